@@ -1,0 +1,24 @@
+"""The command line: a thin adapter from options to library calls, output and exit codes.
+
+Each command lives in its own module and registers itself on `app`.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+from .common import app
+
+# Importing a command module registers it; keep these imports light (no spaCy, no jieba).
+from . import extract_cmd  # noqa: E402,F401
+
+
+def main() -> None:
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `glossary ... | head` ends quietly
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("glossary: interrupted; files on disk are unchanged\n")
+        sys.exit(130)

@@ -1,0 +1,88 @@
+"""What every command shares: the typer app, consoles, and turning errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from .. import __version__
+from ..errors import GlossaryError
+
+app = typer.Typer(
+    name="glossary",
+    help="Extract, review and enforce English-Chinese terminology from aligned text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"glossary {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """Extract, review and enforce English-Chinese terminology from aligned text."""
+
+
+def stderr_console():
+    """Messages and progress go to stderr; colour only on a terminal, NO_COLOR honoured."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ or None)
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print one error message (plain text, never markup) and exit."""
+    console = stderr_console()
+    if console.is_terminal:
+        from rich.markup import escape
+
+        console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
+    else:
+        sys.stderr.write(f"error: {message}\n")
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    console = stderr_console()
+    if console.is_terminal:
+        from rich.markup import escape
+
+        console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    else:
+        sys.stderr.write(f"warning: {message}\n")
+
+
+def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Library errors become one line on stderr and exit code 2; Ctrl-C becomes exit 130."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except GlossaryError as error:
+            fail(str(error))
+        except KeyboardInterrupt:
+            sys.stderr.write("glossary: interrupted; files on disk are unchanged\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+    return wrapper

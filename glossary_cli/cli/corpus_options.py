@@ -1,0 +1,40 @@
+"""Corpus options shared by every command that reads aligned text (extract, check, eval)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from ..models import SegmentPair
+from ..readers import InputFormat, ReadOptions, read_pairs, read_parallel
+from .common import warn
+
+INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
+                            help="Corpus format; auto detects it from the extension and content.")
+ENCODING = typer.Option(None, "--encoding", help="Text encoding of the corpus files (default UTF-8), e.g. gb18030, utf-16.")
+STRICT = typer.Option(False, "--strict", help="Treat skipped pairs (an English line with no Chinese partner) as errors.")
+INCLUDE_FUZZY = typer.Option(False, "--include-fuzzy", help="PO: also read fuzzy entries.")
+SOURCE_LANG = typer.Option(None, "--source-lang", help="Language code of the source side (default: en).")
+TARGET_LANG = typer.Option(None, "--target-lang", help="Language code of the target side (default: zh).")
+SOURCE_FILE = typer.Option(None, "--source", help="English side of two line-aligned files (with --target).")
+TARGET_FILE = typer.Option(None, "--target", help="Chinese side of two line-aligned files (with --source).")
+
+
+def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],
+                 input_format: InputFormat, encoding: Optional[str], strict: bool, include_fuzzy: bool,
+                 source_lang: Optional[str], target_lang: Optional[str]) -> Iterator[SegmentPair]:
+    """Every segment pair the user pointed at, with reader warnings shown on stderr."""
+    options = ReadOptions(encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
+                          source_lang=source_lang, target_lang=target_lang, on_warning=warn)
+    if (source is None) != (target is None):
+        raise UsageError("--source and --target go together: give both line-aligned files")
+    if not paths and source is None:
+        raise UsageError("no corpus given: pass a file (or --source a.en --target a.zh)")
+    if paths:
+        yield from read_pairs([str(path) for path in paths], input_format=input_format, options=options)
+    if source is not None and target is not None:
+        yield from read_parallel(str(source), str(target), options=options)

@@ -1,0 +1,82 @@
+"""The glossary as people see it: entries with a status, allowed and forbidden renderings, notes.
+
+This module is the schema; `glossary_yaml` reads and writes it without losing human edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from .models import Alternative, Evidence
+
+SCHEMA_VERSION = 1
+
+
+class Status(str, Enum):
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+# Field order of a freshly written entry: what a reviewer reads first comes first.
+ENTRY_FIELDS = (
+    "source", "target", "status", "score", "count", "signals", "note", "forbidden",
+    "source_variants", "case_sensitive", "keep_source", "evidence", "alternatives",
+)
+
+
+@dataclass
+class Entry:
+    """One term. `target` is always a list here; a single rendering is written as a scalar."""
+
+    source: str
+    target: list[str] = field(default_factory=list)
+    status: Status = Status.CANDIDATE
+    score: float | None = None
+    count: int | None = None
+    signals: list[str] = field(default_factory=list)
+    note: str | None = None
+    forbidden: list[str] = field(default_factory=list)
+    source_variants: list[str] = field(default_factory=list)
+    case_sensitive: bool | None = None
+    keep_source: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    alternatives: list[Alternative] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys we do not know, kept as written
+    line: int | None = field(default=None, compare=False)  # 1-based line in the file it came from
+
+    @property
+    def primary_target(self) -> str | None:
+        return self.target[0] if self.target else None
+
+    def allowed_targets(self) -> list[str]:
+        """Renderings that satisfy the entry; a keep_source term is rendered as itself."""
+        if self.keep_source:
+            return [self.source, *self.source_variants, *self.target]
+        return list(self.target)
+
+    def is_case_sensitive(self) -> bool:
+        """Explicit setting, else true when an uppercase letter follows the first (V2G, iPhone)."""
+        if self.case_sensitive is not None:
+            return self.case_sensitive
+        return any(ch.isupper() for ch in self.source[1:])
+
+    def is_reviewed(self) -> bool:
+        """True when a person has made a decision or added something the tool never writes."""
+        return (self.status is not Status.CANDIDATE or self.note is not None or bool(self.forbidden)
+                or bool(self.source_variants) or self.case_sensitive is not None
+                or self.keep_source or bool(self.extra))
+
+
+@dataclass
+class Glossary:
+    terms: list[Entry] = field(default_factory=list)
+    languages: dict[str, str] = field(default_factory=lambda: {"source": "en", "target": "zh"})
+    generated: dict[str, Any] = field(default_factory=dict)
+    version: int = SCHEMA_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def approved(self) -> list[Entry]:
+        return [entry for entry in self.terms if entry.status is Status.APPROVED]

@@ -1,0 +1,96 @@
+"""The plain data that flows through the pipeline: readers -> tokenize -> candidates -> scoring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a segment came from, precise enough for a person to open the file there."""
+
+    path: str
+    line: int | None = None
+    unit: str | None = None  # a TMX tuid or XLIFF unit id when the format has one
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        if self.unit is not None:
+            return f"{self.path}#{self.unit}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class SegmentPair:
+    """One aligned English segment and its Chinese translation."""
+
+    source: str
+    target: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with its character offsets in the segment it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TokenizedPair:
+    pair: SegmentPair
+    source_tokens: tuple[Token, ...]
+    target_tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate term inside one segment: character offsets, surface text and the
+    normalised key under which occurrences of the same term are counted together."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    first_token: int = 0
+    last_token: int = 0  # exclusive
+    quoted: bool = False
+    bracketed: bool = False
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One segment pair in which a term pair was found."""
+
+    where: str
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Alternative:
+    target: str
+    score: float
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    """A proposed glossary entry: the best target for a source term, with its evidence."""
+
+    source: str
+    target: str
+    score: float
+    count: int
+    signals: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    source_key: str = field(default="", compare=False)

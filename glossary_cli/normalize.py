@@ -1,0 +1,120 @@
+"""Term normalisation shared by extract, check and eval: one place decides when two spellings
+are the same term.
+
+English: case folded unless the word is an acronym, the plural of the head (last) noun folded
+with rules plus exception lists (library lemmatisers turn data into datum and physics into physic),
+hyphens treated like spaces. Chinese: NFKC, so full-width and half-width forms compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that look plural but are singular or uncountable in technical text.
+_INVARIANT = frozenset("""
+data media news series species means headquarters crossroads whereabouts aircraft spacecraft
+gas bias atlas canvas alias pancreas lens bus chaos ethos cosmos kudos pathos thermos
+analysis basis crisis diagnosis thesis synthesis prognosis emphasis hypothesis axis
+virus status campus bonus census consensus corpus surplus focus nexus radius stimulus
+process success access address business class glass grass loss stress mass progress
+always perhaps whereas thus this its has was is as us yes
+""".split())
+
+_IRREGULAR = {
+    "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "people": "people", "criteria": "criterion",
+    "phenomena": "phenomenon", "indices": "index", "matrices": "matrix", "vertices": "vertex",
+    "appendices": "appendix", "analyses": "analysis", "crises": "crisis", "diagnoses": "diagnosis",
+    "hypotheses": "hypothesis", "theses": "thesis", "syntheses": "synthesis", "prognoses": "prognosis",
+    "parentheses": "parenthesis", "axes": "axis", "bases": "base", "viruses": "virus", "buses": "bus",
+    "gases": "gas", "biases": "bias", "lenses": "lens", "statuses": "status", "campuses": "campus",
+    "bonuses": "bonus", "censuses": "census", "consensuses": "consensus", "surpluses": "surplus",
+    "corpora": "corpus", "leaves": "leaf", "lives": "life", "wives": "wife", "knives": "knife",
+    "halves": "half", "shelves": "shelf", "wolves": "wolf", "thieves": "thief", "calves": "calf",
+    "loaves": "loaf", "selves": "self", "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato",
+    "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo", "volcanoes": "volcano",
+    "quizzes": "quiz", "dice": "die",
+}
+
+# Singular words ending in -che: "headaches" -> "headache", not "headach".
+_CHE_ENDINGS = ("ache", "niche", "cache", "avalanche", "psyche", "cliche", "quiche", "moustache", "mustache")
+
+_HYPHENS = re.compile("[\u2010-\u2015\u2212-]")
+_SPACES = re.compile(r"\s+")
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun; words that are not plural come back unchanged."""
+    if _is_acronym_plural(word):
+        return word[:-1]  # EVs -> EV
+    if len(word) <= 3 or word[-1:] not in ("s", "a", "e", "i", "n"):
+        return word
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _match_case(_IRREGULAR[lower], word)
+    if lower in _INVARIANT or not lower.endswith("s"):
+        return word
+    if lower.endswith(("ss", "us", "is", "ics", "ous")):
+        return word
+    if lower.endswith("ies") and len(lower) > 4 and lower[-4] not in "aeiou":
+        return word[:-3] + _match_case("y", word[-3:])
+    if lower.endswith(("sses", "shes", "xes", "zzes")):
+        return word[:-2]
+    if lower.endswith("ches"):
+        return word[:-1] if _is_che_word(lower[:-1]) else word[:-2]
+    return word[:-1]
+
+
+def _is_che_word(singular_form: str) -> bool:
+    if singular_form.endswith("ache"):  # headache, cache; not approach(e), reach(e), coach(e)
+        return len(singular_form) == 4 or singular_form[-5] not in "aeiou"
+    return singular_form.endswith(_CHE_ENDINGS)
+
+
+def _is_acronym_plural(word: str) -> bool:
+    return len(word) >= 3 and word[-1] == "s" and word[:-1].isupper() and any(c.isalpha() for c in word[:-1])
+
+
+def _match_case(replacement: str, original: str) -> str:
+    return replacement.upper() if original.isupper() else replacement
+
+
+def is_acronym(word: str) -> bool:
+    """V2G, CCUS, IoT, ESG: an uppercase letter after the first, or letters mixed with digits."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return False
+    return any(c.isupper() for c in word[1:]) or (any(c.isdigit() for c in word) and any(c.isupper() for c in word))
+
+
+def english_key(term: str) -> str:
+    """The form under which English occurrences of one term are counted together.
+
+    `Smart Grids`, `smart grids` and `smart-grid` share a key; acronyms keep their case.
+    """
+    text = unicodedata.normalize("NFKC", term)
+    text = _HYPHENS.sub(" ", text.replace("’", "'"))
+    words = _SPACES.sub(" ", text).strip().split(" ")
+    if not words or words == [""]:
+        return ""
+    words[-1] = singular(words[-1])
+    return " ".join(word if is_acronym(word) else word.lower() for word in words)
+
+
+def english_display(term: str) -> str:
+    """The form written into the glossary: the surface text with the head noun singular."""
+    words = term.split(" ")
+    words[-1] = _singular_compound(words[-1])
+    return " ".join(words)
+
+
+def _singular_compound(word: str) -> str:
+    """`mega-cities` -> `mega-city`: only the part after the last hyphen is inflected."""
+    head, hyphen, last = word.rpartition("-")
+    return head + hyphen + singular(last)
+
+
+def chinese_key(term: str) -> str:
+    """NFKC and no spaces: `车网互动（V2G）` and `车网互动(V2G)` are the same text."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", term)).casefold()

@@ -1,0 +1,37 @@
+"""Tab-separated pairs, `en<TAB>zh` per line, with an optional header line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import InputFormatError
+from ..models import Location, SegmentPair
+from ..script import has_han
+from ..textio import read_text, text_lines
+
+_HEADER_NAMES = {"en", "zh", "source", "target", "english", "chinese", "src", "tgt", "zh-cn", "en-us", "zh_cn"}
+
+
+def is_header(cells: list[str]) -> bool:
+    return all(cell.strip().lower() in _HEADER_NAMES for cell in cells)
+
+
+def read(path: str, options) -> Iterator[SegmentPair]:
+    lines = text_lines(read_text(path, options.encoding))
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if number == 1 and len(cells) == 2 and is_header(cells):
+            continue
+        if len(cells) != 2:
+            raise InputFormatError(
+                f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}", path=path, line=number)
+        source, target = cells[0].strip(), cells[1].strip()
+        if not source or not target:
+            options.on_warning(f"{path}:{number}: empty {'English' if not source else 'Chinese'} side; pair skipped")
+            continue
+        if has_han(source) and not has_han(target):
+            options.on_warning(f"{path}:{number}: the Chinese text is in the first column; read as zh -> en")
+            source, target = target, source
+        yield SegmentPair(source, target, Location(path, number))
