@@ -1,0 +1,456 @@
+"""Find approved glossary terms in aligned segments: the matching half of `glossary check`.
+
+English (source side)
+    Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`super-charging`
+    ~ `super charging`), the head noun inflected with `normalize.singular`, the lemmatizer
+    `extract` uses (`smart grid` matches `smart grids`), case folded unless the entry is
+    case-sensitive (`Entry.is_case_sensitive()`). When occurrences overlap, the longest wins: in
+    `smart grid operator`, with both `smart grid` and `smart grid operator` approved, only the
+    longer term occurs.
+
+Chinese (target side)
+    Text and terms are NFKC-normalised, converted with OpenCC `t2s` (traditional to simplified,
+    nothing else), lower-cased and stripped of whitespace, then searched as substrings. A
+    substring only counts as the term when it does not cut through a word:
+
+    1. Latin edges: a rendering that starts or ends with a Latin letter or digit needs a non-Latin
+       neighbour on that side (`CDC` does not occur in `CDCs`).
+    2. Word boundaries: when a Han character touches the occurrence, the surrounding run of Han
+       text is segmented with jieba (dictionary mode, no HMM guesses; every glossary rendering
+       added as a user word). The occurrence counts when both of its ends fall on word
+       boundaries, or when it is the first or last part of one longer word (`病毒` in `病毒检测`).
+       Anything else cuts through a word and does not count (`积分` in `累积/分布`).
+    3. Compounds of glossary terms: an occurrence inside a longer occurrence of another entry's
+       rendering (`电网` inside `智能电网` when `智能电网` is in the glossary) counts only when the
+       entry says `match_compounds: true`. By default the longer term owns the text.
+
+Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, `` `code` ``,
+`--option`, URLs) are blanked out on both sides before matching, so they never count as terms.
+
+Both sides use one Aho-Corasick automaton each (ahocorasick-rs) over all patterns at once;
+jieba is imported only when a Han-adjacent occurrence must be checked, and its verdicts are cached
+per run of text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .glossary import Entry
+from .models import SegmentPair
+from .normalize import _IRREGULAR, singular
+from .script import HAN_RANGES
+
+# ------------------------------------------------------------------ placeholders and markup
+
+PLACEHOLDER = re.compile(
+    r"%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
+    r"|\$\{[^{}\n]*\}"               # ${var}
+    r"|\{\{?[\w.:|$-]*\}?\}"          # {name}, {0}, {{ var }} without spaces
+    r"|\{\{\s*[\w.:|$-]+\s*\}\}"      # {{ var }}
+    r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"  # <b>, </a>, <br/>, <a href="...">
+    r"|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"  # &amp; &#160;
+    r"|`[^`\n]+`"                     # `code`
+    r"|(?<![\w-])--[A-Za-z][\w-]*"    # --option
+    r"|\bhttps?://[^\s<>\"']+"        # URLs
+)
+
+
+def mask_placeholders(text: str) -> str:
+    """The text with every placeholder and markup blanked to spaces (same length, same offsets)."""
+    if PLACEHOLDER.search(text) is None:
+        return text
+    return PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
+
+
+# ------------------------------------------------------------------ normalised text with offsets
+
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
+_ENGLISH_TABLE = str.maketrans({**{hyphen: " " for hyphen in _HYPHENS}, "\u2019": "'", "\t": " ", "\n": " ",
+                                "\r": " ", "\u00a0": " "})
+_SPACE_RUN = re.compile(r"\s{2,}")
+_WHITESPACE = re.compile(r"\s+")
+_HAN = re.compile(f"[{HAN_RANGES}]")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Text prepared for matching; `origin[i]` is where character i came from in the original."""
+
+    text: str
+    origin: tuple[int, ...] | None = None  # None: same offsets as the original
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is None:
+            return start, end
+        origin_end = self.origin[end - 1] + 1 if end > start else self.origin[start]
+        return self.origin[start], origin_end
+
+
+def _rebuild(pieces: Iterable[tuple[str, int]]) -> Normalised:
+    chars: list[str] = []
+    origin: list[int] = []
+    for piece, where in pieces:
+        chars.append(piece)
+        origin.extend([where] * len(piece))
+    return Normalised("".join(chars), tuple(origin))
+
+
+def _nfkc(text: str) -> Normalised:
+    if unicodedata.is_normalized("NFKC", text):
+        return Normalised(text)
+    return _rebuild((unicodedata.normalize("NFKC", char), index) for index, char in enumerate(text))
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
+def _compose(outer: Normalised, inner_origin: tuple[int, ...] | None) -> tuple[int, ...] | None:
+    if inner_origin is None:
+        return outer.origin
+    if outer.origin is None:
+        return inner_origin
+    return tuple(outer.origin[index] for index in inner_origin)
+
+
+def normalise_english(text: str) -> Normalised:
+    """NFKC, placeholders blanked, hyphens and whitespace as single spaces; case kept."""
+    step = _nfkc(text)
+    prepared = mask_placeholders(step.text).translate(_ENGLISH_TABLE)
+    if "  " not in prepared:
+        return Normalised(prepared, step.origin)
+    kept = [(index, char) for index, char in enumerate(prepared)
+            if not (char == " " and index > 0 and prepared[index - 1] == " ")]
+    return Normalised("".join(char for _, char in kept), _compose(step, tuple(index for index, _ in kept)))
+
+
+def english_pattern(term: str) -> str:
+    """A source term as the English automaton sees it (case kept)."""
+    return normalise_english(term).text.strip()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    if not _HAN.search(text):
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_t2s().convert(char) if len(_t2s().convert(char)) == 1 else char for char in text)
+
+
+def normalise_chinese(text: str) -> Normalised:
+    """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, no whitespace."""
+    step = _nfkc(text)
+    prepared = _lower(_to_simplified(mask_placeholders(step.text)))
+    if not _WHITESPACE.search(prepared):
+        return Normalised(prepared, step.origin)
+    kept = [index for index, char in enumerate(prepared) if not char.isspace()]
+    return Normalised("".join(prepared[index] for index in kept), _compose(step, tuple(kept)))
+
+
+def chinese_pattern(term: str) -> str:
+    """A target rendering as the Chinese automaton sees it."""
+    return normalise_chinese(term).text
+
+
+# ------------------------------------------------------------------ English inflection
+
+_PLURAL_OF = {singular_form: plural for plural, singular_form in _IRREGULAR.items()}
+
+
+def inflections(word: str) -> set[str]:
+    """The word and its plural forms (whatever `singular` maps back to the same singular)."""
+    base = singular(word)
+    lower = base.lower()
+    candidates = {word, base, base + "s", base + "es"}
+    if lower.endswith("y"):
+        candidates.add(base[:-1] + "ies")
+    if lower.endswith("f"):
+        candidates.add(base[:-1] + "ves")
+    if lower.endswith("fe"):
+        candidates.add(base[:-2] + "ves")
+    if lower in _PLURAL_OF:
+        plural = _PLURAL_OF[lower]
+        candidates.add(plural.upper() if base.isupper() else plural)
+    return {candidate for candidate in candidates if singular(candidate).lower() == lower}
+
+
+def english_forms(term: str) -> set[str]:
+    """Every surface form a source term matches: the head noun singular or plural."""
+    pattern = english_pattern(term)
+    if not pattern:
+        return set()
+    head, space, last = pattern.rpartition(" ")
+    if not last[-1:].isalpha():
+        return {pattern}
+    return {head + space + form for form in inflections(last)}
+
+
+# ------------------------------------------------------------------ occurrences
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a term was found: offsets into the original segment text, and the text there."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """An approved entry found in the source of one pair, and what the target holds for it."""
+
+    entry: Entry
+    pair: SegmentPair
+    source: tuple[Occurrence, ...]  # occurrences of the term in the source segment
+    targets: tuple[Occurrence, ...] = ()  # allowed renderings found in the target segment
+    forbidden: tuple[Occurrence, ...] = ()  # forbidden renderings found in the target segment
+
+
+class _Kind:
+    ALLOWED = "allowed"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    owners: list[tuple[int, str]]  # (entry index, kind)
+
+
+def match_compounds(entry: Entry) -> bool:
+    """True when the entry's renderings may count inside a longer glossary term (电网 in 智能电网)."""
+    value = getattr(entry, "match_compounds", None)
+    if value is None:
+        value = entry.extra.get("match_compounds", False)
+    return value is True
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _is_latin(char: str) -> bool:
+    return char.isalnum() and not _HAN.match(char)
+
+
+class TermMatcher:
+    """Finds the given entries in segment pairs. Build once, then call `hits(pair)` per pair."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        import ahocorasick_rs
+
+        self.entries = list(entries)
+        folded: dict[str, set[int]] = {}
+        exact: dict[str, set[int]] = {}
+        for index, entry in enumerate(self.entries):
+            table = exact if entry.is_case_sensitive() else folded
+            for term in (entry.source, *entry.source_variants):
+                for form in english_forms(term):
+                    key = form if table is exact else _lower(form)
+                    table.setdefault(key, set()).add(index)
+        # (owners of each pattern, automaton, whether it searches lower-cased text)
+        self._english = [([sorted(owners) for owners in table.values()], ahocorasick_rs.AhoCorasick(list(table)), lowered)
+                         for table, lowered in ((folded, True), (exact, False)) if table]
+        chinese: dict[str, list[tuple[int, str]]] = {}
+        for index, entry in enumerate(self.entries):
+            for kind, renderings in ((_Kind.ALLOWED, entry.allowed_targets()), (_Kind.FORBIDDEN, entry.forbidden)):
+                for rendering in renderings:
+                    pattern = chinese_pattern(rendering)
+                    if pattern and (index, kind) not in chinese.setdefault(pattern, []):
+                        chinese[pattern].append((index, kind))
+        self._chinese_patterns = list(chinese)
+        self._chinese_owners = list(chinese.values())
+        self._chinese = ahocorasick_rs.AhoCorasick(self._chinese_patterns) if chinese else None
+        self._compounds = [match_compounds(entry) for entry in self.entries]
+        self._segmenter: Any = None
+
+    # -------------------------------------------------------------- source side
+
+    def find_in_source(self, text: str) -> dict[int, list[Occurrence]]:
+        """Entry index -> its occurrences in an English segment, longest match first."""
+        normalised = normalise_english(text)
+        haystack = normalised.text
+        folded_haystack: str | None = None
+        found: list[tuple[int, int, list[int]]] = []
+        for owners, automaton, lowered in self._english:
+            if lowered:
+                folded_haystack = folded_haystack or _lower(haystack)
+                subject = folded_haystack
+            else:
+                subject = haystack
+            for pattern, start, end in automaton.find_matches_as_indexes(subject, overlapping=True):
+                if start > 0 and _is_word_char(haystack[start - 1]):
+                    continue
+                if end < len(haystack) and _is_word_char(haystack[end]):
+                    continue
+                found.append((start, end, owners[pattern]))
+        if not found:
+            return {}
+        found.sort(key=lambda item: (item[0], item[0] - item[1]))
+        result: dict[int, list[Occurrence]] = {}
+        taken_until = -1
+        for start, end, owners_of in found:
+            if start < taken_until:
+                continue  # inside or across a longer occurrence already taken
+            taken_until = end
+            first, last = normalised.original_span(start, end)
+            occurrence = Occurrence(first, last, text[first:last])
+            for index in owners_of:
+                result.setdefault(index, []).append(occurrence)
+        return result
+
+    # -------------------------------------------------------------- target side
+
+    def find_in_target(self, text: str, wanted: set[int]) -> dict[tuple[int, str], list[Occurrence]]:
+        """(entry index, kind) -> occurrences in a Chinese segment, for the wanted entries only."""
+        if self._chinese is None:
+            return {}
+        normalised = normalise_chinese(text)
+        haystack = normalised.text
+        candidates = [
+            _Candidate(start, end, self._chinese_owners[pattern])
+            for pattern, start, end in self._chinese.find_matches_as_indexes(haystack, overlapping=True)
+        ]
+        candidates = [candidate for candidate in candidates if self._latin_edges_ok(haystack, candidate)]
+        result: dict[tuple[int, str], list[Occurrence]] = {}
+        for candidate in candidates:
+            relevant = [(index, kind) for index, kind in candidate.owners if index in wanted]
+            if not relevant:
+                continue
+            if not self._on_word_boundaries(haystack, candidate.start, candidate.end):
+                continue
+            first, last = normalised.original_span(candidate.start, candidate.end)
+            occurrence = Occurrence(first, last, text[first:last])
+            for index, kind in relevant:
+                if self._inside_longer_rendering(index, kind, candidate, candidates, haystack):
+                    continue
+                result.setdefault((index, kind), []).append(occurrence)
+        return result
+
+    @staticmethod
+    def _latin_edges_ok(haystack: str, candidate: _Candidate) -> bool:
+        start, end = candidate.start, candidate.end
+        if _is_latin(haystack[start]) and start > 0 and _is_latin(haystack[start - 1]):
+            return False
+        if _is_latin(haystack[end - 1]) and end < len(haystack) and _is_latin(haystack[end]):
+            return False
+        return True
+
+    def _inside_longer_rendering(self, index: int, kind: str, candidate: _Candidate,
+                                 candidates: list[_Candidate], haystack: str) -> bool:
+        """True when a longer rendering owns this text: another entry's (unless the entry allows
+        compounds), or, for a forbidden rendering, one of the entry's own allowed renderings."""
+        for other in candidates:
+            if other.end - other.start <= candidate.end - candidate.start:
+                continue
+            if not (other.start <= candidate.start and candidate.end <= other.end):
+                continue
+            owned_by_other_entry = any(owner != index for owner, _ in other.owners)
+            own_allowed = kind == _Kind.FORBIDDEN and (index, _Kind.ALLOWED) in other.owners
+            if (own_allowed or (owned_by_other_entry and not self._compounds[index])) and \
+                    self._on_word_boundaries(haystack, other.start, other.end):
+                return True
+        return False
+
+    def _on_word_boundaries(self, haystack: str, start: int, end: int) -> bool:
+        han_before = start > 0 and _HAN.match(haystack[start - 1]) and _HAN.match(haystack[start])
+        han_after = end < len(haystack) and _HAN.match(haystack[end]) and _HAN.match(haystack[end - 1])
+        if not (han_before or han_after):
+            return True
+        run_start = start
+        while run_start > 0 and _HAN.match(haystack[run_start - 1]) and start - run_start < 24:
+            run_start -= 1
+        run_end = end
+        while run_end < len(haystack) and _HAN.match(haystack[run_end]) and run_end - end < 24:
+            run_end += 1
+        boundaries = self._word_boundaries(haystack[run_start:run_end])
+        return _counts_as_word(boundaries, start - run_start, end - run_start)
+
+    def _word_boundaries(self, run: str) -> tuple[int, ...]:
+        if self._segmenter is None:
+            self._segmenter = _Segmenter(self._chinese_patterns)
+        return self._segmenter.boundaries(run)
+
+    # -------------------------------------------------------------- both
+
+    def hits(self, pair: SegmentPair) -> list[TermHit]:
+        """Every entry whose term occurs in the pair's source, with its target-side evidence."""
+        in_source = self.find_in_source(pair.source)
+        if not in_source:
+            return []
+        in_target = self.find_in_target(pair.target, set(in_source))
+        return [
+            TermHit(
+                entry=self.entries[index],
+                pair=pair,
+                source=tuple(occurrences),
+                targets=tuple(in_target.get((index, _Kind.ALLOWED), ())),
+                forbidden=tuple(in_target.get((index, _Kind.FORBIDDEN), ())),
+            )
+            for index, occurrences in sorted(in_source.items())
+        ]
+
+
+def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
+    """Both ends on word boundaries, or the first or last part of a single longer word."""
+    edges = set(boundaries)
+    if start in edges and end in edges:
+        return True
+    for word_start, word_end in zip(boundaries, boundaries[1:]):
+        if word_start <= start and end <= word_end:
+            return word_start == start or word_end == end
+    return False
+
+
+class _Segmenter:
+    """jieba in dictionary mode, with the glossary's renderings as user words; results cached."""
+
+    def __init__(self, user_words: Iterable[str]) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        self._tokenizer.initialize()
+        for word in user_words:
+            if _HAN.search(word) and len(word) > 1:
+                self._tokenizer.add_word(word)
+        self.boundaries = lru_cache(maxsize=200_000)(self._boundaries)
+
+    def _boundaries(self, run: str) -> tuple[int, ...]:
+        edges = [0]
+        for _word, _start, end in self._tokenizer.tokenize(run, HMM=False):
+            edges.append(end)
+        return tuple(edges)
+
+
+def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
+    """A matcher for the entries people approved; candidates and rejected terms are never enforced."""
+    from .glossary import Status
+
+    return TermMatcher([entry for entry in entries if entry.status is Status.APPROVED])
+
+
+__all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
+           "english_forms", "english_pattern", "inflections", "mask_placeholders", "match_compounds",
+           "normalise_chinese", "normalise_english", "PLACEHOLDER"]
