@@ -2,11 +2,75 @@
 
 from __future__ import annotations
 
-from .common import app, handles_errors
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..readers import InputFormat
+from . import corpus_options as corpus
+from .common import app, handles_errors, stderr_console
+
+
+def default_output(paths: list[Path], source: Optional[Path]) -> Path:
+    """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`."""
+    first = paths[0] if paths else source
+    return Path("glossaries") / f"{Path(first).stem}.yaml"
 
 
 @app.command()
 @handles_errors
-def extract() -> None:
-    """Extract candidate term pairs from aligned English-Chinese text into a YAML glossary."""
-    raise NotImplementedError
+def extract(
+    corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Glossary to write or update (default: glossaries/<input>.yaml)."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best entries."),
+    min_score: float = typer.Option(0.2, "--min-score", min=0.0, max=1.0, help="Drop pairs scoring below this."),
+    max_words: int = typer.Option(5, "--max-words", min=1, max=12, help="Longest English candidate, in words."),
+    max_tokens: int = typer.Option(6, "--max-tokens", min=1, max=12,
+                                   help="Longest Chinese candidate, in jieba tokens."),
+    spacy_model: Optional[str] = typer.Option(None, "--spacy-model",
+                                              help="Installed spaCy pipeline to tag English (default: blank English)."),
+    show: int = typer.Option(15, "--show", min=0, help="Rows of the summary table printed at the end."),
+    input_format: InputFormat = corpus.INPUT_FORMAT,
+    encoding: Optional[str] = corpus.ENCODING,
+    strict: bool = corpus.STRICT,
+    include_fuzzy: bool = corpus.INCLUDE_FUZZY,
+    source_lang: Optional[str] = corpus.SOURCE_LANG,
+    target_lang: Optional[str] = corpus.TARGET_LANG,
+    source: Optional[Path] = corpus.SOURCE_FILE,
+    target: Optional[Path] = corpus.TARGET_FILE,
+) -> None:
+    """Extract candidate term pairs from aligned English-Chinese text into a YAML glossary.
+
+    Re-running into an existing glossary keeps every approved or rejected entry exactly as a
+    person left it and never proposes a rejected pair again.
+    """
+    from ..atomic import write_atomic
+    from ..extract import ExtractOptions, extract as run_extract
+    from ..glossary_yaml import dump_glossary, load_glossary
+    from ..update import known_chinese_terms, rejected_pairs, update_glossary
+    from .extract_view import progress_reporter, provenance, summary_table
+
+    paths = list(corpus_files or [])
+    output = output or default_output(paths, source)
+    existing = load_glossary(str(output)) if output.exists() else None
+    options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
+                             spacy_model=spacy_model)
+    pairs = list(corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
+                                     encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
+                                     source_lang=source_lang, target_lang=target_lang))
+    console = stderr_console()
+    with progress_reporter(console, len(pairs)) as progress:
+        result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
+                             rejected=rejected_pairs(existing), progress=progress)
+    inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
+    glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
+    write_atomic(str(output), dump_glossary(glossary))
+    summary_table(console, result, show)
+    console.print(f"{len(result.pairs)} term pairs from {result.segment_count} segment pairs -> {output}"
+                  + (f" ({sum(e.is_reviewed() for e in glossary.terms)} reviewed entries kept)" if existing else ""),
+                  highlight=False, markup=False)
+    if os.environ.get("GLOSSARY_DEBUG"):
+        console.print(result.tokenizers)

@@ -1,0 +1,202 @@
+"""Pairing inside one segment pair: score every (English span, Chinese span) by the evidence
+that one translates the other, then link them one-to-one, best first (competitive linking,
+Melamed 2000), so a Chinese span taken by a better pair is not reused.
+
+Evidence per pair:
+- lexicon: share of English content words whose dictionary/learned translation lies inside the
+  Chinese span, and share of the span's characters those translations cover (an F1 of the two);
+- quote: both sides are quoted spans, matched in order when the counts agree;
+- parenthesis: `Vehicle-to-Grid (V2G)` <-> `车网互动(V2G)`, `CCUS [carbon capture…]` <-> `CCUS(二氧化碳捕集…)`;
+- identical: the same Latin string on both sides (CCUS <-> CCUS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, Match, segment_pinyin
+from .models import Span, Token
+from .script import HAN, has_han
+from .stopwords import CHINESE_CONNECTORS, is_english_stopword
+
+
+@dataclass(frozen=True)
+class Link:
+    """One English span linked to one Chinese span in one segment pair."""
+
+    source: Span
+    target: Span
+    score: float
+    lexical: float
+    signals: frozenset[str]
+    nested: bool = False  # inside a longer link of the same segment (a fragment of a bigger term)
+
+
+@dataclass(frozen=True)
+class SegmentEvidence:
+    """What the pairing of one segment needs besides its spans."""
+
+    source_text: str
+    target_text: str
+    source_tokens: tuple[Token, ...]
+
+
+_OPEN = "([（"
+_CLOSE = {"(": ")", "[": "]", "（": "）"}
+_MIN_LINK_SCORE = 0.25
+
+
+def _bracket_after(text: str, end: int) -> str | None:
+    """The content of a bracket that follows position `end` (after optional spaces)."""
+    index = end
+    while index < len(text) and text[index] == " ":
+        index += 1
+    if index >= len(text) or text[index] not in _OPEN:
+        return None
+    close = text.find(_CLOSE[text[index]], index + 1)
+    if close < 0 or close - index > 80:
+        return None
+    return text[index + 1:close].strip()
+
+
+def _bracket_before(text: str, start: int) -> str | None:
+    """The Latin token right before an opening bracket at `start - 1`: `CCUS` in `CCUS(二氧化碳…)`."""
+    index = start - 1
+    if index < 1 or text[index] not in _OPEN:
+        return None
+    before = text[:index].rstrip()
+    found = re.search(r"([A-Za-z][A-Za-z0-9-]*)$", before)
+    return found.group(1) if found else None
+
+
+def _quote_order(spans: list[Span]) -> dict[tuple[int, int], int]:
+    quoted = [span for span in spans if span.quoted]
+    return {(span.start, span.end): index for index, span in enumerate(quoted)}
+
+
+class SegmentAligner:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def link(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
+        scored = self.score_pairs(evidence, english, chinese)
+        return competitive_linking(scored)
+
+    def score_pairs(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
+        source, target, tokens = evidence.source_text, evidence.target_text, evidence.source_tokens
+        pinyin = segment_pinyin(target) if has_han(target) else None
+        word_matches: dict[int, list[Match]] = {}
+        for index, token in enumerate(tokens):
+            if any(c.isalnum() for c in token.text) and not is_english_stopword(token.text):
+                word_matches[index] = self.lexicon.matches(token.text, target, pinyin)
+        countable = [_countable(ch) for ch in target]
+        prefix = [0]
+        for flag in countable:
+            prefix.append(prefix[-1] + flag)
+
+        english_quotes, chinese_quotes = _quote_order(english), _quote_order(chinese)
+        quotes_aligned = len(english_quotes) == len(chinese_quotes) and english_quotes
+        english_paren = {(s.start, s.end): _bracket_after(source, s.end) for s in english}
+        chinese_paren = {(z.start, z.end): _bracket_after(target, z.end) for z in chinese}
+        english_after = {(s.start, s.end): _bracket_before(source, s.start) for s in english}
+        chinese_after = {(z.start, z.end): _bracket_before(target, z.start) for z in chinese}
+
+        links = []
+        for span in english:
+            content = [i for i in range(span.first_token, span.last_token) if i in word_matches]
+            if not content:
+                continue
+            matches = [(i, m) for i in content for m in word_matches[i]]
+            for zspan in chinese:
+                total = prefix[zspan.end] - prefix[zspan.start]
+                if total == 0:
+                    continue
+                signals = set()
+                matched_words = set()
+                covered = set()
+                for i, match in matches:
+                    if zspan.start <= match.start and match.end <= zspan.end:
+                        matched_words.add(i)
+                        covered.update(range(match.start, match.end))
+                lexical = lexical_score(len(content), len(matched_words), total,
+                                        sum(countable[c] for c in covered))
+                source_share = len(matched_words) / len(content)
+                if matched_words:
+                    signals.add("lexicon")
+                score = lexical
+                if span.text == zspan.text and not has_han(zspan.text):
+                    signals.add("identical")
+                    score = max(score, 0.9)
+                key, zkey = (span.start, span.end), (zspan.start, zspan.end)
+                if span.quoted and zspan.quoted:
+                    signals.add("quote")
+                    in_order = quotes_aligned and english_quotes.get(key) == chinese_quotes.get(zkey)
+                    score = max(score, (0.6 if in_order else 0.3) + 0.4 * lexical)
+                paren = _parenthesis(span, zspan, english_paren[key], chinese_paren[zkey],
+                                     english_after[key], chinese_after[zkey])
+                if paren:
+                    signals.add("parenthesis")
+                    score = max(score, 0.6 + 0.4 * lexical)
+                if score >= _MIN_LINK_SCORE and (source_share >= 0.5 or signals - {"lexicon"}):
+                    links.append(Link(span, zspan, score, lexical, frozenset(signals)))
+        return links
+
+
+# Unexplained words on one side and unexplained characters on the other may translate each other
+# (`transition` <-> `转型` when the dictionary knows neither): half credit, when their sizes fit.
+_UNEXPLAINED_CREDIT = 0.5
+_CHARS_PER_WORD = (1, 4)
+
+
+def lexical_score(words: int, matched_words: int, chars: int, covered_chars: int) -> float:
+    """F1 of the English words explained and the Chinese characters explained."""
+    if matched_words == 0:
+        return 0.0
+    open_words, open_chars = words - matched_words, chars - covered_chars
+    source_explained, target_explained = float(matched_words), float(covered_chars)
+    if open_words and open_chars and _CHARS_PER_WORD[0] * open_words <= open_chars <= _CHARS_PER_WORD[1] * open_words:
+        source_explained += _UNEXPLAINED_CREDIT * open_words
+        target_explained += _UNEXPLAINED_CREDIT * open_chars
+    source_share, target_share = source_explained / words, target_explained / chars
+    return 2 * source_share * target_share / (source_share + target_share)
+
+
+def _parenthesis(span: Span, zspan: Span, english_paren: str | None, chinese_paren: str | None,
+                 english_after: str | None, chinese_after: str | None) -> bool:
+    """`X (T)` <-> `Z(T)`, `T` <-> `Z(T)`, and `T [X]` <-> `T(Z)` with the same Latin T."""
+    if english_paren and chinese_paren and english_paren == chinese_paren and not has_han(chinese_paren):
+        return True
+    if chinese_paren and span.text == chinese_paren:
+        return True
+    if span.bracketed and zspan.bracketed and english_after and english_after == chinese_after:
+        return True
+    return False
+
+
+def _countable(char: str) -> int:
+    if HAN.match(char):
+        return 0 if char in CHINESE_CONNECTORS else 1
+    return 1 if char.isalnum() else 0
+
+
+def _properly_nested(inner: Link, outer: Link) -> bool:
+    return (outer.source.contains(inner.source) and outer.target.contains(inner.target)
+            and (inner.source.start, inner.source.end) != (outer.source.start, outer.source.end)
+            and (inner.target.start, inner.target.end) != (outer.target.start, outer.target.end))
+
+
+def competitive_linking(scored: list[Link]) -> list[Link]:
+    """Best links first; a later link may not overlap a chosen one on either side unless one nests
+    properly inside the other on both sides (`green`/`绿色` inside `green transition`/`绿色转型`).
+    Links inside a longer chosen link are marked nested: fragments of a bigger term."""
+    order = sorted(scored, key=lambda link: (-link.score, -(link.source.last_token - link.source.first_token),
+                                             -(link.target.end - link.target.start), link.source.start,
+                                             link.target.start))
+    chosen: list[Link] = []
+    for link in order:
+        if all(not (link.source.overlaps(other.source) or link.target.overlaps(other.target))
+               or _properly_nested(link, other) or _properly_nested(other, link) for other in chosen):
+            chosen.append(link)
+    return [Link(link.source, link.target, link.score, link.lexical, link.signals,
+                 nested=any(_properly_nested(link, other) for other in chosen)) for link in chosen]

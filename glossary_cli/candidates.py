@@ -1,0 +1,195 @@
+"""Monolingual term candidates inside one segment.
+
+English: word n-grams that neither start nor end with a function word nor cross punctuation,
+longer runs for capitalised names, and whole quoted or bracketed spans. Chinese: spans of
+several jieba tokens (jieba splits 车网/互动 and 材料/护照), bounded by punctuation and function
+words, plus quoted spans “…” 《…》 and bracketed ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Span, Token
+from .normalize import chinese_key, english_display, english_key
+from .script import has_han
+from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
+                        is_english_stopword)
+
+
+@dataclass(frozen=True)
+class CandidateLimits:
+    max_words: int = 5  # English n-gram length
+    max_name_words: int = 9  # capitalised names run longer: Guangdong Provincial Development and Reform Commission
+    max_tokens: int = 6  # Chinese span length in jieba tokens
+    max_chars: int = 12  # Chinese span length in characters
+    max_quoted_chars: int = 24
+
+
+# Quote and bracket pairs whose content is a candidate as a whole.
+_ENGLISH_ENCLOSED = re.compile(r"“([^”]{2,120})”|\"([^\"]{2,120})\"|‘([^’]{2,80})’|\(([^()]{1,120})\)|\[([^\[\]]{1,120})\]")
+_CHINESE_ENCLOSED = re.compile(r"“([^”]{1,40})”|\"([^\"]{1,40})\"|《([^》]{1,40})》|「([^」]{1,40})」|『([^』]{1,40})』"
+                               r"|（([^（）]{1,40})）|\(([^()]{1,40})\)")
+_QUOTE_GROUPS_EN = 3  # groups 1-3 are quotes, the rest brackets
+_QUOTE_GROUPS_ZH = 5
+# Inside a plain n-gram only 之 may join (超充之城); 与/和 make coordinations (智能电网与智能网联汽车).
+_CHINESE_INNER_CONNECTORS = frozenset({"之"})
+_PLACEHOLDER = re.compile(r"%\d*\$?[sdif]|%\(\w+\)[sd]|\{[\w.]*\}|<[^<>]{1,80}>|&\w+;|`[^`]{1,80}`|--?[a-z][\w-]*")
+
+
+def placeholder_mask(text: str) -> list[bool]:
+    """True for characters inside placeholders or markup (`%s`, `{name}`, `<b>`, `&amp;`, `code`)."""
+    mask = [False] * len(text)
+    for found in _PLACEHOLDER.finditer(text):
+        if found.group(0).startswith("-") and found.start() > 0 and text[found.start() - 1].isalnum():
+            continue  # a hyphen inside a word, not a --option
+        for index in range(found.start(), found.end()):
+            mask[index] = True
+    return mask
+
+
+def _is_word(token: Token) -> bool:
+    return any(c.isalpha() for c in token.text)
+
+
+_ADVERB = re.compile(r"(ally|ively|ously|ently|antly|ably|ibly|edly|ingly|fully|lessly|arly|ately|ctly|rly|tly)$")
+
+
+def _is_content(token: Token) -> bool:
+    """A word that can start or end a term: not a function word, not an adverb."""
+    lower = token.text.lower()
+    return _is_word(token) and not is_english_stopword(lower) and not (len(lower) > 5 and _ADVERB.search(lower))
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _breaks_phrase(token: Token, masked: list[bool]) -> bool:
+    if masked[token.start]:
+        return True
+    return not any(c.isalnum() for c in token.text) or token.text in ("'s", "’s")
+
+
+_COORDINATORS = frozenset({"and", "or", "&"})
+
+
+def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
+    """Reject coordinations (`Huawei and Tencent`, `grids and vehicles`) and phrases ending in a
+    past participle (`Zhang noted`); names may hold `and` (`Development and Reform Commission`)."""
+    lowered = [word.text.lower() for word in words]
+    if any(word in _COORDINATORS for word in lowered):
+        if not name or (len(words) == 3 and lowered[1] in _COORDINATORS):
+            return False
+    last = words[-1].text
+    return not (len(words) > 1 and last.islower() and last.endswith("ed") and len(last) > 4)
+
+
+def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
+    masked = placeholder_mask(text)
+    spans: dict[tuple[int, int], Span] = {}
+    count = len(tokens)
+    for first in range(count):
+        if _breaks_phrase(tokens[first], masked) or not _is_content(tokens[first]):
+            continue
+        connectors = 0
+        name = True
+        for last in range(first, min(count, first + limits.max_name_words)):
+            token = tokens[last]
+            if _breaks_phrase(token, masked):
+                break
+            lower = token.text.lower()
+            content = _is_content(token)
+            if not content:
+                if lower not in ENGLISH_CONNECTORS and not token.text.isdigit():
+                    break
+                connectors += 1
+                if connectors > 3:
+                    break
+                continue
+            name = name and _is_capitalised(token)
+            length = last - first + 1
+            if length > limits.max_words and not name:
+                break
+            if connectors > 1 and not name:
+                break
+            if not _acceptable_phrase(tokens[first:last + 1], name):
+                continue
+            start, end = tokens[first].start, token.end
+            surface = text[start:end]
+            spans[(start, end)] = Span(start, end, english_display(surface), english_key(surface), first, last + 1)
+    for found in _ENGLISH_ENCLOSED.finditer(text):
+        group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
+        start, end = found.start(group), found.end(group)
+        inner = text[start:end].strip()
+        if not inner or has_han(inner) or len(inner.split()) > 8 or masked[start]:
+            continue
+        start = text.index(inner, start)
+        end = start + len(inner)
+        first, last = _token_range(tokens, start, end)
+        quoted = group <= _QUOTE_GROUPS_EN
+        existing = spans.get((start, end))
+        if existing is None:
+            if inner[-1:] in ".,;:!?" or not any(_is_content(t) for t in tokens[first:last]):
+                continue
+            existing = Span(start, end, english_display(inner), english_key(inner), first, last)
+        spans[(start, end)] = Span(existing.start, existing.end, existing.text, existing.key, existing.first_token,
+                                   existing.last_token, quoted=existing.quoted or quoted,
+                                   bracketed=existing.bracketed or not quoted)
+    return sorted(spans.values(), key=lambda span: (span.start, span.end))
+
+
+def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
+    first = next((index for index, token in enumerate(tokens) if token.end > start), len(tokens))
+    last = next((index for index, token in enumerate(tokens) if token.start >= end), len(tokens))
+    return first, last
+
+
+def _zh_breaks(token: Token, masked: list[bool]) -> bool:
+    text = token.text
+    if masked[token.start]:
+        return True
+    return not (has_han(text) or any(c.isalnum() for c in text))
+
+
+def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
+    masked = placeholder_mask(text)
+    spans: dict[tuple[int, int], Span] = {}
+    count = len(tokens)
+    for first in range(count):
+        head = tokens[first]
+        if _zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS:
+            continue
+        connectors = 0
+        for last in range(first, min(count, first + limits.max_tokens)):
+            token = tokens[last]
+            if token.text in _CHINESE_INNER_CONNECTORS:
+                connectors += 1
+                if connectors > 1:
+                    break
+                continue
+            if _zh_breaks(token, masked) or is_chinese_function_word(token.text):
+                break
+            start, end = head.start, token.end
+            if end - start > limits.max_chars:
+                break
+            if not has_han(text[start:end]) and last > first:
+                continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
+            surface = text[start:end]
+            spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1)
+    for found in _CHINESE_ENCLOSED.finditer(text):
+        group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
+        start, end = found.start(group), found.end(group)
+        inner = text[start:end].strip()
+        if not inner or len(inner) > limits.max_quoted_chars or masked[start]:
+            continue
+        start = text.index(inner, start)
+        end = start + len(inner)
+        quoted = group <= _QUOTE_GROUPS_ZH
+        existing = spans.get((start, end))
+        first, last = _token_range(tokens, start, end)
+        spans[(start, end)] = Span(start, end, inner, chinese_key(inner), first, last,
+                                   quoted=quoted or bool(existing and existing.quoted),
+                                   bracketed=not quoted or bool(existing and existing.bracketed))
+    return sorted(spans.values(), key=lambda span: (span.start, span.end))

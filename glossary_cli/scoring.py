@@ -1,0 +1,146 @@
+"""From the links found in every segment to one ranked list of term pairs.
+
+A pair's score mixes how well its occurrences were translated (link scores), how much it
+looks like a term (names, acronyms, multi-word phrases, quoted; fragments of longer linked
+terms lose, C-value style), and, on larger corpora, how strongly the two sides co-occur (Dice).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .align import Link
+from .models import Alternative, Evidence, ScoredPair
+from .normalize import is_acronym
+
+MAX_EVIDENCE = 2
+MAX_ALTERNATIVES = 3
+EVIDENCE_WINDOW = 50
+
+
+@dataclass
+class PairTally:
+    """Everything seen of one (English key, Chinese key) pair across the corpus."""
+
+    scores: list[float] = field(default_factory=list)
+    signals: Counter = field(default_factory=Counter)
+    source_forms: Counter = field(default_factory=Counter)
+    target_forms: Counter = field(default_factory=Counter)
+    nested: int = 0
+    name_like: int = 0
+    segments: set[int] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def add(self, link: Link, segment: int, evidence: Evidence, sentence_start: bool) -> None:
+        self.scores.append(link.score)
+        self.signals.update(link.signals)
+        self.source_forms[(sentence_start, link.source.text)] += 1
+        self.target_forms[link.target.text] += 1
+        self.nested += link.nested
+        self.segments.add(segment)
+        if not sentence_start and _is_name(link.source.text):
+            self.name_like += 1
+        if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
+            self.evidence.append(evidence)
+
+
+def _is_name(text: str) -> bool:
+    words = [word for word in text.replace("-", " ").split() if word[:1].isalpha()]
+    return bool(words) and all(word[:1].isupper() for word in words if len(word) > 3 or word[:1].isupper())
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    best: float
+    mean: float
+    count: int
+    dice: float
+    nested_ratio: float
+    words: int
+    name: bool
+    acronym: bool
+    quoted: bool
+    anchored: bool
+    long_word: bool
+
+    def termhood(self) -> float:
+        value = 0.5
+        if self.name or self.acronym:
+            value += 0.3
+        if self.words >= 2:
+            value += 0.2
+        if self.quoted:
+            value += 0.2
+        if self.words == 1 and not (self.name or self.acronym or self.long_word):
+            value -= 0.25
+        return min(1.0, max(0.0, value))
+
+    def score(self) -> float:
+        quality = 0.6 * self.best + 0.4 * self.mean
+        frequency = min(1.0, math.log2(1 + self.count) / 4)
+        # Single words inside a longer linked term (`green` in `green transition`) are fragments.
+        fragment_penalty = 0.5 * self.nested_ratio if self.words == 1 else 0.0
+        value = quality * (0.5 + 0.5 * self.termhood()) * (1 - fragment_penalty)
+        value = value * (0.85 + 0.15 * frequency) + (0.15 * self.dice if self.count >= 2 else 0.0)
+        return round(min(1.0, max(0.0, value)), 4)
+
+
+def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int) -> PairFeatures:
+    source = preferred_source(tally)
+    words = len(source.split())
+    count = len(tally.scores)
+    dice = 2 * co_occurrence / (source_frequency + target_frequency) if source_frequency + target_frequency else 0.0
+    return PairFeatures(
+        best=max(tally.scores), mean=sum(tally.scores) / count, count=count, dice=dice,
+        nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
+        acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
+        anchored=bool(tally.signals["quote"] or tally.signals["parenthesis"] or tally.signals["identical"]),
+        long_word=words == 1 and len(source) >= 10)
+
+
+def preferred_source(tally: PairTally) -> str:
+    """The most frequent spelling, preferring occurrences that do not start a sentence."""
+    (_, text), _ = min(tally.source_forms.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
+    return text
+
+
+def preferred_target(tally: PairTally) -> str:
+    (text, _), = sorted(tally.target_forms.items(), key=lambda item: (-item[1], item[0]))[:1]
+    return text
+
+
+def snippet(text: str, start: int, end: int) -> str:
+    """The term with some context either side, for evidence lines."""
+    left = max(0, start - EVIDENCE_WINDOW)
+    right = min(len(text), end + EVIDENCE_WINDOW)
+    return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
+         target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
+         min_score: float = 0.0) -> list[ScoredPair]:
+    """One entry per English term: its best target, scored, with alternatives and evidence."""
+    by_source: dict[str, list[tuple[float, str, PairTally]]] = {}
+    for (source_key, target_key), tally in tallies.items():
+        if (source_key, target_key) in rejected:
+            continue
+        source_segments = source_postings.get(source_key, set())
+        target_segments = target_postings.get(target_key, set())
+        pair_features = features(tally, len(source_segments), len(target_segments),
+                                 len(source_segments & target_segments))
+        by_source.setdefault(source_key, []).append((pair_features.score(), target_key, tally))
+    results = []
+    for source_key, options in by_source.items():
+        options.sort(key=lambda option: (-option[0], option[1]))
+        best_score, _, best = options[0]
+        if best_score < min_score:
+            continue
+        alternatives = tuple(Alternative(preferred_target(tally), score)
+                             for score, _, tally in options[1:1 + MAX_ALTERNATIVES] if score > 0)
+        signals = tuple(sorted(signal for signal, count in best.signals.items() if count))
+        results.append(ScoredPair(preferred_source(best), preferred_target(best), best_score, len(best.scores),
+                                  signals, tuple(best.evidence), alternatives, source_key=source_key))
+    results.sort(key=lambda pair: (-pair.score, pair.source_key, pair.target))
+    return results

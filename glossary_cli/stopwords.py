@@ -1,0 +1,40 @@
+"""Function words that may not start or end a term, in English and Chinese."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# spaCy's English stop list holds content words that start real terms ("side effects",
+# "front end", "first aid", "next generation"); those stay usable here.
+_CONTENT_WORDS = frozenset("""
+first next last top bottom front back side full part name show call put made fire amount system
+well one two three four five six ten hundred twenty fifty sixty forty empty serious move give
+""".split())
+
+# Connectors allowed inside a multi-word term: "Institute of Technology", "Research and Development".
+ENGLISH_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "&"})
+
+CHINESE_FUNCTION_WORDS = frozenset("""
+的 了 和 与 及 以及 或 或者 在 是 将 对 把 被 从 向 等 等等 也 都 就 而 并 并且 且 以 为 由 于 即 则 又 还 其 这 那
+该 此 要 能 会 可 让 使 着 过 地 得 之一 中 上 下 里 内 外 个 位 名 项 种 些 所 如 若 但 却 因 因为 所以 而且 不仅
+更 最 很 已 已经 正 正在 一 一个 一种 这一 这些 那些 我们 他们 她们 它们 他 她 它 我 你 您 其中 通过 作为 以及 对于
+关于 根据 随着 进行 实现 有 没有 不 无法 能够 可以 需要 应 应该 必须 来 去 到 给 得到 仅 只 同时 此外 然而 因此
+""".split())
+
+# Function words allowed inside a Chinese term: 二氧化碳捕集、利用与封存, 超充之城.
+CHINESE_CONNECTORS = frozenset({"与", "和", "及", "之", "、"})
+
+
+@lru_cache(maxsize=1)
+def _english_stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(word for word in STOP_WORDS if word not in _CONTENT_WORDS) | {"'s", "’s", "etc", "e.g", "i.e"}
+
+
+def is_english_stopword(word: str) -> bool:
+    return word.lower() in _english_stopwords()
+
+
+def is_chinese_function_word(word: str) -> bool:
+    return word in CHINESE_FUNCTION_WORDS

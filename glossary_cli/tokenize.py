@@ -1,0 +1,98 @@
+"""Tokenisers: spaCy for English (blank pipeline by default), jieba with HMM for Chinese.
+
+Both load lazily and report a signature (name + version) for the glossary's provenance block.
+English tokens are merged into word units: spaCy splits `V2G` into `V2`+`G` and
+`Vehicle-to-Grid` into five tokens, but for terms they are one word each.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+from .errors import UsageError
+from .models import Token
+
+_ENGLISH_BATCH = 256
+
+
+class EnglishTokenizer:
+    def __init__(self, model: str | None = None) -> None:
+        import spacy
+
+        if model:
+            try:
+                self.nlp = spacy.load(model)
+            except OSError:
+                raise UsageError(f"spaCy model {model!r} is not installed; "
+                                 f"install it or drop --spacy-model to use the blank English tokenizer") from None
+            self.signature = f"spacy {spacy.__version__} {model} {self.nlp.meta.get('version', '')}".strip()
+            self.tagged = self.nlp.has_pipe("tagger") or self.nlp.has_pipe("morphologizer")
+        else:
+            self.nlp = spacy.blank("en")
+            self.signature = f"spacy {spacy.__version__} blank:en"
+            self.tagged = False
+
+    def tokenize_many(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
+        """Word units with offsets; with a trained model each token's text carries no tag (see tags)."""
+        docs = self.nlp.pipe(texts, batch_size=_ENGLISH_BATCH) if self.tagged else self.nlp.tokenizer.pipe(
+            texts, batch_size=_ENGLISH_BATCH)
+        return [merge_word_units(text, [(t.idx, t.idx + len(t.text)) for t in doc]) for text, doc in zip(texts, docs)]
+
+    def noun_tags(self, texts: Sequence[str]) -> list[frozenset[int]]:
+        """Character offsets where a noun or proper noun ends, when a tagger is available."""
+        if not self.tagged:
+            return [frozenset() for _ in texts]
+        return [frozenset(t.idx + len(t.text) for t in doc if t.pos_ in ("NOUN", "PROPN"))
+                for doc in self.nlp.pipe(texts, batch_size=_ENGLISH_BATCH)]
+
+
+def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
+    """Join tokens that touch without a space into one word unit when they form a word:
+    letters/digits on both sides (`V2`+`G`) or a hyphen between two words (`Vehicle-to-Grid`)."""
+    units: list[list[int]] = []
+    for start, end in offsets:
+        piece = text[start:end]
+        if units:
+            last = units[-1]
+            touching = last[1] == start
+            previous = text[last[0]:last[1]]
+            if touching and (_joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum())):
+                last[1] = end
+                continue
+            if touching and previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1:
+                last[1] = end
+                continue
+        units.append([start, end])
+    tokens = []
+    for start, end in units:
+        word = text[start:end]
+        if word.endswith("-") and len(word) > 1:  # a dangling hyphen ("low- or zero-carbon")
+            tokens.append(Token(word[:-1], start, end - 1))
+            tokens.append(Token("-", end - 1, end))
+        else:
+            tokens.append(Token(word, start, end))
+    return tuple(tokens)
+
+
+def _joinable(previous: str, piece: str) -> bool:
+    return previous[-1:].isalnum() and piece[:1].isalnum() and not piece.startswith(("'", "’"))
+
+
+class ChineseTokenizer:
+    """jieba with HMM on; the glossary's known terms are added so they are never split."""
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.jieba = jieba.Tokenizer()
+        self.jieba.initialize()
+        self.user_words = sorted(set(word for word in user_words if word.strip()))
+        for word in self.user_words:
+            self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word, tune=False), 2000))
+        self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip() + (
+            f" +{len(self.user_words)} user words" if self.user_words else "")
+
+    def tokenize(self, text: str) -> tuple[Token, ...]:
+        return tuple(Token(word, start, end) for word, start, end in self.jieba.tokenize(text, HMM=True))

@@ -1,0 +1,77 @@
+"""Fold a fresh extraction into an existing glossary without touching what people decided.
+
+Reviewed entries (approved, rejected, or carrying a person's note, forbidden list, variants…)
+are kept exactly as written. Candidate entries are re-scored in place, dropped when the corpus
+no longer supports them, and new candidates are appended best first, so a re-run on the same
+corpus changes no byte and a re-run on a grown corpus touches only candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .glossary import Entry, Glossary, Status
+from .models import ScoredPair
+from .normalize import chinese_key, english_key
+
+
+def entry_from_pair(pair: ScoredPair) -> Entry:
+    return Entry(source=pair.source, target=[pair.target], status=Status.CANDIDATE, score=pair.score,
+                 count=pair.count, signals=list(pair.signals), evidence=list(pair.evidence),
+                 alternatives=list(pair.alternatives))
+
+
+def _refresh(entry: Entry, pair: ScoredPair) -> None:
+    entry.target = [pair.target]
+    entry.score = pair.score
+    entry.count = pair.count
+    entry.signals = list(pair.signals)
+    entry.evidence = list(pair.evidence)
+    entry.alternatives = list(pair.alternatives)
+
+
+def rejected_pairs(glossary: Glossary | None) -> set[tuple[str, str]]:
+    """(English key, Chinese key) of every rejected rendering, never to be proposed again."""
+    if glossary is None:
+        return set()
+    return {(english_key(entry.source), chinese_key(target))
+            for entry in glossary.terms if entry.status is Status.REJECTED for target in entry.target}
+
+
+def known_chinese_terms(glossary: Glossary | None) -> list[str]:
+    """Approved renderings, given to jieba so they are never split."""
+    if glossary is None:
+        return []
+    return sorted({target for entry in glossary.approved() for target in entry.target})
+
+
+def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], generated: dict) -> Glossary:
+    pairs = list(pairs)
+    if existing is None:
+        return Glossary(terms=[entry_from_pair(pair) for pair in pairs], generated=generated)
+    by_key = {pair.source_key or english_key(pair.source): pair for pair in pairs}
+    decided = {english_key(entry.source) for entry in existing.terms
+               if entry.is_reviewed() and entry.status is not Status.REJECTED}
+    rejected = rejected_pairs(existing)
+    kept: list[Entry] = []
+    placed: set[str] = set()
+    for entry in existing.terms:
+        key = english_key(entry.source)
+        if entry.is_reviewed():
+            kept.append(entry)
+            continue
+        pair = by_key.get(key)
+        if pair is None or key in placed or key in decided:
+            continue  # the corpus no longer proposes it
+        _refresh(entry, pair)
+        kept.append(entry)
+        placed.add(key)
+    for pair in pairs:
+        key = pair.source_key or english_key(pair.source)
+        if key in placed or key in decided or (key, chinese_key(pair.target)) in rejected:
+            continue
+        kept.append(entry_from_pair(pair))
+        placed.add(key)
+    existing.terms = kept
+    existing.generated = generated
+    return existing
