@@ -20,9 +20,12 @@ Chinese (target side)
        added as a user word). The occurrence counts when both of its ends fall on word
        boundaries, or when it is the first or last part of one longer word (`病毒` in `病毒检测`).
        Anything else cuts through a word and does not count (`积分` in `累积/分布`).
-    3. Compounds of glossary terms: an occurrence inside a longer occurrence of another entry's
-       rendering (`电网` inside `智能电网` when `智能电网` is in the glossary) counts only when the
-       entry says `match_compounds: true`. By default the longer term owns the text.
+    3. Compounds of glossary terms: when the target holds a longer rendering of another entry
+       whose term also occurs in the source (`smart grid` -> `智能电网`), that text belongs to the
+       longer term: `电网` inside it counts for `grid` only if the `grid` entry says
+       `match_compounds: true`. When no source term claims the longer text (the English says only
+       `grid`), `电网` inside `智能电网` counts, since the translator did use the approved rendering.
+       A forbidden rendering inside one of the entry's own allowed renderings never counts.
 
 Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, `` `code` ``,
 `--option`, URLs) are blanked out on both sides before matching, so they never count as terms.
@@ -250,6 +253,13 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _hyphen_joined(text: str, start: int, end: int) -> bool:
+    """True when a hyphen glues the text at [start, end) to a neighbouring word."""
+    if end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum():
+        return True
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
+
+
 def _is_latin(char: str) -> bool:
     return char.isalnum() and not _HAN.match(char)
 
@@ -313,8 +323,10 @@ class TermMatcher:
         for start, end, owners_of in found:
             if start < taken_until:
                 continue  # inside or across a longer occurrence already taken
-            taken_until = end
             first, last = normalised.original_span(start, end)
+            if _hyphen_joined(text, first, last):
+                continue  # MERS in MERS-CoV: part of a hyphenated compound, not the term
+            taken_until = end
             occurrence = Occurrence(first, last, text[first:last])
             for index in owners_of:
                 result.setdefault(index, []).append(occurrence)
@@ -343,7 +355,7 @@ class TermMatcher:
             first, last = normalised.original_span(candidate.start, candidate.end)
             occurrence = Occurrence(first, last, text[first:last])
             for index, kind in relevant:
-                if self._inside_longer_rendering(index, kind, candidate, candidates, haystack):
+                if self._inside_longer_rendering(index, kind, candidate, candidates, haystack, wanted):
                     continue
                 result.setdefault((index, kind), []).append(occurrence)
         return result
@@ -358,15 +370,17 @@ class TermMatcher:
         return True
 
     def _inside_longer_rendering(self, index: int, kind: str, candidate: _Candidate,
-                                 candidates: list[_Candidate], haystack: str) -> bool:
-        """True when a longer rendering owns this text: another entry's (unless the entry allows
-        compounds), or, for a forbidden rendering, one of the entry's own allowed renderings."""
+                                 candidates: list[_Candidate], haystack: str, claimed: set[int]) -> bool:
+        """True when a longer rendering owns this text: that of another entry found in the source
+        (unless this entry allows compounds), or, for a forbidden rendering, one of the entry's own
+        allowed renderings."""
         for other in candidates:
             if other.end - other.start <= candidate.end - candidate.start:
                 continue
             if not (other.start <= candidate.start and candidate.end <= other.end):
                 continue
-            owned_by_other_entry = any(owner != index for owner, _ in other.owners)
+            owned_by_other_entry = any(owner != index and owner in claimed and owner_kind == _Kind.ALLOWED
+                                       for owner, owner_kind in other.owners)
             own_allowed = kind == _Kind.FORBIDDEN and (index, _Kind.ALLOWED) in other.owners
             if (own_allowed or (owned_by_other_entry and not self._compounds[index])) and \
                     self._on_word_boundaries(haystack, other.start, other.end):

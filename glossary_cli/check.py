@@ -1,0 +1,154 @@
+"""`glossary check` as a library: Glossary + SegmentPairs -> Findings, and baselines of known findings.
+
+    from glossary_cli.check import run_check
+    result = run_check(glossary, pairs, strict_count=True)
+    for finding in result.findings: ...
+
+Only approved entries are enforced. A finding's fingerprint hashes the rule ID, the term and the
+normalised source segment, never the file or line, so it survives line moves and edits elsewhere
+in the file; a baseline is the multiset of fingerprints accepted as known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from . import __version__
+from .errors import GlossaryFileError
+from .glossary import Entry, Glossary, Status
+from .matching import Occurrence, TermMatcher
+from .models import Location, SegmentPair
+from .normalize import english_key
+from .rules import Rule, Severity, enabled_rules
+
+BASELINE_VERSION = 1
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One broken rule in one segment pair."""
+
+    rule_id: str
+    severity: Severity
+    message: str
+    location: Location
+    source_term: str  # the glossary entry's source
+    expected: tuple[str, ...]  # renderings that would satisfy the rule
+    found: tuple[str, ...]  # offending renderings found in the target (GL002)
+    source_text: str
+    target_text: str
+    source_occurrences: tuple[Occurrence, ...]  # where the term is in source_text, for highlighting
+    fingerprint: str
+    known: bool = False  # listed in the baseline: reported, never fails the run
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    rules: list[Rule]
+    terms: list[Entry]  # the approved entries that were enforced
+    pairs_checked: int = 0
+    options: dict = field(default_factory=dict)
+
+    def new_findings(self) -> list[Finding]:
+        return [finding for finding in self.findings if not finding.known]
+
+    def failing(self, fail_on: Severity) -> list[Finding]:
+        """New findings at or above the given severity: these make the run exit 1."""
+        return [finding for finding in self.new_findings() if finding.severity.rank >= fail_on.rank]
+
+    def counts_by_rule(self) -> dict[str, int]:
+        counts = Counter(finding.rule_id for finding in self.findings)
+        return {rule.id: counts[rule.id] for rule in self.rules if counts[rule.id]}
+
+
+def fingerprint(rule_id: str, source_term: str, source_text: str) -> str:
+    """Stable across line moves and unrelated edits: rule, term key and normalised source text."""
+    segment = _SPACES.sub(" ", unicodedata.normalize("NFKC", source_text)).strip().casefold()
+    data = "\x1f".join((rule_id, english_key(source_term), segment))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
+
+
+def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False) -> CheckResult:
+    """Apply every enabled rule to every approved term found in the pairs."""
+    terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
+    rules = enabled_rules(strict_count=strict_count)
+    matcher = TermMatcher(terms)
+    findings: list[Finding] = []
+    count = 0
+    for pair in pairs:
+        count += 1
+        for hit in matcher.hits(pair):
+            for rule in rules:
+                violation = rule(hit)
+                if violation is None:
+                    continue
+                entry = hit.entry
+                findings.append(Finding(
+                    rule_id=rule.id, severity=rule.severity, message=violation.message, location=pair.location,
+                    source_term=entry.source, expected=tuple(entry.allowed_targets()), found=violation.found,
+                    source_text=pair.source, target_text=pair.target, source_occurrences=hit.source,
+                    fingerprint=fingerprint(rule.id, entry.source, pair.source),
+                ))
+    return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=count,
+                       options={"strict_count": strict_count})
+
+
+# ------------------------------------------------------------------ baselines
+
+def apply_baseline(result: CheckResult, known: Counter) -> CheckResult:
+    """Mark findings whose fingerprint the baseline lists (each listed copy covers one finding)."""
+    remaining = Counter(known)
+    marked = []
+    for finding in result.findings:
+        if remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+            finding = replace(finding, known=True)
+        marked.append(finding)
+    return replace(result, findings=marked)
+
+
+def baseline_text(result: CheckResult) -> str:
+    """A baseline file: sorted, one record per finding, readable in a diff."""
+    records = sorted(
+        ({"fingerprint": finding.fingerprint, "rule": finding.rule_id, "term": finding.source_term,
+          "source": finding.source_text} for finding in result.findings),
+        key=lambda record: (record["rule"], record["term"], record["source"], record["fingerprint"]),
+    )
+    document = {"glossary_baseline": BASELINE_VERSION, "tool": f"glossary-cli {__version__}", "findings": records}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_baseline(path: str, result: CheckResult) -> None:
+    from .atomic import write_atomic
+
+    write_atomic(path, baseline_text(result))
+
+
+def load_baseline(path: str) -> Counter:
+    """The fingerprints a baseline file accepts, with how many findings each covers."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except FileNotFoundError:
+        raise GlossaryFileError("no such baseline file; create it with --write-baseline", path=path) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise GlossaryFileError(f"cannot read baseline: {error}", path=path) from None
+    except json.JSONDecodeError as error:
+        raise GlossaryFileError(f"baseline is not valid JSON: {error.msg}", path=path, line=error.lineno) from None
+    if not isinstance(document, dict) or document.get("glossary_baseline") != BASELINE_VERSION:
+        raise GlossaryFileError(f"not a glossary baseline (version {BASELINE_VERSION}); "
+                                "regenerate it with --write-baseline", path=path)
+    records = document.get("findings")
+    if not isinstance(records, list) or not all(isinstance(r, dict) and isinstance(r.get("fingerprint"), str)
+                                                for r in records):
+        raise GlossaryFileError("baseline 'findings' must be a list of {fingerprint: ...} records; "
+                                "regenerate it with --write-baseline", path=path)
+    return Counter(record["fingerprint"] for record in records)

@@ -1,0 +1,114 @@
+"""The rules `glossary check` enforces: small pure functions, each with a stable ID, a one-line
+title (the first docstring line) and a severity.
+
+A rule looks at one `TermHit` (an approved term found in the source of one pair, with the
+renderings found in its target) and returns a `Violation` when the pair breaks the rule, else
+None. IDs never change meaning; a retired rule's ID is not reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from .matching import TermHit
+
+
+class Severity(str, Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule says about a pair: a message for people, and the offending text if any."""
+
+    message: str
+    found: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    title: str
+    severity: Severity
+    function: Callable[[TermHit], Violation | None]
+    optional: bool = False  # runs only when asked for (--strict-count)
+
+    def __call__(self, hit: TermHit) -> Violation | None:
+        return self.function(hit)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def check(rule_id: str, severity: Severity, *, optional: bool = False) -> Callable:
+    """Register a rule under a stable ID; its title is the first line of its docstring."""
+
+    def register(function: Callable[[TermHit], Violation | None]) -> Rule:
+        title = (function.__doc__ or function.__name__).strip().splitlines()[0].rstrip(".")
+        rule = Rule(rule_id, function.__name__.replace("_", "-"), title, severity, function, optional)
+        if rule_id in RULES:
+            raise ValueError(f"rule {rule_id} is registered twice")
+        RULES[rule_id] = rule
+        return rule
+
+    return register
+
+
+def _quoted(texts: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(f'"{text}"' for text in texts)
+
+
+@check("GL001", Severity.ERROR)
+def missing_approved_target(hit: TermHit) -> Violation | None:
+    """Approved term not rendered with an approved target.
+
+    Skipped when a forbidden rendering explains the gap (GL002 reports it) and for keep_source
+    terms (GL003).
+    """
+    entry = hit.entry
+    if entry.keep_source or hit.targets or hit.forbidden or not entry.target:
+        return None
+    return Violation(f'"{hit.source[0].text}" should be translated as {_quoted(entry.target)}')
+
+
+@check("GL002", Severity.ERROR)
+def forbidden_rendering(hit: TermHit) -> Violation | None:
+    """Forbidden rendering used for an approved term."""
+    if not hit.forbidden:
+        return None
+    found = tuple(dict.fromkeys(occurrence.text for occurrence in hit.forbidden))
+    expected = hit.entry.allowed_targets()
+    advice = f"; use {_quoted(expected)}" if expected else ""
+    return Violation(f'"{hit.source[0].text}" is rendered as forbidden {_quoted(found)}{advice}', found)
+
+
+@check("GL003", Severity.ERROR)
+def keep_source_translated(hit: TermHit) -> Violation | None:
+    """Term that must stay in English was translated."""
+    entry = hit.entry
+    if not entry.keep_source or hit.targets or hit.forbidden:
+        return None
+    return Violation(f'"{hit.source[0].text}" must be kept as {_quoted(entry.allowed_targets())} in the translation')
+
+
+@check("GL004", Severity.WARNING, optional=True)
+def target_count_mismatch(hit: TermHit) -> Violation | None:
+    """Term occurs more often in the source than its targets in the translation."""
+    if not hit.targets or len(hit.source) <= len(hit.targets):
+        return None
+    return Violation(f'"{hit.source[0].text}" occurs {len(hit.source)} times in the source but its targets '
+                     f'{_quoted(hit.entry.allowed_targets())} only {len(hit.targets)} '
+                     f'time{"s" if len(hit.targets) != 1 else ""} in the translation')
+
+
+def enabled_rules(*, strict_count: bool = False) -> list[Rule]:
+    """The rules a run applies, in ID order."""
+    return [rule for rule_id, rule in sorted(RULES.items()) if not rule.optional or strict_count]
