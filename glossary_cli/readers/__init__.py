@@ -5,7 +5,11 @@
 
 from __future__ import annotations
 
+import codecs
+import csv
+import importlib
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -18,6 +22,11 @@ class InputFormat(str, Enum):
     AUTO = "auto"
     TEXT = "text"  # interleaved English / Chinese lines, like the seed article
     TSV = "tsv"
+    TMX = "tmx"
+    XLIFF = "xliff"
+    PO = "po"
+    CSV = "csv"
+    JSONL = "jsonl"
 
 
 def _ignore(message: str) -> None:
@@ -29,34 +38,108 @@ class ReadOptions:
     encoding: str | None = None
     strict: bool = False  # turn skipped-pair warnings into errors
     include_fuzzy: bool = False  # PO: read fuzzy entries too
-    source_lang: str | None = None  # override the language codes a file declares
+    # The languages wanted on each side (default en and zh): they pick TMX variants, CSV columns
+    # and JSON keys, and a file declaring the opposite direction (zh -> en) is read swapped.
+    source_lang: str | None = None
     target_lang: str | None = None
     on_warning: Callable[[str], None] = _ignore
 
 
+_BY_EXTENSION = {
+    ".tsv": InputFormat.TSV, ".tab": InputFormat.TSV, ".txt": InputFormat.TEXT,
+    ".tmx": InputFormat.TMX, ".xlf": InputFormat.XLIFF, ".xliff": InputFormat.XLIFF, ".xlif": InputFormat.XLIFF,
+    ".po": InputFormat.PO, ".pot": InputFormat.PO, ".csv": InputFormat.CSV,
+    ".jsonl": InputFormat.JSONL, ".ndjson": InputFormat.JSONL,
+}
+_BY_ROOT_ELEMENT = {"tmx": InputFormat.TMX, "xliff": InputFormat.XLIFF}
+_TERMBASE_ROOTS = {"tbx", "martif"}
+_XML_ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)")
+_PO_KEYWORD = re.compile(r'^\s*(?:msgctxt|msgid)\s+"', re.MULTILINE)
+
+
 def detect_format(path: str, head: str = "") -> InputFormat:
-    """The format of a corpus file from its extension, then from its first lines."""
+    """The format of a corpus file from its extension, then from its first few kilobytes."""
     extension = os.path.splitext(path)[1].lower()
-    by_extension = {".tsv": InputFormat.TSV, ".tab": InputFormat.TSV, ".txt": InputFormat.TEXT}
-    if extension in by_extension:
-        return by_extension[extension]
-    lines = [line for line in head.splitlines()[:20] if line.strip()]
+    if extension == ".tbx":
+        raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
+    if extension in _BY_EXTENSION:
+        return _BY_EXTENSION[extension]
+    return sniff_format(path, head)
+
+
+def sniff_format(path: str, head: str) -> InputFormat:
+    """The format of a file whose extension says nothing, from its content."""
+    text = head.lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        root = _xml_root(text)
+        if root in _TERMBASE_ROOTS:
+            raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
+        if root in _BY_ROOT_ELEMENT:
+            return _BY_ROOT_ELEMENT[root]
+        if root is not None:
+            raise InputFormatError(f"an XML document with root <{root}>; the XML formats read are TMX and XLIFF "
+                                   "(or pass --input-format)", path=path)
+    if _PO_KEYWORD.search(text):
+        return InputFormat.PO
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    if lines and lines[0].lstrip().startswith("{"):
+        return InputFormat.JSONL
     if lines and all("\t" in line for line in lines):
         return InputFormat.TSV
+    if lines and _is_csv_header(lines[0]):
+        return InputFormat.CSV
     return InputFormat.TEXT
+
+
+def _xml_root(text: str) -> str | None:
+    """The local name of the first element, after the declaration, comments and DOCTYPE."""
+    position = 0
+    while True:
+        start = text.find("<", position)
+        if start < 0 or start + 1 >= len(text):
+            return None
+        if text.startswith("<?", start):
+            position = text.find("?>", start) + 2
+        elif text.startswith("<!--", start):
+            position = text.find("-->", start) + 3
+        elif text.startswith("<!", start):
+            position = text.find(">", start) + 1
+        else:
+            match = _XML_ROOT.match(text, start)
+            return match.group(1).rsplit(":", 1)[-1].lower() if match else None
+        if position <= start:
+            return None
+
+
+def _is_csv_header(line: str) -> bool:
+    from .csv_reader import choose_delimiter, header_columns
+
+    cells = next(csv.reader([line], delimiter=choose_delimiter(line)), [])
+    return len(cells) >= 2 and header_columns(cells, "en", "zh") is not None
 
 
 def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.AUTO,
                options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
     """All segment pairs of the given files, in file order."""
-    from . import interleaved, tsv
-
-    readers = {InputFormat.TEXT: interleaved.read, InputFormat.TSV: tsv.read}
     for path in paths:
         chosen = input_format
         if chosen is InputFormat.AUTO:
             chosen = detect_format(path, _peek(path))
-        yield from readers[chosen](path, options)
+        yield from reader_for(chosen)(path, options)
+
+
+def reader_for(input_format: InputFormat) -> Callable[[str, ReadOptions], Iterator[SegmentPair]]:
+    """The `read(path, options)` function of a format (imported on first use)."""
+    if input_format is InputFormat.AUTO:
+        raise UsageError("no reader for 'auto'; detect the format first")
+    module = importlib.import_module(f".{_READER_MODULES[input_format]}", __name__)
+    return module.read
+
+
+_READER_MODULES = {
+    InputFormat.TEXT: "interleaved", InputFormat.TSV: "tsv", InputFormat.TMX: "tmx",
+    InputFormat.XLIFF: "xliff", InputFormat.PO: "po", InputFormat.CSV: "csv_reader", InputFormat.JSONL: "jsonl",
+}
 
 
 def read_parallel(source_path: str, target_path: str, *, options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
@@ -68,10 +151,14 @@ def read_parallel(source_path: str, target_path: str, *, options: ReadOptions = 
 def _peek(path: str) -> str:
     try:
         with open(path, "rb") as handle:
-            return handle.read(4096).decode("utf-8", errors="replace")
+            head = handle.read(4096)
     except OSError:
         return ""  # the reader itself reports the problem with its own message
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return head.decode(encoding, errors="replace")
+    return head.decode("utf-8", errors="replace")
 
 
-__all__ = ["InputFormat", "ReadOptions", "detect_format", "read_pairs", "read_parallel",
+__all__ = ["InputFormat", "ReadOptions", "detect_format", "sniff_format", "read_pairs", "read_parallel", "reader_for",
            "InputFormatError", "UsageError"]

@@ -1,0 +1,107 @@
+"""CSV files of aligned segments: a header names the columns, or two columns are English, Chinese.
+
+The header is recognised by its names: language codes (en, zh-CN, ... matched like the XML
+readers, so --source-lang/--target-lang pick other columns), or source/target, english/chinese,
+term/translation. Other columns (status, note) are ignored. The delimiter is a comma unless the
+first line has more semicolons or tabs. Location: path:line where the record starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import InputFormatError
+from ..models import Location, SegmentPair
+from ..script import has_han
+from ..textio import read_text
+from .xml_safe import language_matches, wanted_languages
+
+SOURCE_COLUMN_NAMES = {"source", "src", "english", "term", "source term", "source_term"}
+TARGET_COLUMN_NAMES = {"target", "tgt", "chinese", "translation", "target term", "target_term"}
+_DELIMITERS = (",", ";", "\t")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which cell of a row is the source text and which the target text."""
+
+    source: int
+    target: int
+
+
+def header_columns(cells: list[str], source_language: str, target_language: str) -> Columns | None:
+    """The columns a header row names, or None when the row is not a header."""
+    source = target = None
+    for index, cell in enumerate(cells):
+        name = cell.strip().lower()
+        if source is None and (name in SOURCE_COLUMN_NAMES or language_matches(name, source_language)):
+            source = index
+        elif target is None and (name in TARGET_COLUMN_NAMES or language_matches(name, target_language)):
+            target = index
+    if source is None or target is None:
+        return None
+    return Columns(source, target)
+
+
+def choose_delimiter(first_line: str) -> str:
+    counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] > counts[","] else ","
+
+
+def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, cells) for each non-blank record; csv problems located."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputFormatError(f"malformed CSV: {error}", path=path, line=reader.line_num) from None
+        if any(cell.strip() for cell in row):
+            yield start, row
+        start = reader.line_num + 1
+
+
+def read(path: str, options) -> Iterator[SegmentPair]:
+    text = read_text(path, options.encoding)
+    source_language, target_language = wanted_languages(options)
+    rows = csv_rows(text, path, choose_delimiter(text.split("\n", 1)[0]))
+    columns: Columns | None = None
+    has_header = False
+    swapped = skipped = 0
+    for line, cells in rows:
+        if columns is None:
+            columns = header_columns(cells, source_language, target_language)
+            if columns is not None:
+                has_header = True
+                continue
+            if len(cells) != 2:
+                raise InputFormatError(
+                    f"{len(cells)} columns and no header row; add a header that names the "
+                    f"{source_language} and {target_language} columns (e.g. {source_language},{target_language})",
+                    path=path, line=line)
+            columns = Columns(0, 1)
+        needed = max(columns.source, columns.target) + 1
+        if len(cells) < needed or (not has_header and len(cells) != 2):
+            raise InputFormatError(f"expected {needed if has_header else 2} columns, found {len(cells)}",
+                                   path=path, line=line)
+        source, target = cells[columns.source].strip(), cells[columns.target].strip()
+        if not source or not target:
+            if options.strict:
+                raise InputFormatError("a cell is empty (--strict)", path=path, line=line)
+            skipped += 1
+            continue
+        if not has_header and has_han(source) and not has_han(target):
+            source, target = target, source
+            swapped += 1
+        yield SegmentPair(source, target, Location(path, line))
+    if skipped:
+        options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")
+    if swapped:
+        options.on_warning(f"{path}: {swapped} row(s) had the Chinese text in the first column; read as zh -> en")

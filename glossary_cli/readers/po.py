@@ -1,0 +1,99 @@
+"""gettext PO/POT files, parsed with polib.
+
+Skipped: the header entry, obsolete (#~) entries, untranslated entries (counted in one warning)
+and fuzzy entries unless `include_fuzzy` (counted too). Plural entries give one pair,
+msgid_plural <-> msgstr[0]: Chinese has one plural form, and the English plural is the general
+wording that form translates ("%d files" <-> "%d 个文件"); reading msgid too would count the
+entry twice. Location: the PO's own line of the msgid, with the msgctxt as the unit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+
+import polib
+
+from ..errors import InputFormatError
+from ..models import Location, SegmentPair
+from ..textio import decode, read_bytes
+
+_DECLARED_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_UTF8_NAMES = {"utf-8", "utf8", "charset", "ascii", "us-ascii"}  # CHARSET: the POT template placeholder
+_SYNTAX_ERROR_LINE = re.compile(r"\(line (\d+)\)")
+
+# str.splitlines (which polib uses) also breaks lines at these characters, editors do not; they
+# are swapped for private-use characters while polib parses, so its line numbers are the file's.
+_EXTRA_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_STAND_INS = "".join(chr(0xF8F0 + index) for index in range(len(_EXTRA_LINE_BREAKS)))
+_PROTECT = str.maketrans(_EXTRA_LINE_BREAKS, _STAND_INS)
+_RESTORE = str.maketrans(_STAND_INS, _EXTRA_LINE_BREAKS)
+
+
+def read(path: str, options) -> Iterator[SegmentPair]:
+    text = _decoded_text(path, options.encoding).translate(_PROTECT)
+    if not text.endswith("\n"):
+        text += "\n"  # polib takes a newline-free string for a file name
+    catalogue = _parse(text, path)
+    lines = text.splitlines()
+    untranslated = fuzzy = 0
+    first_untranslated: int | None = None
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        line = _msgid_line(lines, entry.linenum)
+        if "fuzzy" in entry.flags and not options.include_fuzzy:
+            fuzzy += 1
+            continue
+        source = entry.msgid_plural or entry.msgid
+        target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+        source, target = source.translate(_RESTORE).strip(), target.translate(_RESTORE).strip()
+        if not source:
+            continue
+        if not target:
+            untranslated += 1
+            first_untranslated = first_untranslated or line
+            continue
+        context = entry.msgctxt.translate(_RESTORE) if entry.msgctxt else None
+        yield SegmentPair(source, target, Location(path, line, context))
+    if untranslated:
+        options.on_warning(f"{path}:{first_untranslated}: {untranslated} untranslated entr"
+                           f"{'y' if untranslated == 1 else 'ies'} skipped (first one here)")
+    if fuzzy:
+        options.on_warning(f"{path}: {fuzzy} fuzzy entr{'y' if fuzzy == 1 else 'ies'} skipped; "
+                           "pass --include-fuzzy to read them")
+
+
+def _decoded_text(path: str, encoding: str | None) -> str:
+    """The file as text: --encoding if given, else the charset the header declares, else UTF-8."""
+    data = read_bytes(path)
+    if encoding is None:
+        declared = _DECLARED_CHARSET.search(data[:4096])
+        name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        if name not in _UTF8_NAMES:
+            try:
+                codecs.lookup(name)
+                encoding = name
+            except LookupError:
+                pass  # an unknown charset: read as UTF-8, which reports any problem precisely
+    return decode(data, path, encoding)
+
+
+def _parse(text: str, path: str) -> polib.POFile:
+    try:
+        return polib.pofile(text, wrapwidth=0)
+    except (OSError, ValueError, KeyError, IndexError) as error:
+        message = str(error)
+        match = _SYNTAX_ERROR_LINE.search(message)
+        reason = message.split("): ", 1)[1] if "): " in message else "syntax error"
+        raise InputFormatError(f"malformed PO: {reason}", path=path,
+                               line=int(match.group(1)) if match else None) from None
+
+
+def _msgid_line(lines: list[str], entry_line: int) -> int:
+    """The line of an entry's msgid: polib counts an entry from its first comment line."""
+    for index in range(max(entry_line - 1, 0), len(lines)):
+        if lines[index].lstrip().startswith("msgid"):
+            return index + 1
+    return entry_line

@@ -1,0 +1,57 @@
+"""TMX translation memories: one SegmentPair per <tu> that has an English and a Chinese <tuv>.
+
+The variants are picked by language code (zh, zh-CN, zh-Hans and zh_CN alike), so a zh -> en
+memory is read with English as the source. Location: the file, the line of the <tu> and its
+tuid (or its 1-based position when it has none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..errors import InputFormatError
+from ..models import Location, SegmentPair
+from .xml_safe import (children, element_language, expect_root, first_child, iter_xml, language_matches,
+                       segment_text, wanted_languages)
+
+
+def read(path: str, options) -> Iterator[SegmentPair]:
+    source_language, target_language = wanted_languages(options)
+    index = 0
+    skipped = 0
+    first_skipped_line: int | None = None
+    competing_codes: set[str] = set()  # several target variants in one unit, e.g. zh-CN and zh-TW
+    for event in iter_xml(path, ends=frozenset({"tu"}), encoding=options.encoding, kind="TMX"):
+        if event.kind == "root":
+            expect_root(event, {"tmx"}, "TMX", path)
+            continue
+        index += 1
+        unit = event.element.get("tuid") or str(index)
+        source = target = ""
+        unit_codes: set[str] = set()
+        for variant in children(event.element, "tuv"):
+            language = element_language(variant)
+            segment = first_child(variant, "seg")
+            if segment is None:
+                continue
+            if not source and language_matches(language, source_language):
+                source = segment_text(segment)
+            elif language_matches(language, target_language):
+                unit_codes.add(language)
+                target = target or segment_text(segment)
+        if len(unit_codes) > 1:
+            competing_codes |= unit_codes
+        if source and target:
+            yield SegmentPair(source, target, Location(path, event.line, unit))
+            continue
+        if options.strict:
+            raise InputFormatError(f"translation unit {unit} has no {source_language if not source else target_language} "
+                                   "text (--strict)", path=path, line=event.line)
+        skipped += 1
+        first_skipped_line = first_skipped_line or event.line
+    if skipped:
+        options.on_warning(f"{path}:{first_skipped_line}: {skipped} translation unit(s) without both "
+                           f"{source_language} and {target_language} text skipped (first one here)")
+    if competing_codes:
+        options.on_warning(f"{path}: several {target_language} variants ({', '.join(sorted(competing_codes))}); "
+                           f"the first in each unit was read; pass --target-lang to choose one")

@@ -1,0 +1,73 @@
+"""XLIFF 1.2 (<trans-unit>) and XLIFF 2.x (<unit>/<segment>) localisation files.
+
+A unit without a translation (no target, an empty one, or one marked new / needs-translation /
+initial) is skipped and counted in one warning per file. The file's declared languages decide
+the direction: a zh -> en file is read with English as the source. Location: the file, the line
+of the unit and its id (`unit-id/segment-id` when an XLIFF 2 unit has several segments).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Location, SegmentPair
+from .xml_safe import children, expect_root, first_child, iter_xml, segment_text, swap_for_declared
+
+# Target states that mean "not translated yet" (XLIFF 1.2 state values, XLIFF 2 segment states).
+_UNTRANSLATED_STATES = {"new", "needs-translation", "initial"}
+
+
+def read(path: str, options) -> Iterator[SegmentPair]:
+    swap = False
+    version = "1.2"
+    untranslated = 0
+    first_untranslated_line: int | None = None
+    events = iter_xml(path, starts=frozenset({"file"}), ends=frozenset({"trans-unit", "unit"}),
+                      encoding=options.encoding, kind="XLIFF")
+    for event in events:
+        element = event.element
+        if event.kind == "root":
+            expect_root(event, {"xliff"}, "XLIFF", path)
+            version = element.get("version", "1.2")
+            if not version.startswith("1"):
+                swap = swap_for_declared(element.get("srcLang"), element.get("trgLang"), options, path, event.line)
+        elif event.kind == "start":  # <file>: XLIFF 1.2 declares the languages here
+            if version.startswith("1"):
+                swap = swap_for_declared(element.get("source-language"), element.get("target-language"),
+                                         options, path, event.line)
+        else:
+            if element.get("translate") == "no":
+                continue
+            segments = _segments(element, event.name)
+            for segment_id, source_element, target_element in segments:
+                unit = element.get("id") or "?"
+                if len(segments) > 1:
+                    unit = f"{unit}/{segment_id}"
+                source = segment_text(source_element) if source_element is not None else ""
+                target = ""
+                if target_element is not None and target_element.get("state") not in _UNTRANSLATED_STATES:
+                    target = segment_text(target_element)
+                if source and target:
+                    if swap:
+                        source, target = target, source
+                    yield SegmentPair(source, target, Location(path, event.line, unit))
+                elif source:
+                    untranslated += 1
+                    first_untranslated_line = first_untranslated_line or event.line
+    if untranslated:
+        options.on_warning(f"{path}:{first_untranslated_line}: {untranslated} untranslated or empty unit(s) "
+                           "skipped (first one here)")
+
+
+def _segments(unit, name: str):
+    """(segment id, source element, target element) for each translatable part of a unit."""
+    if name == "trans-unit":
+        return [("", first_child(unit, "source"), first_child(unit, "target"))]
+    found = []
+    for number, segment in enumerate(children(unit, "segment"), start=1):
+        target = first_child(segment, "target")
+        if target is not None and segment.get("state") in _UNTRANSLATED_STATES:
+            target = None
+        found.append((segment.get("id") or str(number), first_child(segment, "source"), target))
+    return found
+

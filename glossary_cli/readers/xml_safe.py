@@ -1,0 +1,293 @@
+"""Streaming, hardened XML for the TMX, XLIFF and TBX readers.
+
+defusedxml refuses entity declarations (so entity-expansion bombs and external entities never
+get a chance to run) and external references; a DOCTYPE that only names a DTD is allowed, as
+TMX files often carry one. Elements are handed out as they complete and then detached from
+the tree, so a large translation memory is read in constant memory. Every element comes with
+the line of its start tag, and every parse problem becomes an InputFormatError at a line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import DefusedXMLParser
+
+from ..errors import InputFormatError
+from ..textio import decode, read_bytes
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_CHUNK_SIZE = 1 << 16
+# Encodings expat decodes itself; any other declared encoding is decoded by Python first.
+_EXPAT_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+# Inline codes that stand for formatting or placeholders: their content never becomes words.
+# (TMX: ph bpt ept it ut; XLIFF 1.2: x bx ex ph bpt ept it; XLIFF 2: ph sc ec sm em cp.)
+PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
+
+# Language codes written differently for the same language.
+_LANGUAGE_ALIASES = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
+
+
+@dataclass(frozen=True)
+class XmlEvent:
+    """An element whose start tag was just read ("start") or which is now complete ("end")."""
+
+    kind: str
+    name: str  # local name, without the namespace
+    element: ElementTree.Element
+    line: int  # line of the start tag
+
+
+def local_name(tag: object) -> str:
+    if not isinstance(tag, str):  # comments and processing instructions
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def namespace(tag: str) -> str:
+    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
+
+
+def children(element: ElementTree.Element, name: str) -> list[ElementTree.Element]:
+    return [child for child in element if local_name(child.tag) == name]
+
+
+def first_child(element: ElementTree.Element, name: str) -> ElementTree.Element | None:
+    for child in element:
+        if local_name(child.tag) == name:
+            return child
+    return None
+
+
+def element_language(element: ElementTree.Element) -> str:
+    """xml:lang, or the bare `lang` attribute of TMX 1.1 and some TBX v2 files."""
+    return element.get(XML_LANG) or element.get("lang") or ""
+
+
+def segment_text(element: ElementTree.Element) -> str:
+    """The words of a segment: placeholder codes dropped, text inside <g>/<pc>/<hi>/<mrk> kept,
+    line breaks and runs of spaces turned into one space, the ends stripped."""
+    parts: list[str] = []
+    _collect_text(element, parts)
+    return _XML_SPACE.sub(" ", "".join(parts)).strip()
+
+
+def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        if local_name(child.tag) not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
+            _collect_text(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def normalize_language(code: str) -> str:
+    """'zh_CN' -> 'zh-cn', 'ZHO-Hans' -> 'zh-hans': lower case, hyphens, common aliases folded."""
+    subtags = code.strip().replace("_", "-").lower().split("-")
+    subtags[0] = _LANGUAGE_ALIASES.get(subtags[0], subtags[0])
+    return "-".join(subtags)
+
+
+def language_matches(code: str | None, wanted: str) -> bool:
+    """True when `code` is the wanted language or a variant of it: zh, zh-CN, zh-Hans and zh_CN
+    all match 'zh'; 'zh-TW' matches 'zh' but not 'zh-CN'."""
+    if not code or not wanted:
+        return False
+    have, want = normalize_language(code), normalize_language(wanted)
+    return have == want or have.startswith(want + "-")
+
+
+def wanted_languages(options) -> tuple[str, str]:
+    """(source, target) language the caller wants: English and Chinese unless overridden."""
+    return (options.source_lang or "en"), (options.target_lang or "zh")
+
+
+def swap_for_declared(declared_source: str | None, declared_target: str | None, options,
+                      path: str, line: int | None = None) -> bool:
+    """Whether a file that declares its own direction must be read the other way round.
+
+    A zh -> en file is swapped so that English stays the source; a file in other languages is an
+    error that names the languages it declares."""
+    source, target = wanted_languages(options)
+    if not declared_source and not declared_target:
+        return False
+    forward = (not declared_source or language_matches(declared_source, source)) and \
+              (not declared_target or language_matches(declared_target, target))
+    if forward:
+        return False
+    backward = (not declared_source or language_matches(declared_source, target)) and \
+               (not declared_target or language_matches(declared_target, source))
+    if backward:
+        return True
+    raise InputFormatError(
+        f"file translates {declared_source or '?'} -> {declared_target or '?'}, not {source} <-> {target}; "
+        "pass --source-lang/--target-lang to read other languages", path=path, line=line)
+
+
+class _LineTrackingBuilder(ElementTree.TreeBuilder):
+    """Builds the tree, remembers each start tag's line, and hands out the elements asked for."""
+
+    def __init__(self, starts: frozenset[str], ends: frozenset[str]) -> None:
+        super().__init__()
+        self.parser: DefusedXMLParser | None = None
+        self.starts = starts
+        self.ends = ends
+        self.events: list[XmlEvent] = []
+        self.open: list[tuple[ElementTree.Element, int]] = []
+        self.root_name: str | None = None
+
+    def start(self, tag, attrs):  # type: ignore[override]
+        element = super().start(tag, attrs)
+        line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0
+        name = local_name(tag)
+        if self.root_name is None:
+            self.root_name = name
+            self.events.append(XmlEvent("root", name, element, line))
+        self.open.append((element, line))
+        if name in self.starts:
+            self.events.append(XmlEvent("start", name, element, line))
+        return element
+
+    def end(self, tag):  # type: ignore[override]
+        element = super().end(tag)
+        _, line = self.open.pop()
+        name = local_name(tag)
+        if name in self.ends:
+            self.events.append(XmlEvent("end", name, element, line))
+            if self.open:  # detach it so the tree does not grow with the file
+                parent = self.open[-1][0]
+                if len(parent) and parent[-1] is element:
+                    del parent[-1]
+        return element
+
+
+def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset(),
+             encoding: str | None = None, kind: str = "XML") -> Iterator[XmlEvent]:
+    """Stream a file's XML events: the root element first, then start events for `starts` and
+    complete elements for `ends` (local names), each with its line.
+
+    `encoding` overrides the encoding the document declares (the --encoding option)."""
+    builder = _LineTrackingBuilder(starts, ends)
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    builder.parser = parser
+    fed_anything = False
+    try:
+        for chunk in _chunks(path, encoding, kind):
+            fed_anything = fed_anything or bool(chunk.strip())
+            _feed(parser, chunk, path, kind)
+            yield from _drain(builder)
+        if not fed_anything:
+            raise InputFormatError(f"empty file; expected a {kind} document", path=path)
+        _feed(parser, None, path, kind)
+        yield from _drain(builder)
+    finally:
+        builder.events.clear()
+
+
+def _drain(builder: _LineTrackingBuilder) -> Iterator[XmlEvent]:
+    events, builder.events = builder.events, []
+    yield from events
+
+
+def _feed(parser: DefusedXMLParser, chunk: bytes | str | None, path: str, kind: str) -> None:
+    """Feed a chunk (None: end of input) and turn every parser complaint into an InputFormatError."""
+    try:
+        if chunk is None:
+            parser.close()
+        else:
+            parser.feed(chunk)
+    except ElementTree.ParseError as error:
+        line, column = getattr(error, "position", (None, None))
+        reason = re.sub(r": line \d+, column \d+$", "", str(error))
+        if reason.startswith("no element found") or reason.startswith("unclosed token"):
+            reason += " (the file is truncated or not closed)"
+        elif reason.startswith("not well-formed"):
+            reason += "; if the file is not UTF-8, pass --encoding"
+        raise InputFormatError(f"malformed {kind}: {reason}", path=path, line=line,
+                               column=None if column is None else column + 1) from None
+    except EntitiesForbidden as error:
+        raise InputFormatError(
+            f"{kind} declares the entity {error.name!r}; entity declarations are refused "
+            "(they can expand without bound or read other files)", path=path,
+            line=_current_line(parser)) from None
+    except ExternalReferenceForbidden as error:
+        raise InputFormatError(f"{kind} refers to the external resource {error.sysid!r}; it is not read",
+                               path=path, line=_current_line(parser)) from None
+    except DefusedXmlException as error:
+        raise InputFormatError(f"{kind} refused: {error}", path=path, line=_current_line(parser)) from None
+    except (ValueError, LookupError) as error:  # e.g. an encoding expat cannot handle
+        raise InputFormatError(f"cannot read {kind}: {error}; pass --encoding", path=path,
+                               line=_current_line(parser)) from None
+    except RecursionError:
+        raise InputFormatError(f"{kind} is nested too deeply", path=path, line=_current_line(parser)) from None
+
+
+def _current_line(parser: DefusedXMLParser) -> int | None:
+    try:
+        return parser.parser.CurrentLineNumber
+    except AttributeError:  # the parser is closed
+        return None
+
+
+def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]:
+    """The file in pieces: raw bytes for expat when it can decode them itself, else decoded text."""
+    if os.path.isdir(path):
+        raise InputFormatError("is a directory; give a corpus file", path=path)
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise InputFormatError("no such file", path=path) from None
+    except OSError as error:
+        raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
+    with handle:
+        try:
+            head = handle.read(_CHUNK_SIZE)
+        except OSError as error:
+            raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
+        declared = _declared_encoding(head)
+        if encoding is None and declared and declared.lower() not in _EXPAT_ENCODINGS \
+                and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            try:
+                codecs.lookup(declared)
+            except LookupError:
+                raise InputFormatError(f"{kind} declares the unknown encoding {declared!r}; "
+                                       "pass --encoding", path=path, line=1) from None
+            encoding = declared
+        if encoding is not None:
+            rest = read_bytes(path)  # the override path: decode the whole file with textio's messages
+            text = decode(rest, path, encoding).lstrip("\ufeff")
+            for start in range(0, len(text), _CHUNK_SIZE):
+                yield text[start:start + _CHUNK_SIZE]
+            return
+        yield head
+        while True:
+            try:
+                chunk = handle.read(_CHUNK_SIZE)
+            except OSError as error:
+                raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
+            if not chunk:
+                return
+            yield chunk
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    match = _DECLARED_ENCODING.match(head.lstrip(codecs.BOM_UTF8))
+    return match.group(1).decode("ascii") if match else None
+
+
+def expect_root(event: XmlEvent, names: set[str], kind: str, path: str) -> None:
+    """Refuse a document whose root element is not one of `names` (e.g. an XLIFF given as TMX)."""
+    if event.name not in names:
+        expected = " or ".join(f"<{name}>" for name in sorted(names))
+        raise InputFormatError(f"not a {kind} file: the root element is <{event.name}>, expected {expected}",
+                               path=path, line=event.line)
