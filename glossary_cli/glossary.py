@@ -46,6 +46,9 @@ class Entry:
     alternatives: list[Alternative] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # keys we do not know, kept as written
     line: int | None = field(default=None, compare=False)  # 1-based line in the file it came from
+    # The text this entry had in its file (set by glossary_yaml), so unchanged parts are written
+    # back byte-for-byte. Not data: ignored by ==, kept by dataclasses.replace and copy.deepcopy.
+    origin: Any = field(default=None, compare=False, repr=False)
 
     @property
     def primary_target(self) -> str | None:
@@ -77,6 +80,13 @@ class Glossary:
     generated: dict[str, Any] = field(default_factory=dict)
     version: int = SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
+    origin: Any = field(default=None, compare=False, repr=False)  # the file's text, see Entry.origin
 
     def approved(self) -> list[Entry]:
         return [entry for entry in self.terms if entry.status is Status.APPROVED]
+
+    def find(self, source: str) -> list[Entry]:
+        """Entries whose source is `source` (exactly, or ignoring case when the entry allows it)."""
+        folded = source.casefold()
+        return [entry for entry in self.terms
+                if entry.source == source or (not entry.is_case_sensitive() and entry.source.casefold() == folded)]

@@ -48,20 +48,34 @@ class GlossaryProblems(GlossaryFileError):
 
 
 @dataclass
-class _RawEntry:
-    """The text an entry had in its file, and where each single-line value sits in it."""
+class _KeySpan:
+    """Where one key of a block mapping sits, in lines relative to its block's text."""
 
-    text: str
-    data: dict[str, Any]
-    leading: str = ""  # comment lines written above the entry
-    scalar_spans: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # key -> (line, col0, col1)
+    first: int  # the line holding the key
+    last: int  # the last line holding part of its value
+    column: int  # the key's column
+    scalar: tuple[int, int] | None = None  # (col0, col1) of a one-line scalar value on line `last`
 
 
 @dataclass
-class _RawDocument:
-    header: str
-    header_data: dict[str, Any]
-    trailer: str
+class _Block:
+    """The exact text of an entry (with the comment lines above it) or of the file header."""
+
+    text: str
+    data: dict[str, Any]  # what the text says, as entry_to_data / glossary_header would write it
+    keys: list[str]  # every key written in the text, in file order (also empty ones like `note:`)
+    spans: dict[str, _KeySpan] = field(default_factory=dict)
+    patchable: bool = True  # False for a flow mapping ({source: ..}), which is rewritten whole
+    leading: str = ""  # comment lines above the entry, kept even when the entry is rewritten
+
+
+@dataclass
+class _Document:
+    header: _Block  # everything above the `terms:` key
+    terms_line: str  # `terms:` itself and anything between it and the first entry
+    trailer: str  # everything after the last entry
+    newline: str  # "\n" or "\r\n", used for text the tool writes into this file
+    had_terms: bool
 
 
 # ---------------------------------------------------------------- conversion to plain data
@@ -115,8 +129,14 @@ class _FlowList(list):
     pass
 
 
+_UNUSUAL_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value.strip("\n") else None
+    if _UNUSUAL_BREAKS.intersection(value):
+        style = '"'  # PyYAML's single-quoted form folds these into spaces; double quotes escape them
+    else:
+        style = "|" if "\n" in value.strip("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -133,65 +153,123 @@ def _dump(data: Any) -> str:
                      default_flow_style=False, width=math.inf)
 
 
-def _flow_lists(data: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key, value in data.items():
-        if key in ("evidence", "alternatives") and isinstance(value, list):
-            value = [_FlowMap(item) if isinstance(item, dict) else item for item in value]
-        elif key in _FLOW_LIST_KEYS and isinstance(value, list):
-            value = _FlowList(value)
-        out[key] = value
-    return out
+def _styled(key: str, value: Any) -> Any:
+    """Short lists on one line, evidence and alternatives as one-line mappings, languages inline."""
+    if key in ("evidence", "alternatives") and isinstance(value, list):
+        return [_FlowMap(item) if isinstance(item, dict) else item for item in value]
+    if key in _FLOW_LIST_KEYS and isinstance(value, list):
+        return _FlowList(value)
+    if key == "languages" and isinstance(value, dict):
+        return _FlowMap(value)
+    return value
 
 
-def _dump_scalar(value: Any) -> str:
+def _dump_mapping(data: dict[str, Any]) -> str:
+    return _dump({key: _styled(key, value) for key, value in data.items()})
+
+
+def _dump_scalar(value: Any) -> str | None:
+    """A value as it would appear after `key: ` on one line, or None if it needs several lines."""
+    if isinstance(value, (list, dict)):
+        return None
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, default_flow_style=True, width=math.inf)
-    return text.split("\n...")[0].rstrip("\n")
+    text = text.split("\n...")[0].rstrip("\n")
+    return text if len(text.splitlines()) == 1 else None
 
 
 def _fresh_entry_text(data: dict[str, Any]) -> str:
-    text = _dump([_flow_lists(data)])
+    text = _dump([{key: _styled(key, value) for key, value in data.items()}])
     return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def _entry_text(entry: Entry) -> str:
-    raw: _RawEntry | None = getattr(entry, "_raw", None)
-    if raw is None:
-        return _fresh_entry_text(entry_to_data(entry))
-    data = entry_to_data(entry, key_order=list(raw.data))
-    if data == raw.data:
-        return raw.text
-    patched = _patch(raw, data)
-    return patched if patched is not None else raw.leading + _fresh_entry_text(data)
+def _with_newline(text: str, newline: str) -> str:
+    return text.replace("\n", newline) if newline != "\n" else text
 
 
-def _patch(raw: _RawEntry, data: dict[str, Any]) -> str | None:
-    """Rewrite only the changed one-line values, keeping comments and layout; None if not possible."""
-    if list(data) != list(raw.data):
-        return None
-    changed = [key for key in data if data[key] != raw.data[key]]
-    if not all(key in raw.scalar_spans and not isinstance(data[key], (list, dict)) for key in changed):
-        return None
-    lines = raw.text.splitlines(keepends=True)
-    for key in sorted(changed, key=lambda k: raw.scalar_spans[k], reverse=True):
-        line, start, end = raw.scalar_spans[key]
-        lines[line] = lines[line][:start] + _dump_scalar(data[key]) + lines[line][end:]
+def _entry_text(entry: Entry, newline: str) -> str:
+    block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
+    if block is None:
+        return _with_newline(_fresh_entry_text(entry_to_data(entry)), newline)
+    data = entry_to_data(entry, key_order=block.keys)
+    if data == block.data:
+        return block.text
+    patched = _patch(block, data, newline) if block.patchable else None
+    if patched is not None:
+        return patched
+    return block.leading + _with_newline(_fresh_entry_text(data), newline)
+
+
+def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
+    """Rewrite only the keys whose values changed, keeping every other line (comments, order,
+    quoting) as written. One-line values are replaced in place, so a comment after them stays.
+    Returns None when the change cannot be made this way (e.g. removing the key after `- `)."""
+    lines = block.text.splitlines(keepends=True)
+    edits: list[tuple[_KeySpan, list[str] | None]] = []  # None: delete the key's lines
+    added: list[str] = []
+    for key in block.keys:
+        if key not in data and key in block.data:
+            span = block.spans[key]
+            if lines[span.first][:span.column].strip():  # the key shares its line with `- `
+                return None
+            edits.append((span, None))
+    for key, value in data.items():
+        if key not in block.spans:
+            added.append(key)
+            continue
+        if key in block.data and block.data[key] == value:
+            continue
+        span = block.spans[key]
+        one_line = _dump_scalar(value)
+        if span.scalar is not None and one_line is not None:
+            line = lines[span.last]
+            col0, col1 = span.scalar
+            lines[span.last] = line[:col0] + one_line + line[col1:]
+            continue
+        fresh = _with_newline(_dump_mapping({key: value}), newline).splitlines(keepends=True)
+        prefix = lines[span.first][:span.column]
+        new_lines = [prefix + fresh[0]] + [" " * span.column + line for line in fresh[1:]]
+        if not lines[span.last].endswith(("\n", "\r")):
+            new_lines[-1] = new_lines[-1].rstrip("\r\n")
+        edits.append((span, new_lines))
+    for span, new_lines in sorted(edits, key=lambda edit: edit[0].first, reverse=True):
+        lines[span.first:span.last + 1] = new_lines or []
+    if added:
+        column = min(span.column for span in block.spans.values())
+        if lines and not lines[-1].endswith(("\n", "\r")):
+            lines[-1] += newline
+        fresh = _with_newline(_dump_mapping({key: data[key] for key in added}), newline)
+        lines += [" " * column + line for line in fresh.splitlines(keepends=True)]
     return "".join(lines)
+
+
+def _header_text(glossary: Glossary, document: _Document | None) -> str:
+    header = glossary_header(glossary)
+    if document is None:
+        return _dump_mapping(header)
+    block = document.header
+    data = {key: header[key] for key in [*block.keys, *header] if key in header}
+    if data == block.data:
+        return block.text
+    patched = _patch(block, data, document.newline)
+    return patched if patched is not None else _with_newline(_dump_mapping(header), document.newline)
 
 
 def dump_glossary(glossary: Glossary) -> str:
     """The file text for a glossary: byte-stable, and byte-identical where nothing changed."""
-    raw_doc: _RawDocument | None = getattr(glossary, "_raw", None)
-    header = glossary_header(glossary)
-    if raw_doc is not None and header == raw_doc.header_data:
-        head = raw_doc.header
+    document: _Document | None = glossary.origin if isinstance(glossary.origin, _Document) else None
+    newline = document.newline if document is not None else "\n"
+    pieces = [_header_text(glossary, document)]
+    if document is not None and bool(glossary.terms) == document.had_terms:
+        pieces.append(document.terms_line)
     else:
-        head = _dump({key: (_FlowMap(value) if key == "languages" else value) for key, value in header.items()})
-        head += "terms:" + ("\n" if glossary.terms else " []\n")
-    if raw_doc is not None and head is raw_doc.header and not glossary.terms:
-        head = head.rstrip("\n") + ("" if head.rstrip().endswith("[]") else " []") + "\n"
-    trailer = raw_doc.trailer if raw_doc is not None else ""
-    return head + "".join(_entry_text(entry) for entry in glossary.terms) + trailer
+        pieces.append("terms:" + (newline if glossary.terms else " []" + newline))
+    pieces += [_entry_text(entry, newline) for entry in glossary.terms]
+    if document is not None:
+        pieces.append(document.trailer)
+    for index in range(len(pieces) - 1):  # a file may end without a newline; its middle may not
+        if pieces[index] and not pieces[index].endswith(("\n", "\r")) and any(pieces[index + 1:]):
+            pieces[index] += newline
+    return "".join(pieces)
 
 
 # ---------------------------------------------------------------- reading
@@ -229,17 +307,34 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
 
     try:
         root = yaml.compose(text, Loader=_Loader)
+        if root is not None and ("&" in text or "*" in text):
+            _refuse_aliases(text, problem)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or error.context or "invalid YAML"
         return Glossary(), [Problem(path, line, column, f"YAML syntax error: {reason}")]
-    except yaml.YAMLError as error:  # e.g. a reader error on control characters
+    except yaml.reader.ReaderError as error:  # a control character or other unprintable one
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        before = text[:error.position]
+        if _Loader is not yaml.SafeLoader:  # libyaml counts the position in UTF-8 bytes
+            before = text.encode("utf-8")[:error.position].decode("utf-8", "ignore")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return Glossary(), [Problem(path, line, column, f"character U+{character:04X} is not allowed in YAML; "
+                                                        "remove it or write it as an escape in double quotes")]
+    except yaml.YAMLError as error:
         return Glossary(), [Problem(path, 1, 1, f"YAML error: {error}")]
+    except RecursionError:
+        return Glossary(), [Problem(path, 1, 1, "YAML nested too deeply to be a glossary")]
+    if problems:
+        return Glossary(), problems
     if root is None:
         return Glossary(), []
     if not isinstance(root, yaml.MappingNode):
         problem(root, "a glossary is a mapping with a 'terms:' list")
+        return Glossary(), problems
+    _refuse_complex_keys(root, problem)
+    if problems:
         return Glossary(), problems
 
     glossary = Glossary()
@@ -266,11 +361,13 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
             glossary.extra[key] = value
     _check_duplicate_keys(root, problem)
 
-    lines = text.splitlines(keepends=True)
     if terms_node is None:
         return glossary, problems
     if not isinstance(terms_node, yaml.SequenceNode):
-        if not (isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null")):
+        if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
+            if not problems:
+                _remember_text(glossary, root, [], text)
+        else:
             problem(terms_node, "'terms' must be a list of entries")
         return glossary, problems
 
@@ -280,52 +377,73 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
         if entry is not None:
             glossary.terms.append(entry)
 
-    block = not terms_node.flow_style and _terms_is_last(root)
-    if block and len(glossary.terms) == len(items):
-        _remember_text(glossary, items, lines, terms_node)
+    if not terms_node.flow_style or not items:
+        if len(glossary.terms) == len(items) and not problems:
+            _remember_text(glossary, root, items, text)
     return glossary, problems
 
 
-def _terms_is_last(root: yaml.MappingNode) -> bool:
-    return bool(root.value) and root.value[-1][0].value == "terms"
+def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.Node], text: str) -> None:
+    """Cut the file into header, one chunk per entry and trailer, so unchanged parts round-trip.
 
-
-def _remember_text(glossary: Glossary, items: list[yaml.Node], lines: list[str], terms_node: yaml.Node) -> None:
-    """Cut the file into header, one chunk per entry and trailer, so unchanged parts round-trip."""
-    if not items:
+    Only done for the usual layout: a block mapping whose last key is `terms`.
+    """
+    if root.flow_style or root.value[-1][0].value != "terms":
         return
-    starts = [item.start_mark.line for item in items]
-    content_ends = [_last_content_line(item) for item in items]
-    # A chunk runs from just after the previous entry's last content line, so comments written
-    # above an entry travel with it.
-    chunk_starts = [starts[0]] + [content_ends[i - 1] + 1 for i in range(1, len(items))]
-    end = content_ends[-1] + 1
-    # Comment lines right above the first entry belong to it, not to the header.
-    first = starts[0]
-    while first > 0 and lines[first - 1].lstrip().startswith("#"):
-        first -= 1
-    chunk_starts[0] = first
-    header = "".join(lines[:first])
-    trailer = "".join(lines[end:])
-    if header.count("terms:") == 0:
+    lines = text.splitlines(keepends=True)
+    terms_key, terms_node = root.value[-1]
+    terms_line = terms_key.start_mark.line
+    if any(key.start_mark.line == terms_line for key, _ in root.value[:-1]):
         return
-    glossary._raw = _RawDocument(header=header, header_data=glossary_header(glossary), trailer=trailer)
-    bounds = chunk_starts + [end]
+    if items:
+        starts = [item.start_mark.line for item in items]
+        ends = [_last_content_line(item) for item in items]
+        if len(set(starts)) != len(starts) or starts[0] <= terms_line:
+            return  # several entries on one line, or an entry on the `terms:` line
+        # A chunk runs from just after the previous entry's last line, so the comments written
+        # above an entry travel with it. Comments right above the first entry belong to it too.
+        first = starts[0]
+        while first > terms_line + 1 and lines[first - 1].lstrip().startswith("#"):
+            first -= 1
+        bounds = [first] + [end + 1 for end in ends[:-1]] + [ends[-1] + 1]
+    else:
+        bounds = [max(terms_line, _last_content_line(terms_node)) + 1]
+    first_line = lines[0] if lines else ""
+    newline = "\r\n" if first_line.endswith("\r\n") else "\n"
+    header_keys = [key.value for key, _ in root.value[:-1]]
+    header = _block_of(lines, 0, terms_line, root, keys=header_keys)
+    header.data = {key: value for key, value in glossary_header(glossary).items() if key in header_keys}
+    if set(header.data) != set(glossary_header(glossary)):
+        header.data = glossary_header(glossary)  # e.g. no `languages:` written: the default is added
+    glossary.origin = _Document(header=header, terms_line="".join(lines[terms_line:bounds[0]]),
+                                trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(items))
     for index, (entry, item) in enumerate(zip(glossary.terms, items)):
-        first_line = bounds[index]
-        text = "".join(lines[first_line:bounds[index + 1]])
-        if not text.endswith("\n"):
-            text += "\n"
-        spans: dict[str, tuple[int, int, int]] = {}
-        if isinstance(item, yaml.MappingNode) and not item.flow_style:
-            for key_node, value_node in item.value:
-                if (isinstance(value_node, yaml.ScalarNode) and value_node.style != "|" and value_node.style != ">"
-                        and value_node.start_mark.line == value_node.end_mark.line):
-                    spans[key_node.value] = (value_node.start_mark.line - first_line,
-                                             value_node.start_mark.column, value_node.end_mark.column)
-        leading = "".join(line for line in lines[first_line:item.start_mark.line] if line.lstrip().startswith("#"))
-        entry._raw = _RawEntry(text=text, data=entry_to_data(entry, key_order=_keys_of(item)), leading=leading,
-                               scalar_spans=spans)
+        block = _block_of(lines, bounds[index], bounds[index + 1], item, keys=_keys_of(item))
+        block.data = entry_to_data(entry, key_order=block.keys)
+        block.leading = "".join(line for line in lines[bounds[index]:item.start_mark.line]
+                                if line.lstrip().startswith("#"))
+        entry.origin = block
+
+
+def _block_of(lines: list[str], first: int, end: int, node: yaml.MappingNode, keys: list[str]) -> _Block:
+    """The text of lines[first:end] and, for a block mapping, where each of its keys sits."""
+    block = _Block(text="".join(lines[first:end]), data={}, keys=keys, patchable=not node.flow_style)
+    if node.flow_style:
+        return block
+    for key_node, value_node in node.value:
+        if key_node.value not in keys:
+            continue
+        if key_node.start_mark.line != key_node.end_mark.line:
+            block.patchable = False  # a multi-line key: leave such an entry to a fresh write
+            continue
+        last = max(_last_content_line(value_node), key_node.start_mark.line)
+        span = _KeySpan(first=key_node.start_mark.line - first, last=last - first, column=key_node.start_mark.column)
+        if (isinstance(value_node, yaml.ScalarNode) and value_node.style not in ("|", ">")
+                and value_node.start_mark.line == value_node.end_mark.line == last
+                and value_node.end_mark.column > value_node.start_mark.column):
+            span.scalar = (value_node.start_mark.column, value_node.end_mark.column)
+        block.spans[key_node.value] = span
+    return block
 
 
 def _keys_of(item: yaml.Node) -> list[str]:
@@ -358,6 +476,28 @@ def _construct(node: yaml.Node, problem: Any) -> Any:
         return None
 
 
+def _refuse_aliases(text: str, problem: Any) -> None:
+    """Anchors and aliases (&a, *a) have no use in a glossary and can expand exponentially."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            problem(event.start_mark, "anchors and aliases (&name, *name) are not allowed in a glossary; "
+                                      "write the value out")
+            return
+
+
+def _refuse_complex_keys(node: yaml.Node, problem: Any) -> None:
+    """Keys must be plain strings: `? [a, b]: c` is valid YAML but not a glossary."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                problem(key, "keys must be plain words like 'source:'")
+            else:
+                _refuse_complex_keys(value, problem)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_complex_keys(item, problem)
+
+
 def _check_duplicate_keys(node: yaml.MappingNode, problem: Any) -> None:
     seen: set[str] = set()
     for key_node, _ in node.value:
@@ -372,7 +512,10 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
         return None
     _check_duplicate_keys(item, problem)
     nodes = {key.value: value for key, value in item.value}
-    values = {key: _construct(value, problem) for key, value in nodes.items()}
+    try:  # one construction per entry; only on a refused tag go key by key to locate it
+        values = _Loader("").construct_document(item)
+    except yaml.constructor.ConstructorError:
+        values = {key: _construct(value, problem) for key, value in nodes.items()}
     entry = Entry(source="", line=item.start_mark.line + 1)
 
     source = values.get("source")
