@@ -1,0 +1,100 @@
+"""`glossary check`: enforce approved terms on aligned text; exit 1 on findings, for CI."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..readers import InputFormat
+from ..report import ReportContext, ReportFormat
+from ..rules import Severity
+from .common import EXIT_FINDINGS, EXIT_OK, app, handles_errors, stderr_console, stdout_console, warn
+from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
+                             TARGET_LANG, corpus_pairs)
+
+
+def _load_validated(path: Path):
+    """The glossary, after schema checks (load) and semantic checks (validate); any problem stops."""
+    from ..glossary_yaml import GlossaryProblems, load_glossary
+
+    glossary = load_glossary(str(path))
+    try:
+        from ..validate import validate_glossary
+    except ImportError:  # validation is optional until glossary_cli.validate lands
+        return glossary
+    problems = validate_glossary(glossary, str(path))
+    if problems:
+        raise GlossaryProblems(list(problems))
+    return glossary
+
+
+@app.command()
+@handles_errors
+def check(
+    glossary: Path = typer.Argument(..., help="Glossary YAML file; its approved entries are enforced."),
+    corpus: Optional[list[Path]] = typer.Argument(
+        None, help="Aligned corpus files (TSV, text, and the other formats extract reads)."),
+    report_format: ReportFormat = typer.Option(
+        ReportFormat.TEXT, "--format", case_sensitive=False,
+        help="Report on stdout: text, json (schema glossary-check/1), sarif (2.1.0), github (workflow "
+             "annotations) or junit (one test case per approved term)."),
+    fail_on: Severity = typer.Option(
+        Severity.ERROR, "--fail-on", case_sensitive=False,
+        help="Lowest severity of a new finding that makes the exit code 1."),
+    strict_count: bool = typer.Option(
+        False, "--strict-count",
+        help="Also warn (GL004) when a term occurs more often in the source than its targets in the translation."),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="JSON file of known findings: they are reported as known and do not fail."),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Write every current finding to this baseline file and exit 0."),
+    source: Optional[Path] = SOURCE_FILE,
+    target: Optional[Path] = TARGET_FILE,
+    input_format: InputFormat = INPUT_FORMAT,
+    encoding: Optional[str] = ENCODING,
+    strict: bool = STRICT,
+    include_fuzzy: bool = INCLUDE_FUZZY,
+    source_lang: Optional[str] = SOURCE_LANG,
+    target_lang: Optional[str] = TARGET_LANG,
+) -> None:
+    """Check that translations use the approved terms of a glossary.
+
+    Exit code 0: no new finding at or above --fail-on; 1: such findings; 2: usage or input error.
+    """
+    from ..check import apply_baseline, load_baseline, run_check
+    from ..check import write_baseline as save_baseline
+    from ..report import render
+
+    loaded = _load_validated(glossary)
+    known = load_baseline(str(baseline)) if baseline is not None else None
+    if not loaded.approved():
+        warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
+    pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
+                         encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
+                         source_lang=source_lang, target_lang=target_lang)
+    result = run_check(loaded, pairs, strict_count=strict_count)
+    if known is not None:
+        result = apply_baseline(result, known)
+
+    corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
+    context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
+                            baseline=str(baseline) if baseline is not None else None,
+                            options={"strict_count": strict_count, "input_format": input_format.value})
+    if report_format is ReportFormat.TEXT:
+        from ..report.text import render_text
+
+        render_text(result, context, stdout_console())
+    else:
+        sys.stdout.write(render(result, context, report_format))
+        sys.stdout.flush()
+
+    if write_baseline is not None:
+        save_baseline(str(write_baseline), result)
+        count = len(result.findings)
+        stderr_console().print(f"wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}",
+                               markup=False, highlight=False)
+        raise typer.Exit(EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)

@@ -1,0 +1,66 @@
+"""Render a `CheckResult` for people (text) and machines (json, sarif, github, junit).
+
+Machine formats are pure functions `render_<format>(result, context) -> str`; text writes to a
+rich console so colour appears only on a terminal (and never with NO_COLOR).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from ..rules import Severity
+
+
+class ReportFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What the report needs besides the findings: inputs and options, for provenance."""
+
+    glossary_path: str
+    corpus: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    baseline: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def render(result, context: ReportContext, report_format: ReportFormat) -> str:
+    """The report text of a machine format."""
+    if report_format is ReportFormat.JSON:
+        from .json_report import render_json as renderer
+    elif report_format is ReportFormat.SARIF:
+        from .sarif import render_sarif as renderer
+    elif report_format is ReportFormat.GITHUB:
+        from .github import render_github as renderer
+    elif report_format is ReportFormat.JUNIT:
+        from .junit import render_junit as renderer
+    else:
+        raise ValueError(f"{report_format.value} is written with render_text")
+    return renderer(result, context)
+
+
+def summary_line(result, context: ReportContext) -> str:
+    """One line: how many findings per rule, over how many pairs and terms, how many known."""
+    scope = f"{result.pairs_checked:,} pairs, {len(result.terms):,} approved terms"
+    if not result.findings:
+        return f"No findings in {scope}."
+    counts = ", ".join(f"{rule_id} {count}" for rule_id, count in result.counts_by_rule().items())
+    total = len(result.findings)
+    line = f"{total:,} finding{'s' if total != 1 else ''} ({counts}) in {scope}"
+    known = total - len(result.new_findings())
+    if known:
+        line += f"; {known:,} known from the baseline"
+    failing = len(result.failing(context.fail_on))
+    line += f"; {failing:,} at or above {context.fail_on.value}" if failing else f"; none at or above {context.fail_on.value}"
+    return line + "."
+
+
+__all__ = ["ReportContext", "ReportFormat", "render", "summary_line"]

@@ -1,0 +1,94 @@
+"""`--format json`: a stable, documented document (schema `glossary-check/1`).
+
+    {
+      "schema": "glossary-check/1",
+      "provenance": {"tool": "glossary-cli", "version": ..., "command": "check",
+                     "glossary": PATH, "corpus": [PATH, ...], "baseline": PATH | null,
+                     "options": {"strict_count": bool, "fail_on": "error" | "warning", ...},
+                     "normalisation": {"unicode": "NFKC", "opencc": "t2s", "segmenter": "jieba X.Y"}},
+      "summary": {"pairs": int, "approved_terms": int, "findings": int, "new": int, "known": int,
+                  "failing": int, "by_rule": {"GL001": int, ...}},
+      "rules": [{"id": "GL001", "name": ..., "title": ..., "severity": "error" | "warning"}],
+      "findings": [{"rule": ..., "severity": ..., "message": ..., "path": ..., "line": int | null,
+                    "unit": str | null, "term": ..., "expected": [...], "found": [...],
+                    "source": ..., "target": ..., "fingerprint": ..., "known": bool}]
+    }
+
+Findings are sorted by path, line, rule and term; keys never disappear (null when unknown), so
+consumers can rely on them. New keys may be added; removing or renaming one bumps the schema.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+
+from .. import __version__
+from . import ReportContext
+
+SCHEMA = "glossary-check/1"
+
+
+def _version(package: str) -> str | None:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def provenance(context: ReportContext) -> dict:
+    jieba_version = _version("jieba")
+    return {
+        "tool": "glossary-cli",
+        "version": __version__,
+        "command": "check",
+        "glossary": context.glossary_path,
+        "corpus": list(context.corpus),
+        "baseline": context.baseline,
+        "options": {"fail_on": context.fail_on.value, **context.options},
+        "normalisation": {"unicode": "NFKC", "opencc": f"t2s ({_version('opencc') or 'OpenCC'})",
+                          "segmenter": f"jieba {jieba_version}" if jieba_version else None},
+    }
+
+
+def finding_record(finding) -> dict:
+    return {
+        "rule": finding.rule_id,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "path": finding.location.path,
+        "line": finding.location.line,
+        "unit": finding.location.unit,
+        "term": finding.source_term,
+        "expected": list(finding.expected),
+        "found": list(finding.found),
+        "source": finding.source_text,
+        "target": finding.target_text,
+        "fingerprint": finding.fingerprint,
+        "known": finding.known,
+    }
+
+
+def sorted_findings(result) -> list:
+    return sorted(result.findings, key=lambda f: (f.location.path, f.location.line or 0, f.location.unit or "",
+                                                  f.rule_id, f.source_term, f.fingerprint))
+
+
+def render_json(result, context: ReportContext) -> str:
+    document = {
+        "schema": SCHEMA,
+        "provenance": provenance(context),
+        "summary": {
+            "pairs": result.pairs_checked,
+            "approved_terms": len(result.terms),
+            "findings": len(result.findings),
+            "new": len(result.new_findings()),
+            "known": len(result.findings) - len(result.new_findings()),
+            "failing": len(result.failing(context.fail_on)),
+            "by_rule": result.counts_by_rule(),
+        },
+        "rules": [{"id": rule.id, "name": rule.name, "title": rule.title, "severity": rule.severity.value}
+                  for rule in result.rules],
+        "findings": [finding_record(finding) for finding in sorted_findings(result)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,44 @@
+"""`--format junit`: one test case per approved term, failing when the term has new findings at or
+above `--fail-on`; other findings of the term are listed in its system-out."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+
+from . import ReportContext
+from .json_report import sorted_findings
+
+
+def _describe(finding) -> str:
+    return (f"{finding.location} {finding.rule_id} {finding.severity.value}: {finding.message}\n"
+            f"  en: {finding.source_text}\n  zh: {finding.target_text}")
+
+
+def render_junit(result, context: ReportContext) -> str:
+    failing = {id(finding) for finding in result.failing(context.fail_on)}
+    by_term: dict[str, list] = defaultdict(list)
+    for finding in sorted_findings(result):
+        by_term[finding.source_term].append(finding)
+    suite_name = f"glossary check {context.glossary_path}"
+    failures = sum(1 for entry in result.terms if any(id(f) in failing for f in by_term.get(entry.source, ())))
+    suites = ElementTree.Element("testsuites", name="glossary check", tests=str(len(result.terms)),
+                                 failures=str(failures), errors="0")
+    suite = ElementTree.SubElement(suites, "testsuite", name=suite_name, tests=str(len(result.terms)),
+                                   failures=str(failures), errors="0", skipped="0")
+    for entry in result.terms:
+        case = ElementTree.SubElement(suite, "testcase", classname=context.glossary_path,
+                                      name=f"{entry.source} → {'、'.join(entry.allowed_targets())}")
+        findings = by_term.get(entry.source, [])
+        failed = [finding for finding in findings if id(finding) in failing]
+        others = [finding for finding in findings if id(finding) not in failing]
+        if failed:
+            failure = ElementTree.SubElement(
+                case, "failure", type=",".join(sorted({finding.rule_id for finding in failed})),
+                message=f"{len(failed)} finding{'s' if len(failed) != 1 else ''} for \"{entry.source}\"")
+            failure.text = "\n".join(_describe(finding) for finding in failed)
+        if others:
+            output = ElementTree.SubElement(case, "system-out")
+            output.text = "\n".join(("[known] " if finding.known else "") + _describe(finding) for finding in others)
+    ElementTree.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"

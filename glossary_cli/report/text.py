@@ -1,0 +1,50 @@
+"""The terminal report: findings grouped by file, the term highlighted, a summary line."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from ..rules import Severity
+from . import ReportContext, summary_line
+
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def _sort_key(finding):
+    location = finding.location
+    return (location.path, location.line or 0, location.unit or "", finding.rule_id, finding.source_term)
+
+
+def _highlighted_source(finding) -> Text:
+    text = Text(finding.source_text)
+    for occurrence in finding.source_occurrences:
+        text.stylize("bold underline", occurrence.start, occurrence.end)
+    return text
+
+
+def render_text(result, context: ReportContext, console: Console) -> None:
+    """Write the report for people to `console` (colour only where the console allows it)."""
+    rules = {rule.id: rule for rule in result.rules}
+    findings = sorted(result.findings, key=_sort_key)
+    for path, group in groupby(findings, key=lambda finding: finding.location.path):
+        console.print(Text(path, style="bold"))
+        for finding in group:
+            header = Text("  ")
+            header.append(str(finding.location))
+            header.append("  ")
+            if finding.known:
+                header.append("known", style="dim")
+            else:
+                header.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
+            header.append(f" {finding.rule_id} {rules[finding.rule_id].title if finding.rule_id in rules else ''}")
+            console.print(header, soft_wrap=True)
+            console.print(Text("    ") + Text(finding.message), soft_wrap=True)
+            if finding.expected:
+                console.print(Text("    expected: ") + Text("、".join(finding.expected), style="green"), soft_wrap=True)
+            console.print(Text("    en: ") + _highlighted_source(finding), soft_wrap=True)
+            console.print(Text("    zh: ") + Text(finding.target_text), soft_wrap=True)
+        console.print()
+    console.print(summary_line(result, context), soft_wrap=True, highlight=False)
