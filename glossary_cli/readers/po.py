@@ -32,9 +32,7 @@ _RESTORE = str.maketrans(_STAND_INS, _EXTRA_LINE_BREAKS)
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    text = _decoded_text(path, options.encoding).translate(_PROTECT)
-    if not text.endswith("\n"):
-        text += "\n"  # polib takes a newline-free string for a file name
+    text = _protect_line_breaks(_decoded_text(path, options.encoding))
     catalogue = _parse(text, path)
     lines = text.splitlines()
     untranslated = fuzzy = 0
@@ -78,6 +76,16 @@ def _decoded_text(path: str, encoding: str | None) -> str:
             except LookupError:
                 pass  # an unknown charset: read as UTF-8, which reports any problem precisely
     return decode(data, path, encoding)
+
+
+def _protect_line_breaks(text: str) -> str:
+    """The text with only the line breaks an editor shows, so polib counts lines like the editor.
+
+    A line holding nothing but spaces and page breaks becomes empty, as polib would treat it."""
+    lines = text.translate(_PROTECT).split("\n")
+    blank = _STAND_INS + " \t\r"
+    text = "\n".join("" if not line.strip(blank) else line for line in lines)
+    return text if text.endswith("\n") else text + "\n"  # polib takes a string without a newline for a path
 
 
 def _parse(text: str, path: str) -> polib.POFile:

@@ -187,7 +187,7 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
             _feed(parser, chunk, path, kind)
             yield from _drain(builder)
         if not fed_anything:
-            raise InputFormatError(f"empty file; expected a {kind} document", path=path)
+            raise InputFormatError(f"empty file: no {kind} content", path=path)
         _feed(parser, None, path, kind)
         yield from _drain(builder)
     finally:

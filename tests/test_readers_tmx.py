@@ -1,0 +1,221 @@
+"""TMX reader: real TICO-19 memory, language codes, inline codes, direction and hostile XML."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.errors import InputFormatError
+from glossary_cli.models import Location, SegmentPair
+from glossary_cli.readers import InputFormat, ReadOptions, read_pairs
+from glossary_cli.readers import tmx
+
+SHARED = (Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
+TICO_TMX = SHARED / "data" / "tico19_en_zh" / "all.en-zh.tmx"
+TICO_TSV = SHARED / "data" / "tico19_en_zh" / "segments.tsv"
+needs_shared = pytest.mark.skipif(not TICO_TMX.exists(), reason=f"shared corpus not found at {SHARED}")
+
+
+def write(tmp_path: Path, body: str, name: str = "memory.tmx", encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(body.encode(encoding))
+    return str(path)
+
+
+def memory(*units: str, header: str = '<header srclang="en" datatype="plaintext"/>') -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">' + header + "<body>\n"
+            + "\n".join(units) + "\n</body></tmx>\n")
+
+
+def pairs(path: str, **options) -> list[SegmentPair]:
+    warnings: list[str] = []
+    result = list(tmx.read(path, ReadOptions(on_warning=warnings.append, **options)))
+    pairs.warnings = warnings  # type: ignore[attr-defined]
+    return result
+
+
+def texts(found: list[SegmentPair]) -> list[tuple[str, str]]:
+    return [(pair.source, pair.target) for pair in found]
+
+
+# ---------------------------------------------------------------- the real file
+
+@needs_shared
+def test_tico19_memory_reads_all_3071_units_with_tuid_and_line():
+    found = pairs(str(TICO_TMX))
+    # `grep -c '<tu ' all.en-zh.tmx` counts 3071 units; each has an en and a zh variant.
+    assert len(found) == 3071
+    assert found[0] == SegmentPair("about how long have these symptoms been going on?", "这些症状已持续多长时间？",
+                                   Location(str(TICO_TMX), 3, "CMU_1:1"))
+    assert found[-1].location.unit == "wiki_9:3071"
+    assert pairs.warnings == []
+
+
+@needs_shared
+def test_tico19_memory_gives_the_same_pairs_as_the_tsv_made_from_it():
+    # SOURCE.md: segments.tsv holds every unit of the TMX with line breaks and tabs made spaces,
+    # the ends stripped and one exact duplicate removed. So extract sees the same input from both.
+    from_memory = texts(list(read_pairs([str(TICO_TMX)])))
+    from_table = texts(list(read_pairs([str(TICO_TSV)])))
+    deduplicated = list(dict.fromkeys(from_memory))
+    assert len(from_memory) - len(deduplicated) == 1
+    assert deduplicated == from_table
+
+
+# ---------------------------------------------------------------- language codes and direction
+
+@pytest.mark.parametrize("code", ["zh", "zh-CN", "zh-Hans", "zh_CN", "ZH-cn", "zho"])
+def test_any_spelling_of_chinese_is_the_target(tmp_path, code):
+    path = write(tmp_path, memory(f'<tu><tuv xml:lang="en-US"><seg>vaccine</seg></tuv>'
+                                  f'<tuv xml:lang="{code}"><seg>疫苗</seg></tuv></tu>'))
+    assert texts(pairs(path)) == [("vaccine", "疫苗")]
+
+
+def test_a_chinese_to_english_memory_is_read_with_english_as_source(tmp_path):
+    path = write(tmp_path, memory('<tu tuid="7"><tuv xml:lang="zh-CN"><seg>疫苗</seg></tuv>'
+                                  '<tuv xml:lang="en"><seg>vaccine</seg></tuv></tu>',
+                                  header='<header srclang="zh-CN"/>'))
+    assert pairs(path) == [SegmentPair("vaccine", "疫苗", Location(path, 3, "7"))]
+
+
+def test_tmx_1_1_lang_attribute_is_understood(tmp_path):
+    path = write(tmp_path, memory('<tu><tuv lang="EN"><seg>mask</seg></tuv><tuv lang="ZH"><seg>口罩</seg></tuv></tu>'))
+    assert texts(pairs(path)) == [("mask", "口罩")]
+
+
+def test_source_and_target_lang_options_pick_other_variants(tmp_path):
+    path = write(tmp_path, memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh-CN"><seg>口罩</seg></tuv>'
+                                  '<tuv xml:lang="zh-TW"><seg>口罩 TW</seg></tuv></tu>'))
+    assert texts(pairs(path)) == [("mask", "口罩")]
+    assert "several zh variants (zh-CN, zh-TW)" in pairs.warnings[0]
+    assert texts(pairs(path, target_lang="zh-TW")) == [("mask", "口罩 TW")]
+
+
+def test_units_without_both_languages_are_skipped_and_counted_once(tmp_path):
+    path = write(tmp_path, memory('<tu><tuv xml:lang="en"><seg>fever</seg></tuv><tuv xml:lang="zh"><seg>发热</seg></tuv></tu>',
+                                  '<tu><tuv xml:lang="en"><seg>cough</seg></tuv></tu>',
+                                  '<tu><tuv xml:lang="en"><seg>rash</seg></tuv><tuv xml:lang="zh"><seg> </seg></tuv></tu>',
+                                  '<tu><tuv xml:lang="en"><seg>x</seg></tuv><tuv xml:lang="fr"><seg>y</seg></tuv></tu>'))
+    assert texts(pairs(path)) == [("fever", "发热")]
+    assert pairs.warnings == [f"{path}:4: 3 translation unit(s) without both en and zh text skipped (first one here)"]
+
+
+def test_strict_turns_a_half_unit_into_an_error(tmp_path):
+    path = write(tmp_path, memory('<tu tuid="a"><tuv xml:lang="en"><seg>cough</seg></tuv></tu>'))
+    with pytest.raises(InputFormatError, match="translation unit a has no zh text") as error:
+        pairs(path, strict=True)
+    assert error.value.line == 3
+
+
+def test_unit_without_tuid_is_located_by_its_position(tmp_path):
+    path = write(tmp_path, memory('<tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="zh"><seg>甲</seg></tuv></tu>',
+                                  '<tu><tuv xml:lang="en"><seg>b</seg></tuv><tuv xml:lang="zh"><seg>乙</seg></tuv></tu>'))
+    assert [pair.location for pair in pairs(path)] == [Location(path, 3, "1"), Location(path, 4, "2")]
+
+
+# ---------------------------------------------------------------- inline codes
+
+def test_inline_codes_never_become_words(tmp_path):
+    path = write(tmp_path, memory(
+        '<tu><tuv xml:lang="en"><seg>Click <bpt i="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> '
+        '<ph>{0}</ph> now<it pos="begin">&lt;i&gt;</it> <hi type="x">really</hi></seg></tuv>'
+        '<tuv xml:lang="zh"><seg>现在点击<bpt i="1">&lt;b&gt;</bpt>保存<ept i="1">&lt;/b&gt;</ept><ph>{0}</ph></seg></tuv></tu>'))
+    assert texts(pairs(path)) == [("Click Save now really", "现在点击保存")]
+
+
+def test_line_breaks_and_tabs_in_segments_become_single_spaces(tmp_path):
+    path = write(tmp_path, memory('<tu><tuv xml:lang="en"><seg>  public\r\n\thealth  </seg></tuv>'
+                                  '<tuv xml:lang="zh"><seg>公共\n卫生</seg></tuv></tu>'))
+    assert texts(pairs(path)) == [("public health", "公共 卫生")]
+
+
+# ---------------------------------------------------------------- encodings and line endings
+
+def test_crlf_bom_and_doctype_are_fine(tmp_path):
+    body = memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh"><seg>口罩</seg></tuv></tu>')
+    body = body.replace("<tmx", '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx').replace("\n", "\r\n")
+    path = write(tmp_path, "\ufeff" + body)
+    assert pairs(path) == [SegmentPair("mask", "口罩", Location(path, 4, "1"))]
+
+
+def test_utf16_memory_is_decoded_from_its_byte_order_mark(tmp_path):
+    body = memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh"><seg>口罩</seg></tuv></tu>')
+    path = write(tmp_path, body.replace("UTF-8", "UTF-16"), encoding="utf-16")
+    assert texts(pairs(path)) == [("mask", "口罩")]
+
+
+def test_gb18030_memory_is_decoded_from_its_declaration(tmp_path):
+    body = memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh"><seg>口罩</seg></tuv></tu>')
+    path = write(tmp_path, body.replace("UTF-8", "GB18030"), encoding="gb18030")
+    assert texts(pairs(path)) == [("mask", "口罩")]
+
+
+def test_gb18030_bytes_declared_as_utf8_need_the_encoding_option(tmp_path):
+    body = memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh"><seg>口罩</seg></tuv></tu>')
+    path = write(tmp_path, body, encoding="gb18030")
+    with pytest.raises(InputFormatError, match="pass --encoding") as error:
+        pairs(path)
+    assert error.value.line == 3
+    assert texts(pairs(path, encoding="gb18030")) == [("mask", "口罩")]
+
+
+# ---------------------------------------------------------------- broken and hostile files
+
+def test_empty_file_is_an_error(tmp_path):
+    with pytest.raises(InputFormatError, match="empty file: no TMX content"):
+        pairs(write(tmp_path, ""))
+
+
+def test_a_memory_with_only_a_header_has_no_pairs(tmp_path):
+    assert pairs(write(tmp_path, memory())) == []
+
+
+def test_truncated_memory_says_where_and_why(tmp_path):
+    body = memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh"><seg>口罩</seg></tuv></tu>')
+    path = write(tmp_path, body[: body.index("</tuv></tu>")])
+    with pytest.raises(InputFormatError) as error:
+        pairs(path)
+    assert error.value.path == path and error.value.line == 3
+    assert "malformed TMX" in error.value.message and "truncated" in error.value.message
+
+
+def test_external_entity_is_refused_and_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    body = (f'<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY leak SYSTEM "file://{secret}">\n]>\n'
+            '<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&leak;</seg></tuv>'
+            '<tuv xml:lang="zh"><seg>泄露</seg></tuv></tu></body></tmx>')
+    with pytest.raises(InputFormatError, match="declares the entity 'leak'") as error:
+        pairs(write(tmp_path, body))
+    assert error.value.line == 3
+
+
+def test_entity_expansion_bomb_is_refused_fast(tmp_path):
+    levels = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10)]
+    body = ('<?xml version="1.0"?>\n<!DOCTYPE tmx [\n' + "\n".join(levels) + "\n]>\n"
+            '<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&lol9;</seg></tuv></tu></body></tmx>')
+    started = time.perf_counter()
+    with pytest.raises(InputFormatError, match="entity declarations are refused"):
+        pairs(write(tmp_path, body))
+    assert time.perf_counter() - started < 1.0
+
+
+def test_an_xliff_file_given_as_tmx_is_named(tmp_path):
+    path = write(tmp_path, '<?xml version="1.0"?>\n<xliff version="1.2"/>')
+    with pytest.raises(InputFormatError, match="not a TMX file: the root element is <xliff>"):
+        pairs(path)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputFormatError, match="no such file"):
+        pairs(str(tmp_path / "nope.tmx"))
+    with pytest.raises(InputFormatError, match="is a directory"):
+        pairs(str(tmp_path))
+
+
+def test_input_format_option_reads_a_tmx_with_another_extension(tmp_path):
+    path = write(tmp_path, memory('<tu><tuv xml:lang="en"><seg>mask</seg></tuv><tuv xml:lang="zh"><seg>口罩</seg></tuv></tu>'),
+                 name="memory.data")
+    assert texts(list(read_pairs([path], input_format=InputFormat.TMX))) == [("mask", "口罩")]
