@@ -46,9 +46,17 @@ class Entry:
     alternatives: list[Alternative] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # keys we do not know, kept as written
     line: int | None = field(default=None, compare=False)  # 1-based line in the file it came from
+    column: int | None = field(default=None, compare=False)  # 1-based column of the entry there
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)  # key -> line, col
     # The text this entry had in its file (set by glossary_yaml), so unchanged parts are written
     # back byte-for-byte. Not data: ignored by ==, kept by dataclasses.replace and copy.deepcopy.
     origin: Any = field(default=None, compare=False, repr=False)
+
+    def position(self, key: str | None = None) -> tuple[int, int]:
+        """1-based (line, column) of `key`'s value in the file, else of the entry itself."""
+        if key is not None and key in self.positions:
+            return self.positions[key]
+        return (self.line or 1, self.column or 1)
 
     @property
     def primary_target(self) -> str | None:

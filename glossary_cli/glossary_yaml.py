@@ -30,6 +30,7 @@ class Problem:
     line: int
     column: int
     message: str
+    code: str = ""  # a stable id for semantic checks (GV001...); empty for schema and syntax problems
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -76,6 +77,7 @@ class _Document:
     trailer: str  # everything after the last entry
     newline: str  # "\n" or "\r\n", used for text the tool writes into this file
     had_terms: bool
+    bom: bool = False
 
 
 # ---------------------------------------------------------------- conversion to plain data
@@ -269,13 +271,21 @@ def dump_glossary(glossary: Glossary) -> str:
     for index in range(len(pieces) - 1):  # a file may end without a newline; its middle may not
         if pieces[index] and not pieces[index].endswith(("\n", "\r")) and any(pieces[index + 1:]):
             pieces[index] += newline
-    return "".join(pieces)
+    return ("\ufeff" if document is not None and document.bom else "") + "".join(pieces)
 
 
 # ---------------------------------------------------------------- reading
 
 def load_glossary(path: str) -> Glossary:
     """Read and validate a glossary file; every problem found is reported, not just the first."""
+    glossary, problems = parse_glossary(read_glossary_text(path), path)
+    if problems:
+        raise GlossaryProblems(problems)
+    return glossary
+
+
+def read_glossary_text(path: str) -> str:
+    """The text of a glossary file (UTF-8, BOM allowed), or a GlossaryFileError saying why not."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -286,20 +296,19 @@ def load_glossary(path: str) -> Glossary:
     except OSError as error:
         raise GlossaryFileError(f"cannot read: {error.strerror}", path=path) from None
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")  # a BOM is kept: parse_glossary writes it back
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise GlossaryFileError(f"not UTF-8 (byte {error.start}); glossary files are UTF-8",
                                 path=path, line=line) from None
-    glossary, problems = parse_glossary(text, path)
-    if problems:
-        raise GlossaryProblems(problems)
-    return glossary
+    return text
 
 
 def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[Problem]]:
     """Parse glossary text into a Glossary and the list of schema problems found in it."""
     problems: list[Problem] = []
+    bom = text.startswith("\ufeff")
+    text = text[1:] if bom else text
 
     def problem(node_or_mark: Any, message: str) -> None:
         mark = getattr(node_or_mark, "start_mark", node_or_mark)
@@ -366,7 +375,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
     if not isinstance(terms_node, yaml.SequenceNode):
         if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
             if not problems:
-                _remember_text(glossary, root, [], text)
+                _remember_text(glossary, root, [], text, bom=bom)
         else:
             problem(terms_node, "'terms' must be a list of entries")
         return glossary, problems
@@ -379,11 +388,12 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
 
     if not terms_node.flow_style or not items:
         if len(glossary.terms) == len(items) and not problems:
-            _remember_text(glossary, root, items, text)
+            _remember_text(glossary, root, items, text, bom=bom)
     return glossary, problems
 
 
-def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.Node], text: str) -> None:
+def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.Node], text: str, *,
+                   bom: bool = False) -> None:
     """Cut the file into header, one chunk per entry and trailer, so unchanged parts round-trip.
 
     Only done for the usual layout: a block mapping whose last key is `terms`.
@@ -416,7 +426,8 @@ def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.
     if set(header.data) != set(glossary_header(glossary)):
         header.data = glossary_header(glossary)  # e.g. no `languages:` written: the default is added
     glossary.origin = _Document(header=header, terms_line="".join(lines[terms_line:bounds[0]]),
-                                trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(items))
+                                trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(items),
+                                bom=bom)
     for index, (entry, item) in enumerate(zip(glossary.terms, items)):
         block = _block_of(lines, bounds[index], bounds[index + 1], item, keys=_keys_of(item))
         block.data = entry_to_data(entry, key_order=block.keys)
@@ -516,7 +527,8 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
         values = _Loader("").construct_document(item)
     except yaml.constructor.ConstructorError:
         values = {key: _construct(value, problem) for key, value in nodes.items()}
-    entry = Entry(source="", line=item.start_mark.line + 1)
+    entry = Entry(source="", line=item.start_mark.line + 1, column=item.start_mark.column + 1,
+                  positions={key: (node.start_mark.line + 1, node.start_mark.column + 1) for key, node in nodes.items()})
 
     source = values.get("source")
     if not isinstance(source, str) or not source.strip():

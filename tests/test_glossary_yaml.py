@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import dataclasses
 
 import pytest
@@ -270,7 +271,7 @@ entries = st.builds(
 glossaries = st.builds(Glossary, terms=st.lists(entries, max_size=5),
                        generated=st.dictionaries(st.sampled_from(["tool", "min_count"]), st.one_of(text, st.integers()),
                                                  max_size=2))
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=int(os.environ.get("GLOSSARY_PROPERTY_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def reload(out: str) -> Glossary:
@@ -315,3 +316,16 @@ def test_editing_one_entry_leaves_every_other_entry_byte_identical(glossary, dat
         if position != index:
             assert entry.origin.text in after
     assert before.split("terms:\n", 1)[0] == after.split("terms:\n", 1)[0]
+
+
+def test_a_byte_order_mark_is_kept(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_bytes("\ufeffglossary: 2\nterms:\n  - source: V2G  # x\n".encode())
+    with pytest.raises(GlossaryProblems) as raised:
+        load_glossary(str(path))
+    assert str(raised.value).startswith(f"{path}:1:11: unsupported glossary version 2")
+    path.write_bytes("\ufeffglossary: 1\nterms:\n  - source: V2G  # x\n".encode())
+    glossary = load_glossary(str(path))
+    assert dump_glossary(glossary).encode() == path.read_bytes()
+    glossary.terms[0].status = Status.APPROVED
+    assert dump_glossary(glossary) == "\ufeffglossary: 1\nterms:\n  - source: V2G  # x\n    status: approved\n"

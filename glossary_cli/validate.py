@@ -1,0 +1,171 @@
+"""Semantic checks on a glossary that parsed cleanly: conflicts a person must resolve.
+
+Each check is a small function with a stable id and a one-line title (its docstring's first
+line). `validate_glossary` runs them all and returns every problem, located at file:line:column.
+Schema and YAML problems come from `glossary_yaml.load_glossary`; `validate_file` gives both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .glossary import Entry, Glossary, Status
+from .glossary_yaml import Problem, parse_glossary, read_glossary_text
+
+
+@dataclass(frozen=True)
+class _Finding:
+    entry: Entry
+    key: str | None
+    message: str
+
+
+_Check = Callable[[Glossary], Iterator[_Finding]]
+CHECKS: dict[str, _Check] = {}
+
+
+def _check(code: str) -> Callable[[_Check], _Check]:
+    def register(function: _Check) -> _Check:
+        CHECKS[code] = function
+        return function
+
+    return register
+
+
+def _source_key(entry: Entry) -> str:
+    """Sources that the checker would treat as the same term share a key."""
+    return entry.source if entry.is_case_sensitive() else entry.source.casefold()
+
+
+def _line(entry: Entry) -> int:
+    return entry.position()[0]
+
+
+@_check("GV001")
+def missing_approved_target(glossary: Glossary) -> Iterator[_Finding]:
+    """An approved entry needs a target (or keep_source: true)."""
+    for entry in glossary.terms:
+        if entry.status is Status.APPROVED and not entry.target and not entry.keep_source:
+            yield _Finding(entry, "status", f'entry "{entry.source}" is approved but has no target; add one, '
+                                            "set keep_source: true, or set status: candidate")
+
+
+@_check("GV002")
+def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
+    """The same source approved twice with different targets."""
+    first_seen: dict[str, Entry] = {}
+    for entry in glossary.approved():
+        key = _source_key(entry)
+        earlier = first_seen.setdefault(key, entry)
+        if earlier is not entry and set(earlier.allowed_targets()) != set(entry.allowed_targets()):
+            yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
+                                            f'({_shown(earlier.target)} at line {_line(earlier)}, '
+                                            f"{_shown(entry.target)} here); merge them into one entry "
+                                            "with a target list")
+
+
+@_check("GV003")
+def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
+    """A forbidden rendering that is also allowed."""
+    for entry in glossary.terms:
+        for rendering in entry.forbidden:
+            if rendering in entry.allowed_targets():
+                yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which it also '
+                                                   "allows; remove it from target or from forbidden")
+
+
+@_check("GV004")
+def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
+    """The same source and target written twice."""
+    first_seen: dict[tuple[str, str], Entry] = {}
+    for entry in glossary.terms:
+        for target in entry.target or [""]:
+            earlier = first_seen.setdefault((_source_key(entry), target), entry)
+            if earlier is not entry:
+                pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
+                yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}; "
+                                            "keep one (statuses: "
+                                            f"{earlier.status.value} there, {entry.status.value} here)")
+                break
+
+
+@_check("GV005")
+def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
+    """Blank strings, stray spaces, or the same string listed twice in one field."""
+    for entry in glossary.terms:
+        for key in ("target", "forbidden", "source_variants"):
+            values: list[str] = getattr(entry, key)
+            for value in values:
+                if not value.strip():
+                    yield _Finding(entry, key, f'entry "{entry.source}" has an empty {key}; remove it')
+                elif value != value.strip():
+                    yield _Finding(entry, key, f'entry "{entry.source}": {key} "{value}" has leading or trailing '
+                                               "spaces, so it will never match; remove them")
+            repeated = sorted({value for value in values if values.count(value) > 1})
+            for value in repeated:
+                yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{value}" twice; keep one')
+        if entry.source != entry.source.strip():
+            yield _Finding(entry, "source", f'source "{entry.source}" has leading or trailing spaces; remove them')
+
+
+@_check("GV006")
+def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
+    """A source variant that is the entry's own source or another entry's source."""
+    sources: dict[str, Entry] = {}
+    for entry in glossary.terms:
+        if entry.status is not Status.REJECTED:
+            sources.setdefault(_source_key(entry), entry)
+    for entry in glossary.terms:
+        if entry.status is Status.REJECTED:
+            continue
+        for variant in entry.source_variants:
+            key = variant if entry.is_case_sensitive() else variant.casefold()
+            other = sources.get(key)
+            if other is entry or variant == entry.source:
+                yield _Finding(entry, "source_variants", f'entry "{entry.source}" lists its own source as a variant; '
+                                                         "remove it")
+            elif other is not None:
+                yield _Finding(entry, "source_variants", f'variant "{variant}" of "{entry.source}" is also the source '
+                                                         f"of the entry at line {_line(other)}; keep it in one place")
+
+
+@_check("GV007")
+def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding]:
+    """A rendering one approved entry requires and another entry of the same source forbids."""
+    by_source: dict[str, list[Entry]] = {}
+    for entry in glossary.terms:
+        if entry.status is not Status.REJECTED:
+            by_source.setdefault(_source_key(entry), []).append(entry)
+    for entries in by_source.values():
+        for approved in (entry for entry in entries if entry.status is Status.APPROVED):
+            for other in entries:
+                if other is approved:
+                    continue
+                for rendering in set(other.forbidden) & set(approved.target):
+                    yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
+                                                       f"approved entry at line {_line(approved)} requires it")
+
+
+def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
+    """Every semantic problem in a loaded glossary, in file order."""
+    problems = []
+    for code, check in CHECKS.items():
+        for finding in check(glossary):
+            line, column = finding.entry.position(finding.key)
+            problems.append(Problem(path, line, column, finding.message, code=code))
+    return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.code))
+
+
+def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
+    """Schema problems and the semantic ones found in what could be read, in file order.
+
+    Raises GlossaryFileError only when the file cannot be read as text at all.
+    """
+    glossary, problems = parse_glossary(read_glossary_text(path), path)
+    problems = problems + validate_glossary(glossary, path)
+    return glossary, sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def _shown(targets: list[str]) -> str:
+    return " / ".join(f'"{target}"' for target in targets) if targets else "no target"
