@@ -31,6 +31,7 @@ class Link:
     lexical: float
     signals: frozenset[str]
     nested: bool = False  # inside a longer link of the same segment (a fragment of a bigger term)
+    matched: int = 0  # English content words with translation evidence inside the Chinese span
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,13 @@ class SegmentAligner:
 
     def link(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
         scored = self.score_pairs(evidence, english, chinese)
-        return competitive_linking(scored)
+        chosen = competitive_linking(scored)
+        return chosen + acronym_links(chosen, english, evidence.source_text)
 
     def score_pairs(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
         source, target, tokens = evidence.source_text, evidence.target_text, evidence.source_tokens
         pinyin = segment_pinyin(target) if has_han(target) else None
-        word_matches: dict[int, list[Match]] = {}
-        for index, token in enumerate(tokens):
-            if any(c.isalnum() for c in token.text) and not is_english_stopword(token.text):
-                word_matches[index] = self.lexicon.matches(token.text, target, pinyin)
+        word_matches = self._word_matches(tokens, target, pinyin)
         countable = [_countable(ch) for ch in target]
         prefix = [0]
         for flag in countable:
@@ -104,10 +103,11 @@ class SegmentAligner:
 
         links = []
         for span in english:
-            content = [i for i in range(span.first_token, span.last_token) if i in word_matches]
+            content = [key for i in range(span.first_token, span.last_token) for key in word_matches.get(i, ())]
             if not content:
                 continue
-            matches = [(i, m) for i in content for m in word_matches[i]]
+            matches = [(key, m) for i in range(span.first_token, span.last_token)
+                       for key, found in word_matches.get(i, {}).items() for m in found]
             for zspan in chinese:
                 total = prefix[zspan.end] - prefix[zspan.start]
                 if total == 0:
@@ -139,14 +139,28 @@ class SegmentAligner:
                     signals.add("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
                 if score >= _MIN_LINK_SCORE and (source_share >= 0.5 or signals - {"lexicon"}):
-                    links.append(Link(span, zspan, score, lexical, frozenset(signals)))
+                    links.append(Link(span, zspan, score, lexical, frozenset(signals), matched=len(matched_words)))
         return links
+
+    def _word_matches(self, tokens: tuple[Token, ...], target: str,
+                      pinyin: list[str] | None) -> dict[int, dict[tuple[int, int], list[Match]]]:
+        """Token index -> {(token, piece): matches}: `Vehicle-to-Grid` is two content words."""
+        found: dict[int, dict[tuple[int, int], list[Match]]] = {}
+        for index, token in enumerate(tokens):
+            if not any(c.isalnum() for c in token.text) or is_english_stopword(token.text):
+                continue
+            whole = self.lexicon.identical(token.text, target)
+            pieces = [piece for piece in token.text.split("-")
+                      if any(c.isalpha() for c in piece) and not is_english_stopword(piece)] or [token.text]
+            found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin)
+                            for number, piece in enumerate(pieces)}
+        return found
 
 
 # Unexplained words on one side and unexplained characters on the other may translate each other
 # (`transition` <-> `转型` when the dictionary knows neither): half credit, when their sizes fit.
-_UNEXPLAINED_CREDIT = 0.5
-_CHARS_PER_WORD = (1, 4)
+_UNEXPLAINED_CREDIT = 0.4
+_CHARS_PER_WORD = (1, 3)
 
 
 def lexical_score(words: int, matched_words: int, chars: int, covered_chars: int) -> float:
@@ -180,23 +194,56 @@ def _countable(char: str) -> int:
     return 1 if char.isalnum() else 0
 
 
+def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> list[Link]:
+    """`Vehicle-to-Grid (V2G)` linked to 车网互动 also links V2G to 车网互动: the English
+    parenthesis says the acronym and the name are one term."""
+    acronyms = {(span.text, span.start): span for span in english if span.bracketed}
+    derived = []
+    for link in chosen:
+        inside = _bracket_after(source_text, link.source.end)
+        if not inside or " " in inside or link.source.text == inside:
+            continue
+        start = source_text.find(inside, link.source.end)
+        acronym = acronyms.get((inside, start))
+        if acronym is not None and not any(other.source == acronym and other.target == link.target for other in chosen):
+            derived.append(Link(acronym, link.target, link.score * 0.9, link.lexical, frozenset({"parenthesis"}),
+                                nested=False, matched=link.matched))
+    return derived
+
+
 def _properly_nested(inner: Link, outer: Link) -> bool:
     return (outer.source.contains(inner.source) and outer.target.contains(inner.target)
             and (inner.source.start, inner.source.end) != (outer.source.start, outer.source.end)
             and (inner.target.start, inner.target.end) != (outer.target.start, outer.target.end))
 
 
+_PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts
+# Anchors outrank lexical coverage when linking: `车网互动(V2G)` fixes the span even where the
+# dictionary explains a shorter one (车网) perfectly.
+_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.0}
+
+
+def _linking_priority(link: Link) -> float:
+    anchor = max((_ANCHOR_BONUS.get(signal, 0.0) for signal in link.signals), default=0.0)
+    return link.score + anchor + _PHRASE_BONUS * min(3, max(0, link.matched - 1))
+
+
 def competitive_linking(scored: list[Link]) -> list[Link]:
     """Best links first; a later link may not overlap a chosen one on either side unless one nests
     properly inside the other on both sides (`green`/`绿色` inside `green transition`/`绿色转型`).
     Links inside a longer chosen link are marked nested: fragments of a bigger term."""
-    order = sorted(scored, key=lambda link: (-link.score, -(link.source.last_token - link.source.first_token),
-                                             -(link.target.end - link.target.start), link.source.start,
-                                             link.target.start))
+    order = sorted(scored, key=lambda link: (-_linking_priority(link), -link.score, link.source.start,
+                                             link.target.start, link.source.end, link.target.end))
     chosen: list[Link] = []
+    top_level: list[Link] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
     for link in order:
+        inside = [other for other in top_level if _properly_nested(link, other)]
+        rivals = top_level if not inside else [other for other in top_level if other not in inside]
         if all(not (link.source.overlaps(other.source) or link.target.overlaps(other.target))
-               or _properly_nested(link, other) or _properly_nested(other, link) for other in chosen):
+               or _properly_nested(other, link) for other in rivals):
             chosen.append(link)
+            if not inside:
+                top_level.append(link)
     return [Link(link.source, link.target, link.score, link.lexical, link.signals,
-                 nested=any(_properly_nested(link, other) for other in chosen)) for link in chosen]
+                 nested=any(_properly_nested(link, other) for other in chosen), matched=link.matched)
+            for link in chosen]

@@ -86,6 +86,23 @@ def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
     return not (len(words) > 1 and last.islower() and last.endswith("ed") and len(last) > 4)
 
 
+def _capitalised_word(token: Token) -> bool:
+    return token.text[:1].isupper() and _is_content(token)
+
+
+def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """`Shenzhen National` inside `Shenzhen National Low-Carbon City Forum` is not a term: a
+    capitalised phrase may not stop right before, or start right after, another capitalised word."""
+    if not _capitalised_word(tokens[last]) and not _capitalised_word(tokens[first]):
+        return False
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    before = tokens[first - 1] if first > 0 else None
+    if after is not None and _capitalised_word(tokens[last]) and _capitalised_word(after) and after.start - tokens[last].end <= 1:
+        return True
+    return (before is not None and first - 1 > 0 and _capitalised_word(tokens[first]) and _capitalised_word(before)
+            and tokens[first].start - before.end <= 1)
+
+
 def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
     masked = placeholder_mask(text)
     spans: dict[tuple[int, int], Span] = {}
@@ -116,13 +133,15 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 break
             if not _acceptable_phrase(tokens[first:last + 1], name):
                 continue
+            if _cuts_a_name(tokens, first, last):
+                continue
             start, end = tokens[first].start, token.end
             surface = text[start:end]
             spans[(start, end)] = Span(start, end, english_display(surface), english_key(surface), first, last + 1)
     for found in _ENGLISH_ENCLOSED.finditer(text):
         group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
         start, end = found.start(group), found.end(group)
-        inner = text[start:end].strip()
+        inner = text[start:end].strip().rstrip(".,;:!?")
         if not inner or has_han(inner) or len(inner.split()) > 8 or masked[start]:
             continue
         start = text.index(inner, start)
@@ -181,7 +200,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     for found in _CHINESE_ENCLOSED.finditer(text):
         group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
         start, end = found.start(group), found.end(group)
-        inner = text[start:end].strip()
+        inner = text[start:end].strip().rstrip("。，,；;：:！!？?")
         if not inner or len(inner) > limits.max_quoted_chars or masked[start]:
             continue
         start = text.index(inner, start)

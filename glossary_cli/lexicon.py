@@ -119,32 +119,50 @@ class Lexicon:
         self.cedict = cedict_index()
         self.learned = learned or {}  # lowercase English word -> Chinese word -> probability
 
+    def identical(self, token: str, chinese: str) -> list[Match]:
+        """The same Latin string inside the Chinese text (CCUS, COVID-19)."""
+        if not any(c.isascii() and c.isalnum() for c in token):
+            return []
+        return [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
+
     def matches(self, word: str, chinese: str, pinyin: list[str] | None = None) -> list[Match]:
+        """Where translations of one English word (no hyphens) occur in a Chinese segment."""
         lower = word.lower()
         found: list[Match] = []
-        if any(c.isascii() and c.isalnum() for c in word):
-            start = chinese.find(word)
-            while start >= 0:
-                found.append(Match(start, start + len(word), 1.0))
-                start = chinese.find(word, start + 1)
-        for piece in lower.split("-"):
-            if not piece or is_english_stopword(piece):
-                continue
-            headwords = self.cedict.get(stem(piece), frozenset())
-            for headword in headwords:
-                start = chinese.find(headword)
-                while start >= 0:
-                    strength = 1.0 if len(headword) > 1 else 0.8
-                    found.append(Match(start, start + len(headword), strength))
-                    start = chinese.find(headword, start + 1)
+        for headword in self._headwords(lower):
+            strength = 1.0 if len(headword) > 1 else 0.8
+            found += [Match(start, start + len(headword), strength) for start in _find_all(chinese, headword)]
         for target, probability in self.learned.get(lower, {}).items():
-            start = chinese.find(target)
-            while start >= 0:
-                found.append(Match(start, start + len(target), probability))
-                start = chinese.find(target, start + 1)
+            found += [Match(start, start + len(target), probability) for start in _find_all(chinese, target)]
         if pinyin is not None and word[:1].isupper() and word.isalpha() and len(word) >= 2:
             found += _pinyin_matches(lower, pinyin)
         return found
+
+
+    def _headwords(self, word: str) -> frozenset[str]:
+        """Dictionary translations of a word; for `decarbonization`, those of `carbonization`."""
+        if is_english_stopword(word):
+            return frozenset()
+        key = stem(word)
+        headwords = self.cedict.get(key) or (self.cedict.get(key[:-1], frozenset()) if len(key) >= 6 else frozenset())
+        if not headwords:
+            for prefix in _PREFIXES:
+                if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                    return self._headwords(word[len(prefix):])
+        return headwords
+
+
+_PREFIXES = ("de", "re", "un", "non", "anti", "inter", "multi", "micro", "bio", "co", "pre", "post", "sub",
+             "super", "over", "under", "self", "cyber", "eco", "geo", "hydro", "photo", "thermo")
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    starts = []
+    start = text.find(needle)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + 1)
+    return starts
 
 
 def _pinyin_matches(word: str, syllables: list[str]) -> list[Match]:

@@ -94,3 +94,8 @@ class ScoredPair:
     evidence: tuple[Evidence, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     source_key: str = field(default="", compare=False)
+    also_allowed: tuple[str, ...] = ()  # further renderings the corpus uses as well
+
+    @property
+    def targets(self) -> list[str]:
+        return [self.target, *self.also_allowed]

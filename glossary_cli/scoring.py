@@ -74,7 +74,7 @@ class PairFeatures:
         if self.quoted:
             value += 0.2
         if self.words == 1 and not (self.name or self.acronym or self.long_word):
-            value -= 0.25
+            value -= 0.4
         return min(1.0, max(0.0, value))
 
     def score(self) -> float:
@@ -118,6 +118,17 @@ def snippet(text: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+def _expansion_of_kept_acronym(best: PairTally, others: list[tuple[float, str, PairTally]]) -> PairTally | None:
+    """An acronym the Chinese text keeps (V2G -> V2G) that it also spells out in a parenthesis
+    (车网互动(V2G)): both renderings are in use, so both are proposed as allowed targets."""
+    if not best.signals["identical"]:
+        return None
+    for _, _, tally in others:
+        if tally.signals["parenthesis"]:
+            return tally
+    return None
+
+
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
          target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
          min_score: float = 0.0) -> list[ScoredPair]:
@@ -137,10 +148,13 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
         best_score, _, best = options[0]
         if best_score < min_score:
             continue
+        also = _expansion_of_kept_acronym(best, options[1:])
+        rest = [option for option in options[1:] if option[2] is not also]
         alternatives = tuple(Alternative(preferred_target(tally), score)
-                             for score, _, tally in options[1:1 + MAX_ALTERNATIVES] if score > 0)
+                             for score, _, tally in rest[:MAX_ALTERNATIVES] if score > 0)
         signals = tuple(sorted(signal for signal, count in best.signals.items() if count))
         results.append(ScoredPair(preferred_source(best), preferred_target(best), best_score, len(best.scores),
-                                  signals, tuple(best.evidence), alternatives, source_key=source_key))
+                                  signals, tuple(best.evidence), alternatives, source_key=source_key,
+                                  also_allowed=(preferred_target(also),) if also else ()))
     results.sort(key=lambda pair: (-pair.score, pair.source_key, pair.target))
     return results

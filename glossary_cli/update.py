@@ -16,13 +16,13 @@ from .normalize import chinese_key, english_key
 
 
 def entry_from_pair(pair: ScoredPair) -> Entry:
-    return Entry(source=pair.source, target=[pair.target], status=Status.CANDIDATE, score=pair.score,
+    return Entry(source=pair.source, target=pair.targets, status=Status.CANDIDATE, score=pair.score,
                  count=pair.count, signals=list(pair.signals), evidence=list(pair.evidence),
                  alternatives=list(pair.alternatives))
 
 
 def _refresh(entry: Entry, pair: ScoredPair) -> None:
-    entry.target = [pair.target]
+    entry.target = pair.targets
     entry.score = pair.score
     entry.count = pair.count
     entry.signals = list(pair.signals)
