@@ -55,7 +55,7 @@ from .script import HAN_RANGES
 PLACEHOLDER = re.compile(
     r"%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
     r"|\$\{[^{}\n]*\}"               # ${var}
-    r"|\{\{?[\w.:|$-]*\}?\}"          # {name}, {0}, {{ var }} without spaces
+    r"|\{\{?[\w.:!|$-]*\}?\}"         # {name}, {0}, {:n}, {x!r} without spaces
     r"|\{\{\s*[\w.:|$-]+\s*\}\}"      # {{ var }}
     r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"  # <b>, </a>, <br/>, <a href="...">
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"  # &amp; &#160;
@@ -443,9 +443,10 @@ class _Segmenter:
     def __init__(self, user_words: Iterable[str]) -> None:
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        base = _base_tokenizer()
         self._tokenizer = jieba.Tokenizer()
-        self._tokenizer.initialize()
+        self._tokenizer.FREQ, self._tokenizer.total = dict(base.FREQ), base.total
+        self._tokenizer.initialized = True  # a private copy of the loaded dictionary: user words stay ours
         for word in user_words:
             if _HAN.search(word) and len(word) > 1:
                 self._tokenizer.add_word(word)
@@ -456,6 +457,16 @@ class _Segmenter:
         for _word, _start, end in self._tokenizer.tokenize(run, HMM=False):
             edges.append(end)
         return tuple(edges)
+
+
+@lru_cache(maxsize=1)
+def _base_tokenizer() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
 
 def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:

@@ -34,9 +34,9 @@ def _load_validated(path: Path):
 @app.command()
 @handles_errors
 def check(
-    glossary: Path = typer.Argument(..., help="Glossary YAML file; its approved entries are enforced."),
+    glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file; its approved entries are enforced."),
     corpus: Optional[list[Path]] = typer.Argument(
-        None, help="Aligned corpus files (TSV, text, and the other formats extract reads)."),
+        None, metavar="CORPUS...", help="Aligned corpus files (TSV, text, and the other formats extract reads)."),
     report_format: ReportFormat = typer.Option(
         ReportFormat.TEXT, "--format", case_sensitive=False,
         help="Report on stdout: text, json (schema glossary-check/1), sarif (2.1.0), github (workflow "
