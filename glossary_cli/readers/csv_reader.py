@@ -89,7 +89,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             columns = Columns(0, 1)
         needed = max(columns.source, columns.target) + 1
         if len(cells) < needed or (not has_header and len(cells) != 2):
-            raise InputFormatError(f"expected {needed if has_header else 2} columns, found {len(cells)}",
+            hint = "; is a quote left open?" if any("\n" in cell for cell in cells) else ""
+            raise InputFormatError(f"expected {needed if has_header else 2} columns, found {len(cells)}{hint}",
                                    path=path, line=line)
         source, target = cells[columns.source].strip(), cells[columns.target].strip()
         if not source or not target:

@@ -18,8 +18,8 @@ from ..models import Location, SegmentPair
 from ..textio import read_text
 from .xml_safe import language_matches, wanted_languages
 
-_SOURCE_KEYS = ("source", "src")
-_TARGET_KEYS = ("target", "tgt")
+_SOURCE_KEYS = ("source", "src", "english")
+_TARGET_KEYS = ("target", "tgt", "chinese")
 
 
 def find_key(record: dict[str, Any], language: str, fallbacks: tuple[str, ...]) -> str | None:
