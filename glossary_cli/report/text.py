@@ -10,6 +10,7 @@ from rich.text import Text
 from ..rules import Severity
 from . import ReportContext, summary_line
 
+_LINE_BREAKS = {ord("\n"): "↵", ord("\r"): "↵"}
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
@@ -18,8 +19,13 @@ def _sort_key(finding):
     return (location.path, location.line or 0, location.unit or "", finding.rule_id, finding.source_term)
 
 
+def _one_line(text: str) -> str:
+    """Line breaks inside a segment shown as ↵, one character for one, so offsets still hold."""
+    return text.translate(_LINE_BREAKS)
+
+
 def _highlighted_source(finding) -> Text:
-    text = Text(finding.source_text)
+    text = Text(_one_line(finding.source_text))
     for occurrence in finding.source_occurrences:
         text.stylize("bold underline", occurrence.start, occurrence.end)
     return text
@@ -41,10 +47,10 @@ def render_text(result, context: ReportContext, console: Console) -> None:
                 header.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
             header.append(f" {finding.rule_id} {rules[finding.rule_id].title if finding.rule_id in rules else ''}")
             console.print(header, soft_wrap=True)
-            console.print(Text("    ") + Text(finding.message), soft_wrap=True)
+            console.print(Text("    ") + Text(_one_line(finding.message)), soft_wrap=True)
             if finding.expected:
                 console.print(Text("    expected: ") + Text("、".join(finding.expected), style="green"), soft_wrap=True)
             console.print(Text("    en: ") + _highlighted_source(finding), soft_wrap=True)
-            console.print(Text("    zh: ") + Text(finding.target_text), soft_wrap=True)
+            console.print(Text("    zh: ") + Text(_one_line(finding.target_text)), soft_wrap=True)
         console.print()
     console.print(summary_line(result, context), soft_wrap=True, highlight=False)

@@ -1,0 +1,167 @@
+"""Every report format on the same small result: valid for the tools that consume it."""
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from junitparser import Failure, JUnitXml
+from rich.console import Console
+
+from glossary_cli.check import apply_baseline, run_check
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.models import Location, SegmentPair
+from glossary_cli.report import ReportContext, ReportFormat, render, summary_line
+from glossary_cli.report.github import escape_data, escape_property
+from glossary_cli.report.text import render_text
+from glossary_cli.rules import Severity
+
+DATA = Path(__file__).parent / "data"
+
+
+def approved(source, target, **fields):
+    return Entry(source=source, target=[target], status=Status.APPROVED, **fields)
+
+
+GLOSSARY = Glossary(terms=[approved("smart grid", "智能电网"), approved("V2G", "车网互动", forbidden=["车辆到电网"]),
+                           approved("grid", "电网")])
+PAIRS = [
+    SegmentPair("Smart grids, 100% ready", "电网，100% 就绪", Location("docs/a.tsv", 2)),
+    SegmentPair("V2G pilots", "车辆到电网试点", Location("docs/a.tsv", 7)),
+    SegmentPair("the grid\nagain", "网格", Location("docs/b,c:d.tsv", 3)),
+    SegmentPair("the grid", "电网", Location("docs/b,c:d.tsv", 4)),
+]
+CONTEXT = ReportContext(glossary_path="glossaries/energy.yaml", corpus=("docs/a.tsv", "docs/b,c:d.tsv"))
+
+
+@pytest.fixture(scope="module")
+def result():
+    return run_check(GLOSSARY, PAIRS)
+
+
+def test_text_report_groups_by_file_and_ends_with_a_summary(result):
+    buffer = io.StringIO()
+    render_text(result, CONTEXT, Console(file=buffer, width=100, no_color=True, force_terminal=False))
+    assert buffer.getvalue().splitlines() == [
+        "docs/a.tsv",
+        "  docs/a.tsv:2  error GL001 Approved term not rendered with an approved target",
+        '    "Smart grids" should be translated as "智能电网"',
+        "    expected: 智能电网",
+        "    en: Smart grids, 100% ready",
+        "    zh: 电网，100% 就绪",
+        "  docs/a.tsv:7  error GL002 Forbidden rendering used for an approved term",
+        '    "V2G" is rendered as forbidden "车辆到电网"; use "车网互动"',
+        "    expected: 车网互动",
+        "    en: V2G pilots",
+        "    zh: 车辆到电网试点",
+        "",
+        "docs/b,c:d.tsv",
+        "  docs/b,c:d.tsv:3  error GL001 Approved term not rendered with an approved target",
+        '    "grid" should be translated as "电网"',
+        "    expected: 电网",
+        "    en: the grid↵again",
+        "    zh: 网格",
+        "",
+        "3 findings (GL001 2, GL002 1) in 4 pairs, 3 approved terms; 3 at or above error.",
+    ]
+
+
+def test_text_report_highlights_the_term_on_a_terminal(result):
+    buffer = io.StringIO()
+    render_text(result, CONTEXT, Console(file=buffer, width=100, force_terminal=True, color_system="standard"))
+    assert "\x1b[1;4mSmart grids\x1b[0m" in buffer.getvalue()
+
+
+def test_summary_of_a_clean_run():
+    clean = run_check(GLOSSARY, PAIRS[3:])
+    assert summary_line(clean, CONTEXT) == "No findings in 1 pairs, 3 approved terms."
+
+
+def test_json_report_follows_its_schema(result):
+    document = json.loads(render(result, CONTEXT, ReportFormat.JSON))
+    schema = json.loads((DATA / "check-report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)
+    assert document["summary"] == {"pairs": 4, "approved_terms": 3, "findings": 3, "new": 3, "known": 0,
+                                   "failing": 3, "by_rule": {"GL001": 2, "GL002": 1}}
+    assert document["provenance"]["options"] == {"fail_on": "error"}
+    assert document["findings"][1] == {
+        "rule": "GL002", "severity": "error", "message": '"V2G" is rendered as forbidden "车辆到电网"; use "车网互动"',
+        "path": "docs/a.tsv", "line": 7, "unit": None, "term": "V2G", "expected": ["车网互动"],
+        "found": ["车辆到电网"], "source": "V2G pilots", "target": "车辆到电网试点",
+        "fingerprint": document["findings"][1]["fingerprint"], "known": False,
+    }
+
+
+def test_json_report_is_byte_stable(result):
+    assert render(result, CONTEXT, ReportFormat.JSON) == render(run_check(GLOSSARY, PAIRS), CONTEXT, ReportFormat.JSON)
+
+
+def test_sarif_validates_against_the_official_schema(result):
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    known = apply_baseline(result, {result.findings[0].fingerprint: 1})
+    context = ReportContext(glossary_path="g.yaml", baseline=".glossary-baseline.json")
+    for each, ctx in ((result, CONTEXT), (known, context)):
+        document = json.loads(render(each, ctx, ReportFormat.SARIF))
+        jsonschema.validate(document, schema)
+    run = document["runs"][0]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["GL001", "GL002", "GL003"]
+    assert [r["baselineState"] for r in run["results"]] == ["unchanged", "new", "new"]
+    first = run["results"][2]
+    assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "docs/b%2Cc%3Ad.tsv"},
+                                                         "region": {"startLine": 3}}
+    assert set(first["partialFingerprints"]) == {"glossaryFinding/v1"}
+
+
+def test_sarif_without_line_numbers_still_validates():
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    unit_pair = SegmentPair("the grid", "网格", Location("/abs/x.xlf", None, unit="msg-1"))
+    document = json.loads(render(run_check(GLOSSARY, [unit_pair]), CONTEXT, ReportFormat.SARIF))
+    jsonschema.validate(document, schema)
+    location = document["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"] == {"artifactLocation": {"uri": "file:///abs/x.xlf"}}
+
+
+def test_github_annotations_escape_per_the_workflow_command_rules(result):
+    lines = render(result, CONTEXT, ReportFormat.GITHUB).splitlines()
+    assert lines == [
+        "::error file=docs/a.tsv,line=2,title=GL001 Approved term not rendered with an approved target::"
+        '"Smart grids" should be translated as "智能电网"%0Azh: 电网，100%25 就绪',
+        "::error file=docs/a.tsv,line=7,title=GL002 Forbidden rendering used for an approved term::"
+        '"V2G" is rendered as forbidden "车辆到电网"; use "车网互动"%0Azh: 车辆到电网试点',
+        "::error file=docs/b%2Cc%3Ad.tsv,line=3,title=GL001 Approved term not rendered with an approved target::"
+        '"grid" should be translated as "电网"%0Azh: 网格',
+    ]
+    assert escape_data("50%\r\nx") == "50%25%0D%0Ax"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+
+
+def test_github_skips_known_findings(result):
+    known = apply_baseline(result, {finding.fingerprint: 1 for finding in result.findings})
+    assert render(known, CONTEXT, ReportFormat.GITHUB) == ""
+
+
+def test_junit_has_one_test_case_per_approved_term(result, tmp_path):
+    path = tmp_path / "junit.xml"
+    path.write_text(render(result, CONTEXT, ReportFormat.JUNIT), encoding="utf-8")
+    xml = JUnitXml.fromfile(str(path))
+    cases = {case.name: case for suite in xml for case in suite}
+    assert list(cases) == ["smart grid → 智能电网", "V2G → 车网互动", "grid → 电网"]
+    assert all(isinstance(r, Failure) for r in cases["grid → 电网"].result)
+    assert cases["grid → 电网"].result[0].message == '1 finding for "grid"'
+    assert cases["V2G → 车网互动"].result[0].type == "GL002"
+    (suite,) = list(xml)
+    assert (suite.tests, suite.failures) == (3, 3)
+
+
+def test_junit_passes_terms_whose_findings_are_below_fail_on(tmp_path):
+    warnings = run_check(GLOSSARY, [SegmentPair("grid to grid", "电网互联", Location("a.tsv", 1))], strict_count=True)
+    path = tmp_path / "junit.xml"
+    path.write_text(render(warnings, CONTEXT, ReportFormat.JUNIT), encoding="utf-8")
+    cases = {case.name: case for suite in JUnitXml.fromfile(str(path)) for case in suite}
+    assert cases["grid → 电网"].is_passed
+    assert "GL004 warning" in cases["grid → 电网"].system_out
+    strict = ReportContext(glossary_path="g.yaml", fail_on=Severity.WARNING)
+    path.write_text(render(warnings, strict, ReportFormat.JUNIT), encoding="utf-8")
+    cases = {case.name: case for suite in JUnitXml.fromfile(str(path)) for case in suite}
+    assert not cases["grid → 电网"].is_passed
