@@ -12,6 +12,7 @@ from .common import app
 
 # Importing a command module registers it; keep these imports light (no spaCy, no jieba).
 from . import extract_cmd  # noqa: E402,F401
+from . import review_cmd  # noqa: E402,F401
 from . import check_cmd  # noqa: E402,F401
 
 

@@ -1,0 +1,286 @@
+"""`glossary review`, `approve`, `reject`, `validate`, `merge`: people's decisions, kept safe.
+
+An adapter only: options in, one call into `review`, `validate` or `merge`, output and exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, app, fail, handles_errors, stderr_console, stdout_console
+
+KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
+
+
+def _say(message: str) -> None:
+    """A confirmation for people: stderr, so stdout stays data."""
+    sys.stderr.write(message + "\n")
+
+
+# ---------------------------------------------------------------- review
+
+@app.command()
+@handles_errors
+def review(
+    file: Path = typer.Argument(..., help="The glossary YAML file to review; each decision is saved to it at once."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
+                                              help="Only review candidates scoring at least this."),
+) -> None:
+    """Review candidates one by one, best first, with single keys.
+
+    a approve, r reject, e edit the target (then approve), 1-9 pick an alternative (then approve),
+    s skip, u undo the last decision, q quit. Every decision is written to FILE atomically as it is
+    made, so Ctrl-C or a closed terminal loses nothing.
+    """
+    from ..review import ReviewSession
+
+    session = ReviewSession.open(str(file), min_score=min_score)
+    console = stdout_console()
+    if session.done:
+        console.print(f"{file}: no candidates to review.")
+        raise typer.Exit(EXIT_OK)
+    try:
+        _review_loop(session, console)
+    except KeyboardInterrupt:
+        _say(f"glossary: interrupted; {_decided(session)} decisions already saved in {file}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except EOFError:
+        pass
+    console.print(_summary(session))
+
+
+def _review_loop(session, console) -> None:
+    from ..errors import UsageError
+
+    total = len(session.queue)
+    show = True
+    while not session.done:
+        entry = session.current
+        if show:
+            console.print(_render(entry, session.position + 1, total))
+        show = True
+        console.print(f"[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
+        key = typer.getchar()
+        console.print(key if key.isprintable() else "")
+        try:
+            if key == "a":
+                entry = session.approve()
+                console.print(f"  [green]approved[/] {_pair(entry)}")
+            elif key == "r":
+                entry = session.reject()
+                console.print(f"  [red]rejected[/] {_pair(entry)}")
+            elif key == "e":
+                target = console.input(f"  new target for [bold]{_escape(entry.source)}[/] (empty to cancel): ")
+                if target.strip():
+                    entry = session.edit(target)
+                    console.print(f"  [green]approved[/] {_pair(entry)}")
+                else:
+                    console.print("  unchanged")
+                    show = False
+            elif key.isdigit() and key != "0":
+                entry = session.pick(int(key))
+                console.print(f"  [green]approved[/] {_pair(entry)}")
+            elif key == "s":
+                session.skip()
+                console.print("  skipped")
+            elif key == "u":
+                undone = session.undo()
+                console.print(f"  undone: {_pair(undone)} is a candidate again" if undone else "  nothing to undo")
+            elif key in ("q", "\x1b"):
+                return
+            else:
+                console.print(f"  {KEYS_HELP}")
+                show = False
+        except UsageError as error:
+            console.print(f"  [yellow]{_escape(error.message)}[/]")
+            show = False
+
+
+def _render(entry, number: int, total: int):
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    lines = [Text.assemble((entry.source, "bold cyan"), "  →  ",
+                           (" / ".join(entry.target) or "(no target)", "bold green"))]
+    facts = []
+    if entry.score is not None:
+        facts.append(f"score {entry.score:.2f}")
+    if entry.count is not None:
+        facts.append(f"seen {entry.count}×")
+    if entry.signals:
+        facts.append("signals: " + ", ".join(entry.signals))
+    if facts:
+        lines.append(Text("   ".join(facts), style="dim"))
+    for evidence in entry.evidence[:2]:
+        lines.append(Text(""))
+        lines.append(Text.assemble((f"{evidence.where}  ", "dim"),
+                                   _highlight(evidence.source, [entry.source, *entry.source_variants])))
+        lines.append(Text.assemble((" " * (len(evidence.where) + 2), ""),
+                                   _highlight(evidence.target, entry.target)))
+    if entry.alternatives:
+        lines.append(Text(""))
+        for index, alternative in enumerate(entry.alternatives[:9], start=1):
+            lines.append(Text(f"  {index}  {alternative.target}  ({alternative.score:.2f})"))
+    if entry.note:
+        lines.append(Text(f"note: {entry.note}", style="italic"))
+    return Panel(Group(*lines), title=f"{number}/{total}", title_align="left", subtitle=KEYS_HELP,
+                 subtitle_align="left")
+
+
+def _highlight(text: str, terms: list[str]):
+    """The text with every occurrence of any term (case-insensitive) in bold yellow."""
+    from rich.text import Text
+
+    result = Text(text)
+    folded = text.casefold()
+    for term in terms:
+        needle = term.casefold()
+        if not needle or len(folded) != len(text):
+            continue
+        start = folded.find(needle)
+        while start != -1:
+            result.stylize("bold yellow", start, start + len(needle))
+            start = folded.find(needle, start + len(needle))
+    return result
+
+
+def _pair(entry) -> str:
+    return _escape(f"{entry.source} → {' / '.join(entry.target) or '(no target)'}")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _decided(session) -> int:
+    return sum(1 for step in session.history if step.action.value != "skipped")
+
+
+def _summary(session) -> str:
+    from ..review import Action
+
+    counts = session.counts()
+    left = len(session.queue) - session.position
+    return (f"{counts[Action.APPROVE] + counts[Action.EDIT] + counts[Action.PICK]} approved, "
+            f"{counts[Action.REJECT]} rejected, {counts[Action.SKIP]} skipped; "
+            f"{left} not yet reviewed. Saved in {session.path}.")
+
+
+# ---------------------------------------------------------------- approve / reject
+
+@app.command()
+@handles_errors
+def approve(
+    file: Path = typer.Argument(..., help="The glossary YAML file."),
+    term: Optional[str] = typer.Argument(None, help="The English source term to approve."),
+    target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve (adds the entry "
+                                                                 "if the glossary has none for TERM)."),
+    approve_all_: bool = typer.Option(False, "--approve-all", help="Approve every candidate (with --min-score: "
+                                                                   "every candidate scoring at least that)."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
+                                              help="With --approve-all: the lowest score approved."),
+) -> None:
+    """Approve one term, or in bulk with --approve-all [--min-score 0.9]; written atomically."""
+    from ..glossary import Status
+    from ..glossary_yaml import load_glossary
+    from ..review import approve_all, decide, save_glossary
+
+    if min_score is not None and not approve_all_:
+        fail("--min-score only applies with --approve-all")
+    if approve_all_ == (term is not None):
+        fail("give a TERM to approve, or --approve-all (optionally with --min-score), not both")
+    if approve_all_ and target is not None:
+        fail("--target applies to one TERM, not to --approve-all")
+    glossary = load_glossary(str(file))
+    if term is not None:
+        entry = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
+        save_glossary(glossary, str(file))
+        _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
+        return
+    result = approve_all(glossary, min_score=min_score)
+    if result.approved:
+        save_glossary(glossary, str(file))
+    threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
+    _say(f"approved {len(result.approved)} candidates{threshold} in {file}")
+    for entry, reason in result.skipped:
+        _say(f"  skipped {entry.source} → {' / '.join(entry.target) or '(no target)'}: {reason}")
+
+
+@app.command()
+@handles_errors
+def reject(
+    file: Path = typer.Argument(..., help="The glossary YAML file."),
+    term: str = typer.Argument(..., help="The English source term to reject."),
+    target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject, when TERM has several "
+                                                                 "entries or none yet."),
+) -> None:
+    """Reject a term: it is kept as rejected so extract never proposes it again."""
+    from ..glossary import Status
+    from ..glossary_yaml import load_glossary
+    from ..review import decide, save_glossary
+
+    glossary = load_glossary(str(file))
+    entry = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
+    save_glossary(glossary, str(file))
+    _say(f"rejected {entry.source} → {' / '.join(entry.target) or '(no target)'} in {file}")
+
+
+# ---------------------------------------------------------------- validate
+
+@app.command()
+@handles_errors
+def validate(file: Path = typer.Argument(..., help="The glossary YAML file to check.")) -> None:
+    """Check a glossary: YAML syntax, schema and conflicts, every problem with file:line:column."""
+    from ..glossary import Status
+    from ..validate import validate_file
+
+    glossary, problems = validate_file(str(file))
+    if problems:
+        console = stderr_console()
+        for problem in problems:
+            if console.is_terminal:
+                console.print(f"[bold red]error:[/] {_escape(str(problem))}", soft_wrap=True)
+            else:
+                sys.stderr.write(f"error: {problem}\n")
+        _say(f"{file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        raise typer.Exit(EXIT_ERROR)
+    by_status = {status: sum(entry.status is status for entry in glossary.terms) for status in Status}
+    typer.echo(f"{file}: OK, {len(glossary.terms)} entries ({by_status[Status.APPROVED]} approved, "
+               f"{by_status[Status.REJECTED]} rejected, {by_status[Status.CANDIDATE]} candidates)")
+
+
+# ---------------------------------------------------------------- merge
+
+@app.command()
+@handles_errors
+def merge(
+    base: Path = typer.Argument(..., help="The glossary to merge into; its entries, comments and layout are kept."),
+    incoming: Path = typer.Argument(..., help="The glossary whose entries are added."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="Where to write the result (atomically); default: stdout."),
+) -> None:
+    """Merge two glossaries; conflicting decisions are listed and nothing is written."""
+    from ..atomic import write_atomic
+    from ..glossary_yaml import dump_glossary, load_glossary
+    from ..merge import merge_glossaries
+
+    result = merge_glossaries(load_glossary(str(base)), load_glossary(str(incoming)),
+                              base_name=str(base), incoming_name=str(incoming))
+    if result.conflicts:
+        for conflict in result.conflicts:
+            sys.stderr.write(f"error: conflict: {conflict}\n")
+        fail(f"{len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''}; nothing written. "
+             f"Settle {'them' if len(result.conflicts) != 1 else 'it'} in {base} or {incoming} and merge again")
+    text = dump_glossary(result.glossary)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomic(str(output), text)
+    _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output}")

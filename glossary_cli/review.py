@@ -1,0 +1,272 @@
+"""Reviewing candidates: decisions applied to the glossary and saved at once, one by one.
+
+No terminal I/O here: `cli/review_cmd.py` draws the screen and reads keys, this module keeps the
+queue (best candidates first), applies each decision, writes the file atomically and can undo.
+The non-interactive `approve`, `reject` and bulk approval live here too.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .atomic import write_atomic
+from .errors import GlossaryFileError, UsageError
+from .glossary import Entry, Glossary, Status
+from .glossary_yaml import dump_glossary, load_glossary, parse_glossary
+from .models import Alternative
+from .validate import validate_glossary
+
+
+class Action(str, Enum):
+    APPROVE = "approved"
+    REJECT = "rejected"
+    EDIT = "edited"
+    PICK = "picked"
+    SKIP = "skipped"
+
+
+@dataclass
+class _Step:
+    """What undo needs: which queue item, what the entry looked like before, what was done."""
+
+    position: int
+    before: Entry
+    action: Action
+
+
+def review_order(entry: Entry) -> tuple:
+    """Best first: higher score, then more occurrences, then the source alphabetically."""
+    return (-(entry.score if entry.score is not None else -1.0), -(entry.count or 0), entry.source.casefold())
+
+
+@dataclass
+class ReviewSession:
+    """Candidates of one glossary file, reviewed in order; every decision is on disk at once."""
+
+    path: str
+    glossary: Glossary
+    queue: list[Entry]
+    position: int = 0
+    history: list[_Step] = field(default_factory=list)
+    _written: bytes | None = None
+
+    @classmethod
+    def open(cls, path: str, *, min_score: float | None = None) -> ReviewSession:
+        glossary = load_glossary(path)
+        queue = sorted((entry for entry in glossary.terms if entry.status is Status.CANDIDATE
+                        and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
+        session = cls(path, glossary, queue)
+        session._written = _read_bytes(path)
+        return session
+
+    # ------------------------------------------------------------ where we are
+
+    @property
+    def current(self) -> Entry | None:
+        return self.queue[self.position] if self.position < len(self.queue) else None
+
+    @property
+    def done(self) -> bool:
+        return self.current is None
+
+    def counts(self) -> dict[Action, int]:
+        result = {action: 0 for action in Action}
+        for step in self.history:
+            result[step.action] += 1
+        return result
+
+    # ------------------------------------------------------------ decisions
+
+    def approve(self) -> Entry:
+        """Approve the current candidate as it stands."""
+        return self._decide(Action.APPROVE, lambda entry: _set_status(entry, Status.APPROVED))
+
+    def reject(self) -> Entry:
+        return self._decide(Action.REJECT, lambda entry: _set_status(entry, Status.REJECTED))
+
+    def edit(self, target: str) -> Entry:
+        """Approve the current source with a rendering the reviewer typed."""
+        target = target.strip()
+        if not target:
+            raise UsageError("the new target is empty; nothing changed")
+
+        def apply(entry: Entry) -> None:
+            _replace_target(entry, target)
+            entry.status = Status.APPROVED
+
+        return self._decide(Action.EDIT, apply)
+
+    def pick(self, number: int) -> Entry:
+        """Approve the current source with its alternative number `number` (1-based)."""
+        entry = self._require_current()
+        if not 1 <= number <= len(entry.alternatives):
+            raise UsageError(f"no alternative {number}; this entry has {len(entry.alternatives)}")
+        chosen = entry.alternatives[number - 1]
+
+        def apply(entry: Entry) -> None:
+            _replace_target(entry, chosen.target, score=chosen.score)
+            entry.status = Status.APPROVED
+
+        return self._decide(Action.PICK, apply)
+
+    def skip(self) -> Entry:
+        return self._decide(Action.SKIP, lambda entry: None, save=False)
+
+    def undo(self) -> Entry | None:
+        """Take back the last decision (saved at once); None when there is nothing to undo."""
+        if not self.history:
+            return None
+        step = self.history.pop()
+        entry = self.queue[step.position]
+        for name in ("target", "status", "score", "alternatives"):
+            setattr(entry, name, copy.deepcopy(getattr(step.before, name)))
+        self.position = step.position
+        if step.action is not Action.SKIP:
+            self.save()
+        return entry
+
+    def save(self) -> None:
+        """Write the glossary atomically, unless someone else changed the file since we last did."""
+        text = dump_glossary(self.glossary)
+        if _read_bytes(self.path) != self._written:
+            raise GlossaryFileError("changed by another program during the review; decisions made before "
+                                    "this one are saved, run `glossary review` again to continue", path=self.path)
+        write_atomic(self.path, text)
+        self._written = text.encode("utf-8")
+
+    # ------------------------------------------------------------ internals
+
+    def _require_current(self) -> Entry:
+        entry = self.current
+        if entry is None:
+            raise UsageError("no candidate left to review")
+        return entry
+
+    def _decide(self, action: Action, apply, *, save: bool = True) -> Entry:
+        entry = self._require_current()
+        before = copy.deepcopy(entry)
+        apply(entry)
+        try:
+            if save:
+                self.save()
+        except BaseException:
+            for name in ("target", "status", "score", "alternatives"):
+                setattr(entry, name, getattr(before, name))
+            raise
+        self.history.append(_Step(self.position, before, action))
+        self.position += 1
+        return entry
+
+
+def _set_status(entry: Entry, status: Status) -> None:
+    entry.status = status
+
+
+def _replace_target(entry: Entry, target: str, *, score: float | None = None) -> None:
+    """Make `target` the rendering; the one it replaces becomes an alternative, so nothing is lost."""
+    if entry.target == [target]:
+        return
+    alternatives = [alternative for alternative in entry.alternatives if alternative.target != target]
+    for old in entry.target:
+        if old != target and all(alternative.target != old for alternative in alternatives):
+            alternatives.insert(0, Alternative(old, entry.score if entry.score is not None else 0.0))
+    entry.target = [target]
+    entry.alternatives = alternatives
+    if score is not None:
+        entry.score = score
+
+
+def _read_bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+# ---------------------------------------------------------------- non-interactive decisions
+
+@dataclass
+class BulkResult:
+    approved: list[Entry]
+    skipped: list[tuple[Entry, str]]  # candidate and why it was left alone
+
+
+def decide(glossary: Glossary, source: str, status: Status, *, target: str | None = None,
+           path: str = "<glossary>") -> Entry:
+    """Approve or reject the entry for `source` (creating it when approving with a target).
+
+    Refuses, with a message saying how to fix it, when the source matches several entries or when
+    the decision would make the glossary contradict itself (see `validate`).
+    """
+    before = {str(problem) for problem in validate_glossary(glossary, path)}
+    entry = _select(glossary, source, target, path)
+    if entry is None:
+        if status is Status.REJECTED and target is None:
+            raise UsageError(f'no entry "{source}" in the glossary; give --target to record a rejected rendering',
+                             path=path)
+        if target is None:
+            raise UsageError(f'no entry "{source}" in the glossary; give --target to add it', path=path)
+        entry = Entry(source=source, target=[target], status=status)
+        glossary.terms.append(entry)
+    else:
+        if target is not None and target not in entry.target:
+            _replace_target(entry, target)
+        entry.status = status
+    after = [problem for problem in validate_glossary(glossary, path) if str(problem) not in before]
+    if after:
+        raise GlossaryFileError(f"{status.value[:-1]}ing \"{source}\" would make the glossary contradict itself: "
+                                + "; ".join(problem.message for problem in after) + "; nothing written", path=path)
+    return entry
+
+
+def _select(glossary: Glossary, source: str, target: str | None, path: str) -> Entry | None:
+    matches = glossary.find(source)
+    if target is not None and len(matches) > 1:
+        matches = [entry for entry in matches if target in entry.target] or matches
+    if len(matches) > 1:
+        candidates = [entry for entry in matches if entry.status is Status.CANDIDATE]
+        matches = candidates if len(candidates) == 1 else matches
+    if len(matches) > 1:
+        lines = ", ".join(str(entry.line) for entry in matches if entry.line) or "several places"
+        raise UsageError(f'"{source}" matches {len(matches)} entries (lines {lines}); give --target to choose one',
+                         path=path)
+    return matches[0] if matches else None
+
+
+def approve_all(glossary: Glossary, *, min_score: float | None = None) -> BulkResult:
+    """Approve every candidate scoring at least `min_score` that can be approved without a conflict."""
+    result = BulkResult([], [])
+    approved_sources = {_key(entry) for entry in glossary.approved()}
+    eligible = [entry for entry in glossary.terms if entry.status is Status.CANDIDATE
+                and (min_score is None or (entry.score is not None and entry.score >= min_score))]
+    per_source: dict[str, int] = {}
+    for entry in eligible:
+        per_source[_key(entry)] = per_source.get(_key(entry), 0) + 1
+    for entry in sorted(eligible, key=review_order):
+        if not entry.target and not entry.keep_source:
+            result.skipped.append((entry, "it has no target"))
+        elif _key(entry) in approved_sources:
+            result.skipped.append((entry, "this source is already approved"))
+        elif per_source[_key(entry)] > 1:
+            result.skipped.append((entry, "several candidates share this source; review them one by one"))
+        else:
+            entry.status = Status.APPROVED
+            result.approved.append(entry)
+    return result
+
+
+def _key(entry: Entry) -> str:
+    return entry.source if entry.is_case_sensitive() else entry.source.casefold()
+
+
+def save_glossary(glossary: Glossary, path: str) -> None:
+    """Write atomically after checking the text reads back as the same glossary."""
+    text = dump_glossary(glossary)
+    again, problems = parse_glossary(text, path)
+    if problems or again != glossary:  # a bug in the writer must never reach the disk
+        raise GlossaryFileError("internal error: the glossary would not read back the same; nothing written",
+                                path=path)
+    write_atomic(path, text)
