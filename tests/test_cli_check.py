@@ -1,0 +1,171 @@
+"""`glossary check` from the command line: exit codes, stdout reports, stderr messages."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from glossary_cli.cli.common import app
+
+DATA = Path(__file__).parent / "data"
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: smart grid
+    target: 智能电网
+    status: approved
+  - source: grid
+    target: 电网
+    status: approved
+  - source: storage
+    target: 储能
+    status: candidate
+"""
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    return CliRunner()
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("clean.tsv").write_text("Smart grids and storage\t智能电网与储存\n", encoding="utf-8")
+    Path("bad.tsv").write_text("The grid\t电网\nSmart grids are here\t电网来了\n", encoding="utf-8")
+    return tmp_path
+
+
+def check(runner, *args):
+    return runner.invoke(app, ["check", *args])
+
+
+def test_clean_corpus_exits_0(runner, workdir):
+    result = check(runner, "g.yaml", "clean.tsv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "No findings in 1 pairs, 2 approved terms.\n"
+
+
+def test_findings_exit_1_with_file_and_line(runner, workdir):
+    result = check(runner, "g.yaml", "bad.tsv")
+    assert result.exit_code == 1
+    assert "  bad.tsv:2  error GL001 Approved term not rendered with an approved target\n" in result.stdout
+    assert result.stdout.endswith(
+        "1 finding (GL001 1) in 2 pairs, 2 approved terms; 1 at or above error.\n")
+    assert result.stderr == ""
+
+
+def test_warnings_fail_only_with_fail_on_warning(runner, workdir):
+    Path("twice.tsv").write_text("grid to grid\t电网互联\n", encoding="utf-8")
+    assert check(runner, "g.yaml", "twice.tsv").exit_code == 0
+    assert check(runner, "g.yaml", "twice.tsv", "--strict-count").exit_code == 0
+    result = check(runner, "g.yaml", "twice.tsv", "--strict-count", "--fail-on", "warning")
+    assert result.exit_code == 1
+    assert "warning GL004" in result.stdout
+
+
+def test_json_on_stdout_parses(runner, workdir):
+    result = check(runner, "g.yaml", "bad.tsv", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert [(f["rule"], f["path"], f["line"]) for f in document["findings"]] == [("GL001", "bad.tsv", 2)]
+    assert document["provenance"]["corpus"] == ["bad.tsv"]
+
+
+def test_github_format(runner, workdir):
+    result = check(runner, "g.yaml", "bad.tsv", "--format", "github")
+    assert result.stdout == (
+        "::error file=bad.tsv,line=2,title=GL001 Approved term not rendered with an approved target::"
+        '"Smart grids" should be translated as "智能电网"%0Azh: 电网来了\n')
+
+
+def test_baseline_round_trip(runner, workdir):
+    written = check(runner, "g.yaml", "bad.tsv", "--write-baseline", "baseline.json")
+    assert written.exit_code == 0
+    assert written.stderr == "wrote 1 finding to baseline.json\n"
+    # The finding moves down a line: still known.
+    Path("bad.tsv").write_text("New line\t新行\n" + Path("bad.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    known = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json")
+    assert known.exit_code == 0
+    assert "  bad.tsv:3  known GL001" in known.stdout
+    assert known.stdout.endswith("; 1 known from the baseline; none at or above error.\n")
+    Path("bad.tsv").write_text(Path("bad.tsv").read_text(encoding="utf-8") + "A grid\t网格\n", encoding="utf-8")
+    assert check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json").exit_code == 1
+
+
+def test_missing_baseline_is_an_input_error(runner, workdir):
+    result = check(runner, "g.yaml", "bad.tsv", "--baseline", "nope.json")
+    assert result.exit_code == 2
+    assert result.stderr == "error: nope.json: no such baseline file; create it with --write-baseline\n"
+
+
+def test_broken_glossary_exits_2_listing_every_problem(runner, workdir):
+    Path("broken.yaml").write_text(GLOSSARY.replace("status: approved\n  - source: grid", "status: aproved\n"
+                                                    "  - source: grid").replace("target: 电网\n", "target: 电网\n"
+                                                    "    case_sensitive: maybe\n"), encoding="utf-8")
+    result = check(runner, "broken.yaml", "clean.tsv")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: broken.yaml:6:13: unknown status 'aproved'; use candidate, approved or rejected",
+        "broken.yaml:9:21: 'case_sensitive' must be true or false, got 'maybe'",
+    ]
+
+
+def test_semantic_problems_stop_the_check(runner, workdir):
+    Path("conflict.yaml").write_text(GLOSSARY + "  - source: Grid\n    target: 网格\n    status: approved\n",
+                                     encoding="utf-8")
+    result = check(runner, "conflict.yaml", "clean.tsv")
+    assert result.exit_code == 2
+    assert "is approved twice with different targets" in result.stderr
+
+
+def test_missing_glossary_and_corpus(runner, workdir):
+    result = check(runner, "nope.yaml", "clean.tsv")
+    assert (result.exit_code, result.stderr) == (2, "error: nope.yaml: no such glossary file\n")
+    result = check(runner, "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: no corpus given: pass a file (or --source a.en --target a.zh)\n")
+
+
+def test_unknown_format_is_a_usage_error(runner, workdir):
+    result = check(runner, "g.yaml", "clean.tsv", "--format", "xml")
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.stderr
+
+
+def test_line_aligned_files(runner, workdir):
+    Path("a.en").write_text("The grid\n", encoding="utf-8")
+    Path("a.zh").write_text("网格\n", encoding="utf-8")
+    result = check(runner, "g.yaml", "--source", "a.en", "--target", "a.zh", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["findings"] == 1
+
+
+def test_po_files_with_placeholders(runner, workdir):
+    Path("po.yaml").write_text(
+        "glossary: 1\nterms:\n  - source: export\n    target: 导出\n    status: approved\n"
+        "  - source: s\n    target: 秒\n    status: approved\n", encoding="utf-8")
+    result = check(runner, "po.yaml", str(DATA / "apostrophe-zh_CN.po"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["findings"] == 0  # `%s` is never the term "s"
+    Path("po.yaml").write_text("glossary: 1\nterms:\n  - source: export\n    target: 输出\n"
+                               "    forbidden: 导出\n    status: approved\n", encoding="utf-8")
+    result = check(runner, "po.yaml", str(DATA / "apostrophe-zh_CN.po"), "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [
+        ("GL002", 24), ("GL002", 418), ("GL002", 426), ("GL002", 521), ("GL002", 611)]
+
+
+def test_no_approved_terms_warns(runner, workdir):
+    Path("none.yaml").write_text("glossary: 1\nterms:\n  - source: grid\n    target: 电网\n", encoding="utf-8")
+    result = check(runner, "none.yaml", "clean.tsv")
+    assert result.exit_code == 0
+    assert result.stderr == ("warning: none.yaml: no approved entries, nothing to enforce; "
+                             "set status: approved on reviewed terms\n")
