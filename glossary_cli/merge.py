@@ -25,6 +25,8 @@ class MergeConflict:
     incoming_name: str = "incoming"
 
     def __str__(self) -> str:
+        if not self.source:
+            return self.reason
         sides = []
         for name, entry in ((self.base_name, self.base), (self.incoming_name, self.incoming)):
             if entry is not None:
@@ -49,7 +51,11 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
         conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry, base_name, incoming_name))
 
     if incoming.languages != base.languages:
-        conflict("languages", "the glossaries are for different languages", None, None)
+        def pair(languages: dict[str, str]) -> str:
+            return f"{languages.get('source')}→{languages.get('target')}"
+
+        conflict("", f"the glossaries are for different languages ({base_name} {pair(base.languages)}, "
+                     f"{incoming_name} {pair(incoming.languages)})", None, None)
         return MergeResult(merged, conflicts)
 
     for theirs in incoming.terms:

@@ -7,7 +7,7 @@ Schema and YAML problems come from `glossary_yaml.load_glossary`; `validate_file
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .glossary import Entry, Glossary, Status
@@ -38,6 +38,14 @@ def _source_key(entry: Entry) -> str:
     return entry.source if entry.is_case_sensitive() else entry.source.casefold()
 
 
+def _same_term(entry: Entry, other: Entry) -> bool:
+    """Exactly the same source, or the same ignoring case when either entry ignores case."""
+    if entry.source == other.source:
+        return True
+    either_ignores_case = not (entry.is_case_sensitive() and other.is_case_sensitive())
+    return either_ignores_case and entry.source.casefold() == other.source.casefold()
+
+
 def _line(entry: Entry) -> int:
     return entry.position()[0]
 
@@ -54,15 +62,14 @@ def missing_approved_target(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV002")
 def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
     """The same source approved twice with different targets."""
-    first_seen: dict[str, Entry] = {}
-    for entry in glossary.approved():
-        key = _source_key(entry)
-        earlier = first_seen.setdefault(key, entry)
-        if earlier is not entry and set(earlier.allowed_targets()) != set(entry.allowed_targets()):
-            yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
-                                            f'({_shown(earlier.target)} at line {_line(earlier)}, '
-                                            f"{_shown(entry.target)} here); merge them into one entry "
-                                            "with a target list")
+    for group in _groups(glossary.approved()):
+        for index, entry in enumerate(group):
+            earlier = next((other for other in group[:index] if _same_term(other, entry)), None)
+            if earlier is not None and set(earlier.allowed_targets()) != set(entry.allowed_targets()):
+                yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
+                                                f'({_shown(earlier.target)} at line {_line(earlier)}, '
+                                                f"{_shown(entry.target)} here); merge them into one entry "
+                                                "with a target list")
 
 
 @_check("GV003")
@@ -78,16 +85,17 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV004")
 def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
     """The same source and target written twice."""
-    first_seen: dict[tuple[str, str], Entry] = {}
-    for entry in glossary.terms:
-        for target in entry.target or [""]:
-            earlier = first_seen.setdefault((_source_key(entry), target), entry)
-            if earlier is not entry:
-                pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
-                yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}; "
-                                            "keep one (statuses: "
-                                            f"{earlier.status.value} there, {entry.status.value} here)")
-                break
+    for group in _groups(glossary.terms):
+        for index, entry in enumerate(group):
+            for target in entry.target or [""]:
+                earlier = next((other for other in group[:index] if _same_term(other, entry)
+                                and target in (other.target or [""])), None)
+                if earlier is not None:
+                    pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
+                    yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}; "
+                                                "keep one (statuses: "
+                                                f"{earlier.status.value} there, {entry.status.value} here)")
+                    break
 
 
 @_check("GV005")
@@ -133,18 +141,22 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV007")
 def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding]:
     """A rendering one approved entry requires and another entry of the same source forbids."""
-    by_source: dict[str, list[Entry]] = {}
-    for entry in glossary.terms:
-        if entry.status is not Status.REJECTED:
-            by_source.setdefault(_source_key(entry), []).append(entry)
-    for entries in by_source.values():
-        for approved in (entry for entry in entries if entry.status is Status.APPROVED):
-            for other in entries:
-                if other is approved:
+    for group in _groups(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
+        for approved in (entry for entry in group if entry.status is Status.APPROVED):
+            for other in group:
+                if other is approved or not _same_term(other, approved):
                     continue
-                for rendering in set(other.forbidden) & set(approved.target):
+                for rendering in sorted(set(other.forbidden) & set(approved.target)):
                     yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
                                                        f"approved entry at line {_line(approved)} requires it")
+
+
+def _groups(entries: Iterable[Entry]) -> list[list[Entry]]:
+    """Entries whose sources are equal ignoring case, in file order; _same_term decides within."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.source.casefold(), []).append(entry)
+    return list(groups.values())
 
 
 def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:

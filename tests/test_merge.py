@@ -1,0 +1,115 @@
+"""Merging glossaries: decisions combined, disagreements reported, base text kept."""
+
+from __future__ import annotations
+
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
+from glossary_cli.merge import merge_glossaries
+
+BASE = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  # agreed with the client
+  - source: V2G   # acronym
+    target: 车网互动
+    status: approved
+  - source: grid
+    target: 电网
+    status: candidate
+    score: 0.8
+  - source: policy stack
+    target: 政策堆栈
+    status: rejected
+"""
+
+
+def parse(text: str) -> Glossary:
+    glossary, problems = parse_glossary(text, "g.yaml")
+    assert problems == []
+    return glossary
+
+
+def glossary(*entries: Entry) -> Glossary:
+    return Glossary(terms=list(entries))
+
+
+def approved(source: str, *targets: str, **fields) -> Entry:
+    return Entry(source, list(targets), status=Status.APPROVED, **fields)
+
+
+def test_new_entries_are_appended_and_base_text_is_kept():
+    result = merge_glossaries(parse(BASE), glossary(approved("smart charging", "智能充电")))
+    assert result.conflicts == []
+    assert dump_glossary(result.glossary) == BASE + (
+        "  - source: smart charging\n    target: 智能充电\n    status: approved\n")
+
+
+def test_a_decision_replaces_a_candidate_in_place():
+    result = merge_glossaries(parse(BASE), glossary(approved("grid", "电力网", note="team choice")))
+    assert result.conflicts == []
+    grid = result.glossary.terms[1]
+    assert (grid.source, grid.target, grid.status, grid.note) == ("grid", ["电力网"], Status.APPROVED, "team choice")
+    assert len(result.glossary.terms) == 3
+
+
+def test_approving_the_same_pair_patches_the_status_only():
+    result = merge_glossaries(parse(BASE), glossary(approved("grid", "电网")))
+    assert dump_glossary(result.glossary) == BASE.replace("status: candidate", "status: approved")
+
+
+def test_both_approve_different_targets():
+    result = merge_glossaries(parse(BASE), glossary(approved("V2G", "车辆到电网")),
+                              base_name="A.yaml", incoming_name="B.yaml")
+    assert [str(conflict) for conflict in result.conflicts] == [
+        '"V2G": approved with different targets (A.yaml:5 approved "车网互动"; B.yaml approved "车辆到电网")']
+
+
+def test_one_approves_what_the_other_rejects():
+    result = merge_glossaries(parse(BASE), glossary(approved("policy stack", "政策堆栈")))
+    assert [str(conflict) for conflict in result.conflicts] == [
+        '"policy stack": one approves what the other rejects (base:12 rejected "政策堆栈"; incoming approved "政策堆栈")']
+    result = merge_glossaries(parse(BASE), glossary(Entry("V2G", ["车网互动"], status=Status.REJECTED)))
+    assert "one approves what the other rejects" in str(result.conflicts[0])
+
+
+def test_one_forbids_what_the_other_approves():
+    result = merge_glossaries(parse(BASE), glossary(Entry("V2G", ["车网互动"], forbidden=["车网互动"])))
+    assert "forbids" in str(result.conflicts[0])
+    result = merge_glossaries(parse(BASE), glossary(approved("grid", "电网电网", forbidden=["电网"])))
+    assert result.conflicts == []  # grid is only a candidate in base: the decision wins
+
+
+def test_a_candidate_never_overrides_a_decision():
+    result = merge_glossaries(parse(BASE), glossary(Entry("V2G", ["车辆到电网"]), Entry("policy stack", ["政策组合"])))
+    assert result.conflicts == []
+    assert dump_glossary(result.glossary) == BASE
+
+
+def test_notes_forbidden_and_variants_are_combined():
+    base = glossary(approved("V2G", "车网互动", note="from the 2025 standard", forbidden=["车辆到电网"]))
+    incoming = glossary(approved("V2G", "车网互动", note="client prefers this", forbidden=["V2G技术"],
+                                 source_variants=["vehicle-to-grid"]))
+    result = merge_glossaries(base, incoming)
+    assert result.conflicts == []
+    entry = result.glossary.terms[0]
+    assert entry.note == "from the 2025 standard\nclient prefers this"
+    assert entry.forbidden == ["车辆到电网", "V2G技术"]
+    assert entry.source_variants == ["vehicle-to-grid"]
+
+
+def test_the_inputs_are_not_modified():
+    base, incoming = parse(BASE), glossary(approved("grid", "电网"))
+    merge_glossaries(base, incoming)
+    assert base.terms[1].status is Status.CANDIDATE and dump_glossary(base) == BASE
+
+
+def test_case_insensitive_sources_match():
+    result = merge_glossaries(glossary(approved("grid", "电网")), glossary(approved("Grid", "电力网")))
+    assert "approved with different targets" in str(result.conflicts[0])
+
+
+def test_different_languages_cannot_be_merged():
+    other = Glossary(languages={"source": "en", "target": "ja"})
+    assert str(merge_glossaries(parse(BASE), other).conflicts[0]) == (
+        "the glossaries are for different languages (base en→zh, incoming en→ja)")

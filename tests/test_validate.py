@@ -1,0 +1,132 @@
+"""`validate`: every semantic mistake in a glossary, located at file:line:column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_cli.cli.common import app
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.glossary_yaml import parse_glossary
+from glossary_cli.validate import CHECKS, validate_glossary
+
+DATA = Path(__file__).resolve().parent / "data" / "validate"
+
+
+def problems_in(text: str) -> list[str]:
+    glossary, problems = parse_glossary("terms:\n" + text, "g.yaml")
+    assert problems == []
+    return [str(problem) for problem in validate_glossary(glossary, "g.yaml")]
+
+
+def test_a_clean_glossary_has_no_problems():
+    assert problems_in("  - source: V2G\n    target: [车网互动, V2G]\n    status: approved\n"
+                       "  - source: ESG\n    keep_source: true\n    status: approved\n"
+                       "  - source: grid\n    target: 电网\n    status: rejected\n"
+                       "  - source: V2G\n    target: 车辆到电网\n    status: rejected\n") == []
+
+
+def test_approved_without_target():
+    assert problems_in("  - source: grid\n    status: approved\n") == [
+        'g.yaml:3:13: entry "grid" is approved but has no target; add one, set keep_source: true, '
+        "or set status: candidate"]
+
+
+def test_a_candidate_without_target_is_fine():
+    assert problems_in("  - source: grid\n") == []
+
+
+def test_same_source_approved_twice():
+    assert problems_in("  - source: V2G\n    target: 车网互动\n    status: approved\n"
+                       "  - source: v2g\n    target: 车辆到电网\n    status: approved\n"
+                       "    case_sensitive: false\n") == [
+        'g.yaml:6:13: "v2g" is approved twice with different targets ("车网互动" at line 2, "车辆到电网" here); '
+        "merge them into one entry with a target list"]
+
+
+def test_forbidden_equal_to_allowed():
+    assert problems_in("  - source: ISO\n    keep_source: true\n    forbidden: [ISO, 国际标准化组织]\n") == [
+        'g.yaml:4:16: entry "ISO" forbids "ISO", which it also allows; remove it from target or from forbidden']
+
+
+def test_duplicate_entries_any_status():
+    assert problems_in("  - source: grid\n    target: 电网\n  - source: grid\n    target: [电力网, 电网]\n"
+                       "    status: rejected\n") == [
+        'g.yaml:4:5: duplicate entry "grid" → "电网", first at line 2; keep one '
+        "(statuses: candidate there, rejected here)"]
+
+
+def test_blank_spaced_and_repeated_renderings():
+    assert problems_in("  - source: grid\n    target: [' 电网', 电网, '']\n    forbidden: [电力, 电力]\n") == [
+        'g.yaml:3:13: entry "grid": target " 电网" has leading or trailing spaces, so it will never match; '
+        "remove them",
+        'g.yaml:3:13: entry "grid" has an empty target; remove it',
+        'g.yaml:4:16: entry "grid" lists forbidden "电力" twice; keep one']
+
+
+def test_variant_that_is_another_entry():
+    assert problems_in("  - source: V2G\n    source_variants: [vehicle-to-grid, V2G]\n"
+                       "  - source: vehicle-to-grid\n") == [
+        'g.yaml:3:22: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 4; '
+        "keep it in one place",
+        'g.yaml:3:22: entry "V2G" lists its own source as a variant; remove it']
+
+
+def test_approved_rendering_forbidden_by_another_entry():
+    assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
+                       "  - source: grid\n    forbidden: [电网]\n") == [
+        'g.yaml:6:16: "grid" forbids "电网" here, but the approved entry at line 2 requires it']
+
+
+def test_checks_have_stable_ids_and_titles():
+    assert list(CHECKS) == [f"GV00{number}" for number in range(1, 8)]
+    assert all(check.__doc__ and check.__doc__.strip().splitlines()[0].endswith(".") for check in CHECKS.values())
+
+
+def test_glossaries_built_in_python_are_located_by_entry():
+    glossary = Glossary(terms=[Entry("grid", status=Status.APPROVED)])
+    assert [str(problem) for problem in validate_glossary(glossary, "mem")] == [
+        'mem:1:1: entry "grid" is approved but has no target; add one, set keep_source: true, '
+        "or set status: candidate"]
+
+
+def test_five_mistakes_give_five_located_messages_and_exit_2(runner):
+    path = DATA / "five_mistakes.yaml"
+    before = path.read_bytes()
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f'error: {path}:9:13: "V2G" is approved twice with different targets ("车网互动" at line 5, '
+        '"车辆到电网" here); merge them into one entry with a target list',
+        f"error: {path}:12:13: unknown status 'aproved'; use candidate, approved or rejected",
+        f'error: {path}:14:13: entry "grid" is approved but has no target; add one, set keep_source: true, '
+        "or set status: candidate",
+        f'error: {path}:17:16: entry "charging pile" forbids "充电桩", which it also allows; '
+        "remove it from target or from forbidden",
+        f'error: {path}:21:5: duplicate entry "smart charging" → "智能充电", first at line 19; keep one '
+        "(statuses: candidate there, candidate here)",
+        f"{path}: 5 problems",
+    ]
+    assert path.read_bytes() == before
+
+
+def test_yaml_syntax_error_is_located(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - source: a\n   target: b\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:3:4: YAML syntax error: ")
+
+
+def test_ok(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - source: a\n    target: 甲\n    status: approved\n  - source: b\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{path}: OK, 2 entries (1 approved, 0 rejected, 1 candidates)\n"
+
+
+def test_missing_file(runner, tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'nope.yaml'}: no such glossary file\n"
