@@ -217,7 +217,8 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         entry.status = status
     after = [problem for problem in validate_glossary(glossary, path) if str(problem) not in before]
     if after:
-        raise GlossaryFileError(f"{status.value[:-1]}ing \"{source}\" would make the glossary contradict itself: "
+        verb = "approving" if status is Status.APPROVED else "rejecting"
+        raise GlossaryFileError(f"{verb} \"{source}\" would make the glossary contradict itself: "
                                 + "; ".join(problem.message for problem in after) + "; nothing written", path=path)
     return entry
 

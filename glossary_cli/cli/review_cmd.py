@@ -41,7 +41,7 @@ def review(
     session = ReviewSession.open(str(file), min_score=min_score)
     console = stdout_console()
     if session.done:
-        console.print(f"{file}: no candidates to review.")
+        console.print(f"{file}: no candidates to review.", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     try:
         _review_loop(session, console)
@@ -50,7 +50,7 @@ def review(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except EOFError:
         pass
-    console.print(_summary(session))
+    console.print(_summary(session), markup=False, soft_wrap=True)
 
 
 def _review_loop(session, console) -> None:

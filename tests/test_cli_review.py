@@ -1,0 +1,154 @@
+"""CLI: approve, reject, validate, merge and review through CliRunner: exit codes and messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary_cli.cli.common import app
+from glossary_cli.glossary import Status
+from glossary_cli.glossary_yaml import load_glossary
+
+TEXT = """\
+# reviewed in the weekly meeting
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: V2G   # acronym
+    target: 车网互动
+    status: candidate
+    score: 0.93
+  - source: policy stack
+    target: 政策堆栈
+    status: candidate
+    score: 0.62
+  - source: grid
+    target: 电网
+    status: candidate
+    score: 0.95
+"""
+
+
+@pytest.fixture
+def path(tmp_path):
+    file = tmp_path / "g.yaml"
+    file.write_text(TEXT, encoding="utf-8")
+    return file
+
+
+def statuses(path) -> dict[str, str]:
+    return {entry.source: entry.status.value for entry in load_glossary(str(path)).terms}
+
+
+def test_approve_one_term(runner, path):
+    result = runner.invoke(app, ["approve", str(path), "V2G"])
+    assert result.exit_code == 0
+    assert result.stderr == f"approved V2G → 车网互动 in {path}\n"
+    assert result.stdout == ""
+    assert path.read_text(encoding="utf-8") == TEXT.replace(
+        "车网互动\n    status: candidate", "车网互动\n    status: approved")
+
+
+def test_approve_with_another_target(runner, path):
+    result = runner.invoke(app, ["approve", str(path), "grid", "--target", "电力网"])
+    assert result.exit_code == 0
+    entry = load_glossary(str(path)).terms[2]
+    assert entry.target == ["电力网"] and [alternative.target for alternative in entry.alternatives] == ["电网"]
+
+
+def test_approve_a_new_term(runner, path):
+    result = runner.invoke(app, ["approve", str(path), "ESG", "--target", "ESG"])
+    assert result.exit_code == 0
+    assert path.read_text(encoding="utf-8").endswith("  - source: ESG\n    target: ESG\n    status: approved\n")
+
+
+def test_reject(runner, path):
+    result = runner.invoke(app, ["reject", str(path), "policy stack"])
+    assert result.exit_code == 0
+    assert result.stderr == f"rejected policy stack → 政策堆栈 in {path}\n"
+    assert statuses(path)["policy stack"] == "rejected"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["approve", "{path}", "nothing"], '{path}: no entry "nothing" in the glossary; give --target to add it'),
+    (["reject", "{path}", "nothing"],
+     '{path}: no entry "nothing" in the glossary; give --target to record a rejected rendering'),
+    (["approve", "{path}"], "give a TERM to approve, or --approve-all (optionally with --min-score), not both"),
+    (["approve", "{path}", "V2G", "--approve-all"],
+     "give a TERM to approve, or --approve-all (optionally with --min-score), not both"),
+    (["approve", "{path}", "V2G", "--min-score", "0.5"], "--min-score only applies with --approve-all"),
+    (["approve", "{path}", "--approve-all", "--target", "x"], "--target applies to one TERM, not to --approve-all"),
+    (["approve", "{missing}", "V2G"], "{missing}: no such glossary file"),
+])
+def test_mistakes_exit_2_and_change_nothing(runner, path, arguments, message):
+    missing = path.parent / "missing.yaml"
+    arguments = [argument.format(path=path, missing=missing) for argument in arguments]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {message.format(path=path, missing=missing)}\n"
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
+def test_approving_into_a_broken_file_lists_its_problems(runner, path):
+    path.write_text(TEXT.replace("score: 0.62", "score: high"), encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "V2G"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {path}:12:12: score must be a number between 0 and 1, got 'high'\n"
+
+
+def test_bulk_approve_by_score(runner, path):
+    result = runner.invoke(app, ["approve", str(path), "--approve-all", "--min-score", "0.9"])
+    assert result.exit_code == 0
+    assert result.stderr == f"approved 2 candidates scoring ≥ 0.9 in {path}\n"
+    assert statuses(path) == {"V2G": "approved", "policy stack": "candidate", "grid": "approved"}
+
+
+def test_merge_writes_the_result(runner, path, tmp_path):
+    incoming = tmp_path / "b.yaml"
+    incoming.write_text("terms:\n  - source: grid\n    target: 电网\n    status: approved\n"
+                        "  - source: ESG\n    keep_source: true\n    status: approved\n", encoding="utf-8")
+    output = tmp_path / "c.yaml"
+    result = runner.invoke(app, ["merge", str(path), str(incoming), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"merged {incoming} into {path}: 4 entries written to {output}\n"
+    assert output.read_text(encoding="utf-8") == TEXT.replace(
+        "电网\n    status: candidate", "电网\n    status: approved") + (
+        "  - source: ESG\n    status: approved\n    keep_source: true\n")
+
+
+def test_merge_to_stdout(runner, path, tmp_path):
+    incoming = tmp_path / "b.yaml"
+    incoming.write_text("terms: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["merge", str(path), str(incoming)])
+    assert result.exit_code == 0
+    assert result.stdout == TEXT
+
+
+def test_merge_conflicts_exit_2_and_write_nothing(runner, path, tmp_path):
+    runner.invoke(app, ["approve", str(path), "V2G"])
+    incoming = tmp_path / "b.yaml"
+    incoming.write_text("terms:\n  - source: V2G\n    target: 车辆到电网\n    status: approved\n", encoding="utf-8")
+    output = tmp_path / "c.yaml"
+    result = runner.invoke(app, ["merge", str(path), str(incoming), "-o", str(output)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f'error: conflict: "V2G": approved with different targets ({path}:5 approved "车网互动"; '
+        f'{incoming}:2 approved "车辆到电网")\n'
+        f"error: 1 conflict; nothing written. Settle it in {path} or {incoming} and merge again\n")
+    assert not output.exists()
+
+
+def test_review_through_the_runner(runner, path):
+    # grid (0.95) first: approve; V2G: edit; policy stack: reject; then the queue is empty.
+    result = runner.invoke(app, ["review", str(path)], input="ae车网互动\nr")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith(f"2 approved, 1 rejected, 0 skipped; 0 not yet reviewed. Saved in {path}.")
+    glossary = load_glossary(str(path))
+    assert [entry.status for entry in glossary.terms] == [Status.APPROVED, Status.REJECTED, Status.APPROVED]
+
+
+def test_review_with_nothing_to_do(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{path}: no candidates to review.\n"

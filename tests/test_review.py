@@ -1,0 +1,168 @@
+"""The review session: best first, each decision on disk at once, undo, and bulk approval."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary_cli.errors import GlossaryFileError, UsageError
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.glossary_yaml import load_glossary, parse_glossary
+from glossary_cli.review import Action, ReviewSession, approve_all, decide
+
+TEXT = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: policy stack   # from the seed
+    target: 政策堆栈
+    status: candidate
+    score: 0.62
+    alternatives:
+      - {target: 政策组合, score: 0.55}
+  - source: V2G
+    target: 车网互动
+    status: candidate
+    score: 0.93
+  - source: ESG
+    status: approved
+    keep_source: true
+  - source: grid
+    target: 电网
+    status: candidate
+    score: 0.93
+    count: 9
+"""
+
+
+@pytest.fixture
+def path(tmp_path):
+    file = tmp_path / "g.yaml"
+    file.write_text(TEXT, encoding="utf-8")
+    return file
+
+
+def on_disk(path) -> dict[str, Entry]:
+    return {entry.source: entry for entry in load_glossary(str(path)).terms}
+
+
+def test_queue_is_candidates_best_first(path):
+    session = ReviewSession.open(str(path))
+    assert [entry.source for entry in session.queue] == ["grid", "V2G", "policy stack"]
+
+
+def test_min_score_narrows_the_queue(path):
+    assert [entry.source for entry in ReviewSession.open(str(path), min_score=0.9).queue] == ["grid", "V2G"]
+
+
+def test_each_decision_is_saved_at_once_and_only_its_line_changes(path):
+    session = ReviewSession.open(str(path))
+    session.approve()
+    assert path.read_text(encoding="utf-8") == TEXT.replace(
+        "    status: candidate\n    score: 0.93\n    count: 9", "    status: approved\n    score: 0.93\n    count: 9")
+    session.reject()
+    assert on_disk(path)["V2G"].status is Status.REJECTED
+    assert session.done is False and session.current.source == "policy stack"
+
+
+def test_edit_approves_the_typed_target_and_keeps_the_old_one_as_alternative(path):
+    session = ReviewSession.open(str(path))
+    session.skip()
+    session.skip()
+    session.edit("  政策体系 ")
+    entry = on_disk(path)["policy stack"]
+    assert entry.target == ["政策体系"] and entry.status is Status.APPROVED
+    assert [alternative.target for alternative in entry.alternatives] == ["政策堆栈", "政策组合"]
+    assert "  - source: policy stack   # from the seed\n" in path.read_text(encoding="utf-8")
+    assert session.done
+
+
+def test_pick_an_alternative(path):
+    session = ReviewSession.open(str(path))
+    session.skip()
+    session.skip()
+    session.pick(1)
+    entry = on_disk(path)["policy stack"]
+    assert (entry.target, entry.score, entry.status) == (["政策组合"], 0.55, Status.APPROVED)
+    assert [(alternative.target, alternative.score) for alternative in entry.alternatives] == [("政策堆栈", 0.62)]
+
+
+def test_bad_choices_change_nothing(path):
+    session = ReviewSession.open(str(path))
+    with pytest.raises(UsageError, match="no alternative 1; this entry has 0"):
+        session.pick(1)
+    with pytest.raises(UsageError, match="the new target is empty"):
+        session.edit("   ")
+    assert session.position == 0 and path.read_text(encoding="utf-8") == TEXT
+
+
+def test_undo_restores_the_file_byte_for_byte(path):
+    session = ReviewSession.open(str(path))
+    session.approve()
+    session.skip()
+    session.pick(1)
+    assert session.undo().source == "policy stack"
+    assert session.undo().source == "V2G"  # a skip is undone too, without writing
+    assert session.undo().source == "grid"
+    assert session.undo() is None
+    assert path.read_text(encoding="utf-8") == TEXT
+    assert session.current.source == "grid"
+
+
+def test_counts(path):
+    session = ReviewSession.open(str(path))
+    session.approve()
+    session.reject()
+    session.skip()
+    assert session.counts() == {Action.APPROVE: 1, Action.REJECT: 1, Action.EDIT: 0, Action.PICK: 0,
+                                Action.SKIP: 1}
+
+
+def test_a_file_changed_by_someone_else_is_not_overwritten(path):
+    session = ReviewSession.open(str(path))
+    session.approve()
+    path.write_text(path.read_text(encoding="utf-8") + "  - source: added by hand\n", encoding="utf-8")
+    changed = path.read_text(encoding="utf-8")
+    with pytest.raises(GlossaryFileError, match="changed by another program during the review"):
+        session.reject()
+    assert path.read_text(encoding="utf-8") == changed
+    assert session.current.status is Status.CANDIDATE
+
+
+def parse(text: str = TEXT) -> Glossary:
+    glossary, problems = parse_glossary(text, "g.yaml")
+    assert problems == []
+    return glossary
+
+
+def test_decide_approves_rejects_and_adds():
+    glossary = parse()
+    with pytest.raises(UsageError, match='no entry "v2g"'):  # V2G is case-sensitive
+        decide(glossary, "v2g", Status.APPROVED)
+    assert decide(glossary, "GRID", Status.APPROVED).source == "grid"
+    decide(glossary, "V2G", Status.APPROVED, target="车网互动")
+    decide(glossary, "policy stack", Status.REJECTED)
+    decide(glossary, "smart charging", Status.APPROVED, target="智能充电")
+    statuses = {entry.source: (entry.target, entry.status) for entry in glossary.terms}
+    assert statuses["V2G"] == (["车网互动"], Status.APPROVED)
+    assert statuses["policy stack"] == (["政策堆栈"], Status.REJECTED)
+    assert statuses["smart charging"] == (["智能充电"], Status.APPROVED)
+
+
+def test_decide_refuses_what_validate_would_reject():
+    glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    status: approved\n")
+    with pytest.raises(GlossaryFileError, match='approving "grid" would make the glossary contradict itself: '
+                                                '"grid" is approved twice'):
+        decide(glossary, "grid", Status.APPROVED, target="电网")
+    with pytest.raises(UsageError, match='no entry "nothing" in the glossary; give --target to add it'):
+        decide(glossary, "nothing", Status.APPROVED)
+
+
+def test_approve_all_skips_what_would_conflict():
+    glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    score: 0.99\n"
+                            "  - source: empty\n    score: 0.99\n")
+    result = approve_all(glossary, min_score=0.9)
+    assert [entry.source for entry in result.approved] == ["V2G"]
+    assert [(entry.source, reason) for entry, reason in result.skipped] == [
+        ("empty", "it has no target"),
+        ("grid", "several candidates share this source; review them one by one"),
+        ("grid", "several candidates share this source; review them one by one")]
