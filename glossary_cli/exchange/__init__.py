@@ -1,0 +1,78 @@
+"""Glossary exchange with CAT tools: TBX termbases and CSV/TSV tables, both directions.
+
+`export_glossary` renders a Glossary in a format; `import_glossary` reads one back. The formats
+are Enums, so an unknown name is an error, never a silent fallback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from enum import Enum
+
+from ..errors import UsageError
+from ..glossary import Glossary, Status
+
+
+class ExchangeFormat(str, Enum):
+    TBX = "tbx"
+    CSV = "csv"
+    TSV = "tsv"
+
+
+# What each format exports when no statuses are given: a termbase holds decided terms only, a
+# table carries its status column and so every entry (it is also how teams review in a spreadsheet).
+DEFAULT_STATUSES = {
+    ExchangeFormat.TBX: (Status.APPROVED,),
+    ExchangeFormat.CSV: tuple(Status),
+    ExchangeFormat.TSV: tuple(Status),
+}
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterable[Status] | None = None,
+                    byte_order_mark: bool = False, source_name: str | None = None) -> str:
+    """The glossary as TBX, CSV or TSV text."""
+    chosen = tuple(statuses) if statuses else DEFAULT_STATUSES[to]
+    if to is ExchangeFormat.TBX:
+        if byte_order_mark:
+            raise UsageError("--bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding")
+        from .tbx import glossary_to_tbx
+
+        return glossary_to_tbx(glossary, statuses=chosen, source_name=source_name)
+    from .table import glossary_to_table
+
+    return glossary_to_table(glossary, delimiter="," if to is ExchangeFormat.CSV else "\t", statuses=chosen,
+                             byte_order_mark=byte_order_mark)
+
+
+def format_of(path: str) -> ExchangeFormat:
+    """The exchange format a file name stands for (.tbx/.xml, .csv, .tsv/.tab)."""
+    extension = os.path.splitext(path)[1].lower()
+    by_extension = {".tbx": ExchangeFormat.TBX, ".xml": ExchangeFormat.TBX, ".csv": ExchangeFormat.CSV,
+                    ".tsv": ExchangeFormat.TSV, ".tab": ExchangeFormat.TSV}
+    if extension not in by_extension:
+        raise UsageError(f"cannot tell the format of {path} from its extension; pass --from tbx, csv or tsv")
+    return by_extension[extension]
+
+
+def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, source_lang: str | None = None,
+                    target_lang: str | None = None, encoding: str | None = None,
+                    on_warning: Callable[[str], None] = _ignore) -> Glossary:
+    """A Glossary read from a TBX termbase or a CSV/TSV table."""
+    chosen = from_format or format_of(path)
+    if chosen is ExchangeFormat.TBX:
+        from .tbx import read_tbx
+
+        return read_tbx(path, source_lang=source_lang, target_lang=target_lang, encoding=encoding,
+                        on_warning=on_warning)
+    from .table import read_table
+
+    return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
+                      target_lang=target_lang, encoding=encoding, on_warning=on_warning)
+
+
+__all__ = ["ExchangeFormat", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]

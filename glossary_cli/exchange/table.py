@@ -1,0 +1,139 @@
+"""Glossaries as CSV/TSV tables in the shape CAT tools import: `en,zh,status,note`.
+
+One row per rendering, so every cell holds one term:
+
+  en,zh,status,note
+  V2G,车网互动,approved,vehicle-to-grid
+  V2G,车辆到电网,forbidden,
+  grid,电网,candidate,
+
+status is approved, candidate or rejected for an allowed rendering, forbidden for a forbidden
+one (on import also preferred/admitted, deprecated/superseded and an empty cell = candidate).
+A keep_source entry is a row whose Chinese repeats the English. Source variants, case
+sensitivity, scores and evidence stay in the YAML; TBX carries more of them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable
+
+from .. import __version__
+from ..errors import InputFormatError
+from ..glossary import Entry, Glossary, Status
+from ..readers.csv_reader import choose_delimiter, csv_rows, header_columns
+from ..textio import read_text
+
+FORBIDDEN = "forbidden"
+_STATUS_WORDS = {
+    "": Status.CANDIDATE, "candidate": Status.CANDIDATE, "new": Status.CANDIDATE, "proposed": Status.CANDIDATE,
+    "approved": Status.APPROVED, "preferred": Status.APPROVED, "admitted": Status.APPROVED,
+    "rejected": Status.REJECTED,
+    "forbidden": FORBIDDEN, "deprecated": FORBIDDEN, "superseded": FORBIDDEN,
+}
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Iterable[Status] = tuple(Status),
+                      byte_order_mark: bool = False) -> str:
+    """CSV (or TSV) text with a header row; a byte-order mark first when Excel is to open it."""
+    wanted = set(statuses)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([glossary.languages.get("source", "en"), glossary.languages.get("target", "zh"), "status", "note"])
+    for entry in glossary.terms:
+        if entry.status in wanted:
+            writer.writerows(entry_rows(entry))
+    return ("\ufeff" if byte_order_mark else "") + buffer.getvalue()
+
+
+def entry_rows(entry: Entry) -> list[list[str]]:
+    renderings = list(entry.target)
+    if entry.keep_source and entry.source not in renderings:
+        renderings.insert(0, entry.source)
+    rows = [[entry.source, rendering, entry.status.value, ""] for rendering in renderings or [""]]
+    rows += [[entry.source, rendering, FORBIDDEN, ""] for rendering in entry.forbidden]
+    rows[0][3] = entry.note or ""
+    return rows
+
+
+def read_table(path: str, *, delimiter: str | None = None, source_lang: str | None = None,
+               target_lang: str | None = None, encoding: str | None = None,
+               on_warning: Callable[[str], None] = _ignore) -> Glossary:
+    """A glossary from a table with a header naming the English and Chinese columns."""
+    source_language, target_language = source_lang or "en", target_lang or "zh"
+    text = read_text(path, encoding)
+    delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
+    rows = csv_rows(text, path, delimiter)
+    header = next(rows, None)
+    if header is None:
+        raise InputFormatError("empty file: expected a header row such as en,zh,status,note", path=path)
+    line, cells = header
+    columns = header_columns(cells, source_language, target_language)
+    if columns is None:
+        raise InputFormatError(f"the first row must name the columns, e.g. {source_language},{target_language},"
+                               f"status,note (found: {','.join(cells)})", path=path, line=line)
+    names = [cell.strip().lower() for cell in cells]
+    status_column = names.index("status") if "status" in names else None
+    note_column = next((names.index(name) for name in ("note", "notes", "comment", "description") if name in names), None)
+
+    glossary = Glossary(languages={"source": source_language, "target": target_language},
+                        generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})
+    entries: dict[tuple[str, Status], Entry] = {}
+    first_entry: dict[str, Entry] = {}
+    placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one
+    skipped = 0
+    for line, cells in rows:
+        def cell(index: int | None) -> str:
+            return cells[index].strip() if index is not None and index < len(cells) else ""
+
+        source, rendering, note = cell(columns.source), cell(columns.target), cell(note_column)
+        status_word = cell(status_column).lower()
+        if status_word not in _STATUS_WORDS:
+            raise InputFormatError(f"unknown status {cell(status_column)!r}; use approved, candidate, rejected "
+                                   "or forbidden", path=path, line=line)
+        if not source:
+            skipped += 1
+            continue
+        status = _STATUS_WORDS[status_word]
+        if status == FORBIDDEN:
+            entry = first_entry.get(source)
+            if entry is None:
+                entry = _new_entry(glossary, entries, first_entry, source, Status.CANDIDATE)
+                placeholders.add(id(entry))
+            if rendering and rendering not in entry.forbidden:
+                entry.forbidden.append(rendering)
+        else:
+            entry = entries.get((source, status))
+            if entry is None and id(first_entry.get(source)) in placeholders:
+                entry = first_entry[source]
+                placeholders.discard(id(entry))
+                entry.status = status
+                entries[(source, status)] = entry
+            if entry is None:
+                entry = _new_entry(glossary, entries, first_entry, source, status)
+            if rendering == source:
+                entry.keep_source = True
+            elif rendering and rendering not in entry.target:
+                entry.target.append(rendering)
+        if note and note not in (entry.note or "").split("\n"):
+            entry.note = f"{entry.note}\n{note}" if entry.note else note
+    for entry in glossary.terms:
+        entry.forbidden = [rendering for rendering in entry.forbidden if rendering not in entry.allowed_targets()]
+    if skipped:
+        on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
+    return glossary
+
+
+def _new_entry(glossary: Glossary, entries: dict[tuple[str, Status], Entry], first_entry: dict[str, Entry],
+               source: str, status: Status) -> Entry:
+    entry = Entry(source=source, status=status)
+    glossary.terms.append(entry)
+    entries[(source, status)] = entry
+    first_entry.setdefault(source, entry)
+    return entry

@@ -1,0 +1,299 @@
+"""TBX termbases (ISO 30042): export TBX v3 in the TBX-Basic dialect, import TBX v3 and v2.
+
+One glossary entry is one concept. The mapping, both ways:
+
+  entry.source            source-language term, preferredTerm-admn-sts
+  entry.source_variants   further source-language terms, admittedTerm-admn-sts (on import also
+                          deprecated ones: they still name the concept in English text)
+  entry.target            target-language terms, the first preferredTerm-admn-sts, the rest
+                          admittedTerm-admn-sts (no status at all for a candidate entry)
+  entry.forbidden         target-language terms, deprecatedTerm-admn-sts (superseded on import too)
+  entry.keep_source       the source term listed again as a target-language term
+  entry.note              concept <note>s, one per line (term-level notes are added as "term: note")
+  extra part_of_speech    termNote partOfSpeech        (TBX-Basic values: noun, verb, adjective, adverb, other)
+  extra definition        descrip definition of the source language (or of the concept)
+  extra subject_field     descrip subjectField
+
+On import an entry is approved when one of its target terms is preferred or admitted, else a
+candidate; rejected entries are never exported. Concepts without a source-language term cannot
+become entries and are counted in a warning; other languages in a multilingual termbase are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..errors import InputFormatError
+from ..glossary import Entry, Glossary, Status
+from ..readers.xml_safe import XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name, segment_text
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+PREFERRED, ADMITTED, DEPRECATED, SUPERSEDED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
+                                               "deprecatedTerm-admn-sts", "supersededTerm-admn-sts")
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")  # the TBX-Basic picklist
+_POSITIVE = {"preferred", "admitted", "standardized", "legal", "regulated"}
+_NEGATIVE = {"deprecated", "superseded"}
+_TERM_CONTAINERS = {"termSec", "tig", "ntig"}
+_SPACE = re.compile(r"\s+")
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+# ---------------------------------------------------------------- export
+
+def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.APPROVED,),
+                    source_name: str | None = None) -> str:
+    """A TBX-Basic (TBX v3, DCA style) document holding the entries whose status is in `statuses`."""
+    wanted = set(statuses) - {Status.REJECTED}
+    source_language = glossary.languages.get("source", "en")
+    target_language = glossary.languages.get("target", "zh")
+    root = ElementTree.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dca",
+                                       XML_LANG: source_language})
+    header = _child(root, "tbxHeader")
+    description = _child(_child(header, "fileDesc"), "sourceDesc")
+    origin = f" from {source_name}" if source_name else ""
+    _child(description, "p", f"Exported by glossary {__version__}{origin}.")
+    body = _child(_child(root, "text"), "body")
+    number = 0
+    for entry in glossary.terms:
+        if entry.status not in wanted or not entry.source.strip():
+            continue
+        number += 1
+        body.append(_concept(entry, f"c{number}", source_language, target_language))
+    if not len(body):
+        root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
+    ElementTree.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+def _concept(entry: Entry, identifier: str, source_language: str, target_language: str) -> ElementTree.Element:
+    concept = ElementTree.Element("conceptEntry", {"id": identifier})
+    subject = entry.extra.get("subject_field")
+    if isinstance(subject, str) and subject.strip():
+        _child(concept, "descrip", subject.strip(), type="subjectField")
+    for line in (entry.note or "").splitlines():
+        if line.strip():
+            _child(concept, "note", line.strip())
+    part_of_speech = entry.extra.get("part_of_speech")
+    part_of_speech = part_of_speech if part_of_speech in PARTS_OF_SPEECH else None
+    approved = entry.status is Status.APPROVED
+
+    source_section = _child(concept, "langSec", **{XML_LANG: source_language})
+    definition = entry.extra.get("definition")
+    if isinstance(definition, str) and definition.strip():
+        _child(source_section, "descrip", definition.strip(), type="definition")
+    _term(source_section, entry.source, PREFERRED if approved else None, part_of_speech)
+    for variant in _unique(entry.source_variants, exclude={entry.source}):
+        _term(source_section, variant, ADMITTED if approved else None, part_of_speech)
+
+    allowed = _unique(([entry.source] if entry.keep_source else []) + list(entry.target))
+    forbidden = _unique(entry.forbidden, exclude=set(allowed))
+    if allowed or forbidden:
+        target_section = _child(concept, "langSec", **{XML_LANG: target_language})
+        for index, rendering in enumerate(allowed):
+            status = (PREFERRED if index == 0 else ADMITTED) if approved else None
+            _term(target_section, rendering, status, part_of_speech)
+        for rendering in forbidden:
+            _term(target_section, rendering, DEPRECATED, part_of_speech)
+    return concept
+
+
+def _term(section: ElementTree.Element, text: str, status: str | None, part_of_speech: str | None) -> None:
+    term_section = _child(section, "termSec")
+    _child(term_section, "term", text)
+    if part_of_speech:
+        _child(term_section, "termNote", part_of_speech, type="partOfSpeech")
+    if status:
+        _child(term_section, "termNote", status, type="administrativeStatus")
+
+
+def _child(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _unique(values: Iterable[str], exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    seen: list[str] = []
+    for value in values:
+        value = value.strip()
+        if value and value not in seen and value not in exclude:
+            seen.append(value)
+    return seen
+
+
+# ---------------------------------------------------------------- import
+
+@dataclass
+class TermRecord:
+    """One term of a concept as the termbase states it."""
+
+    text: str
+    language: str
+    status: str | None = None  # "preferred", "admitted", "deprecated", ... (suffix -admn-sts removed)
+    part_of_speech: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConceptRecord:
+    line: int
+    terms: list[TermRecord] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (language, or "" for the concept; text)
+    definitions: dict[str, str] = field(default_factory=dict)  # language ("" for the concept) -> text
+    subject_field: str | None = None
+
+
+def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | None = None,
+             encoding: str | None = None, on_warning: Callable[[str], None] = _ignore) -> Glossary:
+    """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh)."""
+    source_language, target_language = source_lang or "en", target_lang or "zh"
+    concepts: list[ConceptRecord] = []
+    for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), encoding=encoding, kind="TBX"):
+        if event.kind == "root":
+            expect_root(event, {"tbx", "martif"}, "TBX", path)
+        else:
+            concepts.append(read_concept(event.element, event.line))
+    terms_by_language = Counter(normalize_code(term.language) for concept in concepts for term in concept.terms)
+    for language, role, option in ((source_language, "source", "--source-lang"), (target_language, "target", "--target-lang")):
+        if concepts and not any(language_matches(code, language) for code in terms_by_language):
+            found = ", ".join(f"{code} ({count} terms)" for code, count in sorted(terms_by_language.items())) or "none"
+            raise InputFormatError(f"no {language} terms in this termbase (languages: {found}); pass {option} "
+                                   f"to choose the {role} language", path=path)
+
+    glossary = Glossary(languages={"source": source_language, "target": target_language},
+                        generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})
+    no_source: list[int] = []
+    no_target: list[int] = []
+    for concept in concepts:
+        entry = concept_to_entry(concept, source_language, target_language)
+        if entry is None:
+            no_source.append(concept.line)
+            continue
+        if not entry.target and not entry.keep_source:
+            no_target.append(concept.line)
+        glossary.terms.append(entry)
+    if no_source:
+        on_warning(f"{path}:{no_source[0]}: {len(no_source)} concept(s) with no {source_language} term skipped "
+                   "(first one here)")
+    if no_target:
+        on_warning(f"{path}:{no_target[0]}: {len(no_target)} concept(s) with no {target_language} term imported "
+                   "as candidates with no target (first one here)")
+    return glossary
+
+
+def normalize_code(code: str) -> str:
+    return code.strip().replace("_", "-") or "?"
+
+
+def read_concept(element: ElementTree.Element, line: int) -> ConceptRecord:
+    """Everything an entry needs from a <conceptEntry> (v3) or <termEntry> (v2)."""
+    concept = ConceptRecord(line=line)
+    for child in element:
+        name = local_name(child.tag)
+        if name in ("langSec", "langSet"):
+            _read_language_section(child, concept)
+        else:
+            _read_concept_detail(child, concept, "")
+    return concept
+
+
+def _read_concept_detail(element: ElementTree.Element, concept: ConceptRecord, language: str) -> None:
+    """Notes, definitions and the subject field, at concept or language level (also inside *Grp)."""
+    name = local_name(element.tag)
+    kind = element.get("type") if name == "descrip" else name
+    if name == "note":
+        text = _clean(element)
+        if text:
+            concept.notes.append((language, text))
+    elif kind == "definition":
+        concept.definitions.setdefault(language, _clean(element))
+    elif kind == "subjectField" and not language:
+        concept.subject_field = concept.subject_field or _clean(element)
+    elif name in ("descripGrp", "adminGrp"):
+        for child in element:
+            _read_concept_detail(child, concept, language)
+
+
+def _read_language_section(section: ElementTree.Element, concept: ConceptRecord) -> None:
+    language = element_language(section)
+    for child in section:
+        if local_name(child.tag) in _TERM_CONTAINERS:
+            term = _read_term(child, language)
+            if term is not None:
+                concept.terms.append(term)
+        else:
+            _read_concept_detail(child, concept, language)
+
+
+def _read_term(container: ElementTree.Element, language: str) -> TermRecord | None:
+    term_element = next((node for node in container.iter() if local_name(node.tag) == "term"), None)
+    if term_element is None:
+        return None
+    text = segment_text(term_element)
+    if not text:
+        return None
+    term = TermRecord(text=text, language=language)
+    for node in container.iter():
+        name = local_name(node.tag)
+        kind = node.get("type") if name in ("termNote", "descrip") else name
+        if kind in ("administrativeStatus", "normativeAuthorization") and term.status is None:
+            term.status = _clean(node).removesuffix("-admn-sts").removesuffix("Term")
+        elif kind == "partOfSpeech" and term.part_of_speech is None:
+            term.part_of_speech = _clean(node)
+        elif name == "note" and _clean(node):
+            term.notes.append(_clean(node))
+    return term
+
+
+def _clean(element: ElementTree.Element) -> str:
+    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+
+
+def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str) -> Entry | None:
+    """The glossary entry for a concept, or None when it has no source-language term."""
+    sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
+    targets = [term for term in concept.terms if language_matches(term.language, target_language)]
+    if not sources:
+        return None
+    source = sources[0].text
+    allowed = _unique((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
+    forbidden = _unique((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
+    keep_source = source in allowed
+    entry = Entry(
+        source=source,
+        target=[text for text in allowed if text != source],
+        status=Status.APPROVED if any(term.status in _POSITIVE for term in targets) else Status.CANDIDATE,
+        forbidden=forbidden,
+        source_variants=_unique((term.text for term in sources[1:]), exclude={source}),
+        keep_source=keep_source,
+    )
+    involved = sources + targets
+    notes = [text for language, text in concept.notes
+             if not language or language_matches(language, source_language) or language_matches(language, target_language)]
+    notes += [f"{term.text}: {note}" for term in involved for note in term.notes]
+    entry.note = "\n".join(notes) or None
+    part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
+    if part_of_speech:
+        entry.extra["part_of_speech"] = part_of_speech
+    definition = next((text for language, text in concept.definitions.items()
+                       if language and language_matches(language, source_language)), concept.definitions.get(""))
+    if definition:
+        entry.extra["definition"] = definition
+    if concept.subject_field:
+        entry.extra["subject_field"] = concept.subject_field
+    return entry
+
+
+def _ordered(terms: list[TermRecord]) -> list[TermRecord]:
+    """Preferred terms first, then the others in document order."""
+    return sorted(terms, key=lambda term: term.status != "preferred")

@@ -1,0 +1,246 @@
+"""TBX exchange: export validates against the TBX v3 core schema, imports of v3 and v2, round trips."""
+
+from __future__ import annotations
+
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from glossary_cli.errors import GlossaryError, InputFormatError
+from glossary_cli.exchange import ExchangeFormat, export_glossary, import_glossary
+from glossary_cli.exchange.tbx import glossary_to_tbx, read_tbx
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
+from glossary_cli.validate import validate_glossary
+
+DATA = Path(__file__).parent / "data"
+ASTRONOMY = DATA / "Example_Astronomy_DCA_VALID.tbx"
+SCHEMA = etree.RelaxNG(etree.parse(str(DATA / "TBXcoreStructV03.rng")))
+NS = {"tbx": "urn:iso:std:iso:30042:ed-2"}
+
+
+def sample_glossary() -> Glossary:
+    return Glossary(terms=[
+        Entry("vehicle-to-grid", ["车网互动", "车辆到电网"], Status.APPROVED, note="V2G in short\nsee IEC 15118",
+              forbidden=["车对网"], source_variants=["V2G"], extra={"part_of_speech": "noun"}),
+        Entry("COVID-19", [], Status.APPROVED, keep_source=True, forbidden=["新冠"]),
+        Entry("grid", ["电网"], Status.CANDIDATE, score=0.8, count=12),
+        Entry("smart meter", ["智能电表"], Status.REJECTED),
+        Entry("fever", ["发热"], Status.APPROVED, extra={"definition": "A body temperature above normal.",
+                                                         "subject_field": "medicine"}),
+    ])
+
+
+def write(tmp_path: Path, text: str, name: str = "terms.tbx") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def validates(text: str) -> bool:
+    document = etree.fromstring(text.encode("utf-8"))
+    if not SCHEMA.validate(document):
+        raise AssertionError(str(SCHEMA.error_log))
+    return True
+
+
+# ---------------------------------------------------------------- export
+
+def test_export_validates_against_the_tbx_v3_core_schema():
+    assert validates(glossary_to_tbx(sample_glossary()))
+    assert validates(glossary_to_tbx(sample_glossary(), statuses=tuple(Status)))
+    assert validates(glossary_to_tbx(Glossary()))  # an empty termbase is still a valid document
+
+
+def test_export_is_tbx_basic_with_statuses_mapped():
+    document = etree.fromstring(glossary_to_tbx(sample_glossary()).encode("utf-8"))
+    assert document.get("type") == "TBX-Basic" and document.get("style") == "dca"
+    concepts = document.findall(".//tbx:conceptEntry", NS)
+    assert [concept.get("id") for concept in concepts] == ["c1", "c2", "c3"]  # approved entries only
+
+    def terms(concept, language):
+        section = concept.find(f"tbx:langSec[@xml:lang='{language}']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
+        return [(term_section.findtext("tbx:term", namespaces=NS),
+                 term_section.findtext("tbx:termNote[@type='administrativeStatus']", namespaces=NS))
+                for term_section in section.findall("tbx:termSec", NS)]
+
+    assert terms(concepts[0], "en") == [("vehicle-to-grid", "preferredTerm-admn-sts"), ("V2G", "admittedTerm-admn-sts")]
+    assert terms(concepts[0], "zh") == [("车网互动", "preferredTerm-admn-sts"), ("车辆到电网", "admittedTerm-admn-sts"),
+                                        ("车对网", "deprecatedTerm-admn-sts")]
+    assert terms(concepts[1], "zh") == [("COVID-19", "preferredTerm-admn-sts"), ("新冠", "deprecatedTerm-admn-sts")]
+    assert [note.text for note in concepts[0].findall("tbx:note", NS)] == ["V2G in short", "see IEC 15118"]
+    assert concepts[0].findtext(".//tbx:termNote[@type='partOfSpeech']", namespaces=NS) == "noun"
+
+
+def test_export_candidates_only_when_asked_and_without_a_status():
+    text = export_glossary(sample_glossary(), ExchangeFormat.TBX, statuses=[Status.CANDIDATE])
+    document = etree.fromstring(text.encode("utf-8"))
+    assert [term.text for term in document.iter("{urn:iso:std:iso:30042:ed-2}term")] == ["grid", "电网"]
+    assert document.find(".//tbx:termNote", NS) is None
+
+
+def test_export_escapes_markup_in_terms_and_notes():
+    glossary = Glossary(terms=[Entry("<b> & co", ["<b>公司"], Status.APPROVED, note='a "quoted" <note>')])
+    text = glossary_to_tbx(glossary)
+    assert validates(text)
+    assert "&lt;b&gt; &amp; co" in text
+
+
+# ---------------------------------------------------------------- round trip
+
+def test_yaml_to_tbx_to_yaml_keeps_approved_entries_targets_forbidden_and_notes(tmp_path):
+    original, problems = parse_glossary(dump_glossary(sample_glossary()))
+    assert problems == []
+    tbx = write(tmp_path, glossary_to_tbx(original))
+    back, problems = parse_glossary(dump_glossary(read_tbx(tbx)))
+    assert problems == []
+    approved = original.approved()
+    assert [entry.source for entry in back.terms] == [entry.source for entry in approved]
+    for before, after in zip(approved, back.terms):
+        assert after.status is Status.APPROVED
+        assert after.target == before.target
+        assert after.forbidden == before.forbidden
+        assert after.note == before.note
+        assert after.source_variants == before.source_variants
+        assert after.keep_source == before.keep_source
+        assert after.extra == before.extra
+
+
+def test_round_trip_of_all_statuses_keeps_candidates_as_candidates(tmp_path):
+    tbx = write(tmp_path, glossary_to_tbx(sample_glossary(), statuses=[Status.APPROVED, Status.CANDIDATE]))
+    statuses = {entry.source: entry.status for entry in read_tbx(tbx).terms}
+    assert statuses == {"vehicle-to-grid": Status.APPROVED, "COVID-19": Status.APPROVED,
+                        "grid": Status.CANDIDATE, "fever": Status.APPROVED}
+
+
+# ---------------------------------------------------------------- import: the TBX-Basic example
+
+def test_astronomy_example_imports_every_english_and_spanish_term():
+    # Counted with ElementTree, independently of the importer: 45 conceptEntry, 113 termSec:
+    # 55 en, 52 es and 6 zu terms. 39 concepts have en and es; 6 have only a zu term.
+    tree = ElementTree.parse(ASTRONOMY)
+    expected: dict[str, set[str]] = {"en": set(), "es": set()}
+    for section in tree.iter("{urn:iso:std:iso:30042:ed-2}langSec"):
+        language = section.get("{http://www.w3.org/XML/1998/namespace}lang")
+        if language in expected:
+            expected[language] |= {term.text for term in section.iter("{urn:iso:std:iso:30042:ed-2}term")}
+    warnings: list[str] = []
+    glossary = read_tbx(str(ASTRONOMY), target_lang="es", on_warning=warnings.append)
+    assert len(glossary.terms) == 39
+    english = [term for entry in glossary.terms for term in [entry.source, *entry.source_variants]]
+    # "supernova" is Spanish too: the same word on both sides is kept as keep_source, not lost.
+    spanish = [term for entry in glossary.terms
+               for term in [*([entry.source] if entry.keep_source else []), *entry.target, *entry.forbidden]]
+    assert (len(english), len(spanish)) == (55, 52)
+    assert set(english) == expected["en"] and set(spanish) == expected["es"]
+    assert warnings == [f"{ASTRONOMY}:1611: 6 concept(s) with no en term skipped (first one here)"]
+    assert validate_glossary(glossary, str(ASTRONOMY)) == []
+    assert glossary.languages == {"source": "en", "target": "es"}
+
+
+def test_astronomy_statuses_notes_and_part_of_speech():
+    entries = {entry.source: entry for entry in read_tbx(str(ASTRONOMY), target_lang="es").terms}
+    disk = entries["circumstellar accretion disk"]
+    assert disk.status is Status.APPROVED
+    assert disk.target == ["disco de acreción", "disco de acrecimiento"]
+    assert disk.source_variants == ["accretion disc", "circumstellar disk"]
+    assert disk.extra["part_of_speech"] == "noun"
+    assert disk.extra["subject_field"] == "Stellar Birth"
+    assert disk.extra["definition"].startswith("A structure that forms around a compact object")
+    cluster = entries["open cluster"]
+    assert cluster.status is Status.CANDIDATE  # the Spanish term carries no status
+    assert "galactic cluster: Another name for an open star cluster." in cluster.note
+    assert any(entry.forbidden for entry in entries.values())  # deprecatedTerm-admn-sts became forbidden
+
+
+def test_astronomy_without_a_chinese_side_names_the_languages_it_has():
+    with pytest.raises(InputFormatError, match=r"no zh terms in this termbase \(languages: en \(55 terms\), "
+                                               r"es \(52 terms\), zu \(6 terms\)\); pass --target-lang"):
+        read_tbx(str(ASTRONOMY))
+
+
+# ---------------------------------------------------------------- import: TBX v2 and other shapes
+
+TBX_V2 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif type="TBX" xml:lang="en">
+<martifHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="t1">
+  <descrip type="subjectField">energy</descrip>
+  <note>from the grid code</note>
+  <langSet xml:lang="en-US">
+    <tig><term>vehicle-to-grid</term><termNote type="partOfSpeech">noun</termNote>
+      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>V2G</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+  </langSet>
+  <langSet xml:lang="zh-CN">
+    <tig><term>车网互动</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <tig><term>车辆到电网</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+    <ntig><termGrp><term>车对网</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termGrp></ntig>
+    <tig><term>旧译</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote>
+      <note>used before 2020</note></tig>
+  </langSet>
+</termEntry>
+<termEntry id="t2">
+  <langSet lang="zh"><tig><term>电网</term></tig></langSet>
+  <langSet lang="en"><tig><term>grid</term></tig></langSet>
+</termEntry>
+<termEntry id="t3">
+  <langSet xml:lang="en"><tig><term>smart meter</term></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
+def test_tbx_v2_keeps_synonyms_statuses_and_notes(tmp_path):
+    warnings: list[str] = []
+    glossary = read_tbx(write(tmp_path, TBX_V2), on_warning=warnings.append)
+    first, second, third = glossary.terms
+    assert (first.source, first.source_variants, first.target, first.forbidden, first.status) == (
+        "vehicle-to-grid", ["V2G"], ["车网互动", "车辆到电网"], ["车对网", "旧译"], Status.APPROVED)
+    assert first.note == "from the grid code\n旧译: used before 2020"
+    assert first.extra == {"part_of_speech": "noun", "subject_field": "energy"}
+    assert (second.source, second.target, second.status) == ("grid", ["电网"], Status.CANDIDATE)
+    assert (third.source, third.target, third.status) == ("smart meter", [], Status.CANDIDATE)
+    assert warnings == [f"{tmp_path / 'terms.tbx'}:26: 1 concept(s) with no zh term imported as candidates "
+                        "with no target (first one here)"]
+
+
+def test_chinese_source_termbase_is_read_with_english_as_source(tmp_path):
+    text = TBX_V2.replace('xml:lang="en-US"', 'xml:lang="en"')
+    glossary = read_tbx(write(tmp_path, text))
+    assert glossary.terms[1].source == "grid"  # its zh langSet comes first in the file
+
+
+def test_import_dispatches_on_the_extension(tmp_path):
+    assert len(import_glossary(write(tmp_path, TBX_V2, name="terms.xml")).terms) == 3
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "empty file: no TBX content"),
+    (TBX_V2[:300], "malformed TBX"),
+    ('<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY x SYSTEM "/etc/passwd">]><martif>&x;</martif>',
+     "declares the entity 'x'"),
+    ('<?xml version="1.0"?>\n<tmx version="1.4"/>', "not a TBX file: the root element is <tmx>"),
+])
+def test_broken_termbases_are_errors_with_a_location(tmp_path, text, message):
+    with pytest.raises(InputFormatError, match=message):
+        read_tbx(write(tmp_path, text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=0, max_value=len(TBX_V2)), noise=st.text(max_size=20))
+def test_damaged_termbases_never_crash(cut, noise):
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "terms.tbx"
+        path.write_text(TBX_V2[:cut] + noise + TBX_V2[cut:], encoding="utf-8")
+        try:
+            read_tbx(str(path))
+        except GlossaryError as error:
+            assert error.path == str(path)
