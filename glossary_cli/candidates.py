@@ -38,6 +38,15 @@ _CHINESE_INNER_CONNECTORS = frozenset({"之"})
 _PLACEHOLDER = re.compile(r"%\d*\$?[sdif]|%\(\w+\)[sd]|\{[\w.]*\}|<[^<>]{1,80}>|&\w+;|`[^`]{1,80}`|--?[a-z][\w-]*")
 
 
+def blank_placeholders(text: str) -> str:
+    """The text with placeholders and markup replaced by spaces, offsets unchanged, so that a
+    tokenizer never glues `</b>` to a word."""
+    mask = placeholder_mask(text)
+    if not any(mask):
+        return text
+    return "".join(" " if hidden else char for char, hidden in zip(text, mask))
+
+
 def placeholder_mask(text: str) -> list[bool]:
     """True for characters inside placeholders or markup (`%s`, `{name}`, `<b>`, `&amp;`, `code`)."""
     mask = [False] * len(text)

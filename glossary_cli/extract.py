@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from .align import SegmentAligner, SegmentEvidence
-from .candidates import CandidateLimits, chinese_spans, english_spans
+from .candidates import CandidateLimits, blank_placeholders, chinese_spans, english_spans
 from .lexicon import Lexicon
 from .models import Evidence, ScoredPair, SegmentPair
 from .scoring import PairTally, rank, snippet
@@ -52,12 +52,12 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     limits = CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens)
     aligner = SegmentAligner(Lexicon())
 
-    source_tokens = english.tokenize_many([pair.source for pair in pairs])
+    source_tokens = english.tokenize_many([blank_placeholders(pair.source) for pair in pairs])
     tallies: dict[tuple[str, str], PairTally] = {}
     source_postings: dict[str, set[int]] = {}
     target_postings: dict[str, set[int]] = {}
     for index, (pair, tokens) in enumerate(zip(pairs, source_tokens)):
-        target_tokens = chinese.tokenize(pair.target)
+        target_tokens = chinese.tokenize(blank_placeholders(pair.target))
         source_spans = english_spans(pair.source, tokens, limits)
         target_spans = chinese_spans(pair.target, target_tokens, limits)
         for span in source_spans:

@@ -91,8 +91,9 @@ class ChineseTokenizer:
         self.user_words = sorted(set(word for word in user_words if word.strip()))
         for word in self.user_words:
             self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word, tune=False), 2000))
-        self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip() + (
-            f" +{len(self.user_words)} user words" if self.user_words else "")
+        # The approved terms given to jieba live in the glossary itself, so they stay out of the
+        # signature: approving a term must not rewrite the file's header on the next run.
+        self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
         return tuple(Token(word, start, end) for word, start, end in self.jieba.tokenize(text, HMM=True))

@@ -1,0 +1,42 @@
+"""Shared fixtures: the seed article, the shared corpora beside the repository, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_890636b9e1f69f65.txt"
+SHARED = Path(os.environ.get("GLOSSARY_SHARED", REPO.parent / "shared"))
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def seed_article() -> Path:
+    return SEED
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """../shared/data, which CI places beside the clone; tests needing it skip without it."""
+    path = SHARED / "data"
+    if not path.is_dir():
+        pytest.skip(f"shared corpora not found at {path}")
+    return path
+
+
+@pytest.fixture
+def runner():
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch):
+    """CLI output as on a pipe: no colour, fixed width, no progress bar."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "dumb")

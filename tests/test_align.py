@@ -1,0 +1,58 @@
+from glossary_cli.align import SegmentAligner, SegmentEvidence, lexical_score
+from glossary_cli.candidates import chinese_spans, english_spans
+from glossary_cli.lexicon import Lexicon
+from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
+
+
+def links(source: str, target: str) -> dict[str, tuple[str, frozenset]]:
+    """English span -> (Chinese span, signals) of the first link found for it."""
+    tokens = EnglishTokenizer().tokenize_many([source])[0]
+    english = english_spans(source, tokens)
+    chinese = chinese_spans(target, ChineseTokenizer().tokenize(target))
+    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english, chinese)
+    found: dict[str, tuple[str, frozenset]] = {}
+    for link in chosen:
+        found.setdefault(link.source.text, (link.target.text, link.signals))
+    return found
+
+
+def test_dictionary_words_inside_a_chinese_span_link_a_compound():
+    found = links("every component is tracked via a material passport, ensuring reuse",
+                  "每个构件都有材料护照,确保再利用")
+    assert found["material passport"][0] == "材料护照"
+
+
+def test_parenthesis_anchor_links_name_and_acronym_to_the_glossed_chinese():
+    found = links("she pointed to Vehicle-to-Grid (V2G) technology", "第一是“车网互动(V2G)”技术")
+    assert found["Vehicle-to-Grid"] == ("车网互动", frozenset({"lexicon", "parenthesis"}))
+    assert found["V2G"] == ("V2G", frozenset({"identical", "lexicon"}))
+
+
+def test_the_acronym_is_also_linked_to_the_parenthesised_translation():
+    source, target = "she pointed to Vehicle-to-Grid (V2G) technology", "第一是“车网互动(V2G)”技术"
+    tokens = EnglishTokenizer().tokenize_many([source])[0]
+    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens),
+                                            chinese_spans(target, ChineseTokenizer().tokenize(target)))
+    assert ("V2G", "车网互动") in {(link.source.text, link.target.text) for link in chosen}
+
+
+def test_quotes_in_the_same_order_link_each_other():
+    found = links('a "double materiality" principle and the "maze"', "采用“双重重要性”原则和“迷宫”")
+    assert found["double materiality"][0] == "双重重要性" and "quote" in found["double materiality"][1]
+
+
+def test_transliterated_names_link_by_pinyin():
+    found = links("held in Longgang District last week", "上周在龙岗区举办")
+    assert found["Longgang District"][0] == "龙岗区"
+
+
+def test_one_chinese_span_is_not_reused_by_a_weaker_pair():
+    found = links("smart grids and smart meters", "智能电网和智能电表")
+    targets = [target for target, _ in found.values()]
+    assert targets.count("智能电网") <= 1
+
+
+def test_lexical_score_rewards_full_mutual_coverage():
+    assert lexical_score(2, 2, 4, 4) == 1.0
+    assert lexical_score(2, 0, 4, 0) == 0.0
+    assert lexical_score(2, 1, 4, 2) < lexical_score(2, 2, 4, 4)

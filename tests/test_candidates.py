@@ -1,0 +1,63 @@
+from glossary_cli.candidates import blank_placeholders, chinese_spans, english_spans, placeholder_mask
+from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
+
+
+def english(text: str) -> dict[str, object]:
+    tokens = EnglishTokenizer().tokenize_many([blank_placeholders(text)])[0]
+    return {span.text: span for span in english_spans(text, tokens)}
+
+
+def chinese(text: str) -> dict[str, object]:
+    return {span.text: span for span in chinese_spans(text, ChineseTokenizer().tokenize(text))}
+
+
+def test_english_ngrams_do_not_start_or_end_with_function_words():
+    found = english("the development of smart grids in the city")
+    assert "smart grid" in found and "development of smart grid" in found
+    assert not any(text.startswith(("the ", "of ")) or text.endswith((" of", " in")) for text in found)
+
+
+def test_english_plural_head_is_folded_for_display_and_key():
+    span = english("digital twins allow us")["digital twin"]
+    assert span.key == "digital twin"
+
+
+def test_quoted_english_span_is_a_candidate_even_with_a_comma_inside_the_quotes():
+    found = english("a clear, top-down “policy stack,” demonstrating")
+    assert found["policy stack"].quoted
+
+
+def test_coordinations_and_cut_names_are_not_candidates():
+    found = english("AI leaders like Huawei and Tencent at the Shenzhen National Low-Carbon City Forum today")
+    assert "Huawei and Tencent" not in found
+    assert "Shenzhen National Low-Carbon City Forum" in found
+    assert "Shenzhen National" not in found and "Low-Carbon City Forum" not in found
+
+
+def test_long_capitalised_names_are_candidates():
+    found = english("of the Guangdong Provincial Development and Reform Commission, outlined")
+    assert "Guangdong Provincial Development and Reform Commission" in found
+
+
+def test_bracketed_expansion_is_a_candidate():
+    found = english("flexible coal-fired power + CCUS [carbon capture, utilization, and storage], new grid")
+    assert found["carbon capture, utilization, and storage"].bracketed
+
+
+def test_chinese_spans_join_jieba_tokens_and_stop_at_punctuation_and_function_words():
+    found = chinese("推进智能电网与智能网联汽车的发展。")
+    assert "智能电网" in found and "智能网联汽车" in found
+    assert not any("与" in text or "的" in text or "。" in text for text in found)
+
+
+def test_chinese_quoted_spans():
+    found = chinese("每个构件都有“材料护照”,确保")
+    assert found["材料护照"].quoted
+
+
+def test_placeholders_never_become_terms():
+    text = "Click %s to open {name} in <b>Settings</b> with --verbose"
+    found = english(text)
+    assert not any(part in candidate for candidate in found for part in ("%s", "{name}", "<", "--verbose", "name"))
+    assert "Setting" in found  # the head noun is folded to the singular
+    assert placeholder_mask("%d items")[:2] == [True, True]

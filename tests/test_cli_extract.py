@@ -1,0 +1,106 @@
+"""`glossary extract` from the command line: exit codes, messages and files on disk."""
+
+from pathlib import Path
+
+import yaml
+
+from glossary_cli.cli import app
+
+SMALL = ("The Vehicle-to-Grid (V2G) pilot connects a material passport to smart grids.\n"
+         "车网互动(V2G)试点把材料护照与智能电网连接起来。\n"
+         "Smart grids need a material passport.\n"
+         "智能电网需要材料护照。\n")
+
+
+def write_corpus(tmp_path: Path, text: str = SMALL) -> Path:
+    corpus = tmp_path / "article.txt"
+    corpus.write_text(text, encoding="utf-8")
+    return corpus
+
+
+def test_extract_writes_a_glossary_and_exits_0(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / "out.yaml"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert data["glossary"] == 1 and data["languages"] == {"source": "en", "target": "zh"}
+    assert data["generated"]["inputs"] == [str(corpus)]
+    pairs = {(term["source"], term["target"] if isinstance(term["target"], str) else term["target"][0])
+             for term in data["terms"]}
+    assert ("material passport", "材料护照") in pairs
+    scores = [term["score"] for term in data["terms"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_default_output_is_glossaries_slash_input_stem(runner, tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "glossaries" / "article.yaml").is_file()
+
+
+def test_rerun_on_the_same_input_changes_no_byte(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / "out.yaml"
+    runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    first = output.read_bytes()
+    runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    assert output.read_bytes() == first
+
+
+def test_missing_corpus_is_one_line_and_exit_2(runner, tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {tmp_path / 'nope.txt'}: no such file"
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_broken_existing_glossary_is_reported_and_left_untouched(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / "out.yaml"
+    output.write_text("terms:\n  - source: [unclosed\n", encoding="utf-8")
+    before = output.read_bytes()
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    assert result.exit_code == 2
+    assert f"{output}:" in result.output and "YAML syntax error" in result.output
+    assert "Traceback" not in result.output
+    assert output.read_bytes() == before
+
+
+def test_unknown_spacy_model_is_one_line_and_exit_2(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.yaml"),
+                                 "--spacy-model", "en_core_web_nonexistent"])
+    assert result.exit_code == 2
+    assert "spaCy model 'en_core_web_nonexistent' is not installed" in result.output
+
+
+def test_source_without_target_is_a_usage_error(runner, tmp_path):
+    english = tmp_path / "a.en"
+    english.write_text("grid\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--source", str(english), "-o", str(tmp_path / "o.yaml")])
+    assert result.exit_code == 2 and "--source and --target go together" in result.output
+
+
+def test_unpaired_line_warns_and_strict_fails(runner, tmp_path):
+    corpus = write_corpus(tmp_path, "A lonely English line.\n" + SMALL)
+    output = tmp_path / "o.yaml"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    assert result.exit_code == 0
+    assert f"warning: {corpus}:1: English line has no Chinese line after it; pair skipped" in result.output
+    strict = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "strict.yaml"), "--strict"])
+    assert strict.exit_code == 2 and f"{corpus}:1:" in strict.output
+
+
+def test_top_limits_the_number_of_entries(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / "o.yaml"
+    runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--top", "2"])
+    assert len(yaml.safe_load(output.read_text(encoding="utf-8"))["terms"]) == 2
+
+
+def test_help_lists_the_commands(runner):
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "extract" in result.output

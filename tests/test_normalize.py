@@ -1,0 +1,49 @@
+import pytest
+
+from glossary_cli.normalize import chinese_key, english_display, english_key, is_acronym, singular
+
+
+@pytest.mark.parametrize("plural, expected", [
+    ("grids", "grid"), ("batteries", "battery"), ("buildings", "building"), ("switches", "switch"),
+    ("approaches", "approach"), ("headaches", "headache"), ("boxes", "box"), ("leaves", "leaf"),
+    ("analyses", "analysis"), ("viruses", "virus"), ("criteria", "criterion"), ("EVs", "EV"),
+    ("cities", "city"), ("days", "day"), ("heroes", "hero"), ("shoes", "shoe"), ("gases", "gas"),
+])
+def test_singular_folds_the_plural(plural, expected):
+    assert singular(plural) == expected
+
+
+@pytest.mark.parametrize("word", [
+    # Measured pitfalls of lookup lemmatisers and inflect: none of these may change.
+    "building", "data", "media", "physics", "analysis", "gas", "news", "series", "species",
+    "process", "status", "virus", "bus", "CCUS", "US", "photovoltaics", "economics",
+])
+def test_singular_leaves_singular_and_uncountable_words_alone(word):
+    assert singular(word) == word
+
+
+def test_english_key_folds_case_plural_and_hyphens():
+    assert english_key("Smart Grids") == english_key("smart grids") == english_key("smart grid") == "smart grid"
+    assert english_key("super-charging city") == english_key("super charging city")
+
+
+def test_english_key_keeps_the_case_of_acronyms():
+    assert english_key("V2G") == "V2G"
+    assert english_key("IoT devices") == "IoT device"
+    assert english_key("ESG") != english_key("esg")
+
+
+def test_display_form_singularises_only_the_head_noun():
+    assert english_display("mega-cities") == "mega-city"
+    assert english_display("digital twins") == "digital twin"
+    assert english_display("smart grids operators") == "smart grids operator"
+
+
+def test_acronyms():
+    assert is_acronym("V2G") and is_acronym("CCUS") and is_acronym("IoT")
+    assert not is_acronym("Shenzhen") and not is_acronym("grid")
+
+
+def test_chinese_key_treats_full_and_half_width_alike():
+    assert chinese_key("车网互动（V2G）") == chinese_key("车网互动(V2G)")
+    assert chinese_key("ＡＩ 赋能") == chinese_key("ai赋能")

@@ -1,0 +1,104 @@
+import pytest
+
+from glossary_cli.errors import InputFormatError
+from glossary_cli.readers import InputFormat, ReadOptions, read_pairs, read_parallel
+from glossary_cli.readers.interleaved import split_bilingual_line
+
+
+def read(path, **options):
+    warnings = []
+    pairs = list(read_pairs([str(path)], options=ReadOptions(on_warning=warnings.append, **options)))
+    return pairs, warnings
+
+
+def test_seed_article_reads_as_33_pairs_with_line_numbers(seed_article):
+    pairs, warnings = read(seed_article)
+    assert len(pairs) == 33 and warnings == []
+    v2g = next(pair for pair in pairs if "(V2G)" in pair.source)
+    assert str(v2g.location) == f"{seed_article}:38"
+    assert v2g.target.startswith("第一是“车网互动(V2G)”")
+
+
+def test_bilingual_title_line_is_split_where_the_script_changes(seed_article):
+    pairs, _ = read(seed_article)
+    title = pairs[0]
+    assert title.source.endswith("for the green transition")
+    assert title.target.startswith("从本地蓝图到全球对话")
+
+
+def test_a_latin_word_glued_to_the_chinese_stays_with_it():
+    assert split_bilingual_line("The AI engine at every scale AI引擎：全方位") == (
+        "The AI engine at every scale", "AI引擎：全方位")
+    assert split_bilingual_line("Intep公司的高级顾问") is None  # a Chinese line, not a title
+
+
+def test_english_line_without_partner_is_reported_and_skipped(tmp_path):
+    corpus = tmp_path / "article.txt"
+    corpus.write_text("First English line.\nSecond English line.\n第二行中文。\n", encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert [pair.source for pair in pairs] == ["Second English line."]
+    assert warnings == [f"{corpus}:1: English line has no Chinese line after it; pair skipped"]
+
+
+def test_strict_turns_a_skipped_pair_into_an_error(tmp_path):
+    corpus = tmp_path / "article.txt"
+    corpus.write_text("Lonely English line.\n", encoding="utf-8")
+    with pytest.raises(InputFormatError) as error:
+        read(corpus, strict=True)
+    assert error.value.line == 1 and "no Chinese line" in str(error.value)
+
+
+def test_tsv_with_header_and_crlf(tmp_path):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_bytes("en\tzh\r\nsmart grid\t智能电网\r\n".encode())
+    pairs, _ = read(corpus)
+    assert [(pair.source, pair.target, pair.location.line) for pair in pairs] == [("smart grid", "智能电网", 2)]
+
+
+@pytest.mark.parametrize("line, columns", [("only one column", 1), ("a\tb\tc", 3)])
+def test_tsv_line_with_wrong_column_count_names_the_line(tmp_path, line, columns):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_text(f"grid\t电网\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputFormatError) as error:
+        read(corpus, )
+    assert error.value.line == 2 and f"found {columns}" in str(error.value)
+
+
+def test_parallel_files_must_have_the_same_number_of_lines(tmp_path):
+    english, chinese = tmp_path / "a.en", tmp_path / "a.zh"
+    english.write_text("one\ntwo\nthree\n", encoding="utf-8")
+    chinese.write_text("一\n二\n", encoding="utf-8")
+    with pytest.raises(InputFormatError) as error:
+        list(read_parallel(str(english), str(chinese)))
+    assert "3 lines" in str(error.value) and "has 2" in str(error.value)
+
+
+def test_parallel_files_pair_line_by_line(tmp_path):
+    english, chinese = tmp_path / "a.en", tmp_path / "a.zh"
+    english.write_text("smart grid\nhydrogen energy\n", encoding="utf-8")
+    chinese.write_text("智能电网\n氢能\n", encoding="utf-8")
+    pairs = list(read_parallel(str(english), str(chinese)))
+    assert [(p.source, p.target, str(p.location)) for p in pairs] == [
+        ("smart grid", "智能电网", f"{english}:1"), ("hydrogen energy", "氢能", f"{english}:2")]
+
+
+def test_invalid_utf8_names_line_and_byte_and_suggests_encoding(tmp_path):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_bytes("grid\t电网\n".encode() + "能源\n".encode("gb18030"))
+    with pytest.raises(InputFormatError) as error:
+        read(corpus, )
+    assert error.value.line == 2 and "--encoding" in str(error.value)
+
+
+def test_gb18030_reads_with_encoding(tmp_path):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_bytes("energy\t能源\n".encode("gb18030"))
+    pairs, _ = read(corpus, encoding="gb18030")
+    assert pairs[0].target == "能源"
+
+
+def test_text_format_can_be_forced(tmp_path):
+    corpus = tmp_path / "corpus.data"
+    corpus.write_text("smart grid\n智能电网\n", encoding="utf-8")
+    pairs = list(read_pairs([str(corpus)], input_format=InputFormat.TEXT))
+    assert pairs[0].target == "智能电网"

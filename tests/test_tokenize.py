@@ -1,0 +1,37 @@
+import pytest
+
+from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer, merge_word_units
+
+
+def words(text: str) -> list[str]:
+    return [token.text for token in EnglishTokenizer().tokenize_many([text])[0]]
+
+
+def test_english_word_units_keep_acronyms_and_hyphenated_compounds_whole():
+    assert words("Vehicle-to-Grid (V2G) and super-charging") == [
+        "Vehicle-to-Grid", "(", "V2G", ")", "and", "super-charging"]
+
+
+def test_english_offsets_point_into_the_text():
+    text = "the EU-China Common Ground Taxonomy"
+    for token in EnglishTokenizer().tokenize_many([text])[0]:
+        assert text[token.start:token.end] == token.text
+
+
+def test_a_dangling_hyphen_is_not_part_of_the_word():
+    units = merge_word_units("low- or zero-carbon", [(0, 3), (3, 4), (5, 7), (8, 12), (12, 13), (13, 19)])
+    assert [unit.text for unit in units] == ["low", "-", "or", "zero-carbon"]
+
+
+def test_missing_spacy_model_is_a_usage_error():
+    from glossary_cli.errors import UsageError
+
+    with pytest.raises(UsageError, match="not installed"):
+        EnglishTokenizer("en_no_such_model")
+
+
+def test_known_terms_are_not_split_by_jieba():
+    plain = [t.text for t in ChineseTokenizer().tokenize("材料护照确保可追溯")]
+    assert "材料护照" not in plain
+    known = [t.text for t in ChineseTokenizer(["材料护照"]).tokenize("材料护照确保可追溯")]
+    assert known[0] == "材料护照"

@@ -1,0 +1,59 @@
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
+from glossary_cli.models import ScoredPair
+from glossary_cli.update import known_chinese_terms, rejected_pairs, update_glossary
+
+
+def pair(source, target, score=0.8, count=1):
+    return ScoredPair(source, target, score, count, ("lexicon",))
+
+
+def test_a_fresh_glossary_lists_the_pairs_in_score_order():
+    glossary = update_glossary(None, [pair("V2G", "车网互动", 0.9), pair("grid", "电网", 0.5)], {"tool": "t"})
+    assert [(e.source, e.target, e.status) for e in glossary.terms] == [
+        ("V2G", ["车网互动"], Status.CANDIDATE), ("grid", ["电网"], Status.CANDIDATE)]
+
+
+def test_reviewed_entries_are_kept_and_rejected_pairs_not_proposed_again():
+    existing = Glossary(terms=[
+        Entry("smart grid", ["智能电网"], Status.APPROVED, note="house style"),
+        Entry("policy stack", ["政策堆栈"], Status.REJECTED),
+        Entry("forum", ["论坛"], Status.CANDIDATE, score=0.4),
+    ])
+    fresh = [pair("smart grids", "智能网"), pair("policy stack", "政策堆栈"), pair("forum", "论坛", 0.6),
+             pair("hydrogen energy", "氢能")]
+    glossary = update_glossary(existing, fresh, {})
+    assert [(e.source, e.target, e.status, e.score) for e in glossary.terms] == [
+        ("smart grid", ["智能电网"], Status.APPROVED, None),
+        ("policy stack", ["政策堆栈"], Status.REJECTED, None),
+        ("forum", ["论坛"], Status.CANDIDATE, 0.6),
+        ("hydrogen energy", ["氢能"], Status.CANDIDATE, 0.8),
+    ]
+
+
+def test_a_rejected_pair_does_not_block_another_rendering_of_the_same_term():
+    existing = Glossary(terms=[Entry("policy stack", ["政策堆栈"], Status.REJECTED)])
+    glossary = update_glossary(existing, [pair("policy stack", "政策体系")], {})
+    assert [(e.target, e.status) for e in glossary.terms] == [(["政策堆栈"], Status.REJECTED),
+                                                             (["政策体系"], Status.CANDIDATE)]
+
+
+def test_candidates_no_longer_supported_are_dropped():
+    existing = Glossary(terms=[Entry("forum", ["论坛"], Status.CANDIDATE, score=0.4)])
+    assert update_glossary(existing, [], {}).terms == []
+
+
+def test_unchanged_rerun_is_byte_identical_and_comments_survive():
+    text = dump_glossary(update_glossary(None, [pair("V2G", "车网互动", 0.9), pair("grid", "电网", 0.5)], {}))
+    edited = text.replace("  - source: grid", "  # checked with the client\n  - source: grid")
+    reloaded, problems = parse_glossary(edited)
+    assert problems == []
+    again = update_glossary(reloaded, [pair("V2G", "车网互动", 0.9), pair("grid", "电网", 0.5)], {})
+    assert dump_glossary(again) == edited
+
+
+def test_rejected_and_known_terms_feed_the_next_extraction():
+    glossary = Glossary(terms=[Entry("Smart Grids", ["智能电网"], Status.APPROVED),
+                               Entry("policy stack", ["政策堆栈"], Status.REJECTED)])
+    assert rejected_pairs(glossary) == {("policy stack", "政策堆栈")}
+    assert known_chinese_terms(glossary) == ["智能电网"]
