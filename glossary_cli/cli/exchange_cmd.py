@@ -1,0 +1,139 @@
+"""`glossary export` and `glossary import`: glossaries to and from CAT tools (TBX, CSV, TSV)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from ..exchange import ExchangeFormat
+from ..glossary import Status
+from .common import app, fail, handles_errors, warn
+from .corpus_options import ENCODING
+
+
+@app.command("export")
+@handles_errors
+def export_command(
+    glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file to export."),
+    to: ExchangeFormat = typer.Option(..., "--to", case_sensitive=False,
+                                      help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write; stdout when omitted."),
+    status: Optional[list[Status]] = typer.Option(
+        None, "--status", case_sensitive=False,
+        help="Export entries with this status (repeat for several). Default: approved for tbx, all for csv/tsv."),
+    bom: bool = typer.Option(False, "--bom", help="Start a CSV/TSV file with a UTF-8 byte-order mark, so Excel "
+                                                  "shows the Chinese correctly."),
+) -> None:
+    """Export a glossary for CAT tools (memoQ, Trados, Phrase, Crowdin, Weblate) as TBX, CSV or TSV."""
+    from ..atomic import write_atomic
+    from ..exchange import export_glossary
+    from ..glossary_yaml import load_glossary
+
+    if output is not None and _same_file(output, glossary):
+        raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
+    loaded = load_glossary(str(glossary))
+    text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, source_name=glossary.name)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(str(output), text)
+    sys.stderr.write(f"{output}: exported {_count_entries(loaded, to, status)} entries as {to.value}\n")
+
+
+@app.command("import")
+@handles_errors
+def import_command(
+    termbase: Path = typer.Argument(..., metavar="FILE", help="TBX termbase (v3 or v2) or CSV/TSV table with a "
+                                                              "header such as en,zh,status,note."),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Glossary YAML to create, or to merge into when it exists; stdout when omitted."),
+    from_format: Optional[ExchangeFormat] = typer.Option(
+        None, "--from", case_sensitive=False, help="Format of FILE when its extension does not say (.tbx, .csv, .tsv)."),
+    source_lang: Optional[str] = typer.Option(
+        None, "--source-lang", help="Source language code in FILE (default: the glossary's, else en)."),
+    target_lang: Optional[str] = typer.Option(
+        None, "--target-lang", help="Target language code in FILE (default: the glossary's, else zh)."),
+    encoding: Optional[str] = ENCODING,
+) -> None:
+    """Import a termbase or table into a glossary YAML file.
+
+    An existing -o glossary is merged with the imported entries: people's decisions are kept, and
+    decisions that disagree are listed and nothing is written (exit 2).
+    """
+    from ..atomic import write_atomic
+    from ..exchange import import_glossary
+    from ..glossary_yaml import dump_glossary, load_glossary
+
+    base = load_glossary(str(output)) if output is not None and output.exists() else None
+    if base is not None:
+        source_lang = source_lang or base.languages.get("source")
+        target_lang = target_lang or base.languages.get("target")
+    incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
+                               target_lang=target_lang, encoding=encoding, on_warning=warn)
+    if output is None:
+        sys.stdout.write(dump_glossary(incoming))
+        sys.stdout.flush()
+        return
+    if base is None:
+        write_atomic(str(output), dump_glossary(incoming))
+        sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase}\n")
+        _warn_about_problems(output)
+        return
+
+    from ..merge import merge_glossaries
+
+    if incoming.languages != base.languages:
+        raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase} was read as "
+                         f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
+    result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=str(termbase))
+    if result.conflicts:
+        for conflict in result.conflicts:
+            sys.stderr.write(f"conflict: {conflict}\n")
+        fail(f"{len(result.conflicts)} conflict(s) between {output} and {termbase}; {output} is unchanged. "
+             "Settle them in either file and import again")
+    added = len(result.glossary.terms) - len(base.terms)
+    write_atomic(str(output), dump_glossary(result.glossary))
+    sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase} ({added} new)\n")
+    _warn_about_problems(output)
+
+
+def _summary(entries) -> str:
+    approved = sum(entry.status is Status.APPROVED for entry in entries)
+    return f"{len(entries)} entries ({approved} approved, {len(entries) - approved} other)"
+
+
+def _direction(languages: dict[str, str]) -> str:
+    return f"{languages.get('source', '?')} -> {languages.get('target', '?')}"
+
+
+def _count_entries(glossary, to: ExchangeFormat, statuses: Optional[list[Status]]) -> int:
+    from ..exchange import DEFAULT_STATUSES
+
+    wanted = set(statuses or DEFAULT_STATUSES[to])
+    if to is ExchangeFormat.TBX:
+        wanted.discard(Status.REJECTED)  # a termbase holds no rejected terms
+    return sum(entry.status in wanted for entry in glossary.terms)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.exists() and second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _warn_about_problems(path: Path) -> None:
+    """Point at what `check` would refuse in the written glossary (e.g. one term approved twice)."""
+    try:
+        from ..validate import validate_file
+    except ImportError:
+        return
+    _, problems = validate_file(str(path))
+    for problem in problems:
+        warn(str(problem))

@@ -1,0 +1,108 @@
+"""CSV/TSV exchange: one row per rendering under `en,zh,status,note`, Excel BOM, import and round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.errors import InputFormatError
+from glossary_cli.exchange import ExchangeFormat, export_glossary, import_glossary
+from glossary_cli.exchange.table import glossary_to_table, read_table
+from glossary_cli.glossary import Entry, Glossary, Status
+
+
+def sample_glossary() -> Glossary:
+    return Glossary(terms=[
+        Entry("V2G", ["车网互动", "车辆到电网"], Status.APPROVED, note="vehicle-to-grid, \"V2G\"", forbidden=["车对网"]),
+        Entry("COVID-19", [], Status.APPROVED, keep_source=True),
+        Entry("grid", ["电网"], Status.CANDIDATE),
+        Entry("smart meter", ["智能电表"], Status.REJECTED, note="too generic"),
+        Entry("load shedding", [], Status.CANDIDATE),
+    ])
+
+
+def write(tmp_path: Path, text: str, name: str = "terms.csv", encoding: str = "utf-8") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def test_csv_export_has_one_row_per_rendering():
+    assert glossary_to_table(sample_glossary()) == (
+        "en,zh,status,note\n"
+        'V2G,车网互动,approved,"vehicle-to-grid, ""V2G"""\n'
+        "V2G,车辆到电网,approved,\n"
+        "V2G,车对网,forbidden,\n"
+        "COVID-19,COVID-19,approved,\n"
+        "grid,电网,candidate,\n"
+        "smart meter,智能电表,rejected,too generic\n"
+        "load shedding,,candidate,\n")
+
+
+def test_tsv_export_and_status_filter():
+    text = export_glossary(sample_glossary(), ExchangeFormat.TSV, statuses=[Status.APPROVED])
+    assert text.splitlines()[:2] == ["en\tzh\tstatus\tnote", 'V2G\t车网互动\tapproved\t"vehicle-to-grid, ""V2G"""']
+    assert "grid\t电网" not in text
+
+
+def test_bom_for_excel_only_when_asked():
+    assert export_glossary(sample_glossary(), ExchangeFormat.CSV, byte_order_mark=True).startswith("\ufeffen,zh,")
+    assert export_glossary(sample_glossary(), ExchangeFormat.CSV).startswith("en,zh,")
+
+
+def test_header_uses_the_glossary_languages():
+    glossary = Glossary(languages={"source": "en", "target": "zh-Hant"})
+    assert glossary_to_table(glossary) == "en,zh-Hant,status,note\n"
+
+
+@pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])
+def test_round_trip_keeps_every_entry(tmp_path, to, name):
+    original = sample_glossary()
+    back = import_glossary(write(tmp_path, export_glossary(original, to, byte_order_mark=True), name=name))
+    assert [(e.source, e.target, e.status, e.forbidden, e.keep_source, e.note) for e in back.terms] == \
+           [(e.source, e.target, e.status, e.forbidden, e.keep_source, e.note) for e in original.terms]
+
+
+def test_import_of_a_cat_tool_table(tmp_path):
+    path = write(tmp_path, "English;Chinese;Status;Comment\r\n"
+                           "vaccine;疫苗;Preferred;\r\n"
+                           "vaccine;疫苗针;deprecated;colloquial\r\n"
+                           "mask;口罩;;\r\n", name="export.csv")
+    first, second = read_table(path).terms
+    assert (first.source, first.target, first.status, first.forbidden, first.note) == (
+        "vaccine", ["疫苗"], Status.APPROVED, ["疫苗针"], "colloquial")
+    assert (second.source, second.target, second.status) == ("mask", ["口罩"], Status.CANDIDATE)
+
+
+def test_forbidden_row_before_the_allowed_one_joins_the_same_entry(tmp_path):
+    path = write(tmp_path, "en,zh,status\nV2G,车对网,forbidden\nV2G,车网互动,approved\n")
+    (entry,) = read_table(path).terms
+    assert (entry.target, entry.forbidden, entry.status) == (["车网互动"], ["车对网"], Status.APPROVED)
+
+
+def test_unknown_status_is_an_error_at_its_line(tmp_path):
+    with pytest.raises(InputFormatError, match="unknown status 'maybe'; use approved, candidate, rejected or forbidden") as error:
+        read_table(write(tmp_path, "en,zh,status\nV2G,车网互动,approved\nV2G,车网,maybe\n"))
+    assert error.value.line == 3
+
+
+def test_a_table_without_a_header_is_refused_with_an_example(tmp_path):
+    with pytest.raises(InputFormatError, match=r"the first row must name the columns, e.g. en,zh,status,note \(found: V2G,车网互动\)"):
+        read_table(write(tmp_path, "V2G,车网互动\n"))
+    with pytest.raises(InputFormatError, match="empty file"):
+        read_table(write(tmp_path, ""))
+
+
+def test_gb18030_table_reads_with_the_encoding_option(tmp_path):
+    path = write(tmp_path, "en,zh\nV2G,车网互动\n", encoding="gb18030")
+    with pytest.raises(InputFormatError, match="--encoding gb18030"):
+        read_table(path)
+    assert read_table(path, encoding="gb18030").terms[0].target == ["车网互动"]
+
+
+def test_rows_without_english_are_skipped_with_a_warning(tmp_path):
+    warnings: list[str] = []
+    glossary = read_table(write(tmp_path, "en,zh\n,电网\ngrid,电网\n"), on_warning=warnings.append)
+    assert [entry.source for entry in glossary.terms] == ["grid"]
+    assert warnings == [f"{tmp_path / 'terms.csv'}: 1 row(s) without en text skipped"]
