@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import __version__
 from .errors import GlossaryFileError
@@ -71,9 +72,18 @@ class CheckResult:
 
 def fingerprint(rule_id: str, source_term: str, source_text: str) -> str:
     """Stable across line moves and unrelated edits: rule, term key and normalised source text."""
-    segment = _SPACES.sub(" ", unicodedata.normalize("NFKC", source_text)).strip().casefold()
-    data = "\x1f".join((rule_id, english_key(source_term), segment))
+    data = "\x1f".join((rule_id, _term_key(source_term), _segment_key(source_text)))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:20]
+
+
+@lru_cache(maxsize=65536)
+def _term_key(term: str) -> str:
+    return english_key(term)
+
+
+@lru_cache(maxsize=1024)
+def _segment_key(text: str) -> str:
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
 def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False) -> CheckResult:

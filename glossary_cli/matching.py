@@ -107,8 +107,11 @@ def _rebuild(pieces: Iterable[tuple[str, int]]) -> Normalised:
 
 
 def _nfkc(text: str) -> Normalised:
-    if unicodedata.is_normalized("NFKC", text):
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return Normalised(text)
+    normalised = unicodedata.normalize("NFKC", text)
+    if len(normalised) == len(text):
+        return Normalised(normalised)  # one character for one (full-width forms): offsets hold
     return _rebuild((unicodedata.normalize("NFKC", char), index) for index, char in enumerate(text))
 
 
@@ -119,12 +122,25 @@ def _lower(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def _compose(outer: Normalised, inner_origin: tuple[int, ...] | None) -> tuple[int, ...] | None:
+def _compose(outer: Normalised, inner_origin: list[int] | tuple[int, ...] | None) -> tuple[int, ...] | None:
     if inner_origin is None:
         return outer.origin
     if outer.origin is None:
-        return inner_origin
+        return tuple(inner_origin)
     return tuple(outer.origin[index] for index in inner_origin)
+
+
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
+def _without_spaces(text: str) -> tuple[str, list[int]]:
+    """The text with whitespace removed, and where each remaining character was."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for run in _NON_SPACE_RUN.finditer(text):
+        pieces.append(run.group())
+        origin.extend(range(run.start(), run.end()))
+    return "".join(pieces), origin
 
 
 def normalise_english(text: str) -> Normalised:
@@ -165,8 +181,8 @@ def normalise_chinese(text: str) -> Normalised:
     prepared = _lower(_to_simplified(mask_placeholders(step.text)))
     if not _WHITESPACE.search(prepared):
         return Normalised(prepared, step.origin)
-    kept = [index for index, char in enumerate(prepared) if not char.isspace()]
-    return Normalised("".join(prepared[index] for index in kept), _compose(step, tuple(kept)))
+    compact, kept = _without_spaces(prepared)
+    return Normalised(compact, _compose(step, kept))
 
 
 def chinese_pattern(term: str) -> str:
@@ -264,6 +280,15 @@ def _is_latin(char: str) -> bool:
     return char.isalnum() and not _HAN.match(char)
 
 
+def _latin_edges_ok(haystack: str, start: int, end: int) -> bool:
+    """A match starting or ending with a Latin letter or digit must not continue a Latin word."""
+    if _is_latin(haystack[start]) and start > 0 and _is_latin(haystack[start - 1]):
+        return False
+    if _is_latin(haystack[end - 1]) and end < len(haystack) and _is_latin(haystack[end]):
+        return False
+    return True
+
+
 class TermMatcher:
     """Finds the given entries in segment pairs. Build once, then call `hits(pair)` per pair."""
 
@@ -291,6 +316,8 @@ class TermMatcher:
                         chinese[pattern].append((index, kind))
         self._chinese_patterns = list(chinese)
         self._chinese_owners = list(chinese.values())
+        self._chinese_owner_ids = [frozenset(index for index, _ in owners) for owners in self._chinese_owners]
+        self._chinese_latin_edges = [_is_latin(pattern[0]) or _is_latin(pattern[-1]) for pattern in chinese]
         self._chinese = ahocorasick_rs.AhoCorasick(self._chinese_patterns) if chinese else None
         self._compounds = [match_compounds(entry) for entry in self.entries]
         self._segmenter: Any = None
@@ -340,11 +367,14 @@ class TermMatcher:
             return {}
         normalised = normalise_chinese(text)
         haystack = normalised.text
+        owner_ids, latin_edges = self._chinese_owner_ids, self._chinese_latin_edges
+        # Only renderings of entries found in the source matter, for themselves or as compounds.
         candidates = [
             _Candidate(start, end, self._chinese_owners[pattern])
             for pattern, start, end in self._chinese.find_matches_as_indexes(haystack, overlapping=True)
+            if not owner_ids[pattern].isdisjoint(wanted)
+            and (not latin_edges[pattern] or _latin_edges_ok(haystack, start, end))
         ]
-        candidates = [candidate for candidate in candidates if self._latin_edges_ok(haystack, candidate)]
         result: dict[tuple[int, str], list[Occurrence]] = {}
         for candidate in candidates:
             relevant = [(index, kind) for index, kind in candidate.owners if index in wanted]
@@ -359,15 +389,6 @@ class TermMatcher:
                     continue
                 result.setdefault((index, kind), []).append(occurrence)
         return result
-
-    @staticmethod
-    def _latin_edges_ok(haystack: str, candidate: _Candidate) -> bool:
-        start, end = candidate.start, candidate.end
-        if _is_latin(haystack[start]) and start > 0 and _is_latin(haystack[start - 1]):
-            return False
-        if _is_latin(haystack[end - 1]) and end < len(haystack) and _is_latin(haystack[end]):
-            return False
-        return True
 
     def _inside_longer_rendering(self, index: int, kind: str, candidate: _Candidate,
                                  candidates: list[_Candidate], haystack: str, claimed: set[int]) -> bool:
