@@ -1,9 +1,13 @@
 """Read and write glossary YAML without losing a person's edits.
 
-Loading remembers the exact text of every entry. Writing emits that text unchanged when the
-entry's data did not change, patches single-line values in place when only those changed
-(so comments and key order survive an approval), and writes fresh YAML only for new entries.
-PyYAML's safe loader is the only parser: `!!python/object` and friends are refused.
+Loading remembers the exact text of the header, of every entry (with the comment lines above
+it) and of the tail of the file, and where each key sits. Writing emits that text unchanged when
+the data did not change; otherwise only the changed keys are rewritten: one-line values in place
+(a comment after them stays), other values as whole lines, new keys appended to their entry, so
+comments, key order, quoting, CRLF line ends and a missing final newline all survive. New entries
+are written fresh after the last one. Flow-style entries (`- {source: ...}`) are rewritten whole
+when they change. PyYAML's safe loader is the only parser: `!!python/object`, other non-plain
+tags, anchors and aliases are refused with their line and column.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status
 from .models import Alternative, Evidence
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_HEADER_KEYS = ("glossary", "languages", "generated")
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,8 @@ def entry_to_data(entry: Entry, key_order: list[str] | None = None) -> dict[str,
     order = list(key_order or [])
     order += [key for key in ENTRY_FIELDS if key not in order]
     order += [key for key in entry.extra if key not in order]
-    return {key: values[key] for key in order if values.get(key) is not None}
+    # Unknown keys are kept even when empty (`reviewer:`): they are a person's, not ours to drop.
+    return {key: values[key] for key in order if values.get(key) is not None or key in entry.extra}
 
 
 def glossary_header(glossary: Glossary) -> dict[str, Any]:
@@ -355,7 +359,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
             continue
         value = _construct(value_node, problem)
         if key == "glossary":
-            if value != SCHEMA_VERSION:
+            if isinstance(value, bool) or value != SCHEMA_VERSION:
                 problem(value_node, f"unsupported glossary version {value!r}; this tool reads version {SCHEMA_VERSION}")
             else:
                 glossary.version = value
@@ -365,7 +369,10 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
             else:
                 glossary.languages = value
         elif key == "generated":
-            glossary.generated = value if isinstance(value, dict) else {}
+            if isinstance(value, dict):
+                glossary.generated = value
+            elif value is not None:
+                problem(value_node, "'generated' must be a mapping (the tool writes it; delete it if unsure)")
         else:
             glossary.extra[key] = value
     _check_duplicate_keys(root, problem)

@@ -223,6 +223,12 @@ def test_entries_survive_dataclasses_replace_and_deepcopy():
     ("terms:\n  - source: a\n    source: b\n", "g.yaml:3:5: duplicate key 'source'"),
     ("- a\n", "g.yaml:1:1: a glossary is a mapping with a 'terms:' list"),
     ("glossary: 2\nterms: []\n", "g.yaml:1:11: unsupported glossary version 2"),
+    ("glossary: true\nterms: []\n", "g.yaml:1:11: unsupported glossary version True"),
+    ("generated: yesterday\nterms: []\n", "g.yaml:1:12: 'generated' must be a mapping"),
+    ("terms: 3\n", "g.yaml:1:8: 'terms' must be a list of entries"),
+    ("terms:\n  - source: a\n    case_sensitive: maybe\n", "g.yaml:3:21: 'case_sensitive' must be true or false"),
+    ("terms:\n  - source: a\n    evidence: [x]\n", "g.yaml:3:15: 'evidence' must be a list of {where: ..., "),
+    ("terms:\n  - source: a\n    target: {a: b}\n", "g.yaml:3:13: 'target' must be a string or a list"),
 ])
 def test_problems_are_located(text, message):
     _, problems = parse_glossary(text, "g.yaml")
@@ -266,12 +272,14 @@ entries = st.builds(
     evidence=st.lists(st.builds(Evidence, where=text, source=text, target=text), max_size=2),
     alternatives=st.lists(st.builds(Alternative, target=text, score=st.floats(0, 1)), max_size=2),
     extra=st.dictionaries(st.sampled_from(["reviewer", "ticket", "domain"]),
-                          st.one_of(text, st.integers(), st.booleans()), max_size=2),
+                          st.one_of(st.none(), text, st.integers(), st.booleans()), max_size=2),
 )
 glossaries = st.builds(Glossary, terms=st.lists(entries, max_size=5),
                        generated=st.dictionaries(st.sampled_from(["tool", "min_count"]), st.one_of(text, st.integers()),
                                                  max_size=2))
-PROPERTY = settings(max_examples=int(os.environ.get("GLOSSARY_PROPERTY_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# At least 200 examples; more under a bigger --hypothesis-profile or GLOSSARY_PROPERTY_EXAMPLES.
+EXAMPLES = max(200, settings.default.max_examples, int(os.environ.get("GLOSSARY_PROPERTY_EXAMPLES", "0")))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def reload(out: str) -> Glossary:
@@ -329,3 +337,17 @@ def test_a_byte_order_mark_is_kept(tmp_path):
     assert dump_glossary(glossary).encode() == path.read_bytes()
     glossary.terms[0].status = Status.APPROVED
     assert dump_glossary(glossary) == "\ufeffglossary: 1\nterms:\n  - source: V2G  # x\n    status: approved\n"
+
+
+def test_block_notes_comments_between_keys_and_values_on_the_next_line():
+    text = ("terms:\n  - source: V2G\n    note: |\n      first\n      second\n"
+            "    # why: the client asked\n    target:\n      车网互动\n    status: candidate\n    reviewer:\n")
+    glossary = parse(text)
+    assert glossary.terms[0].extra == {"reviewer": None}
+    assert dump_glossary(glossary) == text
+    glossary.terms[0].status = Status.APPROVED
+    glossary.terms[0].target = ["车网互动系统"]
+    glossary.terms[0].note = "one line"
+    assert dump_glossary(glossary) == ("terms:\n  - source: V2G\n    note: one line\n"
+                                       "    # why: the client asked\n    target:\n      车网互动系统\n"
+                                       "    status: approved\n    reviewer:\n")
