@@ -64,7 +64,7 @@ def _review_loop(session, console) -> None:
             console.print(_render(entry, session.position + 1, total))
         show = True
         console.print(f"[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
-        key = typer.getchar()
+        key = _read_key()
         console.print(key if key.isprintable() else "")
         try:
             if key == "a":
@@ -98,6 +98,19 @@ def _review_loop(session, console) -> None:
         except UsageError as error:
             console.print(f"  [yellow]{_escape(error.message)}[/]")
             show = False
+
+
+def _read_key() -> str:
+    """One key press on a terminal; from a pipe (`printf 'aar' | glossary review`), one character,
+    newlines ignored. EOFError at the end of piped input."""
+    if sys.stdin.isatty():
+        return typer.getchar()
+    while True:
+        key = sys.stdin.read(1)
+        if not key:
+            raise EOFError
+        if key not in "\r\n":
+            return key
 
 
 def _render(entry, number: int, total: int):
