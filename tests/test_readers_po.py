@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,19 @@ def test_detected_by_extension_and_by_content(tmp_path):
     body = HEADER + 'msgid "Save"\nmsgstr "保存"\n'
     for name in ("zh.po", "zh.pot", "zh_CN.catalogue"):
         assert texts(list(read_pairs([write(tmp_path, body, name=name)]))) == [("Save", "保存")]
+
+
+def test_check_reports_findings_at_the_po_files_own_lines(runner, tmp_path):
+    # Acceptance (issue 5): `glossary check` on a PO file points at the msgid lines an editor shows.
+    from glossary_cli.cli.common import app
+
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+                        "  - source: Export\n    target: 输出\n    status: approved\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(glossary), str(APOSTROPHE), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    assert {finding["path"] for finding in findings} == {str(APOSTROPHE)}
+    lines = sorted(finding["line"] for finding in findings)
+    # `grep -n -i 'msgid.*export'` gives 24, 218 ("exporting": not the word), 418, 426, 521, 611.
+    assert lines == [24, 418, 426, 521, 611]

@@ -12,10 +12,12 @@ from glossary_cli.models import Location, SegmentPair
 from glossary_cli.readers import InputFormat, ReadOptions, read_pairs
 from glossary_cli.readers import tmx
 
-SHARED = (Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
-TICO_TMX = SHARED / "data" / "tico19_en_zh" / "all.en-zh.tmx"
-TICO_TSV = SHARED / "data" / "tico19_en_zh" / "segments.tsv"
-needs_shared = pytest.mark.skipif(not TICO_TMX.exists(), reason=f"shared corpus not found at {SHARED}")
+
+
+@pytest.fixture
+def tico(shared_data) -> Path:
+    """The TICO-19 directory of ../shared/data (the `shared_data` fixture skips without it)."""
+    return shared_data / "tico19_en_zh"
 
 
 def write(tmp_path: Path, body: str, name: str = "memory.tmx", encoding: str = "utf-8") -> str:
@@ -42,26 +44,45 @@ def texts(found: list[SegmentPair]) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------- the real file
 
-@needs_shared
-def test_tico19_memory_reads_all_3071_units_with_tuid_and_line():
-    found = pairs(str(TICO_TMX))
+def test_tico19_memory_reads_all_3071_units_with_tuid_and_line(tico):
+    memory_path = tico / "all.en-zh.tmx"
+    found = pairs(str(memory_path))
     # `grep -c '<tu ' all.en-zh.tmx` counts 3071 units; each has an en and a zh variant.
     assert len(found) == 3071
     assert found[0] == SegmentPair("about how long have these symptoms been going on?", "这些症状已持续多长时间？",
-                                   Location(str(TICO_TMX), 3, "CMU_1:1"))
+                                   Location(str(memory_path), 3, "CMU_1:1"))
     assert found[-1].location.unit == "wiki_9:3071"
     assert pairs.warnings == []
 
 
-@needs_shared
-def test_tico19_memory_gives_the_same_pairs_as_the_tsv_made_from_it():
+def test_tico19_memory_gives_the_same_pairs_as_the_tsv_made_from_it(tico):
     # SOURCE.md: segments.tsv holds every unit of the TMX with line breaks and tabs made spaces,
     # the ends stripped and one exact duplicate removed. So extract sees the same input from both.
-    from_memory = texts(list(read_pairs([str(TICO_TMX)])))
-    from_table = texts(list(read_pairs([str(TICO_TSV)])))
+    from_memory = texts(list(read_pairs([str(tico / "all.en-zh.tmx")])))
+    from_table = texts(list(read_pairs([str(tico / "segments.tsv")])))
     deduplicated = list(dict.fromkeys(from_memory))
     assert len(from_memory) - len(deduplicated) == 1
     assert deduplicated == from_table
+
+
+@pytest.mark.slow
+def test_extract_on_the_memory_gives_the_glossary_of_the_tsv(tico):
+    # Acceptance (issue 5), on the library: the same pairs give the same ranked term pairs. The
+    # memory's one duplicate unit is dropped first, as it was when segments.tsv was made.
+    from glossary_cli.extract import extract
+
+    from_memory, seen = [], set()
+    for pair in read_pairs([str(tico / "all.en-zh.tmx")]):
+        if (pair.source, pair.target) not in seen:
+            seen.add((pair.source, pair.target))
+            from_memory.append(pair)
+    from_table = list(read_pairs([str(tico / "segments.tsv")]))
+    assert texts(from_memory) == texts(from_table)
+
+    def ranked(pairs):
+        return [(found.source, found.target, found.score, found.count) for found in extract(pairs).pairs]
+
+    assert ranked(from_memory) == ranked(from_table)
 
 
 # ---------------------------------------------------------------- language codes and direction

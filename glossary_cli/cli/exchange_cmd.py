@@ -13,7 +13,6 @@ from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
 from .common import app, fail, handles_errors, warn
-from .corpus_options import ENCODING
 
 
 @app.command("export")
@@ -59,7 +58,8 @@ def import_command(
         None, "--source-lang", help="Source language code in FILE (default: the glossary's, else en)."),
     target_lang: Optional[str] = typer.Option(
         None, "--target-lang", help="Target language code in FILE (default: the glossary's, else zh)."),
-    encoding: Optional[str] = ENCODING,
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of a CSV/TSV file that is not "
+                                                                    "UTF-8 (e.g. gb18030); TBX declares its own."),
 ) -> None:
     """Import a termbase or table into a glossary YAML file.
 
@@ -105,7 +105,8 @@ def import_command(
 
 def _summary(entries) -> str:
     approved = sum(entry.status is Status.APPROVED for entry in entries)
-    return f"{len(entries)} entries ({approved} approved, {len(entries) - approved} other)"
+    count = len(entries)
+    return f"{count} entr{'y' if count == 1 else 'ies'} ({approved} approved, {count - approved} other)"
 
 
 def _direction(languages: dict[str, str]) -> str:

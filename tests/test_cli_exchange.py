@@ -1,0 +1,182 @@
+"""`glossary export` and `glossary import` from the command line: files, merges, exit codes, messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from glossary_cli.cli.common import app
+from glossary_cli.glossary import Status
+from glossary_cli.glossary_yaml import load_glossary
+
+DATA = Path(__file__).parent / "data"
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: vehicle-to-grid
+    target: [车网互动, 车辆到电网]
+    status: approved
+    note: V2G in short
+    forbidden: [车对网]
+  - source: grid
+    target: 电网
+    status: candidate
+  - source: smart meter
+    target: 智能电表
+    status: rejected
+"""
+
+
+@pytest.fixture
+def runner(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    return CliRunner()
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    return tmp_path
+
+
+def run(runner, *args):
+    return runner.invoke(app, [str(arg) for arg in args])
+
+
+# ---------------------------------------------------------------- export
+
+def test_export_tbx_to_stdout_validates(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "tbx")
+    assert result.exit_code == 0, result.output
+    schema = etree.RelaxNG(etree.parse(str(DATA / "TBXcoreStructV03.rng")))
+    assert schema.validate(etree.fromstring(result.stdout.encode("utf-8")))
+    assert "<term>车网互动</term>" in result.stdout and "<term>电网</term>" not in result.stdout  # approved only
+    assert result.stderr == ""
+
+
+def test_export_csv_file_with_bom(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "csv", "--bom", "-o", "out/terms.csv")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "out/terms.csv: exported 3 entries as csv\n"
+    assert Path("out/terms.csv").read_bytes().decode("utf-8") == (
+        "\ufeffen,zh,status,note\n"
+        "vehicle-to-grid,车网互动,approved,V2G in short\n"
+        "vehicle-to-grid,车辆到电网,approved,\n"
+        "vehicle-to-grid,车对网,forbidden,\n"
+        "grid,电网,candidate,\n"
+        "smart meter,智能电表,rejected,\n")
+
+
+def test_export_tsv_of_chosen_statuses(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "tsv", "--status", "candidate", "--status", "rejected")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "en\tzh\tstatus\tnote\ngrid\t电网\tcandidate\t\nsmart meter\t智能电表\trejected\t\n"
+
+
+def test_export_refuses_to_overwrite_its_own_glossary(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "csv", "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: -o g.yaml would overwrite the glossary being exported; choose another file\n")
+    assert Path("g.yaml").read_text(encoding="utf-8") == GLOSSARY
+
+
+def test_export_errors(runner, workdir):
+    missing = run(runner, "export", "nope.yaml", "--to", "tbx")
+    assert (missing.exit_code, missing.stderr) == (2, "error: nope.yaml: no such glossary file\n")
+    unknown = run(runner, "export", "g.yaml", "--to", "xlsx")
+    assert unknown.exit_code == 2 and "xlsx" in unknown.stderr
+    bom = run(runner, "export", "g.yaml", "--to", "tbx", "--bom")
+    assert (bom.exit_code, bom.stderr) == (
+        2, "error: --bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding\n")
+
+
+# ---------------------------------------------------------------- import
+
+def test_import_tbx_into_a_new_glossary(runner, workdir):
+    run(runner, "export", "g.yaml", "--to", "tbx", "-o", "terms.tbx")
+    result = run(runner, "import", "terms.tbx", "-o", "glossaries/imported.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "glossaries/imported.yaml: 1 entry (1 approved, 0 other) imported from terms.tbx\n"
+    (entry,) = load_glossary("glossaries/imported.yaml").terms
+    assert (entry.source, entry.target, entry.forbidden, entry.note, entry.status) == (
+        "vehicle-to-grid", ["车网互动", "车辆到电网"], ["车对网"], "V2G in short", Status.APPROVED)
+
+
+def test_import_to_stdout(runner, workdir):
+    Path("terms.csv").write_text("en,zh,status\ngrid,电网,approved\n", encoding="utf-8")
+    result = run(runner, "import", "terms.csv")
+    assert result.exit_code == 0, result.output
+    assert "  - source: grid\n    target: 电网\n    status: approved\n" in result.stdout
+
+
+def test_import_merges_into_an_existing_glossary(runner, workdir):
+    Path("terms.csv").write_text("en,zh,status,note\ngrid,电网,approved,from the TB\nstorage,储能,approved,\n",
+                                 encoding="utf-8")
+    result = run(runner, "import", "terms.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "g.yaml: merged 2 entries (2 approved, 0 other) from terms.csv (1 new)\n"
+    entries = {entry.source: entry for entry in load_glossary("g.yaml").terms}
+    assert entries["grid"].status is Status.APPROVED  # the termbase's decision replaces the candidate
+    assert entries["storage"].target == ["储能"]
+    assert entries["vehicle-to-grid"].forbidden == ["车对网"]  # untouched
+
+
+def test_import_conflict_is_reported_and_nothing_is_written(runner, workdir):
+    Path("terms.csv").write_text("en,zh,status\nvehicle-to-grid,电动车入网,approved\n", encoding="utf-8")
+    result = run(runner, "import", "terms.csv", "-o", "g.yaml")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith('conflict: "vehicle-to-grid": approved with different targets')
+    assert lines[-1] == ("error: 1 conflict(s) between g.yaml and terms.csv; g.yaml is unchanged. "
+                         "Settle them in either file and import again")
+    assert Path("g.yaml").read_text(encoding="utf-8") == GLOSSARY
+
+
+def test_import_of_another_language_pair_into_a_glossary_is_refused(runner, workdir):
+    Path("terms.csv").write_text("en,es\ngrid,red\n", encoding="utf-8")
+    result = run(runner, "import", "terms.csv", "-o", "g.yaml", "--target-lang", "es")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: g.yaml is for en -> zh but terms.csv was read as en -> es; pass --source-lang/--target-lang\n")
+
+
+def test_import_astronomy_example_needs_a_target_language(runner, workdir):
+    example = DATA / "Example_Astronomy_DCA_VALID.tbx"
+    refused = run(runner, "import", example, "-o", "astro.yaml")
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"error: {example}: no zh terms in this termbase (languages: en (55 terms), "
+                              "es (52 terms), zu (6 terms)); pass --target-lang to choose the target language\n")
+    result = run(runner, "import", example, "-o", "astro.yaml", "--target-lang", "es")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {example}:1611: 6 concept(s) with no en term skipped (first one here)" in result.stderr
+    assert len(load_glossary("astro.yaml").terms) == 39
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("cut.tbx", '<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en">\n<text><body>',
+     "error: cut.tbx:3:13: malformed TBX: no element found (the file is truncated or not closed)\n"),
+    ("bomb.tbx", '<?xml version="1.0"?>\n<!DOCTYPE tbx [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;">\n]>\n<tbx/>',
+     "error: bomb.tbx:3: TBX declares the entity 'a'; entity declarations are refused (they can expand "
+     "without bound or read other files)\n"),
+    ("terms.csv", "en,zh,status\ngrid,电网,maybe\n",
+     "error: terms.csv:2: unknown status 'maybe'; use approved, candidate, rejected or forbidden\n"),
+    ("terms.docx", "x", "error: cannot tell the format of terms.docx from its extension; pass --from tbx, csv or tsv\n"),
+])
+def test_bad_files_exit_2_with_one_located_line(runner, workdir, name, content, message):
+    Path(name).write_text(content, encoding="utf-8")
+    result = run(runner, "import", name, "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (2, message)
+    assert "Traceback" not in result.output
+    assert Path("g.yaml").read_text(encoding="utf-8") == GLOSSARY
+
+
+def test_missing_termbase(runner, workdir):
+    result = run(runner, "import", "nope.tbx", "-o", "new.yaml")
+    assert (result.exit_code, result.stderr) == (2, "error: nope.tbx: no such file\n")
+    assert not Path("new.yaml").exists()
