@@ -229,6 +229,13 @@ def test_an_xliff_file_given_as_tmx_is_named(tmp_path):
         pairs(path)
 
 
+def test_binary_file_is_named_as_such(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputFormatError, match="binary file \\(NUL bytes\\); expected a TMX document"):
+        pairs(str(path))
+
+
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(InputFormatError, match="no such file"):
         pairs(str(tmp_path / "nope.tmx"))

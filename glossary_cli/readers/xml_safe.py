@@ -254,6 +254,8 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
             head = handle.read(_CHUNK_SIZE)
         except OSError as error:
             raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
+        if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")):
+            raise InputFormatError(f"binary file (NUL bytes); expected a {kind} document", path=path)
         declared = _declared_encoding(head)
         if encoding is None and declared and declared.lower() not in _EXPAT_ENCODINGS \
                 and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
