@@ -53,7 +53,8 @@ def import_command(
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", help="Glossary YAML to create, or to merge into when it exists; stdout when omitted."),
     from_format: Optional[ExchangeFormat] = typer.Option(
-        None, "--from", case_sensitive=False, help="Format of FILE when its extension does not say (.tbx, .csv, .tsv)."),
+        None, "--from", case_sensitive=False,
+        help="Format of FILE when its extension does not say (.tbx, .csv, .tsv)."),
     source_lang: Optional[str] = typer.Option(
         None, "--source-lang", help="Source language code in FILE (default: the glossary's, else en)."),
     target_lang: Optional[str] = typer.Option(

@@ -80,7 +80,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
                                f"status,note (found: {','.join(cells)})", path=path, line=line)
     names = [cell.strip().lower() for cell in cells]
     status_column = names.index("status") if "status" in names else None
-    note_column = next((names.index(name) for name in ("note", "notes", "comment", "description") if name in names), None)
+    note_names = ("note", "notes", "comment", "description")
+    note_column = next((names.index(name) for name in note_names if name in names), None)
 
     glossary = Glossary(languages={"source": source_language, "target": target_language},
                         generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})

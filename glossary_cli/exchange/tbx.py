@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.xml_safe import XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name, segment_text
+from ..readers.xml_safe import (XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name,
+                                segment_text)
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PREFERRED, ADMITTED, DEPRECATED, SUPERSEDED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
@@ -164,7 +165,8 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         else:
             concepts.append(read_concept(event.element, event.line))
     terms_by_language = Counter(normalize_code(term.language) for concept in concepts for term in concept.terms)
-    for language, role, option in ((source_language, "source", "--source-lang"), (target_language, "target", "--target-lang")):
+    for language, role in ((source_language, "source"), (target_language, "target")):
+        option = f"--{role}-lang"
         if concepts and not any(language_matches(code, language) for code in terms_by_language):
             found = ", ".join(f"{code} ({count} terms)" for code, count in sorted(terms_by_language.items())) or "none"
             raise InputFormatError(f"no {language} terms in this termbase (languages: {found}); pass {option} "
@@ -278,8 +280,9 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         keep_source=keep_source,
     )
     involved = sources + targets
+    wanted = (source_language, target_language)
     notes = [text for language, text in concept.notes
-             if not language or language_matches(language, source_language) or language_matches(language, target_language)]
+             if not language or any(language_matches(language, code) for code in wanted)]
     notes += [f"{term.text}: {note}" for term in involved for note in term.notes]
     entry.note = "\n".join(notes) or None
     part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)

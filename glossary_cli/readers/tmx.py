@@ -45,8 +45,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             yield SegmentPair(source, target, Location(path, event.line, unit))
             continue
         if options.strict:
-            raise InputFormatError(f"translation unit {unit} has no {source_language if not source else target_language} "
-                                   "text (--strict)", path=path, line=event.line)
+            missing = target_language if source else source_language
+            raise InputFormatError(f"translation unit {unit} has no {missing} text (--strict)", path=path, line=event.line)
         skipped += 1
         first_skipped_line = first_skipped_line or event.line
     if skipped:
