@@ -65,9 +65,12 @@ PLACEHOLDER = re.compile(
 )
 
 
+_MAYBE_PLACEHOLDER = re.compile(r"[%{<&`$]|--|://")  # cheap test first: most segments hold none
+
+
 def mask_placeholders(text: str) -> str:
     """The text with every placeholder and markup blanked to spaces (same length, same offsets)."""
-    if PLACEHOLDER.search(text) is None:
+    if _MAYBE_PLACEHOLDER.search(text) is None or PLACEHOLDER.search(text) is None:
         return text
     return PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
 
@@ -289,12 +292,17 @@ def _latin_edges_ok(haystack: str, start: int, end: int) -> bool:
     return True
 
 
+def _automaton(patterns: list[str]) -> Any:
+    import ahocorasick_rs
+
+    # The contiguous NFA scanned overlapping matches fastest here (measured against DFA and the default).
+    return ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+
+
 class TermMatcher:
     """Finds the given entries in segment pairs. Build once, then call `hits(pair)` per pair."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
-        import ahocorasick_rs
-
         self.entries = list(entries)
         folded: dict[str, set[int]] = {}
         exact: dict[str, set[int]] = {}
@@ -305,7 +313,7 @@ class TermMatcher:
                     key = form if table is exact else _lower(form)
                     table.setdefault(key, set()).add(index)
         # (owners of each pattern, automaton, whether it searches lower-cased text)
-        self._english = [([sorted(owners) for owners in table.values()], ahocorasick_rs.AhoCorasick(list(table)), lowered)
+        self._english = [([sorted(owners) for owners in table.values()], _automaton(list(table)), lowered)
                          for table, lowered in ((folded, True), (exact, False)) if table]
         chinese: dict[str, list[tuple[int, str]]] = {}
         for index, entry in enumerate(self.entries):
@@ -318,7 +326,7 @@ class TermMatcher:
         self._chinese_owners = list(chinese.values())
         self._chinese_owner_ids = [frozenset(index for index, _ in owners) for owners in self._chinese_owners]
         self._chinese_latin_edges = [_is_latin(pattern[0]) or _is_latin(pattern[-1]) for pattern in chinese]
-        self._chinese = ahocorasick_rs.AhoCorasick(self._chinese_patterns) if chinese else None
+        self._chinese = _automaton(self._chinese_patterns) if chinese else None
         self._compounds = [match_compounds(entry) for entry in self.entries]
         self._segmenter: Any = None
 
@@ -413,19 +421,22 @@ class TermMatcher:
         han_after = end < len(haystack) and _HAN.match(haystack[end]) and _HAN.match(haystack[end - 1])
         if not (han_before or han_after):
             return True
-        run_start = start
-        while run_start > 0 and _HAN.match(haystack[run_start - 1]) and start - run_start < 24:
-            run_start -= 1
-        run_end = end
-        while run_end < len(haystack) and _HAN.match(haystack[run_end]) and run_end - end < 24:
-            run_end += 1
-        boundaries = self._word_boundaries(haystack[run_start:run_end])
-        return _counts_as_word(boundaries, start - run_start, end - run_start)
-
-    def _word_boundaries(self, run: str) -> tuple[int, ...]:
         if self._segmenter is None:
             self._segmenter = _Segmenter(self._chinese_patterns)
-        return self._segmenter.boundaries(run)
+        segmenter = self._segmenter
+        # Without HMM, jieba only joins characters into dictionary words, so a boundary no
+        # dictionary word crosses is a boundary in every segmentation: no need to segment.
+        if not (han_before and segmenter.crossed(haystack, start)) and \
+                not (han_after and segmenter.crossed(haystack, end)):
+            return True
+        run_start = start
+        while run_start > 0 and _HAN.match(haystack[run_start - 1]) and start - run_start < _CONTEXT:
+            run_start -= 1
+        run_end = end
+        while run_end < len(haystack) and _HAN.match(haystack[run_end]) and run_end - end < _CONTEXT:
+            run_end += 1
+        boundaries = segmenter.boundaries(haystack[run_start:run_end])
+        return _counts_as_word(boundaries, start - run_start, end - run_start)
 
     # -------------------------------------------------------------- both
 
@@ -458,6 +469,10 @@ def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
     return False
 
 
+_CONTEXT = 12  # Han characters on each side of an occurrence that jieba sees
+_LONGEST_WORD = 6  # longer dictionary words crossing a boundary are too rare to look for
+
+
 class _Segmenter:
     """jieba in dictionary mode, with the glossary's renderings as user words; results cached."""
 
@@ -468,16 +483,35 @@ class _Segmenter:
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.FREQ, self._tokenizer.total = dict(base.FREQ), base.total
         self._tokenizer.initialized = True  # a private copy of the loaded dictionary: user words stay ours
+        added = set()
         for word in user_words:
             if _HAN.search(word) and len(word) > 1:
                 self._tokenizer.add_word(word)
+                if len(word) <= _LONGEST_WORD:
+                    added.add(word)
         self.boundaries = lru_cache(maxsize=200_000)(self._boundaries)
+        self._words = _dictionary_words() | added if added else _dictionary_words()
+
+    def crossed(self, text: str, boundary: int) -> bool:
+        """True when some dictionary word of up to _LONGEST_WORD characters spans the boundary."""
+        words = self._words
+        for first in range(max(0, boundary - _LONGEST_WORD + 1), boundary):
+            for last in range(boundary + 1, min(len(text), first + _LONGEST_WORD) + 1):
+                if text[first:last] in words:
+                    return True
+        return False
 
     def _boundaries(self, run: str) -> tuple[int, ...]:
         edges = [0]
         for _word, _start, end in self._tokenizer.tokenize(run, HMM=False):
             edges.append(end)
         return tuple(edges)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """jieba's dictionary words (frequency > 0) short enough for the crossing test."""
+    return frozenset(word for word, count in _base_tokenizer().FREQ.items() if count and 1 < len(word) <= _LONGEST_WORD)
 
 
 @lru_cache(maxsize=1)
