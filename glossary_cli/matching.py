@@ -17,9 +17,10 @@ Chinese (target side)
        neighbour on that side (`CDC` does not occur in `CDCs`).
     2. Word boundaries: when a Han character touches the occurrence, the surrounding run of Han
        text is segmented with jieba (dictionary mode, no HMM guesses; every glossary rendering
-       added as a user word). The occurrence counts when both of its ends fall on word
-       boundaries, or when it is the first or last part of one longer word (`病毒` in `病毒检测`).
-       Anything else cuts through a word and does not count (`积分` in `累积/分布`).
+       added as a user word). The occurrence counts when at least one of its ends falls on a
+       word boundary (`病毒` in `病毒/检测`, `抗病毒药` in `抗病毒/药物`); one that cuts a word at
+       both ends does not (`积分` in `累积/分布`). Boundaries no dictionary word crosses need no
+       segmentation at all, which keeps jieba off the hot path.
     3. Compounds of glossary terms: when the target holds a longer rendering of another entry
        whose term also occurs in the source (`smart grid` -> `智能电网`), that text belongs to the
        longer term: `电网` inside it counts for `grid` only if the `grid` entry says
@@ -137,12 +138,19 @@ _NON_SPACE_RUN = re.compile(r"\S+")
 
 
 def _without_spaces(text: str) -> tuple[str, list[int]]:
-    """The text with whitespace removed, and where each remaining character was."""
+    """The text with whitespace removed (one space kept between Latin words), and where each
+    remaining character was."""
     pieces: list[str] = []
     origin: list[int] = []
+    previous = ""
     for run in _NON_SPACE_RUN.finditer(text):
-        pieces.append(run.group())
+        word = run.group()
+        if previous and _is_latin(previous[-1]) and _is_latin(word[0]):
+            pieces.append(" ")  # keep Latin words apart
+            origin.append(run.start() - 1)
+        pieces.append(word)
         origin.extend(range(run.start(), run.end()))
+        previous = word
     return "".join(pieces), origin
 
 
@@ -179,7 +187,8 @@ def _to_simplified(text: str) -> str:
 
 
 def normalise_chinese(text: str) -> Normalised:
-    """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, no whitespace."""
+    """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, no whitespace
+    except one space between two Latin words (`SARS-CoV-2 S1` stays two words)."""
     step = _nfkc(text)
     prepared = _lower(_to_simplified(mask_placeholders(step.text)))
     if not _WHITESPACE.search(prepared):
@@ -459,14 +468,9 @@ class TermMatcher:
 
 
 def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
-    """Both ends on word boundaries, or the first or last part of a single longer word."""
-    edges = set(boundaries)
-    if start in edges and end in edges:
-        return True
-    for word_start, word_end in zip(boundaries, boundaries[1:]):
-        if word_start <= start and end <= word_end:
-            return word_start == start or word_end == end
-    return False
+    """At least one end on a word boundary: 病毒 in 病毒/检测, 抗病毒药 in 抗病毒/药物 count;
+    积分 in 累积/分布, which cuts a word at both ends, does not."""
+    return start in boundaries or end in boundaries
 
 
 _CONTEXT = 12  # Han characters on each side of an occurrence that jieba sees

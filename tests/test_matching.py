@@ -138,8 +138,16 @@ def test_a_match_that_cuts_through_a_word_does_not_count():
     assert rendered(entries, "the integral", "计算积分值") == ["积分"]
 
 
-def test_the_first_or_last_part_of_a_longer_dictionary_word_counts():
+def test_a_match_with_one_end_on_a_word_boundary_counts():
     assert rendered([approved("virus", "病毒")], "virus test", "病毒检测") == ["病毒"]
+    assert rendered([approved("antiviral drug", "抗病毒药")], "antiviral drugs", "抗病毒药物") == ["抗病毒药"]
+
+
+def test_latin_words_in_chinese_text_stay_apart():
+    entries = [approved("SARS-CoV-2", "SARS-CoV-2", keep_source=True)]
+    assert rendered(entries, "SARS-CoV-2 S1 vaccine", "SARS-CoV-2 S1 疫苗") == ["SARS-CoV-2"]
+    assert rendered([approved("smart grid", "smart grid", keep_source=True)], "smart grid", "用 smart  grid 吧") == [
+        "smart  grid"]
 
 
 def test_a_rendering_inside_a_longer_glossary_term_of_the_same_source_needs_match_compounds():
