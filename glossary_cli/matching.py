@@ -81,7 +81,6 @@ def mask_placeholders(text: str) -> str:
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 _ENGLISH_TABLE = str.maketrans({**{hyphen: " " for hyphen in _HYPHENS}, "\u2019": "'", "\t": " ", "\n": " ",
                                 "\r": " ", "\u00a0": " "})
-_SPACE_RUN = re.compile(r"\s{2,}")
 _WHITESPACE = re.compile(r"\s+")
 _HAN = re.compile(f"[{HAN_RANGES}]")
 _HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
