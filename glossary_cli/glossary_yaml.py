@@ -185,7 +185,9 @@ def _dump_scalar(value: Any) -> str | None:
 
 def _fresh_entry_text(data: dict[str, Any]) -> str:
     text = _dump([{key: _styled(key, value) for key, value in data.items()}])
-    return "".join("  " + line if line.strip() else line for line in text.splitlines(keepends=True))
+    # Indent every line that has content; str.strip() would also drop "\xa0" and other spaces
+    # that are content inside a block scalar.
+    return "".join("  " + line if line.strip("\r\n") else line for line in text.splitlines(keepends=True))
 
 
 def _with_newline(text: str, newline: str) -> str:

@@ -192,6 +192,11 @@ def test_empty_terms_list_grows_and_shrinks():
         assert dump_glossary(again) == "glossary: 1\nterms: []\n# trailing\n"
 
 
+def test_unicode_spaces_inside_block_scalars_are_indented():
+    glossary = Glossary(terms=[Entry("0\n\xa0"), Entry("a\n\u3000b", note="x\n\u2003\ny")])
+    assert reload(dump_glossary(glossary)) == glossary
+
+
 def test_fresh_glossary_is_block_style_and_readable():
     glossary = Glossary(terms=[Entry("V2G", ["车网互动"], score=0.9, count=4, signals=["dictionary"],
                                      evidence=[Evidence("a.txt:3", "V2G pilots", "车网互动试点")],
