@@ -57,15 +57,20 @@ class PairFeatures:
     mean: float
     count: int
     dice: float
+    link_share: float  # of the segments holding the English term, the share linked to this target
     nested_ratio: float
     words: int
     name: bool
     acronym: bool
     quoted: bool
-    anchored: bool
+    parenthesis: bool
+    identical: bool
     long_word: bool
+    target_chars: int
+    corpus_segments: int = 1
 
     def termhood(self) -> float:
+        """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
         value = 0.5
         if self.name or self.acronym:
             value += 0.3
@@ -75,29 +80,39 @@ class PairFeatures:
             value += 0.2
         if self.words == 1 and not (self.name or self.acronym or self.long_word):
             value -= 0.4
+            if self.count >= 3 and self.link_share >= 0.4:  # a word this corpus keeps translating one way
+                value += 0.3
         return min(1.0, max(0.0, value))
 
-    def score(self) -> float:
+    def prior(self) -> float:
+        """Evidence quality times termhood: what ranks terms in a short text, where most occur once."""
         quality = 0.6 * self.best + 0.4 * self.mean
         frequency = min(1.0, math.log2(1 + self.count) / 4)
-        # Single words inside a longer linked term (`green` in `green transition`) are fragments.
+        # Frequency says more in a big corpus than in an article where most terms occur once.
+        frequency_weight = min(0.5, max(0.15, math.log10(max(self.corpus_segments, 1)) / 7))
         fragment_penalty = 0.5 * self.nested_ratio if self.words == 1 else 0.0
         value = quality * (0.5 + 0.5 * self.termhood()) * (1 - fragment_penalty)
-        value = value * (0.85 + 0.15 * frequency) + (0.15 * self.dice if self.count >= 2 else 0.0)
-        return round(min(1.0, max(0.0, value)), 4)
+        value *= 1 - frequency_weight + frequency_weight * frequency
+        return min(1.0, value + (0.15 * self.dice if self.count >= 2 else 0.0))
+
+    def score(self) -> float:
+        return round(self.prior(), 4)
 
 
-def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int) -> PairFeatures:
+def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int,
+             corpus_segments: int = 1) -> PairFeatures:
     source = preferred_source(tally)
+    target = preferred_target(tally)
     words = len(source.split())
     count = len(tally.scores)
     dice = 2 * co_occurrence / (source_frequency + target_frequency) if source_frequency + target_frequency else 0.0
     return PairFeatures(
         best=max(tally.scores), mean=sum(tally.scores) / count, count=count, dice=dice,
+        link_share=len(tally.segments) / max(1, source_frequency),
         nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
-        anchored=bool(tally.signals["quote"] or tally.signals["parenthesis"] or tally.signals["identical"]),
-        long_word=words == 1 and len(source) >= 10)
+        parenthesis=tally.signals["parenthesis"] > 0, identical=tally.signals["identical"] > 0,
+        long_word=words == 1 and len(source) >= 10, target_chars=len(target), corpus_segments=corpus_segments)
 
 
 def preferred_source(tally: PairTally) -> str:
@@ -134,13 +149,14 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
          min_score: float = 0.0) -> list[ScoredPair]:
     """One entry per English term: its best target, scored, with alternatives and evidence."""
     by_source: dict[str, list[tuple[float, str, PairTally]]] = {}
+    corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     for (source_key, target_key), tally in tallies.items():
         if (source_key, target_key) in rejected:
             continue
         source_segments = source_postings.get(source_key, set())
         target_segments = target_postings.get(target_key, set())
         pair_features = features(tally, len(source_segments), len(target_segments),
-                                 len(source_segments & target_segments))
+                                 len(source_segments & target_segments), corpus_segments)
         by_source.setdefault(source_key, []).append((pair_features.score(), target_key, tally))
     results = []
     for source_key, options in by_source.items():
