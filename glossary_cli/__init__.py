@@ -12,3 +12,10 @@ def extract(*args, **kwargs):
     from .extract import extract as run
 
     return run(*args, **kwargs)
+
+
+def check(*args, **kwargs):
+    """See `glossary_cli.check.run_check`."""
+    from .check import run_check
+
+    return run_check(*args, **kwargs)

@@ -18,8 +18,11 @@ INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=F
 ENCODING = typer.Option(None, "--encoding", help="Text encoding of the corpus files (default UTF-8), e.g. gb18030, utf-16.")
 STRICT = typer.Option(False, "--strict", help="Treat skipped pairs (an English line with no Chinese partner) as errors.")
 INCLUDE_FUZZY = typer.Option(False, "--include-fuzzy", help="PO: also read fuzzy entries.")
-SOURCE_LANG = typer.Option(None, "--source-lang", help="Language code of the source side (default: en).")
-TARGET_LANG = typer.Option(None, "--target-lang", help="Language code of the target side (default: zh).")
+SOURCE_LANG = typer.Option(None, "--source-lang",
+                           help="Source language (default: en): picks the TMX/XLIFF variant, CSV column or JSONL key; "
+                                "a zh->en file is read the right way round without it.")
+TARGET_LANG = typer.Option(None, "--target-lang",
+                           help="Target language (default: zh): picks the TMX/XLIFF variant, CSV column or JSONL key.")
 SOURCE_FILE = typer.Option(None, "--source", help="English side of two line-aligned files (with --target).")
 TARGET_FILE = typer.Option(None, "--target", help="Chinese side of two line-aligned files (with --source).")
 
