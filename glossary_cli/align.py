@@ -233,7 +233,7 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
     properly inside the other on both sides (`green`/`绿色` inside `green transition`/`绿色转型`).
     Links inside a longer chosen link are marked nested: fragments of a bigger term."""
     order = sorted(scored, key=lambda link: (-_linking_priority(link), -link.score, link.source.start,
-                                             link.target.start, link.source.end, link.target.end))
+                                             link.target.start, -link.target.end, link.source.end))
     chosen: list[Link] = []
     top_level: list[Link] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
     for link in order:
