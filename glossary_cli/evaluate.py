@@ -1,0 +1,386 @@
+"""Measure an extracted glossary against a reference termbase: recall at K, top-1 accuracy, misses.
+
+The definitions (issue 6) are the ones `../shared/tools/score_glossary.py` implements, and this
+module agrees with that scorer on the same inputs:
+
+R@K
+    The share of reference terms found as a (source, target) pair among the K best-ranked entries
+    of the glossary, where a pair matches when its English is the reference term and one of its
+    targets is one of the term's listed renderings.
+top-1 accuracy
+    Among the reference terms that occur as a source anywhere in the glossary, the share whose
+    best-ranked entry has a reference rendering as its first (primary) target.
+
+Entries are ranked by score, highest first, file order breaking ties; rejected entries and entries
+without a target are left out before ranking. English is compared with `english_key` below (NFKC,
+lower case, hyphens as spaces, the last word's plural folded with the scorer's two rules; this is
+deliberately simpler than `normalize.english_key`, so the figures match the scorer's); Chinese with
+`normalize.chinese_key` (NFKC, no whitespace, case folded). Reference spellings that share a key
+are one term whose renderings are the union of theirs.
+
+`reachable_terms` keeps the reference terms that can be found at all in a corpus: the English term
+occurs in a source segment and one of its renderings in that segment's translation. It reproduces
+the counts of TICO-19's `gold_coverage.tsv` row for row; the scorer reads that file by itself,
+while `glossary eval` takes the corpus (`--reachable-in`) and works for any reference.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from .errors import InputFormatError, UsageError
+from .glossary import Entry, Glossary, Status
+from .models import SegmentPair
+from .normalize import chinese_key
+
+# ---------------------------------------------------------------- keys
+
+
+_SCORER_HYPHENS = re.compile("[\u2010-\u2015-]")
+_SPACES = re.compile(r"\s+")
+
+
+def english_key(term: str) -> str:
+    """`Smart Grids`, `smart-grid` and `smart grid` share a key; `policies` folds to `policy`."""
+    text = unicodedata.normalize("NFKC", term).lower().strip()
+    words = _SPACES.sub(" ", _SCORER_HYPHENS.sub(" ", text)).split(" ")
+    last = words[-1]
+    if len(last) > 3 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    words[-1] = last
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------- the reference
+
+
+@dataclass(frozen=True)
+class ReferenceTerm:
+    """One English term of the reference with every rendering it allows."""
+
+    key: str
+    source: str  # the first spelling, as written
+    spellings: tuple[str, ...]  # every spelling merged under `key`, as written
+    targets: tuple[str, ...]  # renderings as written
+    line: int | None = None  # where the term first appears in a table reference
+
+    @property
+    def target_keys(self) -> frozenset[str]:
+        return frozenset(chinese_key(target) for target in self.targets)
+
+
+@dataclass(frozen=True)
+class Reference:
+    path: str
+    terms: tuple[ReferenceTerm, ...]
+    skipped: int = 0  # terms without any rendering
+
+
+class ReferenceFormat(str, Enum):
+    TSV = "tsv"  # en<TAB>zh|zh2, header optional (a header row may also name a status column)
+    CSV = "csv"  # a table with en and zh columns, as `glossary import` reads it
+    TBX = "tbx"
+    YAML = "yaml"  # another glossary
+
+
+_BY_EXTENSION = {".tsv": ReferenceFormat.TSV, ".tab": ReferenceFormat.TSV, ".txt": ReferenceFormat.TSV,
+                 ".csv": ReferenceFormat.CSV, ".tbx": ReferenceFormat.TBX, ".xml": ReferenceFormat.TBX,
+                 ".yaml": ReferenceFormat.YAML, ".yml": ReferenceFormat.YAML}
+
+ALTERNATIVES = "|"  # separates renderings inside one table cell: `COVID-19<TAB>新冠肺炎|2019冠状病毒病`
+
+
+def reference_format_of(path: str) -> ReferenceFormat:
+    extension = os.path.splitext(path)[1].lower()
+    if extension not in _BY_EXTENSION:
+        raise UsageError(f"cannot tell the format of the reference {path} from its extension; "
+                         "pass --reference-format tsv, csv, tbx or yaml")
+    return _BY_EXTENSION[extension]
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def load_reference(path: str, *, reference_format: ReferenceFormat | None = None, encoding: str | None = None,
+                   on_warning: Callable[[str], None] = _ignore) -> Reference:
+    """The reference terms of a TSV, CSV, TBX or glossary YAML file.
+
+    From a glossary (YAML, TBX, or a table with a status column) the approved entries are the
+    reference when there are any, otherwise every entry that is not rejected: a termbase states its
+    decisions, while a plain list of candidates is taken as a whole. Forbidden renderings never
+    count. In tables, `|` separates renderings within a cell.
+    """
+    chosen = reference_format or reference_format_of(path)
+    if chosen is ReferenceFormat.TSV and not _has_header(path, encoding):
+        rows = list(_plain_tsv_rows(path, encoding))
+    else:
+        glossary = _reference_glossary(path, chosen, encoding, on_warning)
+        split = chosen in (ReferenceFormat.TSV, ReferenceFormat.CSV)
+        rows = [(entry.line, entry.source, _renderings(entry, split)) for entry in _decided(glossary.terms)]
+    reference = merge_terms(path, rows)
+    if reference.skipped:
+        on_warning(f"{path}: {reference.skipped} term(s) without a Chinese rendering skipped")
+    if not reference.terms:
+        raise InputFormatError("no reference terms with a Chinese rendering; expected lines like "
+                               "`smart grid<TAB>智能电网|智慧电网`", path=path)
+    return reference
+
+
+def merge_terms(path: str, rows: Iterable[tuple[int | None, str, Sequence[str]]]) -> Reference:
+    """Reference terms from (line, English, renderings) rows, spellings with one key merged."""
+    merged: dict[str, ReferenceTerm] = {}
+    skipped = 0
+    for line, source, targets in rows:
+        targets = [target.strip() for target in targets if target.strip()]
+        key = english_key(source)
+        if not key:
+            continue
+        if not targets:
+            skipped += 1
+            continue
+        known = merged.get(key)
+        if known is None:
+            merged[key] = ReferenceTerm(key, source, (source,), tuple(dict.fromkeys(targets)), line)
+            continue
+        spellings = known.spellings + ((source,) if source not in known.spellings else ())
+        merged[key] = ReferenceTerm(key, known.source, spellings, tuple(dict.fromkeys(known.targets + tuple(targets))),
+                                    known.line)
+    return Reference(path, tuple(merged.values()), skipped)
+
+
+def _has_header(path: str, encoding: str | None) -> bool:
+    from .readers.csv_reader import header_columns
+
+    first = _read(path, encoding).split("\n", 1)[0].rstrip("\r")
+    return header_columns(first.split("\t"), "en", "zh") is not None
+
+
+def _read(path: str, encoding: str | None) -> str:
+    from .textio import decode, read_bytes
+
+    return decode(read_bytes(path), path, encoding)
+
+
+def _plain_tsv_rows(path: str, encoding: str | None):
+    for number, line in enumerate(_read(path, encoding).splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) < 2:
+            raise InputFormatError("expected English<TAB>Chinese (alternatives separated by |), "
+                                   f"found no tab in {line.strip()[:60]!r}", path=path, line=number)
+        yield number, cells[0].strip(), cells[1].split(ALTERNATIVES)
+
+
+def _reference_glossary(path: str, chosen: ReferenceFormat, encoding: str | None,
+                        on_warning: Callable[[str], None]) -> Glossary:
+    if chosen is ReferenceFormat.YAML:
+        from .glossary_yaml import load_glossary
+
+        return load_glossary(path)
+    from .exchange import ExchangeFormat, import_glossary
+
+    return import_glossary(path, from_format=ExchangeFormat(chosen.value), encoding=encoding, on_warning=on_warning)
+
+
+def _decided(entries: list[Entry]) -> list[Entry]:
+    approved = [entry for entry in entries if entry.status is Status.APPROVED]
+    return approved or [entry for entry in entries if entry.status is not Status.REJECTED]
+
+
+def _renderings(entry: Entry, split: bool) -> list[str]:
+    renderings = entry.allowed_targets()
+    if split:
+        renderings = [part for rendering in renderings for part in rendering.split(ALTERNATIVES)]
+    return renderings
+
+
+# ---------------------------------------------------------------- reachability
+
+
+_WORD = re.compile(r"\w+")
+_ACRONYM = re.compile(r"[A-Z]{2,}")  # WHO, CDC: matched with their case; COVID-19 and nCoV are not
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    source_segments: int  # segments whose English holds the term
+    pair_segments: int  # ... and whose Chinese holds one of its renderings
+
+
+class CorpusIndex:
+    """The segments of a corpus indexed by lower-cased word, so a term is looked up only in the
+    segments holding all its words (3,070 pairs x 589 terms take well under a second).
+
+    An English term occurs as a whole word: not touching a letter or digit, nor a hyphen joined to
+    one (`SARS` does not occur in `SARS-CoV-2`, `corona` does in `corona- viruses`); case is
+    ignored except for all-caps acronyms (`WHO` is not `who`). A rendering occurs as a substring
+    of the NFKC, case-folded translation.
+    """
+
+    def __init__(self, pairs: Iterable[SegmentPair]) -> None:
+        self.sources: list[str] = []
+        self.targets: list[str] = []
+        self._by_word: dict[str, set[int]] = {}
+        for index, pair in enumerate(pairs):
+            source = unicodedata.normalize("NFKC", pair.source)
+            self.sources.append(source)
+            self.targets.append(unicodedata.normalize("NFKC", pair.target).casefold())
+            for word in set(_WORD.findall(source.lower())):
+                self._by_word.setdefault(word, set()).add(index)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def _candidates(self, term: str) -> Iterable[int]:
+        words = set(_WORD.findall(term.lower()))
+        if not words:
+            return range(len(self.sources))
+        sets = sorted((self._by_word.get(word, set()) for word in words), key=len)
+        return sorted(set.intersection(*sets))
+
+    def segments_with(self, term: str) -> list[int]:
+        """Indexes of the segments whose English holds `term`."""
+        term = unicodedata.normalize("NFKC", term).strip()
+        if not term:
+            return []
+        flags = 0 if _ACRONYM.fullmatch(term) else re.IGNORECASE
+        pattern = re.compile(r"(?<!\w)(?<!\w-)" + re.escape(term) + r"(?!\w)(?!-\w)", flags)
+        return [index for index in self._candidates(term) if pattern.search(self.sources[index])]
+
+    def occurrences(self, spellings: Iterable[str], renderings: Iterable[str]) -> Occurrences:
+        segments = sorted({index for spelling in spellings for index in self.segments_with(spelling)})
+        wanted = [unicodedata.normalize("NFKC", rendering).casefold() for rendering in renderings if rendering.strip()]
+        paired = sum(1 for index in segments if any(rendering in self.targets[index] for rendering in wanted))
+        return Occurrences(len(segments), paired)
+
+
+def reachable_terms(terms: Iterable[ReferenceTerm], pairs: Iterable[SegmentPair] | CorpusIndex) -> list[ReferenceTerm]:
+    """The terms whose English (any spelling) and one of whose renderings share a segment pair."""
+    index = pairs if isinstance(pairs, CorpusIndex) else CorpusIndex(pairs)
+    return [term for term in terms if index.occurrences(term.spellings, term.targets).pair_segments > 0]
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True)
+class RankedEntry:
+    rank: int  # 1 = best
+    source: str
+    targets: tuple[str, ...]
+    score: float
+
+
+def ranked_entries(glossary: Glossary) -> list[RankedEntry]:
+    """Entries that propose a pair, best first: rejected and target-less entries left out, a missing
+    score counted as 0, ties kept in file order."""
+    usable = [entry for entry in glossary.terms
+              if entry.status is not Status.REJECTED and entry.source and entry.target]
+    ordered = sorted(usable, key=lambda entry: -(entry.score or 0.0))  # stable: file order breaks ties
+    return [RankedEntry(rank, entry.source, tuple(entry.target), float(entry.score or 0.0))
+            for rank, entry in enumerate(ordered, start=1)]
+
+
+class MissKind(str, Enum):
+    NOT_FOUND = "not_found"  # no entry has the term as its source
+    WRONG_TARGET = "wrong_target"  # the best entry for the term proposes another rendering
+    BELOW_K = "below_k"  # the best entry is right but ranks below K
+
+
+@dataclass(frozen=True)
+class Miss:
+    kind: MissKind
+    term: ReferenceTerm
+    proposed: RankedEntry | None = None  # the best-ranked entry for the term, if any
+    correct_rank: int | None = None  # rank of the best entry with a reference rendering, if any
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    k: int
+    reference_terms: int  # terms evaluated (after --reachable-in)
+    reference_total: int  # terms in the reference
+    ranked_entries: int
+    found: int  # terms found within the top K
+    present: int  # terms that occur as a source in the glossary
+    top1_correct: int  # ... whose best entry's primary target is right
+    misses: tuple[Miss, ...]
+
+    @property
+    def recall_at_k(self) -> float:
+        return self.found / max(1, self.reference_terms)
+
+    @property
+    def top1_accuracy(self) -> float:
+        return self.top1_correct / max(1, self.present)
+
+    def misses_of(self, kind: MissKind) -> list[Miss]:
+        return [miss for miss in self.misses if miss.kind is kind]
+
+
+def evaluate(glossary: Glossary, terms: Sequence[ReferenceTerm], *, k: int = 200,
+             reference_total: int | None = None) -> Evaluation:
+    """R@K, top-1 accuracy and the misses of `glossary` against the reference `terms`."""
+    if k < 1:
+        raise UsageError(f"K must be at least 1 (got {k})")
+    by_key = {term.key: term for term in terms}
+    wanted = {term.key: term.target_keys for term in terms}
+    entries = ranked_entries(glossary)
+    best: dict[str, RankedEntry] = {}
+    best_correct: dict[str, RankedEntry] = {}
+    for entry in entries:
+        key = english_key(entry.source)
+        if key not in by_key:
+            continue
+        best.setdefault(key, entry)
+        if key not in best_correct and any(chinese_key(target) in wanted[key] for target in entry.targets):
+            best_correct[key] = entry
+    found = {key for key, entry in best_correct.items() if entry.rank <= k}
+    top1_correct = {key for key, entry in best.items() if chinese_key(entry.targets[0]) in wanted[key]}
+
+    misses = []
+    for term in terms:
+        proposed, correct = best.get(term.key), best_correct.get(term.key)
+        correct_rank = correct.rank if correct else None
+        if proposed is None:
+            misses.append(Miss(MissKind.NOT_FOUND, term))
+        elif term.key not in top1_correct:
+            misses.append(Miss(MissKind.WRONG_TARGET, term, proposed, correct_rank))
+        elif term.key not in found:
+            misses.append(Miss(MissKind.BELOW_K, term, proposed, correct_rank))
+    order = {MissKind.WRONG_TARGET: 0, MissKind.BELOW_K: 1, MissKind.NOT_FOUND: 2}
+    misses.sort(key=lambda miss: (order[miss.kind], miss.proposed.rank if miss.proposed else 0))
+    return Evaluation(k=k, reference_terms=len(terms),
+                      reference_total=len(terms) if reference_total is None else reference_total,
+                      ranked_entries=len(entries), found=len(found), present=len(best),
+                      top1_correct=len(top1_correct), misses=tuple(misses))
+
+
+def evaluate_files(glossary_path: str, reference_path: str, *, k: int = 200,
+                   reachable_in: Iterable[SegmentPair] | None = None,
+                   reference_format: ReferenceFormat | None = None, encoding: str | None = None,
+                   on_warning: Callable[[str], None] = _ignore) -> Evaluation:
+    """Load a glossary and a reference, optionally keep the terms reachable in a corpus, evaluate."""
+    from .glossary_yaml import load_glossary
+
+    glossary = load_glossary(glossary_path)
+    reference = load_reference(reference_path, reference_format=reference_format, encoding=encoding,
+                               on_warning=on_warning)
+    terms = list(reference.terms)
+    if reachable_in is not None:
+        terms = reachable_terms(terms, reachable_in)
+    return evaluate(glossary, terms, k=k, reference_total=len(reference.terms))
+
+
+__all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "load_reference", "merge_terms",
+           "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries", "MissKind", "Miss",
+           "Evaluation", "evaluate", "evaluate_files"]
