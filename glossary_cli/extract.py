@@ -111,7 +111,10 @@ def collect(pairs: list[SegmentPair], *, options: ExtractOptions = ExtractOption
             tallies.target_postings.setdefault(span.key, set()).add(index)
         evidence_base = SegmentEvidence(pair.source, pair.target, tokens)
         for link in aligner.link(evidence_base, source_spans, target_spans):
-            tally = tallies.pairs.setdefault((link.source.key, link.target.key), PairTally())
+            tally = tallies.pairs.get((link.source.key, link.target.key))
+            if tally is None:
+                tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(
+                    commonness=chinese.commonness(target_tokens[index][link.target.first_token:link.target.last_token]))
             evidence = Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
                                 snippet(pair.target, link.target.start, link.target.end))
             tally.add(link, index, evidence, sentence_start=link.source.first_token == 0)

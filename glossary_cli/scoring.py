@@ -32,6 +32,7 @@ class PairTally:
     name_like: int = 0
     segments: set[int] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
+    commonness: float = 0.0  # log10 general frequency of the target's most common word
 
     def add(self, link: Link, segment: int, evidence: Evidence, sentence_start: bool) -> None:
         self.scores.append(link.score)
@@ -68,6 +69,7 @@ class PairFeatures:
     long_word: bool
     target_chars: int
     corpus_segments: int = 1
+    commonness: float = 0.0
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
@@ -82,6 +84,8 @@ class PairFeatures:
             value -= 0.4
             if self.count >= 3 and self.link_share >= 0.4:  # a word this corpus keeps translating one way
                 value += 0.3
+        # Targets built from everyday words (包括人类, 一天) are phrases more often than terms.
+        value -= COMMONNESS_PENALTY * max(0.0, self.commonness - COMMON_WORD_LOG_FREQUENCY)
         return min(1.0, max(0.0, value))
 
     def prior(self) -> float:
@@ -99,6 +103,10 @@ class PairFeatures:
         return round(self.prior(), 4)
 
 
+COMMON_WORD_LOG_FREQUENCY = 3.5  # jieba dictionary frequency ~3,000
+COMMONNESS_PENALTY = 0.25
+
+
 def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int,
              corpus_segments: int = 1) -> PairFeatures:
     source = preferred_source(tally)
@@ -112,7 +120,8 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
         parenthesis=tally.signals["parenthesis"] > 0, identical=tally.signals["identical"] > 0,
-        long_word=words == 1 and len(source) >= 10, target_chars=len(target), corpus_segments=corpus_segments)
+        long_word=words == 1 and len(source) >= 10, target_chars=len(target), corpus_segments=corpus_segments,
+        commonness=tally.commonness)
 
 
 def preferred_source(tally: PairTally) -> str:

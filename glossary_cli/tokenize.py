@@ -8,6 +8,7 @@ English tokens are merged into word units: spaCy splits `V2G` into `V2`+`G` and
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable, Sequence
 
 from .errors import UsageError
@@ -97,3 +98,7 @@ class ChineseTokenizer:
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
         return tuple(Token(word, start, end) for word, start, end in self.jieba.tokenize(text, HMM=True))
+
+    def commonness(self, tokens: Sequence[Token]) -> float:
+        """log10 of the general-language frequency (jieba's dictionary) of the most common token."""
+        return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens), default=0.0)
