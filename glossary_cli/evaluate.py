@@ -291,9 +291,9 @@ def ranked_entries(glossary: Glossary) -> list[RankedEntry]:
 
 
 class MissKind(str, Enum):
-    NOT_FOUND = "not_found"  # no entry has the term as its source
     WRONG_TARGET = "wrong_target"  # the best entry for the term proposes another rendering
     BELOW_K = "below_k"  # the best entry is right but ranks below K
+    NOT_FOUND = "not_found"  # no entry has the term as its source
 
 
 @dataclass(frozen=True)
@@ -357,8 +357,8 @@ def evaluate(glossary: Glossary, terms: Sequence[ReferenceTerm], *, k: int = 200
             misses.append(Miss(MissKind.WRONG_TARGET, term, proposed, correct_rank))
         elif term.key not in found:
             misses.append(Miss(MissKind.BELOW_K, term, proposed, correct_rank))
-    order = {MissKind.WRONG_TARGET: 0, MissKind.BELOW_K: 1, MissKind.NOT_FOUND: 2}
-    misses.sort(key=lambda miss: (order[miss.kind], miss.proposed.rank if miss.proposed else 0))
+    order = list(MissKind)  # wrong targets first, best-ranked first; then below K; then not found
+    misses.sort(key=lambda miss: (order.index(miss.kind), miss.proposed.rank if miss.proposed else 0))
     return Evaluation(k=k, reference_terms=len(terms),
                       reference_total=len(terms) if reference_total is None else reference_total,
                       ranked_entries=len(entries), found=len(found), present=len(best),
@@ -381,6 +381,24 @@ def evaluate_files(glossary_path: str, reference_path: str, *, k: int = 200,
     return evaluate(glossary, terms, k=k, reference_total=len(reference.terms))
 
 
+def miss_record(miss: Miss) -> dict:
+    """One miss as plain data (the `misses` items of `glossary eval --format json`)."""
+    proposed = miss.proposed
+    return {"kind": miss.kind.value, "term": miss.term.source, "expected": list(miss.term.targets),
+            "proposed_source": proposed.source if proposed else None,
+            "proposed": list(proposed.targets) if proposed else [],
+            "rank": proposed.rank if proposed else None, "correct_rank": miss.correct_rank}
+
+
+def summary_record(evaluation: Evaluation) -> dict:
+    """The figures as plain data (the `summary` of `glossary eval --format json`)."""
+    return {"k": evaluation.k, "recall_at_k": evaluation.recall_at_k, "found": evaluation.found,
+            "reference_terms": evaluation.reference_terms, "reference_total": evaluation.reference_total,
+            "top1_accuracy": evaluation.top1_accuracy, "top1_correct": evaluation.top1_correct,
+            "top1_terms": evaluation.present, "ranked_entries": evaluation.ranked_entries,
+            "misses": {kind.value: len(evaluation.misses_of(kind)) for kind in MissKind}}
+
+
 __all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "load_reference", "merge_terms",
            "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries", "MissKind", "Miss",
-           "Evaluation", "evaluate", "evaluate_files"]
+           "Evaluation", "evaluate", "evaluate_files", "miss_record", "summary_record"]

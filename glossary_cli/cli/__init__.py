@@ -15,6 +15,7 @@ from . import extract_cmd  # noqa: E402,F401
 from . import review_cmd  # noqa: E402,F401
 from . import check_cmd  # noqa: E402,F401
 from . import exchange_cmd  # noqa: E402,F401
+from . import eval_cmd  # noqa: E402,F401
 
 
 def main() -> None:
