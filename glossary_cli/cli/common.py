@@ -50,8 +50,7 @@ def stdout_console():
     return Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
 
 
-def fail(message: str, code: int = EXIT_ERROR) -> None:
-    """Print one error message (plain text, never markup) and exit."""
+def _error_line(message: str) -> None:
     console = stderr_console()
     if console.is_terminal:
         from rich.markup import escape
@@ -59,6 +58,11 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
         console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     else:
         sys.stderr.write(f"error: {message}\n")
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print one error message (plain text, never markup) and exit."""
+    _error_line(message)
     raise typer.Exit(code)
 
 
@@ -80,6 +84,11 @@ def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except GlossaryError as error:
+            problems = getattr(error, "problems", None)
+            if problems and len(problems) > 1:  # every located problem gets its own error line
+                for problem in problems[:-1]:
+                    _error_line(str(problem))
+                fail(str(problems[-1]))
             fail(str(error))
         except KeyboardInterrupt:
             sys.stderr.write("glossary: interrupted; files on disk are unchanged\n")
