@@ -222,8 +222,10 @@ class CorpusIndex:
 
     An English term occurs as a whole word: not touching a letter or digit, nor a hyphen joined to
     one (`SARS` does not occur in `SARS-CoV-2`, `corona` does in `corona- viruses`); case is
-    ignored except for all-caps acronyms (`WHO` is not `who`). A rendering occurs as a substring
-    of the NFKC, case-folded translation.
+    ignored except for all-caps acronyms (`WHO` is not `who`). Spellings are looked for as written,
+    plural folding aside (`face mask` does not occur in `face masks`), as TICO's gold_coverage.tsv
+    counts them; a reference that lists both spellings merges them into one term. A rendering
+    occurs as a substring of the NFKC, case-folded translation.
     """
 
     def __init__(self, pairs: Iterable[SegmentPair]) -> None:

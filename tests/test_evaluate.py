@@ -240,6 +240,12 @@ def test_a_reachable_term_has_a_rendering_in_the_same_pair():
     assert [term.source for term in kept] == ["face mask"]
 
 
+def test_reachability_looks_for_the_spellings_as_written_like_gold_coverage():
+    index = CorpusIndex([pair("Wear face masks.", "请戴口罩。", 1)])
+    assert reachable_terms(terms("face mask\t口罩"), index) == []
+    assert len(reachable_terms(terms("face mask\t口罩\nface masks\t口罩"), index)) == 1
+
+
 # ---------------------------------------------------------------- agreement with the shared scorer
 
 

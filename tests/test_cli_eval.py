@@ -1,0 +1,155 @@
+"""`glossary eval` from the command line: summary, misses, json schema, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary_cli import __version__
+from glossary_cli.cli.common import app
+
+FOUND = """\
+glossary: 1
+languages: {source: en, target: zh}
+generated:
+  tool: glossary-cli 0.1.0
+  options: {min_score: 0.2}
+terms:
+  - source: smart grid
+    target: 智能电网
+    score: 0.9
+  - source: V2G
+    target: 车辆
+    score: 0.8
+  - source: V2G
+    target: 车网互动
+    score: 0.4
+  - source: grid operator
+    target: 电网运营商
+    status: rejected
+    score: 0.95
+"""
+
+GOLD = "smart grids\t智能电网\nV2G\t车网互动\ngrid operator\t电网运营商\n"
+
+CORPUS = "Smart grids are growing.\t智能电网正在发展。\nV2G pilots start.\t车网互动试点启动。\n"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("found.yaml").write_text(FOUND, encoding="utf-8")
+    Path("gold.tsv").write_text(GOLD, encoding="utf-8")
+    Path("corpus.tsv").write_text(CORPUS, encoding="utf-8")
+    return tmp_path
+
+
+def run(runner, *args):
+    return runner.invoke(app, [str(arg) for arg in args])
+
+
+def test_text_prints_the_summary_and_the_misses_as_tab_separated_lines_on_a_pipe(runner, workdir):
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--k", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "R@2 0.333 (1/3 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries\n"
+        "misses: 1 wrong target, 0 below K, 1 not found\n"
+        "miss\tterm\texpected\tproposed\trank\tcorrect_rank\n"
+        "wrong_target\tV2G\t车网互动\t车辆\t2\t3\n"
+        "not_found\tgrid operator\t电网运营商\t\t\t\n")
+    assert result.stderr == ""
+
+
+def test_misses_zero_prints_only_the_summary(runner, workdir):
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--misses", "0")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "R@200 0.667 (2/3 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries",
+        "misses: 1 wrong target, 0 below K, 1 not found"]
+
+
+def test_reachable_in_keeps_the_terms_found_in_the_corpus(runner, workdir):
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--reachable-in", "corpus.tsv", "--misses", "0")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "R@200 1.000 (2/2 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries",
+        "reference: 2 of 3 terms of gold.tsv reachable in corpus.tsv",
+        "misses: 1 wrong target, 0 below K, 0 not found"]
+
+
+def test_json_has_a_stable_schema_with_provenance(runner, workdir):
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--format", "json", "--k", "2",
+                 "--reachable-in", "corpus.tsv", "--misses", "5")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert list(document) == ["schema", "provenance", "summary", "misses"]
+    assert document["schema"] == "glossary-eval/1"
+    assert document["provenance"] == {
+        "tool": "glossary-cli", "version": __version__, "command": "eval", "glossary": "found.yaml",
+        "reference": "gold.tsv", "reference_format": "tsv", "reachable_in": ["corpus.tsv"],
+        "options": {"k": 2, "misses": 5, "input_format": "auto"},
+        "glossary_generated": {"tool": "glossary-cli 0.1.0", "options": {"min_score": 0.2}},
+        "normalisation": document["provenance"]["normalisation"]}
+    assert set(document["provenance"]["normalisation"]) == {"english", "chinese"}
+    assert document["summary"] == {
+        "k": 2, "recall_at_k": 0.5, "found": 1, "reference_terms": 2, "reference_total": 3,
+        "top1_accuracy": 0.5, "top1_correct": 1, "top1_terms": 2, "ranked_entries": 3,
+        "misses": {"wrong_target": 1, "below_k": 0, "not_found": 0}}
+    assert document["misses"] == [{"kind": "wrong_target", "term": "V2G", "expected": ["车网互动"],
+                                   "proposed_source": "V2G", "proposed": ["车辆"], "rank": 2, "correct_rank": 3}]
+
+
+def test_json_misses_are_capped_but_counted(runner, workdir):
+    document = json.loads(run(runner, "eval", "found.yaml", "gold.tsv", "--format", "json", "--misses", "1").stdout)
+    assert len(document["misses"]) == 1
+    assert document["summary"]["misses"] == {"wrong_target": 1, "below_k": 0, "not_found": 1}
+
+
+def test_a_yaml_reference_uses_its_approved_entries(runner, workdir):
+    Path("termbase.yaml").write_text("glossary: 1\nterms:\n  - {source: V2G, target: 车网互动, status: approved}\n"
+                                     "  - {source: smart grid, target: 智能电网}\n", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "termbase.yaml", "--misses", "0")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("R@200 1.000 (1/1 terms); top-1 accuracy 0.000 (0/1)")
+
+
+def test_missing_reference_is_exit_2_with_the_path(runner, workdir):
+    result = run(runner, "eval", "found.yaml", "nope.tsv")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "error: nope.tsv: no such file\n")
+
+
+def test_missing_glossary_is_exit_2(runner, workdir):
+    result = run(runner, "eval", "nope.yaml", "gold.tsv")
+    assert (result.exit_code, result.stderr) == (2, "error: nope.yaml: no such glossary file\n")
+
+
+def test_reference_of_unknown_format_is_exit_2_with_the_fix(runner, workdir):
+    Path("gold.list").write_text(GOLD, encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "gold.list")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: cannot tell the format of the reference gold.list from its extension; "
+           "pass --reference-format tsv, csv, tbx or yaml\n")
+    assert run(runner, "eval", "found.yaml", "gold.list", "--reference-format", "tsv").exit_code == 0
+
+
+def test_malformed_reference_line_is_exit_2_at_that_line(runner, workdir):
+    Path("gold.tsv").write_text("V2G\t车网互动\nsmart grid 智能电网\n", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "gold.tsv")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: gold.tsv:2: expected English<TAB>Chinese")
+
+
+def test_unreachable_reference_warns_and_still_reports(runner, workdir):
+    Path("other.tsv").write_text("Wash your hands.\t洗手。\n", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--reachable-in", "other.tsv", "--misses", "0")
+    assert result.exit_code == 0
+    assert result.stderr == ("warning: none of the 3 reference terms occurs with a listed rendering in other.tsv; "
+                             "R@K and top-1 accuracy are 0\n")
+    assert result.stdout.startswith("R@200 0.000 (0/0 terms)")
+
+
+@pytest.mark.parametrize("options", [["--k", "0"], ["--format", "yaml"], ["--misses", "-1"]])
+def test_bad_options_are_usage_errors(runner, workdir, options):
+    assert run(runner, "eval", "found.yaml", "gold.tsv", *options).exit_code == 2
