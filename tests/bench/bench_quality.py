@@ -1,0 +1,100 @@
+"""Quality benchmark (not a test): `glossary extract`, then `glossary eval`, on the shared corpora.
+
+    python tests/bench/bench_quality.py [--only seed|tico] [--keep DIR]
+
+One line per corpus: pairs read, R@K and top-1 accuracy (issue 6 definitions, as
+`../shared/tools/score_glossary.py` computes them) and the wall-clock seconds of the extract run
+(a fresh process, so spaCy and jieba start-up are included).
+
+- seed article: `seeds/000_890636b9e1f69f65.txt` against `../shared/data/seed/gold.tsv`, K=200.
+- TICO-19: `../shared/data/tico19_en_zh/segments.tsv` against its `gold.tsv`, K=1000, counting only
+  the gold terms reachable in the segments (`--reachable-in`).
+
+The shared data is looked for beside the repository, or where GLOSSARY_SHARED points.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("GLOSSARY_SHARED", REPO.parent / "shared")) / "data"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    label: str
+    corpus: Path
+    reference: Path
+    k: int
+    reachable: bool
+
+
+CORPORA = (
+    Corpus("seed", "seed article", REPO / "seeds" / "000_890636b9e1f69f65.txt", SHARED / "seed" / "gold.tsv",
+           200, reachable=False),
+    Corpus("tico", "TICO-19", SHARED / "tico19_en_zh" / "segments.tsv", SHARED / "tico19_en_zh" / "gold.tsv",
+           1000, reachable=True),
+)
+
+
+def glossary(*args: str) -> subprocess.CompletedProcess:
+    """Run the CLI of this checkout in a fresh interpreter; stop the benchmark if it fails."""
+    done = subprocess.run([sys.executable, "-m", "glossary_cli", *args], capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"}, cwd=REPO)
+    if done.returncode != 0:
+        sys.exit(f"glossary {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
+    return done
+
+
+def pair_count(corpus: Path) -> int:
+    from glossary_cli.readers import read_pairs
+
+    return sum(1 for _ in read_pairs([str(corpus)]))
+
+
+def measure(corpus: Corpus, workdir: Path) -> str:
+    output = workdir / f"{corpus.name}.yaml"
+    output.unlink(missing_ok=True)  # extract into an existing glossary would merge with it
+    started = time.perf_counter()
+    glossary("extract", str(corpus.corpus), "-o", str(output), "--show", "0")
+    seconds = time.perf_counter() - started
+    options = ["--k", str(corpus.k), "--format", "json", "--misses", "0"]
+    if corpus.reachable:
+        options += ["--reachable-in", str(corpus.corpus)]
+    summary = json.loads(glossary("eval", str(output), str(corpus.reference), *options).stdout)["summary"]
+    scope = " reachable" if corpus.reachable else ""
+    return (f"{corpus.label:<13} {pair_count(corpus.corpus):>5,} pairs  "
+            f"R@{corpus.k} {summary['recall_at_k']:.3f} ({summary['found']}/{summary['reference_terms']}{scope})  "
+            f"top-1 {summary['top1_accuracy']:.3f} ({summary['top1_correct']}/{summary['top1_terms']})  "
+            f"extract {seconds:.1f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=[corpus.name for corpus in CORPORA], help="Measure one corpus.")
+    parser.add_argument("--keep", type=Path, help="Write the extracted glossaries here (default: a temporary "
+                                                  "directory, removed afterwards).")
+    arguments = parser.parse_args()
+    chosen = [corpus for corpus in CORPORA if arguments.only in (None, corpus.name)]
+    missing = [str(path) for corpus in chosen for path in (corpus.corpus, corpus.reference) if not path.is_file()]
+    if missing:
+        sys.exit(f"missing input(s): {', '.join(missing)}; set GLOSSARY_SHARED to the shared directory")
+    with tempfile.TemporaryDirectory(prefix="bench-quality-") as temporary:
+        workdir = arguments.keep or Path(temporary)
+        workdir.mkdir(parents=True, exist_ok=True)
+        for corpus in chosen:
+            print(measure(corpus, workdir.resolve()), flush=True)
+
+
+if __name__ == "__main__":
+    main()
