@@ -19,10 +19,11 @@ def test_check_passes_on_the_seed_article(runner):
     assert result.exit_code == 0, result.output
 
 
-def test_re_extracting_into_the_reviewed_glossary_changes_no_entry(runner, tmp_path):
+def test_re_extracting_into_the_reviewed_glossary_changes_no_entry(runner, tmp_path, monkeypatch):
     copy = tmp_path / "seed.yaml"
     shutil.copy(SHIPPED, copy)
-    result = runner.invoke(app, ["extract", str(SEED), "-o", str(copy)])
+    monkeypatch.chdir(REPO)  # evidence locations are recorded relative to the repository, as a user runs it
+    result = runner.invoke(app, ["extract", str(SEED.relative_to(REPO)), "-o", str(copy)])
     assert result.exit_code == 0, result.output
     terms = lambda text: text[text.index("\nterms:"):]  # noqa: E731 - the header records tool versions
     assert terms(copy.read_text(encoding="utf-8")) == terms(SHIPPED.read_text(encoding="utf-8"))
