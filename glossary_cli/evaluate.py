@@ -401,6 +401,7 @@ def summary_record(evaluation: Evaluation) -> dict:
             "misses": {kind.value: len(evaluation.misses_of(kind)) for kind in MissKind}}
 
 
-__all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "load_reference", "merge_terms",
+__all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "reference_format_of", "load_reference",
+           "merge_terms",
            "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries", "MissKind", "Miss",
            "Evaluation", "evaluate", "evaluate_files", "miss_record", "summary_record"]

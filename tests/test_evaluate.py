@@ -87,7 +87,8 @@ def test_english_key_folds_case_hyphens_and_the_plural_of_the_last_word():
 
 def test_recall_counts_terms_found_with_a_listed_rendering_among_the_k_best():
     result = evaluate(glossary(SEED_GLOSSARY), terms(SEED_REFERENCE), k=5)
-    # ranked: smart grid 1, V2G 2, corridor/航运 3, corridor/绿色航运走廊 4, low-carbon city 5 (rejected left out)
+    # ranked: smart grid 1, V2G 2, corridor 航运 3, corridor 绿色航运走廊 4, low-carbon city 5;
+    # the rejected entry is left out
     assert (result.found, result.reference_terms, result.ranked_entries) == (4, 6, 5)
     assert result.recall_at_k == pytest.approx(4 / 6)
     assert evaluate(glossary(SEED_GLOSSARY), terms(SEED_REFERENCE), k=3).found == 2
@@ -226,7 +227,8 @@ def test_a_term_occurs_as_whole_words_not_inside_a_hyphenated_compound():
 
 
 def test_case_is_ignored_except_for_all_caps_acronyms():
-    index = CorpusIndex([pair("Who is at risk?", "谁有风险？", 1), pair("WHO declared a pandemic.", "世卫组织宣布大流行。", 2),
+    index = CorpusIndex([pair("Who is at risk?", "谁有风险？", 1),
+                         pair("WHO declared a pandemic.", "世卫组织宣布大流行。", 2),
                          pair("Covid-19 vaccine", "新冠疫苗", 3)])
     assert index.segments_with("WHO") == [1]
     assert index.segments_with("who") == [0, 1]

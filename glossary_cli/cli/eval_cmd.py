@@ -69,11 +69,13 @@ def eval_command(
     report_format: EvalFormat = typer.Option(EvalFormat.TEXT, "--format", case_sensitive=False,
                                              help="text (summary and a table of misses) or json (schema "
                                                   "glossary-eval/1)."),
-    misses: int = typer.Option(20, "--misses", min=0, help="Misses listed (0: none); the summary counts all."),
+    misses: int = typer.Option(20, "--misses", min=0, help="Misses listed, in text and json (0: none); the summary counts all."),
     reference_format: Optional[ReferenceFormat] = typer.Option(
         None, "--reference-format", case_sensitive=False,
         help="Format of REFERENCE when its extension does not say (.tsv, .csv, .tbx, .yaml)."),
-    input_format: InputFormat = corpus.INPUT_FORMAT,
+    input_format: InputFormat = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
+                                             help="Format of the --reachable-in corpus; auto detects it from the "
+                                                  "extension and content."),
 ) -> None:
     """Measure a glossary against reference terms: R@K, top-1 accuracy and the misses.
 
