@@ -402,6 +402,5 @@ def summary_record(evaluation: Evaluation) -> dict:
 
 
 __all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "reference_format_of", "load_reference",
-           "merge_terms",
-           "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries", "MissKind", "Miss",
-           "Evaluation", "evaluate", "evaluate_files", "miss_record", "summary_record"]
+           "merge_terms", "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries",
+           "MissKind", "Miss", "Evaluation", "evaluate", "evaluate_files", "miss_record", "summary_record"]
