@@ -58,5 +58,5 @@ def summary_table(console, result: ExtractResult, rows: int) -> None:
                             ("signals", "left")):
         table.add_column(column, justify=justify)
     for pair in result.pairs[:rows]:
-        table.add_row(pair.source, pair.target, f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
+        table.add_row(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
     console.print(table)
