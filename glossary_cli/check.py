@@ -93,9 +93,10 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     matcher = TermMatcher(terms)
     findings: list[Finding] = []
     count = 0
-    for pair in pairs:
-        count += 1
-        for hit in matcher.hits(pair):
+    for chunk in _chunks(pairs, 1000):
+      count += len(chunk)
+      for pair, hits in zip(chunk, matcher.hits_many(chunk)):
+        for hit in hits:
             for rule in rules:
                 violation = rule(hit)
                 if violation is None:
@@ -109,6 +110,17 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
                 ))
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=count,
                        options={"strict_count": strict_count})
+
+
+def _chunks(pairs, size):
+    chunk = []
+    for pair in pairs:
+        chunk.append(pair)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # ------------------------------------------------------------------ baselines

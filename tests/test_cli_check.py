@@ -114,7 +114,7 @@ def test_broken_glossary_exits_2_listing_every_problem(runner, workdir):
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "error: broken.yaml:6:13: unknown status 'aproved'; use candidate, approved or rejected",
-        "broken.yaml:9:21: 'case_sensitive' must be true or false, got 'maybe'",
+        "error: broken.yaml:9:21: 'case_sensitive' must be true or false, got 'maybe'",
     ]
 
 
