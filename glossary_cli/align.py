@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, Match, segment_pinyin
+from .lexicon import Lexicon, Match, segment_pinyin, substring_positions
 from .models import Span, Token
 from .script import HAN, has_han
 from .stopwords import CHINESE_CONNECTORS, is_english_stopword
@@ -101,6 +101,15 @@ class SegmentAligner:
         english_after = {(s.start, s.end): _bracket_before(source, s.start) for s in english}
         chinese_after = {(z.start, z.end): _bracket_before(target, z.start) for z in chinese}
 
+        # Only Chinese spans that hold a translation of one of the words, or that an anchor
+        # (quote, parenthesis, identical text) could tie to the English span, can be linked.
+        containing: dict[tuple[int, int], list[int]] = {}
+        anchored = [index for index, zspan in enumerate(chinese)
+                    if zspan.quoted or chinese_paren[(zspan.start, zspan.end)] or chinese_after[(zspan.start, zspan.end)]]
+        by_text: dict[str, list[int]] = {}
+        for index, zspan in enumerate(chinese):
+            by_text.setdefault(zspan.text, []).append(index)
+
         links = []
         for span in english:
             content = [key for i in range(span.first_token, span.last_token) for key in word_matches.get(i, ())]
@@ -108,7 +117,14 @@ class SegmentAligner:
                 continue
             matches = [(key, m) for i in range(span.first_token, span.last_token)
                        for key, found in word_matches.get(i, {}).items() for m in found]
-            for zspan in chinese:
+            reachable = set(anchored) | set(by_text.get(span.text, ()))
+            for _, match in matches:
+                interval = (match.start, match.end)
+                if interval not in containing:
+                    containing[interval] = [index for index, zspan in enumerate(chinese)
+                                            if zspan.start <= match.start and match.end <= zspan.end]
+                reachable.update(containing[interval])
+            for zspan in (chinese[index] for index in sorted(reachable)):
                 total = prefix[zspan.end] - prefix[zspan.start]
                 if total == 0:
                     continue
@@ -146,13 +162,14 @@ class SegmentAligner:
                       pinyin: list[str] | None) -> dict[int, dict[tuple[int, int], list[Match]]]:
         """Token index -> {(token, piece): matches}: `Vehicle-to-Grid` is two content words."""
         found: dict[int, dict[tuple[int, int], list[Match]]] = {}
+        substrings = substring_positions(target)
         for index, token in enumerate(tokens):
             if not any(c.isalnum() for c in token.text) or is_english_stopword(token.text):
                 continue
             whole = self.lexicon.identical(token.text, target)
             pieces = [piece for piece in token.text.split("-")
                       if any(c.isalpha() for c in piece) and not is_english_stopword(piece)] or [token.text]
-            found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin)
+            found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings)
                             for number, piece in enumerate(pieces)}
         return found
 

@@ -125,20 +125,27 @@ class Lexicon:
             return []
         return [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
 
-    def matches(self, word: str, chinese: str, pinyin: list[str] | None = None) -> list[Match]:
-        """Where translations of one English word (no hyphens) occur in a Chinese segment."""
+    def matches(self, word: str, chinese: str, pinyin: list[str] | None = None,
+                substrings: dict[str, list[int]] | None = None) -> list[Match]:
+        """Where translations of one English word (no hyphens) occur in a Chinese segment.
+
+        `substrings` (from `substring_positions`) makes the look-up one set intersection per word
+        instead of one text search per dictionary headword."""
         lower = word.lower()
+        if substrings is None:
+            substrings = substring_positions(chinese)
         found: list[Match] = []
-        for headword in self._headwords(lower):
+        for headword in sorted(self._headwords(lower).intersection(substrings)):
             strength = 1.0 if len(headword) > 1 else 0.8
-            found += [Match(start, start + len(headword), strength) for start in _find_all(chinese, headword)]
+            found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
         for target, probability in self.learned.get(lower, {}).items():
-            found += [Match(start, start + len(target), probability) for start in _find_all(chinese, target)]
+            found += [Match(start, start + len(target), probability) for start in substrings.get(target, ())]
         if pinyin is not None and word[:1].isupper() and word.isalpha() and len(word) >= 2:
             found += _pinyin_matches(lower, pinyin)
         return found
 
 
+    @lru_cache(maxsize=100_000)
     def _headwords(self, word: str) -> frozenset[str]:
         """Dictionary translations of a word; for `decarbonization`, those of `carbonization`."""
         if is_english_stopword(word):
@@ -154,6 +161,18 @@ class Lexicon:
 
 _PREFIXES = ("de", "re", "un", "non", "anti", "inter", "multi", "micro", "bio", "co", "pre", "post", "sub",
              "super", "over", "under", "self", "cyber", "eco", "geo", "hydro", "photo", "thermo")
+
+
+MAX_HEADWORD_CHARS = 12
+
+
+def substring_positions(text: str, longest: int = MAX_HEADWORD_CHARS) -> dict[str, list[int]]:
+    """Every substring of up to `longest` characters, with the offsets where it starts."""
+    positions: dict[str, list[int]] = {}
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + longest) + 1):
+            positions.setdefault(text[start:end], []).append(start)
+    return positions
 
 
 def _find_all(text: str, needle: str) -> list[int]:
