@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -29,7 +28,6 @@ from .normalize import english_key
 from .rules import Rule, Severity, enabled_rules
 
 BASELINE_VERSION = 1
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -83,37 +81,77 @@ def _term_key(term: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _segment_key(text: str) -> str:
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    # str.split() splits on exactly the characters regex \s matches: whitespace runs become one space.
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
-def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False) -> CheckResult:
-    """Apply every enabled rule to every approved term found in the pairs."""
+CHUNK_SIZE = 1000  # pairs matched together: OpenCC converts a chunk's targets in one call
+
+
+def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False,
+              jobs: int = 1) -> CheckResult:
+    """Apply every enabled rule to every approved term found in the pairs.
+
+    With `jobs` > 1 the pairs are checked in chunks by that many worker processes, each with its
+    own matcher; the findings are the same, in the same order, as with one job.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
     terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
     rules = enabled_rules(strict_count=strict_count)
-    matcher = TermMatcher(terms)
+    chunks = _chunks(pairs, CHUNK_SIZE)
+    first = next(chunks, [])
+    counted = [len(first)]
     findings: list[Finding] = []
-    count = 0
-    for chunk in _chunks(pairs, 1000):
-      count += len(chunk)
-      for pair, hits in zip(chunk, matcher.hits_many(chunk)):
-        for hit in hits:
-            for rule in rules:
-                violation = rule(hit)
-                if violation is None:
-                    continue
-                entry = hit.entry
-                findings.append(Finding(
-                    rule_id=rule.id, severity=rule.severity, message=violation.message, location=pair.location,
-                    source_term=entry.source, expected=tuple(entry.allowed_targets()), found=violation.found,
-                    source_text=pair.source, target_text=pair.target, source_occurrences=hit.source,
-                    fingerprint=fingerprint(rule.id, entry.source, pair.source),
-                ))
-    return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=count,
+    if jobs == 1 or len(first) < CHUNK_SIZE:  # one chunk is not worth starting processes for
+        checker = _Checker(terms, strict_count)
+        findings.extend(checker.findings(first))
+        for chunk in chunks:
+            counted.append(len(chunk))
+            findings.extend(checker.findings(chunk))
+    else:
+        import multiprocessing
+
+        def counting(rest: Iterable[list[SegmentPair]]) -> Iterator[list[SegmentPair]]:
+            yield first
+            for chunk in rest:
+                counted.append(len(chunk))
+                yield chunk
+
+        with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(terms, strict_count)) as pool:
+            for chunk_findings in pool.imap(_check_in_worker, counting(chunks)):
+                findings.extend(chunk_findings)
+    return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count})
 
 
-def _chunks(pairs, size):
-    chunk = []
+class _Checker:
+    """A matcher and the enabled rules: SegmentPairs in, Findings out."""
+
+    def __init__(self, terms: list[Entry], strict_count: bool) -> None:
+        self.matcher = TermMatcher(terms)
+        self.rules = enabled_rules(strict_count=strict_count)
+
+    def findings(self, pairs: list[SegmentPair]) -> list[Finding]:
+        findings = []
+        for pair, hits in zip(pairs, self.matcher.hits_many(pairs)):
+            for hit in hits:
+                for rule in self.rules:
+                    violation = rule(hit)
+                    if violation is None:
+                        continue
+                    entry = hit.entry
+                    findings.append(Finding(
+                        rule_id=rule.id, severity=rule.severity, message=violation.message,
+                        location=pair.location, source_term=entry.source, expected=tuple(entry.allowed_targets()),
+                        found=violation.found, source_text=pair.source, target_text=pair.target,
+                        source_occurrences=hit.source, fingerprint=fingerprint(rule.id, entry.source, pair.source),
+                    ))
+        return findings
+
+
+def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPair]]:
+    chunk: list[SegmentPair] = []
     for pair in pairs:
         chunk.append(pair)
         if len(chunk) == size:
@@ -121,6 +159,19 @@ def _chunks(pairs, size):
             chunk = []
     if chunk:
         yield chunk
+
+
+_worker_checker: _Checker | None = None  # one per worker process, built by _start_worker
+
+
+def _start_worker(terms: list[Entry], strict_count: bool) -> None:
+    global _worker_checker
+    _worker_checker = _Checker(terms, strict_count)
+
+
+def _check_in_worker(pairs: list[SegmentPair]) -> list[Finding]:
+    assert _worker_checker is not None, "worker started without _start_worker"
+    return _worker_checker.findings(pairs)
 
 
 # ------------------------------------------------------------------ baselines

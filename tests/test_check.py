@@ -94,6 +94,34 @@ def test_baseline_file_is_sorted_readable_json(tmp_path):
     assert "车辆" not in path.read_text(encoding="utf-8")  # the baseline records the source, not the target
 
 
+def mixed_pairs(count):
+    """Pairs that break every rule, comply, or hold no term, in a fixed pseudo-random order."""
+    kinds = [("Smart grids are coming.", "电网即将到来。"), ("Smart grids are coming.", "智能电网即将到来。"),
+             ("V2G pilots", "车辆到电网试点"), ("smart grid meets smart grid", "智能电网互联"),
+             ("Nothing to see.", "没什么可看的。"), ("The V2G smart grid", "车网互动智能电网")]
+    rng = random.Random(4)
+    return [pair(*rng.choice(kinds), line=line) for line in range(1, count + 1)]
+
+
+def test_jobs_give_the_same_findings_in_the_same_order():
+    pairs = mixed_pairs(2500)  # three chunks, so the workers really share the work
+    one = run_check(GLOSSARY, pairs, strict_count=True)
+    two = run_check(GLOSSARY, iter(pairs), strict_count=True, jobs=2)
+    assert two.findings == one.findings
+    assert {f.rule_id for f in one.findings} == {"GL001", "GL002", "GL004"}
+    assert two.pairs_checked == one.pairs_checked == 2500
+    assert [f.location.line for f in two.findings] == sorted(f.location.line for f in two.findings)
+
+
+def test_a_single_chunk_needs_no_worker_processes():
+    assert run_check(GLOSSARY, mixed_pairs(10), jobs=4).findings == run_check(GLOSSARY, mixed_pairs(10)).findings
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(ValueError, match="jobs must be at least 1, got 0"):
+        run_check(GLOSSARY, [], jobs=0)
+
+
 @pytest.mark.parametrize("content, message", [
     (None, "no such baseline file; create it with --write-baseline"),
     ("{not json", "baseline is not valid JSON: Expecting property name enclosed in double quotes"),
@@ -167,7 +195,7 @@ def test_tico_reports_exactly_the_injected_violations_plus_the_existing_ones(tmp
     copy = tmp_path / "segments.tsv"
     copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    after = run_check(glossary, read_pairs([str(copy)]))
+    after = run_check(glossary, read_pairs([str(copy)]), jobs=2)  # and in worker processes, the same
     assert len(injected) == 50
     missed = injected - set(_keys(after))
     assert not missed

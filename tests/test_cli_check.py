@@ -99,6 +99,22 @@ def test_baseline_round_trip(runner, workdir):
     assert check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json").exit_code == 1
 
 
+def test_jobs_do_not_change_the_report(runner, workdir):
+    rows = ["Smart grids and storage\t智能电网与储存", "The grid\t电网", "Smart grids are here\t电网来了"] * 700
+    Path("many.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    one = check(runner, "g.yaml", "many.tsv", "--format", "json", "--jobs", "1")
+    two = check(runner, "g.yaml", "many.tsv", "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout == one.stdout
+    assert len(json.loads(one.stdout)["findings"]) == 700
+
+
+def test_jobs_must_be_positive(runner, workdir):
+    result = check(runner, "g.yaml", "clean.tsv", "--jobs", "0")
+    assert result.exit_code == 2
+    assert "Error: Invalid value for '--jobs' / '-j': Input should be greater than or equal to 1\n" in result.stderr
+
+
 def test_missing_baseline_is_an_input_error(runner, workdir):
     result = check(runner, "g.yaml", "bad.tsv", "--baseline", "nope.json")
     assert result.exit_code == 2

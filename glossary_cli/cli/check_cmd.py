@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -51,6 +52,9 @@ def check(
         None, "--baseline", help="JSON file of known findings: they are reported as known and do not fail."),
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", help="Write every current finding to this baseline file and exit 0."),
+    jobs: int = typer.Option(
+        os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="number of CPU cores",
+        help="Worker processes that check the pairs; the report is the same for any number."),
     source: Optional[Path] = SOURCE_FILE,
     target: Optional[Path] = TARGET_FILE,
     input_format: InputFormat = INPUT_FORMAT,
@@ -75,7 +79,7 @@ def check(
     pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                          encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                          source_lang=source_lang, target_lang=target_lang)
-    result = run_check(loaded, pairs, strict_count=strict_count)
+    result = run_check(loaded, pairs, strict_count=strict_count, jobs=jobs)
     if known is not None:
         result = apply_baseline(result, known)
 
