@@ -37,6 +37,18 @@ class CorpusTallies:
     source_postings: dict[str, set[int]] = field(default_factory=dict)
     target_postings: dict[str, set[int]] = field(default_factory=dict)
 
+    def merge(self, later: "CorpusTallies") -> None:
+        """Fold in the tallies of the next shard (shards are merged in corpus order)."""
+        for key, tally in later.pairs.items():
+            if key in self.pairs:
+                self.pairs[key].merge(tally)
+            else:
+                self.pairs[key] = tally
+        for mine, theirs in ((self.source_postings, later.source_postings),
+                             (self.target_postings, later.target_postings)):
+            for key, segments in theirs.items():
+                mine.setdefault(key, set()).update(segments)
+
 
 @dataclass
 class ExtractResult:
@@ -60,14 +72,14 @@ def content_tokens(tokens) -> list[str]:
 
 def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
             known_terms: Iterable[str] = (), rejected: set[tuple[str, str]] = frozenset(),
-            progress: Progress | None = None) -> ExtractResult:
+            progress: Progress | None = None, jobs: int = 1) -> ExtractResult:
     """Ranked term pairs for a corpus.
 
     `known_terms` (approved Chinese renderings) are given to jieba so they are never split;
     `rejected` holds (English key, Chinese key) pairs a person rejected, never proposed again.
     """
     pairs = distinct(segment_pairs)
-    tallies, signatures = collect(pairs, options=options, known_terms=known_terms, progress=progress)
+    tallies, signatures = collect(pairs, options=options, known_terms=known_terms, progress=progress, jobs=jobs)
     ranked = rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
                   min_score=options.min_score)
     if options.top is not None:
@@ -88,36 +100,94 @@ def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
 
 
 def collect(pairs: list[SegmentPair], *, options: ExtractOptions = ExtractOptions(), known_terms: Iterable[str] = (),
-            progress: Progress | None = None) -> tuple[CorpusTallies, dict[str, str]]:
-    """Tokenize, learn the corpus lexicon, link spans in every segment and tally the links."""
+            progress: Progress | None = None, jobs: int = 1) -> tuple[CorpusTallies, dict[str, str]]:
+    """Tokenize, learn the corpus lexicon, link spans in every segment and tally the links.
+
+    Tokenizing and linking are maps over shards of the corpus, merged in corpus order, so any
+    number of `jobs` gives the same tallies as one.
+    """
     from .tokenize import ChineseTokenizer, EnglishTokenizer
 
+    global _STATE
     english = EnglishTokenizer(options.spacy_model)
     chinese = ChineseTokenizer(known_terms)
     limits = CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens)
+    shards = [range(start, min(start + SHARD_SIZE, len(pairs))) for start in range(0, len(pairs), SHARD_SIZE)]
+    _STATE = _ShardState(pairs, english, chinese, limits)
+    try:
+        tokenized = _map(_tokenize_shard, shards, jobs)
+        _STATE.source_tokens = [tokens for shard in tokenized for tokens in shard[0]]
+        _STATE.target_tokens = [tokens for shard in tokenized for tokens in shard[1]]
+        learned = learn_lexicon([content_words(tokens) for tokens in _STATE.source_tokens],
+                                [content_tokens(tokens) for tokens in _STATE.target_tokens])
+        _STATE.aligner = SegmentAligner(Lexicon(learned))
+        tallies = CorpusTallies()
+        for shard, shard_tallies in zip(shards, _map(_link_shard, shards, jobs)):
+            tallies.merge(shard_tallies)
+            if progress is not None:
+                progress(shard.stop)
+    finally:
+        _STATE = None
+    return tallies, {"en": english.signature, "zh": chinese.signature}
 
-    source_tokens = english.tokenize_many([blank_placeholders(pair.source) for pair in pairs])
-    target_tokens = [chinese.tokenize(blank_placeholders(pair.target)) for pair in pairs]
-    learned = learn_lexicon([content_words(tokens) for tokens in source_tokens],
-                            [content_tokens(tokens) for tokens in target_tokens])
-    aligner = SegmentAligner(Lexicon(learned))
+
+SHARD_SIZE = 500
+
+
+@dataclass
+class _ShardState:
+    """What every worker needs; set before the pool forks, so workers inherit loaded models."""
+
+    pairs: list[SegmentPair]
+    english: object
+    chinese: object
+    limits: CandidateLimits
+    source_tokens: list = field(default_factory=list)
+    target_tokens: list = field(default_factory=list)
+    aligner: SegmentAligner | None = None
+
+
+_STATE: _ShardState | None = None
+
+
+def _map(function, shards: list[range], jobs: int) -> list:
+    """`function` over the shards, in order; in a pool of forked processes when jobs > 1."""
+    if jobs <= 1 or len(shards) <= 1:
+        return [function(shard) for shard in shards]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(shards)), mp_context=context) as pool:
+        return list(pool.map(function, shards))
+
+
+def _tokenize_shard(shard: range) -> tuple[list, list]:
+    state = _STATE
+    pairs = [state.pairs[index] for index in shard]
+    source = state.english.tokenize_many([blank_placeholders(pair.source) for pair in pairs])
+    target = [state.chinese.tokenize(blank_placeholders(pair.target)) for pair in pairs]
+    return source, target
+
+
+def _link_shard(shard: range) -> CorpusTallies:
+    state = _STATE
     tallies = CorpusTallies()
-    for index, (pair, tokens) in enumerate(zip(pairs, source_tokens)):
-        source_spans = english_spans(pair.source, tokens, limits)
-        target_spans = chinese_spans(pair.target, target_tokens[index], limits)
+    for index in shard:
+        pair, tokens, target_tokens = state.pairs[index], state.source_tokens[index], state.target_tokens[index]
+        source_spans = english_spans(pair.source, tokens, state.limits)
+        target_spans = chinese_spans(pair.target, target_tokens, state.limits)
         for span in source_spans:
             tallies.source_postings.setdefault(span.key, set()).add(index)
         for span in target_spans:
             tallies.target_postings.setdefault(span.key, set()).add(index)
         evidence_base = SegmentEvidence(pair.source, pair.target, tokens)
-        for link in aligner.link(evidence_base, source_spans, target_spans):
+        for link in state.aligner.link(evidence_base, source_spans, target_spans):
             tally = tallies.pairs.get((link.source.key, link.target.key))
             if tally is None:
                 tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(
-                    commonness=chinese.commonness(target_tokens[index][link.target.first_token:link.target.last_token]))
+                    commonness=state.chinese.commonness(target_tokens[link.target.first_token:link.target.last_token]))
             evidence = Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
                                 snippet(pair.target, link.target.start, link.target.end))
             tally.add(link, index, evidence, sentence_start=link.source.first_token == 0)
-        if progress is not None:
-            progress(index + 1)
-    return tallies, {"en": english.signature, "zh": chinese.signature}
+    return tallies

@@ -46,6 +46,19 @@ class PairTally:
         if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
             self.evidence.append(evidence)
 
+    def merge(self, later: "PairTally") -> None:
+        """Fold in the tally of a later shard; the result equals counting both shards in order."""
+        self.scores += later.scores
+        self.signals.update(later.signals)
+        self.source_forms.update(later.source_forms)
+        self.target_forms.update(later.target_forms)
+        self.nested += later.nested
+        self.name_like += later.name_like
+        self.segments |= later.segments
+        for evidence in later.evidence:
+            if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
+                self.evidence.append(evidence)
+
 
 def _is_name(text: str) -> bool:
     words = [word for word in text.replace("-", " ").split() if word[:1].isalpha()]

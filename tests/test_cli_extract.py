@@ -104,3 +104,16 @@ def test_top_limits_the_number_of_entries(runner, tmp_path):
 def test_help_lists_the_commands(runner):
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "extract" in result.output
+
+
+def test_any_number_of_jobs_gives_the_same_glossary(runner, tmp_path, seed_article, monkeypatch):
+    import glossary_cli.extract
+
+    monkeypatch.setattr(glossary_cli.extract, "SHARD_SIZE", 5)  # the 33-pair seed becomes 7 shards
+    outputs = []
+    for jobs in ("1", "2"):
+        output = tmp_path / f"jobs{jobs}.yaml"
+        result = runner.invoke(app, ["extract", str(seed_article), "-o", str(output), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outputs.append(output.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -33,6 +33,8 @@ def extract(
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model",
                                               help="Installed spaCy pipeline to tag English (default: blank English)."),
     show: int = typer.Option(15, "--show", min=0, help="Rows of the summary table printed at the end."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
+                             help="Processes for tokenizing and linking (default: all cores); same result for any N."),
     input_format: InputFormat = corpus.INPUT_FORMAT,
     encoding: Optional[str] = corpus.ENCODING,
     strict: bool = corpus.STRICT,
@@ -64,7 +66,7 @@ def extract(
     console = stderr_console()
     with progress_reporter(console, len(pairs)) as progress:
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
-                             rejected=rejected_pairs(existing), progress=progress)
+                             rejected=rejected_pairs(existing), progress=progress, jobs=jobs)
     inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
     glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
     write_atomic(str(output), dump_glossary(glossary))
