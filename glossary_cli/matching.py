@@ -466,22 +466,21 @@ class TermMatcher:
                 continue
             first, last = normalised.original_span(candidate.start, candidate.end)
             occurrence = Occurrence(first, last, text[first:last])
+            length = candidate.end - candidate.start
+            longer = [other for other in candidates if other.end - other.start > length
+                      and other.start <= candidate.start and candidate.end <= other.end]
             for index, kind in relevant:
-                if self._inside_longer_rendering(index, kind, candidate, candidates, haystack, wanted):
+                if longer and self._inside_longer_rendering(index, kind, longer, haystack, wanted):
                     continue
                 result.setdefault((index, kind), []).append(occurrence)
         return result
 
-    def _inside_longer_rendering(self, index: int, kind: str, candidate: _Candidate,
-                                 candidates: list[_Candidate], haystack: str, claimed: set[int]) -> bool:
-        """True when a longer rendering owns this text: that of another entry found in the source
-        (unless this entry allows compounds), or, for a forbidden rendering, one of the entry's own
-        allowed renderings."""
-        for other in candidates:
-            if other.end - other.start <= candidate.end - candidate.start:
-                continue
-            if not (other.start <= candidate.start and candidate.end <= other.end):
-                continue
+    def _inside_longer_rendering(self, index: int, kind: str, longer: list[_Candidate], haystack: str,
+                                 claimed: set[int]) -> bool:
+        """True when a longer rendering around this one owns the text: that of another entry found
+        in the source (unless this entry allows compounds), or, for a forbidden rendering, one of
+        the entry's own allowed renderings."""
+        for other in longer:
             owned_by_other_entry = any(owner != index and owner in claimed and owner_kind == _Kind.ALLOWED
                                        for owner, owner_kind in other.owners)
             own_allowed = kind == _Kind.FORBIDDEN and (index, _Kind.ALLOWED) in other.owners
