@@ -181,7 +181,10 @@ def _zh_breaks(token: Token, masked: list[bool]) -> bool:
     return not (has_han(text) or any(c.isalnum() for c in text))
 
 
-def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
+def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
+                  verbs: frozenset[str] = frozenset()) -> list[Span]:
+    """`verbs`: words jieba's dictionary tags only as verbs; spans of several tokens starting
+    with one are marked verb_initial."""
     masked = placeholder_mask(text)
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
@@ -205,7 +208,8 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             if not has_han(text[start:end]) and last > first:
                 continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             surface = text[start:end]
-            spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1)
+            spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
+                                       verb_initial=last > first and head.text in verbs)
     for found in _CHINESE_ENCLOSED.finditer(text):
         group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
         start, end = found.start(group), found.end(group)

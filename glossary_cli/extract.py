@@ -176,7 +176,7 @@ def _link_shard(shard: range) -> CorpusTallies:
     for index in shard:
         pair, tokens, target_tokens = state.pairs[index], state.source_tokens[index], state.target_tokens[index]
         source_spans = english_spans(pair.source, tokens, state.limits)
-        target_spans = chinese_spans(pair.target, target_tokens, state.limits)
+        target_spans = chinese_spans(pair.target, target_tokens, state.limits, state.chinese.verbs)
         for span in source_spans:
             tallies.source_postings.setdefault(span.key, set()).add(index)
         for span in target_spans:

@@ -59,6 +59,7 @@ class Span:
     last_token: int = 0  # exclusive
     quoted: bool = False
     bracketed: bool = False
+    verb_initial: bool = False  # Chinese: starts with a verb (推进智能), rarely a term
 
     def contains(self, other: "Span") -> bool:
         return self.start <= other.start and other.end <= self.end

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 
 from .errors import UsageError
@@ -99,6 +100,26 @@ class ChineseTokenizer:
     def tokenize(self, text: str) -> tuple[Token, ...]:
         return tuple(Token(word, start, end) for word, start, end in self.jieba.tokenize(text, HMM=True))
 
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Words jieba's dictionary tags as plain verbs (v), read once from its dictionary file."""
+        return jieba_verbs()
+
     def commonness(self, tokens: Sequence[Token]) -> float:
         """log10 of the general-language frequency (jieba's dictionary) of the most common token."""
         return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens), default=0.0)
+
+
+@lru_cache(maxsize=1)
+def jieba_verbs() -> frozenset[str]:
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    verbs = set()
+    with open(path, encoding="utf-8") as dictionary:
+        for line in dictionary:
+            if line.endswith(" v\n"):
+                verbs.add(line.split(" ", 1)[0])
+    return frozenset(verbs)

@@ -56,3 +56,13 @@ def test_lexical_score_rewards_full_mutual_coverage():
     assert lexical_score(2, 2, 4, 4) == 1.0
     assert lexical_score(2, 0, 4, 0) == 0.0
     assert lexical_score(2, 1, 4, 2) < lexical_score(2, 2, 4, 4)
+
+
+def test_a_span_that_starts_with_a_verb_loses_to_the_noun_phrase():
+    source, target = "to pioneer the development of smart grids", "率先推进智能电网的发展"
+    tokens = EnglishTokenizer().tokenize_many([source])[0]
+    chinese = ChineseTokenizer()
+    spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs)
+    assert next(span for span in spans if span.text == "推进智能").verb_initial
+    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens), spans)
+    assert ("smart grid", "智能电网") in {(link.source.text, link.target.text) for link in chosen}
