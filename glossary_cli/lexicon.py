@@ -97,6 +97,13 @@ def cedict_index() -> dict[str, frozenset[str]]:
     return index
 
 
+@lru_cache(maxsize=100_000)
+def gloss_count(word: str) -> int:
+    """How many CC-CEDICT headwords use this English word in a short gloss: a general-language
+    frequency for English that ships with the dictionary we already load."""
+    return len(cedict_index().get(stem(word.lower()), ()))
+
+
 def _pinyin_syllables(text: str) -> list[str]:
     from pypinyin import Style, lazy_pinyin
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from .align import Link
 from .models import Alternative, Evidence, ScoredPair
+from .lexicon import gloss_count
 from .normalize import is_acronym
+from .stopwords import is_english_stopword
 
 MAX_EVIDENCE = 2
 MAX_ALTERNATIVES = 3
@@ -83,6 +85,7 @@ class PairFeatures:
     target_chars: int
     corpus_segments: int = 1
     commonness: float = 0.0
+    english_commonness: float = 0.0
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
@@ -110,12 +113,18 @@ class PairFeatures:
         fragment_penalty = 0.5 * self.nested_ratio if self.words == 1 else 0.0
         value = quality * (0.5 + 0.5 * self.termhood()) * (1 - fragment_penalty)
         value *= 1 - frequency_weight + frequency_weight * frequency
+        # Every English word an everyday word (direct physical, one day): a phrase, not a term.
+        value *= 1 - ENGLISH_COMMONNESS_PENALTY * max(0.0, self.english_commonness - COMMON_ENGLISH_LOG_GLOSSES)
         return min(1.0, value + (0.15 * self.dice if self.count >= 2 else 0.0))
 
     def score(self) -> float:
         return round(self.prior(), 4)
 
 
+# How common an English word is, read from CC-CEDICT: the number of headwords whose short glosses
+# use it (log10). `material` has 134, `passport` 4; 25 and more marks an everyday word.
+COMMON_ENGLISH_LOG_GLOSSES = 1.4
+ENGLISH_COMMONNESS_PENALTY = 0.3
 COMMON_WORD_LOG_FREQUENCY = 3.5  # jieba dictionary frequency ~3,000
 COMMONNESS_PENALTY = 0.25
 
@@ -134,7 +143,14 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
         parenthesis=tally.signals["parenthesis"] > 0, identical=tally.signals["identical"] > 0,
         long_word=words == 1 and len(source) >= 10, target_chars=len(target), corpus_segments=corpus_segments,
-        commonness=tally.commonness)
+        commonness=tally.commonness, english_commonness=english_commonness(source))
+
+
+def english_commonness(term: str) -> float:
+    """log10 of the CC-CEDICT gloss count of the term's least common content word."""
+    counts = [gloss_count(word) for word in term.lower().replace("-", " ").split()
+              if word.isalpha() and not is_english_stopword(word)]
+    return math.log10(min(counts) + 1) if counts else 0.0
 
 
 def preferred_source(tally: PairTally) -> str:
