@@ -118,7 +118,12 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
                 counted.append(len(chunk))
                 yield chunk
 
-        with multiprocessing.Pool(jobs, initializer=_start_worker, initargs=(terms, strict_count)) as pool:
+        # Workers start from a small fresh process, not a fork of this one: a forked copy of a large
+        # heap (the pairs, earlier results) costs the workers page copies whenever they collect
+        # garbage, which made two jobs slower than one in the benchmark.
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        with context.Pool(jobs, initializer=_start_worker, initargs=(terms, strict_count)) as pool:
             for chunk_findings in pool.imap(_check_in_worker, counting(chunks)):
                 findings.extend(chunk_findings)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
