@@ -99,7 +99,7 @@ class PairFeatures:
         if self.words == 1 and not (self.name or self.acronym or self.long_word):
             value -= 0.4
             if self.count >= 3 and self.link_share >= 0.4:  # a word this corpus keeps translating one way
-                value += 0.3
+                value += 0.4
         # Targets built from everyday words (包括人类, 一天) are phrases more often than terms.
         value -= COMMONNESS_PENALTY * max(0.0, self.commonness - COMMON_WORD_LOG_FREQUENCY)
         return min(1.0, max(0.0, value))
@@ -109,7 +109,7 @@ class PairFeatures:
         quality = 0.6 * self.best + 0.4 * self.mean
         frequency = min(1.0, math.log2(1 + self.count) / 4)
         # Frequency says more in a big corpus than in an article where most terms occur once.
-        frequency_weight = min(0.5, max(0.15, math.log10(max(self.corpus_segments, 1)) / 7))
+        frequency_weight = min(0.6, max(0.15, math.log10(max(self.corpus_segments, 1)) / 6))
         fragment_penalty = 0.5 * self.nested_ratio if self.words == 1 else 0.0
         value = quality * (0.5 + 0.5 * self.termhood()) * (1 - fragment_penalty)
         value *= 1 - frequency_weight + frequency_weight * frequency
