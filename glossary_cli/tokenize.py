@@ -81,6 +81,32 @@ def _joinable(previous: str, piece: str) -> bool:
     return previous[-1:].isalnum() and piece[:1].isalnum() and not piece.startswith(("'", "’"))
 
 
+def _latin(piece: str) -> bool:
+    return piece.isascii() and piece.isalnum()
+
+
+def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
+    """Join touching ASCII tokens `COVID` `-` `19` into one; Han tokens stay as jieba cut them."""
+    merged: list[list[int]] = []
+    for start, end in offsets:
+        piece = text[start:end]
+        if merged and merged[-1][1] == start:
+            previous = text[merged[-1][0]:merged[-1][1]]
+            joins_hyphen = piece == "-" and _latin(previous[-1:])
+            after_hyphen = previous.endswith("-") and _latin(piece) and len(previous) > 1
+            if joins_hyphen or after_hyphen or (_latin(previous) and _latin(piece)):
+                merged[-1][1] = end
+                continue
+        merged.append([start, end])
+    tokens = []
+    for start, end in merged:
+        if text[start:end].endswith("-") and end - start > 1:  # "COVID-" before Chinese: hyphen is its own token
+            tokens += [Token(text[start:end - 1], start, end - 1), Token("-", end - 1, end)]
+        else:
+            tokens.append(Token(text[start:end], start, end))
+    return tuple(tokens)
+
+
 class ChineseTokenizer:
     """jieba with HMM on; the glossary's known terms are added so they are never split."""
 
@@ -98,7 +124,8 @@ class ChineseTokenizer:
         self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
-        return tuple(Token(word, start, end) for word, start, end in self.jieba.tokenize(text, HMM=True))
+        """jieba tokens, with Latin words it splits at hyphens joined again: COVID-19, SARS-CoV-2."""
+        return merge_latin_words(text, [(start, end) for _, start, end in self.jieba.tokenize(text, HMM=True)])
 
     @property
     def verbs(self) -> frozenset[str]:

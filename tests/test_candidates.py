@@ -61,3 +61,9 @@ def test_placeholders_never_become_terms():
     assert not any(part in candidate for candidate in found for part in ("%s", "{name}", "<", "--verbose", "name"))
     assert "Setting" in found  # the head noun is folded to the singular
     assert placeholder_mask("%d items")[:2] == [True, True]
+
+
+def test_latin_words_in_chinese_stay_whole():
+    found = chinese("全球COVID-19危机期间,SARS-CoV-2 病毒")
+    assert "COVID-19" in found and "COVID-19危机" in found and "SARS-CoV-2" in found
+    assert not any(text in found for text in ("COVID", "19", "CoV"))
