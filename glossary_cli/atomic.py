@@ -14,6 +14,9 @@ def write_atomic(path: str, text: str) -> None:
     if not os.path.isdir(directory):
         try:
             os.makedirs(directory, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise OutputError(f"cannot write: {_first_non_directory(directory)} is a file, not a directory",
+                              path=path) from None
         except OSError as error:
             raise OutputError(f"cannot create directory {directory}: {error.strerror}", path=path) from None
     data = text.encode("utf-8")
@@ -39,6 +42,14 @@ def write_atomic(path: str, text: str) -> None:
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _first_non_directory(directory: str) -> str:
+    """The component of `directory` that exists but is not a directory."""
+    probe = directory
+    while probe and not os.path.exists(probe):
+        probe = os.path.dirname(probe)
+    return probe or directory
 
 
 def _remove_quietly(path: str) -> None:

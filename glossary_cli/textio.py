@@ -10,6 +10,11 @@ from .errors import InputFormatError
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
          (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
 
+# The longest line or segment a corpus may hold. Aligned sentences are a few hundred characters;
+# a line this long is a whole file without line breaks (or not text), and pairing its words
+# would take hours, so it is refused with its line number.
+MAX_SEGMENT_CHARS = 100_000
+
 
 def read_bytes(path: str) -> bytes:
     if os.path.isdir(path):
@@ -40,6 +45,10 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         if data.startswith(bom):
             raise InputFormatError(f"file is {name} (byte-order mark); pass --encoding {name.lower()}", path=path)
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data[:8192])
+        if utf16:
+            raise InputFormatError(f"file looks like {utf16} without a byte-order mark; pass --encoding "
+                                   f"{utf16.lower()}", path=path)
         raise InputFormatError("binary file (NUL bytes); expected UTF-8 text", path=path)
     try:
         return data.decode("utf-8-sig")
@@ -49,6 +58,19 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         raise InputFormatError(
             f"invalid UTF-8 at byte {error.start}{hint}; pass --encoding to read another encoding, "
             "e.g. --encoding gb18030", path=path, line=line) from None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'UTF-16-LE' or 'UTF-16-BE' when the NUL bytes sit where ASCII text in UTF-16 puts them."""
+    even, odd = head[0::2], head[1::2]
+    for name, zeros, other in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
+        if len(zeros) >= 2 and zeros.count(0) >= 0.3 * len(zeros) and other.count(0) <= 0.05 * len(other):
+            try:
+                head[: len(head) // 2 * 2].decode(name.lower())
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -61,6 +83,41 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 def read_text(path: str, encoding: str | None = None) -> str:
     return decode(read_bytes(path), path, encoding)
+
+
+def read_corpus_text(path: str, encoding: str | None = None) -> str:
+    """The text of a corpus file, refused when it holds a line no aligned corpus has."""
+    text = read_text(path, encoding)
+    check_line_lengths(text, path)
+    return text
+
+
+def check_line_lengths(text: str, path: str) -> None:
+    if len(text) <= MAX_SEGMENT_CHARS:
+        return
+    for number, length in enumerate(map(len, text.split("\n")), start=1):
+        if length > MAX_SEGMENT_CHARS:
+            raise InputFormatError(too_long_message(length), path=path, line=number)
+
+
+def is_blank_file(path: str) -> bool:
+    """True for an existing file that holds nothing but white space (and perhaps a byte-order mark)."""
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > 65536:
+            return False
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False  # the reader reports why it cannot read the file
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return not data.decode(name, errors="replace").strip()
+    return not data.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
+
+
+def too_long_message(length: int) -> str:
+    return (f"a line of {length:,} characters; a segment holds at most {MAX_SEGMENT_CHARS:,}, "
+            "so this is not line-aligned text (are the line breaks missing?)")
 
 
 def text_lines(text: str) -> list[str]:

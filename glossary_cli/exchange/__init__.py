@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable
 from enum import Enum
 
-from ..errors import UsageError
+from ..errors import InputFormatError, UsageError
 from ..glossary import Glossary, Status
 
 
@@ -63,6 +63,10 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
                     target_lang: str | None = None, encoding: str | None = None,
                     on_warning: Callable[[str], None] = _ignore) -> Glossary:
     """A Glossary read from a TBX termbase or a CSV/TSV table."""
+    if os.path.isdir(path):
+        raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
+    if not os.path.exists(path):
+        raise InputFormatError("no such file", path=path)
     chosen = from_format or format_of(path)
     if chosen is ExchangeFormat.TBX:
         from .tbx import read_tbx

@@ -90,6 +90,11 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one
     skipped = 0
     for line, cells in rows:
+        if any(extra.strip() for extra in cells[len(names):]):
+            raise InputFormatError(f"{len(cells)} columns, but the header names {len(names)}; a cell holding "
+                                   f"{'a tab' if delimiter == chr(9) else repr(delimiter)} must be quoted",
+                                   path=path, line=line)
+
         def cell(index: int | None) -> str:
             return cells[index].strip() if index is not None and index < len(cells) else ""
 

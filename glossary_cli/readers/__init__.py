@@ -16,6 +16,7 @@ from enum import Enum
 
 from ..errors import InputFormatError, UsageError
 from ..models import SegmentPair
+from ..textio import MAX_SEGMENT_CHARS, is_blank_file
 
 
 class InputFormat(str, Enum):
@@ -122,10 +123,11 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
                options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
     """All segment pairs of the given files, in file order."""
     for path in paths:
+        _refuse_blank(path)
         chosen = input_format
         if chosen is InputFormat.AUTO:
             chosen = detect_format(path, _peek(path))
-        yield from reader_for(chosen)(path, options)
+        yield from _bounded(reader_for(chosen)(path, options))
 
 
 def reader_for(input_format: InputFormat) -> Callable[[str, ReadOptions], Iterator[SegmentPair]]:
@@ -145,7 +147,27 @@ _READER_MODULES = {
 def read_parallel(source_path: str, target_path: str, *, options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
     from . import parallel
 
-    return parallel.read(source_path, target_path, options)
+    _refuse_blank(source_path)
+    _refuse_blank(target_path)
+    return _bounded(parallel.read(source_path, target_path, options))
+
+
+def _refuse_blank(path: str) -> None:
+    """A corpus file with nothing in it is a mistake (a failed download, a wrong name), not a corpus;
+    the readers themselves return no pairs for it, the commands stop here."""
+    if is_blank_file(path):
+        raise InputFormatError("empty file: no segment pairs to read", path=path)
+
+
+def _bounded(pairs: Iterator[SegmentPair]) -> Iterator[SegmentPair]:
+    """The pairs, refusing a segment too long to be a sentence (e.g. a TMX <seg> holding a book)."""
+    for pair in pairs:
+        length = max(len(pair.source), len(pair.target))
+        if length > MAX_SEGMENT_CHARS:
+            raise InputFormatError(f"a segment of {length:,} characters; a segment holds at most "
+                                   f"{MAX_SEGMENT_CHARS:,} (split it into sentences)",
+                                   path=pair.location.path, line=pair.location.line)
+        yield pair
 
 
 def _peek(path: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import read_text
+from ..textio import read_corpus_text
 from .xml_safe import language_matches, wanted_languages
 
 SOURCE_COLUMN_NAMES = {"source", "src", "english", "term", "source term", "source_term"}
@@ -69,7 +69,7 @@ def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[s
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    text = read_text(path, options.encoding)
+    text = read_corpus_text(path, options.encoding)
     source_language, target_language = wanted_languages(options)
     rows = csv_rows(text, path, choose_delimiter(text.split("\n", 1)[0]))
     columns: Columns | None = None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import HAN, LATIN_WORD, has_han
-from ..textio import read_text, text_lines
+from ..textio import read_corpus_text, text_lines
 
 # English words needed before the first Han character for a line to count as a bilingual title.
 _MIN_TITLE_WORDS = 3
@@ -37,7 +37,7 @@ def split_bilingual_line(line: str) -> tuple[str, str] | None:
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    lines = text_lines(read_text(path, options.encoding))
+    lines = text_lines(read_corpus_text(path, options.encoding))
     pending: tuple[int, str] | None = None  # an English line waiting for its Chinese partner
 
     def unpaired(line_number: int, what: str) -> None:

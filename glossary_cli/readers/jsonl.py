@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
-from ..textio import read_text
+from ..textio import read_corpus_text
 from .xml_safe import language_matches, wanted_languages
 
 _SOURCE_KEYS = ("source", "src", "english")
@@ -33,7 +33,7 @@ def find_key(record: dict[str, Any], language: str, fallbacks: tuple[str, ...]) 
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    text = read_text(path, options.encoding)
+    text = read_corpus_text(path, options.encoding)
     source_language, target_language = wanted_languages(options)
     skipped = 0
     # Split on newlines only: JSON strings may hold U+2028, which str.splitlines would break at.

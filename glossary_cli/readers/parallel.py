@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
-from ..textio import read_text, text_lines
+from ..textio import read_corpus_text, text_lines
 
 
 def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
-    sources = text_lines(read_text(source_path, options.encoding))
-    targets = text_lines(read_text(target_path, options.encoding))
+    sources = text_lines(read_corpus_text(source_path, options.encoding))
+    targets = text_lines(read_corpus_text(target_path, options.encoding))
     if len(sources) != len(targets):
         raise InputFormatError(
             f"{len(sources)} lines, but {target_path} has {len(targets)}; parallel files must have "

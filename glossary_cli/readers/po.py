@@ -17,7 +17,7 @@ import polib
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
-from ..textio import decode, read_bytes
+from ..textio import check_line_lengths, decode, read_bytes
 
 _DECLARED_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _UTF8_NAMES = {"utf-8", "utf8", "charset", "ascii", "us-ascii"}  # CHARSET: the POT template placeholder
@@ -75,7 +75,9 @@ def _decoded_text(path: str, encoding: str | None) -> str:
                 encoding = name
             except LookupError:
                 pass  # an unknown charset: read as UTF-8, which reports any problem precisely
-    return decode(data, path, encoding)
+    text = decode(data, path, encoding)
+    check_line_lengths(text, path)
+    return text
 
 
 def _protect_line_breaks(text: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import read_text, text_lines
+from ..textio import read_corpus_text, text_lines
 
 _HEADER_NAMES = {"en", "zh", "source", "target", "english", "chinese", "src", "tgt", "zh-cn", "en-us", "zh_cn"}
 
@@ -17,7 +17,7 @@ def is_header(cells: list[str]) -> bool:
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    lines = text_lines(read_text(path, options.encoding))
+    lines = text_lines(read_corpus_text(path, options.encoding))
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
