@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from glossary_cli.cli.common import app
 
@@ -24,13 +23,6 @@ terms:
     target: 储能
     status: candidate
 """
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
-    return CliRunner()
 
 
 @pytest.fixture

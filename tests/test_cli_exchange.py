@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from typer.testing import CliRunner
 
 from glossary_cli.cli.common import app
 from glossary_cli.glossary import Status
@@ -30,13 +29,6 @@ terms:
     target: 智能电表
     status: rejected
 """
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "100")
-    return CliRunner()
 
 
 @pytest.fixture

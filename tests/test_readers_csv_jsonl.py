@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from glossary_cli.errors import InputFormatError
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.readers import ReadOptions
 from glossary_cli.readers import csv_reader, jsonl
+from tests.support import Reader, write_file as write
 
 
-def write(tmp_path: Path, body: str, name: str, encoding: str = "utf-8") -> str:
-    path = tmp_path / name
-    path.write_bytes(body.encode(encoding))
-    return str(path)
 
 
-def read_csv(path: str, **options) -> list[SegmentPair]:
-    warnings: list[str] = []
-    result = list(csv_reader.read(path, ReadOptions(on_warning=warnings.append, **options)))
-    read_csv.warnings = warnings  # type: ignore[attr-defined]
-    return result
+read_csv = Reader(csv_reader)
 
 
-def read_jsonl(path: str, **options) -> list[SegmentPair]:
-    warnings: list[str] = []
-    result = list(jsonl.read(path, ReadOptions(on_warning=warnings.append, **options)))
-    read_jsonl.warnings = warnings  # type: ignore[attr-defined]
-    return result
+read_jsonl = Reader(jsonl)
 
 
 def texts(found: list[SegmentPair]) -> list[tuple[str, str]]:

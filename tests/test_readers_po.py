@@ -9,8 +9,9 @@ import pytest
 
 from glossary_cli.errors import InputFormatError
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.readers import ReadOptions, read_pairs
+from glossary_cli.readers import read_pairs
 from glossary_cli.readers import po
+from tests.support import Reader, write_file
 
 DATA = Path(__file__).parent / "data"
 APOSTROPHE = DATA / "apostrophe-zh_CN.po"
@@ -19,16 +20,10 @@ HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Pl
 
 
 def write(tmp_path: Path, body: str, name: str = "zh_CN.po", encoding: str = "utf-8") -> str:
-    path = tmp_path / name
-    path.write_bytes(body.encode(encoding))
-    return str(path)
+    return write_file(tmp_path, body, name, encoding)
 
 
-def pairs(path: str, **options) -> list[SegmentPair]:
-    warnings: list[str] = []
-    result = list(po.read(path, ReadOptions(on_warning=warnings.append, **options)))
-    pairs.warnings = warnings  # type: ignore[attr-defined]
-    return result
+pairs = Reader(po)
 
 
 def texts(found: list[SegmentPair]) -> list[tuple[str, str]]:

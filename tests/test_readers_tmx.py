@@ -9,8 +9,9 @@ import pytest
 
 from glossary_cli.errors import InputFormatError
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.readers import InputFormat, ReadOptions, read_pairs
+from glossary_cli.readers import InputFormat, read_pairs
 from glossary_cli.readers import tmx
+from tests.support import Reader, write_file
 
 
 
@@ -21,9 +22,7 @@ def tico(shared_data) -> Path:
 
 
 def write(tmp_path: Path, body: str, name: str = "memory.tmx", encoding: str = "utf-8") -> str:
-    path = tmp_path / name
-    path.write_bytes(body.encode(encoding))
-    return str(path)
+    return write_file(tmp_path, body, name, encoding)
 
 
 def memory(*units: str, header: str = '<header srclang="en" datatype="plaintext"/>') -> str:
@@ -31,11 +30,7 @@ def memory(*units: str, header: str = '<header srclang="en" datatype="plaintext"
             + "\n".join(units) + "\n</body></tmx>\n")
 
 
-def pairs(path: str, **options) -> list[SegmentPair]:
-    warnings: list[str] = []
-    result = list(tmx.read(path, ReadOptions(on_warning=warnings.append, **options)))
-    pairs.warnings = warnings  # type: ignore[attr-defined]
-    return result
+pairs = Reader(tmx)
 
 
 def texts(found: list[SegmentPair]) -> list[tuple[str, str]]:

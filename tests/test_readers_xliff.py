@@ -8,17 +8,16 @@ import pytest
 
 from glossary_cli.errors import InputFormatError
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.readers import ReadOptions, read_pairs
+from glossary_cli.readers import read_pairs
 from glossary_cli.readers import xliff
+from tests.support import Reader, write_file
 
 DATA = Path(__file__).parent / "data"
 ANGULAR = DATA / "rclone-webui-messages.zh-CN.xlf"
 
 
 def write(tmp_path: Path, body: str, name: str = "messages.xlf", encoding: str = "utf-8") -> str:
-    path = tmp_path / name
-    path.write_bytes(body.encode(encoding))
-    return str(path)
+    return write_file(tmp_path, body, name, encoding)
 
 
 def xliff12(*units: str, source: str = "en-US", target: str = "zh-CN") -> str:
@@ -34,11 +33,7 @@ def xliff2(*units: str, source: str = "en", target: str = "zh-Hans") -> str:
             '<file id="f1">\n' + "\n".join(units) + "\n</file></xliff>\n")
 
 
-def pairs(path: str, **options) -> list[SegmentPair]:
-    warnings: list[str] = []
-    result = list(xliff.read(path, ReadOptions(on_warning=warnings.append, **options)))
-    pairs.warnings = warnings  # type: ignore[attr-defined]
-    return result
+pairs = Reader(xliff)
 
 
 def texts(found: list[SegmentPair]) -> list[tuple[str, str]]:

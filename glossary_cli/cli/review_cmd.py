@@ -63,7 +63,7 @@ def _review_loop(session, console) -> None:
         if show:
             console.print(_render(entry, session.position + 1, total))
         show = True
-        console.print(f"[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
+        console.print("[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
         key = _read_key()
         console.print(key if key.isprintable() else "")
         try:
