@@ -117,8 +117,35 @@ class PairFeatures:
         value *= 1 - ENGLISH_COMMONNESS_PENALTY * max(0.0, self.english_commonness - COMMON_ENGLISH_LOG_GLOSSES)
         return min(1.0, value + (0.15 * self.dice if self.count >= 2 else 0.0))
 
+    def statistics(self) -> list[float]:
+        """The signals the learned combination weighs (FITTED_FEATURES, in order)."""
+        return [1.0, math.log1p(self.count), self.dice, self.link_share, float(self.words == 1), self.best,
+                self.mean, self.english_commonness, self.commonness / 5, self.nested_ratio, float(self.quoted)]
+
+    def fitted(self) -> float:
+        """Log-odds from the combination fitted on TICO-19 (tests/bench/fit_weights.py)."""
+        return SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, self.statistics()))
+
     def score(self) -> float:
-        return round(self.prior(), 4)
+        """The prior rules a short text; the fitted combination takes over as the corpus grows,
+        since its counts only mean something once there are thousands of pairs."""
+        share = learned_share(self.corpus_segments)
+        prior = min(max(self.prior(), 1e-6), 1 - 1e-6)
+        log_odds = (1 - share) * math.log(prior / (1 - prior)) + share * self.fitted()
+        return round(1 / (1 + math.exp(-log_odds)), 4)
+
+
+def learned_share(corpus_segments: int) -> float:
+    """0 up to 100 segment pairs, 1 from about 3,000, log-linear between."""
+    return min(1.0, max(0.0, (math.log10(max(corpus_segments, 1)) - 2) / 1.5))
+
+
+FITTED_FEATURES = ("bias", "log_count", "dice", "link_share", "single_word", "best", "mean",
+                   "english_commonness", "chinese_commonness", "fragment", "quoted")
+FITTED_WEIGHTS = (-9.271, 1.578, -1.355, -0.321, -1.681, 3.375, 3.362, -0.623, -1.616, -0.872, 0.830)
+# The fitted bias reflects how rare reference terms are among TICO-19's linked pairs (0.5%);
+# shifting it moves every score alike, keeps the order, and puts good terms above 0.5.
+SCORE_SHIFT = 6.0
 
 
 # How common an English word is, read from CC-CEDICT: the number of headwords whose short glosses
@@ -186,7 +213,7 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
          target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
          min_score: float = 0.0) -> list[ScoredPair]:
     """One entry per English term: its best target, scored, with alternatives and evidence."""
-    by_source: dict[str, list[tuple[float, str, PairTally]]] = {}
+    by_source: dict[str, list[tuple[float, float, str, PairTally]]] = {}
     corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     for (source_key, target_key), tally in tallies.items():
         if (source_key, target_key) in rejected:
@@ -195,17 +222,19 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
         target_segments = target_postings.get(target_key, set())
         pair_features = features(tally, len(source_segments), len(target_segments),
                                  len(source_segments & target_segments), corpus_segments)
-        by_source.setdefault(source_key, []).append((pair_features.score(), target_key, tally))
+        by_source.setdefault(source_key, []).append((pair_features.prior(), pair_features.score(), target_key, tally))
     results = []
     for source_key, options in by_source.items():
-        options.sort(key=lambda option: (-option[0], option[1]))
-        best_score, _, best = options[0]
+        # The target is chosen on translation evidence (the prior); the learned combination ranks
+        # terms against each other, which is where corpus statistics help.
+        options.sort(key=lambda option: (-option[0], -option[1], option[2]))
+        _, best_score, _, best = options[0]
         if best_score < min_score:
             continue
-        also = _expansion_of_kept_acronym(best, options[1:])
-        rest = [option for option in options[1:] if option[2] is not also]
+        also = _expansion_of_kept_acronym(best, [(score, key, tally) for _, score, key, tally in options[1:]])
+        rest = [option for option in options[1:] if option[3] is not also]
         alternatives = tuple(Alternative(preferred_target(tally), score)
-                             for score, _, tally in rest[:MAX_ALTERNATIVES] if score > 0)
+                             for _, score, _, tally in rest[:MAX_ALTERNATIVES] if score > 0)
         signals = tuple(sorted(signal for signal, count in best.signals.items() if count))
         results.append(ScoredPair(preferred_source(best), preferred_target(best), best_score, len(best.scores),
                                   signals, tuple(best.evidence), alternatives, source_key=source_key,
