@@ -1,0 +1,35 @@
+from glossary_cli.scoring import PairFeatures, english_commonness, learned_share
+
+
+def pair(**changes) -> PairFeatures:
+    values = dict(best=1.0, mean=1.0, count=1, dice=0.0, link_share=1.0, nested_ratio=0.0, words=2, name=False,
+                  acronym=False, quoted=False, parenthesis=False, identical=False, long_word=False, target_chars=4,
+                  corpus_segments=33, commonness=2.0, english_commonness=0.5)
+    values.update(changes)
+    return PairFeatures(**values)
+
+
+def test_learned_combination_only_ranks_big_corpora():
+    assert learned_share(33) == 0.0
+    assert 0.0 < learned_share(1_000) < 1.0
+    assert learned_share(5_000) == 1.0
+    assert pair().score() == round(pair().prior(), 4)
+
+
+def test_a_single_word_inside_a_longer_term_is_a_fragment():
+    assert pair(words=1, nested_ratio=1.0).score() < pair(words=2).score()
+
+
+def test_quotes_and_names_raise_termhood():
+    assert pair(quoted=True).score() > pair().score()
+    assert pair(words=1, name=True).score() > pair(words=1).score()
+
+
+def test_phrases_of_everyday_words_rank_below_terms_with_a_rare_word():
+    assert english_commonness("material passport") < english_commonness("clear opportunity")
+    assert pair(english_commonness=english_commonness("clear opportunity")).score() < pair().score()
+
+
+def test_in_a_big_corpus_a_frequent_consistent_pair_beats_a_one_off():
+    big = dict(corpus_segments=3_000)
+    assert pair(count=40, dice=0.8, **big).score() > pair(count=1, dice=0.0, **big).score()
