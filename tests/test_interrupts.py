@@ -1,0 +1,80 @@
+"""Ctrl-C: extract stops with exit 130 and one line, leaving the old glossary; review keeps decisions.
+
+Ctrl-C in a terminal signals the whole foreground process group (the command and any --jobs
+workers), so the tests start the command in its own session and signal the group.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: smart grid
+    target: 智能电网
+    status: approved
+"""
+INTERRUPTED = "glossary: interrupted; files on disk are unchanged"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossary(shared_data, tmp_path, jobs):
+    corpus = shared_data / "tico19_en_zh" / "segments.tsv"  # ~35 s of work: certainly mid-run at 2 s
+    output = tmp_path / "glossary.yaml"
+    output.write_text(GLOSSARY, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb"}
+    child = subprocess.Popen([sys.executable, "-m", "glossary_cli", "extract", str(corpus), "-o", str(output),
+                              "--jobs", str(jobs)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    time.sleep(2.0)
+    assert child.poll() is None, "extract finished before it could be interrupted"
+    started = time.monotonic()
+    os.killpg(child.pid, signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=30)
+    assert time.monotonic() - started < 10  # stops promptly, workers included
+    assert child.returncode == 130, stderr
+    lines = stderr.splitlines()
+    assert lines[-1] == INTERRUPTED  # one line about the interrupt, after any progress lines
+    assert all(line.startswith("extracting: ") for line in lines[:-1]), stderr
+    assert stdout == ""
+    assert output.read_text(encoding="utf-8") == GLOSSARY
+    assert sorted(os.listdir(tmp_path)) == ["glossary.yaml"]  # no temporary file left
+
+
+def test_ctrl_c_during_review_keeps_every_decision_made_so_far(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    from glossary_cli.glossary import Status
+    from glossary_cli.glossary_yaml import load_glossary
+
+    path = tmp_path / "glossary.yaml"
+    path.write_text(GLOSSARY.replace("approved", "candidate") + "".join(
+        f"  - source: term {index}\n    target: 术语{index}\n    status: candidate\n    score: 0.{9 - index}\n"
+        for index in range(4)), encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "40"}
+    child = pexpect.spawn(sys.executable, ["-m", "glossary_cli", "review", str(path)], env=env,
+                          encoding="utf-8", dimensions=(40, 100), timeout=20)
+    decided = []
+    for key, verb in (("a", "approved"), ("r", "rejected"), ("a", "approved")):
+        child.expect(r"\[a/r/e/1-9/s/u/q/\?\]")
+        child.send(key)
+        child.expect(f"{verb} (.+?) → ")
+        decided.append((child.match.group(1).strip(), verb))
+    child.expect(r"\[a/r/e/1-9/s/u/q/\?\]")
+    child.sendintr()
+    child.expect("interrupted; 3 decisions already saved in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    statuses = {entry.source: entry.status for entry in load_glossary(str(path)).terms}
+    assert [(source, statuses[source]) for source, _ in decided] == [
+        (source, Status.APPROVED if verb == "approved" else Status.REJECTED) for source, verb in decided]
+    assert sum(status is not Status.CANDIDATE for status in statuses.values()) == 3
