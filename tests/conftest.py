@@ -40,3 +40,10 @@ def _plain_terminal(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("TERM", "dumb")
+
+
+# Hypothesis: the default profile is CI (properties ask for at least 200 examples each);
+# `pytest --hypothesis-profile=ci-long` is the long run, 2,000 examples per property.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci-long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
