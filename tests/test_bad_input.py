@@ -440,3 +440,30 @@ def test_a_corpus_without_any_pair_does_not_empty_the_glossary(runner, tmp_path)
     assert result.stderr.splitlines()[-1] == (f"error: no segment pairs in {corpus}; nothing extracted, "
                                               f"{tmp_path / 'glossary.yaml'} is unchanged")
     assert (tmp_path / "glossary.yaml").read_text(encoding="utf-8") == GLOSSARY
+
+
+@pytest.mark.xfail(strict=True, reason="glossary_yaml.py reports a refused tag, then again the value it left "
+                                       "behind (unknown status None / unsupported glossary version None)")
+@pytest.mark.parametrize("old, new", [("status: approved", "status: !!python/object:os.system {}"),
+                                      ("glossary: 1", "glossary: !!python/name:os.system")])
+def test_a_refused_tag_is_reported_once(runner, tmp_path, old, new):
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY.replace(old, new), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "glossary.yaml"), write(tmp_path, "corpus.txt", PAIRS)])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="align.py competitive linking grows much faster than linearly with the "
+                                       "length of one segment pair: a 1,160-character repetitive pair takes ~60 s")
+def test_one_long_repetitive_segment_pair_is_extracted_in_seconds(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "long.tsv"
+    corpus.write_text("smart grid material passport " * 40 + "\t" + "智能电网材料护照" * 40 + "\n", encoding="utf-8")
+    try:
+        completed = subprocess.run([sys.executable, "-m", "glossary_cli", "extract", str(corpus), "-o",
+                                    str(tmp_path / "out.yaml"), "--jobs", "1"], capture_output=True, timeout=10)
+    except subprocess.TimeoutExpired:
+        pytest.fail("extract took more than 10 s on one segment pair")
+    assert completed.returncode == 0
