@@ -46,6 +46,8 @@ class SegmentEvidence:
 _OPEN = "([（"
 _CLOSE = {"(": ")", "[": "]", "（": "）"}
 _MIN_LINK_SCORE = 0.25
+_TARGETS_PER_SPAN = 4
+_NEAREST_TARGETS = 60
 _VERB_INITIAL_FACTOR = 0.85  # 推进智能 loses to 智能电网 when the dictionary explains both alike
 
 
@@ -125,6 +127,12 @@ class SegmentAligner:
                     containing[interval] = [index for index, zspan in enumerate(chinese)
                                             if zspan.start <= match.start and match.end <= zspan.end]
                 reachable.update(containing[interval])
+            if len(reachable) > _NEAREST_TARGETS:  # long segments: the spans nearest in relative position
+                middle = (span.start + span.end) / (2 * max(1, len(source)))
+                reachable = set(sorted(reachable, key=lambda index: (
+                    abs((chinese[index].start + chinese[index].end) / (2 * max(1, len(target))) - middle), index))
+                    [:_NEAREST_TARGETS])
+            options: list[Link] = []
             for zspan in (chinese[index] for index in sorted(reachable)):
                 total = prefix[zspan.end] - prefix[zspan.start]
                 if total == 0:
@@ -159,7 +167,11 @@ class SegmentAligner:
                     signals.add("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
                 if score >= _MIN_LINK_SCORE and (source_share >= 0.5 or signals - {"lexicon"}):
-                    links.append(Link(span, zspan, score, lexical, frozenset(signals), matched=len(matched_words)))
+                    options.append(Link(span, zspan, score, lexical, frozenset(signals), matched=len(matched_words)))
+            # Only a span's best few targets can win competitive linking; keeping the rest makes a
+            # long repetitive segment quadratic.
+            options.sort(key=_linking_order)
+            links += options[:_TARGETS_PER_SPAN]
         return links
 
     def _word_matches(self, tokens: tuple[Token, ...], target: str,
@@ -249,12 +261,16 @@ def _linking_priority(link: Link) -> float:
     return link.score + anchor + _PHRASE_BONUS * min(3, max(0, link.matched - 1))
 
 
+def _linking_order(link: Link) -> tuple:
+    return (-_linking_priority(link), -link.score, link.source.start, link.target.start, -link.target.end,
+            link.source.end)
+
+
 def competitive_linking(scored: list[Link]) -> list[Link]:
     """Best links first; a later link may not overlap a chosen one on either side unless one nests
     properly inside the other on both sides (`green`/`绿色` inside `green transition`/`绿色转型`).
     Links inside a longer chosen link are marked nested: fragments of a bigger term."""
-    order = sorted(scored, key=lambda link: (-_linking_priority(link), -link.score, link.source.start,
-                                             link.target.start, -link.target.end, link.source.end))
+    order = sorted(scored, key=_linking_order)
     chosen: list[Link] = []
     top_level: list[Link] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
     for link in order:

@@ -360,6 +360,8 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
             terms_node = value_node
             continue
         value = _construct(value_node, problem)
+        if value is _REFUSED:
+            continue
         if key == "glossary":
             if isinstance(value, bool) or value != SCHEMA_VERSION:
                 problem(value_node, f"unsupported glossary version {value!r}; this tool reads version {SCHEMA_VERSION}")
@@ -487,13 +489,16 @@ def _last_content_line(node: yaml.Node) -> int:
     return max(_last_content_line(child) for child in children)
 
 
+_REFUSED = object()  # a value whose tag was refused: already reported, checked no further
+
+
 def _construct(node: yaml.Node, problem: Any) -> Any:
     try:
         return _Loader("").construct_document(node)
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark or node.start_mark
         problem(mark, f"refused: {error.problem} (only plain YAML data is allowed)")
-        return None
+        return _REFUSED
 
 
 def _refuse_aliases(text: str, problem: Any) -> None:
@@ -535,7 +540,8 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     try:  # one construction per entry; only on a refused tag go key by key to locate it
         values = _Loader("").construct_document(item)
     except yaml.constructor.ConstructorError:
-        values = {key: _construct(value, problem) for key, value in nodes.items()}
+        constructed = {key: _construct(value, problem) for key, value in nodes.items()}
+        values = {key: value for key, value in constructed.items() if value is not _REFUSED}
     entry = Entry(source="", line=item.start_mark.line + 1, column=item.start_mark.column + 1,
                   positions={key: (node.start_mark.line + 1, node.start_mark.column + 1) for key, node in nodes.items()})
 

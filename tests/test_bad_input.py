@@ -429,8 +429,6 @@ def test_an_external_dtd_is_never_fetched(runner, tmp_path):
     assert (tmp_path / "glossary.yaml").read_text(encoding="utf-8") == GLOSSARY
 
 
-@pytest.mark.xfail(strict=True, reason="extract writes a glossary from zero segment pairs, dropping every "
-                                       "candidate (glossary_cli/cli/extract_cmd.py, lead's file)")
 def test_a_corpus_without_any_pair_does_not_empty_the_glossary(runner, tmp_path):
     corpus = tmp_path / "english-only.txt"
     corpus.write_text("Smart grids need a material passport.\nSo do batteries.\n", encoding="utf-8")
@@ -442,8 +440,6 @@ def test_a_corpus_without_any_pair_does_not_empty_the_glossary(runner, tmp_path)
     assert (tmp_path / "glossary.yaml").read_text(encoding="utf-8") == GLOSSARY
 
 
-@pytest.mark.xfail(strict=True, reason="glossary_yaml.py reports a refused tag, then again the value it left "
-                                       "behind (unknown status None / unsupported glossary version None)")
 @pytest.mark.parametrize("old, new", [("status: approved", "status: !!python/object:os.system {}"),
                                       ("glossary: 1", "glossary: !!python/name:os.system")])
 def test_a_refused_tag_is_reported_once(runner, tmp_path, old, new):
@@ -453,8 +449,6 @@ def test_a_refused_tag_is_reported_once(runner, tmp_path, old, new):
     assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="align.py competitive linking grows much faster than linearly with the "
-                                       "length of one segment pair: a 1,160-character repetitive pair takes ~60 s")
 def test_one_long_repetitive_segment_pair_is_extracted_in_seconds(tmp_path):
     import subprocess
     import sys

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from ..errors import InputFormatError
 from ..readers import InputFormat
 from . import corpus_options as corpus
 from .common import app, handles_errors, stderr_console
@@ -63,6 +64,9 @@ def extract(
     pairs = list(corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
                                      encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                                      source_lang=source_lang, target_lang=target_lang))
+    if not pairs:  # writing now would drop every candidate of the existing glossary
+        inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
+        raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted, {output} is unchanged")
     console = stderr_console()
     with progress_reporter(console, len(pairs)) as progress:
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
