@@ -55,7 +55,9 @@ def never_crashes(data: bytes, input_format: InputFormat, encoding: str | None =
             assert error.path == str(path)
 
 
-FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# At least 200 examples in CI; more under --hypothesis-profile=ci-long.
+FUZZ = settings(max_examples=max(200, settings.default.max_examples), deadline=None,
+                suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize("input_format", list(READERS))
