@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import dump_glossary, load_glossary
