@@ -79,10 +79,7 @@ class PairFeatures:
     name: bool
     acronym: bool
     quoted: bool
-    parenthesis: bool
-    identical: bool
     long_word: bool
-    target_chars: int
     corpus_segments: int = 1
     commonness: float = 0.0
     english_commonness: float = 0.0
@@ -159,7 +156,6 @@ COMMONNESS_PENALTY = 0.25
 def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int,
              corpus_segments: int = 1) -> PairFeatures:
     source = preferred_source(tally)
-    target = preferred_target(tally)
     words = len(source.split())
     count = len(tally.scores)
     dice = 2 * co_occurrence / (source_frequency + target_frequency) if source_frequency + target_frequency else 0.0
@@ -168,8 +164,7 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         link_share=len(tally.segments) / max(1, source_frequency),
         nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
-        parenthesis=tally.signals["parenthesis"] > 0, identical=tally.signals["identical"] > 0,
-        long_word=words == 1 and len(source) >= 10, target_chars=len(target), corpus_segments=corpus_segments,
+        long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source))
 
 

@@ -3,7 +3,7 @@ from glossary_cli.scoring import PairFeatures, english_commonness, learned_share
 
 def pair(**changes) -> PairFeatures:
     values = dict(best=1.0, mean=1.0, count=1, dice=0.0, link_share=1.0, nested_ratio=0.0, words=2, name=False,
-                  acronym=False, quoted=False, parenthesis=False, identical=False, long_word=False, target_chars=4,
+                  acronym=False, quoted=False, long_word=False,
                   corpus_segments=33, commonness=2.0, english_commonness=0.5)
     values.update(changes)
     return PairFeatures(**values)
