@@ -1,12 +1,25 @@
-"""The extraction pipeline: segment pairs -> tokens -> candidate spans -> links -> ranked pairs."""
+"""The extraction pipeline: segment pairs -> tokens -> candidate spans -> links -> ranked pairs.
+
+Two maps over shards of `SHARD_SIZE` distinct pairs, read from the corpus as it streams in:
+tokenize (or load the tokens from the cache), then, once the corpus lexicon is learned from
+every shard's content words, link spans and tally the links. Shard results are merged in corpus
+order, so one process, a pool of `jobs` processes or a Dask cluster give the same tallies.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import enum
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+
+import numpy as np
 
 from .align import SegmentAligner, SegmentEvidence
+from .cache import SideTokens, TokenCache
 from .candidates import CandidateLimits, blank_placeholders, chinese_spans, english_spans
+from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
 from .models import Evidence, ScoredPair, SegmentPair
 from .scoring import PairTally, rank, snippet
@@ -47,7 +60,10 @@ class CorpusTallies:
         for mine, theirs in ((self.source_postings, later.source_postings),
                              (self.target_postings, later.target_postings)):
             for key, segments in theirs.items():
-                mine.setdefault(key, set()).update(segments)
+                if key in mine:
+                    mine[key].update(segments)
+                else:
+                    mine[key] = segments
 
 
 @dataclass
@@ -55,9 +71,15 @@ class ExtractResult:
     pairs: list[ScoredPair]
     segment_count: int
     tokenizers: dict[str, str] = field(default_factory=dict)
+    tokenized_pairs: int = 0  # pairs tokenised in this run; the rest came from the cache
 
 
-Progress = Callable[[int], None]
+class Stage(enum.Enum):
+    TOKENIZE = "tokenize"  # total not known yet: the corpus is still being read
+    LINK = "link"
+
+
+Progress = Callable[[Stage, int, "int | None"], None]
 
 
 def content_words(tokens) -> list[str]:
@@ -72,122 +94,285 @@ def content_tokens(tokens) -> list[str]:
 
 def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
             known_terms: Iterable[str] = (), rejected: set[tuple[str, str]] = frozenset(),
-            progress: Progress | None = None, jobs: int = 1) -> ExtractResult:
+            progress: Progress | None = None, jobs: int = 1, runner: Runner | None = None,
+            cache_dir: str | None = None) -> ExtractResult:
     """Ranked term pairs for a corpus.
 
     `known_terms` (approved Chinese renderings) are given to jieba so they are never split;
     `rejected` holds (English key, Chinese key) pairs a person rejected, never proposed again.
+    The pairs are read once, as they stream in. `runner` (see cluster.py) says where the shard
+    functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards on disk.
     """
-    pairs = distinct(segment_pairs)
-    tallies, signatures = collect(pairs, options=options, known_terms=known_terms, progress=progress, jobs=jobs)
+    collected = _collect(segment_pairs, options=options, known_terms=known_terms, progress=progress,
+                         runner=runner or LocalRunner(jobs), cache_dir=cache_dir)
+    tallies = collected.tallies
     ranked = rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
                   min_score=options.min_score)
     if options.top is not None:
         ranked = ranked[: options.top]
-    return ExtractResult(ranked, len(pairs), signatures)
+    return ExtractResult(ranked, collected.segment_count, collected.signatures, collected.tokenized_pairs)
 
 
 def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
     """Each distinct (source, target) text once: translation memories repeat segments, and a
     repeat is not new evidence. The first occurrence's location is kept."""
-    seen: set[tuple[str, str]] = set()
-    unique = []
+    return list(_distinct(segment_pairs))
+
+
+def _distinct(segment_pairs: Iterable[SegmentPair]) -> Iterator[SegmentPair]:
+    """`distinct` as a stream; it remembers a 16-byte digest of each pair, not its texts."""
+    seen: set[bytes] = set()
     for pair in segment_pairs:
-        if (pair.source, pair.target) not in seen:
-            seen.add((pair.source, pair.target))
-            unique.append(pair)
-    return unique
+        source = pair.source.encode("utf-8")
+        digest = hashlib.blake2b(len(source).to_bytes(8, "little") + source + pair.target.encode("utf-8"),
+                                 digest_size=16).digest()
+        if digest not in seen:
+            seen.add(digest)
+            yield pair
 
 
-def collect(pairs: list[SegmentPair], *, options: ExtractOptions = ExtractOptions(), known_terms: Iterable[str] = (),
-            progress: Progress | None = None, jobs: int = 1) -> tuple[CorpusTallies, dict[str, str]]:
-    """Tokenize, learn the corpus lexicon, link spans in every segment and tally the links.
-
-    Tokenizing and linking are maps over shards of the corpus, merged in corpus order, so any
-    number of `jobs` gives the same tallies as one.
-    """
-    from .tokenize import ChineseTokenizer, EnglishTokenizer
-
-    global _STATE
-    english = EnglishTokenizer(options.spacy_model)
-    chinese = ChineseTokenizer(known_terms)
-    limits = CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens)
-    shards = [range(start, min(start + SHARD_SIZE, len(pairs))) for start in range(0, len(pairs), SHARD_SIZE)]
-    _STATE = _ShardState(pairs, english, chinese, limits)
-    try:
-        tokenized = _map(_tokenize_shard, shards, jobs)
-        _STATE.source_tokens = [tokens for shard in tokenized for tokens in shard[0]]
-        _STATE.target_tokens = [tokens for shard in tokenized for tokens in shard[1]]
-        learned = learn_lexicon([content_words(tokens) for tokens in _STATE.source_tokens],
-                                [content_tokens(tokens) for tokens in _STATE.target_tokens])
-        _STATE.aligner = SegmentAligner(Lexicon(learned))
-        tallies = CorpusTallies()
-        for shard, shard_tallies in zip(shards, _map(_link_shard, shards, jobs)):
-            tallies.merge(shard_tallies)
-            if progress is not None:
-                progress(shard.stop)
-    finally:
-        _STATE = None
-    return tallies, {"en": english.signature, "zh": chinese.signature}
+def collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
+            known_terms: Iterable[str] = (), progress: Progress | None = None,
+            jobs: int = 1) -> tuple[CorpusTallies, dict[str, str]]:
+    """Tokenize, learn the corpus lexicon, link spans in every distinct segment and tally the links."""
+    collected = _collect(pairs, options=options, known_terms=known_terms, progress=progress,
+                         runner=LocalRunner(jobs), cache_dir=None)
+    return collected.tallies, collected.signatures
 
 
 SHARD_SIZE = 500
 
 
-@dataclass
-class _ShardState:
-    """What every worker needs; set before the pool forks, so workers inherit loaded models."""
+@dataclass(frozen=True)
+class TokenizerSettings:
+    """What builds the tokenizers; a worker builds them once from it."""
 
-    pairs: list[SegmentPair]
-    english: object
-    chinese: object
+    spacy_model: str | None
+    user_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TokenizeContext:
+    tokenizers: TokenizerSettings
+    cache_dir: str | None
+    source_signature: str  # cache key prefixes: tokenizer versions, user words, code
+    target_signature: str
+
+    def prepare(self) -> None:
+        """Load the tokenizers in this process (before a pool forks, so workers inherit them)."""
+        tokenizers(self.tokenizers)
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    tokenizers: TokenizerSettings
     limits: CandidateLimits
-    source_tokens: list = field(default_factory=list)
-    target_tokens: list = field(default_factory=list)
-    aligner: SegmentAligner | None = None
+    learned: dict[str, dict[str, float]]
+    key: str  # names this lexicon, so a worker builds its aligner once per run
+
+    def prepare(self) -> None:
+        """Build the aligner in this process (before a pool forks, so workers inherit it)."""
+        _linking(self)
 
 
-_STATE: _ShardState | None = None
+@dataclass(frozen=True)
+class Shard:
+    first: int  # corpus index (among distinct pairs) of the shard's first pair
+    pairs: list[SegmentPair]
+    source: SideTokens | None = None
+    target: SideTokens | None = None
 
 
-def _map(function, shards: list[range], jobs: int) -> list:
-    """`function` over the shards, in order; in a pool of forked processes when jobs > 1."""
-    if jobs <= 1 or len(shards) <= 1:
-        return [function(shard) for shard in shards]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+@dataclass(frozen=True)
+class LexiconWords:
+    """A shard's content words per segment, as ids into the shard's own vocabulary."""
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(shards)), mp_context=context) as pool:
-        return list(pool.map(function, shards))
+    vocabulary: tuple[str, ...]
+    source_ids: np.ndarray
+    source_counts: np.ndarray
+    target_ids: np.ndarray
+    target_counts: np.ndarray
+
+    @classmethod
+    def of(cls, source: list[list[str]], target: list[list[str]]) -> "LexiconWords":
+        ids: dict[str, int] = {}
+
+        def encode(segments):
+            flat = [ids.setdefault(word, len(ids)) for words in segments for word in words]
+            return np.array(flat, dtype=np.int32), np.array([len(words) for words in segments], dtype=np.int32)
+
+        source_ids, source_counts = encode(source)
+        target_ids, target_counts = encode(target)
+        return cls(tuple(ids), source_ids, source_counts, target_ids, target_counts)
+
+    def segments(self, ids: np.ndarray, counts: np.ndarray) -> Iterator[list[str]]:
+        words, position = self.vocabulary, 0
+        flat = ids.tolist()
+        for count in counts.tolist():
+            yield [words[index] for index in flat[position:position + count]]
+            position += count
 
 
-def _tokenize_shard(shard: range) -> tuple[list, list]:
-    state = _STATE
-    pairs = [state.pairs[index] for index in shard]
-    source = state.english.tokenize_many([blank_placeholders(pair.source) for pair in pairs])
-    target = [state.chinese.tokenize(blank_placeholders(pair.target)) for pair in pairs]
-    return source, target
+@dataclass(frozen=True)
+class TokenizedShard:
+    source: SideTokens
+    target: SideTokens
+    words: LexiconWords
+    tokenized: int  # pairs tokenised here rather than loaded from the cache
 
 
-def _link_shard(shard: range) -> CorpusTallies:
-    state = _STATE
+@dataclass
+class _Collected:
+    tallies: CorpusTallies
+    signatures: dict[str, str]
+    segment_count: int
+    tokenized_pairs: int
+
+
+def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_terms: Iterable[str],
+             progress: Progress | None, runner: Runner, cache_dir: str | None) -> _Collected:
+    settings = TokenizerSettings(options.spacy_model,
+                                 tuple(sorted(set(word for word in known_terms if word.strip()))))
+    english, chinese = tokenizers(settings)
+    code = _tokenizing_code()
+    tokenize_context = TokenizeContext(
+        settings, cache_dir, f"{english.signature}\n{code}",
+        f"{chinese.signature}\n{code}\n" + "\n".join(settings.user_words))
+
+    stored: list[Shard | None] = []  # each shard's pairs and compact tokens, until it is linked
+    words: list[LexiconWords] = []
+    tokenized_pairs = 0
+
+    def shards() -> Iterator[Shard]:
+        batch: list[SegmentPair] = []
+        for pair in _distinct(pairs):
+            batch.append(pair)
+            if len(batch) == SHARD_SIZE:
+                stored.append(Shard(len(stored) * SHARD_SIZE, batch))
+                yield stored[-1]
+                batch = []
+        if batch:
+            stored.append(Shard(len(stored) * SHARD_SIZE, batch))
+            yield stored[-1]
+
+    done = 0
+    for index, tokenized in enumerate(runner.map(tokenize_shard, shards(), tokenize_context)):
+        shard = stored[index]
+        stored[index] = Shard(shard.first, shard.pairs, tokenized.source, tokenized.target)
+        words.append(tokenized.words)
+        tokenized_pairs += tokenized.tokenized
+        done += len(shard.pairs)
+        if progress is not None:
+            progress(Stage.TOKENIZE, done, None)
+    total = done
+
+    learned = learn_lexicon((segment for shard in words for segment in shard.segments(shard.source_ids,
+                                                                                       shard.source_counts)),
+                            (segment for shard in words for segment in shard.segments(shard.target_ids,
+                                                                                      shard.target_counts)))
+    del words
+    link_context = LinkContext(settings, CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens),
+                               learned, key=hashlib.sha256(repr(sorted(learned.items())).encode()).hexdigest())
+
+    def linking() -> Iterator[Shard]:
+        for index, shard in enumerate(stored):
+            stored[index] = None  # the shard's texts and tokens go once it is handed over
+            yield shard
+
     tallies = CorpusTallies()
-    for index in shard:
-        pair, tokens, target_tokens = state.pairs[index], state.source_tokens[index], state.target_tokens[index]
-        source_spans = english_spans(pair.source, tokens, state.limits)
-        target_spans = chinese_spans(pair.target, target_tokens, state.limits, state.chinese.verbs)
+    done = 0
+    for shard_tallies in runner.map(link_shard, linking(), link_context):
+        tallies.merge(shard_tallies)
+        done = min(total, done + SHARD_SIZE)
+        if progress is not None:
+            progress(Stage.LINK, done, total)
+    return _Collected(tallies, {"en": english.signature, "zh": chinese.signature}, total, tokenized_pairs)
+
+
+def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
+    """Tokens of both sides of a shard, from the cache when it has them; and the content words
+    the corpus lexicon is learned from."""
+    sources = [blank_placeholders(pair.source) for pair in shard.pairs]
+    targets = [blank_placeholders(pair.target) for pair in shard.pairs]
+    cache = TokenCache(context.cache_dir) if context.cache_dir else None
+    source = cache.load(context.source_signature, sources) if cache else None
+    target = cache.load(context.target_signature, targets) if cache else None
+    tokenized = 0
+    if source is None or target is None:
+        english, chinese = tokenizers(context.tokenizers)
+        tokenized = len(shard.pairs)
+    if source is None:
+        source_tokens = english.tokenize_many(sources)
+        source = SideTokens.from_tokens(sources, source_tokens)
+        if cache:
+            cache.store(context.source_signature, sources, source)
+    else:
+        source_tokens = source.tokens(sources)
+    if target is None:
+        target_tokens = [chinese.tokenize(text) for text in targets]
+        target = SideTokens.from_tokens(targets, target_tokens)
+        if cache:
+            cache.store(context.target_signature, targets, target)
+    else:
+        target_tokens = target.tokens(targets)
+    words = LexiconWords.of([content_words(tokens) for tokens in source_tokens],
+                            [content_tokens(tokens) for tokens in target_tokens])
+    return TokenizedShard(source, target, words, tokenized)
+
+
+def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
+    """Spans of every segment of a shard, linked one-to-one and tallied."""
+    aligner, chinese = _linking(context)
+    source_tokens = shard.source.tokens([blank_placeholders(pair.source) for pair in shard.pairs])
+    target_tokens = shard.target.tokens([blank_placeholders(pair.target) for pair in shard.pairs])
+    tallies = CorpusTallies()
+    for offset, (pair, tokens, chinese_tokens) in enumerate(zip(shard.pairs, source_tokens, target_tokens)):
+        index = shard.first + offset
+        source_spans = english_spans(pair.source, tokens, context.limits)
+        target_spans = chinese_spans(pair.target, chinese_tokens, context.limits, chinese.verbs)
         for span in source_spans:
             tallies.source_postings.setdefault(span.key, set()).add(index)
         for span in target_spans:
             tallies.target_postings.setdefault(span.key, set()).add(index)
         evidence_base = SegmentEvidence(pair.source, pair.target, tokens)
-        for link in state.aligner.link(evidence_base, source_spans, target_spans):
+        for link in aligner.link(evidence_base, source_spans, target_spans):
             tally = tallies.pairs.get((link.source.key, link.target.key))
             if tally is None:
                 tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(
-                    commonness=state.chinese.commonness(target_tokens[link.target.first_token:link.target.last_token]))
+                    commonness=chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token]))
             evidence = Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
                                 snippet(pair.target, link.target.start, link.target.end))
             tally.add(link, index, evidence, sentence_start=link.source.first_token == 0)
     return tallies
+
+
+_LINKING: dict[str, tuple] = {}
+
+
+def _linking(context: LinkContext) -> tuple[SegmentAligner, object]:
+    """The aligner for this run's lexicon and the Chinese tokenizer, built once per process."""
+    found = _LINKING.get(context.key)
+    if found is None:
+        _LINKING.clear()
+        found = _LINKING[context.key] = (SegmentAligner(Lexicon(context.learned)),
+                                         tokenizers(context.tokenizers)[1])
+    return found
+
+
+@lru_cache(maxsize=4)
+def tokenizers(settings: TokenizerSettings):
+    from .tokenize import ChineseTokenizer, EnglishTokenizer
+
+    return EnglishTokenizer(settings.spacy_model), ChineseTokenizer(settings.user_words)
+
+
+@lru_cache(maxsize=1)
+def _tokenizing_code() -> str:
+    """A hash of the code between tokenizer output and cached tokens: a change invalidates the cache."""
+    from . import TOOL, candidates, tokenize
+
+    digest = hashlib.sha256(TOOL.encode("utf-8"))
+    for module in (tokenize, candidates):
+        with open(module.__file__, "rb") as source:
+            digest.update(source.read())
+    return digest.hexdigest()[:32]

@@ -36,6 +36,16 @@ def extract(
     show: int = typer.Option(15, "--show", min=0, help="Rows of the summary table printed at the end."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
                              help="Processes for tokenizing and linking (default: all cores); same result for any N."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
+                                             help="Where tokenised segments are cached "
+                                                  "(default: $XDG_CACHE_HOME/glossary-cli/tokens)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the token cache."),
+    dask: bool = typer.Option(False, "--dask",
+                              help="Run the shards on a local Dask cluster of --jobs worker processes "
+                                   "(pip install 'glossary-cli[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="Run the shards on an existing Dask cluster, "
+                                                 "e.g. tcp://host:8786 (workers need glossary-cli installed)."),
     input_format: InputFormat = corpus.INPUT_FORMAT,
     encoding: Optional[str] = corpus.ENCODING,
     strict: bool = corpus.STRICT,
@@ -51,6 +61,8 @@ def extract(
     person left it and never proposes a rejected pair again.
     """
     from ..atomic import write_atomic
+    from ..cache import default_cache_dir
+    from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
     from ..glossary_yaml import dump_glossary, load_glossary
     from ..update import known_chinese_terms, rejected_pairs, update_glossary
@@ -61,16 +73,17 @@ def extract(
     existing = load_glossary(str(output)) if output.exists() else None
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
                              spacy_model=spacy_model)
-    pairs = list(corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
-                                     encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
-                                     source_lang=source_lang, target_lang=target_lang))
-    if not pairs:  # writing now would drop every candidate of the existing glossary
+    pairs = corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
+                                encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
+                                source_lang=source_lang, target_lang=target_lang)  # read as extract goes
+    console = stderr_console()
+    with open_runner(jobs=jobs, dask=dask, scheduler=scheduler) as runner, progress_reporter(console) as progress:
+        result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
+                             rejected=rejected_pairs(existing), progress=progress, runner=runner,
+                             cache_dir=None if no_cache else str(cache_dir or default_cache_dir()))
+    if not result.segment_count:  # writing now would drop every candidate of the existing glossary
         inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
         raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted, {output} is unchanged")
-    console = stderr_console()
-    with progress_reporter(console, len(pairs)) as progress:
-        result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
-                             rejected=rejected_pairs(existing), progress=progress, jobs=jobs)
     inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
     glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
     write_atomic(str(output), dump_glossary(glossary))
@@ -79,4 +92,4 @@ def extract(
                   + (f" ({sum(e.is_reviewed() for e in glossary.terms)} reviewed entries kept)" if existing else ""),
                   highlight=False, markup=False)
     if os.environ.get("GLOSSARY_DEBUG"):
-        console.print(result.tokenizers)
+        console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs, the rest from the cache")

@@ -8,39 +8,62 @@ import time
 from collections.abc import Iterator
 
 from .. import TOOL
-from ..extract import ExtractOptions, ExtractResult
+from ..extract import ExtractOptions, ExtractResult, Stage
 
 _PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 
 
 @contextlib.contextmanager
-def progress_reporter(console, total: int) -> Iterator:
-    """A rich bar on a terminal; on a pipe, a plain line every few seconds for long jobs."""
+def progress_reporter(console) -> Iterator:
+    """A rich bar on a terminal; on a pipe, a plain line every few seconds for long jobs.
+
+    The corpus streams in while it is tokenised, so that stage counts pairs without a total;
+    linking, the long stage, knows the total and shows pairs/s and the time left."""
     if console.is_terminal:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]} pairs/s"), TimeRemainingColumn(),
                       console=console, transient=True) as bar:
-            task = bar.add_task("extract", total=total, rate="-")
-            started = time.monotonic()
+            task = bar.add_task("tokenizing", total=None, rate="-")
+            started = {}
 
-            def advance(done: int) -> None:
-                elapsed = max(time.monotonic() - started, 1e-6)
-                bar.update(task, completed=done, rate=f"{done / elapsed:,.0f}")
+            def advance(stage: Stage, done: int, total: int | None) -> None:
+                now = time.monotonic()
+                if stage not in started:
+                    started[stage] = now
+                    bar.reset(task, description=_LABELS[stage], total=total, rate="-")
+                elapsed = max(now - started[stage], 1e-6)
+                bar.update(task, completed=done, total=total, rate=f"{done / elapsed:,.0f}")
 
             yield advance
         return
-    started = time.monotonic()
-    last = [started]
+    started: dict = {}
+    last = [time.monotonic()]
 
-    def report(done: int) -> None:
+    def report(stage: Stage, done: int, total: int | None) -> None:
         now = time.monotonic()
-        if now - last[0] >= _PLAIN_PROGRESS_EVERY:
-            last[0] = now
-            sys.stderr.write(f"extracting: {done}/{total} pairs ({done / (now - started):,.0f} pairs/s)\n")
+        started.setdefault(stage, now)
+        if now - last[0] < _PLAIN_PROGRESS_EVERY:
+            return
+        last[0] = now
+        rate = done / max(now - started[stage], 1e-6)
+        if total is None:
+            sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,} pairs ({rate:,.0f} pairs/s)\n")
+        else:
+            left = f", {_clock((total - done) / rate)} left" if rate > 0 and done < total else ""
+            sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,}/{total:,} pairs ({rate:,.0f} pairs/s{left})\n")
 
     yield report
+
+
+_LABELS = {Stage.TOKENIZE: "tokenizing", Stage.LINK: "linking"}
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}"
 
 
 def provenance(result: ExtractResult, inputs: list[str], options: ExtractOptions) -> dict:

@@ -1,0 +1,115 @@
+"""Where the shard functions run: in this process, in forked worker processes, or on Dask.
+
+A runner maps `function(item, context)` over items and yields the results in item order, with a
+bounded number of items in flight, so a corpus read lazily is read while earlier shards work.
+`context` (what every call needs: tokenizer settings, the learned lexicon) goes to each worker
+once: inherited through fork locally (after `context.prepare()` in the parent), scattered to
+every worker on Dask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+from .errors import UsageError
+
+DASK_MISSING = "Dask is not installed; install it with: pip install 'glossary-cli[dask]'"
+
+
+class Runner(Protocol):
+    workers: int
+
+    def map(self, function: Callable[[Any, Any], Any], items: Iterable, context: Any) -> Iterator: ...
+
+
+class LocalRunner:
+    """`jobs` = 1 runs in this process; more forks a pool per map, after the context is set and
+    its `prepare()` has run (loading models, building the aligner), so workers inherit them."""
+
+    def __init__(self, jobs: int = 1) -> None:
+        self.workers = max(1, jobs)
+
+    def map(self, function, items, context) -> Iterator:
+        if self.workers == 1:
+            for item in items:
+                yield function(item, context)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _INHERITED
+        context.prepare()
+        _INHERITED = (function, context)
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+        try:
+            yield from _ordered(lambda item: pool.submit(_call_inherited, item), items, 2 * self.workers,
+                                lambda future: future.result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            _INHERITED = None
+
+
+_INHERITED: tuple | None = None
+
+
+def _call_inherited(item):
+    function, context = _INHERITED
+    return function(item, context)
+
+
+class DaskRunner:
+    """The same functions on a Dask cluster; workers need glossary-cli installed (same version)."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def map(self, function, items, context) -> Iterator:
+        [shared] = self.client.scatter([context], broadcast=True, hash=False)
+        try:
+            yield from _ordered(lambda item: self.client.submit(function, item, shared, pure=False), items,
+                                4 * self.workers, lambda future: future.result())
+        finally:
+            self.client.cancel([shared])
+
+
+def _ordered(submit, items: Iterable, window: int, result) -> Iterator:
+    """Submit items as results are taken, at most `window` ahead; yield results in item order."""
+    pending: deque = deque()
+    try:
+        for item in items:
+            pending.append(submit(item))
+            if len(pending) >= window:
+                yield result(pending.popleft())
+        while pending:
+            yield result(pending.popleft())
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+@contextlib.contextmanager
+def open_runner(*, jobs: int = 1, dask: bool = False, scheduler: str | None = None) -> Iterator[Runner]:
+    """A local runner, or a Dask client: to `scheduler` (tcp://host:8786) or, with `dask`, to a
+    LocalCluster of `jobs` single-threaded worker processes started here and closed after."""
+    if not dask and scheduler is None:
+        yield LocalRunner(jobs)
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError(DASK_MISSING) from None
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError) as error:
+            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with client:
+            yield DaskRunner(client)
+        return
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        yield DaskRunner(client)
