@@ -1,0 +1,221 @@
+"""Benchmark (not a test): `glossary extract` speed and memory as the corpus grows.
+
+    python tests/bench/bench_extract.py [--sizes 10000,50000,200000] [--jobs 2] [--profile 10000]
+
+For each size N it writes a corpus of N distinct pairs (TICO-19's segments, the seed article and
+the PO and XLIFF sample pairs, repeated; each repeat perturbs every pair a little, a doubled
+space or a dropped English word, so repeats are not the exact duplicates `extract` drops), then
+runs, each in a fresh process:
+
+- floor: tokenising alone, spaCy's blank English tokenizer and jieba (HMM on) over the same texts;
+- `glossary extract` with --jobs 1 and with --jobs J, each with an empty token cache;
+- `glossary extract` with --jobs J again on the warm cache.
+
+It reports seconds, pairs/s, the ratio to the floor, the peak RSS of the main process and of the
+whole process tree (the sum counts pages shared by forked workers more than once), the warm-cache
+speed-up and the load average at the start of each run; the outputs of all runs must be identical.
+`--profile N` profiles a whole extract (one process) on N pairs and prints the top functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("GLOSSARY_SHARED", REPO.parent / "shared")) / "data"
+SOURCES = [SHARED / "tico19_en_zh" / "segments.tsv", REPO / "seeds" / "000_890636b9e1f69f65.txt",
+           SHARED / "formats" / "apostrophe-zh_CN.po", SHARED / "formats" / "rclone-webui-messages.zh-CN.xlf"]
+
+FLOOR = """
+import sys, time, jieba, logging, spacy
+jieba.setLogLevel(logging.WARNING)
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+pairs = [line.split("\\t") for line in lines]
+nlp = spacy.blank("en"); cutter = jieba.Tokenizer(); cutter.initialize()
+started = time.perf_counter()
+words = sum(len(doc) for doc in nlp.tokenizer.pipe((english for english, _ in pairs), batch_size=256))
+tokens = sum(1 for _, chinese in pairs for _ in cutter.tokenize(chinese, HMM=True))
+print(time.perf_counter() - started, words, tokens)
+"""
+
+
+def base_pairs() -> list[tuple[str, str]]:
+    from glossary_cli.readers import read_pairs
+
+    flat = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+    return [(pair.source.translate(flat).strip(), pair.target.translate(flat).strip())
+            for pair in read_pairs([str(path) for path in SOURCES])]
+
+
+def perturbed(source: str, target: str, rng: random.Random) -> tuple[str, str]:
+    words = source.split(" ")
+    if len(words) >= 6 and rng.random() < 0.5:
+        del words[rng.randrange(1, len(words))]
+    elif len(words) >= 2:  # a doubled space
+        at = rng.randrange(1, len(words))
+        words[at] = " " + words[at]
+    if len(words) < 2 or rng.random() < 0.5 and len(target) > 2:
+        at = rng.randrange(1, max(2, len(target)))
+        target = target[:at] + " " + target[at:]
+    return " ".join(words), target
+
+
+def write_corpus(path: Path, size: int, base: list[tuple[str, str]]) -> None:
+    """`size` distinct pairs: the base pairs, then perturbed repeats of them."""
+    seen: set[tuple[str, str]] = set()
+    rng = random.Random(7)
+    with open(path, "w", encoding="utf-8") as out:
+        repeat = 0
+        while len(seen) < size:
+            for source, target in base:
+                pair = (source, target) if repeat == 0 else perturbed(source, target, rng)
+                if pair in seen or not pair[0].strip() or not pair[1].strip():
+                    continue
+                seen.add(pair)
+                out.write(f"{pair[0]}\t{pair[1]}\n")
+                if len(seen) == size:
+                    break
+            repeat += 1
+
+
+def _tree_rss(root: int) -> tuple[int, int]:
+    """(RSS of `root`, summed RSS of `root` and its descendants), in bytes."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack += children.get(pid, [])
+    return rss.get(root, 0), total
+
+
+def measured(command: list[str]) -> dict:
+    """Run a command; wall seconds, peak RSS (main, tree) and the load average when it started."""
+    load = os.getloadavg()[0]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0, 0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            main, tree = _tree_rss(child.pid)
+            peak[0], peak[1] = max(peak[0], main), max(peak[1], tree)
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = child.communicate()
+    done.set()
+    sampler.join()
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr}")
+    return {"seconds": time.perf_counter() - started, "main": peak[0], "tree": peak[1], "load": load,
+            "stdout": stdout, "stderr": stderr}
+
+
+def extract_command(corpus: Path, output: Path, jobs: int, cache: Path) -> list[str]:
+    return [sys.executable, "-m", "glossary_cli", "extract", str(corpus), "-o", str(output), "--jobs", str(jobs),
+            "--cache-dir", str(cache), "--show", "0"]
+
+
+def row(label: str, size: int, run: dict, floor: float | None = None) -> str:
+    rate = size / run["seconds"]
+    ratio = f"{floor / rate:6.1f}x" if floor else "     - "
+    return (f"{size:>8,} {label:<22} {run['seconds']:8.1f} s {rate:9,.0f} pairs/s {ratio} "
+            f"{run['main'] / 2**20:7,.0f} MB {run['tree'] / 2**20:7,.0f} MB  load {run['load']:.2f}")
+
+
+def bench(size: int, jobs: int, directory: Path, base) -> None:
+    corpus = directory / f"corpus{size}.tsv"
+    write_corpus(corpus, size, base)
+    floor = measured([sys.executable, "-c", FLOOR, str(corpus)])
+    floor_seconds = float(floor["stdout"].split()[0])
+    floor_rate = size / floor_seconds
+    print(f"{size:>8,} {'floor (tokenize only)':<22} {floor_seconds:8.1f} s {floor_rate:9,.0f} pairs/s "
+          f"     - {floor['main'] / 2**20:7,.0f} MB {floor['tree'] / 2**20:7,.0f} MB  load {floor['load']:.2f}",
+          flush=True)
+    outputs = []
+    runs = {}
+    for label, run_jobs, cache in (("extract --jobs 1", 1, "cold1"), (f"extract --jobs {jobs}", jobs, "cold2"),
+                                   (f"extract --jobs {jobs} warm", jobs, "cold2")):
+        output = directory / f"out{size}-{label.replace(' ', '')}.yaml"
+        runs[label] = measured(extract_command(corpus, output, run_jobs, directory / cache))
+        outputs.append(output.read_bytes())
+        print(row(label, size, runs[label], floor_rate), flush=True)
+    import re
+
+    found = re.search(r"from ([\d,]+) segment pairs", runs["extract --jobs 1"]["stderr"])
+    print(f"{size:>8,} distinct pairs seen by extract: {found.group(1) if found else '?'}")
+    cold, warm = runs[f"extract --jobs {jobs}"]["seconds"], runs[f"extract --jobs {jobs} warm"]["seconds"]
+    speedup = runs["extract --jobs 1"]["seconds"] / cold
+    print(f"{size:>8,} --jobs {jobs} vs --jobs 1: {speedup:.2f}x; warm cache vs cold: {cold / warm:.2f}x; "
+          f"outputs identical: {all(output == outputs[0] for output in outputs)}", flush=True)
+
+
+def profile(size: int, directory: Path, base) -> None:
+    import cProfile
+    import pstats
+
+    from glossary_cli.extract import extract
+    from glossary_cli.readers import read_pairs
+
+    corpus = directory / f"profile{size}.tsv"
+    write_corpus(corpus, size, base)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.runcall(lambda: extract(read_pairs([str(corpus)]), jobs=1))
+    print(f"profile: whole extract, {size:,} pairs, one process, {time.perf_counter() - started:.1f} s "
+          f"(under the profiler), load {os.getloadavg()[0]:.2f}")
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("cumulative").print_stats(30)
+    stats.sort_stats("tottime").print_stats(20)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,50000", help="Corpus sizes in pairs, comma-separated.")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--profile", type=int, default=0, help="Profile a whole extract on this many pairs.")
+    parser.add_argument("--keep", action="store_true", help="Keep the corpora and outputs (printed path).")
+    arguments = parser.parse_args()
+    directory = Path(tempfile.mkdtemp(prefix="bench-extract-"))
+    base = base_pairs()
+    try:
+        if arguments.profile:
+            profile(arguments.profile, directory, base)
+            return 0
+        print(f"{'pairs':>8} {'run':<22} {'time':>10} {'speed':>17} {'/floor':>7} {'RSS main':>10} "
+              f"{'RSS tree':>10}")
+        for size in (int(value) for value in arguments.sizes.split(",")):
+            bench(size, arguments.jobs, directory, base)
+    finally:
+        if arguments.keep:
+            print(f"kept {directory}")
+        else:
+            shutil.rmtree(directory, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
