@@ -1,0 +1,164 @@
+"""extract on big corpora: streaming shards, the token cache, progress, and the Dask runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import glossary_cli.extract
+from glossary_cli.cache import SideTokens, TokenCache
+from glossary_cli.cli import app
+from glossary_cli.extract import Stage, distinct, extract
+from glossary_cli.models import Location, SegmentPair
+from glossary_cli.readers import read_pairs
+
+
+def seed_pairs(seed_article: Path) -> list[SegmentPair]:
+    return list(read_pairs([str(seed_article)]))
+
+
+def ranked(result) -> list:
+    return [(pair.source, pair.targets, pair.score, pair.count, pair.evidence) for pair in result.pairs]
+
+
+@pytest.fixture
+def small_shards(monkeypatch):
+    monkeypatch.setattr(glossary_cli.extract, "SHARD_SIZE", 5)  # the 33-pair seed becomes 7 shards
+
+
+def test_distinct_keeps_the_first_location_of_each_pair():
+    first = SegmentPair("grid", "电网", Location("a.txt", 1))
+    again = SegmentPair("grid", "电网", Location("a.txt", 9))
+    other = SegmentPair("grid", "网格", Location("a.txt", 3))
+    assert distinct([first, again, other]) == [first, other]
+
+
+def test_extract_reads_the_corpus_as_a_stream_in_shards(seed_article, small_shards):
+    consumed = []
+
+    def stream():
+        for pair in seed_pairs(seed_article):
+            consumed.append(pair)
+            yield pair
+
+    seen = []
+    result = extract(stream(), progress=lambda stage, done, total: seen.append((stage, done, total, len(consumed))))
+    tokenizing = [entry for entry in seen if entry[0] is Stage.TOKENIZE]
+    assert tokenizing[0][1:] == (5, None, 5)  # the first shard is done before the rest is read
+    assert seen[-1][:3] == (Stage.LINK, 33, 33)
+    assert result.segment_count == 33
+
+
+def test_shard_tokens_give_back_the_tokenizer_output(seed_article):
+    from glossary_cli.candidates import blank_placeholders
+    from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
+
+    pairs = seed_pairs(seed_article)
+    english = [blank_placeholders(pair.source) for pair in pairs]
+    chinese = [blank_placeholders(pair.target) for pair in pairs]
+    source_tokens = EnglishTokenizer().tokenize_many(english)
+    target_tokens = [ChineseTokenizer().tokenize(text) for text in chinese]
+    assert SideTokens.from_tokens(english, source_tokens).tokens(english) == source_tokens
+    assert SideTokens.from_tokens(chinese, target_tokens).tokens(chinese) == target_tokens
+
+
+def test_second_run_on_an_unchanged_corpus_skips_tokenizing(seed_article, tmp_path, small_shards):
+    cache = str(tmp_path / "cache")
+    cold = extract(seed_pairs(seed_article), cache_dir=cache)
+    warm = extract(seed_pairs(seed_article), cache_dir=cache)
+    assert (cold.tokenized_pairs, warm.tokenized_pairs) == (33, 0)
+    assert ranked(warm) == ranked(cold) == ranked(extract(seed_pairs(seed_article)))
+
+
+def test_approved_terms_change_the_key_of_the_chinese_tokens(seed_article, tmp_path):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    again = extract(seed_pairs(seed_article), cache_dir=cache, known_terms=["材料护照"])
+    assert again.tokenized_pairs == 33
+    assert ranked(again) == ranked(extract(seed_pairs(seed_article), known_terms=["材料护照"]))
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "flip"])
+def test_a_damaged_cache_entry_is_tokenized_again(seed_article, tmp_path, small_shards, damage):
+    cache = tmp_path / "cache"
+    expected = ranked(extract(seed_pairs(seed_article), cache_dir=str(cache)))
+    entries = sorted(cache.rglob("*.tokens"))
+    assert len(entries) == 14  # 7 shards, two sides
+    for entry in entries:
+        data = entry.read_bytes()
+        if damage == "truncate":
+            entry.write_bytes(data[: len(data) // 2])
+        elif damage == "flip":
+            entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])
+        else:
+            entry.write_bytes(damage)
+    again = extract(seed_pairs(seed_article), cache_dir=str(cache))
+    assert again.tokenized_pairs == 33 and ranked(again) == expected
+    assert extract(seed_pairs(seed_article), cache_dir=str(cache)).tokenized_pairs == 0  # rewritten
+
+
+def test_offsets_that_do_not_fit_the_texts_are_a_miss(tmp_path):
+    cache = TokenCache(str(tmp_path))
+    tokens = SideTokens.from_tokens(["ab cd"], [()])
+    cache.store("sig", ["ab cd"], SideTokens(tokens.counts + 1, tokens.offsets.reshape(-1, 2)))
+    assert cache.load("sig", ["ab cd"]) is None
+
+
+def test_an_unwritable_cache_directory_is_not_an_error(seed_article, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    result = extract(seed_pairs(seed_article), cache_dir=str(blocker / "cache"))
+    assert result.tokenized_pairs == 33 and result.pairs
+
+
+def test_cli_caches_unless_told_not_to(runner, seed_article, tmp_path):
+    cache = tmp_path / "cache"
+    outputs = []
+    for index, options in enumerate((["--cache-dir", str(cache)], ["--cache-dir", str(cache)], ["--no-cache"])):
+        output = tmp_path / "out.yaml"
+        if output.exists():
+            output.unlink()
+        result = runner.invoke(app, ["extract", str(seed_article), "-o", str(output), "--jobs", "1", *options])
+        assert result.exit_code == 0, result.output
+        outputs.append(output.read_bytes())
+        if index == 0:
+            entries = sorted(cache.rglob("*"))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert sorted(cache.rglob("*")) == entries and not [p for p in entries if p.name.endswith(".tmp")]
+
+
+def test_plain_progress_lines_on_a_pipe(runner, seed_article, tmp_path, monkeypatch, small_shards):
+    import glossary_cli.cli.extract_view as view
+
+    monkeypatch.setattr(view, "_PLAIN_PROGRESS_EVERY", 0.0)
+    result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "o.yaml"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "extracting: tokenizing 5 pairs (" in lines[0]
+    assert any(line.startswith("extracting: linking 33/33 pairs (") for line in lines)
+
+
+def test_dask_missing_is_one_line_and_exit_2(runner, seed_article, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "o.yaml"), "--dask"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: Dask is not installed; install it with: pip install 'glossary-cli[dask]'"
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_dask_cluster_gives_the_glossary_of_one_job(runner, seed_article, tmp_path, small_shards):
+    distributed = pytest.importorskip("distributed")
+    output = tmp_path / "out.yaml"
+    result = runner.invoke(app, ["extract", str(seed_article), "-o", str(output), "--jobs", "1", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    expected = output.read_bytes()
+    output.unlink()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        result = runner.invoke(app, ["extract", str(seed_article), "-o", str(output), "--no-cache",
+                                     "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert output.read_bytes() == expected
