@@ -162,3 +162,37 @@ def test_dask_cluster_gives_the_glossary_of_one_job(runner, seed_article, tmp_pa
                                      "--scheduler", cluster.scheduler_address])
     assert result.exit_code == 0, result.output
     assert output.read_bytes() == expected
+
+
+@pytest.mark.parametrize("chunk", [50, 1_000_000])
+def test_lean_lexicon_learns_what_the_reference_learns(shared_data, seed_article, monkeypatch, chunk):
+    """Bit for bit, on the seed article and TICO-19, in one chunk and in hundreds."""
+    import glossary_cli.lean_alignment as lean
+    from glossary_cli.word_alignment import learn_lexicon
+
+    captured = {}
+
+    def capture(english, chinese):
+        captured["english"], captured["chinese"] = list(english), list(chinese)
+        return {}
+
+    monkeypatch.setattr(glossary_cli.extract, "learn_lexicon", capture)
+    monkeypatch.setattr(lean, "CHUNK_PAIRS", chunk)
+    for corpus in (seed_article, shared_data / "tico19_en_zh" / "segments.tsv"):
+        extract(read_pairs([str(corpus)]), jobs=2)
+        expected = learn_lexicon(captured["english"], captured["chinese"])
+        assert expected and lean.learn_lexicon(iter(captured["english"]), iter(captured["chinese"])) == expected
+
+
+def test_postings_read_like_sets():
+    from glossary_cli.extract import Postings
+
+    postings = Postings()
+    for index in (2, 2, 5, 9):
+        postings.add(index)
+    later = Postings([11, 12])
+    postings.update(later)
+    assert list(postings) == [2, 5, 9, 11, 12] and len(postings) == 5 and max(postings) == 12
+    assert postings & Postings([1, 5, 12, 40]) == {5, 12} == Postings([1, 5, 12, 40]) & postings
+    assert set() & postings == set() and postings & {9, 10} == {9} and not Postings()
+    assert 9 in postings and 10 not in postings

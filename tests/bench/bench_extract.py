@@ -1,6 +1,6 @@
 """Benchmark (not a test): `glossary extract` speed and memory as the corpus grows.
 
-    python tests/bench/bench_extract.py [--sizes 10000,50000,200000] [--jobs 2] [--profile 10000]
+    python tests/bench/bench_extract.py [--sizes 10000,50000,200000] [--jobs 2] [--only-parallel] [--profile 10000]
 
 For each size N it writes a corpus of N distinct pairs (TICO-19's segments, the seed article and
 the PO and XLIFF sample pairs, repeated; each repeat perturbs every pair a little, a doubled
@@ -146,7 +146,7 @@ def row(label: str, size: int, run: dict, floor: float | None = None) -> str:
             f"{run['main'] / 2**20:7,.0f} MB {run['tree'] / 2**20:7,.0f} MB  load {run['load']:.2f}")
 
 
-def bench(size: int, jobs: int, directory: Path, base) -> None:
+def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = False) -> None:
     corpus = directory / f"corpus{size}.tsv"
     write_corpus(corpus, size, base)
     floor = measured([sys.executable, "-c", FLOOR, str(corpus)])
@@ -157,12 +157,17 @@ def bench(size: int, jobs: int, directory: Path, base) -> None:
           flush=True)
     outputs = []
     runs = {}
-    for label, run_jobs, cache in (("extract --jobs 1", 1, "cold1"), (f"extract --jobs {jobs}", jobs, "cold2"),
-                                   (f"extract --jobs {jobs} warm", jobs, "cold2")):
+    plan = [("extract --jobs 1", 1, "cold1"), (f"extract --jobs {jobs}", jobs, "cold2"),
+            (f"extract --jobs {jobs} warm", jobs, "cold2")]
+    if only_parallel:
+        plan = plan[1:2]
+    for label, run_jobs, cache in plan:
         output = directory / f"out{size}-{label.replace(' ', '')}.yaml"
         runs[label] = measured(extract_command(corpus, output, run_jobs, directory / cache))
         outputs.append(output.read_bytes())
         print(row(label, size, runs[label], floor_rate), flush=True)
+    if only_parallel:
+        return
     import re
 
     found = re.search(r"from ([\d,]+) segment pairs", runs["extract --jobs 1"]["stderr"])
@@ -197,6 +202,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,50000", help="Corpus sizes in pairs, comma-separated.")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--profile", type=int, default=0, help="Profile a whole extract on this many pairs.")
+    parser.add_argument("--only-parallel", action="store_true",
+                        help="Run only the floor and the cold --jobs J extract (for the largest sizes).")
     parser.add_argument("--keep", action="store_true", help="Keep the corpora and outputs (printed path).")
     arguments = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="bench-extract-"))
@@ -208,7 +215,7 @@ def main() -> int:
         print(f"{'pairs':>8} {'run':<22} {'time':>10} {'speed':>17} {'/floor':>7} {'RSS main':>10} "
               f"{'RSS tree':>10}")
         for size in (int(value) for value in arguments.sizes.split(",")):
-            bench(size, arguments.jobs, directory, base)
+            bench(size, arguments.jobs, directory, base, arguments.only_parallel)
     finally:
         if arguments.keep:
             print(f"kept {directory}")
