@@ -26,7 +26,7 @@ from .models import Evidence, ScoredPair, SegmentPair
 from .scoring import PairTally, rank, snippet
 from .script import has_han
 from .stopwords import is_chinese_function_word, is_english_stopword
-from .lean_alignment import learn_lexicon  # word_alignment.learn_lexicon in bounded memory
+from .word_alignment import learn_lexicon
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ become lexicon entries that the segment aligner uses like dictionary translation
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -16,56 +17,112 @@ ITERATIONS = 5
 MIN_COOCCURRENCE = 3
 MIN_PROBABILITY = 0.2  # geometric mean of both directions
 MAX_TOKENS_PER_SIDE = 60  # very long segments add noise and quadratic cost
+CHUNK_PAIRS = 250_000  # co-occurrences made at once: about 40 MB of temporaries, whatever the corpus size
 
 
-def learn_lexicon(english: Sequence[Sequence[str]], chinese: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
-    """English word -> {Chinese token: probability} for pairs both directions agree on."""
+class _Segments:
+    """Each kept segment's sorted English ids and sorted Chinese ids, flat."""
+
+    def __init__(self) -> None:
+        self.english, self.chinese = array("i"), array("i")
+        self.english_counts, self.chinese_counts = array("i"), array("i")
+
+    def add(self, english: list[int], chinese: list[int]) -> None:
+        self.english.extend(english)
+        self.chinese.extend(chinese)
+        self.english_counts.append(len(english))
+        self.chinese_counts.append(len(chinese))
+
+    def arrays(self):
+        e_counts = np.frombuffer(self.english_counts, dtype=np.int32).astype(np.int64)
+        z_counts = np.frombuffer(self.chinese_counts, dtype=np.int32).astype(np.int64)
+        e_starts = np.concatenate(([0], np.cumsum(e_counts)[:-1])).astype(np.int64)
+        z_starts = np.concatenate(([0], np.cumsum(z_counts)[:-1])).astype(np.int64)
+        return (np.frombuffer(self.english, dtype=np.int32).astype(np.int64),
+                np.frombuffer(self.chinese, dtype=np.int32).astype(np.int64), e_counts, z_counts, e_starts, z_starts)
+
+
+def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[str]]) -> dict[str, dict[str, float]]:
+    """English word -> {Chinese token: probability} for pairs both directions agree on.
+
+    Segments are kept as flat int32 id arrays and their co-occurrences are made chunk by chunk
+    in every EM iteration, so memory stays bounded on any corpus; sums are taken in corpus
+    order, so the result does not depend on the chunk size."""
     english_ids: dict[str, int] = {}
     chinese_ids: dict[str, int] = {}
-    segments = []
+    segments = _Segments()
     for words, tokens in zip(english, chinese):
-        e = np.array(sorted({english_ids.setdefault(w, len(english_ids)) for w in words[:MAX_TOKENS_PER_SIDE]}),
-                     dtype=np.int64)
-        z = np.array(sorted({chinese_ids.setdefault(t, len(chinese_ids)) for t in tokens[:MAX_TOKENS_PER_SIDE]}),
-                     dtype=np.int64)
-        if len(e) and len(z):
-            segments.append((e, z))
-    if not segments:
+        e = sorted({english_ids.setdefault(w, len(english_ids)) for w in words[:MAX_TOKENS_PER_SIDE]})
+        z = sorted({chinese_ids.setdefault(t, len(chinese_ids)) for t in tokens[:MAX_TOKENS_PER_SIDE]})
+        if e and z:
+            segments.add(e, z)
+    if not segments.english_counts:
         return {}
-    # Every (e, z) co-occurrence in every segment, as flat arrays.
-    pair_e = np.concatenate([np.repeat(e, len(z)) for e, z in segments])
-    pair_z = np.concatenate([np.tile(z, len(e)) for e, z in segments])
-    segment_of = np.concatenate([np.full(len(e) * len(z), index) for index, (e, z) in enumerate(segments)])
-    keys = pair_e * len(chinese_ids) + pair_z
-    unique_keys, pair_index, cooccurrence = np.unique(keys, return_inverse=True, return_counts=True)
-    forward = _ibm1(pair_index, len(unique_keys), segment_of, pair_z, source_ids=pair_e)
-    backward = _ibm1(pair_index, len(unique_keys), segment_of, pair_e, source_ids=pair_z)
+    flat = segments.arrays()
+    del segments
+    width = len(chinese_ids)
+    chunks = _chunks(flat[2] * flat[3])
+
+    def cooccurrences() -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(keys, forward group, backward group) of each chunk, in corpus order."""
+        e_flat, z_flat, e_counts, z_counts, e_starts, z_starts = flat
+        for first, stop in chunks:
+            sizes = e_counts[first:stop] * z_counts[first:stop]
+            segment = np.repeat(np.arange(first, stop), sizes)
+            local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            z_width = z_counts[segment]
+            e_position, z_position = local // z_width, local % z_width
+            keys = e_flat[e_starts[segment] + e_position] * width + z_flat[z_starts[segment] + z_position]
+            # groups: one per (segment, token) occurrence
+            yield keys, z_starts[segment] + z_position, e_starts[segment] + e_position
+
+    unique_keys = np.zeros(0, dtype=np.int64)
+    cooccurrence = np.zeros(0, dtype=np.int64)
+    for keys, _, _ in cooccurrences():
+        chunk_keys, chunk_counts = np.unique(keys, return_counts=True)
+        merged, inverse = np.unique(np.concatenate((unique_keys, chunk_keys)), return_inverse=True)
+        cooccurrence = np.bincount(inverse, weights=np.concatenate((cooccurrence, chunk_counts)),
+                                   minlength=len(merged)).astype(np.int64)
+        unique_keys = merged
+    forward = _ibm1(unique_keys, cooccurrences, unique_keys // width, forward=True)
+    backward = _ibm1(unique_keys, cooccurrences, unique_keys % width, forward=False)
     strength = np.sqrt(forward * backward)
     keep = (cooccurrence >= MIN_COOCCURRENCE) & (strength >= MIN_PROBABILITY)
     english_words = _inverse(english_ids)
     chinese_tokens = _inverse(chinese_ids)
     lexicon: dict[str, dict[str, float]] = {}
     for key, value in zip(unique_keys[keep], strength[keep]):
-        word, token = english_words[key // len(chinese_ids)], chinese_tokens[key % len(chinese_ids)]
+        word, token = english_words[key // width], chinese_tokens[key % width]
         lexicon.setdefault(word, {})[token] = round(float(value), 4)
     return lexicon
 
 
-def _ibm1(pair_index: np.ndarray, pair_count: int, segment_of: np.ndarray, target_ids: np.ndarray,
-          source_ids: np.ndarray) -> np.ndarray:
+def _chunks(sizes: np.ndarray) -> list[tuple[int, int]]:
+    """Consecutive segment ranges of about CHUNK_PAIRS co-occurrences (a longer segment alone)."""
+    chunks, first, total = [], 0, 0
+    for index, size in enumerate(sizes.tolist()):
+        if total and total + size > CHUNK_PAIRS:
+            chunks.append((first, index))
+            first, total = index, 0
+        total += size
+    chunks.append((first, len(sizes)))
+    return chunks
+
+
+def _ibm1(unique_keys: np.ndarray, cooccurrences, source_of_pair: np.ndarray, forward: bool) -> np.ndarray:
     """t(target | source) for every distinct pair, by EM; each target token in a segment spreads
     one unit of probability over the source words of that segment."""
-    probability = np.ones(pair_count)
-    # Normalisation groups: one per (segment, target token) occurrence.
-    group_keys = segment_of * (int(target_ids.max()) + 1) + target_ids
-    _, group = np.unique(group_keys, return_inverse=True)
+    probability = np.ones(len(unique_keys))
     for _ in range(ITERATIONS):
-        weight = probability[pair_index]
-        totals = np.bincount(group, weights=weight)
-        expected = weight / totals[group]
-        counts = np.bincount(pair_index, weights=expected, minlength=pair_count)
-        source_of_pair = np.zeros(pair_count, dtype=np.int64)
-        source_of_pair[pair_index] = source_ids
+        counts = np.zeros(len(unique_keys))
+        for keys, forward_group, backward_group in cooccurrences():
+            pair_index = np.searchsorted(unique_keys, keys)
+            group = forward_group if forward else backward_group
+            first_group = group.min()
+            group = group - first_group
+            weight = probability[pair_index]
+            totals = np.bincount(group, weights=weight)
+            np.add.at(counts, pair_index, weight / totals[group])
         source_totals = np.bincount(source_of_pair, weights=counts)
         probability = counts / np.maximum(source_totals[source_of_pair], 1e-12)
     return probability
