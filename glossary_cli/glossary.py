@@ -58,10 +58,6 @@ class Entry:
             return self.positions[key]
         return (self.line or 1, self.column or 1)
 
-    @property
-    def primary_target(self) -> str | None:
-        return self.target[0] if self.target else None
-
     def allowed_targets(self) -> list[str]:
         """Renderings that satisfy the entry; a keep_source term is rendered as itself."""
         if self.keep_source:

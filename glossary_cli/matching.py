@@ -439,12 +439,6 @@ class TermMatcher:
 
     # -------------------------------------------------------------- target side
 
-    def find_in_target(self, text: str, wanted: set[int]) -> dict[tuple[int, str], list[Occurrence]]:
-        """(entry index, kind) -> occurrences in a Chinese segment, for the wanted entries only."""
-        if self._chinese is None:
-            return {}
-        return self._find_in_target(text, normalise_chinese(text), wanted)
-
     def _find_in_target(self, text: str, normalised: Normalised,
                         wanted: set[int]) -> dict[tuple[int, str], list[Occurrence]]:
         haystack = normalised.text

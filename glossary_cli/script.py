@@ -13,7 +13,3 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f'’\-]*")
 
 def has_han(text: str) -> bool:
     return HAN.search(text) is not None
-
-
-def is_han_char(char: str) -> bool:
-    return HAN.match(char) is not None

@@ -29,24 +29,14 @@ class EnglishTokenizer:
                 raise UsageError(f"spaCy model {model!r} is not installed; "
                                  f"install it or drop --spacy-model to use the blank English tokenizer") from None
             self.signature = f"spacy {spacy.__version__} {model} {self.nlp.meta.get('version', '')}".strip()
-            self.tagged = self.nlp.has_pipe("tagger") or self.nlp.has_pipe("morphologizer")
         else:
             self.nlp = spacy.blank("en")
             self.signature = f"spacy {spacy.__version__} blank:en"
-            self.tagged = False
 
     def tokenize_many(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
-        """Word units with offsets; with a trained model each token's text carries no tag (see tags)."""
-        docs = self.nlp.pipe(texts, batch_size=_ENGLISH_BATCH) if self.tagged else self.nlp.tokenizer.pipe(
-            texts, batch_size=_ENGLISH_BATCH)
+        """Word units with offsets, from the pipeline's tokenizer alone (its tagger is not used yet)."""
+        docs = self.nlp.tokenizer.pipe(texts, batch_size=_ENGLISH_BATCH)
         return [merge_word_units(text, [(t.idx, t.idx + len(t.text)) for t in doc]) for text, doc in zip(texts, docs)]
-
-    def noun_tags(self, texts: Sequence[str]) -> list[frozenset[int]]:
-        """Character offsets where a noun or proper noun ends, when a tagger is available."""
-        if not self.tagged:
-            return [frozenset() for _ in texts]
-        return [frozenset(t.idx + len(t.text) for t in doc if t.pos_ in ("NOUN", "PROPN"))
-                for doc in self.nlp.pipe(texts, batch_size=_ENGLISH_BATCH)]
 
 
 def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
