@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, Match, segment_pinyin, substring_positions
+from .lexicon import Lexicon, Match, segment_pinyin
 from .models import Span, Token
 from .script import HAN, has_han
 from .stopwords import CHINESE_CONNECTORS, is_english_stopword
@@ -92,10 +92,10 @@ class SegmentAligner:
         source, target, tokens = evidence.source_text, evidence.target_text, evidence.source_tokens
         pinyin = segment_pinyin(target) if has_han(target) else None
         word_matches = self._word_matches(tokens, target, pinyin)
-        countable = [_countable(ch) for ch in target]
-        prefix = [0]
-        for flag in countable:
-            prefix.append(prefix[-1] + flag)
+        # Character sets are bit masks over the target: bit c stands for character c.
+        countable = sum(1 << index for index, char in enumerate(target) if _countable(char))
+        target_sizes = [((((1 << (zspan.end - zspan.start)) - 1) << zspan.start) & countable).bit_count()
+                        for zspan in chinese]
 
         english_quotes, chinese_quotes = _quote_order(english), _quote_order(chinese)
         quotes_aligned = len(english_quotes) == len(chinese_quotes) and english_quotes
@@ -106,79 +106,74 @@ class SegmentAligner:
 
         # Only Chinese spans that hold a translation of one of the words, or that an anchor
         # (quote, parenthesis, identical text) could tie to the English span, can be linked.
-        containing: dict[tuple[int, int], list[int]] = {}
-        anchored = [index for index, zspan in enumerate(chinese)
-                    if zspan.quoted or chinese_paren[(zspan.start, zspan.end)] or chinese_after[(zspan.start, zspan.end)]]
+        anchored = {index for index, zspan in enumerate(chinese)
+                    if zspan.quoted or chinese_paren[(zspan.start, zspan.end)] or chinese_after[(zspan.start, zspan.end)]}
         by_text: dict[str, list[int]] = {}
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
+        pieces = _PieceEvidence(word_matches, chinese)
 
         links = []
         for span in english:
             content = [key for i in range(span.first_token, span.last_token) for key in word_matches.get(i, ())]
             if not content:
                 continue
-            matches = [(key, m) for i in range(span.first_token, span.last_token)
-                       for key, found in word_matches.get(i, {}).items() for m in found]
-            reachable = set(anchored) | set(by_text.get(span.text, ()))
-            for _, match in matches:
-                interval = (match.start, match.end)
-                if interval not in containing:
-                    containing[interval] = [index for index, zspan in enumerate(chinese)
-                                            if zspan.start <= match.start and match.end <= zspan.end]
-                reachable.update(containing[interval])
+            covering = [pieces.covered(key) for key in content]
+            reachable = anchored | set(by_text.get(span.text, ()))
+            for by_span in covering:
+                reachable.update(by_span)
             if len(reachable) > _NEAREST_TARGETS:  # long segments: the spans nearest in relative position
                 middle = (span.start + span.end) / (2 * max(1, len(source)))
                 reachable = set(sorted(reachable, key=lambda index: (
                     abs((chinese[index].start + chinese[index].end) / (2 * max(1, len(target))) - middle), index))
                     [:_NEAREST_TARGETS])
-            options: list[Link] = []
-            for zspan in (chinese[index] for index in sorted(reachable)):
-                total = prefix[zspan.end] - prefix[zspan.start]
+            options: list[tuple] = []
+            key = (span.start, span.end)
+            words = len(content)
+            for index in sorted(reachable):
+                total = target_sizes[index]
                 if total == 0:
                     continue
-                signals = set()
-                matched_words = set()
-                covered = set()
-                for i, match in matches:
-                    if zspan.start <= match.start and match.end <= zspan.end:
-                        matched_words.add(i)
-                        covered.update(range(match.start, match.end))
-                lexical = lexical_score(len(content), len(matched_words), total,
-                                        sum(countable[c] for c in covered))
+                zspan = chinese[index]
+                matched_words, covered = 0, 0
+                for by_span in covering:
+                    inside = by_span.get(index)
+                    if inside:
+                        matched_words += 1
+                        covered |= inside
+                lexical = lexical_score(words, matched_words, total, (covered & countable).bit_count())
                 if zspan.verb_initial:
                     lexical *= _VERB_INITIAL_FACTOR
-                source_share = len(matched_words) / len(content)
-                if matched_words:
-                    signals.add("lexicon")
+                signals = ["lexicon"] if matched_words else []
                 score = lexical
                 if span.text == zspan.text and not has_han(zspan.text):
-                    signals.add("identical")
+                    signals.append("identical")
                     score = max(score, 0.9)
-                key, zkey = (span.start, span.end), (zspan.start, zspan.end)
+                zkey = (zspan.start, zspan.end)
                 if span.quoted and zspan.quoted:
-                    signals.add("quote")
+                    signals.append("quote")
                     in_order = quotes_aligned and english_quotes.get(key) == chinese_quotes.get(zkey)
                     # Quoted on both sides and in the same order, or with translated words in common.
                     score = max(score, (0.6 if in_order else 0.5 if lexical > 0 else 0.3) + 0.4 * lexical)
-                paren = _parenthesis(span, zspan, english_paren[key], chinese_paren[zkey],
-                                     english_after[key], chinese_after[zkey])
-                if paren:
-                    signals.add("parenthesis")
+                if _parenthesis(span, zspan, english_paren[key], chinese_paren[zkey],
+                                english_after[key], chinese_after[zkey]):
+                    signals.append("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
-                if score >= _MIN_LINK_SCORE and (source_share >= 0.5 or signals - {"lexicon"}):
-                    options.append(Link(span, zspan, score, lexical, frozenset(signals), matched=len(matched_words)))
+                if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or len(signals) > bool(matched_words)):
+                    options.append((_priority(score, signals, matched_words), score, zspan, lexical, signals,
+                                    matched_words))
             # Only a span's best few targets can win competitive linking; keeping the rest makes a
             # long repetitive segment quadratic.
-            options.sort(key=_linking_order)
-            links += options[:_TARGETS_PER_SPAN]
+            options.sort(key=lambda option: (-option[0], -option[1], option[2].start, -option[2].end))
+            links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched)
+                      for _, score, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
         return links
 
     def _word_matches(self, tokens: tuple[Token, ...], target: str,
                       pinyin: list[str] | None) -> dict[int, dict[tuple[int, int], list[Match]]]:
         """Token index -> {(token, piece): matches}: `Vehicle-to-Grid` is two content words."""
         found: dict[int, dict[tuple[int, int], list[Match]]] = {}
-        substrings = substring_positions(target)
+        substrings = self.lexicon.occurrences(target)
         for index, token in enumerate(tokens):
             if not any(c.isalnum() for c in token.text) or is_english_stopword(token.text):
                 continue
@@ -187,6 +182,33 @@ class SegmentAligner:
                       if any(c.isalpha() for c in piece) and not is_english_stopword(piece)] or [token.text]
             found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings)
                             for number, piece in enumerate(pieces)}
+        return found
+
+
+class _PieceEvidence:
+    """Per English word piece, computed once per segment and shared by every span holding it:
+    the Chinese spans that contain one of its translations, with the characters those cover."""
+
+    def __init__(self, word_matches: dict[int, dict[tuple[int, int], list[Match]]], chinese: list[Span]) -> None:
+        self.matches = {key: found for by_piece in word_matches.values() for key, found in by_piece.items()}
+        self.chinese = [(zspan.start, zspan.end) for zspan in chinese]
+        self._covered: dict[tuple[int, int], dict[int, int]] = {}
+        self._containing: dict[tuple[int, int], list[int]] = {}
+
+    def covered(self, key: tuple[int, int]) -> dict[int, int]:
+        """Chinese span index -> mask of the piece's translated characters inside it."""
+        found = self._covered.get(key)
+        if found is None:
+            found = self._covered[key] = {}
+            for match in self.matches[key]:
+                start, end = match.start, match.end
+                containing = self._containing.get((start, end))
+                if containing is None:
+                    containing = self._containing[(start, end)] = [
+                        index for index, (first, last) in enumerate(self.chinese) if first <= start and end <= last]
+                mask = ((1 << (end - start)) - 1) << start
+                for index in containing:
+                    found[index] = found.get(index, 0) | mask
         return found
 
 
@@ -244,43 +266,51 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
     return derived
 
 
-def _properly_nested(inner: Link, outer: Link) -> bool:
-    return (outer.source.contains(inner.source) and outer.target.contains(inner.target)
-            and (inner.source.start, inner.source.end) != (outer.source.start, outer.source.end)
-            and (inner.target.start, inner.target.end) != (outer.target.start, outer.target.end))
-
-
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts
 # Anchors outrank lexical coverage when linking: `车网互动(V2G)` fixes the span even where the
 # dictionary explains a shorter one (车网) perfectly.
 _ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.0}
 
 
-def _linking_priority(link: Link) -> float:
-    anchor = max((_ANCHOR_BONUS.get(signal, 0.0) for signal in link.signals), default=0.0)
-    return link.score + anchor + _PHRASE_BONUS * min(3, max(0, link.matched - 1))
+def _priority(score: float, signals, matched: int) -> float:
+    anchor = max((_ANCHOR_BONUS.get(signal, 0.0) for signal in signals), default=0.0)
+    return score + anchor + _PHRASE_BONUS * min(3, max(0, matched - 1))
 
 
 def _linking_order(link: Link) -> tuple:
-    return (-_linking_priority(link), -link.score, link.source.start, link.target.start, -link.target.end,
-            link.source.end)
+    return (-_priority(link.score, link.signals, link.matched), -link.score, link.source.start, link.target.start,
+            -link.target.end, link.source.end)
 
 
 def competitive_linking(scored: list[Link]) -> list[Link]:
     """Best links first; a later link may not overlap a chosen one on either side unless one nests
     properly inside the other on both sides (`green`/`绿色` inside `green transition`/`绿色转型`).
     Links inside a longer chosen link are marked nested: fragments of a bigger term."""
-    order = sorted(scored, key=_linking_order)
-    chosen: list[Link] = []
-    top_level: list[Link] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
-    for link in order:
-        inside = [other for other in top_level if _properly_nested(link, other)]
-        rivals = top_level if not inside else [other for other in top_level if other not in inside]
-        if all(not (link.source.overlaps(other.source) or link.target.overlaps(other.target))
-               or _properly_nested(other, link) for other in rivals):
-            chosen.append(link)
-            if not inside:
-                top_level.append(link)
+    chosen: list[tuple[Link, tuple[int, int, int, int]]] = []
+    top_level: list[tuple[int, int, int, int]] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
+    for link in sorted(scored, key=_linking_order):
+        bounds = (link.source.start, link.source.end, link.target.start, link.target.end)
+        inside_a_term, free = False, True
+        for other in top_level:
+            if _nests_in(bounds, other):
+                inside_a_term = True
+            elif _overlaps(bounds, other) and not _nests_in(other, bounds):
+                free = False
+                break
+        if free:
+            chosen.append((link, bounds))
+            if not inside_a_term:
+                top_level.append(bounds)
     return [Link(link.source, link.target, link.score, link.lexical, link.signals,
-                 nested=any(_properly_nested(link, other) for other in chosen), matched=link.matched)
-            for link in chosen]
+                 nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched)
+            for link, bounds in chosen]
+
+
+def _nests_in(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
+    """Inside on both sides, and not the same span on either: (source start, end, target start, end)."""
+    return (outer[0] <= inner[0] and inner[1] <= outer[1] and outer[2] <= inner[2] and inner[3] <= outer[3]
+            and (inner[0], inner[1]) != (outer[0], outer[1]) and (inner[2], inner[3]) != (outer[2], outer[3]))
+
+
+def _overlaps(one: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    return (one[0] < other[1] and other[0] < one[1]) or (one[2] < other[3] and other[2] < one[3])

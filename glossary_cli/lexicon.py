@@ -125,6 +125,26 @@ class Lexicon:
     def __init__(self, learned: dict[str, dict[str, float]] | None = None) -> None:
         self.cedict = cedict_index()
         self.learned = learned or {}  # lowercase English word -> Chinese word -> probability
+        self._automaton = None
+
+    def occurrences(self, chinese: str) -> dict[str, list[int]]:
+        """Every dictionary headword and learned translation in a Chinese segment, with its start
+        offsets: one Aho-Corasick scan instead of a look-up per substring."""
+        if self._automaton is None:
+            import ahocorasick_rs
+
+            words = {headword for headwords in self.cedict.values() for headword in headwords
+                     if len(headword) <= MAX_HEADWORD_CHARS}
+            words.update(target for targets in self.learned.values() for target in targets
+                         if 0 < len(target) <= MAX_HEADWORD_CHARS)
+            patterns = sorted(words)
+            self._automaton = (ahocorasick_rs.AhoCorasick(patterns), patterns)
+        automaton, patterns = self._automaton
+        found: dict[str, list[int]] = {}
+        for index, start, _ in sorted(automaton.find_matches_as_indexes(chinese, overlapping=True),
+                                      key=lambda match: (match[1], match[2])):
+            found.setdefault(patterns[index], []).append(start)
+        return found
 
     def identical(self, token: str, chinese: str) -> list[Match]:
         """The same Latin string inside the Chinese text (CCUS, COVID-19)."""
@@ -136,11 +156,10 @@ class Lexicon:
                 substrings: dict[str, list[int]] | None = None) -> list[Match]:
         """Where translations of one English word (no hyphens) occur in a Chinese segment.
 
-        `substrings` (from `substring_positions`) makes the look-up one set intersection per word
-        instead of one text search per dictionary headword."""
+        `substrings` (from `occurrences`) is computed once per segment and shared by its words."""
         lower = word.lower()
         if substrings is None:
-            substrings = substring_positions(chinese)
+            substrings = self.occurrences(chinese)
         found: list[Match] = []
         for headword in sorted(self._headwords(lower).intersection(substrings)):
             strength = 1.0 if len(headword) > 1 else 0.8
@@ -171,15 +190,6 @@ _PREFIXES = ("de", "re", "un", "non", "anti", "inter", "multi", "micro", "bio", 
 
 
 MAX_HEADWORD_CHARS = 12
-
-
-def substring_positions(text: str, longest: int = MAX_HEADWORD_CHARS) -> dict[str, list[int]]:
-    """Every substring of up to `longest` characters, with the offsets where it starts."""
-    positions: dict[str, list[int]] = {}
-    for start in range(len(text)):
-        for end in range(start + 1, min(len(text), start + longest) + 1):
-            positions.setdefault(text[start:end], []).append(start)
-    return positions
 
 
 def _find_all(text: str, needle: str) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that look plural but are singular or uncountable in technical text.
 _INVARIANT = frozenset("""
@@ -88,6 +89,7 @@ def is_acronym(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or (any(c.isdigit() for c in word) and any(c.isupper() for c in word))
 
 
+@lru_cache(maxsize=200_000)  # a corpus repeats its terms: normalise each surface once
 def english_key(term: str) -> str:
     """The form under which English occurrences of one term are counted together.
 
@@ -102,6 +104,7 @@ def english_key(term: str) -> str:
     return " ".join(word if is_acronym(word) else word.lower() for word in words)
 
 
+@lru_cache(maxsize=200_000)
 def english_display(term: str) -> str:
     """The form written into the glossary: the surface text with the head noun singular."""
     words = term.split(" ")
@@ -115,6 +118,7 @@ def _singular_compound(word: str) -> str:
     return head + hyphen + singular(last)
 
 
+@lru_cache(maxsize=200_000)
 def chinese_key(term: str) -> str:
     """NFKC and no spaces: `车网互动（V2G）` and `车网互动(V2G)` are the same text."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", term)).casefold()
