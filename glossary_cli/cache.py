@@ -1,18 +1,30 @@
-"""Tokenised segments on disk, so a second `extract` on an unchanged corpus skips tokenising.
+"""What `extract` keeps on disk so that a second run on an unchanged corpus redoes little.
 
-One entry per shard and language side, named by a hash of the segment texts and the tokenizer
-signature (tokenizer versions, the user words given to jieba, and the source of the code that
-turns tokenizer output into word units). An entry holds token offsets only: every token's text
-is the slice of the (placeholder-blanked) segment between them. Entries are written atomically;
-one that cannot be read or fails its checksum is ignored and tokenised again, never fatal.
+Three kinds of entry, each in a file named by a content hash of everything that shapes it:
+
+- tokens: one side of a shard's segments, as token offsets (every token's text is the slice of
+  the placeholder-blanked segment between them); keyed by the texts and the tokenizer signature
+  (tokenizer versions, the user words given to jieba, the code that makes word units);
+- lexicon: the corpus lexicon learned from the content words of every shard; keyed by a digest
+  of those words and the learner's code;
+- links: a shard's link tallies (what `link_shard` counts); keyed by the shard's pairs with their
+  locations, its place in the corpus, the learned lexicon, the candidate limits, the tokenizer
+  signatures, the versions of the dictionaries and a hash of the code that links and counts.
+
+Every entry carries a checksum and is written to a temporary file that is then renamed, so a
+reader sees a whole entry or none. An entry that cannot be read, fails its checksum or does not
+decode is a miss and is computed again; a failed write only costs the work next time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
+import pickle
 import tempfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,15 +32,66 @@ import numpy as np
 
 from .models import Token
 
-_MAGIC = b"glossary-tokens 1\n"
 _DIGEST = 16
 
 
 def default_cache_dir() -> str:
-    """$XDG_CACHE_HOME/glossary-cli/tokens, or ~/.cache/glossary-cli/tokens."""
+    """$XDG_CACHE_HOME/glossary-cli/extract, or ~/.cache/glossary-cli/extract."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "glossary-cli", "tokens")
+    return os.path.join(base, "glossary-cli", "extract")
 
+
+class EntryFiles:
+    """Checksummed entries of one kind under a directory (`ab/cdef….kind`); never an error."""
+
+    def __init__(self, directory: str, kind: str) -> None:
+        self.directory = directory
+        self.kind = kind
+        self.magic = f"glossary-{kind} 1\n".encode("ascii")
+
+    def path(self, key: str) -> str:
+        return os.path.join(self.directory, key[:2], f"{key[2:]}.{self.kind}")
+
+    def has(self, key: str) -> bool:
+        return os.path.isfile(self.path(key))
+
+    def read(self, key: str) -> bytes | None:
+        """The entry's body, or None when it is missing or damaged."""
+        try:
+            with open(self.path(key), "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        payload, digest = data[:-_DIGEST], data[-_DIGEST:]
+        if not payload.startswith(self.magic) or hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+            return None
+        return payload[len(self.magic):]
+
+    def write(self, key: str, body: bytes) -> None:
+        """Write to a temporary file beside the entry, then rename it over the entry. Not
+        atomic.write_atomic: a cache needs no fsync (a torn entry fails its checksum) and a
+        failure here must cost only the work next time, never the run."""
+        path = self.path(key)
+        payload = self.magic + body
+        temporary = None
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload + hashlib.blake2b(payload, digest_size=_DIGEST).digest())
+            os.replace(temporary, path)
+            temporary = None
+        except OSError:
+            pass  # a read-only or full disk only costs the work next time
+        finally:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+
+
+# ---------------------------------------------------------------- tokens
 
 @dataclass(frozen=True)
 class SideTokens:
@@ -85,63 +148,120 @@ def entry_key(signature: str, texts: Sequence[str]) -> str:
 
 
 class TokenCache:
-    """A directory of entries; every failure to read or write is a miss, never an error."""
+    """Token entries, keyed by the tokenizer signature and the texts."""
 
     def __init__(self, directory: str) -> None:
-        self.directory = directory
-
-    def _path(self, key: str) -> str:
-        return os.path.join(self.directory, key[:2], key[2:] + ".tokens")
+        self.entries = EntryFiles(directory, "tokens")
 
     def load(self, signature: str, texts: Sequence[str]) -> SideTokens | None:
-        try:
-            with open(self._path(entry_key(signature, texts)), "rb") as handle:
-                data = handle.read()
-        except OSError:
-            return None
-        tokens = _decode(data)
+        body = self.entries.read(entry_key(signature, texts))
+        tokens = _decode_tokens(body) if body is not None else None
         return tokens if tokens is not None and tokens.fits(texts) else None
 
     def store(self, signature: str, texts: Sequence[str], tokens: SideTokens) -> None:
-        if tokens.explicit is not None:
-            return
-        path = self._path(entry_key(signature, texts))
-        temporary = None
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_encode(tokens))
-            os.replace(temporary, path)
-            temporary = None
-        except OSError:
-            pass  # a read-only or full disk only costs the tokenising next time
-        finally:
-            if temporary is not None:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
+        if tokens.explicit is None:
+            self.entries.write(entry_key(signature, texts), _encode_tokens(tokens))
 
 
-def _encode(tokens: SideTokens) -> bytes:
+def _encode_tokens(tokens: SideTokens) -> bytes:
     body = io.BytesIO()
     np.save(body, tokens.counts.astype(np.int32), allow_pickle=False)
     np.save(body, tokens.offsets.astype(np.int32), allow_pickle=False)
-    payload = _MAGIC + body.getvalue()
-    return payload + hashlib.blake2b(payload, digest_size=_DIGEST).digest()
+    return body.getvalue()
 
 
-def _decode(data: bytes) -> SideTokens | None:
-    payload, digest = data[:-_DIGEST], data[-_DIGEST:]
-    if not payload.startswith(_MAGIC) or hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
-        return None
+def _decode_tokens(body: bytes) -> SideTokens | None:
     try:
-        body = io.BytesIO(payload[len(_MAGIC):])
-        counts = np.load(body, allow_pickle=False)
-        offsets = np.load(body, allow_pickle=False)
+        stream = io.BytesIO(body)
+        counts = np.load(stream, allow_pickle=False)
+        offsets = np.load(stream, allow_pickle=False)
     except (ValueError, OSError, EOFError):
         return None
     if counts.ndim != 1 or offsets.ndim != 2 or offsets.shape[1:] != (2,):
         return None
     return SideTokens(counts.astype(np.int32), offsets.astype(np.int32))
+
+
+# ---------------------------------------------------------------- the learned lexicon
+
+class LexiconCache:
+    """The learned corpus lexicon as JSON (floats round-trip exactly, key order is kept)."""
+
+    def __init__(self, directory: str) -> None:
+        self.entries = EntryFiles(directory, "lexicon")
+
+    def load(self, key: str) -> dict[str, dict[str, float]] | None:
+        body = self.entries.read(key)
+        if body is None:
+            return None
+        try:
+            learned = json.loads(body.decode("utf-8"))
+        except ValueError:
+            return None
+        if not isinstance(learned, dict) or not all(
+                isinstance(translations, dict) and all(isinstance(p, float) for p in translations.values())
+                for translations in learned.values()):
+            return None
+        return learned
+
+    def store(self, key: str, learned: dict[str, dict[str, float]]) -> None:
+        self.entries.write(key, json.dumps(learned, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+# ---------------------------------------------------------------- link tallies
+
+class LinkCache:
+    """Each shard's link tallies, pickled and compressed. Pickle keeps this cache independent of
+    the tallies' exact fields (scoring.py owns them, and a code change changes every key); it is
+    read only from entries this tool wrote, checksummed, through an unpickler that builds nothing
+    but plain containers and glossary_cli's own classes."""
+
+    def __init__(self, directory: str) -> None:
+        self.entries = EntryFiles(directory, "links")
+
+    def has(self, key: str) -> bool:
+        return self.entries.has(key)
+
+    def load(self, key: str):
+        body = self.entries.read(key)
+        return decode_tallies(body) if body is not None else None
+
+    def store(self, key: str, encoded: bytes) -> None:
+        """Store tallies already encoded with `encode_tallies` (a worker encodes them once)."""
+        self.entries.write(key, encoded)
+
+
+def encode_tallies(tallies) -> bytes:
+    return zlib.compress(pickle.dumps(tallies, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode_tallies(encoded: bytes, *, fresh: bool = False):
+    """The tallies again, or None when the bytes do not decode into what was written. `fresh`
+    bytes come straight from this run's own worker (as a process pool's results do), not from
+    disk, and are unpickled as they are."""
+    if fresh:
+        return pickle.loads(zlib.decompress(encoded))
+    try:
+        return _TallyUnpickler(io.BytesIO(zlib.decompress(encoded))).load()
+    except Exception:  # a damaged or foreign entry is a miss, whatever the unpickler trips on
+        return None
+
+
+_PLAIN_GLOBALS = {
+    ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "bytearray"), ("builtins", "complex"),
+    ("collections", "Counter"), ("collections", "OrderedDict"), ("collections", "defaultdict"),
+    ("array", "_array_reconstructor"), ("array", "array"), ("copyreg", "_reconstructor"),
+    ("builtins", "object"), ("numpy", "dtype"), ("numpy", "ndarray"),
+    ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
+}
+
+
+class _TallyUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) in _PLAIN_GLOBALS:
+            return super().find_class(module, name)
+        if module == "glossary_cli" or module.startswith("glossary_cli."):
+            found = super().find_class(module, name)
+            if isinstance(found, type):  # a class of ours, never a function
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a link tally")

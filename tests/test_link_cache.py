@@ -1,0 +1,187 @@
+"""The link cache: a re-run on an unchanged corpus links nothing and writes the same glossary."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import zlib
+from pathlib import Path
+
+import pytest
+
+import glossary_cli.extract
+from glossary_cli.cache import LinkCache
+from glossary_cli.cli import app
+from glossary_cli.extract import extract
+from glossary_cli.models import Location, SegmentPair
+from glossary_cli.readers import read_pairs
+
+
+def seed_pairs(seed_article: Path) -> list[SegmentPair]:
+    return list(read_pairs([str(seed_article)]))
+
+
+@pytest.fixture
+def small_shards(monkeypatch):
+    monkeypatch.setattr(glossary_cli.extract, "SHARD_SIZE", 5)  # the 33-pair seed becomes 7 shards
+
+
+@pytest.fixture
+def learnings(monkeypatch) -> list[int]:
+    """Counts the times the corpus lexicon is learned rather than read from the cache."""
+    calls = []
+    learn = glossary_cli.extract.learn_lexicon
+
+    def counted(english, chinese):
+        calls.append(1)
+        return learn(english, chinese)
+
+    monkeypatch.setattr(glossary_cli.extract, "learn_lexicon", counted)
+    return calls
+
+
+def link_entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.links"))
+
+
+def test_a_second_run_links_nothing_and_finds_the_same_pairs(seed_article, tmp_path, small_shards, learnings):
+    cache = str(tmp_path / "cache")
+    cold = extract(seed_pairs(seed_article), cache_dir=cache)
+    warm = extract(seed_pairs(seed_article), cache_dir=cache)
+    assert (cold.linked_pairs, warm.linked_pairs) == (33, 0)
+    assert (cold.tokenized_pairs, warm.tokenized_pairs) == (33, 0)
+    assert len(learnings) == 1  # the warm run read the lexicon it had learned
+    assert warm.pairs == cold.pairs == extract(seed_pairs(seed_article)).pairs
+    assert len(link_entries(tmp_path / "cache")) == 7
+
+
+def test_a_second_run_with_two_jobs_links_nothing(seed_article, tmp_path, small_shards):
+    cache = str(tmp_path / "cache")
+    cold = extract(seed_pairs(seed_article), cache_dir=cache, jobs=2)
+    warm = extract(seed_pairs(seed_article), cache_dir=cache, jobs=2)
+    assert (cold.linked_pairs, warm.linked_pairs) == (33, 0)
+    assert warm.pairs == cold.pairs == extract(seed_pairs(seed_article), jobs=1).pairs
+
+
+def test_cli_writes_the_same_bytes_from_the_cache(runner, seed_article, tmp_path, monkeypatch):
+    monkeypatch.setattr(glossary_cli.extract, "SHARD_SIZE", 5)
+    monkeypatch.setenv("GLOSSARY_DEBUG", "1")
+    outputs = []
+    for name in ("cold.yaml", "warm.yaml"):
+        result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / name), "--jobs", "1",
+                                     "--cache-dir", str(tmp_path / "cache")])
+        assert result.exit_code == 0, result.output
+        outputs.append((tmp_path / name).read_bytes())
+    assert "tokenized 0 pairs and linked 0, the rest from the cache" in result.output
+    assert outputs[0] == outputs[1]
+
+
+def test_a_changed_location_relinks_only_its_shard(seed_article, tmp_path, small_shards, learnings):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    pairs = seed_pairs(seed_article)
+    pairs[12] = dataclasses.replace(pairs[12], location=Location("moved.txt", 7))  # in the third shard
+    again = extract(pairs, cache_dir=cache)
+    assert (again.linked_pairs, again.tokenized_pairs) == (5, 0)
+    assert len(learnings) == 1  # the words did not change, so neither did the lexicon
+    assert again.pairs == extract(pairs).pairs
+    assert any(evidence.where == "moved.txt:7" for pair in again.pairs for evidence in pair.evidence)
+
+
+def test_changed_punctuation_relinks_only_its_shard(seed_article, tmp_path, small_shards, learnings):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    pairs = seed_pairs(seed_article)
+    pairs[31] = dataclasses.replace(pairs[31], source=pairs[31].source + "!", target=pairs[31].target + "！")
+    again = extract(pairs, cache_dir=cache)
+    assert (again.linked_pairs, again.tokenized_pairs) == (3, 3)  # the last shard holds pairs 30-32
+    assert len(learnings) == 1  # the same content words, so the lexicon came from the cache
+    assert again.pairs == extract(pairs).pairs
+
+
+def test_changed_words_change_the_lexicon_and_relink_every_shard(seed_article, tmp_path, small_shards, learnings):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    pairs = seed_pairs(seed_article)
+    pairs[31] = dataclasses.replace(pairs[31], source=pairs[31].source + " today", target=pairs[31].target + "今天")
+    again = extract(pairs, cache_dir=cache)
+    assert len(learnings) == 2 and (again.linked_pairs, again.tokenized_pairs) == (33, 3)
+    assert again.pairs == extract(pairs).pairs
+
+
+def test_approved_terms_relink_every_shard(seed_article, tmp_path, small_shards):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    again = extract(seed_pairs(seed_article), cache_dir=cache, known_terms=["材料护照"])
+    assert again.linked_pairs == 33
+    assert again.pairs == extract(seed_pairs(seed_article), known_terms=["材料护照"]).pairs
+
+
+def test_other_candidate_limits_relink_every_shard(seed_article, tmp_path, small_shards):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    options = glossary_cli.extract.ExtractOptions(max_words=3)
+    assert extract(seed_pairs(seed_article), cache_dir=cache, options=options).linked_pairs == 33
+
+
+def test_changed_linking_code_relinks_every_shard(seed_article, tmp_path, small_shards, monkeypatch):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    monkeypatch.setattr(glossary_cli.extract, "_linking_code", lambda: "align.py was edited")
+    assert extract(seed_pairs(seed_article), cache_dir=cache).linked_pairs == 33
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "flip"])
+def test_a_damaged_link_entry_is_linked_again(seed_article, tmp_path, small_shards, damage):
+    cache = tmp_path / "cache"
+    expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
+    entries = link_entries(cache)
+    assert len(entries) == 7
+    for entry in entries:
+        data = entry.read_bytes()
+        if damage == "truncate":
+            entry.write_bytes(data[: len(data) // 2])
+        elif damage == "flip":
+            entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])
+        else:
+            entry.write_bytes(damage)
+    again = extract(seed_pairs(seed_article), cache_dir=str(cache))
+    assert again.linked_pairs == 33 and again.pairs == expected
+    assert extract(seed_pairs(seed_article), cache_dir=str(cache)).linked_pairs == 0  # rewritten
+
+
+def test_a_damaged_lexicon_entry_is_learned_again(seed_article, tmp_path, small_shards, learnings):
+    cache = tmp_path / "cache"
+    expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
+    [entry] = cache.rglob("*.lexicon")
+    entry.write_bytes(b"glossary-lexicon 1\n{}")  # no checksum
+    again = extract(seed_pairs(seed_article), cache_dir=str(cache))
+    assert len(learnings) == 2 and again.pairs == expected and again.linked_pairs == 0
+
+
+class _Runs:
+    def __reduce__(self):
+        return (os.system, ("echo this must never run",))
+
+
+def test_an_entry_that_would_call_a_function_is_refused(tmp_path):
+    cache = LinkCache(str(tmp_path))
+    cache.store("ab" * 32, zlib.compress(pickle.dumps(_Runs())))
+    assert cache.load("ab" * 32) is None
+
+
+def test_no_cache_writes_nothing(runner, seed_article, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "out.yaml"), "--jobs", "1",
+                                 "--no-cache", "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "cache").exists() and not (tmp_path / "xdg" / "glossary-cli" / "extract").exists()
+
+
+def test_the_default_cache_holds_tokens_lexicon_and_links(runner, seed_article, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "out.yaml"), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    kinds = {path.suffix for path in (tmp_path / "xdg" / "glossary-cli" / "extract").rglob("*") if path.is_file()}
+    assert kinds == {".tokens", ".lexicon", ".links"}
