@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, Match, segment_pinyin
+from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin
 from .models import Span, Token
 from .script import HAN, has_han
 from .stopwords import CHINESE_CONNECTORS, is_english_stopword
@@ -32,6 +32,7 @@ class Link:
     signals: frozenset[str]
     nested: bool = False  # inside a longer link of the same segment (a fragment of a bigger term)
     matched: int = 0  # English content words with translation evidence inside the Chinese span
+    distortion: int = 0  # how far apart the two spans sit, in quarters of their segments' lengths
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,12 @@ class SegmentAligner:
             content = [key for i in range(span.first_token, span.last_token) for key in word_matches.get(i, ())]
             if not content:
                 continue
-            covering = [pieces.covered(key) for key in content]
+            covering = [(pieces.covered(key), pieces.weak(key)) for key in content]
             reachable = anchored | set(by_text.get(span.text, ()))
-            for by_span in covering:
+            for by_span, _ in covering:
                 reachable.update(by_span)
+            middle = (span.start + span.end) / (2 * max(1, len(source)))
             if len(reachable) > _NEAREST_TARGETS:  # long segments: the spans nearest in relative position
-                middle = (span.start + span.end) / (2 * max(1, len(source)))
                 reachable = set(sorted(reachable, key=lambda index: (
                     abs((chinese[index].start + chinese[index].end) / (2 * max(1, len(target))) - middle), index))
                     [:_NEAREST_TARGETS])
@@ -135,13 +136,19 @@ class SegmentAligner:
                 if total == 0:
                     continue
                 zspan = chinese[index]
-                matched_words, covered = 0, 0
-                for by_span in covering:
+                matched_words, covered, weakly_covered = 0, 0, 0
+                for by_span, weak in covering:
                     inside = by_span.get(index)
                     if inside:
-                        matched_words += 1
-                        covered |= inside
-                lexical = lexical_score(words, matched_words, total, (covered & countable).bit_count())
+                        if weak:
+                            matched_words += _WEAK_CREDIT
+                            weakly_covered |= inside
+                        else:
+                            matched_words += 1
+                            covered |= inside
+                explained = (covered & countable).bit_count() + _WEAK_CREDIT * (
+                    weakly_covered & ~covered & countable).bit_count()
+                lexical = lexical_score(words, matched_words, total, explained)
                 if zspan.verb_initial:
                     lexical *= _VERB_INITIAL_FACTOR
                 signals = ["lexicon"] if matched_words else []
@@ -165,7 +172,8 @@ class SegmentAligner:
             # Only a span's best few targets can win competitive linking; keeping the rest makes a
             # long repetitive segment quadratic.
             options.sort(key=lambda option: (-option[0], -option[1], option[2].start, -option[2].end))
-            links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched)
+            links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched,
+                           distortion=int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * 4))
                       for _, score, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
         return links
 
@@ -195,6 +203,11 @@ class _PieceEvidence:
         self._covered: dict[tuple[int, int], dict[int, int]] = {}
         self._containing: dict[tuple[int, int], list[int]] = {}
 
+    def weak(self, key: tuple[int, int]) -> bool:
+        """Only morpheme evidence (风电 for wind power): it counts half."""
+        found = self.matches[key]
+        return bool(found) and all(match.strength == MORPHEME_STRENGTH for match in found)
+
     def covered(self, key: tuple[int, int]) -> dict[int, int]:
         """Chinese span index -> mask of the piece's translated characters inside it."""
         found = self._covered.get(key)
@@ -215,6 +228,7 @@ class _PieceEvidence:
 # Unexplained words on one side and unexplained characters on the other may translate each other
 # (`transition` <-> `转型` when the dictionary knows neither): half credit, when their sizes fit.
 _UNEXPLAINED_CREDIT = 0.4
+_WEAK_CREDIT = 0.5  # a word placed only by a morpheme of its translations
 _CHARS_PER_WORD = (1, 3)
 
 
@@ -255,6 +269,8 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
     acronyms = {(span.text, span.start): span for span in english if span.bracketed}
     derived = []
     for link in chosen:
+        if link.nested:  # `syndrome (MERS)` is the tail of the name, not the name
+            continue
         inside = _bracket_after(source_text, link.source.end)
         if not inside or " " in inside or link.source.text == inside:
             continue
@@ -269,7 +285,7 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts
 # Anchors outrank lexical coverage when linking: `车网互动(V2G)` fixes the span even where the
 # dictionary explains a shorter one (车网) perfectly.
-_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.0}
+_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35}
 
 
 def _priority(score: float, signals, matched: int) -> float:
@@ -278,8 +294,10 @@ def _priority(score: float, signals, matched: int) -> float:
 
 
 def _linking_order(link: Link) -> tuple:
-    return (-_priority(link.score, link.signals, link.matched), -link.score, link.source.start, link.target.start,
-            -link.target.end, link.source.end)
+    # Equal evidence: the pair nearer in relative position first (of two `wind`s, the one whose
+    # place in the sentence matches 风电's).
+    return (-_priority(link.score, link.signals, link.matched), -link.score, link.distortion, link.source.start,
+            link.target.start, -link.target.end, link.source.end)
 
 
 def competitive_linking(scored: list[Link]) -> list[Link]:
@@ -302,7 +320,8 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
             if not inside_a_term:
                 top_level.append(bounds)
     return [Link(link.source, link.target, link.score, link.lexical, link.signals,
-                 nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched)
+                 nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched,
+                 distortion=link.distortion)
             for link, bounds in chosen]
 
 

@@ -120,7 +120,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         if _breaks_phrase(tokens[first], masked) or not _is_content(tokens[first]):
             continue
         connectors = 0
-        name = True
+        name, article = True, False
         for last in range(first, min(count, first + limits.max_name_words)):
             token = tokens[last]
             if _breaks_phrase(token, masked):
@@ -131,6 +131,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 if lower not in ENGLISH_CONNECTORS and not token.text.isdigit():
                     break
                 connectors += 1
+                article = article or lower == "the"
                 if connectors > 3:
                     break
                 continue
@@ -138,7 +139,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             length = last - first + 1
             if length > limits.max_words and not name:
                 break
-            if connectors > 1 and not name:
+            if (connectors > 1 or article) and not name:  # `deepening the transformation` is a clause
                 break
             if not _acceptable_phrase(tokens[first:last + 1], name):
                 continue

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .stopwords import is_english_stopword
+from .script import has_han
+from .stopwords import is_chinese_function_word, is_english_stopword
 
 _GLOSS_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 _SKIPPED_GLOSS = re.compile(r"^(surname |variant of|old variant|see |CL:|abbr\. for|used in|same as|"
@@ -168,7 +169,24 @@ class Lexicon:
             found += [Match(start, start + len(target), probability) for start in substrings.get(target, ())]
         if pinyin is not None and word[:1].isupper() and word.isalpha() and len(word) >= 2:
             found += _pinyin_matches(lower, pinyin)
+        if not found:
+            for char in self._morphemes(lower):
+                found += [Match(start, start + 1, MORPHEME_STRENGTH) for start in substrings.get(char, ())]
         return found
+
+    @lru_cache(maxsize=100_000)
+    def _morphemes(self, word: str) -> tuple[str, ...]:
+        """The characters the word's dictionary translations are built from (`power`: 电力, 电源,
+        发电 ... -> 电): compounds abbreviate (风电 for wind power, 储能 for energy storage), so one of
+        them in an unexplained span is weak evidence for a word the dictionary cannot place."""
+        counts: dict[str, int] = {}
+        for headword in self._headwords(word):
+            if len(headword) > 1:
+                for char in set(headword):
+                    if has_han(char) and not is_chinese_function_word(char):
+                        counts[char] = counts.get(char, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return tuple(char for char, count in ranked[:MORPHEMES_PER_WORD] if count >= MIN_MORPHEME_HEADWORDS)
 
 
     @lru_cache(maxsize=100_000)
@@ -190,6 +208,9 @@ _PREFIXES = ("de", "re", "un", "non", "anti", "inter", "multi", "micro", "bio", 
 
 
 MAX_HEADWORD_CHARS = 12
+MORPHEMES_PER_WORD = 3
+MIN_MORPHEME_HEADWORDS = 2
+MORPHEME_STRENGTH = 0.5
 
 
 def _find_all(text: str, needle: str) -> list[int]:

@@ -8,8 +8,8 @@ from functools import lru_cache
 # "front end", "first aid", "next generation"); those stay usable here.
 _CONTENT_WORDS = frozenset("""
 first next last top bottom front back side full part name show call put made fire amount system
-well one two three four five six ten hundred twenty fifty sixty forty empty serious move give
-""".split())
+well empty serious move give
+""".split())  # number words stay stop words: `two days`, `two major economies` are counts, not terms
 
 # Connectors allowed inside a multi-word term: "Institute of Technology", "Research and Development".
 ENGLISH_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "&"})

@@ -36,6 +36,24 @@ def test_the_acronym_is_also_linked_to_the_parenthesised_translation():
     assert ("V2G", "车网互动") in {(link.source.text, link.target.text) for link in chosen}
 
 
+def test_an_acronym_the_chinese_keeps_links_to_itself_and_its_whole_expansion():
+    source = "the Middle East respiratory syndrome (MERS) outbreak resulted in a persistent epidemic"
+    target = "中东呼吸综合征（MERS）爆发后，疫情持续蔓延"
+    tokens = EnglishTokenizer().tokenize_many([source])[0]
+    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens),
+                                            chinese_spans(target, ChineseTokenizer().tokenize(target)))
+    acronym = {link.target.text for link in chosen if link.source.text == "MERS"}
+    assert acronym == {"MERS", "中东呼吸综合征"}  # not 综合征, the tail of the name
+
+
+def test_a_morpheme_of_the_dictionary_translations_places_an_abbreviated_word():
+    # CC-CEDICT has no 电 for `power`, but 电力, 电源, 发电 ... share it: 风电 is wind power.
+    found = links("breakthroughs in areas such as deep-sea wind power + next-generation photovoltaics",
+                  "要重视突破深远海风电+新型光伏关键技术")
+    assert found["deep-sea wind power"][0] == "深远海风电"
+    assert found["power"][0] == "电"
+
+
 def test_quotes_in_the_same_order_link_each_other():
     found = links('a "double materiality" principle and the "maze"', "采用“双重重要性”原则和“迷宫”")
     assert found["double materiality"][0] == "双重重要性" and "quote" in found["double materiality"][1]

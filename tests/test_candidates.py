@@ -34,6 +34,14 @@ def test_coordinations_and_cut_names_are_not_candidates():
     assert "Shenzhen National" not in found and "Low-Carbon City Forum" not in found
 
 
+def test_clauses_and_counts_are_not_candidates_but_names_may_hold_the():
+    found = english("efforts should focus on deepening the transformation over two days of talks "
+                    "with the Director of the Huairou Laboratory")
+    assert "transformation" in found and "talk" in found
+    assert not any(text.startswith(("deepening the", "two ")) for text in found)
+    assert "Director of the Huairou Laboratory" in found
+
+
 def test_long_capitalised_names_are_candidates():
     found = english("of the Guangdong Provincial Development and Reform Commission, outlined")
     assert "Guangdong Provincial Development and Reform Commission" in found
