@@ -83,6 +83,7 @@ class PairFeatures:
     corpus_segments: int = 1
     commonness: float = 0.0
     english_commonness: float = 0.0
+    participle: bool = False  # one lowercase word in -ed: `reported`, `observed`, rarely a term
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
@@ -93,6 +94,8 @@ class PairFeatures:
             value += 0.2
         if self.quoted:
             value += 0.2
+        if self.participle:
+            value -= PARTICIPLE_PENALTY
         if self.words == 1 and not (self.name or self.acronym or self.long_word):
             value -= 0.4
             if self.count >= 3 and self.link_share >= 0.4:  # a word this corpus keeps translating one way
@@ -117,7 +120,8 @@ class PairFeatures:
     def statistics(self) -> list[float]:
         """The signals the learned combination weighs (FITTED_FEATURES, in order)."""
         return [1.0, math.log1p(self.count), self.dice, self.link_share, float(self.words == 1), self.best,
-                self.mean, self.english_commonness, self.commonness / 5, self.nested_ratio, float(self.quoted)]
+                self.mean, self.english_commonness, self.commonness / 5, self.nested_ratio, float(self.quoted),
+                float(self.participle)]
 
     def fitted(self) -> float:
         """Log-odds from the combination fitted on TICO-19 (tests/bench/fit_weights.py)."""
@@ -138,8 +142,8 @@ def learned_share(corpus_segments: int) -> float:
 
 
 FITTED_FEATURES = ("bias", "log_count", "dice", "link_share", "single_word", "best", "mean",
-                   "english_commonness", "chinese_commonness", "fragment", "quoted")
-FITTED_WEIGHTS = (-7.590, 1.594, -1.601, -0.332, -1.698, 2.639, 2.572, -0.708, -1.555, -0.667, 0.806)
+                   "english_commonness", "chinese_commonness", "fragment", "quoted", "participle")
+FITTED_WEIGHTS = (-7.595, 1.594, -1.656, -0.307, -1.626, 2.636, 2.573, -0.686, -1.518, -0.723, 0.781, -1.567)
 # The fitted bias reflects how rare reference terms are among TICO-19's linked pairs (0.5%);
 # shifting it moves every score alike, keeps the order, and puts good terms above 0.5.
 SCORE_SHIFT = 6.0
@@ -151,6 +155,7 @@ COMMON_ENGLISH_LOG_GLOSSES = 1.4
 ENGLISH_COMMONNESS_PENALTY = 0.3
 COMMON_WORD_LOG_FREQUENCY = 3.5  # jieba dictionary frequency ~3,000
 COMMONNESS_PENALTY = 0.25
+PARTICIPLE_PENALTY = 0.3
 
 
 def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int,
@@ -165,7 +170,12 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
-        commonness=tally.commonness, english_commonness=english_commonness(source))
+        commonness=tally.commonness, english_commonness=english_commonness(source),
+        participle=words == 1 and _is_participle(source))
+
+
+def _is_participle(word: str) -> bool:
+    return word.islower() and word.endswith("ed") and not word.endswith("eed") and len(word) > 4
 
 
 def english_commonness(term: str) -> float:

@@ -33,3 +33,22 @@ def test_phrases_of_everyday_words_rank_below_terms_with_a_rare_word():
 def test_in_a_big_corpus_a_frequent_consistent_pair_beats_a_one_off():
     big = dict(corpus_segments=3_000)
     assert pair(count=40, dice=0.8, **big).score() > pair(count=1, dice=0.0, **big).score()
+
+
+def test_a_past_participle_on_its_own_ranks_below_a_noun_in_small_and_big_corpora():
+    from glossary_cli.models import Evidence
+    from glossary_cli.scoring import PairTally, features
+
+    def one_word(word: str, corpus_segments: int) -> PairFeatures:
+        tally = PairTally()
+        tally.scores.append(1.0)
+        tally.source_forms[(False, word)] += 1
+        tally.target_forms["报告"] += 1
+        tally.segments.add(0)
+        tally.evidence.append(Evidence("a.txt:1", word, "报告"))
+        return features(tally, 3, 3, 3, corpus_segments)
+
+    for size in (33, 3_000):
+        assert one_word("reported", size).participle and not one_word("report", size).participle
+        assert one_word("reported", size).score() < one_word("report", size).score()
+    assert not one_word("speed", 33).participle and not one_word("Archived", 33).participle
