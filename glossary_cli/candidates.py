@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .script import has_han
+from .wordclass import cannot_be_a_noun
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
                         is_english_stopword)
 
@@ -143,6 +144,8 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 break
             if not _acceptable_phrase(tokens[first:last + 1], name):
                 continue
+            if length > 1 and not name and cannot_be_a_noun(token.text.rpartition("-")[2]):
+                continue  # `digital twins allow`, `global economic`: a term ends in its head noun
             if _cuts_a_name(tokens, first, last):
                 continue
             start, end = tokens[first].start, token.end

@@ -143,7 +143,7 @@ def learned_share(corpus_segments: int) -> float:
 
 FITTED_FEATURES = ("bias", "log_count", "dice", "link_share", "single_word", "best", "mean",
                    "english_commonness", "chinese_commonness", "fragment", "quoted", "participle")
-FITTED_WEIGHTS = (-7.595, 1.594, -1.656, -0.307, -1.626, 2.636, 2.573, -0.686, -1.518, -0.723, 0.781, -1.567)
+FITTED_WEIGHTS = (-7.516, 1.590, -1.660, -0.292, -1.676, 2.601, 2.541, -0.695, -1.486, -0.670, 0.770, -1.560)
 # The fitted bias reflects how rare reference terms are among TICO-19's linked pairs (0.5%);
 # shifting it moves every score alike, keeps the order, and puts good terms above 0.5.
 SCORE_SHIFT = 6.0

@@ -42,6 +42,12 @@ def test_clauses_and_counts_are_not_candidates_but_names_may_hold_the():
     assert "Director of the Huairou Laboratory" in found
 
 
+def test_a_term_ends_in_a_word_that_can_be_a_noun():
+    found = english("digital twins allow operators to see the global economic picture of social distancing")
+    assert "digital twin" in found and "social distancing" in found
+    assert "digital twins allow" not in found and "global economic" not in found
+
+
 def test_long_capitalised_names_are_candidates():
     found = english("of the Guangdong Provincial Development and Reform Commission, outlined")
     assert "Guangdong Provincial Development and Reform Commission" in found

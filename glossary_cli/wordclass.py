@@ -1,0 +1,74 @@
+"""Which parts of speech an English word can have, without a tagger.
+
+spaCy's blank pipeline has no tagger and trained pipelines may not be installed, but the
+`spacy-lookups-data` package ships the WordNet-derived lemma tables that spaCy's rule lemmatizer
+uses: base forms per part of speech, irregular forms and suffix rules. A word the tables know
+only as an adjective, verb or adverb cannot be the head of a term (`days of intensive`,
+`digital twins allow`); a word they do not know (`photovoltaics`, `V2G`) may be anything.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+PARTS = ("noun", "verb", "adj", "adv")
+
+
+@dataclass(frozen=True)
+class LemmaTables:
+    bases: dict[str, frozenset[str]]  # part of speech -> base forms
+    irregular: dict[str, frozenset[str]]  # part of speech -> inflected forms listed as exceptions
+    suffixes: dict[str, tuple[tuple[str, str], ...]]  # part of speech -> (suffix, replacement) rules
+
+
+@lru_cache(maxsize=1)
+def lemma_tables() -> LemmaTables | None:
+    """The English tables of spacy-lookups-data, or None when the package is missing."""
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return None
+    folder = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data")
+
+    def table(name: str) -> dict:
+        with gzip.open(os.path.join(folder, f"en_lemma_{name}.json.gz"), "rt", encoding="utf-8") as handle:
+            return json.load(handle)
+
+    index, exceptions, rules = table("index"), table("exc"), table("rules")
+    return LemmaTables(
+        bases={part: frozenset(index.get(part, ())) for part in PARTS},
+        irregular={part: frozenset(exceptions.get(part, {})) for part in PARTS},
+        suffixes={part: tuple((suffix, replacement) for suffix, replacement in rules.get(part, ()))
+                  for part in PARTS})
+
+
+@lru_cache(maxsize=100_000)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech the lemma tables allow for a word; empty when they do not know it."""
+    tables = lemma_tables()
+    lower = word.lower()
+    if tables is None or not lower.isalpha():
+        return frozenset()
+    found = set()
+    for part in PARTS:
+        if lower in tables.bases[part] or lower in tables.irregular[part]:
+            found.add(part)
+            continue
+        for suffix, replacement in tables.suffixes[part]:
+            if suffix and lower.endswith(suffix) and lower[: -len(suffix)] + replacement in tables.bases[part]:
+                found.add(part)
+                break
+    return frozenset(found)
+
+
+def cannot_be_a_noun(word: str) -> bool:
+    """Known to the tables, and never as a noun: `tangible`, `allow`, `economic`. A gerund may
+    head a term even where the tables list only the verb (`social distancing`)."""
+    if word.lower().endswith("ing"):
+        return False
+    parts = parts_of_speech(word)
+    return bool(parts) and "noun" not in parts
