@@ -9,11 +9,13 @@ runs, each in a fresh process:
 
 - floor: tokenising alone, spaCy's blank English tokenizer and jieba (HMM on) over the same texts;
 - `glossary extract` with --jobs 1 and with --jobs J, each with an empty token cache;
-- `glossary extract` with --jobs J again on the warm cache.
+- `glossary extract` with --jobs J again on the warm cache (tokens, lexicon and link tallies);
+- once more on the warm cache in one timed process, for the warm run's breakdown by stage.
 
 It reports seconds, pairs/s, the ratio to the floor, the peak RSS of the main process and of the
 whole process tree (the sum counts pages shared by forked workers more than once), the warm-cache
-speed-up and the load average at the start of each run; the outputs of all runs must be identical.
+speed-up, how many pairs the warm run tokenised and linked (0 and 0 unless the code changed in
+between), and the load average at the start of each run; the outputs of all runs must be identical.
 `--profile N` profiles a whole extract (one process) on N pairs and prints the top functions.
 """
 
@@ -45,6 +47,46 @@ started = time.perf_counter()
 words = sum(len(doc) for doc in nlp.tokenizer.pipe((english for english, _ in pairs), batch_size=256))
 tokens = sum(1 for _, chinese in pairs for _ in cutter.tokenize(chinese, HMM=True))
 print(time.perf_counter() - started, words, tokens)
+"""
+
+WARM_STAGES = """
+import sys, time
+started = time.perf_counter()
+import glossary_cli.extract as extract
+from glossary_cli.atomic import write_atomic
+from glossary_cli.cli.extract_view import provenance
+from glossary_cli.glossary_yaml import dump_glossary
+from glossary_cli.readers import read_pairs
+from glossary_cli.update import update_glossary
+marks = {"imported": time.perf_counter()}
+
+def marked(name, function):
+    def timed(*args, **kwargs):
+        marks[name + " start"] = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            marks[name] = time.perf_counter()
+    return timed
+
+extract._learned_lexicon = marked("lexicon", extract._learned_lexicon)
+extract.rank = marked("rank", extract.rank)
+corpus, output, jobs, cache = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+result = extract.extract(read_pairs([corpus]), jobs=jobs, cache_dir=cache)
+marks["extracted"] = time.perf_counter()
+glossary = update_glossary(None, result.pairs, provenance(result, [corpus], extract.ExtractOptions()))
+marks["updated"] = time.perf_counter()
+text = dump_glossary(glossary)
+marks["dumped"] = time.perf_counter()
+write_atomic(output, text)
+marks["written"] = time.perf_counter()
+stages = [("start, imports", started, "imported"), ("read, tokens", "imported", "lexicon start"),
+          ("lexicon", "lexicon start", "lexicon"), ("link tallies", "lexicon", "rank start"),
+          ("rank", "rank start", "rank"), ("update", "extracted", "updated"), ("yaml", "updated", "dumped"),
+          ("write", "dumped", "written")]
+print("; ".join(f"{name} {marks.get(end, 0) - (begin if isinstance(begin, float) else marks.get(begin, 0)):.1f}"
+                for name, begin, end in stages),
+      f"(tokenized {result.tokenized_pairs}, linked {result.linked_pairs})")
 """
 
 
@@ -109,11 +151,12 @@ def _tree_rss(root: int) -> tuple[int, int]:
     return rss.get(root, 0), total
 
 
-def measured(command: list[str]) -> dict:
+def measured(command: list[str], env: dict | None = None) -> dict:
     """Run a command; wall seconds, peak RSS (main, tree) and the load average when it started."""
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, **(env or {})})
     peak = [0, 0]
     done = threading.Event()
 
@@ -163,7 +206,7 @@ def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = Fal
         plan = plan[1:2]
     for label, run_jobs, cache in plan:
         output = directory / f"out{size}-{label.replace(' ', '')}.yaml"
-        runs[label] = measured(extract_command(corpus, output, run_jobs, directory / cache))
+        runs[label] = measured(extract_command(corpus, output, run_jobs, directory / cache), {"GLOSSARY_DEBUG": "1"})
         outputs.append(output.read_bytes())
         print(row(label, size, runs[label], floor_rate), flush=True)
     if only_parallel:
@@ -176,6 +219,13 @@ def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = Fal
     speedup = runs["extract --jobs 1"]["seconds"] / cold
     print(f"{size:>8,} --jobs {jobs} vs --jobs 1: {speedup:.2f}x; warm cache vs cold: {cold / warm:.2f}x; "
           f"outputs identical: {all(output == outputs[0] for output in outputs)}", flush=True)
+    found = re.search(r"tokenized (\d+) pairs and linked (\d+)", runs[f"extract --jobs {jobs} warm"]["stderr"])
+    print(f"{size:>8,} warm run tokenized {found.group(1) if found else '?'} pairs and linked "
+          f"{found.group(2) if found else '?'}", flush=True)
+    stages = measured([sys.executable, "-c", WARM_STAGES, str(corpus), str(directory / f"stages{size}.yaml"),
+                       str(jobs), str(directory / "cold2")])
+    print(f"{size:>8,} warm run by stage, seconds (one more run, {stages['seconds']:.1f} s, load {stages['load']:.2f}): "
+          f"{stages['stdout'].strip()}", flush=True)
 
 
 def profile(size: int, directory: Path, base) -> None:
