@@ -185,6 +185,24 @@ def _zh_breaks(token: Token, masked: list[bool]) -> bool:
     return not (has_han(text) or any(c.isalnum() for c in text))
 
 
+def _bound_function_words(text: str, tokens: tuple[Token, ...]) -> set[int]:
+    """Function-word tokens that are really part of a dictionary word jieba cut through:
+    in 碳/中/和 (carbon neutrality) 中 and 和 spell 中和, so they do not end a span."""
+    from .lexicon import chinese_headwords
+
+    headwords = chinese_headwords()
+    bound = set()
+    for index, token in enumerate(tokens):
+        if not is_chinese_function_word(token.text):
+            continue
+        for start in range(max(0, token.start - 3), token.start + 1):
+            if any(text[start:end] in headwords for end in range(max(token.end, start + 2), min(len(text), start + 4) + 1)
+                   if (start < token.start or end > token.end)):
+                bound.add(index)
+                break
+    return bound
+
+
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
                   verbs: frozenset[str] = frozenset()) -> list[Span]:
     """`verbs`: words jieba's dictionary tags only as verbs; spans of several tokens starting
@@ -192,6 +210,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     masked = placeholder_mask(text)
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
+    bound = _bound_function_words(text, tokens)
     for first in range(count):
         head = tokens[first]
         if _zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS:
@@ -204,7 +223,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 if connectors > 1:
                     break
                 continue
-            if _zh_breaks(token, masked) or is_chinese_function_word(token.text):
+            if _zh_breaks(token, masked) or (is_chinese_function_word(token.text) and last not in bound):
                 break
             start, end = head.start, token.end
             if end - start > limits.max_chars:

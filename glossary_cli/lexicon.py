@@ -98,6 +98,12 @@ def cedict_index() -> dict[str, frozenset[str]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def chinese_headwords() -> frozenset[str]:
+    """Every simplified CC-CEDICT headword."""
+    return frozenset(headword for headwords in cedict_index().values() for headword in headwords)
+
+
 @lru_cache(maxsize=100_000)
 def gloss_count(word: str) -> int:
     """How many CC-CEDICT headwords use this English word in a short gloss: a general-language

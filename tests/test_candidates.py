@@ -64,6 +64,13 @@ def test_chinese_spans_join_jieba_tokens_and_stop_at_punctuation_and_function_wo
     assert not any("与" in text or "的" in text or "。" in text for text in found)
 
 
+def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
+    # jieba cuts 碳中和 (carbon neutrality) into 碳/中/和 or 碳中/和; 中和 is one dictionary word.
+    assert "碳达峰碳中和论坛" in chinese("2025碳达峰碳中和论坛暨深圳国家低碳城论坛")
+    assert "城市碳中和" in chinese("推进城市碳中和")
+    assert "我们和他们" not in chinese("我们和他们")
+
+
 def test_chinese_quoted_spans():
     found = chinese("每个构件都有“材料护照”,确保")
     assert found["材料护照"].quoted
