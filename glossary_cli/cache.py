@@ -9,7 +9,9 @@ Three kinds of entry, each in a file named by a content hash of everything that 
   of those words and the learner's code;
 - links: a shard's link tallies (what `link_shard` counts); keyed by the shard's pairs with their
   locations, its place in the corpus, the learned lexicon, the candidate limits, the tokenizer
-  signatures, the versions of the dictionaries and a hash of the code that links and counts.
+  signatures, the versions of the dictionaries and a hash of the code that links and counts;
+- ranked: the ranked pairs, keyed by the keys of every shard's tallies and the ranking options
+  (rejected pairs, minimum score), so an unchanged corpus is not even merged again.
 
 Every entry carries a checksum and is written to a temporary file that is then renamed, so a
 reader sees a whole entry or none. An entry that cannot be read, fails its checksum or does not
@@ -216,8 +218,10 @@ class LinkCache:
     read only from entries this tool wrote, checksummed, through an unpickler that builds nothing
     but plain containers and glossary_cli's own classes."""
 
+    kind = "links"
+
     def __init__(self, directory: str) -> None:
-        self.entries = EntryFiles(directory, "links")
+        self.entries = EntryFiles(directory, self.kind)
 
     def has(self, key: str) -> bool:
         return self.entries.has(key)
@@ -229,6 +233,15 @@ class LinkCache:
     def store(self, key: str, encoded: bytes) -> None:
         """Store tallies already encoded with `encode_tallies` (a worker encodes them once)."""
         self.entries.write(key, encoded)
+
+
+class RankedCache(LinkCache):
+    """The ranked pairs made from a run's tallies, stored like the tallies."""
+
+    kind = "ranked"
+
+    def store(self, key: str, ranked) -> None:
+        self.entries.write(key, encode_tallies(ranked))
 
 
 def encode_tallies(tallies) -> bytes:

@@ -4,8 +4,8 @@ Two maps over shards of `SHARD_SIZE` distinct pairs, read from the corpus as it 
 tokenize (or load the tokens from the cache), then, once the corpus lexicon is learned from
 every shard's content words, link spans and tally the links. Shard results are merged in corpus
 order, so one process, a pool of `jobs` processes or a Dask cluster give the same tallies.
-With a cache directory, the learned lexicon and each shard's tallies are kept too (cache.py),
-so a re-run on an unchanged corpus links nothing. A changed pair re-links only its shard while
+With a cache directory, the learned lexicon, each shard's tallies and the ranking are kept too
+(cache.py), so a re-run on an unchanged corpus links, merges and ranks nothing. A changed pair re-links only its shard while
 the learned lexicon comes out the same (a changed location or punctuation); new content words
 usually change the lexicon, and then every shard is linked again.
 """
@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from .align import SegmentAligner, SegmentEvidence
-from .cache import LexiconCache, LinkCache, SideTokens, TokenCache, decode_tallies, encode_tallies
+from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
 from .candidates import CandidateLimits, blank_placeholders, chinese_spans, english_spans
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
@@ -159,14 +159,17 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     `rejected` holds (English key, Chinese key) pairs a person rejected, never proposed again.
     The pairs are read once, as they stream in. `runner` (see cluster.py) says where the shard
     functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards, the
-    learned lexicon and each shard's link tallies on disk.
+    learned lexicon, each shard's link tallies and the ranking on disk.
     """
+    def ranking(tallies: CorpusTallies) -> list[ScoredPair]:
+        with _collector_paused():
+            return rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
+                        min_score=options.min_score)
+
     collected = _collect(segment_pairs, options=options, known_terms=known_terms, progress=progress,
-                         runner=runner or LocalRunner(jobs), cache_dir=cache_dir)
-    tallies = collected.tallies
-    with _collector_paused():
-        ranked = rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
-                      min_score=options.min_score)
+                         runner=runner or LocalRunner(jobs), cache_dir=cache_dir, ranking=ranking,
+                         ranking_options=repr((sorted(rejected), options.min_score)))
+    ranked = collected.ranked
     if options.top is not None:
         ranked = ranked[: options.top]
     return ExtractResult(ranked, collected.segment_count, collected.signatures, collected.tokenized_pairs,
@@ -283,7 +286,8 @@ class TokenizedShard:
 
 @dataclass
 class _Collected:
-    tallies: CorpusTallies
+    tallies: CorpusTallies | None  # None when the ranking came from the cache
+    ranked: list[ScoredPair] | None  # None when no ranking was asked for
     signatures: dict[str, str]
     segment_count: int
     tokenized_pairs: int
@@ -291,7 +295,12 @@ class _Collected:
 
 
 def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_terms: Iterable[str],
-             progress: Progress | None, runner: Runner, cache_dir: str | None) -> _Collected:
+             progress: Progress | None, runner: Runner, cache_dir: str | None,
+             ranking: Callable[[CorpusTallies], list[ScoredPair]] | None = None,
+             ranking_options: str = "") -> _Collected:
+    """Tallies (and, given `ranking`, the ranked pairs) of a corpus. With a cache, a ranking of
+    exactly these shard tallies under the same `ranking_options` is read back whole, so a re-run
+    on an unchanged corpus neither reads nor merges the shards' tallies."""
     settings = TokenizerSettings(options.spacy_model,
                                  tuple(sorted(set(word for word in known_terms if word.strip()))))
     english, chinese = tokenizers(settings)
@@ -331,20 +340,32 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     del words
     link_context = LinkContext(settings, CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens),
                                learned, key=hashlib.sha256(repr(sorted(learned.items())).encode()).hexdigest())
+    signatures = {"en": english.signature, "zh": chinese.signature}
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
+    keys = [link_key(signature, shard) for shard in stored] if link_cache else []
+    ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
+    ranked_key = _ranked_key(ranking_options, keys) if ranked_cache else ""
+    ranked = ranked_cache.load(ranked_key) if ranked_cache else None
+    if ranked is not None:
+        if progress is not None:
+            progress(Stage.LINK, total, total)
+        return _Collected(None, ranked, signatures, total, tokenized_pairs, 0)
 
     tallies = CorpusTallies()
     done = linked_pairs = 0
-    for shard_tallies, linked in _shard_tallies(stored, link_context, runner, link_cache, signature):
-        with _collector_paused():
+    with _collector_paused():
+        for shard_tallies, linked in _shard_tallies(stored, link_context, runner, link_cache, keys):
             tallies.merge(shard_tallies)
-        linked_pairs += linked
-        done = min(total, done + SHARD_SIZE)
-        if progress is not None:
-            progress(Stage.LINK, done, total)
-    return _Collected(tallies, {"en": english.signature, "zh": chinese.signature}, total, tokenized_pairs,
-                      linked_pairs)
+            linked_pairs += linked
+            done = min(total, done + SHARD_SIZE)
+            if progress is not None:
+                progress(Stage.LINK, done, total)
+    if ranking is not None:
+        ranked = ranking(tallies)
+        if ranked_cache:
+            ranked_cache.store(ranked_key, ranked)
+    return _Collected(tallies, ranked, signatures, total, tokenized_pairs, linked_pairs)
 
 
 def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> dict[str, dict[str, float]]:
@@ -362,7 +383,7 @@ def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> d
 
 
 def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner: Runner, cache: LinkCache | None,
-                   signature: str) -> Iterator[tuple[CorpusTallies, int]]:
+                   keys: list[str]) -> Iterator[tuple[CorpusTallies, int]]:
     """Each shard's tallies in corpus order, with the number of pairs linked here to make them
     (0 when they came from the cache). A shard leaves `stored` once it is handed over or read."""
     sizes = [len(shard.pairs) for shard in stored]
@@ -374,7 +395,6 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
 
         yield from zip(runner.map(link_shard, handed_over(), context), sizes)
         return
-    keys = [link_key(signature, shard) for shard in stored]
     cached = [cache.has(key) for key in keys]
 
     def to_link() -> Iterator[Shard]:
@@ -387,8 +407,7 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
     try:
         for index, key in enumerate(keys):
             if cached[index]:
-                with _collector_paused():
-                    shard_tallies = cache.load(key)
+                shard_tallies = cache.load(key)
                 if shard_tallies is not None:
                     stored[index] = None
                     yield shard_tallies, 0
@@ -398,9 +417,7 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
             else:
                 encoded = next(linked)
             cache.store(key, encoded)
-            with _collector_paused():
-                shard_tallies = decode_tallies(encoded, fresh=True)
-            yield shard_tallies, sizes[index]
+            yield decode_tallies(encoded, fresh=True), sizes[index]
     finally:
         linked.close()
 
@@ -488,6 +505,14 @@ def _link_signature(tokenize_context: "TokenizeContext", link_context: LinkConte
                       tokenize_context.source_signature, tokenize_context.target_signature])
 
 
+def _ranked_key(ranking_options: str, link_keys: list[str]) -> str:
+    """Names a ranking: the options it ran with and the keys of every shard's tallies, in order."""
+    digest = hashlib.sha256(f"ranked\n{ranking_options}\n".encode("utf-8"))
+    for key in link_keys:
+        digest.update(key.encode("ascii"))
+    return digest.hexdigest()
+
+
 def _lexicon_key(words: list[LexiconWords]) -> str:
     """A digest of every shard's content words, in corpus order, and of the learner's code."""
     digest = hashlib.sha256(f"lexicon\n{_code_hash(('word_alignment',))}\n{_data_versions()}\n".encode("utf-8"))
@@ -502,9 +527,9 @@ def _lexicon_key(words: list[LexiconWords]) -> str:
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while tallies are unpickled, merged or ranked: they are
-    millions of small long-lived containers with no cycles, and every full collection would walk
-    them all again (without the pause a warm run spends most of its time there)."""
+    """Pause the cyclic garbage collector while shard tallies are linked, unpickled, merged and
+    ranked: they are millions of small long-lived containers without cycles, and every full
+    collection would walk them all again (seconds per run on 50,000 pairs)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -28,6 +28,20 @@ def small_shards(monkeypatch):
 
 
 @pytest.fixture
+def rankings(monkeypatch) -> list[int]:
+    """Counts the times the tallies are ranked rather than the ranking read from the cache."""
+    calls = []
+    rank = glossary_cli.extract.rank
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return rank(*args, **kwargs)
+
+    monkeypatch.setattr(glossary_cli.extract, "rank", counted)
+    return calls
+
+
+@pytest.fixture
 def learnings(monkeypatch) -> list[int]:
     """Counts the times the corpus lexicon is learned rather than read from the cache."""
     calls = []
@@ -45,15 +59,28 @@ def link_entries(cache: Path) -> list[Path]:
     return sorted(cache.rglob("*.links"))
 
 
-def test_a_second_run_links_nothing_and_finds_the_same_pairs(seed_article, tmp_path, small_shards, learnings):
+def test_a_second_run_links_nothing_and_finds_the_same_pairs(seed_article, tmp_path, small_shards, learnings,
+                                                             rankings):
     cache = str(tmp_path / "cache")
     cold = extract(seed_pairs(seed_article), cache_dir=cache)
     warm = extract(seed_pairs(seed_article), cache_dir=cache)
     assert (cold.linked_pairs, warm.linked_pairs) == (33, 0)
     assert (cold.tokenized_pairs, warm.tokenized_pairs) == (33, 0)
-    assert len(learnings) == 1  # the warm run read the lexicon it had learned
+    assert (len(learnings), len(rankings)) == (1, 1)  # the warm run read the lexicon and the ranking
     assert warm.pairs == cold.pairs == extract(seed_pairs(seed_article)).pairs
     assert len(link_entries(tmp_path / "cache")) == 7
+
+
+def test_other_ranking_options_rank_the_cached_tallies_again(seed_article, tmp_path, small_shards, rankings):
+    cache = str(tmp_path / "cache")
+    cold = extract(seed_pairs(seed_article), cache_dir=cache)
+    first = cold.pairs[0]
+    rejected = {(first.source_key, first.target)}
+    options = glossary_cli.extract.ExtractOptions(min_score=0.5)
+    again = extract(seed_pairs(seed_article), cache_dir=cache, rejected=rejected, options=options)
+    assert again.linked_pairs == 0 and len(rankings) == 2
+    assert again.pairs == extract(seed_pairs(seed_article), rejected=rejected, options=options).pairs
+    assert again.pairs != cold.pairs
 
 
 def test_a_second_run_with_two_jobs_links_nothing(seed_article, tmp_path, small_shards):
@@ -138,6 +165,8 @@ def test_a_damaged_link_entry_is_linked_again(seed_article, tmp_path, small_shar
     expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
     entries = link_entries(cache)
     assert len(entries) == 7
+    for ranking in cache.rglob("*.ranked"):  # else the ranking would be read and no tallies at all
+        ranking.unlink()
     for entry in entries:
         data = entry.read_bytes()
         if damage == "truncate":
@@ -179,9 +208,18 @@ def test_no_cache_writes_nothing(runner, seed_article, tmp_path, monkeypatch):
     assert not (tmp_path / "cache").exists() and not (tmp_path / "xdg" / "glossary-cli" / "extract").exists()
 
 
-def test_the_default_cache_holds_tokens_lexicon_and_links(runner, seed_article, tmp_path, monkeypatch):
+def test_a_damaged_ranking_is_ranked_again(seed_article, tmp_path, small_shards, rankings):
+    cache = tmp_path / "cache"
+    expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
+    [entry] = cache.rglob("*.ranked")
+    entry.write_bytes(entry.read_bytes()[:-1])
+    again = extract(seed_pairs(seed_article), cache_dir=str(cache))
+    assert len(rankings) == 2 and again.pairs == expected and again.linked_pairs == 0
+
+
+def test_the_default_cache_holds_tokens_lexicon_links_and_ranking(runner, seed_article, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "out.yaml"), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     kinds = {path.suffix for path in (tmp_path / "xdg" / "glossary-cli" / "extract").rglob("*") if path.is_file()}
-    assert kinds == {".tokens", ".lexicon", ".links"}
+    assert kinds == {".tokens", ".lexicon", ".links", ".ranked"}
