@@ -31,7 +31,7 @@ class Link:
     lexical: float
     signals: frozenset[str]
     nested: bool = False  # inside a longer link of the same segment (a fragment of a bigger term)
-    matched: int = 0  # English content words with translation evidence inside the Chinese span
+    matched: float = 0  # English content words with translation evidence inside the Chinese span (weak: half)
     distortion: int = 0  # how far apart the two spans sit, in quarters of their segments' lengths
 
 
@@ -166,7 +166,8 @@ class SegmentAligner:
                                 english_after[key], chinese_after[zkey]):
                     signals.append("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
-                if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or len(signals) > bool(matched_words)):
+                anchored_here = any(signal != "lexicon" for signal in signals)
+                if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
                     options.append((_priority(score, signals, matched_words), score, zspan, lexical, signals,
                                     matched_words))
             # Only a span's best few targets can win competitive linking; keeping the rest makes a

