@@ -6,12 +6,14 @@ the data did not change; otherwise only the changed keys are rewritten: one-line
 (a comment after them stays), other values as whole lines, new keys appended to their entry, so
 comments, key order, quoting, CRLF line ends and a missing final newline all survive. New entries
 are written fresh after the last one. Flow-style entries (`- {source: ...}`) are rewritten whole
-when they change. PyYAML's safe loader is the only parser: `!!python/object`, other non-plain
-tags, anchors and aliases are refused with their line and column.
+when they change. PyYAML's safe loader reads everything the quick reader below does not take on
+(entries laid out as the tool writes them, in a problem-free file): `!!python/object`, other
+non-plain tags, anchors and aliases are refused with their line and column.
 """
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from dataclasses import dataclass, field
@@ -52,7 +54,7 @@ class GlossaryProblems(GlossaryFileError):
         return "\n".join(str(problem) for problem in self.problems)
 
 
-@dataclass
+@dataclass(slots=True)  # the quick reader makes one per key of every entry
 class _KeySpan:
     """Where one key of a block mapping sits, in lines relative to its block's text."""
 
@@ -414,9 +416,17 @@ def read_glossary_text(path: str) -> str:
 
 def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[Problem]]:
     """Parse glossary text into a Glossary and the list of schema problems found in it."""
-    problems: list[Problem] = []
     bom = text.startswith("\ufeff")
     text = text[1:] if bom else text
+    glossary = _parse_quickly(text, bom=bom)
+    if glossary is not None:
+        return glossary, []
+    return _parse_fully(text, path, bom=bom)
+
+
+def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Problem]]:
+    """parse_glossary by PyYAML's composer alone: the reference the quick reader must agree with."""
+    problems: list[Problem] = []
 
     def problem(node_or_mark: Any, message: str) -> None:
         mark = getattr(node_or_mark, "start_mark", node_or_mark)
@@ -455,6 +465,32 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
         return Glossary(), problems
 
     glossary = Glossary()
+    terms_node = _read_header(root, glossary, problem)
+
+    if terms_node is None:
+        return glossary, problems
+    if not isinstance(terms_node, yaml.SequenceNode):
+        if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
+            if not problems:
+                _remember_text(glossary, root, [], text, bom=bom)
+        else:
+            problem(terms_node, "'terms' must be a list of entries")
+        return glossary, problems
+
+    items = terms_node.value
+    for item in items:
+        entry = _read_entry(item, problem)
+        if entry is not None:
+            glossary.terms.append(entry)
+
+    if not terms_node.flow_style or not items:
+        if len(glossary.terms) == len(items) and not problems:
+            _remember_text(glossary, root, items, text, bom=bom)
+    return glossary, problems
+
+
+def _read_header(root: yaml.MappingNode, glossary: Glossary, problem: Any) -> yaml.Node | None:
+    """Fill the glossary's header fields from the top-level mapping; returns the `terms` node."""
     terms_node = None
     for key_node, value_node in root.value:
         key = key_node.value
@@ -482,27 +518,7 @@ def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[
         else:
             glossary.extra[key] = value
     _check_duplicate_keys(root, problem)
-
-    if terms_node is None:
-        return glossary, problems
-    if not isinstance(terms_node, yaml.SequenceNode):
-        if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
-            if not problems:
-                _remember_text(glossary, root, [], text, bom=bom)
-        else:
-            problem(terms_node, "'terms' must be a list of entries")
-        return glossary, problems
-
-    items = terms_node.value
-    for item in items:
-        entry = _read_entry(item, problem)
-        if entry is not None:
-            glossary.terms.append(entry)
-
-    if not terms_node.flow_style or not items:
-        if len(glossary.terms) == len(items) and not problems:
-            _remember_text(glossary, root, items, text, bom=bom)
-    return glossary, problems
+    return terms_node
 
 
 def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.Node], text: str, *,
@@ -513,14 +529,39 @@ def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.
     """
     if root.flow_style or root.value[-1][0].value != "terms":
         return
-    lines = text.splitlines(keepends=True)
     terms_key, terms_node = root.value[-1]
     terms_line = terms_key.start_mark.line
     if any(key.start_mark.line == terms_line for key, _ in root.value[:-1]):
         return
-    if items:
-        starts = [item.start_mark.line for item in items]
-        ends = [_last_content_line(item) for item in items]
+    layouts = [_layout_of(item) for item in items]
+    empty_terms_end = max(terms_line, _last_content_line(terms_node)) + 1
+    _cut_text(glossary, root, terms_line, layouts, text.splitlines(keepends=True), empty_terms_end, bom=bom)
+
+
+@dataclass
+class _EntryLayout:
+    """Where one entry sits in the file, in lines counted from its start."""
+
+    first: int  # the line of its first key
+    last: int  # the last line holding part of it
+    keys: list[str]  # every key, in file order
+    spans: dict[str, _KeySpan]  # lines counted from `first`
+    patchable: bool = True
+
+
+def _layout_of(item: yaml.Node) -> _EntryLayout:
+    keys = _keys_of(item)
+    spans, patchable = _spans_of(item, keys, base=item.start_mark.line)
+    return _EntryLayout(first=item.start_mark.line, last=_last_content_line(item), keys=keys, spans=spans,
+                        patchable=patchable)
+
+
+def _cut_text(glossary: Glossary, header: yaml.MappingNode | None, terms_line: int, layouts: list[_EntryLayout],
+              lines: list[str], empty_terms_end: int, *, bom: bool) -> None:
+    """_remember_text once the entries are located (by the composer or by the quick reader)."""
+    if layouts:
+        starts = [layout.first for layout in layouts]
+        ends = [layout.last for layout in layouts]
         if len(set(starts)) != len(starts) or starts[0] <= terms_line:
             return  # several entries on one line, or an entry on the `terms:` line
         # A chunk runs from just after the previous entry's last line, so the comments written
@@ -530,44 +571,59 @@ def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.
             first -= 1
         bounds = [first] + [end + 1 for end in ends[:-1]] + [ends[-1] + 1]
     else:
-        bounds = [max(terms_line, _last_content_line(terms_node)) + 1]
+        bounds = [empty_terms_end]
     first_line = lines[0] if lines else ""
     newline = "\r\n" if first_line.endswith("\r\n") else "\n"
-    header_keys = [key.value for key, _ in root.value[:-1]]
-    header = _block_of(lines, 0, terms_line, root, keys=header_keys)
-    header.data = {key: value for key, value in glossary_header(glossary).items() if key in header_keys}
-    if set(header.data) != set(glossary_header(glossary)):
-        header.data = glossary_header(glossary)  # e.g. no `languages:` written: the default is added
-    glossary.origin = _Document(header=header, terms_line="".join(lines[terms_line:bounds[0]]),
-                                trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(items),
+    header_keys = [key.value for key, _ in header.value if key.value != "terms"] if header is not None else []
+    spans, patchable = _spans_of(header, header_keys) if header is not None else ({}, True)
+    block = _block_of(lines, 0, terms_line, header_keys, spans, patchable)
+    block.data = {key: value for key, value in glossary_header(glossary).items() if key in header_keys}
+    if set(block.data) != set(glossary_header(glossary)):
+        block.data = glossary_header(glossary)  # e.g. no `languages:` written: the default is added
+    glossary.origin = _Document(header=block, terms_line="".join(lines[terms_line:bounds[0]]),
+                                trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(layouts),
                                 bom=bom)
-    for index, (entry, item) in enumerate(zip(glossary.terms, items)):
-        block = _block_of(lines, bounds[index], bounds[index + 1], item, keys=_keys_of(item))
+    for index, (entry, layout) in enumerate(zip(glossary.terms, layouts)):
+        block = _block_of(lines, bounds[index], bounds[index + 1], layout.keys, layout.spans, layout.patchable,
+                          spans_from=layout.first)
         block.data = entry_to_data(entry, key_order=block.keys)
-        block.leading = "".join(line for line in lines[bounds[index]:item.start_mark.line]
+        block.leading = "".join(line for line in lines[bounds[index]:layout.first]
                                 if line.lstrip().startswith("#"))
         entry.origin = block
 
 
-def _block_of(lines: list[str], first: int, end: int, node: yaml.MappingNode, keys: list[str]) -> _Block:
-    """The text of lines[first:end] and, for a block mapping, where each of its keys sits."""
-    block = _Block(text="".join(lines[first:end]), data={}, keys=keys, patchable=not node.flow_style)
+def _block_of(lines: list[str], first: int, end: int, keys: list[str], spans: dict[str, _KeySpan],
+              patchable: bool, spans_from: int = 0) -> _Block:
+    """The text of lines[first:end], with the key spans (counted from line `spans_from`) moved to
+    count from its first line."""
+    block = _Block(text="".join(lines[first:end]), data={}, keys=keys, patchable=patchable)
+    shift = spans_from - first
+    block.spans = {key: _KeySpan(span.first + shift, span.last + shift, span.column, span.scalar)
+                   for key, span in spans.items()} if shift else spans
+    return block
+
+
+def _spans_of(node: yaml.MappingNode, keys: list[str], base: int = 0) -> tuple[dict[str, _KeySpan], bool]:
+    """For a block mapping, where each of its keys sits (lines counted from line `base`), and
+    whether the mapping can be patched key by key."""
+    spans: dict[str, _KeySpan] = {}
     if node.flow_style:
-        return block
+        return spans, False
+    patchable = True
     for key_node, value_node in node.value:
         if key_node.value not in keys:
             continue
         if key_node.start_mark.line != key_node.end_mark.line:
-            block.patchable = False  # a multi-line key: leave such an entry to a fresh write
+            patchable = False  # a multi-line key: leave such an entry to a fresh write
             continue
         last = max(_last_content_line(value_node), key_node.start_mark.line)
-        span = _KeySpan(first=key_node.start_mark.line - first, last=last - first, column=key_node.start_mark.column)
+        span = _KeySpan(first=key_node.start_mark.line - base, last=last - base, column=key_node.start_mark.column)
         if (isinstance(value_node, yaml.ScalarNode) and value_node.style not in ("|", ">")
                 and value_node.start_mark.line == value_node.end_mark.line == last
                 and value_node.end_mark.column > value_node.start_mark.column):
             span.scalar = (value_node.start_mark.column, value_node.end_mark.column)
-        block.spans[key_node.value] = span
-    return block
+        spans[key_node.value] = span
+    return spans, patchable
 
 
 def _keys_of(item: yaml.Node) -> list[str]:
@@ -644,12 +700,18 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     except yaml.constructor.ConstructorError:
         constructed = {key: _construct(value, problem) for key, value in nodes.items()}
         values = {key: value for key, value in constructed.items() if value is not _REFUSED}
-    entry = Entry(source="", line=item.start_mark.line + 1, column=item.start_mark.column + 1,
-                  positions={key: (node.start_mark.line + 1, node.start_mark.column + 1) for key, node in nodes.items()})
+    return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem)
+
+
+def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, problem: Any) -> Entry:
+    """An entry from its constructed values; `marks` (anything with 0-based .line and .column)
+    say where each key's value starts, for Entry.positions and for locating problems."""
+    entry = Entry(source="", line=item_mark.line + 1, column=item_mark.column + 1,
+                  positions={key: (mark.line + 1, mark.column + 1) for key, mark in marks.items()})
 
     source = values.get("source")
     if not isinstance(source, str) or not source.strip():
-        problem(nodes.get("source", item), "entry has no 'source' text")
+        problem(marks.get("source", item_mark), "entry has no 'source' text")
     else:
         entry.source = source
 
@@ -661,14 +723,14 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
             return [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return list(value)
-        problem(nodes[key], f"'{key}' must be a string or a list of strings")
+        problem(marks[key], f"'{key}' must be a string or a list of strings")
         return []
 
     def flag(key: str) -> bool | None:
         value = values.get(key)
         if value is None or isinstance(value, bool):
             return value
-        problem(nodes[key], f"'{key}' must be true or false, got {value!r}")
+        problem(marks[key], f"'{key}' must be true or false, got {value!r}")
         return None
 
     entry.target = string_list("target")
@@ -676,19 +738,19 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     try:
         entry.status = Status(status)
     except ValueError:
-        problem(nodes["status"], f"unknown status {status!r}; use candidate, approved or rejected")
+        problem(marks["status"], f"unknown status {status!r}; use candidate, approved or rejected")
     score = values.get("score")
     if score is not None:
         if isinstance(score, bool) or not isinstance(score, (int, float)):
-            problem(nodes["score"], f"score must be a number between 0 and 1, got {score!r}")
+            problem(marks["score"], f"score must be a number between 0 and 1, got {score!r}")
         elif not 0 <= score <= 1:
-            problem(nodes["score"], f"score must be between 0 and 1, got {score}")
+            problem(marks["score"], f"score must be between 0 and 1, got {score}")
         else:
             entry.score = score
     count = values.get("count")
     if count is not None:
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            problem(nodes["count"], f"count must be a whole number, got {count!r}")
+            problem(marks["count"], f"count must be a whole number, got {count!r}")
         else:
             entry.count = count
     entry.signals = string_list("signals")
@@ -700,22 +762,344 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     entry.source_variants = string_list("source_variants")
     entry.case_sensitive = flag("case_sensitive")
     entry.keep_source = bool(flag("keep_source"))
-    entry.evidence = _read_records(values, nodes, "evidence", ("where", "source", "target"), problem, Evidence)
-    entry.alternatives = _read_records(values, nodes, "alternatives", ("target", "score"), problem, Alternative)
+    entry.evidence = _read_records(values, marks, "evidence", ("where", "source", "target"), problem, Evidence)
+    entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative)
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
     return entry
 
 
-def _read_records(values: dict, nodes: dict, key: str, fields: tuple[str, ...], problem: Any, kind: type) -> list:
+def _read_records(values: dict, marks: dict, key: str, fields: tuple[str, ...], problem: Any, kind: type) -> list:
     value = values.get(key)
     if value is None:
         return []
     shape = "{" + ", ".join(f"{name}: ..." for name in fields) + "}"
     if not isinstance(value, list) or not all(isinstance(v, dict) and set(fields) <= set(v) for v in value):
-        problem(nodes[key], f"'{key}' must be a list of {shape}")
+        problem(marks[key], f"'{key}' must be a list of {shape}")
         return []
     try:
         return [kind(**{name: record[name] for name in fields}) for record in value]
     except TypeError:
-        problem(nodes[key], f"'{key}' must be a list of {shape}")
+        problem(marks[key], f"'{key}' must be a list of {shape}")
         return []
+
+
+
+# ---------------------------------------------------------------- reading entries without PyYAML's composer
+#
+# Composing a 15,000-entry glossary builds about 400,000 nodes, each with two marks; with the
+# construction and the alias scan that is seconds. Entries laid out as the tool writes them (one
+# `key: value` per line; values plain, quoted without escapes, or flow lists and mappings of such
+# scalars; `evidence:` and `alternatives:` items as `- {...}` lines; whole-line comments and
+# comments after a value) are read here line by line. Any other entry is composed alone by PyYAML
+# at its place in the file; anything unusual elsewhere (the header aside, which is always composed),
+# and any problem at all, sends the whole file to _parse_fully, so errors are reported by one code
+# path. tests/test_glossary_yaml_reader.py holds the two readers to the same results.
+
+_NOT_QUICK_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                             "\U00010000-\U0010ffff]")  # control characters, unusual line breaks, BOMs
+_TERMS_LINE = re.compile(r"^terms:\r?$", re.MULTILINE)
+_KEY_LINE = re.compile(r"(?:  - |    )([A-Za-z_][A-Za-z0-9_]*):(?: +(?=[^ #])|$)")
+_ITEM_LINE = "      - "
+_SINGLE_QUOTED = re.compile(r"'((?:[^'\t]|'')*)'")
+_DOUBLE_QUOTED = re.compile(r'"([^"\\\t]*)"')
+# A plain scalar inside [..] or {..} that cannot end early or mean anything but its text.
+_FLOW_PLAIN = re.compile(r"(?:[^-\s?:,\[\]{}#&*!|>'\"%@`]|-(?=[^\s,\[\]{}]))(?:[^\t,?\[\]{}:#]*[^\s,?\[\]{}:#])?")
+_FLOW_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*): ")
+_FLOW_TOKEN = r"""('(?:[^'\t]|'')*'|"[^"\\\t]*"|""" + _FLOW_PLAIN.pattern + ")"  # one quoted or plain scalar
+# The evidence and alternatives lines the tool writes, read with one match each.
+_RECORD_LINES = {
+    "evidence": re.compile(rf"      - {{where: {_FLOW_TOKEN}, source: {_FLOW_TOKEN}, target: {_FLOW_TOKEN}}}(?: +#.*)?\Z"),
+    "alternatives": re.compile(rf"      - {{target: {_FLOW_TOKEN}, score: {_FLOW_TOKEN}}}(?: +#.*)?\Z"),
+}
+_RECORD_FIELDS = {"evidence": ("where", "source", "target"), "alternatives": ("target", "score")}
+# Per first character, the implicit types a plain scalar may have (Resolver.resolve, restated).
+_IMPLICIT_TYPES = {first: list(resolvers) for first, resolvers in _RESOLVER.yaml_implicit_resolvers.items()}
+_STRING_KEYS = frozenset(ENTRY_FIELDS) | {"where"}  # keys known to be read as strings, not checked again
+_WHOLE_NUMBER = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[0-9]+\.[0-9]+\Z")
+_COMMENT_AFTER = re.compile(r"(?: +#.*)?\Z")
+_QUICK_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_NOT_QUICK = object()  # a value the quick reader leaves to the composer
+
+
+class _NotQuick(Exception):
+    """This text is not one the quick reader takes on."""
+
+
+class _Mark:
+    """Where a value starts (0-based), as yaml.Mark says it."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line, self.column = line, column
+
+
+def _plain_value(text: str) -> Any:
+    """A plain scalar's value, by the resolver and constructor PyYAML's safe loader uses."""
+    resolvers = _IMPLICIT_TYPES.get(text[0])
+    if resolvers is None:
+        return text
+    for tag, regexp in resolvers:
+        if regexp.match(text):
+            break
+    else:
+        return text
+    if tag == "tag:yaml.org,2002:float" and _DECIMAL.match(text):
+        return float(text)
+    if tag == "tag:yaml.org,2002:int" and _WHOLE_NUMBER.match(text):
+        return int(text)
+    if tag not in _QUICK_TAGS:
+        raise _NotQuick  # timestamps, merge keys, `=`: left to the composer
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+
+
+def _flow_token_value(token: str) -> Any:
+    """The value of a scalar matched by _FLOW_TOKEN."""
+    first = token[0]
+    if first == "'":
+        return token[1:-1].replace("''", "'")
+    if first == '"':
+        return token[1:-1]
+    return _plain_value(token)
+
+
+def _flow_scalar(line: str, start: int) -> tuple[Any, int]:
+    """The scalar at line[start] inside a flow collection, and where it ends."""
+    first = line[start:start + 1]
+    if first == "'":
+        match = _SINGLE_QUOTED.match(line, start)
+        if match is None:
+            raise _NotQuick
+        return match.group(1).replace("''", "'"), match.end()
+    if first == '"':
+        match = _DOUBLE_QUOTED.match(line, start)
+    else:
+        match = _FLOW_PLAIN.match(line, start)
+        if match is not None:
+            return _plain_value(match.group()), match.end()
+    if match is None:
+        raise _NotQuick
+    return match.group(1), match.end()
+
+
+def _flow_collection(line: str, start: int) -> tuple[Any, int]:
+    """`[a, b]` or `{key: value, ...}` of scalars at line[start], and where it ends."""
+    closing = "]" if line[start] == "[" else "}"
+    values: Any = [] if closing == "]" else {}
+    position = start + 1
+    while True:
+        if closing == "]":
+            value, position = _flow_scalar(line, position)
+            values.append(value)
+        else:
+            match = _FLOW_KEY.match(line, position)
+            if match is None or (match.group(1) not in _STRING_KEYS and _plain_value(match.group(1)) != match.group(1)):
+                raise _NotQuick
+            value, position = _flow_scalar(line, match.end())
+            values[match.group(1)] = value
+        if line.startswith(", ", position):
+            position += 2
+        elif line.startswith(closing, position):
+            return values, position + 1
+        else:
+            raise _NotQuick
+
+
+def _block_value(line: str, start: int) -> tuple[Any, int, bool]:
+    """The value after `key: ` at line[start], where it ends, and whether it is a scalar."""
+    first = line[start]
+    if first in "[{":
+        value, end = _flow_collection(line, start)
+        scalar = False
+    elif first in "'\"":
+        match = (_SINGLE_QUOTED if first == "'" else _DOUBLE_QUOTED).match(line, start)
+        if match is None:
+            raise _NotQuick
+        value, end, scalar = match.group(1), match.end(), True
+        if first == "'":
+            value = value.replace("''", "'")
+    else:
+        if first in "-?:,[]{}#&*!|>'\"%@`" and not (first == "-" and line[start + 1:start + 2] not in ("", " ")):
+            raise _NotQuick
+        comment = line.find(" #", start)
+        end = len(line) if comment < 0 else comment
+        while line[end - 1] == " ":
+            end -= 1
+        text = line[start:end]
+        if "\t" in text or ": " in text or text.endswith(":"):
+            raise _NotQuick
+        value, scalar = _plain_value(text), True
+    if _COMMENT_AFTER.match(line, end) is None:
+        raise _NotQuick
+    return value, end, scalar
+
+
+def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryLayout]:
+    """The entry written on lines[first:end] (lines[first] starts with `  - `), read line by line."""
+    values: dict[str, Any] = {}
+    marks: dict[str, _Mark] = {}
+    spans: dict[str, _KeySpan] = {}
+    keys: list[str] = []
+    last = first
+    items: list | None = None  # the list the `      - ` lines under the current key go to
+    for number in range(first, end):
+        line = lines[number].rstrip("\r\n")
+        if number > first and line.startswith(_ITEM_LINE):
+            if items is None:
+                raise _NotQuick
+            if not items:
+                marks[keys[-1]] = _Mark(number, len(_ITEM_LINE) - 2)
+            start = len(_ITEM_LINE)
+            record = _RECORD_LINES.get(keys[-1])
+            match = record.match(line) if record is not None else None
+            if match is not None:
+                value = dict(zip(_RECORD_FIELDS[keys[-1]], map(_flow_token_value, match.groups())))
+            elif line[start:start + 1] in ("[", "{"):
+                value, stop = _flow_collection(line, start)
+                if _COMMENT_AFTER.match(line, stop) is None:
+                    raise _NotQuick
+            else:
+                value, stop, _ = _block_value(line, start)
+            items.append(value)
+            last = number
+            spans[keys[-1]].last = number - first
+            continue
+        match = _KEY_LINE.match(line)
+        if match is None or (number == first) != line.startswith("  - "):
+            stripped = line.lstrip(" ")
+            if (not stripped or stripped[0] == "#") and number > first:
+                continue  # a blank line or a comment line
+            raise _NotQuick
+        key = match.group(1)
+        if key in spans or (key not in _STRING_KEYS and _plain_value(key) != key):
+            raise _NotQuick  # a duplicate key (a problem) or a key such as `true:`
+        keys.append(key)
+        start = match.end()
+        last = number
+        span = spans[key] = _KeySpan(first=number - first, last=number - first, column=4)
+        if start == len(line):  # `key:` alone: empty, or a list of `      - ` lines follows
+            values[key] = items = []
+            marks[key] = _Mark(number, start)
+            continue
+        items = None
+        values[key], stop, scalar = _block_value(line, start)
+        marks[key] = _Mark(number, start)
+        if scalar:
+            span.scalar = (start, stop)
+    for key in keys:
+        if values[key] == [] and marks[key].line == first + spans[key].first:
+            values[key] = None  # `key:` with nothing under it
+    problems: list[Any] = []
+    entry = _entry_from(values, marks, _Mark(first, 4), lambda *_: problems.append(True))
+    if problems:
+        raise _NotQuick
+    return entry, _EntryLayout(first=first, last=last, keys=keys, spans=spans)
+
+
+def _composed_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryLayout]:
+    """The entry written on lines[first:end], composed by PyYAML on its own."""
+    text = "".join(lines[first:end])
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        if "&" in text or "*" in text:
+            _refuse_aliases(text, _not_quick)
+    except (yaml.YAMLError, RecursionError):
+        raise _NotQuick from None
+    if not isinstance(root, yaml.SequenceNode) or root.flow_style or len(root.value) != 1:
+        raise _NotQuick
+    item = root.value[0]
+    _move_marks(item, first)
+    _refuse_complex_keys(item, _not_quick)
+    entry = _read_entry(item, _not_quick)
+    if entry is None:
+        raise _NotQuick
+    return entry, _layout_of(item)
+
+
+def _not_quick(*_: Any) -> None:
+    """A `problem` callback for the quick reader: problems are reported by _parse_fully."""
+    raise _NotQuick
+
+
+def _move_marks(node: yaml.Node, lines: int) -> None:
+    """Count a node's marks from `lines` lines further up, as if composed in the whole file."""
+    for name in ("start_mark", "end_mark"):
+        mark = getattr(node, name)
+        setattr(node, name, yaml.Mark(mark.name, mark.index, mark.line + lines, mark.column, None, None))
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _move_marks(key, lines)
+            _move_marks(value, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _move_marks(item, lines)
+
+
+def _parse_quickly(text: str, *, bom: bool) -> Glossary | None:
+    """parse_glossary for a problem-free file with a block `terms:` list last, indented as the
+    tool writes it; None for any other text, to be read by _parse_fully."""
+    found = _TERMS_LINE.search(text)
+    if found is None or _NOT_QUICK_TEXT.search(text) or text.count("\r") != text.count("\r\n"):
+        return None
+    terms_line = text.count("\n", 0, found.start())
+    lines = text.splitlines(keepends=True)
+    header_text = "".join(lines[:terms_line])
+    if any(line.startswith(("---", "...", "%")) for line in lines[:terms_line]):
+        return None  # documents and directives: one document is a glossary
+    starts: list[int] = []
+    trailer = len(lines)
+    for number in range(terms_line + 1, len(lines)):
+        line = lines[number]
+        if line.startswith(("  - ", "  -\n", "  -\r\n")) or line == "  -":
+            starts.append(number)
+        elif line.startswith("   "):
+            if not starts and line.strip(" \r\n")[:1] not in ("", "#"):
+                return None
+        elif line.strip(" \r\n")[:1] not in ("", "#"):
+            trailer = number  # an entry list ends at the first line less indented
+            break
+    if not starts or any(line.strip(" \r\n")[:1] not in ("", "#") for line in lines[trailer:]):
+        return None
+    collecting = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small objects, none of them garbage: spare the collector
+    try:
+        glossary = _quick_header(header_text)
+        if glossary is None:
+            return None
+        glossary, header = glossary
+        layouts = []
+        for first, end in zip(starts, starts[1:] + [trailer]):
+            try:
+                entry, layout = _quick_entry(lines, first, end)
+            except _NotQuick:
+                entry, layout = _composed_entry(lines, first, end)
+            glossary.terms.append(entry)
+            layouts.append(layout)
+        _cut_text(glossary, header, terms_line, layouts, lines, 0, bom=bom)
+    except _NotQuick:
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    return glossary
+
+
+def _quick_header(text: str) -> tuple[Glossary, yaml.MappingNode | None] | None:
+    """The glossary's header fields from the text above `terms:`, composed by PyYAML."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        if root is not None and ("&" in text or "*" in text):
+            _refuse_aliases(text, _not_quick)
+    except (yaml.YAMLError, RecursionError):
+        return None
+    glossary = Glossary()
+    if root is None:
+        return glossary, None
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        return None
+    _refuse_complex_keys(root, _not_quick)
+    if _read_header(root, glossary, _not_quick) is not None:
+        return None  # a second `terms:`
+    return glossary, root
