@@ -47,7 +47,7 @@ class SegmentEvidence:
 _OPEN = "([（"
 _CLOSE = {"(": ")", "[": "]", "（": "）"}
 _MIN_LINK_SCORE = 0.25
-_TARGETS_PER_SPAN = 4
+_TARGETS_PER_SPAN = 3
 _NEAREST_TARGETS = 60
 _VERB_INITIAL_FACTOR = 0.85  # 推进智能 loses to 智能电网 when the dictionary explains both alike
 

@@ -143,7 +143,7 @@ def learned_share(corpus_segments: int) -> float:
 
 FITTED_FEATURES = ("bias", "log_count", "dice", "link_share", "single_word", "best", "mean",
                    "english_commonness", "chinese_commonness", "fragment", "quoted", "participle")
-FITTED_WEIGHTS = (-7.516, 1.590, -1.660, -0.292, -1.676, 2.601, 2.541, -0.695, -1.486, -0.670, 0.770, -1.560)
+FITTED_WEIGHTS = (-7.087, 1.605, -1.707, -0.261, -1.729, 2.391, 2.329, -0.693, -1.517, -0.605, 0.767, -1.548)
 # The fitted bias reflects how rare reference terms are among TICO-19's linked pairs (0.5%);
 # shifting it moves every score alike, keeps the order, and puts good terms above 0.5.
 SCORE_SHIFT = 6.0
