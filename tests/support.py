@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary_cli.models import SegmentPair
-from glossary_cli.readers import ReadOptions
+from glossary_cli.readers import ReadOptions, read_pairs
 
 
 def write_file(tmp_path: Path, body: str, name: str, encoding: str = "utf-8") -> str:
@@ -24,3 +24,21 @@ class Reader:
     def __call__(self, path: str, **options) -> list[SegmentPair]:
         self.warnings = []
         return list(self.module.read(path, ReadOptions(on_warning=self.warnings.append, **options)))
+
+
+CACHE_DAMAGE = [b"", b"garbage", "truncate", "flip"]  # what a crash, a full disk or bit rot leaves
+
+
+def spoil(entry: Path, how: bytes | str) -> None:
+    """Spoil a cache entry: cut it in half, flip one byte, or replace it with `how`'s bytes."""
+    data = entry.read_bytes()
+    if how == "truncate":
+        entry.write_bytes(data[: len(data) // 2])
+    elif how == "flip":
+        entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])
+    else:
+        entry.write_bytes(how)
+
+
+def seed_pairs(seed_article: Path) -> list[SegmentPair]:
+    return list(read_pairs([str(seed_article)]))

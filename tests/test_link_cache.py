@@ -14,12 +14,8 @@ import glossary_cli.extract
 from glossary_cli.cache import LinkCache
 from glossary_cli.cli import app
 from glossary_cli.extract import extract
-from glossary_cli.models import Location, SegmentPair
-from glossary_cli.readers import read_pairs
-
-
-def seed_pairs(seed_article: Path) -> list[SegmentPair]:
-    return list(read_pairs([str(seed_article)]))
+from glossary_cli.models import Location
+from tests.support import CACHE_DAMAGE, seed_pairs, spoil
 
 
 @pytest.fixture
@@ -159,7 +155,7 @@ def test_changed_linking_code_relinks_every_shard(seed_article, tmp_path, small_
     assert extract(seed_pairs(seed_article), cache_dir=cache).linked_pairs == 33
 
 
-@pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "flip"])
+@pytest.mark.parametrize("damage", CACHE_DAMAGE)
 def test_a_damaged_link_entry_is_linked_again(seed_article, tmp_path, small_shards, damage):
     cache = tmp_path / "cache"
     expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
@@ -168,13 +164,7 @@ def test_a_damaged_link_entry_is_linked_again(seed_article, tmp_path, small_shar
     for ranking in cache.rglob("*.ranked"):  # else the ranking would be read and no tallies at all
         ranking.unlink()
     for entry in entries:
-        data = entry.read_bytes()
-        if damage == "truncate":
-            entry.write_bytes(data[: len(data) // 2])
-        elif damage == "flip":
-            entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])
-        else:
-            entry.write_bytes(damage)
+        spoil(entry, damage)
     again = extract(seed_pairs(seed_article), cache_dir=str(cache))
     assert again.linked_pairs == 33 and again.pairs == expected
     assert extract(seed_pairs(seed_article), cache_dir=str(cache)).linked_pairs == 0  # rewritten

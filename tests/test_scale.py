@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -12,10 +11,7 @@ from glossary_cli.cli import app
 from glossary_cli.extract import Stage, distinct, extract
 from glossary_cli.models import Location, SegmentPair
 from glossary_cli.readers import read_pairs
-
-
-def seed_pairs(seed_article: Path) -> list[SegmentPair]:
-    return list(read_pairs([str(seed_article)]))
+from tests.support import CACHE_DAMAGE, seed_pairs, spoil
 
 
 def ranked(result) -> list:
@@ -79,20 +75,14 @@ def test_approved_terms_change_the_key_of_the_chinese_tokens(seed_article, tmp_p
     assert ranked(again) == ranked(extract(seed_pairs(seed_article), known_terms=["材料护照"]))
 
 
-@pytest.mark.parametrize("damage", [b"", b"garbage", "truncate", "flip"])
+@pytest.mark.parametrize("damage", CACHE_DAMAGE)
 def test_a_damaged_cache_entry_is_tokenized_again(seed_article, tmp_path, small_shards, damage):
     cache = tmp_path / "cache"
     expected = ranked(extract(seed_pairs(seed_article), cache_dir=str(cache)))
     entries = sorted(cache.rglob("*.tokens"))
     assert len(entries) == 14  # 7 shards, two sides
     for entry in entries:
-        data = entry.read_bytes()
-        if damage == "truncate":
-            entry.write_bytes(data[: len(data) // 2])
-        elif damage == "flip":
-            entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])
-        else:
-            entry.write_bytes(damage)
+        spoil(entry, damage)
     again = extract(seed_pairs(seed_article), cache_dir=str(cache))
     assert again.tokenized_pairs == 33 and ranked(again) == expected
     assert extract(seed_pairs(seed_article), cache_dir=str(cache)).tokenized_pairs == 0  # rewritten
