@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import chinese_headwords
 from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .script import has_han
@@ -188,19 +189,18 @@ def _zh_breaks(token: Token, masked: list[bool]) -> bool:
 def _bound_function_words(text: str, tokens: tuple[Token, ...]) -> set[int]:
     """Function-word tokens that are really part of a dictionary word jieba cut through:
     in 碳/中/和 (carbon neutrality) 中 and 和 spell 中和, so they do not end a span."""
-    from .lexicon import chinese_headwords
-
     headwords = chinese_headwords()
-    bound = set()
-    for index, token in enumerate(tokens):
-        if not is_chinese_function_word(token.text):
-            continue
-        for start in range(max(0, token.start - 3), token.start + 1):
-            if any(text[start:end] in headwords for end in range(max(token.end, start + 2), min(len(text), start + 4) + 1)
-                   if (start < token.start or end > token.end)):
-                bound.add(index)
-                break
-    return bound
+    return {index for index, token in enumerate(tokens)
+            if is_chinese_function_word(token.text) and _inside_a_longer_word(text, token, headwords)}
+
+
+def _inside_a_longer_word(text: str, token: Token, headwords: frozenset[str]) -> bool:
+    """Whether a dictionary word of up to 4 characters holds the token and more."""
+    for start in range(max(0, token.start - 3), token.start + 1):
+        for end in range(max(token.end, start + 2), min(len(text), start + 4) + 1):
+            if (start < token.start or end > token.end) and text[start:end] in headwords:
+                return True
+    return False
 
 
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
