@@ -9,12 +9,14 @@ file takes about a second.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import stopwords
 from .script import has_han
 from .stopwords import is_chinese_function_word, is_english_stopword
 
@@ -46,9 +48,16 @@ def _cedict_path() -> str:
 
 
 def _cache_path(source: str) -> str:
+    """Named by the dictionary file and the code that parses it: the stop words decide which
+    gloss words are indexed, so a change to either parses the dictionary again."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     status = os.stat(source)
-    return os.path.join(base, "glossary-cli", f"cedict-v{_CACHE_VERSION}-{status.st_size}-{int(status.st_mtime)}.pickle")
+    digest = hashlib.sha256()
+    for module in (__file__, stopwords.__file__):
+        with open(module, "rb") as code:
+            digest.update(code.read())
+    return os.path.join(base, "glossary-cli", f"cedict-v{_CACHE_VERSION}-{status.st_size}-{int(status.st_mtime)}"
+                                              f"-{digest.hexdigest()[:12]}.pickle")
 
 
 def parse_cedict(lines) -> dict[str, frozenset[str]]:

@@ -34,6 +34,18 @@ def runner():
     return CliRunner()
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(monkeypatch, _session_cache):
+    """Tests never read or write the user's ~/.cache: what another checkout of the code left
+    there must not decide a test's outcome."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+
+
 @pytest.fixture(autouse=True)
 def _plain_terminal(monkeypatch):
     """CLI output as on a pipe: no colour, fixed width, no progress bar."""
