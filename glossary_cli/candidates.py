@@ -203,6 +203,15 @@ def _inside_a_longer_word(text: str, token: Token, headwords: frozenset[str]) ->
     return False
 
 
+# Derivational suffixes (-ity, -ize, -er, plural, rate, type ...): alone as a token right after a
+# Chinese word they end that word (感染/性/休克 is 感染性 休克), so no term starts with them.
+_CHINESE_SUFFIXES = frozenset("性化者们率式型度界员家类")
+
+
+def _attached_suffix(text: str, token: Token) -> bool:
+    return token.text in _CHINESE_SUFFIXES and token.start > 0 and has_han(text[token.start - 1])
+
+
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
                   verbs: frozenset[str] = frozenset()) -> list[Span]:
     """`verbs`: words jieba's dictionary tags only as verbs; spans of several tokens starting
@@ -213,7 +222,8 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     bound = _bound_function_words(text, tokens)
     for first in range(count):
         head = tokens[first]
-        if _zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS:
+        if (_zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS
+                or _attached_suffix(text, head)):
             continue
         connectors = 0
         for last in range(first, min(count, first + limits.max_tokens)):

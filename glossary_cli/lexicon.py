@@ -21,8 +21,11 @@ from .script import has_han
 from .stopwords import is_chinese_function_word, is_english_stopword
 
 _GLOSS_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
-_SKIPPED_GLOSS = re.compile(r"^(surname |variant of|old variant|see |CL:|abbr\. for|used in|same as|"
-                            r"\(old\)|erhua variant|Japanese variant|\(Tw\)|\(Cantonese\))")
+# Glosses that are notes about the headword, not translations of it: `Taiwan pr. [fa3]` would
+# make 发 a translation of `Taiwan`, `classifier for books` would make 本 one of `book`.
+_SKIPPED_GLOSS = re.compile(r"^(surname |variant of|old variant|see |CL:|abbr\. for|abbr\. to|used in|same as|"
+                            r"\(old\)|erhua variant|Japanese variant|\(Tw\)|\(Cantonese\)|Taiwan pr\.|also pr\.|"
+                            r"also written|classifier for|place name|name of)")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _CACHE_VERSION = 3
 _MAX_GLOSS_WORDS = 4  # longer glosses are explanations, not translations

@@ -1,6 +1,6 @@
 from glossary_cli.align import SegmentAligner, SegmentEvidence, lexical_score
 from glossary_cli.candidates import chinese_spans, english_spans
-from glossary_cli.lexicon import Lexicon
+from glossary_cli.lexicon import Lexicon, parse_cedict, stem
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
 
@@ -84,3 +84,11 @@ def test_a_span_that_starts_with_a_verb_loses_to_the_noun_phrase():
     assert next(span for span in spans if span.text == "推进智能").verb_initial
     chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens), spans)
     assert ("smart grid", "智能电网") in {(link.source.text, link.target.text) for link in chosen}
+
+
+def test_pronunciation_notes_in_the_dictionary_are_not_translations():
+    # CC-CEDICT glosses 发 (hair) with `Taiwan pr. [fa3]`: that does not make 发 a translation of Taiwan.
+    index = parse_cedict(["髮 发 [fa4] /hair/Taiwan pr. [fa3]/\n", "書 书 [shu1] /book/CL:本[ben3]/\n",
+                          "本 本 [ben3] /root/classifier for books/\n"])
+    assert index[stem("hair")] == {"发"} and index[stem("book")] == {"书"}
+    assert stem("taiwan") not in index

@@ -71,6 +71,13 @@ def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
     assert "我们和他们" not in chinese("我们和他们")
 
 
+def test_a_suffix_jieba_cut_off_a_word_does_not_start_a_span():
+    # jieba cuts 匿名化数据 (pseudonymized data) into 匿名/化/数据: 化 ends 匿名化, no term starts there.
+    found = chinese("匿名化数据和聚集性发病")
+    assert "匿名化数据" in found and "聚集性发病" in found
+    assert "化数据" not in found and "性发病" not in found
+
+
 def test_chinese_quoted_spans():
     found = chinese("每个构件都有“材料护照”,确保")
     assert found["材料护照"].quoted
