@@ -1,0 +1,463 @@
+"""Read glossary YAML through PyYAML's composer, and remember the file's text for the writer.
+
+This is the reference reader: it takes any YAML text, refuses `!!python/object`, other non-plain
+tags, anchors and aliases with their line and column, and reports every schema problem, not
+just the first. Besides the Glossary it cuts the file into header, one block per entry and
+trailer, noting where each key sits (_Document, _Block, _KeySpan), so that glossary_yaml can
+write unchanged parts back byte for byte and patch only the keys that changed.
+glossary_yaml_quick reads the usual files faster with the same steps and must agree with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status
+from .models import Alternative, Evidence
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located mistake in a glossary file."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    code: str = ""  # a stable id for semantic checks (GV001...); empty for schema and syntax problems
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(slots=True)  # the quick reader makes one per key of every entry
+class _KeySpan:
+    """Where one key of a block mapping sits, in lines relative to its block's text."""
+
+    first: int  # the line holding the key
+    last: int  # the last line holding part of its value
+    column: int  # the key's column
+    scalar: tuple[int, int] | None = None  # (col0, col1) of a one-line scalar value on line `last`
+
+
+@dataclass
+class _Block:
+    """The exact text of an entry (with the comment lines above it) or of the file header."""
+
+    text: str
+    data: dict[str, Any]  # what the text says, as entry_to_data / glossary_header would write it
+    keys: list[str]  # every key written in the text, in file order (also empty ones like `note:`)
+    spans: dict[str, _KeySpan] = field(default_factory=dict)
+    patchable: bool = True  # False for a flow mapping ({source: ..}), which is rewritten whole
+    leading: str = ""  # comment lines above the entry, kept even when the entry is rewritten
+
+
+@dataclass
+class _Document:
+    header: _Block  # everything above the `terms:` key
+    terms_line: str  # `terms:` itself and anything between it and the first entry
+    trailer: str  # everything after the last entry
+    newline: str  # "\n" or "\r\n", used for text the tool writes into this file
+    had_terms: bool
+    bom: bool = False
+
+
+# ---------------------------------------------------------------- conversion to plain data
+
+def entry_to_data(entry: Entry, key_order: list[str] | None = None) -> dict[str, Any]:
+    """The YAML mapping for an entry: empty fields left out, a single target as a scalar."""
+    values: dict[str, Any] = {
+        "source": entry.source,
+        "target": (entry.target[0] if len(entry.target) == 1 else list(entry.target)) if entry.target else None,
+        "status": entry.status.value,
+        "score": entry.score,
+        "count": entry.count,
+        "signals": list(entry.signals) or None,
+        "note": entry.note,
+        "forbidden": list(entry.forbidden) or None,
+        "source_variants": list(entry.source_variants) or None,
+        "case_sensitive": entry.case_sensitive,
+        "keep_source": True if entry.keep_source else None,
+        "evidence": [{"where": e.where, "source": e.source, "target": e.target} for e in entry.evidence] or None,
+        "alternatives": [{"target": a.target, "score": a.score} for a in entry.alternatives] or None,
+    }
+    values.update(entry.extra)
+    order = list(key_order or [])
+    order += [key for key in ENTRY_FIELDS if key not in order]
+    order += [key for key in entry.extra if key not in order]
+    # Unknown keys are kept even when empty (`reviewer:`): they are a person's, not ours to drop.
+    return {key: values[key] for key in order if values.get(key) is not None or key in entry.extra}
+
+
+def glossary_header(glossary: Glossary) -> dict[str, Any]:
+    header: dict[str, Any] = {"glossary": glossary.version, "languages": dict(glossary.languages)}
+    if glossary.generated:
+        header["generated"] = glossary.generated
+    header.update(glossary.extra)
+    return header
+
+
+# ---------------------------------------------------------------- reading
+
+def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Problem]]:
+    """parse_glossary by PyYAML's composer alone: the reference the quick reader must agree with."""
+    problems: list[Problem] = []
+
+    def problem(node_or_mark: Any, message: str) -> None:
+        mark = getattr(node_or_mark, "start_mark", node_or_mark)
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, message))
+
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        if root is not None and ("&" in text or "*" in text):
+            _refuse_aliases(text, problem)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = error.problem or error.context or "invalid YAML"
+        return Glossary(), [Problem(path, line, column, f"YAML syntax error: {reason}")]
+    except yaml.reader.ReaderError as error:  # a control character or other unprintable one
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        before = text[:error.position]
+        if _Loader is not yaml.SafeLoader:  # libyaml counts the position in UTF-8 bytes
+            before = text.encode("utf-8")[:error.position].decode("utf-8", "ignore")
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return Glossary(), [Problem(path, line, column, f"character U+{character:04X} is not allowed in YAML; "
+                                                        "remove it or write it as an escape in double quotes")]
+    except yaml.YAMLError as error:
+        return Glossary(), [Problem(path, 1, 1, f"YAML error: {error}")]
+    except RecursionError:
+        return Glossary(), [Problem(path, 1, 1, "YAML nested too deeply to be a glossary")]
+    if problems:
+        return Glossary(), problems
+    if root is None:
+        return Glossary(), []
+    if not isinstance(root, yaml.MappingNode):
+        problem(root, "a glossary is a mapping with a 'terms:' list")
+        return Glossary(), problems
+    _refuse_complex_keys(root, problem)
+    if problems:
+        return Glossary(), problems
+
+    glossary = Glossary()
+    terms_node = _read_header(root, glossary, problem)
+
+    if terms_node is None:
+        return glossary, problems
+    if not isinstance(terms_node, yaml.SequenceNode):
+        if isinstance(terms_node, yaml.ScalarNode) and terms_node.value in ("", "~", "null"):
+            if not problems:
+                _remember_text(glossary, root, [], text, bom=bom)
+        else:
+            problem(terms_node, "'terms' must be a list of entries")
+        return glossary, problems
+
+    items = terms_node.value
+    for item in items:
+        entry = _read_entry(item, problem)
+        if entry is not None:
+            glossary.terms.append(entry)
+
+    if not terms_node.flow_style or not items:
+        if len(glossary.terms) == len(items) and not problems:
+            _remember_text(glossary, root, items, text, bom=bom)
+    return glossary, problems
+
+
+def _read_header(root: yaml.MappingNode, glossary: Glossary, problem: Any) -> yaml.Node | None:
+    """Fill the glossary's header fields from the top-level mapping; returns the `terms` node."""
+    terms_node = None
+    for key_node, value_node in root.value:
+        key = key_node.value
+        if key == "terms":
+            terms_node = value_node
+            continue
+        value = _construct(value_node, problem)
+        if value is _REFUSED:
+            continue
+        if key == "glossary":
+            if isinstance(value, bool) or value != SCHEMA_VERSION:
+                problem(value_node, f"unsupported glossary version {value!r}; this tool reads version {SCHEMA_VERSION}")
+            else:
+                glossary.version = value
+        elif key == "languages":
+            if not (isinstance(value, dict) and all(isinstance(v, str) for v in value.values())):
+                problem(value_node, "languages must be a mapping like {source: en, target: zh}")
+            else:
+                glossary.languages = value
+        elif key == "generated":
+            if isinstance(value, dict):
+                glossary.generated = value
+            elif value is not None:
+                problem(value_node, "'generated' must be a mapping (the tool writes it; delete it if unsure)")
+        else:
+            glossary.extra[key] = value
+    _check_duplicate_keys(root, problem)
+    return terms_node
+
+
+def _remember_text(glossary: Glossary, root: yaml.MappingNode, items: list[yaml.Node], text: str, *,
+                   bom: bool = False) -> None:
+    """Cut the file into header, one chunk per entry and trailer, so unchanged parts round-trip.
+
+    Only done for the usual layout: a block mapping whose last key is `terms`.
+    """
+    if root.flow_style or root.value[-1][0].value != "terms":
+        return
+    terms_key, terms_node = root.value[-1]
+    terms_line = terms_key.start_mark.line
+    if any(key.start_mark.line == terms_line for key, _ in root.value[:-1]):
+        return
+    layouts = [_layout_of(item) for item in items]
+    empty_terms_end = max(terms_line, _last_content_line(terms_node)) + 1
+    _cut_text(glossary, root, terms_line, layouts, text.splitlines(keepends=True), empty_terms_end, bom=bom)
+
+
+@dataclass
+class _EntryLayout:
+    """Where one entry sits in the file, in lines counted from its start."""
+
+    first: int  # the line of its first key
+    last: int  # the last line holding part of it
+    keys: list[str]  # every key, in file order
+    spans: dict[str, _KeySpan]  # lines counted from `first`
+    patchable: bool = True
+
+
+def _layout_of(item: yaml.Node) -> _EntryLayout:
+    keys = _keys_of(item)
+    spans, patchable = _spans_of(item, keys, base=item.start_mark.line)
+    return _EntryLayout(first=item.start_mark.line, last=_last_content_line(item), keys=keys, spans=spans,
+                        patchable=patchable)
+
+
+def _cut_text(glossary: Glossary, header: yaml.MappingNode | None, terms_line: int, layouts: list[_EntryLayout],
+              lines: list[str], empty_terms_end: int, *, bom: bool) -> None:
+    """_remember_text once the entries are located (by the composer or by the quick reader)."""
+    if layouts:
+        starts = [layout.first for layout in layouts]
+        ends = [layout.last for layout in layouts]
+        if len(set(starts)) != len(starts) or starts[0] <= terms_line:
+            return  # several entries on one line, or an entry on the `terms:` line
+        # A chunk runs from just after the previous entry's last line, so the comments written
+        # above an entry travel with it. Comments right above the first entry belong to it too.
+        first = starts[0]
+        while first > terms_line + 1 and lines[first - 1].lstrip().startswith("#"):
+            first -= 1
+        bounds = [first] + [end + 1 for end in ends[:-1]] + [ends[-1] + 1]
+    else:
+        bounds = [empty_terms_end]
+    first_line = lines[0] if lines else ""
+    newline = "\r\n" if first_line.endswith("\r\n") else "\n"
+    header_keys = [key.value for key, _ in header.value if key.value != "terms"] if header is not None else []
+    spans, patchable = _spans_of(header, header_keys) if header is not None else ({}, True)
+    block = _block_of(lines, 0, terms_line, header_keys, spans, patchable)
+    block.data = {key: value for key, value in glossary_header(glossary).items() if key in header_keys}
+    if set(block.data) != set(glossary_header(glossary)):
+        block.data = glossary_header(glossary)  # e.g. no `languages:` written: the default is added
+    glossary.origin = _Document(header=block, terms_line="".join(lines[terms_line:bounds[0]]),
+                                trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(layouts),
+                                bom=bom)
+    for index, (entry, layout) in enumerate(zip(glossary.terms, layouts)):
+        block = _block_of(lines, bounds[index], bounds[index + 1], layout.keys, layout.spans, layout.patchable,
+                          spans_from=layout.first)
+        block.data = entry_to_data(entry, key_order=block.keys)
+        block.leading = "".join(line for line in lines[bounds[index]:layout.first]
+                                if line.lstrip().startswith("#"))
+        entry.origin = block
+
+
+def _block_of(lines: list[str], first: int, end: int, keys: list[str], spans: dict[str, _KeySpan],
+              patchable: bool, spans_from: int = 0) -> _Block:
+    """The text of lines[first:end], with the key spans (counted from line `spans_from`) moved to
+    count from its first line."""
+    block = _Block(text="".join(lines[first:end]), data={}, keys=keys, patchable=patchable)
+    shift = spans_from - first
+    block.spans = {key: _KeySpan(span.first + shift, span.last + shift, span.column, span.scalar)
+                   for key, span in spans.items()} if shift else spans
+    return block
+
+
+def _spans_of(node: yaml.MappingNode, keys: list[str], base: int = 0) -> tuple[dict[str, _KeySpan], bool]:
+    """For a block mapping, where each of its keys sits (lines counted from line `base`), and
+    whether the mapping can be patched key by key."""
+    spans: dict[str, _KeySpan] = {}
+    if node.flow_style:
+        return spans, False
+    patchable = True
+    for key_node, value_node in node.value:
+        if key_node.value not in keys:
+            continue
+        if key_node.start_mark.line != key_node.end_mark.line:
+            patchable = False  # a multi-line key: leave such an entry to a fresh write
+            continue
+        last = max(_last_content_line(value_node), key_node.start_mark.line)
+        span = _KeySpan(first=key_node.start_mark.line - base, last=last - base, column=key_node.start_mark.column)
+        if (isinstance(value_node, yaml.ScalarNode) and value_node.style not in ("|", ">")
+                and value_node.start_mark.line == value_node.end_mark.line == last
+                and value_node.end_mark.column > value_node.start_mark.column):
+            span.scalar = (value_node.start_mark.column, value_node.end_mark.column)
+        spans[key_node.value] = span
+    return spans, patchable
+
+
+def _keys_of(item: yaml.Node) -> list[str]:
+    return [key.value for key, _ in item.value] if isinstance(item, yaml.MappingNode) else []
+
+
+def _last_content_line(node: yaml.Node) -> int:
+    """The last line holding part of a node (its end mark often sits on the next line)."""
+    if isinstance(node, yaml.ScalarNode):
+        end = node.end_mark
+        return end.line if end.column > 0 or end.line == node.start_mark.line else end.line - 1
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            children += [key, value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    if node.flow_style or not children:
+        end = node.end_mark
+        return end.line if end.column > 0 else max(node.start_mark.line, end.line - 1)
+    return max(_last_content_line(child) for child in children)
+
+
+_REFUSED = object()  # a value whose tag was refused: already reported, checked no further
+
+
+def _construct(node: yaml.Node, problem: Any) -> Any:
+    try:
+        return _Loader("").construct_document(node)
+    except yaml.constructor.ConstructorError as error:
+        mark = error.problem_mark or node.start_mark
+        problem(mark, f"refused: {error.problem} (only plain YAML data is allowed)")
+        return _REFUSED
+
+
+def _refuse_aliases(text: str, problem: Any) -> None:
+    """Anchors and aliases (&a, *a) have no use in a glossary and can expand exponentially."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            problem(event.start_mark, "anchors and aliases (&name, *name) are not allowed in a glossary; "
+                                      "write the value out")
+            return
+
+
+def _refuse_complex_keys(node: yaml.Node, problem: Any) -> None:
+    """Keys must be plain strings: `? [a, b]: c` is valid YAML but not a glossary."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                problem(key, "keys must be plain words like 'source:'")
+            else:
+                _refuse_complex_keys(value, problem)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_complex_keys(item, problem)
+
+
+def _check_duplicate_keys(node: yaml.MappingNode, problem: Any) -> None:
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        if key_node.value in seen:
+            problem(key_node, f"duplicate key '{key_node.value}'")
+        seen.add(key_node.value)
+
+
+def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
+    if not isinstance(item, yaml.MappingNode):
+        problem(item, "each entry must be a mapping with at least 'source:'")
+        return None
+    _check_duplicate_keys(item, problem)
+    nodes = {key.value: value for key, value in item.value}
+    try:  # one construction per entry; only on a refused tag go key by key to locate it
+        values = _Loader("").construct_document(item)
+    except yaml.constructor.ConstructorError:
+        constructed = {key: _construct(value, problem) for key, value in nodes.items()}
+        values = {key: value for key, value in constructed.items() if value is not _REFUSED}
+    return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem)
+
+
+def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, problem: Any) -> Entry:
+    """An entry from its constructed values; `marks` (anything with 0-based .line and .column)
+    say where each key's value starts, for Entry.positions and for locating problems."""
+    entry = Entry(source="", line=item_mark.line + 1, column=item_mark.column + 1,
+                  positions={key: (mark.line + 1, mark.column + 1) for key, mark in marks.items()})
+
+    source = values.get("source")
+    if not isinstance(source, str) or not source.strip():
+        problem(marks.get("source", item_mark), "entry has no 'source' text")
+    else:
+        entry.source = source
+
+    def string_list(key: str) -> list[str]:
+        value = values.get(key)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return list(value)
+        problem(marks[key], f"'{key}' must be a string or a list of strings")
+        return []
+
+    def flag(key: str) -> bool | None:
+        value = values.get(key)
+        if value is None or isinstance(value, bool):
+            return value
+        problem(marks[key], f"'{key}' must be true or false, got {value!r}")
+        return None
+
+    entry.target = string_list("target")
+    status = values.get("status", "candidate")
+    try:
+        entry.status = Status(status)
+    except ValueError:
+        problem(marks["status"], f"unknown status {status!r}; use candidate, approved or rejected")
+    score = values.get("score")
+    if score is not None:
+        if isinstance(score, bool) or not isinstance(score, (int, float)):
+            problem(marks["score"], f"score must be a number between 0 and 1, got {score!r}")
+        elif not 0 <= score <= 1:
+            problem(marks["score"], f"score must be between 0 and 1, got {score}")
+        else:
+            entry.score = score
+    count = values.get("count")
+    if count is not None:
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            problem(marks["count"], f"count must be a whole number, got {count!r}")
+        else:
+            entry.count = count
+    entry.signals = string_list("signals")
+    note = values.get("note")
+    if note is not None and not isinstance(note, str):
+        note = str(note)
+    entry.note = note
+    entry.forbidden = string_list("forbidden")
+    entry.source_variants = string_list("source_variants")
+    entry.case_sensitive = flag("case_sensitive")
+    entry.keep_source = bool(flag("keep_source"))
+    entry.evidence = _read_records(values, marks, "evidence", ("where", "source", "target"), problem, Evidence)
+    entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative)
+    entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
+    return entry
+
+
+def _read_records(values: dict, marks: dict, key: str, fields: tuple[str, ...], problem: Any, kind: type) -> list:
+    value = values.get(key)
+    if value is None:
+        return []
+    shape = "{" + ", ".join(f"{name}: ..." for name in fields) + "}"
+    if not isinstance(value, list) or not all(isinstance(v, dict) and set(fields) <= set(v) for v in value):
+        problem(marks[key], f"'{key}' must be a list of {shape}")
+        return []
+    try:
+        return [kind(**{name: record[name] for name in fields}) for record in value]
+    except TypeError:
+        problem(marks[key], f"'{key}' must be a list of {shape}")
+        return []
