@@ -84,8 +84,7 @@ def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[s
         cooccurrence = np.bincount(inverse, weights=np.concatenate((cooccurrence, chunk_counts)),
                                    minlength=len(merged)).astype(np.int64)
         unique_keys = merged
-    forward = _ibm1(unique_keys, cooccurrences, unique_keys // width, forward=True)
-    backward = _ibm1(unique_keys, cooccurrences, unique_keys % width, forward=False)
+    forward, backward = _ibm1(unique_keys, cooccurrences, unique_keys // width, unique_keys % width)
     strength = np.sqrt(forward * backward)
     keep = (cooccurrence >= MIN_COOCCURRENCE) & (strength >= MIN_PROBABILITY)
     english_words = _inverse(english_ids)
@@ -109,23 +108,25 @@ def _chunks(sizes: np.ndarray) -> list[tuple[int, int]]:
     return chunks
 
 
-def _ibm1(unique_keys: np.ndarray, cooccurrences, source_of_pair: np.ndarray, forward: bool) -> np.ndarray:
-    """t(target | source) for every distinct pair, by EM; each target token in a segment spreads
-    one unit of probability over the source words of that segment."""
-    probability = np.ones(len(unique_keys))
+def _ibm1(unique_keys: np.ndarray, cooccurrences, english_of_pair: np.ndarray,
+          chinese_of_pair: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """t(zh | en) and t(en | zh) for every distinct pair, by EM. In t(zh | en) each Chinese token
+    of a segment spreads one unit of probability over the segment's English words, and the other
+    way round. The two directions are independent; they share each pass over the co-occurrences,
+    which costs more than the arithmetic."""
+    directions = [(np.ones(len(unique_keys)), english_of_pair), (np.ones(len(unique_keys)), chinese_of_pair)]
     for _ in range(ITERATIONS):
-        counts = np.zeros(len(unique_keys))
-        for keys, forward_group, backward_group in cooccurrences():
+        counts = [np.zeros(len(unique_keys)) for _ in directions]
+        for keys, *groups in cooccurrences():
             pair_index = np.searchsorted(unique_keys, keys)
-            group = forward_group if forward else backward_group
-            first_group = group.min()
-            group = group - first_group
-            weight = probability[pair_index]
-            totals = np.bincount(group, weights=weight)
-            np.add.at(counts, pair_index, weight / totals[group])
-        source_totals = np.bincount(source_of_pair, weights=counts)
-        probability = counts / np.maximum(source_totals[source_of_pair], 1e-12)
-    return probability
+            for (probability, _), group, direction_counts in zip(directions, groups, counts):
+                group = group - group.min()
+                weight = probability[pair_index]
+                group_totals = np.bincount(group, weights=weight)
+                np.add.at(direction_counts, pair_index, weight / group_totals[group])
+        directions = [(direction_counts / np.maximum(np.bincount(given, weights=direction_counts)[given], 1e-12), given)
+                      for direction_counts, (_, given) in zip(counts, directions)]
+    return directions[0][0], directions[1][0]
 
 
 def _inverse(ids: dict[str, int]) -> list[str]:
