@@ -100,12 +100,18 @@ def test_cli_writes_the_same_bytes_from_the_cache(runner, seed_article, tmp_path
     assert outputs[0] == outputs[1]
 
 
-def test_a_changed_location_relinks_only_its_shard(seed_article, tmp_path, small_shards, learnings):
+def rerun_with_one_pair_changed(seed_article, tmp_path, index: int, **changes):
+    """Extract the seed article into a fresh cache, then again with pair `index` changed: the
+    changed pairs and the second result."""
     cache = str(tmp_path / "cache")
     extract(seed_pairs(seed_article), cache_dir=cache)
     pairs = seed_pairs(seed_article)
-    pairs[12] = dataclasses.replace(pairs[12], location=Location("moved.txt", 7))  # in the third shard
-    again = extract(pairs, cache_dir=cache)
+    pairs[index] = dataclasses.replace(pairs[index], **changes)
+    return pairs, extract(pairs, cache_dir=cache)
+
+
+def test_a_changed_location_relinks_only_its_shard(seed_article, tmp_path, small_shards, learnings):
+    pairs, again = rerun_with_one_pair_changed(seed_article, tmp_path, 12, location=Location("moved.txt", 7))
     assert (again.linked_pairs, again.tokenized_pairs) == (5, 0)
     assert len(learnings) == 1  # the words did not change, so neither did the lexicon
     assert again.pairs == extract(pairs).pairs
@@ -113,22 +119,18 @@ def test_a_changed_location_relinks_only_its_shard(seed_article, tmp_path, small
 
 
 def test_changed_punctuation_relinks_only_its_shard(seed_article, tmp_path, small_shards, learnings):
-    cache = str(tmp_path / "cache")
-    extract(seed_pairs(seed_article), cache_dir=cache)
-    pairs = seed_pairs(seed_article)
-    pairs[31] = dataclasses.replace(pairs[31], source=pairs[31].source + "!", target=pairs[31].target + "！")
-    again = extract(pairs, cache_dir=cache)
+    last = seed_pairs(seed_article)[31]
+    pairs, again = rerun_with_one_pair_changed(seed_article, tmp_path, 31, source=last.source + "!",
+                                               target=last.target + "！")
     assert (again.linked_pairs, again.tokenized_pairs) == (3, 3)  # the last shard holds pairs 30-32
     assert len(learnings) == 1  # the same content words, so the lexicon came from the cache
     assert again.pairs == extract(pairs).pairs
 
 
 def test_changed_words_change_the_lexicon_and_relink_every_shard(seed_article, tmp_path, small_shards, learnings):
-    cache = str(tmp_path / "cache")
-    extract(seed_pairs(seed_article), cache_dir=cache)
-    pairs = seed_pairs(seed_article)
-    pairs[31] = dataclasses.replace(pairs[31], source=pairs[31].source + " today", target=pairs[31].target + "今天")
-    again = extract(pairs, cache_dir=cache)
+    last = seed_pairs(seed_article)[31]
+    pairs, again = rerun_with_one_pair_changed(seed_article, tmp_path, 31, source=last.source + " today",
+                                               target=last.target + "今天")
     assert len(learnings) == 2 and (again.linked_pairs, again.tokenized_pairs) == (33, 3)
     assert again.pairs == extract(pairs).pairs
 
