@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from .errors import UsageError
 from .models import Token
+from .stopwords import CHINESE_CONNECTORS, is_chinese_function_word
 
 _ENGLISH_BATCH = 256
 
@@ -123,8 +124,10 @@ class ChineseTokenizer:
         return jieba_verbs()
 
     def commonness(self, tokens: Sequence[Token]) -> float:
-        """log10 of the general-language frequency (jieba's dictionary) of the most common token."""
-        return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens), default=0.0)
+        """log10 of the general-language frequency (jieba's dictionary) of the most common content
+        token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 利用与封存 says nothing of the term."""
+        return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens
+                    if not is_chinese_function_word(token.text) and token.text not in CHINESE_CONNECTORS), default=0.0)
 
 
 @lru_cache(maxsize=1)

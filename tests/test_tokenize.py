@@ -35,3 +35,12 @@ def test_known_terms_are_not_split_by_jieba():
     assert "材料护照" not in plain
     known = [t.text for t in ChineseTokenizer(["材料护照"]).tokenize("材料护照确保可追溯")]
     assert known[0] == "材料护照"
+
+
+def test_commonness_of_a_target_ignores_the_function_words_jieba_cut_off():
+    tokenizer = ChineseTokenizer()
+    cut = tokenizer.tokenize("城市碳中和")  # jieba: 城市/碳中/和, though 碳中和 is one word
+    assert [token.text for token in cut] == ["城市", "碳中", "和"]
+    assert tokenizer.commonness(cut) == tokenizer.commonness(cut[:2])
+    and_ = [token for token in cut if token.text == "和"]
+    assert tokenizer.commonness(and_) == 0.0  # 和 alone is among the most frequent words jieba knows
