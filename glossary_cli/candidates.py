@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .lexicon import chinese_headwords
 from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
+from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han
 from .wordclass import cannot_be_a_noun
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
@@ -37,29 +38,6 @@ _QUOTE_GROUPS_EN = 3  # groups 1-3 are quotes, the rest brackets
 _QUOTE_GROUPS_ZH = 5
 # Inside a plain n-gram only 之 may join (超充之城); 与/和 make coordinations (智能电网与智能网联汽车).
 _CHINESE_INNER_CONNECTORS = frozenset({"之"})
-_PLACEHOLDER = re.compile(r"%\d*\$?[sdif]|%\(\w+\)[sd]|\{[\w.]*\}|<[^<>]{1,80}>|&\w+;|`[^`]{1,80}`|--?[a-z][\w-]*")
-
-
-def blank_placeholders(text: str) -> str:
-    """The text with placeholders and markup replaced by spaces, offsets unchanged, so that a
-    tokenizer never glues `</b>` to a word."""
-    mask = placeholder_mask(text)
-    if not any(mask):
-        return text
-    return "".join(" " if hidden else char for char, hidden in zip(text, mask))
-
-
-def placeholder_mask(text: str) -> list[bool]:
-    """True for characters inside placeholders or markup (`%s`, `{name}`, `<b>`, `&amp;`, `code`)."""
-    mask = [False] * len(text)
-    for found in _PLACEHOLDER.finditer(text):
-        if found.group(0).startswith("-") and found.start() > 0 and text[found.start() - 1].isalnum():
-            continue  # a hyphen inside a word, not a --option
-        for index in range(found.start(), found.end()):
-            mask[index] = True
-    return mask
-
-
 def _is_word(token: Token) -> bool:
     return any(c.isalpha() for c in token.text)
 

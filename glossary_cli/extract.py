@@ -25,10 +25,11 @@ import numpy as np
 
 from .align import SegmentAligner, SegmentEvidence
 from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
-from .candidates import CandidateLimits, blank_placeholders, chinese_spans, english_spans
+from .candidates import CandidateLimits, chinese_spans, english_spans
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
 from .models import Evidence, ScoredPair, SegmentPair
+from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
 from .script import has_han
 from .stopwords import is_chinese_function_word, is_english_stopword
@@ -425,8 +426,8 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
 def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
     """Tokens of both sides of a shard, from the cache when it has them; and the content words
     the corpus lexicon is learned from."""
-    sources = [blank_placeholders(pair.source) for pair in shard.pairs]
-    targets = [blank_placeholders(pair.target) for pair in shard.pairs]
+    sources = [mask_placeholders(pair.source) for pair in shard.pairs]
+    targets = [mask_placeholders(pair.target) for pair in shard.pairs]
     cache = TokenCache(context.cache_dir) if context.cache_dir else None
     source = cache.load(context.source_signature, sources) if cache else None
     target = cache.load(context.target_signature, targets) if cache else None
@@ -456,8 +457,8 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
 def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     """Spans of every segment of a shard, linked one-to-one and tallied."""
     aligner, chinese = _linking(context)
-    source_tokens = shard.source.tokens([blank_placeholders(pair.source) for pair in shard.pairs])
-    target_tokens = shard.target.tokens([blank_placeholders(pair.target) for pair in shard.pairs])
+    source_tokens = shard.source.tokens([mask_placeholders(pair.source) for pair in shard.pairs])
+    target_tokens = shard.target.tokens([mask_placeholders(pair.target) for pair in shard.pairs])
     tallies = CorpusTallies()
     for offset, (pair, tokens, chinese_tokens) in enumerate(zip(shard.pairs, source_tokens, target_tokens)):
         index = shard.first + offset
@@ -569,13 +570,13 @@ def tokenizers(settings: TokenizerSettings):
 @lru_cache(maxsize=1)
 def _tokenizing_code() -> str:
     """A hash of the code between tokenizer output and cached tokens: a change invalidates the cache."""
-    return _code_hash(("tokenize", "candidates"))
+    return _code_hash(("tokenize", "candidates", "placeholders"))
 
 
 @lru_cache(maxsize=1)
 def _linking_code() -> str:
     """A hash of the code that turns tokens into link tallies: a change invalidates cached tallies."""
-    return _code_hash(("align", "candidates", "lexicon", "scoring", "models", "extract", "tokenize", "stopwords",
+    return _code_hash(("align", "candidates", "placeholders", "lexicon", "scoring", "models", "extract", "tokenize", "stopwords",
                        "normalize", "script", "wordclass"))
 
 

@@ -50,34 +50,8 @@ from typing import Any
 from .glossary import Entry
 from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
+from .placeholders import mask_placeholders
 from .script import HAN_RANGES
-
-# ------------------------------------------------------------------ placeholders and markup
-
-PLACEHOLDER = re.compile(
-    r"(?=[-%${<&`h])(?:"  # every alternative starts with one of these: rejects other positions 8x faster
-    r"%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
-    r"|\$\{[^{}\n]*\}"               # ${var}
-    r"|\{\{?[\w.:!|$-]*\}?\}"         # {name}, {0}, {:n}, {x!r} without spaces
-    r"|\{\{\s*[\w.:|$-]+\s*\}\}"      # {{ var }}
-    r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"  # <b>, </a>, <br/>, <a href="...">
-    r"|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"  # &amp; &#160;
-    r"|`[^`\n]+`"                     # `code`
-    r"|(?<![\w-])--[A-Za-z][\w-]*"    # --option
-    r"|\bhttps?://[^\s<>\"']+"        # URLs
-    r")"
-)
-
-
-def mask_placeholders(text: str) -> str:
-    """The text with every placeholder and markup blanked to spaces (same length, same offsets)."""
-    # Every placeholder holds one of these marks; most segments hold none, and `in` is far
-    # cheaper than a regex scan.
-    if not ("%" in text or "{" in text or "<" in text or "&" in text or "`" in text or "$" in text
-            or "--" in text or "://" in text) or PLACEHOLDER.search(text) is None:
-        return text
-    return PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
-
 
 # ------------------------------------------------------------------ normalised text with offsets
 
@@ -617,5 +591,5 @@ def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
 
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
-           "english_forms", "english_pattern", "inflections", "mask_placeholders", "match_compounds",
-           "normalise_chinese", "normalise_english", "PLACEHOLDER"]
+           "english_forms", "english_pattern", "inflections", "match_compounds",
+           "normalise_chinese", "normalise_english"]

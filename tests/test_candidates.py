@@ -1,9 +1,9 @@
-from glossary_cli.candidates import blank_placeholders, chinese_spans, english_spans, placeholder_mask
+from glossary_cli.candidates import mask_placeholders, chinese_spans, english_spans, placeholder_mask
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
 
 def english(text: str) -> dict[str, object]:
-    tokens = EnglishTokenizer().tokenize_many([blank_placeholders(text)])[0]
+    tokens = EnglishTokenizer().tokenize_many([mask_placeholders(text)])[0]
     return {span.text: span for span in english_spans(text, tokens)}
 
 

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from glossary_cli.glossary import Entry, Status
-from glossary_cli.matching import (TermMatcher, english_forms, inflections, mask_placeholders, normalise_chinese,
+from glossary_cli.matching import (TermMatcher, english_forms, inflections, normalise_chinese,
                                    normalise_english)
 from glossary_cli.models import Location, SegmentPair
 
@@ -100,17 +100,6 @@ def test_placeholders_and_markup_never_count_as_terms():
     for text in ("Hello {name}", "<b>bold</b>", "Tom &amp; Jerry", "run `grid --fast`", "use --option",
                  "%d files", "%(name)s", "{0} and {1}", "${name}", "see https://example.org/grid"):
         assert found_in_source(entries, text) == {}, text
-
-
-def test_masking_keeps_offsets():
-    text = "Export %s to {name} <b>now</b> &amp; --force"
-    masked = mask_placeholders(text)
-    assert len(masked) == len(text)
-    assert masked.split() == ["Export", "to", "now"]
-
-
-def test_percent_signs_in_prose_are_not_placeholders():
-    assert mask_placeholders("50% success") == "50% success"
 
 
 @given(st.text())

@@ -47,12 +47,12 @@ def test_extract_reads_the_corpus_as_a_stream_in_shards(seed_article, small_shar
 
 
 def test_shard_tokens_give_back_the_tokenizer_output(seed_article):
-    from glossary_cli.candidates import blank_placeholders
+    from glossary_cli.candidates import mask_placeholders
     from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
     pairs = seed_pairs(seed_article)
-    english = [blank_placeholders(pair.source) for pair in pairs]
-    chinese = [blank_placeholders(pair.target) for pair in pairs]
+    english = [mask_placeholders(pair.source) for pair in pairs]
+    chinese = [mask_placeholders(pair.target) for pair in pairs]
     source_tokens = EnglishTokenizer().tokenize_many(english)
     target_tokens = [ChineseTokenizer().tokenize(text) for text in chinese]
     assert SideTokens.from_tokens(english, source_tokens).tokens(english) == source_tokens
