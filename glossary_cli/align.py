@@ -187,11 +187,20 @@ class SegmentAligner:
             if not any(c.isalnum() for c in token.text) or is_english_stopword(token.text):
                 continue
             whole = self.lexicon.identical(token.text, target)
-            pieces = [piece for piece in token.text.split("-")
+            pieces = [piece for piece in word_pieces(token.text)
                       if any(c.isalpha() for c in piece) and not is_english_stopword(piece)] or [token.text]
             found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings)
                             for number, piece in enumerate(pieces)}
         return found
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def word_pieces(word: str) -> list[str]:
+    """The words inside a compound token: `Vehicle-to-Grid` and the camel-case `MountPoint`
+    (Mount, Point) of UI strings and identifiers; `iPhone` and `OAuth` stay whole."""
+    return [piece for part in word.split("-") for piece in _CAMEL_HUMP.split(part)]
 
 
 class _PieceEvidence:

@@ -1,4 +1,4 @@
-from glossary_cli.align import SegmentAligner, SegmentEvidence, lexical_score
+from glossary_cli.align import SegmentAligner, SegmentEvidence, lexical_score, word_pieces
 from glossary_cli.candidates import chinese_spans, english_spans
 from glossary_cli.lexicon import Lexicon, parse_cedict, stem
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
@@ -20,6 +20,12 @@ def test_dictionary_words_inside_a_chinese_span_link_a_compound():
     found = links("every component is tracked via a material passport, ensuring reuse",
                   "每个构件都有材料护照,确保再利用")
     assert found["material passport"][0] == "材料护照"
+
+
+def test_each_word_of_a_camel_case_identifier_is_translated():
+    assert links("Open the ControlPanel", "打开控制面板")["ControlPanel"][0] == "控制面板"
+    assert word_pieces("MountPoint") == ["Mount", "Point"]
+    assert word_pieces("OAuth") == ["OAuth"] and word_pieces("COVID-19") == ["COVID", "19"]
 
 
 def test_parenthesis_anchor_links_name_and_acronym_to_the_glossed_chinese():
