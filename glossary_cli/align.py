@@ -282,7 +282,7 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
         if link.nested:  # `syndrome (MERS)` is the tail of the name, not the name
             continue
         inside = _bracket_after(source_text, link.source.end)
-        if not inside or " " in inside or link.source.text == inside:
+        if not inside or " " in inside or link.source.text == inside or not _abbreviates(inside, link.source.text):
             continue
         start = source_text.find(inside, link.source.end)
         acronym = acronyms.get((inside, start))
@@ -290,6 +290,13 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
             derived.append(Link(acronym, link.target, link.score * 0.9, link.lexical, frozenset({"parenthesis"}),
                                 nested=False, matched=link.matched))
     return derived
+
+
+def _abbreviates(short: str, term: str) -> bool:
+    """Whether the letters of `short` appear in order in `term`: V2G in Vehicle-to-Grid, MERS in
+    Middle East respiratory syndrome, but not Json in `Custom Mount Option (Json)`."""
+    letters = iter(term.lower())
+    return all(letter in letters for letter in short.lower() if letter.isalpha())
 
 
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts

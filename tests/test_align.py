@@ -42,6 +42,15 @@ def test_the_acronym_is_also_linked_to_the_parenthesised_translation():
     assert ("V2G", "车网互动") in {(link.source.text, link.target.text) for link in chosen}
 
 
+def test_a_parenthesised_word_that_does_not_abbreviate_the_term_is_no_acronym_of_it():
+    source, target = "Custom Mount Option (Json)", "自定义挂载选项（Json格式）"
+    tokens = EnglishTokenizer().tokenize_many([source])[0]
+    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens),
+                                            chinese_spans(target, ChineseTokenizer().tokenize(target)))
+    assert ("Custom Mount Option", "自定义挂载选项") in {(link.source.text, link.target.text) for link in chosen}
+    assert not any(link.source.text == "Json" and link.target.text == "自定义挂载选项" for link in chosen)
+
+
 def test_an_acronym_the_chinese_keeps_links_to_itself_and_its_whole_expansion():
     source = "the Middle East respiratory syndrome (MERS) outbreak resulted in a persistent epidemic"
     target = "中东呼吸综合征（MERS）爆发后，疫情持续蔓延"
