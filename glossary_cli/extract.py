@@ -140,10 +140,14 @@ class Stage(enum.Enum):
 Progress = Callable[[Stage, int, "int | None"], None]
 
 
-def content_words(tokens) -> list[str]:
-    """Lowercase English content words, hyphenated compounds split: what the lexicon is keyed by."""
-    return [piece.lower() for token in tokens for piece in token.text.split("-")
-            if any(c.isalpha() for c in piece) and not is_english_stopword(piece)]
+def content_words(tokens, target: str = "") -> list[str]:
+    """Lowercase English content words, hyphenated compounds split: what the lexicon is keyed by.
+    Words the translation keeps as they are (COVID of COVID-19, AI) are left out: they have no
+    Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
+    kept = target.lower()
+    return [word for word in (piece.lower() for token in tokens for piece in token.text.split("-")
+                              if any(c.isalpha() for c in piece) and not is_english_stopword(piece))
+            if not (word.isascii() and word in kept)]
 
 
 def content_tokens(tokens) -> list[str]:
@@ -449,7 +453,7 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
             cache.store(context.target_signature, targets, target)
     else:
         target_tokens = target.tokens(targets)
-    words = LexiconWords.of([content_words(tokens) for tokens in source_tokens],
+    words = LexiconWords.of([content_words(tokens, target) for tokens, target in zip(source_tokens, targets)],
                             [content_tokens(tokens) for tokens in target_tokens])
     return TokenizedShard(source, target, words, tokenized)
 
