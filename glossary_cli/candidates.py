@@ -186,8 +186,18 @@ def _inside_a_longer_word(text: str, token: Token, headwords: frozenset[str]) ->
 _CHINESE_SUFFIXES = frozenset("性化者们率式型度界员家类")
 
 
+# 性 (-ity, -ic) binds to the word before it even when jieba glues it to the next one instead:
+# 脓毒/性休克 is 脓毒性 休克, 病毒/性肺炎 is 病毒性 肺炎. Dictionary words (性能, 性别) are exempt.
+_BOUND_PREFIX_OF_NEXT_TOKEN = "性"
+
+
 def _attached_suffix(text: str, token: Token) -> bool:
-    return token.text in _CHINESE_SUFFIXES and token.start > 0 and has_han(text[token.start - 1])
+    if token.start == 0 or not has_han(text[token.start - 1]):
+        return False
+    if token.text in _CHINESE_SUFFIXES:
+        return True
+    return (token.text[0] == _BOUND_PREFIX_OF_NEXT_TOKEN and token.text not in chinese_headwords()
+            and not is_chinese_function_word(text[token.start - 1]))
 
 
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
