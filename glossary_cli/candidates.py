@@ -187,7 +187,7 @@ _CHINESE_SUFFIXES = frozenset("性化者们率式型度界员家类")
 
 
 # 性 (-ity, -ic) binds to the word before it even when jieba glues it to the next one instead:
-# 脓毒/性休克 is 脓毒性 休克, 病毒/性肺炎 is 病毒性 肺炎. Dictionary words (性能, 性别) are exempt.
+# 接触/性皮炎 is 接触性 皮炎 (contact dermatitis). Dictionary words (性能, 性别) are exempt.
 _BOUND_PREFIX_OF_NEXT_TOKEN = "性"
 
 

@@ -79,9 +79,9 @@ def test_a_suffix_jieba_cut_off_a_word_does_not_start_a_span():
 
 
 def test_a_word_jieba_glued_to_the_suffix_of_the_word_before_does_not_start_a_span():
-    # jieba: 脓毒/性休克, though 性 ends 脓毒性 (septic); 性能 and 性健康 are words of their own.
-    found = chinese("预防脓毒性休克，提高产品性能和性健康")
-    assert "脓毒性休克" in found and "性休克" not in found
+    # jieba: 接触/性皮炎, though 性 ends 接触性 (contact); 性能 and 性健康 are words of their own.
+    found = chinese("预防接触性皮炎，提高产品性能和性健康")
+    assert "接触性皮炎" in found and "性皮炎" not in found
     assert "性能" in found and "性健康" in found
 
 
