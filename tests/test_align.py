@@ -4,16 +4,25 @@ from glossary_cli.lexicon import Lexicon, parse_cedict, stem
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
 
+def chosen_links(source: str, target: str):
+    """The links of one segment pair, as `extract` finds them."""
+    tokens = EnglishTokenizer().tokenize_many([source])[0]
+    chinese = ChineseTokenizer()
+    spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs)
+    return SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens), spans)
+
+
 def links(source: str, target: str) -> dict[str, tuple[str, frozenset]]:
     """English span -> (Chinese span, signals) of the first link found for it."""
-    tokens = EnglishTokenizer().tokenize_many([source])[0]
-    english = english_spans(source, tokens)
-    chinese = chinese_spans(target, ChineseTokenizer().tokenize(target))
-    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english, chinese)
     found: dict[str, tuple[str, frozenset]] = {}
-    for link in chosen:
+    for link in chosen_links(source, target):
         found.setdefault(link.source.text, (link.target.text, link.signals))
     return found
+
+
+def linked(source: str, target: str) -> set[tuple[str, str]]:
+    """Every (English span, Chinese span) linked in one segment pair."""
+    return {(link.source.text, link.target.text) for link in chosen_links(source, target)}
 
 
 def test_dictionary_words_inside_a_chinese_span_link_a_compound():
@@ -35,29 +44,18 @@ def test_parenthesis_anchor_links_name_and_acronym_to_the_glossed_chinese():
 
 
 def test_the_acronym_is_also_linked_to_the_parenthesised_translation():
-    source, target = "she pointed to Vehicle-to-Grid (V2G) technology", "第一是“车网互动(V2G)”技术"
-    tokens = EnglishTokenizer().tokenize_many([source])[0]
-    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens),
-                                            chinese_spans(target, ChineseTokenizer().tokenize(target)))
-    assert ("V2G", "车网互动") in {(link.source.text, link.target.text) for link in chosen}
+    assert ("V2G", "车网互动") in linked("she pointed to Vehicle-to-Grid (V2G) technology", "第一是“车网互动(V2G)”技术")
 
 
 def test_a_parenthesised_word_that_does_not_abbreviate_the_term_is_no_acronym_of_it():
-    source, target = "Custom Mount Option (Json)", "自定义挂载选项（Json格式）"
-    tokens = EnglishTokenizer().tokenize_many([source])[0]
-    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens),
-                                            chinese_spans(target, ChineseTokenizer().tokenize(target)))
-    assert ("Custom Mount Option", "自定义挂载选项") in {(link.source.text, link.target.text) for link in chosen}
-    assert not any(link.source.text == "Json" and link.target.text == "自定义挂载选项" for link in chosen)
+    found = linked("Custom Mount Option (Json)", "自定义挂载选项（Json格式）")
+    assert ("Custom Mount Option", "自定义挂载选项") in found and ("Json", "自定义挂载选项") not in found
 
 
 def test_an_acronym_the_chinese_keeps_links_to_itself_and_its_whole_expansion():
     source = "the Middle East respiratory syndrome (MERS) outbreak resulted in a persistent epidemic"
     target = "中东呼吸综合征（MERS）爆发后，疫情持续蔓延"
-    tokens = EnglishTokenizer().tokenize_many([source])[0]
-    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens),
-                                            chinese_spans(target, ChineseTokenizer().tokenize(target)))
-    acronym = {link.target.text for link in chosen if link.source.text == "MERS"}
+    acronym = {chinese for english, chinese in linked(source, target) if english == "MERS"}
     assert acronym == {"MERS", "中东呼吸综合征"}  # not 综合征, the tail of the name
 
 
@@ -93,12 +91,10 @@ def test_lexical_score_rewards_full_mutual_coverage():
 
 def test_a_span_that_starts_with_a_verb_loses_to_the_noun_phrase():
     source, target = "to pioneer the development of smart grids", "率先推进智能电网的发展"
-    tokens = EnglishTokenizer().tokenize_many([source])[0]
     chinese = ChineseTokenizer()
     spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs)
     assert next(span for span in spans if span.text == "推进智能").verb_initial
-    chosen = SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens), spans)
-    assert ("smart grid", "智能电网") in {(link.source.text, link.target.text) for link in chosen}
+    assert ("smart grid", "智能电网") in linked(source, target)
 
 
 def test_pronunciation_notes_in_the_dictionary_are_not_translations():
