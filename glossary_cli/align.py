@@ -6,8 +6,8 @@ Evidence per pair:
 - lexicon: share of English content words whose dictionary/learned translation lies inside the
   Chinese span, and share of the span's characters those translations cover (an F1 of the two);
 - quote: both sides are quoted spans, matched in order when the counts agree;
-- parenthesis: `Vehicle-to-Grid (V2G)` <-> `车网互动(V2G)`, `CCUS [carbon capture…]` <-> `CCUS(二氧化碳捕集…)`;
-- identical: the same Latin string on both sides (CCUS <-> CCUS).
+- parenthesis: `Power-to-Gas (P2G)` <-> `电转气(P2G)`, `LNG [liquefied natural gas]` <-> `LNG(液化天然气)`;
+- identical: the same Latin string on both sides (LNG <-> LNG).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ _CLOSE = {"(": ")", "[": "]", "（": "）"}
 _MIN_LINK_SCORE = 0.25
 _TARGETS_PER_SPAN = 3
 _NEAREST_TARGETS = 60
-_VERB_INITIAL_FACTOR = 0.85  # 推进智能 loses to 智能电网 when the dictionary explains both alike
+_VERB_INITIAL_FACTOR = 0.85  # 推进光伏 loses to 光伏发电 when the dictionary explains both alike
 
 
 def _bracket_after(text: str, end: int) -> str | None:
@@ -66,7 +66,7 @@ def _bracket_after(text: str, end: int) -> str | None:
 
 
 def _bracket_before(text: str, start: int) -> str | None:
-    """The Latin token right before an opening bracket at `start - 1`: `CCUS` in `CCUS(二氧化碳…)`."""
+    """The Latin token right before an opening bracket at `start - 1`: `LNG` in `LNG(液化天然气)`."""
     index = start - 1
     if index < 1 or text[index] not in _OPEN:
         return None
@@ -180,7 +180,7 @@ class SegmentAligner:
 
     def _word_matches(self, tokens: tuple[Token, ...], target: str,
                       pinyin: list[str] | None) -> dict[int, dict[tuple[int, int], list[Match]]]:
-        """Token index -> {(token, piece): matches}: `Vehicle-to-Grid` is two content words."""
+        """Token index -> {(token, piece): matches}: `Power-to-Gas` is two content words."""
         found: dict[int, dict[tuple[int, int], list[Match]]] = {}
         substrings = self.lexicon.occurrences(target)
         for index, token in enumerate(tokens):
@@ -198,7 +198,7 @@ _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 def word_pieces(word: str) -> list[str]:
-    """The words inside a compound token: `Vehicle-to-Grid` and the camel-case `MountPoint`
+    """The words inside a compound token: `Power-to-Gas` and the camel-case `MountPoint`
     (Mount, Point) of UI strings and identifiers; `iPhone` and `OAuth` stay whole."""
     return [piece for part in word.split("-") for piece in _CAMEL_HUMP.split(part)]
 
@@ -274,12 +274,12 @@ def _countable(char: str) -> int:
 
 
 def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> list[Link]:
-    """`Vehicle-to-Grid (V2G)` linked to 车网互动 also links V2G to 车网互动: the English
+    """`Power-to-Gas (P2G)` linked to 电转气 also links P2G to 电转气: the English
     parenthesis says the acronym and the name are one term."""
     acronyms = {(span.text, span.start): span for span in english if span.bracketed}
     derived = []
     for link in chosen:
-        if link.nested:  # `syndrome (MERS)` is the tail of the name, not the name
+        if link.nested:  # `gas (LNG)` is the tail of the name, not the name
             continue
         inside = _bracket_after(source_text, link.source.end)
         if not inside or " " in inside or link.source.text == inside or not _abbreviates(inside, link.source.text):
@@ -293,15 +293,15 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
 
 
 def _abbreviates(short: str, term: str) -> bool:
-    """Whether the letters of `short` appear in order in `term`: V2G in Vehicle-to-Grid, MERS in
-    Middle East respiratory syndrome, but not Json in `Custom Mount Option (Json)`."""
+    """Whether the letters of `short` appear in order in `term`: P2G in Power-to-Gas, LNG in
+    liquefied natural gas, but not Json in `Custom Mount Option (Json)`."""
     letters = iter(term.lower())
     return all(letter in letters for letter in short.lower() if letter.isalpha())
 
 
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts
-# Anchors outrank lexical coverage when linking: `车网互动(V2G)` fixes the span even where the
-# dictionary explains a shorter one (车网) perfectly.
+# Anchors outrank lexical coverage when linking: in `X (P2G)` <-> `Z(P2G)` the parenthesis fixes the span Z
+# even where the dictionary explains a shorter span perfectly and Z only in part.
 _ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35}
 
 
@@ -319,7 +319,7 @@ def _linking_order(link: Link) -> tuple:
 
 def competitive_linking(scored: list[Link]) -> list[Link]:
     """Best links first; a later link may not overlap a chosen one on either side unless one nests
-    properly inside the other on both sides (`green`/`绿色` inside `green transition`/`绿色转型`).
+    properly inside the other on both sides (`solar`/`太阳能` inside `solar cell`/`太阳能电池`).
     Links inside a longer chosen link are marked nested: fragments of a bigger term."""
     chosen: list[tuple[Link, tuple[int, int, int, int]]] = []
     top_level: list[tuple[int, int, int, int]] = []  # sub-phrase pairs inside one term may overlap each other, not other terms

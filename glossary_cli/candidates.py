@@ -2,7 +2,7 @@
 
 English: word n-grams that neither start nor end with a function word nor cross punctuation,
 longer runs for capitalised names, and whole quoted or bracketed spans. Chinese: spans of
-several jieba tokens (jieba splits 车网/互动 and 材料/护照), bounded by punctuation and function
+several jieba tokens (jieba splits 虚拟/电厂 and 绿电/交易), bounded by punctuation and function
 words, plus quoted spans “…” 《…》 and bracketed ones.
 """
 
@@ -24,7 +24,7 @@ from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_funct
 @dataclass(frozen=True)
 class CandidateLimits:
     max_words: int = 5  # English n-gram length
-    max_name_words: int = 9  # capitalised names run longer: Guangdong Provincial Development and Reform Commission
+    max_name_words: int = 9  # capitalised names run longer: United Nations Framework Convention on Climate Change
     max_tokens: int = 6  # Chinese span length in jieba tokens
     max_chars: int = 12  # Chinese span length in characters
     max_quoted_chars: int = 24
@@ -36,7 +36,7 @@ _CHINESE_ENCLOSED = re.compile(r"“([^”]{1,40})”|\"([^\"]{1,40})\"|《([^�
                                r"|（([^（）]{1,40})）|\(([^()]{1,40})\)")
 _QUOTE_GROUPS_EN = 3  # groups 1-3 are quotes, the rest brackets
 _QUOTE_GROUPS_ZH = 5
-# Inside a plain n-gram only 之 may join (超充之城); 与/和 make coordinations (智能电网与智能网联汽车).
+# Inside a plain n-gram only 之 may join (光伏之城); 与/和 make coordinations (风电与光伏).
 _CHINESE_INNER_CONNECTORS = frozenset({"之"})
 def _is_word(token: Token) -> bool:
     return any(c.isalpha() for c in token.text)
@@ -65,8 +65,8 @@ _COORDINATORS = frozenset({"and", "or", "&"})
 
 
 def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
-    """Reject coordinations (`Huawei and Tencent`, `grids and vehicles`) and phrases ending in a
-    past participle (`Zhang noted`); names may hold `and` (`Development and Reform Commission`)."""
+    """Reject coordinations (`Siemens and Bosch`, `grids and vehicles`) and phrases ending in a
+    past participle (`Zhang noted`); names may hold `and` (`Ministry of Ecology and Environment`)."""
     lowered = [word.text.lower() for word in words]
     if any(word in _COORDINATORS for word in lowered):
         if not name or (len(words) == 3 and lowered[1] in _COORDINATORS):
@@ -80,7 +80,7 @@ def _capitalised_word(token: Token) -> bool:
 
 
 def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
-    """`Shenzhen National` inside `Shenzhen National Low-Carbon City Forum` is not a term: a
+    """`International Energy` inside `International Energy Agency` is not a term: a
     capitalised phrase may not stop right before, or start right after, another capitalised word."""
     if not _capitalised_word(tokens[last]) and not _capitalised_word(tokens[first]):
         return False
@@ -124,7 +124,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             if not _acceptable_phrase(tokens[first:last + 1], name):
                 continue
             if length > 1 and not name and cannot_be_a_noun(token.text.rpartition("-")[2]):
-                continue  # `digital twins allow`, `global economic`: a term ends in its head noun
+                continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
             if _cuts_a_name(tokens, first, last):
                 continue
             start, end = tokens[first].start, token.end
@@ -182,12 +182,12 @@ def _inside_a_longer_word(text: str, token: Token, headwords: frozenset[str]) ->
 
 
 # Derivational suffixes (-ity, -ize, -er, plural, rate, type ...): alone as a token right after a
-# Chinese word they end that word (感染/性/休克 is 感染性 休克), so no term starts with them.
+# Chinese word they end that word (可降解/性/材料 is 可降解性 材料), so no term starts with them.
 _CHINESE_SUFFIXES = frozenset("性化者们率式型度界员家类")
 
 
 # 性 (-ity, -ic) binds to the word before it even when jieba glues it to the next one instead:
-# 接触/性皮炎 is 接触性 皮炎 (contact dermatitis). Dictionary words (性能, 性别) are exempt.
+# 易燃/性气体 is 易燃性 气体 (flammable gas). Dictionary words (性能, 性别) are exempt.
 _BOUND_PREFIX_OF_NEXT_TOKEN = "性"
 
 

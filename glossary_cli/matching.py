@@ -1,11 +1,11 @@
 """Find approved glossary terms in aligned segments: the matching half of `glossary check`.
 
 English (source side)
-    Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`super-charging`
-    ~ `super charging`), the head noun inflected with `normalize.singular`, the lemmatizer
-    `extract` uses (`smart grid` matches `smart grids`), case folded unless the entry is
+    Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
+    ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
+    `extract` uses (`heat pump` matches `heat pumps`), case folded unless the entry is
     case-sensitive (`Entry.is_case_sensitive()`). When occurrences overlap, the longest wins: in
-    `smart grid operator`, with both `smart grid` and `smart grid operator` approved, only the
+    `heat pump installer`, with both `heat pump` and `heat pump installer` approved, only the
     longer term occurs.
 
 Chinese (target side)
@@ -14,18 +14,18 @@ Chinese (target side)
     substring only counts as the term when it does not cut through a word:
 
     1. Latin edges: a rendering that starts or ends with a Latin letter or digit needs a non-Latin
-       neighbour on that side (`CDC` does not occur in `CDCs`).
+       neighbour on that side (`EV` does not occur in `EVs`).
     2. Word boundaries: when a Han character touches the occurrence, the surrounding run of Han
        text is segmented with jieba (dictionary mode, no HMM guesses; every glossary rendering
        added as a user word). The occurrence counts when at least one of its ends falls on a
-       word boundary (`病毒` in `病毒/检测`, `抗病毒药` in `抗病毒/药物`); one that cuts a word at
+       word boundary (`电池` in `电池/回收`, `电动车` in `电动/车辆`); one that cuts a word at
        both ends does not (`积分` in `累积/分布`). Boundaries no dictionary word crosses need no
        segmentation at all, which keeps jieba off the hot path.
     3. Compounds of glossary terms: when the target holds a longer rendering of another entry
-       whose term also occurs in the source (`smart grid` -> `智能电网`), that text belongs to the
+       whose term also occurs in the source (`distribution grid` -> `配电网`), that text belongs to the
        longer term: `电网` inside it counts for `grid` only if the `grid` entry says
        `match_compounds: true`. When no source term claims the longer text (the English says only
-       `grid`), `电网` inside `智能电网` counts, since the translator did use the approved rendering.
+       `grid`), `电网` inside `配电网` counts, since the translator did use the approved rendering.
        A forbidden rendering inside one of the entry's own allowed renderings never counts.
 
 Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, `` `code` ``,
@@ -204,7 +204,7 @@ def _to_simplified_many(texts: Sequence[str]) -> list[str]:
 
 def normalise_chinese(text: str) -> Normalised:
     """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, no whitespace
-    except one space between two Latin words (`SARS-CoV-2 S1` stays two words)."""
+    except one space between two Latin words (`Wi-Fi 6` stays two words)."""
     return normalise_chinese_many([text])[0]
 
 
@@ -296,7 +296,7 @@ class _Candidate:
 
 
 def match_compounds(entry: Entry) -> bool:
-    """True when the entry's renderings may count inside a longer glossary term (电网 in 智能电网)."""
+    """True when the entry's renderings may count inside a longer glossary term (电网 in 配电网)."""
     value = getattr(entry, "match_compounds", None)
     if value is None:
         value = entry.extra.get("match_compounds", False)
@@ -404,7 +404,7 @@ class TermMatcher:
                 continue  # inside or across a longer occurrence already taken
             first, last = normalised.original_span(start, end)
             if _hyphen_joined(text, first, last):
-                continue  # MERS in MERS-CoV: part of a hyphenated compound, not the term
+                continue  # LNG in LNG-powered: part of a hyphenated compound, not the term
             taken_until = end
             occurrence = Occurrence(first, last, text[first:last])
             for index in owners_of:
@@ -512,7 +512,7 @@ class TermMatcher:
 
 
 def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
-    """At least one end on a word boundary: 病毒 in 病毒/检测, 抗病毒药 in 抗病毒/药物 count;
+    """At least one end on a word boundary: 电池 in 电池/回收, 电动车 in 电动/车辆 count;
     积分 in 累积/分布, which cuts a word at both ends, does not."""
     return start in boundaries or end in boundaries
 

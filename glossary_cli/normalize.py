@@ -82,7 +82,7 @@ def _match_case(replacement: str, original: str) -> str:
 
 
 def is_acronym(word: str) -> bool:
-    """V2G, CCUS, IoT, ESG: an uppercase letter after the first, or letters mixed with digits."""
+    """P2G, LNG, IoT, ESG: an uppercase letter after the first, or letters mixed with digits."""
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return False
@@ -93,7 +93,7 @@ def is_acronym(word: str) -> bool:
 def english_key(term: str) -> str:
     """The form under which English occurrences of one term are counted together.
 
-    `Smart Grids`, `smart grids` and `smart-grid` share a key; acronyms keep their case.
+    `Heat Pumps`, `heat pumps` and `heat-pump` share a key; acronyms keep their case.
     """
     text = unicodedata.normalize("NFKC", term)
     text = _HYPHENS.sub(" ", text.replace("’", "'"))
@@ -113,12 +113,12 @@ def english_display(term: str) -> str:
 
 
 def _singular_compound(word: str) -> str:
-    """`mega-cities` -> `mega-city`: only the part after the last hyphen is inflected."""
+    """`eco-cities` -> `eco-city`: only the part after the last hyphen is inflected."""
     head, hyphen, last = word.rpartition("-")
     return head + hyphen + singular(last)
 
 
 @lru_cache(maxsize=200_000)
 def chinese_key(term: str) -> str:
-    """NFKC and no spaces: `车网互动（V2G）` and `车网互动(V2G)` are the same text."""
+    """NFKC and no spaces: `电转气（P2G）` and `电转气(P2G)` are the same text."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", term)).casefold()

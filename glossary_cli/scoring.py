@@ -192,7 +192,7 @@ def _is_participle(word: str) -> bool:
 
 def general_frequency(term: str) -> float:
     """Zipf frequency (log10 per billion words, from the wordfreq package) of the term's least
-    common content word: `including` 5.5, `patient` 4.8, `ventilator` 3.0, unknown words 0."""
+    common content word: `including` 5.5, `battery` 4.5, `inverter` 2.8, unknown words 0."""
     frequencies = [_zipf(word) for word in term.lower().replace("-", " ").split()
                    if word.isalpha() and not is_english_stopword(word)]
     return min(frequencies, default=0.0)
@@ -231,8 +231,8 @@ def snippet(text: str, start: int, end: int) -> str:
 
 
 def _expansion_of_kept_acronym(best: PairTally, others: list[tuple[float, str, PairTally]]) -> PairTally | None:
-    """An acronym the Chinese text keeps (V2G -> V2G) that it also spells out in a parenthesis
-    (车网互动(V2G)): both renderings are in use, so both are proposed as allowed targets."""
+    """An acronym the Chinese text keeps (P2G -> P2G) that it also spells out in a parenthesis
+    (电转气(P2G)): both renderings are in use, so both are proposed as allowed targets."""
     if not best.signals["identical"]:
         return None
     for _, _, tally in others:

@@ -21,7 +21,7 @@ CHINESE_FUNCTION_WORDS = frozenset("""
 关于 根据 随着 进行 实现 有 没有 不 无法 能够 可以 需要 应 应该 必须 来 去 到 给 得到 仅 只 同时 此外 然而 因此
 """.split())
 
-# Function words allowed inside a Chinese term: 二氧化碳捕集、利用与封存, 超充之城.
+# Function words allowed inside a Chinese term: 风、光、储一体化, 研究与开发, 光伏之城.
 CHINESE_CONNECTORS = frozenset({"与", "和", "及", "之", "、"})
 
 

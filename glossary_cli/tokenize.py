@@ -1,8 +1,8 @@
 """Tokenisers: spaCy for English (blank pipeline by default), jieba with HMM for Chinese.
 
 Both load lazily and report a signature (name + version) for the glossary's provenance block.
-English tokens are merged into word units: spaCy splits `V2G` into `V2`+`G` and
-`Vehicle-to-Grid` into five tokens, but for terms they are one word each.
+English tokens are merged into word units: spaCy splits `P2G` into `P2`+`G` and
+`Power-to-Gas` into five tokens, but for terms they are one word each.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class EnglishTokenizer:
 
 def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
     """Join tokens that touch without a space into one word unit when they form a word:
-    letters/digits on both sides (`V2`+`G`) or a hyphen between two words (`Vehicle-to-Grid`)."""
+    letters/digits on both sides (`P2`+`G`) or a hyphen between two words (`Power-to-Gas`)."""
     units: list[list[int]] = []
     for start, end in offsets:
         piece = text[start:end]
@@ -77,7 +77,7 @@ def _latin(piece: str) -> bool:
 
 
 def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
-    """Join touching ASCII tokens `COVID` `-` `19` into one; Han tokens stay as jieba cut them."""
+    """Join touching ASCII tokens `Wi` `-` `Fi` into one; Han tokens stay as jieba cut them."""
     merged: list[list[int]] = []
     for start, end in offsets:
         piece = text[start:end]
@@ -91,7 +91,7 @@ def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[To
         merged.append([start, end])
     tokens = []
     for start, end in merged:
-        if text[start:end].endswith("-") and end - start > 1:  # "COVID-" before Chinese: hyphen is its own token
+        if text[start:end].endswith("-") and end - start > 1:  # "LNG-" before Chinese: hyphen is its own token
             tokens += [Token(text[start:end - 1], start, end - 1), Token("-", end - 1, end)]
         else:
             tokens.append(Token(text[start:end], start, end))
@@ -115,7 +115,7 @@ class ChineseTokenizer:
         self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
-        """jieba tokens, with Latin words it splits at hyphens joined again: COVID-19, SARS-CoV-2."""
+        """jieba tokens, with Latin words it splits at hyphens joined again: Wi-Fi, Li-ion."""
         return merge_latin_words(text, [(start, end) for _, start, end in self.jieba.tokenize(text, HMM=True)])
 
     @property
@@ -125,7 +125,7 @@ class ChineseTokenizer:
 
     def commonness(self, tokens: Sequence[Token]) -> float:
         """log10 of the general-language frequency (jieba's dictionary) of the most common content
-        token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 利用与封存 says nothing of the term."""
+        token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 研究与开发 says nothing of the term."""
         return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens
                     if not is_chinese_function_word(token.text) and token.text not in CHINESE_CONNECTORS), default=0.0)
 

@@ -1,6 +1,6 @@
 """A word-level EN<->ZH lexicon learned from the corpus itself (IBM Model 1, both directions).
 
-CC-CEDICT does not know that this corpus renders `fever` as 发热 or `lockdown` as 封锁; the
+CC-CEDICT does not know that this corpus renders `resilience` as 韧性 or `retrofit` as 改造; the
 aligned segments do. Expectation-maximisation over co-occurring (English word, Chinese token)
 pairs, vectorised with numpy, learns t(zh|en) and t(en|zh); pairs likely in both directions
 become lexicon entries that the segment aligner uses like dictionary translations.

@@ -4,7 +4,7 @@ spaCy's blank pipeline has no tagger and trained pipelines may not be installed,
 `spacy-lookups-data` package ships the WordNet-derived lemma tables that spaCy's rule lemmatizer
 uses: base forms per part of speech, irregular forms and suffix rules. A word the tables know
 only as an adjective, verb or adverb cannot be the head of a term (`days of intensive`,
-`digital twins allow`); a word they do not know (`photovoltaics`, `V2G`) may be anything.
+`heat pumps allow`); a word they do not know (`photovoltaics`, `P2G`) may be anything.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def parts_of_speech(word: str) -> frozenset[str]:
 
 def cannot_be_a_noun(word: str) -> bool:
     """Known to the tables, and never as a noun: `tangible`, `allow`, `economic`. A gerund may
-    head a term even where the tables list only the verb (`social distancing`)."""
+    head a term even where the tables list only the verb (`carbon offsetting`)."""
     if word.lower().endswith("ing"):
         return False
     parts = parts_of_speech(word)

@@ -3,8 +3,8 @@
 One row per rendering, so every cell holds one term:
 
   en,zh,status,note
-  V2G,车网互动,approved,vehicle-to-grid
-  V2G,车辆到电网,forbidden,
+  P2G,电转气,approved,power-to-gas
+  P2G,电力到燃气,forbidden,
   grid,电网,candidate,
 
 status is approved, candidate or rejected for an allowed rendering, forbidden for a forbidden
