@@ -8,7 +8,8 @@ Three kinds of entry, each in a file named by a content hash of everything that 
 - lexicon: the corpus lexicon learned from the content words of every shard; keyed by a digest
   of those words and the learner's code;
 - links: a shard's link tallies (what `link_shard` counts); keyed by the shard's pairs with their
-  locations, its place in the corpus, the learned lexicon, the candidate limits, the tokenizer
+  locations, its place in the corpus, the learned translations of the words in its English text
+  (not the whole lexicon, so an edit elsewhere leaves it valid), the candidate limits, the tokenizer
   signatures, the versions of the dictionaries and a hash of the code that links and counts;
 - ranked: the ranked pairs, keyed by the keys of every shard's tallies and the ranking options
   (rejected pairs, minimum score), so an unchanged corpus is not even merged again.

@@ -5,9 +5,10 @@ tokenize (or load the tokens from the cache), then, once the corpus lexicon is l
 every shard's content words, link spans and tally the links. Shard results are merged in corpus
 order, so one process, a pool of `jobs` processes or a Dask cluster give the same tallies.
 With a cache directory, the learned lexicon, each shard's tallies and the ranking are kept too
-(cache.py), so a re-run on an unchanged corpus links, merges and ranks nothing. A changed pair re-links only its shard while
-the learned lexicon comes out the same (a changed location or punctuation); new content words
-usually change the lexicon, and then every shard is linked again.
+(cache.py), so a re-run on an unchanged corpus links, merges and ranks nothing. A changed pair
+re-links its shard, and the other shards only where the lexicon entries their English words look
+up changed: linking reads which translations the corpus taught a word, not their probabilities,
+so new content words usually relink one shard.
 """
 
 from __future__ import annotations
@@ -348,7 +349,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     signatures = {"en": english.signature, "zh": chinese.signature}
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
-    keys = [link_key(signature, shard) for shard in stored] if link_cache else []
+    keys = ([link_key(signature, shard, lexicon) for shard, lexicon in zip(stored, _shard_lexicons(learned, stored))]
+            if link_cache else [])
     ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
     ranked_key = _ranked_key(ranking_options, keys) if ranked_cache else ""
     ranked = ranked_cache.load(ranked_key) if ranked_cache else None
@@ -490,11 +492,11 @@ def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
     return encode_tallies(link_shard(shard, context))
 
 
-def link_key(signature: str, shard: Shard) -> str:
-    """Names a shard's tallies: what shapes the linking (`signature`), where the shard starts in
-    the corpus (tallies hold corpus indices) and every pair's texts and location (evidence says
-    file:line)."""
-    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + shard.first.to_bytes(8, "little"))
+def link_key(signature: str, shard: Shard, lexicon: bytes = b"") -> str:
+    """Names a shard's tallies: what shapes the linking (`signature`, and the learned lexicon
+    entries the shard's English words can look up), where the shard starts in the corpus
+    (tallies hold corpus indices) and every pair's texts and location (evidence says file:line)."""
+    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + lexicon + b"\0" + shard.first.to_bytes(8, "little"))
     for pair in shard.pairs:
         location = pair.location
         for text in (pair.source, pair.target, location.path, repr(location.line), repr(location.unit)):
@@ -504,9 +506,29 @@ def link_key(signature: str, shard: Shard) -> str:
     return digest.hexdigest()
 
 
+def _shard_lexicons(learned: dict[str, dict[str, float]], stored: list[Shard]) -> Iterator[bytes]:
+    """Per shard, the learned translations of every English word it can look up, as bytes.
+
+    Linking a segment reads only its own words' entries, and only which translations they hold
+    (not their probabilities, which any edit of the corpus shifts a little), so a shard's tallies
+    stay valid unless one of its words gained or lost a translation. Every lexicon word found in
+    the shard's lower-cased English text counts (a superset of the words looked up)."""
+    import ahocorasick_rs
+
+    words = sorted(learned)
+    automaton = ahocorasick_rs.AhoCorasick(words) if words else None
+    for shard in stored:
+        found: set[int] = set()
+        if automaton is not None:
+            for pair in shard.pairs:
+                found.update(index for index, _, _ in automaton.find_matches_as_indexes(pair.source.lower(),
+                                                                                         overlapping=True))
+        yield repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)]).encode("utf-8")
+
+
 def _link_signature(tokenize_context: "TokenizeContext", link_context: LinkContext) -> str:
-    """Everything besides a shard's pairs that shapes its tallies."""
-    return "\n".join(["links", _linking_code(), _data_versions(), link_context.key, repr(link_context.limits),
+    """Everything besides a shard's pairs and lexicon entries that shapes its tallies."""
+    return "\n".join(["links", _linking_code(), _data_versions(), repr(link_context.limits),
                       tokenize_context.source_signature, tokenize_context.target_signature])
 
 

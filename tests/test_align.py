@@ -4,12 +4,13 @@ from glossary_cli.lexicon import Lexicon, parse_cedict, stem
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
 
-def chosen_links(source: str, target: str):
-    """The links of one segment pair, as `extract` finds them."""
+def chosen_links(source: str, target: str, lexicon: Lexicon | None = None):
+    """The links of one segment pair, as `extract` finds them (with CC-CEDICT alone, or `lexicon`)."""
     tokens = EnglishTokenizer().tokenize_many([source])[0]
     chinese = ChineseTokenizer()
     spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs)
-    return SegmentAligner(Lexicon()).link(SegmentEvidence(source, target, tokens), english_spans(source, tokens), spans)
+    return SegmentAligner(lexicon or Lexicon()).link(SegmentEvidence(source, target, tokens),
+                                                     english_spans(source, tokens), spans)
 
 
 def links(source: str, target: str) -> dict[str, tuple[str, frozenset]]:
@@ -103,3 +104,9 @@ def test_pronunciation_notes_in_the_dictionary_are_not_translations():
                           "本 本 [ben3] /root/classifier for books/\n"])
     assert index[stem("hair")] == {"发"} and index[stem("book")] == {"书"}
     assert stem("taiwan") not in index
+
+
+def test_a_learned_translation_is_full_evidence_whatever_its_probability():
+    learned = Lexicon({"zorbic": {"佐比": 0.5}})  # the corpus taught zorbic -> 佐比, at 0.5
+    chosen = chosen_links("the zorbic material", "佐比材料", learned)
+    assert ("zorbic material", "佐比材料", 1.0) in {(link.source.text, link.target.text, link.score) for link in chosen}

@@ -127,12 +127,31 @@ def test_changed_punctuation_relinks_only_its_shard(seed_article, tmp_path, smal
     assert again.pairs == extract(pairs).pairs
 
 
-def test_changed_words_change_the_lexicon_and_relink_every_shard(seed_article, tmp_path, small_shards, learnings):
+def test_changed_words_relink_only_their_shard_when_no_other_shard_reads_a_changed_entry(
+        seed_article, tmp_path, small_shards, learnings):
     last = seed_pairs(seed_article)[31]
     pairs, again = rerun_with_one_pair_changed(seed_article, tmp_path, 31, source=last.source + " today",
                                                target=last.target + "今天")
-    assert len(learnings) == 2 and (again.linked_pairs, again.tokenized_pairs) == (33, 3)
+    assert len(learnings) == 2  # new words: the lexicon is learned again, and its probabilities move
+    assert (again.linked_pairs, again.tokenized_pairs) == (3, 3)  # but no other shard reads a changed entry
     assert again.pairs == extract(pairs).pairs
+
+
+def test_a_changed_lexicon_entry_relinks_the_shards_whose_words_read_it(seed_article, tmp_path, small_shards,
+                                                                        monkeypatch):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    learned = glossary_cli.extract._learned_lexicon
+
+    def one_more_translation_of_grid(*args):
+        lexicon = learned(*args)
+        return {**lexicon, "grid": {**lexicon.get("grid", {}), "网格": 0.3}}
+
+    monkeypatch.setattr(glossary_cli.extract, "_learned_lexicon", one_more_translation_of_grid)
+    again = extract(seed_pairs(seed_article), cache_dir=cache)
+    shards_with_grid = {index // 5 for index, pair in enumerate(seed_pairs(seed_article)) if "grid" in pair.source.lower()}
+    assert again.linked_pairs == 5 * len(shards_with_grid) < 33
+    assert again.pairs == extract(seed_pairs(seed_article)).pairs  # what a cold run with that lexicon finds
 
 
 def test_approved_terms_relink_every_shard(seed_article, tmp_path, small_shards):

@@ -12,7 +12,9 @@ runs, each in a fresh process:
 - `glossary extract` with --jobs J again on the warm cache (tokens, lexicon and link tallies);
 - once more on the warm cache in one timed process, for the warm run's breakdown by stage;
 - once more with another --min-score: the cached ranking does not apply, so every shard's cached
-  tallies are read, merged and ranked again (what a change that re-links one shard costs, too).
+  tallies are read, merged and ranked again (what a change that re-links one shard costs, too);
+- once more on a copy with one English word of the middle pair replaced: the lexicon is learned
+  again, and only the shards whose words gained or lost a learned translation are linked again.
 
 It reports seconds, pairs/s, the ratio to the floor, the peak RSS of the main process and of the
 whole process tree (the sum counts pages shared by forked workers more than once), the warm-cache
@@ -236,6 +238,27 @@ def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = Fal
     print(f"{size:>8,} warm run with --min-score 0.25 (tallies read, merged, ranked again): "
           f"{reranked['seconds']:.1f} s, {cold / reranked['seconds']:.2f}x, linked {found.group(1) if found else '?'}, "
           f"load {reranked['load']:.2f}", flush=True)
+    word = edit_in_place(corpus)  # the same path: evidence names file:line, so a new name relinks all
+    again = measured(extract_command(corpus, directory / f"edited{size}.yaml", jobs, directory / "cold2"),
+                     {"GLOSSARY_DEBUG": "1"})
+    found = re.search(r"tokenized (\d+) pairs and linked (\d+)", again["stderr"])
+    print(f"{size:>8,} warm run after replacing one word ({word!r}) of the middle pair: {again['seconds']:.1f} s, "
+          f"{cold / again['seconds']:.2f}x, tokenized {found.group(1) if found else '?'} and linked "
+          f"{found.group(2) if found else '?'}, load {again['load']:.2f}", flush=True)
+
+
+def edit_in_place(corpus: Path) -> str:
+    """Replace the longest English word of the corpus's middle pair: the edit a person makes
+    between two runs. Returns the word replaced."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    middle = len(lines) // 2
+    source, target = lines[middle].split("\t")
+    words = source.split(" ")
+    longest = max(range(len(words)), key=lambda index: len(words[index]))
+    replaced, words[longest] = words[longest], "zebra"
+    lines[middle] = " ".join(words) + "\t" + target
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return replaced
 
 
 def profile(size: int, directory: Path, base) -> None:
