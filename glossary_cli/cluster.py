@@ -43,9 +43,10 @@ class LocalRunner:
         global _INHERITED
         context.prepare()
         _INHERITED = (function, context)
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_ignore_interrupts)
         try:
-            yield from _ordered(lambda item: pool.submit(_call_inherited, item), items, 2 * self.workers,
+            yield from _ordered(lambda item: _submit_holding_interrupts(pool, item), items, 2 * self.workers,
                                 lambda future: future.result())
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -53,6 +54,28 @@ class LocalRunner:
 
 
 _INHERITED: tuple | None = None
+
+
+def _submit_holding_interrupts(pool, item):
+    """Submit with Ctrl-C held back, since a submit may fork a worker: a worker forked with Ctrl-C
+    pending would die printing a traceback before `_ignore_interrupts` runs. The parent gets the
+    signal as soon as it is released, stops the pool and says one line."""
+    import signal
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(_call_inherited, item)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C (sent to the whole process group) to the parent, which cancels what
+    is queued and lets the running shards finish."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _call_inherited(item):
