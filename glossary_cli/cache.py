@@ -4,12 +4,14 @@ Three kinds of entry, each in a file named by a content hash of everything that 
 
 - tokens: one side of a shard's segments, as token offsets (every token's text is the slice of
   the placeholder-blanked segment between them); keyed by the texts and the tokenizer signature
-  (tokenizer versions, the user words given to jieba, the code that makes word units);
+  (tokenizer versions, the code that makes word units, and the approved terms given to jieba
+  that occur in these texts: approving a term retokenizes only the shards that hold it);
 - lexicon: the corpus lexicon learned from the content words of every shard; keyed by a digest
   of those words and the learner's code;
 - links: a shard's link tallies (what `link_shard` counts); keyed by the shard's pairs with their
   locations, its place in the corpus, the learned translations of the words in its English text
-  (not the whole lexicon, so an edit elsewhere leaves it valid), the candidate limits, the tokenizer
+  (not the whole lexicon, so an edit elsewhere leaves it valid), the approved terms its Chinese
+  text holds, the candidate limits, the tokenizer
   signatures, the versions of the dictionaries and a hash of the code that links and counts;
 - ranked: the ranked pairs, keyed by the keys of every shard's tallies and the ranking options
   (rejected pairs, minimum score), so an unchanged corpus is not even merged again.

@@ -224,8 +224,8 @@ class TokenizerSettings:
 class TokenizeContext:
     tokenizers: TokenizerSettings
     cache_dir: str | None
-    source_signature: str  # cache key prefixes: tokenizer versions, user words, code
-    target_signature: str
+    source_signature: str  # cache key prefixes: tokenizer versions, code
+    target_signature: str  # and, per shard, the user words its Chinese texts hold
 
     def prepare(self) -> None:
         """Load the tokenizers in this process (before a pool forks, so workers inherit them)."""
@@ -311,9 +311,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
                                  tuple(sorted(set(word for word in known_terms if word.strip()))))
     english, chinese = tokenizers(settings)
     code = _tokenizing_code()
-    tokenize_context = TokenizeContext(
-        settings, cache_dir, f"{english.signature}\n{code}",
-        f"{chinese.signature}\n{code}\n" + "\n".join(settings.user_words))
+    tokenize_context = TokenizeContext(settings, cache_dir, f"{english.signature}\n{code}",
+                                       f"{chinese.signature}\n{code}")
 
     stored: list[Shard | None] = []  # each shard's pairs and compact tokens, until it is linked
     words: list[LexiconWords] = []
@@ -349,8 +348,9 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     signatures = {"en": english.signature, "zh": chinese.signature}
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
-    keys = ([link_key(signature, shard, lexicon) for shard, lexicon in zip(stored, _shard_lexicons(learned, stored))]
-            if link_cache else [])
+    keys = ([link_key(signature, shard, lexicon + _user_words_in(settings.user_words, [p.target for p in shard.pairs])
+                      .encode("utf-8"))
+             for shard, lexicon in zip(stored, _shard_lexicons(learned, stored))] if link_cache else [])
     ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
     ranked_key = _ranked_key(ranking_options, keys) if ranked_cache else ""
     ranked = ranked_cache.load(ranked_key) if ranked_cache else None
@@ -435,8 +435,9 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
     sources = [mask_placeholders(pair.source) for pair in shard.pairs]
     targets = [mask_placeholders(pair.target) for pair in shard.pairs]
     cache = TokenCache(context.cache_dir) if context.cache_dir else None
+    target_signature = context.target_signature + _user_words_in(context.tokenizers.user_words, targets)
     source = cache.load(context.source_signature, sources) if cache else None
-    target = cache.load(context.target_signature, targets) if cache else None
+    target = cache.load(target_signature, targets) if cache else None
     tokenized = 0
     if source is None or target is None:
         english, chinese = tokenizers(context.tokenizers)
@@ -452,7 +453,7 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
         target_tokens = [chinese.tokenize(text) for text in targets]
         target = SideTokens.from_tokens(targets, target_tokens)
         if cache:
-            cache.store(context.target_signature, targets, target)
+            cache.store(target_signature, targets, target)
     else:
         target_tokens = target.tokens(targets)
     words = LexiconWords.of([content_words(tokens, target) for tokens, target in zip(source_tokens, targets)],
@@ -513,17 +514,35 @@ def _shard_lexicons(learned: dict[str, dict[str, float]], stored: list[Shard]) -
     (not their probabilities, which any edit of the corpus shifts a little), so a shard's tallies
     stay valid unless one of its words gained or lost a translation. Every lexicon word found in
     the shard's lower-cased English text counts (a superset of the words looked up)."""
+    words = sorted(learned)
+    automaton = _automaton(words) if words else None
+    for shard in stored:
+        found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
+        yield repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)]).encode("utf-8")
+
+
+def _user_words_in(user_words: tuple[str, ...], texts: list[str]) -> str:
+    """The approved terms given to jieba that occur in these Chinese texts: jieba cuts a text
+    alike whatever other words it was given, so only these shape its tokens."""
+    found = _found_in(_user_word_automaton(user_words), texts) if user_words else set()
+    return "".join(f"\nuser word: {user_words[index]}" for index in sorted(found))
+
+
+def _found_in(automaton, texts: list[str]) -> set[int]:
+    """Indices of the automaton's patterns that occur in any of the texts."""
+    return {index for text in texts for index, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)}
+
+
+def _automaton(patterns: list[str]):
+    """An Aho-Corasick automaton over the patterns: one scan of a text finds them all."""
     import ahocorasick_rs
 
-    words = sorted(learned)
-    automaton = ahocorasick_rs.AhoCorasick(words) if words else None
-    for shard in stored:
-        found: set[int] = set()
-        if automaton is not None:
-            for pair in shard.pairs:
-                found.update(index for index, _, _ in automaton.find_matches_as_indexes(pair.source.lower(),
-                                                                                         overlapping=True))
-        yield repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)]).encode("utf-8")
+    return ahocorasick_rs.AhoCorasick(patterns)
+
+
+@lru_cache(maxsize=4)
+def _user_word_automaton(user_words: tuple[str, ...]):
+    return _automaton(list(user_words))  # built once per process, used for every shard
 
 
 def _link_signature(tokenize_context: "TokenizeContext", link_context: LinkContext) -> str:

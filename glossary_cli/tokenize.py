@@ -109,7 +109,7 @@ class ChineseTokenizer:
         self.jieba.initialize()
         self.user_words = sorted(set(word for word in user_words if word.strip()))
         for word in self.user_words:
-            self.jieba.add_word(word, freq=max(self.jieba.suggest_freq(word, tune=False), 2000))
+            _add_word(self.jieba, word, max(self.jieba.suggest_freq(word, tune=False), 2000))
         # The approved terms given to jieba live in the glossary itself, so they stay out of the
         # signature: approving a term must not rewrite the file's header on the next run.
         self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
@@ -128,6 +128,16 @@ class ChineseTokenizer:
         token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 研究与开发 says nothing of the term."""
         return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens
                     if not is_chinese_function_word(token.text) and token.text not in CHINESE_CONNECTORS), default=0.0)
+
+
+def _add_word(jieba_tokenizer, word: str, frequency: int) -> None:
+    """jieba's `add_word` without raising the dictionary's total frequency: the total weighs every
+    route of every text, so with it a new word could change how texts without that word are cut.
+    Without it, a text's tokens depend only on the user words inside it, and cached tokens of
+    other texts stay valid when a term is approved."""
+    jieba_tokenizer.FREQ[word] = frequency
+    for end in range(1, len(word)):
+        jieba_tokenizer.FREQ.setdefault(word[:end], 0)
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,13 @@ def test_missing_spacy_model_is_a_usage_error():
         EnglishTokenizer("en_no_such_model")
 
 
+def test_known_terms_leave_the_tokens_of_texts_without_them_alone():
+    plain, known = ChineseTokenizer(), ChineseTokenizer(["虚拟电厂", "绿电交易", "电转气"])
+    assert known.jieba.total == plain.jieba.total  # jieba's total weighs every route of every text
+    for text in ("城市需要更多的储能设施", "推进风电与光伏的发展", "热泵在北方城市迅速普及"):
+        assert [token.text for token in known.tokenize(text)] == [token.text for token in plain.tokenize(text)]
+
+
 def test_known_terms_are_not_split_by_jieba():
     plain = [t.text for t in ChineseTokenizer().tokenize("材料护照确保可追溯")]
     assert "材料护照" not in plain
