@@ -348,9 +348,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     signatures = {"en": english.signature, "zh": chinese.signature}
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
-    keys = ([link_key(signature, shard, lexicon + _user_words_in(settings.user_words, [p.target for p in shard.pairs])
-                      .encode("utf-8"))
-             for shard, lexicon in zip(stored, _shard_lexicons(learned, stored))] if link_cache else [])
+    keys = ([link_key(signature, shard, reads) for shard, reads in zip(stored, _shard_reads(learned, settings, stored))]
+            if link_cache else [])
     ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
     ranked_key = _ranked_key(ranking_options, keys) if ranked_cache else ""
     ranked = ranked_cache.load(ranked_key) if ranked_cache else None
@@ -493,11 +492,11 @@ def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
     return encode_tallies(link_shard(shard, context))
 
 
-def link_key(signature: str, shard: Shard, lexicon: bytes = b"") -> str:
-    """Names a shard's tallies: what shapes the linking (`signature`, and the learned lexicon
-    entries the shard's English words can look up), where the shard starts in the corpus
-    (tallies hold corpus indices) and every pair's texts and location (evidence says file:line)."""
-    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + lexicon + b"\0" + shard.first.to_bytes(8, "little"))
+def link_key(signature: str, shard: Shard, reads: bytes = b"") -> str:
+    """Names a shard's tallies: what shapes the linking (`signature`, and what the shard reads of
+    the lexicon and the approved terms), where the shard starts in the corpus (tallies hold
+    corpus indices) and every pair's texts and location (evidence says file:line)."""
+    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + reads + b"\0" + shard.first.to_bytes(8, "little"))
     for pair in shard.pairs:
         location = pair.location
         for text in (pair.source, pair.target, location.path, repr(location.line), repr(location.unit)):
@@ -507,18 +506,21 @@ def link_key(signature: str, shard: Shard, lexicon: bytes = b"") -> str:
     return digest.hexdigest()
 
 
-def _shard_lexicons(learned: dict[str, dict[str, float]], stored: list[Shard]) -> Iterator[bytes]:
-    """Per shard, the learned translations of every English word it can look up, as bytes.
+def _shard_reads(learned: dict[str, dict[str, float]], settings: TokenizerSettings,
+                 stored: list[Shard]) -> Iterator[bytes]:
+    """Per shard, what its tallies read of the run's lexicon and approved terms, as bytes.
 
-    Linking a segment reads only its own words' entries, and only which translations they hold
-    (not their probabilities, which any edit of the corpus shifts a little), so a shard's tallies
-    stay valid unless one of its words gained or lost a translation. Every lexicon word found in
-    the shard's lower-cased English text counts (a superset of the words looked up)."""
+    Linking a segment reads only its own words' lexicon entries, and only which translations they
+    hold (not their probabilities, which any edit of the corpus shifts a little); its tokens depend
+    only on the approved terms inside it. So a shard's tallies stay valid unless one of its words
+    gained or lost a translation or a term it holds was approved. Every lexicon word found in the
+    shard's lower-cased English text counts (a superset of the words looked up)."""
     words = sorted(learned)
     automaton = _automaton(words) if words else None
     for shard in stored:
         found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
-        yield repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)]).encode("utf-8")
+        entries = repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)])
+        yield (entries + _user_words_in(settings.user_words, [pair.target for pair in shard.pairs])).encode("utf-8")
 
 
 def _user_words_in(user_words: tuple[str, ...], texts: list[str]) -> str:
