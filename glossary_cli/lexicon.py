@@ -183,8 +183,9 @@ class Lexicon:
         for headword in sorted(self._headwords(lower).intersection(substrings)):
             strength = 1.0 if len(headword) > 1 else 0.8
             found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
-        for target in self.learned.get(lower, ()):  # the learned probability is not a strength: the
-            # corpus taught this translation (and cached links depend on which ones, not how sure)
+        # A translation the corpus taught counts in full, however sure the learner was: cached links
+        # then depend on which translations a word has, not on probabilities every edit shifts.
+        for target in self.learned.get(lower, ()):
             found += [Match(start, start + len(target), 1.0) for start in substrings.get(target, ())]
         if pinyin is not None and word[:1].isupper() and word.isalpha() and len(word) >= 2:
             found += _pinyin_matches(lower, pinyin)
