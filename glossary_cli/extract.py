@@ -141,7 +141,7 @@ class Stage(enum.Enum):
 Progress = Callable[[Stage, int, "int | None"], None]
 
 
-def content_words(tokens, target: str = "") -> list[str]:
+def content_words(tokens, target: str) -> list[str]:
     """Lowercase English content words, hyphenated compounds split: what the lexicon is keyed by.
     Words the translation keeps as they are (LNG of LNG-powered, AI) are left out: they have no
     Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
@@ -492,7 +492,7 @@ def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
     return encode_tallies(link_shard(shard, context))
 
 
-def link_key(signature: str, shard: Shard, reads: bytes = b"") -> str:
+def link_key(signature: str, shard: Shard, reads: bytes) -> str:
     """Names a shard's tallies: what shapes the linking (`signature`, and what the shard reads of
     the lexicon and the approved terms), where the shard starts in the corpus (tallies hold
     corpus indices) and every pair's texts and location (evidence says file:line)."""

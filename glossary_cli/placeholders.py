@@ -23,12 +23,16 @@ PLACEHOLDER = re.compile(
 )
 
 
+def _may_hold_placeholders(text: str) -> bool:
+    """Every placeholder holds one of these marks; most segments hold none, and `in` is far
+    cheaper than a regex scan."""
+    return ("%" in text or "{" in text or "<" in text or "&" in text or "`" in text or "$" in text
+            or "--" in text or "://" in text)
+
+
 def mask_placeholders(text: str) -> str:
     """The text with every placeholder and markup blanked to spaces (same length, same offsets)."""
-    # Every placeholder holds one of these marks; most segments hold none, and `in` is far
-    # cheaper than a regex scan.
-    if not ("%" in text or "{" in text or "<" in text or "&" in text or "`" in text or "$" in text
-            or "--" in text or "://" in text) or PLACEHOLDER.search(text) is None:
+    if not _may_hold_placeholders(text) or PLACEHOLDER.search(text) is None:
         return text
     return PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
 
@@ -36,7 +40,7 @@ def mask_placeholders(text: str) -> str:
 def placeholder_mask(text: str) -> list[bool]:
     """True for each character inside a placeholder or markup."""
     mask = [False] * len(text)
-    if mask_placeholders(text) is not text:
+    if _may_hold_placeholders(text):
         for found in PLACEHOLDER.finditer(text):
             mask[found.start():found.end()] = [True] * (found.end() - found.start())
     return mask
