@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .accelerators import without_accelerators
 from .align import SegmentAligner, SegmentEvidence
 from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
 from .candidates import CandidateLimits, chinese_spans, english_spans
@@ -189,9 +190,13 @@ def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
 
 
 def _distinct(segment_pairs: Iterable[SegmentPair]) -> Iterator[SegmentPair]:
-    """`distinct` as a stream; it remembers a 16-byte digest of each pair, not its texts."""
+    """`distinct` as a stream, read without keyboard accelerators (`_File` and `File` are one
+    string); it remembers a 16-byte digest of each pair, not its texts."""
     seen: set[bytes] = set()
     for pair in segment_pairs:
+        source, target = without_accelerators(pair.source, pair.target)
+        if source is not pair.source or target is not pair.target:
+            pair = SegmentPair(source, target, pair.location)
         source = pair.source.encode("utf-8")
         digest = hashlib.blake2b(len(source).to_bytes(8, "little") + source + pair.target.encode("utf-8"),
                                  digest_size=16).digest()

@@ -29,7 +29,8 @@ Chinese (target side)
        A forbidden rendering inside one of the entry's own allowed renderings never counts.
 
 Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, `` `code` ``,
-`--option`, URLs) are blanked out on both sides before matching, so they never count as terms.
+`--option`, URLs) are blanked out on both sides before matching, so they never count as terms;
+keyboard accelerators (`_File`, `&Save`, `文件(_F)`) are read as if absent (accelerators.py).
 
 Both sides use one Aho-Corasick automaton each (ahocorasick-rs) over all patterns at once;
 jieba is imported only when a Han-adjacent occurrence must be checked, and its verdicts are cached
@@ -50,6 +51,7 @@ from typing import Any
 from .glossary import Entry
 from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
+from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
 from .placeholders import mask_placeholders
 from .script import HAN_RANGES
 
@@ -145,17 +147,19 @@ def _without_spaces(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def normalise_english(text: str) -> Normalised:
-    """NFKC, placeholders blanked, hyphens and whitespace as single spaces; case kept."""
+def normalise_english(text: str, accelerator_keys: frozenset[str] = frozenset()) -> Normalised:
+    """NFKC, placeholders blanked, keyboard accelerators dropped (`_File`; `E_xit` when the
+    translation marks the key, see accelerators.py), hyphens and whitespace as single spaces; case kept."""
     step = _nfkc(text)
     prepared = mask_placeholders(step.text)
     for char, replacement in _ASCII_REPLACEMENTS if prepared.isascii() else _ENGLISH_REPLACEMENTS:
         if char in prepared:
             prepared = prepared.replace(char, replacement)
-    if "  " not in prepared:
+    markers = set(english_markers(prepared, accelerator_keys))
+    if "  " not in prepared and not markers:
         return Normalised(prepared, step.origin)
     kept = [(index, char) for index, char in enumerate(prepared)
-            if not (char == " " and index > 0 and prepared[index - 1] == " ")]
+            if index not in markers and not (char == " " and index > 0 and prepared[index - 1] == " ")]
     return Normalised("".join(char for _, char in kept), _compose(step, tuple(index for index, _ in kept)))
 
 
@@ -211,7 +215,7 @@ def normalise_chinese(text: str) -> Normalised:
 def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
     """`normalise_chinese` of each text, done in batches where that is cheaper."""
     steps = [_nfkc(text) for text in texts]
-    simplified = _to_simplified_many([mask_placeholders(step.text) for step in steps])
+    simplified = _to_simplified_many([mask_chinese_accelerators(mask_placeholders(step.text)) for step in steps])
     result = []
     for step, text in zip(steps, simplified):
         prepared = _lower(text)
@@ -373,9 +377,10 @@ class TermMatcher:
 
     # -------------------------------------------------------------- source side
 
-    def find_in_source(self, text: str) -> dict[int, list[Occurrence]]:
-        """Entry index -> its occurrences in an English segment, longest match first."""
-        normalised = normalise_english(text)
+    def find_in_source(self, text: str, accelerator_keys: frozenset[str] = frozenset()) -> dict[int, list[Occurrence]]:
+        """Entry index -> its occurrences in an English segment, longest match first;
+        `accelerator_keys`: the keys its translation marks (`退出(_X)`), see accelerators.py."""
+        normalised = normalise_english(text, accelerator_keys)
         haystack = normalised.text
         folded_haystack: str | None = None
         length = len(haystack)
@@ -487,7 +492,7 @@ class TermMatcher:
 
     def hits_many(self, pairs: Sequence[SegmentPair]) -> list[list[TermHit]]:
         """`hits` of each pair; the targets are normalised together, which is cheaper."""
-        in_sources = [self.find_in_source(pair.source) for pair in pairs]
+        in_sources = [self.find_in_source(pair.source, accelerator_keys(pair.target)) for pair in pairs]
         with_terms = [number for number, in_source in enumerate(in_sources) if in_source]
         if self._chinese is None:
             targets: list[Normalised | None] = [None] * len(with_terms)
