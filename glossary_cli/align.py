@@ -47,6 +47,7 @@ class SegmentEvidence:
 _OPEN = "([（"
 _CLOSE = {"(": ")", "[": "]", "（": "）"}
 _MIN_LINK_SCORE = 0.25
+_LABEL_WORDS = 4  # a longer string translated as a whole is a sentence, not a label
 _TARGETS_PER_SPAN = 3
 _NEAREST_TARGETS = 60
 _VERB_INITIAL_FACTOR = 0.85  # 推进光伏 loses to 光伏发电 when the dictionary explains both alike
@@ -109,6 +110,11 @@ class SegmentAligner:
         # (quote, parenthesis, identical text) could tie to the English span, can be linked.
         anchored = {index for index, zspan in enumerate(chinese)
                     if zspan.quoted or chinese_paren[(zspan.start, zspan.end)] or chinese_after[(zspan.start, zspan.end)]}
+        # A short string translated as a whole (a UI label, a heading): the English span and the
+        # Chinese span that each cover their whole text, punctuation aside, are anchored together.
+        whole_source, whole_target = _core(source), _core(target)
+        whole_chinese = next((index for index, zspan in enumerate(chinese)
+                              if (zspan.start, zspan.end) == whole_target), None)
         by_text: dict[str, list[int]] = {}
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
@@ -121,6 +127,10 @@ class SegmentAligner:
                 continue
             covering = [(pieces.covered(key), pieces.weak(key)) for key in content]
             reachable = anchored | set(by_text.get(span.text, ()))
+            whole = (whole_chinese is not None and (span.start, span.end) == whole_source
+                     and len(span.text.split()) <= _LABEL_WORDS)
+            if whole:
+                reachable.add(whole_chinese)
             for by_span, _ in covering:
                 reachable.update(by_span)
             middle = (span.start + span.end) / (2 * max(1, len(source)))
@@ -165,6 +175,9 @@ class SegmentAligner:
                 if _parenthesis(span, zspan, english_paren[key], chinese_paren[zkey],
                                 english_after[key], chinese_after[zkey]):
                     signals.append("parenthesis")
+                    score = max(score, 0.6 + 0.4 * lexical)
+                if whole and index == whole_chinese:
+                    signals.append("segment")
                     score = max(score, 0.6 + 0.4 * lexical)
                 anchored_here = any(signal != "lexicon" for signal in signals)
                 if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
@@ -267,6 +280,21 @@ def _parenthesis(span: Span, zspan: Span, english_paren: str | None, chinese_par
     return False
 
 
+_EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def _core(text: str) -> tuple[int, int]:
+    """Where a text starts and ends once leading and trailing spaces and punctuation are
+    dropped: `Save As...` and `另存为…` are the labels `Save As` and `另存为`."""
+    start, end = 0, len(text)
+    for edge in _EDGE_PUNCTUATION.finditer(text):
+        if edge.start() == 0:
+            start = edge.end()
+        else:
+            end = edge.start()
+    return start, max(start, end)
+
+
 def _countable(char: str) -> int:
     if HAN.match(char):
         return 0 if char in CHINESE_CONNECTORS else 1
@@ -302,7 +330,7 @@ def _abbreviates(short: str, term: str) -> bool:
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts
 # Anchors outrank lexical coverage when linking: in `X (P2G)` <-> `Z(P2G)` the parenthesis fixes the span Z
 # even where the dictionary explains a shorter span perfectly and Z only in part.
-_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35}
+_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35, "segment": 0.2}
 
 
 def _priority(score: float, signals, matched: int) -> float:
