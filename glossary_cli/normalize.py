@@ -106,10 +106,20 @@ def english_key(term: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def english_display(term: str) -> str:
-    """The form written into the glossary: the surface text with the head noun singular."""
+    """The form written into the glossary: the surface text with the head noun singular
+    (`smart grids` -> `smart grid`). Where the last word is no head noun the text stays as it
+    is: after a preposition (`Table of Contents`, `number of cases`) and in capitalised names
+    and labels (`United Nations`, `Keyboard Shortcuts`)."""
     words = term.split(" ")
+    if len(words) > 1 and (words[-2].lower() in _PREPOSITIONS or all(word[:1].isupper() or word.lower() in
+                                                                     _NAME_CONNECTORS for word in words)):
+        return term
     words[-1] = _singular_compound(words[-1])
     return " ".join(words)
+
+
+_PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "with", "from", "by", "at", "about"})
+_NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "&"})
 
 
 def _singular_compound(word: str) -> str:

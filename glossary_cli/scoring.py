@@ -15,7 +15,7 @@ from functools import lru_cache
 from .align import Link
 from .models import Alternative, Evidence, ScoredPair
 from .lexicon import gloss_count
-from .normalize import is_acronym
+from .normalize import is_acronym, singular
 from .stopwords import is_english_stopword
 
 MAX_EVIDENCE = 2
@@ -193,8 +193,10 @@ def _is_participle(word: str) -> bool:
 def general_frequency(term: str) -> float:
     """Zipf frequency (log10 per billion words, from the wordfreq package) of the term's least
     common content word: `including` 5.5, `battery` 4.5, `inverter` 2.8, unknown words 0."""
-    frequencies = [_zipf(word) for word in term.lower().replace("-", " ").split()
-                   if word.isalpha() and not is_english_stopword(word)]
+    words = term.replace("-", " ").split()
+    if words:  # the head noun by its singular: a name or label may keep its plural (`Canary Islands`)
+        words[-1] = singular(words[-1])
+    frequencies = [_zipf(word.lower()) for word in words if word.isalpha() and not is_english_stopword(word)]
     return min(frequencies, default=0.0)
 
 

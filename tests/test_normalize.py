@@ -39,6 +39,15 @@ def test_display_form_singularises_only_the_head_noun():
     assert english_display("smart grids operators") == "smart grids operator"
 
 
+def test_display_form_keeps_a_plural_that_is_no_head_noun():
+    """After a preposition the head noun came earlier; names and UI labels are written as they are."""
+    assert english_display("number of cases") == "number of cases"
+    assert english_display("Table of Contents") == "Table of Contents"
+    assert english_display("United Nations") == "United Nations"
+    assert english_display("Keyboard Shortcuts") == "Keyboard Shortcuts"
+    assert english_key("United Nations") == english_key("united nation")  # still counted together
+
+
 def test_acronyms():
     assert is_acronym("V2G") and is_acronym("CCUS") and is_acronym("IoT")
     assert not is_acronym("Shenzhen") and not is_acronym("grid")
