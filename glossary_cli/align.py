@@ -119,6 +119,7 @@ class SegmentAligner:
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
         pieces = _PieceEvidence(word_matches, chinese)
+        latin_only = [not has_han(zspan.text) for zspan in chinese]
 
         links = []
         for span in english:
@@ -141,6 +142,7 @@ class SegmentAligner:
             options: list[tuple] = []
             key = (span.start, span.end)
             words = len(content)
+            several_words = " " in span.text
             for index in sorted(reachable):
                 total = target_sizes[index]
                 if total == 0:
@@ -180,6 +182,8 @@ class SegmentAligner:
                     signals.append("segment")
                     score = max(score, 0.6 + 0.4 * lexical)
                 anchored_here = any(signal != "lexicon" for signal in signals)
+                if several_words and latin_only[index] and not anchored_here:
+                    continue  # `Cron Expression` -> `Cron`, `SARS-CoV-2 RNA` -> `SARS-CoV-2`: a word kept, the rest lost
                 if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
                     options.append((_priority(score, signals, matched_words), score, zspan, lexical, signals,
                                     matched_words))

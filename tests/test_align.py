@@ -118,3 +118,10 @@ def test_a_short_string_translated_as_a_whole_is_linked_whole():
     assert links("Syntax Highlighting…", "语法高亮")["Syntax Highlighting"][1] == frozenset({"segment"})
     longer = links("Copy selected text to clipboard", "复制选中文本剪贴板")  # five words: a sentence
     assert not any("segment" in signals for _, signals in longer.values())
+
+
+def test_a_phrase_is_not_linked_to_the_one_latin_word_its_translation_kept():
+    """`SARS-CoV-2 RNA` -> `SARS-CoV-2` keeps one word and loses the rest: no pair."""
+    found = linked("viral load of SARS-CoV-2 RNA", "SARS-CoV-2 的病毒载量")
+    assert ("viral load", "病毒载量") in found
+    assert not any(chinese == "SARS-CoV-2" and " " in english for english, chinese in found)
