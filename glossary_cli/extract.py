@@ -194,9 +194,9 @@ def _distinct(segment_pairs: Iterable[SegmentPair]) -> Iterator[SegmentPair]:
     string); it remembers a 16-byte digest of each pair, not its texts."""
     seen: set[bytes] = set()
     for pair in segment_pairs:
-        source, target = without_accelerators(pair.source, pair.target)
-        if source is not pair.source or target is not pair.target:
-            pair = SegmentPair(source, target, pair.location)
+        read_source, read_target = without_accelerators(pair.source, pair.target)
+        if read_source is not pair.source or read_target is not pair.target:
+            pair = SegmentPair(read_source, read_target, pair.location)
         source = pair.source.encode("utf-8")
         digest = hashlib.blake2b(len(source).to_bytes(8, "little") + source + pair.target.encode("utf-8"),
                                  digest_size=16).digest()

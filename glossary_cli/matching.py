@@ -48,10 +48,10 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
 from .glossary import Entry
 from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
-from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
 from .placeholders import mask_placeholders
 from .script import HAN_RANGES
 
@@ -147,7 +147,7 @@ def _without_spaces(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def normalise_english(text: str, accelerator_keys: frozenset[str] = frozenset()) -> Normalised:
+def normalise_english(text: str, marked_keys: frozenset[str] = frozenset()) -> Normalised:
     """NFKC, placeholders blanked, keyboard accelerators dropped (`_File`; `E_xit` when the
     translation marks the key, see accelerators.py), hyphens and whitespace as single spaces; case kept."""
     step = _nfkc(text)
@@ -155,7 +155,7 @@ def normalise_english(text: str, accelerator_keys: frozenset[str] = frozenset())
     for char, replacement in _ASCII_REPLACEMENTS if prepared.isascii() else _ENGLISH_REPLACEMENTS:
         if char in prepared:
             prepared = prepared.replace(char, replacement)
-    markers = set(english_markers(prepared, accelerator_keys))
+    markers = set(english_markers(prepared, marked_keys))
     if "  " not in prepared and not markers:
         return Normalised(prepared, step.origin)
     kept = [(index, char) for index, char in enumerate(prepared)
@@ -377,10 +377,10 @@ class TermMatcher:
 
     # -------------------------------------------------------------- source side
 
-    def find_in_source(self, text: str, accelerator_keys: frozenset[str] = frozenset()) -> dict[int, list[Occurrence]]:
+    def find_in_source(self, text: str, marked_keys: frozenset[str] = frozenset()) -> dict[int, list[Occurrence]]:
         """Entry index -> its occurrences in an English segment, longest match first;
-        `accelerator_keys`: the keys its translation marks (`退出(_X)`), see accelerators.py."""
-        normalised = normalise_english(text, accelerator_keys)
+        `marked_keys`: the accelerator keys its translation marks (`退出(_X)`), see accelerators.py."""
+        normalised = normalise_english(text, marked_keys)
         haystack = normalised.text
         folded_haystack: str | None = None
         length = len(haystack)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .stopwords import ENGLISH_CONNECTORS
+
 # Words that look plural but are singular or uncountable in technical text.
 _INVARIANT = frozenset("""
 data media news series species means headquarters crossroads whereabouts aircraft spacecraft
@@ -112,14 +114,13 @@ def english_display(term: str) -> str:
     and labels (`United Nations`, `Keyboard Shortcuts`)."""
     words = term.split(" ")
     if len(words) > 1 and (words[-2].lower() in _PREPOSITIONS or all(word[:1].isupper() or word.lower() in
-                                                                     _NAME_CONNECTORS for word in words)):
+                                                                     ENGLISH_CONNECTORS for word in words)):
         return term
     words[-1] = _singular_compound(words[-1])
     return " ".join(words)
 
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "with", "from", "by", "at", "about"})
-_NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "on", "in", "to", "de", "&"})
 
 
 def _singular_compound(word: str) -> str:
