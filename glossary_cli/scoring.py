@@ -1,7 +1,7 @@
 """From the links found in every segment to one ranked list of term pairs.
 
 A pair's score mixes how well its occurrences were translated (link scores), how much it
-looks like a term (names, acronyms, multi-word phrases, quoted; fragments of longer linked
+looks like a term (names, acronyms, multi-word phrases, quoted, UI labels; fragments of longer linked
 terms lose, C-value style), and, on larger corpora, how strongly the two sides co-occur (Dice).
 """
 
@@ -81,6 +81,7 @@ class PairFeatures:
     acronym: bool
     quoted: bool
     long_word: bool
+    label: bool = False  # a whole string translated as a whole (a UI label, a heading): a term at any length
     corpus_segments: int = 1
     commonness: float = 0.0
     english_commonness: float = 0.0
@@ -94,11 +95,11 @@ class PairFeatures:
             value += 0.3
         if self.words >= 2:
             value += 0.2
-        if self.quoted:
+        if self.quoted or self.label:
             value += 0.2
         if self.participle:
             value -= PARTICIPLE_PENALTY
-        if self.words == 1 and not (self.name or self.acronym or self.long_word):
+        if self.words == 1 and not (self.name or self.acronym or self.long_word or self.label):
             value -= 0.4
             if self.count >= 3 and self.link_share >= 0.4:  # a word this corpus keeps translating one way
                 value += 0.4
@@ -128,8 +129,17 @@ class PairFeatures:
     def fitted(self) -> float:
         """Log-odds from the combination fitted on TICO-19 (tests/bench/fit_weights.py), less a
         set penalty for everyday words: in a big corpus `including`, `common` or `March` are
-        frequent and consistently translated, yet a term is rarer in general English than that."""
-        learned = SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, self.statistics()))
+        frequent and consistently translated, yet a term is rarer in general English than that.
+
+        A UI label is the exception: `Save` or `Open` translated as a whole string is what a
+        localisation glossary is for, so neither its length nor its commonness counts against it
+        (TICO-19's prose has next to no labels, so the fit could not learn that)."""
+        statistics = self.statistics()
+        if self.label:
+            statistics[FITTED_FEATURES.index("single_word")] = 0.0
+        learned = SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, statistics))
+        if self.label:
+            return learned
         everyday = max(0.0, self.general_frequency - EVERYDAY_ZIPF) * (1.0 if self.words == 1 else 0.5)
         return learned - EVERYDAY_PENALTY * everyday
 
@@ -178,7 +188,7 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         best=max(tally.scores), mean=sum(tally.scores) / count, count=count, dice=dice,
         link_share=len(tally.segments) / max(1, source_frequency),
         nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
-        acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0,
+        acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0, label=tally.signals["segment"] > 0,
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
         participle=words == 1 and _is_participle(source),

@@ -63,3 +63,14 @@ def test_in_a_big_corpus_an_everyday_word_ranks_below_a_rare_one_with_the_same_e
     assert everyday.score() < rare.score()
     small = dict(words=1, count=2, corpus_segments=33)  # an article: the prior alone, no word lists
     assert pair(general_frequency=5.5, **small).score() == pair(general_frequency=3.0, **small).score()
+
+
+def test_a_ui_label_translated_as_a_whole_is_a_term_however_short_or_common():
+    # `Save` <-> `保存` as a whole string: in an article's prose the word alone would be a fragment,
+    # in a big translation memory an everyday word; in a UI it is what the glossary is for.
+    save = dict(words=1, count=3, dice=0.5, general_frequency=general_frequency("save"))
+    for size in (130, 3_000):
+        label, in_prose = pair(label=True, corpus_segments=size, **save), pair(corpus_segments=size, **save)
+        assert label.score() > in_prose.score()
+        assert label.score() > 0.5
+    assert pair(words=2, label=True).score() > pair(words=2).score()
