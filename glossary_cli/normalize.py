@@ -40,6 +40,10 @@ _IRREGULAR = {
     "quizzes": "quiz", "dice": "die",
 }
 
+# Irregular plurals long enough to be the tail of a compound (coronaviruses, subindices); shorter
+# ones are not: specimen does not end in the plural `men`.
+_COMPOUND_TAILS = tuple(sorted((plural for plural in _IRREGULAR if len(plural) >= 7), key=len, reverse=True))
+
 # Singular words ending in -che: "headaches" -> "headache", not "headach".
 _CHE_ENDINGS = ("ache", "niche", "cache", "avalanche", "psyche", "cliche", "quiche", "moustache", "mustache")
 
@@ -56,6 +60,9 @@ def singular(word: str) -> str:
     lower = word.lower()
     if lower in _IRREGULAR:
         return _match_case(_IRREGULAR[lower], word)
+    tail = next((tail for tail in _COMPOUND_TAILS if lower.endswith(tail)), None)
+    if tail:  # coronaviruses -> coronavirus, grandchildren -> grandchild
+        return word[:-len(tail)] + _match_case(_IRREGULAR[tail], word[-len(tail):])
     if lower in _INVARIANT or not lower.endswith("s"):
         return word
     if lower.endswith(("ss", "us", "is", "ics", "ous")):

@@ -8,6 +8,9 @@ from glossary_cli.normalize import chinese_key, english_display, english_key, is
     ("approaches", "approach"), ("headaches", "headache"), ("boxes", "box"), ("leaves", "leaf"),
     ("analyses", "analysis"), ("viruses", "virus"), ("criteria", "criterion"), ("EVs", "EV"),
     ("cities", "city"), ("days", "day"), ("heroes", "hero"), ("shoes", "shoe"), ("gases", "gas"),
+    # compounds ending in an irregular plural
+    ("coronaviruses", "coronavirus"), ("Coronaviruses", "Coronavirus"), ("grandchildren", "grandchild"),
+    ("meta-analyses", "meta-analysis"), ("specimens", "specimen"), ("abuses", "abuse"),
 ])
 def test_singular_folds_the_plural(plural, expected):
     assert singular(plural) == expected
