@@ -7,6 +7,7 @@ terms lose, C-value style), and, on larger corpora, how strongly the two sides c
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -253,15 +254,44 @@ def _expansion_of_kept_acronym(best: PairTally, others: list[tuple[float, str, P
     return None
 
 
+def merge_case_variants(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]]
+                        ) -> tuple[dict[tuple[str, str], PairTally], dict[str, set[int]]]:
+    """`JSON` and `Json`, `MountPoint` and `Mountpoint` linked to one translation are one term.
+
+    Keys keep the case of acronyms so that `US` and `us` or `WHO` and `who` stay apart; spellings
+    that differ only in case and share a target are merged into the spelling linked most often,
+    and the merged key occurs wherever either spelling does. The inputs are left unchanged."""
+    spellings: dict[tuple[str, str], list[str]] = {}
+    for source_key, target_key in tallies:
+        spellings.setdefault((source_key.casefold(), target_key), []).append(source_key)
+    variants = {group: keys for group, keys in spellings.items() if len(keys) > 1}
+    if not variants:
+        return tallies, source_postings
+    merged_tallies = dict(tallies)
+    merged_postings = dict(source_postings)
+    for (_, target_key), keys in sorted(variants.items()):
+        keys.sort(key=lambda key: (-len(tallies[(key, target_key)].scores), key))
+        main = keys[0]
+        tally = copy.deepcopy(tallies[(main, target_key)])
+        occurrences = set(source_postings.get(main, ()))
+        for other in keys[1:]:
+            tally.merge(tallies[(other, target_key)])
+            del merged_tallies[(other, target_key)]
+            occurrences.update(source_postings.get(other, ()))
+        merged_tallies[(main, target_key)] = tally
+        merged_postings[main] = occurrences
+    return merged_tallies, merged_postings
+
+
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
          target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
          min_score: float = 0.0) -> list[ScoredPair]:
     """One entry per English term: its best target, scored, with alternatives and evidence."""
+    tallies, source_postings = merge_case_variants(
+        {key: tally for key, tally in tallies.items() if key not in rejected}, source_postings)
     by_source: dict[str, list[tuple[float, float, str, PairTally]]] = {}
     corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     for (source_key, target_key), tally in tallies.items():
-        if (source_key, target_key) in rejected:
-            continue
         source_segments = source_postings.get(source_key, set())
         target_segments = target_postings.get(target_key, set())
         pair_features = features(tally, len(source_segments), len(target_segments),

@@ -74,3 +74,18 @@ def test_a_ui_label_translated_as_a_whole_is_a_term_however_short_or_common():
         assert label.score() > in_prose.score()
         assert label.score() > 0.5
     assert pair(words=2, label=True).score() > pair(words=2).score()
+
+
+def test_spellings_that_differ_only_in_case_and_share_a_translation_are_one_entry():
+    from glossary_cli.extract import extract
+    from glossary_cli.models import Location, SegmentPair
+
+    strings = [("Export as JSON", "导出为 JSON"), ("Import JSON settings", "导入 JSON 设置"),
+               ("Custom options (Json)", "自定义选项（Json）"), ("Clear the cache", "清除缓存"),
+               ("CACHE", "高速缓存区")]
+    pairs = [SegmentPair(source, target, Location("ui.po", 4 * number + 1))
+             for number, (source, target) in enumerate(strings)]
+    entries = {pair.source: pair for pair in extract(pairs).pairs}
+    assert "Json" not in entries and entries["JSON"].count == 3
+    # translated apart, the two spellings stay two entries
+    assert entries["cache"].target == "缓存" and entries["CACHE"].target == "高速缓存区"
