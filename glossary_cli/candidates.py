@@ -18,7 +18,7 @@ from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han
 from .wordclass import cannot_be_a_noun
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
-                        is_english_stopword)
+                        is_english_stopword, is_shouted)
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,11 @@ def _is_word(token: Token) -> bool:
 _ADVERB = re.compile(r"(ally|ively|ously|ently|antly|ably|ibly|edly|ingly|fully|lessly|arly|ately|ctly|rly|tly)$")
 
 
-def _is_content(token: Token) -> bool:
-    """A word that can start or end a term: not a function word, not an adverb."""
+def _is_content(token: Token, shouted: bool = False) -> bool:
+    """A word that can start or end a term: not a function word (WHO is an acronym), not an adverb."""
     lower = token.text.lower()
-    return _is_word(token) and not is_english_stopword(lower) and not (len(lower) > 5 and _ADVERB.search(lower))
+    return (_is_word(token) and not is_english_stopword(token.text, shouted)
+            and not (len(lower) > 5 and _ADVERB.search(lower)))
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -94,10 +95,11 @@ def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
 
 def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
     masked = placeholder_mask(text)
+    shouted = is_shouted((text,))
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
     for first in range(count):
-        if _breaks_phrase(tokens[first], masked) or not _is_content(tokens[first]):
+        if _breaks_phrase(tokens[first], masked) or not _is_content(tokens[first], shouted):
             continue
         connectors = 0
         name, article = True, False
@@ -106,7 +108,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             if _breaks_phrase(token, masked):
                 break
             lower = token.text.lower()
-            content = _is_content(token)
+            content = _is_content(token, shouted)
             if not content:
                 if lower not in ENGLISH_CONNECTORS and not token.text.isdigit():
                     break

@@ -34,7 +34,7 @@ from .models import Evidence, ScoredPair, SegmentPair
 from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
 from .script import has_han
-from .stopwords import is_chinese_function_word, is_english_stopword
+from .stopwords import is_chinese_function_word, is_english_stopword, is_shouted
 from .word_alignment import learn_lexicon
 
 
@@ -147,8 +147,9 @@ def content_words(tokens, target: str) -> list[str]:
     Words the translation keeps as they are (LNG of LNG-powered, AI) are left out: they have no
     Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
     kept = target.lower()
+    shouted = is_shouted(token.text for token in tokens)
     return [word for word in (piece.lower() for token in tokens for piece in token.text.split("-")
-                              if any(c.isalpha() for c in piece) and not is_english_stopword(piece))
+                              if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted))
             if not (word.isascii() and word in kept)]
 
 

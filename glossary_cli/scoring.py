@@ -207,7 +207,8 @@ def general_frequency(term: str) -> float:
     words = term.replace("-", " ").split()
     if words:  # the head noun by its singular: a name or label may keep its plural (`Canary Islands`)
         words[-1] = singular(words[-1])
-    frequencies = [_zipf(word.lower()) for word in words if word.isalpha() and not is_english_stopword(word)]
+    # an acronym spelling a function word (WHO, US) says nothing of how common `who` is
+    frequencies = [_zipf(word.lower()) for word in words if word.isalpha() and not is_english_stopword(word, True)]
     return min(frequencies, default=0.0)
 
 
@@ -221,7 +222,7 @@ def _zipf(word: str) -> float:
 def english_commonness(term: str) -> float:
     """log10 of the CC-CEDICT gloss count of the term's least common content word."""
     counts = [gloss_count(word) for word in term.lower().replace("-", " ").split()
-              if word.isalpha() and not is_english_stopword(word)]
+              if word.isalpha() and not is_english_stopword(word, True)]
     return math.log10(min(counts) + 1) if counts else 0.0
 
 

@@ -32,8 +32,17 @@ def _english_stopwords() -> frozenset[str]:
     return frozenset(word for word in STOP_WORDS if word not in _CONTENT_WORDS) | {"'s", "’s", "etc", "e.g", "i.e"}
 
 
-def is_english_stopword(word: str) -> bool:
+def is_english_stopword(word: str, shouted: bool = False) -> bool:
+    """A function word, case aside; but a word in capitals is an acronym (WHO, US, IT) unless the
+    whole text is in capitals (`shouted`: `HOW TO WASH YOUR HANDS`)."""
+    if not shouted and len(word) > 1 and word.isupper():
+        return False
     return word.lower() in _english_stopwords()
+
+
+def is_shouted(words) -> bool:
+    """No lowercase letter anywhere: a heading or warning in capitals, whose capitals say nothing."""
+    return not any(char.islower() for word in words for char in word)
 
 
 def is_chinese_function_word(word: str) -> bool:

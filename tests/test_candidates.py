@@ -17,6 +17,12 @@ def test_english_ngrams_do_not_start_or_end_with_function_words():
     assert not any(text.startswith(("the ", "of ")) or text.endswith((" of", " in")) for text in found)
 
 
+def test_a_function_word_in_capitals_is_an_acronym_unless_the_whole_text_is_in_capitals():
+    found = english("WHO guidance reached the US and IT teams")
+    assert {"WHO", "WHO guidance", "US", "IT team"} <= set(found)
+    assert not english("HOW TO WASH YOUR HANDS").keys() & {"HOW", "TO", "YOUR", "HOW TO WASH"}
+
+
 def test_english_plural_head_is_folded_for_display_and_key():
     span = english("digital twins allow us")["digital twin"]
     assert span.key == "digital twin"

@@ -61,6 +61,7 @@ def test_in_a_big_corpus_an_everyday_word_ranks_below_a_rare_one_with_the_same_e
     everyday = pair(general_frequency=general_frequency("including"), **big)
     rare = pair(general_frequency=general_frequency("ventilator"), **big)
     assert everyday.score() < rare.score()
+    assert general_frequency("WHO") == 0.0  # the acronym, not the everyday `who`
     small = dict(words=1, count=2, corpus_segments=33)  # an article: the prior alone, no word lists
     assert pair(general_frequency=5.5, **small).score() == pair(general_frequency=3.0, **small).score()
 
