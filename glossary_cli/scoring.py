@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .align import Link
@@ -284,22 +284,41 @@ def merge_case_variants(tallies: dict[tuple[str, str], PairTally], source_postin
     return merged_tallies, merged_postings
 
 
+def _is_name_term(options: list[tuple[PairFeatures, str, PairTally]]) -> bool:
+    """Being a name is a property of the English term, not of one of its translations: one
+    `Journal of Medicine` kept in English makes no name of `medicine`, whose translation 药物
+    would then lose to the kept `Medicine`. A single word is a name when at least half of its
+    occurrences inside a sentence are capitalised; a capitalised phrase stays one."""
+    if any(pair_features.name and pair_features.words > 1 for pair_features, _, _ in options):
+        return True
+    inside = sum(count for _, _, tally in options for (sentence_start, _), count in tally.source_forms.items()
+                 if not sentence_start)
+    if not inside:  # only ever at the start of a sentence: the translations' own evidence decides
+        return any(pair_features.name for pair_features, _, _ in options)
+    return 2 * sum(tally.name_like for _, _, tally in options) >= inside
+
+
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
          target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
          min_score: float = 0.0) -> list[ScoredPair]:
     """One entry per English term: its best target, scored, with alternatives and evidence."""
     tallies, source_postings = merge_case_variants(
         {key: tally for key, tally in tallies.items() if key not in rejected}, source_postings)
-    by_source: dict[str, list[tuple[float, float, str, PairTally]]] = {}
+    featured: dict[str, list[tuple[PairFeatures, str, PairTally]]] = {}
     corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     for (source_key, target_key), tally in tallies.items():
         source_segments = source_postings.get(source_key, set())
         target_segments = target_postings.get(target_key, set())
         pair_features = features(tally, len(source_segments), len(target_segments),
                                  len(source_segments & target_segments), corpus_segments)
-        by_source.setdefault(source_key, []).append((pair_features.prior(), pair_features.score(), target_key, tally))
+        featured.setdefault(source_key, []).append((pair_features, target_key, tally))
     results = []
-    for source_key, options in by_source.items():
+    for source_key, featured_options in featured.items():
+        name = _is_name_term(featured_options)
+        options = []
+        for pair_features, target_key, tally in featured_options:
+            pair_features = replace(pair_features, name=name)
+            options.append((pair_features.prior(), pair_features.score(), target_key, tally))
         # The target is chosen on translation evidence (the prior); the learned combination ranks
         # terms against each other, which is where corpus statistics help.
         options.sort(key=lambda option: (-option[0], -option[1], option[2]))

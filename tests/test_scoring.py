@@ -90,3 +90,18 @@ def test_spellings_that_differ_only_in_case_and_share_a_translation_are_one_entr
     assert "Json" not in entries and entries["JSON"].count == 3
     # translated apart, the two spellings stay two entries
     assert entries["cache"].target == "缓存" and entries["CACHE"].target == "高速缓存区"
+
+
+def test_a_word_kept_in_english_inside_a_title_does_not_make_it_a_name():
+    # `Medicine` capitalised once, inside a journal's name the translation keeps; `medicine` ->
+    # 药物 twice in running text. Name-ness belongs to the English term, not to one translation.
+    from glossary_cli.extract import extract
+    from glossary_cli.models import Location, SegmentPair
+
+    strings = [("The study appeared in the Journal of Medicine last year.", "该研究去年发表在 Journal of Medicine 上。"),
+               ("Take this medicine twice a day.", "这种药物每天服用两次。"),
+               ("No medicine can cure the common cold.", "没有药物能治愈普通感冒。")]
+    pairs = [SegmentPair(source, target, Location("a.tsv", number + 1))
+             for number, (source, target) in enumerate(strings)]
+    entry = next(pair for pair in extract(pairs).pairs if pair.source_key == "medicine")
+    assert (entry.source, entry.target) == ("medicine", "药物")
