@@ -95,7 +95,7 @@ def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
 
 def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
     masked = placeholder_mask(text)
-    shouted = is_shouted((text,))
+    shouted = is_shouted([text])
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
     for first in range(count):

@@ -208,7 +208,7 @@ def general_frequency(term: str) -> float:
     if words:  # the head noun by its singular: a name or label may keep its plural (`Canary Islands`)
         words[-1] = singular(words[-1])
     # an acronym spelling a function word (WHO, US) says nothing of how common `who` is
-    frequencies = [_zipf(word.lower()) for word in words if word.isalpha() and not is_english_stopword(word, True)]
+    frequencies = [_zipf(word.lower()) for word in words if word.isalpha() and not is_english_stopword(word, shouted=True)]
     return min(frequencies, default=0.0)
 
 
@@ -222,7 +222,7 @@ def _zipf(word: str) -> float:
 def english_commonness(term: str) -> float:
     """log10 of the CC-CEDICT gloss count of the term's least common content word."""
     counts = [gloss_count(word) for word in term.lower().replace("-", " ").split()
-              if word.isalpha() and not is_english_stopword(word, True)]
+              if word.isalpha() and not is_english_stopword(word)]
     return math.log10(min(counts) + 1) if counts else 0.0
 
 

@@ -40,9 +40,9 @@ def is_english_stopword(word: str, shouted: bool = False) -> bool:
     return word.lower() in _english_stopwords()
 
 
-def is_shouted(words) -> bool:
+def is_shouted(texts) -> bool:
     """No lowercase letter anywhere: a heading or warning in capitals, whose capitals say nothing."""
-    return not any(char.islower() for word in words for char in word)
+    return not any(char.islower() for text in texts for char in text)
 
 
 def is_chinese_function_word(word: str) -> bool:
