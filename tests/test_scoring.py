@@ -1,3 +1,5 @@
+from glossary_cli.extract import extract
+from glossary_cli.models import Location, SegmentPair
 from glossary_cli.scoring import PairFeatures, english_commonness, general_frequency, learned_share
 
 
@@ -7,6 +9,11 @@ def pair(**changes) -> PairFeatures:
                   corpus_segments=33, commonness=2.0, english_commonness=0.5)
     values.update(changes)
     return PairFeatures(**values)
+
+
+def corpus(*strings: tuple[str, str]) -> list[SegmentPair]:
+    return [SegmentPair(source, target, Location("ui.po", 4 * number + 1))
+            for number, (source, target) in enumerate(strings)]
 
 
 def test_learned_combination_only_ranks_big_corpora():
@@ -78,14 +85,9 @@ def test_a_ui_label_translated_as_a_whole_is_a_term_however_short_or_common():
 
 
 def test_spellings_that_differ_only_in_case_and_share_a_translation_are_one_entry():
-    from glossary_cli.extract import extract
-    from glossary_cli.models import Location, SegmentPair
-
-    strings = [("Export as JSON", "导出为 JSON"), ("Import JSON settings", "导入 JSON 设置"),
-               ("Custom options (Json)", "自定义选项（Json）"), ("Clear the cache", "清除缓存"),
-               ("CACHE", "高速缓存区")]
-    pairs = [SegmentPair(source, target, Location("ui.po", 4 * number + 1))
-             for number, (source, target) in enumerate(strings)]
+    pairs = corpus(("Export as JSON", "导出为 JSON"), ("Import JSON settings", "导入 JSON 设置"),
+                   ("Custom options (Json)", "自定义选项（Json）"), ("Clear the cache", "清除缓存"),
+                   ("CACHE", "高速缓存区"))
     entries = {pair.source: pair for pair in extract(pairs).pairs}
     assert "Json" not in entries and entries["JSON"].count == 3
     # translated apart, the two spellings stay two entries
@@ -95,13 +97,8 @@ def test_spellings_that_differ_only_in_case_and_share_a_translation_are_one_entr
 def test_a_word_kept_in_english_inside_a_title_does_not_make_it_a_name():
     # `Medicine` capitalised once, inside a journal's name the translation keeps; `medicine` ->
     # 药物 twice in running text. Name-ness belongs to the English term, not to one translation.
-    from glossary_cli.extract import extract
-    from glossary_cli.models import Location, SegmentPair
-
-    strings = [("The study appeared in the Journal of Medicine last year.", "该研究去年发表在 Journal of Medicine 上。"),
-               ("Take this medicine twice a day.", "这种药物每天服用两次。"),
-               ("No medicine can cure the common cold.", "没有药物能治愈普通感冒。")]
-    pairs = [SegmentPair(source, target, Location("a.tsv", number + 1))
-             for number, (source, target) in enumerate(strings)]
+    pairs = corpus(("The study appeared in the Journal of Medicine last year.", "该研究去年发表在 Journal of Medicine 上。"),
+                   ("Take this medicine twice a day.", "这种药物每天服用两次。"),
+                   ("No medicine can cure the common cold.", "没有药物能治愈普通感冒。"))
     entry = next(pair for pair in extract(pairs).pairs if pair.source_key == "medicine")
     assert (entry.source, entry.target) == ("medicine", "药物")
