@@ -102,14 +102,14 @@ class SegmentAligner:
         english_quotes, chinese_quotes = _quote_order(english), _quote_order(chinese)
         quotes_aligned = len(english_quotes) == len(chinese_quotes) and english_quotes
         english_paren = {(s.start, s.end): _bracket_after(source, s.end) for s in english}
-        chinese_paren = {(z.start, z.end): _bracket_after(target, z.end) for z in chinese}
+        chinese_paren = [_bracket_after(target, z.end) for z in chinese]
         english_after = {(s.start, s.end): _bracket_before(source, s.start) for s in english}
-        chinese_after = {(z.start, z.end): _bracket_before(target, z.start) for z in chinese}
+        chinese_after = [_bracket_before(target, z.start) for z in chinese]
 
         # Only Chinese spans that hold a translation of one of the words, or that an anchor
         # (quote, parenthesis, identical text) could tie to the English span, can be linked.
         anchored = {index for index, zspan in enumerate(chinese)
-                    if zspan.quoted or chinese_paren[(zspan.start, zspan.end)] or chinese_after[(zspan.start, zspan.end)]}
+                    if zspan.quoted or chinese_paren[index] or chinese_after[index]}
         # A short string translated as a whole (a UI label, a heading): the English span and the
         # Chinese span that each cover their whole text, punctuation aside, are anchored together.
         whole_source, whole_target = _core(source), _core(target)
@@ -126,7 +126,7 @@ class SegmentAligner:
             content = [key for i in range(span.first_token, span.last_token) for key in word_matches.get(i, ())]
             if not content:
                 continue
-            covering = [(pieces.covered(key), pieces.weak(key)) for key in content]
+            covering = [pieces.evidence(key) for key in content]
             reachable = anchored | set(by_text.get(span.text, ()))
             whole = (whole_chinese is not None and (span.start, span.end) == whole_source
                      and len(span.text.split()) <= _LABEL_WORDS)
@@ -168,20 +168,19 @@ class SegmentAligner:
                 if span.text == zspan.text and not has_han(zspan.text):
                     signals.append("identical")
                     score = max(score, 0.9)
-                zkey = (zspan.start, zspan.end)
                 if span.quoted and zspan.quoted:
                     signals.append("quote")
-                    in_order = quotes_aligned and english_quotes.get(key) == chinese_quotes.get(zkey)
+                    in_order = quotes_aligned and english_quotes.get(key) == chinese_quotes.get((zspan.start, zspan.end))
                     # Quoted on both sides and in the same order, or with translated words in common.
                     score = max(score, (0.6 if in_order else 0.5 if lexical > 0 else 0.3) + 0.4 * lexical)
-                if _parenthesis(span, zspan, english_paren[key], chinese_paren[zkey],
-                                english_after[key], chinese_after[zkey]):
+                if (chinese_paren[index] or span.bracketed) and _parenthesis(  # rarely either: skip the call
+                        span, zspan, english_paren[key], chinese_paren[index], english_after[key], chinese_after[index]):
                     signals.append("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
                 if whole and index == whole_chinese:
                     signals.append("segment")
                     score = max(score, 0.6 + 0.4 * lexical)
-                anchored_here = any(signal != "lexicon" for signal in signals)
+                anchored_here = len(signals) > (1 if matched_words else 0)  # a signal besides the lexicon
                 if several_words and latin_only[index] and not anchored_here:
                     continue  # `Cron Expression` -> `Cron`, `SARS-CoV-2 RNA` -> `SARS-CoV-2`: a word kept, the rest lost
                 if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
@@ -228,28 +227,30 @@ class _PieceEvidence:
     def __init__(self, word_matches: dict[int, dict[tuple[int, int], list[Match]]], chinese: list[Span]) -> None:
         self.matches = {key: found for by_piece in word_matches.values() for key, found in by_piece.items()}
         self.chinese = [(zspan.start, zspan.end) for zspan in chinese]
-        self._covered: dict[tuple[int, int], dict[int, int]] = {}
+        self._evidence: dict[tuple[int, int], tuple[dict[int, int], bool]] = {}
         self._containing: dict[tuple[int, int], list[int]] = {}
 
-    def weak(self, key: tuple[int, int]) -> bool:
-        """Only morpheme evidence (风电 for wind power): it counts half."""
-        found = self.matches[key]
-        return bool(found) and all(match.strength == MORPHEME_STRENGTH for match in found)
-
-    def covered(self, key: tuple[int, int]) -> dict[int, int]:
-        """Chinese span index -> mask of the piece's translated characters inside it."""
-        found = self._covered.get(key)
+    def evidence(self, key: tuple[int, int]) -> tuple[dict[int, int], bool]:
+        """Chinese span index -> mask of the piece's translated characters inside it; and whether
+        the piece has only morpheme evidence (风电 for wind power), which counts half."""
+        found = self._evidence.get(key)
         if found is None:
-            found = self._covered[key] = {}
-            for match in self.matches[key]:
-                start, end = match.start, match.end
-                containing = self._containing.get((start, end))
-                if containing is None:
-                    containing = self._containing[(start, end)] = [
-                        index for index, (first, last) in enumerate(self.chinese) if first <= start and end <= last]
-                mask = ((1 << (end - start)) - 1) << start
-                for index in containing:
-                    found[index] = found.get(index, 0) | mask
+            matches = self.matches[key]
+            found = self._evidence[key] = (
+                self._covered(matches), bool(matches) and all(match.strength == MORPHEME_STRENGTH for match in matches))
+        return found
+
+    def _covered(self, matches: list[Match]) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for match in matches:
+            start, end = match.start, match.end
+            containing = self._containing.get((start, end))
+            if containing is None:
+                containing = self._containing[(start, end)] = [
+                    index for index, (first, last) in enumerate(self.chinese) if first <= start and end <= last]
+            mask = ((1 << (end - start)) - 1) << start
+            for index in containing:
+                found[index] = found.get(index, 0) | mask
         return found
 
 
@@ -339,7 +340,7 @@ _ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35, "segment":
 
 
 def _priority(score: float, signals, matched: int) -> float:
-    anchor = max((_ANCHOR_BONUS.get(signal, 0.0) for signal in signals), default=0.0)
+    anchor = max([_ANCHOR_BONUS.get(signal, 0.0) for signal in signals if signal != "lexicon"], default=0.0)
     return score + anchor + _PHRASE_BONUS * min(3, max(0, matched - 1))
 
 

@@ -98,18 +98,19 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     shouted = is_shouted([text])
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
+    breaks = [_breaks_phrase(token, masked) for token in tokens]
+    contents = [_is_content(token, shouted) for token in tokens]
     for first in range(count):
-        if _breaks_phrase(tokens[first], masked) or not _is_content(tokens[first], shouted):
+        if breaks[first] or not contents[first]:
             continue
         connectors = 0
         name, article = True, False
         for last in range(first, min(count, first + limits.max_name_words)):
             token = tokens[last]
-            if _breaks_phrase(token, masked):
+            if breaks[last]:
                 break
             lower = token.text.lower()
-            content = _is_content(token, shouted)
-            if not content:
+            if not contents[last]:
                 if lower not in ENGLISH_CONNECTORS and not token.text.isdigit():
                     break
                 connectors += 1
@@ -216,8 +217,10 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 or _attached_suffix(text, head)):
             continue
         connectors = 0
+        han = False
         for last in range(first, min(count, first + limits.max_tokens)):
             token = tokens[last]
+            han = han or has_han(token.text)
             if token.text in _CHINESE_INNER_CONNECTORS:
                 connectors += 1
                 if connectors > 1:
@@ -228,7 +231,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             start, end = head.start, token.end
             if end - start > limits.max_chars:
                 break
-            if not has_han(text[start:end]) and last > first:
+            if not han and last > first:
                 continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             surface = text[start:end]
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
