@@ -180,9 +180,13 @@ class Lexicon:
         if substrings is None:
             substrings = self.occurrences(chinese)
         found: list[Match] = []
+        agent = _is_agent_noun(lower)
         for headword in sorted(self._headwords(lower).intersection(substrings)):
             strength = 1.0 if len(headword) > 1 else 0.8
             found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
+            if agent:  # disinfect-ant: 消毒-剂, commut-er: 通勤-者
+                found += [Match(start, start + len(headword) + 1, strength) for start in substrings[headword]
+                          if chinese[start + len(headword):start + len(headword) + 1] in _AGENT_CHARACTERS]
         # A translation the corpus taught counts in full, however sure the learner was: cached links
         # then depend on which translations a word has, not on probabilities every edit shifts.
         for target in self.learned.get(lower, ()):
@@ -221,6 +225,19 @@ class Lexicon:
                 if word.startswith(prefix) and len(word) - len(prefix) >= 4:
                     return self._headwords(word[len(prefix):])
         return headwords
+
+
+# An English agent noun is its verb plus -er, -or, -ant, -ent or -ist; Chinese adds a character for
+# the agent, the device or the substance: 通勤者 (commuter), 操作员 (operator), 消毒剂 (disinfectant).
+_AGENT_CHARACTERS = frozenset("剂器机者员液家师商仪")
+_AGENT_ENDINGS = frozenset(ending + plural for ending in ("er", "or", "ator", "izer", "iser", "ant", "ent", "ist")
+                           for plural in ("", "s"))
+
+
+def _is_agent_noun(word: str) -> bool:
+    """`disinfectant` (stem `disinfect`), `commuter` (`commut`): the word is its stem plus an agent ending."""
+    root = stem(word)
+    return len(root) >= 3 and word.startswith(root) and word[len(root):] in _AGENT_ENDINGS
 
 
 _PREFIXES = ("de", "re", "un", "non", "anti", "inter", "multi", "micro", "bio", "co", "pre", "post", "sub",

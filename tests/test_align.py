@@ -125,3 +125,10 @@ def test_a_phrase_is_not_linked_to_the_one_latin_word_its_translation_kept():
     found = linked("viral load of SARS-CoV-2 RNA", "SARS-CoV-2 的病毒载量")
     assert ("viral load", "病毒载量") in found
     assert not any(chinese == "SARS-CoV-2" and " " in english for english, chinese in found)
+
+
+def test_an_agent_noun_takes_the_chinese_agent_character_with_its_verb():
+    # the dictionary knows commute -> 通勤 and develop -> 开发; -er makes 通勤者 and 开发者
+    assert links("Border commuters must wear masks.", "边境通勤者必须佩戴口罩。")["Border commuter"][0] == "边境通勤者"
+    developer = next(link for link in chosen_links("Ask the developer.", "询问开发者。") if link.source.text == "developer")
+    assert (developer.target.text, developer.score) == ("开发者", 1.0)
