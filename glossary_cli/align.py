@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin
+from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stem
 from .models import Span, Token
 from .script import HAN, has_han
 from .stopwords import CHINESE_CONNECTORS, is_english_stopword, is_shouted
@@ -200,13 +200,14 @@ class SegmentAligner:
         found: dict[int, dict[tuple[int, int], list[Match]]] = {}
         substrings = self.lexicon.occurrences(target)
         shouted = is_shouted(token.text for token in tokens)
+        context = frozenset(stem(piece.lower()) for token in tokens for piece in word_pieces(token.text) if piece.isalpha())
         for index, token in enumerate(tokens):
             if not any(c.isalnum() for c in token.text) or is_english_stopword(token.text, shouted):
                 continue
             whole = self.lexicon.identical(token.text, target)
             pieces = [piece for piece in word_pieces(token.text)
                       if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted)] or [token.text]
-            found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings)
+            found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings, context)
                             for number, piece in enumerate(pieces)}
         return found
 

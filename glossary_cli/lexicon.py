@@ -27,7 +27,7 @@ _SKIPPED_GLOSS = re.compile(r"^(surname |variant of|old variant|see |CL:|abbr\. 
                             r"\(old\)|erhua variant|Japanese variant|\(Tw\)|\(Cantonese\)|Taiwan pr\.|also pr\.|"
                             r"also written|classifier for|place name|name of)")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 _MAX_GLOSS_WORDS = 4  # longer glosses are explanations, not translations
 
 
@@ -63,9 +63,19 @@ def _cache_path(source: str) -> str:
                                               f"-{digest.hexdigest()[:12]}.pickle")
 
 
-def parse_cedict(lines) -> dict[str, frozenset[str]]:
-    """English stem -> simplified headwords whose short glosses contain that word."""
+@dataclass(frozen=True)
+class Cedict:
+    """CC-CEDICT as look-ups by English word stem."""
+
+    headwords: dict[str, frozenset[str]]  # stem -> simplified headwords whose short glosses use it
+    # stem -> the headwords whose every gloss holding the word puts a modifier before it, never the
+    # word alone: 新型冠状病毒 is only ever `novel coronavirus`
+    only_with_modifier: dict[str, frozenset[str]]
+
+
+def parse_cedict(lines) -> Cedict:
     index: dict[str, set[str]] = {}
+    unmodified: dict[str, set[str]] = {}  # stem -> headwords glossed by the word alone or by a phrase it does not end
     for line in lines:
         if line.startswith("#"):
             continue
@@ -81,46 +91,50 @@ def parse_cedict(lines) -> dict[str, frozenset[str]]:
                      if not is_english_stopword(w)]
             if not words or len(words) > _MAX_GLOSS_WORDS:
                 continue
-            for word in words:
-                for piece in word.split("-"):
-                    if piece and not is_english_stopword(piece):
-                        index.setdefault(stem(piece), set()).add(simplified)
-    return {key: frozenset(values) for key, values in index.items()}
+            stems = [stem(piece) for word in words for piece in word.split("-")
+                     if piece and not is_english_stopword(piece)]
+            for word_stem in stems:
+                index.setdefault(word_stem, set()).add(simplified)
+                if word_stem != stems[-1] or len(set(stems)) == 1:
+                    unmodified.setdefault(word_stem, set()).add(simplified)
+    headwords = {key: frozenset(values) for key, values in index.items()}
+    only_with_modifier = {key: frozenset(values - unmodified.get(key, set())) for key, values in headwords.items()}
+    return Cedict(headwords, {key: values for key, values in only_with_modifier.items() if values})
 
 
 @lru_cache(maxsize=1)
-def cedict_index() -> dict[str, frozenset[str]]:
+def cedict() -> Cedict:
     source = _cedict_path()
     cache = _cache_path(source)
     try:
         with open(cache, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError):
+            return Cedict(*pickle.load(handle))
+    except (OSError, pickle.PickleError, EOFError, TypeError):
         pass
     with open(source, encoding="utf-8") as handle:
-        index = parse_cedict(handle)
+        parsed = parse_cedict(handle)
     try:
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         temporary = f"{cache}.{os.getpid()}.tmp"
         with open(temporary, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((parsed.headwords, parsed.only_with_modifier), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cache)
     except OSError:
         pass  # a read-only home only costs the parse next time
-    return index
+    return parsed
 
 
 @lru_cache(maxsize=1)
 def chinese_headwords() -> frozenset[str]:
     """Every simplified CC-CEDICT headword."""
-    return frozenset(headword for headwords in cedict_index().values() for headword in headwords)
+    return frozenset(headword for headwords in cedict().headwords.values() for headword in headwords)
 
 
 @lru_cache(maxsize=100_000)
 def gloss_count(word: str) -> int:
     """How many CC-CEDICT headwords use this English word in a short gloss: a general-language
     frequency for English that ships with the dictionary we already load."""
-    return len(cedict_index().get(stem(word.lower()), ()))
+    return len(cedict().headwords.get(stem(word.lower()), ()))
 
 
 def _pinyin_syllables(text: str) -> list[str]:
@@ -142,7 +156,8 @@ class Lexicon:
     """Finds, for each English word, where its translations sit in a Chinese segment."""
 
     def __init__(self, learned: dict[str, dict[str, float]] | None = None) -> None:
-        self.cedict = cedict_index()
+        dictionary = cedict()
+        self.cedict, self.only_with_modifier = dictionary.headwords, dictionary.only_with_modifier
         self.learned = learned or {}  # lowercase English word -> Chinese word -> probability
         self._automaton = None
 
@@ -172,16 +187,18 @@ class Lexicon:
         return [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
 
     def matches(self, word: str, chinese: str, pinyin: list[str] | None = None,
-                substrings: dict[str, list[int]] | None = None) -> list[Match]:
+                substrings: dict[str, list[int]] | None = None, context: frozenset[str] = frozenset()) -> list[Match]:
         """Where translations of one English word (no hyphens) occur in a Chinese segment.
 
-        `substrings` (from `occurrences`) is computed once per segment and shared by its words."""
+        `substrings` (from `occurrences`) is computed once per segment and shared by its words;
+        `context` holds the stems of the segment's English words."""
         lower = word.lower()
         if substrings is None:
             substrings = self.occurrences(chinese)
         found: list[Match] = []
         agent = _is_agent_noun(lower)
-        for headword in sorted(self._headwords(lower).intersection(substrings)):
+        for headword in sorted(self._without_missing_modifiers(lower, self._headwords(lower).intersection(substrings),
+                                                               context)):
             strength = 1.0 if len(headword) > 1 else 0.8
             found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
             if agent:  # disinfect-ant: 消毒-剂, commut-er: 通勤-者
@@ -212,6 +229,21 @@ class Lexicon:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return tuple(char for char, count in ranked[:MORPHEMES_PER_WORD] if count >= MIN_MORPHEME_HEADWORDS)
 
+
+    def _without_missing_modifiers(self, word: str, headwords: set[str], context: frozenset[str]) -> set[str]:
+        """The headwords found, less those that translate the word with a modifier the segment lacks
+        around a translation of the word alone: in `coronavirus outbreak` 新型冠状病毒 (`novel
+        coronavirus`) is its 冠状病毒 plus an unexplained 新型. A modifier the Chinese adds is the
+        translator's, while a head noun it adds (复合材料 for `composite`) is how Chinese names things,
+        so only glosses that end in the word count."""
+        word_stem = stem(word)
+        modified = self.only_with_modifier.get(word_stem)
+        if not modified or not context:
+            return headwords
+        plain = [headword for headword in headwords if len(headword) > 1 and headword not in modified]
+        return {headword for headword in headwords
+                if headword not in modified or not any(inner in headword for inner in plain)
+                or any(headword in self.cedict.get(other, ()) for other in context if other != word_stem)}
 
     @lru_cache(maxsize=100_000)
     def _headwords(self, word: str) -> frozenset[str]:

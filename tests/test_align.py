@@ -101,7 +101,7 @@ def test_a_span_that_starts_with_a_verb_loses_to_the_noun_phrase():
 def test_pronunciation_notes_in_the_dictionary_are_not_translations():
     # CC-CEDICT glosses 发 (hair) with `Taiwan pr. [fa3]`: that does not make 发 a translation of Taiwan.
     index = parse_cedict(["髮 发 [fa4] /hair/Taiwan pr. [fa3]/\n", "書 书 [shu1] /book/CL:本[ben3]/\n",
-                          "本 本 [ben3] /root/classifier for books/\n"])
+                          "本 本 [ben3] /root/classifier for books/\n"]).headwords
     assert index[stem("hair")] == {"发"} and index[stem("book")] == {"书"}
     assert stem("taiwan") not in index
 
@@ -132,3 +132,12 @@ def test_an_agent_noun_takes_the_chinese_agent_character_with_its_verb():
     assert links("Border commuters must wear masks.", "边境通勤者必须佩戴口罩。")["Border commuter"][0] == "边境通勤者"
     developer = next(link for link in chosen_links("Ask the developer.", "询问开发者。") if link.source.text == "developer")
     assert (developer.target.text, developer.score) == ("开发者", 1.0)
+
+
+def test_a_modifier_the_english_lacks_is_not_explained_by_the_dictionary_phrase():
+    # CC-CEDICT has 新型冠状病毒 only as `novel coronavirus`: without `novel`, 新型 is the translator's
+    found = links("The coronavirus outbreak spread fast.", "新型冠状病毒爆发迅速蔓延。")
+    assert found["coronavirus"][0] == "冠状病毒"
+    assert links("The novel coronavirus outbreak spread fast.", "新型冠状病毒爆发迅速蔓延。")["novel coronavirus"][0] == "新型冠状病毒"
+    # a head noun the Chinese adds is how Chinese names the thing: 复合材料 (composite material)
+    assert links("It uses a lighter carbon composite.", "它使用更轻的碳复合材料。")["carbon composite"][0] == "碳复合材料"
