@@ -229,7 +229,6 @@ class Lexicon:
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return tuple(char for char, count in ranked[:MORPHEMES_PER_WORD] if count >= MIN_MORPHEME_HEADWORDS)
 
-
     def _without_missing_modifiers(self, word: str, headwords: set[str], context: frozenset[str]) -> set[str]:
         """The headwords found, less those that translate the word with a modifier the segment lacks
         around a translation of the word alone: in `coronavirus outbreak` 新型冠状病毒 (`novel
