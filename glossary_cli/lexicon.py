@@ -27,6 +27,7 @@ _SKIPPED_GLOSS = re.compile(r"^(surname |variant of|old variant|see |CL:|abbr\. 
                             r"\(old\)|erhua variant|Japanese variant|\(Tw\)|\(Cantonese\)|Taiwan pr\.|also pr\.|"
                             r"also written|classifier for|place name|name of)")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SEE = re.compile(r"^see (?:[^|\[/]+\|)?([^|\[/]+)\[")  # `see 騰訊控股有限公司|腾讯控股有限公司[Teng2 ...]`: the simplified form
 _CACHE_VERSION = 4
 _MAX_GLOSS_WORDS = 4  # longer glosses are explanations, not translations
 
@@ -76,6 +77,8 @@ class Cedict:
 def parse_cedict(lines) -> Cedict:
     index: dict[str, set[str]] = {}
     unmodified: dict[str, set[str]] = {}  # stem -> headwords glossed by the word alone or by a phrase it does not end
+    glossed: dict[str, list[list[str]]] = {}  # simplified headword -> the stems of each of its glosses
+    short_forms: list[tuple[str, str]] = []  # (腾讯, 腾讯控股有限公司): a word glossed `see` the full name it shortens
     for line in lines:
         if line.startswith("#"):
             continue
@@ -85,14 +88,21 @@ def parse_cedict(lines) -> Cedict:
             continue
         simplified = parts[1]
         for gloss in glosses.strip().strip("/").split("/"):
+            reference = _SEE.match(gloss)
+            if reference and len(simplified) > 1 and reference.group(1).startswith(simplified):
+                short_forms.append((simplified, reference.group(1)))
             if not gloss or _SKIPPED_GLOSS.match(gloss):
                 continue
             words = [w for w in _GLOSS_WORD.findall(_PARENTHESES.sub(" ", gloss.lower()))
                      if not is_english_stopword(w)]
             if not words or len(words) > _MAX_GLOSS_WORDS:
                 continue
-            stems = [stem(piece) for word in words for piece in word.split("-")
-                     if piece and not is_english_stopword(piece)]
+            glossed.setdefault(simplified, []).append([stem(piece) for word in words for piece in word.split("-")
+                                                       if piece and not is_english_stopword(piece)])
+    for short, full in short_forms:
+        glossed.setdefault(short, []).extend(glossed.get(full, ()))
+    for simplified, all_stems in glossed.items():
+        for stems in all_stems:
             for word_stem in stems:
                 index.setdefault(word_stem, set()).add(simplified)
                 if word_stem != stems[-1] or len(set(stems)) == 1:

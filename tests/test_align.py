@@ -141,3 +141,13 @@ def test_a_modifier_the_english_lacks_is_not_explained_by_the_dictionary_phrase(
     assert links("The novel coronavirus outbreak spread fast.", "新型冠状病毒爆发迅速蔓延。")["novel coronavirus"][0] == "新型冠状病毒"
     # a head noun the Chinese adds is how Chinese names the thing: 复合材料 (composite material)
     assert links("It uses a lighter carbon composite.", "它使用更轻的碳复合材料。")["carbon composite"][0] == "碳复合材料"
+
+
+def test_a_short_form_the_dictionary_refers_to_its_full_name_translates_like_it():
+    # CC-CEDICT glosses 腾讯 only `see 腾讯控股有限公司`, the company's full name
+    index = parse_cedict(["騰訊 腾讯 [Teng2 xun4] /see 騰訊控股有限公司|腾讯控股有限公司[Teng2 xun4 Kong4 gu3]/\n",
+                          "騰訊控股有限公司 腾讯控股有限公司 [Teng2 xun4 Kong4 gu3] /Tencent Holdings Limited/\n",
+                          "蚯 蚯 [qiu1] /see 蚯蚓[qiu1 yin3]/\n", "蚯蚓 蚯蚓 [qiu1 yin3] /earthworm/\n"]).headwords
+    assert index[stem("tencent")] == {"腾讯", "腾讯控股有限公司"}
+    assert index[stem("earthworm")] == {"蚯蚓"}  # one character of a longer word is no short form of it
+    assert links("the city leverages leaders like Huawei and Tencent", "深圳依托华为、腾讯等龙头企业")["Tencent"][0] == "腾讯"
