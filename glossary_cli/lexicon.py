@@ -207,6 +207,7 @@ class Lexicon:
             substrings = self.occurrences(chinese)
         found: list[Match] = []
         agent = _is_agent_noun(lower)
+        prefix_characters = _PREFIX_CHARACTERS.get(self._lookup(lower)[0], "")
         for headword in sorted(self._without_missing_modifiers(lower, self._headwords(lower).intersection(substrings),
                                                                context)):
             strength = 1.0 if len(headword) > 1 else 0.8
@@ -214,6 +215,9 @@ class Lexicon:
             if agent:  # disinfect-ant: 消毒-剂, commut-er: 通勤-者
                 found += [Match(start, start + len(headword) + 1, strength) for start in substrings[headword]
                           if chinese[start + len(headword):start + len(headword) + 1] in _AGENT_CHARACTERS]
+            if prefix_characters:  # de-carbonization: 脱-碳
+                found += [Match(start - 1, start + len(headword), strength) for start in substrings[headword]
+                          if start > 0 and chinese[start - 1] in prefix_characters]
         # A translation the corpus taught counts in full, however sure the learner was: cached links
         # then depend on which translations a word has, not on probabilities every edit shifts.
         for target in self.learned.get(lower, ()):
@@ -254,18 +258,23 @@ class Lexicon:
                 if headword not in modified or not any(inner in headword for inner in plain)
                 or any(headword in self.cedict.get(other, ()) for other in context if other != word_stem)}
 
-    @lru_cache(maxsize=100_000)
     def _headwords(self, word: str) -> frozenset[str]:
         """Dictionary translations of a word; for `deforestation`, those of `forestation`."""
+        return self._lookup(word)[1]
+
+    @lru_cache(maxsize=100_000)
+    def _lookup(self, word: str) -> tuple[str, frozenset[str]]:
+        """The word's dictionary translations, and the prefix taken off to find them (`de` of
+        `deforestation`) or an empty string."""
         if is_english_stopword(word):
-            return frozenset()
+            return "", frozenset()
         key = stem(word)
         headwords = self.cedict.get(key) or (self.cedict.get(key[:-1], frozenset()) if len(key) >= 6 else frozenset())
         if not headwords:
             for prefix in _PREFIXES:
                 if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-                    return self._headwords(word[len(prefix):])
-        return headwords
+                    return prefix, self._headwords(word[len(prefix):])
+        return "", headwords
 
 
 # An English agent noun is its verb plus -er, -or, -ant, -ent or -ist; Chinese adds a character for
@@ -281,6 +290,11 @@ def _is_agent_noun(word: str) -> bool:
     return len(root) >= 3 and word.startswith(root) and word[len(root):] in _AGENT_ENDINGS
 
 
+# The Chinese character an English prefix usually becomes, right before the translation of the rest
+_PREFIX_CHARACTERS = {"de": "脱去除解", "re": "再重", "un": "不未非无", "non": "非无不", "anti": "抗反防",
+                      "inter": "间际互", "multi": "多", "micro": "微", "co": "共合协", "pre": "预前",
+                      "post": "后", "sub": "亚次子", "super": "超", "over": "过超", "under": "欠低",
+                      "self": "自", "eco": "生", "geo": "地", "hydro": "水氢", "photo": "光", "thermo": "热"}
 _PREFIXES = ("de", "re", "un", "non", "anti", "inter", "multi", "micro", "bio", "co", "pre", "post", "sub",
              "super", "over", "under", "self", "cyber", "eco", "geo", "hydro", "photo", "thermo")
 

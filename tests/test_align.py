@@ -151,3 +151,11 @@ def test_a_short_form_the_dictionary_refers_to_its_full_name_translates_like_it(
     assert index[stem("tencent")] == {"腾讯", "腾讯控股有限公司"}
     assert index[stem("earthworm")] == {"蚯蚓"}  # one character of a longer word is no short form of it
     assert links("the city leverages leaders like Huawei and Tencent", "深圳依托华为、腾讯等龙头企业")["Tencent"][0] == "腾讯"
+
+
+def test_a_prefix_the_dictionary_lookup_took_off_is_translated_by_the_character_before():
+    # `nonstructural` is found as `structural` (结构): its non- is the 非 of 非结构蛋白
+    assert links("The nonstructural proteins coalesce.", "非结构蛋白聚合。")["nonstructural protein"][0] == "非结构蛋白"
+    decarbonization = next(link for link in chosen_links("Cities plan decarbonization.", "各城市规划脱碳。")
+                           if link.source.text == "decarbonization")
+    assert (decarbonization.target.text, decarbonization.score) == ("脱碳", 1.0)
