@@ -75,6 +75,8 @@ class Cedict:
 
 
 def parse_cedict(lines) -> Cedict:
+    """The dictionary's short glosses indexed by English word stem; a short form glossed only
+    `see` its full name (腾讯) is indexed under the full name's glosses."""
     index: dict[str, set[str]] = {}
     unmodified: dict[str, set[str]] = {}  # stem -> headwords glossed by the word alone or by a phrase it does not end
     glossed: dict[str, list[list[str]]] = {}  # simplified headword -> the stems of each of its glosses
@@ -207,9 +209,9 @@ class Lexicon:
             substrings = self.occurrences(chinese)
         found: list[Match] = []
         agent = _is_agent_noun(lower)
-        prefix_characters = _PREFIX_CHARACTERS.get(self._lookup(lower)[0], "")
-        for headword in sorted(self._without_missing_modifiers(lower, self._headwords(lower).intersection(substrings),
-                                                               context)):
+        prefix, headwords = self._lookup(lower)
+        prefix_characters = _PREFIX_CHARACTERS.get(prefix, "")
+        for headword in sorted(self._without_missing_modifiers(lower, headwords.intersection(substrings), context)):
             strength = 1.0 if len(headword) > 1 else 0.8
             found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
             if agent:  # disinfect-ant: 消毒-剂, commut-er: 通勤-者
