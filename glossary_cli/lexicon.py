@@ -273,10 +273,32 @@ class Lexicon:
         key = stem(word)
         headwords = self.cedict.get(key) or (self.cedict.get(key[:-1], frozenset()) if len(key) >= 6 else frozenset())
         if not headwords:
+            american = american_spelling(word)
+            if american != word:
+                return self._lookup(american)
             for prefix in _PREFIXES:
                 if word.startswith(prefix) and len(word) - len(prefix) >= 4:
                     return prefix, self._headwords(word[len(prefix):])
         return "", headwords
+
+
+# British spellings CC-CEDICT does not use, and their American forms: centre, organisation,
+# behaviour, haemorrhage, paediatric, defence, analyse
+_BRITISH_SPELLINGS = tuple((re.compile(pattern), american) for pattern, american in (
+    (r"([a-z]{3,})our(s|ed|ing|ite|ites|able)?$", r"\1or\2"), (r"([a-z]{2,}(?:t|b|ch|g|v))re(s|d)?$", r"\1er\2"),
+    (r"([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$", r"\1iz\2"), (r"([a-z]{2,})ys(e|es|ed|ing)$", r"\1yz\2"),
+    (r"([a-z]+)ae([a-z]+)$", r"\1e\2"), (r"^oe", "e"), (r"([a-z]+)oe([a-z]+)$", r"\1e\2"),
+    (r"([a-z]{2,})ence(s)?$", r"\1ense\2"), (r"([a-z]{3,})mme(s)?$", r"\1m\2"),
+))
+
+
+def american_spelling(word: str) -> str:
+    """The American form of a British spelling (`centre` -> `center`), or the word itself. The
+    lookup uses it only for words the dictionary does not know as they are, so a known word such
+    as `advise` is never respelt."""
+    for pattern, american in _BRITISH_SPELLINGS:
+        word = pattern.sub(american, word)
+    return word
 
 
 # An English agent noun is its verb plus -er, -or, -ant, -ent or -ist; Chinese adds a character for

@@ -159,3 +159,10 @@ def test_a_prefix_the_dictionary_lookup_took_off_is_translated_by_the_character_
     decarbonization = next(link for link in chosen_links("Cities plan decarbonization.", "各城市规划脱碳。")
                            if link.source.text == "decarbonization")
     assert (decarbonization.target.text, decarbonization.score) == ("脱碳", 1.0)
+
+
+def test_british_spellings_find_the_dictionarys_american_entries():
+    # CC-CEDICT spells center, diarrhea, hospitalization
+    assert links("Meet at the shopping centre.", "在购物中心见面。")["shopping centre"][0] == "购物中心"
+    assert links("Patients with diarrhoea were treated.", "腹泻患者接受了治疗。")["diarrhoea"][0] == "腹泻"
+    assert links("Few need hospitalisation.", "很少人需要住院治疗。")["hospitalisation"][0] == "住院治疗"
