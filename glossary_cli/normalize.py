@@ -22,6 +22,7 @@ analysis basis crisis diagnosis thesis synthesis prognosis emphasis hypothesis a
 virus status campus bonus census consensus corpus surplus focus nexus radius stimulus
 process success access address business class glass grass loss stress mass progress
 always perhaps whereas thus this its has was is as us yes
+faeces feces diabetes herpes rabies scabies measles mumps rickets shingles
 """.split())
 
 _IRREGULAR = {
