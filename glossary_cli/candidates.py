@@ -154,6 +154,17 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     return sorted(spans.values(), key=lambda span: (span.start, span.end))
 
 
+def _kept_english(surface: str, source: str) -> bool:
+    """Whether the English segment has these words as they are, whole words at both ends."""
+    start = source.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        if not (start and source[start - 1].isalnum()) and not (end < len(source) and source[end].isalnum()):
+            return True
+        start = source.find(surface, start + 1)
+    return False
+
+
 def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int]:
     first = next((index for index, token in enumerate(tokens) if token.end > start), len(tokens))
     last = next((index for index, token in enumerate(tokens) if token.start >= end), len(tokens))
@@ -204,9 +215,11 @@ def _attached_suffix(text: str, token: Token) -> bool:
 
 
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
-                  verbs: frozenset[str] = frozenset()) -> list[Span]:
+                  verbs: frozenset[str] = frozenset(), source: str = "") -> list[Span]:
     """`verbs`: words jieba's dictionary tags only as verbs; spans of several tokens starting
-    with one are marked verb_initial."""
+    with one are marked verb_initial. `source` is the English segment: several Latin words in a
+    row are a span only where the translation keeps them as the English has them (a name such
+    as `Wolf Vollprecht`, a product such as `Google Drive`)."""
     masked = placeholder_mask(text)
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
@@ -217,10 +230,15 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 or _attached_suffix(text, head)):
             continue
         connectors = 0
-        han = False
+        han = spaced = False
         for last in range(first, min(count, first + limits.max_tokens)):
             token = tokens[last]
+            if not han and last > first and token.text == " " and source:
+                spaced = True  # the space between two words of a kept English name
+                continue
             han = han or has_han(token.text)
+            if han and spaced:
+                break
             if token.text in _CHINESE_INNER_CONNECTORS:
                 connectors += 1
                 if connectors > 1:
@@ -229,11 +247,11 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             if _zh_breaks(token, masked) or (is_chinese_function_word(token.text) and last not in bound):
                 break
             start, end = head.start, token.end
-            if end - start > limits.max_chars:
+            if end - start > (limits.max_chars if han else limits.max_quoted_chars):
                 break
-            if not han and last > first:
-                continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             surface = text[start:end]
+            if not han and last > first and not _kept_english(surface, source):
+                continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
                                        verb_initial=last > first and head.text in verbs)
     for found in _CHINESE_ENCLOSED.finditer(text):

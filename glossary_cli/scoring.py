@@ -16,7 +16,7 @@ from functools import lru_cache
 from .align import Link
 from .models import Alternative, Evidence, ScoredPair
 from .lexicon import gloss_count
-from .normalize import is_acronym, singular
+from .normalize import chinese_key, is_acronym, singular
 from .stopwords import is_english_stopword
 
 MAX_EVIDENCE = 2
@@ -88,13 +88,14 @@ class PairFeatures:
     english_commonness: float = 0.0
     participle: bool = False  # one lowercase word in -ed: `reported`, `observed`, rarely a term
     general_frequency: float = 0.0  # Zipf frequency in general English of the least common word
+    kept: bool = False  # the translation keeps the English as it is (`Andrew Cuomo`): one unit, whatever its length
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
         value = 0.5
         if self.name or self.acronym:
             value += 0.3
-        if self.words >= 2:
+        if self.words >= 2 and not self.kept:
             value += 0.2
         if self.quoted or self.label:
             value += 0.2
@@ -123,7 +124,7 @@ class PairFeatures:
 
     def statistics(self) -> list[float]:
         """The signals the learned combination weighs (FITTED_FEATURES, in order)."""
-        return [1.0, math.log1p(self.count), self.dice, self.link_share, float(self.words == 1), self.best,
+        return [1.0, math.log1p(self.count), self.dice, self.link_share, float(self.words == 1 or self.kept), self.best,
                 self.mean, self.english_commonness, self.commonness / 5, self.nested_ratio, float(self.quoted),
                 float(self.participle)]
 
@@ -192,7 +193,7 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0, label=tally.signals["segment"] > 0,
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
-        participle=words == 1 and _is_participle(source),
+        participle=words == 1 and _is_participle(source), kept=chinese_key(preferred_target(tally)) == chinese_key(source),
         # Only the learned ranking weighs it: a short text need not load the word lists.
         general_frequency=general_frequency(source) if learned_share(corpus_segments) > 0 else 0.0)
 

@@ -103,3 +103,13 @@ def test_latin_words_in_chinese_stay_whole():
     found = chinese("全球COVID-19危机期间,SARS-CoV-2 病毒")
     assert "COVID-19" in found and "COVID-19危机" in found and "SARS-CoV-2" in found
     assert not any(text in found for text in ("COVID", "19", "CoV"))
+
+
+def test_english_words_the_translation_keeps_as_they_are_are_one_span():
+    text = "由Wolf Vollprecht开发，Manuel Genovés维护"
+    source = "Created by Wolf Vollprecht and maintained by Manuel Genovés."
+    found = {span.text for span in chinese_spans(text, ChineseTokenizer().tokenize(text), source=source)}
+    assert {"Wolf Vollprecht", "Manuel Genovés", "Vollprecht开发"} <= found
+    assert not {"Manuel Genov", "Wolf Vollprecht开发"} & found  # whole English words, and no Chinese glued on
+    # Latin words in a row that the English does not have as they are stay apart
+    assert "Wolf Vollprecht" not in chinese(text)

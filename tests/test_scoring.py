@@ -102,3 +102,13 @@ def test_a_word_kept_in_english_inside_a_title_does_not_make_it_a_name():
                    ("No medicine can cure the common cold.", "没有药物能治愈普通感冒。"))
     entry = next(pair for pair in extract(pairs).pairs if pair.source_key == "medicine")
     assert (entry.source, entry.target) == ("medicine", "药物")
+
+
+def test_a_name_the_translation_keeps_in_english_is_one_unit_not_a_translated_phrase():
+    # Translating several words as a whole says they are a fixed expression; copying them says nothing.
+    for size in (33, 3_000):
+        assert pair(kept=True, name=True, corpus_segments=size).score() < pair(name=True, corpus_segments=size).score()
+    pairs = corpus(("Apostrophe was created by Wolf Vollprecht.", "Apostrophe由Wolf Vollprecht开发。"),
+                   ("Thanks to Wolf Vollprecht", "感谢Wolf Vollprecht"))
+    entry = next(pair for pair in extract(pairs).pairs if pair.source == "Wolf Vollprecht")
+    assert entry.target == "Wolf Vollprecht"
