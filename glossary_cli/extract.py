@@ -35,7 +35,7 @@ from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
 from .script import has_han
 from .stopwords import is_chinese_function_word, is_english_stopword, is_shouted
-from .word_alignment import learn_lexicon
+from .word_alignment import learn_lexicon, without_explained_away
 
 
 @dataclass(frozen=True)
@@ -386,9 +386,15 @@ def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> d
     key = _lexicon_key(words) if cache else ""
     learned = cache.load(key) if cache else None
     if learned is None:
-        learned = learn_lexicon(
-            (segment for shard in words for segment in shard.segments(shard.source_ids, shard.source_counts)),
-            (segment for shard in words for segment in shard.segments(shard.target_ids, shard.target_counts)))
+        def english() -> Iterator[list[str]]:
+            return (segment for shard in words for segment in shard.segments(shard.source_ids, shard.source_counts))
+
+        def chinese() -> Iterator[list[str]]:
+            return (segment for shard in words for segment in shard.segments(shard.target_ids, shard.target_counts))
+
+        dictionary = Lexicon()
+        learned = without_explained_away(learn_lexicon(english(), chinese()), english(), chinese(),
+                                         lambda word, token: token in dictionary.translations(word))
         if cache:
             cache.store(key, learned)
     return learned
@@ -569,7 +575,7 @@ def _ranked_key(ranking_options: str, link_keys: list[str]) -> str:
 
 def _lexicon_key(words: list[LexiconWords]) -> str:
     """A digest of every shard's content words, in corpus order, and of the learner's code."""
-    digest = hashlib.sha256(f"lexicon\n{_code_hash(('word_alignment',))}\n{_data_versions()}\n".encode("utf-8"))
+    digest = hashlib.sha256(f"lexicon\n{_code_hash(('word_alignment', 'lexicon'))}\n{_data_versions()}\n".encode("utf-8"))
     for shard in words:
         vocabulary = "\0".join(shard.vocabulary).encode("utf-8", "surrogatepass")
         for data in (vocabulary, shard.source_ids.tobytes(), shard.source_counts.tobytes(),

@@ -237,7 +237,7 @@ class Lexicon:
         发电 ... -> 电): compounds abbreviate (风电 for wind power, 储能 for energy storage), so one of
         them in an unexplained span is weak evidence for a word the dictionary cannot place."""
         counts: dict[str, int] = {}
-        for headword in self._headwords(word):
+        for headword in self.translations(word):
             if len(headword) > 1:
                 for char in set(headword):
                     if has_han(char) and not is_chinese_function_word(char):
@@ -260,9 +260,9 @@ class Lexicon:
                 if headword not in modified or not any(inner in headword for inner in plain)
                 or any(headword in self.cedict.get(other, ()) for other in context if other != word_stem)}
 
-    def _headwords(self, word: str) -> frozenset[str]:
+    def translations(self, word: str) -> frozenset[str]:
         """Dictionary translations of a word; for `deforestation`, those of `forestation`."""
-        return self._lookup(word)[1]
+        return self._lookup(word.lower())[1]
 
     @lru_cache(maxsize=100_000)
     def _lookup(self, word: str) -> tuple[str, frozenset[str]]:
@@ -278,7 +278,7 @@ class Lexicon:
                 return self._lookup(american)
             for prefix in _PREFIXES:
                 if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-                    return prefix, self._headwords(word[len(prefix):])
+                    return prefix, self.translations(word[len(prefix):])
         return "", headwords
 
 

@@ -9,7 +9,8 @@ become lexicon entries that the segment aligner uses like dictionary translation
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -17,6 +18,7 @@ ITERATIONS = 5
 MIN_COOCCURRENCE = 3
 MIN_PROBABILITY = 0.2  # geometric mean of both directions
 MAX_TOKENS_PER_SIDE = 60  # very long segments add noise and quadratic cost
+RARE_COOCCURRENCE = 5  # up to this many shared segments, a neighbour's translation may be what was learned
 CHUNK_PAIRS = 250_000  # co-occurrences made at once: about 40 MB of temporaries, whatever the corpus size
 
 
@@ -94,6 +96,38 @@ def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[s
         word, token = english_words[key // width], chinese_tokens[key % width]
         lexicon.setdefault(word, {})[token] = round(float(value), 4)
     return lexicon
+
+
+def without_explained_away(lexicon: dict[str, dict[str, float]], english: Iterable[Sequence[str]],
+                           chinese: Iterable[Sequence[str]], translates: Callable[[str, str], bool]
+                           ) -> dict[str, dict[str, float]]:
+    """The lexicon less what Model 1 learned from a rare word's neighbours (Moore 2004's
+    "garbage collectors"): `distraction` and `free` learn 编辑器 from three UI strings that all
+    say `distraction-free editor`. A learned translation seen in at most RARE_COOCCURRENCE
+    segments goes when, in every one of them, another English word of the segment already
+    explains it: `translates` (a dictionary) says so, or the learner is surer of that word."""
+    shared: Counter = Counter()
+    explained: Counter = Counter()
+    for words, tokens in zip(english, chinese):
+        present = {word for word in words if word in lexicon}
+        if not present:
+            continue
+        token_set, word_set = set(tokens), set(words)
+        for word in present:
+            for token, probability in lexicon[word].items():
+                if token not in token_set or shared[word, token] >= RARE_COOCCURRENCE + 1:
+                    continue
+                shared[word, token] += 1
+                if any(other != word and (lexicon.get(other, {}).get(token, 0.0) > probability
+                                          or translates(other, token)) for other in word_set):
+                    explained[word, token] += 1
+    kept: dict[str, dict[str, float]] = {}
+    for word, targets in lexicon.items():
+        for token, probability in targets.items():
+            count = shared[word, token]
+            if not (0 < count <= RARE_COOCCURRENCE and explained[word, token] == count):
+                kept.setdefault(word, {})[token] = probability
+    return kept
 
 
 def _chunks(sizes: np.ndarray) -> list[tuple[int, int]]:

@@ -1,6 +1,8 @@
-from glossary_cli.extract import content_tokens, content_words
+from glossary_cli.extract import content_tokens, content_words, extract
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
-from glossary_cli.word_alignment import learn_lexicon
+from glossary_cli.lexicon import Lexicon
+from glossary_cli.models import Location, SegmentPair
+from glossary_cli.word_alignment import learn_lexicon, without_explained_away
 
 PAIRS = [("Most COVID-19 patients recover at home", "大多数 COVID-19 患者在家中康复"),
          ("COVID-19 patients need oxygen", "COVID-19 患者需要吸氧"),
@@ -24,3 +26,24 @@ def test_a_kept_acronym_is_not_paired_with_a_frequent_chinese_word():
     learned = lexicon_of(PAIRS)
     assert "患者" in learned["patients"]
     assert "covid" not in learned
+
+
+def test_a_rare_word_does_not_learn_what_its_neighbour_means():
+    # Three UI strings: `editor` explains 编辑器 wherever `distraction` meets it; Model 1 still
+    # hands `distraction` a share of 编辑器, which would make `distraction-free` a term for it.
+    pairs = [("An elegant, distraction-free markdown editor", "优雅无杂的markdown编辑器"),
+             ("A simple and distraction free Markdown editor", "简单无杂的Markdown编辑器"),
+             ("Apostrophe is a GTK based distraction free Markdown editor", "Apostrophe是一个基于GTK的极简Markdown编辑器")]
+    english = [content_words(tokens, target) for tokens, (_, target)
+               in zip(EnglishTokenizer().tokenize_many([source for source, _ in pairs]), pairs)]
+    chinese = [content_tokens(ChineseTokenizer().tokenize(target)) for _, target in pairs]
+    learned = learn_lexicon(english, chinese)
+    assert "编辑器" in learned["distraction"]  # what the learner alone makes of it
+    dictionary = Lexicon()
+    kept = without_explained_away(learned, english, chinese, lambda word, token: token in dictionary.translations(word))
+    assert "编辑器" not in kept.get("distraction", {}) and "编辑器" not in kept.get("free", {})
+    assert "编辑器" in kept["editor"]
+    extracted = extract([SegmentPair(source, target, Location("ui.po", 4 * number + 1))
+                         for number, (source, target) in enumerate(pairs)]).pairs
+    assert (extracted[0].source, extracted[0].target) == ("Markdown editor", "Markdown编辑器")
+    assert not any(pair.target == "编辑器" and "distraction" in pair.source for pair in extracted)
