@@ -180,16 +180,26 @@ def _zh_breaks(token: Token, masked: list[bool]) -> bool:
 
 def _bound_function_words(text: str, tokens: tuple[Token, ...]) -> set[int]:
     """Function-word tokens that are really part of a dictionary word jieba cut through:
-    in 碳/中/和 (carbon neutrality) 中 and 和 spell 中和, so they do not end a span."""
+    in 碳/中/和 (carbon neutrality) 中 and 和 spell 中和, so they do not end a span. A word that
+    would cut through a dictionary word of jieba's does not count: in 基础设施/与 the 与 is `and`,
+    though 施与 is a word too."""
     headwords = chinese_headwords()
     return {index for index, token in enumerate(tokens)
-            if is_chinese_function_word(token.text) and _inside_a_longer_word(text, token, headwords)}
+            if is_chinese_function_word(token.text) and _inside_a_longer_word(text, tokens, index, headwords)}
 
 
-def _inside_a_longer_word(text: str, token: Token, headwords: frozenset[str]) -> bool:
-    """Whether a dictionary word of up to 4 characters holds the token and more."""
+def _inside_a_longer_word(text: str, tokens: tuple[Token, ...], index: int, headwords: frozenset[str]) -> bool:
+    """Whether a dictionary word of up to 4 characters holds the token and more, and cuts
+    through no neighbouring token that is a dictionary word itself."""
+    token = tokens[index]
+    before = tokens[index - 1] if index else None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
     for start in range(max(0, token.start - 3), token.start + 1):
+        if before and before.start < start < before.end and before.text in headwords:
+            continue
         for end in range(max(token.end, start + 2), min(len(text), start + 4) + 1):
+            if after and after.start < end < after.end and after.text in headwords:
+                continue
             if (start < token.start or end > token.end) and text[start:end] in headwords:
                 return True
     return False

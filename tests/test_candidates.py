@@ -75,6 +75,9 @@ def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
     assert "碳达峰碳中和论坛" in chinese("2025碳达峰碳中和论坛暨深圳国家低碳城论坛")
     assert "城市碳中和" in chinese("推进城市碳中和")
     assert "我们和他们" not in chinese("我们和他们")
+    # ... but not where that word would cut through one of jieba's: 基础设施/与 is `infrastructure and`
+    found = chinese("面临老化基础设施与能源需求上升的压力")
+    assert "老化基础设施" in found and not any(text.endswith("与") for text in found)
 
 
 def test_a_suffix_belongs_to_the_word_before_it_however_jieba_cuts():
