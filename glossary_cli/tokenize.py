@@ -115,8 +115,15 @@ class ChineseTokenizer:
         self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
-        """jieba tokens, with Latin words it splits at hyphens joined again: Wi-Fi, Li-ion."""
-        return merge_latin_words(text, [(start, end) for _, start, end in self.jieba.tokenize(text, HMM=True)])
+        """jieba tokens, with Latin words it splits at hyphens joined again (Wi-Fi, Li-ion) and a
+        function word its HMM glued onto an unknown word taken off again."""
+        spans = []
+        for word, start, end in self.jieba.tokenize(text, HMM=True):
+            if _glued_function_word(word, self.jieba.FREQ):
+                spans += [(start, end - 1), (end - 1, end)]
+            else:
+                spans.append((start, end))
+        return merge_latin_words(text, spans)
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -128,6 +135,17 @@ class ChineseTokenizer:
         token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 研究与开发 says nothing of the term."""
         return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens
                     if not is_chinese_function_word(token.text) and token.text not in CHINESE_CONNECTORS), default=0.0)
+
+
+# Prepositions and conjunctions: they open or join phrases, so no word ends in one but a dictionary word.
+_PHRASE_OPENERS = frozenset("则向对在把被将从与和及或并且而但却就才也都又还")
+
+
+def _glued_function_word(word: str, frequencies: dict[str, int]) -> bool:
+    """A word of jieba's HMM, not its dictionary, that ends in a preposition or conjunction after a
+    content character: 成会明则 cut 成会/明则 (`Cheng Huiming then`), 马云向 (`to Jack Ma`)."""
+    return (len(word) >= 2 and word[-1] in _PHRASE_OPENERS and not frequencies.get(word)
+            and not is_chinese_function_word(word[-2]))
 
 
 def _add_word(jieba_tokenizer, word: str, frequency: int) -> None:

@@ -51,3 +51,14 @@ def test_commonness_of_a_target_ignores_the_function_words_jieba_cut_off():
     assert tokenizer.commonness(cut) == tokenizer.commonness(cut[:2])
     and_ = [token for token in cut if token.text == "和"]
     assert tokenizer.commonness(and_) == 0.0  # 和 alone is among the most frequent words jieba knows
+
+
+def test_a_preposition_or_conjunction_glued_onto_an_unknown_word_is_taken_off():
+    # jieba's HMM makes words of 明则 (`Huiming then`) and 马云向 (`to Jack Ma`); no word ends in 则 or 向
+    # but a dictionary word (否则, 方向), so the name can be a term without the function word.
+    def words(text: str) -> list[str]:
+        return [token.text for token in ChineseTokenizer().tokenize(text)]
+
+    assert words("所长成会明则聚焦城市层面")[:4] == ["所长", "成会", "明", "则"]
+    assert words("马云向武汉捐赠口罩")[:2] == ["马云", "向"]
+    assert "否则" in words("否则就会失败") and "方向" in words("朝另一个方向走")
