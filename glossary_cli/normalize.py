@@ -66,7 +66,7 @@ def singular(word: str) -> str:
         return word[:-len(tail)] + _match_case(_IRREGULAR[tail], word[-len(tail):])
     if lower in _INVARIANT or not lower.endswith("s"):
         return word
-    if lower.endswith(("ss", "us", "is", "ics", "ous")):
+    if lower.endswith(("ss", "us", "is", "ics", "ous", "species", "series")):  # interspecies, miniseries
         return word
     if lower.endswith("ies") and len(lower) > 4 and lower[-4] not in "aeiou":
         return word[:-3] + _match_case("y", word[-3:])

@@ -21,6 +21,7 @@ def test_singular_folds_the_plural(plural, expected):
     "building", "data", "media", "physics", "analysis", "gas", "news", "series", "species",
     "process", "status", "virus", "bus", "CCUS", "US", "photovoltaics", "economics",
     "faeces", "diabetes", "measles", "herpes",  # diseases and substances ending in -es are no plurals
+    "interspecies", "subspecies", "miniseries",  # compounds of the invariant species and series
 ])
 def test_singular_leaves_singular_and_uncountable_words_alone(word):
     assert singular(word) == word
