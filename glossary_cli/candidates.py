@@ -16,7 +16,7 @@ from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han
-from .wordclass import cannot_be_a_noun
+from .wordclass import cannot_be_a_noun, only_a_verb
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
                         is_english_stopword, is_shouted)
 
@@ -100,9 +100,11 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     count = len(tokens)
     breaks = [_breaks_phrase(token, masked) for token in tokens]
     contents = [_is_content(token, shouted) for token in tokens]
+    label = text.strip().rstrip(".!?:…")
     for first in range(count):
         if breaks[first] or not contents[first]:
             continue
+        verb_first = only_a_verb(tokens[first].text)
         connectors = 0
         name, article = True, False
         for last in range(first, min(count, first + limits.max_name_words)):
@@ -128,6 +130,8 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue
             if length > 1 and not name and cannot_be_a_noun(token.text.rpartition("-")[2]):
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
+            if length > 1 and not name and verb_first and text[tokens[first].start:token.end] != label:
+                continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
             if _cuts_a_name(tokens, first, last):
                 continue
             start, end = tokens[first].start, token.end

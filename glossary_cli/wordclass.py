@@ -72,3 +72,13 @@ def cannot_be_a_noun(word: str) -> bool:
         return False
     parts = parts_of_speech(word)
     return bool(parts) and "noun" not in parts
+
+
+def only_a_verb(word: str) -> bool:
+    """Known to the tables as a verb and as nothing that can start a noun phrase: `develop`,
+    `include`, `avoid`. Participles and gerunds (`advanced`, `operating`) modify nouns."""
+    lower = word.lower()
+    if lower.endswith(("ing", "ed")):
+        return False
+    parts = parts_of_speech(lower)
+    return "verb" in parts and not parts & {"noun", "adj"}

@@ -116,3 +116,11 @@ def test_english_words_the_translation_keeps_as_they_are_are_one_span():
     assert not {"Manuel Genov", "Wolf Vollprecht开发"} & found  # whole English words, and no Chinese glued on
     # Latin words in a row that the English does not have as they are stay apart
     assert "Wolf Vollprecht" not in chinese(text)
+
+
+def test_a_phrase_opening_with_a_verb_is_a_clause_unless_it_is_the_whole_label():
+    found = english("Laboratories could develop polymerase chain reaction tests to detect infection.")
+    assert "polymerase chain reaction" in found
+    assert not {"develop polymerase chain reaction", "detect infection"} & set(found)
+    assert "Create Folder" in english("Create Folder")  # a UI label translated as a whole
+    assert "advanced material" in english("They use advanced materials.")  # participles modify nouns
