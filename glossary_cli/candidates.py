@@ -9,6 +9,7 @@ words, plus quoted spans “…” 《…》 and bracketed ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon import chinese_headwords
@@ -182,27 +183,32 @@ def _zh_breaks(token: Token, masked: list[bool]) -> bool:
     return not (has_han(text) or any(c.isalnum() for c in text))
 
 
-def _bound_function_words(text: str, tokens: tuple[Token, ...]) -> set[int]:
+def _bound_function_words(text: str, tokens: tuple[Token, ...], known: Callable[[str], bool] | None = None) -> set[int]:
     """Function-word tokens that are really part of a dictionary word jieba cut through:
     in 碳/中/和 (carbon neutrality) 中 and 和 spell 中和, so they do not end a span. A word that
     would cut through a dictionary word of jieba's does not count: in 基础设施/与 the 与 is `and`,
-    though 施与 is a word too."""
+    though 施与 is a word too, and in 隐私/和/数据安全 it is `and` again, though 和数 is one."""
     headwords = chinese_headwords()
+
+    def word(token: Token | None) -> bool:
+        return token is not None and len(token.text) > 1 and (token.text in headwords or bool(known and known(token.text)))
+
     return {index for index, token in enumerate(tokens)
-            if is_chinese_function_word(token.text) and _inside_a_longer_word(text, tokens, index, headwords)}
+            if is_chinese_function_word(token.text) and _inside_a_longer_word(text, tokens, index, headwords, word)}
 
 
-def _inside_a_longer_word(text: str, tokens: tuple[Token, ...], index: int, headwords: frozenset[str]) -> bool:
+def _inside_a_longer_word(text: str, tokens: tuple[Token, ...], index: int, headwords: frozenset[str],
+                          word: Callable[[Token | None], bool]) -> bool:
     """Whether a dictionary word of up to 4 characters holds the token and more, and cuts
     through no neighbouring token that is a dictionary word itself."""
     token = tokens[index]
     before = tokens[index - 1] if index else None
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     for start in range(max(0, token.start - 3), token.start + 1):
-        if before and before.start < start < before.end and before.text in headwords:
+        if before and before.start < start < before.end and word(before):
             continue
         for end in range(max(token.end, start + 2), min(len(text), start + 4) + 1):
-            if after and after.start < end < after.end and after.text in headwords:
+            if after and after.start < end < after.end and word(after):
                 continue
             if (start < token.start or end > token.end) and text[start:end] in headwords:
                 return True
@@ -229,15 +235,17 @@ def _attached_suffix(text: str, token: Token) -> bool:
 
 
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
-                  verbs: frozenset[str] = frozenset(), source: str = "") -> list[Span]:
+                  verbs: frozenset[str] = frozenset(), source: str = "",
+                  known: Callable[[str], bool] | None = None) -> list[Span]:
     """`verbs`: words jieba's dictionary tags only as verbs; spans of several tokens starting
     with one are marked verb_initial. `source` is the English segment: several Latin words in a
     row are a span only where the translation keeps them as the English has them (a name such
-    as `Wolf Vollprecht`, a product such as `Google Drive`)."""
+    as `Wolf Vollprecht`, a product such as `Google Drive`). `known` tells the words of jieba's
+    dictionary."""
     masked = placeholder_mask(text)
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
-    bound = _bound_function_words(text, tokens)
+    bound = _bound_function_words(text, tokens, known)
     for first in range(count):
         head = tokens[first]
         if (_zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS

@@ -481,7 +481,8 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     for offset, (pair, tokens, chinese_tokens) in enumerate(zip(shard.pairs, source_tokens, target_tokens)):
         index = shard.first + offset
         source_spans = english_spans(pair.source, tokens, context.limits)
-        target_spans = chinese_spans(pair.target, chinese_tokens, context.limits, chinese.verbs, pair.source)
+        target_spans = chinese_spans(pair.target, chinese_tokens, context.limits, chinese.verbs, pair.source,
+                                     chinese.knows)
         for span in source_spans:
             _posting(tallies.source_postings, span.key).add(index)
         for span in target_spans:

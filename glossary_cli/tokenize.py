@@ -125,6 +125,10 @@ class ChineseTokenizer:
                 spans.append((start, end))
         return merge_latin_words(text, spans)
 
+    def knows(self, word: str) -> bool:
+        """Whether jieba's dictionary (or the glossary's known terms) holds the word."""
+        return self.jieba.FREQ.get(word, 0) > 0
+
     @property
     def verbs(self) -> frozenset[str]:
         """Words jieba's dictionary tags as plain verbs (v), read once from its dictionary file."""

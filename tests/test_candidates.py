@@ -78,6 +78,10 @@ def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
     # ... but not where that word would cut through one of jieba's: 基础设施/与 is `infrastructure and`
     found = chinese("面临老化基础设施与能源需求上升的压力")
     assert "老化基础设施" in found and not any(text.endswith("与") for text in found)
+    # jieba's own dictionary counts too: 和数 (`sum`) would cut its 数据安全 (`data security`)
+    text, tokenizer = "保护数据隐私和数据安全", ChineseTokenizer()
+    found = {span.text for span in chinese_spans(text, tokenizer.tokenize(text), known=tokenizer.knows)}
+    assert "数据隐私" in found and not any(text.endswith("和") for text in found)
 
 
 def test_a_suffix_belongs_to_the_word_before_it_however_jieba_cuts():
