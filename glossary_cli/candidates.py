@@ -17,7 +17,7 @@ from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han
-from .wordclass import cannot_be_a_noun, only_a_verb
+from .wordclass import cannot_be_a_noun, only_a_verb, only_an_adverb
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
                         is_english_stopword, is_shouted)
 
@@ -50,7 +50,7 @@ def _is_content(token: Token, shouted: bool = False) -> bool:
     """A word that can start or end a term: not a function word (WHO is an acronym), not an adverb."""
     lower = token.text.lower()
     return (_is_word(token) and not is_english_stopword(token.text, shouted)
-            and not (len(lower) > 5 and _ADVERB.search(lower)))
+            and not (len(lower) > 5 and (_ADVERB.search(lower) or only_an_adverb(lower))))
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -75,6 +75,10 @@ def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
             return False
     last = words[-1].text
     return not (len(words) > 1 and last.islower() and last.endswith("ed") and len(last) > 4)
+
+
+def _is_participle(word: str) -> bool:
+    return word.islower() and word.endswith("ed") and len(word) > 4
 
 
 def _capitalised_word(token: Token) -> bool:
@@ -105,7 +109,9 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     for first in range(count):
         if breaks[first] or not contents[first]:
             continue
-        verb_first = only_a_verb(tokens[first].text)
+        # `tested in clinical trials`, `focused on repurposing`: a participle governing a preposition
+        verb_first = only_a_verb(tokens[first].text) or (
+            _is_participle(tokens[first].text) and first + 1 < count and not contents[first + 1])
         connectors = 0
         name, article = True, False
         for last in range(first, min(count, first + limits.max_name_words)):

@@ -82,3 +82,8 @@ def only_a_verb(word: str) -> bool:
         return False
     parts = parts_of_speech(lower)
     return "verb" in parts and not parts & {"noun", "adj"}
+
+
+def only_an_adverb(word: str) -> bool:
+    """Known to the tables only as an adverb (`rapidly`, `mostly`): no term starts or ends with one."""
+    return parts_of_speech(word) == frozenset({"adv"})

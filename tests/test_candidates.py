@@ -127,4 +127,8 @@ def test_a_phrase_opening_with_a_verb_is_a_clause_unless_it_is_the_whole_label()
     assert "polymerase chain reaction" in found
     assert not {"develop polymerase chain reaction", "detect infection"} & set(found)
     assert "Create Folder" in english("Create Folder")  # a UI label translated as a whole
+    # a participle governing a preposition is a verb phrase; before a noun it modifies it
+    found = english("Two drugs tested in clinical trials were confirmed cases of success.")
+    assert "clinical trial" in found and "tested in clinical trial" not in found
+    assert "rapidly" not in english("The virus spread rapidly to acute care wards.")  # an adverb is no term
     assert "advanced material" in english("They use advanced materials.")  # participles modify nouns
