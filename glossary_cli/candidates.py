@@ -17,7 +17,7 @@ from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han
-from .wordclass import cannot_be_a_noun, only_a_verb, only_an_adverb
+from .wordclass import cannot_be_a_noun, is_verb_base, only_a_verb, only_an_adverb
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
                         is_english_stopword, is_shouted)
 
@@ -113,7 +113,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         verb_first = only_a_verb(tokens[first].text) or (
             _is_participle(tokens[first].text) and first + 1 < count and not contents[first + 1])
         connectors = 0
-        name, article = True, False
+        name, article, clause = True, False, False
         for last in range(first, min(count, first + limits.max_name_words)):
             token = tokens[last]
             if breaks[last]:
@@ -127,6 +127,8 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 if connectors > 3:
                     break
                 continue
+            # `surveillance to monitor`: an infinitive makes a clause
+            clause = clause or (last > first and tokens[last - 1].text.lower() == "to" and is_verb_base(token.text))
             name = name and _is_capitalised(token)
             length = last - first + 1
             if length > limits.max_words and not name:
@@ -137,7 +139,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue
             if length > 1 and not name and cannot_be_a_noun(token.text.rpartition("-")[2]):
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
-            if length > 1 and not name and verb_first and text[tokens[first].start:token.end] != label:
+            if length > 1 and not name and (verb_first or clause) and text[tokens[first].start:token.end] != label:
                 continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
             if _cuts_a_name(tokens, first, last):
                 continue

@@ -87,3 +87,9 @@ def only_a_verb(word: str) -> bool:
 def only_an_adverb(word: str) -> bool:
     """Known to the tables only as an adverb (`rapidly`, `mostly`): no term starts or ends with one."""
     return parts_of_speech(word) == frozenset({"adv"})
+
+
+def is_verb_base(word: str) -> bool:
+    """A verb's base form by the tables (`monitor`, `wash`, `care`): after `to`, an infinitive."""
+    tables = lemma_tables()
+    return tables is not None and word.islower() and word in tables.bases["verb"]

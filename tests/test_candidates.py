@@ -131,4 +131,7 @@ def test_a_phrase_opening_with_a_verb_is_a_clause_unless_it_is_the_whole_label()
     found = english("Two drugs tested in clinical trials were confirmed cases of success.")
     assert "clinical trial" in found and "tested in clinical trial" not in found
     assert "rapidly" not in english("The virus spread rapidly to acute care wards.")  # an adverb is no term
+    found = english("Countries set up serological surveillance to monitor the spread.")
+    assert "serological surveillance" in found and not any("to monitor" in text for text in found)
+    assert "Click to copy" in english("Click to copy")  # a whole UI label stays
     assert "advanced material" in english("They use advanced materials.")  # participles modify nouns
