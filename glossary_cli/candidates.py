@@ -17,7 +17,7 @@ from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han
-from .wordclass import cannot_be_a_noun, is_verb_base, only_a_verb, only_an_adverb
+from .wordclass import cannot_be_a_noun, is_participle, is_verb_base, only_a_verb, only_an_adverb
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
                         is_english_stopword, is_shouted)
 
@@ -73,12 +73,7 @@ def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
     if any(word in _COORDINATORS for word in lowered):
         if not name or (len(words) == 3 and lowered[1] in _COORDINATORS):
             return False
-    last = words[-1].text
-    return not (len(words) > 1 and last.islower() and last.endswith("ed") and len(last) > 4)
-
-
-def _is_participle(word: str) -> bool:
-    return word.islower() and word.endswith("ed") and len(word) > 4
+    return not (len(words) > 1 and is_participle(words[-1].text))
 
 
 def _capitalised_word(token: Token) -> bool:
@@ -111,7 +106,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             continue
         # `tested in clinical trials`, `focused on repurposing`: a participle governing a preposition
         verb_first = only_a_verb(tokens[first].text) or (
-            _is_participle(tokens[first].text) and first + 1 < count and not contents[first + 1])
+            is_participle(tokens[first].text) and first + 1 < count and not contents[first + 1])
         connectors = 0
         name, article, clause = True, False, False
         for last in range(first, min(count, first + limits.max_name_words)):

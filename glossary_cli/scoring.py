@@ -18,6 +18,7 @@ from .models import Alternative, Evidence, ScoredPair
 from .lexicon import gloss_count
 from .normalize import chinese_key, is_acronym, singular
 from .stopwords import is_english_stopword
+from .wordclass import is_participle
 
 MAX_EVIDENCE = 2
 MAX_ALTERNATIVES = 3
@@ -193,13 +194,9 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0, label=tally.signals["segment"] > 0,
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
-        participle=words == 1 and _is_participle(source), kept=chinese_key(preferred_target(tally)) == chinese_key(source),
+        participle=words == 1 and is_participle(source), kept=chinese_key(preferred_target(tally)) == chinese_key(source),
         # Only the learned ranking weighs it: a short text need not load the word lists.
         general_frequency=general_frequency(source) if learned_share(corpus_segments) > 0 else 0.0)
-
-
-def _is_participle(word: str) -> bool:
-    return word.islower() and word.endswith("ed") and not word.endswith("eed") and len(word) > 4
 
 
 def general_frequency(term: str) -> float:

@@ -93,3 +93,8 @@ def is_verb_base(word: str) -> bool:
     """A verb's base form by the tables (`monitor`, `wash`, `care`): after `to`, an infinitive."""
     tables = lemma_tables()
     return tables is not None and word.islower() and word in tables.bases["verb"]
+
+
+def is_participle(word: str) -> bool:
+    """A lowercase word in -ed (`reported`, `tested`), not one in -eed (`speed`, `need`)."""
+    return word.islower() and word.endswith("ed") and not word.endswith("eed") and len(word) > 4

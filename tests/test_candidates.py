@@ -134,4 +134,5 @@ def test_a_phrase_opening_with_a_verb_is_a_clause_unless_it_is_the_whole_label()
     found = english("Countries set up serological surveillance to monitor the spread.")
     assert "serological surveillance" in found and not any("to monitor" in text for text in found)
     assert "Click to copy" in english("Click to copy")  # a whole UI label stays
+    assert "wind speed" in english("Check the wind speed first.")  # -eed is no participle ending
     assert "advanced material" in english("They use advanced materials.")  # participles modify nouns
