@@ -32,7 +32,8 @@ class Link:
     signals: frozenset[str]
     nested: bool = False  # inside a longer link of the same segment (a fragment of a bigger term)
     matched: float = 0  # English content words with translation evidence inside the Chinese span (weak: half)
-    distortion: int = 0  # how far apart the two spans sit, in quarters of their segments' lengths
+    distortion: int = 0  # how far apart the two spans sit, in eighths of their segments' lengths
+    head_final: bool = False  # the English head noun's translation ends the Chinese span, as Chinese puts heads last
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ _MIN_LINK_SCORE = 0.25
 _LABEL_WORDS = 4  # a longer string translated as a whole is a sentence, not a label
 _TARGETS_PER_SPAN = 3
 _NEAREST_TARGETS = 60
+# Relative positions are compared in eighths of a segment: quarters could not tell apart two 建筑
+# a dozen characters apart, so `construction` took the one of 循环建筑 (circular construction).
+_PLACES = 8
 _VERB_INITIAL_FACTOR = 0.85  # 推进光伏 loses to 光伏发电 when the dictionary explains both alike
 
 
@@ -93,7 +97,7 @@ class SegmentAligner:
     def score_pairs(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
         source, target, tokens = evidence.source_text, evidence.target_text, evidence.source_tokens
         pinyin = segment_pinyin(target) if has_han(target) else None
-        word_matches = self._word_matches(tokens, target, pinyin)
+        word_matches, piece_words = self._word_matches(tokens, target, pinyin)
         # Character sets are bit masks over the target: bit c stands for character c.
         countable = sum(1 << index for index, char in enumerate(target) if _countable(char))
         target_sizes = [((((1 << (zspan.end - zspan.start)) - 1) << zspan.start) & countable).bit_count()
@@ -118,8 +122,9 @@ class SegmentAligner:
         by_text: dict[str, list[int]] = {}
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
-        pieces = _PieceEvidence(word_matches, chinese)
+        pieces = _PieceEvidence(word_matches, piece_words, chinese)
         latin_only = [not has_han(zspan.text) for zspan in chinese]
+        next_of = _next_of(tokens)
 
         links = []
         for span in english:
@@ -127,6 +132,11 @@ class SegmentAligner:
             if not content:
                 continue
             covering = [pieces.evidence(key) for key in content]
+            # Pieces whose translations sit in several places of the segment (研究院, 研究所 and 所长
+            # for `institute`) -> the mask of each place: a span holding two of them holds no one of them.
+            several = {position: masks for position, masks in enumerate(map(pieces.place_masks, content))
+                       if len(masks) > 1}
+            head = covering[_head(content, min(next_of[span.first_token], span.last_token))][0]
             reachable = anchored | set(by_text.get(span.text, ()))
             whole = (whole_chinese is not None and (span.start, span.end) == whole_source
                      and len(span.text.split()) <= _LABEL_WORDS)
@@ -158,6 +168,10 @@ class SegmentAligner:
                         else:
                             matched_words += 1
                             covered |= inside
+                if several and any((inside := covering[position][0].get(index)) and inside not in masks
+                                   for position, masks in several.items()):
+                    # a word's translation found twice in the span (技术研究院碳中和技术)
+                    covered, weakly_covered = pieces.once_per_word(content, zspan)
                 explained = (covered & countable).bit_count() + _WEAK_CREDIT * (
                     weakly_covered & ~covered & countable).bit_count()
                 lexical = lexical_score(words, matched_words, total, explained)
@@ -184,20 +198,24 @@ class SegmentAligner:
                 if several_words and latin_only[index] and not anchored_here:
                     continue  # `Cron Expression` -> `Cron`, `SARS-CoV-2 RNA` -> `SARS-CoV-2`: a word kept, the rest lost
                 if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
-                    options.append((_priority(score, signals, matched_words), score, zspan, lexical, signals,
-                                    matched_words))
+                    head_later = not head.get(index, 0) >> (zspan.end - 1) & 1
+                    options.append((_priority(score, signals, matched_words), score, head_later, zspan, lexical,
+                                    signals, matched_words))
             # Only a span's best few targets can win competitive linking; keeping the rest makes a
             # long repetitive segment quadratic.
-            options.sort(key=lambda option: (-option[0], -option[1], option[2].start, -option[2].end))
+            options.sort(key=lambda option: (-option[0], -option[1], option[2], option[3].start, -option[3].end))
             links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched,
-                           distortion=int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * 4))
-                      for _, score, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
+                           distortion=int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * _PLACES),
+                           head_final=not head_later)
+                      for _, score, head_later, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
         return links
 
-    def _word_matches(self, tokens: tuple[Token, ...], target: str,
-                      pinyin: list[str] | None) -> dict[int, dict[tuple[int, int], list[Match]]]:
-        """Token index -> {(token, piece): matches}: `Power-to-Gas` is two content words."""
+    def _word_matches(self, tokens: tuple[Token, ...], target: str, pinyin: list[str] | None
+                      ) -> tuple[dict[int, dict[tuple[int, int], list[Match]]], dict[tuple[int, int], str]]:
+        """Token index -> {(token, piece): matches}: `Power-to-Gas` is two content words; and
+        each (token, piece)'s word, lowercased."""
         found: dict[int, dict[tuple[int, int], list[Match]]] = {}
+        words: dict[tuple[int, int], str] = {}
         substrings = self.lexicon.occurrences(target)
         shouted = is_shouted(token.text for token in tokens)
         context = frozenset(stem(piece.lower()) for token in tokens for piece in word_pieces(token.text) if piece.isalpha())
@@ -209,7 +227,8 @@ class SegmentAligner:
                       if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted)] or [token.text]
             found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings, context)
                             for number, piece in enumerate(pieces)}
-        return found
+            words.update(((index, number), piece.lower()) for number, piece in enumerate(pieces))
+        return found, words
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -225,11 +244,15 @@ class _PieceEvidence:
     """Per English word piece, computed once per segment and shared by every span holding it:
     the Chinese spans that contain one of its translations, with the characters those cover."""
 
-    def __init__(self, word_matches: dict[int, dict[tuple[int, int], list[Match]]], chinese: list[Span]) -> None:
+    def __init__(self, word_matches: dict[int, dict[tuple[int, int], list[Match]]], words: dict[tuple[int, int], str],
+                 chinese: list[Span]) -> None:
         self.matches = {key: found for by_piece in word_matches.values() for key, found in by_piece.items()}
+        self.words = words
         self.chinese = [(zspan.start, zspan.end) for zspan in chinese]
         self._evidence: dict[tuple[int, int], tuple[dict[int, int], bool]] = {}
         self._containing: dict[tuple[int, int], list[int]] = {}
+        self._places: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._place_masks: dict[tuple[int, int], frozenset[int]] = {}
 
     def evidence(self, key: tuple[int, int]) -> tuple[dict[int, int], bool]:
         """Chinese span index -> mask of the piece's translated characters inside it; and whether
@@ -240,6 +263,55 @@ class _PieceEvidence:
             found = self._evidence[key] = (
                 self._covered(matches), bool(matches) and all(match.strength == MORPHEME_STRENGTH for match in matches))
         return found
+
+    def places(self, key: tuple[int, int]) -> list[tuple[int, int]]:
+        """Where the piece's translations sit in the segment: (start, end) of each."""
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = _places(self.matches[key])
+        return found
+
+    def place_masks(self, key: tuple[int, int]) -> frozenset[int]:
+        """The mask of each place, or nothing for a piece with one match (the common case)."""
+        found = self._place_masks.get(key)
+        if found is None:
+            found = self._place_masks[key] = (frozenset(_mask([place]) for place in self.places(key))
+                                              if len(self.matches[key]) > 1 else frozenset())
+        return found
+
+    def once_per_word(self, content: list[tuple[int, int]], zspan: Span) -> tuple[int, int]:
+        """Characters of `zspan` explained (strongly, weakly) when each English word explains one
+        place of it per time it occurs: `Technology` one 技术 of 技术研究院碳中和技术, `institute` 研究所
+        or 所长 of 研究所所长, never both, while `Carbon ... Carbon` explain both 碳 of 碳达峰碳中和. The
+        places no other word explains come first (the 检测 of 实验室检测 for `testing`, whose 实验
+        `laboratory` explains), then the longest, then the first."""
+        inside: dict[str, list] = {}  # word -> [places inside zspan, weak, occurrences]
+        for key in content:
+            places = [(start, end) for start, end in self.places(key) if zspan.start <= start and end <= zspan.end]
+            if places:
+                found = inside.setdefault(self.words[key], [places, self.evidence(key)[1], 0])
+                found[2] += 1
+        masks = {word: _mask(places) for word, (places, _, _) in inside.items()}
+        covered, weakly_covered = 0, 0
+        for word, (places, weak, occurrences) in inside.items():
+            others = 0
+            for other, mask in masks.items():
+                if other != word:
+                    others |= mask
+            chosen = 0
+            for start, end in sorted(places, key=lambda place: (
+                    -(_mask([place]) & ~others).bit_count(), place[0] - place[1], place[0])):
+                if occurrences == 0:
+                    break
+                place = _mask([(start, end)])
+                if not place & chosen:
+                    chosen |= place
+                    occurrences -= 1
+            if weak:
+                weakly_covered |= chosen
+            else:
+                covered |= chosen
+        return covered, weakly_covered
 
     def _covered(self, matches: list[Match]) -> dict[int, int]:
         found: dict[int, int] = {}
@@ -253,6 +325,44 @@ class _PieceEvidence:
             for index in containing:
                 found[index] = found.get(index, 0) | mask
         return found
+
+
+def _head(content: list[tuple[int, int]], of: int) -> int:
+    """Which of a span's content words is its head noun: the last one, or the last before its
+    first `of` (token index `of`): `Institute` of `Institute of Carbon Neutrality Technology`."""
+    for position in range(len(content) - 1, 0, -1):
+        if content[position][0] < of:
+            return position
+    return 0
+
+
+def _next_of(tokens: tuple[Token, ...]) -> list[int]:
+    """For each token index, the index of the first `of` at or after it (or the token count)."""
+    found = [len(tokens)] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        found[index] = index if tokens[index].text.lower() == "of" else found[index + 1]
+    return found
+
+
+def _places(matches: list[Match]) -> list[tuple[int, int]]:
+    """The (start, end) of a word's matches that lie inside no other: 能源, not its 能. Morphemes
+    are single characters, so neighbouring ones are one place (病毒 for `viral`)."""
+    spans = sorted({(match.start, match.end) for match in matches}, key=lambda place: (place[0], -place[1]))
+    morphemes = all(match.strength == MORPHEME_STRENGTH for match in matches)
+    places: list[tuple[int, int]] = []
+    for start, end in spans:
+        if morphemes and places and start <= places[-1][1]:
+            places[-1] = (places[-1][0], max(end, places[-1][1]))
+        elif not any(first <= start and end <= last for first, last in places):
+            places.append((start, end))
+    return places
+
+
+def _mask(places) -> int:
+    mask = 0
+    for start, end in places:
+        mask |= ((1 << (end - start)) - 1) << start
+    return mask
 
 
 # Unexplained words on one side and unexplained characters on the other may translate each other
@@ -348,7 +458,8 @@ def _priority(score: float, signals, matched: int) -> float:
 def _linking_order(link: Link) -> tuple:
     # Equal evidence: the pair nearer in relative position first (of two `wind`s, the one whose
     # place in the sentence matches 风电's).
-    return (-_priority(link.score, link.signals, link.matched), -link.score, link.distortion, link.source.start,
+    return (-_priority(link.score, link.signals, link.matched), -link.score, not link.head_final, link.distortion,
+            link.source.start,
             link.target.start, -link.target.end, link.source.end)
 
 
@@ -373,7 +484,7 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
                 top_level.append(bounds)
     return [Link(link.source, link.target, link.score, link.lexical, link.signals,
                  nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched,
-                 distortion=link.distortion)
+                 distortion=link.distortion, head_final=link.head_final)
             for link, bounds in chosen]
 
 

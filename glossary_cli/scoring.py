@@ -90,6 +90,7 @@ class PairFeatures:
     participle: bool = False  # one lowercase word in -ed: `reported`, `observed`, rarely a term
     general_frequency: float = 0.0  # Zipf frequency in general English of the least common word
     kept: bool = False  # the translation keeps the English as it is (`Andrew Cuomo`): one unit, whatever its length
+    compound: bool = False  # a hyphenated word (`Vehicle-to-Grid`, `high-tech`)
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
@@ -151,8 +152,18 @@ class PairFeatures:
         since its counts only mean something once there are thousands of pairs."""
         share = learned_share(self.corpus_segments)
         prior = min(max(self.prior(), 1e-6), 1 - 1e-6)
-        log_odds = (1 - share) * math.log(prior / (1 - prior)) + share * self.fitted()
+        prior_log_odds = math.log(prior / (1 - prior)) - PRIOR_EVERYDAY_PENALTY * self.everyday_word()
+        log_odds = (1 - share) * prior_log_odds + share * self.fitted()
         return round(1 / (1 + math.exp(-log_odds)), 4)
+
+    def everyday_word(self) -> float:
+        """Zipf points above everyday frequency of a single common word (`forum`, `strategy`,
+        `challenge`): what the learned ranking penalises, here for a short text, where a word
+        repeated a few times and translated alike is the author's style, not terminology. Names,
+        acronyms, labels and hyphenated compounds (`Vehicle-to-Grid`) are exempt."""
+        if self.words > 1 or self.compound or self.name or self.acronym or self.label:
+            return 0.0
+        return max(0.0, self.general_frequency - EVERYDAY_ZIPF)
 
 
 def learned_share(corpus_segments: int) -> float:
@@ -178,6 +189,9 @@ COMMONNESS_PENALTY = 0.25
 # once in 100,000) costs 3 log-odds for a single word and half that in a phrase (set on TICO-19).
 EVERYDAY_ZIPF = 4.0
 EVERYDAY_PENALTY = 3.0
+# In a short text a third of that, for single words alone: enough to rank `strategy` or `forum`
+# below the article's rarer terms, not so much that a tiny corpus loses its only word (`medicine`).
+PRIOR_EVERYDAY_PENALTY = 1.0
 PARTICIPLE_PENALTY = 0.3
 
 
@@ -195,8 +209,9 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
         participle=words == 1 and is_participle(source), kept=chinese_key(preferred_target(tally)) == chinese_key(source),
-        # Only the learned ranking weighs it: a short text need not load the word lists.
-        general_frequency=general_frequency(source) if learned_share(corpus_segments) > 0 else 0.0)
+        # A short text weighs it for single words only.
+        general_frequency=general_frequency(source) if words == 1 or learned_share(corpus_segments) > 0 else 0.0,
+        compound="-" in source)
 
 
 def general_frequency(term: str) -> float:

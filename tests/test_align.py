@@ -166,3 +166,39 @@ def test_british_spellings_find_the_dictionarys_american_entries():
     assert links("Meet at the shopping centre.", "在购物中心见面。")["shopping centre"][0] == "购物中心"
     assert links("Patients with diarrhoea were treated.", "腹泻患者接受了治疗。")["diarrhoea"][0] == "腹泻"
     assert links("Few need hospitalisation.", "很少人需要住院治疗。")["hospitalisation"][0] == "住院治疗"
+
+
+def test_a_word_explains_one_place_of_a_chinese_span_per_time_it_occurs():
+    """`Technology` once in the English cannot explain both 技术 of 技术研究院能源技术, nor
+    `institute` both 研究所 and the overlapping 所长 (head of an institute) of 研究所所长."""
+    found = linked("the Institute of Energy Technology at the Beijing Institute of Advanced Technology",
+                   "北京先进技术研究院能源技术研究所所长")
+    assert ("Institute of Energy Technology", "能源技术研究所") in found
+    assert ("Beijing Institute of Advanced Technology", "北京先进技术研究院") in found
+
+
+def test_a_word_said_twice_explains_both_places():
+    found = linked("the Carbon Peak and Carbon Neutrality Forum", "碳达峰碳中和论坛")
+    assert ("Carbon Peak and Carbon Neutrality Forum", "碳达峰碳中和论坛") in found
+
+
+def test_a_word_takes_the_place_no_other_word_explains():
+    """`testing` translates as 实验 or 检测; in 实验室检测 the 实验 belongs to `laboratory`."""
+    assert links("Laboratory testing methods include", "实验室检测方法包括")["Laboratory testing"][0] == "实验室检测"
+
+
+def test_chinese_puts_the_head_noun_last():
+    """Between spans the dictionary explains equally well, the one that ends with the translation
+    of the English head noun (`Institute` of `Institute of ...`) is the term."""
+    found = linked("Director of the Institute of Soil Science", "土壤科学研究所所长")
+    assert ("Institute of Soil Science", "土壤科学研究所") in found
+
+
+def test_of_two_places_of_one_translation_a_word_takes_the_nearer():
+    """`construction` and `building` both translate as 建筑; relative position decides which 建筑
+    each takes, so `construction` leaves 循环建筑 to `circular construction`."""
+    found = linked("This was applied to the building sector by Rene Sigg, senior consultant at Intep Planning Co. Ltd. "
+                   "He described the future of circular construction as designing buildings not as disposable "
+                   "structures, but as material banks.",
+                   "Intep公司的高级顾问Rene Sigg将这种关注延伸到建筑领域,他认为循环建筑的未来是将建筑设计成材料银行,而非一次性结构。")
+    assert ("circular construction", "循环建筑") in found
