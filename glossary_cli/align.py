@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stem
+from .lists import ListItem, parallel_items
 from .models import Span, Token
 from .script import HAN, has_han
 from .stopwords import CHINESE_CONNECTORS, is_english_stopword, is_shouted
@@ -123,6 +124,12 @@ class SegmentAligner:
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
         pieces = _PieceEvidence(word_matches, piece_words, chinese)
+        # Parallel enumerations (败血症、凝血异常和器官损伤): each item pair with the Chinese spans
+        # that can be its Chinese item.
+        listed = [(english_item, [index for index, zspan in enumerate(chinese) if chinese_item.holds(zspan.start, zspan.end)],
+                   english_item.exact and chinese_item.exact)
+                  for english_item, chinese_item in (parallel_items(source, target, _explains(tokens, word_matches))
+                                                     if "、" in target else ())]
         latin_only = [not has_han(zspan.text) for zspan in chinese]
         next_of = _next_of(tokens)
 
@@ -142,6 +149,14 @@ class SegmentAligner:
                      and len(span.text.split()) <= _LABEL_WORDS)
             if whole:
                 reachable.add(whole_chinese)
+            in_list: dict[int, bool] = {}  # Chinese span index -> whether both items are exact
+            for english_item, indices, exact in listed:
+                # English may name an item's head the Chinese leaves out (`storage solutions` <-> 储能):
+                # any span inside the item, exact only when it is the whole item.
+                if english_item.start <= span.start and span.end <= english_item.end:
+                    exact = exact and (span.start, span.end) == (english_item.start, english_item.end)
+                    in_list.update((index, exact or in_list.get(index, False)) for index in indices)
+            reachable.update(in_list)
             for by_span, _ in covering:
                 reachable.update(by_span)
             middle = (span.start + span.end) / (2 * max(1, len(source)))
@@ -191,6 +206,9 @@ class SegmentAligner:
                         span, zspan, english_paren[key], chinese_paren[index], english_after[key], chinese_after[index]):
                     signals.append("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
+                if index in in_list and (lexical > 0 or in_list[index]):
+                    signals.append("list")
+                    score = max(score, (0.5 if in_list[index] else 0.4) + 0.4 * lexical)
                 if whole and index == whole_chinese:
                     signals.append("segment")
                     score = max(score, 0.6 + 0.4 * lexical)
@@ -327,6 +345,15 @@ class _PieceEvidence:
         return found
 
 
+def _explains(tokens: tuple[Token, ...], word_matches: dict[int, dict[tuple[int, int], list[Match]]]):
+    """Whether a translation of a word of an English list item lies inside a Chinese item."""
+    def explains(english: ListItem, chinese: ListItem) -> bool:
+        return any(chinese.start <= match.start and match.end <= chinese.end
+                   for index, token in enumerate(tokens) if english.start <= token.start and token.end <= english.end
+                   for matches in word_matches.get(index, {}).values() for match in matches)
+    return explains
+
+
 def _head(content: list[tuple[int, int]], of: int) -> int:
     """Which of a span's content words is its head noun: the last one, or the last before its
     first `of` (token index `of`): `Institute` of `Institute of Carbon Neutrality Technology`."""
@@ -345,16 +372,19 @@ def _next_of(tokens: tuple[Token, ...]) -> list[int]:
 
 
 def _places(matches: list[Match]) -> list[tuple[int, int]]:
-    """The (start, end) of a word's matches that lie inside no other: 能源, not its 能. Morphemes
-    are single characters, so neighbouring ones are one place (病毒 for `viral`)."""
-    spans = sorted({(match.start, match.end) for match in matches}, key=lambda place: (place[0], -place[1]))
-    morphemes = all(match.strength == MORPHEME_STRENGTH for match in matches)
+    """The (start, end) of a word's matches that lie inside no other: 能源, not its 能. Pieces of
+    a translation (morphemes, learned jieba tokens) join their neighbouring pieces: 病毒 for
+    `viral`, 储存池 (储存 + 池) for `backend`; dictionary words do not (研究所 and 所长 of 研究所所长
+    are two places)."""
     places: list[tuple[int, int]] = []
-    for start, end in spans:
-        if morphemes and places and start <= places[-1][1]:
+    joins = False  # whether the last place is a piece
+    for match in sorted(matches, key=lambda match: (match.start, -match.end)):
+        start, end = match.start, match.end
+        if places and start <= places[-1][1] and match.piece and joins:
             places[-1] = (places[-1][0], max(end, places[-1][1]))
         elif not any(first <= start and end <= last for first, last in places):
             places.append((start, end))
+            joins = match.piece
     return places
 
 
@@ -447,7 +477,7 @@ def _abbreviates(short: str, term: str) -> bool:
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts
 # Anchors outrank lexical coverage when linking: in `X (P2G)` <-> `Z(P2G)` the parenthesis fixes the span Z
 # even where the dictionary explains a shorter span perfectly and Z only in part.
-_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35, "segment": 0.2}
+_ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35, "segment": 0.2, "list": 0.3}
 
 
 def _priority(score: float, signals, matched: int) -> float:

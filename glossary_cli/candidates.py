@@ -179,6 +179,21 @@ def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, 
     return first, last
 
 
+def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limits: CandidateLimits
+                 ) -> tuple[int, int] | None:
+    """A short string translated as a whole (a UI label) is a span even where a function word sits
+    inside it: 启动时自动挂载 (`Auto Mount on Startup`), 保存到磁盘 (`Save to Disk`)."""
+    words = [token for token in tokens if not _zh_breaks(token, masked)]
+    if not words or len(words) > limits.max_tokens or not any(has_han(token.text) for token in words):
+        return None
+    start, end = words[0].start, words[-1].end
+    if (end - start > limits.max_chars or any(_zh_breaks(token, masked) and not token.text.isspace()
+                                              for token in tokens if start < token.start < end)
+            or is_chinese_function_word(words[0].text) or is_chinese_function_word(words[-1].text)):
+        return None
+    return start, end
+
+
 def _zh_breaks(token: Token, masked: list[bool]) -> bool:
     text = token.text
     if masked[token.start]:
@@ -279,6 +294,11 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
                                        verb_initial=last > first and head.text in verbs)
+    label = _whole_label(text, tokens, masked, limits)
+    if label and label not in spans:
+        first, last = _token_range(tokens, *label)
+        spans[label] = Span(*label, text[label[0]:label[1]], chinese_key(text[label[0]:label[1]]), first, last,
+                            verb_initial=last - first > 1 and tokens[first].text in verbs)
     for found in _CHINESE_ENCLOSED.finditer(text):
         group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
         start, end = found.start(group), found.end(group)

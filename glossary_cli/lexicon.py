@@ -162,6 +162,9 @@ class Match:
     start: int
     end: int
     strength: float
+    # A piece of a longer translation: a learned translation is one jieba token (储存 and 池 of
+    # 储存池), a morpheme one character, so neighbouring pieces of one word are one place.
+    piece: bool = False
 
 
 class Lexicon:
@@ -223,12 +226,12 @@ class Lexicon:
         # A translation the corpus taught counts in full, however sure the learner was: cached links
         # then depend on which translations a word has, not on probabilities every edit shifts.
         for target in self.learned.get(lower, ()):
-            found += [Match(start, start + len(target), 1.0) for start in substrings.get(target, ())]
+            found += [Match(start, start + len(target), 1.0, piece=True) for start in substrings.get(target, ())]
         if pinyin is not None and word[:1].isupper() and word.isalpha() and len(word) >= 2:
             found += _pinyin_matches(lower, pinyin)
         if not found:
             for char in self._morphemes(lower):
-                found += [Match(start, start + 1, MORPHEME_STRENGTH) for start in substrings.get(char, ())]
+                found += [Match(start, start + 1, MORPHEME_STRENGTH, piece=True) for start in substrings.get(char, ())]
         return found
 
     @lru_cache(maxsize=100_000)

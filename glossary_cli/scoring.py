@@ -189,9 +189,9 @@ COMMONNESS_PENALTY = 0.25
 # once in 100,000) costs 3 log-odds for a single word and half that in a phrase (set on TICO-19).
 EVERYDAY_ZIPF = 4.0
 EVERYDAY_PENALTY = 3.0
-# In a short text a third of that, for single words alone: enough to rank `strategy` or `forum`
-# below the article's rarer terms, not so much that a tiny corpus loses its only word (`medicine`).
-PRIOR_EVERYDAY_PENALTY = 1.0
+# In a short text a sixth of that, for single words alone: enough to rank `strategy` or `forum`
+# below an article's rarer terms, not so much that a UI's `host` or `command` fall below --min-score.
+PRIOR_EVERYDAY_PENALTY = 0.5
 PARTICIPLE_PENALTY = 0.3
 
 

@@ -202,3 +202,12 @@ def test_of_two_places_of_one_translation_a_word_takes_the_nearer():
                    "structures, but as material banks.",
                    "Intep公司的高级顾问Rene Sigg将这种关注延伸到建筑领域,他认为循环建筑的未来是将建筑设计成材料银行,而非一次性结构。")
     assert ("circular construction", "循环建筑") in found
+
+
+def test_a_learned_translation_jieba_cut_in_two_is_one_place():
+    """The corpus taught `backend` both halves of 储存池 (storage pool), which jieba cuts 储存/池:
+    together they are one place, not a word explaining two."""
+    learned = Lexicon({"backend": {"储存": 0.5, "池": 0.5}})
+    found = {(link.source.text, link.target.text) for link in chosen_links("Connect your first backend",
+                                                                           "连接第一个储存池", learned)}
+    assert ("backend", "储存池") in found

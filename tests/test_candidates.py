@@ -70,6 +70,19 @@ def test_chinese_spans_join_jieba_tokens_and_stop_at_punctuation_and_function_wo
     assert not any("与" in text or "的" in text or "。" in text for text in found)
 
 
+def test_a_chinese_word_for_when_after_or_before_ends_a_span():
+    # 时 says `while`, an English stop word: 输入时 is `while typing`, no term
+    spans = chinese("用户输入时检查拼写，并标出错误。")
+    assert "输入" in spans and "检查拼写" in spans
+    assert not any("时" in text for text in spans)
+
+
+def test_a_short_string_translated_as_a_whole_is_a_span_whatever_words_it_holds():
+    # a UI label: 时 and 到 inside it do not cut it
+    assert "启动时自动挂载" in chinese("启动时自动挂载") and "保存到磁盘" in chinese("保存到磁盘…")
+    assert not any("，" in text for text in chinese("保存，到磁盘"))
+
+
 def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
     # jieba cuts 碳中和 (carbon neutrality) into 碳/中/和 or 碳中/和; 中和 is one dictionary word.
     assert "碳达峰碳中和论坛" in chinese("2025碳达峰碳中和论坛暨深圳国家低碳城论坛")
