@@ -124,12 +124,7 @@ class SegmentAligner:
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
         pieces = _PieceEvidence(word_matches, piece_words, chinese)
-        # Parallel enumerations (败血症、凝血异常和器官损伤): each item pair with the Chinese spans
-        # that can be its Chinese item.
-        listed = [(english_item, [index for index, zspan in enumerate(chinese) if chinese_item.holds(zspan.start, zspan.end)],
-                   english_item.exact and chinese_item.exact)
-                  for english_item, chinese_item in (parallel_items(source, target, _explains(tokens, word_matches))
-                                                     if "、" in target else ())]
+        listed = _listed(source, target, tokens, word_matches, chinese) if "、" in target else []
         latin_only = [not has_han(zspan.text) for zspan in chinese]
         next_of = _next_of(tokens)
 
@@ -345,13 +340,20 @@ class _PieceEvidence:
         return found
 
 
-def _explains(tokens: tuple[Token, ...], word_matches: dict[int, dict[tuple[int, int], list[Match]]]):
-    """Whether a translation of a word of an English list item lies inside a Chinese item."""
-    def explains(english: ListItem, chinese: ListItem) -> bool:
-        return any(chinese.start <= match.start and match.end <= chinese.end
+def _listed(source: str, target: str, tokens: tuple[Token, ...],
+            word_matches: dict[int, dict[tuple[int, int], list[Match]]], chinese: list[Span]
+            ) -> list[tuple[ListItem, list[int], bool]]:
+    """Parallel enumerations (败血症、凝血异常和器官损伤): each English item with the indices of
+    the Chinese spans that can be its Chinese item, and whether both items are whole."""
+    def explains(english: ListItem, chinese_item: ListItem) -> bool:
+        """Whether a translation of a word of the English item lies inside the Chinese item."""
+        return any(chinese_item.start <= match.start and match.end <= chinese_item.end
                    for index, token in enumerate(tokens) if english.start <= token.start and token.end <= english.end
                    for matches in word_matches.get(index, {}).values() for match in matches)
-    return explains
+
+    return [(english, [index for index, zspan in enumerate(chinese) if chinese_item.holds(zspan.start, zspan.end)],
+             english.exact and chinese_item.exact)
+            for english, chinese_item in parallel_items(source, target, explains)]
 
 
 def _head(content: list[tuple[int, int]], of: int) -> int:
