@@ -152,8 +152,14 @@ class SegmentAligner:
                     exact = exact and (span.start, span.end) == (english_item.start, english_item.end)
                     in_list.update((index, exact or in_list.get(index, False)) for index in indices)
             reachable.update(in_list)
-            for by_span, _ in covering:
-                reachable.update(by_span)
+            may_anchor = set(reachable)
+            # Chinese span index -> the English words with a translation inside it (weak ones half)
+            matched_at: dict[int, float] = {}
+            for by_span, weak in covering:
+                credit = _WEAK_CREDIT if weak else 1
+                for index in by_span:
+                    matched_at[index] = matched_at.get(index, 0) + credit
+            reachable.update(matched_at)
             middle = (span.start + span.end) / (2 * max(1, len(source)))
             if len(reachable) > _NEAREST_TARGETS:  # long segments: the spans nearest in relative position
                 reachable = set(sorted(reachable, key=lambda index: (
@@ -165,8 +171,8 @@ class SegmentAligner:
             several_words = " " in span.text
             for index in sorted(reachable):
                 total = target_sizes[index]
-                if total == 0:
-                    continue
+                if total == 0 or (2 * matched_at.get(index, 0) < words and index not in may_anchor):
+                    continue  # explains under half the words, and no anchor can tie it: never linked
                 zspan = chinese[index]
                 matched_words, covered, weakly_covered = 0, 0, 0
                 for by_span, weak in covering:
