@@ -183,13 +183,17 @@ def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limit
                  ) -> tuple[int, int] | None:
     """A short string translated as a whole (a UI label) is a span even where a function word sits
     inside it: 启动时自动挂载 (`Auto Mount on Startup`), 保存到磁盘 (`Save to Disk`)."""
-    words = [token for token in tokens if not _zh_breaks(token, masked)]
-    if not words or len(words) > limits.max_tokens or not any(has_han(token.text) for token in words):
+    first = next((token for token in tokens if not _zh_breaks(token, masked)), None)
+    if first is None:
         return None
-    start, end = words[0].start, words[-1].end
-    if (end - start > limits.max_chars or any(_zh_breaks(token, masked) and not token.text.isspace()
-                                              for token in tokens if start < token.start < end)
-            or is_chinese_function_word(words[0].text) or is_chinese_function_word(words[-1].text)):
+    last = next(token for token in reversed(tokens) if not _zh_breaks(token, masked))
+    start, end = first.start, last.end
+    if end - start > limits.max_chars or is_chinese_function_word(first.text) or is_chinese_function_word(last.text):
+        return None  # most segments: a sentence, told at once by its length
+    inside = [token for token in tokens if start <= token.start and token.end <= end]
+    words = [token for token in inside if not _zh_breaks(token, masked)]
+    if (len(words) > limits.max_tokens or not any(has_han(token.text) for token in words)
+            or any(not token.text.isspace() for token in inside if _zh_breaks(token, masked))):
         return None
     return start, end
 
