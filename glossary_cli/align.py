@@ -318,11 +318,11 @@ class _PieceEvidence:
                 if other != word:
                     others |= mask
             chosen = 0
-            for start, end in sorted(places, key=lambda place: (
-                    -(_mask([place]) & ~others).bit_count(), place[0] - place[1], place[0])):
+            ranked = sorted(((-(_mask([place]) & ~others).bit_count(), place[0] - place[1], place[0], _mask([place]))
+                             for place in places))
+            for *_, place in ranked:
                 if occurrences == 0:
                     break
-                place = _mask([(start, end)])
                 if not place & chosen:
                     chosen |= place
                     occurrences -= 1

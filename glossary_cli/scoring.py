@@ -144,8 +144,7 @@ class PairFeatures:
         learned = SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, statistics))
         if self.label:
             return learned
-        everyday = max(0.0, self.general_frequency - EVERYDAY_ZIPF) * (1.0 if self.words == 1 else 0.5)
-        return learned - EVERYDAY_PENALTY * everyday
+        return learned - EVERYDAY_PENALTY * self.everyday_excess() * (1.0 if self.words == 1 else 0.5)
 
     def score(self) -> float:
         """The prior rules a short text; the fitted combination takes over as the corpus grows,
@@ -163,6 +162,10 @@ class PairFeatures:
         acronyms, labels and hyphenated compounds (`Vehicle-to-Grid`) are exempt."""
         if self.words > 1 or self.compound or self.name or self.acronym or self.label:
             return 0.0
+        return self.everyday_excess()
+
+    def everyday_excess(self) -> float:
+        """Zipf points of general-English frequency above an everyday word's."""
         return max(0.0, self.general_frequency - EVERYDAY_ZIPF)
 
 
