@@ -35,6 +35,7 @@ class Link:
     matched: float = 0  # English content words with translation evidence inside the Chinese span (weak: half)
     distortion: int = 0  # how far apart the two spans sit, in eighths of their segments' lengths
     head_final: bool = False  # the English head noun's translation ends the Chinese span, as Chinese puts heads last
+    priority: float = 0.0  # the order competitive linking takes links in (see _priority)
 
 
 @dataclass(frozen=True)
@@ -128,16 +129,19 @@ class SegmentAligner:
         latin_only = [not has_han(zspan.text) for zspan in chinese]
         next_of = _next_of(tokens)
 
+        # Each piece's evidence and, for pieces whose translations sit in several places of the
+        # segment (研究院, 研究所 and 所长 for `institute`), the mask of each place: a span holding
+        # two of them holds no one of them.
+        evidence_of = {key: pieces.evidence(key) for key in pieces.matches}
+        places_of = {key: masks for key in pieces.matches if len(masks := pieces.place_masks(key)) > 1}
+
         links = []
         for span in english:
             content = [key for i in range(span.first_token, span.last_token) for key in word_matches.get(i, ())]
             if not content:
                 continue
-            covering = [pieces.evidence(key) for key in content]
-            # Pieces whose translations sit in several places of the segment (研究院, 研究所 and 所长
-            # for `institute`) -> the mask of each place: a span holding two of them holds no one of them.
-            several = {position: masks for position, masks in enumerate(map(pieces.place_masks, content))
-                       if len(masks) > 1}
+            covering = [evidence_of[key] for key in content]
+            several = {position: places_of[key] for position, key in enumerate(content) if key in places_of}
             head = covering[_head(content, min(next_of[span.first_token], span.last_token))][0]
             reachable = anchored | set(by_text.get(span.text, ()))
             whole = (whole_chinese is not None and (span.start, span.end) == whole_source
@@ -225,8 +229,8 @@ class SegmentAligner:
             options.sort(key=lambda option: (-option[0], -option[1], option[2], option[3].start, -option[3].end))
             links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched,
                            distortion=int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * _PLACES),
-                           head_final=not head_later)
-                      for _, score, head_later, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
+                           head_final=not head_later, priority=priority)
+                      for priority, score, head_later, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
         return links
 
     def _word_matches(self, tokens: tuple[Token, ...], target: str, pinyin: list[str] | None
@@ -489,14 +493,14 @@ _ANCHOR_BONUS = {"parenthesis": 0.3, "quote": 0.1, "identical": 0.35, "segment":
 
 
 def _priority(score: float, signals, matched: int) -> float:
-    anchor = max([_ANCHOR_BONUS.get(signal, 0.0) for signal in signals if signal != "lexicon"], default=0.0)
+    anchor = max([_ANCHOR_BONUS.get(signal, 0.0) for signal in signals], default=0.0)
     return score + anchor + _PHRASE_BONUS * min(3, max(0, matched - 1))
 
 
 def _linking_order(link: Link) -> tuple:
     # Equal evidence: the pair nearer in relative position first (of two `wind`s, the one whose
     # place in the sentence matches 风电's).
-    return (-_priority(link.score, link.signals, link.matched), -link.score, not link.head_final, link.distortion,
+    return (-link.priority, -link.score, not link.head_final, link.distortion,
             link.source.start,
             link.target.start, -link.target.end, link.source.end)
 
@@ -522,7 +526,7 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
                 top_level.append(bounds)
     return [Link(link.source, link.target, link.score, link.lexical, link.signals,
                  nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched,
-                 distortion=link.distortion, head_final=link.head_final)
+                 distortion=link.distortion, head_final=link.head_final, priority=link.priority)
             for link, bounds in chosen]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import chinese_headwords
 from .models import Span, Token
@@ -39,17 +40,18 @@ _QUOTE_GROUPS_EN = 3  # groups 1-3 are quotes, the rest brackets
 _QUOTE_GROUPS_ZH = 5
 # Inside a plain n-gram only 之 may join (光伏之城); 与/和 make coordinations (风电与光伏).
 _CHINESE_INNER_CONNECTORS = frozenset({"之"})
-def _is_word(token: Token) -> bool:
-    return any(c.isalpha() for c in token.text)
-
-
 _ADVERB = re.compile(r"(ally|ively|ously|ently|antly|ably|ibly|edly|ingly|fully|lessly|arly|ately|ctly|rly|tly)$")
 
 
 def _is_content(token: Token, shouted: bool = False) -> bool:
     """A word that can start or end a term: not a function word (WHO is an acronym), not an adverb."""
-    lower = token.text.lower()
-    return (_is_word(token) and not is_english_stopword(token.text, shouted)
+    return _is_content_word(token.text, shouted)
+
+
+@lru_cache(maxsize=200_000)  # every segment asks again of the same words
+def _is_content_word(text: str, shouted: bool) -> bool:
+    lower = text.lower()
+    return (any(c.isalpha() for c in text) and not is_english_stopword(text, shouted)
             and not (len(lower) > 5 and (_ADVERB.search(lower) or only_an_adverb(lower))))
 
 

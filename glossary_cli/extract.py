@@ -148,9 +148,14 @@ def content_words(tokens, target: str) -> list[str]:
     Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
     kept = target.lower()
     shouted = is_shouted(token.text for token in tokens)
-    return [word for word in (piece.lower() for token in tokens for piece in token.text.split("-")
-                              if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted))
+    return [word for token in tokens for word in _content_pieces(token.text, shouted)
             if not (word.isascii() and word in kept)]
+
+
+@lru_cache(maxsize=200_000)  # a corpus repeats its words
+def _content_pieces(text: str, shouted: bool) -> tuple[str, ...]:
+    return tuple(piece.lower() for piece in text.split("-")
+                 if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted))
 
 
 def content_tokens(tokens) -> list[str]:
@@ -493,9 +498,10 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
             if tally is None:
                 tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(
                     commonness=chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token]))
-            evidence = Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
-                                snippet(pair.target, link.target.start, link.target.end))
-            tally.add(link, index, evidence, sentence_start=link.source.first_token == 0)
+            tally.add(link, index, sentence_start=link.source.first_token == 0)
+            if tally.wants_evidence():
+                tally.add_evidence(Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
+                                            snippet(pair.target, link.target.start, link.target.end)))
     return tallies
 
 

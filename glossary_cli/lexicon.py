@@ -190,8 +190,8 @@ class Lexicon:
             self._automaton = (ahocorasick_rs.AhoCorasick(patterns), patterns)
         automaton, patterns = self._automaton
         found: dict[str, list[int]] = {}
-        for index, start, _ in sorted(automaton.find_matches_as_indexes(chinese, overlapping=True),
-                                      key=lambda match: (match[1], match[2])):
+        # Matches come by where they end, so each word's starts come in increasing order.
+        for index, start, _ in automaton.find_matches_as_indexes(chinese, overlapping=True):
             found.setdefault(patterns[index], []).append(start)
         return found
 
@@ -344,7 +344,7 @@ def _find_all(text: str, needle: str) -> list[int]:
 def _pinyin_matches(word: str, syllables: list[str]) -> list[Match]:
     """Character runs whose toneless pinyin spells the word: 龙岗 <-> Longgang."""
     found = []
-    for start in range(len(syllables)):
+    for start in [index for index, syllable in enumerate(syllables) if syllable and word.startswith(syllable)]:
         spelled = ""
         for end in range(start, len(syllables)):
             if not syllables[end]:

@@ -39,7 +39,7 @@ class PairTally:
     evidence: list[Evidence] = field(default_factory=list)
     commonness: float = 0.0  # log10 general frequency of the target's most common word
 
-    def add(self, link: Link, segment: int, evidence: Evidence, sentence_start: bool) -> None:
+    def add(self, link: Link, segment: int, sentence_start: bool) -> None:
         self.scores.append(link.score)
         self.signals.update(link.signals)
         self.source_forms[(sentence_start, link.source.text)] += 1
@@ -48,6 +48,12 @@ class PairTally:
         self.segments.add(segment)
         if not sentence_start and _is_name(link.source.text):
             self.name_like += 1
+
+    def wants_evidence(self) -> bool:
+        """Whether another occurrence would be kept as evidence: callers skip building the rest."""
+        return len(self.evidence) < MAX_EVIDENCE
+
+    def add_evidence(self, evidence: Evidence) -> None:
         if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
             self.evidence.append(evidence)
 
@@ -61,8 +67,7 @@ class PairTally:
         self.name_like += later.name_like
         self.segments |= later.segments
         for evidence in later.evidence:
-            if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
-                self.evidence.append(evidence)
+            self.add_evidence(evidence)
 
 
 def _is_name(text: str) -> bool:

@@ -46,14 +46,13 @@ def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Tok
     units: list[list[int]] = []
     for start, end in offsets:
         piece = text[start:end]
-        if units:
+        if units and units[-1][1] == start:  # touching the last unit, no space between
             last = units[-1]
-            touching = last[1] == start
             previous = text[last[0]:last[1]]
-            if touching and (_joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum())):
+            if _joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum()):
                 last[1] = end
                 continue
-            if touching and previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1:
+            if previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1:
                 last[1] = end
                 continue
         units.append([start, end])
@@ -81,7 +80,7 @@ def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[To
     merged: list[list[int]] = []
     for start, end in offsets:
         piece = text[start:end]
-        if merged and merged[-1][1] == start:
+        if merged and merged[-1][1] == start and piece.isascii():  # every join needs an ASCII piece
             previous = text[merged[-1][0]:merged[-1][1]]
             joins_hyphen = piece == "-" and _latin(previous[-1:])
             after_hyphen = previous.endswith("-") and _latin(piece) and len(previous) > 1
