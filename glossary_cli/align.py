@@ -22,7 +22,7 @@ from .script import HAN, has_han
 from .stopwords import CHINESE_CONNECTORS, is_english_stopword, is_shouted
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, for speed: see models.Token
 class Link:
     """One English span linked to one Chinese span in one segment pair."""
 

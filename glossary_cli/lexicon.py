@@ -155,7 +155,7 @@ def _pinyin_syllables(text: str) -> list[str]:
     return lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: ["" for _ in chars])
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, for speed: see models.Token
 class Match:
     """Chinese characters [start, end) that translate an English word."""
 
