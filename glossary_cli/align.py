@@ -35,7 +35,6 @@ class Link:
     matched: float = 0  # English content words with translation evidence inside the Chinese span (weak: half)
     distortion: int = 0  # how far apart the two spans sit, in eighths of their segments' lengths
     head_final: bool = False  # the English head noun's translation ends the Chinese span, as Chinese puts heads last
-    priority: float = 0.0  # the order competitive linking takes links in (see _priority)
 
 
 @dataclass(frozen=True)
@@ -229,8 +228,8 @@ class SegmentAligner:
             options.sort(key=lambda option: (-option[0], -option[1], option[2], option[3].start, -option[3].end))
             links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched,
                            distortion=int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * _PLACES),
-                           head_final=not head_later, priority=priority)
-                      for priority, score, head_later, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
+                           head_final=not head_later)
+                      for _, score, head_later, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
         return links
 
     def _word_matches(self, tokens: tuple[Token, ...], target: str, pinyin: list[str] | None
@@ -500,7 +499,7 @@ def _priority(score: float, signals, matched: int) -> float:
 def _linking_order(link: Link) -> tuple:
     # Equal evidence: the pair nearer in relative position first (of two `wind`s, the one whose
     # place in the sentence matches 风电's).
-    return (-link.priority, -link.score, not link.head_final, link.distortion,
+    return (-_priority(link.score, link.signals, link.matched), -link.score, not link.head_final, link.distortion,
             link.source.start,
             link.target.start, -link.target.end, link.source.end)
 
@@ -526,7 +525,7 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
                 top_level.append(bounds)
     return [Link(link.source, link.target, link.score, link.lexical, link.signals,
                  nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched,
-                 distortion=link.distortion, head_final=link.head_final, priority=link.priority)
+                 distortion=link.distortion, head_final=link.head_final)
             for link, bounds in chosen]
 
 

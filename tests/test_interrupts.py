@@ -26,13 +26,14 @@ INTERRUPTED = "glossary: interrupted; files on disk are unchanged"
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossary(shared_data, tmp_path, jobs):
+def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossary(shared_data, tmp_path,
+                                                                                   tmp_path_factory, jobs):
     corpus = shared_data / "tico19_en_zh" / "segments.tsv"  # ~15 s of work: certainly mid-run at 2 s
     output = tmp_path / "glossary.yaml"
     output.write_text(GLOSSARY, encoding="utf-8")
     # An empty cache of its own: with what other tests of the session cached, the run could be
     # over (or shutting down) by the time the signal comes.
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "XDG_CACHE_HOME": str(tmp_path.parent / f"{tmp_path.name}-xdg")}
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("xdg"))}
     child = subprocess.Popen([sys.executable, "-m", "glossary_cli", "extract", str(corpus), "-o", str(output),
                               "--jobs", str(jobs)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, start_new_session=True)
