@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import tempfile
 
+from . import interrupts
 from .errors import OutputError
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+    """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over `path`;
+    not if Ctrl-C came during the run, even one whose exception was swallowed."""
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         try:
@@ -35,6 +37,7 @@ def write_atomic(path: str, text: str) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
+        interrupts.check()
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)

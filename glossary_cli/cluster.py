@@ -10,6 +10,7 @@ every worker on Dask.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
@@ -48,6 +49,9 @@ class LocalRunner:
         try:
             yield from _ordered(lambda item: _submit_holding_interrupts(pool, item), items, 2 * self.workers,
                                 lambda future: future.result())
+        except BaseException:  # Ctrl-C, an error, or the caller stopped taking results: none are wanted now
+            _stop_workers(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             _INHERITED = None
@@ -58,11 +62,12 @@ _INHERITED: tuple | None = None
 
 def _submit_holding_interrupts(pool, item):
     """Submit with Ctrl-C held back, since a submit may fork a worker: a worker forked with Ctrl-C
-    pending would die printing a traceback before `_ignore_interrupts` runs. The parent gets the
-    signal as soon as it is released, stops the pool and says one line."""
+    (or the stop request that follows it) pending would die printing a traceback before
+    `_ignore_interrupts` runs. The parent gets the signal as soon as it is released, stops the
+    pool and says one line."""
     import signal
 
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGUSR1})
     try:
         return pool.submit(_call_inherited, item)
     finally:
@@ -70,17 +75,54 @@ def _submit_holding_interrupts(pool, item):
 
 
 def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C (sent to the whole process group) to the parent, which cancels what
-    is queued and lets the running shards finish."""
+    """Workers leave Ctrl-C (sent to the whole process group) to the parent, which then asks them
+    with SIGUSR1 to drop their work (`_stop_workers`)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGUSR1, _on_stop_request)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGUSR1})
+
+
+class _Stopped(Exception):
+    """The parent no longer wants this worker's results."""
+
+
+_stopping = False  # in a worker: the parent asked it to drop its work
+_in_shard = False  # in a worker: running a shard function now
+
+
+def _on_stop_request(signum, frame) -> None:
+    global _stopping
+    _stopping = True
+    if _in_shard:
+        raise _Stopped  # unwinds through the shard's `finally` blocks: no temporary cache file is left
+
+
+def _stop_workers(pool) -> None:
+    """Have the workers drop their shards now rather than finish them: nobody will take the
+    results. They stay alive for the pool's orderly shutdown; killing them would break its pipes.
+    (ProcessPoolExecutor offers no public way to reach its processes before Python 3.14.)"""
+    import signal
+
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.pid is not None and process.is_alive():
+            try:
+                os.kill(process.pid, signal.SIGUSR1)
+            except ProcessLookupError:
+                pass
 
 
 def _call_inherited(item):
+    global _in_shard
+    if _stopping:  # a shard queued before the stop request: skip it
+        return None
     function, context = _INHERITED
-    return function(item, context)
+    _in_shard = True
+    try:
+        return function(item, context)
+    finally:
+        _in_shard = False
 
 
 class DaskRunner:

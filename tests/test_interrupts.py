@@ -80,3 +80,62 @@ def test_ctrl_c_during_review_keeps_every_decision_made_so_far(tmp_path):
     assert [(source, statuses[source]) for source, _ in decided] == [
         (source, Status.APPROVED if verb == "approved" else Status.REJECTED) for source, verb in decided]
     assert sum(status is not Status.CANDIDATE for status in statuses.values()) == 3
+
+
+def test_a_swallowed_ctrl_c_still_keeps_the_old_file(tmp_path, monkeypatch):
+    """Python drops a KeyboardInterrupt raised inside a finaliser ("Exception ignored") and runs
+    on; the write at the end of the run must still not happen."""
+    from glossary_cli import interrupts
+    from glossary_cli.atomic import write_atomic
+
+    path = tmp_path / "glossary.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    monkeypatch.setattr(interrupts, "_received", False)
+    previous = signal.getsignal(signal.SIGINT)
+    interrupts.install()
+    try:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(5)  # the handler raises here
+        except KeyboardInterrupt:
+            pass  # swallowed, as a finaliser would
+        with pytest.raises(KeyboardInterrupt):
+            write_atomic(str(path), "terms: []\n")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert path.read_text(encoding="utf-8") == GLOSSARY
+    assert os.listdir(tmp_path) == ["glossary.yaml"]
+
+
+class _Directory:
+    """A map's context: where the slow shards leave a file while they run."""
+
+    def __init__(self, path) -> None:
+        self.path = path
+
+    def prepare(self) -> None:
+        pass
+
+
+def _slow_after_the_first(item: int, context: _Directory) -> int:
+    if item:
+        working = context.path / f"{item}.tmp"
+        working.write_text("")
+        try:
+            time.sleep(60)
+        finally:
+            working.unlink()
+    return item
+
+
+def test_workers_drop_their_shards_once_results_are_no_longer_wanted(tmp_path):
+    from glossary_cli.cluster import LocalRunner
+
+    results = LocalRunner(jobs=2).map(_slow_after_the_first, iter(range(6)), _Directory(tmp_path))
+    assert next(results) == 0
+    time.sleep(0.5)  # the workers are inside shards 1 and 2 now
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["1.tmp", "2.tmp"]
+    started = time.monotonic()
+    results.close()  # as when Ctrl-C or an error stops the caller
+    assert time.monotonic() - started < 10
+    assert list(tmp_path.iterdir()) == []  # the shards' `finally` blocks ran

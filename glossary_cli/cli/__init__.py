@@ -8,6 +8,7 @@ from __future__ import annotations
 import signal
 import sys
 
+from .. import interrupts
 from .common import app
 
 # Importing a command module registers it; keep these imports light (no spaCy, no jieba).
@@ -21,6 +22,7 @@ from . import eval_cmd  # noqa: E402,F401
 def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `glossary ... | head` ends quietly
+    interrupts.install()
     try:
         app()
     except KeyboardInterrupt:
