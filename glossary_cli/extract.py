@@ -342,6 +342,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
             yield stored[-1]
 
     done = 0
+    if progress is not None:  # the stage's clock starts now, not when its first shard is done
+        progress(Stage.TOKENIZE, 0, None)
     for index, tokenized in enumerate(runner.map(tokenize_shard, shards(), tokenize_context)):
         shard = stored[index]
         stored[index] = Shard(shard.first, shard.pairs, tokenized.source, tokenized.target)
@@ -361,6 +363,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
     keys = ([link_key(signature, shard, reads) for shard, reads in zip(stored, _shard_reads(learned, settings, stored))]
             if link_cache else [])
+    if progress is not None:
+        progress(Stage.LINK, 0, total)
     ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
     ranked_key = _ranked_key(ranking_options, keys) if ranked_cache else ""
     ranked = ranked_cache.load(ranked_key) if ranked_cache else None

@@ -41,7 +41,8 @@ def test_extract_reads_the_corpus_as_a_stream_in_shards(seed_article, small_shar
     seen = []
     result = extract(stream(), progress=lambda stage, done, total: seen.append((stage, done, total, len(consumed))))
     tokenizing = [entry for entry in seen if entry[0] is Stage.TOKENIZE]
-    assert tokenizing[0][1:] == (5, None, 5)  # the first shard is done before the rest is read
+    assert tokenizing[0][1:] == (0, None, 0)  # the stage starts before anything is read
+    assert tokenizing[1][1:] == (5, None, 5)  # the first shard is done before the rest is read
     assert seen[-1][:3] == (Stage.LINK, 33, 33)
     assert result.segment_count == 33
 
@@ -125,8 +126,43 @@ def test_plain_progress_lines_on_a_pipe(runner, seed_article, tmp_path, monkeypa
     result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "o.yaml"), "--no-cache"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "extracting: tokenizing 5 pairs (" in lines[0]
-    assert any(line.startswith("extracting: linking 33/33 pairs (") for line in lines)
+    assert lines[0].startswith("extracting: tokenizing 5 pairs")
+    assert any(line.startswith("extracting: linking 33/33 pairs") for line in lines)
+
+
+class _Clock:
+    now = 100.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+def test_plain_progress_counts_pairs_per_second_from_the_start_of_each_stage(monkeypatch, capsys):
+    import io
+
+    from rich.console import Console
+
+    import glossary_cli.cli.extract_view as view
+
+    clock = _Clock()
+    monkeypatch.setattr(view, "time", clock)
+    monkeypatch.setattr(view, "_PLAIN_PROGRESS_EVERY", 0.0)
+    with view.progress_reporter(Console(file=io.StringIO())) as report:
+        report(Stage.TOKENIZE, 0, None)
+        clock.now += 2
+        report(Stage.TOKENIZE, 1_000, None)
+        report(Stage.LINK, 0, 1_000)
+        clock.now += 0.5  # too soon to say how fast
+        report(Stage.LINK, 100, 1_000)
+        clock.now += 3.5
+        report(Stage.LINK, 500, 1_000)
+        report(Stage.LINK, 1_000, 1_000)
+    assert capsys.readouterr().err.splitlines() == [
+        "extracting: tokenizing 1,000 pairs (500 pairs/s)",
+        "extracting: linking 100/1,000 pairs",
+        "extracting: linking 500/1,000 pairs (125 pairs/s, 0:00:04 left)",
+        "extracting: linking 1,000/1,000 pairs (250 pairs/s)",
+    ]
 
 
 def test_dask_missing_is_one_line_and_exit_2(runner, seed_article, tmp_path, monkeypatch):

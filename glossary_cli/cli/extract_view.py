@@ -11,6 +11,7 @@ from .. import TOOL
 from ..extract import ExtractOptions, ExtractResult, Stage
 
 _PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
+_MIN_RATE_SECONDS = 1.0
 
 
 @contextlib.contextmanager
@@ -33,8 +34,8 @@ def progress_reporter(console) -> Iterator:
                 if stage not in started:
                     started[stage] = now
                     bar.reset(task, description=_LABELS[stage], total=total, rate="-")
-                elapsed = max(now - started[stage], 1e-6)
-                bar.update(task, completed=done, total=total, rate=f"{done / elapsed:,.0f}")
+                rate = _rate(done, now - started[stage])
+                bar.update(task, completed=done, total=total, rate="-" if rate is None else f"{rate:,.0f}")
 
             yield advance
         return
@@ -44,20 +45,28 @@ def progress_reporter(console) -> Iterator:
     def report(stage: Stage, done: int, total: int | None) -> None:
         now = time.monotonic()
         started.setdefault(stage, now)
-        if now - last[0] < _PLAIN_PROGRESS_EVERY:
+        if done == 0 or now - last[0] < _PLAIN_PROGRESS_EVERY:
             return
         last[0] = now
-        rate = done / max(now - started[stage], 1e-6)
+        rate = _rate(done, now - started[stage])
+        speed = "" if rate is None else f" ({rate:,.0f} pairs/s)"
         if total is None:
-            sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,} pairs ({rate:,.0f} pairs/s)\n")
+            sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,} pairs{speed}\n")
         else:
-            left = f", {_clock((total - done) / rate)} left" if rate > 0 and done < total else ""
-            sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,}/{total:,} pairs ({rate:,.0f} pairs/s{left})\n")
+            if rate is not None and done < total:
+                speed = f" ({rate:,.0f} pairs/s, {_clock((total - done) / rate)} left)"
+            sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,}/{total:,} pairs{speed}\n")
 
     yield report
 
 
 _LABELS = {Stage.TOKENIZE: "tokenizing", Stage.LINK: "linking"}
+
+
+def _rate(done: int, elapsed: float) -> float | None:
+    """Pairs per second since the stage began; None before a second has passed or a pair is done
+    (a stage read from the cache ends in an instant, and its "rate" would mean nothing)."""
+    return done / elapsed if elapsed >= _MIN_RATE_SECONDS and done else None
 
 
 def _clock(seconds: float) -> str:
