@@ -136,6 +136,7 @@ class ExtractResult:
 
 class Stage(enum.Enum):
     TOKENIZE = "tokenize"  # total not known yet: the corpus is still being read
+    LEXICON = "lexicon"  # one step over all pairs, reported once as it starts
     LINK = "link"
 
 
@@ -354,6 +355,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
             progress(Stage.TOKENIZE, done, None)
     total = done
 
+    if progress is not None:
+        progress(Stage.LEXICON, total, total)
     learned = _learned_lexicon(words, LexiconCache(cache_dir) if cache_dir else None)
     del words
     link_context = LinkContext(settings, CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens),

@@ -146,22 +146,27 @@ def test_plain_progress_counts_pairs_per_second_from_the_start_of_each_stage(mon
 
     clock = _Clock()
     monkeypatch.setattr(view, "time", clock)
-    monkeypatch.setattr(view, "_PLAIN_PROGRESS_EVERY", 0.0)
+    assert view._PLAIN_PROGRESS_EVERY == 5.0
     with view.progress_reporter(Console(file=io.StringIO())) as report:
         report(Stage.TOKENIZE, 0, None)
         clock.now += 2
-        report(Stage.TOKENIZE, 1_000, None)
-        report(Stage.LINK, 0, 1_000)
+        report(Stage.TOKENIZE, 1_000, None)  # a short job so far: no line
+        clock.now += 4
+        report(Stage.TOKENIZE, 3_000, None)
+        report(Stage.TOKENIZE, 3_000, None)  # within the interval: no line
+        report(Stage.LEXICON, 3_000, 3_000)  # a new stage: a line at once
+        clock.now += 1
+        report(Stage.LINK, 0, 3_000)
         clock.now += 0.5  # too soon to say how fast
-        report(Stage.LINK, 100, 1_000)
-        clock.now += 3.5
-        report(Stage.LINK, 500, 1_000)
-        report(Stage.LINK, 1_000, 1_000)
+        report(Stage.LINK, 100, 3_000)
+        clock.now += 5.5
+        report(Stage.LINK, 1_500, 3_000)
+        report(Stage.LINK, 3_000, 3_000)  # within the interval, and not a new stage
     assert capsys.readouterr().err.splitlines() == [
-        "extracting: tokenizing 1,000 pairs (500 pairs/s)",
-        "extracting: linking 100/1,000 pairs",
-        "extracting: linking 500/1,000 pairs (125 pairs/s, 0:00:04 left)",
-        "extracting: linking 1,000/1,000 pairs (250 pairs/s)",
+        "extracting: tokenizing 3,000 pairs (500 pairs/s)",
+        "extracting: learning translations from 3,000 pairs",
+        "extracting: linking 100/3,000 pairs",
+        "extracting: linking 1,500/3,000 pairs (250 pairs/s, 0:00:06 left)",
     ]
 
 

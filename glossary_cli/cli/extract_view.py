@@ -40,17 +40,23 @@ def progress_reporter(console) -> Iterator:
             yield advance
         return
     started: dict = {}
-    last = [time.monotonic()]
+    shown: set = set()
+    began = time.monotonic()
+    last = [began]
 
     def report(stage: Stage, done: int, total: int | None) -> None:
         now = time.monotonic()
         started.setdefault(stage, now)
-        if done == 0 or now - last[0] < _PLAIN_PROGRESS_EVERY:
+        # Quiet for a short job; then a line every few seconds, and one as each stage begins.
+        if done == 0 or now - began < _PLAIN_PROGRESS_EVERY or (now - last[0] < _PLAIN_PROGRESS_EVERY and stage in shown):
             return
         last[0] = now
+        shown.add(stage)
         rate = _rate(done, now - started[stage])
         speed = "" if rate is None else f" ({rate:,.0f} pairs/s)"
-        if total is None:
+        if stage is Stage.LEXICON:
+            sys.stderr.write(f"extracting: learning translations from {done:,} pairs\n")
+        elif total is None:
             sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,} pairs{speed}\n")
         else:
             if rate is not None and done < total:
@@ -60,7 +66,7 @@ def progress_reporter(console) -> Iterator:
     yield report
 
 
-_LABELS = {Stage.TOKENIZE: "tokenizing", Stage.LINK: "linking"}
+_LABELS = {Stage.TOKENIZE: "tokenizing", Stage.LEXICON: "learning translations", Stage.LINK: "linking"}
 
 
 def _rate(done: int, elapsed: float) -> float | None:
