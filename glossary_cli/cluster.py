@@ -84,8 +84,8 @@ def _ignore_interrupts() -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGUSR1})
 
 
-class _Stopped(Exception):
-    """The parent no longer wants this worker's results."""
+class _Stopped(BaseException):
+    """The parent no longer wants this worker's results (no `except Exception` in a shard stops it)."""
 
 
 _stopping = False  # in a worker: the parent asked it to drop its work
