@@ -20,6 +20,9 @@ MIN_PROBABILITY = 0.2  # geometric mean of both directions
 MAX_TOKENS_PER_SIDE = 60  # very long segments add noise and quadratic cost
 RARE_COOCCURRENCE = 5  # up to this many shared segments, a neighbour's translation may be what was learned
 CHUNK_PAIRS = 250_000  # co-occurrences made at once: about 40 MB of temporaries, whatever the corpus size
+# Up to this many co-occurrences (about 200,000 segment pairs), each one's pair index is kept
+# between EM iterations (4 bytes each, 256 MB at most) instead of being searched for again.
+KEPT_PAIR_INDICES = 64_000_000
 
 
 class _Segments:
@@ -65,8 +68,9 @@ def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[s
     width = len(chinese_ids)
     chunks = _chunks(flat[2] * flat[3])
 
-    def cooccurrences() -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """(keys, forward group, backward group) of each chunk, in corpus order."""
+    def cooccurrences(with_keys: bool = True) -> Iterator[tuple[np.ndarray | None, np.ndarray, np.ndarray]]:
+        """(keys, forward group, backward group) of each chunk, in corpus order; no keys when
+        the caller has no use for them."""
         e_flat, z_flat, e_counts, z_counts, e_starts, z_starts = flat
         for first, stop in chunks:
             sizes = e_counts[first:stop] * z_counts[first:stop]
@@ -74,7 +78,7 @@ def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[s
             local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
             z_width = z_counts[segment]
             e_position, z_position = local // z_width, local % z_width
-            keys = e_flat[e_starts[segment] + e_position] * width + z_flat[z_starts[segment] + z_position]
+            keys = e_flat[e_starts[segment] + e_position] * width + z_flat[z_starts[segment] + z_position] if with_keys else None
             # groups: one per (segment, token) occurrence
             yield keys, z_starts[segment] + z_position, e_starts[segment] + e_position
 
@@ -82,10 +86,13 @@ def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[s
     cooccurrence = np.zeros(0, dtype=np.int64)
     for keys, _, _ in cooccurrences():
         chunk_keys, chunk_counts = np.unique(keys, return_counts=True)
-        merged, inverse = np.unique(np.concatenate((unique_keys, chunk_keys)), return_inverse=True)
-        cooccurrence = np.bincount(inverse, weights=np.concatenate((cooccurrence, chunk_counts)),
-                                   minlength=len(merged)).astype(np.int64)
-        unique_keys = merged
+        # Merged into the sorted keys seen so far: counts added where a key is known, the rest inserted in order.
+        at = np.searchsorted(unique_keys, chunk_keys)
+        known = at < len(unique_keys)
+        known[known] = unique_keys[at[known]] == chunk_keys[known]
+        cooccurrence[at[known]] += chunk_counts[known]
+        unique_keys = np.insert(unique_keys, at[~known], chunk_keys[~known])
+        cooccurrence = np.insert(cooccurrence, at[~known], chunk_counts[~known])
     forward, backward = _ibm1(unique_keys, cooccurrences, unique_keys // width, unique_keys % width)
     strength = np.sqrt(forward * backward)
     keep = (cooccurrence >= MIN_COOCCURRENCE) & (strength >= MIN_PROBABILITY)
@@ -149,10 +156,24 @@ def _ibm1(unique_keys: np.ndarray, cooccurrences, english_of_pair: np.ndarray,
     way round. The two directions are independent; they share each pass over the co-occurrences,
     which costs more than the arithmetic."""
     directions = [(np.ones(len(unique_keys)), english_of_pair), (np.ones(len(unique_keys)), chinese_of_pair)]
-    for _ in range(ITERATIONS):
+    kept: list[np.ndarray] = []  # each chunk's pair indices, found in the first iteration
+    keeping = True  # whether they all fit under KEPT_PAIR_INDICES
+    size = 0
+    for iteration in range(ITERATIONS):
         counts = [np.zeros(len(unique_keys)) for _ in directions]
-        for keys, *groups in cooccurrences():
-            pair_index = np.searchsorted(unique_keys, keys)
+        reuse = iteration > 0 and keeping
+        for number, (keys, *groups) in enumerate(cooccurrences(with_keys=not reuse)):
+            if reuse:
+                pair_index = kept[number]
+            else:
+                pair_index = np.searchsorted(unique_keys, keys).astype(np.int32)
+                if keeping:
+                    size += len(pair_index)
+                    keeping = size <= KEPT_PAIR_INDICES
+                    if keeping:
+                        kept.append(pair_index)
+                    else:
+                        kept.clear()
             for (probability, _), group, direction_counts in zip(directions, groups, counts):
                 group = group - group.min()
                 weight = probability[pair_index]
