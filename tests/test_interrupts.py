@@ -133,8 +133,10 @@ def test_workers_drop_their_shards_once_results_are_no_longer_wanted(tmp_path):
 
     results = LocalRunner(jobs=2).map(_slow_after_the_first, iter(range(6)), _Directory(tmp_path))
     assert next(results) == 0
-    time.sleep(0.5)  # the workers are inside shards 1 and 2 now
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["1.tmp", "2.tmp"]
+    deadline = time.monotonic() + 20
+    while len(list(tmp_path.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["1.tmp", "2.tmp"]  # both workers inside a shard
     started = time.monotonic()
     results.close()  # as when Ctrl-C or an error stops the caller
     assert time.monotonic() - started < 10
