@@ -55,7 +55,7 @@ def progress_reporter(console) -> Iterator:
         rate = _rate(done, now - started[stage])
         speed = "" if rate is None else f" ({rate:,.0f} pairs/s)"
         if stage is Stage.LEXICON:
-            sys.stderr.write(f"extracting: learning translations from {done:,} pairs\n")
+            sys.stderr.write(f"extracting: {_LABELS[stage]} from {done:,} pairs\n")
         elif total is None:
             sys.stderr.write(f"extracting: {_LABELS[stage]} {done:,} pairs{speed}\n")
         else:
