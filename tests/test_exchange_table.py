@@ -87,6 +87,19 @@ def test_unknown_status_is_an_error_at_its_line(tmp_path):
     assert error.value.line == 3
 
 
+def test_a_quote_left_open_is_an_error_where_it_opens_not_one_long_term(tmp_path):
+    path = write(tmp_path, 'en,zh,note\nV2G,车网互动,\n"heat pump,热泵,\ngrid,电网,\n')
+    with pytest.raises(InputFormatError, match="a quote opened on this line is never closed") as error:
+        read_table(path)
+    assert error.value.line == 3
+
+
+def test_quoted_line_breaks_and_doubled_quotes_are_cell_content(tmp_path):
+    path = write(tmp_path, 'en,zh,note\n"heat\npump",热泵,"say ""heat pump""\nnot ""HP"""\n')
+    (entry,) = read_table(path).terms
+    assert (entry.source, entry.target, entry.note) == ("heat\npump", ["热泵"], 'say "heat pump"\nnot "HP"')
+
+
 def test_a_table_without_a_header_is_refused_with_an_example(tmp_path):
     with pytest.raises(InputFormatError, match=r"the first row must name the columns, e.g. en,zh,status,note \(found: V2G,车网互动\)"):
         read_table(write(tmp_path, "V2G,车网互动\n"))

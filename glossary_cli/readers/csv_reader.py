@@ -53,8 +53,12 @@ def choose_delimiter(first_line: str) -> str:
 
 
 def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(line where the record starts, cells) for each non-blank record; csv problems located."""
+    """(line where the record starts, cells) for each non-blank record; csv problems located.
+
+    Python's csv module reads a quote left open to the end of the file as one cell, silently: the
+    rest of the file would become one term. A record that runs to the end is checked for that."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines: list[str] | None = None  # the physical lines, split as the reader splits them; only if needed
     start = 1
     while True:
         try:
@@ -63,9 +67,23 @@ def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[s
             return
         except csv.Error as error:
             raise InputFormatError(f"malformed CSV: {error}", path=path, line=reader.line_num) from None
+        if reader.line_num > start:  # a record over several lines: quoted line breaks, or an open quote
+            lines = lines if lines is not None else io.StringIO(text, newline="").readlines()
+            if reader.line_num == len(lines) and _quote_left_open("".join(lines[start - 1:]), delimiter):
+                raise InputFormatError("malformed CSV: a quote opened on this line is never closed",
+                                       path=path, line=start)
         if any(cell.strip() for cell in row):
             yield start, row
         start = reader.line_num + 1
+
+
+def _quote_left_open(record: str, delimiter: str) -> bool:
+    try:
+        for _ in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
