@@ -129,9 +129,16 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
     if reference.skipped:
         on_warning(f"{path}: {reference.skipped} term(s) without a Chinese rendering skipped")
     if not reference.terms:
-        raise InputFormatError("no reference terms with a Chinese rendering; expected lines like "
-                               "`heat pump<TAB>热泵|热力泵`", path=path)
+        raise InputFormatError(f"no reference terms with a Chinese rendering; expected {_EXAMPLES[chosen]}", path=path)
     return reference
+
+
+_EXAMPLES = {
+    ReferenceFormat.TSV: "lines like `heat pump<TAB>热泵|热力泵`",
+    ReferenceFormat.CSV: "a header row such as `en,zh` and rows such as `heat pump,热泵|热力泵`",
+    ReferenceFormat.TBX: "termEntry elements with an en and a zh langSet",
+    ReferenceFormat.YAML: "a glossary whose terms have a target",
+}
 
 
 def merge_terms(path: str, rows: Iterable[tuple[int | None, str, Sequence[str]]]) -> Reference:

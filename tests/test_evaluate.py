@@ -167,11 +167,15 @@ def test_tsv_reference_line_without_a_tab_is_an_error_at_that_line(tmp_path):
         load_reference(str(broken))
 
 
-def test_reference_without_any_rendering_is_an_error(tmp_path):
+def test_reference_without_any_rendering_is_an_error_with_an_example_in_its_format(tmp_path):
     empty = tmp_path / "gold.tsv"
     empty.write_text("V2G\t\n", encoding="utf-8")
-    with pytest.raises(InputFormatError, match="no reference terms"):
+    with pytest.raises(InputFormatError, match="no reference terms.*expected lines like `heat pump<TAB>热泵"):
         load_reference(str(empty))
+    table = tmp_path / "gold.csv"
+    table.write_text("en,zh\nV2G,\n", encoding="utf-8")
+    with pytest.raises(InputFormatError, match="no reference terms.*a header row such as `en,zh`"):
+        load_reference(str(table))
 
 
 def test_csv_reference_uses_the_en_and_zh_columns(tmp_path):
