@@ -121,6 +121,15 @@ def test_syntax_error_is_located(tmp_path):
     assert error.value.line == 7
 
 
+def test_a_string_left_open_is_an_error_at_its_line_not_a_translation_cut_short(tmp_path):
+    path = write(tmp_path, HEADER + 'msgid "Save"\nmsgstr "保存\n\nmsgid "Open"\nmsgstr "打开"\n')
+    with pytest.raises(InputFormatError, match="malformed PO: a string is not closed on its line") as error:
+        pairs(path)
+    assert error.value.line == 7
+    escaped = write(tmp_path, HEADER + 'msgid "say \\"hi\\""\nmsgstr "说\\"你好\\""\n\nmsgid "C:\\\\"\nmsgstr "C 盘\\\\"\n')
+    assert texts(pairs(escaped)) == [('say "hi"', '说"你好"'), ("C:\\", "C 盘\\")]
+
+
 def test_detected_by_extension_and_by_content(tmp_path):
     body = HEADER + 'msgid "Save"\nmsgstr "保存"\n'
     for name in ("zh.po", "zh.pot", "zh_CN.catalogue"):

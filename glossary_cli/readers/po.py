@@ -33,6 +33,7 @@ _RESTORE = str.maketrans(_STAND_INS, _EXTRA_LINE_BREAKS)
 
 def read(path: str, options) -> Iterator[SegmentPair]:
     text = _protect_line_breaks(_decoded_text(path, options.encoding))
+    _check_strings(text, path)
     catalogue = _parse(text, path)
     lines = text.splitlines()
     untranslated = fuzzy = 0
@@ -88,6 +89,30 @@ def _protect_line_breaks(text: str) -> str:
     blank = _STAND_INS + " \t\r"
     text = "\n".join("" if not line.strip(blank) else line for line in lines)
     return text if text.endswith("\n") else text + "\n"  # polib takes a string without a newline for a path
+
+
+# A string line: a keyword (or none, for a continuation) and a quoted string. Obsolete entries (#~)
+# are strings too; other comments are not read.
+_STRING_LINE = re.compile(r'(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*"')
+
+
+def _check_strings(text: str, path: str) -> None:
+    """Every string closes on its own line, as msgfmt requires: polib reads `msgstr "保存` (the
+    closing quote lost) as 保 without a word, so the translation would silently lose a character.
+    Other string errors (an inner quote without its backslash) polib reports itself."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        found = _STRING_LINE.match(line)
+        if found and not _closed(line[found.end() - 1:]):
+            raise InputFormatError("malformed PO: a string is not closed on its line", path=path, line=number)
+
+
+def _closed(string: str) -> bool:
+    """Whether a string that opens with a quote ends with a quote no backslash escapes."""
+    if len(string) < 2 or not string.endswith('"'):
+        return False
+    body = string[1:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 0
 
 
 def _parse(text: str, path: str) -> polib.POFile:
