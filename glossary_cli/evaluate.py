@@ -136,7 +136,7 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
 _EXAMPLES = {
     ReferenceFormat.TSV: "lines like `heat pump<TAB>热泵|热力泵`",
     ReferenceFormat.CSV: "a header row such as `en,zh` and rows such as `heat pump,热泵|热力泵`",
-    ReferenceFormat.TBX: "termEntry elements with an en and a zh langSet",
+    ReferenceFormat.TBX: "concept entries (conceptEntry or termEntry) with an en and a zh term",
     ReferenceFormat.YAML: "a glossary whose terms have a target",
 }
 
