@@ -187,8 +187,9 @@ CASES = [
     # ---- extract: the corpus file itself
     Case("missing file", lambda d: extract(d, str(d / "nope.txt")),
          "error: {d}/nope.txt: no such file"),
-    Case("directory instead of file", lambda d: extract(d, str(d)),
-         "error: {d}: is a directory; give a corpus file"),
+    Case("directory with no corpus file", lambda d: extract(d, str(d)),
+         "error: {d}: is a directory with no corpus files (looked for .po, .xlf, .xliff, .xlif, .tmx; "
+         "pass --input-format to read .tsv, .csv, .jsonl or .txt files)"),
     Case("empty file", lambda d: extract(d, write(d, "empty.txt", "")),
          "error: {d}/empty.txt: empty file: no segment pairs to read"),
     Case("blank TSV (spaces and newlines only)", lambda d: extract(d, write(d, "blank.tsv", " \n\n\t\n")),

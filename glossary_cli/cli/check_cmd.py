@@ -20,12 +20,9 @@ from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE,
 def _load_validated(path: Path):
     """The glossary, after schema checks (load) and semantic checks (validate); any problem stops."""
     from ..glossary_yaml import GlossaryProblems, load_glossary
+    from ..validate import validate_glossary
 
     glossary = load_glossary(str(path))
-    try:
-        from ..validate import validate_glossary
-    except ImportError:  # validation is optional until glossary_cli.validate lands
-        return glossary
     problems = validate_glossary(glossary, str(path))
     if problems:
         raise GlossaryProblems(list(problems))
@@ -37,7 +34,8 @@ def _load_validated(path: Path):
 def check(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file; its approved entries are enforced."),
     corpus: Optional[list[Path]] = typer.Argument(
-        None, metavar="CORPUS...", help="Aligned corpus files (TSV, text, and the other formats extract reads)."),
+        None, metavar="CORPUS...", help="Aligned corpus files in any format extract reads, or directories: their .po, "
+                                          ".xlf/.xliff and .tmx files (or those of --input-format)."),
     report_format: ReportFormat = typer.Option(
         ReportFormat.TEXT, "--format", case_sensitive=False,
         help="Report on stdout: text, json (schema glossary-check/1), sarif (2.1.0), github (workflow "

@@ -65,7 +65,7 @@ def eval_command(
     reachable_in: Optional[list[Path]] = typer.Option(
         None, "--reachable-in", metavar="CORPUS",
         help="Evaluate only reference terms that occur in this aligned corpus with a listed rendering in the "
-             "same segment pair (repeat for several files)."),
+             "same segment pair (repeat for several files; a directory gives its corpus files)."),
     report_format: EvalFormat = typer.Option(EvalFormat.TEXT, "--format", case_sensitive=False,
                                              help="text (summary and a table of misses) or json (schema "
                                                   "glossary-eval/1)."),

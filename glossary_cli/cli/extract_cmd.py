@@ -15,15 +15,17 @@ from .common import app, handles_errors, stderr_console
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
-    """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`."""
-    first = paths[0] if paths else source
-    return Path("glossaries") / f"{Path(first).stem}.yaml"
+    """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives
+    its own name, `.` included."""
+    first = Path(paths[0] if paths else source)
+    return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
 
 
 @app.command()
 @handles_errors
 def extract(
-    corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files."),
+    corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files, or directories: their .po, .xlf/.xliff and .tmx files "
+                                                             "(or those of --input-format)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Glossary to write or update (default: glossaries/<input>.yaml)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best entries."),

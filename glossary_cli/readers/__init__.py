@@ -46,7 +46,7 @@ class ReadOptions:
     on_warning: Callable[[str], None] = _ignore
 
 
-_BY_EXTENSION = {
+BY_EXTENSION = {
     ".tsv": InputFormat.TSV, ".tab": InputFormat.TSV, ".txt": InputFormat.TEXT,
     ".tmx": InputFormat.TMX, ".xlf": InputFormat.XLIFF, ".xliff": InputFormat.XLIFF, ".xlif": InputFormat.XLIFF,
     ".po": InputFormat.PO, ".pot": InputFormat.PO, ".csv": InputFormat.CSV,
@@ -63,8 +63,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
     extension = os.path.splitext(path)[1].lower()
     if extension == ".tbx":
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
-    if extension in _BY_EXTENSION:
-        return _BY_EXTENSION[extension]
+    if extension in BY_EXTENSION:
+        return BY_EXTENSION[extension]
     return sniff_format(path, head)
 
 
@@ -121,8 +121,10 @@ def _is_csv_header(line: str) -> bool:
 
 def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.AUTO,
                options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
-    """All segment pairs of the given files, in file order."""
-    for path in paths:
+    """All segment pairs of the given files and of the corpus files under given directories, in order."""
+    from .discover import corpus_files
+
+    for path in corpus_files(paths, input_format):
         _refuse_blank(path)
         chosen = input_format
         if chosen is InputFormat.AUTO:

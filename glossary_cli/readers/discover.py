@@ -1,0 +1,47 @@
+"""Corpus files under a directory, so `glossary check terms.yaml locale/` reads a whole tree.
+
+A directory is walked the way ruff or pytest walk one: in sorted order, skipping hidden entries
+(`.git`, `.venv`, dotfiles) and following no symbolic links to directories. Only the formats that
+are always translations are picked by default (PO, XLIFF, TMX; not a PO template, which holds no translations): a `.txt`, `.csv`, `.tsv` or
+`.jsonl` beside them is as likely a licence or a data table as a corpus, so those are read from a
+directory only when --input-format names their format.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+from ..errors import InputFormatError
+from . import BY_EXTENSION, InputFormat
+
+_DIRECTORY_DEFAULT = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
+
+
+def corpus_files(paths: Iterable[str], input_format: InputFormat = InputFormat.AUTO) -> Iterator[str]:
+    """The given files, and in place of each directory the corpus files beneath it."""
+    for path in paths:
+        if os.path.isdir(path):
+            yield from _files_under(path, input_format)
+        else:
+            yield path
+
+
+def _files_under(directory: str, input_format: InputFormat) -> list[str]:
+    wanted = _DIRECTORY_DEFAULT if input_format is InputFormat.AUTO else (input_format,)
+    extensions = tuple(extension for format_ in wanted for extension, found in BY_EXTENSION.items()
+                       if found is format_ and extension != ".pot")  # a template holds no translations
+
+    def refuse(error: OSError) -> None:  # a subdirectory a check cannot read must not pass silently
+        raise InputFormatError(f"cannot read this directory: {error.strerror}", path=error.filename)
+
+    found = []
+    for root, directories, files in os.walk(directory, onerror=refuse):
+        directories[:] = sorted(name for name in directories if not name.startswith("."))
+        found.extend(os.path.join(root, name) for name in sorted(files)
+                     if not name.startswith(".") and name.lower().endswith(extensions))
+    if not found:
+        hint = "; pass --input-format to read .tsv, .csv, .jsonl or .txt files" if input_format is InputFormat.AUTO else ""
+        raise InputFormatError(f"is a directory with no corpus files (looked for {', '.join(extensions)}{hint})",
+                               path=directory)
+    return found

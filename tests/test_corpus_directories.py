@@ -1,0 +1,99 @@
+"""A directory given as a corpus stands for the translation files beneath it, as in
+`glossary check glossaries/terms.yaml locale/` run in CI over a whole locale tree."""
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from glossary_cli.cli.common import app
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: heat pump
+    target: 热泵
+    status: approved
+"""
+
+PO_WRONG = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Install the heat pump"
+msgstr "安装热力泵"
+"""
+
+XLIFF_WRONG = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="zh-CN" datatype="plaintext" original="ui">
+    <body>
+      <trans-unit id="1">
+        <source>The heat pump is off</source>
+        <target>热力泵已关闭</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+@pytest.fixture
+def locale_tree(tmp_path, monkeypatch):
+    """A repository with translations in two places and things that are not corpora around them."""
+    monkeypatch.chdir(tmp_path)
+    Path("terms.yaml").write_text(GLOSSARY, encoding="utf-8")
+    for folder in ("locale/zh_CN/LC_MESSAGES", "locale/.cache", "web/i18n"):
+        Path(folder).mkdir(parents=True)
+    Path("locale/zh_CN/LC_MESSAGES/app.po").write_text(PO_WRONG, encoding="utf-8")
+    Path("web/i18n/ui.zh.xlf").write_text(XLIFF_WRONG, encoding="utf-8")
+    Path("locale/.cache/old.po").write_text(PO_WRONG, encoding="utf-8")  # hidden: never read
+    Path("locale/app.pot").write_text('msgid "Install the heat pump"\nmsgstr ""\n', encoding="utf-8")
+    Path("locale/README.txt").write_text("Translations live here.\n", encoding="utf-8")
+    Path("web/i18n/stats.tsv").write_text("heat pump\t热力泵\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_check_reads_every_translation_file_under_a_directory(runner, locale_tree):
+    result = runner.invoke(app, ["check", "terms.yaml", "locale", "web", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(finding["path"], finding["line"]) for finding in json.loads(result.stdout)["findings"]]
+    assert found == [("locale/zh_CN/LC_MESSAGES/app.po", 5), ("web/i18n/ui.zh.xlf", 5)]
+
+
+def test_input_format_picks_that_format_from_a_directory(runner, locale_tree):
+    result = runner.invoke(app, ["check", "terms.yaml", "web", "--input-format", "tsv", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [finding["path"] for finding in json.loads(result.stdout)["findings"]]
+    assert found == ["web/i18n/stats.tsv"]
+
+
+def test_a_directory_without_corpus_files_is_an_input_error(runner, locale_tree):
+    Path("docs").mkdir()
+    Path("docs/notes.txt").write_text("heat pump\n热泵\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "terms.yaml", "docs"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: docs: is a directory with no corpus files (looked for .po, ")
+    assert "--input-format" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_extract_from_a_directory_equals_extract_from_its_files(runner, locale_tree):
+    from_directory = runner.invoke(app, ["extract", "locale", "web", "-o", "dir.yaml", "--no-cache"])
+    from_files = runner.invoke(app, ["extract", "locale/zh_CN/LC_MESSAGES/app.po", "web/i18n/ui.zh.xlf",
+                                     "-o", "files.yaml", "--no-cache"])
+    assert from_directory.exit_code == from_files.exit_code == 0, from_directory.output + from_files.output
+    terms = [yaml.safe_load(Path(name).read_text(encoding="utf-8"))["terms"] for name in ("dir.yaml", "files.yaml")]
+    assert terms[0] == terms[1]
+    assert any(term["source"] == "heat pump" for term in terms[0])
+
+
+def test_extract_names_the_default_glossary_after_the_directory(runner, locale_tree, monkeypatch):
+    monkeypatch.chdir(locale_tree / "web")
+    result = runner.invoke(app, ["extract", ".", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert Path("glossaries/web.yaml").is_file()
