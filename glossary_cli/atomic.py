@@ -11,7 +11,13 @@ from .errors import OutputError
 
 def write_atomic(path: str, text: str) -> None:
     """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over `path`;
-    not if Ctrl-C came during the run, even one whose exception was swallowed."""
+    not if Ctrl-C came during the run, even one whose exception was swallowed.
+
+    A symbolic link stays a link and the file it points to is replaced (as editors write), and a
+    path that is not a regular file (`-o /dev/stdout`, a named pipe) is written straight through."""
+    if os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+        return _write_through(path, text)
+    path = os.path.realpath(path) if os.path.islink(path) else path
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         try:
@@ -45,6 +51,15 @@ def write_atomic(path: str, text: str) -> None:
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _write_through(path: str, text: str) -> None:
+    interrupts.check()
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise OutputError(f"cannot write: {error.strerror}", path=path) from None
 
 
 def _first_non_directory(directory: str) -> str:

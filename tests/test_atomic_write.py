@@ -1,0 +1,37 @@
+"""Where a write lands: a symlinked glossary stays a link, a pipe or device is written through."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+from glossary_cli.atomic import write_atomic
+from glossary_cli.cli.common import app
+
+CANDIDATE = "glossary: 1\nterms:\n  - source: V2G\n    target: 车网互动\n    status: candidate\n"
+
+
+def test_a_symlinked_glossary_stays_a_link_and_its_file_gets_the_edit(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("shared").mkdir()
+    Path("shared/energy.yaml").write_text(CANDIDATE, encoding="utf-8")
+    os.symlink("shared/energy.yaml", "energy.yaml")
+    result = runner.invoke(app, ["approve", "energy.yaml", "V2G"])
+    assert result.exit_code == 0, result.output
+    assert os.readlink("energy.yaml") == "shared/energy.yaml"
+    assert "status: approved" in Path("shared/energy.yaml").read_text(encoding="utf-8")
+    assert not [name for name in os.listdir(".") if name.endswith(".tmp")]
+
+
+def test_a_named_pipe_receives_the_text_and_stays_a_pipe(tmp_path):
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomic(str(pipe), "glossary: 1\n")
+    reader.join(timeout=10)
+    assert received == ["glossary: 1\n"]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
