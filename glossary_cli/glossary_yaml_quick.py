@@ -189,7 +189,9 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
                 raise _NotQuick
             if not items:
                 marks[keys[-1]] = _Mark(number, len(_ITEM_LINE) - 2)
-            start = len(_ITEM_LINE)
+            start = len(line) - len(line[len(_ITEM_LINE):].lstrip(" "))  # `-  value` is `- value`
+            if start == len(line) or line[start] == "#":
+                raise _NotQuick  # an empty item: the composer reads it and reports the problem
             record = _RECORD_LINES.get(keys[-1])
             match = record.match(line) if record is not None else None
             if match is not None:

@@ -80,6 +80,8 @@ def test_the_hand_edited_example_is_read_quickly():
     "  - source: a\n    target: 'b\n      c'\n",  # a quoted value over two lines
     "  - source: a\n    target:\n      - b\n      - 'c'\n",
     "  - source: V2G\n    true: x\n",  # an odd key, kept as True in `extra` by both
+    "  - source: V2G\n    forbidden:\n      -  车辆到电网\n    reviewers: [Li]\n",  # two spaces after the dash
+    "  - source: V2G\n    target:  车网互动\n",  # two spaces after the colon
 ])
 def test_hand_edited_entries_are_read_as_the_composer_reads_them(entry):
     text = EXTRACTED + entry
@@ -98,6 +100,7 @@ def test_hand_edited_entries_are_read_as_the_composer_reads_them(entry):
     "  - source: V2G\ntrailer: x\n",
     "  - source: V2G\n    score: 1.5\n",
     "  - source: V2G\n    \x07\n",
+    "  - source: V2G\n    forbidden:\n      - 车辆\n      - \n",  # an empty item, with a space after the dash
 ])
 def test_the_quick_reader_stands_aside_for_anything_with_a_problem(entry):
     assert read_quickly(EXTRACTED + entry) is None
