@@ -225,6 +225,8 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
 
 def _select(glossary: Glossary, source: str, target: str | None, path: str) -> Entry | None:
     matches = glossary.find(source)
+    if target is not None:  # a person's decision is never rewritten to another rendering: a new entry is
+        matches = [entry for entry in matches if target in entry.target or entry.status is Status.CANDIDATE]
     if target is not None and len(matches) > 1:
         matches = [entry for entry in matches if target in entry.target] or matches
     if len(matches) > 1:

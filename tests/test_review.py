@@ -157,6 +157,21 @@ def test_decide_refuses_what_validate_would_reject():
         decide(glossary, "nothing", Status.APPROVED)
 
 
+def test_a_new_rendering_never_rewrites_a_decision_a_person_made():
+    glossary = parse("glossary: 1\nterms:\n"
+                     "  - source: V2G\n    target: [车网互动, V2G]\n    status: approved\n    note: agreed with Li\n"
+                     "  - source: policy stack\n    target: 政策堆栈\n    status: rejected\n    note: a calque\n")
+    decide(glossary, "V2G", Status.REJECTED, target="车辆到电网")
+    decide(glossary, "policy stack", Status.APPROVED, target="政策组合")
+    assert [(entry.source, entry.target, entry.status, entry.note) for entry in glossary.terms] == [
+        ("V2G", ["车网互动", "V2G"], Status.APPROVED, "agreed with Li"),
+        ("policy stack", ["政策堆栈"], Status.REJECTED, "a calque"),
+        ("V2G", ["车辆到电网"], Status.REJECTED, None),
+        ("policy stack", ["政策组合"], Status.APPROVED, None)]
+    with pytest.raises(GlossaryFileError, match='"V2G" is approved twice'):
+        decide(glossary, "V2G", Status.APPROVED, target="电动车入网")
+
+
 def test_approve_all_skips_what_would_conflict():
     glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    score: 0.99\n"
                             "  - source: empty\n    score: 0.99\n")
