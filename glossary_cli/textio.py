@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
+import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
 
 from .errors import InputFormatError
+
+STDIN = "-"  # the corpus argument that reads standard input
+STDIN_NAME = "<stdin>"  # how its locations are shown
 
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
          (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
@@ -16,16 +25,64 @@ _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
 MAX_SEGMENT_CHARS = 100_000
 
 
-def read_bytes(path: str) -> bytes:
+# The content of pipes read so far (standard input, /dev/stdin, a shell's <(cmd)), by path: a pipe
+# gives its bytes once, and detecting the format then reading the file opens it twice.
+_spooled: dict[str, bytes] = {}
+
+
+@contextmanager
+def spooled(path: str) -> Iterator[str]:
+    """The name to read `path` by, with a pipe's content held in memory while the block runs;
+    `-` is standard input, named <stdin>."""
+    if path == STDIN:
+        name, reading = STDIN_NAME, sys.stdin.buffer
+    elif _is_pipe(path):
+        name, reading = path, None
+    else:
+        yield path
+        return
+    try:
+        if reading is None:
+            with open(path, "rb") as handle:
+                _spooled[name] = handle.read()
+        else:
+            _spooled[name] = reading.read()
+    except OSError as error:
+        raise InputFormatError(f"cannot read: {error.strerror}", path=name) from None
+    try:
+        yield name
+    finally:
+        _spooled.pop(name, None)
+
+
+def _is_pipe(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+def open_binary(path: str) -> BinaryIO:
+    """The file opened for reading bytes, or the held content of a pipe (see `spooled`)."""
+    if path in _spooled:
+        return io.BytesIO(_spooled[path])
     if os.path.isdir(path):
         raise InputFormatError("is a directory; give a corpus file", path=path)
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputFormatError("no such file", path=path) from None
     except OSError as error:
         raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
+
+
+def read_bytes(path: str) -> bytes:
+    with open_binary(path) as handle:
+        try:
+            return handle.read()
+        except OSError as error:
+            raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
@@ -103,12 +160,17 @@ def check_line_lengths(text: str, path: str) -> None:
 def is_blank_file(path: str) -> bool:
     """True for an existing file that holds nothing but white space (and perhaps a byte-order mark)."""
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > 65536:
+        if path in _spooled:
+            data = _spooled[path][:65537]
+        elif not os.path.isfile(path) or os.path.getsize(path) > 65536:
             return False
-        with open(path, "rb") as handle:
-            data = handle.read()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
     except OSError:
         return False  # the reader reports why it cannot read the file
+    if len(data) > 65536:
+        return False
     for bom, name in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return not data.decode(name, errors="replace").strip()

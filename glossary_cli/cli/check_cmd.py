@@ -34,7 +34,7 @@ def _load_validated(path: Path):
 def check(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file; its approved entries are enforced."),
     corpus: Optional[list[Path]] = typer.Argument(
-        None, metavar="CORPUS...", help="Aligned corpus files in any format extract reads, or directories: their .po, "
+        None, metavar="CORPUS...", help="Aligned corpus files in any format extract reads (- reads standard input), or directories: their .po, "
                                           ".xlf/.xliff and .tmx files (or those of --input-format)."),
     report_format: ReportFormat = typer.Option(
         ReportFormat.TEXT, "--format", case_sensitive=False,

@@ -8,8 +8,9 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputFormatError
+from ..errors import InputFormatError, UsageError
 from ..readers import InputFormat
+from ..textio import STDIN
 from . import corpus_options as corpus
 from .common import app, handles_errors, stderr_console
 
@@ -18,13 +19,15 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
     """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives
     its own name, `.` included."""
     first = Path(paths[0] if paths else source)
+    if str(first) == STDIN:
+        raise UsageError("reading standard input: name the glossary to write with -o")
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
 
 
 @app.command()
 @handles_errors
 def extract(
-    corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files, or directories: their .po, .xlf/.xliff and .tmx files "
+    corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files (- reads standard input), or directories: their .po, .xlf/.xliff and .tmx files "
                                                              "(or those of --input-format)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
                                           help="Glossary to write or update (default: glossaries/<input>.yaml)."),

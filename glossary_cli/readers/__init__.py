@@ -16,7 +16,7 @@ from enum import Enum
 
 from ..errors import InputFormatError, UsageError
 from ..models import SegmentPair
-from ..textio import MAX_SEGMENT_CHARS, is_blank_file
+from ..textio import MAX_SEGMENT_CHARS, is_blank_file, open_binary, spooled
 
 
 class InputFormat(str, Enum):
@@ -124,12 +124,13 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
     """All segment pairs of the given files and of the corpus files under given directories, in order."""
     from .discover import corpus_files
 
-    for path in corpus_files(paths, input_format):
-        _refuse_blank(path)
-        chosen = input_format
-        if chosen is InputFormat.AUTO:
-            chosen = detect_format(path, _peek(path))
-        yield from _bounded(reader_for(chosen)(path, options))
+    for given in corpus_files(paths, input_format):
+        with spooled(given) as path:
+            _refuse_blank(path)
+            chosen = input_format
+            if chosen is InputFormat.AUTO:
+                chosen = detect_format(path, _peek(path))
+            yield from _bounded(reader_for(chosen)(path, options))
 
 
 def reader_for(input_format: InputFormat) -> Callable[[str, ReadOptions], Iterator[SegmentPair]]:
@@ -174,9 +175,9 @@ def _bounded(pairs: Iterator[SegmentPair]) -> Iterator[SegmentPair]:
 
 def _peek(path: str) -> str:
     try:
-        with open(path, "rb") as handle:
+        with open_binary(path) as handle:
             head = handle.read(4096)
-    except OSError:
+    except (OSError, InputFormatError):
         return ""  # the reader itself reports the problem with its own message
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if head.startswith(bom):

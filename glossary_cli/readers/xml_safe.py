@@ -10,7 +10,6 @@ the line of its start tag, and every parse problem becomes an InputFormatError a
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputFormatError
-from ..textio import decode, read_bytes
+from ..textio import decode, open_binary, read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CHUNK_SIZE = 1 << 16
@@ -241,15 +240,7 @@ def _current_line(parser: DefusedXMLParser) -> int | None:
 
 def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]:
     """The file in pieces: raw bytes for expat when it can decode them itself, else decoded text."""
-    if os.path.isdir(path):
-        raise InputFormatError("is a directory; give a corpus file", path=path)
-    try:
-        handle = open(path, "rb")
-    except FileNotFoundError:
-        raise InputFormatError("no such file", path=path) from None
-    except OSError as error:
-        raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
-    with handle:
+    with open_binary(path) as handle:
         try:
             head = handle.read(_CHUNK_SIZE)
         except OSError as error:

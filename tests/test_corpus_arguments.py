@@ -1,7 +1,10 @@
-"""A directory given as a corpus stands for the translation files beneath it, as in
-`glossary check glossaries/terms.yaml locale/` run in CI over a whole locale tree."""
+"""What a corpus argument may be besides a file: a directory stands for the translation files
+beneath it (`glossary check terms.yaml locale/` in CI), `-` is standard input, and a pipe
+(`<(git show HEAD:app.po)`) is read once although detecting its format looks at it first."""
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,29 @@ def test_extract_names_the_default_glossary_after_the_directory(runner, locale_t
     result = runner.invoke(app, ["extract", ".", "--no-cache"])
     assert result.exit_code == 0, result.output
     assert Path("glossaries/web.yaml").is_file()
+
+
+def test_check_reads_standard_input_and_names_it(runner, locale_tree):
+    result = runner.invoke(app, ["check", "terms.yaml", "-", "--format", "json"],
+                           input="Install the heat pump\t安装热力泵\nThe heat pump\t热泵\n")
+    assert result.exit_code == 1, result.output
+    found = [(finding["path"], finding["line"]) for finding in json.loads(result.stdout)["findings"]]
+    assert found == [("<stdin>", 1)]
+
+
+def test_a_pipe_is_read_whole_after_its_format_is_detected(runner, locale_tree):
+    pipe = locale_tree / "ui.pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text(XLIFF_WRONG, encoding="utf-8"))
+    writer.start()
+    result = runner.invoke(app, ["check", "terms.yaml", str(pipe), "--format", "json"])
+    writer.join(timeout=10)
+    assert result.exit_code == 1, result.output
+    found = [(finding["path"], finding["line"]) for finding in json.loads(result.stdout)["findings"]]
+    assert found == [(str(pipe), 5)]
+
+
+def test_extract_from_standard_input_needs_an_output_name(runner, locale_tree):
+    result = runner.invoke(app, ["extract", "-", "--no-cache"], input="heat pump\t热泵\n")
+    assert result.exit_code == 2
+    assert result.stderr == "error: reading standard input: name the glossary to write with -o\n"
