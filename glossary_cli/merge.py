@@ -3,6 +3,19 @@
 Entries are matched by source term. A decision (approved, rejected) beats a candidate; two
 decisions that disagree are reported as a `MergeConflict` for a person to settle. Base entries
 the merge does not change keep their text, comments and layout byte-for-byte.
+
+What a person wrote on a candidate (note, forbidden, source_variants, case_sensitive,
+keep_source, fields of their own, comments above it) is never dropped:
+
+- an incoming decision about a base candidate is made on that candidate, in place, as `review`
+  would: its comments, note, forbidden list and own fields stay, a proposed target the decision
+  does not keep becomes an alternative, and anything that contradicts the decision (a forbidden
+  rendering it approves, a different keep_source, case_sensitive or value of the same field) is
+  a conflict;
+- an incoming candidate that carries such work is added beside the base's entries for its source
+  when its targets differ from theirs; a bare proposal is added only when the source is new.
+
+Comments in the incoming file are not carried: its entries are written afresh.
 """
 
 from __future__ import annotations
@@ -11,6 +24,7 @@ import copy
 from dataclasses import dataclass, field
 
 from .glossary import Entry, Glossary, Status
+from .models import Alternative
 
 
 @dataclass(frozen=True)
@@ -87,8 +101,8 @@ def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conf
             conflict(theirs.source, "approved with different target lists", decided[0], theirs)
             return
         candidate = next((entry for entry in same_source if entry.status is Status.CANDIDATE), None)
-        if candidate is not None:  # a person's decision replaces the tool's proposal, in place
-            merged.terms[merged.terms.index(candidate)] = theirs
+        if candidate is not None:  # a person's decision settles the proposal, in place
+            _settle_candidate(merged, candidate, theirs, conflict)
             return
         merged.terms.append(theirs)
         return
@@ -99,9 +113,35 @@ def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conf
                 return
         merged.terms.append(theirs)
         return
-    # An incoming candidate: only worth keeping when nothing about this source is known yet.
     if not same_source:
         merged.terms.append(theirs)
+        return
+    if not theirs.is_reviewed():  # the tool's proposal: the base already knows this source
+        return
+    for entry in same_source:  # a person's work on a proposal: kept beside the base's entries
+        if entry.status is Status.APPROVED and set(theirs.forbidden) & set(entry.allowed_targets()):
+            conflict(theirs.source, "one approves a rendering the other forbids", entry, theirs)
+            return
+    merged.terms.append(theirs)
+
+
+def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflict) -> None:
+    """Make the decision `theirs` on the base's candidate, keeping what people wrote on it."""
+    if candidate.keep_source and not theirs.keep_source:
+        conflict(theirs.source, "keep_source differs", candidate, theirs)
+        return
+    settled = copy.deepcopy(candidate)  # keeps its origin: comments and layout survive
+    kept = [alternative for alternative in settled.alternatives if alternative.target not in theirs.target]
+    proposed = [Alternative(target, settled.score if settled.score is not None else 0.0)
+                for target in settled.target
+                if target not in theirs.target and all(other.target != target for other in kept)]
+    settled.target, settled.alternatives, settled.keep_source = list(theirs.target), proposed + kept, theirs.keep_source
+    found: list[str] = []
+    _merge_same_pair(settled, theirs, lambda source, reason, *entries: found.append(reason))
+    if found:
+        conflict(theirs.source, found[0], candidate, theirs)
+        return
+    merged.terms[merged.terms.index(candidate)] = settled
 
 
 def _merge_same_pair(ours: Entry, theirs: Entry, conflict) -> None:
@@ -119,6 +159,11 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict) -> None:
         return
     if set(theirs.forbidden) & set(ours.allowed_targets()) or set(ours.forbidden) & set(theirs.allowed_targets()):
         conflict(ours.source, "one approves a rendering the other forbids", ours, theirs)
+        return
+    differing = [key for key, value in theirs.extra.items()
+                 if key in ours.extra and not _same_value(ours.extra[key], value)]
+    if differing:
+        conflict(ours.source, f"{differing[0]} differs", ours, theirs)
         return
     if ours.status is Status.CANDIDATE:
         ours.status = theirs.status
@@ -141,6 +186,13 @@ def _same_source(entry: Entry, other: Entry) -> bool:
     if entry.is_case_sensitive() and other.is_case_sensitive():
         return False
     return entry.source.casefold() == other.source.casefold()
+
+
+def _same_value(ours: object, theirs: object) -> bool:
+    """Equal, or the same words: a TBX or CSV round trip may rewrap a definition."""
+    if isinstance(ours, str) and isinstance(theirs, str):
+        return ours.split() == theirs.split()
+    return ours == theirs
 
 
 def _fresh_copy(entry: Entry) -> Entry:

@@ -113,3 +113,43 @@ def test_different_languages_cannot_be_merged():
     other = Glossary(languages={"source": "en", "target": "ja"})
     assert str(merge_glossaries(parse(BASE), other).conflicts[0]) == (
         "the glossaries are for different languages (base en→zh, incoming en→ja)")
+
+
+CANDIDATE_WITH_WORK = """\
+glossary: 1
+terms:
+  # ask legal about this one
+  - source: cloud
+    target: 云
+    status: candidate
+    note: 法务确认中
+    forbidden: [云朵]
+    ticket: LEG-12
+"""
+
+
+def test_a_decision_on_a_worked_candidate_keeps_the_work():
+    result = merge_glossaries(parse(CANDIDATE_WITH_WORK), glossary(approved("cloud", "云端")))
+    assert result.conflicts == []
+    assert dump_glossary(result.glossary) == CANDIDATE_WITH_WORK.replace("云\n", "云端\n").replace(
+        "candidate", "approved") + "    alternatives:\n      - {target: 云, score: 0.0}\n"
+
+
+def test_a_decision_that_contradicts_a_worked_candidate_is_a_conflict():
+    base = parse(CANDIDATE_WITH_WORK)
+    assert [conflict.reason for conflict in merge_glossaries(base, glossary(approved("cloud", "云朵"))).conflicts] == [
+        "one approves a rendering the other forbids"]
+    assert [conflict.reason for conflict in merge_glossaries(
+        base, glossary(approved("cloud", "云端", extra={"ticket": "LEG-40"}))).conflicts] == ["ticket differs"]
+
+
+def test_an_incoming_candidate_with_a_note_is_kept_beside_a_decision():
+    proposal = Entry("cloud", ["云端"], note="客户建议")
+    result = merge_glossaries(glossary(approved("cloud", "云")), glossary(proposal))
+    assert result.conflicts == []
+    assert result.glossary.terms == [approved("cloud", "云"), proposal]
+
+
+def test_an_incoming_candidate_that_forbids_an_approved_target_is_a_conflict():
+    result = merge_glossaries(glossary(approved("cloud", "云")), glossary(Entry("cloud", ["云端"], forbidden=["云"])))
+    assert [conflict.reason for conflict in result.conflicts] == ["one approves a rendering the other forbids"]
