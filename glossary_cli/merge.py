@@ -203,6 +203,9 @@ def _fresh_copy(entry: Entry) -> Entry:
 
 
 def _describe(entry: Entry) -> str:
-    targets = " / ".join(f'"{target}"' for target in entry.target) or "no target"
+    renderings = [f'"{target}"' for target in entry.target]
+    if entry.keep_source and entry.source not in entry.target:
+        renderings.insert(0, f'"{entry.source}" (keep_source)')
+    targets = " / ".join(renderings) or "no target"
     extra = f", forbids {' / '.join(entry.forbidden)}" if entry.forbidden else ""
     return f"{entry.status.value} {targets}{extra}"

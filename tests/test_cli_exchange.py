@@ -172,3 +172,41 @@ def test_missing_termbase(runner, workdir):
     result = run(runner, "import", "nope.tbx", "-o", "new.yaml")
     assert (result.exit_code, result.stderr) == (2, "error: nope.tbx: no such file\n")
     assert not Path("new.yaml").exists()
+
+
+SOURCE_AS_TARGET = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: V2G
+    target: [车网互动, V2G]
+    status: approved
+  - source: WRI
+    target: WRI
+    status: approved
+  - source: ESG
+    status: approved
+    keep_source: true
+  - source: grid
+    target: 电网
+    status: candidate
+"""
+
+
+@pytest.mark.parametrize("to", ["csv", "tsv", "tbx"])
+def test_export_then_import_into_the_same_glossary_changes_nothing(runner, workdir, to):
+    Path("s.yaml").write_text(SOURCE_AS_TARGET, encoding="utf-8")
+    assert run(runner, "export", "s.yaml", "--to", to, "--status", "approved", "--status", "candidate",
+               "-o", f"s.{to}").exit_code == 0
+    result = run(runner, "import", f"s.{to}", "-o", "s.yaml")
+    assert result.exit_code == 0, result.output
+    assert Path("s.yaml").read_text(encoding="utf-8") == SOURCE_AS_TARGET
+
+
+def test_a_kept_source_is_named_in_a_conflict(runner, workdir):
+    Path("terms.csv").write_text("en,zh,status\nvehicle-to-grid,vehicle-to-grid,approved\n", encoding="utf-8")
+    result = run(runner, "import", "terms.csv", "-o", "g.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        'conflict: "vehicle-to-grid": approved with different targets (g.yaml:4 approved "车网互动" / "车辆到电网", '
+        'forbids 车对网; terms.csv approved "vehicle-to-grid" (keep_source))')

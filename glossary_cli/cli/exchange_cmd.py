@@ -76,7 +76,7 @@ def import_command(
         source_lang = source_lang or base.languages.get("source")
         target_lang = target_lang or base.languages.get("target")
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
-                               target_lang=target_lang, encoding=encoding, on_warning=warn)
+                               target_lang=target_lang, encoding=encoding, on_warning=warn, into=base)
     if output is None:
         sys.stdout.write(dump_glossary(incoming))
         sys.stdout.flush()

@@ -2,6 +2,10 @@
 
 `export_glossary` renders a Glossary in a format; `import_glossary` reads one back. The formats
 are Enums, so an unknown name is an error, never a silent fallback.
+
+A rendering equal to the source term is ambiguous in both formats: the entry may say keep_source,
+or list the source among its targets (`target: [V2G, 车网互动]`). It is read as keep_source,
+unless the glossary being imported into writes that term's entry the other way.
 """
 
 from __future__ import annotations
@@ -61,8 +65,18 @@ def format_of(path: str) -> ExchangeFormat:
 
 def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, source_lang: str | None = None,
                     target_lang: str | None = None, encoding: str | None = None,
-                    on_warning: Callable[[str], None] = _ignore) -> Glossary:
-    """A Glossary read from a TBX termbase or a CSV/TSV table."""
+                    on_warning: Callable[[str], None] = _ignore, into: Glossary | None = None) -> Glossary:
+    """A Glossary read from a TBX termbase or a CSV/TSV table; `into` is the glossary it will be
+    merged into, so that what it exported reads back as it was written."""
+    imported = _read(path, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
+                     encoding=encoding, on_warning=on_warning)
+    if into is not None:
+        _source_as_target_like(imported, into)
+    return imported
+
+
+def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | None, target_lang: str | None,
+          encoding: str | None, on_warning: Callable[[str], None]) -> Glossary:
     if os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
     if not os.path.exists(path):
@@ -77,6 +91,17 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
 
     return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
                       target_lang=target_lang, encoding=encoding, on_warning=on_warning)
+
+
+def _source_as_target_like(imported: Glossary, into: Glossary) -> None:
+    """Write a kept source back into the target list where `into` lists it there."""
+    for entry in imported.terms:
+        if not entry.keep_source:
+            continue
+        model = next((other for other in into.find(entry.source) if entry.source in other.target), None)
+        if model is not None:
+            entry.target.insert(min(model.target.index(entry.source), len(entry.target)), entry.source)
+            entry.keep_source = model.keep_source
 
 
 __all__ = ["ExchangeFormat", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]
