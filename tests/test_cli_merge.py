@@ -41,3 +41,16 @@ def test_merge_keeps_comment_note_forbidden_and_own_fields_of_a_candidate(runner
         "glossary: 1\nterms:\n  # ask legal about this one\n  - source: cloud\n    target: 云端\n"
         "    status: approved\n    note: 法务确认中\n    forbidden: [云朵]\n    ticket: LEG-12\n"
         "    alternatives:\n      - {target: 云, score: 0.0}\n")
+
+
+def test_merge_warns_when_the_result_would_fail_validate(runner, workdir):
+    write("a.yaml", "glossary: 1\nterms:\n  - source: Vehicle-to-Grid\n    target: 车网互动\n    status: approved\n")
+    write("b.yaml", "glossary: 1\nterms:\n  - source: V2G\n    target: 车网互动\n    status: approved\n"
+                    "    source_variants: [Vehicle-to-Grid]\n")
+    result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "c.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "merged b.yaml into a.yaml: 2 entries written to c.yaml\n"
+        'warning: c.yaml:9:22: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
+        "keep it in one place\n")
+    assert runner.invoke(app, ["merge", "a.yaml", "b.yaml"]).stderr.startswith("warning: <stdout>:9:22: variant")

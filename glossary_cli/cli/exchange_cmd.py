@@ -78,13 +78,16 @@ def import_command(
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
                                target_lang=target_lang, encoding=encoding, on_warning=warn, into=base)
     if output is None:
-        sys.stdout.write(dump_glossary(incoming))
+        text = dump_glossary(incoming)
+        sys.stdout.write(text)
         sys.stdout.flush()
+        warn_about_problems(text, "<stdout>")
         return
     if base is None:
-        write_atomic(str(output), dump_glossary(incoming))
+        text = dump_glossary(incoming)
+        write_atomic(str(output), text)
         sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase}\n")
-        _warn_about_problems(output)
+        warn_about_problems(text, str(output))
         return
 
     from ..merge import merge_glossaries
@@ -99,9 +102,10 @@ def import_command(
         fail(f"{len(result.conflicts)} conflict(s) between {output} and {termbase}; {output} is unchanged. "
              "Settle them in either file and import again")
     added = len(result.glossary.terms) - len(base.terms)
-    write_atomic(str(output), dump_glossary(result.glossary))
+    text = dump_glossary(result.glossary)
+    write_atomic(str(output), text)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase} ({added} new)\n")
-    _warn_about_problems(output)
+    warn_about_problems(text, str(output))
 
 
 def _summary(entries) -> str:
@@ -130,12 +134,12 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def _warn_about_problems(path: Path) -> None:
-    """Point at what `check` would refuse in the written glossary (e.g. one term approved twice)."""
-    try:
-        from ..validate import validate_file
-    except ImportError:
-        return
-    _, problems = validate_file(str(path))
-    for problem in problems:
+def warn_about_problems(text: str, path: str) -> None:
+    """Point at what `check` would refuse in a glossary just written (e.g. one term approved twice),
+    so that a merge or import that needs a person's eye says so before CI does."""
+    from ..glossary_yaml import parse_glossary
+    from ..validate import validate_glossary
+
+    glossary, problems = parse_glossary(text, path)
+    for problem in problems + validate_glossary(glossary, path):
         warn(str(problem))

@@ -283,6 +283,7 @@ def merge(
     from ..atomic import write_atomic
     from ..glossary_yaml import dump_glossary, load_glossary
     from ..merge import merge_glossaries
+    from .exchange_cmd import warn_about_problems
 
     result = merge_glossaries(load_glossary(str(base)), load_glossary(str(incoming)),
                               base_name=str(base), incoming_name=str(incoming))
@@ -294,6 +295,9 @@ def merge(
     text = dump_glossary(result.glossary)
     if output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()
+        warn_about_problems(text, "<stdout>")
         return
     write_atomic(str(output), text)
     _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output}")
+    warn_about_problems(text, str(output))
