@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -95,7 +96,8 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
+            # lines counted in characters: in UTF-16 a character such as 上 (U+4E0A) holds the byte 0x0A
+            line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
             raise InputFormatError(f"cannot decode byte {error.start} as {encoding}", path=path, line=line) from None
         return text.lstrip("\ufeff")
     for bom, name in _BOMS:
@@ -182,6 +184,13 @@ def too_long_message(length: int) -> str:
             "so this is not line-aligned text (are the line breaks missing?)")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def text_lines(text: str) -> list[str]:
-    """Lines without their endings; CRLF and lone CR handled like LF."""
-    return text.splitlines()
+    """Lines without their endings, broken where an editor (and `wc -l`) breaks them: at LF, CRLF
+    and lone CR, not at the page breaks, U+2028 or NEL that str.splitlines also takes for one."""
+    lines = _LINE_BREAK.split(text)
+    if lines[-1] == "":
+        lines.pop()
+    return lines

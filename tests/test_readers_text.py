@@ -79,7 +79,55 @@ def test_parallel_files_pair_line_by_line(tmp_path):
     chinese.write_text("智能电网\n氢能\n", encoding="utf-8")
     pairs = list(read_parallel(str(english), str(chinese)))
     assert [(p.source, p.target, str(p.location)) for p in pairs] == [
-        ("smart grid", "智能电网", f"{english}:1"), ("hydrogen energy", "氢能", f"{english}:2")]
+        ("smart grid", "智能电网", f"{chinese}:1"), ("hydrogen energy", "氢能", f"{chinese}:2")]
+
+
+def test_parallel_files_ignore_blank_lines_at_the_end_and_honour_strict(tmp_path):
+    english, chinese = tmp_path / "a.en", tmp_path / "a.zh"
+    english.write_text("smart grid\nhydrogen energy\nheat pump\n\n\n", encoding="utf-8")
+    chinese.write_text("智能电网\n\n热泵\n", encoding="utf-8")
+    warnings = []
+    pairs = list(read_parallel(str(english), str(chinese), options=ReadOptions(on_warning=warnings.append)))
+    assert [pair.target for pair in pairs] == ["智能电网", "热泵"]
+    assert warnings == [f"{chinese}:2: 1 line(s) with one side empty skipped (first one here)"]
+    with pytest.raises(InputFormatError) as error:
+        list(read_parallel(str(english), str(chinese), options=ReadOptions(strict=True)))
+    assert (error.value.path, error.value.line) == (str(chinese), 2)
+    assert "the Chinese line is empty (--strict)" in str(error.value)
+
+
+def test_tsv_warns_once_for_skipped_and_swapped_lines_and_strict_refuses_them(tmp_path):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_text("smart grid\t\n智能电网\tsmart grid\n\t氢能\n氢能\thydrogen\n", encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert [(pair.source, pair.target) for pair in pairs] == [("smart grid", "智能电网"), ("hydrogen", "氢能")]
+    assert warnings == [f"{corpus}:1: 2 line(s) with an empty side skipped (first one here)",
+                        f"{corpus}:2: 2 line(s) have the Chinese text in the first column; read as zh -> en "
+                        "(first one here)"]
+    with pytest.raises(InputFormatError) as error:
+        read(corpus, strict=True)
+    assert error.value.line == 1 and "empty Chinese side (--strict)" in str(error.value)
+
+
+@pytest.mark.parametrize("odd_break", ["\u2028", "\x85", "\x0c", "\x0b", "\x1c"])
+def test_lines_are_counted_as_an_editor_counts_them(tmp_path, odd_break):
+    """str.splitlines also breaks at these; an editor and `wc -l` do not, so line numbers must not."""
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_text(f"Use the heat pump{odd_break} now.\t现在用热泵。\nsmart grid\t智能电网\n", encoding="utf-8")
+    pairs, _ = read(corpus)
+    assert [pair.location.line for pair in pairs] == [1, 2]
+    article = tmp_path / "article.txt"
+    article.write_text("The heat pump works.\n热泵可用。\n\x0cThe smart grid works.\n智能电网可用。\n", encoding="utf-8")
+    pairs, _ = read(article)
+    assert [pair.location.line for pair in pairs] == [1, 3]
+
+
+def test_a_decoding_error_in_utf16_names_the_line_an_editor_shows(tmp_path):
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_bytes("上\t上\ngrid\t电网\n".encode("utf-16-le") + b"\x00\xd8" + "x\n".encode("utf-16-le"))
+    with pytest.raises(InputFormatError) as error:
+        read(corpus, encoding="utf-16-le")
+    assert error.value.line == 3
 
 
 def test_invalid_utf8_names_line_and_byte_and_suggests_encoding(tmp_path):

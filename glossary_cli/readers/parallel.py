@@ -10,14 +10,29 @@ from ..textio import read_corpus_text, text_lines
 
 
 def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
-    sources = text_lines(read_corpus_text(source_path, options.encoding))
-    targets = text_lines(read_corpus_text(target_path, options.encoding))
+    """Pairs located in the Chinese file: a finding of `check` is fixed there."""
+    sources = _without_trailing_blanks(text_lines(read_corpus_text(source_path, options.encoding)))
+    targets = _without_trailing_blanks(text_lines(read_corpus_text(target_path, options.encoding)))
     if len(sources) != len(targets):
         raise InputFormatError(
             f"{len(sources)} lines, but {target_path} has {len(targets)}; parallel files must have "
             "the same number of lines", path=source_path)
+    skipped: list[int] = []
     for number, (source, target) in enumerate(zip(sources, targets), start=1):
         if source.strip() and target.strip():
-            yield SegmentPair(source.strip(), target.strip(), Location(source_path, number))
+            yield SegmentPair(source.strip(), target.strip(), Location(target_path, number))
         elif source.strip() or target.strip():
-            options.on_warning(f"{source_path}:{number}: one side is empty; pair skipped")
+            if options.strict:
+                raise InputFormatError(f"the {'English' if not source.strip() else 'Chinese'} line is empty (--strict)",
+                                       path=target_path if source.strip() else source_path, line=number)
+            skipped.append(number)
+    if skipped:
+        options.on_warning(f"{target_path}:{skipped[0]}: {len(skipped)} line(s) with one side empty skipped "
+                           "(first one here)")
+
+
+def _without_trailing_blanks(lines: list[str]) -> list[str]:
+    """The lines up to the last one with text: a blank line at the end of one file is not a pair."""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines

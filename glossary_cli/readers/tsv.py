@@ -18,6 +18,8 @@ def is_header(cells: list[str]) -> bool:
 
 def read(path: str, options) -> Iterator[SegmentPair]:
     lines = text_lines(read_corpus_text(path, options.encoding))
+    skipped: list[int] = []  # lines with an empty side, warned about once (--strict: an error)
+    swapped: list[int] = []  # lines read zh -> en
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -29,9 +31,17 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}", path=path, line=number)
         source, target = cells[0].strip(), cells[1].strip()
         if not source or not target:
-            options.on_warning(f"{path}:{number}: empty {'English' if not source else 'Chinese'} side; pair skipped")
+            if options.strict:
+                raise InputFormatError(f"empty {'English' if not source else 'Chinese'} side (--strict)",
+                                       path=path, line=number)
+            skipped.append(number)
             continue
         if has_han(source) and not has_han(target):
-            options.on_warning(f"{path}:{number}: the Chinese text is in the first column; read as zh -> en")
+            swapped.append(number)
             source, target = target, source
         yield SegmentPair(source, target, Location(path, number))
+    if skipped:
+        options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
+    if swapped:
+        options.on_warning(f"{path}:{swapped[0]}: {len(swapped)} line(s) have the Chinese text in the first column; "
+                           "read as zh -> en (first one here)")
