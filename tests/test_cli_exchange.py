@@ -89,6 +89,18 @@ def test_export_errors(runner, workdir):
         2, "error: --bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding\n")
 
 
+
+def test_export_tbx_refuses_a_control_character_naming_the_entry(runner, workdir):
+    Path("c.yaml").write_text('glossary: 1\nterms:\n  - source: ok\n    target: 好\n    status: approved\n'
+                              '  - source: "ctrl\\u0001char"\n    target: 控制\n    status: approved\n',
+                              encoding="utf-8")
+    result = run(runner, "export", "c.yaml", "--to", "tbx", "-o", "c.tbx")
+    assert (result.exit_code, result.stderr) == (
+        2, 'error: c.yaml:6: entry "ctrl\\u0001char" has the control character U+0001 in its source, which TBX '
+           "(XML) cannot hold; remove it from the glossary and export again\n")
+    assert not Path("c.tbx").exists()
+
+
 # ---------------------------------------------------------------- import
 
 def test_import_tbx_into_a_new_glossary(runner, workdir):

@@ -244,3 +244,15 @@ def test_damaged_termbases_never_crash(cut, noise):
             read_tbx(str(path))
         except GlossaryError as error:
             assert error.path == str(path)
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\ufffe", "\uffff"])
+def test_export_refuses_a_character_xml_cannot_hold(character):
+    glossary = Glossary(terms=[Entry("ok", ["好"], Status.APPROVED), Entry(f"a{character}b", ["乙"], Status.APPROVED)])
+    with pytest.raises(GlossaryError, match=rf"entry \"a\\u{ord(character):04x}b\" has the (control )?character "
+                                            rf"U\+{ord(character):04X} in its source, which TBX \(XML\) cannot hold"):
+        glossary_to_tbx(glossary, path="g.yaml")
+
+
+def test_export_keeps_tabs_and_line_breaks_which_xml_can_hold():
+    assert validates(glossary_to_tbx(Glossary(terms=[Entry("a\tb", ["乙"], Status.APPROVED, note="one\r\ntwo")])))

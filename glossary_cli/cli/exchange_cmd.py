@@ -36,7 +36,7 @@ def export_command(
     if output is not None and _same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
     loaded = load_glossary(str(glossary))
-    text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, source_name=glossary.name)
+    text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary))
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

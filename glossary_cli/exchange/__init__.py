@@ -38,15 +38,15 @@ def _ignore(message: str) -> None:
 
 
 def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterable[Status] | None = None,
-                    byte_order_mark: bool = False, source_name: str | None = None) -> str:
-    """The glossary as TBX, CSV or TSV text."""
+                    byte_order_mark: bool = False, path: str | None = None) -> str:
+    """The glossary as TBX, CSV or TSV text; `path` is its file, for the TBX header and errors."""
     chosen = tuple(statuses) if statuses else DEFAULT_STATUSES[to]
     if to is ExchangeFormat.TBX:
         if byte_order_mark:
             raise UsageError("--bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding")
         from .tbx import glossary_to_tbx
 
-        return glossary_to_tbx(glossary, statuses=chosen, source_name=source_name)
+        return glossary_to_tbx(glossary, statuses=chosen, path=path)
     from .table import glossary_to_table
 
     return glossary_to_table(glossary, delimiter="," if to is ExchangeFormat.CSV else "\t", statuses=chosen,

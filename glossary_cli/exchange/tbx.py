@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..errors import InputFormatError
+from ..errors import GlossaryFileError, InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.xml_safe import (XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name,
                                 segment_text)
@@ -42,6 +42,9 @@ _POSITIVE = {"preferred", "admitted", "standardized", "legal", "regulated"}
 _NEGATIVE = {"deprecated", "superseded"}
 _TERM_CONTAINERS = {"termSec", "tig", "ntig"}
 _SPACE = re.compile(r"\s+")
+# Characters XML 1.0 cannot hold, not even escaped: C0 controls other than tab and line ends,
+# lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _ignore(message: str) -> None:
@@ -51,8 +54,13 @@ def _ignore(message: str) -> None:
 # ---------------------------------------------------------------- export
 
 def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.APPROVED,),
-                    source_name: str | None = None) -> str:
-    """A TBX-Basic (TBX v3, DCA style) document holding the entries whose status is in `statuses`."""
+                    path: str | None = None) -> str:
+    """A TBX-Basic (TBX v3, DCA style) document holding the entries whose status is in `statuses`.
+
+    `path` is the glossary's file, named in the header and in errors. An entry holding a character
+    XML cannot hold is refused (GlossaryFileError at its line): dropping the entry or the character
+    would hand the CAT tool a termbase that silently differs from the glossary.
+    """
     wanted = set(statuses) - {Status.REJECTED}
     source_language = glossary.languages.get("source", "en")
     target_language = glossary.languages.get("target", "zh")
@@ -60,19 +68,45 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
                                        XML_LANG: source_language})
     header = _child(root, "tbxHeader")
     description = _child(_child(header, "fileDesc"), "sourceDesc")
-    origin = f" from {source_name}" if source_name else ""
+    origin = f" from {os.path.basename(path)}" if path else ""
     _child(description, "p", f"Exported by glossary {__version__}{origin}.")
     body = _child(_child(root, "text"), "body")
     number = 0
     for entry in glossary.terms:
         if entry.status not in wanted or not entry.source.strip():
             continue
+        _refuse_what_xml_cannot_hold(entry, path)
         number += 1
         body.append(_concept(entry, f"c{number}", source_language, target_language))
     if not len(body):
         root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
     ElementTree.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+    unwritable = _NOT_XML.search(text)  # e.g. in the language codes: never write a broken termbase
+    if unwritable:
+        raise GlossaryFileError(f"{_named(unwritable.group())} cannot be written in TBX (XML); remove it",
+                                path=path)
+    return text
+
+
+def _refuse_what_xml_cannot_hold(entry: Entry, path: str | None) -> None:
+    fields = [("source", [entry.source]), ("source_variants", entry.source_variants), ("target", entry.target),
+              ("forbidden", entry.forbidden), ("note", [entry.note or ""])]
+    fields += [(key, [entry.extra[key]]) for key in ("definition", "subject_field", "part_of_speech")
+               if isinstance(entry.extra.get(key), str)]
+    for key, values in fields:
+        for value in values:
+            unwritable = _NOT_XML.search(value)
+            if unwritable:
+                shown = _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", entry.source)
+                raise GlossaryFileError(f'entry "{shown}" has {_named(unwritable.group())} in its {key}, which TBX '
+                                        "(XML) cannot hold; remove it from the glossary and export again",
+                                        path=path, line=entry.position(key)[0] if entry.line else None)
+
+
+def _named(character: str) -> str:
+    kind = "the control character" if character < " " else "the character"
+    return f"{kind} U+{ord(character):04X}"
 
 
 def _concept(entry: Entry, identifier: str, source_language: str, target_language: str) -> ElementTree.Element:
