@@ -16,7 +16,7 @@ from .errors import GlossaryFileError, UsageError
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary
 from .models import Alternative
-from .validate import validate_glossary
+from .validate import same_term, validate_glossary
 
 
 class Action(str, Enum):
@@ -51,6 +51,7 @@ class ReviewSession:
     position: int = 0
     history: list[_Step] = field(default_factory=list)
     _written: bytes | None = None
+    _problems: set[str] = field(default_factory=set)  # those the file had when opened: not ours to refuse
 
     @classmethod
     def open(cls, path: str, *, min_score: float | None = None) -> ReviewSession:
@@ -59,6 +60,7 @@ class ReviewSession:
                         and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
         session = cls(path, glossary, queue)
         session._written = _read_bytes(path)
+        session._problems = {str(problem) for problem in validate_glossary(glossary, path)}
         return session
 
     # ------------------------------------------------------------ where we are
@@ -150,6 +152,8 @@ class ReviewSession:
         apply(entry)
         try:
             if save:
+                refuse_contradictions(self.glossary, self._problems, self.path, action.value, entry.source,
+                                      error=UsageError)
                 self.save()
         except BaseException:
             for name in ("target", "status", "score", "alternatives"):
@@ -202,6 +206,8 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
     the decision would make the glossary contradict itself (see `validate`).
     """
     before = {str(problem) for problem in validate_glossary(glossary, path)}
+    if not source.strip():
+        raise UsageError("the term is empty; give the English source of an entry", path=path)
     entry = _select(glossary, source, target, path)
     if entry is None:
         if status is Status.REJECTED and target is None:
@@ -215,12 +221,19 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         if target is not None and target not in entry.target:
             _replace_target(entry, target)
         entry.status = status
+    refuse_contradictions(glossary, before, path, status.value, source)
+    return entry
+
+
+def refuse_contradictions(glossary: Glossary, before: set[str], path: str, decision: str, source: str, *,
+                          error: type[Exception] = GlossaryFileError) -> None:
+    """Stop a decision that gives the glossary a problem it did not have (see `validate`): the
+    file must stay one that `check` accepts."""
     after = [problem for problem in validate_glossary(glossary, path) if str(problem) not in before]
     if after:
-        verb = "approving" if status is Status.APPROVED else "rejecting"
-        raise GlossaryFileError(f"{verb} \"{source}\" would make the glossary contradict itself: "
-                                + "; ".join(problem.message for problem in after) + "; nothing written", path=path)
-    return entry
+        verb = {"approved": "approving", "rejected": "rejecting"}.get(decision, "approving")
+        raise error(f"{verb} \"{source}\" would make the glossary contradict itself: "
+                    + "; ".join(problem.message for problem in after) + "; nothing written", path=path)
 
 
 def _select(glossary: Glossary, source: str, target: str | None, path: str) -> Entry | None:
@@ -242,27 +255,24 @@ def _select(glossary: Glossary, source: str, target: str | None, path: str) -> E
 def approve_all(glossary: Glossary, *, min_score: float | None = None) -> BulkResult:
     """Approve every candidate scoring at least `min_score` that can be approved without a conflict."""
     result = BulkResult([], [])
-    approved_sources = {_key(entry) for entry in glossary.approved()}
     eligible = [entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                 and (min_score is None or (entry.score is not None and entry.score >= min_score))]
-    per_source: dict[str, int] = {}
-    for entry in eligible:
-        per_source[_key(entry)] = per_source.get(_key(entry), 0) + 1
+    by_source: dict[str, list[Entry]] = {}  # same_term (validate's rule) decides within a group
+    for entry in [*glossary.approved(), *eligible]:
+        by_source.setdefault(entry.source.casefold(), []).append(entry)
     for entry in sorted(eligible, key=review_order):
+        others = [other for other in by_source[entry.source.casefold()] if other is not entry
+                  and same_term(entry, other)]
         if not entry.target and not entry.keep_source:
             result.skipped.append((entry, "it has no target"))
-        elif _key(entry) in approved_sources:
+        elif any(other.status is Status.APPROVED and other not in result.approved for other in others):
             result.skipped.append((entry, "this source is already approved"))
-        elif per_source[_key(entry)] > 1:
+        elif others:
             result.skipped.append((entry, "several candidates share this source; review them one by one"))
         else:
             entry.status = Status.APPROVED
             result.approved.append(entry)
     return result
-
-
-def _key(entry: Entry) -> str:
-    return entry.source if entry.is_case_sensitive() else entry.source.casefold()
 
 
 def save_glossary(glossary: Glossary, path: str) -> None:

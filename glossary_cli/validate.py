@@ -38,7 +38,7 @@ def _source_key(entry: Entry) -> str:
     return entry.source if entry.is_case_sensitive() else entry.source.casefold()
 
 
-def _same_term(entry: Entry, other: Entry) -> bool:
+def same_term(entry: Entry, other: Entry) -> bool:
     """Exactly the same source, or the same ignoring case when either entry ignores case."""
     if entry.source == other.source:
         return True
@@ -64,7 +64,7 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
     """The same source approved twice with different targets."""
     for group in _groups(glossary.approved()):
         for index, entry in enumerate(group):
-            earlier = next((other for other in group[:index] if _same_term(other, entry)), None)
+            earlier = next((other for other in group[:index] if same_term(other, entry)), None)
             if earlier is not None and set(earlier.allowed_targets()) != set(entry.allowed_targets()):
                 yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
                                                 f'({_shown(earlier.target)} at line {_line(earlier)}, '
@@ -88,7 +88,7 @@ def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
     for group in _groups(glossary.terms):
         for index, entry in enumerate(group):
             for target in entry.target or [""]:
-                earlier = next((other for other in group[:index] if _same_term(other, entry)
+                earlier = next((other for other in group[:index] if same_term(other, entry)
                                 and target in (other.target or [""])), None)
                 if earlier is not None:
                     pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
@@ -144,7 +144,7 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
     for group in _groups(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
         for approved in (entry for entry in group if entry.status is Status.APPROVED):
             for other in group:
-                if other is approved or not _same_term(other, approved):
+                if other is approved or not same_term(other, approved):
                     continue
                 for rendering in sorted(set(other.forbidden) & set(approved.target)):
                     yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
@@ -152,7 +152,7 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
 
 
 def _groups(entries: Iterable[Entry]) -> list[list[Entry]]:
-    """Entries whose sources are equal ignoring case, in file order; _same_term decides within."""
+    """Entries whose sources are equal ignoring case, in file order; same_term decides within."""
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.source.casefold(), []).append(entry)

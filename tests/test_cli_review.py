@@ -78,6 +78,7 @@ def test_reject(runner, path):
     (["approve", "{path}", "V2G", "--min-score", "0.5"], "--min-score only applies with --approve-all"),
     (["approve", "{path}", "--approve-all", "--target", "x"], "--target applies to one TERM, not to --approve-all"),
     (["approve", "{missing}", "V2G"], "{missing}: no such glossary file"),
+    (["approve", "{path}", " ", "--target", "x"], "{path}: the term is empty; give the English source of an entry"),
 ])
 def test_mistakes_exit_2_and_change_nothing(runner, path, arguments, message):
     missing = path.parent / "missing.yaml"
@@ -144,6 +145,14 @@ def test_review_through_the_runner(runner, path):
     assert result.stdout.rstrip().endswith(f"2 approved, 1 rejected, 0 skipped; 0 not yet reviewed. Saved in {path}.")
     glossary = load_glossary(str(path))
     assert [entry.status for entry in glossary.terms] == [Status.APPROVED, Status.REJECTED, Status.APPROVED]
+
+
+def test_the_last_decision_can_be_undone_after_the_queue_is_empty(runner, path):
+    result = runner.invoke(app, ["review", str(path)], input="aaru")
+    assert result.exit_code == 0, result.output
+    assert "undone: policy stack → 政策堆栈 is a candidate again" in result.stdout
+    assert result.stdout.rstrip().endswith(f"2 approved, 0 rejected, 0 skipped; 1 not yet reviewed. Saved in {path}.")
+    assert statuses(path)["policy stack"] == "candidate"
 
 
 def test_review_with_nothing_to_do(runner, tmp_path):

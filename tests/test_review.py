@@ -172,6 +172,28 @@ def test_a_new_rendering_never_rewrites_a_decision_a_person_made():
         decide(glossary, "V2G", Status.APPROVED, target="电动车入网")
 
 
+def test_a_review_decision_that_would_break_the_glossary_is_refused_and_nothing_written(path):
+    path.write_text(TEXT + "  - source: grid\n    target: 电力网\n    status: approved\n", encoding="utf-8")
+    written = path.read_bytes()
+    session = ReviewSession.open(str(path))
+    assert session.current.source == "grid"
+    with pytest.raises(UsageError, match='approving "grid" would make the glossary contradict itself'):
+        session.approve()
+    assert path.read_bytes() == written
+    assert session.current.source == "grid" and session.current.status is Status.CANDIDATE
+    session.reject()  # rejecting it instead is fine
+    assert on_disk(path)["V2G"].status is Status.CANDIDATE
+
+
+def test_approve_all_treats_case_as_validate_does():
+    glossary = parse("glossary: 1\nterms:\n  - source: Grid\n    target: 电网\n    score: 0.9\n"
+                     "  - source: GRID\n    target: 网格\n    score: 0.8\n")
+    result = approve_all(glossary)
+    assert result.approved == []
+    assert [reason for _, reason in result.skipped] == [
+        "several candidates share this source; review them one by one"] * 2
+
+
 def test_approve_all_skips_what_would_conflict():
     glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    score: 0.99\n"
                             "  - source: empty\n    score: 0.99\n")

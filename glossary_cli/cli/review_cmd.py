@@ -58,7 +58,18 @@ def _review_loop(session, console) -> None:
 
     total = len(session.queue)
     show = True
-    while not session.done:
+    while True:
+        if session.done:  # the last decision can still be taken back
+            if not session.history:
+                return
+            console.print("[bold]No candidates left.[/] [bold]\\[u][/] undo the last decision, any other key to finish ",
+                          end="")
+            key = _read_key()
+            console.print(key if key.isprintable() else "")
+            if key != "u":
+                return
+            undone = session.undo()
+            console.print(f"  undone: {_pair(undone)} is a candidate again")
         entry = session.current
         if show:
             console.print(_render(entry, session.position + 1, total))
