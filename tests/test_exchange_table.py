@@ -119,3 +119,11 @@ def test_rows_without_english_are_skipped_with_a_warning(tmp_path):
     glossary = read_table(write(tmp_path, "en,zh\n,电网\ngrid,电网\n"), on_warning=warnings.append)
     assert [entry.source for entry in glossary.terms] == ["grid"]
     assert warnings == [f"{tmp_path / 'terms.csv'}: 1 row(s) without en text skipped"]
+
+
+@pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])
+def test_a_note_longer_than_the_csv_modules_cell_limit_reads_back(tmp_path, to, name):
+    long_note = "据" * 140_000  # the csv module's default limit is 131,072 characters
+    original = Glossary(terms=[Entry("grid", ["电网"], Status.APPROVED, note=long_note)])
+    back = import_glossary(write(tmp_path, export_glossary(original, to), name=name))
+    assert back.terms[0].note == long_note

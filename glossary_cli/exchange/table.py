@@ -18,7 +18,8 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from .. import __version__
 from ..errors import InputFormatError
@@ -69,7 +70,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     source_language, target_language = source_lang or "en", target_lang or "zh"
     text = read_text(path, encoding)
     delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
-    rows = csv_rows(text, path, delimiter)
+    with _cells_as_long_as_the_file(text):
+        rows = iter(list(csv_rows(text, path, delimiter)))
     header = next(rows, None)
     if header is None:
         raise InputFormatError("empty file: expected a header row such as en,zh,status,note", path=path)
@@ -134,6 +136,18 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
+
+
+@contextmanager
+def _cells_as_long_as_the_file(text: str) -> Iterator[None]:
+    """Let a cell be as long as the file: the csv module refuses cells over 128 KiB, and the notes
+    the table export writes may be longer (an unclosed quote is still caught by csv_rows)."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(max(previous, min(len(text) + 1, 2**31 - 1)))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _new_entry(glossary: Glossary, entries: dict[tuple[str, Status], Entry], first_entry: dict[str, Entry],
