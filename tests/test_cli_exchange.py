@@ -101,6 +101,26 @@ def test_export_tbx_refuses_a_control_character_naming_the_entry(runner, workdir
     assert not Path("c.tbx").exists()
 
 
+@pytest.mark.parametrize("command", [["export", "g.yaml", "--to", "csv"], ["import", "terms.csv"]])
+def test_dash_output_means_stdout(runner, workdir, command):
+    Path("terms.csv").write_text("en,zh,status\ngrid,电网,approved\n", encoding="utf-8")
+    result = run(runner, *command, "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == run(runner, *command).stdout
+    assert not Path("-").exists()
+
+
+def test_export_warns_when_the_status_filter_matches_nothing(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected")
+    assert result.exit_code == 0
+    assert result.stderr == ("warning: g.yaml: nothing exported: a TBX termbase holds no rejected terms; "
+                             "export them with --to csv\n")
+    Path("none.yaml").write_text("glossary: 1\nterms:\n  - source: grid\n    status: candidate\n", encoding="utf-8")
+    result = run(runner, "export", "none.yaml", "--to", "tbx", "-o", "none.tbx")
+    assert result.stderr == ("none.tbx: exported 0 entries as tbx\n"
+                             "warning: none.yaml: nothing exported: no approved entries\n")
+
+
 # ---------------------------------------------------------------- import
 
 def test_import_tbx_into_a_new_glossary(runner, workdir):

@@ -21,7 +21,7 @@ def export_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file to export."),
     to: ExchangeFormat = typer.Option(..., "--to", case_sensitive=False,
                                       help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write; stdout when omitted."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write; stdout when omitted or -."),
     status: Optional[list[Status]] = typer.Option(
         None, "--status", case_sensitive=False,
         help="Export entries with this status (repeat for several). Default: approved for tbx, all for csv/tsv."),
@@ -33,16 +33,20 @@ def export_command(
     from ..exchange import export_glossary
     from ..glossary_yaml import load_glossary
 
+    output = _unless_stdout(output)
     if output is not None and _same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
     loaded = load_glossary(str(glossary))
     text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary))
+    count = _count_entries(loaded, to, status)
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    write_atomic(str(output), text)
-    sys.stderr.write(f"{output}: exported {_count_entries(loaded, to, status)} entries as {to.value}\n")
+    else:
+        write_atomic(str(output), text)
+        sys.stderr.write(f"{output}: exported {count} entries as {to.value}\n")
+    if count == 0:
+        warn(_nothing_exported(glossary, to, status))
 
 
 @app.command("import")
@@ -51,7 +55,8 @@ def import_command(
     termbase: Path = typer.Argument(..., metavar="FILE", help="TBX termbase (v3 or v2) or CSV/TSV table with a "
                                                               "header such as en,zh,status,note."),
     output: Optional[Path] = typer.Option(
-        None, "-o", "--output", help="Glossary YAML to create, or to merge into when it exists; stdout when omitted."),
+        None, "-o", "--output",
+        help="Glossary YAML to create, or to merge into when it exists; stdout when omitted or -."),
     from_format: Optional[ExchangeFormat] = typer.Option(
         None, "--from", case_sensitive=False,
         help="Format of FILE when its extension does not say (.tbx, .csv, .tsv)."),
@@ -71,6 +76,7 @@ def import_command(
     from ..exchange import import_glossary
     from ..glossary_yaml import dump_glossary, load_glossary
 
+    output = _unless_stdout(output)
     base = load_glossary(str(output)) if output is not None and output.exists() else None
     if base is not None:
         source_lang = source_lang or base.languages.get("source")
@@ -123,8 +129,27 @@ def _count_entries(glossary, to: ExchangeFormat, statuses: Optional[list[Status]
 
     wanted = set(statuses or DEFAULT_STATUSES[to])
     if to is ExchangeFormat.TBX:
-        wanted.discard(Status.REJECTED)  # a termbase holds no rejected terms
+        wanted.discard(Status.REJECTED)  # a termbase holds no rejected terms, nor terms without a source
+        return sum(entry.status in wanted and bool(entry.source.strip()) for entry in glossary.terms)
     return sum(entry.status in wanted for entry in glossary.terms)
+
+
+def _nothing_exported(glossary: Path, to: ExchangeFormat, statuses: Optional[list[Status]]) -> str:
+    """Why an export holds no entries, so an empty termbase is never taken for a full one."""
+    from ..exchange import DEFAULT_STATUSES
+
+    wanted = list(dict.fromkeys(statuses or DEFAULT_STATUSES[to]))
+    exportable = [status for status in wanted if to is not ExchangeFormat.TBX or status is not Status.REJECTED]
+    if not exportable:
+        return f"{glossary}: nothing exported: a TBX termbase holds no rejected terms; export them with --to csv"
+    if set(exportable) == set(Status):
+        return f"{glossary}: nothing exported: the glossary has no entries"
+    return f"{glossary}: nothing exported: no {' or '.join(status.value for status in exportable)} entries"
+
+
+def _unless_stdout(output: Optional[Path]) -> Optional[Path]:
+    """`-o -` means stdout, as when -o is left out."""
+    return None if output is not None and str(output) == "-" else output
 
 
 def _same_file(first: Path, second: Path) -> bool:
