@@ -54,3 +54,11 @@ def test_merge_warns_when_the_result_would_fail_validate(runner, workdir):
         'warning: c.yaml:9:22: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
         "keep it in one place\n")
     assert runner.invoke(app, ["merge", "a.yaml", "b.yaml"]).stderr.startswith("warning: <stdout>:9:22: variant")
+
+
+def test_dash_output_means_stdout(runner, workdir):
+    write("a.yaml", WORKED_CANDIDATE)
+    write("b.yaml", "glossary: 1\nterms: []\n")
+    result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "-"])
+    assert (result.exit_code, result.stdout) == (0, WORKED_CANDIDATE)
+    assert not Path("-").exists()

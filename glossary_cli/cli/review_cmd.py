@@ -288,7 +288,7 @@ def merge(
     base: Path = typer.Argument(..., help="The glossary to merge into; its entries, comments and layout are kept."),
     incoming: Path = typer.Argument(..., help="The glossary whose entries are added."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Where to write the result (atomically); default: stdout."),
+                                          help="Where to write the result (atomically); default (or -): stdout."),
 ) -> None:
     """Merge two glossaries; conflicting decisions are listed and nothing is written."""
     from ..atomic import write_atomic
@@ -304,7 +304,7 @@ def merge(
         fail(f"{len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''}; nothing written. "
              f"Settle {'them' if len(result.conflicts) != 1 else 'it'} in {base} or {incoming} and merge again")
     text = dump_glossary(result.glossary)
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         warn_about_problems(text, "<stdout>")
