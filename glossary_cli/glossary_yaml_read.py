@@ -10,6 +10,9 @@ glossary_yaml_quick reads the usual files faster with the same steps and must ag
 
 from __future__ import annotations
 
+import datetime
+import difflib
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,6 +201,10 @@ def _read_header(root: yaml.MappingNode, glossary: Glossary, problem: Any) -> ya
         else:
             glossary.extra[key] = value
     _check_duplicate_keys(root, problem)
+    if terms_node is None:  # `term:` or `Terms:` would leave a glossary that enforces nothing, silently
+        for key_node, _ in root.value:
+            if isinstance(key_node.value, str) and difflib.get_close_matches(key_node.value.lower(), ["terms"], cutoff=0.7):
+                problem(key_node, f"no 'terms:' list; is '{key_node.value}' meant to be 'terms'?")
     return terms_node
 
 
@@ -390,7 +397,9 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
                   positions={key: (mark.line + 1, mark.column + 1) for key, mark in marks.items()})
 
     source = values.get("source")
-    if not isinstance(source, str) or not source.strip():
+    if source is not None and not isinstance(source, (str, list, dict)):
+        problem(marks["source"], f"'source' must be text, {_read_as(source)}")
+    elif not isinstance(source, str) or not source.strip():
         problem(marks.get("source", item_mark), "entry has no 'source' text")
     else:
         entry.source = source
@@ -436,7 +445,8 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.signals = string_list("signals")
     note = values.get("note")
     if note is not None and not isinstance(note, str):
-        note = str(note)
+        problem(marks["note"], f"'note' must be text, {_read_as(note)}")
+        note = None
     entry.note = note
     entry.forbidden = string_list("forbidden")
     entry.source_variants = string_list("source_variants")
@@ -446,6 +456,14 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative)
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
     return entry
+
+
+def _read_as(value: Any) -> str:
+    """Why a plain value is not text: YAML reads `yes`, `NO`, `0755`, `12:30` or `2024-01-01` as
+    something else, and writing it back would change what a person typed."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", datetime.date: "a date",
+             datetime.datetime: "a date and time"}
+    return f"but YAML reads this value as {kinds.get(type(value), type(value).__name__)} ({value}); put it in quotes"
 
 
 def _read_records(values: dict, marks: dict, key: str, fields: tuple[str, ...], problem: Any, kind: type) -> list:

@@ -234,6 +234,11 @@ def test_entries_survive_dataclasses_replace_and_deepcopy():
     ("terms:\n  - source: a\n    case_sensitive: maybe\n", "g.yaml:3:21: 'case_sensitive' must be true or false"),
     ("terms:\n  - source: a\n    evidence: [x]\n", "g.yaml:3:15: 'evidence' must be a list of {where: ..., "),
     ("terms:\n  - source: a\n    target: {a: b}\n", "g.yaml:3:13: 'target' must be a string or a list"),
+    ("terms:\n  - source: a\n    note: yes\n",
+     "g.yaml:3:11: 'note' must be text, but YAML reads this value as true/false (True); put it in quotes"),
+    ("terms:\n  - source: a\n    note: 0755\n", "g.yaml:3:11: 'note' must be text, but YAML reads this value as a number"),
+    ("terms:\n  - source: NO\n    target: 一氧化氮\n", "g.yaml:2:13: 'source' must be text, but YAML reads this value"),
+    ("glossary: 1\nterm:\n  - source: a\n", "g.yaml:2:1: no 'terms:' list; is 'term' meant to be 'terms'?"),
 ])
 def test_problems_are_located(text, message):
     _, problems = parse_glossary(text, "g.yaml")
