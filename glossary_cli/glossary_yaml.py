@@ -143,6 +143,41 @@ def _entry_text(entry: Entry, newline: str) -> str:
     return block.leading + _with_newline(_fresh_entry_text(data), newline)
 
 
+def has_comments(entry: Entry) -> bool:
+    """True when a person wrote a comment above or inside the entry's text in the file: the tool
+    writes none, so a commented candidate carries a person's work like one with a note."""
+    block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
+    if block is None:
+        return False
+    return bool(block.leading.strip()) or any(_comment_starts(line) for line in block.text.splitlines())
+
+
+def _comment_starts(line: str) -> bool:
+    """Whether a YAML line holds a comment: a `#` at its start or after white space, outside quotes
+    (a quote opens a quoted scalar only where a value starts, so the ' in `it's` does not)."""
+    quote = None
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote == "'":
+            if char == "'":
+                if line.startswith("''", index):
+                    index += 1
+                else:
+                    quote = None
+        elif quote == '"':
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                quote = None
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return True
+        index += 1
+    return False
+
+
 def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
     """Rewrite only the keys whose values changed, keeping every other line (comments, order,
     quoting) as written. One-line values are replaced in place, so a comment after them stays.

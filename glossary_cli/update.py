@@ -1,7 +1,7 @@
 """Fold a fresh extraction into an existing glossary without touching what people decided.
 
-Reviewed entries (approved, rejected, or carrying a person's note, forbidden list, variants…)
-are kept exactly as written. Candidate entries are re-scored in place, dropped when the corpus
+Reviewed entries (approved, rejected, or carrying a person's note, forbidden list, variants,
+comments…) are kept exactly as written. Candidate entries are re-scored in place, dropped when the corpus
 no longer supports them, and new candidates are appended best first, so a re-run on the same
 corpus changes no byte and a re-run on a grown corpus touches only candidates.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .glossary import Entry, Glossary, Status
+from .glossary_yaml import has_comments
 from .models import ScoredPair
 from .normalize import chinese_key, english_key
 
@@ -51,13 +52,13 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
         return Glossary(terms=[entry_from_pair(pair) for pair in pairs], generated=generated)
     by_key = {pair.source_key or english_key(pair.source): pair for pair in pairs}
     decided = {english_key(entry.source) for entry in existing.terms
-               if entry.is_reviewed() and entry.status is not Status.REJECTED}
+               if _touched(entry) and entry.status is not Status.REJECTED}
     rejected = rejected_pairs(existing)
     kept: list[Entry] = []
     placed: set[str] = set()
     for entry in existing.terms:
         key = english_key(entry.source)
-        if entry.is_reviewed():
+        if _touched(entry):
             kept.append(entry)
             continue
         pair = by_key.get(key)
@@ -75,3 +76,10 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
     existing.terms = kept
     existing.generated = generated
     return existing
+
+
+def _touched(entry: Entry) -> bool:
+    """Reviewed, or a candidate a person commented on: a comment above it (a section heading, a
+    question for the client) or beside a hand-edited target would be lost or left describing
+    the tool's value if the entry were dropped or re-scored."""
+    return entry.is_reviewed() or has_comments(entry)

@@ -57,3 +57,18 @@ def test_rejected_and_known_terms_feed_the_next_extraction():
                                Entry("policy stack", ["政策堆栈"], Status.REJECTED)])
     assert rejected_pairs(glossary) == {("policy stack", "政策堆栈")}
     assert known_chinese_terms(glossary) == ["智能电网"]
+
+
+def test_a_candidate_a_person_commented_on_is_kept_as_written():
+    fresh = [pair("V2G", "车网互动", 0.9), pair("grid", "电网", 0.5), pair("Academy", "中国科学院", 0.7)]
+    text = dump_glossary(update_glossary(None, fresh, {}))
+    edited = (text.replace("  - source: grid", "  # ===== Section: energy (keep this heading) =====\n  - source: grid")
+                  .replace("target: 中国科学院", "target: 中科院   # my fix, not approved yet"))
+    reloaded, problems = parse_glossary(edited)
+    assert problems == []
+    # The next corpus no longer proposes grid, and proposes Academy with the tool's own rendering.
+    again = dump_glossary(update_glossary(reloaded, [pair("V2G", "车网互动", 0.95), pair("Academy", "中国科学院", 0.7)], {}))
+    assert "# ===== Section: energy (keep this heading) =====\n  - source: grid\n" in again
+    assert "target: 中科院   # my fix, not approved yet" in again
+    assert again.count("source: Academy") == 1
+    assert "score: 0.95" in again  # an entry nobody touched is still re-scored
