@@ -140,7 +140,10 @@ def _entry_text(entry: Entry, newline: str) -> str:
     patched = _patch(block, data, newline) if block.patchable else None
     if patched is not None:
         return patched
-    return block.leading + _with_newline(_fresh_entry_text(data), newline)
+    own_lines = block.text.splitlines(keepends=True)[block.leading.count("\n"):]
+    comments = [line[_comment_at(line):].rstrip("\r\n") for line in own_lines if _comment_at(line) >= 0]
+    return (block.leading + "".join("  " + comment + newline for comment in comments)
+            + _with_newline(_fresh_entry_text(data), newline))
 
 
 def has_comments(entry: Entry) -> bool:
@@ -149,12 +152,13 @@ def has_comments(entry: Entry) -> bool:
     block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
     if block is None:
         return False
-    return bool(block.leading.strip()) or any(_comment_starts(line) for line in block.text.splitlines())
+    return bool(block.leading.strip()) or any(_comment_at(line) >= 0 for line in block.text.splitlines())
 
 
-def _comment_starts(line: str) -> bool:
-    """Whether a YAML line holds a comment: a `#` at its start or after white space, outside quotes
-    (a quote opens a quoted scalar only where a value starts, so the ' in `it's` does not)."""
+def _comment_at(line: str) -> int:
+    """Where a YAML line's comment starts (-1: none): a `#` at its start or after white space,
+    outside quotes (a quote opens a quoted scalar only where a value starts, so the ' in `it's`
+    does not)."""
     quote = None
     index = 0
     while index < len(line):
@@ -173,9 +177,30 @@ def _comment_starts(line: str) -> bool:
         elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,"):
             quote = char
         elif char == "#" and (index == 0 or line[index - 1] in " \t"):
-            return True
+            return index
         index += 1
-    return False
+    return -1
+
+
+def _comments_kept(old_lines: list[str], new_lines: list[str], column: int, newline: str) -> list[str]:
+    """`new_lines` replacing `old_lines`, with the comments written among the old ones kept: the
+    one beside the first line stays beside it when the new value fits on one line, the others
+    (beside list items, or on lines of their own) become comment lines above it."""
+    above: list[str] = []
+    beside = ""
+    for index, line in enumerate(old_lines):
+        at = _comment_at(line)
+        if at < 0:
+            continue
+        comment = line[at:].rstrip("\r\n")
+        if index == 0 and len(new_lines) == 1 and line[:at].strip():
+            beside = line[len(line[:at].rstrip()):at] + comment
+        else:
+            above.append(" " * column + comment + newline)
+    if beside:
+        ending = new_lines[0][len(new_lines[0].rstrip("\r\n")):]
+        new_lines = [new_lines[0].rstrip("\r\n") + beside + ending]
+    return above + new_lines
 
 
 def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
@@ -209,7 +234,10 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
         new_lines = [prefix + fresh[0]] + [" " * span.column + line for line in fresh[1:]]
         if not lines[span.last].endswith(("\n", "\r")):
             new_lines[-1] = new_lines[-1].rstrip("\r\n")
-        edits.append((span, new_lines))
+        if prefix.strip():  # `- key:`: comments above it go above the item, at the dash
+            edits.append((span, _comments_kept(lines[span.first:span.last + 1], new_lines, len(prefix) - 2, newline)))
+        else:
+            edits.append((span, _comments_kept(lines[span.first:span.last + 1], new_lines, span.column, newline)))
     for span, new_lines in sorted(edits, key=lambda edit: edit[0].first, reverse=True):
         lines[span.first:span.last + 1] = new_lines or []
     if added:

@@ -87,6 +87,28 @@ def test_changing_a_list_rewrites_only_that_key():
     assert parse(out).terms == glossary.terms
 
 
+def test_comments_among_a_rewritten_list_are_kept_above_or_beside_it():
+    text = ("terms:\n  - source: V2G\n    target: 车网互动\n    forbidden:\n"
+            "      - 车辆到电网   # legal said no (LEG-7)\n"
+            "    source_variants: [Vehicle-to-Grid]  # marketing spelling\n")
+    glossary = parse(text)
+    glossary.terms[0].forbidden = ["车辆到电网", "车对网"]
+    glossary.terms[0].source_variants = ["Vehicle-to-Grid", "vehicle to grid"]
+    out = dump_glossary(glossary)
+    assert out == ("terms:\n  - source: V2G\n    target: 车网互动\n"
+                   "    # legal said no (LEG-7)\n    forbidden: [车辆到电网, 车对网]\n"
+                   "    source_variants: [Vehicle-to-Grid, vehicle to grid]  # marketing spelling\n"
+                   "    status: candidate\n")
+    assert parse(out).terms == glossary.terms
+
+
+def test_a_comment_beside_a_flow_entry_survives_its_rewrite():
+    glossary = parse("terms:\n  - {source: V2G, target: 车网互动}  # confirmed with Li\n")
+    glossary.terms[0].status = Status.APPROVED
+    out = dump_glossary(glossary)
+    assert out == "terms:\n  # confirmed with Li\n  - source: V2G\n    target: 车网互动\n    status: approved\n"
+
+
 def test_adding_and_removing_keys_keeps_the_rest_of_the_entry():
     glossary = parse(HAND_EDITED)
     glossary.terms[0].note = "车网互动 in the 2025 standard"
