@@ -28,10 +28,12 @@ from .glossary_yaml_emit import _FLOW_LIST_KEYS, _plain_entry_text
 from .glossary_yaml_quick import _parse_quickly
 from .glossary_yaml_read import (
     Problem,
+    Unkept,
     _Block,
     _Document,
     _KeySpan,
     _parse_fully,
+    comment_at,
     entry_to_data,
     glossary_header,
 )
@@ -141,7 +143,7 @@ def _entry_text(entry: Entry, newline: str) -> str:
     if patched is not None:
         return patched
     own_lines = block.text.splitlines(keepends=True)[block.leading.count("\n"):]
-    comments = [line[_comment_at(line):].rstrip("\r\n") for line in own_lines if _comment_at(line) >= 0]
+    comments = [line[comment_at(line):].rstrip("\r\n") for line in own_lines if comment_at(line) >= 0]
     return (block.leading + "".join("  " + comment + newline for comment in comments)
             + _with_newline(_fresh_entry_text(data), newline))
 
@@ -152,34 +154,7 @@ def has_comments(entry: Entry) -> bool:
     block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
     if block is None:
         return False
-    return bool(block.leading.strip()) or any(_comment_at(line) >= 0 for line in block.text.splitlines())
-
-
-def _comment_at(line: str) -> int:
-    """Where a YAML line's comment starts (-1: none): a `#` at its start or after white space,
-    outside quotes (a quote opens a quoted scalar only where a value starts, so the ' in `it's`
-    does not)."""
-    quote = None
-    index = 0
-    while index < len(line):
-        char = line[index]
-        if quote == "'":
-            if char == "'":
-                if line.startswith("''", index):
-                    index += 1
-                else:
-                    quote = None
-        elif quote == '"':
-            if char == "\\":
-                index += 1
-            elif char == '"':
-                quote = None
-        elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,"):
-            quote = char
-        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
-            return index
-        index += 1
-    return -1
+    return bool(block.leading.strip()) or any(comment_at(line) >= 0 for line in block.text.splitlines())
 
 
 def _comments_kept(old_lines: list[str], new_lines: list[str], column: int, newline: str) -> list[str]:
@@ -189,7 +164,7 @@ def _comments_kept(old_lines: list[str], new_lines: list[str], column: int, newl
     above: list[str] = []
     beside = ""
     for index, line in enumerate(old_lines):
-        at = _comment_at(line)
+        at = comment_at(line)
         if at < 0:
             continue
         comment = line[at:].rstrip("\r\n")
@@ -262,7 +237,12 @@ def _header_text(glossary: Glossary, document: _Document | None) -> str:
 
 
 def dump_glossary(glossary: Glossary) -> str:
-    """The file text for a glossary: byte-stable, and byte-identical where nothing changed."""
+    """The file text for a glossary: byte-stable, and byte-identical where nothing changed.
+
+    Raises GlossaryFileError for a file whose comments could not be kept in its layout."""
+    if isinstance(glossary.origin, Unkept):
+        raise GlossaryFileError(f"{glossary.origin.reason}; nothing written", path=glossary.origin.path,
+                                line=glossary.origin.line)
     document: _Document | None = glossary.origin if isinstance(glossary.origin, _Document) else None
     newline = document.newline if document is not None else "\n"
     pieces = [_header_text(glossary, document)]

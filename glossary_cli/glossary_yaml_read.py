@@ -169,7 +169,59 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
     if not terms_node.flow_style or not items:
         if len(glossary.terms) == len(items) and not problems:
             _remember_text(glossary, root, items, text, bom=bom)
+    if glossary.origin is None and not problems and any(comment_at(line) >= 0 for line in text.splitlines()):
+        glossary.origin = _why_unkept(root, terms_node, path)
     return glossary, problems
+
+
+@dataclass(frozen=True)
+class Unkept:
+    """A layout whose comments the writer cannot keep: writing it is refused, not done lossily."""
+
+    path: str
+    line: int
+    reason: str
+
+
+def _why_unkept(root: yaml.MappingNode, terms_node: yaml.Node, path: str) -> Unkept:
+    keys = [key for key, _ in root.value]
+    terms_key = next(key for key in keys if key.value == "terms")
+    if root.flow_style or getattr(terms_node, "flow_style", False):
+        return Unkept(path, terms_node.start_mark.line + 1, "the entries are written in flow style ([...]); write "
+                      "them as a block list (`- source: ...`, one key per line) so the file's comments can be kept")
+    after = keys[keys.index(terms_key) + 1:]
+    if after:
+        return Unkept(path, after[0].start_mark.line + 1, f"'{after[0].value}:' comes after the 'terms:' list; move it "
+                      "above 'terms:' so the file's comments can be kept")
+    return Unkept(path, terms_key.start_mark.line + 1, "'terms:' shares its line with another key; put it on a line "
+                  "of its own so the file's comments can be kept")
+
+
+def comment_at(line: str) -> int:
+    """Where a YAML line's comment starts (-1: none): a `#` at its start or after white space,
+    outside quotes (a quote opens a quoted scalar only where a value starts, so the ' in `it's`
+    does not)."""
+    quote = None
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote == "'":
+            if char == "'":
+                if line.startswith("''", index):
+                    index += 1
+                else:
+                    quote = None
+        elif quote == '"':
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                quote = None
+        elif char in "'\"" and (index == 0 or line[index - 1] in " \t[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return index
+        index += 1
+    return -1
 
 
 def _read_header(root: yaml.MappingNode, glossary: Glossary, problem: Any) -> yaml.Node | None:

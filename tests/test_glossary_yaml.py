@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from glossary_cli.errors import GlossaryFileError
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import GlossaryProblems, dump_glossary, load_glossary, parse_glossary
 from glossary_cli.models import Alternative, Evidence
@@ -107,6 +108,25 @@ def test_a_comment_beside_a_flow_entry_survives_its_rewrite():
     glossary.terms[0].status = Status.APPROVED
     out = dump_glossary(glossary)
     assert out == "terms:\n  # confirmed with Li\n  - source: V2G\n    target: 车网互动\n    status: approved\n"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("# owner: terminology team\nterms:\n  - source: V2G   # vehicle-to-grid\n    target: 车网互动\nowner: Li\n",
+     "g.yaml:5: 'owner:' comes after the 'terms:' list; move it above 'terms:' so the file's comments can be kept"),
+    ("terms: [{source: V2G, target: 车网互动}]  # confirmed\n",
+     "g.yaml:1: the entries are written in flow style ([...]); write them as a block list"),
+])
+def test_a_layout_whose_comments_cannot_be_kept_is_refused_not_rewritten(text, message):
+    glossary, problems = parse_glossary(text, "g.yaml")
+    assert problems == []
+    glossary.terms[0].status = Status.APPROVED
+    with pytest.raises(GlossaryFileError) as raised:
+        dump_glossary(glossary)
+    assert f"{raised.value.where()}: {raised.value.message}".startswith(message)
+    without_comments, _ = parse_glossary(text.replace("# owner: terminology team\n", "").replace("   # vehicle-to-grid", "")
+                                         .replace("  # confirmed", ""), "g.yaml")
+    without_comments.terms[0].status = Status.APPROVED
+    assert "status: approved" in dump_glossary(without_comments)  # no comment to lose: rewritten as before
 
 
 def test_adding_and_removing_keys_keeps_the_rest_of_the_entry():
