@@ -161,6 +161,18 @@ def test_xliff2_segments_with_pc_and_placeholders(tmp_path):
     assert pairs.warnings == [f"{path}:5: 1 untranslated or empty unit(s) skipped (first one here)"]
 
 
+def test_each_segment_of_a_multi_segment_unit_is_located_at_its_own_line(tmp_path):
+    path = write(tmp_path, xliff2(
+        '<unit id="u1">\n'
+        '  <segment id="s1"><source>Heat pumps.</source><target>热泵。</target></segment>\n'
+        '  <ignorable><source> </source></ignorable>\n'
+        '  <segment id="s2"><source>Smart grids.</source><target>智能电网。</target></segment>\n'
+        '</unit>',
+        '<unit id="u2"><segment><source>One.</source><target>一。</target></segment></unit>'))
+    assert [str(pair.location) for pair in pairs(path)] == [f"{path}:5", f"{path}:7", f"{path}:9"]
+    assert [pair.location.unit for pair in pairs(path)] == ["u1/s1", "u1/s2", "u2"]
+
+
 def test_xliff2_chinese_source_is_swapped(tmp_path):
     path = write(tmp_path, xliff2('<unit id="u"><segment><source>口罩</source><target>mask</target></segment></unit>',
                                   source="zh-CN", target="en-GB"))

@@ -3,7 +3,8 @@
 A unit without a translation (no target, an empty one, or one marked new / needs-translation /
 initial) is skipped and counted in one warning per file. The file's declared languages decide
 the direction: a zh -> en file is read with English as the source. Location: the file, the line
-of the unit and its id (`unit-id/segment-id` when an XLIFF 2 unit has several segments).
+of the unit and its id; when an XLIFF 2 unit has several segments, the line of each segment and
+`unit-id/segment-id`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     untranslated = 0
     first_untranslated_line: int | None = None
     events = iter_xml(path, starts=frozenset({"file"}), ends=frozenset({"trans-unit", "unit"}),
-                      encoding=options.encoding, kind="XLIFF")
+                      marked=frozenset({"segment"}), encoding=options.encoding, kind="XLIFF")
     for event in events:
         element = event.element
         if event.kind == "root":
@@ -39,10 +40,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             if element.get("translate") == "no":
                 continue
             segments = _segments(element, event.name)
-            for segment_id, source_element, target_element in segments:
+            for segment_id, segment, source_element, target_element in segments:
                 unit = element.get("id") or "?"
-                if len(segments) > 1:
-                    unit = f"{unit}/{segment_id}"
+                line = event.line
+                if len(segments) > 1:  # each segment at its own line, so a finding says which one
+                    unit, line = f"{unit}/{segment_id}", event.line_of(segment)
                 source = segment_text(source_element) if source_element is not None else ""
                 target = ""
                 if target_element is not None and target_element.get("state") not in _UNTRANSLATED_STATES:
@@ -50,24 +52,24 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 if source and target:
                     if swap:
                         source, target = target, source
-                    yield SegmentPair(source, target, Location(path, event.line, unit))
+                    yield SegmentPair(source, target, Location(path, line, unit))
                 elif source:
                     untranslated += 1
-                    first_untranslated_line = first_untranslated_line or event.line
+                    first_untranslated_line = first_untranslated_line or line
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated_line}: {untranslated} untranslated or empty unit(s) "
                            "skipped (first one here)")
 
 
 def _segments(unit, name: str):
-    """(segment id, source element, target element) for each translatable part of a unit."""
+    """(segment id, segment element, source element, target element) for each translatable part of a unit."""
     if name == "trans-unit":
-        return [("", first_child(unit, "source"), first_child(unit, "target"))]
+        return [("", unit, first_child(unit, "source"), first_child(unit, "target"))]
     found = []
     for number, segment in enumerate(children(unit, "segment"), start=1):
         target = first_child(segment, "target")
         if target is not None and segment.get("state") in _UNTRANSLATED_STATES:
             target = None
-        found.append((segment.get("id") or str(number), first_child(segment, "source"), target))
+        found.append((segment.get("id") or str(number), segment, first_child(segment, "source"), target))
     return found
 

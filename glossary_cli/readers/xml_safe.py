@@ -13,7 +13,7 @@ import codecs
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
@@ -44,6 +44,11 @@ class XmlEvent:
     name: str  # local name, without the namespace
     element: ElementTree.Element
     line: int  # line of the start tag
+    inner_lines: dict[int, int] = field(default_factory=dict)  # id(element) -> start line, for `marked` names
+
+    def line_of(self, inner: ElementTree.Element) -> int:
+        """The start line of an element inside this one (one named in `marked`), else this one's."""
+        return self.inner_lines.get(id(inner), self.line)
 
 
 def local_name(tag: object) -> str:
@@ -136,11 +141,13 @@ def swap_for_declared(declared_source: str | None, declared_target: str | None, 
 class _LineTrackingBuilder(ElementTree.TreeBuilder):
     """Builds the tree, remembers each start tag's line, and hands out the elements asked for."""
 
-    def __init__(self, starts: frozenset[str], ends: frozenset[str]) -> None:
+    def __init__(self, starts: frozenset[str], ends: frozenset[str], marked: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.parser: DefusedXMLParser | None = None
         self.starts = starts
         self.ends = ends
+        self.marked = marked
+        self.marked_lines: dict[int, int] = {}  # of marked elements inside the `ends` element being built
         self.events: list[XmlEvent] = []
         self.open: list[tuple[ElementTree.Element, int]] = []
         self.root_name: str | None = None
@@ -153,6 +160,8 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.root_name = name
             self.events.append(XmlEvent("root", name, element, line))
         self.open.append((element, line))
+        if name in self.marked:
+            self.marked_lines[id(element)] = line
         if name in self.starts:
             self.events.append(XmlEvent("start", name, element, line))
         return element
@@ -162,7 +171,8 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         _, line = self.open.pop()
         name = local_name(tag)
         if name in self.ends:
-            self.events.append(XmlEvent("end", name, element, line))
+            self.events.append(XmlEvent("end", name, element, line, self.marked_lines))
+            self.marked_lines = {}
             if self.open:  # detach it so the tree does not grow with the file
                 parent = self.open[-1][0]
                 if len(parent) and parent[-1] is element:
@@ -171,12 +181,13 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
 
 
 def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset(),
-             encoding: str | None = None, kind: str = "XML") -> Iterator[XmlEvent]:
+             marked: frozenset[str] = frozenset(), encoding: str | None = None, kind: str = "XML") -> Iterator[XmlEvent]:
     """Stream a file's XML events: the root element first, then start events for `starts` and
-    complete elements for `ends` (local names), each with its line.
+    complete elements for `ends` (local names), each with its line and the lines of the elements
+    named in `marked` inside it (see XmlEvent.line_of).
 
     `encoding` overrides the encoding the document declares (the --encoding option)."""
-    builder = _LineTrackingBuilder(starts, ends)
+    builder = _LineTrackingBuilder(starts, ends, marked)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
     fed_anything = False
