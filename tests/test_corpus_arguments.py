@@ -126,3 +126,17 @@ def test_extract_from_standard_input_needs_an_output_name(runner, locale_tree):
     result = runner.invoke(app, ["extract", "-", "--no-cache"], input="heat pump\t热泵\n")
     assert result.exit_code == 2
     assert result.stderr == "error: reading standard input: name the glossary to write with -o\n"
+
+
+def test_a_file_named_twice_is_checked_once(runner, locale_tree):
+    po = "locale/zh_CN/LC_MESSAGES/app.po"
+    result = runner.invoke(app, ["check", "terms.yaml", po, "locale", f"./{po}", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert [finding["path"] for finding in json.loads(result.stdout)["findings"]] == [po]
+
+
+def test_a_yaml_file_given_as_a_corpus_is_refused(runner, locale_tree):
+    result = runner.invoke(app, ["check", "terms.yaml", "terms.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: terms.yaml is YAML, not aligned text; a glossary goes first: "
+                             "glossary check GLOSSARY CORPUS...\n")

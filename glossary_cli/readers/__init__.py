@@ -63,6 +63,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
     extension = os.path.splitext(path)[1].lower()
     if extension == ".tbx":
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
+    if extension in (".yaml", ".yml"):
+        raise UsageError(f"{path} is YAML, not aligned text; a glossary goes first: glossary check GLOSSARY CORPUS...")
     if extension in BY_EXTENSION:
         return BY_EXTENSION[extension]
     return sniff_format(path, head)

@@ -19,12 +19,15 @@ _DIRECTORY_DEFAULT = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
 
 
 def corpus_files(paths: Iterable[str], input_format: InputFormat = InputFormat.AUTO) -> Iterator[str]:
-    """The given files, and in place of each directory the corpus files beneath it."""
+    """The given files, and in place of each directory the corpus files beneath it; a file named
+    twice (`a.po a.po`, or a directory and a file in it) is read once, where it first comes."""
+    seen: set[str] = set()
     for path in paths:
-        if os.path.isdir(path):
-            yield from _files_under(path, input_format)
-        else:
-            yield path
+        for found in _files_under(path, input_format) if os.path.isdir(path) else [path]:
+            identity = os.path.realpath(found) if os.path.isfile(found) else found
+            if identity not in seen:
+                seen.add(identity)
+                yield found
 
 
 def _files_under(directory: str, input_format: InputFormat) -> list[str]:
