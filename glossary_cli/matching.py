@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -371,6 +372,7 @@ class TermMatcher:
             for index in dict.fromkeys(index for index, _ in owners):
                 self._patterns_of[index].append(pattern)
         self._chinese_latin_edges = [_is_latin(pattern[0]) or _is_latin(pattern[-1]) for pattern in chinese]
+        self._longest_chinese = max(map(len, chinese), default=0)
         self._chinese = _automaton(self._chinese_patterns) if chinese else None
         self._compounds = [match_compounds(entry) for entry in self.entries]
         self._segmenter: Any = None
@@ -430,6 +432,8 @@ class TermMatcher:
             if pattern in wanted_patterns
             and (not latin_edges[pattern] or _latin_edges_ok(haystack, start, end))
         ]
+        by_start = sorted(candidates, key=lambda candidate: candidate.start)
+        starts = [candidate.start for candidate in by_start]
         result: dict[tuple[int, str], list[Occurrence]] = {}
         for candidate in candidates:
             relevant = [(index, kind) for index, kind in candidate.owners if index in wanted]
@@ -440,8 +444,10 @@ class TermMatcher:
             first, last = normalised.original_span(candidate.start, candidate.end)
             occurrence = Occurrence(first, last, text[first:last])
             length = candidate.end - candidate.start
-            longer = [other for other in candidates if other.end - other.start > length
-                      and other.start <= candidate.start and candidate.end <= other.end]
+            # A rendering around this one starts at most the longest rendering's length before its end.
+            nearby = by_start[bisect_left(starts, candidate.end - self._longest_chinese):
+                              bisect_right(starts, candidate.start)]
+            longer = [other for other in nearby if other.end - other.start > length and candidate.end <= other.end]
             for index, kind in relevant:
                 if longer and self._inside_longer_rendering(index, kind, longer, haystack, wanted):
                     continue
