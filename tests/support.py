@@ -42,3 +42,17 @@ def spoil(entry: Path, how: bytes | str) -> None:
 
 def seed_pairs(seed_article: Path) -> list[SegmentPair]:
     return list(read_pairs([str(seed_article)]))
+
+
+# A candidate a person has worked on (comment, note, forbidden list, own field): merge must keep it all.
+CANDIDATE_WITH_WORK = """\
+glossary: 1
+terms:
+  # ask legal about this one
+  - source: cloud
+    target: 云
+    status: candidate
+    note: 法务确认中
+    forbidden: [云朵]
+    ticket: LEG-12
+"""

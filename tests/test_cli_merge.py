@@ -7,18 +7,7 @@ from pathlib import Path
 import pytest
 
 from glossary_cli.cli.common import app
-
-WORKED_CANDIDATE = """\
-glossary: 1
-terms:
-  # ask legal about this one
-  - source: cloud
-    target: 云
-    status: candidate
-    note: 法务确认中
-    forbidden: [云朵]
-    ticket: LEG-12
-"""
+from tests.support import CANDIDATE_WITH_WORK
 
 
 @pytest.fixture
@@ -33,7 +22,7 @@ def write(name: str, text: str) -> str:
 
 
 def test_merge_keeps_comment_note_forbidden_and_own_fields_of_a_candidate(runner, workdir):
-    write("mc.yaml", WORKED_CANDIDATE)
+    write("mc.yaml", CANDIDATE_WITH_WORK)
     write("md.yaml", "glossary: 1\nterms:\n  - source: cloud\n    target: 云端\n    status: approved\n")
     result = runner.invoke(app, ["merge", "mc.yaml", "md.yaml"])
     assert result.exit_code == 0, result.output
@@ -57,8 +46,8 @@ def test_merge_warns_when_the_result_would_fail_validate(runner, workdir):
 
 
 def test_dash_output_means_stdout(runner, workdir):
-    write("a.yaml", WORKED_CANDIDATE)
+    write("a.yaml", CANDIDATE_WITH_WORK)
     write("b.yaml", "glossary: 1\nterms: []\n")
     result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "-"])
-    assert (result.exit_code, result.stdout) == (0, WORKED_CANDIDATE)
+    assert (result.exit_code, result.stdout) == (0, CANDIDATE_WITH_WORK)
     assert not Path("-").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
 from glossary_cli.merge import merge_glossaries
+from tests.support import CANDIDATE_WITH_WORK
 
 BASE = """\
 glossary: 1
@@ -114,18 +115,6 @@ def test_different_languages_cannot_be_merged():
     assert str(merge_glossaries(parse(BASE), other).conflicts[0]) == (
         "the glossaries are for different languages (base en→zh, incoming en→ja)")
 
-
-CANDIDATE_WITH_WORK = """\
-glossary: 1
-terms:
-  # ask legal about this one
-  - source: cloud
-    target: 云
-    status: candidate
-    note: 法务确认中
-    forbidden: [云朵]
-    ticket: LEG-12
-"""
 
 
 def test_a_decision_on_a_worked_candidate_keeps_the_work():
