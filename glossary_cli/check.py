@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import __version__
+from . import __version__, cluster
 from .errors import GlossaryFileError
 from .glossary import Entry, Glossary, Status
 from .matching import Occurrence, TermMatcher
@@ -110,22 +110,14 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
             counted.append(len(chunk))
             findings.extend(checker.findings(chunk))
     else:
-        import multiprocessing
-
         def counting(rest: Iterable[list[SegmentPair]]) -> Iterator[list[SegmentPair]]:
             yield first
             for chunk in rest:
                 counted.append(len(chunk))
                 yield chunk
 
-        # Workers start from a small fresh process, not a fork of this one: a forked copy of a large
-        # heap (the pairs, earlier results) costs the workers page copies whenever they collect
-        # garbage, which made two jobs slower than one in the benchmark.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with context.Pool(jobs, initializer=_start_worker, initargs=(terms, strict_count)) as pool:
-            for chunk_findings in pool.imap(_check_in_worker, counting(chunks)):
-                findings.extend(chunk_findings)
+        for chunk_findings in _in_workers(counting(chunks), jobs, terms, strict_count):
+            findings.extend(chunk_findings)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count})
 
@@ -166,17 +158,49 @@ def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPai
         yield chunk
 
 
-_worker_checker: _Checker | None = None  # one per worker process, built by _start_worker
+def _in_workers(chunks: Iterable[list[SegmentPair]], jobs: int, terms: list[Entry],
+                strict_count: bool) -> Iterator[list[Finding]]:
+    """Each chunk's findings, in order, from `jobs` worker processes.
+
+    This is extract's `cluster.LocalRunner.map`, from a fork server rather than a fork: workers
+    leave Ctrl-C to this process, which then has them drop their chunks, so a run stops at once
+    and prints one line. (multiprocessing.Pool, used before, let workers die of Ctrl-C printing
+    tracebacks, and could hang in `terminate`.)
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Workers start from a small fresh process, not a fork of this one: a forked copy of a large
+    # heap (the pairs, earlier results) costs the workers page copies whenever they collect
+    # garbage, which made two jobs slower than one in the benchmark.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import resource_tracker
+
+        # The fork server starts in the first submit with Ctrl-C held back, and passes the hold on to
+        # every worker until `_start_worker`. The resource tracker, which it starts first, releases
+        # Ctrl-C when it starts, so it starts now.
+        resource_tracker.ensure_running()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(terms, strict_count))
+    try:
+        yield from cluster._ordered(lambda chunk: cluster._submit_holding_interrupts(pool, chunk), chunks,
+                                    2 * jobs, lambda future: future.result())
+    except BaseException:  # Ctrl-C or an error: no more findings are wanted
+        cluster._stop_workers(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start_worker(terms: list[Entry], strict_count: bool) -> None:
-    global _worker_checker
-    _worker_checker = _Checker(terms, strict_count)
+    """Ignore Ctrl-C, as extract's workers do, and build this worker's checker for `cluster._call_inherited`."""
+    cluster._ignore_interrupts()
+    cluster._INHERITED = (_check_chunk, _Checker(terms, strict_count))
 
 
-def _check_in_worker(pairs: list[SegmentPair]) -> list[Finding]:
-    assert _worker_checker is not None, "worker started without _start_worker"
-    return _worker_checker.findings(pairs)
+def _check_chunk(pairs: list[SegmentPair], checker: _Checker) -> list[Finding]:
+    return checker.findings(pairs)
 
 
 # ------------------------------------------------------------------ baselines
