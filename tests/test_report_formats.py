@@ -2,6 +2,7 @@
 
 import io
 import json
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import jsonschema
@@ -165,3 +166,10 @@ def test_junit_passes_terms_whose_findings_are_below_fail_on(tmp_path):
     path.write_text(render(warnings, strict, ReportFormat.JUNIT), encoding="utf-8")
     cases = {case.name: case for suite in JUnitXml.fromfile(str(path)) for case in suite}
     assert not cases["grid → 电网"].is_passed
+
+
+def test_junit_stays_well_formed_when_the_corpus_holds_control_characters():
+    hostile = SegmentPair("V2G\tpilots", "车辆到电网\x1b[31m试点\x01\ufffe。", Location("a.tsv", 1))
+    junit = render(run_check(GLOSSARY, [hostile]), CONTEXT, ReportFormat.JUNIT)
+    failure = ElementTree.fromstring(junit).find("testsuite/testcase/failure")  # expat refuses what XML 1.0 forbids
+    assert failure.text.splitlines()[1:] == ["  en: V2G\tpilots", "  zh: 车辆到电网\ufffd[31m试点\ufffd\ufffd。"]

@@ -3,11 +3,16 @@ above `--fail-on`; other findings of the term are listed in its system-out."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
 from . import ReportContext
 from .json_report import sorted_findings
+
+# What XML 1.0 cannot carry even escaped: C0 controls but tab and line breaks, lone surrogates,
+# U+FFFE and U+FFFF. A corpus may hold them (a stray ESC, a \x01); the report shows U+FFFD.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _describe(finding) -> str:
@@ -41,4 +46,5 @@ def render_junit(result, context: ReportContext) -> str:
             output = ElementTree.SubElement(case, "system-out")
             output.text = "\n".join(("[known] " if finding.known else "") + _describe(finding) for finding in others)
     ElementTree.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    document = _NOT_XML.sub("\ufffd", ElementTree.tostring(suites, encoding="unicode"))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n"
