@@ -173,3 +173,11 @@ def test_junit_stays_well_formed_when_the_corpus_holds_control_characters():
     junit = render(run_check(GLOSSARY, [hostile]), CONTEXT, ReportFormat.JUNIT)
     failure = ElementTree.fromstring(junit).find("testsuite/testcase/failure")  # expat refuses what XML 1.0 forbids
     assert failure.text.splitlines()[1:] == ["  en: V2G\tpilots", "  zh: 车辆到电网\ufffd[31m试点\ufffd\ufffd。"]
+
+
+def test_text_report_keeps_a_long_path_on_one_line():
+    path = "translations/" + "deeply/nested/" * 6 + "energy.tsv"
+    buffer = io.StringIO()
+    render_text(run_check(GLOSSARY, [SegmentPair("the grid", "网格", Location(path, 3))]), CONTEXT,
+                Console(file=buffer, width=40, no_color=True, force_terminal=False))
+    assert buffer.getvalue().splitlines()[0] == path

@@ -36,7 +36,7 @@ def render_text(result, context: ReportContext, console: Console) -> None:
     rules = {rule.id: rule for rule in result.rules}
     findings = sorted(result.findings, key=_sort_key)
     for path, group in groupby(findings, key=lambda finding: finding.location.path):
-        console.print(Text(path, style="bold"))
+        console.print(Text(path, style="bold"), soft_wrap=True)
         for finding in group:
             header = Text("  ")
             header.append(str(finding.location))
