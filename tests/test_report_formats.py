@@ -181,3 +181,30 @@ def test_text_report_keeps_a_long_path_on_one_line():
     render_text(run_check(GLOSSARY, [SegmentPair("the grid", "网格", Location(path, 3))]), CONTEXT,
                 Console(file=buffer, width=40, no_color=True, force_terminal=False))
     assert buffer.getvalue().splitlines()[0] == path
+
+
+HOSTILE = SegmentPair("\x08the\x9b grid", "网格\x1b[2J\x1b]0;owned\x07\x7f", Location("docs/\x1b[31mred.tsv", 5))
+
+
+def test_text_report_shows_terminal_controls_from_the_corpus_as_symbols():
+    buffer = io.StringIO()
+    render_text(run_check(GLOSSARY, [HOSTILE]), CONTEXT, Console(file=buffer, width=100, force_terminal=True,
+                                                                  color_system="standard"))
+    report = buffer.getvalue()
+    assert "\x1b[2J" not in report and "\x1b]" not in report and "\x1b[31mred" not in report
+    assert "\x1b[1mdocs/␛[31mred.tsv\x1b[0m" in report
+    assert "    en: ␈the\ufffd \x1b[1;4mgrid\x1b[0m" in report  # the term is still the one highlighted
+    assert "    zh: 网格␛[2J␛]0;owned␇␡" in report
+
+
+def test_github_annotations_show_terminal_controls_as_symbols():
+    (line,) = render(run_check(GLOSSARY, [HOSTILE]), CONTEXT, ReportFormat.GITHUB).splitlines()
+    assert line.startswith("::error file=docs/␛[31mred.tsv,line=5,")
+    assert line.endswith("%0Azh: 网格␛[2J␛]0;owned␇␡")
+    assert escape_data("a\tb\x1bc") == "a\tb␛c"
+
+
+def test_json_keeps_the_corpus_text_exact():
+    document = json.loads(render(run_check(GLOSSARY, [HOSTILE]), CONTEXT, ReportFormat.JSON))
+    assert (document["findings"][0]["path"], document["findings"][0]["target"]) == (HOSTILE.location.path,
+                                                                                    HOSTILE.target)

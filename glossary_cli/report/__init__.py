@@ -32,6 +32,19 @@ class ReportContext:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+# C0 controls but tab and line breaks, DEL and C1 controls: from a corpus, an ESC could recolour or
+# clear the terminal (or the CI log) showing the report. Shown as their Control Pictures (␛), C1
+# as U+FFFD: one character for one, so highlight offsets still hold.
+_CONTROLS = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
+_CONTROLS[0x7F] = "\u2421"
+_CONTROLS.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+
+
+def visible_controls(text: str) -> str:
+    """Text from the corpus made safe for a terminal: control characters become visible symbols."""
+    return text.translate(_CONTROLS)
+
+
 def render(result, context: ReportContext, report_format: ReportFormat) -> str:
     """The report text of a machine format."""
     if report_format is ReportFormat.JSON:
@@ -63,4 +76,4 @@ def summary_line(result, context: ReportContext) -> str:
     return line + "."
 
 
-__all__ = ["ReportContext", "ReportFormat", "render", "summary_line"]
+__all__ = ["ReportContext", "ReportFormat", "render", "summary_line", "visible_controls"]

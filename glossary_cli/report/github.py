@@ -4,20 +4,21 @@
 
 Known (baseline) findings get no annotation. Escaping follows the workflow-command rules:
 in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and `,` are
-escaped too (`%3A`, `%2C`).
+escaped too (`%3A`, `%2C`). Other control characters, which the log viewer would obey, are shown
+as symbols (`visible_controls`).
 """
 
 from __future__ import annotations
 
 from ..rules import Severity
-from . import ReportContext
+from . import ReportContext, visible_controls
 from .json_report import sorted_findings
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible_controls(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..rules import Severity
-from . import ReportContext, summary_line
+from . import ReportContext, summary_line, visible_controls
 
 _LINE_BREAKS = {ord("\n"): "↵", ord("\r"): "↵"}
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -20,8 +20,8 @@ def _sort_key(finding):
 
 
 def _one_line(text: str) -> str:
-    """Line breaks inside a segment shown as ↵, one character for one, so offsets still hold."""
-    return text.translate(_LINE_BREAKS)
+    """Line breaks shown as ↵ and other controls as symbols, one character for one, so offsets still hold."""
+    return visible_controls(text).translate(_LINE_BREAKS)
 
 
 def _highlighted_source(finding) -> Text:
@@ -36,10 +36,10 @@ def render_text(result, context: ReportContext, console: Console) -> None:
     rules = {rule.id: rule for rule in result.rules}
     findings = sorted(result.findings, key=_sort_key)
     for path, group in groupby(findings, key=lambda finding: finding.location.path):
-        console.print(Text(path, style="bold"), soft_wrap=True)
+        console.print(Text(_one_line(path), style="bold"), soft_wrap=True)
         for finding in group:
             header = Text("  ")
-            header.append(str(finding.location))
+            header.append(_one_line(str(finding.location)))
             header.append("  ")
             if finding.known:
                 header.append("known", style="dim")
@@ -49,7 +49,8 @@ def render_text(result, context: ReportContext, console: Console) -> None:
             console.print(header, soft_wrap=True)
             console.print(Text("    ") + Text(_one_line(finding.message)), soft_wrap=True)
             if finding.expected:
-                console.print(Text("    expected: ") + Text("、".join(finding.expected), style="green"), soft_wrap=True)
+                expected = Text(_one_line("、".join(finding.expected)), style="green")
+                console.print(Text("    expected: ") + expected, soft_wrap=True)
             console.print(Text("    en: ") + _highlighted_source(finding), soft_wrap=True)
             console.print(Text("    zh: ") + Text(_one_line(finding.target_text)), soft_wrap=True)
         console.print()
