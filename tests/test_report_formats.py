@@ -76,7 +76,13 @@ def test_text_report_highlights_the_term_on_a_terminal(result):
 
 def test_summary_of_a_clean_run():
     clean = run_check(GLOSSARY, PAIRS[3:])
-    assert summary_line(clean, CONTEXT) == "No findings in 1 pairs, 3 approved terms."
+    assert summary_line(clean, CONTEXT) == "No findings in 1 pair, 3 approved terms."
+
+
+def test_summary_counts_one_of_each_in_the_singular():
+    one_term = Glossary(terms=[approved("grid", "电网")])
+    assert summary_line(run_check(one_term, PAIRS[2:3]), CONTEXT) == (
+        "1 finding (GL001 1) in 1 pair, 1 approved term; 1 at or above error.")
 
 
 def test_json_report_follows_its_schema(result):

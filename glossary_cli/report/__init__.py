@@ -62,18 +62,22 @@ def render(result, context: ReportContext, report_format: ReportFormat) -> str:
 
 def summary_line(result, context: ReportContext) -> str:
     """One line: how many findings per rule, over how many pairs and terms, how many known."""
-    scope = f"{result.pairs_checked:,} pairs, {len(result.terms):,} approved terms"
+    scope = f"{_count(result.pairs_checked, 'pair')}, {_count(len(result.terms), 'approved term')}"
     if not result.findings:
         return f"No findings in {scope}."
     counts = ", ".join(f"{rule_id} {count}" for rule_id, count in result.counts_by_rule().items())
     total = len(result.findings)
-    line = f"{total:,} finding{'s' if total != 1 else ''} ({counts}) in {scope}"
+    line = f"{_count(total, 'finding')} ({counts}) in {scope}"
     known = total - len(result.new_findings())
     if known:
         line += f"; {known:,} known from the baseline"
     failing = len(result.failing(context.fail_on))
     line += f"; {failing:,} at or above {context.fail_on.value}" if failing else f"; none at or above {context.fail_on.value}"
     return line + "."
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 __all__ = ["ReportContext", "ReportFormat", "render", "summary_line", "visible_controls"]
