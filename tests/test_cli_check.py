@@ -1,6 +1,8 @@
 """`glossary check` from the command line: exit codes, stdout reports, stderr messages."""
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,13 @@ def test_no_approved_terms_warns(runner, workdir):
     assert result.exit_code == 0
     assert result.stderr == ("warning: none.yaml: no approved entries, nothing to enforce; "
                              "set status: approved on reviewed terms\n")
+
+
+@pytest.mark.parametrize(("no_color", "coloured"), [("", True), ("1", False)])
+def test_only_a_non_empty_no_color_turns_colour_off_on_a_terminal(workdir, no_color, coloured):
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "NO_COLOR": no_color, "TERM": "xterm-256color", "COLUMNS": "100"}
+    output = pexpect.run(f"{sys.executable} -m glossary_cli check g.yaml bad.tsv -j1", env=env, encoding="utf-8",
+                         timeout=60)
+    assert "GL001" in output
+    assert ("\x1b[1;31merror" in output) is coloured  # bold red; without colour still bold

@@ -41,13 +41,18 @@ def stderr_console():
     """Messages and progress go to stderr; colour only on a terminal, NO_COLOR honoured."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, no_color="NO_COLOR" in os.environ or None)
+    return Console(stderr=True, highlight=False, no_color=_no_color())
 
 
 def stdout_console():
     from rich.console import Console
 
-    return Console(highlight=False, no_color="NO_COLOR" in os.environ or None)
+    return Console(highlight=False, no_color=_no_color())
+
+
+def _no_color() -> bool:
+    """As no-color.org asks: NO_COLOR turns colour off when set and not empty (NO_COLOR= does not)."""
+    return bool(os.environ.get("NO_COLOR"))
 
 
 def _error_line(message: str) -> None:
