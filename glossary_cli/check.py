@@ -237,11 +237,15 @@ def write_baseline(path: str, result: CheckResult) -> None:
 def load_baseline(path: str) -> Counter:
     """The fingerprints a baseline file accepts, with how many findings each covers."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:  # a byte order mark, as some editors write, is fine
             document = json.load(handle)
     except FileNotFoundError:
         raise GlossaryFileError("no such baseline file; create it with --write-baseline", path=path) from None
-    except (OSError, UnicodeDecodeError) as error:
+    except IsADirectoryError:
+        raise GlossaryFileError("is a directory, not a baseline file", path=path) from None
+    except OSError as error:
+        raise GlossaryFileError(f"cannot read baseline: {error.strerror or error}", path=path) from None
+    except UnicodeDecodeError as error:
         raise GlossaryFileError(f"cannot read baseline: {error}", path=path) from None
     except json.JSONDecodeError as error:
         raise GlossaryFileError(f"baseline is not valid JSON: {error.msg}", path=path, line=error.lineno) from None

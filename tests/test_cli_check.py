@@ -115,6 +115,21 @@ def test_missing_baseline_is_an_input_error(runner, workdir):
     assert result.stderr == "error: nope.json: no such baseline file; create it with --write-baseline\n"
 
 
+def test_a_baseline_saved_with_a_byte_order_mark_is_read(runner, workdir):
+    assert check(runner, "g.yaml", "bad.tsv", "--write-baseline", "known.json").exit_code == 0
+    Path("known.json").write_bytes(b"\xef\xbb\xbf" + Path("known.json").read_bytes())
+    result = check(runner, "g.yaml", "bad.tsv", "--baseline", "known.json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "1 known from the baseline" in result.stdout
+
+
+def test_a_directory_given_as_baseline_is_an_input_error(runner, workdir):
+    Path("locdir").mkdir()
+    result = check(runner, "g.yaml", "bad.tsv", "--baseline", "locdir")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: locdir: is a directory, not a baseline file\n"
+
+
 def test_broken_glossary_exits_2_listing_every_problem(runner, workdir):
     Path("broken.yaml").write_text(GLOSSARY.replace("status: approved\n  - source: grid", "status: aproved\n"
                                                     "  - source: grid").replace("target: 电网\n", "target: 电网\n"
