@@ -116,7 +116,9 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
                 counted.append(len(chunk))
                 yield chunk
 
-        for chunk_findings in _in_workers(counting(chunks), jobs, terms, strict_count):
+        # Fresh workers, not forks of this process: see LocalRunner. Ctrl-C stops them at once.
+        runner = cluster.LocalRunner(jobs, fresh_workers=True)
+        for chunk_findings in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, strict_count)):
             findings.extend(chunk_findings)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count})
@@ -158,49 +160,21 @@ def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPai
         yield chunk
 
 
-def _in_workers(chunks: Iterable[list[SegmentPair]], jobs: int, terms: list[Entry],
-                strict_count: bool) -> Iterator[list[Finding]]:
-    """Each chunk's findings, in order, from `jobs` worker processes.
+class _CheckContext:
+    """What a worker needs to check chunks: the approved terms; its checker is built there."""
 
-    This is extract's `cluster.LocalRunner.map`, from a fork server rather than a fork: workers
-    leave Ctrl-C to this process, which then has them drop their chunks, so a run stops at once
-    and prints one line. (multiprocessing.Pool, used before, let workers die of Ctrl-C printing
-    tracebacks, and could hang in `terminate`.)
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    def __init__(self, terms: list[Entry], strict_count: bool) -> None:
+        self.terms = terms
+        self.strict_count = strict_count
+        self.checker: _Checker | None = None
 
-    # Workers start from a small fresh process, not a fork of this one: a forked copy of a large
-    # heap (the pairs, earlier results) costs the workers page copies whenever they collect
-    # garbage, which made two jobs slower than one in the benchmark.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import resource_tracker
-
-        # The fork server starts in the first submit with Ctrl-C held back, and passes the hold on to
-        # every worker until `_start_worker`. The resource tracker, which it starts first, releases
-        # Ctrl-C when it starts, so it starts now.
-        resource_tracker.ensure_running()
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(terms, strict_count))
-    try:
-        yield from cluster._ordered(lambda chunk: cluster._submit_holding_interrupts(pool, chunk), chunks,
-                                    2 * jobs, lambda future: future.result())
-    except BaseException:  # Ctrl-C or an error: no more findings are wanted
-        cluster._stop_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    def prepare(self) -> None:
+        self.checker = _Checker(self.terms, self.strict_count)
 
 
-def _start_worker(terms: list[Entry], strict_count: bool) -> None:
-    """Ignore Ctrl-C, as extract's workers do, and build this worker's checker for `cluster._call_inherited`."""
-    cluster._ignore_interrupts()
-    cluster._INHERITED = (_check_chunk, _Checker(terms, strict_count))
-
-
-def _check_chunk(pairs: list[SegmentPair], checker: _Checker) -> list[Finding]:
-    return checker.findings(pairs)
+def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> list[Finding]:
+    assert context.checker is not None, "context not prepared"
+    return context.checker.findings(pairs)
 
 
 # ------------------------------------------------------------------ baselines

@@ -28,24 +28,35 @@ class Runner(Protocol):
 
 class LocalRunner:
     """`jobs` = 1 runs in this process; more forks a pool per map, after the context is set and
-    its `prepare()` has run (loading models, building the aligner), so workers inherit them."""
+    its `prepare()` has run (loading models, building the aligner), so workers inherit them.
 
-    def __init__(self, jobs: int = 1) -> None:
+    With `fresh_workers`, workers start from a small fresh process (the fork server) instead and
+    each gets the context pickled and prepares it itself: a forked copy of a large heap (check's
+    pairs and findings) costs the workers page copies whenever they collect garbage, which made
+    two jobs slower than one in check's benchmark."""
+
+    def __init__(self, jobs: int = 1, *, fresh_workers: bool = False) -> None:
         self.workers = max(1, jobs)
+        self.fresh_workers = fresh_workers
 
     def map(self, function, items, context) -> Iterator:
         if self.workers == 1:
             for item in items:
                 yield function(item, context)
             return
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         global _INHERITED
-        context.prepare()
-        _INHERITED = (function, context)
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_ignore_interrupts)
+        if self.fresh_workers:
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_fresh_process_context(),
+                                       initializer=_start_fresh_worker, initargs=(function, context))
+        else:
+            import multiprocessing
+
+            context.prepare()
+            _INHERITED = (function, context)
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_ignore_interrupts)
         try:
             yield from _ordered(lambda item: _submit_holding_interrupts(pool, item), items, 2 * self.workers,
                                 lambda future: future.result())
@@ -57,7 +68,28 @@ class LocalRunner:
             _INHERITED = None
 
 
-_INHERITED: tuple | None = None
+_INHERITED: tuple | None = None  # in a worker: (function, context) of the map it serves
+
+
+def _fresh_process_context():
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import resource_tracker
+
+    # The fork server starts in the first submit, with Ctrl-C held back, and passes the hold on to
+    # every worker until `_ignore_interrupts`. The resource tracker, which it starts first,
+    # releases Ctrl-C when it starts, so it starts now.
+    resource_tracker.ensure_running()
+    return multiprocessing.get_context("forkserver")
+
+
+def _start_fresh_worker(function, context) -> None:
+    global _INHERITED
+    _ignore_interrupts()
+    context.prepare()
+    _INHERITED = (function, context)
 
 
 def _submit_holding_interrupts(pool, item):
