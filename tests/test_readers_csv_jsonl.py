@@ -133,6 +133,7 @@ def test_jsonl_null_and_empty_values_are_skipped_and_counted(tmp_path):
     ('["Save", "保存"]', "expected a JSON object per line, got list"),
     ('{"en": 1, "zh": "一"}', '"en" must be a string, got int'),
     ("[" * 100_000, "invalid JSON: nested too deeply"),
+    ('{"en": "Save", "zh": "保存\\ud800"}', '"zh" holds the escape \\\\ud800, half of a UTF-16 pair'),
 ])
 def test_jsonl_bad_lines_are_located(tmp_path, line, message):
     path = write(tmp_path, '{"en": "Save", "zh": "保存"}\n' + line + "\n", "a.jsonl")
@@ -145,6 +146,11 @@ def test_jsonl_bom_crlf_and_line_separator_inside_a_string(tmp_path):
     path = write(tmp_path, '\ufeff{"en": "Save\u2028all", "zh": "全部保存"}\r\n{"en": "Open", "zh": "打开"}\r\n', "a.jsonl")
     assert read_jsonl(path) == [SegmentPair("Save\u2028all", "全部保存", Location(path, 1)),
                                 SegmentPair("Open", "打开", Location(path, 2))]
+
+
+def test_jsonl_escaped_surrogate_pairs_are_one_character(tmp_path):
+    path = write(tmp_path, '{"en": "Smile \\ud83d\\ude00", "zh": "微笑\\ud83d\\ude00"}\n', "a.jsonl")
+    assert [(pair.source, pair.target) for pair in read_jsonl(path)] == [("Smile 😀", "微笑😀")]
 
 
 def test_jsonl_empty_file_has_no_pairs(tmp_path):

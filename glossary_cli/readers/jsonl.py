@@ -10,6 +10,7 @@ Location: path:line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,6 +55,10 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         for key, value in zip(keys, values):
             if value is not None and not isinstance(value, str):
                 raise InputFormatError(f'"{key}" must be a string, got {type(value).__name__}', path=path, line=number)
+            surrogate = _LONE_SURROGATE.search(value or "")
+            if surrogate:  # JSON lets "\ud800" through; it is no character, and no text holds it
+                raise InputFormatError(f'"{key}" holds the escape \\u{ord(surrogate.group()):04x}, half of a UTF-16 '
+                                       "pair without its other half (not a character)", path=path, line=number)
         source, target = ((value or "").strip() for value in values)
         if not source or not target:
             if options.strict:
@@ -63,6 +68,9 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         yield SegmentPair(source, target, Location(path, number))
     if skipped:
         options.on_warning(f"{path}: {skipped} line(s) with an empty or null value skipped")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _parse(line: str, path: str, number: int) -> dict[str, Any]:
