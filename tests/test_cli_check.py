@@ -130,6 +130,13 @@ def test_a_directory_given_as_baseline_is_an_input_error(runner, workdir):
     assert result.stderr == "error: locdir: is a directory, not a baseline file\n"
 
 
+def test_a_directory_given_to_write_baseline_is_refused_before_the_report(runner, workdir):
+    Path("locdir").mkdir()
+    result = check(runner, "g.yaml", "bad.tsv", "--write-baseline", "locdir")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: locdir: is a directory, not a baseline file\n"
+
+
 def test_broken_glossary_exits_2_listing_every_problem(runner, workdir):
     Path("broken.yaml").write_text(GLOSSARY.replace("status: approved\n  - source: grid", "status: aproved\n"
                                                     "  - source: grid").replace("target: 电网\n", "target: 电网\n"

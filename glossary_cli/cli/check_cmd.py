@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 
+from ..errors import OutputError
 from ..readers import InputFormat
 from ..report import ReportContext, ReportFormat
 from ..rules import Severity
@@ -72,6 +73,8 @@ def check(
 
     loaded = _load_validated(glossary)
     known = load_baseline(str(baseline)) if baseline is not None else None
+    if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
+        raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
     if not loaded.approved():
         warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
     pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
