@@ -10,8 +10,12 @@ record before it touches a file.
 from __future__ import annotations
 
 import signal
+import sys
+
+MESSAGE = "glossary: interrupted; files on disk are unchanged"  # what Ctrl-C prints, exit code 130
 
 _received = False
+_reported = False
 
 
 def install() -> None:
@@ -29,3 +33,16 @@ def check() -> None:
     """Raise KeyboardInterrupt if Ctrl-C came at any time, even when its first exception was swallowed."""
     if _received:
         raise KeyboardInterrupt
+
+
+def report() -> None:
+    """Print MESSAGE on stderr, once: Ctrl-C can surface in a command, in typer's own argument
+    handling (which turns it into a silent exit 130) or while the command line loads."""
+    global _reported
+    if not _reported:
+        _reported = True
+        sys.stderr.write(MESSAGE + "\n")
+
+
+def received() -> bool:
+    return _received

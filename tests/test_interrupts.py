@@ -141,3 +141,25 @@ def test_workers_drop_their_shards_once_results_are_no_longer_wanted(tmp_path):
     results.close()  # as when Ctrl-C or an error stops the caller
     assert time.monotonic() - started < 10
     assert list(tmp_path.iterdir()) == []  # the shards' `finally` blocks ran
+
+
+def test_ctrl_c_that_typer_ends_silently_still_gets_its_one_line(monkeypatch, capsys):
+    """Ctrl-C while typer parses the arguments becomes a silent exit 130 inside typer."""
+    from glossary_cli import cli, interrupts
+
+    monkeypatch.setattr(interrupts, "_received", False)
+    monkeypatch.setattr(interrupts, "_reported", False)
+
+    def typer_parsing_arguments() -> None:
+        try:
+            interrupts._on_interrupt(signal.SIGINT, None)
+        except KeyboardInterrupt:
+            sys.exit(130)  # what typer does with it
+
+    monkeypatch.setattr(cli, "app", typer_parsing_arguments)
+    monkeypatch.setattr(interrupts, "install", lambda: None)  # keep pytest's own Ctrl-C handling
+    monkeypatch.setattr(signal, "signal", lambda *arguments: None)  # and its SIGPIPE handling
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 130
+    assert capsys.readouterr().err == INTERRUPTED + "\n"

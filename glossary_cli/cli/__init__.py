@@ -26,5 +26,9 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("glossary: interrupted; files on disk are unchanged\n")
+        interrupts.report()
         sys.exit(130)
+    except SystemExit as exit_:
+        if exit_.code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
+            interrupts.report()
+        raise

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from .. import __version__
+from .. import __version__, interrupts
 from ..errors import GlossaryError
 
 app = typer.Typer(
@@ -96,7 +96,7 @@ def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
                 fail(str(problems[-1]))
             fail(str(error))
         except KeyboardInterrupt:
-            sys.stderr.write("glossary: interrupted; files on disk are unchanged\n")
+            interrupts.report()
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper
