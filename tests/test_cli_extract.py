@@ -117,3 +117,29 @@ def test_any_number_of_jobs_gives_the_same_glossary(runner, tmp_path, seed_artic
         assert result.exit_code == 0, result.output
         outputs.append(output.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_output_to_a_pipe_is_written_not_read_first(runner, tmp_path):
+    """`-o /dev/stdout` or a named pipe: the glossary streams out; reading the stream back as an
+    old glossary to update would wait for ever."""
+    import os
+    import threading
+
+    corpus = write_corpus(tmp_path)
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(pipe), "--no-cache"])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert "source: material passport" in received[0]
+
+
+def test_an_output_directory_is_refused_before_extracting(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    (tmp_path / "out").mkdir()
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'out'}: is a directory; give a file name for the glossary\n"

@@ -6,6 +6,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -79,6 +80,17 @@ def warn(message: str) -> None:
         console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
     else:
         sys.stderr.write(f"warning: {message}\n")
+
+
+def existing_glossary(output: Path):
+    """The glossary already at an output path, to update: None for a new file, or for a stream
+    (`-o /dev/stdout`, a pipe), which must not be read. A directory is refused before any work."""
+    from ..errors import OutputError
+    from ..glossary_yaml import load_glossary
+
+    if output.is_dir():
+        raise OutputError("is a directory; give a file name for the glossary", path=str(output))
+    return load_glossary(str(output)) if output.is_file() else None
 
 
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -12,7 +12,7 @@ import typer
 from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
-from .common import app, fail, handles_errors, warn
+from .common import app, existing_glossary, fail, handles_errors, warn
 
 
 @app.command("export")
@@ -74,10 +74,10 @@ def import_command(
     """
     from ..atomic import write_atomic
     from ..exchange import import_glossary
-    from ..glossary_yaml import dump_glossary, load_glossary
+    from ..glossary_yaml import dump_glossary
 
     output = _unless_stdout(output)
-    base = load_glossary(str(output)) if output is not None and output.exists() else None
+    base = existing_glossary(output) if output is not None else None
     if base is not None:
         source_lang = source_lang or base.languages.get("source")
         target_lang = target_lang or base.languages.get("target")

@@ -12,15 +12,16 @@ from ..errors import InputFormatError, UsageError
 from ..readers import InputFormat
 from ..textio import STDIN
 from . import corpus_options as corpus
-from .common import app, handles_errors, stderr_console
+from .common import app, existing_glossary, handles_errors, stderr_console
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
     """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives
     its own name, `.` included."""
     first = Path(paths[0] if paths else source)
-    if str(first) == STDIN:
-        raise UsageError("reading standard input: name the glossary to write with -o")
+    if str(first) == STDIN or (first.exists() and not first.is_file() and not first.is_dir()):
+        raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
+                         "name the glossary to write with -o")
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
 
 
@@ -70,13 +71,13 @@ def extract(
     from ..cache import default_cache_dir
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
-    from ..glossary_yaml import dump_glossary, load_glossary
+    from ..glossary_yaml import dump_glossary
     from ..update import known_chinese_terms, rejected_pairs, update_glossary
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
     output = output or default_output(paths, source)
-    existing = load_glossary(str(output)) if output.exists() else None
+    existing = existing_glossary(output)
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
                              spacy_model=spacy_model)
     pairs = corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
