@@ -204,6 +204,9 @@ def open_runner(*, jobs: int = 1, dask: bool = False, scheduler: str | None = No
             client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as error:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        except ValueError as error:  # no port, an unknown scheme: not an address at all
+            raise UsageError(f"--scheduler {scheduler!r} is not a Dask scheduler address ({error}); "
+                             "give one like tcp://host:8786") from None
         with client:
             yield DaskRunner(client)
         return

@@ -29,6 +29,8 @@ class EnglishTokenizer:
             except OSError:
                 raise UsageError(f"spaCy model {model!r} is not installed; "
                                  f"install it or drop --spacy-model to use the blank English tokenizer") from None
+            except (ImportError, ValueError) as error:  # blank:zz, an unknown language or a broken package
+                raise UsageError(f"spaCy cannot load {model!r}: {error}") from None
             self.signature = f"spacy {spacy.__version__} {model} {self.nlp.meta.get('version', '')}".strip()
         else:
             self.nlp = spacy.blank("en")

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from glossary_cli.cli import app
@@ -75,6 +76,22 @@ def test_unknown_spacy_model_is_one_line_and_exit_2(runner, tmp_path):
                                  "--spacy-model", "en_core_web_nonexistent"])
     assert result.exit_code == 2
     assert "spaCy model 'en_core_web_nonexistent' is not installed" in result.output
+
+
+def test_a_blank_pipeline_for_an_unknown_language_is_one_line_and_exit_2(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.yaml"), "--no-cache",
+                                 "--spacy-model", "blank:zz"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: spaCy cannot load 'blank:zz': ") and result.stderr.count("\n") == 1
+
+
+def test_a_scheduler_that_is_no_address_is_one_line_and_exit_2(runner, tmp_path):
+    pytest.importorskip("distributed")
+    corpus = write_corpus(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.yaml"), "--scheduler", "localhost"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --scheduler 'localhost' is not a Dask scheduler address (")
 
 
 def test_source_without_target_is_a_usage_error(runner, tmp_path):
