@@ -160,10 +160,15 @@ def _groups(entries: Iterable[Entry]) -> list[list[Entry]]:
 
 
 def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
-    """Every semantic problem in a loaded glossary, in file order."""
+    """Every semantic problem in a loaded glossary, in file order.
+
+    Entries without source text are left out: the reader reports them, and an entry that names no
+    term cannot conflict with another (without this, every such entry was "approved twice").
+    """
+    named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()])
     problems = []
     for code, check in CHECKS.items():
-        for finding in check(glossary):
+        for finding in check(named):
             line, column = finding.entry.position(finding.key)
             problems.append(Problem(path, line, column, finding.message, code=code))
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.code))

@@ -130,3 +130,19 @@ def test_missing_file(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'nope.yaml'}: no such glossary file\n"
+
+
+def test_entries_whose_source_is_not_text_get_no_follow_on_problems(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - {source: Yes, target: 是, status: approved}\n"
+                    "  - {source: 1.0, target: 一, status: approved}\n"
+                    "  - {source: null, target: 无, status: approved}\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {path}:2:14: 'source' must be text, but YAML reads this value as true/false (True); "
+        "put it in quotes",
+        f"error: {path}:3:14: 'source' must be text, but YAML reads this value as a number (1.0); put it in quotes",
+        f"error: {path}:4:14: entry has no 'source' text",
+        f"{path}: 3 problems",
+    ]
