@@ -99,7 +99,7 @@ def _submit_holding_interrupts(pool, item):
     pool and says one line."""
     import signal
 
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGUSR1})
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGUSR1})
     try:
         return pool.submit(_call_inherited, item)
     finally:
@@ -107,13 +107,14 @@ def _submit_holding_interrupts(pool, item):
 
 
 def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C (sent to the whole process group) to the parent, which then asks them
-    with SIGUSR1 to drop their work (`_stop_workers`)."""
+    """Workers leave Ctrl-C and SIGTERM (sent to the whole process group) to the parent, which
+    then asks them with SIGUSR1 to drop their work (`_stop_workers`)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGUSR1, _on_stop_request)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGUSR1})
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGUSR1})
 
 
 class _Stopped(BaseException):

@@ -5,6 +5,9 @@ finaliser (a `__del__`, a weakref callback, a generator being closed), Python pr
 ignored" and carries on, and the run would finish and replace its output as if no Ctrl-C had come.
 The command line's handler therefore also records the interrupt, and `write_atomic` checks the
 record before it touches a file.
+
+SIGTERM (a process manager, `kill`, a CI job's timeout) is handled the same way, so the run stops
+its worker processes and leaves no temporary file, instead of dying and orphaning the workers.
 """
 
 from __future__ import annotations
@@ -14,24 +17,31 @@ import sys
 
 MESSAGE = "glossary: interrupted; files on disk are unchanged"  # what Ctrl-C prints, exit code 130
 
-_received = False
+_received: int | None = None  # the signal that came, if any
 _reported = False
 
 
 def install() -> None:
-    """Take over SIGINT for this process: raise KeyboardInterrupt as Python does, and remember it."""
+    """Take over SIGINT and SIGTERM for this process: raise KeyboardInterrupt as Python does for
+    SIGINT, and remember which came."""
     signal.signal(signal.SIGINT, _on_interrupt)
+    signal.signal(signal.SIGTERM, _on_interrupt)
 
 
 def _on_interrupt(signum, frame) -> None:
     global _received
-    _received = True
+    _received = signum
     raise KeyboardInterrupt
+
+
+def exit_code() -> int:
+    """128 + the signal, as a shell reports a process killed by it: 130 for Ctrl-C, 143 for SIGTERM."""
+    return 128 + (_received or signal.SIGINT)
 
 
 def check() -> None:
     """Raise KeyboardInterrupt if Ctrl-C came at any time, even when its first exception was swallowed."""
-    if _received:
+    if _received is not None:
         raise KeyboardInterrupt
 
 
@@ -45,4 +55,4 @@ def report() -> None:
 
 
 def received() -> bool:
-    return _received
+    return _received is not None

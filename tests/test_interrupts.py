@@ -25,9 +25,11 @@ terms:
 INTERRUPTED = "glossary: interrupted; files on disk are unchanged"
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs, stop, code", [(1, signal.SIGINT, 130), (2, signal.SIGINT, 130),
+                                              (2, signal.SIGTERM, 143)])
 def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossary(shared_data, tmp_path,
-                                                                                   tmp_path_factory, jobs):
+                                                                                   tmp_path_factory, jobs, stop, code):
+    """Ctrl-C, or SIGTERM from a process manager (exit 143); workers included, nothing is left running."""
     corpus = shared_data / "tico19_en_zh" / "segments.tsv"  # ~15 s of work: certainly mid-run at 2 s
     output = tmp_path / "glossary.yaml"
     output.write_text(GLOSSARY, encoding="utf-8")
@@ -40,10 +42,13 @@ def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossar
     time.sleep(2.0)
     assert child.poll() is None, "extract finished before it could be interrupted"
     started = time.monotonic()
-    os.killpg(child.pid, signal.SIGINT)
+    os.kill(child.pid, stop) if stop == signal.SIGTERM else os.killpg(child.pid, stop)  # kill PID: the parent only
     stdout, stderr = child.communicate(timeout=30)
     assert time.monotonic() - started < 10  # stops promptly, workers included
-    assert child.returncode == 130, stderr
+    assert child.returncode == code, stderr
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):  # no worker is left behind in the process group
+        os.killpg(child.pid, 0)
     lines = stderr.splitlines()
     assert lines[-1] == INTERRUPTED  # one line about the interrupt, after any progress lines
     assert all(line.startswith("extracting: ") for line in lines[:-1]), stderr

@@ -27,8 +27,9 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         interrupts.report()
-        sys.exit(130)
+        sys.exit(interrupts.exit_code())
     except SystemExit as exit_:
         if exit_.code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
             interrupts.report()
+            sys.exit(interrupts.exit_code())
         raise

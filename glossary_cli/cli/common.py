@@ -23,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2  # Ctrl-C and SIGTERM: interrupts.exit_code()
 
 
 def _version(value: bool) -> None:
@@ -109,6 +109,6 @@ def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             fail(str(error))
         except KeyboardInterrupt:
             interrupts.report()
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(interrupts.exit_code()) from None
 
     return wrapper

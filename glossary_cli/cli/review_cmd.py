@@ -11,7 +11,8 @@ from typing import Optional
 
 import typer
 
-from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, app, fail, handles_errors, stderr_console, stdout_console
+from .. import interrupts
+from .common import EXIT_ERROR, EXIT_OK, app, fail, handles_errors, stderr_console, stdout_console
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
 
@@ -47,7 +48,7 @@ def review(
         _review_loop(session, console)
     except KeyboardInterrupt:
         _say(f"glossary: interrupted; {_decided(session)} decisions already saved in {file}")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(interrupts.exit_code()) from None
     except EOFError:
         pass
     console.print(_summary(session), markup=False, soft_wrap=True)
