@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
+from .matching import chinese_pattern
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,13 @@ def same_term(entry: Entry, other: Entry) -> bool:
     return either_ignores_case and entry.source.casefold() == other.source.casefold()
 
 
+@lru_cache(maxsize=100_000)
+def _rendering_key(rendering: str) -> str:
+    """A target-side rendering as check compares it: NFKC, traditional -> simplified, lower case,
+    spaces dropped (`電網`, `电 网` and `电网` share a key)."""
+    return chinese_pattern(rendering)
+
+
 def _line(entry: Entry) -> int:
     return entry.position()[0]
 
@@ -65,7 +74,8 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
     for group in _groups(glossary.approved()):
         for index, entry in enumerate(group):
             earlier = next((other for other in group[:index] if same_term(other, entry)), None)
-            if earlier is not None and set(earlier.allowed_targets()) != set(entry.allowed_targets()):
+            if earlier is not None and _rendering_keys(earlier.allowed_targets()) != \
+                    _rendering_keys(entry.allowed_targets()):
                 yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
                                                 f'({_shown(earlier.target)} at line {_line(earlier)}, '
                                                 f"{_shown(entry.target)} here); merge them into one entry "
@@ -76,10 +86,16 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
 def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
     """A forbidden rendering that is also allowed."""
     for entry in glossary.terms:
+        allowed = {_rendering_key(rendering): rendering for rendering in reversed(entry.allowed_targets())}
         for rendering in entry.forbidden:
-            if rendering in entry.allowed_targets():
+            same = allowed.get(_rendering_key(rendering)) if _rendering_key(rendering) else None
+            if same == rendering:
                 yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which it also '
                                                    "allows; remove it from target or from forbidden")
+            elif same is not None:
+                yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which check reads '
+                                                   f'as "{same}", a rendering it allows; remove it from target or '
+                                                   "from forbidden")
 
 
 @_check("GV004")
@@ -89,7 +105,7 @@ def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
         for index, entry in enumerate(group):
             for target in entry.target or [""]:
                 earlier = next((other for other in group[:index] if same_term(other, entry)
-                                and target in (other.target or [""])), None)
+                                and _rendering_key(target) in _rendering_keys(other.target or [""])), None)
                 if earlier is not None:
                     pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
                     yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}; "
@@ -110,9 +126,13 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                 elif value != value.strip():
                     yield _Finding(entry, key, f'entry "{entry.source}": {key} "{value}" has leading or trailing '
                                                "spaces, so it will never match; remove them")
-            repeated = sorted({value for value in values if values.count(value) > 1})
-            for value in repeated:
-                yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{value}" twice; keep one')
+            for same in _repeated(values, compare=_rendering_key if key != "source_variants" else str):
+                if len(set(same)) == 1:
+                    yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{same[0]}" twice; keep one')
+                else:
+                    shown = " and ".join(f'"{value}"' for value in dict.fromkeys(same))
+                    yield _Finding(entry, key, f'entry "{entry.source}" lists {key} {shown}, which check reads as '
+                                               "the same; keep one")
         if entry.source != entry.source.strip():
             yield _Finding(entry, "source", f'source "{entry.source}" has leading or trailing spaces; remove them')
 
@@ -146,9 +166,13 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
             for other in group:
                 if other is approved or not same_term(other, approved):
                     continue
-                for rendering in sorted(set(other.forbidden) & set(approved.target)):
-                    yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
-                                                       f"approved entry at line {_line(approved)} requires it")
+                required = {_rendering_key(rendering): rendering for rendering in approved.allowed_targets()}
+                for rendering in sorted(set(other.forbidden)):
+                    same = required.get(_rendering_key(rendering)) if _rendering_key(rendering) else None
+                    if same is not None:
+                        shown = "it" if same == rendering else f'"{same}", which check reads as the same'
+                        yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
+                                                           f"approved entry at line {_line(approved)} requires {shown}")
 
 
 def _groups(entries: Iterable[Entry]) -> list[list[Entry]]:
@@ -182,6 +206,20 @@ def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
     glossary, problems = parse_glossary(read_glossary_text(path), path)
     problems = problems + validate_glossary(glossary, path)
     return glossary, sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def _rendering_keys(renderings: Iterable[str]) -> set[str]:
+    return {_rendering_key(rendering) for rendering in renderings}
+
+
+def _repeated(values: list[str], *, compare: Callable[[str], str]) -> list[list[str]]:
+    """Values that compare equal to another, grouped, in order of first appearance; blank and
+    space-padded values (reported on their own) left out."""
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        if compare(value) and value == value.strip():
+            groups.setdefault(compare(value), []).append(value)
+    return sorted((same for same in groups.values() if len(same) > 1), key=lambda same: same[0])
 
 
 def _shown(targets: list[str]) -> str:

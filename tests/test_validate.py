@@ -146,3 +146,45 @@ def test_entries_whose_source_is_not_text_get_no_follow_on_problems(runner, tmp_
         f"error: {path}:4:14: entry has no 'source' text",
         f"{path}: 3 problems",
     ]
+
+
+def test_forbidden_that_check_reads_as_an_allowed_rendering(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+                    "  - {source: power grid, target: 电网, forbidden: [電網], status: approved}\n"
+                    "  - {source: protocol, target: 协议(P2G), forbidden: [协议（P2G）], status: approved}\n"
+                    "  - {source: forum, target: 论坛, forbidden: [论 坛], status: approved}\n"
+                    "  - {source: ISO, keep_source: true, forbidden: [iso], status: approved}\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f'error: {path}:4:49: entry "power grid" forbids "電網", which check reads as "电网", a rendering it '
+        "allows; remove it from target or from forbidden",
+        f'error: {path}:5:52: entry "protocol" forbids "协议（P2G）", which check reads as "协议(P2G)", a rendering '
+        "it allows; remove it from target or from forbidden",
+        f'error: {path}:6:44: entry "forum" forbids "论 坛", which check reads as "论坛", a rendering it allows; '
+        "remove it from target or from forbidden",
+        f'error: {path}:7:49: entry "ISO" forbids "iso", which check reads as "ISO", a rendering it allows; '
+        "remove it from target or from forbidden",
+        f"{path}: 4 problems",
+    ]
+
+
+def test_forbidden_elsewhere_that_check_reads_as_the_approved_rendering():
+    assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
+                       "  - source: grid\n    forbidden: [電 網]\n") == [
+        'g.yaml:6:16: "grid" forbids "電 網" here, but the approved entry at line 2 requires "电网", which check '
+        "reads as the same"]
+
+
+def test_renderings_that_check_reads_as_the_same_are_duplicates_not_conflicts():
+    assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
+                       "  - source: grid\n    target: 電網\n    status: approved\n") == [
+        'g.yaml:5:5: duplicate entry "grid" → "電網", first at line 2; keep one '
+        "(statuses: approved there, approved here)"]
+
+
+def test_renderings_listed_twice_as_check_reads_them():
+    assert problems_in("  - source: grid\n    target: [电网, 電網, 电力网]\n    forbidden: [电力, 電力, 电力]\n") == [
+        'g.yaml:3:13: entry "grid" lists target "电网" and "電網", which check reads as the same; keep one',
+        'g.yaml:4:16: entry "grid" lists forbidden "电力" and "電力", which check reads as the same; keep one']
