@@ -1,6 +1,12 @@
 """Placeholders and markup in localisation strings (`%s`, `%1$d`, `{name}`, `{0}`, `{:n}`, `${x}`,
-`<b>`, `&amp;`, `` `code` ``, `--option`, URLs): never terms nor parts of terms. `extract` blanks
-them before tokenizing and `check` before matching, with the same definition.
+`<b>`, `&amp;`, `` `code` ``, `--option`, URLs, ICU MessageFormat arguments): never terms nor parts
+of terms. `extract` blanks them before tokenizing and `check` before matching, with the same definition.
+
+ICU MessageFormat: a typed argument (`{count, number}`, `{when, date, short}`) is blanked whole; in
+a plural, selectordinal or select argument (`{count, plural, one {# file} other {# files}}`) the
+argument name, keyword, offset, selector keys (`one`, `=0`, `male`), braces and the `#` of a plural
+branch are blanked, while the text of each branch (`file`, `文件`) stays text. Branches may hold
+further ICU arguments. An argument that does not parse as ICU is left to the patterns below.
 """
 
 from __future__ import annotations
@@ -23,6 +29,116 @@ PLACEHOLDER = re.compile(
 )
 
 
+_ICU_TYPED = "number|date|time|spellout|ordinal|duration"
+_ICU_START = re.compile(r"\{\s*[\w.-]+\s*,\s*(?:plural|selectordinal|select|" + _ICU_TYPED + r")\s*[,}]")
+_ICU_HEAD = re.compile(r"\{\s*[\w.-]+\s*,\s*(?:(plural|selectordinal)|(select)|(" + _ICU_TYPED + r"))\s*([,}])\s*")
+_ICU_OFFSET = re.compile(r"offset\s*:\s*\d+\s*")
+_ICU_SELECTOR = re.compile(r"(?:=\s*-?\d+(?:\.\d+)?|[\w.-]+)\s*\{")
+_ICU_SPACE = re.compile(r"\s*")
+
+
+def _icu_ranges(text: str) -> list[tuple[int, int]]:
+    """The (start, end) ranges of ICU MessageFormat syntax in the text; branch text excluded."""
+    if "," not in text or (found := _ICU_START.search(text)) is None:
+        return []
+    ranges: list[tuple[int, int]] = []
+    while found is not None:
+        end = _icu_argument(text, found.start(), False, ranges)
+        found = _ICU_START.search(text, end if end is not None else found.start() + 1)
+    return ranges
+
+
+def _icu_argument(text: str, start: int, in_plural: bool, ranges: list[tuple[int, int]]) -> int | None:
+    """Parse the ICU argument whose `{` is at `start`: add its syntax to `ranges` and return its
+    end, or return None (ranges untouched) when it is not one."""
+    head = _ICU_HEAD.match(text, start)
+    if head is None:
+        return None
+    plural, select, after = head.group(1), head.group(2), head.group(4)
+    if not (plural or select):  # {n, number} or {n, number, ::currency/EUR}: blanked whole
+        end = head.start(4) + 1 if after == "}" else _closing_brace(text, head.end())
+        if end is None:
+            return None
+        ranges.append((start, end))
+        return end
+    if after != ",":
+        return None
+    found: list[tuple[int, int]] = [(start, head.end())]
+    position = head.end()
+    if plural and (offset := _ICU_OFFSET.match(text, position)):
+        position = offset.end()
+        found.append((offset.start(), offset.end()))
+    branches = 0
+    while (selector := _ICU_SELECTOR.match(text, position)) is not None:
+        found.append((selector.start(), selector.end()))
+        close = _icu_message(text, selector.end(), in_plural or bool(plural), found)
+        if close is None:
+            return None
+        space = _ICU_SPACE.match(text, close + 1)
+        found.append((close, space.end()))
+        position = space.end()
+        branches += 1
+    if not branches or position >= len(text) or text[position] != "}":
+        return None
+    found.append((position, position + 1))
+    ranges.extend(found)
+    return position + 1
+
+
+def _icu_message(text: str, position: int, in_plural: bool, ranges: list[tuple[int, int]]) -> int | None:
+    """Scan a branch's text from `position`: add the `#` of a plural branch and nested ICU
+    arguments to `ranges`; return the index of the branch's closing `}` (None: never closed)."""
+    length = len(text)
+    while position < length:
+        char = text[position]
+        if char == "}":
+            return position
+        if char == "{":
+            end = _icu_argument(text, position, in_plural, ranges)
+            if end is None:  # a simple argument such as {name}: the patterns below blank it
+                end = _closing_brace(text, position + 1)
+                if end is None:
+                    return None
+            position = end
+            continue
+        if char == "#" and in_plural:
+            ranges.append((position, position + 1))
+        elif char == "'" and position + 1 < length:  # ICU quoting: '' is an apostrophe, '{…' literal
+            following = text[position + 1]
+            if following == "'":
+                position += 2
+                continue
+            if following in "{}" or (following == "#" and in_plural):
+                quote = text.find("'", position + 2)
+                position = length if quote < 0 else quote + 1
+                continue
+        position += 1
+    return None
+
+
+def _closing_brace(text: str, position: int) -> int | None:
+    """The index just after the `}` closing a `{` opened before `position`."""
+    depth = 1
+    for index in range(position, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return None
+
+
+def _without_icu(text: str, ranges: list[tuple[int, int]]) -> str:
+    """The text with the ranges blanked to spaces (same length, same offsets)."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _may_hold_placeholders(text: str) -> bool:
     """Every placeholder holds one of these marks; most segments hold none, and `in` is far
     cheaper than a regex scan."""
@@ -32,7 +148,10 @@ def _may_hold_placeholders(text: str) -> bool:
 
 def mask_placeholders(text: str) -> str:
     """The text with every placeholder and markup blanked to spaces (same length, same offsets)."""
-    if not _may_hold_placeholders(text) or PLACEHOLDER.search(text) is None:
+    if not _may_hold_placeholders(text):
+        return text
+    text = _without_icu(text, _icu_ranges(text))
+    if PLACEHOLDER.search(text) is None:
         return text
     return PLACEHOLDER.sub(lambda match: " " * len(match.group()), text)
 
@@ -41,6 +160,9 @@ def placeholder_mask(text: str) -> list[bool]:
     """True for each character inside a placeholder or markup."""
     mask = [False] * len(text)
     if _may_hold_placeholders(text):
-        for found in PLACEHOLDER.finditer(text):
+        ranges = _icu_ranges(text)
+        for start, end in ranges:
+            mask[start:end] = [True] * (end - start)
+        for found in PLACEHOLDER.finditer(_without_icu(text, ranges)):
             mask[found.start():found.end()] = [True] * (found.end() - found.start())
     return mask

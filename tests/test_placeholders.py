@@ -1,4 +1,6 @@
+from glossary_cli.check import run_check
 from glossary_cli.extract import extract
+from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.models import Location, SegmentPair
 from glossary_cli.placeholders import mask_placeholders, placeholder_mask
 
@@ -26,3 +28,71 @@ def test_python_format_fields_never_become_terms():
              SegmentPair("{count:>4} Words left", "剩余{count:>4}词语", Location("app.po", 9))]
     sources = {pair.source.lower() for pair in extract(pairs).pairs}
     assert sources and not any(source in ("n", "count") or "{" in source for source in sources)
+
+
+def test_icu_plural_syntax_is_blanked_and_its_branch_text_kept():
+    text = "Export {count, plural, one {# file} other {# files}}"
+    masked = mask_placeholders(text)
+    assert len(masked) == len(text)
+    assert masked.split() == ["Export", "file", "files"]
+    assert masked.index("file") == text.index("file")
+
+
+def test_icu_branches_in_chinese_stay_text_even_without_spaces():
+    assert mask_placeholders("{VAR_PLURAL, plural, other { 个项目}}").split() == ["个项目"]
+    assert mask_placeholders("{count, plural, other {文件}}").split() == ["文件"]
+
+
+def test_icu_offsets_exact_selectors_and_placeholders_inside_branches():
+    text = "{n, plural, offset:1 =0 {no one} one {{name} alone} other {{name} and # others}}"
+    assert mask_placeholders(text).split() == ["no", "one", "alone", "and", "others"]
+
+
+def test_icu_select_with_a_plural_nested_inside():
+    text = ("{gender, select, male {{n, plural, one {his # file} other {his # files}}} "
+            "female {her file} other {their file}}")
+    assert mask_placeholders(text).split() == ["his", "file", "his", "files", "her", "file", "their", "file"]
+    assert mask_placeholders("{rank, selectordinal, one {#st place} other {#th place}}").split() == [
+        "st", "place", "th", "place"]
+
+
+def test_icu_typed_arguments_are_blanked_whole():
+    text = "Saved {when, date, short} at {when, time} ({size, number, ::unit/byte}) by {who}"
+    assert mask_placeholders(text).split() == ["Saved", "at", "(", ")", "by"]
+
+
+def test_the_mask_marks_icu_syntax_but_not_branch_text():
+    text = "{n, plural, one {# item} other {# items}}"
+    mask = placeholder_mask(text)
+    assert "".join(" " if masked else char for char, masked in zip(text, mask)) == mask_placeholders(text)
+    assert not any(mask[text.index("item"):text.index("item") + 4])
+    assert all(mask[:text.index("#") + 1])  # `{n, plural, one {#`
+
+
+def test_icu_apostrophe_quoting_keeps_a_quoted_brace_inside_its_branch():
+    text = "{n, plural, one {it'}'s one} other {many}}"
+    assert mask_placeholders(text).split() == ["it'}'s", "one", "many"]
+
+
+def test_text_that_only_looks_like_icu_is_left_to_the_other_patterns():
+    assert mask_placeholders("Hello {name}, welcome").split() == ["Hello", ",", "welcome"]
+    assert mask_placeholders("{a, plural, one {x}").split() == ["{a,", "plural,", "one"]  # never closed
+
+
+def test_icu_syntax_never_becomes_a_term():
+    """rclone's Angular XLIFF and PO plurals gave `plural` -> `plural` and `count` -> `count`."""
+    pairs = [SegmentPair("Export {count, plural, one {# file} other {# files}}",
+                         "导出 {count, plural, other {# 个文件}}", Location("app.po", 1)),
+             SegmentPair("{VAR_PLURAL, plural, one {item} other {items}}",
+                         "{VAR_PLURAL, plural, other {个项目}}", Location("app.po", 5)),
+             SegmentPair("Delete {count, plural, one {# item} other {# items}}",
+                         "删除 {count, plural, other {# 个项目}}", Location("app.po", 9))]
+    sources = {pair.source.lower() for pair in extract(pairs).pairs}
+    assert sources and not sources & {"plural", "count", "var_plural", "one", "other"}
+
+
+def test_check_does_not_find_a_term_in_icu_syntax():
+    glossary = Glossary(terms=[Entry(source="plural", target=["复数"], status=Status.APPROVED)])
+    pairs = [SegmentPair("{VAR_PLURAL, plural, one {item} other {items}}", "{VAR_PLURAL, plural, other {个项目}}",
+                         Location("app.xlf", 571))]
+    assert run_check(glossary, pairs).findings == []
