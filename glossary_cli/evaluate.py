@@ -37,6 +37,7 @@ from .errors import InputFormatError, UsageError
 from .glossary import Entry, Glossary, Status
 from .models import SegmentPair
 from .normalize import chinese_key
+from .script import has_han
 
 # ---------------------------------------------------------------- keys
 
@@ -130,6 +131,10 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
         on_warning(f"{path}: {reference.skipped} term(s) without a Chinese rendering skipped")
     if not reference.terms:
         raise InputFormatError(f"no reference terms with a Chinese rendering; expected {_EXAMPLES[chosen]}", path=path)
+    if not any(has_han(target) for term in reference.terms for target in term.targets):
+        swapped = sum(has_han(term.source) for term in reference.terms) > len(reference.terms) / 2
+        why = "the Chinese is in the English column" if swapped else "no rendering holds a Chinese character"
+        raise InputFormatError(f"{why}, so nothing could be measured; expected {_EXAMPLES[chosen]}", path=path)
     return reference
 
 

@@ -178,6 +178,19 @@ def test_reference_without_any_rendering_is_an_error_with_an_example_in_its_form
         load_reference(str(table))
 
 
+@pytest.mark.parametrize("rows, message", [
+    ("heat pump\theat pump\ngrid\tgrid\n", "no rendering holds a Chinese character"),
+    ("热泵\theat pump\n电网\tgrid\n", "the Chinese is in the English column"),
+])
+def test_a_reference_with_no_chinese_rendering_is_refused_not_scored_zero(tmp_path, rows, message):
+    reference = tmp_path / "gold.tsv"
+    reference.write_text(rows, encoding="utf-8")
+    with pytest.raises(InputFormatError, match=f"{message}, so nothing could be measured"):
+        load_reference(str(reference))
+    reference.write_text(rows + "COVID\tCOVID|新冠\n", encoding="utf-8")  # some Latin renderings are fine
+    assert len(load_reference(str(reference)).terms) == 3
+
+
 def test_csv_reference_uses_the_en_and_zh_columns(tmp_path):
     table = tmp_path / "termbase.csv"
     table.write_text("zh,en,note\n车网互动|车辆到电网,V2G,\n智能电网,smart grid,\n", encoding="utf-8")
