@@ -111,6 +111,7 @@ def _ignore(message: str) -> None:
 
 
 def load_reference(path: str, *, reference_format: ReferenceFormat | None = None, encoding: str | None = None,
+                   source_lang: str | None = None, target_lang: str | None = None,
                    on_warning: Callable[[str], None] = _ignore) -> Reference:
     """The reference terms of a TSV, CSV, TBX or glossary YAML file.
 
@@ -123,7 +124,7 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
     if chosen is ReferenceFormat.TSV and not _has_header(path, encoding):
         rows = list(_plain_tsv_rows(path, encoding))
     else:
-        glossary = _reference_glossary(path, chosen, encoding, on_warning)
+        glossary = _reference_glossary(path, chosen, encoding, source_lang, target_lang, on_warning)
         split = chosen in (ReferenceFormat.TSV, ReferenceFormat.CSV)
         rows = [(entry.line, entry.source, _renderings(entry, split)) for entry in _decided(glossary.terms)]
     reference = merge_terms(path, rows)
@@ -192,15 +193,16 @@ def _plain_tsv_rows(path: str, encoding: str | None):
         yield number, cells[0].strip(), cells[1].split(ALTERNATIVES)
 
 
-def _reference_glossary(path: str, chosen: ReferenceFormat, encoding: str | None,
-                        on_warning: Callable[[str], None]) -> Glossary:
+def _reference_glossary(path: str, chosen: ReferenceFormat, encoding: str | None, source_lang: str | None,
+                        target_lang: str | None, on_warning: Callable[[str], None]) -> Glossary:
     if chosen is ReferenceFormat.YAML:
         from .glossary_yaml import load_glossary
 
         return load_glossary(path)
     from .exchange import ExchangeFormat, import_glossary
 
-    return import_glossary(path, from_format=ExchangeFormat(chosen.value), encoding=encoding, on_warning=on_warning)
+    return import_glossary(path, from_format=ExchangeFormat(chosen.value), encoding=encoding,
+                           source_lang=source_lang, target_lang=target_lang, on_warning=on_warning)
 
 
 def _decided(entries: list[Entry]) -> list[Entry]:

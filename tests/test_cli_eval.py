@@ -153,3 +153,22 @@ def test_unreachable_reference_warns_and_still_reports(runner, workdir):
 @pytest.mark.parametrize("options", [["--k", "0"], ["--format", "yaml"], ["--misses", "-1"]])
 def test_bad_options_are_usage_errors(runner, workdir, options):
     assert run(runner, "eval", "found.yaml", "gold.tsv", *options).exit_code == 2
+
+
+TRADITIONAL_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="t1"><langSet xml:lang="en"><tig><term>smart grid</term></tig></langSet>
+  <langSet xml:lang="zh-Hans"><tig><term>智能电网</term></tig></langSet>
+  <langSet xml:lang="zh-Hant"><tig><term>智慧電網</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def test_target_lang_picks_the_chinese_variant_of_a_tbx_reference(runner, workdir):
+    Path("terms.tbx").write_text(TRADITIONAL_TBX, encoding="utf-8")
+    assert "R@200 1.000 (1/1 terms)" in run(runner, "eval", "found.yaml", "terms.tbx").stdout
+    result = run(runner, "eval", "found.yaml", "terms.tbx", "--target-lang", "zh-Hant")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("R@200 0.000 (0/1 terms)")
+    assert "smart grid\t智慧電網\t智能电网" in result.stdout

@@ -76,6 +76,11 @@ def eval_command(
     input_format: InputFormat = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                                              help="Format of the --reachable-in corpus; auto detects it from the "
                                                   "extension and content."),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang",
+                                              help="Source language (default: en): picks the TBX terms, CSV column "
+                                                   "and, in the --reachable-in corpus, the TMX/XLIFF variant."),
+    target_lang: Optional[str] = typer.Option(None, "--target-lang",
+                                              help="Target language (default: zh), likewise, e.g. zh-Hant."),
 ) -> None:
     """Measure a glossary against reference terms: R@K, top-1 accuracy and the misses.
 
@@ -88,12 +93,13 @@ def eval_command(
     from ..glossary_yaml import load_glossary
 
     loaded = load_glossary(str(glossary))
-    terms_of = load_reference(str(reference), reference_format=reference_format, on_warning=warn)
+    terms_of = load_reference(str(reference), reference_format=reference_format, source_lang=source_lang,
+                              target_lang=target_lang, on_warning=warn)
     terms = list(terms_of.terms)
     if reachable_in:
         pairs = corpus.corpus_pairs(list(reachable_in), source=None, target=None, input_format=input_format,
-                                    encoding=None, strict=False, include_fuzzy=False, source_lang=None,
-                                    target_lang=None)
+                                    encoding=None, strict=False, include_fuzzy=False, source_lang=source_lang,
+                                    target_lang=target_lang)
         terms = reachable_terms(terms, pairs)
         if not terms:
             warn(f"none of the {len(terms_of.terms)} reference terms occurs with a listed rendering in "
