@@ -111,7 +111,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             is_participle(tokens[first].text) and first + 1 < count and not contents[first + 1])
         connectors = 0
         name, article, clause = True, False, False
-        for last in range(first, min(count, first + limits.max_name_words)):
+        for last in range(first, min(count, first + max(limits.max_words, limits.max_name_words))):
             token = tokens[last]
             if breaks[last]:
                 break

@@ -34,9 +34,12 @@ def extract(
                                           help="Glossary to write or update (default: glossaries/<input>.yaml)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best entries."),
     min_score: float = typer.Option(0.2, "--min-score", min=0.0, max=1.0, help="Drop pairs scoring below this."),
-    max_words: int = typer.Option(5, "--max-words", min=1, max=12, help="Longest English candidate, in words."),
+    max_words: int = typer.Option(5, "--max-words", min=1, max=12,
+                                  help="Longest English candidate, in words; capitalised names (up to 9 words) "
+                                       "and terms in quotes or brackets may be longer."),
     max_tokens: int = typer.Option(6, "--max-tokens", min=1, max=12,
-                                   help="Longest Chinese candidate, in jieba tokens."),
+                                   help="Longest Chinese candidate, in jieba tokens; terms in quotes or brackets "
+                                        "may be longer."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model",
                                               help="Installed spaCy pipeline to tag English (default: blank English)."),
     show: int = typer.Option(15, "--show", min=0, help="Rows of the summary table printed at the end."),
