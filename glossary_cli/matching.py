@@ -255,6 +255,11 @@ def inflections(word: str) -> set[str]:
     return {candidate for candidate in candidates if singular(candidate).lower() == lower}
 
 
+def fold_case(text: str) -> str:
+    """Text as the matcher compares a term that ignores case: lower case, one character for one."""
+    return _lower(text)
+
+
 def english_forms(term: str) -> set[str]:
     """Every surface form a source term matches: the head noun singular or plural."""
     pattern = english_pattern(term)
@@ -602,5 +607,5 @@ def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
 
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
-           "english_forms", "english_pattern", "inflections", "match_compounds",
+           "english_forms", "english_pattern", "fold_case", "inflections", "match_compounds",
            "normalise_chinese", "normalise_english"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
-from .matching import chinese_pattern
+from .matching import chinese_pattern, english_forms, fold_case
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,16 @@ class _Finding:
     entry: Entry
     key: str | None
     message: str
+
+
+@dataclass(frozen=True, eq=False)
+class _Term:
+    """An entry's source or one of its variants, with the entry's place among the checked entries."""
+
+    number: int
+    entry: Entry
+    text: str
+    is_source: bool
 
 
 _Check = Callable[[Glossary], Iterator[_Finding]]
@@ -35,17 +45,25 @@ def _check(code: str) -> Callable[[_Check], _Check]:
     return register
 
 
-def _source_key(entry: Entry) -> str:
-    """Sources that the checker would treat as the same term share a key."""
-    return entry.source if entry.is_case_sensitive() else entry.source.casefold()
-
-
 def same_term(entry: Entry, other: Entry) -> bool:
-    """Exactly the same source, or the same ignoring case when either entry ignores case."""
-    if entry.source == other.source:
-        return True
-    either_ignores_case = not (entry.is_case_sensitive() and other.is_case_sensitive())
-    return either_ignores_case and entry.source.casefold() == other.source.casefold()
+    """Exactly the same source, or sources check finds at the same place: singular or plural head
+    noun, hyphen or space, and case ignored unless both entries are case-sensitive."""
+    return entry.source == other.source or _terms_meet(entry.source, entry.is_case_sensitive(),
+                                                       other.source, other.is_case_sensitive())
+
+
+def _terms_meet(term: str, case_sensitive: bool, other: str, other_case_sensitive: bool) -> bool:
+    """True when some English text is an occurrence of both terms to check (`smart grid` and
+    `Smart-Grids`; `V2G` and a case-insensitive `v2g`; not `V2G` and a case-sensitive `v2g`)."""
+    exact = case_sensitive and other_case_sensitive
+    return not _forms(term, exact).isdisjoint(_forms(other, exact))
+
+
+@lru_cache(maxsize=100_000)
+def _forms(term: str, case_sensitive: bool) -> frozenset[str]:
+    """The surfaces check finds a term under (matching.english_forms), lower-cased unless case-sensitive."""
+    forms = english_forms(term)
+    return frozenset(forms if case_sensitive else map(fold_case, forms))
 
 
 @lru_cache(maxsize=100_000)
@@ -77,7 +95,8 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
             if earlier is not None and _rendering_keys(earlier.allowed_targets()) != \
                     _rendering_keys(entry.allowed_targets()):
                 yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
-                                                f'({_shown(earlier.target)} at line {_line(earlier)}, '
+                                                f"({_shown(earlier.target)} at line {_line(earlier)}"
+                                                f"{_as(earlier, entry)}, "
                                                 f"{_shown(entry.target)} here); merge them into one entry "
                                                 "with a target list")
 
@@ -108,7 +127,8 @@ def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
                                 and _rendering_key(target) in _rendering_keys(other.target or [""])), None)
                 if earlier is not None:
                     pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
-                    yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}; "
+                    yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}"
+                                                f"{_as(earlier, entry)}; "
                                                 "keep one (statuses: "
                                                 f"{earlier.status.value} there, {entry.status.value} here)")
                     break
@@ -139,23 +159,35 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
 
 @_check("GV006")
 def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
-    """A source variant that is the entry's own source or another entry's source."""
-    sources: dict[str, Entry] = {}
-    for entry in glossary.terms:
-        if entry.status is not Status.REJECTED:
-            sources.setdefault(_source_key(entry), entry)
-    for entry in glossary.terms:
-        if entry.status is Status.REJECTED:
-            continue
-        for variant in entry.source_variants:
-            key = variant if entry.is_case_sensitive() else variant.casefold()
-            other = sources.get(key)
-            if other is entry or variant == entry.source:
-                yield _Finding(entry, "source_variants", f'entry "{entry.source}" lists its own source as a variant; '
-                                                         "remove it")
-            elif other is not None:
-                yield _Finding(entry, "source_variants", f'variant "{variant}" of "{entry.source}" is also the source '
-                                                         f"of the entry at line {_line(other)}; keep it in one place")
+    """A source variant that check reads as the entry's own source, or as another entry's source or variant."""
+    terms: list[_Term] = []
+    for number, entry in enumerate(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
+        terms.append(_Term(number, entry, entry.source, is_source=True))
+        terms += [_Term(number, entry, variant, is_source=False) for variant in entry.source_variants]
+    by_form: dict[str, list[_Term]] = {}
+    for term in terms:
+        for form in _forms(term.text, False):
+            by_form.setdefault(form, []).append(term)
+    for variant in (term for term in terms if not term.is_source):
+        entry = variant.entry
+        meeting = sorted({other for form in _forms(variant.text, False) for other in by_form[form]
+                          if other is not variant and _terms_meet(variant.text, entry.is_case_sensitive(),
+                                                                  other.text, other.entry.is_case_sensitive())},
+                         key=lambda other: (other.number, not other.is_source))
+        sources = [other.entry for other in meeting if other.is_source]
+        earlier_variants = [other.entry for other in meeting
+                            if not other.is_source and other.number < variant.number]
+        if variant.text == entry.source or any(other is entry for other in sources):
+            yield _Finding(entry, "source_variants", f'entry "{entry.source}" lists its own source as a variant; '
+                                                     "remove it")
+        elif sources:
+            yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also the '
+                                                     f"source of the entry at line {_line(sources[0])}; "
+                                                     "keep it in one place")
+        elif earlier_variants:
+            yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also a '
+                                                     f"variant of the entry at line {_line(earlier_variants[0])}; "
+                                                     "keep it in one place")
 
 
 @_check("GV007")
@@ -176,10 +208,24 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
 
 
 def _groups(entries: Iterable[Entry]) -> list[list[Entry]]:
-    """Entries whose sources are equal ignoring case, in file order; same_term decides within."""
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.source.casefold(), []).append(entry)
+    """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
+    those linked by a surface check could find them under, ignoring case."""
+    entries = list(entries)
+    group_of = list(range(len(entries)))  # union-find over entry numbers
+
+    def root(number: int) -> int:
+        while group_of[number] != number:
+            group_of[number] = group_of[group_of[number]]
+            number = group_of[number]
+        return number
+
+    first_with: dict[str, int] = {}
+    for number, entry in enumerate(entries):
+        for key in _forms(entry.source, False) or {"\0" + entry.source}:
+            group_of[root(number)] = root(first_with.setdefault(key, number))
+    groups: dict[int, list[Entry]] = {}
+    for number, entry in enumerate(entries):
+        groups.setdefault(root(number), []).append(entry)
     return list(groups.values())
 
 
@@ -220,6 +266,11 @@ def _repeated(values: list[str], *, compare: Callable[[str], str]) -> list[list[
         if compare(value) and value == value.strip():
             groups.setdefault(compare(value), []).append(value)
     return sorted((same for same in groups.values() if len(same) > 1), key=lambda same: same[0])
+
+
+def _as(earlier: Entry, entry: Entry) -> str:
+    """Where two entries' sources differ beyond case, how the earlier one is written."""
+    return f' as "{earlier.source}"' if earlier.source.casefold() != entry.source.casefold() else ""
 
 
 def _shown(targets: list[str]) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from glossary_cli.cli.common import app
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import parse_glossary
-from glossary_cli.validate import CHECKS, validate_glossary
+from glossary_cli.validate import CHECKS, same_term, validate_glossary
 
 DATA = Path(__file__).resolve().parent / "data" / "validate"
 
@@ -188,3 +188,50 @@ def test_renderings_listed_twice_as_check_reads_them():
     assert problems_in("  - source: grid\n    target: [电网, 電網, 电力网]\n    forbidden: [电力, 電力, 电力]\n") == [
         'g.yaml:3:13: entry "grid" lists target "电网" and "電網", which check reads as the same; keep one',
         'g.yaml:4:16: entry "grid" lists forbidden "电力" and "電力", which check reads as the same; keep one']
+
+
+def test_sources_check_reads_as_one_term_approved_with_different_targets():
+    assert problems_in("  - {source: smart grid, target: 智能电网, status: approved}\n"
+                       "  - {source: smart grids, target: 灵巧电网, status: approved}\n"
+                       "  - {source: Smart-Grid, target: 智慧电网, status: approved}\n") == [
+        'g.yaml:3:35: "smart grids" is approved twice with different targets ("智能电网" at line 2 as "smart grid", '
+        '"灵巧电网" here); merge them into one entry with a target list',
+        'g.yaml:4:34: "Smart-Grid" is approved twice with different targets ("智能电网" at line 2 as "smart grid", '
+        '"智慧电网" here); merge them into one entry with a target list']
+
+
+def test_case_sensitive_sources_stay_distinct():
+    assert problems_in("  - {source: V2G, target: 车网互动, status: approved}\n"
+                       "  - {source: v2g, target: 车辆到电网, status: approved, case_sensitive: true}\n") == []
+    assert same_term(Entry("smart grid"), Entry("Smart-Grids"))
+    assert not same_term(Entry("V2G"), Entry("v2g", case_sensitive=True))
+    assert not same_term(Entry("grid"), Entry("gridlock"))
+
+
+def test_duplicate_and_forbidden_across_plural_sources():
+    assert problems_in("  - {source: heat pump, target: 热泵, status: approved}\n"
+                       "  - {source: heat pumps, target: 热泵}\n"
+                       "  - {source: heat-pump, forbidden: [热泵]}\n") == [
+        'g.yaml:3:5: duplicate entry "heat pumps" → "热泵", first at line 2 as "heat pump"; keep one '
+        "(statuses: approved there, candidate here)",
+        'g.yaml:4:36: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it']
+
+
+def test_variant_that_check_reads_as_another_source_or_variant():
+    assert problems_in("  - {source: battery, target: 电池, source_variants: [cell], status: approved}\n"
+                       "  - {source: cells, target: 细胞, status: approved}\n"
+                       "  - {source: biological cell, source_variants: [Cells], status: approved, target: 细胞}\n"
+                       "  - {source: V2G, source_variants: [Vehicle-to-Grids]}\n"
+                       "  - {source: vehicle to grid}\n") == [
+        'g.yaml:2:52: variant "cell" of "battery" is also the source of the entry at line 3; keep it in one place',
+        'g.yaml:4:48: variant "Cells" of "biological cell" is also the source of the entry at line 3; '
+        "keep it in one place",
+        'g.yaml:5:36: variant "Vehicle-to-Grids" of "V2G" is also the source of the entry at line 6; '
+        "keep it in one place"]
+
+
+def test_variant_shared_by_two_entries():
+    assert problems_in("  - {source: battery, source_variants: [cell]}\n"
+                       "  - {source: biological cell, source_variants: [Cells]}\n") == [
+        'g.yaml:3:48: variant "Cells" of "biological cell" is also a variant of the entry at line 2; '
+        "keep it in one place"]
