@@ -54,7 +54,7 @@ class EntryFiles:
     def __init__(self, directory: str, kind: str) -> None:
         self.directory = directory
         self.kind = kind
-        self.magic = f"glossary-{kind} 1\n".encode("ascii")
+        self.magic = f"glossary-{kind} 2\n".encode("ascii")
 
     def path(self, key: str) -> str:
         return os.path.join(self.directory, key[:2], f"{key[2:]}.{self.kind}")
@@ -70,7 +70,7 @@ class EntryFiles:
         except OSError:
             return None
         payload, digest = data[:-_DIGEST], data[-_DIGEST:]
-        if not payload.startswith(self.magic) or hashlib.blake2b(payload, digest_size=_DIGEST).digest() != digest:
+        if not payload.startswith(self.magic) or _digest(key, payload) != digest:
             return None
         return payload[len(self.magic):]
 
@@ -85,7 +85,7 @@ class EntryFiles:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                stream.write(payload + hashlib.blake2b(payload, digest_size=_DIGEST).digest())
+                stream.write(payload + _digest(key, payload))
             os.replace(temporary, path)
             temporary = None
         except OSError:
@@ -96,6 +96,12 @@ class EntryFiles:
                     os.unlink(temporary)
                 except OSError:
                     pass
+
+
+def _digest(key: str, payload: bytes) -> bytes:
+    """The checksum of an entry, over its key too: an entry copied or moved to another key's
+    place (by a sync tool, or by hand) reads as damaged, not as that key's content."""
+    return hashlib.blake2b(key.encode("ascii") + b"\n" + payload, digest_size=_DIGEST).digest()
 
 
 # ---------------------------------------------------------------- tokens

@@ -192,6 +192,21 @@ def test_a_damaged_link_entry_is_linked_again(seed_article, tmp_path, small_shar
     assert extract(seed_pairs(seed_article), cache_dir=str(cache)).linked_pairs == 0  # rewritten
 
 
+def test_link_entries_swapped_between_keys_are_linked_again(seed_article, tmp_path, small_shards):
+    """A sync tool or a hand copy can put one entry's file in another's place; its checksum
+    covers its key, so it reads as damaged rather than as that shard's links."""
+    cache = tmp_path / "cache"
+    expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
+    for ranking in cache.rglob("*.ranked"):
+        ranking.unlink()
+    first, second = link_entries(cache)[:2]
+    held = first.read_bytes()
+    first.write_bytes(second.read_bytes())
+    second.write_bytes(held)
+    again = extract(seed_pairs(seed_article), cache_dir=str(cache))
+    assert again.linked_pairs == 10 and again.pairs == expected
+
+
 def test_a_damaged_lexicon_entry_is_learned_again(seed_article, tmp_path, small_shards, learnings):
     cache = tmp_path / "cache"
     expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
