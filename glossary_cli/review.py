@@ -16,7 +16,7 @@ from .errors import GlossaryFileError, UsageError
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary
 from .models import Alternative
-from .validate import same_term, validate_glossary
+from .validate import same_term, term_groups, validate_glossary
 
 
 class Action(str, Enum):
@@ -257,12 +257,9 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None) -> BulkRe
     result = BulkResult([], [])
     eligible = [entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                 and (min_score is None or (entry.score is not None and entry.score >= min_score))]
-    by_source: dict[str, list[Entry]] = {}  # same_term (validate's rule) decides within a group
-    for entry in [*glossary.approved(), *eligible]:
-        by_source.setdefault(entry.source.casefold(), []).append(entry)
-    for entry in sorted(eligible, key=review_order):
-        others = [other for other in by_source[entry.source.casefold()] if other is not entry
-                  and same_term(entry, other)]
+    group_of = {id(entry): group for group in term_groups([*glossary.approved(), *eligible]) for entry in group}
+    for entry in sorted(eligible, key=review_order):  # same_term, validate's rule, decides within a group
+        others = [other for other in group_of[id(entry)] if other is not entry and same_term(entry, other)]
         if not entry.target and not entry.keep_source:
             result.skipped.append((entry, "it has no target"))
         elif any(other.status is Status.APPROVED and other not in result.approved for other in others):

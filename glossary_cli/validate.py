@@ -89,7 +89,7 @@ def missing_approved_target(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV002")
 def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
     """The same source approved twice with different targets."""
-    for group in _groups(glossary.approved()):
+    for group in term_groups(glossary.approved()):
         for index, entry in enumerate(group):
             earlier = next((other for other in group[:index] if same_term(other, entry)), None)
             if earlier is not None and _rendering_keys(earlier.allowed_targets()) != \
@@ -120,7 +120,7 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV004")
 def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
     """The same source and target written twice."""
-    for group in _groups(glossary.terms):
+    for group in term_groups(glossary.terms):
         for index, entry in enumerate(group):
             for target in entry.target or [""]:
                 earlier = next((other for other in group[:index] if same_term(other, entry)
@@ -193,7 +193,7 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV007")
 def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding]:
     """A rendering one approved entry requires and another entry of the same source forbids."""
-    for group in _groups(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
+    for group in term_groups(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
         for approved in (entry for entry in group if entry.status is Status.APPROVED):
             for other in group:
                 if other is approved or not same_term(other, approved):
@@ -207,7 +207,7 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
                                                            f"approved entry at line {_line(approved)} requires {shown}")
 
 
-def _groups(entries: Iterable[Entry]) -> list[list[Entry]]:
+def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
     those linked by a surface check could find them under, ignoring case."""
     entries = list(entries)

@@ -194,6 +194,15 @@ def test_approve_all_treats_case_as_validate_does():
         "several candidates share this source; review them one by one"] * 2
 
 
+def test_approve_all_treats_plurals_and_hyphens_as_validate_does():
+    glossary = parse("glossary: 1\nterms:\n  - source: smart grid\n    target: 智能电网\n    score: 0.9\n"
+                     "  - source: smart-grids\n    target: 灵巧电网\n    score: 0.8\n"
+                     "  - source: V2G\n    target: 车网互动\n    score: 0.8\n")
+    result = approve_all(glossary)
+    assert [entry.source for entry in result.approved] == ["V2G"]
+    assert [entry.source for entry, _ in result.skipped] == ["smart grid", "smart-grids"]
+
+
 def test_approve_all_skips_what_would_conflict():
     glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    score: 0.99\n"
                             "  - source: empty\n    score: 0.99\n")
