@@ -160,3 +160,14 @@ def test_an_output_directory_is_refused_before_extracting(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "out"), "--no-cache"])
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'out'}: is a directory; give a file name for the glossary\n"
+
+
+def test_a_cache_dir_that_is_a_file_is_refused(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    taken = tmp_path / "cache.txt"
+    taken.write_text("not a directory\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.yaml"),
+                                 "--cache-dir", str(taken / "sub")])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: --cache-dir {taken / 'sub'}: {taken} is a file, not a directory\n"
+    assert not (tmp_path / "o.yaml").exists()

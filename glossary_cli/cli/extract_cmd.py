@@ -25,6 +25,15 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
 
 
+def _refuse_file_as_cache_dir(cache_dir: Path) -> None:
+    """An explicit --cache-dir that is (or lies under) a file would silently cache nothing."""
+    probe = cache_dir.absolute()
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise UsageError(f"--cache-dir {cache_dir}: {probe} is a file, not a directory")
+
+
 @app.command()
 @handles_errors
 def extract(
@@ -81,6 +90,8 @@ def extract(
     paths = list(corpus_files or [])
     output = output or default_output(paths, source)
     existing = existing_glossary(output)
+    if cache_dir is not None and not no_cache:
+        _refuse_file_as_cache_dir(cache_dir)
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
                              spacy_model=spacy_model)
     pairs = corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
