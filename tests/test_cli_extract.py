@@ -171,3 +171,13 @@ def test_a_cache_dir_that_is_a_file_is_refused(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stderr == f"error: --cache-dir {taken / 'sub'}: {taken} is a file, not a directory\n"
     assert not (tmp_path / "o.yaml").exists()
+
+
+def test_the_summary_is_tab_separated_lines_when_stderr_is_not_a_terminal(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.yaml"), "--no-cache", "--show", "2"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    start = lines.index("source\ttarget\tscore\tcount\tsignals")
+    assert lines[start - 1].startswith("best 2 of ")
+    assert all(len(line.split("\t")) == 5 for line in lines[start + 1:start + 3])

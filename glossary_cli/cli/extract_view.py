@@ -87,14 +87,23 @@ def provenance(result: ExtractResult, inputs: list[str], options: ExtractOptions
 
 
 def summary_table(console, result: ExtractResult, rows: int) -> None:
+    """The best pairs: a table on a terminal; tab-separated lines elsewhere (a CI log, a pipe),
+    where a table drawn 80 columns wide would break terms across lines."""
     if rows == 0 or not result.pairs:
+        return
+    title = f"best {min(rows, len(result.pairs))} of {len(result.pairs)} term pairs"
+    columns = ("source", "target", "score", "count", "signals")
+    cells = [(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
+             for pair in result.pairs[:rows]]
+    if not console.is_terminal:
+        console.print("\n".join([title, "\t".join(columns), *("\t".join(row) for row in cells)]),
+                      markup=False, highlight=False, soft_wrap=True)
         return
     from rich.table import Table
 
-    table = Table(title=f"best {min(rows, len(result.pairs))} of {len(result.pairs)} term pairs", title_justify="left")
-    for column, justify in (("source", "left"), ("target", "left"), ("score", "right"), ("count", "right"),
-                            ("signals", "left")):
-        table.add_column(column, justify=justify)
-    for pair in result.pairs[:rows]:
-        table.add_row(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, justify="right" if column in ("score", "count") else "left")
+    for row in cells:
+        table.add_row(*row)
     console.print(table)
