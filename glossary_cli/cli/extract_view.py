@@ -96,8 +96,9 @@ def summary_table(console, result: ExtractResult, rows: int) -> None:
     cells = [(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
              for pair in result.pairs[:rows]]
     if not console.is_terminal:
-        console.print("\n".join([title, "\t".join(columns), *("\t".join(row) for row in cells)]),
-                      markup=False, highlight=False, soft_wrap=True)
+        # Written past rich, which would expand the tabs into spaces.
+        console.file.write("\n".join([title, "\t".join(columns), *("\t".join(row) for row in cells)]) + "\n")
+        console.file.flush()
         return
     from rich.table import Table
 
