@@ -32,6 +32,44 @@ def test_a_latin_word_glued_to_the_chinese_stays_with_it():
     assert split_bilingual_line("Intep公司的高级顾问") is None  # a Chinese line, not a title
 
 
+def test_an_english_line_quoting_a_chinese_word_pairs_with_the_chinese_line_after_it(tmp_path):
+    corpus = tmp_path / "mixed.txt"
+    corpus.write_text("The smart grid project was launched in Shenzhen.\n智能电网项目在深圳启动。\n"
+                      "Locals call the smart grid 智能电网 in daily speech.\n当地人在日常用语中称之为智能电网。\n",
+                      encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert [(pair.source, pair.target, pair.location.line) for pair in pairs] == [
+        ("The smart grid project was launched in Shenzhen.", "智能电网项目在深圳启动。", 1),
+        ("Locals call the smart grid 智能电网 in daily speech.", "当地人在日常用语中称之为智能电网。", 3)]
+    assert warnings == []
+
+
+def test_bilingual_title_lines_before_english_or_at_the_end_are_split(tmp_path):
+    corpus = tmp_path / "titles.txt"
+    corpus.write_text("Forging the green blueprint of Shenzhen 打造深圳绿色蓝图\n"
+                      "The AI engine at every scale AI引擎：全方位\n\n"
+                      "The grid works.\n电网运行。\n"
+                      "Closing remarks from the forum 论坛闭幕致辞\n", encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert [(pair.source, pair.target) for pair in pairs] == [
+        ("Forging the green blueprint of Shenzhen", "打造深圳绿色蓝图"),
+        ("The AI engine at every scale", "AI引擎：全方位"),
+        ("The grid works.", "电网运行。"),
+        ("Closing remarks from the forum", "论坛闭幕致辞")]
+    assert warnings == []
+
+
+def test_unpaired_lines_give_one_warning_per_kind_with_the_count_and_first_line(tmp_path):
+    corpus = tmp_path / "article.txt"
+    corpus.write_text("First English line.\nSecond English line.\n第二行中文。\n孤立的中文。\n"
+                      "Third English line.\nFourth English line.\n第四行中文。\n又一行孤立的中文。\n", encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert [pair.location.line for pair in pairs] == [2, 6]
+    assert warnings == [f"{corpus}:1: 2 English lines have no Chinese line after them; pairs skipped (first one here)",
+                        f"{corpus}:4: 2 Chinese lines have no English line before them; pairs skipped "
+                        "(first one here)"]
+
+
 def test_english_line_without_partner_is_reported_and_skipped(tmp_path):
     corpus = tmp_path / "article.txt"
     corpus.write_text("First English line.\nSecond English line.\n第二行中文。\n", encoding="utf-8")

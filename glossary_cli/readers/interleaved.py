@@ -1,12 +1,19 @@
 """Interleaved bilingual text: an English line followed by its Chinese line (the seed's layout).
 
-A line with English and then Chinese (a bilingual title) is split where the script changes.
+A line with English and then Chinese (a bilingual title) is split where the script changes,
+unless a Chinese line follows it: then it is an English sentence quoting a Chinese word, and that
+Chinese line is its translation. A file written the other way round (each Chinese line followed
+by its English line) is recognised and read as zh -> en, with one warning.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
@@ -16,6 +23,14 @@ from ..textio import read_corpus_text, text_lines
 # English words needed before the first Han character for a line to count as a bilingual title.
 _MIN_TITLE_WORDS = 3
 _TRAILING_LATIN = re.compile(r"[A-Za-z0-9]+$")
+# A Chinese-first layout is read as such only when at least this share of the runs of alternating
+# lines that show an order show Chinese first; a more mixed file is read English-first as before.
+_CHINESE_FIRST_SHARE = 0.75
+# ...and unless the English-first pairing fits the line lengths far better (mean deviation of the
+# Chinese/English length ratio this many times smaller), as it does for an English-first file that
+# merely starts with a Chinese heading and ends with an English credit line.
+_LENGTH_FIT_MARGIN = 2.0
+_MIN_PAIRS_FOR_LENGTH_FIT = 3
 
 
 def split_bilingual_line(line: str) -> tuple[str, str] | None:
@@ -36,35 +51,151 @@ def split_bilingual_line(line: str) -> tuple[str, str] | None:
     return english, chinese
 
 
+class _Kind(Enum):
+    ENGLISH = "English"
+    CHINESE = "Chinese"
+    TITLE = "title"  # English and Chinese on one line: a pair by itself
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    text: str
+    kind: _Kind
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """Why a line was left without its partner, said of one line and of several."""
+
+    one: str
+    several: str
+
+
+@dataclass(frozen=True)
+class _Unpaired:
+    number: int
+    problem: _Problem
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The file read with one language first: pairs and unpaired lines, in file order."""
+
+    items: list[SegmentPair | _Unpaired]
+
+    @property
+    def pairs(self) -> list[SegmentPair]:
+        return [item for item in self.items if isinstance(item, SegmentPair)]
+
+
 def read(path: str, options) -> Iterator[SegmentPair]:
-    lines = text_lines(read_corpus_text(path, options.encoding))
-    pending: tuple[int, str] | None = None  # an English line waiting for its Chinese partner
-
-    def unpaired(line_number: int, what: str) -> None:
-        message = f"{path}:{line_number}: {what}; pair skipped"
-        if options.strict:
-            raise InputFormatError(what + " (--strict)", path=path, line=line_number)
-        options.on_warning(message)
-
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        if has_han(line):
-            bilingual = split_bilingual_line(line)
-            if bilingual is not None:
-                if pending is not None:
-                    unpaired(pending[0], "English line has no Chinese line after it")
-                    pending = None
-                yield SegmentPair(bilingual[0], bilingual[1], Location(path, number))
-            elif pending is not None:
-                yield SegmentPair(pending[1], line, Location(path, pending[0]))
-                pending = None
-            else:
-                unpaired(number, "Chinese line has no English line before it")
+    lines = _classified(text_lines(read_corpus_text(path, options.encoding)))
+    english_first = _paired(lines, path, _Kind.ENGLISH)
+    reading = english_first
+    if _reads_chinese_first(lines):
+        chinese_first = _paired(lines, path, _Kind.CHINESE)
+        if not _lengths_favour(english_first, chinese_first):
+            reading = chinese_first
+            first = next((pair.location.line for pair in chinese_first.pairs), 1)
+            options.on_warning(f"{path}:{first}: each Chinese line comes before its English line; "
+                               "read as zh -> en (first pair here)")
+    unpaired: dict[_Problem, list[int]] = {}  # one warning per problem: its count and first line
+    for item in reading.items:
+        if isinstance(item, SegmentPair):
+            yield item
+        elif options.strict:
+            raise InputFormatError(item.problem.one + " (--strict)", path=path, line=item.number)
         else:
-            if pending is not None:
-                unpaired(pending[0], "English line has no Chinese line after it")
-            pending = (number, line)
+            unpaired.setdefault(item.problem, []).append(item.number)
+    for problem, numbers in unpaired.items():
+        if len(numbers) == 1:
+            options.on_warning(f"{path}:{numbers[0]}: {problem.one}; pair skipped")
+        else:
+            options.on_warning(f"{path}:{numbers[0]}: {len(numbers)} {problem.several}; "
+                               "pairs skipped (first one here)")
+
+
+def _classified(lines: list[str]) -> list[_Line]:
+    """The non-blank lines with their kind, decided from the last line up: a line holding English
+    then Chinese is a title unless the next line is Chinese, which then translates it."""
+    content = [(number, raw.strip()) for number, raw in enumerate(lines, start=1) if raw.strip()]
+    classified: list[_Line] = []
+    next_kind: _Kind | None = None
+    for number, text in reversed(content):
+        if not has_han(text):
+            kind = _Kind.ENGLISH
+        elif split_bilingual_line(text) is None:
+            kind = _Kind.CHINESE
+        elif next_kind is _Kind.CHINESE:
+            kind = _Kind.ENGLISH  # "Locals call the smart grid 智能电网 in daily speech."
+        else:
+            kind = _Kind.TITLE
+        classified.append(_Line(number, text, kind))
+        next_kind = kind
+    classified.reverse()
+    return classified
+
+
+def _paired(lines: list[_Line], path: str, first: _Kind) -> _Reading:
+    """Each line of the `first` language paired with the line of the other language after it."""
+    second = _Kind.CHINESE if first is _Kind.ENGLISH else _Kind.ENGLISH
+    no_second = _Problem(f"{first.value} line has no {second.value} line after it",
+                         f"{first.value} lines have no {second.value} line after them")
+    no_first = _Problem(f"{second.value} line has no {first.value} line before it",
+                        f"{second.value} lines have no {first.value} line before them")
+    items: list[SegmentPair | _Unpaired] = []
+    pending: _Line | None = None  # a line of the first language waiting for its partner
+    for line in lines:
+        if pending is not None and line.kind is second:
+            english, chinese = (pending.text, line.text) if first is _Kind.ENGLISH else (line.text, pending.text)
+            items.append(SegmentPair(english, chinese, Location(path, pending.number)))
+            pending = None
+            continue
+        if pending is not None:
+            items.append(_Unpaired(pending.number, no_second))
+            pending = None
+        if line.kind is first:
+            pending = line
+        elif line.kind is second:
+            items.append(_Unpaired(line.number, no_first))
+        else:
+            english, chinese = split_bilingual_line(line.text)  # type: ignore[misc]
+            items.append(SegmentPair(english, chinese, Location(path, line.number)))
     if pending is not None:
-        unpaired(pending[0], "English line has no Chinese line after it")
+        items.append(_Unpaired(pending.number, no_second))
+    return _Reading(items)
+
+
+def _reads_chinese_first(lines: list[_Line]) -> bool:
+    """Whether the runs of alternating English and Chinese lines mostly start with Chinese and end
+    with English. A run starting and ending with the same language shows no order."""
+    chinese_first = english_first = 0
+    run: list[_Kind] = []
+    for kind in [line.kind for line in lines] + [_Kind.TITLE]:
+        if kind is not _Kind.TITLE and (not run or run[-1] is not kind):
+            run.append(kind)
+            continue
+        if len(run) >= 2 and run[0] is not run[-1]:
+            if run[0] is _Kind.CHINESE:
+                chinese_first += 1
+            else:
+                english_first += 1
+        run = [] if kind is _Kind.TITLE else [kind]
+    return chinese_first > 0 and chinese_first >= _CHINESE_FIRST_SHARE * (chinese_first + english_first)
+
+
+def _lengths_favour(english_first: _Reading, chinese_first: _Reading) -> bool:
+    """Whether the English-first pairs fit their lengths far better than the Chinese-first ones:
+    a translation's length follows its sentence's, a neighbouring sentence's does not."""
+    pairs_a, pairs_b = english_first.pairs, chinese_first.pairs
+    if min(len(pairs_a), len(pairs_b)) < _MIN_PAIRS_FOR_LENGTH_FIT:
+        return False
+    return _LENGTH_FIT_MARGIN * _length_misfit(pairs_a) < _length_misfit(pairs_b)
+
+
+def _length_misfit(pairs: list[SegmentPair]) -> float:
+    """Mean deviation of log(len(Chinese) / len(English)) from its median."""
+    ratios = [math.log(len(pair.target) / len(pair.source)) for pair in pairs]
+    middle = statistics.median(ratios)
+    return statistics.fmean(abs(ratio - middle) for ratio in ratios)

@@ -1,0 +1,75 @@
+"""zh -> en input in the text, parallel and PO readers: read with English as the source, one warning."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary_cli.errors import InputFormatError
+from glossary_cli.readers import ReadOptions, read_pairs
+from tests.support import seed_pairs
+
+
+def read(path, **options):
+    warnings: list[str] = []
+    pairs = list(read_pairs([str(path)], options=ReadOptions(on_warning=warnings.append, **options)))
+    return pairs, warnings
+
+
+def texts(pairs):
+    return [(pair.source, pair.target) for pair in pairs]
+
+
+# ---------------------------------------------------------------- interleaved text
+
+def chinese_first(pairs, separator: str = "") -> str:
+    """The layout `paste -d'\\n' a.zh a.en` makes."""
+    return "".join(f"{pair.target}\n{pair.source}\n{separator}" for pair in pairs)
+
+
+def test_chinese_first_text_pairs_each_chinese_line_with_the_english_line_after_it(tmp_path, seed_article):
+    seed = seed_pairs(seed_article)
+    corpus = tmp_path / "zhfirst.txt"
+    corpus.write_text(chinese_first(seed), encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert texts(pairs) == texts(seed)
+    assert [pair.location.line for pair in pairs] == list(range(1, 2 * len(seed), 2))  # the Chinese lines
+    assert warnings == [f"{corpus}:1: each Chinese line comes before its English line; read as zh -> en "
+                        "(first pair here)"]
+
+
+def test_chinese_first_text_with_blank_lines_and_a_stray_line_warns_once_per_kind(tmp_path):
+    corpus = tmp_path / "zhfirst.txt"
+    corpus.write_text("智能电网\nsmart grid\n\n氢能\nhydrogen energy\n\n热泵\nheat pump\nSource: a report\n",
+                      encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert texts(pairs) == [("smart grid", "智能电网"), ("hydrogen energy", "氢能"), ("heat pump", "热泵")]
+    assert warnings == [f"{corpus}:1: each Chinese line comes before its English line; read as zh -> en "
+                        "(first pair here)",
+                        f"{corpus}:9: English line has no Chinese line before it; pair skipped"]
+    with pytest.raises(InputFormatError) as error:
+        read(corpus, strict=True)
+    assert error.value.line == 9 and "English line has no Chinese line before it (--strict)" in str(error.value)
+
+
+def test_a_file_with_as_many_chinese_first_as_english_first_runs_is_read_english_first(tmp_path):
+    corpus = tmp_path / "mixed.txt"
+    corpus.write_text("smart grid\n智能电网\nhydrogen energy\n氢能\n\n热泵\nheat pump\n风电\nwind power\n",
+                      encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert texts(pairs) == [("smart grid", "智能电网"), ("hydrogen energy", "氢能"),
+                            ("heat pump", "风电")]  # today's reading: the second half is off by one
+    assert warnings == [f"{corpus}:6: Chinese line has no English line before it; pair skipped",
+                        f"{corpus}:9: English line has no Chinese line after it; pair skipped"]
+
+
+def test_english_first_text_with_a_chinese_heading_and_an_english_credit_stays_english_first(
+        tmp_path, seed_article):
+    """Alternating lines alone read either way; the line lengths show which pairs translate."""
+    seed = seed_pairs(seed_article)[1:]
+    corpus = tmp_path / "article.txt"
+    body = "".join(f"{pair.source}\n{pair.target}\n" for pair in seed)
+    corpus.write_text(f"深圳低碳城论坛\n{body}Photo: Shenzhen Daily\n", encoding="utf-8")
+    pairs, warnings = read(corpus)
+    assert texts(pairs) == texts(seed)
+    assert warnings == [f"{corpus}:1: Chinese line has no English line before it; pair skipped",
+                        f"{corpus}:{2 * len(seed) + 2}: English line has no Chinese line after it; pair skipped"]
