@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from glossary_cli.cli import app
 from glossary_cli.errors import InputFormatError
-from glossary_cli.readers import ReadOptions, read_pairs
+from glossary_cli.readers import ReadOptions, read_pairs, read_parallel
 from tests.support import seed_pairs
 
 
@@ -73,3 +76,51 @@ def test_english_first_text_with_a_chinese_heading_and_an_english_credit_stays_e
     assert texts(pairs) == texts(seed)
     assert warnings == [f"{corpus}:1: Chinese line has no English line before it; pair skipped",
                         f"{corpus}:{2 * len(seed) + 2}: English line has no Chinese line after it; pair skipped"]
+
+
+# ---------------------------------------------------------------- parallel files
+
+def parallel_files(tmp_path: Path) -> tuple[Path, Path]:
+    english, chinese = tmp_path / "a.en", tmp_path / "a.zh"
+    english.write_text("smart grid\n\nheat pump (HP)\n", encoding="utf-8")
+    chinese.write_text("智能电网\n氢能\n热泵 (HP)\n", encoding="utf-8")
+    return english, chinese
+
+
+def test_parallel_files_given_the_wrong_way_round_are_swapped_and_located_in_the_chinese_file(tmp_path):
+    english, chinese = parallel_files(tmp_path)
+    warnings: list[str] = []
+    pairs = list(read_parallel(str(chinese), str(english), options=ReadOptions(on_warning=warnings.append)))
+    assert [(p.source, p.target, str(p.location)) for p in pairs] == [
+        ("smart grid", "智能电网", f"{chinese}:1"), ("heat pump (HP)", "热泵 (HP)", f"{chinese}:3")]
+    assert warnings == [f"{chinese}: mostly Chinese and {english} mostly not; read as zh -> en, "
+                        f"with {english} as the English side",
+                        f"{chinese}:2: 1 line(s) with one side empty skipped (first one here)"]
+    with pytest.raises(InputFormatError) as error:
+        list(read_parallel(str(chinese), str(english), options=ReadOptions(strict=True)))
+    assert (error.value.path, error.value.line) == (str(english), 2)
+    assert "the English line is empty (--strict)" in str(error.value)
+
+
+def test_parallel_files_the_right_way_round_are_not_swapped(tmp_path):
+    english, chinese = parallel_files(tmp_path)
+    warnings: list[str] = []
+    pairs = list(read_parallel(str(english), str(chinese), options=ReadOptions(on_warning=warnings.append)))
+    assert texts(pairs) == [("smart grid", "智能电网"), ("heat pump (HP)", "热泵 (HP)")]
+    assert len(warnings) == 1 and "mostly Chinese" not in warnings[0]
+
+
+def test_extract_with_source_and_target_swapped_warns_once(runner, tmp_path, seed_article):
+    seed = seed_pairs(seed_article)
+    english, chinese = tmp_path / "a.en", tmp_path / "a.zh"
+    english.write_text("".join(pair.source + "\n" for pair in seed), encoding="utf-8")
+    chinese.write_text("".join(pair.target + "\n" for pair in seed), encoding="utf-8")
+    right = runner.invoke(app, ["extract", "--source", str(english), "--target", str(chinese), "--no-cache",
+                                "-o", str(tmp_path / "right.yaml")])
+    swapped = runner.invoke(app, ["extract", "--source", str(chinese), "--target", str(english), "--no-cache",
+                                  "-o", str(tmp_path / "swapped.yaml")])
+    assert right.exit_code == swapped.exit_code == 0
+    assert f"warning: {chinese}: mostly Chinese and {english} mostly not; read as zh -> en" in swapped.output
+    terms = [(tmp_path / name).read_text(encoding="utf-8").split("\nterms:", 1)[1]
+             for name in ("right.yaml", "swapped.yaml")]
+    assert terms[0] == terms[1] and terms[0].strip() != "[]"

@@ -1,4 +1,7 @@
-"""Two line-aligned files: line N of the English file translates to line N of the Chinese one."""
+"""Two line-aligned files: line N of the English file translates to line N of the Chinese one.
+
+Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
+with one warning, so English stays the source."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections.abc import Iterator
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
+from ..script import has_han
 from ..textio import read_corpus_text, text_lines
 
 
@@ -17,18 +21,30 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
         raise InputFormatError(
             f"{len(sources)} lines, but {target_path} has {len(targets)}; parallel files must have "
             "the same number of lines", path=source_path)
+    english_path, chinese_path = source_path, target_path
+    if _mostly_chinese(sources) and not _mostly_chinese(targets):
+        options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
+                           f"with {target_path} as the English side")
+        english_path, chinese_path = target_path, source_path
+        sources, targets = targets, sources
     skipped: list[int] = []
     for number, (source, target) in enumerate(zip(sources, targets), start=1):
         if source.strip() and target.strip():
-            yield SegmentPair(source.strip(), target.strip(), Location(target_path, number))
+            yield SegmentPair(source.strip(), target.strip(), Location(chinese_path, number))
         elif source.strip() or target.strip():
             if options.strict:
                 raise InputFormatError(f"the {'English' if not source.strip() else 'Chinese'} line is empty (--strict)",
-                                       path=target_path if source.strip() else source_path, line=number)
+                                       path=chinese_path if source.strip() else english_path, line=number)
             skipped.append(number)
     if skipped:
-        options.on_warning(f"{target_path}:{skipped[0]}: {len(skipped)} line(s) with one side empty skipped "
+        options.on_warning(f"{chinese_path}:{skipped[0]}: {len(skipped)} line(s) with one side empty skipped "
                            "(first one here)")
+
+
+def _mostly_chinese(lines: list[str]) -> bool:
+    """Whether more than half of the lines with text have Chinese in them."""
+    with_text = [line for line in lines if line.strip()]
+    return 2 * sum(has_han(line) for line in with_text) > len(with_text)
 
 
 def _without_trailing_blanks(lines: list[str]) -> list[str]:
