@@ -9,7 +9,8 @@ import pytest
 from glossary_cli.cli import app
 from glossary_cli.errors import InputFormatError
 from glossary_cli.readers import ReadOptions, read_pairs, read_parallel
-from tests.support import seed_pairs
+from glossary_cli.readers import po
+from tests.support import Reader, seed_pairs, write_file
 
 
 def read(path, **options):
@@ -124,3 +125,57 @@ def test_extract_with_source_and_target_swapped_warns_once(runner, tmp_path, see
     terms = [(tmp_path / name).read_text(encoding="utf-8").split("\nterms:", 1)[1]
              for name in ("right.yaml", "swapped.yaml")]
     assert terms[0] == terms[1] and terms[0].strip() != "[]"
+
+
+# ---------------------------------------------------------------- PO
+
+ZH_EN_PO = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+            '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+            'msgid "智能电网"\nmsgstr "smart grid"\n\n'
+            'msgctxt "menu"\nmsgid "打开智能电网"\nmsgstr "Open the smart grid"\n\n'
+            'msgid "%d 个文件"\nmsgid_plural "%d 个文件"\nmsgstr[0] "%d file"\nmsgstr[1] "%d files"\n\n'
+            'msgid "氢能"\nmsgstr ""\n')
+
+pairs = Reader(po)
+
+
+def test_po_with_chinese_msgids_is_read_as_zh_to_en(tmp_path):
+    path = write_file(tmp_path, ZH_EN_PO, "en.po")
+    found = pairs(path)
+    assert [(pair.source, pair.target, pair.location.line, pair.location.unit) for pair in found] == [
+        ("smart grid", "智能电网", 7, None), ("Open the smart grid", "打开智能电网", 11, "menu"),
+        ("%d files", "%d 个文件", 14, None)]
+    assert pairs.warnings == [f"{path}: the msgids are zh and the msgstrs en (Language: en); read as zh -> en",
+                              f"{path}:19: 1 untranslated entry skipped (first one here)"]
+
+
+def test_po_scripts_outweigh_a_wrong_language_header(tmp_path):
+    forward = ZH_EN_PO.replace('msgid "智能电网"\nmsgstr "smart grid"', 'msgid "smart grid"\nmsgstr "智能电网"')
+    forward = forward.replace('msgid "打开智能电网"\nmsgstr "Open the smart grid"',
+                              'msgid "Open the smart grid"\nmsgstr "打开智能电网"')
+    forward = forward.replace('msgid "%d 个文件"\nmsgid_plural "%d 个文件"\nmsgstr[0] "%d file"\nmsgstr[1] "%d files"',
+                              'msgid "%d file"\nmsgid_plural "%d files"\nmsgstr[0] "%d 个文件"')
+    path = write_file(tmp_path, forward.replace('msgid "氢能"', 'msgid "hydrogen"'), "zh.po")
+    assert texts(pairs(path)) == [("smart grid", "智能电网"), ("Open the smart grid", "打开智能电网"),
+                                  ("%d files", "%d 个文件")]
+    assert not any("read as" in warning for warning in pairs.warnings)
+
+
+def test_po_language_header_decides_when_the_scripts_do_not(tmp_path):
+    body = 'msgid ""\nmsgstr ""\n"Language: en_US\\n"\n\nmsgid "Grille intelligente"\nmsgstr "Smart grid"\n'
+    path = write_file(tmp_path, body, "en.po")
+    assert texts(pairs(path, source_lang="en", target_lang="fr")) == [("Smart grid", "Grille intelligente")]
+    assert pairs.warnings == [f"{path}: the msgids are fr and the msgstrs en (Language: en_US); read as fr -> en"]
+    path = write_file(tmp_path, body.replace("en_US", "fr"), "fr.po")
+    assert texts(pairs(path, source_lang="en", target_lang="fr")) == [("Grille intelligente", "Smart grid")]
+    assert pairs.warnings == []
+
+
+def test_extract_from_a_zh_to_en_po_finds_terms(runner, tmp_path):
+    path = write_file(tmp_path, ZH_EN_PO.replace('msgid "氢能"\nmsgstr ""\n',
+                                                 'msgid "智能电网很好"\nmsgstr "The smart grid is good"\n'), "en.po")
+    output = tmp_path / "glossary.yaml"
+    result = runner.invoke(app, ["extract", path, "--no-cache", "--min-score", "0", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {path}: the msgids are zh and the msgstrs en (Language: en); read as zh -> en" in result.output
+    assert "source: smart grid" in output.read_text(encoding="utf-8")

@@ -5,6 +5,10 @@ and fuzzy entries unless `include_fuzzy` (counted too). Plural entries give one 
 msgid_plural <-> msgstr[0]: Chinese has one plural form, and the English plural is the general
 wording that form translates ("%d files" <-> "%d 个文件"); reading msgid too would count the
 entry twice. Location: the PO's own line of the msgid, with the msgctxt as the unit.
+
+A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped, with one warning, so that
+English stays the source: the msgid and msgstr scripts decide, and the header's Language (the
+msgstr language) when the scripts do not. Its English side is the last msgstr form, the plural.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import polib
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
+from ..script import has_han
 from ..textio import check_line_lengths, decode, read_bytes
+from .xml_safe import language_matches, wanted_languages
 
 _DECLARED_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _UTF8_NAMES = {"utf-8", "utf8", "charset", "ascii", "us-ascii"}  # CHARSET: the POT template placeholder
@@ -36,6 +42,13 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     _check_strings(text, path)
     catalogue = _parse(text, path)
     lines = text.splitlines()
+    swap = _reads_swapped(catalogue, options)
+    if swap:
+        source_language, target_language = wanted_languages(options)
+        declared = catalogue.metadata.get("Language", "").strip()
+        options.on_warning(f"{path}: the msgids are {target_language} and the msgstrs {source_language}"
+                           f"{f' (Language: {declared})' if declared else ''}; "
+                           f"read as {target_language} -> {source_language}")
     untranslated = fuzzy = 0
     first_untranslated: int | None = None
     for entry in catalogue:
@@ -45,15 +58,14 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if "fuzzy" in entry.flags and not options.include_fuzzy:
             fuzzy += 1
             continue
-        source = entry.msgid_plural or entry.msgid
-        target = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
-        source, target = source.translate(_RESTORE).strip(), target.translate(_RESTORE).strip()
-        if not source:
+        original, translation = _sides(entry, swap)
+        if not original:
             continue
-        if not target:
+        if not translation:
             untranslated += 1
             first_untranslated = first_untranslated or line
             continue
+        source, target = (translation, original) if swap else (original, translation)
         context = entry.msgctxt.translate(_RESTORE) if entry.msgctxt else None
         yield SegmentPair(source, target, Location(path, line, context))
     if untranslated:
@@ -62,6 +74,41 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     if fuzzy:
         options.on_warning(f"{path}: {fuzzy} fuzzy entr{'y' if fuzzy == 1 else 'ies'} skipped; "
                            "pass --include-fuzzy to read them")
+
+
+def _sides(entry: polib.POEntry, swap: bool) -> tuple[str, str]:
+    """(msgid side, msgstr side) of an entry. A plural entry gives the English plural: msgid_plural,
+    or in a swapped catalogue the last msgstr form; its Chinese side has one form."""
+    if entry.msgid_plural:
+        forms = entry.msgstr_plural
+        if swap:
+            original, translation = entry.msgid, forms[max(forms)] if forms else ""
+        else:
+            original, translation = entry.msgid_plural, forms.get(0, "")
+    else:
+        original, translation = entry.msgid, entry.msgstr
+    return original.translate(_RESTORE).strip(), translation.translate(_RESTORE).strip()
+
+
+def _reads_swapped(catalogue: polib.POFile, options) -> bool:
+    """Whether the msgids are in the wanted target language and the msgstrs in the source one.
+
+    For English and Chinese the scripts decide: more entries with Chinese only in the msgid than
+    with Chinese only in the msgstr. When they do not (no such entries, other languages), the
+    header's Language, the language of the msgstrs, decides."""
+    source_language, target_language = wanted_languages(options)
+    if language_matches(target_language, "zh") and not language_matches(source_language, "zh"):
+        chinese_msgid = chinese_msgstr = 0
+        for entry in catalogue:
+            original, translation = _sides(entry, swap=False)
+            if entry.obsolete or not original or not translation:
+                continue
+            chinese_msgid += has_han(original) and not has_han(translation)
+            chinese_msgstr += has_han(translation) and not has_han(original)
+        if chinese_msgid != chinese_msgstr:
+            return chinese_msgid > chinese_msgstr
+    declared = catalogue.metadata.get("Language", "").strip()
+    return language_matches(declared, source_language) and not language_matches(declared, target_language)
 
 
 def _decoded_text(path: str, encoding: str | None) -> str:
