@@ -125,11 +125,11 @@ class _Directory:
 def _slow_after_the_first(item: int, context: _Directory) -> int:
     if item:
         working = context.path / f"{item}.tmp"
-        working.write_text("")
-        try:
+        try:  # the stop request can come as soon as the file exists: create it inside the `try`
+            working.write_text("")
             time.sleep(60)
         finally:
-            working.unlink()
+            working.unlink(missing_ok=True)
     return item
 
 
