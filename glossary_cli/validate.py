@@ -7,6 +7,7 @@ Schema and YAML problems come from `glossary_yaml.load_glossary`; `validate_file
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -250,7 +251,13 @@ def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
     Raises GlossaryFileError only when the file cannot be read as text at all.
     """
     glossary, problems = parse_glossary(read_glossary_text(path), path)
-    problems = problems + validate_glossary(glossary, path)
+    # An entry with a value the reader refused (target: 1.0) is checked once that is mended: it
+    # would otherwise also be "approved but has no target", a problem that is not there.
+    starts = sorted(entry.line for entry in glossary.terms if entry.line)
+    refused_in = {starts[bisect_right(starts, problem.line) - 1] for problem in problems
+                  if starts and problem.line >= starts[0]}
+    readable = Glossary(terms=[entry for entry in glossary.terms if entry.line not in refused_in])
+    problems = problems + validate_glossary(readable, path)
     return glossary, sorted(problems, key=lambda problem: (problem.line, problem.column))
 
 

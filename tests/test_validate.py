@@ -148,6 +148,20 @@ def test_entries_whose_source_is_not_text_get_no_follow_on_problems(runner, tmp_
     ]
 
 
+def test_an_entry_with_a_refused_value_gets_no_follow_on_problem_but_others_are_checked(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - source: grid\n    target: 1.0\n    status: approved\n"
+                    "  - source: V2G\n    target: 车网互动\n    status: approved\n"
+                    "  - source: V2G\n    target: 车辆到电网\n    status: approved\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {path}:3:13: 'target' must be a string or a list of strings"
+    assert "approved but has no target" not in result.stderr  # the target is there, just not text
+    assert lines[1].startswith(f"error: {path}:9:13: \"V2G\" is approved twice with different targets")
+    assert lines[2:] == [f"{path}: 2 problems"]
+
+
 def test_forbidden_that_check_reads_as_an_allowed_rendering(runner, tmp_path):
     path = tmp_path / "g.yaml"
     path.write_text("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
