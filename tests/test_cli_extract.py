@@ -181,3 +181,19 @@ def test_the_summary_is_tab_separated_lines_when_stderr_is_not_a_terminal(runner
     start = lines.index("source\ttarget\tscore\tcount\tsignals")
     assert lines[start - 1].startswith("best 2 of ")
     assert all(len(line.split("\t")) == 5 for line in lines[start + 1:start + 3])
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["extract", "x.txt", "--jobs", "0"], "error: Invalid value for '--jobs' / '-j': "),
+    (["extract", "--nope"], "error: No such option: --nope"),
+    (["frobnicate"], "error: No such command 'frobnicate'."),
+])
+def test_a_usage_error_is_one_line_naming_the_help_to_read(tmp_path, arguments, message):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "glossary_cli", *arguments], cwd=tmp_path, capture_output=True,
+                          text=True, env={**__import__("os").environ, "NO_COLOR": "1"})
+    assert done.returncode == 2
+    assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
+    assert done.stderr.rstrip().endswith("--help)")

@@ -155,11 +155,11 @@ def test_ctrl_c_that_typer_ends_silently_still_gets_its_one_line(monkeypatch, ca
     monkeypatch.setattr(interrupts, "_received", False)
     monkeypatch.setattr(interrupts, "_reported", False)
 
-    def typer_parsing_arguments() -> None:
+    def typer_parsing_arguments(standalone_mode: bool = True) -> int:
         try:
             interrupts._on_interrupt(signal.SIGINT, None)
         except KeyboardInterrupt:
-            sys.exit(130)  # what typer does with it
+            return 130  # what typer does with it when main() handles the exit
 
     monkeypatch.setattr(cli, "app", typer_parsing_arguments)
     monkeypatch.setattr(interrupts, "install", lambda: None)  # keep pytest's own Ctrl-C handling

@@ -9,7 +9,7 @@ import signal
 import sys
 
 from .. import interrupts
-from .common import app
+from .common import EXIT_ERROR, EXIT_OK, app
 
 # Importing a command module registers it; keep these imports light (no spaCy, no jieba).
 from . import extract_cmd  # noqa: E402,F401
@@ -24,12 +24,30 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `glossary ... | head` ends quietly
     interrupts.install()
     try:
-        app()
+        code = app(standalone_mode=False)  # usage errors come back here, to be said in one line
     except KeyboardInterrupt:
+        code = 130
+    except Exception as error:
+        if not _is_usage_error(error):
+            raise
+        if type(error).__name__ == "NoArgsIsHelpError":  # `glossary` alone: the help, as typer shows it
+            error.show()
+        else:
+            sys.stderr.write(f"error: {_usage_message(error)}\n")
+        code = EXIT_ERROR
+    if code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
         interrupts.report()
-        sys.exit(interrupts.exit_code())
-    except SystemExit as exit_:
-        if exit_.code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
-            interrupts.report()
-            sys.exit(interrupts.exit_code())
-        raise
+        code = interrupts.exit_code()
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _is_usage_error(error: Exception) -> bool:
+    """An option or argument typer (click) refused: no such option, a value out of range…"""
+    return type(error).__module__.split(".")[0] in ("typer", "click") and hasattr(error, "format_message")
+
+
+def _usage_message(error) -> str:
+    """One line, as every other error: click's own says it in four (usage, hint, blank, error)."""
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "glossary"
+    return f"{error.format_message()} (see: {command} --help)"
