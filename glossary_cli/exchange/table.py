@@ -112,7 +112,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if status == FORBIDDEN:
             entry = first_entry.get(source)
             if entry is None:
-                entry = _new_entry(glossary, entries, first_entry, source, Status.CANDIDATE)
+                entry = _new_entry(glossary, entries, first_entry, source, Status.CANDIDATE, line)
                 placeholders.add(id(entry))
             if rendering and rendering not in entry.forbidden:
                 entry.forbidden.append(rendering)
@@ -124,7 +124,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
                 entry.status = status
                 entries[(source, status)] = entry
             if entry is None:
-                entry = _new_entry(glossary, entries, first_entry, source, status)
+                entry = _new_entry(glossary, entries, first_entry, source, status, line)
             if rendering == source:
                 entry.keep_source = True
             elif rendering and rendering not in entry.target:
@@ -151,8 +151,8 @@ def _cells_as_long_as_the_file(text: str) -> Iterator[None]:
 
 
 def _new_entry(glossary: Glossary, entries: dict[tuple[str, Status], Entry], first_entry: dict[str, Entry],
-               source: str, status: Status) -> Entry:
-    entry = Entry(source=source, status=status)
+               source: str, status: Status, line: int) -> Entry:
+    entry = Entry(source=source, status=status, line=line)  # the row, so a merge conflict can name it
     glossary.terms.append(entry)
     entries[(source, status)] = entry
     first_entry.setdefault(source, entry)
