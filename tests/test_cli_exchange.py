@@ -243,3 +243,16 @@ def test_a_kept_source_is_named_in_a_conflict(runner, workdir):
     assert result.stderr.splitlines()[0] == (
         'conflict: "vehicle-to-grid": approved with different targets (g.yaml:4 approved "车网互动" / "车辆到电网", '
         'forbids 车对网; terms.csv:2 approved "vehicle-to-grid" (keep_source))')
+
+
+def test_a_tbx_conflict_names_the_concept_entry_line(runner, workdir):
+    Path("terms.tbx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en"><text><body>\n'
+        '<termEntry id="t1">\n'
+        '  <langSet xml:lang="en"><tig><term>vehicle-to-grid</term></tig></langSet>\n'
+        '  <langSet xml:lang="zh"><tig><term>电动车入网</term>'
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>\n'
+        '</termEntry>\n</body></text></martif>\n', encoding="utf-8")
+    result = run(runner, "import", "terms.tbx", "-o", "g.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].endswith('terms.tbx:3 approved "电动车入网")')

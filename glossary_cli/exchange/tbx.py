@@ -312,6 +312,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         forbidden=forbidden,
         source_variants=_unique((term.text for term in sources[1:]), exclude={source}),
         keep_source=keep_source,
+        line=concept.line,  # the concept entry's, so a merge conflict can name it
     )
     involved = sources + targets
     wanted = (source_language, target_language)
