@@ -157,10 +157,9 @@ def test_import_conflict_is_reported_and_nothing_is_written(runner, workdir):
     result = run(runner, "import", "terms.csv", "-o", "g.yaml")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0].startswith('conflict: "vehicle-to-grid": approved with different targets')
+    assert lines[0].startswith('error: conflict: "vehicle-to-grid": approved with different targets')
     assert lines[0].endswith('terms.csv:2 approved "电动车入网")')  # the row to look at
-    assert lines[-1] == ("error: 1 conflict(s) between g.yaml and terms.csv; g.yaml is unchanged. "
-                         "Settle them in either file and import again")
+    assert lines[-1] == "error: 1 conflict; nothing written. Settle it in g.yaml or terms.csv and import again"
     assert Path("g.yaml").read_text(encoding="utf-8") == GLOSSARY
 
 
@@ -241,7 +240,7 @@ def test_a_kept_source_is_named_in_a_conflict(runner, workdir):
     result = run(runner, "import", "terms.csv", "-o", "g.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        'conflict: "vehicle-to-grid": approved with different targets (g.yaml:4 approved "车网互动" / "车辆到电网", '
+        'error: conflict: "vehicle-to-grid": approved with different targets (g.yaml:4 approved "车网互动" / "车辆到电网", '
         'forbids 车对网; terms.csv:2 approved "vehicle-to-grid" (keep_source))')
 
 

@@ -82,6 +82,29 @@ def warn(message: str) -> None:
         sys.stderr.write(f"warning: {message}\n")
 
 
+def refuse_conflicts(conflicts: list, base: object, incoming: object, command: str) -> None:
+    """Merge conflicts (from merge or import) stop the command: each on its own error line, then
+    what to do; nothing is written."""
+    if not conflicts:
+        return
+    for conflict in conflicts:
+        _error_line(f"conflict: {conflict}")
+    many = len(conflicts) != 1
+    fail(f"{len(conflicts)} conflict{'s' if many else ''}; nothing written. "
+         f"Settle {'them' if many else 'it'} in {base} or {incoming} and {command} again")
+
+
+def warn_about_problems(text: str, path: str) -> None:
+    """Point at what `check` would refuse in a glossary just written (e.g. one term approved twice),
+    so that a merge or import that needs a person's eye says so before CI does."""
+    from ..glossary_yaml import parse_glossary
+    from ..validate import validate_glossary
+
+    glossary, problems = parse_glossary(text, path)
+    for problem in problems + validate_glossary(glossary, path):
+        warn(str(problem))
+
+
 def existing_glossary(output: Path):
     """The glossary already at an output path, to update: None for a new file, or for a stream
     (`-o /dev/stdout`, a pipe), which must not be read. A directory is refused before any work."""

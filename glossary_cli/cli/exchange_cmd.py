@@ -12,7 +12,7 @@ import typer
 from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
-from .common import app, existing_glossary, fail, handles_errors, warn
+from .common import app, existing_glossary, handles_errors, refuse_conflicts, warn, warn_about_problems
 
 
 @app.command("export")
@@ -102,11 +102,7 @@ def import_command(
         raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase} was read as "
                          f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
     result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=str(termbase))
-    if result.conflicts:
-        for conflict in result.conflicts:
-            sys.stderr.write(f"conflict: {conflict}\n")
-        fail(f"{len(result.conflicts)} conflict(s) between {output} and {termbase}; {output} is unchanged. "
-             "Settle them in either file and import again")
+    refuse_conflicts(result.conflicts, output, termbase, "import")
     added = len(result.glossary.terms) - len(base.terms)
     text = dump_glossary(result.glossary)
     write_atomic(str(output), text)
@@ -159,12 +155,3 @@ def _same_file(first: Path, second: Path) -> bool:
         return False
 
 
-def warn_about_problems(text: str, path: str) -> None:
-    """Point at what `check` would refuse in a glossary just written (e.g. one term approved twice),
-    so that a merge or import that needs a person's eye says so before CI does."""
-    from ..glossary_yaml import parse_glossary
-    from ..validate import validate_glossary
-
-    glossary, problems = parse_glossary(text, path)
-    for problem in problems + validate_glossary(glossary, path):
-        warn(str(problem))

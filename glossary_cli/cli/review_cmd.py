@@ -12,7 +12,8 @@ from typing import Optional
 import typer
 
 from .. import interrupts
-from .common import EXIT_ERROR, EXIT_OK, app, fail, handles_errors, stderr_console, stdout_console
+from .common import (EXIT_ERROR, EXIT_OK, app, fail, handles_errors, refuse_conflicts, stderr_console, stdout_console,
+                     warn_about_problems)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
 
@@ -295,15 +296,10 @@ def merge(
     from ..atomic import write_atomic
     from ..glossary_yaml import dump_glossary, load_glossary
     from ..merge import merge_glossaries
-    from .exchange_cmd import warn_about_problems
 
     result = merge_glossaries(load_glossary(str(base)), load_glossary(str(incoming)),
                               base_name=str(base), incoming_name=str(incoming))
-    if result.conflicts:
-        for conflict in result.conflicts:
-            sys.stderr.write(f"error: conflict: {conflict}\n")
-        fail(f"{len(result.conflicts)} conflict{'s' if len(result.conflicts) != 1 else ''}; nothing written. "
-             f"Settle {'them' if len(result.conflicts) != 1 else 'it'} in {base} or {incoming} and merge again")
+    refuse_conflicts(result.conflicts, base, incoming, "merge")
     text = dump_glossary(result.glossary)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
