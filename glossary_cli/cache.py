@@ -291,12 +291,28 @@ _PLAIN_GLOBALS = {
 }
 
 
-class _TallyUnpickler(pickle.Unpickler):
+class _PlainUnpickler(pickle.Unpickler):
+    """Builds containers, strings and numbers only: a pickle planted in the cache directory
+    cannot run code (a plain pickle.load would call whatever the file names)."""
+
     def find_class(self, module: str, name: str):
         if (module, name) in _PLAIN_GLOBALS:
             return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+def load_plain(handle):
+    """Unpickle plain data (dicts, sets, strings, numbers) from a cache file; any damage or
+    foreign content raises, for the caller to compute the data again."""
+    return _PlainUnpickler(handle).load()
+
+
+class _TallyUnpickler(_PlainUnpickler):
+    def find_class(self, module: str, name: str):
         if module == "glossary_cli" or module.startswith("glossary_cli."):
-            found = super().find_class(module, name)
+            found = pickle.Unpickler.find_class(self, module, name)
             if isinstance(found, type):  # a class of ours, never a function
                 return found
+        if (module, name) in _PLAIN_GLOBALS:
+            return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a link tally")

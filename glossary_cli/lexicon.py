@@ -118,10 +118,12 @@ def parse_cedict(lines) -> Cedict:
 def cedict() -> Cedict:
     source = _cedict_path()
     cache = _cache_path(source)
+    from .cache import load_plain
+
     try:
         with open(cache, "rb") as handle:
-            return Cedict(*pickle.load(handle))
-    except (OSError, pickle.PickleError, EOFError, TypeError):
+            return Cedict(*load_plain(handle))
+    except Exception:  # missing, damaged or foreign (never run: load_plain builds plain data only)
         pass
     with open(source, encoding="utf-8") as handle:
         parsed = parse_cedict(handle)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from glossary_cli.extract import content_tokens, content_words, extract
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 from glossary_cli.lexicon import Lexicon
@@ -47,3 +49,32 @@ def test_a_rare_word_does_not_learn_what_its_neighbour_means():
                          for number, (source, target) in enumerate(pairs)]).pairs
     assert (extracted[0].source, extracted[0].target) == ("Markdown editor", "Markdown编辑器")
     assert not any(pair.target == "编辑器" and "distraction" in pair.source for pair in extracted)
+
+
+class _Planted:
+    def __reduce__(self):
+        import os
+        return (os.system, ("touch planted-pickle-ran",))
+
+
+def test_a_pickle_planted_in_the_dictionary_cache_is_not_run_and_the_index_is_rebuilt(tmp_path, monkeypatch):
+    """The parsed CC-CEDICT index lives in ~/.cache; a file put there by someone else must not run
+    code when it is read, and a damaged one only costs a parse."""
+    import pickle
+
+    from glossary_cli import lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    cache = lexicon._cache_path(lexicon._cedict_path())
+    Path(cache).parent.mkdir(parents=True)
+    lexicon.cedict.cache_clear()
+    try:
+        for planted in (pickle.dumps(_Planted()), b"\x80\x09damaged"):
+            Path(cache).write_bytes(planted)
+            lexicon.cedict.cache_clear()
+            assert "栅格" in lexicon.cedict().headwords["grid"]
+            assert not (tmp_path / "planted-pickle-ran").exists()
+        assert Path(cache).read_bytes() != planted  # rewritten with the parsed index
+    finally:
+        lexicon.cedict.cache_clear()
