@@ -197,3 +197,11 @@ def test_a_usage_error_is_one_line_naming_the_help_to_read(tmp_path, arguments, 
     assert done.returncode == 2
     assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
     assert done.stderr.rstrip().endswith("--help)")
+
+
+@pytest.mark.parametrize("arguments", [[], ["--target", "a.zh"]])
+def test_extract_without_a_corpus_is_a_usage_error(runner, tmp_path, monkeypatch, arguments):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", *arguments])
+    assert result.exit_code == 2
+    assert result.stderr == "error: no corpus given: pass a file (or --source a.en --target a.zh)\n"

@@ -23,6 +23,7 @@ SOURCE_LANG = typer.Option(None, "--source-lang",
                                 "a zh->en file is read the right way round without it.")
 TARGET_LANG = typer.Option(None, "--target-lang",
                            help="Target language (default: zh): picks the TMX/XLIFF variant, CSV column or JSONL key.")
+NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
 SOURCE_FILE = typer.Option(None, "--source", help="English side of two line-aligned files (with --target).")
 TARGET_FILE = typer.Option(None, "--target", help="Chinese side of two line-aligned files (with --source).")
 
@@ -36,7 +37,7 @@ def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[
     if (source is None) != (target is None):
         raise UsageError("--source and --target go together: give both line-aligned files")
     if not paths and source is None:
-        raise UsageError("no corpus given: pass a file (or --source a.en --target a.zh)")
+        raise UsageError(NO_CORPUS)
     if paths:
         yield from read_pairs([str(path) for path in paths], input_format=input_format, options=options)
     if source is not None and target is not None:

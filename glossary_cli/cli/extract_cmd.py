@@ -18,6 +18,8 @@ from .common import app, existing_glossary, handles_errors, stderr_console
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
     """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives
     its own name, `.` included."""
+    if not paths and source is None:
+        raise UsageError(corpus.NO_CORPUS)
     first = Path(paths[0] if paths else source)
     if str(first) == STDIN or (first.exists() and not first.is_file() and not first.is_dir()):
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
