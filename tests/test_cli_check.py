@@ -137,6 +137,14 @@ def test_a_directory_given_to_write_baseline_is_refused_before_the_report(runner
     assert result.stderr == "error: locdir: is a directory, not a baseline file\n"
 
 
+def test_a_corpus_whose_every_line_is_skipped_is_an_error_not_a_pass(runner, workdir):
+    Path("english.txt").write_text("Smart grids are here.\nThe grid is old.\n", encoding="utf-8")
+    result = check(runner, "g.yaml", "english.txt")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "error: no segment pairs in english.txt; nothing checked"
+    assert result.stdout == ""
+
+
 def test_broken_glossary_exits_2_listing_every_problem(runner, workdir):
     Path("broken.yaml").write_text(GLOSSARY.replace("status: approved\n  - source: grid", "status: aproved\n"
                                                     "  - source: grid").replace("target: 电网\n", "target: 电网\n"

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from ..errors import OutputError
+from ..errors import InputFormatError, OutputError
 from ..readers import InputFormat
 from ..report import ReportContext, ReportFormat
 from ..rules import Severity
@@ -81,10 +81,12 @@ def check(
                          encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                          source_lang=source_lang, target_lang=target_lang)
     result = run_check(loaded, pairs, strict_count=strict_count, jobs=jobs)
+    corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
+    if not result.pairs_checked:  # every line skipped (a warning each): passing would hide it in CI
+        raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
     if known is not None:
         result = apply_baseline(result, known)
 
-    corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
     context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
                             baseline=str(baseline) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value})
