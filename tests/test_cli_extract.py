@@ -205,3 +205,11 @@ def test_extract_without_a_corpus_is_a_usage_error(runner, tmp_path, monkeypatch
     result = runner.invoke(app, ["extract", *arguments])
     assert result.exit_code == 2
     assert result.stderr == "error: no corpus given: pass a file (or --source a.en --target a.zh)\n"
+
+
+def test_the_closing_line_is_not_wrapped_off_a_terminal(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / ("a-rather-long-directory-name-" * 3) / "glossary-with-a-long-name.yaml"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache", "--show", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1].endswith(f"-> {output}")

@@ -102,6 +102,6 @@ def check(
         save_baseline(str(write_baseline), result)
         count = len(result.findings)
         stderr_console().print(f"wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}",
-                               markup=False, highlight=False)
+                               markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)

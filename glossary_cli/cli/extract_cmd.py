@@ -113,7 +113,7 @@ def extract(
     summary_table(console, result, show)
     console.print(f"{len(result.pairs)} term pairs from {result.segment_count} segment pairs -> {output}"
                   + (f" ({sum(e.is_reviewed() for e in glossary.terms)} reviewed entries kept)" if existing else ""),
-                  highlight=False, markup=False)
+                  highlight=False, markup=False, soft_wrap=True)
     if os.environ.get("GLOSSARY_DEBUG"):
         console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "
                                           f"{result.linked_pairs}, the rest from the cache")
