@@ -213,3 +213,15 @@ def test_the_closing_line_is_not_wrapped_off_a_terminal(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache", "--show", "0"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1].endswith(f"-> {output}")
+
+
+def test_dash_as_output_writes_the_glossary_to_stdout(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = write_corpus(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "glossary_cli", "extract", str(corpus), "-o", "-", "--no-cache"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["terms"][0]["source"]
+    assert not (tmp_path / "-").exists()

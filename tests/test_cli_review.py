@@ -72,7 +72,7 @@ def test_reject(runner, path):
     (["approve", "{path}", "nothing"], '{path}: no entry "nothing" in the glossary; give --target to add it'),
     (["reject", "{path}", "nothing"],
      '{path}: no entry "nothing" in the glossary; give --target to record a rejected rendering'),
-    (["approve", "{path}"], "give a TERM to approve, or --approve-all (optionally with --min-score), not both"),
+    (["approve", "{path}"], "give a TERM to approve, or --approve-all (optionally with --min-score)"),
     (["approve", "{path}", "V2G", "--approve-all"],
      "give a TERM to approve, or --approve-all (optionally with --min-score), not both"),
     (["approve", "{path}", "V2G", "--min-score", "0.5"], "--min-score only applies with --approve-all"),

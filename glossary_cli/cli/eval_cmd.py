@@ -86,8 +86,8 @@ def eval_command(
 
     R@K: share of reference terms found, with a listed rendering, among the K best-scored entries.
     Top-1 accuracy: for reference terms the glossary has as a source, the share whose best entry's
-    first target is a listed rendering. English is compared ignoring case and the plural of the last
-    word, Chinese after NFKC. Exit code 0 on success, 2 on a usage or input error.
+    first target is a listed rendering. English is compared ignoring case, hyphens and the plural
+    of the last word, Chinese after NFKC. Exit code 0 on success, 2 on a usage or input error.
     """
     from ..evaluate import evaluate, load_reference, reachable_terms
     from ..glossary_yaml import load_glossary

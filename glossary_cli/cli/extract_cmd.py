@@ -42,7 +42,8 @@ def extract(
     corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files (- reads standard input), or directories: their .po, .xlf/.xliff and .tmx files "
                                                              "(or those of --input-format)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                          help="Glossary to write or update (default: glossaries/<input>.yaml)."),
+                                          help="Glossary to write or update (default: glossaries/<input>.yaml; - writes "
+                                                               "it to stdout)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best entries."),
     min_score: float = typer.Option(0.2, "--min-score", min=0.0, max=1.0, help="Drop pairs scoring below this."),
     max_words: int = typer.Option(5, "--max-words", min=1, max=12,
@@ -52,10 +53,11 @@ def extract(
                                    help="Longest Chinese candidate, in jieba tokens; terms in quotes or brackets "
                                         "may be longer."),
     spacy_model: Optional[str] = typer.Option(None, "--spacy-model",
-                                              help="Installed spaCy pipeline to tag English (default: blank English)."),
+                                              help="Installed spaCy pipeline whose tokenizer splits the English (default: "
+                                                   "blank English); its tagger is not used."),
     show: int = typer.Option(15, "--show", min=0, help="Rows of the summary table printed at the end."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1,
-                             help="Processes for tokenizing and linking (default: all cores); same result for any N."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="number of CPU cores",
+                             help="Processes for tokenizing and linking; the result is the same for any number."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
                                              help="Where tokenised segments, the learned lexicon and each "
                                                   "shard's links are cached "
@@ -90,7 +92,7 @@ def extract(
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
-    output = output or default_output(paths, source)
+    output = Path("/dev/stdout") if str(output) == STDIN else output or default_output(paths, source)
     existing = existing_glossary(output)
     if cache_dir is not None and not no_cache:
         _refuse_file_as_cache_dir(cache_dir)

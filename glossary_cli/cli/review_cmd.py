@@ -206,8 +206,11 @@ def _summary(session) -> str:
 def approve(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
     term: Optional[str] = typer.Argument(None, help="The English source term to approve."),
-    target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve (adds the entry "
-                                                                 "if the glossary has none for TERM)."),
+    target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve: the entry holding "
+                                                                 "it is approved with all its targets; a candidate "
+                                                                 "without it takes it as its only target (the old "
+                                                                 "ones become alternatives); otherwise it is added "
+                                                                 "as a new entry."),
     approve_all_: bool = typer.Option(False, "--approve-all", help="Approve every candidate (with --min-score: "
                                                                    "every candidate scoring at least that)."),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
@@ -220,8 +223,10 @@ def approve(
 
     if min_score is not None and not approve_all_:
         fail("--min-score only applies with --approve-all")
-    if approve_all_ == (term is not None):
+    if approve_all_ and term is not None:
         fail("give a TERM to approve, or --approve-all (optionally with --min-score), not both")
+    if not approve_all_ and term is None:
+        fail("give a TERM to approve, or --approve-all (optionally with --min-score)")
     if approve_all_ and target is not None:
         fail("--target applies to one TERM, not to --approve-all")
     glossary = load_glossary(str(file))
@@ -244,8 +249,10 @@ def approve(
 def reject(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
     term: str = typer.Argument(..., help="The English source term to reject."),
-    target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject, when TERM has several "
-                                                                 "entries or none yet."),
+    target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject: the entry holding it is "
+                                                                 "rejected with all its targets; otherwise it is "
+                                                                 "recorded as a new rejected entry (an approved entry "
+                                                                 "stays approved)."),
 ) -> None:
     """Reject a term: it is kept as rejected so extract never proposes it again."""
     from ..glossary import Status
