@@ -255,3 +255,12 @@ def test_a_tbx_conflict_names_the_concept_entry_line(runner, workdir):
     result = run(runner, "import", "terms.tbx", "-o", "g.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].endswith('terms.tbx:3 approved "电动车入网")')
+
+
+def test_export_refuses_a_glossary_that_contradicts_itself(runner, workdir):
+    Path("bad.yaml").write_text("glossary: 1\nterms:\n  - source: V2G\n    target: 车网互动\n    status: approved\n"
+                                "  - source: V2G\n    target: 车辆到电网\n    status: approved\n", encoding="utf-8")
+    result = run(runner, "export", "bad.yaml", "--to", "csv", "-o", "out.csv")
+    assert result.exit_code == 2
+    assert result.stderr.startswith('error: bad.yaml:7:13: "V2G" is approved twice with different targets')
+    assert not Path("out.csv").exists()

@@ -13,21 +13,9 @@ from ..errors import InputFormatError, OutputError
 from ..readers import InputFormat
 from ..report import ReportContext, ReportFormat
 from ..rules import Severity
-from .common import EXIT_FINDINGS, EXIT_OK, app, handles_errors, stderr_console, stdout_console, warn
+from .common import EXIT_FINDINGS, EXIT_OK, app, handles_errors, load_validated, stderr_console, stdout_console, warn
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
-
-
-def _load_validated(path: Path):
-    """The glossary, after schema checks (load) and semantic checks (validate); any problem stops."""
-    from ..glossary_yaml import GlossaryProblems, load_glossary
-    from ..validate import validate_glossary
-
-    glossary = load_glossary(str(path))
-    problems = validate_glossary(glossary, str(path))
-    if problems:
-        raise GlossaryProblems(list(problems))
-    return glossary
 
 
 @app.command()
@@ -71,7 +59,7 @@ def check(
     from ..check import write_baseline as save_baseline
     from ..report import render
 
-    loaded = _load_validated(glossary)
+    loaded = load_validated(glossary)
     known = load_baseline(str(baseline)) if baseline is not None else None
     if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
         raise OutputError("is a directory, not a baseline file", path=str(write_baseline))

@@ -105,6 +105,19 @@ def warn_about_problems(text: str, path: str) -> None:
         warn(str(problem))
 
 
+def load_validated(path: Path):
+    """The glossary, after schema checks (load) and semantic checks (validate); any problem stops
+    the command: check would enforce, and export hand to translators, a contradiction."""
+    from ..glossary_yaml import GlossaryProblems, load_glossary
+    from ..validate import validate_glossary
+
+    glossary = load_glossary(str(path))
+    problems = validate_glossary(glossary, str(path))
+    if problems:
+        raise GlossaryProblems(list(problems))
+    return glossary
+
+
 def existing_glossary(output: Path):
     """The glossary already at an output path, to update: None for a new file, or for a stream
     (`-o /dev/stdout`, a pipe), which must not be read. A directory is refused before any work."""

@@ -12,7 +12,8 @@ import typer
 from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
-from .common import app, existing_glossary, handles_errors, refuse_conflicts, warn, warn_about_problems
+from .common import (app, existing_glossary, handles_errors, load_validated, refuse_conflicts, warn,
+                     warn_about_problems)
 
 
 @app.command("export")
@@ -31,12 +32,11 @@ def export_command(
     """Export a glossary for CAT tools (memoQ, Trados, Phrase, Crowdin, Weblate) as TBX, CSV or TSV."""
     from ..atomic import write_atomic
     from ..exchange import export_glossary
-    from ..glossary_yaml import load_glossary
 
     output = _unless_stdout(output)
     if output is not None and _same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
-    loaded = load_glossary(str(glossary))
+    loaded = load_validated(glossary)
     text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary))
     count = _count_entries(loaded, to, status)
     if output is None:
