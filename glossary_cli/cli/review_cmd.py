@@ -16,6 +16,7 @@ from .common import (EXIT_ERROR, EXIT_OK, app, fail, handles_errors, refuse_conf
                      warn_about_problems)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
+KEYS_SHORT = "a approve · r reject · e edit · 1-9 pick · s skip · u undo · q quit"  # fits a panel 80 columns wide
 
 
 def _say(message: str) -> None:
@@ -50,8 +51,8 @@ def review(
     except KeyboardInterrupt:
         _say(f"glossary: interrupted; {_decided(session)} decisions already saved in {file}")
         raise typer.Exit(interrupts.exit_code()) from None
-    except EOFError:
-        pass
+    except EOFError:  # piped keys ran out while a prompt waited: end its line
+        console.print()
     console.print(_summary(session), markup=False, soft_wrap=True)
 
 
@@ -154,7 +155,7 @@ def _render(entry, number: int, total: int):
             lines.append(Text(f"  {index}  {alternative.target}  ({alternative.score:.2f})"))
     if entry.note:
         lines.append(Text(f"note: {entry.note}", style="italic"))
-    return Panel(Group(*lines), title=f"{number}/{total}", title_align="left", subtitle=KEYS_HELP,
+    return Panel(Group(*lines), title=f"{number}/{total}", title_align="left", subtitle=KEYS_SHORT,
                  subtitle_align="left")
 
 
