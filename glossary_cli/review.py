@@ -218,7 +218,9 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         entry = Entry(source=source, target=[target], status=status)
         glossary.terms.append(entry)
     else:
-        if target is not None and target not in entry.target:
+        # A candidate takes the named rendering as its only target (the others become
+        # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
+        if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):
             _replace_target(entry, target)
         entry.status = status
     refuse_contradictions(glossary, before, path, status.value, source)

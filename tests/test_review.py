@@ -157,6 +157,13 @@ def test_decide_refuses_what_validate_would_reject():
         decide(glossary, "nothing", Status.APPROVED)
 
 
+def test_approving_one_rendering_of_a_candidate_makes_it_the_only_target():
+    glossary = parse("glossary: 1\nterms:\n  - source: V2G\n    target: [V2G, 车网互动]\n    score: 0.9\n")
+    entry = decide(glossary, "V2G", Status.APPROVED, target="车网互动")
+    assert (entry.target, entry.status) == (["车网互动"], Status.APPROVED)
+    assert [alternative.target for alternative in entry.alternatives] == ["V2G"]
+
+
 def test_a_new_rendering_never_rewrites_a_decision_a_person_made():
     glossary = parse("glossary: 1\nterms:\n"
                      "  - source: V2G\n    target: [车网互动, V2G]\n    status: approved\n    note: agreed with Li\n"

@@ -207,11 +207,11 @@ def _summary(session) -> str:
 def approve(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
     term: Optional[str] = typer.Argument(None, help="The English source term to approve."),
-    target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve: the entry holding "
-                                                                 "it is approved with all its targets; a candidate "
-                                                                 "without it takes it as its only target (the old "
-                                                                 "ones become alternatives); otherwise it is added "
-                                                                 "as a new entry."),
+    target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve: a candidate takes "
+                                                                 "it as its only target (the others become "
+                                                                 "alternatives); an approved or rejected entry holding "
+                                                                 "it keeps its whole list; otherwise it is added as a "
+                                                                 "new entry."),
     approve_all_: bool = typer.Option(False, "--approve-all", help="Approve every candidate (with --min-score: "
                                                                    "every candidate scoring at least that)."),
     min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
