@@ -7,6 +7,7 @@ import tempfile
 
 from . import interrupts
 from .errors import OutputError
+from .textio import is_stream
 
 
 def write_atomic(path: str, text: str) -> None:
@@ -15,7 +16,7 @@ def write_atomic(path: str, text: str) -> None:
 
     A symbolic link stays a link and the file it points to is replaced (as editors write), and a
     path that is not a regular file (`-o /dev/stdout`, a named pipe) is written straight through."""
-    if os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path):
+    if is_stream(path):
         return _write_through(path, text)
     path = os.path.realpath(path) if os.path.islink(path) else path
     directory = os.path.dirname(os.path.abspath(path))

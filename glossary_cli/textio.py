@@ -37,7 +37,7 @@ def spooled(path: str) -> Iterator[str]:
     `-` is standard input, named <stdin>."""
     if path == STDIN:
         name, reading = STDIN_NAME, sys.stdin.buffer
-    elif _is_pipe(path):
+    elif is_stream(path):
         name, reading = path, None
     else:
         yield path
@@ -56,7 +56,8 @@ def spooled(path: str) -> Iterator[str]:
         _spooled.pop(name, None)
 
 
-def _is_pipe(path: str) -> bool:
+def is_stream(path: str) -> bool:
+    """A pipe, terminal, device or socket: read or written once, front to back, never reopened."""
     try:
         mode = os.stat(path).st_mode
     except OSError:

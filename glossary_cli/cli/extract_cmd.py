@@ -10,7 +10,7 @@ import typer
 
 from ..errors import InputFormatError, UsageError
 from ..readers import InputFormat
-from ..textio import STDIN
+from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
 from .common import app, existing_glossary, handles_errors, stderr_console
 
@@ -21,7 +21,7 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
     if not paths and source is None:
         raise UsageError(corpus.NO_CORPUS)
     first = Path(paths[0] if paths else source)
-    if str(first) == STDIN or (first.exists() and not first.is_file() and not first.is_dir()):
+    if str(first) == STDIN or is_stream(str(first)):
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
                          "name the glossary to write with -o")
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
