@@ -162,6 +162,14 @@ def test_an_output_directory_is_refused_before_extracting(runner, tmp_path):
     assert result.stderr == f"error: {tmp_path / 'out'}: is a directory; give a file name for the glossary\n"
 
 
+def test_an_output_naming_a_directory_that_does_not_exist_yet_is_refused(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus), "-o", f"{tmp_path / 'new'}/", "--no-cache"])
+    assert result.exit_code == 2
+    assert "new/ names a directory; give a file name" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
 def test_a_cache_dir_that_is_a_file_is_refused(runner, tmp_path):
     corpus = write_corpus(tmp_path)
     taken = tmp_path / "cache.txt"

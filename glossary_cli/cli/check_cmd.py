@@ -13,7 +13,7 @@ from ..errors import InputFormatError, OutputError
 from ..readers import InputFormat
 from ..report import ReportContext, ReportFormat
 from ..rules import Severity
-from .common import EXIT_FINDINGS, EXIT_OK, app, handles_errors, load_validated, stderr_console, stdout_console, warn
+from .common import EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, stderr_console, stdout_console, warn
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
 
@@ -38,7 +38,7 @@ def check(
     baseline: Optional[Path] = typer.Option(
         None, "--baseline", help="JSON file of known findings: they are reported as known and do not fail."),
     write_baseline: Optional[Path] = typer.Option(
-        None, "--write-baseline", help="Write every current finding to this baseline file and exit 0."),
+        None, "--write-baseline", **FILE_TO_WRITE, help="Write every current finding to this baseline file and exit 0."),
     jobs: int = typer.Option(
         os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="number of CPU cores",
         help="Worker processes that check the pairs; the report is the same for any number."),

@@ -26,6 +26,17 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2  # Ctrl-C and SIGTERM: interrupts.exit_code()
 
 
+def file_to_write(value: str) -> Path:
+    """Parses an output option: `out/` names a directory, which `Path` would turn into the file
+    `out`, so the trailing separator is refused here, while the text still has it."""
+    if value != "-" and value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{value} names a directory; give a file name")
+    return Path(value)
+
+
+FILE_TO_WRITE: dict[str, Any] = {"parser": file_to_write, "metavar": "<path>"}  # typer.Option(..., **FILE_TO_WRITE)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"glossary {__version__}")

@@ -12,7 +12,7 @@ import typer
 from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
-from .common import (app, existing_glossary, handles_errors, load_validated, refuse_conflicts, warn,
+from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, warn,
                      warn_about_problems)
 
 
@@ -22,7 +22,7 @@ def export_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file to export."),
     to: ExchangeFormat = typer.Option(..., "--to", case_sensitive=False,
                                       help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="File to write; stdout when omitted or -."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE, help="File to write; stdout when omitted or -."),
     status: Optional[list[Status]] = typer.Option(
         None, "--status", case_sensitive=False,
         help="Export entries with this status (repeat for several). Default: approved for tbx, all for csv/tsv."),
@@ -55,7 +55,7 @@ def import_command(
     termbase: Path = typer.Argument(..., metavar="FILE", help="TBX termbase (v3 or v2) or CSV/TSV table with a "
                                                               "header such as en,zh,status,note."),
     output: Optional[Path] = typer.Option(
-        None, "-o", "--output",
+        None, "-o", "--output", **FILE_TO_WRITE,
         help="Glossary YAML to create, or to merge into when it exists; stdout when omitted or -."),
     from_format: Optional[ExchangeFormat] = typer.Option(
         None, "--from", case_sensitive=False,

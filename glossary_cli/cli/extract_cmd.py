@@ -12,7 +12,7 @@ from ..errors import InputFormatError, UsageError
 from ..readers import InputFormat
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
-from .common import app, existing_glossary, handles_errors, stderr_console
+from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
@@ -41,7 +41,7 @@ def _refuse_file_as_cache_dir(cache_dir: Path) -> None:
 def extract(
     corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files (- reads standard input), or directories: their .po, .xlf/.xliff and .tmx files "
                                                              "(or those of --input-format)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
+    output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
                                           help="Glossary to write or update (default: glossaries/<input>.yaml; - writes "
                                                                "it to stdout)."),
     top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best entries."),

@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from .. import interrupts
-from .common import (EXIT_ERROR, EXIT_OK, app, fail, handles_errors, refuse_conflicts, stderr_console, stdout_console,
+from .common import (EXIT_ERROR, EXIT_OK, FILE_TO_WRITE, app, fail, handles_errors, refuse_conflicts, stderr_console, stdout_console,
                      warn_about_problems)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
@@ -297,7 +297,7 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
 def merge(
     base: Path = typer.Argument(..., help="The glossary to merge into; its entries, comments and layout are kept."),
     incoming: Path = typer.Argument(..., help="The glossary whose entries are added."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output",
+    output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
                                           help="Where to write the result (atomically); default (or -): stdout."),
 ) -> None:
     """Merge two glossaries; conflicting decisions are listed and nothing is written."""
