@@ -17,6 +17,8 @@ else and chooses the reader.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import math
 from typing import Any
 
@@ -151,10 +153,48 @@ def _entry_text(entry: Entry, newline: str) -> str:
 def has_comments(entry: Entry) -> bool:
     """True when a person wrote a comment above or inside the entry's text in the file: the tool
     writes none, so a commented candidate carries a person's work like one with a note."""
+    return bool(comments_of(entry))
+
+
+def carried_to(entry: Entry, glossary: Glossary) -> Entry:
+    """A copy of an entry from another file, to be written into `glossary`'s file: its layout
+    stays behind, and the comments a person wrote above and inside it come along as comment
+    lines above it (merge adds incoming entries this way)."""
+    clone = copy.deepcopy(entry)
+    clone.origin = None
+    add_comments(clone, comments_of(entry), glossary)
+    return clone
+
+
+def add_comments(entry: Entry, comments: list[str], glossary: Glossary) -> None:
+    """Write `comments` (`# ...` texts) as comment lines above an entry of `glossary`, those it
+    does not have yet: merge folds an incoming entry's comments into the base's entry this way."""
+    comments = [comment for comment in dict.fromkeys(comments) if comment not in comments_of(entry)]
+    if not comments:
+        return
+    document = glossary.origin if isinstance(glossary.origin, _Document) else None
+    newline = document.newline if document is not None else "\n"
     block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
     if block is None:
-        return False
-    return bool(block.leading.strip()) or any(comment_at(line) >= 0 for line in block.text.splitlines())
+        lines = "".join("  " + comment + newline for comment in comments)
+        entry.origin = _Block(text=lines, data={}, keys=[], patchable=False, leading=lines)
+        return
+    own = block.text[len(block.leading):]
+    indent = own[:len(own) - len(own.lstrip(" "))]
+    lines = "".join(indent + comment + newline for comment in comments)
+    shift = len(comments)
+    entry.origin = dataclasses.replace(
+        block, text=block.leading + lines + own, leading=block.leading + lines,
+        spans={key: dataclasses.replace(span, first=span.first + shift, last=span.last + shift)
+               for key, span in block.spans.items()})
+
+
+def comments_of(entry: Entry) -> list[str]:
+    """The comments written above and inside an entry in its file."""
+    block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
+    if block is None:
+        return []
+    return [line[comment_at(line):].rstrip("\r\n") for line in block.text.splitlines() if comment_at(line) >= 0]
 
 
 def _comments_kept(old_lines: list[str], new_lines: list[str], column: int, newline: str) -> list[str]:

@@ -15,7 +15,8 @@ keep_source, fields of their own, comments above it) is never dropped:
 - an incoming candidate that carries such work is added beside the base's entries for its source
   when its targets differ from theirs; a bare proposal is added only when the source is new.
 
-Comments in the incoming file are not carried: its entries are written afresh.
+Incoming entries are written in the base's layout; their comments come along as comment lines
+above the entry they were added as, or folded into.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import copy
 from dataclasses import dataclass, field
 
 from .glossary import Entry, Glossary, Status
+from .glossary_yaml import add_comments, carried_to, comments_of
 from .models import Alternative
 
 
@@ -74,14 +76,14 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
 
     for theirs in incoming.terms:
         same_source = [entry for entry in merged.terms if _same_source(entry, theirs)]
-        _merge_entry(merged, same_source, _fresh_copy(theirs), conflict)
+        _merge_entry(merged, same_source, carried_to(theirs, merged), conflict)
     return MergeResult(merged, conflicts)
 
 
 def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conflict) -> None:
     ours = next((entry for entry in same_source if set(entry.target) == set(theirs.target)), None)
     if ours is not None:
-        _merge_same_pair(ours, theirs, conflict)
+        _merge_same_pair(ours, theirs, conflict, merged)
         return
     decided = [entry for entry in same_source if entry.status is Status.APPROVED]
     if theirs.status is Status.APPROVED:
@@ -137,14 +139,14 @@ def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflic
                 if target not in theirs.target and all(other.target != target for other in kept)]
     settled.target, settled.alternatives, settled.keep_source = list(theirs.target), proposed + kept, theirs.keep_source
     found: list[str] = []
-    _merge_same_pair(settled, theirs, lambda source, reason, *entries: found.append(reason))
+    _merge_same_pair(settled, theirs, lambda source, reason, *entries: found.append(reason), merged)
     if found:
         conflict(theirs.source, found[0], candidate, theirs)
         return
     merged.terms[merged.terms.index(candidate)] = settled
 
 
-def _merge_same_pair(ours: Entry, theirs: Entry, conflict) -> None:
+def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> None:
     """The same source and targets on both sides: combine what people added, flag disagreements."""
     if ours.status is not theirs.status and Status.CANDIDATE not in (ours.status, theirs.status):
         reason = "one approves what the other rejects"
@@ -178,6 +180,7 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict) -> None:
         ours.note = f"{ours.note}\n{theirs.note}"  # both kept: neither person's words are dropped
     for key, value in theirs.extra.items():
         ours.extra.setdefault(key, value)
+    add_comments(ours, comments_of(theirs), into)
 
 
 def _same_source(entry: Entry, other: Entry) -> bool:
@@ -193,13 +196,6 @@ def _same_value(ours: object, theirs: object) -> bool:
     if isinstance(ours, str) and isinstance(theirs, str):
         return ours.split() == theirs.split()
     return ours == theirs
-
-
-def _fresh_copy(entry: Entry) -> Entry:
-    """A copy written afresh: its text belongs to another file."""
-    clone = copy.deepcopy(entry)
-    clone.origin = None
-    return clone
 
 
 def _describe(entry: Entry) -> str:

@@ -46,6 +46,41 @@ def test_new_entries_are_appended_and_base_text_is_kept():
         "  - source: smart charging\n    target: 智能充电\n    status: approved\n")
 
 
+def test_comments_of_an_added_entry_come_with_it():
+    incoming = parse("""\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+# the client's wording, 2026-11
+- source: smart charging
+  target: 智能充电   # not 聪明充电
+  status: approved
+""")
+    result = merge_glossaries(parse(BASE.replace("\n", "\r\n")), incoming)
+    assert dump_glossary(result.glossary) == (BASE + (
+        "  # the client's wording, 2026-11\n"
+        "  # not 聪明充电\n"
+        "  - source: smart charging\n    target: 智能充电\n    status: approved\n")).replace("\n", "\r\n")
+
+
+def test_comments_of_an_entry_folded_into_the_base_are_kept_above_it():
+    incoming = parse("""\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: grid   # confirmed by the grid operator
+    target: 电网
+    status: approved
+  - source: V2G
+    target: 车网互动
+    status: approved
+    # agreed with the client
+""")
+    merged = dump_glossary(merge_glossaries(parse(BASE), incoming).glossary)
+    assert merged == BASE.replace("  - source: grid\n    target: 电网\n    status: candidate", (
+        "  # confirmed by the grid operator\n  - source: grid\n    target: 电网\n    status: approved"))
+
+
 def test_a_decision_replaces_a_candidate_in_place():
     result = merge_glossaries(parse(BASE), glossary(approved("grid", "电力网", note="team choice")))
     assert result.conflicts == []
