@@ -50,32 +50,43 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
     pairs = list(pairs)
     if existing is None:
         return Glossary(terms=[entry_from_pair(pair) for pair in pairs], generated=generated)
-    by_key = {pair.source_key or english_key(pair.source): pair for pair in pairs}
+    by_key: dict[str, ScoredPair] = {}
+    for pair in pairs:  # an entry is found under its pair's key or under its written source's key
+        for key in _keys(pair):
+            by_key.setdefault(key, pair)
     decided = {english_key(entry.source) for entry in existing.terms
                if _touched(entry) and entry.status is not Status.REJECTED}
     rejected = rejected_pairs(existing)
     kept: list[Entry] = []
-    placed: set[str] = set()
+    placed: set[int] = set()  # ids of the pairs already written
     for entry in existing.terms:
         key = english_key(entry.source)
         if _touched(entry):
             kept.append(entry)
             continue
         pair = by_key.get(key)
-        if pair is None or key in placed or key in decided:
+        if pair is None or id(pair) in placed or decided.intersection(_keys(pair)):
             continue  # the corpus no longer proposes it
         _refresh(entry, pair)
         kept.append(entry)
-        placed.add(key)
+        placed.add(id(pair))
     for pair in pairs:
-        key = pair.source_key or english_key(pair.source)
-        if key in placed or key in decided or (key, chinese_key(pair.target)) in rejected:
+        keys = _keys(pair)
+        if id(pair) in placed or decided.intersection(keys) or any(
+                (key, chinese_key(pair.target)) in rejected for key in keys):
             continue
         kept.append(entry_from_pair(pair))
-        placed.add(key)
+        placed.add(id(pair))
     existing.terms = kept
     existing.generated = generated
     return existing
+
+
+def _keys(pair: ScoredPair) -> tuple[str, ...]:
+    """The keys a pair is known by: the key its occurrences were counted under, and the key of the
+    source as written (they differ where case variants were merged: `SALE PRICE`, `sale price`)."""
+    written = english_key(pair.source)
+    return (pair.source_key, written) if pair.source_key and pair.source_key != written else (written,)
 
 
 def _touched(entry: Entry) -> bool:

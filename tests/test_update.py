@@ -72,3 +72,14 @@ def test_a_candidate_a_person_commented_on_is_kept_as_written():
     assert "target: 中科院   # my fix, not approved yet" in again
     assert again.count("source: Academy") == 1
     assert "score: 0.95" in again  # an entry nobody touched is still re-scored
+
+
+def test_a_term_written_in_capitals_keeps_its_place_on_a_rerun():
+    # `SALE PRICE` was counted with `Sale price` under the key `sale price`; the entry written
+    # as `SALE PRICE` must be found again, not dropped and re-added at the end.
+    fresh = [ScoredPair("SALE PRICE", "促销价", 0.9, 3, ("segment",), source_key="sale price"),
+             pair("cart", "购物车", 0.5)]
+    first = dump_glossary(update_glossary(None, fresh, {}))
+    reloaded, problems = parse_glossary(first)
+    assert problems == []
+    assert dump_glossary(update_glossary(reloaded, fresh, {})) == first
