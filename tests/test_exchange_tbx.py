@@ -256,3 +256,30 @@ def test_export_refuses_a_character_xml_cannot_hold(character):
 
 def test_export_keeps_tabs_and_line_breaks_which_xml_can_hold():
     assert validates(glossary_to_tbx(Glossary(terms=[Entry("a\tb", ["乙"], Status.APPROVED, note="one\r\ntwo")])))
+
+
+# ---------------------------------------------------------------- import: status values
+
+EXCHANGE = DATA / "exchange"
+
+
+def test_status_values_are_compared_without_case_spaces_or_hyphens():
+    # 发热 forbiddenTerm-admn-sts, 热病 obsoleteTerm-admn-sts, 高热 "Deprecated Term", 高烧 DeprecatedTerm-admn-sts
+    (entry,) = read_tbx(str(EXCHANGE / "unkstatus.tbx")).terms
+    assert (entry.target, entry.status) == (["发烧"], Status.APPROVED)
+    assert entry.forbidden == ["发热", "热病", "高热", "高烧"]
+
+
+def test_an_unknown_status_is_refused_at_the_terms_line(tmp_path):
+    text = (EXCHANGE / "unkstatus.tbx").read_text(encoding="utf-8").replace("obsoleteTerm-admn-sts", "Draft Term")
+    with pytest.raises(InputFormatError, match="term \"热病\" has the unknown administrativeStatus 'Draft Term'; "
+                                               "use preferredTerm-admn-sts, admittedTerm-admn-sts") as error:
+        read_tbx(write(tmp_path, text))
+    assert (error.value.path, error.value.line) == (str(tmp_path / "terms.tbx"), 7)
+
+
+def test_not_recommended_is_forbidden_and_proposed_stays_a_candidate(tmp_path):
+    text = (EXCHANGE / "unkstatus.tbx").read_text(encoding="utf-8")
+    text = text.replace("preferredTerm-admn-sts", "proposedTerm").replace("obsoleteTerm-admn-sts", "notRecommendedTerm-admn-sts")
+    (entry,) = read_tbx(write(tmp_path, text)).terms
+    assert (entry.target, entry.status, entry.forbidden[1]) == (["发烧"], Status.CANDIDATE, "热病")

@@ -7,7 +7,9 @@ One glossary entry is one concept. The mapping, both ways:
                           deprecated ones: they still name the concept in English text)
   entry.target            target-language terms, the first preferredTerm-admn-sts, the rest
                           admittedTerm-admn-sts (no status at all for a candidate entry)
-  entry.forbidden         target-language terms, deprecatedTerm-admn-sts (superseded on import too)
+  entry.forbidden         target-language terms, deprecatedTerm-admn-sts (on import also superseded,
+                          obsolete, forbidden and notRecommended; case, spaces and hyphens ignored;
+                          an unknown status is an error at the term's line, never an allowed term)
   entry.keep_source       the source term listed again as a target-language term
   entry.note              concept <note>s, one per line (term-level notes are added as "term: note")
   extra part_of_speech    termNote partOfSpeech        (TBX-Basic values: noun, verb, adjective, adverb, other)
@@ -38,8 +40,14 @@ TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PREFERRED, ADMITTED, DEPRECATED, SUPERSEDED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
                                                "deprecatedTerm-admn-sts", "supersededTerm-admn-sts")
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")  # the TBX-Basic picklist
-_POSITIVE = {"preferred", "admitted", "standardized", "legal", "regulated"}
-_NEGATIVE = {"deprecated", "superseded"}
+# administrativeStatus / normativeAuthorization values, compared as `status_word` folds them
+# (case, spaces, hyphens and the -admn-sts and Term suffixes ignored: `Deprecated Term`,
+# `deprecatedTerm-admn-sts` and `DeprecatedTerm` are one value).
+_POSITIVE = {"preferred", "admitted", "standardized", "legal", "regulated"}  # allowed; the entry is approved
+_NEGATIVE = {"deprecated", "superseded", "obsolete", "forbidden", "notrecommended"}  # forbidden renderings
+_NEUTRAL = {"proposed", "new", "candidate"}  # allowed, but decided by nobody yet: the entry stays a candidate
+_KNOWN_STATUSES = ("preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
+                   "supersededTerm-admn-sts (also forbidden, obsolete, notRecommended, proposed)")
 _TERM_CONTAINERS = {"termSec", "tig", "ntig"}
 _SPACE = re.compile(r"\s+")
 # Characters XML 1.0 cannot hold, not even escaped: C0 controls other than tab and line ends,
@@ -174,7 +182,9 @@ class TermRecord:
 
     text: str
     language: str
-    status: str | None = None  # "preferred", "admitted", "deprecated", ... (suffix -admn-sts removed)
+    status: str | None = None  # "preferred", "admitted", "deprecated", ... (see status_word)
+    status_text: str = ""  # the value as written, for messages
+    line: int | None = None  # of its termSec/tig/ntig
     part_of_speech: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -193,11 +203,12 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh)."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     concepts: list[ConceptRecord] = []
-    for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), encoding=encoding, kind="TBX"):
+    for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), marked=frozenset(_TERM_CONTAINERS),
+                          encoding=encoding, kind="TBX"):
         if event.kind == "root":
             expect_root(event, {"tbx", "martif"}, "TBX", path)
         else:
-            concepts.append(read_concept(event.element, event.line))
+            concepts.append(read_concept(event.element, event.line, event.line_of))
     terms_by_language = Counter(normalize_code(term.language) for concept in concepts for term in concept.terms)
     for language, role in ((source_language, "source"), (target_language, "target")):
         option = f"--{role}-lang"
@@ -211,7 +222,11 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     no_source: list[int] = []
     no_target: list[int] = []
     for concept in concepts:
-        entry = concept_to_entry(concept, source_language, target_language)
+        try:
+            entry = concept_to_entry(concept, source_language, target_language)
+        except InputFormatError as error:
+            error.path = path
+            raise
         if entry is None:
             no_source.append(concept.line)
             continue
@@ -231,13 +246,15 @@ def normalize_code(code: str) -> str:
     return code.strip().replace("_", "-") or "?"
 
 
-def read_concept(element: ElementTree.Element, line: int) -> ConceptRecord:
-    """Everything an entry needs from a <conceptEntry> (v3) or <termEntry> (v2)."""
+def read_concept(element: ElementTree.Element, line: int,
+                 line_of: Callable[[ElementTree.Element], int] | None = None) -> ConceptRecord:
+    """Everything an entry needs from a <conceptEntry> (v3) or <termEntry> (v2); `line_of` gives
+    the line of a term's container (see xml_safe.XmlEvent.line_of)."""
     concept = ConceptRecord(line=line)
     for child in element:
         name = local_name(child.tag)
         if name in ("langSec", "langSet"):
-            _read_language_section(child, concept)
+            _read_language_section(child, concept, line_of or (lambda _: line))
         else:
             _read_concept_detail(child, concept, "")
     return concept
@@ -260,12 +277,14 @@ def _read_concept_detail(element: ElementTree.Element, concept: ConceptRecord, l
             _read_concept_detail(child, concept, language)
 
 
-def _read_language_section(section: ElementTree.Element, concept: ConceptRecord) -> None:
+def _read_language_section(section: ElementTree.Element, concept: ConceptRecord,
+                           line_of: Callable[[ElementTree.Element], int]) -> None:
     language = element_language(section)
     for child in section:
         if local_name(child.tag) in _TERM_CONTAINERS:
             term = _read_term(child, language)
             if term is not None:
+                term.line = line_of(child)
                 concept.terms.append(term)
         else:
             _read_concept_detail(child, concept, language)
@@ -283,12 +302,26 @@ def _read_term(container: ElementTree.Element, language: str) -> TermRecord | No
         name = local_name(node.tag)
         kind = node.get("type") if name in ("termNote", "descrip") else name
         if kind in ("administrativeStatus", "normativeAuthorization") and term.status is None:
-            term.status = _clean(node).removesuffix("-admn-sts").removesuffix("Term")
+            term.status_text = _clean(node)
+            term.status = status_word(term.status_text)
         elif kind == "partOfSpeech" and term.part_of_speech is None:
             term.part_of_speech = _clean(node)
         elif name == "note" and _clean(node):
             term.notes.append(_clean(node))
     return term
+
+
+def status_word(value: str) -> str:
+    """'preferredTerm-admn-sts', 'Preferred Term' and 'preferredTerm' are all 'preferred'."""
+    folded = re.sub(r"[\s_-]+", "", value).lower()
+    return folded.removesuffix("admnsts").removesuffix("term")
+
+
+def _refuse_unknown_statuses(terms: list[TermRecord]) -> None:
+    for term in terms:
+        if term.status is not None and term.status not in _POSITIVE | _NEGATIVE | _NEUTRAL:
+            raise InputFormatError(f"term \"{term.text}\" has the unknown administrativeStatus "
+                                   f"{term.status_text!r}; use {_KNOWN_STATUSES}", line=term.line)
 
 
 def _clean(element: ElementTree.Element) -> str:
@@ -301,6 +334,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     targets = [term for term in concept.terms if language_matches(term.language, target_language)]
     if not sources:
         return None
+    _refuse_unknown_statuses(sources + targets)
     source = sources[0].text
     allowed = _unique((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     forbidden = _unique((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
