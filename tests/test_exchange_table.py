@@ -127,3 +127,24 @@ def test_a_note_longer_than_the_csv_modules_cell_limit_reads_back(tmp_path, to, 
     original = Glossary(terms=[Entry("grid", ["电网"], Status.APPROVED, note=long_note)])
     back = import_glossary(write(tmp_path, export_glossary(original, to), name=name))
     assert back.terms[0].note == long_note
+
+
+@pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])
+def test_a_forbidden_rendering_returns_to_the_approved_sense_not_the_first_one(tmp_path, to, name):
+    # check enforces forbidden renderings of the approved entry; on the rejected one they would do nothing
+    original = Glossary(terms=[
+        Entry("grid", ["格子"], Status.REJECTED, note="not the energy sense"),
+        Entry("grid", ["电网"], Status.APPROVED, note="energy sense", forbidden=["电力网"]),
+        Entry("cell", ["电池"], Status.CANDIDATE, forbidden=["细胞"]),
+    ])
+    back = import_glossary(write(tmp_path, export_glossary(original, to), name=name))
+    assert [(e.source, e.status, e.target, e.forbidden, e.note) for e in back.terms] == [
+        ("grid", Status.REJECTED, ["格子"], [], "not the energy sense"),
+        ("grid", Status.APPROVED, ["电网"], ["电力网"], "energy sense"),
+        ("cell", Status.CANDIDATE, ["电池"], ["细胞"], None)]
+
+
+def test_a_forbidden_row_alone_makes_a_candidate_in_its_place(tmp_path):
+    path = write(tmp_path, "en,zh,status\nV2G,车对网,forbidden\ngrid,电网,approved\n")
+    assert [(e.source, e.status, e.target, e.forbidden) for e in read_table(path).terms] == [
+        ("V2G", Status.CANDIDATE, [], ["车对网"]), ("grid", Status.APPROVED, ["电网"], [])]

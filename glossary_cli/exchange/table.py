@@ -9,6 +9,8 @@ One row per rendering, so every cell holds one term:
 
 status is approved, candidate or rejected for an allowed rendering, forbidden for a forbidden
 one (on import also preferred/admitted, deprecated/superseded and an empty cell = candidate).
+A forbidden row belongs to the approved entry with its English (check enforces it there), else
+to the candidate one; a table can list a term's rejected sense and its approved one.
 A keep_source entry is a row whose Chinese repeats the English. Source variants, case
 sensitivity, scores and evidence stay in the YAML; TBX carries more of them.
 """
@@ -90,6 +92,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     entries: dict[tuple[str, Status], Entry] = {}
     first_entry: dict[str, Entry] = {}
     placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one
+    forbidden_rows: list[tuple[str, str, str]] = []  # (source, rendering, note), placed once all rows are read
     skipped = 0
     for line, cells in rows:
         if any(extra.strip() for extra in cells[len(names):]):
@@ -110,32 +113,45 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             continue
         status = _STATUS_WORDS[status_word]
         if status == FORBIDDEN:
-            entry = first_entry.get(source)
-            if entry is None:
-                entry = _new_entry(glossary, entries, first_entry, source, Status.CANDIDATE, line)
-                placeholders.add(id(entry))
-            if rendering and rendering not in entry.forbidden:
-                entry.forbidden.append(rendering)
-        else:
-            entry = entries.get((source, status))
-            if entry is None and id(first_entry.get(source)) in placeholders:
-                entry = first_entry[source]
-                placeholders.discard(id(entry))
-                entry.status = status
-                entries[(source, status)] = entry
-            if entry is None:
-                entry = _new_entry(glossary, entries, first_entry, source, status, line)
-            if rendering == source:
-                entry.keep_source = True
-            elif rendering and rendering not in entry.target:
-                entry.target.append(rendering)
-        if note and note not in (entry.note or "").split("\n"):
-            entry.note = f"{entry.note}\n{note}" if entry.note else note
+            if source not in first_entry:  # keeps the entry's place in the file
+                placeholders.add(id(_new_entry(glossary, entries, first_entry, source, Status.CANDIDATE, line)))
+            forbidden_rows.append((source, rendering, note))
+            continue
+        entry = entries.get((source, status))
+        if entry is None and id(first_entry.get(source)) in placeholders:
+            entry = first_entry[source]
+            placeholders.discard(id(entry))
+            entry.status = status
+            entries[(source, status)] = entry
+        if entry is None:
+            entry = _new_entry(glossary, entries, first_entry, source, status, line)
+        if rendering == source:
+            entry.keep_source = True
+        elif rendering and rendering not in entry.target:
+            entry.target.append(rendering)
+        _add_note(entry, note)
+    for source, rendering, note in forbidden_rows:
+        entry = _owner_of_forbidden(source, entries, first_entry)
+        if rendering and rendering not in entry.forbidden:
+            entry.forbidden.append(rendering)
+        _add_note(entry, note)
     for entry in glossary.terms:
         entry.forbidden = [rendering for rendering in entry.forbidden if rendering not in entry.allowed_targets()]
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
+
+
+def _owner_of_forbidden(source: str, entries: dict[tuple[str, Status], Entry], first_entry: dict[str, Entry]) -> Entry:
+    """The entry a forbidden rendering of `source` belongs to: the approved one, as check enforces
+    forbidden renderings where the term is approved (the export writes a rejected sense of the
+    term first), else the candidate, else the first entry with that source."""
+    return entries.get((source, Status.APPROVED)) or entries.get((source, Status.CANDIDATE)) or first_entry[source]
+
+
+def _add_note(entry: Entry, note: str) -> None:
+    if note and note not in (entry.note or "").split("\n"):
+        entry.note = f"{entry.note}\n{note}" if entry.note else note
 
 
 @contextmanager
