@@ -264,3 +264,14 @@ def test_export_refuses_a_glossary_that_contradicts_itself(runner, workdir):
     assert result.exit_code == 2
     assert result.stderr.startswith('error: bad.yaml:7:13: "V2G" is approved twice with different targets')
     assert not Path("out.csv").exists()
+
+
+def test_export_warns_once_about_fields_the_format_cannot_hold(runner, workdir):
+    Path("cs.yaml").write_text("glossary: 1\nterms:\n  - source: Cell\n    target: 单元格\n    status: approved\n"
+                               "    case_sensitive: true\n", encoding="utf-8")
+    result = run(runner, "export", "cs.yaml", "--to", "tbx", "-o", "cs.tbx")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ("warning: cs.yaml: not representable in tbx, left out: case_sensitive of 1 entry "
+                             "(the glossary keeps them)\ncs.tbx: exported 1 entries as tbx\n")
+    result = run(runner, "export", "cs.yaml", "--to", "csv")
+    assert (result.stderr, result.stdout) == ("", "en,zh,status,note,case_sensitive\nCell,单元格,approved,,true\n")

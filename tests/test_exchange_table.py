@@ -148,3 +148,38 @@ def test_a_forbidden_row_alone_makes_a_candidate_in_its_place(tmp_path):
     path = write(tmp_path, "en,zh,status\nV2G,车对网,forbidden\ngrid,电网,approved\n")
     assert [(e.source, e.status, e.target, e.forbidden) for e in read_table(path).terms] == [
         ("V2G", Status.CANDIDATE, [], ["车对网"]), ("grid", Status.APPROVED, ["电网"], [])]
+
+
+def rich_entry() -> Entry:
+    return Entry("smart grid", ["智能电网"], Status.APPROVED, source_variants=["smart-grid", "intelligent grid"],
+                 case_sensitive=True, extra={"part_of_speech": "noun", "definition": "A grid, digitally run.",
+                                             "subject_field": "energy", "match_compounds": True, "reviewer": "Li",
+                                             "ticket": "3", "priority": 3, "tags": ["grid", "电"]})
+
+
+@pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])
+def test_fields_check_reads_travel_in_columns_of_their_own(tmp_path, to, name):
+    original = Glossary(terms=[rich_entry(), Entry("grid", ["电网"], Status.APPROVED, forbidden=["网格"])])
+    text = export_glossary(original, to)
+    assert text.splitlines()[0].split("," if to is ExchangeFormat.CSV else "\t") == [
+        "en", "zh", "status", "note", "source_variants", "case_sensitive", "part_of_speech", "definition",
+        "subject_field", "match_compounds", "x-reviewer", "x-ticket", "x-priority", "x-tags"]
+    back = import_glossary(write(tmp_path, text, name=name))
+    assert back.terms == original.terms  # "3" stays a string, 3 a number, the list a list
+
+
+def test_a_cat_tools_field_columns_are_read_by_their_usual_names(tmp_path):
+    path = write(tmp_path, "English,Chinese,Status,Synonyms,Case Sensitive,Domain,POS\n"
+                           "smart grid,智能电网,approved,smart-grid,yes,energy,noun\n")
+    (entry,) = read_table(path).terms
+    assert (entry.source_variants, entry.case_sensitive, entry.extra) == (
+        ["smart-grid"], True, {"subject_field": "energy", "part_of_speech": "noun"})
+    with pytest.raises(InputFormatError, match="case_sensitive is 'maybe'; write true or false") as error:
+        read_table(write(tmp_path, "en,zh,case_sensitive\ngrid,电网,\nV2G,车网互动,maybe\n"))
+    assert error.value.line == 3
+
+
+def test_nothing_left_out_of_a_table_means_no_warning():
+    warnings: list[str] = []
+    export_glossary(Glossary(terms=[rich_entry()]), ExchangeFormat.CSV, path="g.yaml", on_warning=warnings.append)
+    assert warnings == []

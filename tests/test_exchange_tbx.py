@@ -283,3 +283,16 @@ def test_not_recommended_is_forbidden_and_proposed_stays_a_candidate(tmp_path):
     text = text.replace("preferredTerm-admn-sts", "proposedTerm").replace("obsoleteTerm-admn-sts", "notRecommendedTerm-admn-sts")
     (entry,) = read_tbx(write(tmp_path, text)).terms
     assert (entry.target, entry.status, entry.forbidden[1]) == (["发烧"], Status.CANDIDATE, "热病")
+
+
+def test_export_names_in_one_warning_the_fields_tbx_cannot_hold():
+    glossary = Glossary(terms=[
+        Entry("smart grid", ["智能电网"], Status.APPROVED, case_sensitive=True,
+              extra={"match_compounds": True, "reviewer": "Li", "part_of_speech": "noun", "definition": "A grid."}),
+        Entry("Cell", ["单元格"], Status.APPROVED, case_sensitive=True),
+        Entry("grid", ["电网"], Status.CANDIDATE, case_sensitive=True),  # not exported: no warning for it
+    ])
+    warnings: list[str] = []
+    assert validates(glossary_to_tbx(glossary, path="rich.yaml", on_warning=warnings.append))
+    assert warnings == ["rich.yaml: not representable in tbx, left out: case_sensitive of 2 entries, "
+                        "match_compounds of 1 entry, reviewer of 1 entry (the glossary keeps them)"]

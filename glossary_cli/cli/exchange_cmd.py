@@ -37,7 +37,8 @@ def export_command(
     if output is not None and _same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
     loaded = load_validated(glossary)
-    text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary))
+    text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary),
+                           on_warning=warn)
     count = _count_entries(loaded, to, status)
     if output is None:
         sys.stdout.write(text)

@@ -38,19 +38,21 @@ def _ignore(message: str) -> None:
 
 
 def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterable[Status] | None = None,
-                    byte_order_mark: bool = False, path: str | None = None) -> str:
-    """The glossary as TBX, CSV or TSV text; `path` is its file, for the TBX header and errors."""
+                    byte_order_mark: bool = False, path: str | None = None,
+                    on_warning: Callable[[str], None] = _ignore) -> str:
+    """The glossary as TBX, CSV or TSV text; `path` is its file, for the TBX header, errors and the
+    warning naming fields the format cannot carry."""
     chosen = tuple(statuses) if statuses else DEFAULT_STATUSES[to]
     if to is ExchangeFormat.TBX:
         if byte_order_mark:
             raise UsageError("--bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding")
         from .tbx import glossary_to_tbx
 
-        return glossary_to_tbx(glossary, statuses=chosen, path=path)
+        return glossary_to_tbx(glossary, statuses=chosen, path=path, on_warning=on_warning)
     from .table import glossary_to_table
 
     return glossary_to_table(glossary, delimiter="," if to is ExchangeFormat.CSV else "\t", statuses=chosen,
-                             byte_order_mark=byte_order_mark)
+                             byte_order_mark=byte_order_mark, path=path, on_warning=on_warning)
 
 
 def format_of(path: str) -> ExchangeFormat:

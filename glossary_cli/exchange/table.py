@@ -11,8 +11,13 @@ status is approved, candidate or rejected for an allowed rendering, forbidden fo
 one (on import also preferred/admitted, deprecated/superseded and an empty cell = candidate).
 A forbidden row belongs to the approved entry with its English (check enforces it there), else
 to the candidate one; a table can list a term's rejected sense and its approved one.
-A keep_source entry is a row whose Chinese repeats the English. Source variants, case
-sensitivity, scores and evidence stay in the YAML; TBX carries more of them.
+A keep_source entry is a row whose Chinese repeats the English.
+
+Fields check reads get columns of their own after `note`, written only when an exported entry
+sets them and filled on the entry's first row: source_variants (one per line of the cell),
+case_sensitive and match_compounds (true/false), part_of_speech, definition, subject_field, and
+`x-KEY` for a custom key (a value that is not plain text is written as JSON). Import reads them
+back, and also the names CAT tools use (synonyms, domain, pos). Scores and evidence stay in the YAML.
 """
 
 from __future__ import annotations
@@ -20,14 +25,19 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from .. import __version__
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_rows, header_columns
 from ..textio import read_text
+from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
+                     encode_value, report_unrepresentable)
 
 FORBIDDEN = "forbidden"
 _STATUS_WORDS = {
@@ -43,15 +53,32 @@ def _ignore(message: str) -> None:
 
 
 def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Iterable[Status] = tuple(Status),
-                      byte_order_mark: bool = False) -> str:
-    """CSV (or TSV) text with a header row; a byte-order mark first when Excel is to open it."""
+                      byte_order_mark: bool = False, path: str | None = None,
+                      on_warning: Callable[[str], None] = _ignore) -> str:
+    """CSV (or TSV) text with a header row; a byte-order mark first when Excel is to open it.
+
+    Fields beyond en,zh,status,note get a column of their own when an exported entry sets them
+    (source_variants, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
+    and `x-KEY` for a custom key), filled on the entry's first row."""
     wanted = set(statuses)
+    chosen = [entry for entry in glossary.terms if entry.status in wanted]
+    fields = _field_columns(chosen)
+    lost: Counter = Counter()
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([glossary.languages.get("source", "en"), glossary.languages.get("target", "zh"), "status", "note"])
-    for entry in glossary.terms:
-        if entry.status in wanted:
-            writer.writerows(entry_rows(entry))
+    writer.writerow([glossary.languages.get("source", "en"), glossary.languages.get("target", "zh"), "status", "note",
+                     *(column for column, _ in fields)])
+    for entry in chosen:
+        rows = entry_rows(entry)
+        for _, field in fields:
+            cell = field.write(entry)
+            if cell is None:
+                lost[field.key] += 1
+            rows[0].append(cell or "")
+            for row in rows[1:]:
+                row.append("")
+        writer.writerows(rows)
+    report_unrepresentable(lost, "csv" if delimiter == "," else "tsv", path, on_warning)
     return ("\ufeff" if byte_order_mark else "") + buffer.getvalue()
 
 
@@ -63,6 +90,70 @@ def entry_rows(entry: Entry) -> list[list[str]]:
     rows += [[entry.source, rendering, FORBIDDEN, ""] for rendering in entry.forbidden]
     rows[0][3] = entry.note or ""
     return rows
+
+
+@dataclass(frozen=True)
+class _Field:
+    """An entry field beyond en,zh,status,note and how its column is written and read."""
+
+    key: str
+    kind: str  # "variants", "flag" (case_sensitive), "extra_flag" (match_compounds) or "extra"
+
+    def is_set(self, entry: Entry) -> bool:
+        if self.kind == "variants":
+            return bool(entry.source_variants)
+        if self.kind == "flag":
+            return entry.case_sensitive is not None
+        return self.key in entry.extra
+
+    def write(self, entry: Entry) -> str | None:
+        """The cell for `entry`; "" when unset, None when the value cannot be written."""
+        if not self.is_set(entry):
+            return ""
+        if self.kind == "variants":
+            return "\n".join(entry.source_variants)
+        if self.kind == "flag":
+            return "true" if entry.case_sensitive else "false"
+        return encode_value(entry.extra[self.key])
+
+    def read(self, entry: Entry, cell: str, path: str, line: int) -> None:
+        if self.kind == "variants":
+            for variant in (part.strip() for part in cell.splitlines()):
+                if variant and variant not in entry.source_variants:
+                    entry.source_variants.append(variant)
+        elif self.kind == "flag":
+            entry.case_sensitive = _flag(cell, self.key, path, line)
+        elif self.kind == "extra_flag":
+            entry.extra[self.key] = _flag(cell, self.key, path, line)
+        else:
+            entry.extra[self.key] = decode_value(cell)
+
+
+_FIELDS = {
+    "source_variants": _Field("source_variants", "variants"),
+    "case_sensitive": _Field("case_sensitive", "flag"),
+    PART_OF_SPEECH: _Field(PART_OF_SPEECH, "extra"),
+    DEFINITION: _Field(DEFINITION, "extra"),
+    SUBJECT_FIELD: _Field(SUBJECT_FIELD, "extra"),
+    MATCH_COMPOUNDS: _Field(MATCH_COMPOUNDS, "extra_flag"),
+}
+# Header names CAT tools use for the same fields (compared in lower case, spaces as underscores).
+_FIELD_ALIASES = {"variants": "source_variants", "synonyms": "source_variants", "pos": PART_OF_SPEECH,
+                  "subject": SUBJECT_FIELD, "domain": SUBJECT_FIELD}
+CUSTOM_PREFIX = "x-"
+
+
+def _field_columns(entries: list[Entry]) -> list[tuple[str, _Field]]:
+    """(header, field) for each field one of the entries sets, known fields first."""
+    columns = [(key, field) for key, field in _FIELDS.items() if any(field.is_set(entry) for entry in entries)]
+    return columns + [(CUSTOM_PREFIX + key, _Field(key, "extra")) for key in custom_keys(entries)]
+
+
+def _flag(cell: str, key: str, path: str, line: int) -> bool:
+    word = cell.strip().lower()
+    if word not in ("true", "false", "yes", "no", "1", "0"):
+        raise InputFormatError(f"{key} is {cell!r}; write true or false", path=path, line=line)
+    return word in ("true", "yes", "1")
 
 
 def read_table(path: str, *, delimiter: str | None = None, source_lang: str | None = None,
@@ -86,13 +177,15 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     status_column = names.index("status") if "status" in names else None
     note_names = ("note", "notes", "comment", "description")
     note_column = next((names.index(name) for name in note_names if name in names), None)
+    field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column})
 
     glossary = Glossary(languages={"source": source_language, "target": target_language},
                         generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})
     entries: dict[tuple[str, Status], Entry] = {}
     first_entry: dict[str, Entry] = {}
     placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one
-    forbidden_rows: list[tuple[str, str, str]] = []  # (source, rendering, note), placed once all rows are read
+    forbidden_rows: list[tuple[str, str, str, int, list]] = []  # (source, rendering, note, line, fields), placed
+    # once all rows are read
     skipped = 0
     for line, cells in rows:
         if any(extra.strip() for extra in cells[len(names):]):
@@ -115,7 +208,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if status == FORBIDDEN:
             if source not in first_entry:  # keeps the entry's place in the file
                 placeholders.add(id(_new_entry(glossary, entries, first_entry, source, Status.CANDIDATE, line)))
-            forbidden_rows.append((source, rendering, note))
+            forbidden_rows.append((source, rendering, note, line, cells))
             continue
         entry = entries.get((source, status))
         if entry is None and id(first_entry.get(source)) in placeholders:
@@ -130,16 +223,44 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         elif rendering and rendering not in entry.target:
             entry.target.append(rendering)
         _add_note(entry, note)
-    for source, rendering, note in forbidden_rows:
+        _read_fields(entry, field_columns, cells, path, line)
+    for source, rendering, note, line, cells in forbidden_rows:
         entry = _owner_of_forbidden(source, entries, first_entry)
         if rendering and rendering not in entry.forbidden:
             entry.forbidden.append(rendering)
         _add_note(entry, note)
+        _read_fields(entry, field_columns, cells, path, line)
     for entry in glossary.terms:
         entry.forbidden = [rendering for rendering in entry.forbidden if rendering not in entry.allowed_targets()]
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
+
+
+def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[int, _Field]]:
+    """(column, field) for the header cells that name an entry field (x-KEY: the custom key KEY)."""
+    found: list[tuple[int, _Field]] = []
+    for index, cell in enumerate(cells):
+        name = cell.strip()
+        if index in taken or not name:
+            continue
+        if name.lower().startswith(CUSTOM_PREFIX) and len(name) > len(CUSTOM_PREFIX):
+            found.append((index, _Field(name[len(CUSTOM_PREFIX):], "extra")))
+            continue
+        key = re.sub(r"[\s-]+", "_", name.lower())
+        field = _FIELDS.get(_FIELD_ALIASES.get(key, key))
+        if field is not None and all(field != known for _, known in found):
+            found.append((index, field))
+    return found
+
+
+def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: list[str], path: str,
+                 line: int) -> None:
+    """The row's field cells into its entry; a field the entry already has keeps its first value."""
+    for index, field in field_columns:
+        cell = cells[index].strip() if index < len(cells) else ""
+        if cell and (field.kind == "variants" or not field.is_set(entry)):
+            field.read(entry, cell, path, line)
 
 
 def _owner_of_forbidden(source: str, entries: dict[tuple[str, Status], Entry], first_entry: dict[str, Entry]) -> Entry:

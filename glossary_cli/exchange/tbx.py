@@ -35,6 +35,7 @@ from ..errors import GlossaryFileError, InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.xml_safe import (XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name,
                                 segment_text)
+from .fields import DEFINITION, PART_OF_SPEECH, SUBJECT_FIELD, report_unrepresentable
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PREFERRED, ADMITTED, DEPRECATED, SUPERSEDED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
@@ -62,12 +63,13 @@ def _ignore(message: str) -> None:
 # ---------------------------------------------------------------- export
 
 def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.APPROVED,),
-                    path: str | None = None) -> str:
+                    path: str | None = None, on_warning: Callable[[str], None] = _ignore) -> str:
     """A TBX-Basic (TBX v3, DCA style) document holding the entries whose status is in `statuses`.
 
     `path` is the glossary's file, named in the header and in errors. An entry holding a character
     XML cannot hold is refused (GlossaryFileError at its line): dropping the entry or the character
-    would hand the CAT tool a termbase that silently differs from the glossary.
+    would hand the CAT tool a termbase that silently differs from the glossary. Fields TBX has no
+    data category for (case_sensitive, match_compounds, custom keys) are named in one warning.
     """
     wanted = set(statuses) - {Status.REJECTED}
     source_language = glossary.languages.get("source", "en")
@@ -80,12 +82,14 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     _child(description, "p", f"Exported by glossary {__version__}{origin}.")
     body = _child(_child(root, "text"), "body")
     number = 0
+    lost: Counter = Counter()
     for entry in glossary.terms:
         if entry.status not in wanted or not entry.source.strip():
             continue
         _refuse_what_xml_cannot_hold(entry, path)
         number += 1
         body.append(_concept(entry, f"c{number}", source_language, target_language))
+        lost.update(_not_in_tbx(entry))
     if not len(body):
         root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
     ElementTree.indent(root, space="  ")
@@ -94,7 +98,19 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     if unwritable:
         raise GlossaryFileError(f"{_named(unwritable.group())} cannot be written in TBX (XML); remove it",
                                 path=path)
+    report_unrepresentable(lost, "tbx", path, on_warning)
     return text
+
+
+def _not_in_tbx(entry: Entry) -> list[str]:
+    """The fields of `entry` that its concept cannot hold."""
+    lost = ["case_sensitive"] if entry.case_sensitive is not None else []
+    for key, value in entry.extra.items():
+        carried = (key == PART_OF_SPEECH and value in PARTS_OF_SPEECH
+                   or key in (DEFINITION, SUBJECT_FIELD) and isinstance(value, str))
+        if not carried:
+            lost.append(key)
+    return lost
 
 
 def _refuse_what_xml_cannot_hold(entry: Entry, path: str | None) -> None:
