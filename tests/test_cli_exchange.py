@@ -275,3 +275,33 @@ def test_export_warns_once_about_fields_the_format_cannot_hold(runner, workdir):
                              "(the glossary keeps them)\ncs.tbx: exported 1 entries as tbx\n")
     result = run(runner, "export", "cs.yaml", "--to", "csv")
     assert (result.stderr, result.stdout) == ("", "en,zh,status,note,case_sensitive\nCell,单元格,approved,,true\n")
+
+
+SYNC = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: dashboard
+    target: 仪表板
+    status: approved
+    note: |-
+      Use in UI strings.
+
+      See style guide, section 3.
+  - source: drive
+    target: 驱动器
+    status: approved
+    note: "Not 硬盘  (double space)."
+  - source: "Tab\\tterm"
+    target: "制表\\t符"
+    status: approved
+"""
+
+
+def test_importing_a_glossarys_own_tbx_back_into_it_changes_nothing(runner, workdir):
+    Path("sync.yaml").write_text(SYNC, encoding="utf-8")
+    assert run(runner, "export", "sync.yaml", "--to", "tbx", "-o", "sync.tbx").exit_code == 0
+    result = run(runner, "import", "sync.tbx", "-o", "sync.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "sync.yaml: merged 3 entries (3 approved, 0 other) from sync.tbx (0 new)\n"
+    assert Path("sync.yaml").read_text(encoding="utf-8") == SYNC

@@ -73,7 +73,7 @@ def test_export_is_tbx_basic_with_statuses_mapped():
     assert terms(concepts[0], "zh") == [("车网互动", "preferredTerm-admn-sts"), ("车辆到电网", "admittedTerm-admn-sts"),
                                         ("车对网", "deprecatedTerm-admn-sts")]
     assert terms(concepts[1], "zh") == [("COVID-19", "preferredTerm-admn-sts"), ("新冠", "deprecatedTerm-admn-sts")]
-    assert [note.text for note in concepts[0].findall("tbx:note", NS)] == ["V2G in short", "see IEC 15118"]
+    assert [note.text for note in concepts[0].findall("tbx:note", NS)] == ["V2G in short\nsee IEC 15118"]
     assert concepts[0].findtext(".//tbx:termNote[@type='partOfSpeech']", namespaces=NS) == "noun"
 
 
@@ -296,3 +296,28 @@ def test_export_names_in_one_warning_the_fields_tbx_cannot_hold():
     assert validates(glossary_to_tbx(glossary, path="rich.yaml", on_warning=warnings.append))
     assert warnings == ["rich.yaml: not representable in tbx, left out: case_sensitive of 2 entries, "
                         "match_compounds of 1 entry, reviewer of 1 entry (the glossary keeps them)"]
+
+
+@pytest.mark.parametrize("note", ["Use in UI strings.\n\nSee style guide, section 3.", "Not 硬盘  (double space).",
+                                  "tab\there", "NEL\x85 and LINE SEPARATOR\u2028 inside", "Windows\r\nline end",
+                                  "Second line   with  spaces.\n\n  indented line"])
+def test_a_note_comes_back_exactly_as_written(tmp_path, note):
+    original = Glossary(terms=[Entry("dashboard", ["仪表板"], Status.APPROVED, note=note)])
+    text = glossary_to_tbx(original)
+    assert validates(text) and text.count("<note>") == 1
+    assert read_tbx(write(tmp_path, text)).terms[0].note == note
+
+
+def test_tabs_and_double_spaces_in_terms_are_content():
+    original = Glossary(terms=[Entry("Tab\tterm", ["制表\t符", "双  空格"], Status.APPROVED)])
+    with tempfile.TemporaryDirectory() as directory:
+        (entry,) = read_tbx(write(Path(directory), glossary_to_tbx(original))).terms
+    assert (entry.source, entry.target) == ("Tab\tterm", ["制表\t符", "双  空格"])
+
+
+def test_the_layout_of_a_pretty_printed_termbase_is_not_content(tmp_path):
+    text = TBX_V2.replace("<term>grid</term>", "<term>\n        grid\n      </term>")
+    text = text.replace("</termEntry>", "<note>\n    first line\n    </note></termEntry>", 1)
+    glossary = read_tbx(write(tmp_path, text))
+    assert "grid" in [entry.source for entry in glossary.terms]
+    assert glossary.terms[0].note.startswith("from the grid code\nfirst line\n")

@@ -11,7 +11,9 @@ One glossary entry is one concept. The mapping, both ways:
                           obsolete, forbidden and notRecommended; case, spaces and hyphens ignored;
                           an unknown status is an error at the term's line, never an allowed term)
   entry.keep_source       the source term listed again as a target-language term
-  entry.note              concept <note>s, one per line (term-level notes are added as "term: note")
+  entry.note              one concept <note>, its text as written (tabs, double spaces, line breaks;
+                          on import several notes are joined by line breaks, and term-level
+                          notes are added as "term: note"). Terms keep their tabs and spaces too.
   extra part_of_speech    termNote partOfSpeech        (TBX-Basic values: noun, verb, adjective, adverb, other)
   extra definition        descrip definition of the source language (or of the concept)
   extra subject_field     descrip subjectField
@@ -33,8 +35,7 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..errors import GlossaryFileError, InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.xml_safe import (XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name,
-                                segment_text)
+from ..readers.xml_safe import XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name
 from .fields import DEFINITION, PART_OF_SPEECH, SUBJECT_FIELD, report_unrepresentable
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -51,6 +52,7 @@ _KNOWN_STATUSES = ("preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTer
                    "supersededTerm-admn-sts (also forbidden, obsolete, notRecommended, proposed)")
 _TERM_CONTAINERS = {"termSec", "tig", "ntig"}
 _SPACE = re.compile(r"\s+")
+_LAYOUT_AT_ENDS = re.compile(r"^[ \t]*[\r\n]\s*|\s*[\r\n][ \t]*$")
 # Characters XML 1.0 cannot hold, not even escaped: C0 controls other than tab and line ends,
 # lone surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -93,7 +95,10 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     if not len(body):
         root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
     ElementTree.indent(root, space="  ")
-    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+    # A carriage return in a note or term is written as a character reference: XML parsers turn
+    # a literal one into a line feed.
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ElementTree.tostring(root, encoding="unicode").replace("\r", "&#13;") + "\n")
     unwritable = _NOT_XML.search(text)  # e.g. in the language codes: never write a broken termbase
     if unwritable:
         raise GlossaryFileError(f"{_named(unwritable.group())} cannot be written in TBX (XML); remove it",
@@ -137,10 +142,9 @@ def _concept(entry: Entry, identifier: str, source_language: str, target_languag
     concept = ElementTree.Element("conceptEntry", {"id": identifier})
     subject = entry.extra.get("subject_field")
     if isinstance(subject, str) and subject.strip():
-        _child(concept, "descrip", subject.strip(), type="subjectField")
-    for line in (entry.note or "").splitlines():
-        if line.strip():
-            _child(concept, "note", line.strip())
+        _child(concept, "descrip", subject, type="subjectField")
+    if entry.note and entry.note.strip():
+        _child(concept, "note", entry.note)  # one note, line breaks and spaces as written
     part_of_speech = entry.extra.get("part_of_speech")
     part_of_speech = part_of_speech if part_of_speech in PARTS_OF_SPEECH else None
     approved = entry.status is Status.APPROVED
@@ -148,7 +152,7 @@ def _concept(entry: Entry, identifier: str, source_language: str, target_languag
     source_section = _child(concept, "langSec", **{XML_LANG: source_language})
     definition = entry.extra.get("definition")
     if isinstance(definition, str) and definition.strip():
-        _child(source_section, "descrip", definition.strip(), type="definition")
+        _child(source_section, "descrip", definition, type="definition")
     _term(source_section, entry.source, PREFERRED if approved else None, part_of_speech)
     for variant in _unique(entry.source_variants, exclude={entry.source}):
         _term(source_section, variant, ADMITTED if approved else None, part_of_speech)
@@ -281,13 +285,13 @@ def _read_concept_detail(element: ElementTree.Element, concept: ConceptRecord, l
     name = local_name(element.tag)
     kind = element.get("type") if name == "descrip" else name
     if name == "note":
-        text = _clean(element)
-        if text:
+        text = _text(element)
+        if text.strip():
             concept.notes.append((language, text))
     elif kind == "definition":
-        concept.definitions.setdefault(language, _clean(element))
+        concept.definitions.setdefault(language, _text(element))
     elif kind == "subjectField" and not language:
-        concept.subject_field = concept.subject_field or _clean(element)
+        concept.subject_field = concept.subject_field or _text(element)
     elif name in ("descripGrp", "adminGrp"):
         for child in element:
             _read_concept_detail(child, concept, language)
@@ -310,8 +314,8 @@ def _read_term(container: ElementTree.Element, language: str) -> TermRecord | No
     term_element = next((node for node in container.iter() if local_name(node.tag) == "term"), None)
     if term_element is None:
         return None
-    text = segment_text(term_element)
-    if not text:
+    text = _text(term_element)
+    if not text.strip():
         return None
     term = TermRecord(text=text, language=language)
     for node in container.iter():
@@ -322,8 +326,8 @@ def _read_term(container: ElementTree.Element, language: str) -> TermRecord | No
             term.status = status_word(term.status_text)
         elif kind == "partOfSpeech" and term.part_of_speech is None:
             term.part_of_speech = _clean(node)
-        elif name == "note" and _clean(node):
-            term.notes.append(_clean(node))
+        elif name == "note" and _text(node).strip():
+            term.notes.append(_text(node))
     return term
 
 
@@ -341,7 +345,16 @@ def _refuse_unknown_statuses(terms: list[TermRecord]) -> None:
 
 
 def _clean(element: ElementTree.Element) -> str:
+    """A status or picklist value: spaces and line breaks are layout."""
     return _SPACE.sub(" ", "".join(element.itertext())).strip()
+
+
+def _text(element: ElementTree.Element) -> str:
+    """A term, note or definition as written: tabs, double spaces and line breaks inside are
+    content; only the layout around it (white space running up to or down from a line break at
+    either end, as a pretty-printed file indents) is dropped, and blanks at the ends of a term."""
+    text = _LAYOUT_AT_ENDS.sub("", "".join(element.itertext()))
+    return text.strip() if local_name(element.tag) == "term" else text
 
 
 def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str) -> Entry | None:
