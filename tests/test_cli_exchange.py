@@ -236,7 +236,8 @@ def test_export_then_import_into_the_same_glossary_changes_nothing(runner, workd
 
 
 def test_a_kept_source_is_named_in_a_conflict(runner, workdir):
-    Path("terms.csv").write_text("en,zh,status\nvehicle-to-grid,vehicle-to-grid,approved\n", encoding="utf-8")
+    Path("terms.csv").write_text("en,zh,status,keep_source\nvehicle-to-grid,vehicle-to-grid,approved,true\n",
+                                 encoding="utf-8")
     result = run(runner, "import", "terms.csv", "-o", "g.yaml")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
@@ -305,3 +306,14 @@ def test_importing_a_glossarys_own_tbx_back_into_it_changes_nothing(runner, work
     assert result.exit_code == 0, result.output
     assert result.stderr == "sync.yaml: merged 3 entries (3 approved, 0 other) from sync.tbx (0 new)\n"
     assert Path("sync.yaml").read_text(encoding="utf-8") == SYNC
+
+
+@pytest.mark.parametrize("to", ["csv", "tsv", "tbx"])
+def test_a_kept_source_and_the_english_as_a_target_come_back_apart_in_a_new_glossary(runner, workdir, to):
+    Path("s.yaml").write_text(SOURCE_AS_TARGET, encoding="utf-8")
+    assert run(runner, "export", "s.yaml", "--to", to, "-o", f"s.{to}").exit_code == 0
+    assert run(runner, "import", f"s.{to}", "-o", "new.yaml").exit_code == 0
+    entries = {entry.source: entry for entry in load_glossary("new.yaml").terms}
+    assert (entries["V2G"].target, entries["V2G"].keep_source) == (["车网互动", "V2G"], False)
+    assert (entries["WRI"].target, entries["WRI"].keep_source) == (["WRI"], False)
+    assert (entries["ESG"].target, entries["ESG"].keep_source) == ([], True)

@@ -30,19 +30,20 @@ def write(tmp_path: Path, text: str, name: str = "terms.csv", encoding: str = "u
 
 def test_csv_export_has_one_row_per_rendering():
     assert glossary_to_table(sample_glossary()) == (
-        "en,zh,status,note\n"
-        'V2G,车网互动,approved,"vehicle-to-grid, ""V2G"""\n'
-        "V2G,车辆到电网,approved,\n"
-        "V2G,车对网,forbidden,\n"
-        "COVID-19,COVID-19,approved,\n"
-        "grid,电网,candidate,\n"
-        "smart meter,智能电表,rejected,too generic\n"
-        "load shedding,,candidate,\n")
+        "en,zh,status,note,keep_source\n"
+        'V2G,车网互动,approved,"vehicle-to-grid, ""V2G""",\n'
+        "V2G,车辆到电网,approved,,\n"
+        "V2G,车对网,forbidden,,\n"
+        "COVID-19,COVID-19,approved,,true\n"
+        "grid,电网,candidate,,\n"
+        "smart meter,智能电表,rejected,too generic,\n"
+        "load shedding,,candidate,,\n")
 
 
 def test_tsv_export_and_status_filter():
     text = export_glossary(sample_glossary(), ExchangeFormat.TSV, statuses=[Status.APPROVED])
-    assert text.splitlines()[:2] == ["en\tzh\tstatus\tnote", 'V2G\t车网互动\tapproved\t"vehicle-to-grid, ""V2G"""']
+    assert text.splitlines()[:2] == ["en\tzh\tstatus\tnote\tkeep_source",
+                                     'V2G\t车网互动\tapproved\t"vehicle-to-grid, ""V2G"""\t']
     assert "grid\t电网" not in text
 
 
@@ -183,3 +184,19 @@ def test_nothing_left_out_of_a_table_means_no_warning():
     warnings: list[str] = []
     export_glossary(Glossary(terms=[rich_entry()]), ExchangeFormat.CSV, path="g.yaml", on_warning=warnings.append)
     assert warnings == []
+
+
+@pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])
+def test_the_english_kept_as_a_target_is_not_keep_source(tmp_path, to, name):
+    # check reports GL001 for the first and GL003 for the second, and fingerprints them apart
+    original = Glossary(terms=[Entry("V2G", ["V2G", "车网互动"], Status.APPROVED),
+                               Entry("ESG", [], Status.APPROVED, keep_source=True)])
+    back = import_glossary(write(tmp_path, export_glossary(original, to), name=name))
+    assert [(e.target, e.keep_source) for e in back.terms] == [(["V2G", "车网互动"], False), ([], True)]
+
+
+def test_a_row_repeating_the_english_is_a_target_unless_keep_source_says_otherwise(tmp_path):
+    plain = read_table(write(tmp_path, "en,zh,status\nWRI,WRI,approved\n"))
+    assert (plain.terms[0].target, plain.terms[0].keep_source) == (["WRI"], False)
+    kept = read_table(write(tmp_path, "en,zh,status,keep_source\nWRI,WRI,approved,true\n"))
+    assert (kept.terms[0].target, kept.terms[0].keep_source) == ([], True)

@@ -3,9 +3,10 @@
 `export_glossary` renders a Glossary in a format; `import_glossary` reads one back. The formats
 are Enums, so an unknown name is an error, never a silent fallback.
 
-A rendering equal to the source term is ambiguous in both formats: the entry may say keep_source,
-or list the source among its targets (`target: [V2G, 车网互动]`). It is read as keep_source,
-unless the glossary being imported into writes that term's entry the other way.
+A rendering equal to the source term may stand for keep_source or for a target equal to the
+source (`target: [V2G, 车网互动]`). The export marks keep_source (TBX termType internationalism,
+a CSV/TSV keep_source column); an unmarked one is a target, unless the glossary being imported
+into says keep_source for that term (a file from another tool, or from an older export).
 """
 
 from __future__ import annotations
@@ -96,14 +97,15 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
 
 
 def _source_as_target_like(imported: Glossary, into: Glossary) -> None:
-    """Write a kept source back into the target list where `into` lists it there."""
+    """Read an unmarked target equal to the source as keep_source where `into` says keep_source."""
     for entry in imported.terms:
-        if not entry.keep_source:
+        if entry.keep_source or entry.source not in entry.target:
             continue
-        model = next((other for other in into.find(entry.source) if entry.source in other.target), None)
+        model = next((other for other in into.find(entry.source)
+                      if other.keep_source and other.source not in other.target), None)
         if model is not None:
-            entry.target.insert(min(model.target.index(entry.source), len(entry.target)), entry.source)
-            entry.keep_source = model.keep_source
+            entry.target.remove(entry.source)
+            entry.keep_source = True
 
 
 __all__ = ["ExchangeFormat", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]

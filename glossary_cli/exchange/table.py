@@ -11,7 +11,8 @@ status is approved, candidate or rejected for an allowed rendering, forbidden fo
 one (on import also preferred/admitted, deprecated/superseded and an empty cell = candidate).
 A forbidden row belongs to the approved entry with its English (check enforces it there), else
 to the candidate one; a table can list a term's rejected sense and its approved one.
-A keep_source entry is a row whose Chinese repeats the English.
+A row whose Chinese repeats the English is one of the entry's targets (`target: [V2G, 车网互动]`),
+unless the entry says keep_source: true in a keep_source column.
 
 Fields check reads get columns of their own after `note`, written only when an exported entry
 sets them and filled on the entry's first row: source_variants (one per line of the cell),
@@ -104,6 +105,8 @@ class _Field:
             return bool(entry.source_variants)
         if self.kind == "flag":
             return entry.case_sensitive is not None
+        if self.kind == "keep":
+            return entry.keep_source
         return self.key in entry.extra
 
     def write(self, entry: Entry) -> str | None:
@@ -114,6 +117,8 @@ class _Field:
             return "\n".join(entry.source_variants)
         if self.kind == "flag":
             return "true" if entry.case_sensitive else "false"
+        if self.kind == "keep":
+            return "true"
         return encode_value(entry.extra[self.key])
 
     def read(self, entry: Entry, cell: str, path: str, line: int) -> None:
@@ -123,6 +128,8 @@ class _Field:
                     entry.source_variants.append(variant)
         elif self.kind == "flag":
             entry.case_sensitive = _flag(cell, self.key, path, line)
+        elif self.kind == "keep":
+            entry.keep_source = _flag(cell, self.key, path, line)
         elif self.kind == "extra_flag":
             entry.extra[self.key] = _flag(cell, self.key, path, line)
         else:
@@ -132,6 +139,7 @@ class _Field:
 _FIELDS = {
     "source_variants": _Field("source_variants", "variants"),
     "case_sensitive": _Field("case_sensitive", "flag"),
+    "keep_source": _Field("keep_source", "keep"),
     PART_OF_SPEECH: _Field(PART_OF_SPEECH, "extra"),
     DEFINITION: _Field(DEFINITION, "extra"),
     SUBJECT_FIELD: _Field(SUBJECT_FIELD, "extra"),
@@ -218,9 +226,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             entries[(source, status)] = entry
         if entry is None:
             entry = _new_entry(glossary, entries, first_entry, source, status, line)
-        if rendering == source:
-            entry.keep_source = True
-        elif rendering and rendering not in entry.target:
+        if rendering and rendering not in entry.target:
             entry.target.append(rendering)
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
@@ -231,6 +237,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
     for entry in glossary.terms:
+        if entry.keep_source:  # the row repeating the English stands for keep_source, not a target
+            entry.target = [rendering for rendering in entry.target if rendering != entry.source]
         entry.forbidden = [rendering for rendering in entry.forbidden if rendering not in entry.allowed_targets()]
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")

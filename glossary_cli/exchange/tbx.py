@@ -10,7 +10,9 @@ One glossary entry is one concept. The mapping, both ways:
   entry.forbidden         target-language terms, deprecatedTerm-admn-sts (on import also superseded,
                           obsolete, forbidden and notRecommended; case, spaces and hyphens ignored;
                           an unknown status is an error at the term's line, never an allowed term)
-  entry.keep_source       the source term listed again as a target-language term
+  entry.keep_source       the source term listed again as a target-language term, with termType
+                          internationalism (a term used as it is in other languages); without
+                          that termType it is one of the entry's targets (`target: [V2G, 车网互动]`)
   entry.note              one concept <note>, its text as written (tabs, double spaces, line breaks;
                           on import several notes are joined by line breaks, and term-level
                           notes are added as "term: note"). Terms keep their tabs and spaces too.
@@ -41,6 +43,7 @@ from .fields import DEFINITION, PART_OF_SPEECH, SUBJECT_FIELD, report_unrepresen
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PREFERRED, ADMITTED, DEPRECATED, SUPERSEDED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
                                                "deprecatedTerm-admn-sts", "supersededTerm-admn-sts")
+INTERNATIONALISM = "internationalism"  # termType of a target-language term that is the source term kept
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")  # the TBX-Basic picklist
 # administrativeStatus / normativeAuthorization values, compared as `status_word` folds them
 # (case, spaces, hyphens and the -admn-sts and Term suffixes ignored: `Deprecated Term`,
@@ -163,17 +166,21 @@ def _concept(entry: Entry, identifier: str, source_language: str, target_languag
         target_section = _child(concept, "langSec", **{XML_LANG: target_language})
         for index, rendering in enumerate(allowed):
             status = (PREFERRED if index == 0 else ADMITTED) if approved else None
-            _term(target_section, rendering, status, part_of_speech)
+            kept = entry.keep_source and rendering == entry.source.strip()
+            _term(target_section, rendering, status, part_of_speech, INTERNATIONALISM if kept else None)
         for rendering in forbidden:
             _term(target_section, rendering, DEPRECATED, part_of_speech)
     return concept
 
 
-def _term(section: ElementTree.Element, text: str, status: str | None, part_of_speech: str | None) -> None:
+def _term(section: ElementTree.Element, text: str, status: str | None, part_of_speech: str | None,
+          term_type: str | None = None) -> None:
     term_section = _child(section, "termSec")
     _child(term_section, "term", text)
     if part_of_speech:
         _child(term_section, "termNote", part_of_speech, type="partOfSpeech")
+    if term_type:
+        _child(term_section, "termNote", term_type, type="termType")
     if status:
         _child(term_section, "termNote", status, type="administrativeStatus")
 
@@ -206,6 +213,7 @@ class TermRecord:
     status_text: str = ""  # the value as written, for messages
     line: int | None = None  # of its termSec/tig/ntig
     part_of_speech: str | None = None
+    term_type: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -324,6 +332,8 @@ def _read_term(container: ElementTree.Element, language: str) -> TermRecord | No
         if kind in ("administrativeStatus", "normativeAuthorization") and term.status is None:
             term.status_text = _clean(node)
             term.status = status_word(term.status_text)
+        elif kind == "termType" and term.term_type is None:
+            term.term_type = _clean(node)
         elif kind == "partOfSpeech" and term.part_of_speech is None:
             term.part_of_speech = _clean(node)
         elif name == "note" and _text(node).strip():
@@ -367,10 +377,10 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     source = sources[0].text
     allowed = _unique((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     forbidden = _unique((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
-    keep_source = source in allowed
+    keep_source = any(term.text == source and term.term_type == INTERNATIONALISM for term in targets)
     entry = Entry(
         source=source,
-        target=[text for text in allowed if text != source],
+        target=[text for text in allowed if text != source or not keep_source],
         status=Status.APPROVED if any(term.status in _POSITIVE for term in targets) else Status.CANDIDATE,
         forbidden=forbidden,
         source_variants=_unique((term.text for term in sources[1:]), exclude={source}),
