@@ -330,3 +330,12 @@ def test_keep_source_is_marked_as_an_internationalism_and_the_english_as_a_targe
     assert validates(text) and text.count("<termNote type=\"termType\">internationalism</termNote>") == 1
     back = read_tbx(write(tmp_path, text))
     assert [(e.target, e.keep_source) for e in back.terms] == [(["V2G", "车网互动"], False), ([], True)]
+
+
+def test_language_codes_are_written_as_bcp_47_tags():
+    glossary = Glossary(terms=[Entry("grid", ["电网"], Status.APPROVED)], languages={"source": "en_US", "target": "zh_CN"})
+    text = glossary_to_tbx(glossary)
+    assert validates(text) and 'xml:lang="zh-CN"' in text and "zh_CN" not in text
+    glossary.languages["target"] = "zh&<>"
+    with pytest.raises(GlossaryError, match="us2.yaml: language 'zh&<>' is not a language tag such as zh-CN"):
+        glossary_to_tbx(glossary, path="us2.yaml")

@@ -55,6 +55,7 @@ _KNOWN_STATUSES = ("preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTer
                    "supersededTerm-admn-sts (also forbidden, obsolete, notRecommended, proposed)")
 _TERM_CONTAINERS = {"termSec", "tig", "ntig"}
 _SPACE = re.compile(r"\s+")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _LAYOUT_AT_ENDS = re.compile(r"^[ \t]*[\r\n]\s*|\s*[\r\n][ \t]*$")
 # Characters XML 1.0 cannot hold, not even escaped: C0 controls other than tab and line ends,
 # lone surrogates, U+FFFE and U+FFFF.
@@ -77,8 +78,8 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     data category for (case_sensitive, match_compounds, custom keys) are named in one warning.
     """
     wanted = set(statuses) - {Status.REJECTED}
-    source_language = glossary.languages.get("source", "en")
-    target_language = glossary.languages.get("target", "zh")
+    source_language = _bcp47(glossary.languages.get("source", "en"), path)
+    target_language = _bcp47(glossary.languages.get("target", "zh"), path)
     root = ElementTree.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dca",
                                        XML_LANG: source_language})
     header = _child(root, "tbxHeader")
@@ -108,6 +109,15 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
                                 path=path)
     report_unrepresentable(lost, "tbx", path, on_warning)
     return text
+
+
+def _bcp47(code: str, path: str | None) -> str:
+    """xml:lang takes BCP 47 tags: `zh_CN`, which the glossary accepts, is written `zh-CN`."""
+    tag = str(code).strip().replace("_", "-")
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        raise GlossaryFileError(f"language {code!r} is not a language tag such as zh-CN; correct `languages:` "
+                                "and export again", path=path)
+    return tag
 
 
 def _not_in_tbx(entry: Entry) -> list[str]:
