@@ -126,7 +126,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue
             # `surveillance to monitor`: an infinitive makes a clause
             clause = clause or (last > first and tokens[last - 1].text.lower() == "to" and is_verb_base(token.text))
-            name = name and _is_capitalised(token)
+            name = name and not shouted and _is_capitalised(token)  # capitals in a shouted text say nothing
             length = last - first + 1
             if length > limits.max_words and not name:
                 break
@@ -138,11 +138,13 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
             if length > 1 and not name and (verb_first or clause) and text[tokens[first].start:token.end] != label:
                 continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
-            if _cuts_a_name(tokens, first, last):
+            if not shouted and _cuts_a_name(tokens, first, last):
                 continue
             start, end = tokens[first].start, token.end
-            surface = text[start:end]
-            spans[(start, end)] = Span(start, end, english_display(surface), english_key(surface), first, last + 1)
+            spans[(start, end)] = _english_span(text[start:end], start, end, first, last + 1, shouted)
+    label_span = _label_with_function_words(text, tokens, breaks, contents, shouted)
+    if label_span is not None:
+        spans.setdefault((label_span.start, label_span.end), label_span)
     for found in _ENGLISH_ENCLOSED.finditer(text):
         group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
         start, end = found.start(group), found.end(group)
@@ -157,11 +159,46 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         if existing is None:
             if inner[-1:] in ".,;:!?" or not any(_is_content(t) for t in tokens[first:last]):
                 continue
-            existing = Span(start, end, english_display(inner), english_key(inner), first, last)
+            existing = _english_span(inner, start, end, first, last, shouted)
         spans[(start, end)] = Span(existing.start, existing.end, existing.text, existing.key, existing.first_token,
                                    existing.last_token, quoted=existing.quoted or quoted,
                                    bracketed=existing.bracketed or not quoted)
     return sorted(spans.values(), key=lambda span: (span.start, span.end))
+
+
+def _english_span(surface: str, start: int, end: int, first: int, last: int, shouted: bool) -> Span:
+    """In a text all in capitals the capitals say nothing (`WARNING: FORCE PUSH`), so the term is
+    counted and written as the lower-case words it is, with short acronyms kept (USB, PDF)."""
+    if shouted:
+        surface = " ".join(word if len(word) <= _SHOUTED_ACRONYM_LETTERS and not is_english_stopword(word, True)
+                           else word.lower() for word in surface.split(" "))
+    return Span(start, end, english_display(surface), english_key(surface), first, last)
+
+
+_SHOUTED_ACRONYM_LETTERS = 3
+_LABEL_WORDS = 3
+
+
+def _label_with_function_words(text: str, tokens: tuple[Token, ...], breaks: list[bool], contents: list[bool],
+                               shouted: bool) -> Span | None:
+    """A short UI label that starts or ends with a function word is one term: `Log Out`, `Select
+    All`, `Save As`, `Out of Stock`, `Do Not Disturb`. N-grams never start or end with one, so the
+    whole label is a span of its own. Three words need title case: `Sign in to` is a sentence."""
+    words = [index for index, token in enumerate(tokens) if not breaks[index]]
+    label = text.strip().rstrip(".!?:…")
+    if not words or len(words) > _LABEL_WORDS or not any(contents[index] for index in words):
+        return None
+    first, last = words[0], words[-1]
+    if words != list(range(first, last + 1)) or text[tokens[first].start:tokens[last].end] != label.strip():
+        return None  # punctuation or a placeholder inside: not one label
+    if contents[first] and contents[last]:
+        return None  # an ordinary n-gram
+    if _ADVERB.search(tokens[last].text.lower()):
+        return None  # `Folder Created Successfully` is a message
+    if len(words) == _LABEL_WORDS and not all(_is_capitalised(tokens[index]) or tokens[index].text.lower()
+                                              in ENGLISH_CONNECTORS for index in words):
+        return None
+    return _english_span(label.strip(), tokens[first].start, tokens[last].end, first, last + 1, shouted)
 
 
 def _kept_english(surface: str, source: str) -> bool:

@@ -23,6 +23,20 @@ def test_a_function_word_in_capitals_is_an_acronym_unless_the_whole_text_is_in_c
     assert not english("HOW TO WASH YOUR HANDS").keys() & {"HOW", "TO", "YOUR", "HOW TO WASH"}
 
 
+def test_words_in_a_text_all_in_capitals_are_counted_as_the_words_they_are():
+    found = english("WARNING: FORCE PUSH TO THE USB DRIVE")
+    assert found["force push"].key == english("Force push now")["Force push"].key == "force push"
+    assert "USB drive" in found  # a short acronym keeps its capitals
+
+
+def test_a_short_label_may_start_or_end_with_a_function_word():
+    for label in ("Log Out", "Select All", "Save As…", "Out of Stock", "Do Not Disturb", "Got it"):
+        assert label.rstrip("…") in english(label), label
+    assert "Sign in to continue" not in english("Sign in to continue")  # a sentence, not a label
+    assert "Folder Created Successfully" not in english("Folder Created Successfully")  # a message
+    assert "Log Out" not in english("Log Out, then sign in again")  # the label must be the whole text
+
+
 def test_english_plural_head_is_folded_for_display_and_key():
     span = english("digital twins allow us")["digital twin"]
     assert span.key == "digital twin"
