@@ -317,3 +317,22 @@ def test_a_kept_source_and_the_english_as_a_target_come_back_apart_in_a_new_glos
     assert (entries["V2G"].target, entries["V2G"].keep_source) == (["车网互动", "V2G"], False)
     assert (entries["WRI"].target, entries["WRI"].keep_source) == (["WRI"], False)
     assert (entries["ESG"].target, entries["ESG"].keep_source) == ([], True)
+
+
+EXCHANGE = DATA / "exchange"
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("h5.csv", 'h5.csv:2: entry "ESG" is approved but has no target; add one, set keep_source: true, '
+               "or set status: candidate"),
+    ("homonym.tbx", 'homonym.tbx:6: "cell" is approved twice with different targets ("细胞" at line 4, "电池" '
+                    "here); merge them into one entry with a target list"),
+])
+@pytest.mark.parametrize("output", ["new.yaml", "-"])
+def test_a_termbase_validate_would_refuse_is_not_imported(runner, workdir, name, problem, output):
+    (workdir / name).write_bytes((EXCHANGE / name).read_bytes())
+    result = run(runner, "import", name, "-o", output)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"error: {problem}\nerror: 1 problem that validate and check would refuse; nothing "
+                             f"written. Correct it in {name} and import again\n")
+    assert not Path("new.yaml").exists()

@@ -84,6 +84,7 @@ def import_command(
         target_lang = target_lang or base.languages.get("target")
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
                                target_lang=target_lang, encoding=encoding, on_warning=warn, into=base)
+    _refuse_what_validate_refuses(incoming, termbase)
     if output is None:
         text = dump_glossary(incoming)
         sys.stdout.write(text)
@@ -109,6 +110,23 @@ def import_command(
     write_atomic(str(output), text)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase} ({added} new)\n")
     warn_about_problems(text, str(output))
+
+
+def _refuse_what_validate_refuses(incoming, termbase: Path) -> None:
+    """A termbase that would make a glossary validate and check refuse is not imported: each
+    problem on its own line at the row or concept entry of the file, then what to do."""
+    from ..errors import InputFormatError
+    from ..validate import validate_glossary
+
+    problems = validate_glossary(incoming, str(termbase))
+    if not problems:
+        return
+    lines = [f"{problem.path}:{problem.line}: {problem.message}" for problem in problems]
+    many = len(problems) != 1
+    error = InputFormatError(f"{len(problems)} problem{'s' if many else ''} that validate and check would refuse; "
+                             f"nothing written. Correct {'them' if many else 'it'} in {termbase} and import again")
+    error.problems = [*lines, str(error)]  # type: ignore[attr-defined]  # one error line each
+    raise error
 
 
 def _summary(entries) -> str:
