@@ -339,3 +339,24 @@ def test_language_codes_are_written_as_bcp_47_tags():
     glossary.languages["target"] = "zh&<>"
     with pytest.raises(GlossaryError, match="us2.yaml: language 'zh&<>' is not a language tag such as zh-CN"):
         glossary_to_tbx(glossary, path="us2.yaml")
+
+
+@pytest.mark.parametrize("target_lang, expected", [
+    ("zh-CN", {"smart grid": ["智能电网"], "hydrogen": ["氢", "氢气"], "carbon sink": ["碳汇"], "electric car": ["电动汽车"]}),
+    ("zh-Hans", {"smart grid": ["智能电网"], "hydrogen": ["氢", "氢气"], "carbon sink": ["碳汇"], "electric car": ["电动汽车"]}),
+    ("zh-TW", {"smart grid": ["智慧型電網"], "hydrogen": [], "carbon sink": [], "electric car": []}),
+    ("zh-Hant", {"smart grid": ["智慧型電網"], "hydrogen": [], "carbon sink": [], "electric car": []}),
+])
+def test_chinese_variants_are_matched_by_script(target_lang, expected):
+    # basic_v2.tbx: zh-CN and zh-TW in t1, zh-Hans in t2, zh in t3 and t4
+    glossary = read_tbx(str(EXCHANGE / "basic_v2.tbx"), target_lang=target_lang)
+    assert {entry.source: entry.target for entry in glossary.terms} == expected
+
+
+def test_plain_zh_over_both_scripts_imports_simplified_and_says_so():
+    warnings: list[str] = []
+    path = EXCHANGE / "basic_v2.tbx"
+    glossary = read_tbx(str(path), on_warning=warnings.append)
+    assert glossary.terms[0].target == ["智能电网"]  # not 智慧型電網 beside it
+    assert warnings == [f"{path}: holds Simplified (7 terms) and Traditional Chinese (1 terms); importing "
+                        "Simplified. Pass --target-lang zh-CN or zh-TW to choose one"]

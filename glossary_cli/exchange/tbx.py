@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..errors import GlossaryFileError, InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.xml_safe import XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name
+from ..readers.xml_safe import (XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name,
+                                normalize_language)
 from .fields import DEFINITION, PART_OF_SPEECH, SUBJECT_FIELD, report_unrepresentable
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
@@ -248,9 +249,11 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         else:
             concepts.append(read_concept(event.element, event.line, event.line_of))
     terms_by_language = Counter(normalize_code(term.language) for concept in concepts for term in concept.terms)
-    for language, role in ((source_language, "source"), (target_language, "target")):
+    target_matches = _target_matcher(target_language, terms_by_language, path, on_warning)
+    for language, role, matches in ((source_language, "source", lambda code: language_matches(code, source_language)),
+                                    (target_language, "target", target_matches)):
         option = f"--{role}-lang"
-        if concepts and not any(language_matches(code, language) for code in terms_by_language):
+        if concepts and not any(matches(code) for code in terms_by_language):
             found = ", ".join(f"{code} ({count} terms)" for code, count in sorted(terms_by_language.items())) or "none"
             raise InputFormatError(f"no {language} terms in this termbase (languages: {found}); pass {option} "
                                    f"to choose the {role} language", path=path)
@@ -261,7 +264,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     no_target: list[int] = []
     for concept in concepts:
         try:
-            entry = concept_to_entry(concept, source_language, target_language)
+            entry = concept_to_entry(concept, source_language, target_language, target_matches=target_matches)
         except InputFormatError as error:
             error.path = path
             raise
@@ -278,6 +281,43 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         on_warning(f"{path}:{no_target[0]}: {len(no_target)} concept(s) with no {target_language} term imported "
                    "as candidates with no target (first one here)")
     return glossary
+
+
+SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
+
+
+def chinese_script(code: str) -> str | None:
+    """Simplified for zh, zh-Hans, zh-CN, zh-SG (and zh-Hans-*), Traditional for zh-Hant, zh-TW,
+    zh-HK, zh-MO; None for a language other than Chinese."""
+    subtags = normalize_language(code).split("-")
+    if subtags[0] != "zh":
+        return None
+    if "hans" in subtags:
+        return SIMPLIFIED
+    if "hant" in subtags or any(subtag in ("tw", "hk", "mo") for subtag in subtags[1:]):
+        return TRADITIONAL
+    return SIMPLIFIED
+
+
+def _target_matcher(target_language: str, terms_by_language: Counter, path: str,
+                    on_warning: Callable[[str], None]) -> Callable[[str], bool]:
+    """Which langSec codes are the target language. Chinese is matched by script: zh-CN takes
+    zh, zh-Hans, zh-CN and zh-SG; zh-TW takes zh-Hant, zh-TW, zh-HK and zh-MO. Plain zh takes
+    whichever the file holds, and Simplified, with a warning, when it holds both."""
+    wanted = chinese_script(target_language)
+    if wanted is None:
+        return lambda code: language_matches(code, target_language)
+    if normalize_language(target_language) == "zh":
+        scripts = Counter()
+        for code, count in terms_by_language.items():
+            if chinese_script(code):
+                scripts[chinese_script(code)] += count
+        if len(scripts) < 2:
+            return lambda code: chinese_script(code) is not None
+        on_warning(f"{path}: holds Simplified ({scripts[SIMPLIFIED]} terms) and Traditional Chinese "
+                   f"({scripts[TRADITIONAL]} terms); importing Simplified. Pass --target-lang zh-CN or zh-TW to "
+                   "choose one")
+    return lambda code: chinese_script(code) == wanted
 
 
 def normalize_code(code: str) -> str:
@@ -377,10 +417,12 @@ def _text(element: ElementTree.Element) -> str:
     return text.strip() if local_name(element.tag) == "term" else text
 
 
-def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str) -> Entry | None:
+def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str, *,
+                     target_matches: Callable[[str], bool] | None = None) -> Entry | None:
     """The glossary entry for a concept, or None when it has no source-language term."""
+    target_matches = target_matches or (lambda code: language_matches(code, target_language))
     sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
-    targets = [term for term in concept.terms if language_matches(term.language, target_language)]
+    targets = [term for term in concept.terms if target_matches(term.language)]
     if not sources:
         return None
     _refuse_unknown_statuses(sources + targets)
