@@ -1,6 +1,7 @@
 """Placeholders and markup in localisation strings (`%s`, `%1$d`, `{name}`, `{0}`, `{:n}`, `${x}`,
-`<b>`, `&amp;`, `` `code` ``, `--option`, URLs, ICU MessageFormat arguments): never terms nor parts
-of terms. `extract` blanks them before tokenizing and `check` before matching, with the same definition.
+`<b>`, `<code>…</code>`, `&amp;`, `` `code` ``, `--option`, URLs, `\\n`, ICU MessageFormat
+arguments): never terms nor parts of terms. `extract` blanks them before tokenizing and `check`
+before matching, with the same definition.
 
 ICU MessageFormat: a typed argument (`{count, number}`, `{when, date, short}`) is blanked whole; in
 a plural, selectordinal or select argument (`{count, plural, one {# file} other {# files}}`) the
@@ -14,17 +15,19 @@ from __future__ import annotations
 import re
 
 PLACEHOLDER = re.compile(
-    r"(?=[-%${<&`h])(?:"  # every alternative starts with one of these: rejects other positions 8x faster
+    r"(?=[-%${<&`h\\])(?:"  # every alternative starts with one of these: rejects other positions 8x faster
     r"%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
     r"|\$\{[^{}\n]*\}"               # ${var}
     r"|\{\{?[\w.:!|$-]*\}?\}"         # {name}, {0}, {:n}, {x!r} without spaces
     r"|\{[\w.]*(?:![rsa])?:[^{}\s]*\}"  # format specs: {count:>4}, {:,}, {name!r:^10}
     r"|\{\{\s*[\w.:|$-]+\s*\}\}"      # {{ var }}
+    r"|<(?P<code>code|kbd|samp|var)(?:\s[^<>]*)?>[^<]*</(?P=code)>"  # <code>gc</code>, <kbd>V</kbd>: code, like `code`
     r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"  # <b>, </a>, <br/>, <a href="...">
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"  # &amp; &#160;
     r"|`[^`\n]+`"                     # `code`
     r"|(?<![\w-])--[A-Za-z][\w-]*"    # --option
     r"|\bhttps?://[^\s<>\"']+"        # URLs
+    r"|(?<!\\)\\[nrt]"                  # \n, \t written out in a string (`File\nChoose`)
     r")"
 )
 
@@ -143,7 +146,7 @@ def _may_hold_placeholders(text: str) -> bool:
     """Every placeholder holds one of these marks; most segments hold none, and `in` is far
     cheaper than a regex scan."""
     return ("%" in text or "{" in text or "<" in text or "&" in text or "`" in text or "$" in text
-            or "--" in text or "://" in text)
+            or "--" in text or "://" in text or "\\" in text)
 
 
 def mask_placeholders(text: str) -> str:

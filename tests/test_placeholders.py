@@ -21,6 +21,13 @@ def test_the_mask_marks_every_character_of_a_placeholder():
     assert placeholder_mask('<a href="x">') == [True] * 12
 
 
+def test_code_and_keys_in_markup_and_written_out_escapes_are_placeholders():
+    assert mask_placeholders("Press <kbd>V</kbd> to run <code>git gc</code>").split() == ["Press", "to", "run"]
+    assert mask_placeholders("<b>Bold</b> text").split() == ["Bold", "text"]  # other markup keeps its text
+    assert mask_placeholders(r"Choose File\nChoose a file\tnow").split() == ["Choose", "File", "Choose", "a", "file", "now"]
+    assert mask_placeholders(r"a literal \\n stays") == r"a literal \\n stays"
+
+
 def test_python_format_fields_never_become_terms():
     """Apostrophe's PO file counts `{:n} Words`; the `n` of the format field is no term."""
     pairs = [SegmentPair("{:n} Words", "{:n}词语", Location("app.po", 1)),
