@@ -117,7 +117,25 @@ def test_sarif_validates_against_the_official_schema(result):
     first = run["results"][2]
     assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "docs/b%2Cc%3Ad.tsv"},
                                                          "region": {"startLine": 3}}
-    assert set(first["partialFingerprints"]) == {"glossaryFinding/v1"}
+    assert set(first["partialFingerprints"]) == {"glossaryFinding/v2"}
+
+
+def sarif_fingerprints(pairs):
+    document = json.loads(render(run_check(GLOSSARY, pairs), CONTEXT, ReportFormat.SARIF))
+    return [(result["locations"][0]["physicalLocation"]["region"]["startLine"],
+             result["partialFingerprints"]["glossaryFinding/v2"]) for result in document["runs"][0]["results"]]
+
+
+def test_sarif_fingerprints_tell_apart_the_same_sentence_on_two_lines():
+    # Code scanning takes partialFingerprints as the alert's identity: equal ones collapse into one alert.
+    twice = [SegmentPair("Open the grid.", "打开网格。", Location("dup.tsv", line)) for line in (2, 4)]
+    (first_line, first), (second_line, second) = sarif_fingerprints(twice)
+    finding = run_check(GLOSSARY, twice).findings[0].fingerprint
+    assert (first_line, first, second_line, second) == (2, f"{finding}:1", 4, f"{finding}:2")
+    # An unrelated line inserted above moves both findings but changes neither fingerprint.
+    moved = [SegmentPair("Something else.", "别的。", Location("dup.tsv", 2))] + [
+        SegmentPair(pair.source, pair.target, Location("dup.tsv", pair.location.line + 1)) for pair in twice]
+    assert sarif_fingerprints(moved) == [(3, first), (5, second)]
 
 
 def test_sarif_without_line_numbers_still_validates():

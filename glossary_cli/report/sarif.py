@@ -1,11 +1,17 @@
 """`--format sarif`: SARIF 2.1.0, one reporting descriptor per rule ID, fingerprints that
-survive line moves (`partialFingerprints["glossaryFinding/v1"]`), baselineState when a
-baseline was given."""
+survive line moves, baselineState when a baseline was given.
+
+Code scanning takes `partialFingerprints` as an alert's identity, so no two results of a file may
+share one. `glossaryFinding/v2` is the finding's fingerprint (rule, term, normalised English; the
+one baselines list) and which occurrence of it in the file this is, `<fingerprint>:<n>`, as
+CodeQL's primaryLocationLineHash counts repeated lines: the same sentence translated wrongly on
+lines 2 and 40 gives `…:1` and `…:2`, and editing other lines changes neither."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -34,7 +40,10 @@ def render_sarif(result, context: ReportContext) -> str:
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     } for rule in result.rules]
     results = []
+    occurrences: Counter[tuple[str, str]] = Counter()
     for finding in sorted_findings(result):
+        occurrences[finding.location.path, finding.fingerprint] += 1
+        occurrence = occurrences[finding.location.path, finding.fingerprint]
         physical = {"artifactLocation": {"uri": artifact_uri(finding.location.path)}}
         if finding.location.line is not None:
             physical["region"] = {"startLine": finding.location.line}
@@ -47,7 +56,7 @@ def render_sarif(result, context: ReportContext) -> str:
             "level": _LEVEL[finding.severity],
             "message": {"text": f"{finding.message}\nzh: {finding.target_text}"},
             "locations": [location],
-            "partialFingerprints": {"glossaryFinding/v1": finding.fingerprint},
+            "partialFingerprints": {"glossaryFinding/v2": f"{finding.fingerprint}:{occurrence}"},
             "properties": {"term": finding.source_term, "expected": list(finding.expected)},
         }
         if context.baseline is not None:
