@@ -336,3 +336,12 @@ def test_a_termbase_validate_would_refuse_is_not_imported(runner, workdir, name,
     assert result.stderr == (f"error: {problem}\nerror: 1 problem that validate and check would refuse; nothing "
                              f"written. Correct it in {name} and import again\n")
     assert not Path("new.yaml").exists()
+
+
+def test_a_csv_file_imported_as_tsv_says_to_pass_from_csv(runner, workdir):
+    (workdir / "rich.csv").write_bytes((EXCHANGE / "rich.csv").read_bytes())
+    result = run(runner, "import", "rich.csv", "--from", "tsv")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: rich.csv:1: read as TSV, the first row names no columns (1 cell: 'en,zh,status,note'); "
+           "the file looks comma-separated: pass --from csv\n")
+    assert run(runner, "import", "rich.csv", "--from", "csv").exit_code == 0

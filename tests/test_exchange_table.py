@@ -200,3 +200,19 @@ def test_a_row_repeating_the_english_is_a_target_unless_keep_source_says_otherwi
     assert (plain.terms[0].target, plain.terms[0].keep_source) == (["WRI"], False)
     kept = read_table(write(tmp_path, "en,zh,status,keep_source\nWRI,WRI,approved,true\n"))
     assert (kept.terms[0].target, kept.terms[0].keep_source) == ([], True)
+
+
+def test_a_csv_file_read_as_tsv_is_named_as_csv(tmp_path):
+    path = write(tmp_path, "en,zh,status,note\nV2G,车网互动,approved,\n", name="terms.csv")
+    with pytest.raises(InputFormatError, match=r"read as TSV, the first row names no columns \(1 cell: "
+                                                r"'en,zh,status,note'\); the file looks comma-separated: "
+                                                r"pass --from csv$") as error:
+        read_table(path, delimiter="\t")
+    assert error.value.line == 1
+
+
+def test_a_tab_file_read_as_csv_is_named_as_tsv(tmp_path):
+    # more commas than tabs in the header, so the CSV reader splits at the commas
+    path = write(tmp_path, "en\tzh\tnote, comment, remark\nV2G\t车网互动\t\n", name="terms.csv")
+    with pytest.raises(InputFormatError, match="the file looks tab-separated: pass --from tsv$"):
+        read_table(path, delimiter=",")

@@ -179,8 +179,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     line, cells = header
     columns = header_columns(cells, source_language, target_language)
     if columns is None:
-        raise InputFormatError(f"the first row must name the columns, e.g. {source_language},{target_language},"
-                               f"status,note (found: {','.join(cells)})", path=path, line=line)
+        _refuse_header(text, cells, delimiter, source_language, target_language, path, line)
     names = [cell.strip().lower() for cell in cells]
     status_column = names.index("status") if "status" in names else None
     note_names = ("note", "notes", "comment", "description")
@@ -243,6 +242,29 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
+
+
+_FORMAT_OF_DELIMITER = {",": ("comma-separated", "csv"), ";": ("semicolon-separated", "csv"),
+                        "\t": ("tab-separated", "tsv")}
+
+
+def _refuse_header(text: str, cells: list[str], delimiter: str, source_language: str, target_language: str,
+                   path: str, line: int) -> None:
+    """The error for a first row that names no columns; when the row does name them split at
+    another delimiter (a CSV file read with --from tsv), it says which format to pass instead."""
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    for other, (kind, fmt) in _FORMAT_OF_DELIMITER.items():
+        if _FORMAT_OF_DELIMITER[other][1] == _FORMAT_OF_DELIMITER[delimiter][1] or other not in first_line:
+            continue
+        other_cells = next(csv.reader([first_line], delimiter=other), [])
+        if header_columns(other_cells, source_language, target_language) is not None:
+            read_as = _FORMAT_OF_DELIMITER[delimiter][1].upper()
+            count = f"{len(cells)} cell{'s' if len(cells) != 1 else ''}"
+            raise InputFormatError(f"read as {read_as}, the first row names no columns ({count}: "
+                                   f"{delimiter.join(cells)!r}); the file looks {kind}: pass --from {fmt}",
+                                   path=path, line=line)
+    raise InputFormatError(f"the first row must name the columns, e.g. {source_language},{target_language},"
+                           f"status,note (found: {','.join(cells)})", path=path, line=line)
 
 
 def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[int, _Field]]:
