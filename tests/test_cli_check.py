@@ -79,6 +79,20 @@ def test_github_format(runner, workdir):
         '"Smart grids" should be translated as "智能电网"%0Azh: 电网来了\n')
 
 
+def test_an_absolute_or_dotted_corpus_path_is_reported_relative_to_the_current_directory(runner, workdir):
+    Path("docs").mkdir()
+    for given in (str(workdir / "bad.tsv"), "docs/../bad.tsv"):
+        github = check(runner, "g.yaml", given, "--format", "github")
+        assert github.stdout.startswith("::error file=bad.tsv,line=2,")
+        document = json.loads(check(runner, "g.yaml", given, "--format", "sarif").stdout)
+        run = document["runs"][0]
+        assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+            "uri": "bad.tsv", "uriBaseId": "%SRCROOT%"}
+        assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == workdir.as_uri() + "/"
+        assert json.loads(check(runner, "g.yaml", given, "--format", "json").stdout)["findings"][0]["path"] == "bad.tsv"
+        assert "  bad.tsv:2  error GL001" in check(runner, "g.yaml", given).stdout
+
+
 def test_baseline_round_trip(runner, workdir):
     written = check(runner, "g.yaml", "bad.tsv", "--write-baseline", "baseline.json")
     assert written.exit_code == 0

@@ -13,7 +13,7 @@ from rich.console import Console
 from glossary_cli.check import apply_baseline, run_check
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.report import ReportContext, ReportFormat, render, summary_line
+from glossary_cli.report import ReportContext, ReportFormat, render, report_path, summary_line
 from glossary_cli.report.github import escape_data, escape_property
 from glossary_cli.report.text import render_text
 from glossary_cli.rules import Severity
@@ -115,8 +115,8 @@ def test_sarif_validates_against_the_official_schema(result):
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["GL001", "GL002", "GL003"]
     assert [r["baselineState"] for r in run["results"]] == ["unchanged", "new", "new"]
     first = run["results"][2]
-    assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "docs/b%2Cc%3Ad.tsv"},
-                                                         "region": {"startLine": 3}}
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "docs/b%2Cc%3Ad.tsv", "uriBaseId": "%SRCROOT%"}, "region": {"startLine": 3}}
     assert set(first["partialFingerprints"]) == {"glossaryFinding/v2"}
 
 
@@ -145,6 +145,46 @@ def test_sarif_without_line_numbers_still_validates():
     jsonschema.validate(document, schema)
     location = document["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"] == {"artifactLocation": {"uri": "file:///abs/x.xlf"}}
+
+
+def test_report_paths_are_normalised_and_relative_to_the_current_directory():
+    assert report_path("docs/../docs/./a.tsv", "/repo") == "docs/a.tsv"
+    assert report_path("/repo/docs/a.tsv", "/repo") == "docs/a.tsv"
+    assert report_path("/elsewhere/a.tsv", "/repo") == "/elsewhere/a.tsv"  # outside: kept absolute
+    assert report_path("../other/a.tsv", "/repo") == "/other/a.tsv"
+    assert report_path("<stdin>", "/repo") == "<stdin>"
+
+
+def test_every_format_names_a_file_by_the_same_normalised_path():
+    pairs = [SegmentPair("the grid", "网格", Location("/repo/docs/../docs/a.tsv", 3)),
+             SegmentPair("the grid", "网格", Location("/tmp/b.tsv", 1))]
+    context = ReportContext(glossary_path="g.yaml", root="/repo")
+    checked = run_check(GLOSSARY, pairs)
+    buffer = io.StringIO()
+    render_text(checked, context, Console(file=buffer, width=100, no_color=True, force_terminal=False))
+    assert [line for line in buffer.getvalue().splitlines() if line.startswith("  /") or line.startswith("  d")] == [
+        "  /tmp/b.tsv:1  error GL001 Approved term not rendered with an approved target",
+        "  docs/a.tsv:3  error GL001 Approved term not rendered with an approved target"]
+    assert [f["path"] for f in json.loads(render(checked, context, ReportFormat.JSON))["findings"]] == [
+        "/tmp/b.tsv", "docs/a.tsv"]
+    assert [line.split(",title=")[0] for line in render(checked, context, ReportFormat.GITHUB).splitlines()] == [
+        "::error file=/tmp/b.tsv,line=1", "::error file=docs/a.tsv,line=3"]
+    document = json.loads(render(checked, context, ReportFormat.SARIF))
+    jsonschema.validate(document, json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    run = document["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///repo/"}}
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]] == [
+        {"uri": "file:///tmp/b.tsv"}, {"uri": "docs/a.tsv", "uriBaseId": "%SRCROOT%"}]
+
+
+def test_standard_input_is_no_file_in_sarif_or_github():
+    from_stdin = run_check(GLOSSARY, [SegmentPair("the grid", "网格", Location("<stdin>", 2))])
+    document = json.loads(render(from_stdin, CONTEXT, ReportFormat.SARIF))
+    jsonschema.validate(document, json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    assert document["runs"][0]["results"][0]["locations"] == [
+        {"message": {"text": "<stdin>:2"}, "logicalLocations": [{"name": "<stdin>", "kind": "resource"}]}]
+    assert render(from_stdin, CONTEXT, ReportFormat.GITHUB).startswith(
+        "::error title=GL001 Approved term not rendered with an approved target::")
 
 
 def test_github_annotations_escape_per_the_workflow_command_rules(result):

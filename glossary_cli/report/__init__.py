@@ -6,11 +6,13 @@ rich console so colour appears only on a terminal (and never with NO_COLOR).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from ..rules import Severity
+from ..textio import STDIN_NAME
 
 
 class ReportFormat(str, Enum):
@@ -30,6 +32,55 @@ class ReportContext:
     fail_on: Severity = Severity.ERROR
     baseline: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    root: str = field(default_factory=os.getcwd)  # corpus paths under it are shown relative to it
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a report sends the reader for a finding: the path as reports show it (see report_path)."""
+
+    path: str
+    line: int | None
+    unit: str | None
+    stdin: bool = False  # read from standard input: there is no file to open
+
+    def __str__(self) -> str:
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        if self.unit is not None:
+            return f"{self.path}#{self.unit}"
+        return self.path
+
+
+def report_path(path: str, root: str) -> str:
+    """A corpus path as every report shows it: `..` and `.` resolved, relative to `root` (the current
+    directory) when the file is beneath it, absolute otherwise; `<stdin>` as it is.
+
+    GitHub attaches annotations only to repository-relative paths, and the text and json reports
+    name the same file the same way."""
+    if path == STDIN_NAME:
+        return path
+    absolute = os.path.normpath(os.path.join(os.path.abspath(root), path))
+    try:
+        relative = os.path.relpath(absolute, os.path.abspath(root))
+    except ValueError:  # another drive (Windows)
+        return absolute
+    if relative == os.curdir or relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return absolute
+    return relative
+
+
+def place(finding, context: ReportContext) -> Place:
+    location = finding.location
+    return Place(report_path(location.path, context.root), location.line, location.unit,
+                 stdin=location.path == STDIN_NAME)
+
+
+def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
+    """(place, finding) for every finding, sorted by path, line, unit, rule and term: the order of every report."""
+    placed = [(place(finding, context), finding) for finding in result.findings]
+    return sorted(placed, key=lambda item: (item[0].path, item[0].line or 0, item[0].unit or "", item[1].rule_id,
+                                            item[1].source_term, item[1].fingerprint))
 
 
 # C0 controls but tab and line breaks, DEL and C1 controls: from a corpus, an ESC could recolour or
@@ -80,4 +131,5 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-__all__ = ["ReportContext", "ReportFormat", "render", "summary_line", "visible_controls"]
+__all__ = ["Place", "ReportContext", "ReportFormat", "place", "render", "report_order", "report_path", "summary_line",
+           "visible_controls"]

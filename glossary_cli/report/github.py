@@ -2,7 +2,9 @@
 
     ::error file=docs/zh.po,line=12,title=GL001 Approved term not rendered::message
 
-Known (baseline) findings get no annotation. Escaping follows the workflow-command rules:
+Known (baseline) findings get no annotation. The file is repository-relative when it is under the
+current directory (GitHub attaches annotations only to such paths); a finding read from standard
+input names no file. Escaping follows the workflow-command rules:
 in the message `%`, CR and LF become `%25`, `%0D`, `%0A`; in property values `:` and `,` are
 escaped too (`%3A`, `%2C`). Other control characters, which the log viewer would obey, are shown
 as symbols (`visible_controls`).
@@ -11,8 +13,7 @@ as symbols (`visible_controls`).
 from __future__ import annotations
 
 from ..rules import Severity
-from . import ReportContext, visible_controls
-from .json_report import sorted_findings
+from . import ReportContext, report_order, visible_controls
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -28,12 +29,14 @@ def escape_property(text: str) -> str:
 def render_github(result, context: ReportContext) -> str:
     titles = {rule.id: rule.title for rule in result.rules}
     lines = []
-    for finding in sorted_findings(result):
+    for where, finding in report_order(result, context):
         if finding.known:
             continue
-        properties = [f"file={escape_property(finding.location.path)}"]
-        if finding.location.line is not None:
-            properties.append(f"line={finding.location.line}")
+        properties = []
+        if not where.stdin:  # standard input is no file of the repository: the annotation goes to the run
+            properties.append(f"file={escape_property(where.path)}")
+            if where.line is not None:
+                properties.append(f"line={where.line}")
         title = f"{finding.rule_id} {titles.get(finding.rule_id, '')}".strip()
         properties.append(f"title={escape_property(title)}")
         message = f"{finding.message}\nzh: {finding.target_text}"

@@ -14,6 +14,7 @@
                     "source": ..., "target": ..., "fingerprint": ..., "known": bool}]
     }
 
+Paths are shown as `report_path` gives them (relative to the current directory when beneath it).
 Findings are sorted by path, line, rule and term; keys never disappear (null when unknown), so
 consumers can rely on them. New keys may be added; removing or renaming one bumps the schema.
 """
@@ -24,7 +25,7 @@ import json
 from importlib import metadata
 
 from .. import __version__
-from . import ReportContext
+from . import Place, ReportContext, report_order
 
 SCHEMA = "glossary-check/1"
 
@@ -51,14 +52,14 @@ def provenance(context: ReportContext) -> dict:
     }
 
 
-def finding_record(finding) -> dict:
+def finding_record(where: Place, finding) -> dict:
     return {
         "rule": finding.rule_id,
         "severity": finding.severity.value,
         "message": finding.message,
-        "path": finding.location.path,
-        "line": finding.location.line,
-        "unit": finding.location.unit,
+        "path": where.path,
+        "line": where.line,
+        "unit": where.unit,
         "term": finding.source_term,
         "expected": list(finding.expected),
         "found": list(finding.found),
@@ -67,11 +68,6 @@ def finding_record(finding) -> dict:
         "fingerprint": finding.fingerprint,
         "known": finding.known,
     }
-
-
-def sorted_findings(result) -> list:
-    return sorted(result.findings, key=lambda f: (f.location.path, f.location.line or 0, f.location.unit or "",
-                                                  f.rule_id, f.source_term, f.fingerprint))
 
 
 def render_json(result, context: ReportContext) -> str:
@@ -89,6 +85,6 @@ def render_json(result, context: ReportContext) -> str:
         },
         "rules": [{"id": rule.id, "name": rule.name, "title": rule.title, "severity": rule.severity.value}
                   for rule in result.rules],
-        "findings": [finding_record(finding) for finding in sorted_findings(result)],
+        "findings": [finding_record(where, finding) for where, finding in report_order(result, context)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

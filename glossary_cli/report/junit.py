@@ -7,26 +7,25 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
-from . import ReportContext
-from .json_report import sorted_findings
+from . import ReportContext, report_order
 
 # What XML 1.0 cannot carry even escaped: C0 controls but tab and line breaks, lone surrogates,
 # U+FFFE and U+FFFF. A corpus may hold them (a stray ESC, a \x01); the report shows U+FFFD.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _describe(finding) -> str:
-    return (f"{finding.location} {finding.rule_id} {finding.severity.value}: {finding.message}\n"
+def _describe(where, finding) -> str:
+    return (f"{where} {finding.rule_id} {finding.severity.value}: {finding.message}\n"
             f"  en: {finding.source_text}\n  zh: {finding.target_text}")
 
 
 def render_junit(result, context: ReportContext) -> str:
     failing = {id(finding) for finding in result.failing(context.fail_on)}
     by_term: dict[str, list] = defaultdict(list)
-    for finding in sorted_findings(result):
-        by_term[finding.source_term].append(finding)
+    for where, finding in report_order(result, context):
+        by_term[finding.source_term].append((where, finding))
     suite_name = f"glossary check {context.glossary_path}"
-    failures = sum(1 for entry in result.terms if any(id(f) in failing for f in by_term.get(entry.source, ())))
+    failures = sum(1 for entry in result.terms if any(id(f) in failing for _, f in by_term.get(entry.source, ())))
     suites = ElementTree.Element("testsuites", name="glossary check", tests=str(len(result.terms)),
                                  failures=str(failures), errors="0")
     suite = ElementTree.SubElement(suites, "testsuite", name=suite_name, tests=str(len(result.terms)),
@@ -35,16 +34,17 @@ def render_junit(result, context: ReportContext) -> str:
         case = ElementTree.SubElement(suite, "testcase", classname=context.glossary_path,
                                       name=f"{entry.source} → {'、'.join(entry.allowed_targets())}")
         findings = by_term.get(entry.source, [])
-        failed = [finding for finding in findings if id(finding) in failing]
-        others = [finding for finding in findings if id(finding) not in failing]
+        failed = [(where, finding) for where, finding in findings if id(finding) in failing]
+        others = [(where, finding) for where, finding in findings if id(finding) not in failing]
         if failed:
             failure = ElementTree.SubElement(
-                case, "failure", type=",".join(sorted({finding.rule_id for finding in failed})),
+                case, "failure", type=",".join(sorted({finding.rule_id for _, finding in failed})),
                 message=f"{len(failed)} finding{'s' if len(failed) != 1 else ''} for \"{entry.source}\"")
-            failure.text = "\n".join(_describe(finding) for finding in failed)
+            failure.text = "\n".join(_describe(where, finding) for where, finding in failed)
         if others:
             output = ElementTree.SubElement(case, "system-out")
-            output.text = "\n".join(("[known] " if finding.known else "") + _describe(finding) for finding in others)
+            output.text = "\n".join(("[known] " if finding.known else "") + _describe(where, finding)
+                                    for where, finding in others)
     ElementTree.indent(suites)
     document = _NOT_XML.sub("\ufffd", ElementTree.tostring(suites, encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n"

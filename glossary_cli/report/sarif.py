@@ -5,7 +5,12 @@ Code scanning takes `partialFingerprints` as an alert's identity, so no two resu
 share one. `glossaryFinding/v2` is the finding's fingerprint (rule, term, normalised English; the
 one baselines list) and which occurrence of it in the file this is, `<fingerprint>:<n>`, as
 CodeQL's primaryLocationLineHash counts repeated lines: the same sentence translated wrongly on
-lines 2 and 40 gives `…:1` and `…:2`, and editing other lines changes neither."""
+lines 2 and 40 gives `…:1` and `…:2`, and editing other lines changes neither.
+
+Artifact locations: a file beneath the current directory is a relative URI with
+`uriBaseId: "%SRCROOT%"` (the run's `originalUriBaseIds` says where that is), as code scanning
+expects; any other file an absolute `file://` URI. Standard input has no artifact: its results
+carry a logical location named `<stdin>` instead."""
 
 from __future__ import annotations
 
@@ -17,18 +22,19 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..rules import Severity
-from . import ReportContext
-from .json_report import provenance, sorted_findings
+from . import ReportContext, report_order
+from .json_report import provenance
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SOURCE_ROOT = "%SRCROOT%"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
-def artifact_uri(path: str) -> str:
-    """A relative path as a URI reference with forward slashes; an absolute one as file://."""
+def artifact_location(path: str) -> dict:
+    """A path as report_path gives it: relative to %SRCROOT% with forward slashes, or absolute as file://."""
     if os.path.isabs(path):
-        return Path(path).as_uri()
-    return quote(path.replace(os.sep, "/"))
+        return {"uri": Path(path).as_uri()}
+    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": SOURCE_ROOT}
 
 
 def render_sarif(result, context: ReportContext) -> str:
@@ -41,15 +47,24 @@ def render_sarif(result, context: ReportContext) -> str:
     } for rule in result.rules]
     results = []
     occurrences: Counter[tuple[str, str]] = Counter()
-    for finding in sorted_findings(result):
-        occurrences[finding.location.path, finding.fingerprint] += 1
-        occurrence = occurrences[finding.location.path, finding.fingerprint]
-        physical = {"artifactLocation": {"uri": artifact_uri(finding.location.path)}}
-        if finding.location.line is not None:
-            physical["region"] = {"startLine": finding.location.line}
-        location = {"physicalLocation": physical}
-        if finding.location.unit is not None:
-            location["logicalLocations"] = [{"name": finding.location.unit, "kind": "translationUnit"}]
+    for where, finding in report_order(result, context):
+        occurrences[where.path, finding.fingerprint] += 1
+        occurrence = occurrences[where.path, finding.fingerprint]
+        location: dict = {}
+        logical = []
+        if where.stdin:
+            logical.append({"name": where.path, "kind": "resource"})
+            if where.line is not None:
+                location["message"] = {"text": str(where)}
+        else:
+            physical: dict = {"artifactLocation": artifact_location(where.path)}
+            if where.line is not None:
+                physical["region"] = {"startLine": where.line}
+            location["physicalLocation"] = physical
+        if where.unit is not None:
+            logical.append({"name": where.unit, "kind": "translationUnit"})
+        if logical:
+            location["logicalLocations"] = logical
         record = {
             "ruleId": finding.rule_id,
             "ruleIndex": rule_index[finding.rule_id],
@@ -67,6 +82,7 @@ def render_sarif(result, context: ReportContext) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "glossary-cli", "version": __version__, "rules": rules}},
+            "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path(os.path.abspath(context.root)).as_uri().rstrip("/") + "/"}},
             "results": results,
             "columnKind": "unicodeCodePoints",
             "properties": {"provenance": provenance(context)},

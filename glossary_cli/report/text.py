@@ -8,15 +8,10 @@ from rich.console import Console
 from rich.text import Text
 
 from ..rules import Severity
-from . import ReportContext, summary_line, visible_controls
+from . import ReportContext, report_order, summary_line, visible_controls
 
 _LINE_BREAKS = {ord("\n"): "↵", ord("\r"): "↵"}
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
-
-
-def _sort_key(finding):
-    location = finding.location
-    return (location.path, location.line or 0, location.unit or "", finding.rule_id, finding.source_term)
 
 
 def _one_line(text: str) -> str:
@@ -34,12 +29,11 @@ def _highlighted_source(finding) -> Text:
 def render_text(result, context: ReportContext, console: Console) -> None:
     """Write the report for people to `console` (colour only where the console allows it)."""
     rules = {rule.id: rule for rule in result.rules}
-    findings = sorted(result.findings, key=_sort_key)
-    for path, group in groupby(findings, key=lambda finding: finding.location.path):
+    for path, group in groupby(report_order(result, context), key=lambda item: item[0].path):
         console.print(Text(_one_line(path), style="bold"), soft_wrap=True)
-        for finding in group:
+        for where, finding in group:
             header = Text("  ")
-            header.append(_one_line(str(finding.location)))
+            header.append(_one_line(str(where)))
             header.append("  ")
             if finding.known:
                 header.append("known", style="dim")
