@@ -345,3 +345,34 @@ def test_a_csv_file_imported_as_tsv_says_to_pass_from_csv(runner, workdir):
         2, "error: rich.csv:1: read as TSV, the first row names no columns (1 cell: 'en,zh,status,note'); "
            "the file looks comma-separated: pass --from csv\n")
     assert run(runner, "import", "rich.csv", "--from", "csv").exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["h2.csv", "h8.csv"])
+def test_cat_tool_headers_naming_languages_are_imported(runner, workdir, name):
+    (workdir / name).write_bytes((EXCHANGE / name).read_bytes())
+    result = run(runner, "import", name, "-o", "new.yaml")
+    assert (result.exit_code, result.stderr) == (
+        0, f"new.yaml: 1 entry ({'1 approved, 0' if name == 'h2.csv' else '0 approved, 1'} other) imported from {name}\n")
+    (entry,) = load_glossary("new.yaml").terms
+    assert (entry.source, entry.target) == ("smart grid", ["智能电网"])
+
+
+def test_an_unknown_column_is_named_in_a_warning(runner, workdir):
+    (workdir / "h1.tsv").write_bytes((EXCHANGE / "h1.tsv").read_bytes())
+    result = run(runner, "import", "h1.tsv", "-o", "new.yaml")
+    assert (result.exit_code, result.stderr) == (
+        0, 'warning: h1.tsv: 1 column not imported: "Remarks"; to keep it, name it note, a field such as '
+           "definition, or x-NAME for a field of your own\n"
+           "new.yaml: 1 entry (1 approved, 0 other) imported from h1.tsv\n")
+
+
+def test_column_options_name_the_term_columns_and_are_refused_for_tbx(runner, workdir):
+    Path("terms.csv").write_text("Begriff,Übersetzung\ngrid,电网\n", encoding="utf-8")
+    result = run(runner, "import", "terms.csv", "--source-column", "Begriff", "--target-column", "Übersetzung")
+    assert result.exit_code == 0, result.output
+    assert "  - source: grid\n    target: 电网\n" in result.stdout
+    run(runner, "export", "g.yaml", "--to", "tbx", "-o", "g.tbx")
+    refused = run(runner, "import", "g.tbx", "--source-column", "Begriff")
+    assert (refused.exit_code, refused.stderr) == (
+        2, "error: --source-column is for CSV/TSV tables; a TBX termbase names the language of each term "
+           "(choose them with --source-lang/--target-lang)\n")

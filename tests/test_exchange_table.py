@@ -216,3 +216,49 @@ def test_a_tab_file_read_as_csv_is_named_as_tsv(tmp_path):
     path = write(tmp_path, "en\tzh\tnote, comment, remark\nV2G\t车网互动\t\n", name="terms.csv")
     with pytest.raises(InputFormatError, match="the file looks tab-separated: pass --from tsv$"):
         read_table(path, delimiter=",")
+
+
+@pytest.mark.parametrize("header", [
+    "English (United States),Chinese (Simplified)",  # memoQ, Trados MultiTerm
+    "English_United_States,Chinese_PRC",  # Trados MultiTerm Convert
+    "en-US,zh-CN",
+    "EN (US),ZH (CN)",
+    "英文,简体中文",
+])
+def test_columns_named_by_language_are_the_term_columns(tmp_path, header):
+    (entry,) = read_table(write(tmp_path, f"{header},Status\nsmart grid,智能电网,approved\n")).terms
+    assert (entry.source, entry.target, entry.status) == ("smart grid", ["智能电网"], Status.APPROVED)
+
+
+def test_chinese_columns_are_chosen_by_script(tmp_path):
+    path = write(tmp_path, "English,Chinese (Traditional),Chinese (Simplified)\nsmart grid,智慧電網,智能电网\n")
+    assert read_table(path, target_lang="zh-TW").terms[0].target == ["智慧電網"]
+    assert read_table(path, target_lang="zh-CN").terms[0].target == ["智能电网"]
+    assert read_table(path).terms[0].target == ["智能电网"]  # plain zh: Simplified, as TBX import does
+
+
+def test_a_column_for_another_region_is_not_the_source(tmp_path):
+    path = write(tmp_path, "English (United Kingdom),English (United States),Chinese\ncolour,color,颜色\n")
+    assert read_table(path, source_lang="en-US").terms[0].source == "color"
+    assert read_table(path, source_lang="en").terms[0].source == "colour"
+
+
+def test_source_and_target_column_options_name_any_header(tmp_path):
+    path = write(tmp_path, "Begriff,Übersetzung,Status\nsmart grid,智能电网,approved\n")
+    with pytest.raises(InputFormatError, match="pass --source-column and --target-column"):
+        read_table(path)
+    (entry,) = read_table(path, source_column="begriff", target_column="Übersetzung").terms
+    assert (entry.source, entry.target) == ("smart grid", ["智能电网"])
+    with pytest.raises(InputFormatError, match='--target-column "Target" names no column; the first row has '
+                                               '"Begriff", "Übersetzung", "Status"'):
+        read_table(path, source_column="Begriff", target_column="Target")
+
+
+def test_columns_import_does_not_read_are_named_in_one_warning(tmp_path):
+    warnings: list[str] = []
+    path = write(tmp_path, "English,Chinese,Status,Remarks,Forbidden,Definition\n"
+                           "smart grid,智能电网,approved,keep this,智慧电网,a grid\n")
+    (entry,) = read_table(path, on_warning=warnings.append).terms
+    assert entry.extra == {"definition": "a grid"}
+    assert warnings == [f'{path}: 2 columns not imported: "Remarks", "Forbidden"; to keep them, name each note, '
+                        "a field such as definition, or x-NAME for a field of your own"]

@@ -65,6 +65,14 @@ def import_command(
         None, "--source-lang", help="Source language code in FILE (default: the glossary's, else en)."),
     target_lang: Optional[str] = typer.Option(
         None, "--target-lang", help="Target language code in FILE (default: the glossary's, else zh)."),
+    source_column: Optional[str] = typer.Option(
+        None, "--source-column", metavar="NAME",
+        help="CSV/TSV column holding the source terms, when its name does not say the language (a column "
+             "named en, en-US, English or English (United States) is found without it)."),
+    target_column: Optional[str] = typer.Option(
+        None, "--target-column", metavar="NAME",
+        help="CSV/TSV column holding the target terms (zh, zh-CN, Chinese (Simplified), Chinese_PRC are found "
+             "without it)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of a CSV/TSV file that is not "
                                                                     "UTF-8 (e.g. gb18030); TBX declares its own."),
 ) -> None:
@@ -83,7 +91,8 @@ def import_command(
         source_lang = source_lang or base.languages.get("source")
         target_lang = target_lang or base.languages.get("target")
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
-                               target_lang=target_lang, encoding=encoding, on_warning=warn, into=base)
+                               target_lang=target_lang, source_column=source_column, target_column=target_column,
+                               encoding=encoding, on_warning=warn, into=base)
     _refuse_what_validate_refuses(incoming, termbase)
     if output is None:
         text = dump_glossary(incoming)

@@ -67,19 +67,23 @@ def format_of(path: str) -> ExchangeFormat:
 
 
 def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, source_lang: str | None = None,
-                    target_lang: str | None = None, encoding: str | None = None,
+                    target_lang: str | None = None, source_column: str | None = None,
+                    target_column: str | None = None, encoding: str | None = None,
                     on_warning: Callable[[str], None] = _ignore, into: Glossary | None = None) -> Glossary:
     """A Glossary read from a TBX termbase or a CSV/TSV table; `into` is the glossary it will be
-    merged into, so that what it exported reads back as it was written."""
+    merged into, so that what it exported reads back as it was written. `source_column` and
+    `target_column` name a table's term columns when their names do not say the language."""
     imported = _read(path, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
-                     encoding=encoding, on_warning=on_warning)
+                     source_column=source_column, target_column=target_column, encoding=encoding,
+                     on_warning=on_warning)
     if into is not None:
         _source_as_target_like(imported, into)
     return imported
 
 
 def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | None, target_lang: str | None,
-          encoding: str | None, on_warning: Callable[[str], None]) -> Glossary:
+          source_column: str | None, target_column: str | None, encoding: str | None,
+          on_warning: Callable[[str], None]) -> Glossary:
     if os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
     if not os.path.exists(path):
@@ -88,12 +92,18 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
     if chosen is ExchangeFormat.TBX:
         from .tbx import read_tbx
 
+        if source_column is not None or target_column is not None:
+            option = "--source-column" if source_column is not None else "--target-column"
+            raise UsageError(f"{option} is for CSV/TSV tables; a TBX termbase names the language of each term "
+                             "(choose them with --source-lang/--target-lang)")
+
         return read_tbx(path, source_lang=source_lang, target_lang=target_lang, encoding=encoding,
                         on_warning=on_warning)
     from .table import read_table
 
     return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
-                      target_lang=target_lang, encoding=encoding, on_warning=on_warning)
+                      target_lang=target_lang, source_column=source_column, target_column=target_column,
+                      encoding=encoding, on_warning=on_warning)
 
 
 def _source_as_target_like(imported: Glossary, into: Glossary) -> None:

@@ -19,6 +19,8 @@ sets them and filled on the entry's first row: source_variants (one per line of 
 case_sensitive and match_compounds (true/false), part_of_speech, definition, subject_field, and
 `x-KEY` for a custom key (a value that is not plain text is written as JSON). Import reads them
 back, and also the names CAT tools use (synonyms, domain, pos). Scores and evidence stay in the YAML.
+The term columns are found by language code or name (`Chinese (Simplified)`, see columns.py) or
+named by the caller; a column import reads nothing from is named in a warning.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ from dataclasses import dataclass
 from .. import __version__
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.csv_reader import choose_delimiter, csv_rows, header_columns
+from ..readers.csv_reader import choose_delimiter, csv_rows
 from ..textio import read_text
+from .columns import find_columns
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
                      encode_value, report_unrepresentable)
 
@@ -165,9 +168,11 @@ def _flag(cell: str, key: str, path: str, line: int) -> bool:
 
 
 def read_table(path: str, *, delimiter: str | None = None, source_lang: str | None = None,
-               target_lang: str | None = None, encoding: str | None = None,
-               on_warning: Callable[[str], None] = _ignore) -> Glossary:
-    """A glossary from a table with a header naming the English and Chinese columns."""
+               target_lang: str | None = None, source_column: str | None = None, target_column: str | None = None,
+               encoding: str | None = None, on_warning: Callable[[str], None] = _ignore) -> Glossary:
+    """A glossary from a table with a header naming the English and Chinese columns (by language
+    code or name, see columns.py, or as `source_column` and `target_column`). A header cell naming
+    no column import reads is named in one warning."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     text = read_text(path, encoding)
     delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
@@ -177,14 +182,19 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     if header is None:
         raise InputFormatError("empty file: expected a header row such as en,zh,status,note", path=path)
     line, cells = header
-    columns = header_columns(cells, source_language, target_language)
+    columns = find_columns(cells, source_language, target_language, source_column=source_column,
+                           target_column=target_column, path=path, line=line)
     if columns is None:
         _refuse_header(text, cells, delimiter, source_language, target_language, path, line)
+        return Glossary()  # not reached: _refuse_header raises
     names = [cell.strip().lower() for cell in cells]
     status_column = names.index("status") if "status" in names else None
     note_names = ("note", "notes", "comment", "description")
     note_column = next((names.index(name) for name in note_names if name in names), None)
     field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column})
+    read = {columns.source, columns.target, status_column, note_column, *(index for index, _ in field_columns)}
+    _warn_about_unread_columns([cell for index, cell in enumerate(cells) if index not in read and cell.strip()],
+                               path, on_warning)
 
     glossary = Glossary(languages={"source": source_language, "target": target_language},
                         generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})
@@ -257,14 +267,26 @@ def _refuse_header(text: str, cells: list[str], delimiter: str, source_language:
         if _FORMAT_OF_DELIMITER[other][1] == _FORMAT_OF_DELIMITER[delimiter][1] or other not in first_line:
             continue
         other_cells = next(csv.reader([first_line], delimiter=other), [])
-        if header_columns(other_cells, source_language, target_language) is not None:
+        if find_columns(other_cells, source_language, target_language) is not None:
             read_as = _FORMAT_OF_DELIMITER[delimiter][1].upper()
             count = f"{len(cells)} cell{'s' if len(cells) != 1 else ''}"
             raise InputFormatError(f"read as {read_as}, the first row names no columns ({count}: "
                                    f"{delimiter.join(cells)!r}); the file looks {kind}: pass --from {fmt}",
                                    path=path, line=line)
     raise InputFormatError(f"the first row must name the columns, e.g. {source_language},{target_language},"
-                           f"status,note (found: {','.join(cells)})", path=path, line=line)
+                           f"status,note (found: {','.join(cells)}); name them so, or pass --source-column and "
+                           "--target-column", path=path, line=line)
+
+
+def _warn_about_unread_columns(names: list[str], path: str, on_warning: Callable[[str], None]) -> None:
+    """One warning naming the header cells import reads nothing from, so no column is lost unseen."""
+    if not names:
+        return
+    shown = ", ".join(f'"{name.strip()}"' for name in names)
+    many = len(names) != 1
+    on_warning(f"{path}: {len(names)} column{'s' if many else ''} not imported: {shown}; to keep "
+               f"{'them' if many else 'it'}, name {'each' if many else 'it'} note, a field such as definition, "
+               "or x-NAME for a field of your own")
 
 
 def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[int, _Field]]:
