@@ -376,3 +376,25 @@ def test_column_options_name_the_term_columns_and_are_refused_for_tbx(runner, wo
     assert (refused.exit_code, refused.stderr) == (
         2, "error: --source-column is for CSV/TSV tables; a TBX termbase names the language of each term "
            "(choose them with --source-lang/--target-lang)\n")
+
+
+def test_dash_reads_the_table_from_standard_input(runner, workdir):
+    table = (EXCHANGE / "rich.csv").read_bytes()
+    result = runner.invoke(app, ["import", "-", "--from", "csv", "-o", "piped.yaml"], input=table)
+    assert (result.exit_code, result.stderr) == (0, "piped.yaml: 9 entries (7 approved, 2 other) imported from <stdin>\n")
+    Path("rich.csv").write_bytes(table)
+    assert run(runner, "import", "rich.csv", "-o", "named.yaml").exit_code == 0
+    assert load_glossary("piped.yaml").terms == load_glossary("named.yaml").terms
+
+
+def test_standard_input_needs_from_and_is_named_in_errors(runner, workdir):
+    missing = runner.invoke(app, ["import", "-"], input=b"en,zh\ngrid,\xe7\x94\xb5\xe7\xbd\x91\n")
+    assert (missing.exit_code, missing.stderr) == (
+        2, "error: reading standard input (-): pass --from tbx, csv or tsv to say its format\n")
+    bad = runner.invoke(app, ["import", "-", "--from", "csv"], input="en,zh,status\ngrid,电网,maybe\n")
+    assert (bad.exit_code, bad.stderr) == (
+        2, "error: <stdin>:2: unknown status 'maybe'; use approved, candidate, rejected or forbidden\n")
+    run(runner, "export", "g.yaml", "--to", "tbx", "-o", "g.tbx")
+    tbx = runner.invoke(app, ["import", "-", "--from", "tbx"], input=Path("g.tbx").read_bytes())
+    assert tbx.exit_code == 0, tbx.output
+    assert "  - source: vehicle-to-grid\n" in tbx.stdout

@@ -54,13 +54,14 @@ def export_command(
 @handles_errors
 def import_command(
     termbase: Path = typer.Argument(..., metavar="FILE", help="TBX termbase (v3 or v2) or CSV/TSV table with a "
-                                                              "header such as en,zh,status,note."),
+                                                              "header such as en,zh,status,note; - reads standard "
+                                                              "input (with --from)."),
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", **FILE_TO_WRITE,
         help="Glossary YAML to create, or to merge into when it exists; stdout when omitted or -."),
     from_format: Optional[ExchangeFormat] = typer.Option(
         None, "--from", case_sensitive=False,
-        help="Format of FILE when its extension does not say (.tbx, .csv, .tsv)."),
+        help="Format of FILE when its extension does not say (.tbx, .csv, .tsv); needed for standard input."),
     source_lang: Optional[str] = typer.Option(
         None, "--source-lang", help="Source language code in FILE (default: the glossary's, else en)."),
     target_lang: Optional[str] = typer.Option(
@@ -84,8 +85,10 @@ def import_command(
     from ..atomic import write_atomic
     from ..exchange import import_glossary
     from ..glossary_yaml import dump_glossary
+    from ..textio import STDIN, STDIN_NAME
 
     output = _unless_stdout(output)
+    termbase_name = STDIN_NAME if str(termbase) == STDIN else str(termbase)  # as messages name it
     base = existing_glossary(output) if output is not None else None
     if base is not None:
         source_lang = source_lang or base.languages.get("source")
@@ -93,7 +96,7 @@ def import_command(
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
                                target_lang=target_lang, source_column=source_column, target_column=target_column,
                                encoding=encoding, on_warning=warn, into=base)
-    _refuse_what_validate_refuses(incoming, termbase)
+    _refuse_what_validate_refuses(incoming, termbase_name)
     if output is None:
         text = dump_glossary(incoming)
         sys.stdout.write(text)
@@ -103,25 +106,25 @@ def import_command(
     if base is None:
         text = dump_glossary(incoming)
         write_atomic(str(output), text)
-        sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase}\n")
+        sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase_name}\n")
         warn_about_problems(text, str(output))
         return
 
     from ..merge import merge_glossaries
 
     if incoming.languages != base.languages:
-        raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase} was read as "
+        raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase_name} was read as "
                          f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
-    result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=str(termbase))
-    refuse_conflicts(result.conflicts, output, termbase, "import")
+    result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
+    refuse_conflicts(result.conflicts, output, termbase_name, "import")
     added = len(result.glossary.terms) - len(base.terms)
     text = dump_glossary(result.glossary)
     write_atomic(str(output), text)
-    sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase} ({added} new)\n")
+    sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} ({added} new)\n")
     warn_about_problems(text, str(output))
 
 
-def _refuse_what_validate_refuses(incoming, termbase: Path) -> None:
+def _refuse_what_validate_refuses(incoming, termbase: str) -> None:
     """A termbase that would make a glossary validate and check refuse is not imported: each
     problem on its own line at the row or concept entry of the file, then what to do."""
     from ..errors import InputFormatError

@@ -17,6 +17,7 @@ from enum import Enum
 
 from ..errors import InputFormatError, UsageError
 from ..glossary import Glossary, Status
+from ..textio import STDIN, spooled
 
 
 class ExchangeFormat(str, Enum):
@@ -72,10 +73,16 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
                     on_warning: Callable[[str], None] = _ignore, into: Glossary | None = None) -> Glossary:
     """A Glossary read from a TBX termbase or a CSV/TSV table; `into` is the glossary it will be
     merged into, so that what it exported reads back as it was written. `source_column` and
-    `target_column` name a table's term columns when their names do not say the language."""
-    imported = _read(path, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
-                     source_column=source_column, target_column=target_column, encoding=encoding,
-                     on_warning=on_warning)
+    `target_column` name a table's term columns when their names do not say the language.
+
+    `-` reads standard input (named <stdin> in messages); its format must be given, as there is
+    no file name to tell it."""
+    if path == STDIN and from_format is None:
+        raise UsageError("reading standard input (-): pass --from tbx, csv or tsv to say its format")
+    with spooled(path) as name:
+        imported = _read(name, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
+                         source_column=source_column, target_column=target_column, encoding=encoding,
+                         on_warning=on_warning, on_disk=path != STDIN)
     if into is not None:
         _source_as_target_like(imported, into)
     return imported
@@ -83,10 +90,10 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
 
 def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | None, target_lang: str | None,
           source_column: str | None, target_column: str | None, encoding: str | None,
-          on_warning: Callable[[str], None]) -> Glossary:
-    if os.path.isdir(path):
+          on_warning: Callable[[str], None], on_disk: bool = True) -> Glossary:
+    if on_disk and os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
-    if not os.path.exists(path):
+    if on_disk and not os.path.exists(path):
         raise InputFormatError("no such file", path=path)
     chosen = from_format or format_of(path)
     if chosen is ExchangeFormat.TBX:
