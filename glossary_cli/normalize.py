@@ -119,13 +119,19 @@ def english_display(term: str) -> str:
     """The form written into the glossary: the surface text with the head noun singular
     (`smart grids` -> `smart grid`). Where the last word is no head noun the text stays as it
     is: after a preposition (`Table of Contents`, `number of cases`) and in capitalised names
-    and labels (`United Nations`, `Keyboard Shortcuts`)."""
+    and labels (`United Nations`, `Keyboard Shortcuts`, `Windows`, `Preferences`, `iCloud Photos`)."""
     words = term.split(" ")
-    if len(words) > 1 and (words[-2].lower() in _PREPOSITIONS or all(word[:1].isupper() or word.lower() in
-                                                                     ENGLISH_CONNECTORS for word in words)):
+    if len(words) > 1 and words[-2].lower() in _PREPOSITIONS:
+        return term
+    if all(_capitalised(word) or (len(words) > 1 and word.lower() in ENGLISH_CONNECTORS) for word in words):
         return term
     words[-1] = _singular_compound(words[-1])
     return " ".join(words)
+
+
+def _capitalised(word: str) -> bool:
+    """`Windows`, `Preferences`, `iCloud`: a name or a label, written as it is."""
+    return word[:1].isupper() or (word[:1].islower() and word[1:2].isupper())
 
 
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "with", "from", "by", "at", "about"})

@@ -129,7 +129,7 @@ def test_placeholders_never_become_terms():
     text = "Click %s to open {name} in <b>Settings</b> with --verbose"
     found = english(text)
     assert not any(part in candidate for candidate in found for part in ("%s", "{name}", "<", "--verbose", "name"))
-    assert "Setting" in found  # the head noun is folded to the singular
+    assert "Settings" in found and found["Settings"].key == "setting"  # a label as written, counted as one word
     assert placeholder_mask("%d items")[:2] == [True, True]
 
 

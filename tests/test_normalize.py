@@ -50,6 +50,9 @@ def test_display_form_keeps_a_plural_that_is_no_head_noun():
     assert english_display("Table of Contents") == "Table of Contents"
     assert english_display("United Nations") == "United Nations"
     assert english_display("Keyboard Shortcuts") == "Keyboard Shortcuts"
+    for name in ("Windows", "Tedros", "Preferences", "iCloud Photos"):  # one capitalised word is a name too
+        assert english_display(name) == name
+    assert english_display("vaccines") == "vaccine"
     assert english_key("United Nations") == english_key("united nation")  # still counted together
 
 
