@@ -398,3 +398,11 @@ def test_standard_input_needs_from_and_is_named_in_errors(runner, workdir):
     tbx = runner.invoke(app, ["import", "-", "--from", "tbx"], input=Path("g.tbx").read_bytes())
     assert tbx.exit_code == 0, tbx.output
     assert "  - source: vehicle-to-grid\n" in tbx.stdout
+
+
+def test_excel_unicode_text_is_imported_without_an_encoding_option(runner, workdir):
+    (workdir / "excel_tab.tsv").write_bytes((EXCHANGE / "excel_tab.tsv").read_bytes())  # UTF-16 LE with BOM
+    result = run(runner, "import", "excel_tab.tsv", "-o", "new.yaml")
+    assert (result.exit_code, result.stderr) == (0, "new.yaml: 2 entries (2 approved, 0 other) imported from excel_tab.tsv\n")
+    assert [(e.source, e.target, e.forbidden, e.note) for e in load_glossary("new.yaml").terms] == [
+        ("smart grid", ["智能电网"], [], "multi\nline note"), ("grid", ["电网"], ["网格"], "a; b")]

@@ -262,3 +262,12 @@ def test_columns_import_does_not_read_are_named_in_one_warning(tmp_path):
     assert entry.extra == {"definition": "a grid"}
     assert warnings == [f'{path}: 2 columns not imported: "Remarks", "Forbidden"; to keep them, name each note, '
                         "a field such as definition, or x-NAME for a field of your own"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_byte_order_mark_states_the_encoding(tmp_path, encoding):
+    # Excel's "Unicode Text" is a UTF-16 TSV with a byte-order mark; Python's utf-16 and utf-32 write one
+    text = "\ufeffen\tzh\tstatus\r\nsmart grid\t智能电网\tapproved\r\n" if encoding == "utf-16-be" else \
+        "en\tzh\tstatus\r\nsmart grid\t智能电网\tapproved\r\n"
+    (entry,) = read_table(write(tmp_path, text, name="terms.tsv", encoding=encoding), delimiter="\t").terms
+    assert (entry.source, entry.target, entry.status) == ("smart grid", ["智能电网"], Status.APPROVED)

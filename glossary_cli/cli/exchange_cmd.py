@@ -75,7 +75,8 @@ def import_command(
         help="CSV/TSV column holding the target terms (zh, zh-CN, Chinese (Simplified), Chinese_PRC are found "
              "without it)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of a CSV/TSV file that is not "
-                                                                    "UTF-8 (e.g. gb18030); TBX declares its own."),
+                                                                    "UTF-8 (e.g. gb18030); a byte-order mark (Excel's "
+                                                                    "UTF-16 Unicode Text) and TBX declare their own."),
 ) -> None:
     """Import a termbase or table into a glossary YAML file.
 

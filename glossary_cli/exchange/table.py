@@ -25,6 +25,7 @@ named by the caller; a column import reads nothing from is named in a warning.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -38,7 +39,7 @@ from .. import __version__
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_rows
-from ..textio import read_text
+from ..textio import decode, read_bytes
 from .columns import find_columns
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
                      encode_value, report_unrepresentable)
@@ -174,7 +175,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     code or name, see columns.py, or as `source_column` and `target_column`). A header cell naming
     no column import reads is named in one warning."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
-    text = read_text(path, encoding)
+    data = read_bytes(path)
+    text = decode(data, path, encoding or _encoding_of_byte_order_mark(data))
     delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
     with _cells_as_long_as_the_file(text):
         rows = iter(list(csv_rows(text, path, delimiter)))
@@ -252,6 +254,16 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
+
+
+def _encoding_of_byte_order_mark(data: bytes) -> str | None:
+    """utf-32 or utf-16 when the file starts with their byte-order mark, which states the
+    encoding (Excel's "Unicode Text" is UTF-16 with one); None for anything else."""
+    for marks, encoding in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
+                            ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16")):
+        if data.startswith(marks):  # UTF-32 first: its little-endian mark starts like UTF-16's
+            return encoding
+    return None
 
 
 _FORMAT_OF_DELIMITER = {",": ("comma-separated", "csv"), ";": ("semicolon-separated", "csv"),
