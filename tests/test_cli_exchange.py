@@ -406,3 +406,11 @@ def test_excel_unicode_text_is_imported_without_an_encoding_option(runner, workd
     assert (result.exit_code, result.stderr) == (0, "new.yaml: 2 entries (2 approved, 0 other) imported from excel_tab.tsv\n")
     assert [(e.source, e.target, e.forbidden, e.note) for e in load_glossary("new.yaml").terms] == [
         ("smart grid", ["智能电网"], [], "multi\nline note"), ("grid", ["电网"], ["网格"], "a; b")]
+
+
+def test_export_tbx_of_rejected_and_approved_names_the_rejected_left_out(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected", "--status", "approved",
+                 "-o", "g.tbx")
+    assert (result.exit_code, result.stderr) == (
+        0, "warning: g.yaml: 1 rejected entry not exported: a TBX termbase holds no rejected terms; export them "
+           "with --to csv\ng.tbx: exported 1 entries as tbx\n")

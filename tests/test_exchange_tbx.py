@@ -360,3 +360,14 @@ def test_plain_zh_over_both_scripts_imports_simplified_and_says_so():
     assert glossary.terms[0].target == ["智能电网"]  # not 智慧型電網 beside it
     assert warnings == [f"{path}: holds Simplified (7 terms) and Traditional Chinese (1 terms); importing "
                         "Simplified. Pass --target-lang zh-CN or zh-TW to choose one"]
+
+
+def test_rejected_entries_asked_for_are_named_in_a_warning_not_dropped_silently():
+    warnings: list[str] = []
+    text = glossary_to_tbx(sample_glossary(), statuses=[Status.REJECTED, Status.APPROVED], path="g.yaml",
+                           on_warning=warnings.append)
+    assert "smart meter" not in text
+    assert warnings == ["g.yaml: 1 rejected entry not exported: a TBX termbase holds no rejected terms; "
+                        "export them with --to csv"]
+    glossary_to_tbx(sample_glossary(), statuses=[Status.APPROVED], on_warning=warnings.append)
+    assert len(warnings) == 1  # not asked for, nothing to say

@@ -76,9 +76,12 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     `path` is the glossary's file, named in the header and in errors. An entry holding a character
     XML cannot hold is refused (GlossaryFileError at its line): dropping the entry or the character
     would hand the CAT tool a termbase that silently differs from the glossary. Fields TBX has no
-    data category for (case_sensitive, match_compounds, custom keys) are named in one warning.
+    data category for (case_sensitive, match_compounds, custom keys) are named in one warning, and
+    so are rejected entries asked for along with others: a termbase holds no rejected terms.
     """
     wanted = set(statuses) - {Status.REJECTED}
+    if Status.REJECTED in set(statuses) and wanted:  # rejected alone: the caller says nothing was exported
+        _warn_about_rejected(sum(entry.status is Status.REJECTED for entry in glossary.terms), path, on_warning)
     source_language = _bcp47(glossary.languages.get("source", "en"), path)
     target_language = _bcp47(glossary.languages.get("target", "zh"), path)
     root = ElementTree.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dca",
@@ -110,6 +113,13 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
                                 path=path)
     report_unrepresentable(lost, "tbx", path, on_warning)
     return text
+
+
+def _warn_about_rejected(count: int, path: str | None, on_warning: Callable[[str], None]) -> None:
+    if count:
+        where = f"{path}: " if path else ""
+        on_warning(f"{where}{count} rejected entr{'y' if count == 1 else 'ies'} not exported: a TBX termbase holds "
+                   "no rejected terms; export them with --to csv")
 
 
 def _bcp47(code: str, path: str | None) -> str:
