@@ -20,6 +20,8 @@ One glossary entry is one concept. The mapping, both ways:
   extra definition        descrip definition of the source language (or of the concept)
   extra subject_field     descrip subjectField
 
+A concept's id is a hash of its source term (see concept_ids), the same from one export to the next.
+
 On import an entry is approved when one of its target terms is preferred or admitted, else a
 candidate; rejected entries are never exported. Concepts without a source-language term cannot
 become entries and are counted in a warning; other languages in a multilingual termbase are left out.
@@ -27,6 +29,7 @@ become entries and are counted in a warning; other languages in a multilingual t
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import xml.etree.ElementTree as ElementTree
@@ -91,14 +94,12 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     origin = f" from {os.path.basename(path)}" if path else ""
     _child(description, "p", f"Exported by glossary {__version__}{origin}.")
     body = _child(_child(root, "text"), "body")
-    number = 0
     lost: Counter = Counter()
-    for entry in glossary.terms:
-        if entry.status not in wanted or not entry.source.strip():
-            continue
+    exported = [entry for entry in glossary.terms if entry.status in wanted and entry.source.strip()]
+    for entry in exported:
         _refuse_what_xml_cannot_hold(entry, path)
-        number += 1
-        body.append(_concept(entry, f"c{number}", source_language, target_language))
+    for entry, identifier in zip(exported, concept_ids(exported)):
+        body.append(_concept(entry, identifier, source_language, target_language))
         lost.update(_not_in_tbx(entry))
     if not len(body):
         root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
@@ -113,6 +114,34 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
                                 path=path)
     report_unrepresentable(lost, "tbx", path, on_warning)
     return text
+
+
+def concept_ids(entries: list[Entry]) -> list[str]:
+    """An id for each entry's concept that stays the same from one export to the next, so a CAT
+    tool can update its termbase by id: `c` and a hash of the source term, which neither adding
+    nor moving other entries, nor a new target, nor approval changes. When two entries share a
+    source term (a candidate sense beside the approved one), the approved one keeps that id and the
+    other gets a hash of its source, status and first target; should that be taken too, `-2`,
+    `-3` in glossary order. Each id is an xml:id (it starts with a letter) and unique."""
+    order = sorted(range(len(entries)), key=lambda index: entries[index].status is not Status.APPROVED)
+    taken: set[str] = set()
+    ids: dict[int, str] = {}
+    for index in order:
+        entry = entries[index]
+        first_target = entry.target[0] if entry.target else ""
+        choices = [_hashed(entry.source.strip()), _hashed(entry.source.strip(), entry.status.value, first_target)]
+        identifier = next((choice for choice in choices if choice not in taken), None)
+        number = 2
+        while identifier is None or identifier in taken:
+            identifier, number = f"{choices[1]}-{number}", number + 1
+        taken.add(identifier)
+        ids[index] = identifier
+    return [ids[index] for index in range(len(entries))]
+
+
+def _hashed(*parts: str) -> str:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return "c" + digest[:10]
 
 
 def _warn_about_rejected(count: int, path: str | None, on_warning: Callable[[str], None]) -> None:
