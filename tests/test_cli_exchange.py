@@ -414,3 +414,16 @@ def test_export_tbx_of_rejected_and_approved_names_the_rejected_left_out(runner,
     assert (result.exit_code, result.stderr) == (
         0, "warning: g.yaml: 1 rejected entry not exported: a TBX termbase holds no rejected terms; export them "
            "with --to csv\ng.tbx: exported 1 entries as tbx\n")
+
+
+def test_export_for_excel_keeps_formulas_text_and_import_takes_them_back(runner, workdir):
+    (workdir / "formula.yaml").write_bytes((EXCHANGE / "formula.yaml").read_bytes())
+    assert run(runner, "export", "formula.yaml", "--to", "csv", "--bom", "-o", "excel.csv").exit_code == 0
+    assert Path("excel.csv").read_text(encoding="utf-8") == (
+        "\ufeffen,zh,status,note\n"
+        '"\'=HYPERLINK(""http://x.example"",""grid"")",电网,approved,\n'
+        "'+86 hotline,热线,approved,\n")
+    result = run(runner, "import", "excel.csv", "-o", "formula.yaml")
+    assert result.exit_code == 0, result.output
+    assert Path("formula.yaml").read_bytes() == (EXCHANGE / "formula.yaml").read_bytes()
+    assert "OWASP" in run(runner, "export", "--help").stdout

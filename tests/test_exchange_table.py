@@ -271,3 +271,37 @@ def test_a_byte_order_mark_states_the_encoding(tmp_path, encoding):
         "en\tzh\tstatus\r\nsmart grid\t智能电网\tapproved\r\n"
     (entry,) = read_table(write(tmp_path, text, name="terms.tsv", encoding=encoding), delimiter="\t").terms
     assert (entry.source, entry.target, entry.status) == ("smart grid", ["智能电网"], Status.APPROVED)
+
+
+def formula_glossary() -> Glossary:
+    return Glossary(terms=[
+        Entry('=HYPERLINK("http://x.example","grid")', ["电网"], Status.APPROVED),
+        Entry("+86 hotline", ["热线"], Status.APPROVED, note="-- call us", extra={"priority": -3}),
+        Entry("@mention", ["提及"], Status.CANDIDATE, forbidden=["=提及"]),
+        Entry("'=quoted formula", ["'引用"], Status.CANDIDATE),  # a ' already there, before = and before 引
+    ])
+
+
+def test_cells_excel_would_run_as_formulas_are_guarded_for_excel():
+    assert glossary_to_table(formula_glossary(), byte_order_mark=True) == (
+        "\ufeffen,zh,status,note,x-priority\n"
+        '"\'=HYPERLINK(""http://x.example"",""grid"")",电网,approved,,\n'
+        "'+86 hotline,热线,approved,'-- call us,'-3\n"
+        "'@mention,提及,candidate,,\n"
+        "'@mention,'=提及,forbidden,,\n"
+        "''=quoted formula,'引用,candidate,,\n")
+
+
+def test_without_bom_only_a_cell_that_looks_guarded_changes():
+    assert glossary_to_table(formula_glossary()).splitlines()[1:3] == [
+        '"=HYPERLINK(""http://x.example"",""grid"")",电网,approved,,',
+        "+86 hotline,热线,approved,-- call us,-3"]
+    assert glossary_to_table(formula_glossary()).splitlines()[-1] == "''=quoted formula,'引用,candidate,,"
+
+
+@pytest.mark.parametrize("bom", [True, False])
+@pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])
+def test_guarded_cells_read_back_as_they_were(tmp_path, to, name, bom):
+    original = formula_glossary()
+    back = import_glossary(write(tmp_path, export_glossary(original, to, byte_order_mark=bom), name=name))
+    assert back.terms == original.terms

@@ -26,8 +26,11 @@ def export_command(
     status: Optional[list[Status]] = typer.Option(
         None, "--status", case_sensitive=False,
         help="Export entries with this status (repeat for several). Default: approved for tbx, all for csv/tsv."),
-    bom: bool = typer.Option(False, "--bom", help="Start a CSV/TSV file with a UTF-8 byte-order mark, so Excel "
-                                                  "shows the Chinese correctly."),
+    bom: bool = typer.Option(False, "--bom", help="For Excel: start a CSV/TSV file with a UTF-8 byte-order mark, "
+                                                  "so Excel shows the Chinese correctly, and put ' before a cell "
+                                                  "starting with = + - @, tab or CR (e.g. =HYPERLINK(...)), so "
+                                                  "Excel shows it as text instead of running it as a formula "
+                                                  "(OWASP CSV injection). import removes that ' again."),
 ) -> None:
     """Export a glossary for CAT tools (memoQ, Trados, Phrase, Crowdin, Weblate) as TBX, CSV or TSV."""
     from ..atomic import write_atomic

@@ -19,6 +19,10 @@ sets them and filled on the entry's first row: source_variants (one per line of 
 case_sensitive and match_compounds (true/false), part_of_speech, definition, subject_field, and
 `x-KEY` for a custom key (a value that is not plain text is written as JSON). Import reads them
 back, and also the names CAT tools use (synonyms, domain, pos). Scores and evidence stay in the YAML.
+Written for Excel (byte_order_mark), a cell Excel would evaluate as a formula (starting with
+=, +, -, @, tab or carriage return: `=HYPERLINK(...)`, `+86 hotline`) is prefixed with `'`, as
+OWASP advises against CSV injection; import removes one `'` before such a character again (and
+any export doubles a `'` already there, so the round trip is exact).
 The term columns are found by language code or name (`Chinese (Simplified)`, see columns.py) or
 named by the caller; a column import reads nothing from is named in a warning.
 """
@@ -60,7 +64,8 @@ def _ignore(message: str) -> None:
 def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Iterable[Status] = tuple(Status),
                       byte_order_mark: bool = False, path: str | None = None,
                       on_warning: Callable[[str], None] = _ignore) -> str:
-    """CSV (or TSV) text with a header row; a byte-order mark first when Excel is to open it.
+    """CSV (or TSV) text with a header row; a byte-order mark first when Excel is to open it, and
+    then cells Excel would run as formulas are guarded with a leading `'` (see guard_cell).
 
     Fields beyond en,zh,status,note get a column of their own when an exported entry sets them
     (source_variants, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
@@ -71,8 +76,9 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
     lost: Counter = Counter()
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([glossary.languages.get("source", "en"), glossary.languages.get("target", "zh"), "status", "note",
-                     *(column for column, _ in fields)])
+    header = [glossary.languages.get("source", "en"), glossary.languages.get("target", "zh"), "status", "note",
+              *(column for column, _ in fields)]
+    writer.writerow([guard_cell(cell, for_excel=byte_order_mark) for cell in header])
     for entry in chosen:
         rows = entry_rows(entry)
         for _, field in fields:
@@ -82,9 +88,26 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
             rows[0].append(cell or "")
             for row in rows[1:]:
                 row.append("")
-        writer.writerows(rows)
+        writer.writerows([[guard_cell(cell, for_excel=byte_order_mark) for cell in row] for row in rows])
     report_unrepresentable(lost, "csv" if delimiter == "," else "tsv", path, on_warning)
     return ("\ufeff" if byte_order_mark else "") + buffer.getvalue()
+
+
+# What Excel evaluates at the start of a cell (OWASP, CSV injection), and the same after a `'`
+# that guards it; a cell already starting with `'` before one of them gets one more, so that
+# import, which removes one, gives back what was written.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+_GUARDED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def guard_cell(cell: str, *, for_excel: bool) -> str:
+    """The cell as written: `=HYPERLINK(...)` as `'=HYPERLINK(...)` for Excel, so it stays text."""
+    return "'" + cell if (_FORMULA_START if for_excel else _GUARDED).match(cell) else cell
+
+
+def unguard_cell(cell: str) -> str:
+    """The cell as it was before guard_cell: one `'` before = + - @ tab or CR removed."""
+    return cell[1:] if _GUARDED.match(cell) else cell
 
 
 def entry_rows(entry: Entry) -> list[list[str]]:
@@ -179,7 +202,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     text = decode(data, path, encoding or _encoding_of_byte_order_mark(data))
     delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
     with _cells_as_long_as_the_file(text):
-        rows = iter(list(csv_rows(text, path, delimiter)))
+        rows = iter([(line, [unguard_cell(cell) for cell in cells]) for line, cells in csv_rows(text, path, delimiter)])
     header = next(rows, None)
     if header is None:
         raise InputFormatError("empty file: expected a header row such as en,zh,status,note", path=path)
