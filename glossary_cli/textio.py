@@ -88,7 +88,8 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM) unless `encoding` says otherwise."""
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 by their byte-order mark,
+    unless `encoding` says otherwise."""
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -101,9 +102,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
             line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
             raise InputFormatError(f"cannot decode byte {error.start} as {encoding}", path=path, line=line) from None
         return text.lstrip("\ufeff")
-    for bom, name in _BOMS:
+    for bom, name in _BOMS:  # the mark states the encoding (Excel's "Unicode Text" is UTF-16 with one)
         if data.startswith(bom):
-            raise InputFormatError(f"file is {name} (byte-order mark); pass --encoding {name.lower()}", path=path)
+            return decode(data, path, name.lower())
     if b"\x00" in data[:8192]:
         utf16 = _utf16_without_bom(data[:8192])
         if utf16:

@@ -206,8 +206,6 @@ CASES = [
          lambda d: extract(d, write(d, "mixed.txt", PAIRS.encode() + b"Caf\xe9\n\xe5\x92\x96\n")),
          "error: {d}/mixed.txt:3: invalid UTF-8 at byte 75; pass --encoding to read another encoding, "
          "e.g. --encoding gb18030"),
-    Case("UTF-16 with BOM, no --encoding", lambda d: extract(d, write(d, "utf16.txt", PAIRS.encode("utf-16"))),
-         "error: {d}/utf16.txt: file is UTF-16 (byte-order mark); pass --encoding utf-16"),
     Case("UTF-16-LE without BOM, no --encoding",
          lambda d: extract(d, write(d, "utf16le.tsv", TSV.encode("utf-16-le"))),
          "error: {d}/utf16le.tsv: file looks like UTF-16-LE without a byte-order mark; pass --encoding utf-16-le"),
@@ -320,16 +318,16 @@ CASES = [
          lambda d: import_(d, write(d, "gb.csv", "en,zh\nsmart grid,智能电网\n".encode("gb18030"))),
          "error: {d}/gb.csv:2: invalid UTF-8 at byte 17 (it looks like GB18030/GBK); pass --encoding to read "
          "another encoding, e.g. --encoding gb18030"),
-    Case("import: UTF-16 CSV, no --encoding",
-         lambda d: import_(d, write(d, "utf16.csv", "en,zh\nsmart grid,智能电网\n".encode("utf-16"))),
-         "error: {d}/utf16.csv: file is UTF-16 (byte-order mark); pass --encoding utf-16"),
+    Case("import: UTF-16 CSV without a byte-order mark, no --encoding",
+         lambda d: import_(d, write(d, "utf16.csv", "en,zh\nsmart grid,智能电网\n".encode("utf-16-le"))),
+         "error: {d}/utf16.csv: file looks like UTF-16-LE without a byte-order mark; pass --encoding utf-16-le"),
     Case("import: TSV row with 3 columns under a 2-column header",
          lambda d: import_(d, write(d, "terms.tsv", "en\tzh\nsmart grid\t智能电网\tgrid\n")),
          "error: {d}/terms.tsv:2: 3 columns, but the header names 2; a cell holding a tab must be quoted"),
     Case("import: CSV without a header",
          lambda d: import_(d, write(d, "terms.csv", "smart grid,智能电网\n")),
          "error: {d}/terms.csv:1: the first row must name the columns, e.g. en,zh,status,note "
-         "(found: smart grid,智能电网)"),
+         "(found: smart grid,智能电网); name them so, or pass --source-column and --target-column"),
     Case("import: CSV quote left open (not the rest of the file as one term)",
          lambda d: import_(d, write(d, "terms.csv", 'en,zh\n"smart grid,智能电网\ngrid,电网\n')),
          "error: {d}/terms.csv:2: malformed CSV: a quote opened on this line is never closed"),
@@ -400,6 +398,17 @@ def test_extract_reads_utf16_and_gb18030_when_encoding_is_given(encoding, runner
     assert result.exit_code == 0, result.output
     text = output.read_text(encoding="utf-8")
     assert "source: smart grid" in text.lower() and "智能电网" in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+@pytest.mark.parametrize("name", ["corpus.tsv", "corpus.txt"])
+def test_a_byte_order_mark_says_the_encoding_without_an_option(name, encoding, runner, tmp_path):
+    corpus = tmp_path / name
+    corpus.write_bytes((TSV if name.endswith(".tsv") else PAIRS).encode(encoding))  # Python writes the mark
+    output = tmp_path / "glossary.yaml"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "智能电网" in output.read_text(encoding="utf-8")
 
 
 def test_check_reads_gb18030_when_encoding_is_given(runner, tmp_path):

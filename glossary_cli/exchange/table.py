@@ -29,7 +29,6 @@ named by the caller; a column import reads nothing from is named in a warning.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
@@ -199,7 +198,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     no column import reads is named in one warning."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     data = read_bytes(path)
-    text = decode(data, path, encoding or _encoding_of_byte_order_mark(data))
+    text = decode(data, path, encoding)
     delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
     with _cells_as_long_as_the_file(text):
         rows = iter([(line, [unguard_cell(cell) for cell in cells]) for line, cells in csv_rows(text, path, delimiter)])
@@ -277,16 +276,6 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
-
-
-def _encoding_of_byte_order_mark(data: bytes) -> str | None:
-    """utf-32 or utf-16 when the file starts with their byte-order mark, which states the
-    encoding (Excel's "Unicode Text" is UTF-16 with one); None for anything else."""
-    for marks, encoding in (((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE), "utf-32"),
-                            ((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-16")):
-        if data.startswith(marks):  # UTF-32 first: its little-endian mark starts like UTF-16's
-            return encoding
-    return None
 
 
 _FORMAT_OF_DELIMITER = {",": ("comma-separated", "csv"), ";": ("semicolon-separated", "csv"),
