@@ -273,7 +273,7 @@ def test_export_warns_once_about_fields_the_format_cannot_hold(runner, workdir):
     result = run(runner, "export", "cs.yaml", "--to", "tbx", "-o", "cs.tbx")
     assert result.exit_code == 0, result.output
     assert result.stderr == ("warning: cs.yaml: not representable in tbx, left out: case_sensitive of 1 entry "
-                             "(the glossary keeps them)\ncs.tbx: exported 1 entries as tbx\n")
+                             "(the glossary keeps them)\ncs.tbx: exported 1 entry as tbx\n")
     result = run(runner, "export", "cs.yaml", "--to", "csv")
     assert (result.stderr, result.stdout) == ("", "en,zh,status,note,case_sensitive\nCell,单元格,approved,,true\n")
 
@@ -413,7 +413,7 @@ def test_export_tbx_of_rejected_and_approved_names_the_rejected_left_out(runner,
                  "-o", "g.tbx")
     assert (result.exit_code, result.stderr) == (
         0, "warning: g.yaml: 1 rejected entry not exported: a TBX termbase holds no rejected terms; export them "
-           "with --to csv\ng.tbx: exported 1 entries as tbx\n")
+           "with --to csv\ng.tbx: exported 1 entry as tbx\n")
 
 
 def test_export_for_excel_keeps_formulas_text_and_import_takes_them_back(runner, workdir):

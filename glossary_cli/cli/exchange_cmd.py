@@ -48,7 +48,7 @@ def export_command(
         sys.stdout.flush()
     else:
         write_atomic(str(output), text)
-        sys.stderr.write(f"{output}: exported {count} entries as {to.value}\n")
+        sys.stderr.write(f"{output}: exported {count} entr{'y' if count == 1 else 'ies'} as {to.value}\n")
     if count == 0:
         warn(_nothing_exported(glossary, to, status))
 
