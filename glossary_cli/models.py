@@ -12,6 +12,13 @@ class Location:
     path: str
     line: int | None = None
     unit: str | None = None  # a TMX tuid or XLIFF unit id when the format has one
+    # Where the translation's text starts, for `check`, whose findings are fixed there: the line of
+    # an XLIFF <target>, a TMX <seg> or a PO msgstr (the unit's line otherwise) and the 1-based column
+    # in characters (code points) and in UTF-16 code units (SARIF's default). None when not known.
+    # Not part of equality, so a pair is the same pair wherever its text starts.
+    target_line: int | None = field(default=None, compare=False)
+    target_column: int | None = field(default=None, compare=False)
+    target_column_utf16: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         if self.line is not None:

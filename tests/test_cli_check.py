@@ -2,9 +2,11 @@
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from glossary_cli.cli.common import app
@@ -49,7 +51,8 @@ def test_clean_corpus_exits_0(runner, workdir):
 def test_findings_exit_1_with_file_and_line(runner, workdir):
     result = check(runner, "g.yaml", "bad.tsv")
     assert result.exit_code == 1
-    assert "  bad.tsv:2  error GL001 Approved term not rendered with an approved target\n" in result.stdout
+    # Line 2, column 22: where the Chinese to fix starts ("Smart grids are here" is 20 characters, then a tab).
+    assert "  bad.tsv:2:22  error GL001 Approved term not rendered with an approved target\n" in result.stdout
     assert result.stdout.endswith(
         "1 finding (GL001 1) in 2 pairs, 2 approved terms; 1 at or above error.\n")
     assert result.stderr == ""
@@ -75,7 +78,7 @@ def test_json_on_stdout_parses(runner, workdir):
 def test_github_format(runner, workdir):
     result = check(runner, "g.yaml", "bad.tsv", "--format", "github")
     assert result.stdout == (
-        "::error file=bad.tsv,line=2,title=GL001 Approved term not rendered with an approved target::"
+        "::error file=bad.tsv,line=2,col=22,title=GL001 Approved term not rendered with an approved target::"
         '"Smart grids" should be translated as "智能电网"%0Azh: 电网来了\n')
 
 
@@ -83,14 +86,43 @@ def test_an_absolute_or_dotted_corpus_path_is_reported_relative_to_the_current_d
     Path("docs").mkdir()
     for given in (str(workdir / "bad.tsv"), "docs/../bad.tsv"):
         github = check(runner, "g.yaml", given, "--format", "github")
-        assert github.stdout.startswith("::error file=bad.tsv,line=2,")
+        assert github.stdout.startswith("::error file=bad.tsv,line=2,col=22,")
         document = json.loads(check(runner, "g.yaml", given, "--format", "sarif").stdout)
         run = document["runs"][0]
         assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
             "uri": "bad.tsv", "uriBaseId": "%SRCROOT%"}
         assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == workdir.as_uri() + "/"
         assert json.loads(check(runner, "g.yaml", given, "--format", "json").stdout)["findings"][0]["path"] == "bad.tsv"
-        assert "  bad.tsv:2  error GL001" in check(runner, "g.yaml", given).stdout
+        assert "  bad.tsv:2:22  error GL001" in check(runner, "g.yaml", given).stdout
+
+
+def test_findings_point_at_the_chinese_text_to_fix(runner, workdir):
+    # targets.xlf: <trans-unit> on line 5, `        <target>打开档案目录</target>` on line 7.
+    Path("files.yaml").write_text("glossary: 1\nterms:\n  - source: file\n    target: 文件\n    status: approved\n",
+                                  encoding="utf-8")
+    corpus = "targets.xlf"
+    shutil.copy(DATA / "check" / corpus, corpus)
+    assert f"  {corpus}:7:17  error GL001" in check(runner, "files.yaml", corpus).stdout
+    assert check(runner, "files.yaml", corpus, "--format", "github").stdout.startswith(
+        f"::error file={corpus},line=7,col=17,title=GL001")
+    sarif = json.loads(check(runner, "files.yaml", corpus, "--format", "sarif").stdout)
+    jsonschema.validate(sarif, json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    assert sarif["runs"][0]["columnKind"] == "utf16CodeUnits"
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 7, "startColumn": 17}
+    report = json.loads(check(runner, "files.yaml", corpus, "--format", "json").stdout)
+    jsonschema.validate(report, json.loads((DATA / "check-report.schema.json").read_text(encoding="utf-8")))
+    assert [(f["line"], f["column"], f["unit"]) for f in report["findings"]] == [(7, 17, "open")]
+
+
+def test_sarif_columns_count_utf16_code_units(runner, workdir):
+    Path("files.yaml").write_text("glossary: 1\nterms:\n  - source: file\n    target: 文件\n    status: approved\n",
+                                  encoding="utf-8")
+    Path("emoji.tsv").write_text("😀 Open the file\t打开档案\n", encoding="utf-8")
+    sarif = json.loads(check(runner, "files.yaml", "emoji.tsv", "--format", "sarif").stdout)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 1, "startColumn": 18}  # 15 characters and a tab before it; 😀 is two UTF-16 code units
+    assert "::error file=emoji.tsv,line=1,col=17," in check(runner, "files.yaml", "emoji.tsv", "--format", "github").stdout
 
 
 def test_baseline_round_trip(runner, workdir):
@@ -101,7 +133,7 @@ def test_baseline_round_trip(runner, workdir):
     Path("bad.tsv").write_text("New line\t新行\n" + Path("bad.tsv").read_text(encoding="utf-8"), encoding="utf-8")
     known = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json")
     assert known.exit_code == 0
-    assert "  bad.tsv:3  known GL001" in known.stdout
+    assert "  bad.tsv:3:22  known GL001" in known.stdout
     assert known.stdout.endswith("; 1 known from the baseline; none at or above error.\n")
     Path("bad.tsv").write_text(Path("bad.tsv").read_text(encoding="utf-8") + "A grid\t网格\n", encoding="utf-8")
     assert check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json").exit_code == 1
@@ -214,7 +246,7 @@ def test_po_files_with_placeholders(runner, workdir):
     result = check(runner, "po.yaml", str(DATA / "apostrophe-zh_CN.po"), "--format", "json")
     assert result.exit_code == 1
     assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [
-        ("GL002", 24), ("GL002", 418), ("GL002", 426), ("GL002", 521), ("GL002", 611)]
+        ("GL002", 25), ("GL002", 421), ("GL002", 427), ("GL002", 522), ("GL002", 612)]  # the msgstr lines
 
 
 def test_no_approved_terms_warns(runner, workdir):

@@ -94,7 +94,7 @@ def test_json_report_follows_its_schema(result):
     assert document["provenance"]["options"] == {"fail_on": "error"}
     assert document["findings"][1] == {
         "rule": "GL002", "severity": "error", "message": '"V2G" is rendered as forbidden "车辆到电网"; use "车网互动"',
-        "path": "docs/a.tsv", "line": 7, "unit": None, "term": "V2G", "expected": ["车网互动"],
+        "path": "docs/a.tsv", "line": 7, "column": None, "unit": None, "term": "V2G", "expected": ["车网互动"],
         "found": ["车辆到电网"], "source": "V2G pilots", "target": "车辆到电网试点",
         "fingerprint": document["findings"][1]["fingerprint"], "known": False,
     }

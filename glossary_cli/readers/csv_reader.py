@@ -3,7 +3,8 @@
 The header is recognised by its names: language codes (en, zh-CN, ... matched like the XML
 readers, so --source-lang/--target-lang pick other columns), or source/target, english/chinese,
 term/translation. Other columns (status, note) are ignored. The delimiter is a comma unless the
-first line has more semicolons or tabs. Location: path:line where the record starts.
+first line has more semicolons or tabs. Location: path:line where the record starts, and the column
+where the Chinese cell's text starts when the record is on one line.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text
+from .positions import at_target, leading_space
 from .xml_safe import language_matches, wanted_languages
 
 SOURCE_COLUMN_NAMES = {"source", "src", "english", "term", "source term", "source_term"}
@@ -77,6 +79,30 @@ def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[s
         start = reader.line_num + 1
 
 
+def cell_offsets(line: str, delimiter: str) -> list[int]:
+    """Where the text of each cell of a one-line record starts: after its opening quote if quoted."""
+    offsets = []
+    position = 0
+    while True:
+        if line.startswith('"', position):
+            offsets.append(position + 1)
+            position += 1
+            while True:  # to the closing quote; a doubled quote is a quote inside the cell
+                close = line.find('"', position)
+                if close < 0:
+                    return offsets
+                position = close + 1
+                if not line.startswith('"', position):
+                    break
+                position += 1
+        else:
+            offsets.append(position)
+        delimiter_at = line.find(delimiter, position)
+        if delimiter_at < 0:
+            return offsets
+        position = delimiter_at + 1
+
+
 def _quote_left_open(record: str, delimiter: str) -> bool:
     try:
         for _ in csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True):
@@ -89,7 +115,9 @@ def _quote_left_open(record: str, delimiter: str) -> bool:
 def read(path: str, options) -> Iterator[SegmentPair]:
     text = read_corpus_text(path, options.encoding)
     source_language, target_language = wanted_languages(options)
-    rows = csv_rows(text, path, choose_delimiter(text.split("\n", 1)[0]))
+    delimiter = choose_delimiter(text.split("\n", 1)[0])
+    rows = csv_rows(text, path, delimiter)
+    physical_lines = io.StringIO(text, newline="").readlines()
     columns: Columns | None = None
     has_header = False
     swapped = skipped = 0
@@ -116,10 +144,19 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 raise InputFormatError("a cell is empty (--strict)", path=path, line=line)
             skipped += 1
             continue
+        target_column = columns.target
         if not has_header and has_han(source) and not has_han(target):
             source, target = target, source
+            target_column = columns.source
             swapped += 1
-        yield SegmentPair(source, target, Location(path, line))
+        location = Location(path, line)
+        if not any("\n" in cell or "\r" in cell for cell in cells):  # the record is one line: its cells are there
+            line_text = physical_lines[line - 1]
+            offsets = cell_offsets(line_text, delimiter)
+            if target_column < len(offsets):
+                location = at_target(location, line, line_text,
+                                     offsets[target_column] + leading_space(cells[target_column]))
+        yield SegmentPair(source, target, location)
     if skipped:
         options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")
     if swapped:

@@ -4,7 +4,8 @@ Skipped: the header entry, obsolete (#~) entries, untranslated entries (counted 
 and fuzzy entries unless `include_fuzzy` (counted too). Plural entries give one pair,
 msgid_plural <-> msgstr[0]: Chinese has one plural form, and the English plural is the general
 wording that form translates ("%d files" <-> "%d 个文件"); reading msgid too would count the
-entry twice. Location: the PO's own line of the msgid, with the msgctxt as the unit.
+entry twice. Location: the PO's own line of the msgid, with the msgctxt as the unit; its target
+position is where the msgstr's text starts (msgstr[0] for a plural), where a fix goes.
 
 A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped, with one warning, so that
 English stays the source: the msgid and msgstr scripts decide, and the header's Language (the
@@ -23,6 +24,7 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import check_line_lengths, decode, read_bytes
+from .positions import at_target
 from .xml_safe import language_matches, wanted_languages
 
 _DECLARED_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
@@ -67,7 +69,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             continue
         source, target = (translation, original) if swap else (original, translation)
         context = entry.msgctxt.translate(_RESTORE) if entry.msgctxt else None
-        yield SegmentPair(source, target, Location(path, line, context))
+        location = Location(path, line, context)
+        start = _text_start(lines, line, "msgid" if swap else "msgstr[0]" if entry.msgid_plural else "msgstr")
+        if start is not None:
+            location = at_target(location, start[0] + 1, lines[start[0]], start[1])
+        yield SegmentPair(source, target, location)
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated}: {untranslated} untranslated entr"
                            f"{'y' if untranslated == 1 else 'ies'} skipped (first one here)")
@@ -171,6 +177,31 @@ def _parse(text: str, path: str) -> polib.POFile:
         reason = message.split("): ", 1)[1] if "): " in message else "syntax error"
         raise InputFormatError(f"malformed PO: {reason}", path=path,
                                line=int(match.group(1)) if match else None) from None
+
+
+def _text_start(lines: list[str], msgid_line: int, keyword: str) -> tuple[int, int] | None:
+    """(line index, offset) where the text of an entry's `keyword` string (msgid, msgstr or
+    msgstr[0]) starts: after the opening quote and spaces of its first string line that is not "".
+    None when the file is not laid out so (the entry is then located at its msgid alone)."""
+    opening = re.compile(rf'\s*{re.escape(keyword)}\s*"[ \t]*')
+    index = msgid_line - 1
+    found = None
+    while index < len(lines) and found is None:
+        found = opening.match(lines[index])
+        index += found is None
+    if found is None:
+        return None
+    while True:
+        text = lines[index]
+        if text[found.end():].rstrip() != '"':  # this string line holds text
+            return index, found.end()
+        index += 1  # `msgstr ""` and the text on the lines after it
+        found = _CONTINUATION.match(lines[index]) if index < len(lines) else None
+        if found is None:
+            return None
+
+
+_CONTINUATION = re.compile(r'\s*"[ \t]*')
 
 
 def _msgid_line(lines: list[str], entry_line: int) -> int:

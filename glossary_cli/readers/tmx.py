@@ -2,7 +2,8 @@
 
 The variants are picked by language code (zh, zh-CN, zh-Hans and zh_CN alike), so a zh -> en
 memory is read with English as the source. Location: the file, the line of the <tu> and its
-tuid (or its 1-based position when it has none).
+tuid (or its 1-based position when it has none); its target position is where the words of the
+Chinese <seg> start.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
-from .xml_safe import (children, element_language, expect_root, first_child, iter_xml, language_matches,
+from .xml_safe import (at_text, children, element_language, expect_root, first_child, iter_xml, language_matches,
                        segment_text, wanted_languages)
 
 
@@ -21,13 +22,15 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     skipped = 0
     first_skipped_line: int | None = None
     competing_codes: set[str] = set()  # several target variants in one unit, e.g. zh-CN and zh-TW
-    for event in iter_xml(path, ends=frozenset({"tu"}), encoding=options.encoding, kind="TMX"):
+    for event in iter_xml(path, ends=frozenset({"tu"}), marked=frozenset({"seg"}), encoding=options.encoding,
+                          kind="TMX"):
         if event.kind == "root":
             expect_root(event, {"tmx"}, "TMX", path)
             continue
         index += 1
         unit = event.element.get("tuid") or str(index)
         source = target = ""
+        target_segment = None
         unit_codes: set[str] = set()
         for variant in children(event.element, "tuv"):
             language = element_language(variant)
@@ -38,11 +41,12 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 source = segment_text(segment)
             elif language_matches(language, target_language):
                 unit_codes.add(language)
-                target = target or segment_text(segment)
+                if not target:
+                    target, target_segment = segment_text(segment), segment
         if len(unit_codes) > 1:
             competing_codes |= unit_codes
         if source and target:
-            yield SegmentPair(source, target, Location(path, event.line, unit))
+            yield SegmentPair(source, target, at_text(Location(path, event.line, unit), event, target_segment))
             continue
         if options.strict:
             missing = target_language if source else source_language

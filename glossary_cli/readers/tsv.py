@@ -1,4 +1,5 @@
-"""Tab-separated pairs, `en<TAB>zh` per line, with an optional header line."""
+"""Tab-separated pairs, `en<TAB>zh` per line, with an optional header line. Location: path:line, and
+the column where the Chinese cell's text starts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
+from .positions import at_target, leading_space
 
 _HEADER_NAMES = {"en", "zh", "source", "target", "english", "chinese", "src", "tgt", "zh-cn", "en-us", "zh_cn"}
 
@@ -30,6 +32,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             raise InputFormatError(
                 f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}", path=path, line=number)
         source, target = cells[0].strip(), cells[1].strip()
+        target_offset = len(cells[0]) + 1 + leading_space(cells[1])
         if not source or not target:
             if options.strict:
                 raise InputFormatError(f"empty {'English' if not source else 'Chinese'} side (--strict)",
@@ -39,7 +42,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if has_han(source) and not has_han(target):
             swapped.append(number)
             source, target = target, source
-        yield SegmentPair(source, target, Location(path, number))
+            target_offset = leading_space(cells[0])
+        yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset))
     if skipped:
         options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
     if swapped:

@@ -4,7 +4,8 @@ A unit without a translation (no target, an empty one, or one marked new / needs
 initial) is skipped and counted in one warning per file. The file's declared languages decide
 the direction: a zh -> en file is read with English as the source. Location: the file, the line
 of the unit and its id; when an XLIFF 2 unit has several segments, the line of each segment and
-`unit-id/segment-id`.
+`unit-id/segment-id`. The target position is where the words of the <target> start (of the
+<source> in a zh -> en file).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Location, SegmentPair
-from .xml_safe import children, expect_root, first_child, iter_xml, segment_text, swap_for_declared
+from .xml_safe import at_text, children, expect_root, first_child, iter_xml, segment_text, swap_for_declared
 
 # Target states that mean "not translated yet" (XLIFF 1.2 state values, XLIFF 2 segment states).
 _UNTRANSLATED_STATES = {"new", "needs-translation", "initial"}
@@ -24,7 +25,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     untranslated = 0
     first_untranslated_line: int | None = None
     events = iter_xml(path, starts=frozenset({"file"}), ends=frozenset({"trans-unit", "unit"}),
-                      marked=frozenset({"segment"}), encoding=options.encoding, kind="XLIFF")
+                      marked=frozenset({"segment", "source", "target"}), encoding=options.encoding, kind="XLIFF")
     for event in events:
         element = event.element
         if event.kind == "root":
@@ -52,7 +53,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 if source and target:
                     if swap:
                         source, target = target, source
-                    yield SegmentPair(source, target, Location(path, line, unit))
+                    chinese = source_element if swap else target_element
+                    yield SegmentPair(source, target, at_text(Location(path, line, unit), event, chinese))
                 elif source:
                     untranslated += 1
                     first_untranslated_line = first_untranslated_line or line

@@ -5,6 +5,8 @@ get a chance to run) and external references; a DOCTYPE that only names a DTD is
 TMX files often carry one. Elements are handed out as they complete and then detached from
 the tree, so a large translation memory is read in constant memory. Every element comes with
 the line of its start tag, and every parse problem becomes an InputFormatError at a line.
+Elements named in `marked` also come with where their text starts (TextStart), so that `check`
+can point at the words of a <target> or <seg> rather than at its unit.
 """
 
 from __future__ import annotations
@@ -37,6 +39,16 @@ _LANGUAGE_ALIASES = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
 
 
 @dataclass(frozen=True)
+class TextStart:
+    """Where the first words inside an element start: line, and 1-based column in characters and
+    in UTF-16 code units (None when the bytes before it on its line are not known as UTF-8)."""
+
+    line: int
+    column: int
+    column_utf16: int | None
+
+
+@dataclass(frozen=True)
 class XmlEvent:
     """An element whose start tag was just read ("start") or which is now complete ("end")."""
 
@@ -45,10 +57,23 @@ class XmlEvent:
     element: ElementTree.Element
     line: int  # line of the start tag
     inner_lines: dict[int, int] = field(default_factory=dict)  # id(element) -> start line, for `marked` names
+    text_starts: dict[int, TextStart] = field(default_factory=dict)  # id(element) -> its text, for `marked` names
 
     def line_of(self, inner: ElementTree.Element) -> int:
         """The start line of an element inside this one (one named in `marked`), else this one's."""
         return self.inner_lines.get(id(inner), self.line)
+
+    def text_start(self, inner: ElementTree.Element) -> TextStart | None:
+        """Where the words of an element inside this one (one named in `marked`) start, if it has any."""
+        return self.text_starts.get(id(inner))
+
+
+def at_text(location, event: XmlEvent, inner: ElementTree.Element | None):
+    """The location with its target position where the words of `inner` (a marked element) start."""
+    start = event.text_start(inner) if inner is not None else None
+    if start is None:
+        return location
+    return type(location)(location.path, location.line, location.unit, start.line, start.column, start.column_utf16)
 
 
 def local_name(tag: object) -> str:
@@ -148,6 +173,9 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.ends = ends
         self.marked = marked
         self.marked_lines: dict[int, int] = {}  # of marked elements inside the `ends` element being built
+        self.text_starts: dict[int, TextStart] = {}  # likewise
+        self.awaiting_text: list[ElementTree.Element] = []  # marked elements open and without words yet
+        self.input = _InputWindow()
         self.events: list[XmlEvent] = []
         self.open: list[tuple[ElementTree.Element, int]] = []
         self.root_name: str | None = None
@@ -162,17 +190,35 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.open.append((element, line))
         if name in self.marked:
             self.marked_lines[id(element)] = line
+            self.awaiting_text.append(element)
         if name in self.starts:
             self.events.append(XmlEvent("start", name, element, line))
         return element
 
+    def data(self, data):  # type: ignore[override]
+        # Called for each piece of text as expat reads it (buffer_text is off), so the parser's
+        # position is where this piece starts; expat hands line breaks over as pieces of their own.
+        if self.awaiting_text and data.strip() and self.parser is not None:
+            expat = self.parser.parser
+            lead = len(data) - len(data.lstrip())
+            column = expat.CurrentColumnNumber + lead + 1
+            astral = self.input.astral_before(expat.CurrentByteIndex)
+            start = TextStart(expat.CurrentLineNumber, column, None if astral is None else column + astral)
+            for element in self.awaiting_text:
+                self.text_starts[id(element)] = start
+            self.awaiting_text.clear()
+        return super().data(data)
+
     def end(self, tag):  # type: ignore[override]
         element = super().end(tag)
         _, line = self.open.pop()
+        if self.awaiting_text and self.awaiting_text[-1] is element:  # it ended without words
+            self.awaiting_text.pop()
         name = local_name(tag)
         if name in self.ends:
-            self.events.append(XmlEvent("end", name, element, line, self.marked_lines))
+            self.events.append(XmlEvent("end", name, element, line, self.marked_lines, self.text_starts))
             self.marked_lines = {}
+            self.text_starts = {}
             if self.open:  # detach it so the tree does not grow with the file
                 parent = self.open[-1][0]
                 if len(parent) and parent[-1] is element:
@@ -190,9 +236,12 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
     builder = _LineTrackingBuilder(starts, ends, marked)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
+    if marked:
+        parser.parser.buffer_text = False  # text as it is read, at its own position (see data)
     fed_anything = False
     try:
         for chunk in _chunks(path, encoding, kind):
+            builder.input.saw(chunk)
             fed_anything = fed_anything or bool(chunk.strip())
             _feed(parser, chunk, path, kind)
             yield from _drain(builder)
@@ -202,6 +251,73 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
         yield from _drain(builder)
     finally:
         builder.events.clear()
+
+
+_UTF8_NAMES = {"utf-8", "utf8"}
+_SINGLE_BYTE_NAMES = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+_FOUR_BYTE_LEADS = [bytes([lead]) for lead in range(0xF0, 0xF5)]  # UTF-8: each starts one character beyond U+FFFF
+
+
+class _InputWindow:
+    """The last two chunks fed to expat, to count the characters beyond U+FFFF between the start of
+    a line and a byte offset: a UTF-16 column is the character column plus that count. Offsets are
+    asked for in increasing order, so each byte is counted once, even on a file of one long line.
+
+    expat reads UTF-8 (and text fed as str, which it is given as UTF-8) and single-byte encodings
+    (which hold no such characters); for UTF-16 input the count is not known."""
+
+    def __init__(self) -> None:
+        self.kind: str | None = None  # "utf-8", "single-byte" or None (unknown), from the first chunk
+        self.previous = b""
+        self.current = b""
+        self.start = 0  # byte offset of `previous` in the input
+        self.counted_to = 0  # byte offset up to which...
+        self.count = 0  # ...this many such characters follow the last line break
+
+    def saw(self, chunk: bytes | str) -> None:
+        first = not self.current and not self.start
+        if isinstance(chunk, str):
+            chunk = chunk.encode("utf-8")
+            if first:
+                self.kind = "utf-8"
+        elif first:
+            self.kind = self._kind(chunk)
+        if self.kind == "utf-8":
+            self._count_to(self.start + len(self.previous))  # before `previous` is let go
+        self.start += len(self.previous)
+        self.previous, self.current = self.current, chunk
+
+    @staticmethod
+    def _kind(head: bytes) -> str | None:
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")):
+            return None
+        declared = (_declared_encoding(head) or "utf-8").lower()
+        return "utf-8" if declared in _UTF8_NAMES else "single-byte" if declared in _SINGLE_BYTE_NAMES else None
+
+    def astral_before(self, offset: int) -> int | None:
+        """How many characters beyond U+FFFF lie between the start of the line and byte `offset`."""
+        if self.kind == "single-byte":
+            return 0
+        if self.kind is None or not self.counted_to <= offset <= self.start + len(self.previous) + len(self.current):
+            return None
+        self._count_to(offset)
+        return self.count
+
+    def _count_to(self, offset: int) -> None:
+        for data, base in ((self.previous, self.start), (self.current, self.start + len(self.previous))):
+            low, high = max(self.counted_to, base) - base, min(offset, base + len(data)) - base
+            if low >= high:
+                continue
+            line_end = max(data.rfind(b"\n", low, high), data.rfind(b"\r", low, high))
+            if line_end >= 0:
+                self.count = _count_astral(data, line_end + 1, high)
+            else:
+                self.count += _count_astral(data, low, high)
+        self.counted_to = max(self.counted_to, offset)
+
+
+def _count_astral(utf8: bytes, start: int, end: int) -> int:
+    return sum(utf8.count(lead, start, end) for lead in _FOUR_BYTE_LEADS)
 
 
 def _drain(builder: _LineTrackingBuilder) -> Iterator[XmlEvent]:

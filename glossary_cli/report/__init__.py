@@ -37,14 +37,20 @@ class ReportContext:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a report sends the reader for a finding: the path as reports show it (see report_path)."""
+    """Where a report sends the reader for a finding: the path as reports show it (see report_path),
+    and the line and column where the translation to fix starts when the reader knows them
+    (a <target>, <seg>, msgstr or Chinese cell), else the line of the segment."""
 
     path: str
     line: int | None
     unit: str | None
+    column: int | None = None  # 1-based, in characters
+    column_utf16: int | None = None  # 1-based, in UTF-16 code units (for SARIF)
     stdin: bool = False  # read from standard input: there is no file to open
 
     def __str__(self) -> str:
+        if self.line is not None and self.column is not None:
+            return f"{self.path}:{self.line}:{self.column}"
         if self.line is not None:
             return f"{self.path}:{self.line}"
         if self.unit is not None:
@@ -72,6 +78,9 @@ def report_path(path: str, root: str) -> str:
 
 def place(finding, context: ReportContext) -> Place:
     location = finding.location
+    if location.target_line is not None:
+        return Place(report_path(location.path, context.root), location.target_line, location.unit,
+                     location.target_column, location.target_column_utf16, stdin=location.path == STDIN_NAME)
     return Place(report_path(location.path, context.root), location.line, location.unit,
                  stdin=location.path == STDIN_NAME)
 
@@ -79,8 +88,8 @@ def place(finding, context: ReportContext) -> Place:
 def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
     """(place, finding) for every finding, sorted by path, line, unit, rule and term: the order of every report."""
     placed = [(place(finding, context), finding) for finding in result.findings]
-    return sorted(placed, key=lambda item: (item[0].path, item[0].line or 0, item[0].unit or "", item[1].rule_id,
-                                            item[1].source_term, item[1].fingerprint))
+    return sorted(placed, key=lambda item: (item[0].path, item[0].line or 0, item[0].column or 0, item[0].unit or "",
+                                            item[1].rule_id, item[1].source_term, item[1].fingerprint))
 
 
 # C0 controls but tab and line breaks, DEL and C1 controls: from a corpus, an ESC could recolour or

@@ -1,6 +1,8 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per new finding.
 
-    ::error file=docs/zh.po,line=12,title=GL001 Approved term not rendered::message
+    ::error file=docs/zh.po,line=13,col=9,title=GL001 Approved term not rendered::message
+
+The line and column are where the translation to fix starts (the msgstr's text, here).
 
 Known (baseline) findings get no annotation. The file is repository-relative when it is under the
 current directory (GitHub attaches annotations only to such paths); a finding read from standard
@@ -37,6 +39,8 @@ def render_github(result, context: ReportContext) -> str:
             properties.append(f"file={escape_property(where.path)}")
             if where.line is not None:
                 properties.append(f"line={where.line}")
+                if where.column is not None:
+                    properties.append(f"col={where.column}")
         title = f"{finding.rule_id} {titles.get(finding.rule_id, '')}".strip()
         properties.append(f"title={escape_property(title)}")
         message = f"{finding.message}\nzh: {finding.target_text}"

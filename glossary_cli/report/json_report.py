@@ -10,11 +10,13 @@
                   "failing": int, "by_rule": {"GL001": int, ...}},
       "rules": [{"id": "GL001", "name": ..., "title": ..., "severity": "error" | "warning"}],
       "findings": [{"rule": ..., "severity": ..., "message": ..., "path": ..., "line": int | null,
-                    "unit": str | null, "term": ..., "expected": [...], "found": [...],
+                    "column": int | null, "unit": str | null, "term": ..., "expected": [...], "found": [...],
                     "source": ..., "target": ..., "fingerprint": ..., "known": bool}]
     }
 
-Paths are shown as `report_path` gives them (relative to the current directory when beneath it).
+Paths are shown as `report_path` gives them (relative to the current directory when beneath it);
+line and column (1-based, in characters) are where the translation to fix starts when the format
+tells (XLIFF <target>, TMX <seg>, PO msgstr, TSV/CSV Chinese cell), else the segment's line.
 Findings are sorted by path, line, rule and term; keys never disappear (null when unknown), so
 consumers can rely on them. New keys may be added; removing or renaming one bumps the schema.
 """
@@ -59,6 +61,7 @@ def finding_record(where: Place, finding) -> dict:
         "message": finding.message,
         "path": where.path,
         "line": where.line,
+        "column": where.column,
         "unit": where.unit,
         "term": finding.source_term,
         "expected": list(finding.expected),

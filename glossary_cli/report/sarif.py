@@ -10,7 +10,9 @@ lines 2 and 40 gives `…:1` and `…:2`, and editing other lines changes neithe
 Artifact locations: a file beneath the current directory is a relative URI with
 `uriBaseId: "%SRCROOT%"` (the run's `originalUriBaseIds` says where that is), as code scanning
 expects; any other file an absolute `file://` URI. Standard input has no artifact: its results
-carry a logical location named `<stdin>` instead."""
+carry a logical location named `<stdin>` instead. A region starts where the translation to fix
+starts (a <target>'s words, a msgstr's text, the Chinese cell), its column counted in UTF-16 code
+units as `columnKind` says."""
 
 from __future__ import annotations
 
@@ -60,6 +62,8 @@ def render_sarif(result, context: ReportContext) -> str:
             physical: dict = {"artifactLocation": artifact_location(where.path)}
             if where.line is not None:
                 physical["region"] = {"startLine": where.line}
+                if where.column_utf16 is not None:
+                    physical["region"]["startColumn"] = where.column_utf16
             location["physicalLocation"] = physical
         if where.unit is not None:
             logical.append({"name": where.unit, "kind": "translationUnit"})
@@ -84,7 +88,7 @@ def render_sarif(result, context: ReportContext) -> str:
             "tool": {"driver": {"name": "glossary-cli", "version": __version__, "rules": rules}},
             "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path(os.path.abspath(context.root)).as_uri().rstrip("/") + "/"}},
             "results": results,
-            "columnKind": "unicodeCodePoints",
+            "columnKind": "utf16CodeUnits",
             "properties": {"provenance": provenance(context)},
         }],
     }
