@@ -189,6 +189,35 @@ def test_a_corpus_whose_every_line_is_skipped_is_an_error_not_a_pass(runner, wor
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "error: no segment pairs in english.txt; nothing checked"
     assert result.stdout == ""
+    Path("header.tsv").write_text("en\tzh\n", encoding="utf-8")  # not a translation file format: still an error
+    assert check(runner, "g.yaml", "header.tsv").exit_code == 2
+
+
+@pytest.mark.parametrize("report_format", ["text", "json", "sarif", "github", "junit"])
+def test_a_new_locale_with_nothing_translated_passes_with_a_warning_and_an_empty_report(runner, workdir,
+                                                                                         report_format):
+    # untranslated.po: a fresh msginit catalogue, every msgstr empty; header-only.po: no entries at all.
+    for name in ("untranslated.po", "header-only.po"):
+        shutil.copy(DATA / "check" / name, name)
+    result = check(runner, "g.yaml", "untranslated.po", "header-only.po", "--format", report_format)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: untranslated.po:5: 1 untranslated entry skipped (first one here)",
+        "warning: no translated entries in untranslated.po, header-only.po yet; nothing to check"]
+    if report_format == "text":
+        assert result.stdout == "No findings in 0 pairs, 2 approved terms.\n"
+    elif report_format == "json":
+        document = json.loads(result.stdout)
+        jsonschema.validate(document, json.loads((DATA / "check-report.schema.json").read_text(encoding="utf-8")))
+        assert (document["summary"]["pairs"], document["findings"]) == (0, [])
+    elif report_format == "sarif":
+        document = json.loads(result.stdout)
+        jsonschema.validate(document, json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+        assert document["runs"][0]["results"] == []
+    elif report_format == "github":
+        assert result.stdout == ""  # no annotation
+    else:
+        assert '<testsuite name="glossary check g.yaml" tests="2" failures="0"' in result.stdout
 
 
 def test_broken_glossary_exits_2_listing_every_problem(runner, workdir):

@@ -10,12 +10,30 @@ from typing import Optional
 import typer
 
 from ..errors import InputFormatError, OutputError
-from ..readers import InputFormat
+from ..readers import BY_EXTENSION, InputFormat
 from ..report import ReportContext, ReportFormat
 from ..rules import Severity
 from .common import EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, stderr_console, stdout_console, warn
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
+
+
+# Formats in which an entry without a translation is an ordinary state (a locale just created with
+# msginit, an XLIFF not yet sent to translators), not a sign that the file was misread.
+_TRANSLATION_FORMATS = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
+
+
+def _translation_files_only(paths: list[Path], input_format: InputFormat) -> bool:
+    """Whether every corpus argument is a PO, XLIFF or TMX file, or a directory read for them."""
+    if not paths:  # --source/--target: line-aligned text
+        return False
+    for path in paths:
+        if input_format is InputFormat.AUTO and path.is_dir():
+            continue  # its .po, .xlf and .tmx files
+        chosen = input_format if input_format is not InputFormat.AUTO else BY_EXTENSION.get(path.suffix.lower())
+        if chosen not in _TRANSLATION_FORMATS:  # including standard input and names without an extension
+            return False
+    return True
 
 
 @app.command()
@@ -70,8 +88,10 @@ def check(
                          source_lang=source_lang, target_lang=target_lang)
     result = run_check(loaded, pairs, strict_count=strict_count, jobs=jobs)
     corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
-    if not result.pairs_checked:  # every line skipped (a warning each): passing would hide it in CI
-        raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
+    if not result.pairs_checked:
+        if not _translation_files_only(list(corpus or []), input_format):  # every line skipped: passing would hide it
+            raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
+        warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
     if known is not None:
         result = apply_baseline(result, known)
 
