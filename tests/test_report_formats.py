@@ -268,6 +268,26 @@ def test_github_annotations_show_terminal_controls_as_symbols():
     assert escape_data("a\tb\x1bc") == "a\tb␛c"
 
 
+REORDERING = SegmentPair("\u202eRTL\u202c the\u2066 grid\u2069\u2028next", "网格\u200f\u202e倒序\u2029",
+                         Location("docs/bidi.tsv", 4))
+
+
+def test_github_annotations_show_bidi_and_line_separator_controls_as_escapes():
+    # Raw, U+202E reverses the rest of the CI log line and U+2028 breaks it ("Trojan Source").
+    (line,) = render(run_check(GLOSSARY, [REORDERING]), CONTEXT, ReportFormat.GITHUB).splitlines()
+    assert line.endswith("%0Azh: 网格<U+200F><U+202E>倒序<U+2029>")
+    assert not any(character in line for character in "\u202e\u202c\u2066\u2069\u2028\u2029\u200e\u200f")
+
+
+def test_text_report_shows_bidi_controls_as_escapes_and_still_highlights_the_term():
+    buffer = io.StringIO()
+    render_text(run_check(GLOSSARY, [REORDERING]), CONTEXT, Console(file=buffer, width=120, force_terminal=True,
+                                                                     color_system="standard"))
+    report = buffer.getvalue()
+    assert "    en: <U+202E>RTL<U+202C> the<U+2066> \x1b[1;4mgrid\x1b[0m<U+2069><U+2028>next" in report
+    assert "    zh: 网格<U+200F><U+202E>倒序<U+2029>" in report
+
+
 def test_json_keeps_the_corpus_text_exact():
     document = json.loads(render(run_check(GLOSSARY, [HOSTILE]), CONTEXT, ReportFormat.JSON))
     assert (document["findings"][0]["path"], document["findings"][0]["target"]) == (HOSTILE.location.path,

@@ -98,6 +98,12 @@ def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
 _CONTROLS = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
 _CONTROLS[0x7F] = "\u2421"
 _CONTROLS.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+# Invisible characters that reorder or break the line showing them: bidi embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069; "Trojan Source"), the LRM and RLM marks (U+200E, U+200F)
+# and the line and paragraph separators (U+2028, U+2029). They have no Control Picture: shown as
+# <U+202E>, so the report line reads in the order of the corpus.
+_REORDERING = [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x2028, 0x2029]
+_CONTROLS.update({code: f"<U+{code:04X}>" for code in _REORDERING})
 
 
 def visible_controls(text: str) -> str:

@@ -15,14 +15,22 @@ _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 
 
 def _one_line(text: str) -> str:
-    """Line breaks shown as ↵ and other controls as symbols, one character for one, so offsets still hold."""
+    """Line breaks shown as ↵ and other controls as symbols or <U+XXXX> escapes (see visible_controls)."""
     return visible_controls(text).translate(_LINE_BREAKS)
 
 
 def _highlighted_source(finding) -> Text:
-    text = Text(_one_line(finding.source_text))
-    for occurrence in finding.source_occurrences:
-        text.stylize("bold underline", occurrence.start, occurrence.end)
+    """The English with the term's occurrences in bold: each piece made visible on its own, since an
+    escape is longer than the character it shows."""
+    text = Text()
+    position = 0
+    for occurrence in sorted(finding.source_occurrences, key=lambda occurrence: occurrence.start):
+        if occurrence.start < position:
+            continue
+        text.append(_one_line(finding.source_text[position:occurrence.start]))
+        text.append(_one_line(finding.source_text[occurrence.start:occurrence.end]), style="bold underline")
+        position = occurrence.end
+    text.append(_one_line(finding.source_text[position:]))
     return text
 
 
