@@ -219,6 +219,13 @@ def test_junit_has_one_test_case_per_approved_term(result, tmp_path):
     assert (suite.tests, suite.failures) == (3, 3)
 
 
+def test_junit_classname_has_no_dot_and_the_glossary_is_a_property(result):
+    # Jenkins and GitLab split a classname at dots: "energy.yaml" would show as package energy, class yaml.
+    root = ElementTree.fromstring(render(result, CONTEXT, ReportFormat.JUNIT))
+    assert {case.get("classname") for case in root.iter("testcase")} == {"glossary-check"}
+    assert [(p.get("name"), p.get("value")) for p in root.iter("property")] == [("glossary", "glossaries/energy.yaml")]
+
+
 def test_junit_passes_terms_whose_findings_are_below_fail_on(tmp_path):
     warnings = run_check(GLOSSARY, [SegmentPair("grid to grid", "电网互联", Location("a.tsv", 1))], strict_count=True)
     path = tmp_path / "junit.xml"

@@ -1,5 +1,9 @@
 """`--format junit`: one test case per approved term, failing when the term has new findings at or
-above `--fail-on`; other findings of the term are listed in its system-out."""
+above `--fail-on`; other findings of the term are listed in its system-out.
+
+Every test case has the classname `glossary-check`: Jenkins and GitLab split a classname at its
+dots into package and class, so a file name (`energy.yaml`) would become package `energy`, class
+`yaml`. The glossary's path is the suite's `glossary` property."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 
 from . import ReportContext, report_order
+
+CLASSNAME = "glossary-check"
 
 # What XML 1.0 cannot carry even escaped: C0 controls but tab and line breaks, lone surrogates,
 # U+FFFE and U+FFFF. A corpus may hold them (a stray ESC, a \x01); the report shows U+FFFD.
@@ -30,8 +36,10 @@ def render_junit(result, context: ReportContext) -> str:
                                  failures=str(failures), errors="0")
     suite = ElementTree.SubElement(suites, "testsuite", name=suite_name, tests=str(len(result.terms)),
                                    failures=str(failures), errors="0", skipped="0")
+    properties = ElementTree.SubElement(suite, "properties")
+    ElementTree.SubElement(properties, "property", name="glossary", value=context.glossary_path)
     for entry in result.terms:
-        case = ElementTree.SubElement(suite, "testcase", classname=context.glossary_path,
+        case = ElementTree.SubElement(suite, "testcase", classname=CLASSNAME,
                                       name=f"{entry.source} → {'、'.join(entry.allowed_targets())}")
         findings = by_term.get(entry.source, [])
         failed = [(where, finding) for where, finding in findings if id(finding) in failing]
