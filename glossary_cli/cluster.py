@@ -49,14 +49,14 @@ class LocalRunner:
         global _INHERITED
         if self.fresh_workers:
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_fresh_process_context(),
-                                       initializer=_start_fresh_worker, initargs=(function, context))
+                                       initializer=_start_fresh_worker, initargs=(function, context, os.getpid()))
         else:
             import multiprocessing
 
             context.prepare()
             _INHERITED = (function, context)
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=_ignore_interrupts)
+                                       initializer=_start_forked_worker, initargs=(os.getpid(),))
         try:
             yield from _ordered(lambda item: _submit_holding_interrupts(pool, item), items, 2 * self.workers,
                                 lambda future: future.result())
@@ -85,11 +85,48 @@ def _fresh_process_context():
     return multiprocessing.get_context("forkserver")
 
 
-def _start_fresh_worker(function, context) -> None:
+def _start_fresh_worker(function, context, parent: int) -> None:
     global _INHERITED
-    _ignore_interrupts()
+    _start_forked_worker(parent)
     context.prepare()
     _INHERITED = (function, context)
+
+
+def _start_forked_worker(parent: int) -> None:
+    _ignore_interrupts()
+    _exit_with(parent)
+
+
+_PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker soon after the process that started the pool is gone. Killed with
+    SIGKILL (a CI job's hard timeout), the parent cannot stop its workers, which would otherwise
+    run on for good, holding hundreds of MB each, blocked on a pipe nobody reads."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while _alive(parent):
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="glossary-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process runs: it exists, is ours (another user's process took the number
+    otherwise) and, where /proc tells, is no zombie waiting for its own parent to reap it."""
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[:1] != [b"Z"]
+    except OSError:
+        return True  # no /proc (macOS): the signal test is all there is
 
 
 def _submit_holding_interrupts(pool, item):

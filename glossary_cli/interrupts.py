@@ -29,9 +29,22 @@ def install() -> None:
 
 
 def _on_interrupt(signum, frame) -> None:
+    """The first signal stops the run; later ones (Ctrl-C pressed again and again) are only noted,
+    so they cannot break into the stopping itself: a KeyboardInterrupt inside the worker pool's
+    shutdown left its workers running and could hang the command."""
     global _received
+    first = not _received
     _received = signum
-    raise KeyboardInterrupt
+    if first:
+        raise KeyboardInterrupt
+
+
+def ignore_further() -> None:
+    """Once stopped, ignore SIGINT and SIGTERM: Python gives a handler back to the default action
+    while it shuts down, and Ctrl-C pressed again then killed the process by the signal instead of
+    letting it exit with its code."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def exit_code() -> int:

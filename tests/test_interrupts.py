@@ -6,6 +6,7 @@ workers), so the tests start the command in its own session and signal the group
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -25,11 +26,13 @@ terms:
 INTERRUPTED = "glossary: interrupted; files on disk are unchanged"
 
 
-@pytest.mark.parametrize("jobs, stop, code", [(1, signal.SIGINT, 130), (2, signal.SIGINT, 130),
-                                              (2, signal.SIGTERM, 143)])
+@pytest.mark.parametrize("jobs, stop, code, presses", [(1, signal.SIGINT, 130, 1), (2, signal.SIGINT, 130, 1),
+                                                       (2, signal.SIGTERM, 143, 1), (2, signal.SIGINT, 130, 8)])
 def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossary(shared_data, tmp_path,
-                                                                                   tmp_path_factory, jobs, stop, code):
-    """Ctrl-C, or SIGTERM from a process manager (exit 143); workers included, nothing is left running."""
+                                                                                   tmp_path_factory, jobs, stop, code,
+                                                                                   presses):
+    """Ctrl-C, or SIGTERM from a process manager (exit 143); workers included, nothing is left running.
+    An impatient user pressing Ctrl-C again and again gets the same."""
     corpus = shared_data / "tico19_en_zh" / "segments.tsv"  # ~15 s of work: certainly mid-run at 2 s
     output = tmp_path / "glossary.yaml"
     output.write_text(GLOSSARY, encoding="utf-8")
@@ -42,7 +45,9 @@ def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossar
     time.sleep(2.0)
     assert child.poll() is None, "extract finished before it could be interrupted"
     started = time.monotonic()
-    os.kill(child.pid, stop) if stop == signal.SIGTERM else os.killpg(child.pid, stop)  # kill PID: the parent only
+    for press in range(presses):
+        os.kill(child.pid, stop) if stop == signal.SIGTERM else os.killpg(child.pid, stop)  # kill PID: the parent only
+        time.sleep(0.05)
     stdout, stderr = child.communicate(timeout=30)
     assert time.monotonic() - started < 10  # stops promptly, workers included
     assert child.returncode == code, stderr
@@ -55,6 +60,33 @@ def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossar
     assert stdout == ""
     assert output.read_text(encoding="utf-8") == GLOSSARY
     assert sorted(os.listdir(tmp_path)) == ["glossary.yaml"]  # no temporary file left
+
+
+def test_workers_end_when_their_parent_is_killed_outright(shared_data, tmp_path, tmp_path_factory):
+    """SIGKILL (a CI job's hard timeout) gives the parent no chance to stop its workers: they notice
+    it is gone and exit rather than run on for good."""
+    env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("xdg"))}
+    child = subprocess.Popen([sys.executable, "-m", "glossary_cli", "extract",
+                              str(shared_data / "tico19_en_zh" / "segments.tsv"), "-o", str(tmp_path / "g.yaml"),
+                              "--jobs", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+    try:
+        time.sleep(4.0)  # the workers are linking by now
+        assert child.poll() is None, "extract finished before it could be killed"
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(child.pid, 0)
+            except ProcessLookupError:
+                break  # no process of the group is left
+            time.sleep(0.2)
+        else:
+            pytest.fail("workers still running 10 s after their parent was killed")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
 
 
 def test_ctrl_c_during_review_keeps_every_decision_made_so_far(tmp_path):

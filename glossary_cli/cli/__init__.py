@@ -38,6 +38,8 @@ def main() -> None:
     if code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
         interrupts.report()
         code = interrupts.exit_code()
+    if interrupts.received():
+        interrupts.ignore_further()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
