@@ -88,6 +88,16 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode file bytes (see `_decode`); text holding a NUL is refused wherever the NUL sits."""
+    text = _decode(data, path, encoding)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputFormatError("NUL byte: a binary file, or text damaged there", path=path,
+                               line=text.count("\n", 0, nul) + 1)
+    return text
+
+
+def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 by their byte-order mark,
     unless `encoding` says otherwise."""
     if encoding:
@@ -104,7 +114,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
         return text.lstrip("\ufeff")
     for bom, name in _BOMS:  # the mark states the encoding (Excel's "Unicode Text" is UTF-16 with one)
         if data.startswith(bom):
-            return decode(data, path, name.lower())
+            return _decode(data, path, name.lower())
     if b"\x00" in data[:8192]:
         utf16 = _utf16_without_bom(data[:8192])
         if utf16:

@@ -196,6 +196,8 @@ CASES = [
          "error: {d}/blank.tsv: empty file: no segment pairs to read"),
     Case("binary file", lambda d: extract(d, write(d, "photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)),
          "error: {d}/photo.txt: binary file (NUL bytes); expected UTF-8 text"),
+    Case("a NUL byte far into a text file", lambda d: extract(d, write(d, "late.tsv", TSV * 2000 + "Sub\x00pleural\t胸膜下\n")),
+         "error: {d}/late.tsv:2001: NUL byte: a binary file, or text damaged there"),
     Case("binary file named .tmx", lambda d: extract(d, write(d, "memory.tmx", bytes(range(256)) * 4)),
          "error: {d}/memory.tmx: binary file (NUL bytes); expected a TMX document"),
     Case("invalid UTF-8 (line and byte offset)",

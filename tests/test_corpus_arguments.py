@@ -65,7 +65,7 @@ def test_check_reads_every_translation_file_under_a_directory(runner, locale_tre
     result = runner.invoke(app, ["check", "terms.yaml", "locale", "web", "--format", "json"])
     assert result.exit_code == 1, result.output
     found = [(finding["path"], finding["line"]) for finding in json.loads(result.stdout)["findings"]]
-    assert found == [("locale/zh_CN/LC_MESSAGES/app.po", 5), ("web/i18n/ui.zh.xlf", 5)]
+    assert found == [("locale/zh_CN/LC_MESSAGES/app.po", 6), ("web/i18n/ui.zh.xlf", 7)]  # msgstr, <target>
 
 
 def test_input_format_picks_that_format_from_a_directory(runner, locale_tree):
@@ -119,7 +119,7 @@ def test_a_pipe_is_read_whole_after_its_format_is_detected(runner, locale_tree):
     writer.join(timeout=10)
     assert result.exit_code == 1, result.output
     found = [(finding["path"], finding["line"]) for finding in json.loads(result.stdout)["findings"]]
-    assert found == [(str(pipe), 5)]
+    assert found == [("ui.pipe", 7)]  # under the current directory: named relative to it
 
 
 def test_extract_from_standard_input_needs_an_output_name(runner, locale_tree):

@@ -80,11 +80,12 @@ def test_csv_gb18030_needs_the_encoding_option(tmp_path):
     assert texts(read_csv(path, encoding="gb18030")) == [("Save", "保存")]
 
 
-def test_csv_utf16_needs_the_encoding_option(tmp_path):
-    path = write(tmp_path, "en,zh\nSave,保存\n", "a.csv", encoding="utf-16")
-    with pytest.raises(InputFormatError, match="pass --encoding utf-16"):
-        read_csv(path)
-    assert texts(read_csv(path, encoding="utf-16")) == [("Save", "保存")]
+def test_csv_utf16_is_read_by_its_byte_order_mark_and_needs_the_option_without_one(tmp_path):
+    path = write(tmp_path, "en,zh\nSave,保存\n", "a.csv", encoding="utf-16")  # with a mark
+    assert texts(read_csv(path)) == texts(read_csv(path, encoding="utf-16")) == [("Save", "保存")]
+    bare = write(tmp_path, "en,zh\nSave,保存\n", "b.csv", encoding="utf-16-le")
+    with pytest.raises(InputFormatError, match="pass --encoding utf-16-le"):
+        read_csv(bare)
 
 
 def test_csv_unclosed_quote_is_reported_where_it_opens(tmp_path):
@@ -157,8 +158,6 @@ def test_jsonl_empty_file_has_no_pairs(tmp_path):
     assert read_jsonl(write(tmp_path, "", "a.jsonl")) == []
 
 
-def test_jsonl_utf16_needs_the_encoding_option(tmp_path):
+def test_jsonl_utf16_is_read_by_its_byte_order_mark(tmp_path):
     path = write(tmp_path, '{"en": "Save", "zh": "保存"}\n', "a.jsonl", encoding="utf-16")
-    with pytest.raises(InputFormatError, match="pass --encoding utf-16"):
-        read_jsonl(path)
-    assert texts(read_jsonl(path, encoding="utf-16")) == [("Save", "保存")]
+    assert texts(read_jsonl(path)) == texts(read_jsonl(path, encoding="utf-16")) == [("Save", "保存")]

@@ -108,11 +108,9 @@ def test_gb18030_bytes_declared_utf8_give_a_hint_and_read_with_encoding(tmp_path
     assert texts(pairs(path, encoding="gb18030")) == [("Save", "保存")]
 
 
-def test_utf16_catalogue_asks_for_the_encoding_then_reads(tmp_path):
+def test_utf16_catalogue_is_read_by_its_byte_order_mark(tmp_path):
     path = write(tmp_path, HEADER + 'msgid "Save"\nmsgstr "保存"\n', encoding="utf-16")
-    with pytest.raises(InputFormatError, match="pass --encoding utf-16"):
-        pairs(path)
-    assert texts(pairs(path, encoding="utf-16")) == [("Save", "保存")]
+    assert texts(pairs(path)) == texts(pairs(path, encoding="utf-16")) == [("Save", "保存")]
 
 
 def test_syntax_error_is_located(tmp_path):

@@ -286,7 +286,7 @@ def _refuse_header(text: str, cells: list[str], delimiter: str, source_language:
                    path: str, line: int) -> None:
     """The error for a first row that names no columns; when the row does name them split at
     another delimiter (a CSV file read with --from tsv), it says which format to pass instead."""
-    first_line = text.split("\n", 1)[0].rstrip("\r")
+    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]  # as the csv module ends a row
     for other, (kind, fmt) in _FORMAT_OF_DELIMITER.items():
         if _FORMAT_OF_DELIMITER[other][1] == _FORMAT_OF_DELIMITER[delimiter][1] or other not in first_line:
             continue
