@@ -29,6 +29,7 @@ import io
 import json
 import os
 import pickle
+import stat
 import tempfile
 import zlib
 from collections import Counter
@@ -65,7 +66,7 @@ class EntryFiles:
     def read(self, key: str) -> bytes | None:
         """The entry's body, or None when it is missing or damaged."""
         try:
-            with open(self.path(key), "rb") as handle:
+            with open_regular(self.path(key)) as handle:
                 data = handle.read()
         except OSError:
             return None
@@ -299,6 +300,19 @@ class _PlainUnpickler(pickle.Unpickler):
         if (module, name) in _PLAIN_GLOBALS:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+def open_regular(path: str):
+    """Open a cache file for reading, refusing (OSError) anything but a regular file: opening a
+    FIFO planted in the cache directory would wait for a writer forever."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def load_plain(handle):

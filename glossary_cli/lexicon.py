@@ -118,10 +118,10 @@ def parse_cedict(lines) -> Cedict:
 def cedict() -> Cedict:
     source = _cedict_path()
     cache = _cache_path(source)
-    from .cache import load_plain
+    from .cache import load_plain, open_regular
 
     try:
-        with open(cache, "rb") as handle:
+        with open_regular(cache) as handle:
             return Cedict(*load_plain(handle))
     except Exception:  # missing, damaged or foreign (never run: load_plain builds plain data only)
         pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from glossary_cli.models import SegmentPair
@@ -26,13 +27,18 @@ class Reader:
         return list(self.module.read(path, ReadOptions(on_warning=self.warnings.append, **options)))
 
 
-CACHE_DAMAGE = [b"", b"garbage", "truncate", "flip"]  # what a crash, a full disk or bit rot leaves
+# what a crash, a full disk or bit rot leaves; and a FIFO, which would block a plain open() forever
+CACHE_DAMAGE = [b"", b"garbage", "truncate", "flip", "fifo"]
 
 
 def spoil(entry: Path, how: bytes | str) -> None:
-    """Spoil a cache entry: cut it in half, flip one byte, or replace it with `how`'s bytes."""
+    """Spoil a cache entry: cut it in half, flip one byte, put a FIFO in its place, or replace it
+    with `how`'s bytes."""
     data = entry.read_bytes()
-    if how == "truncate":
+    if how == "fifo":
+        entry.unlink()
+        os.mkfifo(entry)
+    elif how == "truncate":
         entry.write_bytes(data[: len(data) // 2])
     elif how == "flip":
         entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])

@@ -235,11 +235,12 @@ def test_no_cache_writes_nothing(runner, seed_article, tmp_path, monkeypatch):
     assert not (tmp_path / "cache").exists() and not (tmp_path / "xdg" / "glossary-cli" / "extract").exists()
 
 
-def test_a_damaged_ranking_is_ranked_again(seed_article, tmp_path, small_shards, rankings):
+@pytest.mark.parametrize("damage", CACHE_DAMAGE)
+def test_a_damaged_ranking_is_ranked_again(seed_article, tmp_path, small_shards, rankings, damage):
     cache = tmp_path / "cache"
     expected = extract(seed_pairs(seed_article), cache_dir=str(cache)).pairs
     [entry] = cache.rglob("*.ranked")
-    entry.write_bytes(entry.read_bytes()[:-1])
+    spoil(entry, damage)
     again = extract(seed_pairs(seed_article), cache_dir=str(cache))
     assert len(rankings) == 2 and again.pairs == expected and again.linked_pairs == 0
 
