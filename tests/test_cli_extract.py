@@ -233,3 +233,16 @@ def test_dash_as_output_writes_the_glossary_to_stdout(tmp_path):
     assert done.returncode == 0, done.stderr
     assert yaml.safe_load(done.stdout)["terms"][0]["source"]
     assert not (tmp_path / "-").exists()
+
+
+def test_bars_and_tables_only_where_rich_can_draw_them(monkeypatch):
+    from rich.console import Console
+
+    from glossary_cli.cli.common import draws
+
+    monkeypatch.setenv("TERM", "xterm")
+    assert draws(Console(force_terminal=True, width=100))
+    assert not draws(Console(force_terminal=True, width=20))  # no room: plain lines instead
+    assert not draws(Console(force_terminal=False, width=100))  # a pipe
+    monkeypatch.setenv("TERM", "dumb")
+    assert not draws(Console(force_terminal=True, width=100))  # a terminal that cannot redraw a line

@@ -62,6 +62,15 @@ def stdout_console():
     return Console(highlight=False, no_color=_no_color())
 
 
+_MIN_DRAWING_WIDTH = 60  # narrower, a bar has no room for its counts and every table cell is `…`
+
+
+def draws(console) -> bool:
+    """Whether rich can draw live bars and tables on this console: a terminal, not a dumb one,
+    wide enough. Elsewhere the commands write plain lines (progress, tab-separated rows)."""
+    return console.is_terminal and not console.is_dumb_terminal and console.width >= _MIN_DRAWING_WIDTH
+
+
 def _no_color() -> bool:
     """As no-color.org asks: NO_COLOR turns colour off when set and not empty (NO_COLOR= does not)."""
     return bool(os.environ.get("NO_COLOR"))

@@ -37,7 +37,7 @@ from .. import __version__
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
 from . import corpus_options as corpus
-from .common import app, handles_errors, stdout_console, warn
+from .common import app, draws, handles_errors, stdout_console, warn
 
 SCHEMA = "glossary-eval/1"
 ENGLISH_NORMALISATION = "NFKC, lower case, hyphens as spaces, plural of the last word folded (-ies -> -y, -s)"
@@ -158,7 +158,7 @@ def _render_text(evaluation: Evaluation, limit: int, *, reference: Path, reachab
     shown = list(evaluation.misses[:limit])
     if not shown:
         return
-    if console.is_terminal:
+    if draws(console):
         _miss_table(console, shown, len(evaluation.misses))
         return
     sys.stdout.write("\t".join(("miss", "term", "expected", "proposed", "rank", "correct_rank")) + "\n")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .. import TOOL
 from ..extract import ExtractOptions, ExtractResult, Stage
+from .common import draws
 
 _PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 _MIN_RATE_SECONDS = 1.0
@@ -20,7 +21,7 @@ def progress_reporter(console) -> Iterator:
 
     The corpus streams in while it is tokenised, so that stage counts pairs without a total;
     linking, the long stage, knows the total and shows pairs/s and the time left."""
-    if console.is_terminal:
+    if draws(console):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -95,7 +96,7 @@ def summary_table(console, result: ExtractResult, rows: int) -> None:
     columns = ("source", "target", "score", "count", "signals")
     cells = [(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
              for pair in result.pairs[:rows]]
-    if not console.is_terminal:
+    if not draws(console):
         # Written past rich, which would expand the tabs into spaces.
         console.file.write("\n".join([title, "\t".join(columns), *("\t".join(row) for row in cells)]) + "\n")
         console.file.flush()
