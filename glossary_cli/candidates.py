@@ -66,6 +66,7 @@ def _breaks_phrase(token: Token, masked: list[bool]) -> bool:
 
 
 _COORDINATORS = frozenset({"and", "or", "&"})
+_NAME_ENDINGS = frozenset({"limited", "united", "incorporated", "unlimited"})
 
 
 def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
@@ -75,7 +76,8 @@ def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
     if any(word in _COORDINATORS for word in lowered):
         if not name or (len(words) == 3 and lowered[1] in _COORDINATORS):
             return False
-    return not (len(words) > 1 and is_participle(words[-1].text))
+    # In title case too: `Folder Created`, `File Uploaded` are messages; `Limited`, `United` end names.
+    return not (len(words) > 1 and is_participle(words[-1].text.lower()) and lowered[-1] not in _NAME_ENDINGS)
 
 
 def _capitalised_word(token: Token) -> bool:

@@ -33,7 +33,9 @@ def test_a_short_label_may_start_or_end_with_a_function_word():
     for label in ("Log Out", "Select All", "Save As…", "Out of Stock", "Do Not Disturb", "Got it"):
         assert label.rstrip("…") in english(label), label
     assert "Sign in to continue" not in english("Sign in to continue")  # a sentence, not a label
-    assert "Folder Created Successfully" not in english("Folder Created Successfully")  # a message
+    assert not {"Folder Created Successfully", "Folder Created"} & set(english("Folder Created Successfully"))  # a message
+    assert "Link Created" not in english("Link Created")  # a participle ends no term, in title case either
+    assert "Acme Limited" in english("Shares of Acme Limited rose")  # unless it ends a company's name
     assert "Log Out" not in english("Log Out, then sign in again")  # the label must be the whole text
 
 
