@@ -6,7 +6,8 @@ before matching, with the same definition.
 ICU MessageFormat: a typed argument (`{count, number}`, `{when, date, short}`) is blanked whole; in
 a plural, selectordinal or select argument (`{count, plural, one {# file} other {# files}}`) the
 argument name, keyword, offset, selector keys (`one`, `=0`, `male`), braces and the `#` of a plural
-branch are blanked, while the text of each branch (`file`, `文件`) stays text. Branches may hold
+branch are blanked, while the text of each branch (`file`, `文件`) stays text; so are the limits
+and `|` of Java's choice format (`{0,choice,0#no files|1#one file}`). Branches may hold
 further ICU arguments. An argument that does not parse as ICU is left to the patterns below.
 """
 
@@ -33,8 +34,9 @@ PLACEHOLDER = re.compile(
 
 
 _ICU_TYPED = "number|date|time|spellout|ordinal|duration"
-_ICU_START = re.compile(r"\{\s*[\w.-]+\s*,\s*(?:plural|selectordinal|select|" + _ICU_TYPED + r")\s*[,}]")
-_ICU_HEAD = re.compile(r"\{\s*[\w.-]+\s*,\s*(?:(plural|selectordinal)|(select)|(" + _ICU_TYPED + r"))\s*([,}])\s*")
+_ICU_START = re.compile(r"\{\s*[\w.-]+\s*,\s*(?:plural|selectordinal|select|choice|" + _ICU_TYPED + r")\s*[,}]")
+_ICU_HEAD = re.compile(r"\{\s*[\w.-]+\s*,\s*(?:(plural|selectordinal)|(select)|(" + _ICU_TYPED + r")|(choice))\s*([,}])\s*")
+_CHOICE_LIMIT = re.compile(r"\s*-?(?:\d+(?:\.\d+)?|\u221e)\s*[#<\u2264]")  # 0#, 1<, -1≤, ∞#
 _ICU_OFFSET = re.compile(r"offset\s*:\s*\d+\s*")
 _ICU_SELECTOR = re.compile(r"(?:=\s*-?\d+(?:\.\d+)?|[\w.-]+)\s*\{")
 _ICU_SPACE = re.compile(r"\s*")
@@ -57,7 +59,9 @@ def _icu_argument(text: str, start: int, in_plural: bool, ranges: list[tuple[int
     head = _ICU_HEAD.match(text, start)
     if head is None:
         return None
-    plural, select, after = head.group(1), head.group(2), head.group(4)
+    plural, select, choice, after = head.group(1), head.group(2), head.group(4), head.group(5)
+    if choice:
+        return _choice_argument(text, start, head.end(), in_plural, ranges) if after == "," else None
     if not (plural or select):  # {n, number} or {n, number, ::currency/EUR}: blanked whole
         end = head.start(4) + 1 if after == "}" else _closing_brace(text, head.end())
         if end is None:
@@ -88,13 +92,33 @@ def _icu_argument(text: str, start: int, in_plural: bool, ranges: list[tuple[int
     return position + 1
 
 
-def _icu_message(text: str, position: int, in_plural: bool, ranges: list[tuple[int, int]]) -> int | None:
+def _choice_argument(text: str, start: int, position: int, in_plural: bool,
+                     ranges: list[tuple[int, int]]) -> int | None:
+    """Java's choice format, `{0,choice,0#no files|1#one file|1<{0,number} files}`: the limits,
+    `|` and braces are syntax, the text of each choice is text."""
+    found: list[tuple[int, int]] = [(start, position)]
+    while (limit := _CHOICE_LIMIT.match(text, position)) is not None:
+        found.append((limit.start(), limit.end()))
+        close = _icu_message(text, limit.end(), in_plural, found, stops="|}")
+        if close is None:
+            return None
+        found.append((close, close + 1))
+        if text[close] == "}":
+            ranges.extend(found)
+            return close + 1
+        position = close + 1
+    return None
+
+
+def _icu_message(text: str, position: int, in_plural: bool, ranges: list[tuple[int, int]],
+                 stops: str = "}") -> int | None:
     """Scan a branch's text from `position`: add the `#` of a plural branch and nested ICU
-    arguments to `ranges`; return the index of the branch's closing `}` (None: never closed)."""
+    arguments to `ranges`; return the index of the branch's closing `}` (or of another of
+    `stops`; None: never closed)."""
     length = len(text)
     while position < length:
         char = text[position]
-        if char == "}":
+        if char in stops:
             return position
         if char == "{":
             end = _icu_argument(text, position, in_plural, ranges)

@@ -63,6 +63,12 @@ def test_icu_select_with_a_plural_nested_inside():
         "st", "place", "th", "place"]
 
 
+def test_java_choice_format_is_blanked_and_its_choices_kept():
+    text = "There {0,choice,0#are no files|1#is one file|1<are {0,number,integer} files} here."
+    assert mask_placeholders(text).split() == ["There", "are", "no", "files", "is", "one", "file", "are", "files",
+                                               "here."]
+
+
 def test_icu_typed_arguments_are_blanked_whole():
     text = "Saved {when, date, short} at {when, time} ({size, number, ::unit/byte}) by {who}"
     assert mask_placeholders(text).split() == ["Saved", "at", "(", ")", "by"]
