@@ -49,7 +49,7 @@ def _icu_ranges(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     while found is not None:
         end = _icu_argument(text, found.start(), False, ranges)
-        found = _ICU_START.search(text, end if end is not None else found.start() + 1)
+        found = _ICU_START.search(text, max(end or 0, found.start() + 1))  # always forward
     return ranges
 
 
@@ -63,7 +63,7 @@ def _icu_argument(text: str, start: int, in_plural: bool, ranges: list[tuple[int
     if choice:
         return _choice_argument(text, start, head.end(), in_plural, ranges) if after == "," else None
     if not (plural or select):  # {n, number} or {n, number, ::currency/EUR}: blanked whole
-        end = head.start(4) + 1 if after == "}" else _closing_brace(text, head.end())
+        end = head.start(5) + 1 if after == "}" else _closing_brace(text, head.end())
         if end is None:
             return None
         ranges.append((start, end))
