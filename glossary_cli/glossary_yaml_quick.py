@@ -250,6 +250,8 @@ def _composed_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _Ent
     if not isinstance(root, yaml.SequenceNode) or root.flow_style or len(root.value) != 1:
         raise _NotQuick
     item = root.value[0]
+    if item.tag != "tag:yaml.org,2002:map":  # `- !!python/object:…`: the full reader refuses it
+        raise _NotQuick
     _move_marks(item, first)
     _refuse_complex_keys(item, _not_quick)
     entry = _read_entry(item, _not_quick)

@@ -437,6 +437,8 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     try:  # one construction per entry; only on a refused tag go key by key to locate it
         values = _Loader("").construct_document(item)
     except yaml.constructor.ConstructorError:
+        if item.tag != "tag:yaml.org,2002:map":  # `- !!python/object:…` on the entry itself
+            problem(item.start_mark, f"refused: the tag {item.tag!r} (only plain YAML data is allowed)")
         constructed = {key: _construct(value, problem) for key, value in nodes.items()}
         values = {key: value for key, value in constructed.items() if value is not _REFUSED}
     return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem)
@@ -507,6 +509,7 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.evidence = _read_records(values, marks, "evidence", ("where", "source", "target"), problem, Evidence)
     entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative)
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
+    flag("match_compounds")  # kept among the extra keys, but check reads it as true or false
     return entry
 
 

@@ -262,6 +262,8 @@ def test_entries_survive_dataclasses_replace_and_deepcopy():
     ("terms:\n  - source: a\n    status: aproved\n", "g.yaml:3:13: unknown status 'aproved'; use candidate, approved or rejected"),
     ("terms:\n  - source: a\n    score: high\n", "g.yaml:3:12: score must be a number between 0 and 1, got 'high'"),
     ("terms:\n  - source: a\n    x: !!python/object:os.system {}\n", "g.yaml:3:8: refused: "),
+    ("glossary: 1\nterms:\n  - !!python/object:os.system\n    source: a\n", "g.yaml:3:5: refused: the tag "),
+    ("terms:\n  - source: a\n    match_compounds: 'yes'\n", "g.yaml:3:22: 'match_compounds' must be true or false"),
     ("terms:\n  - source: a\n   target: b\n", "g.yaml:3:4: YAML syntax error: "),
     ("terms:\n  - source: &x a\n  - source: *x\n", "g.yaml:2:13: anchors and aliases"),
     ("terms:\n  - ? [a]\n    : b\n", "g.yaml:2:7: keys must be plain words"),
