@@ -134,10 +134,10 @@ def _with_newline(text: str, newline: str) -> str:
     return text.replace("\n", newline) if newline != "\n" else text
 
 
-def _entry_text(entry: Entry, newline: str) -> str:
+def _entry_text(entry: Entry, newline: str, indent: str) -> str:
     block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
     if block is None:
-        return _with_newline(_fresh_entry_text(entry_to_data(entry)), newline)
+        return _with_newline(_indented(_fresh_entry_text(entry_to_data(entry)), indent), newline)
     data = entry_to_data(entry, key_order=block.keys)
     if data == block.data:
         return block.text
@@ -147,7 +147,31 @@ def _entry_text(entry: Entry, newline: str) -> str:
     own_lines = block.text.splitlines(keepends=True)[block.leading.count("\n"):]
     comments = [line[comment_at(line):].rstrip("\r\n") for line in own_lines if comment_at(line) >= 0]
     return (block.leading + "".join("  " + comment + newline for comment in comments)
-            + _with_newline(_fresh_entry_text(data), newline))
+            + _with_newline(_indented(_fresh_entry_text(data), indent), newline))
+
+
+_TOOL_INDENT = "  "  # `  - source:` under `terms:`, as the tool writes entries
+
+
+def _item_indent(glossary: Glossary) -> str:
+    """How far the file's entries are indented (`- source:` at the margin, or four spaces in),
+    so entries the tool writes into it line up with them: at other indentation the list would
+    no longer be YAML."""
+    for entry in glossary.terms:
+        if isinstance(entry.origin, _Block) and entry.origin.keys:  # an entry read from this file
+            own = entry.origin.text[len(entry.origin.leading):]
+            dash = len(own) - len(own.lstrip(" "))
+            if own[dash:dash + 1] == "-":
+                return own[:dash]
+    return _TOOL_INDENT
+
+
+def _indented(text: str, indent: str) -> str:
+    """Entry text written at the tool's indentation, moved to `indent`."""
+    if indent == _TOOL_INDENT:
+        return text
+    return "".join(indent + line[len(_TOOL_INDENT):] if line.startswith(_TOOL_INDENT) else line
+                   for line in text.splitlines(keepends=True))
 
 
 def has_comments(entry: Entry) -> bool:
@@ -256,7 +280,7 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
     for span, new_lines in sorted(edits, key=lambda edit: edit[0].first, reverse=True):
         lines[span.first:span.last + 1] = new_lines or []
     if added:
-        column = min(span.column for span in block.spans.values())
+        column = min((span.column for span in block.spans.values()), default=0)  # an empty header: at the margin
         if lines and not lines[-1].endswith(("\n", "\r")):
             lines[-1] += newline
         fresh = _with_newline(_dump_mapping({key: data[key] for key in added}), newline)
@@ -290,7 +314,8 @@ def dump_glossary(glossary: Glossary) -> str:
         pieces.append(document.terms_line)
     else:
         pieces.append("terms:" + (newline if glossary.terms else " []" + newline))
-    pieces += [_entry_text(entry, newline) for entry in glossary.terms]
+    indent = _item_indent(glossary)
+    pieces += [_entry_text(entry, newline, indent) for entry in glossary.terms]
     if document is not None:
         pieces.append(document.trailer)
     for index in range(len(pieces) - 1):  # a file may end without a newline; its middle may not

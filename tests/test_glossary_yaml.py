@@ -173,6 +173,27 @@ def test_new_entries_go_after_the_last_entry_and_before_the_closing_comment():
                         "    status: candidate\n    score: 0.5\n    count: 3\n# end of list: new terms go above\n")
 
 
+@pytest.mark.parametrize("indent", ["", "    "])
+def test_new_entries_line_up_with_entries_indented_otherwise(indent):
+    """A colleague's editor put the list at the margin, or four spaces in: an entry written at
+    the tool's two spaces would no longer be part of the list."""
+    text = f"glossary: 1\nterms:\n{indent}- source: grid\n{indent}  target: 电网\n{indent}  status: approved\n"
+    glossary = parse(text)
+    glossary.terms.append(Entry("smart charging", ["智能充电"], score=0.5, note="two\nlines"))
+    out = dump_glossary(glossary)
+    assert out.startswith(text)
+    assert [entry.source for entry in parse(out).terms] == ["grid", "smart charging"]
+    assert parse(out).terms[1].note == "two\nlines"
+
+
+def test_a_glossary_of_only_terms_gets_its_header_when_extract_writes_it():
+    glossary = parse("terms:\n  - source: Sync\n    target: 同步\n    status: approved\n")
+    glossary.generated = {"tool": "glossary-cli"}
+    out = dump_glossary(glossary)
+    assert out.startswith("glossary: 1\nlanguages: {source: en, target: zh}\ngenerated:\n  tool: glossary-cli\n"
+                          "terms:\n  - source: Sync\n")
+
+
 def test_removing_an_entry_removes_its_comments_only():
     glossary = parse(HAND_EDITED)
     del glossary.terms[0]
