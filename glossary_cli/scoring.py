@@ -352,7 +352,8 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
                              for _, score, _, tally in rest[:MAX_ALTERNATIVES] if score > 0)
         signals = tuple(sorted(signal for signal, count in best.signals.items() if count))
         results.append(ScoredPair(preferred_source(best), preferred_target(best), best_score, len(best.scores),
-                                  signals, tuple(best.evidence), alternatives, source_key=source_key,
+                                  signals, tuple(best.evidence) + (tuple(also.evidence[:1]) if also else ()),
+                                  alternatives, source_key=source_key,
                                   also_allowed=(preferred_target(also),) if also else ()))
     results.sort(key=lambda pair: (-pair.score, pair.source_key, pair.target))
     return results

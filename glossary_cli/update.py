@@ -8,12 +8,13 @@ corpus changes no byte and a re-run on a grown corpus touches only candidates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import has_comments
 from .models import ScoredPair
-from .normalize import chinese_key, english_key
+from .normalize import chinese_key, english_key, singular
 
 
 def entry_from_pair(pair: ScoredPair) -> Entry:
@@ -55,13 +56,13 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
         for key in _keys(pair):
             by_key.setdefault(key, pair)
     decided = {english_key(entry.source) for entry in existing.terms
-               if _touched(entry) and entry.status is not Status.REJECTED}
+               if worked_on(entry) and entry.status is not Status.REJECTED}
     rejected = rejected_pairs(existing)
     kept: list[Entry] = []
     placed: set[int] = set()  # ids of the pairs already written
     for entry in existing.terms:
         key = english_key(entry.source)
-        if _touched(entry):
+        if worked_on(entry):
             kept.append(entry)
             continue
         pair = by_key.get(key)
@@ -89,8 +90,30 @@ def _keys(pair: ScoredPair) -> tuple[str, ...]:
     return (pair.source_key, written) if pair.source_key and pair.source_key != written else (written,)
 
 
-def _touched(entry: Entry) -> bool:
+def worked_on(entry: Entry) -> bool:
     """Reviewed, or a candidate a person commented on: a comment above it (a section heading, a
     question for the client) or beside a hand-edited target would be lost or left describing
-    the tool's value if the entry were dropped or re-scored."""
-    return entry.is_reviewed() or has_comments(entry)
+    the tool's value if the entry were dropped or re-scored. Or a candidate that no longer says
+    what extract wrote: a target or source typed over the proposal."""
+    return entry.is_reviewed() or has_comments(entry) or not _as_extracted(entry)
+
+
+def _as_extracted(entry: Entry) -> bool:
+    """Whether a candidate's source and targets are ones its own evidence shows, as extract writes
+    them: each target inside one of its evidence's Chinese snippets (or among its alternatives),
+    each word of its source in one of the English ones. A target typed over the proposal, a second
+    target added to the list or a renamed source is no longer there; an entry without evidence
+    came from somewhere else (a termbase, a colleague)."""
+    if not entry.evidence:
+        return False
+    snippets = [chinese_key(evidence.target) for evidence in entry.evidence]
+    alternatives = {chinese_key(alternative.target) for alternative in entry.alternatives}
+    if not all(key in alternatives or any(key in snippet for snippet in snippets)
+               for key in map(chinese_key, entry.target)):
+        return False
+    seen = {singular(word) for evidence in entry.evidence for word in _words(evidence.source)}
+    return all(singular(word) in seen for word in _words(entry.source))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())

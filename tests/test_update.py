@@ -1,11 +1,16 @@
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
-from glossary_cli.models import ScoredPair
+from glossary_cli.models import Evidence, ScoredPair
 from glossary_cli.update import known_chinese_terms, rejected_pairs, update_glossary
 
 
 def pair(source, target, score=0.8, count=1):
-    return ScoredPair(source, target, score, count, ("lexicon",))
+    return ScoredPair(source, target, score, count, ("lexicon",), (Evidence("c.tsv:1", f"the {source}", target),))
+
+
+def proposed(source, target, score):
+    """A candidate as extract wrote it: its evidence shows its source and target."""
+    return Entry(source, [target], Status.CANDIDATE, score=score, evidence=[Evidence("c.tsv:1", f"the {source}", target)])
 
 
 def test_a_fresh_glossary_lists_the_pairs_in_score_order():
@@ -18,7 +23,7 @@ def test_reviewed_entries_are_kept_and_rejected_pairs_not_proposed_again():
     existing = Glossary(terms=[
         Entry("smart grid", ["智能电网"], Status.APPROVED, note="house style"),
         Entry("policy stack", ["政策堆栈"], Status.REJECTED),
-        Entry("forum", ["论坛"], Status.CANDIDATE, score=0.4),
+        proposed("forum", "论坛", 0.4),
     ])
     fresh = [pair("smart grids", "智能网"), pair("policy stack", "政策堆栈"), pair("forum", "论坛", 0.6),
              pair("hydrogen energy", "氢能")]
@@ -39,7 +44,7 @@ def test_a_rejected_pair_does_not_block_another_rendering_of_the_same_term():
 
 
 def test_candidates_no_longer_supported_are_dropped():
-    existing = Glossary(terms=[Entry("forum", ["论坛"], Status.CANDIDATE, score=0.4)])
+    existing = Glossary(terms=[proposed("forum", "论坛", 0.4)])
     assert update_glossary(existing, [], {}).terms == []
 
 
@@ -63,7 +68,7 @@ def test_a_candidate_a_person_commented_on_is_kept_as_written():
     fresh = [pair("V2G", "车网互动", 0.9), pair("grid", "电网", 0.5), pair("Academy", "中国科学院", 0.7)]
     text = dump_glossary(update_glossary(None, fresh, {}))
     edited = (text.replace("  - source: grid", "  # ===== Section: energy (keep this heading) =====\n  - source: grid")
-                  .replace("target: 中国科学院", "target: 中科院   # my fix, not approved yet"))
+                  .replace("target: 中国科学院", "target: 中科院   # my fix, not approved yet", 1))
     reloaded, problems = parse_glossary(edited)
     assert problems == []
     # The next corpus no longer proposes grid, and proposes Academy with the tool's own rendering.
@@ -83,3 +88,18 @@ def test_a_term_written_in_capitals_keeps_its_place_on_a_rerun():
     reloaded, problems = parse_glossary(first)
     assert problems == []
     assert dump_glossary(update_glossary(reloaded, fresh, {})) == first
+
+
+def test_a_candidate_whose_target_or_source_a_person_typed_over_is_kept():
+    """The commonest edit of all: fixing the proposed rendering (or adding one) without approving
+    yet. Its evidence no longer shows it, so the next extract keeps it as written."""
+    fresh = [pair("Advanced Options", "高级选项", 0.9), pair("provider", "供应方", 0.7), pair("cart", "购物车", 0.5)]
+    text = dump_glossary(update_glossary(None, fresh, {}))
+    edited = (text.replace("target: 高级选项", "target: 高级设置", 1)
+                  .replace("target: 供应方", "target: [提供商, 供应方]", 1))
+    reloaded, problems = parse_glossary(edited)
+    assert problems == []
+    again = update_glossary(reloaded, fresh, {})
+    assert [(entry.source, entry.target) for entry in again.terms] == [
+        ("Advanced Options", ["高级设置"]), ("provider", ["提供商", "供应方"]), ("cart", ["购物车"])]
+    assert dump_glossary(again) == edited

@@ -88,7 +88,7 @@ def extract(
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
     from ..glossary_yaml import dump_glossary
-    from ..update import known_chinese_terms, rejected_pairs, update_glossary
+    from ..update import known_chinese_terms, rejected_pairs, update_glossary, worked_on
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
@@ -113,9 +113,15 @@ def extract(
     glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
     write_atomic(str(output), dump_glossary(glossary))
     summary_table(console, result, show)
-    console.print(f"{len(result.pairs)} term pairs from {result.segment_count} segment pairs -> {output}"
-                  + (f" ({sum(e.is_reviewed() for e in glossary.terms)} reviewed entries kept)" if existing else ""),
+    kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
+    console.print(f"{_count(len(result.pairs), 'term pair')} from {_count(result.segment_count, 'segment pair')}"
+                  f" -> {output}" + (f" ({_count(kept, 'entry', 'entries')} people worked on kept as written)"
+                                     if existing else ""),
                   highlight=False, markup=False, soft_wrap=True)
     if os.environ.get("GLOSSARY_DEBUG"):
         console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "
                                           f"{result.linked_pairs}, the rest from the cache")
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -92,7 +92,7 @@ def summary_table(console, result: ExtractResult, rows: int) -> None:
     where a table drawn 80 columns wide would break terms across lines."""
     if rows == 0 or not result.pairs:
         return
-    title = f"best {min(rows, len(result.pairs))} of {len(result.pairs)} term pairs"
+    title = f"best {min(rows, len(result.pairs)):,} of {len(result.pairs):,} term pairs"
     columns = ("source", "target", "score", "count", "signals")
     cells = [(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
              for pair in result.pairs[:rows]]
