@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import add_comments, carried_to, comments_of
+from .update import worked_on
 from .models import Alternative
 
 
@@ -118,7 +119,7 @@ def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conf
     if not same_source:
         merged.terms.append(theirs)
         return
-    if not theirs.is_reviewed():  # the tool's proposal: the base already knows this source
+    if not worked_on(theirs):  # the tool's proposal: the base already knows this source
         return
     for entry in same_source:  # a person's work on a proposal: kept beside the base's entries
         if entry.status is Status.APPROVED and set(theirs.forbidden) & set(entry.allowed_targets()):
@@ -174,9 +175,9 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     if ours.case_sensitive is None:
         ours.case_sensitive = theirs.case_sensitive
     ours.keep_source = ours.keep_source or theirs.keep_source
-    if theirs.note and not ours.note:
-        ours.note = theirs.note
-    elif theirs.note and theirs.note not in ours.note:
+    if theirs.note and (not ours.note or ours.note.strip() in theirs.note):
+        ours.note = theirs.note  # theirs says all ours does, and more: a note extended or corrected by addition
+    elif theirs.note and theirs.note.strip() not in ours.note:
         ours.note = f"{ours.note}\n{theirs.note}"  # both kept: neither person's words are dropped
     for key, value in theirs.extra.items():
         ours.extra.setdefault(key, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
 from glossary_cli.merge import merge_glossaries
+from glossary_cli.models import Evidence
 from tests.support import CANDIDATE_WITH_WORK
 
 BASE = """\
@@ -116,10 +117,28 @@ def test_one_forbids_what_the_other_approves():
     assert result.conflicts == []  # grid is only a candidate in base: the decision wins
 
 
+def proposal(source: str, target: str) -> Entry:
+    """A candidate as extract wrote it: its evidence shows it."""
+    return Entry(source, [target], evidence=[Evidence("c.tsv:1", f"the {source}", f"{target}。")])
+
+
 def test_a_candidate_never_overrides_a_decision():
-    result = merge_glossaries(parse(BASE), glossary(Entry("V2G", ["车辆到电网"]), Entry("policy stack", ["政策组合"])))
+    result = merge_glossaries(parse(BASE), glossary(proposal("V2G", "车辆到电网"), proposal("policy stack", "政策组合")))
     assert result.conflicts == []
     assert dump_glossary(result.glossary) == BASE
+
+
+def test_a_candidate_target_a_person_typed_is_kept_beside_the_base_proposal():
+    result = merge_glossaries(parse(BASE), glossary(Entry("grid", ["电力网"])))  # typed over the proposal
+    assert [(entry.source, entry.target) for entry in result.glossary.terms if entry.source == "grid"] == [
+        ("grid", ["电网"]), ("grid", ["电力网"])]
+
+
+def test_a_note_a_teammate_extended_replaces_the_shorter_one():
+    base = glossary(approved("V2G", "车网互动", note="Used on the sync button.\n"))
+    incoming = glossary(approved("V2G", "车网互动", note="Used on the sync button.\nSee style guide §3.\n"))
+    [merged] = merge_glossaries(base, incoming).glossary.terms
+    assert merged.note == "Used on the sync button.\nSee style guide §3.\n"
 
 
 def test_notes_forbidden_and_variants_are_combined():
