@@ -217,6 +217,13 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'no entry "{source}" in the glossary; give --target to add it', path=path)
         entry = Entry(source=source, target=[target], status=status)
         glossary.terms.append(entry)
+    elif (status is Status.REJECTED and entry.status is Status.APPROVED and target in entry.target
+          and len(entry.target) > 1):
+        # One rendering of an approved list is wrong: it leaves the list for an entry of its own,
+        # and the others stay approved (rejecting the whole entry would stop check enforcing them).
+        entry.target = [rendering for rendering in entry.target if rendering != target]
+        entry = Entry(source=entry.source, target=[target], status=status)
+        glossary.terms.append(entry)
     else:
         # A candidate takes the named rendering as its only target (the others become
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.

@@ -148,6 +148,14 @@ def test_decide_approves_rejects_and_adds():
     assert statuses["smart charging"] == (["智能充电"], Status.APPROVED)
 
 
+def test_rejecting_one_rendering_of_an_approved_list_keeps_the_others_approved():
+    glossary, problems = parse_glossary("terms:\n  - source: Sync\n    target: [同步, 同步化]\n    status: approved\n")
+    assert problems == []
+    decide(glossary, "Sync", Status.REJECTED, target="同步化")
+    assert [(entry.target, entry.status) for entry in glossary.terms] == [
+        (["同步"], Status.APPROVED), (["同步化"], Status.REJECTED)]
+
+
 def test_decide_refuses_what_validate_would_reject():
     glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    status: approved\n")
     with pytest.raises(GlossaryFileError, match='approving "grid" would make the glossary contradict itself: '
