@@ -257,6 +257,12 @@ def _read_header(root: yaml.MappingNode, glossary: Glossary, problem: Any) -> ya
         for key_node, _ in root.value:
             if isinstance(key_node.value, str) and difflib.get_close_matches(key_node.value.lower(), ["terms"], cutoff=0.7):
                 problem(key_node, f"no 'terms:' list; is '{key_node.value}' meant to be 'terms'?")
+        for key_node, value_node in root.value:  # indented by mistake under another key
+            inner = [key for key, _ in value_node.value] if isinstance(value_node, yaml.MappingNode) else []
+            nested = next((key for key in inner if key.value == "terms"), None)
+            if nested is not None:
+                problem(nested, f"'terms:' is inside '{key_node.value}:'; move it to the start of the line, "
+                                "at the top level")
     return terms_node
 
 

@@ -304,6 +304,7 @@ def test_entries_survive_dataclasses_replace_and_deepcopy():
     ("terms:\n  - source: a\n    note: 0755\n", "g.yaml:3:11: 'note' must be text, but YAML reads this value as a number"),
     ("terms:\n  - source: NO\n    target: 一氧化氮\n", "g.yaml:2:13: 'source' must be text, but YAML reads this value"),
     ("glossary: 1\nterm:\n  - source: a\n", "g.yaml:2:1: no 'terms:' list; is 'term' meant to be 'terms'?"),
+    ("generated:\n  tool: glossary-cli\n  terms:\n  - source: a\n", "g.yaml:3:3: 'terms:' is inside 'generated:'"),
 ])
 def test_problems_are_located(text, message):
     _, problems = parse_glossary(text, "g.yaml")
