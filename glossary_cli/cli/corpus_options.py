@@ -15,9 +15,11 @@ from .common import warn
 
 INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                             help="Corpus format; auto detects it from the extension and content.")
-ENCODING = typer.Option(None, "--encoding", help="Text encoding of the corpus files (default UTF-8), e.g. gb18030, utf-16.")
-STRICT = typer.Option(False, "--strict", help="Treat skipped pairs (a line or cell with no partner in the other "
-                                                "language, an untranslated unit) as errors.")
+ENCODING = typer.Option(None, "--encoding", help="Text encoding of the corpus files (default UTF-8, or what a "
+                                                    "byte-order mark says), e.g. gb18030, utf-16.")
+STRICT = typer.Option(False, "--strict", help="Treat a line or cell with no partner in the other language as an "
+                                                "error instead of skipping it with a warning (untranslated PO, "
+                                                "XLIFF and TMX units are still skipped).")
 INCLUDE_FUZZY = typer.Option(False, "--include-fuzzy", help="PO: also read fuzzy entries.")
 SOURCE_LANG = typer.Option(None, "--source-lang",
                            help="Source language (default: en): picks the TMX/XLIFF variant, CSV column or JSONL key; "

@@ -44,7 +44,8 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
                                           help="Glossary to write or update (default: glossaries/<input>.yaml; - writes "
                                                                "it to stdout)."),
-    top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best entries."),
+    top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best pairs (in an existing glossary, pairs for terms people already "
+                                                         "worked on count among them and are not added again)."),
     min_score: float = typer.Option(0.2, "--min-score", min=0.0, max=1.0, help="Drop pairs scoring below this."),
     max_words: int = typer.Option(5, "--max-words", min=1, max=12,
                                   help="Longest English candidate, in words; capitalised names (up to 9 words) "

@@ -36,8 +36,8 @@ def review(
     """Review candidates one by one, best first, with single keys.
 
     a approve, r reject, e edit the target (then approve), 1-9 pick an alternative (then approve),
-    s skip, u undo the last decision, q quit. Every decision is written to FILE atomically as it is
-    made, so Ctrl-C or a closed terminal loses nothing.
+    s skip, u undo the last key (a decision or a skip), q quit, ? help. Every decision is written
+    to FILE atomically as it is made, so Ctrl-C or a closed terminal loses nothing.
     """
     from ..review import ReviewSession
 
