@@ -195,6 +195,8 @@ def test_the_summary_is_tab_separated_lines_when_stderr_is_not_a_terminal(runner
     (["extract", "x.txt", "--jobs", "0"], "error: Invalid value for '--jobs' / '-j': "),
     (["extract", "--nope"], "error: No such option: --nope"),
     (["frobnicate"], "error: No such command 'frobnicate'."),
+    (["export", "g.yaml"], "error: Missing option '--to'. Choose from: tbx, csv, tsv "),  # click breaks the list
+    (["check", "g.yaml", "c.tsv", "--format", "xml"], "error: Invalid value for '--format': 'xml' is not one of"),
 ])
 def test_a_usage_error_is_one_line_naming_the_help_to_read(tmp_path, arguments, message):
     import subprocess

@@ -52,4 +52,6 @@ def _usage_message(error) -> str:
     """One line, as every other error: click's own says it in four (usage, hint, blank, error)."""
     context = getattr(error, "ctx", None)
     command = context.command_path if context is not None else "glossary"
-    return f"{error.format_message()} (see: {command} --help)"
+    message = " ".join(error.format_message().split())  # click lists choices on lines of their own
+    message = message.replace("Value error, ", "")  # pydantic's prefix, which typer passes on
+    return f"{message} (see: {command} --help)"
