@@ -181,13 +181,28 @@ def has_comments(entry: Entry) -> bool:
 
 
 def carried_to(entry: Entry, glossary: Glossary) -> Entry:
-    """A copy of an entry from another file, to be written into `glossary`'s file: its layout
-    stays behind, and the comments a person wrote above and inside it come along as comment
-    lines above it (merge adds incoming entries this way)."""
+    """A copy of an entry from another file, to be written into `glossary`'s file (merge adds
+    incoming entries this way): as written, comments and all, when its layout fits the file;
+    otherwise written afresh, the comments a person wrote above and inside it coming along as
+    comment lines above it."""
     clone = copy.deepcopy(entry)
+    block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
+    if block is not None and block.keys and _fits(block, glossary):
+        return clone  # laid out as this file's entries are: its text comes along as written
     clone.origin = None
     add_comments(clone, comments_of(entry), glossary)
     return clone
+
+
+def _fits(block: _Block, glossary: Glossary) -> bool:
+    """Whether an entry's text from another file can go into this one as it is: the same line
+    ends and the same list indentation."""
+    document = glossary.origin if isinstance(glossary.origin, _Document) else None
+    newline = document.newline if document is not None else "\n"
+    own = block.text[len(block.leading):]
+    indent = own[:len(own) - len(own.lstrip(" "))]
+    return (("\r\n" in block.text) == (newline == "\r\n") and own[len(indent):len(indent) + 1] == "-"
+            and indent == _item_indent(glossary))
 
 
 def add_comments(entry: Entry, comments: list[str], glossary: Glossary) -> None:

@@ -64,6 +64,22 @@ terms:
         "  - source: smart charging\n    target: 智能充电\n    status: approved\n")).replace("\n", "\r\n")
 
 
+def test_an_added_entry_laid_out_as_the_base_is_copied_as_written():
+    entry = """\
+  # agreed with legal
+  - source: Delete
+    target: 删除
+    status: approved
+    forbidden:
+      - 删掉
+    note: >
+      Use 删除 for files,
+      not 删掉.
+"""
+    incoming = parse("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n" + entry)
+    assert dump_glossary(merge_glossaries(parse(BASE), incoming).glossary) == BASE + entry
+
+
 def test_comments_of_an_entry_folded_into_the_base_are_kept_above_it():
     incoming = parse("""\
 glossary: 1
