@@ -113,7 +113,7 @@ def test_merge_writes_the_result(runner, path, tmp_path):
     assert result.stderr == f"merged {incoming} into {path}: 4 entries written to {output}\n"
     assert output.read_text(encoding="utf-8") == TEXT.replace(
         "电网\n    status: candidate", "电网\n    status: approved") + (
-        "  - source: ESG\n    status: approved\n    keep_source: true\n")
+        "  - source: ESG\n    keep_source: true\n    status: approved\n")  # as the teammate wrote it
 
 
 def test_merge_to_stdout(runner, path, tmp_path):
