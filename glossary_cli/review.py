@@ -214,6 +214,10 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'no entry "{source}" in the glossary; give --target to record a rejected rendering',
                              path=path)
         if target is None:
+            similar = sorted({entry.source for entry in glossary.terms if entry.source.casefold() == source.casefold()})
+            if similar:  # a case-sensitive entry (`Advanced Options`) asked for in other case
+                raise UsageError(f'no entry "{source}" in the glossary; did you mean "{similar[0]}"? '
+                                 "(or give --target to add it as written)", path=path)
             raise UsageError(f'no entry "{source}" in the glossary; give --target to add it', path=path)
         entry = Entry(source=source, target=[target], status=status)
         glossary.terms.append(entry)

@@ -148,6 +148,12 @@ def test_decide_approves_rejects_and_adds():
     assert statuses["smart charging"] == (["智能充电"], Status.APPROVED)
 
 
+def test_a_term_asked_for_in_other_case_names_the_entry_it_may_mean():
+    glossary, _ = parse_glossary("terms:\n  - source: Advanced Options\n    target: 高级选项\n    status: candidate\n")
+    with pytest.raises(UsageError, match='no entry "advanced options" in the glossary; did you mean "Advanced Options"'):
+        decide(glossary, "advanced options", Status.APPROVED)
+
+
 def test_rejecting_one_rendering_of_an_approved_list_keeps_the_others_approved():
     glossary, problems = parse_glossary("terms:\n  - source: Sync\n    target: [同步, 同步化]\n    status: approved\n")
     assert problems == []

@@ -123,7 +123,7 @@ def test_ok(runner, tmp_path):
     path.write_text("terms:\n  - source: a\n    target: 甲\n    status: approved\n  - source: b\n", encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 0
-    assert result.stdout == f"{path}: OK, 2 entries (1 approved, 0 rejected, 1 candidates)\n"
+    assert result.stdout == f"{path}: OK, 2 entries (1 approved, 0 rejected, 1 candidate)\n"
 
 
 def test_missing_file(runner, tmp_path):

@@ -287,8 +287,10 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
         _say(f"{file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         raise typer.Exit(EXIT_ERROR)
     by_status = {status: sum(entry.status is status for entry in glossary.terms) for status in Status}
-    typer.echo(f"{file}: OK, {len(glossary.terms)} entries ({by_status[Status.APPROVED]} approved, "
-               f"{by_status[Status.REJECTED]} rejected, {by_status[Status.CANDIDATE]} candidates)")
+    entries = len(glossary.terms)
+    candidates = by_status[Status.CANDIDATE]
+    typer.echo(f"{file}: OK, {entries:,} entr{'y' if entries == 1 else 'ies'} ({by_status[Status.APPROVED]:,} approved, "
+               f"{by_status[Status.REJECTED]:,} rejected, {candidates:,} candidate{'' if candidates == 1 else 's'})")
 
 
 # ---------------------------------------------------------------- merge
