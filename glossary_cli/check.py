@@ -191,6 +191,13 @@ def apply_baseline(result: CheckResult, known: Counter) -> CheckResult:
     return replace(result, findings=marked)
 
 
+def unmatched_in_baseline(result: CheckResult, known: Counter) -> int:
+    """How many findings the baseline lists that this run did not find: fixed since, or in files
+    this run did not read."""
+    found = Counter(finding.fingerprint for finding in result.findings)
+    return sum(max(0, count - found[fingerprint]) for fingerprint, count in known.items())
+
+
 def baseline_text(result: CheckResult) -> str:
     """A baseline file: sorted, one record per finding, readable in a diff."""
     records = sorted(

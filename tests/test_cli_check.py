@@ -137,6 +137,15 @@ def test_baseline_round_trip(runner, workdir):
     assert known.stdout.endswith("; 1 known from the baseline; none at or above error.\n")
     Path("bad.tsv").write_text(Path("bad.tsv").read_text(encoding="utf-8") + "A grid\t网格\n", encoding="utf-8")
     assert check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json").exit_code == 1
+    assert known.stderr == ""
+
+
+def test_known_findings_no_longer_found_are_counted(runner, workdir):
+    check(runner, "g.yaml", "bad.tsv", "--write-baseline", "baseline.json")
+    fixed = check(runner, "g.yaml", "clean.tsv", "--baseline", "baseline.json")
+    assert fixed.exit_code == 0
+    assert fixed.stderr == ("warning: baseline.json: 1 known finding not found in this run (fixed, or in files not "
+                            "checked); --write-baseline baseline.json refreshes it\n")
 
 
 def test_jobs_do_not_change_the_report(runner, workdir):

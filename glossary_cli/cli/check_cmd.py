@@ -73,7 +73,7 @@ def check(
 
     Exit code 0: no new finding at or above --fail-on; 1: such findings; 2: usage or input error.
     """
-    from ..check import apply_baseline, load_baseline, run_check
+    from ..check import apply_baseline, load_baseline, run_check, unmatched_in_baseline
     from ..check import write_baseline as save_baseline
     from ..report import render
 
@@ -94,6 +94,10 @@ def check(
         warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
     if known is not None:
         result = apply_baseline(result, known)
+        stale = unmatched_in_baseline(result, known)
+        if stale and write_baseline is None:
+            warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} not found in this run (fixed, or "
+                 f"in files not checked); --write-baseline {baseline} refreshes it")
 
     context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
                             baseline=str(baseline) if baseline is not None else None,
