@@ -84,7 +84,9 @@ def import_command(
     """Import a termbase or table into a glossary YAML file.
 
     An existing -o glossary is merged with the imported entries: people's decisions are kept, and
-    decisions that disagree are listed and nothing is written (exit 2).
+    decisions that disagree are listed and nothing is written (exit 2). A term the file gives no
+    status (no status column, no administrativeStatus) comes in as a candidate, which check does
+    not enforce: approve them with `glossary approve FILE --approve-all`.
     """
     from ..atomic import write_atomic
     from ..exchange import import_glossary
