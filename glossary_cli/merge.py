@@ -25,7 +25,7 @@ import copy
 from dataclasses import dataclass, field
 
 from .glossary import Entry, Glossary, Status
-from .glossary_yaml import add_comments, carried_to, comments_of
+from .glossary_yaml import add_comments, carried_to, comments_of, entry_to_data
 from .update import worked_on
 from .models import Alternative
 
@@ -56,6 +56,8 @@ class MergeConflict:
 class MergeResult:
     glossary: Glossary
     conflicts: list[MergeConflict] = field(default_factory=list)
+    added: int = 0  # entries appended to the base's
+    changed: int = 0  # base entries the merge changed (a decision made, a note or forbidden rendering added…)
 
 
 def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "base",
@@ -78,7 +80,9 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
     for theirs in incoming.terms:
         same_source = [entry for entry in merged.terms if _same_source(entry, theirs)]
         _merge_entry(merged, same_source, carried_to(theirs, merged), conflict)
-    return MergeResult(merged, conflicts)
+    changed = sum(entry_to_data(before) != entry_to_data(after) or comments_of(before) != comments_of(after)
+                  for before, after in zip(base.terms, merged.terms))
+    return MergeResult(merged, conflicts, added=len(merged.terms) - len(base.terms), changed=changed)
 
 
 def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conflict) -> None:

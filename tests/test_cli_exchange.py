@@ -145,7 +145,7 @@ def test_import_merges_into_an_existing_glossary(runner, workdir):
                                  encoding="utf-8")
     result = run(runner, "import", "terms.csv", "-o", "g.yaml")
     assert result.exit_code == 0, result.output
-    assert result.stderr == "g.yaml: merged 2 entries (2 approved, 0 other) from terms.csv (1 new)\n"
+    assert result.stderr == "g.yaml: merged 2 entries (2 approved, 0 other) from terms.csv (1 new, 1 changed)\n"
     entries = {entry.source: entry for entry in load_glossary("g.yaml").terms}
     assert entries["grid"].status is Status.APPROVED  # the termbase's decision replaces the candidate
     assert entries["storage"].target == ["储能"]
@@ -304,7 +304,7 @@ def test_importing_a_glossarys_own_tbx_back_into_it_changes_nothing(runner, work
     assert run(runner, "export", "sync.yaml", "--to", "tbx", "-o", "sync.tbx").exit_code == 0
     result = run(runner, "import", "sync.tbx", "-o", "sync.yaml")
     assert result.exit_code == 0, result.output
-    assert result.stderr == "sync.yaml: merged 3 entries (3 approved, 0 other) from sync.tbx (0 new)\n"
+    assert result.stderr == "sync.yaml: merged 3 entries (3 approved, 0 other) from sync.tbx (0 new, 0 changed)\n"
     assert Path("sync.yaml").read_text(encoding="utf-8") == SYNC
 
 

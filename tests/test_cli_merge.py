@@ -39,7 +39,7 @@ def test_merge_warns_when_the_result_would_fail_validate(runner, workdir):
     result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "c.yaml"])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "merged b.yaml into a.yaml: 2 entries written to c.yaml\n"
+        "merged b.yaml into a.yaml: 2 entries written to c.yaml (1 added, 0 changed)\n"
         'warning: c.yaml:9:22: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
         "keep it in one place\n")
     assert runner.invoke(app, ["merge", "a.yaml", "b.yaml"]).stderr.startswith("warning: <stdout>:9:22: variant")

@@ -110,7 +110,7 @@ def test_merge_writes_the_result(runner, path, tmp_path):
     output = tmp_path / "c.yaml"
     result = runner.invoke(app, ["merge", str(path), str(incoming), "-o", str(output)])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"merged {incoming} into {path}: 4 entries written to {output}\n"
+    assert result.stderr == f"merged {incoming} into {path}: 4 entries written to {output} (1 added, 1 changed)\n"
     assert output.read_text(encoding="utf-8") == TEXT.replace(
         "电网\n    status: candidate", "电网\n    status: approved") + (
         "  - source: ESG\n    keep_source: true\n    status: approved\n")  # as the teammate wrote it

@@ -123,10 +123,10 @@ def import_command(
                          f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
     result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
     refuse_conflicts(result.conflicts, output, termbase_name, "import")
-    added = len(result.glossary.terms) - len(base.terms)
     text = dump_glossary(result.glossary)
     write_atomic(str(output), text)
-    sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} ({added} new)\n")
+    sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
+                     f"({result.added} new, {result.changed} changed)\n")
     warn_about_problems(text, str(output))
 
 

@@ -318,5 +318,6 @@ def merge(
         warn_about_problems(text, "<stdout>")
         return
     write_atomic(str(output), text)
-    _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output}")
+    _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output} "
+         f"({result.added} added, {result.changed} changed)")
     warn_about_problems(text, str(output))
