@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .. import __version__
+from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_rows
@@ -221,7 +221,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
                                path, on_warning)
 
     glossary = Glossary(languages={"source": source_language, "target": target_language},
-                        generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})
+                        generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     entries: dict[tuple[str, Status], Entry] = {}
     first_entry: dict[str, Entry] = {}
     placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one

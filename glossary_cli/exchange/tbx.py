@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .. import __version__
+from .. import TOOL
 from ..errors import GlossaryFileError, InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.xml_safe import (XML_LANG, element_language, expect_root, iter_xml, language_matches, local_name,
@@ -92,7 +92,7 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     header = _child(root, "tbxHeader")
     description = _child(_child(header, "fileDesc"), "sourceDesc")
     origin = f" from {os.path.basename(path)}" if path else ""
-    _child(description, "p", f"Exported by glossary {__version__}{origin}.")
+    _child(description, "p", f"Exported by {TOOL}{origin}.")
     body = _child(_child(root, "text"), "body")
     lost: Counter = Counter()
     exported = [entry for entry in glossary.terms if entry.status in wanted and entry.source.strip()]
@@ -298,7 +298,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
                                    f"to choose the {role} language", path=path)
 
     glossary = Glossary(languages={"source": source_language, "target": target_language},
-                        generated={"by": f"glossary {__version__}", "imported_from": os.path.basename(path)})
+                        generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     no_source: list[int] = []
     no_target: list[int] = []
     for concept in concepts:
