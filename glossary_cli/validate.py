@@ -78,6 +78,11 @@ def _line(entry: Entry) -> int:
     return entry.position()[0]
 
 
+def _the_entry(entry: Entry) -> str:
+    """`the entry at line 12`; an entry a command is adding has no line yet."""
+    return f"the entry at line {entry.line}" if entry.line else f'the new entry "{entry.source}"'
+
+
 @_check("GV001")
 def missing_approved_target(glossary: Glossary) -> Iterator[_Finding]:
     """An approved entry needs a target (or keep_source: true)."""
@@ -183,11 +188,11 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
                                                      "remove it")
         elif sources:
             yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also the '
-                                                     f"source of the entry at line {_line(sources[0])}; "
+                                                     f"source of {_the_entry(sources[0])}; "
                                                      "keep it in one place")
         elif earlier_variants:
             yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also a '
-                                                     f"variant of the entry at line {_line(earlier_variants[0])}; "
+                                                     f"variant of {_the_entry(earlier_variants[0])}; "
                                                      "keep it in one place")
 
 

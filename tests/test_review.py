@@ -148,6 +148,13 @@ def test_decide_approves_rejects_and_adds():
     assert statuses["smart charging"] == (["智能充电"], Status.APPROVED)
 
 
+def test_a_new_entry_in_a_refusal_is_named_not_given_a_line():
+    glossary, _ = parse_glossary("terms:\n  - source: Delete\n    target: 删除\n    status: approved\n"
+                                 "    source_variants: [Erase]\n")
+    with pytest.raises(GlossaryFileError, match='variant "Erase" of "Delete" is also the source of the new entry "Erase"'):
+        decide(glossary, "Erase", Status.APPROVED, target="删除")
+
+
 def test_a_term_asked_for_in_other_case_names_the_entry_it_may_mean():
     glossary, _ = parse_glossary("terms:\n  - source: Advanced Options\n    target: 高级选项\n    status: candidate\n")
     with pytest.raises(UsageError, match='no entry "advanced options" in the glossary; did you mean "Advanced Options"'):
