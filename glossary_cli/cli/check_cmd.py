@@ -58,7 +58,7 @@ def check(
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", **FILE_TO_WRITE, help="Write every current finding to this baseline file and exit 0."),
     jobs: int = typer.Option(
-        os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="number of CPU cores",
+        os.cpu_count() or 1, "--jobs", "-j", metavar="<n>", min=1, show_default="number of CPU cores",
         help="Worker processes that check the pairs; the report is the same for any number."),
     source: Optional[Path] = SOURCE_FILE,
     target: Optional[Path] = TARGET_FILE,

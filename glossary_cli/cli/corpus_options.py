@@ -15,16 +15,17 @@ from .common import warn
 
 INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                             help="Corpus format; auto detects it from the extension and content.")
-ENCODING = typer.Option(None, "--encoding", help="Text encoding of the corpus files (default UTF-8, or what a "
+ENCODING = typer.Option(None, "--encoding", metavar="<encoding>",
+                        help="Text encoding of the corpus files (default UTF-8, or what a "
                                                     "byte-order mark says), e.g. gb18030, utf-16.")
 STRICT = typer.Option(False, "--strict", help="Treat a line or cell with no partner in the other language as an "
                                                 "error instead of skipping it with a warning (untranslated PO, "
                                                 "XLIFF and TMX units are still skipped).")
 INCLUDE_FUZZY = typer.Option(False, "--include-fuzzy", help="PO: also read fuzzy entries.")
-SOURCE_LANG = typer.Option(None, "--source-lang",
+SOURCE_LANG = typer.Option(None, "--source-lang", metavar="<lang>",
                            help="Source language (default: en): picks the TMX/XLIFF variant, CSV column or JSONL key; "
                                 "a zh->en file is read the right way round without it.")
-TARGET_LANG = typer.Option(None, "--target-lang",
+TARGET_LANG = typer.Option(None, "--target-lang", metavar="<lang>",
                            help="Target language (default: zh): picks the TMX/XLIFF variant, CSV column or JSONL key.")
 NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
 SOURCE_FILE = typer.Option(None, "--source", help="English side of two line-aligned files (with --target).")

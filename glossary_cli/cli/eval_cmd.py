@@ -61,7 +61,8 @@ def eval_command(
         ..., metavar="REFERENCE",
         help="Reference terms: TSV (en<TAB>zh|zh2, header optional), CSV with en and zh columns, TBX, or a "
              "glossary YAML (its approved entries, or every entry not rejected when none is approved)."),
-    k: int = typer.Option(200, "--k", min=1, help="R@K counts reference terms found among the K best entries."),
+    k: int = typer.Option(200, "--k", metavar="<k>", min=1,
+                          help="R@K counts reference terms found among the K best entries."),
     reachable_in: Optional[list[Path]] = typer.Option(
         None, "--reachable-in", metavar="CORPUS",
         help="Evaluate only reference terms that occur in this aligned corpus with a listed rendering in the "
@@ -69,17 +70,18 @@ def eval_command(
     report_format: EvalFormat = typer.Option(EvalFormat.TEXT, "--format", case_sensitive=False,
                                              help="text (summary and a table of misses) or json (schema "
                                                   "glossary-eval/1)."),
-    misses: int = typer.Option(20, "--misses", min=0, help="Misses listed, in text and json (0: none); the summary counts all."),
+    misses: int = typer.Option(20, "--misses", metavar="<n>", min=0,
+                               help="Misses listed, in text and json (0: none); the summary counts all."),
     reference_format: Optional[ReferenceFormat] = typer.Option(
         None, "--reference-format", case_sensitive=False,
         help="Format of REFERENCE when its extension does not say (.tsv, .csv, .tbx, .yaml)."),
     input_format: InputFormat = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                                              help="Format of the --reachable-in corpus; auto detects it from the "
                                                   "extension and content."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang",
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="<lang>",
                                               help="Source language (default: en): picks the TBX terms, CSV column "
                                                    "and, in the --reachable-in corpus, the TMX/XLIFF variant."),
-    target_lang: Optional[str] = typer.Option(None, "--target-lang",
+    target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="<lang>",
                                               help="Target language (default: zh), likewise, e.g. zh-Hant."),
 ) -> None:
     """Measure a glossary against reference terms: R@K, top-1 accuracy and the misses.

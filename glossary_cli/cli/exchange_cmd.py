@@ -24,8 +24,8 @@ def export_command(
                                       help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE, help="File to write; stdout when omitted or -."),
     status: Optional[list[Status]] = typer.Option(
-        None, "--status", case_sensitive=False,
-        help="Export entries with this status (repeat for several). Default: approved for tbx, all for csv/tsv."),
+        None, "--status", metavar="<status>", case_sensitive=False,
+        help="Export entries with this status: candidate, approved or rejected (repeat for several). Default: approved for tbx, all for csv/tsv."),
     bom: bool = typer.Option(False, "--bom", help="For Excel: start a CSV/TSV file with a UTF-8 byte-order mark, "
                                                   "so Excel shows the Chinese correctly, and put ' before a cell "
                                                   "starting with = + - @, tab or CR (e.g. =HYPERLINK(...)), so "
@@ -66,9 +66,11 @@ def import_command(
         None, "--from", case_sensitive=False,
         help="Format of FILE when its extension does not say (.tbx, .csv, .tsv); needed for standard input."),
     source_lang: Optional[str] = typer.Option(
-        None, "--source-lang", help="Source language code in FILE (default: the glossary's, else en)."),
+        None, "--source-lang", metavar="<lang>",
+            help="Source language code in FILE (default: the glossary's, else en)."),
     target_lang: Optional[str] = typer.Option(
-        None, "--target-lang", help="Target language code in FILE (default: the glossary's, else zh)."),
+        None, "--target-lang", metavar="<lang>",
+            help="Target language code in FILE (default: the glossary's, else zh)."),
     source_column: Optional[str] = typer.Option(
         None, "--source-column", metavar="NAME",
         help="CSV/TSV column holding the source terms, when its name does not say the language (a column "
@@ -77,7 +79,8 @@ def import_command(
         None, "--target-column", metavar="NAME",
         help="CSV/TSV column holding the target terms (zh, zh-CN, Chinese (Simplified), Chinese_PRC are found "
              "without it)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Encoding of a CSV/TSV file that is not "
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="<encoding>",
+                                           help="Encoding of a CSV/TSV file that is not "
                                                                     "UTF-8 (e.g. gb18030); a byte-order mark (Excel's "
                                                                     "UTF-16 Unicode Text) and TBX declare their own."),
 ) -> None:

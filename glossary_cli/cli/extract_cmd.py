@@ -44,20 +44,23 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
                                           help="Glossary to write or update (default: glossaries/<input>.yaml; - writes "
                                                                "it to stdout)."),
-    top: Optional[int] = typer.Option(None, "--top", min=1, help="Keep only the N best pairs (in an existing glossary, pairs for terms people already "
-                                                         "worked on count among them and are not added again)."),
-    min_score: float = typer.Option(0.2, "--min-score", min=0.0, max=1.0, help="Drop pairs scoring below this."),
-    max_words: int = typer.Option(5, "--max-words", min=1, max=12,
+    top: Optional[int] = typer.Option(None, "--top", metavar="<n>", min=1,
+                                      help="Keep only the N best pairs (in an existing glossary, pairs for terms "
+                                           "people already worked on count among them and are not added again)."),
+    min_score: float = typer.Option(0.2, "--min-score", metavar="<score>", min=0.0, max=1.0,
+                                    help="Drop pairs scoring below this."),
+    max_words: int = typer.Option(5, "--max-words", metavar="<n>", min=1, max=12,
                                   help="Longest English candidate, in words; capitalised names (up to 9 words) "
                                        "and terms in quotes or brackets may be longer."),
-    max_tokens: int = typer.Option(6, "--max-tokens", min=1, max=12,
+    max_tokens: int = typer.Option(6, "--max-tokens", metavar="<n>", min=1, max=12,
                                    help="Longest Chinese candidate, in jieba tokens; terms in quotes or brackets "
                                         "may be longer."),
-    spacy_model: Optional[str] = typer.Option(None, "--spacy-model",
+    spacy_model: Optional[str] = typer.Option(None, "--spacy-model", metavar="<name>",
                                               help="Installed spaCy pipeline whose tokenizer splits the English (default: "
                                                    "blank English); its tagger is not used."),
-    show: int = typer.Option(15, "--show", min=0, help="Rows of the summary table printed at the end."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, show_default="number of CPU cores",
+    show: int = typer.Option(15, "--show", metavar="<n>", min=0, help="Rows of the summary table printed at the end."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", metavar="<n>", min=1,
+                             show_default="number of CPU cores",
                              help="Processes for tokenizing and linking; the result is the same for any number."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
                                              help="Where tokenised segments, the learned lexicon and each "

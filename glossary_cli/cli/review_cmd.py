@@ -30,7 +30,7 @@ def _say(message: str) -> None:
 @handles_errors
 def review(
     file: Path = typer.Argument(..., help="The glossary YAML file to review; each decision is saved to it at once."),
-    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
+    min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                               help="Only review candidates scoring at least this."),
 ) -> None:
     """Review candidates one by one, best first, with single keys.
@@ -214,7 +214,7 @@ def approve(
                                                                  "new entry."),
     approve_all_: bool = typer.Option(False, "--approve-all", help="Approve every candidate (with --min-score: "
                                                                    "every candidate scoring at least that)."),
-    min_score: Optional[float] = typer.Option(None, "--min-score", min=0.0, max=1.0,
+    min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                               help="With --approve-all: the lowest score approved."),
 ) -> None:
     """Approve one term, or in bulk with --approve-all [--min-score 0.9]; written atomically."""
