@@ -25,7 +25,8 @@ def export_command(
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE, help="File to write; stdout when omitted or -."),
     status: Optional[list[Status]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
-        help="Export entries with this status: candidate, approved or rejected (repeat for several). Default: approved for tbx, all for csv/tsv."),
+        help="Export entries with this status: candidate, approved or rejected (repeat for several). "
+             "Default: approved for tbx, all for csv/tsv."),
     bom: bool = typer.Option(False, "--bom", help="For Excel: start a CSV/TSV file with a UTF-8 byte-order mark, "
                                                   "so Excel shows the Chinese correctly, and put ' before a cell "
                                                   "starting with = + - @, tab or CR (e.g. =HYPERLINK(...)), so "
