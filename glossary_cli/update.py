@@ -100,16 +100,14 @@ def worked_on(entry: Entry) -> bool:
 
 def _as_extracted(entry: Entry) -> bool:
     """Whether a candidate's source and targets are ones its own evidence shows, as extract writes
-    them: each target inside one of its evidence's Chinese snippets (or among its alternatives),
-    each word of its source in one of the English ones. A target typed over the proposal, a second
+    them: each target inside one of its evidence's Chinese snippets, each word of its source in
+    one of the English ones. A target typed over the proposal, a second
     target added to the list or a renamed source is no longer there; an entry without evidence
     came from somewhere else (a termbase, a colleague)."""
     if not entry.evidence:
         return False
     snippets = [chinese_key(evidence.target) for evidence in entry.evidence]
-    alternatives = {chinese_key(alternative.target) for alternative in entry.alternatives}
-    if not all(key in alternatives or any(key in snippet for snippet in snippets)
-               for key in map(chinese_key, entry.target)):
+    if not all(any(key in snippet for snippet in snippets) for key in map(chinese_key, entry.target)):
         return False
     seen = {singular(word) for evidence in entry.evidence for word in _words(evidence.source)}
     return all(singular(word) in seen for word in _words(entry.source))
