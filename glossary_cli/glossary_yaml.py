@@ -159,11 +159,17 @@ def _item_indent(glossary: Glossary) -> str:
     no longer be YAML."""
     for entry in glossary.terms:
         if isinstance(entry.origin, _Block) and entry.origin.keys:  # an entry read from this file
-            own = entry.origin.text[len(entry.origin.leading):]
-            dash = len(own) - len(own.lstrip(" "))
-            if own[dash:dash + 1] == "-":
-                return own[:dash]
+            indent = _dash_indent(entry.origin)
+            if indent is not None:
+                return indent
     return _TOOL_INDENT
+
+
+def _dash_indent(block: _Block) -> str | None:
+    """The spaces before the `-` that starts an entry's text (None: no dash, a flow entry)."""
+    own = block.text[len(block.leading):]
+    indent = own[:len(own) - len(own.lstrip(" "))]
+    return indent if own[len(indent):len(indent) + 1] == "-" else None
 
 
 def _indented(text: str, indent: str) -> str:
@@ -199,10 +205,7 @@ def _fits(block: _Block, glossary: Glossary) -> bool:
     ends and the same list indentation."""
     document = glossary.origin if isinstance(glossary.origin, _Document) else None
     newline = document.newline if document is not None else "\n"
-    own = block.text[len(block.leading):]
-    indent = own[:len(own) - len(own.lstrip(" "))]
-    return (("\r\n" in block.text) == (newline == "\r\n") and own[len(indent):len(indent) + 1] == "-"
-            and indent == _item_indent(glossary))
+    return ("\r\n" in block.text) == (newline == "\r\n") and _dash_indent(block) == _item_indent(glossary)
 
 
 def add_comments(entry: Entry, comments: list[str], glossary: Glossary) -> None:
@@ -219,8 +222,7 @@ def add_comments(entry: Entry, comments: list[str], glossary: Glossary) -> None:
         entry.origin = _Block(text=lines, data={}, keys=[], patchable=False, leading=lines)
         return
     own = block.text[len(block.leading):]
-    indent = own[:len(own) - len(own.lstrip(" "))]
-    lines = "".join(indent + comment + newline for comment in comments)
+    lines = "".join((_dash_indent(block) or "") + comment + newline for comment in comments)
     shift = len(comments)
     entry.origin = dataclasses.replace(
         block, text=block.leading + lines + own, leading=block.leading + lines,
