@@ -15,8 +15,9 @@ keep_source, fields of their own, comments above it) is never dropped:
 - an incoming candidate that carries such work is added beside the base's entries for its source
   when its targets differ from theirs; a bare proposal is added only when the source is new.
 
-Incoming entries are written in the base's layout; their comments come along as comment lines
-above the entry they were added as, or folded into.
+An incoming entry laid out as the base's are (line ends, list indentation) is added as written,
+comments and all; others are written in the base's layout, their comments coming along as
+comment lines above the entry they were added as, or folded into.
 """
 
 from __future__ import annotations
