@@ -187,11 +187,11 @@ def _label_with_function_words(text: str, tokens: tuple[Token, ...], breaks: lis
     All`, `Save As`, `Out of Stock`, `Do Not Disturb`. N-grams never start or end with one, so the
     whole label is a span of its own. Three words need title case: `Sign in to` is a sentence."""
     words = [index for index, token in enumerate(tokens) if not breaks[index]]
-    label = text.strip().rstrip(".!?:…")
+    label = text.strip().rstrip(".!?:…").rstrip()
     if not words or len(words) > _LABEL_WORDS or not any(contents[index] for index in words):
         return None
     first, last = words[0], words[-1]
-    if words != list(range(first, last + 1)) or text[tokens[first].start:tokens[last].end] != label.strip():
+    if words != list(range(first, last + 1)) or text[tokens[first].start:tokens[last].end] != label:
         return None  # punctuation or a placeholder inside: not one label
     if contents[first] and contents[last]:
         return None  # an ordinary n-gram
@@ -200,7 +200,7 @@ def _label_with_function_words(text: str, tokens: tuple[Token, ...], breaks: lis
     if len(words) == _LABEL_WORDS and not all(_is_capitalised(tokens[index]) or tokens[index].text.lower()
                                               in ENGLISH_CONNECTORS for index in words):
         return None
-    return _english_span(label.strip(), tokens[first].start, tokens[last].end, first, last + 1, shouted)
+    return _english_span(label, tokens[first].start, tokens[last].end, first, last + 1, shouted)
 
 
 def _kept_english(surface: str, source: str) -> bool:

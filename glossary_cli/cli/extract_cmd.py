@@ -10,6 +10,7 @@ import typer
 
 from ..errors import InputFormatError, UsageError
 from ..readers import InputFormat
+from ..report import counted
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
 from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console
@@ -118,14 +119,11 @@ def extract(
     write_atomic(str(output), dump_glossary(glossary))
     summary_table(console, result, show)
     kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
-    console.print(f"{_count(len(result.pairs), 'term pair')} from {_count(result.segment_count, 'segment pair')}"
-                  f" -> {output}" + (f" ({_count(kept, 'entry', 'entries')} people worked on kept as written)"
+    console.print(f"{counted(len(result.pairs), 'term pair')} from {counted(result.segment_count, 'segment pair')}"
+                  f" -> {output}" + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)"
                                      if existing else ""),
                   highlight=False, markup=False, soft_wrap=True)
     if os.environ.get("GLOSSARY_DEBUG"):
         console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "
                                           f"{result.linked_pairs}, the rest from the cache")
 
-
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from .. import interrupts
+from ..report import counted
 from .common import (EXIT_ERROR, EXIT_OK, FILE_TO_WRITE, app, fail, handles_errors, refuse_conflicts, stderr_console, stdout_console,
                      warn_about_problems)
 
@@ -287,10 +288,9 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
         _say(f"{file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         raise typer.Exit(EXIT_ERROR)
     by_status = {status: sum(entry.status is status for entry in glossary.terms) for status in Status}
-    entries = len(glossary.terms)
-    candidates = by_status[Status.CANDIDATE]
-    typer.echo(f"{file}: OK, {entries:,} entr{'y' if entries == 1 else 'ies'} ({by_status[Status.APPROVED]:,} approved, "
-               f"{by_status[Status.REJECTED]:,} rejected, {candidates:,} candidate{'' if candidates == 1 else 's'})")
+    typer.echo(f"{file}: OK, {counted(len(glossary.terms), 'entry', 'entries')} "
+               f"({by_status[Status.APPROVED]:,} approved, {by_status[Status.REJECTED]:,} rejected, "
+               f"{counted(by_status[Status.CANDIDATE], 'candidate')})")
 
 
 # ---------------------------------------------------------------- merge

@@ -128,12 +128,12 @@ def render(result, context: ReportContext, report_format: ReportFormat) -> str:
 
 def summary_line(result, context: ReportContext) -> str:
     """One line: how many findings per rule, over how many pairs and terms, how many known."""
-    scope = f"{_count(result.pairs_checked, 'pair')}, {_count(len(result.terms), 'approved term')}"
+    scope = f"{counted(result.pairs_checked, 'pair')}, {counted(len(result.terms), 'approved term')}"
     if not result.findings:
         return f"No findings in {scope}."
     counts = ", ".join(f"{rule_id} {count}" for rule_id, count in result.counts_by_rule().items())
     total = len(result.findings)
-    line = f"{_count(total, 'finding')} ({counts}) in {scope}"
+    line = f"{counted(total, 'finding')} ({counts}) in {scope}"
     known = total - len(result.new_findings())
     if known:
         line += f"; {known:,} known from the baseline"
@@ -142,8 +142,9 @@ def summary_line(result, context: ReportContext) -> str:
     return line + "."
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """`1 pair`, `3,070 pairs`, `1 entry`, `2 entries` (give `plural` where -s is wrong)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 __all__ = ["Place", "ReportContext", "ReportFormat", "place", "render", "report_order", "report_path", "summary_line",
