@@ -427,3 +427,11 @@ def test_export_for_excel_keeps_formulas_text_and_import_takes_them_back(runner,
     assert result.exit_code == 0, result.output
     assert Path("formula.yaml").read_bytes() == (EXCHANGE / "formula.yaml").read_bytes()
     assert "OWASP" in run(runner, "export", "--help").stdout
+
+
+def test_import_of_a_decided_table_without_statuses_can_approve_it_at_once(runner, workdir):
+    Path("decided.csv").write_text("English,Chinese\nload shedding,甩负荷\n", encoding="utf-8")
+    result = run(runner, "import", "decided.csv", "--unstated", "approved", "-o", "new.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "new.yaml: 1 entry (1 approved, 0 other) imported from decided.csv\n"
+    assert run(runner, "import", "decided.csv", "--unstated", "rejected").exit_code == 2

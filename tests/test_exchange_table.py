@@ -256,11 +256,11 @@ def test_source_and_target_column_options_name_any_header(tmp_path):
 
 def test_columns_import_does_not_read_are_named_in_one_warning(tmp_path):
     warnings: list[str] = []
-    path = write(tmp_path, "English,Chinese,Status,Remarks,Forbidden,Definition\n"
-                           "smart grid,智能电网,approved,keep this,智慧电网,a grid\n")
+    path = write(tmp_path, "English,Chinese,Status,Remarks,Reviewer,Definition\n"
+                           "smart grid,智能电网,approved,keep this,Li,a grid\n")
     (entry,) = read_table(path, on_warning=warnings.append).terms
     assert entry.extra == {"definition": "a grid"}
-    assert warnings == [f'{path}: 2 columns not imported: "Remarks", "Forbidden"; to keep them, name each note, '
+    assert warnings == [f'{path}: 2 columns not imported: "Remarks", "Reviewer"; to keep them, name each note, '
                         "a field such as definition, or x-NAME for a field of your own"]
 
 
@@ -305,3 +305,18 @@ def test_guarded_cells_read_back_as_they_were(tmp_path, to, name, bom):
     original = formula_glossary()
     back = import_glossary(write(tmp_path, export_glossary(original, to, byte_order_mark=bom), name=name))
     assert back.terms == original.terms
+
+
+def test_a_forbidden_column_lists_renderings_several_to_a_cell(tmp_path):
+    path = write(tmp_path, "English,Chinese,Status,Do not use\n"
+                           "Power-to-Gas,电转气,approved,电力到燃气 | 电制气\n"
+                           "grid,电网,candidate,网格；电网\n")
+    assert [(e.source, e.forbidden) for e in read_table(path).terms] == [
+        ("Power-to-Gas", ["电力到燃气", "电制气"]), ("grid", ["网格"])]  # an allowed rendering is never forbidden
+
+
+def test_terms_without_a_status_come_in_as_the_caller_says(tmp_path):
+    path = write(tmp_path, "en,zh,status\nV2G,车网互动,\nload shedding,,\ngrid,电网,candidate\n")
+    assert [(e.source, e.status) for e in read_table(path, unstated=Status.APPROVED).terms] == [
+        ("V2G", Status.APPROVED), ("load shedding", Status.CANDIDATE), ("grid", Status.CANDIDATE)]
+    assert {e.status for e in read_table(path).terms} == {Status.CANDIDATE}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -398,3 +399,13 @@ def test_entries_sharing_a_source_term_get_distinct_ids_and_the_approved_one_kee
     ids = [concept.get("id") for concept in etree.fromstring(text.encode("utf-8")).findall(".//tbx:conceptEntry", NS)]
     assert ids[1] == concept_ids_of(glossary_to_tbx(Glossary(terms=[senses.terms[1]])))["grid"]
     assert ids == ["ce18ae11630", "c0f2a693e93", "ce18ae11630-2"]
+
+
+def test_a_concept_whose_terms_state_no_status_comes_in_as_the_caller_says(tmp_path):
+    text = (EXCHANGE / "unkstatus.tbx").read_text(encoding="utf-8")
+    path = write(tmp_path, re.sub(r"<termNote type=\"administrativeStatus\">[^<]*</termNote>", "", text))
+    (entry,) = read_tbx(path, unstated=Status.APPROVED).terms
+    assert (entry.status, entry.forbidden) == (Status.APPROVED, [])
+    assert read_tbx(path).terms[0].status is Status.CANDIDATE
+    proposed = write(tmp_path, text.replace("preferredTerm-admn-sts", "proposedTerm"), name="proposed.tbx")
+    assert read_tbx(proposed, unstated=Status.APPROVED).terms[0].status is Status.CANDIDATE  # stated: undecided

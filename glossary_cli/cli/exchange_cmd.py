@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -14,6 +15,13 @@ from ..exchange import ExchangeFormat
 from ..glossary import Status
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, warn,
                      warn_about_problems)
+
+
+class UnstatedStatus(str, Enum):
+    """What import makes of a term its file gives no status: a candidate, or approved."""
+
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
 
 
 @app.command("export")
@@ -84,13 +92,17 @@ def import_command(
                                            help="Encoding of a CSV/TSV file that is not "
                                                                     "UTF-8 (e.g. gb18030); a byte-order mark (Excel's "
                                                                     "UTF-16 Unicode Text) and TBX declare their own."),
+    unstated: UnstatedStatus = typer.Option(
+        UnstatedStatus.CANDIDATE, "--unstated", case_sensitive=False,
+        help="Status of a term the file gives none (no status column or an empty cell; no "
+             "administrativeStatus): approved when the termbase is already decided, so check enforces it."),
 ) -> None:
     """Import a termbase or table into a glossary YAML file.
 
     An existing -o glossary is merged with the imported entries: people's decisions are kept, and
     decisions that disagree are listed and nothing is written (exit 2). A term the file gives no
     status (no status column, no administrativeStatus) comes in as a candidate, which check does
-    not enforce: approve them with `glossary approve FILE --approve-all`.
+    not enforce, unless --unstated approved says the termbase is already decided.
     """
     from ..atomic import write_atomic
     from ..exchange import import_glossary
@@ -105,7 +117,7 @@ def import_command(
         target_lang = target_lang or base.languages.get("target")
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
                                target_lang=target_lang, source_column=source_column, target_column=target_column,
-                               encoding=encoding, on_warning=warn, into=base)
+                               encoding=encoding, unstated=Status(unstated.value), on_warning=warn, into=base)
     _refuse_what_validate_refuses(incoming, termbase_name)
     if output is None:
         text = dump_glossary(incoming)

@@ -70,10 +70,12 @@ def format_of(path: str) -> ExchangeFormat:
 def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, source_lang: str | None = None,
                     target_lang: str | None = None, source_column: str | None = None,
                     target_column: str | None = None, encoding: str | None = None,
-                    on_warning: Callable[[str], None] = _ignore, into: Glossary | None = None) -> Glossary:
+                    unstated: Status = Status.CANDIDATE, on_warning: Callable[[str], None] = _ignore,
+                    into: Glossary | None = None) -> Glossary:
     """A Glossary read from a TBX termbase or a CSV/TSV table; `into` is the glossary it will be
     merged into, so that what it exported reads back as it was written. `source_column` and
     `target_column` name a table's term columns when their names do not say the language.
+    `unstated` is the status of a term the file gives none (no status column, no administrativeStatus).
 
     `-` reads standard input (named <stdin> in messages); its format must be given, as there is
     no file name to tell it."""
@@ -82,7 +84,7 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
     with spooled(path) as name:
         imported = _read(name, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
                          source_column=source_column, target_column=target_column, encoding=encoding,
-                         on_warning=on_warning, on_disk=path != STDIN)
+                         unstated=unstated, on_warning=on_warning, on_disk=path != STDIN)
     if into is not None:
         _source_as_target_like(imported, into)
     return imported
@@ -90,7 +92,7 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
 
 def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | None, target_lang: str | None,
           source_column: str | None, target_column: str | None, encoding: str | None,
-          on_warning: Callable[[str], None], on_disk: bool = True) -> Glossary:
+          unstated: Status, on_warning: Callable[[str], None], on_disk: bool = True) -> Glossary:
     if on_disk and os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
     if on_disk and not os.path.exists(path):
@@ -105,12 +107,12 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
                              "(choose them with --source-lang/--target-lang)")
 
         return read_tbx(path, source_lang=source_lang, target_lang=target_lang, encoding=encoding,
-                        on_warning=on_warning)
+                        unstated=unstated, on_warning=on_warning)
     from .table import read_table
 
     return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
                       target_lang=target_lang, source_column=source_column, target_column=target_column,
-                      encoding=encoding, on_warning=on_warning)
+                      encoding=encoding, unstated=unstated, on_warning=on_warning)
 
 
 def _source_as_target_like(imported: Glossary, into: Glossary) -> None:

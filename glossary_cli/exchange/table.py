@@ -23,6 +23,8 @@ Written for Excel (byte_order_mark), a cell Excel would evaluate as a formula (s
 =, +, -, @, tab or carriage return: `=HYPERLINK(...)`, `+86 hotline`) is prefixed with `'`, as
 OWASP advises against CSV injection; import removes one `'` before such a character again (and
 any export doubles a `'` already there, so the round trip is exact).
+On import, a column named forbidden (or deprecated, do not use, 禁用) may hold a term's forbidden
+renderings instead, several to a cell apart by `|`, `;` or line breaks.
 The term columns are found by language code or name (`Chinese (Simplified)`, see columns.py) or
 named by the caller; a column import reads nothing from is named in a warning.
 """
@@ -133,6 +135,8 @@ class _Field:
             return entry.case_sensitive is not None
         if self.kind == "keep":
             return entry.keep_source
+        if self.kind == "forbidden":
+            return bool(entry.forbidden)
         return self.key in entry.extra
 
     def write(self, entry: Entry) -> str | None:
@@ -152,6 +156,10 @@ class _Field:
             for variant in (part.strip() for part in cell.splitlines()):
                 if variant and variant not in entry.source_variants:
                     entry.source_variants.append(variant)
+        elif self.kind == "forbidden":
+            for rendering in (part.strip() for part in _RENDERINGS_APART.split(cell)):
+                if rendering and rendering not in entry.forbidden:
+                    entry.forbidden.append(rendering)
         elif self.kind == "flag":
             entry.case_sensitive = _flag(cell, self.key, path, line)
         elif self.kind == "keep":
@@ -174,6 +182,12 @@ _FIELDS = {
 # Header names CAT tools use for the same fields (compared in lower case, spaces as underscores).
 _FIELD_ALIASES = {"variants": "source_variants", "synonyms": "source_variants", "pos": PART_OF_SPEECH,
                   "subject": SUBJECT_FIELD, "domain": SUBJECT_FIELD}
+# Read only: a spreadsheet may list a term's forbidden renderings in a column of its own, several
+# to a cell; export writes them as rows with status forbidden, as CAT tools import them.
+_FORBIDDEN_COLUMN = _Field(FORBIDDEN, "forbidden")
+_FORBIDDEN_NAMES = {"forbidden", "forbidden_terms", "forbidden_renderings", "deprecated", "deprecated_terms",
+                    "do_not_use", "prohibited", "禁用", "禁用译法", "禁用词"}
+_RENDERINGS_APART = re.compile(r"[\n|;；]")
 CUSTOM_PREFIX = "x-"
 
 
@@ -192,10 +206,12 @@ def _flag(cell: str, key: str, path: str, line: int) -> bool:
 
 def read_table(path: str, *, delimiter: str | None = None, source_lang: str | None = None,
                target_lang: str | None = None, source_column: str | None = None, target_column: str | None = None,
-               encoding: str | None = None, on_warning: Callable[[str], None] = _ignore) -> Glossary:
+               encoding: str | None = None, unstated: Status = Status.CANDIDATE,
+               on_warning: Callable[[str], None] = _ignore) -> Glossary:
     """A glossary from a table with a header naming the English and Chinese columns (by language
     code or name, see columns.py, or as `source_column` and `target_column`). A header cell naming
-    no column import reads is named in one warning."""
+    no column import reads is named in one warning. A term whose rows state no status (no status
+    column, or empty cells) gets `unstated` when it has a rendering, else it stays a candidate."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     data = read_bytes(path)
     text = decode(data, path, encoding)
@@ -227,6 +243,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one
     forbidden_rows: list[tuple[str, str, str, int, list]] = []  # (source, rendering, note, line, fields), placed
     # once all rows are read
+    stated: set[tuple[str, Status | str]] = set()  # (source, status) of the rows that give a status
     skipped = 0
     for line, cells in rows:
         if any(extra.strip() for extra in cells[len(names):]):
@@ -245,7 +262,9 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if not source:
             skipped += 1
             continue
-        status = _STATUS_WORDS[status_word]
+        status = unstated if not status_word else _STATUS_WORDS[status_word]
+        if status_word:
+            stated.add((source, status))
         if status == FORBIDDEN:
             if source not in first_entry:  # keeps the entry's place in the file
                 placeholders.add(id(_new_entry(glossary, entries, first_entry, source, Status.CANDIDATE, line)))
@@ -273,6 +292,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if entry.keep_source:  # the row repeating the English stands for keep_source, not a target
             entry.target = [rendering for rendering in entry.target if rendering != entry.source]
         entry.forbidden = [rendering for rendering in entry.forbidden if rendering not in entry.allowed_targets()]
+        if entry.status is not Status.CANDIDATE and not entry.allowed_targets() and (entry.source, entry.status) not in stated:
+            entry.status = Status.CANDIDATE  # nothing to approve: no rendering, and no row said so
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
@@ -324,7 +345,7 @@ def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[in
             found.append((index, _Field(name[len(CUSTOM_PREFIX):], "extra")))
             continue
         key = re.sub(r"[\s-]+", "_", name.lower())
-        field = _FIELDS.get(_FIELD_ALIASES.get(key, key))
+        field = _FORBIDDEN_COLUMN if key in _FORBIDDEN_NAMES else _FIELDS.get(_FIELD_ALIASES.get(key, key))
         if field is not None and all(field != known for _, known in found):
             found.append((index, field))
     return found
@@ -335,7 +356,7 @@ def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: l
     """The row's field cells into its entry; a field the entry already has keeps its first value."""
     for index, field in field_columns:
         cell = cells[index].strip() if index < len(cells) else ""
-        if cell and (field.kind == "variants" or not field.is_set(entry)):
+        if cell and (field.kind in ("variants", "forbidden") or not field.is_set(entry)):
             field.read(entry, cell, path, line)
 
 

@@ -277,8 +277,10 @@ class ConceptRecord:
 
 
 def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | None = None,
-             encoding: str | None = None, on_warning: Callable[[str], None] = _ignore) -> Glossary:
-    """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh)."""
+             encoding: str | None = None, unstated: Status = Status.CANDIDATE,
+             on_warning: Callable[[str], None] = _ignore) -> Glossary:
+    """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh); a
+    concept none of whose target terms has a status gets `unstated`."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     concepts: list[ConceptRecord] = []
     for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), marked=frozenset(_TERM_CONTAINERS),
@@ -303,7 +305,8 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     no_target: list[int] = []
     for concept in concepts:
         try:
-            entry = concept_to_entry(concept, source_language, target_language, target_matches=target_matches)
+            entry = concept_to_entry(concept, source_language, target_language, target_matches=target_matches,
+                                     unstated=unstated)
         except InputFormatError as error:
             error.path = path
             raise
@@ -457,7 +460,8 @@ def _text(element: ElementTree.Element) -> str:
 
 
 def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str, *,
-                     target_matches: Callable[[str], bool] | None = None) -> Entry | None:
+                     target_matches: Callable[[str], bool] | None = None,
+                     unstated: Status = Status.CANDIDATE) -> Entry | None:
     """The glossary entry for a concept, or None when it has no source-language term."""
     target_matches = target_matches or (lambda code: language_matches(code, target_language))
     sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
@@ -469,10 +473,16 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     allowed = _unique((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     forbidden = _unique((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
     keep_source = any(term.text == source and term.term_type == INTERNATIONALISM for term in targets)
+    if any(term.status in _POSITIVE for term in targets):
+        status = Status.APPROVED
+    elif allowed and all(term.status is None for term in targets):
+        status = unstated  # the termbase says nothing: the caller decides
+    else:
+        status = Status.CANDIDATE
     entry = Entry(
         source=source,
         target=[text for text in allowed if text != source or not keep_source],
-        status=Status.APPROVED if any(term.status in _POSITIVE for term in targets) else Status.CANDIDATE,
+        status=status,
         forbidden=forbidden,
         source_variants=_unique((term.text for term in sources[1:]), exclude={source}),
         keep_source=keep_source,
