@@ -535,8 +535,27 @@ def _read_records(values: dict, marks: dict, key: str, fields: tuple[str, ...], 
     if not isinstance(value, list) or not all(isinstance(v, dict) and set(fields) <= set(v) for v in value):
         problem(marks[key], f"'{key}' must be a list of {shape}")
         return []
+    for record in value:
+        for name in fields:
+            wrong = _wrong_record_field(name, record[name])
+            if wrong:
+                problem(marks[key], f"'{key}': {wrong}")
+                return []
     try:
         return [kind(**{name: record[name] for name in fields}) for record in value]
     except TypeError:
         problem(marks[key], f"'{key}' must be a list of {shape}")
         return []
+
+
+def _wrong_record_field(name: str, value: Any) -> str:
+    """Why a field of an evidence or alternative record cannot be used ("" when it can): a score
+    is a number, everything else text (a target typed as 2025 is a number to YAML)."""
+    if name == "score":
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+            return ""
+        shown = "null" if value is None else repr(value)
+        return f"score must be a number from 0 to 1, not {shown}"
+    if not isinstance(value, str):
+        return f"{name} must be text, {_read_as(value)}"
+    return ""

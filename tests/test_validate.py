@@ -249,3 +249,18 @@ def test_variant_shared_by_two_entries():
                        "  - {source: biological cell, source_variants: [Cells]}\n") == [
         'g.yaml:3:48: variant "Cells" of "biological cell" is also a variant of the entry at line 2; '
         "keep it in one place"]
+
+
+def test_a_hand_edited_alternative_must_keep_a_number_score_and_a_text_target(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - source: smart grid\n    target: 智能电网\n    alternatives:\n"
+                    "      - {target: 智慧电网, score: \"0.5\"}\n"
+                    "  - source: year 2025\n    target: 二〇二五年\n    alternatives:\n"
+                    "      - {target: 2025, score: 0.5}\n", encoding="utf-8")
+    for command in (["validate", str(path)], ["review", str(path)]):
+        result = runner.invoke(app, command, input="q")
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines()[:2] == [
+            f"error: {path}:5:7: 'alternatives': score must be a number from 0 to 1, not '0.5'",
+            f"error: {path}:9:7: 'alternatives': target must be text, but YAML reads this value as a number "
+            "(2025); put it in quotes"]
