@@ -58,13 +58,14 @@ def check() -> None:
         raise KeyboardInterrupt
 
 
-def report() -> None:
-    """Print MESSAGE on stderr, once: Ctrl-C can surface in a command, in typer's own argument
-    handling (which turns it into a silent exit 130) or while the command line loads."""
+def report(message: str = MESSAGE) -> None:
+    """Print MESSAGE, or a command's own account of what it saved, on stderr, once: Ctrl-C can
+    surface in a command, in typer's own argument handling (which turns it into a silent exit 130)
+    or while the command line loads."""
     global _reported
     if not _reported:
         _reported = True
-        sys.stderr.write(MESSAGE + "\n")
+        sys.stderr.write(message + "\n")
 
 
 def received() -> bool:

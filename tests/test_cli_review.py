@@ -147,6 +147,14 @@ def test_review_through_the_runner(runner, path):
     assert [entry.status for entry in glossary.terms] == [Status.APPROVED, Status.REJECTED, Status.APPROVED]
 
 
+def test_piped_keys_one_to_a_line_take_the_line_after_e_as_the_target(runner, path):
+    result = runner.invoke(app, ["review", str(path)], input="a\ne\n2号车网互动\nq\n")
+    assert result.exit_code == 0, result.output
+    v2g = next(entry for entry in load_glossary(str(path)).terms if entry.source == "V2G")
+    assert (v2g.target, v2g.status) == (["2号车网互动"], Status.APPROVED)  # not `2`, an alternative
+    assert statuses(path)["policy stack"] == "candidate"
+
+
 def test_the_last_decision_can_be_undone_after_the_queue_is_empty(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="aaru")
     assert result.exit_code == 0, result.output

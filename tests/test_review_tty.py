@@ -126,11 +126,40 @@ def test_ctrl_c_keeps_every_decision(path):
     child.expect("approved grid")
     child.expect(PROMPT)
     child.sendcontrol("c")
-    child.expect("interrupted; 1 decisions already saved in")
+    child.expect("interrupted; 1 decision already saved in")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+    assert "unchanged" not in child.before  # one message, and not one that says nothing was saved
     assert state(path)["grid"][1] is Status.APPROVED
+
+
+def test_ctrl_c_at_the_edit_prompt_says_what_was_saved_once(path):
+    child = spawn(path)
+    child.expect(PROMPT)
+    child.send("a")
+    child.expect(PROMPT)
+    child.send("e")
+    child.expect("new target for")
+    child.send("半")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert child.before.count("interrupted") == 1 and "1 decision already saved" in child.before
+
+
+def test_keys_typed_ahead_are_each_a_decision_in_order(path):
+    child = spawn(path)
+    child.expect(PROMPT)
+    child.send("asr")  # one burst: grid approved, V2G skipped, policy stack rejected
+    child.expect("rejected policy stack")
+    child.expect(PROMPT)
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert {source: status for source, (_, status) in state(path).items()} == {
+        "grid": Status.APPROVED, "V2G": Status.CANDIDATE, "policy stack": Status.REJECTED,
+        "smart charging": Status.CANDIDATE}
 
 
 @pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGHUP])

@@ -38,7 +38,9 @@ def review(
 
     a approve, r reject, e edit the target (then approve), 1-9 pick an alternative (then approve),
     s skip, u undo the last key (a decision or a skip), q quit, ? help. Every decision is written
-    to FILE atomically as it is made, so Ctrl-C or a closed terminal loses nothing.
+    to FILE atomically as it is made, so Ctrl-C or a closed terminal loses nothing. Keys typed
+    ahead are taken in order. Piped keys are one character each; after e, the new target is the
+    rest of its line or the next line.
     """
     from ..review import ReviewSession
 
@@ -47,17 +49,20 @@ def review(
     if session.done:
         console.print(f"{file}: no candidates to review.", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
+    from .keys import KeyReader
+
     try:
-        _review_loop(session, console)
+        with KeyReader() as keys:
+            _review_loop(session, console, keys)
     except KeyboardInterrupt:
-        _say(f"glossary: interrupted; {_decided(session)} decisions already saved in {file}")
+        interrupts.report(f"glossary: interrupted; {counted(_decided(session), 'decision')} already saved in {file}")
         raise typer.Exit(interrupts.exit_code()) from None
     except EOFError:  # piped keys ran out while a prompt waited: end its line
         console.print()
     console.print(_summary(session), markup=False, soft_wrap=True)
 
 
-def _review_loop(session, console) -> None:
+def _review_loop(session, console, keys) -> None:
     from ..errors import UsageError
 
     total = len(session.queue)
@@ -68,7 +73,7 @@ def _review_loop(session, console) -> None:
                 return
             console.print("[bold]No candidates left.[/] [bold]\\[u][/] undo the last decision, any other key to finish ",
                           end="")
-            key = _read_key()
+            key = keys.key()
             console.print(key if key.isprintable() else "")
             if key != "u":
                 return
@@ -79,7 +84,7 @@ def _review_loop(session, console) -> None:
             console.print(_render(entry, session.position + 1, total))
         show = True
         console.print("[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
-        key = _read_key()
+        key = keys.key()
         console.print(key if key.isprintable() else "")
         try:
             if key == "a":
@@ -89,7 +94,7 @@ def _review_loop(session, console) -> None:
                 entry = session.reject()
                 console.print(f"  [red]rejected[/] {_pair(entry)}")
             elif key == "e":
-                target = console.input(f"  new target for [bold]{_escape(entry.source)}[/] (empty to cancel): ")
+                target = keys.line(console, f"  new target for [bold]{_escape(entry.source)}[/] (empty to cancel): ")
                 if target.strip():
                     entry = session.edit(target)
                     console.print(f"  [green]approved[/] {_pair(entry)}")
@@ -113,19 +118,6 @@ def _review_loop(session, console) -> None:
         except UsageError as error:
             console.print(f"  [yellow]{_escape(error.message)}[/]")
             show = False
-
-
-def _read_key() -> str:
-    """One key press on a terminal; from a pipe (`printf 'aar' | glossary review`), one character,
-    newlines ignored. EOFError at the end of piped input."""
-    if sys.stdin.isatty():
-        return typer.getchar()
-    while True:
-        key = sys.stdin.read(1)
-        if not key:
-            raise EOFError
-        if key not in "\r\n":
-            return key
 
 
 def _render(entry, number: int, total: int):
