@@ -221,10 +221,11 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'no entry "{source}" in the glossary; give --target to add it', path=path)
         entry = Entry(source=source, target=[target], status=status)
         glossary.terms.append(entry)
-    elif (status is Status.REJECTED and entry.status is Status.APPROVED and target in entry.target
+    elif (status is Status.REJECTED and entry.status is not Status.REJECTED and target in entry.target
           and len(entry.target) > 1):
-        # One rendering of an approved list is wrong: it leaves the list for an entry of its own,
-        # and the others stay approved (rejecting the whole entry would stop check enforcing them).
+        # One rendering of a list is wrong: it leaves the list for an entry of its own, and the
+        # others stay as they were: approved (rejecting the whole entry would stop check enforcing
+        # them), or candidates still to review.
         entry.target = [rendering for rendering in entry.target if rendering != target]
         entry = Entry(source=entry.source, target=[target], status=status)
         glossary.terms.append(entry)

@@ -169,6 +169,16 @@ def test_rejecting_one_rendering_of_an_approved_list_keeps_the_others_approved()
         (["同步"], Status.APPROVED), (["同步化"], Status.REJECTED)]
 
 
+def test_rejecting_one_rendering_of_a_candidate_list_leaves_the_others_to_review():
+    glossary, _ = parse_glossary("terms:\n  - source: WRI\n    target: [WRI, 世界资源研究所]\n    status: candidate\n"
+                                 "    alternatives:\n      - {target: 研究所, score: 0.4}\n")
+    decide(glossary, "WRI", Status.REJECTED, target="WRI")
+    candidate, rejected = glossary.terms
+    assert (candidate.target, candidate.status, candidate.alternatives[0].target) == (
+        ["世界资源研究所"], Status.CANDIDATE, "研究所")
+    assert (rejected.target, rejected.status) == (["WRI"], Status.REJECTED)
+
+
 def test_decide_refuses_what_validate_would_reject():
     glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    status: approved\n")
     with pytest.raises(GlossaryFileError, match='approving "grid" would make the glossary contradict itself: '

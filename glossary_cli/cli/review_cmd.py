@@ -243,11 +243,12 @@ def approve(
 def reject(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
     term: str = typer.Argument(..., help="The English source term to reject."),
-    target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject. A candidate holding it is "
-                                                                 "rejected with all its targets; taken from an approved "
-                                                                 "entry's list, it becomes a rejected entry of its own "
-                                                                 "and the rest stay approved; a rendering no entry "
-                                                                 "holds is recorded as a new rejected entry."),
+    target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject. Taken from an entry's target "
+                                                                 "list, it becomes a rejected entry of its own and the "
+                                                                 "rest stay approved, or candidates; a candidate's only "
+                                                                 "target is rejected with the entry (its alternatives "
+                                                                 "kept); a rendering no entry holds is recorded as a "
+                                                                 "new rejected entry."),
 ) -> None:
     """Reject a term: it is kept as rejected so extract never proposes it again."""
     from ..glossary import Status
