@@ -317,13 +317,19 @@ def _header_text(glossary: Glossary, document: _Document | None) -> str:
     return patched if patched is not None else _with_newline(_dump_mapping(header), document.newline)
 
 
+def refuse_unkeepable(glossary: Glossary) -> None:
+    """Raise GlossaryFileError for a file whose comments could not be kept in its layout: a
+    command that will write it says so before any work (or any review decision), not after."""
+    if isinstance(glossary.origin, Unkept):
+        raise GlossaryFileError(f"{glossary.origin.reason}; nothing written", path=glossary.origin.path,
+                                line=glossary.origin.line)
+
+
 def dump_glossary(glossary: Glossary) -> str:
     """The file text for a glossary: byte-stable, and byte-identical where nothing changed.
 
     Raises GlossaryFileError for a file whose comments could not be kept in its layout."""
-    if isinstance(glossary.origin, Unkept):
-        raise GlossaryFileError(f"{glossary.origin.reason}; nothing written", path=glossary.origin.path,
-                                line=glossary.origin.line)
+    refuse_unkeepable(glossary)
     document: _Document | None = glossary.origin if isinstance(glossary.origin, _Document) else None
     newline = document.newline if document is not None else "\n"
     pieces = [_header_text(glossary, document)]

@@ -14,7 +14,7 @@ from enum import Enum
 from .atomic import write_atomic
 from .errors import GlossaryFileError, UsageError
 from .glossary import Entry, Glossary, Status
-from .glossary_yaml import dump_glossary, load_glossary, parse_glossary
+from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
 from .validate import same_term, term_groups, validate_glossary
 
@@ -56,6 +56,7 @@ class ReviewSession:
     @classmethod
     def open(cls, path: str, *, min_score: float | None = None) -> ReviewSession:
         glossary = load_glossary(path)
+        refuse_unkeepable(glossary)  # before the first decision, which could not be saved
         queue = sorted((entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                         and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
         session = cls(path, glossary, queue)

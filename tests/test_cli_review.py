@@ -181,3 +181,18 @@ def test_the_review_panel_keeps_its_key_line_whole_at_80_columns(runner, path, m
 def test_keys_running_out_at_a_prompt_end_its_line(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="a")
     assert result.stdout.splitlines()[-1].startswith("1 approved, 0 rejected, 0 skipped")
+
+
+def test_a_file_no_command_can_rewrite_is_refused_before_the_first_decision(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("# team glossary\nterms:\n  - source: grid\n    target: 电网\nlanguages: {source: en, target: zh}\n",
+                    encoding="utf-8")
+    message = f"{path}:5: 'languages:' comes after the 'terms:' list; move it above 'terms:' so the file's comments can be kept"
+    result = runner.invoke(app, ["review", str(path)], input="a")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {message}; nothing written\n"
+    assert "grid" not in result.stdout  # no candidate shown, no decision asked for
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0  # check reads it
+    assert result.stderr == (f"warning: {message}; until then extract, review, approve, reject and import refuse "
+                             "to write this file\n")

@@ -142,11 +142,15 @@ def existing_glossary(output: Path):
     """The glossary already at an output path, to update: None for a new file, or for a stream
     (`-o /dev/stdout`, a pipe), which must not be read. A directory is refused before any work."""
     from ..errors import OutputError
-    from ..glossary_yaml import load_glossary
+    from ..glossary_yaml import load_glossary, refuse_unkeepable
 
     if output.is_dir():
         raise OutputError("is a directory; give a file name for the glossary", path=str(output))
-    return load_glossary(str(output)) if output.is_file() else None
+    if not output.is_file():
+        return None
+    glossary = load_glossary(str(output))
+    refuse_unkeepable(glossary)
+    return glossary
 
 
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -14,7 +14,7 @@ import typer
 from .. import interrupts
 from ..report import counted
 from .common import (EXIT_ERROR, EXIT_OK, FILE_TO_WRITE, app, fail, handles_errors, refuse_conflicts, stderr_console, stdout_console,
-                     warn_about_problems)
+                     warn, warn_about_problems)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
 KEYS_SHORT = "a approve · r reject · e edit · 1-9 pick · s skip · u undo · q quit"  # fits a panel 80 columns wide
@@ -280,6 +280,14 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
                 sys.stderr.write(f"error: {problem}\n")
         _say(f"{file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
         raise typer.Exit(EXIT_ERROR)
+    from ..errors import GlossaryFileError
+    from ..glossary_yaml import refuse_unkeepable
+
+    try:
+        refuse_unkeepable(glossary)
+    except GlossaryFileError as error:  # valid, so check reads it; but no command can write it
+        warn(f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
+             "extract, review, approve, reject and import refuse to write this file")
     by_status = {status: sum(entry.status is status for entry in glossary.terms) for status in Status}
     typer.echo(f"{file}: OK, {counted(len(glossary.terms), 'entry', 'entries')} "
                f"({by_status[Status.APPROVED]:,} approved, {by_status[Status.REJECTED]:,} rejected, "
