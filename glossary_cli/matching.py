@@ -59,6 +59,9 @@ from .script import HAN_RANGES
 # ------------------------------------------------------------------ normalised text with offsets
 
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
+# The hyphens that join a compound (MERS-CoV); the dashes between clauses (coronavirus\u2014because,
+# U+2013 and U+2014, written without spaces in US style) and the minus sign join nothing.
+_COMPOUND_HYPHENS = "-\u2010\u2011\ufe63\uff0d"  # hyphen-minus, hyphen, non-breaking, small, full-width
 # One character for one, so offsets hold; replaced only where present (cheaper than str.translate).
 _ENGLISH_REPLACEMENTS = (*((hyphen, " ") for hyphen in _HYPHENS), ("\u2019", "'"), ("\t", " "), ("\n", " "),
                          ("\r", " "), ("\u00a0", " "))
@@ -318,10 +321,10 @@ def _is_word_char(char: str) -> bool:
 
 
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
-    """True when a hyphen glues the text at [start, end) to a neighbouring word."""
-    if end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum():
+    """True when a hyphen glues the text at [start, end) to a neighbouring word; a dash does not."""
+    if end + 1 < len(text) and text[end] in _COMPOUND_HYPHENS and text[end + 1].isalnum():
         return True
-    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
+    return start >= 2 and text[start - 1] in _COMPOUND_HYPHENS and text[start - 2].isalnum()
 
 
 def _is_latin(char: str) -> bool:
