@@ -14,7 +14,8 @@ def write_atomic(path: str, text: str) -> None:
     """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over `path`;
     not if Ctrl-C came during the run, even one whose exception was swallowed.
 
-    A symbolic link stays a link and the file it points to is replaced (as editors write), and a
+    The new file keeps the old one's mode, owner and group (as far as this user may set them). A
+    symbolic link stays a link and the file it points to is replaced (as editors write), and a
     path that is not a regular file (`-o /dev/stdout`, a named pipe) is written straight through."""
     if is_stream(path):
         return _write_through(path, text)
@@ -39,7 +40,7 @@ def write_atomic(path: str, text: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         if os.path.exists(path):
-            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+            _keep_owner_and_mode(temporary, os.stat(path))
         else:
             umask = os.umask(0)
             os.umask(umask)
@@ -52,6 +53,20 @@ def write_atomic(path: str, text: str) -> None:
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _keep_owner_and_mode(temporary: str, old: os.stat_result) -> None:
+    """Give the new file the old one's owner, group and mode: a rewrite by root (a CI job in a
+    container on a mounted checkout) must not lock the owner out, nor one by a team member take the
+    file from its group."""
+    try:
+        os.chown(temporary, old.st_uid, old.st_gid)
+    except OSError:  # only root may give a file away; a member of the file's group may still keep that
+        try:
+            os.chown(temporary, -1, old.st_gid)
+        except OSError:
+            pass  # the file becomes this user's, as any editor's save would make it
+    os.chmod(temporary, old.st_mode & 0o7777)  # after chown, which clears the set-id bits
 
 
 def _write_through(path: str, text: str) -> None:
