@@ -4,7 +4,9 @@ English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
     `extract` uses (`heat pump` matches `heat pumps`), case folded unless the entry is
-    case-sensitive (`Entry.is_case_sensitive()`). When occurrences overlap, the longest wins: in
+    case-sensitive (`Entry.is_case_sensitive()`). In a text all in capitals, whose capitals say
+    nothing, a case-sensitive form that spells function words (`US`, `IT`, `WHO`) is read as those
+    words, as `extract` reads it: `CONTACT US` holds no `US`. When occurrences overlap, the longest wins: in
     `heat pump installer`, with both `heat pump` and `heat pump installer` approved, only the
     longer term occurs.
 
@@ -55,6 +57,7 @@ from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
 from .placeholders import mask_placeholders
 from .script import HAN_RANGES
+from .stopwords import is_english_stopword, is_shouted
 
 # ------------------------------------------------------------------ normalised text with offsets
 
@@ -363,9 +366,10 @@ class TermMatcher:
                 for form in english_forms(term):
                     key = form if table is exact else _lower(form)
                     table.setdefault(key, set()).add(index)
-        # (owners of each pattern, automaton, whether it searches lower-cased text)
-        self._english = [([sorted(owners) for owners in table.values()], _automaton(list(table)), lowered)
+        # (patterns, owners of each pattern, automaton, whether it searches lower-cased text)
+        self._english = [(list(table), [sorted(owners) for owners in table.values()], _automaton(list(table)), lowered)
                          for table, lowered in ((folded, True), (exact, False)) if table]
+        self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
         for index, entry in enumerate(self.entries):
             for kind, renderings in ((_Kind.ALLOWED, entry.allowed_targets()), (_Kind.FORBIDDEN, entry.forbidden)):
@@ -393,9 +397,10 @@ class TermMatcher:
         normalised = normalise_english(text, marked_keys)
         haystack = normalised.text
         folded_haystack: str | None = None
+        shouted: bool | None = None
         length = len(haystack)
         found: list[tuple[int, int, list[int]]] = []  # (start, -end, owners): sorted, longest first
-        for owners, automaton, lowered in self._english:
+        for patterns, owners, automaton, lowered in self._english:
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
                 subject = folded_haystack
@@ -407,6 +412,11 @@ class TermMatcher:
                     continue
                 if end < length and (haystack[end].isalnum() or haystack[end] == "_"):
                     continue
+                if not lowered:
+                    if shouted is None:  # most segments have a lower-case letter within a few characters
+                        shouted = is_shouted([haystack])
+                    if shouted and self._spells_function_words_of(patterns[pattern]):
+                        continue  # CONTACT US, IT IS HEREBY ORDERED: capitals say nothing there
                 found.append((start, -end, owners[pattern]))
         if not found:
             return {}
@@ -425,6 +435,15 @@ class TermMatcher:
             for index in owners_of:
                 result.setdefault(index, []).append(occurrence)
         return result
+
+    def _spells_function_words_of(self, pattern: str) -> bool:
+        """True for a case-sensitive form that spells function words in lower case (`US`, `IT`, `WHO`):
+        in a text all in capitals it is those words, as extract reads it (stopwords.is_english_stopword)."""
+        answer = self._spells_function_words.get(pattern)
+        if answer is None:
+            answer = all(is_english_stopword(word, shouted=True) for word in pattern.split())
+            self._spells_function_words[pattern] = answer
+        return answer
 
     # -------------------------------------------------------------- target side
 

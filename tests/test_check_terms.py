@@ -35,3 +35,18 @@ def test_a_term_next_to_a_dash_without_spaces_is_checked():
 def test_a_term_hyphenated_into_a_compound_is_not_checked():
     for hyphen in ("-", "\u2010", "\u2011"):  # hyphen-minus, hyphen, non-breaking hyphen
         assert broken([MERS], f"Patients infected with MERS{hyphen}CoV recovered.", "感染冠状病毒的患者已康复。") == []
+
+
+def test_in_a_string_all_in_capitals_an_acronym_that_spells_a_function_word_is_that_word():
+    """`CONTACT US` is `contact us`, not the United States: capitals in a shouted string say nothing."""
+    entries = [approved("US", "美国"), approved("WHO", ["世界卫生组织", "世卫组织"]), approved("IT", "信息技术")]
+    assert broken(entries, "CONTACT US", "联系我们") == []
+    assert broken(entries, "IT IS HEREBY ORDERED THAT:", "特此命令：") == []
+    assert broken(entries, "WHO SHOULD GET TESTED?", "哪些人应该接受检测？") == []
+    # In ordinary text the capitals do say it is the acronym.
+    assert broken(entries, "Call the WHO hotline.", "拨打热线。") == [("GL001", "WHO")]
+
+
+def test_in_a_string_all_in_capitals_other_acronyms_are_still_checked():
+    assert broken([approved("AIDS", "艾滋病")], "AIDS PATIENTS", "病人") == [("GL001", "AIDS")]
+    assert broken([approved("COVID-19", "新冠肺炎")], "COVID-19 TESTING SITES", "检测点") == [("GL001", "COVID-19")]
