@@ -3,12 +3,13 @@
 English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
-    `extract` uses (`heat pump` matches `heat pumps`), case folded unless the entry is
-    case-sensitive (`Entry.is_case_sensitive()`). In a text all in capitals, whose capitals say
-    nothing, a case-sensitive form that spells function words (`US`, `IT`, `WHO`) is read as those
-    words, as `extract` reads it: `CONTACT US` holds no `US`. When occurrences overlap, the longest wins: in
-    `heat pump installer`, with both `heat pump` and `heat pump installer` approved, only the
-    longer term occurs.
+    `extract` uses (`heat pump` matches `heat pumps`), case folded unless the spelling is
+    case-sensitive (`is_case_sensitive_spelling`: the entry's `case_sensitive`, else the spelling's
+    own capitals, so `V2G` is and its variant `vehicle-to-grid` is not). In a text all in capitals,
+    whose capitals say nothing, a case-sensitive form that spells function words (`US`, `IT`,
+    `WHO`) is read as those words, as `extract` reads it: `CONTACT US` holds no `US`. When
+    occurrences overlap, the longest wins: in `heat pump installer`, with both `heat pump` and
+    `heat pump installer` approved, only the longer term occurs.
 
 Chinese (target side)
     Text and terms are NFKC-normalised, converted with OpenCC `t2s` (traditional to simplified,
@@ -319,6 +320,13 @@ def match_compounds(entry: Entry) -> bool:
     return value is True
 
 
+def is_case_sensitive_spelling(entry: Entry, spelling: str) -> bool:
+    """Whether one spelling of an entry (its source or a source variant) matches only in its own
+    case: the entry's `case_sensitive` when set, else what that spelling's own capitals say, by the
+    rule of `Entry.is_case_sensitive` (`V2G` yes; its variant `vehicle-to-grid` no)."""
+    return Entry(source=spelling, case_sensitive=entry.case_sensitive).is_case_sensitive()
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -361,8 +369,8 @@ class TermMatcher:
         folded: dict[str, set[int]] = {}
         exact: dict[str, set[int]] = {}
         for index, entry in enumerate(self.entries):
-            table = exact if entry.is_case_sensitive() else folded
             for term in (entry.source, *entry.source_variants):
+                table = exact if is_case_sensitive_spelling(entry, term) else folded
                 for form in english_forms(term):
                     key = form if table is exact else _lower(form)
                     table.setdefault(key, set()).add(index)
@@ -629,5 +637,5 @@ def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
 
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
-           "english_forms", "english_pattern", "fold_case", "inflections", "match_compounds",
-           "normalise_chinese", "normalise_english"]
+           "english_forms", "english_pattern", "fold_case", "inflections", "is_case_sensitive_spelling",
+           "match_compounds", "normalise_chinese", "normalise_english"]

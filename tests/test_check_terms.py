@@ -50,3 +50,19 @@ def test_in_a_string_all_in_capitals_an_acronym_that_spells_a_function_word_is_t
 def test_in_a_string_all_in_capitals_other_acronyms_are_still_checked():
     assert broken([approved("AIDS", "艾滋病")], "AIDS PATIENTS", "病人") == [("GL001", "AIDS")]
     assert broken([approved("COVID-19", "新冠肺炎")], "COVID-19 TESTING SITES", "检测点") == [("GL001", "COVID-19")]
+
+
+def test_a_spelled_out_variant_of_an_acronym_matches_in_any_case():
+    """`V2G` matches only in capitals; its variant `vehicle-to-grid` also starts a sentence or a title."""
+    v2g = approved("V2G", ["V2G", "车网互动"], source_variants=["vehicle-to-grid"])
+    wrong = "我们的车辆到电网试点已启动。"
+    for source in ("Our vehicle-to-grid pilot started.", "Vehicle-to-grid pilots started.",
+                   "Vehicle-To-Grid Pilots", "Our V2G pilot started."):
+        assert broken([v2g], source, wrong) == [("GL001", "V2G")], source
+    assert broken([v2g], "Our v2g pilot started.", wrong) == []  # the acronym keeps its case
+
+
+def test_case_sensitive_set_on_the_entry_holds_for_every_spelling():
+    v2g = approved("V2G", "车网互动", source_variants=["vehicle-to-grid"], case_sensitive=True)
+    assert broken([v2g], "Vehicle-to-grid pilots started.", "车辆到电网试点已启动。") == []
+    assert broken([v2g], "Our vehicle-to-grid pilot started.", "我们的车辆到电网试点已启动。") == [("GL001", "V2G")]
