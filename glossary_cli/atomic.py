@@ -1,18 +1,53 @@
-"""Atomic file replacement: readers of the path see the old file or the new one, never a mix."""
+"""Atomic file replacement: readers of the path see the old file or the new one, never a mix; and
+a file changed since a command read it is never replaced by what the command made of the old one."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from . import interrupts
 from .errors import OutputError
 from .textio import is_stream
 
+try:
+    import fcntl
+except ImportError:  # Windows: the comparison alone guards the rename
+    fcntl = None  # type: ignore[assignment]
 
-def write_atomic(path: str, text: str) -> None:
+
+class FileChangedError(OutputError):
+    """The file on disk is no longer what the command read: something else wrote it meanwhile."""
+
+
+ANY_CONTENT = object()  # write_atomic's `expected` when the command did not read the file it replaces
+
+
+def content_now(path: str) -> bytes | None:
+    """The bytes at `path` (None when no file is there), to give write_atomic as `expected`.
+
+    Take them before parsing the file, not after: a change made at any time after this read is then
+    caught by the write."""
+    if is_stream(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None  # nothing to keep; the command says what is wrong with such a path
+    except OSError as error:
+        raise OutputError(f"cannot read: {error.strerror}", path=path) from None
+
+
+def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_CONTENT) -> None:
     """Write `text` to a temporary file beside `path`, flush it to disk, then rename it over `path`;
     not if Ctrl-C came during the run, even one whose exception was swallowed.
+
+    `expected` is what the command read at `path` (see `content_now`; None: no file was there).
+    When the file now holds anything else (a command run alongside, or a person's edit, saved it
+    meanwhile), nothing is written and FileChangedError says so: the write would drop that change.
 
     The new file keeps the old one's mode, owner and group (as far as this user may set them). A
     symbolic link stays a link and the file it points to is replaced (as editors write), and a
@@ -46,13 +81,58 @@ def write_atomic(path: str, text: str) -> None:
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
         interrupts.check()
-        os.replace(temporary, path)
+        checked = expected is not ANY_CONTENT
+        with _locked(directory if checked else None):  # no other glossary command writes between the two
+            if checked:
+                _refuse_if_changed(path, expected)
+            os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
         raise OutputError(f"cannot write: {error.strerror}; the previous file is unchanged", path=path) from None
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _refuse_if_changed(path: str, expected: bytes | None) -> None:
+    try:
+        with open(path, "rb") as handle:
+            now: bytes | None = handle.read()
+    except FileNotFoundError:
+        now = None
+    if now == expected:
+        return
+    if expected is None:
+        what = "was created by something else while this command ran"
+    elif now is None:
+        what = "was removed while this command ran"
+    else:
+        what = "changed since this command read it (another command, or an editor, saved it meanwhile)"
+    raise FileChangedError(f"{what}; nothing written, run the command again", path=path)
+
+
+@contextmanager
+def _locked(directory: str | None) -> Iterator[None]:
+    """An exclusive lock on `directory` while a write compares and renames, so that two commands
+    cannot both find the file unchanged and both replace it. Where the system gives no such lock
+    (Windows, some network file systems) the comparison alone stands: it misses only a write in
+    that last instant."""
+    if directory is None or fcntl is None:
+        yield
+        return
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+    finally:
+        os.close(handle)  # which releases the lock
 
 
 def _keep_owner_and_mode(temporary: str, old: os.stat_result) -> None:

@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .atomic import write_atomic
+from .atomic import ANY_CONTENT, FileChangedError, content_now, write_atomic
 from .errors import GlossaryFileError, UsageError
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
@@ -55,12 +55,13 @@ class ReviewSession:
 
     @classmethod
     def open(cls, path: str, *, min_score: float | None = None) -> ReviewSession:
+        read = content_now(path)  # before parsing: a change made after it is caught at the first save
         glossary = load_glossary(path)
         refuse_unkeepable(glossary)  # before the first decision, which could not be saved
         queue = sorted((entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                         and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
         session = cls(path, glossary, queue)
-        session._written = _read_bytes(path)
+        session._written = read
         session._problems = {str(problem) for problem in validate_glossary(glossary, path)}
         return session
 
@@ -133,10 +134,12 @@ class ReviewSession:
     def save(self) -> None:
         """Write the glossary atomically, unless someone else changed the file since we last did."""
         text = dump_glossary(self.glossary)
-        if _read_bytes(self.path) != self._written:
+        try:
+            write_atomic(self.path, text, expected=self._written)
+        except FileChangedError:
             raise GlossaryFileError("changed by another program during the review; decisions made before "
-                                    "this one are saved, run `glossary review` again to continue", path=self.path)
-        write_atomic(self.path, text)
+                                    "this one are saved, run `glossary review` again to continue",
+                                    path=self.path) from None
         self._written = text.encode("utf-8")
 
     # ------------------------------------------------------------ internals
@@ -181,14 +184,6 @@ def _replace_target(entry: Entry, target: str, *, score: float | None = None) ->
     entry.alternatives = alternatives
     if score is not None:
         entry.score = score
-
-
-def _read_bytes(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
 
 
 # ---------------------------------------------------------------- non-interactive decisions
@@ -287,11 +282,13 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None) -> BulkRe
     return result
 
 
-def save_glossary(glossary: Glossary, path: str) -> None:
-    """Write atomically after checking the text reads back as the same glossary."""
+def save_glossary(glossary: Glossary, path: str, *, expected: bytes | None | object = ANY_CONTENT) -> None:
+    """Write atomically after checking the text reads back as the same glossary; `expected`, the
+    file's bytes when the glossary was read (atomic.content_now), makes the write refuse a file
+    changed since then rather than drop that change."""
     text = dump_glossary(glossary)
     again, problems = parse_glossary(text, path)
     if problems or again != glossary:  # a bug in the writer must never reach the disk
         raise GlossaryFileError("internal error: the glossary would not read back the same; nothing written",
                                 path=path)
-    write_atomic(path, text)
+    write_atomic(path, text, expected=expected)

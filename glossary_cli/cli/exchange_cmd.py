@@ -104,13 +104,14 @@ def import_command(
     status (no status column, no administrativeStatus) comes in as a candidate, which check does
     not enforce, unless --unstated approved says the termbase is already decided.
     """
-    from ..atomic import write_atomic
+    from ..atomic import content_now, write_atomic
     from ..exchange import import_glossary
     from ..glossary_yaml import dump_glossary
     from ..textio import STDIN, STDIN_NAME
 
     output = _unless_stdout(output)
     termbase_name = STDIN_NAME if str(termbase) == STDIN else str(termbase)  # as messages name it
+    read = content_now(str(output)) if output is not None else None  # what the write expects to replace
     base = existing_glossary(output) if output is not None else None
     if base is not None:
         source_lang = source_lang or base.languages.get("source")
@@ -127,7 +128,7 @@ def import_command(
         return
     if base is None:
         text = dump_glossary(incoming)
-        write_atomic(str(output), text)
+        write_atomic(str(output), text, expected=read)
         sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase_name}\n")
         warn_about_problems(text, str(output))
         return
@@ -140,7 +141,7 @@ def import_command(
     result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
     refuse_conflicts(result.conflicts, output, termbase_name, "import")
     text = dump_glossary(result.glossary)
-    write_atomic(str(output), text)
+    write_atomic(str(output), text, expected=read)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
                      f"({result.added} new, {result.changed} changed)\n")
     warn_about_problems(text, str(output))

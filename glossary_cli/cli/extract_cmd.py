@@ -88,7 +88,7 @@ def extract(
     Re-running into an existing glossary keeps every approved or rejected entry exactly as a
     person left it and never proposes a rejected pair again.
     """
-    from ..atomic import write_atomic
+    from ..atomic import content_now, write_atomic
     from ..cache import default_cache_dir
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
@@ -98,6 +98,7 @@ def extract(
 
     paths = list(corpus_files or [])
     output = Path("/dev/stdout") if str(output) == STDIN else output or default_output(paths, source)
+    read = content_now(str(output))  # the glossary may change while extract runs: then nothing is written
     existing = existing_glossary(output)
     if cache_dir is not None and not no_cache:
         _refuse_file_as_cache_dir(cache_dir)
@@ -116,7 +117,7 @@ def extract(
         raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted, {output} is unchanged")
     inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
     glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
-    write_atomic(str(output), dump_glossary(glossary))
+    write_atomic(str(output), dump_glossary(glossary), expected=read)
     summary_table(console, result, show)
     kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
     console.print(f"{counted(len(result.pairs), 'term pair')} from {counted(result.segment_count, 'segment pair')}"

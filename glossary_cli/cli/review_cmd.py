@@ -211,6 +211,7 @@ def approve(
                                               help="With --approve-all: the lowest score approved."),
 ) -> None:
     """Approve one term, or in bulk with --approve-all [--min-score 0.9]; written atomically."""
+    from ..atomic import content_now
     from ..glossary import Status
     from ..glossary_yaml import load_glossary
     from ..review import approve_all, decide, save_glossary
@@ -223,15 +224,16 @@ def approve(
         fail("give a TERM to approve, or --approve-all (optionally with --min-score)")
     if approve_all_ and target is not None:
         fail("--target applies to one TERM, not to --approve-all")
+    read = content_now(str(file))  # the write refuses a file that differs from this by then
     glossary = load_glossary(str(file))
     if term is not None:
         entry = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
-        save_glossary(glossary, str(file))
+        save_glossary(glossary, str(file), expected=read)
         _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
         return
     result = approve_all(glossary, min_score=min_score)
     if result.approved:
-        save_glossary(glossary, str(file))
+        save_glossary(glossary, str(file), expected=read)
     threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
     _say(f"approved {len(result.approved)} candidates{threshold} in {file}")
     for entry, reason in result.skipped:
@@ -251,13 +253,15 @@ def reject(
                                                                  "new rejected entry."),
 ) -> None:
     """Reject a term: it is kept as rejected so extract never proposes it again."""
+    from ..atomic import content_now
     from ..glossary import Status
     from ..glossary_yaml import load_glossary
     from ..review import decide, save_glossary
 
+    read = content_now(str(file))
     glossary = load_glossary(str(file))
     entry = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
-    save_glossary(glossary, str(file))
+    save_glossary(glossary, str(file), expected=read)
     _say(f"rejected {entry.source} → {' / '.join(entry.target) or '(no target)'} in {file}")
 
 
@@ -305,20 +309,22 @@ def merge(
                                           help="Where to write the result (atomically); default (or -): stdout."),
 ) -> None:
     """Merge two glossaries; conflicting decisions are listed and nothing is written."""
-    from ..atomic import write_atomic
+    from ..atomic import content_now, write_atomic
     from ..glossary_yaml import dump_glossary, load_glossary
     from ..merge import merge_glossaries
 
+    to_stdout = output is None or str(output) == "-"
+    read = None if to_stdout else content_now(str(output))  # before base and incoming: either may be it
     result = merge_glossaries(load_glossary(str(base)), load_glossary(str(incoming)),
                               base_name=str(base), incoming_name=str(incoming))
     refuse_conflicts(result.conflicts, base, incoming, "merge")
     text = dump_glossary(result.glossary)
-    if output is None or str(output) == "-":
+    if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
         warn_about_problems(text, "<stdout>")
         return
-    write_atomic(str(output), text)
+    write_atomic(str(output), text, expected=read)
     _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output} "
          f"({result.added} added, {result.changed} changed)")
     warn_about_problems(text, str(output))
