@@ -4,6 +4,8 @@ a file changed since a command read it is never replaced by what the command mad
 from __future__ import annotations
 
 import os
+import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +32,7 @@ def content_now(path: str) -> bytes | None:
 
     Take them before parsing the file, not after: a change made at any time after this read is then
     caught by the write."""
-    if is_stream(path):
+    if writes_through(path):
         return None
     try:
         with open(path, "rb") as handle:
@@ -50,8 +52,12 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     meanwhile), nothing is written and FileChangedError says so: the write would drop that change.
 
     The new file keeps the old one's mode, owner and group (as far as this user may set them). A
-    symbolic link stays a link and the file it points to is replaced (as editors write), and a
-    path that is not a regular file (`-o /dev/stdout`, a named pipe) is written straight through."""
+    symbolic link stays a link and the file it points to is replaced (as editors write). A name for
+    an open descriptor (`-o /dev/stdout`, /dev/fd/N) and a path that is not a regular file (a named
+    pipe, a device) are written straight through: never renamed over, nor truncated."""
+    descriptor = descriptor_named(path)
+    if descriptor is not None:
+        return _write_to_descriptor(descriptor, text, path)
     if is_stream(path):
         return _write_through(path, text)
     path = os.path.realpath(path) if os.path.islink(path) else path
@@ -147,6 +153,42 @@ def _keep_owner_and_mode(temporary: str, old: os.stat_result) -> None:
         except OSError:
             pass  # the file becomes this user's, as any editor's save would make it
     os.chmod(temporary, old.st_mode & 0o7777)  # after chown, which clears the set-id bits
+
+
+def writes_through(path: str) -> bool:
+    """Whether write_atomic writes `path` straight through (see there) instead of replacing a file:
+    such a path is output only, never read as an old version to update."""
+    return descriptor_named(path) is not None or is_stream(path)
+
+
+_DESCRIPTOR_PATH = re.compile(r"/dev/(?P<standard>stdin|stdout|stderr)|/dev/fd/(?P<fd>[0-9]+)"
+                              r"|/proc/(?:self|thread-self|(?P<pid>[0-9]+))/fd/(?P<proc_fd>[0-9]+)")
+
+
+def descriptor_named(path: str) -> int | None:
+    """The open descriptor that `path` names (/dev/stdout, /dev/fd/N, /proc/self/fd/N), else None.
+
+    Whatever file the shell redirected it to, the text must go through the descriptor itself: a
+    rename would replace that file, and opening the name again would truncate it (`{ echo x; glossary
+    ... -o /dev/stdout; } > out`) or write past what `>> out` appends."""
+    match = _DESCRIPTOR_PATH.fullmatch(os.path.normpath(os.path.abspath(path)))
+    if match is None or (match["pid"] is not None and int(match["pid"]) != os.getpid()):
+        return None
+    if match["standard"]:
+        return ("stdin", "stdout", "stderr").index(match["standard"])
+    return int(match["fd"] or match["proc_fd"])
+
+
+def _write_to_descriptor(descriptor: int, text: str, path: str) -> None:
+    interrupts.check()
+    data = text.encode("utf-8")
+    try:
+        for stream in (sys.stdout, sys.stderr):  # what the command printed before comes first
+            stream.flush()
+        while data:
+            data = data[os.write(descriptor, data):]
+    except OSError as error:
+        raise OutputError(f"cannot write: {error.strerror}", path=path) from None
 
 
 def _write_through(path: str, text: str) -> None:

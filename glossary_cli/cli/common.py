@@ -140,13 +140,15 @@ def load_validated(path: Path):
 
 def existing_glossary(output: Path):
     """The glossary already at an output path, to update: None for a new file, or for a stream
-    (`-o /dev/stdout`, a pipe), which must not be read. A directory is refused before any work."""
+    (`-o /dev/stdout`, a pipe), which must not be read, whatever file the shell redirected stdout
+    to. A directory is refused before any work."""
+    from ..atomic import writes_through
     from ..errors import OutputError
     from ..glossary_yaml import load_glossary, refuse_unkeepable
 
     if output.is_dir():
         raise OutputError("is a directory; give a file name for the glossary", path=str(output))
-    if not output.is_file():
+    if writes_through(str(output)) or not output.is_file():
         return None
     glossary = load_glossary(str(output))
     refuse_unkeepable(glossary)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -97,9 +98,10 @@ def extract(
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
-    output = Path("/dev/stdout") if str(output) == STDIN else output or default_output(paths, source)
-    read = content_now(str(output))  # the glossary may change while extract runs: then nothing is written
-    existing = existing_glossary(output)
+    to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
+    output = output or default_output(paths, source)
+    read = None if to_stdout else content_now(str(output))  # if the glossary changes meanwhile, nothing is written
+    existing = None if to_stdout else existing_glossary(output)
     if cache_dir is not None and not no_cache:
         _refuse_file_as_cache_dir(cache_dir)
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
@@ -114,15 +116,20 @@ def extract(
                              cache_dir=None if no_cache else str(cache_dir or default_cache_dir()))
     if not result.segment_count:  # writing now would drop every candidate of the existing glossary
         inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
-        raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted, {output} is unchanged")
+        raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted"
+                               + ("" if to_stdout else f", {output} is unchanged"))
     inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
     glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
-    write_atomic(str(output), dump_glossary(glossary), expected=read)
+    if to_stdout:
+        sys.stdout.write(dump_glossary(glossary))
+        sys.stdout.flush()
+    else:
+        write_atomic(str(output), dump_glossary(glossary), expected=read)
     summary_table(console, result, show)
     kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
     console.print(f"{counted(len(result.pairs), 'term pair')} from {counted(result.segment_count, 'segment pair')}"
-                  f" -> {output}" + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)"
-                                     if existing else ""),
+                  f" -> {'<stdout>' if to_stdout else output}"
+                  + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)" if existing else ""),
                   highlight=False, markup=False, soft_wrap=True)
     if os.environ.get("GLOSSARY_DEBUG"):
         console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "

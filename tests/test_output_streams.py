@@ -1,0 +1,63 @@
+"""`-o -`, `-o /dev/stdout` and `-o /dev/fd/N` write into the stream the shell set up, whatever it
+is redirected to: what else goes to that file, before or after, stays; `>>` appends."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPUS = ("The Vehicle-to-Grid (V2G) pilot connects a material passport to smart grids.\n"
+          "车网互动(V2G)试点把材料护照与智能电网连接起来。\n"
+          "Smart grids need a material passport.\n"
+          "智能电网需要材料护照。\n")
+GLOSSARY = "glossary: 1\nterms:\n  - source: grid\n    target: 电网\n    status: approved\n"
+GLOSSARY_CLI = f"'{sys.executable}' -m glossary_cli"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("article.txt").write_text(CORPUS, encoding="utf-8")
+    Path("ok.yaml").write_text(GLOSSARY, encoding="utf-8")
+    return tmp_path
+
+
+def shell(script: str) -> None:
+    done = subprocess.run(["sh", "-c", script.replace("glossary ", GLOSSARY_CLI + " ")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("output", ["-", "/dev/stdout"])
+def test_extract_to_stdout_lands_between_what_the_script_writes_around_it(workdir, output):
+    shell(f"{{ echo '# corpus: article'; glossary extract article.txt -o {output} --no-cache --show 0; "
+          "echo '# end'; } > out.yaml")
+
+    lines = Path("out.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# corpus: article" and lines[-1] == "# end"
+    assert "glossary: 1" in lines and "  - source: material passport" in lines
+
+
+def test_extract_appended_to_a_log_leaves_the_log_alone(workdir):
+    Path("runs.log").write_text(f"# yesterday's run\n{GLOSSARY}", encoding="utf-8")
+
+    shell("glossary extract article.txt -o /dev/stdout --no-cache --show 0 >> runs.log")
+
+    text = Path("runs.log").read_text(encoding="utf-8")
+    assert text.startswith(f"# yesterday's run\n{GLOSSARY}glossary: 1\n")  # appended, not read and merged
+    assert text.count("source: grid\n") == 1
+
+
+def test_merge_to_dev_stdout_keeps_the_header_and_footer(workdir):
+    shell("{ echo '# header'; glossary merge ok.yaml ok.yaml -o /dev/stdout; echo '# footer'; } > m.yaml")
+
+    assert Path("m.yaml").read_text(encoding="utf-8") == f"# header\n{GLOSSARY}# footer\n"
+
+
+@pytest.mark.parametrize("output", ["/dev/fd/3", "/proc/self/fd/3"])
+def test_export_to_a_descriptor_the_shell_opened_writes_at_its_place_in_the_file(workdir, output):
+    shell(f"{{ echo 'en,zh' >&3; glossary export ok.yaml --to csv -o {output}; echo 'end' >&3; }} 3> terms.txt")
+
+    assert Path("terms.txt").read_text(encoding="utf-8") == "en,zh\nen,zh,status,note\ngrid,电网,approved,\nend\n"
