@@ -39,11 +39,21 @@ _IRREGULAR = {
     "loaves": "loaf", "selves": "self", "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato",
     "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo", "volcanoes": "volcano",
     "quizzes": "quiz", "dice": "die",
+    # Latin and Greek plurals of science and medicine
+    "bacteria": "bacterium", "curricula": "curriculum", "memoranda": "memorandum", "addenda": "addendum",
+    "errata": "erratum", "strata": "stratum", "spectra": "spectrum", "maxima": "maximum", "minima": "minimum",
+    "optima": "optimum", "mitochondria": "mitochondrion", "automata": "automaton",
+    "larvae": "larva", "formulae": "formula", "antennae": "antenna", "vertebrae": "vertebra", "algae": "alga",
+    "nuclei": "nucleus", "fungi": "fungus", "stimuli": "stimulus", "radii": "radius", "loci": "locus",
+    "foci": "focus", "bacilli": "bacillus", "cacti": "cactus", "alumni": "alumnus", "syllabi": "syllabus",
+    "cortices": "cortex", "metastases": "metastasis",
 }
 
 # Irregular plurals long enough to be the tail of a compound (coronaviruses, subindices); shorter
 # ones are not: specimen does not end in the plural `men`.
 _COMPOUND_TAILS = tuple(sorted((plural for plural in _IRREGULAR if len(plural) >= 7), key=len, reverse=True))
+# The last letters a regular plural or a compound tail can end in; any other word is no plural.
+_PLURAL_LAST_LETTERS = frozenset("s") | {tail[-1] for tail in _COMPOUND_TAILS}
 
 # Singular words ending in -che: "headaches" -> "headache", not "headach".
 _CHE_ENDINGS = ("ache", "niche", "cache", "avalanche", "psyche", "cliche", "quiche", "moustache", "mustache")
@@ -56,11 +66,13 @@ def singular(word: str) -> str:
     """The singular of an English noun; words that are not plural come back unchanged."""
     if _is_acronym_plural(word):
         return word[:-1]  # EVs -> EV
-    if len(word) <= 3 or word[-1:] not in ("s", "a", "e", "i", "n"):
-        return word
+    if word.isupper():
+        return word  # an acronym (AIDS, CCUS) or a word in a text all in capitals: no telling
     lower = word.lower()
-    if lower in _IRREGULAR:
-        return _match_case(_IRREGULAR[lower], word)
+    if lower in _IRREGULAR:  # men, feet, teeth
+        return _IRREGULAR[lower]
+    if len(word) <= 3 or word[-1:] not in _PLURAL_LAST_LETTERS:  # a capital S ends no plural: SaaS, macOS
+        return word
     tail = next((tail for tail in _COMPOUND_TAILS if lower.endswith(tail)), None)
     if tail:  # coronaviruses -> coronavirus, grandchildren -> grandchild
         return word[:-len(tail)] + _match_case(_IRREGULAR[tail], word[-len(tail):])
@@ -68,6 +80,8 @@ def singular(word: str) -> str:
         return word
     if lower.endswith(("ss", "us", "is", "ics", "ous", "species", "series")):  # interspecies, miniseries
         return word
+    if lower.endswith("ses") and len(lower) > 4 and lower[:-2] in _INVARIANT:  # aliases, canvases, focuses
+        return word[:-2]  # (not uses: us is a pronoun)
     if lower.endswith("ies") and len(lower) > 4 and lower[-4] not in "aeiou":
         return word[:-3] + _match_case("y", word[-3:])
     if lower.endswith(("sses", "shes", "xes", "zzes")):

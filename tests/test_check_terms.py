@@ -66,3 +66,18 @@ def test_case_sensitive_set_on_the_entry_holds_for_every_spelling():
     v2g = approved("V2G", "车网互动", source_variants=["vehicle-to-grid"], case_sensitive=True)
     assert broken([v2g], "Vehicle-to-grid pilots started.", "车辆到电网试点已启动。") == []
     assert broken([v2g], "Our vehicle-to-grid pilot started.", "我们的车辆到电网试点已启动。") == [("GL001", "V2G")]
+
+
+# ------------------------------------------------------------------ plurals
+
+def test_a_term_is_checked_in_its_plural():
+    wrong = {"alias": "删除所有名称。", "canvas": "调整画板大小。", "bacterium": "病菌繁殖。", "tooth": "刷牙。"}
+    entries = [approved("alias", "别名"), approved("canvas", "画布"), approved("bacterium", "细菌"),
+               approved("tooth", "牙齿")]
+    for source, (term, target) in zip(("Delete all aliases.", "Resize the canvases.", "The bacteria multiply.",
+                                       "Brush your teeth."), wrong.items()):
+        assert broken(entries, source, target) == [("GL001", term)], source
+
+
+def test_a_term_written_in_the_plural_is_checked_in_the_singular():
+    assert broken([approved("aliases", "别名")], "Delete the alias.", "删除该名称。") == [("GL001", "aliases")]

@@ -11,6 +11,11 @@ from glossary_cli.normalize import chinese_key, english_display, english_key, is
     # compounds ending in an irregular plural
     ("coronaviruses", "coronavirus"), ("Coronaviruses", "Coronavirus"), ("grandchildren", "grandchild"),
     ("meta-analyses", "meta-analysis"), ("specimens", "specimen"), ("abuses", "abuse"),
+    # nouns ending in -s take -es: not aliase, canvase
+    ("aliases", "alias"), ("canvases", "canvas"), ("atlases", "atlas"), ("focuses", "focus"), ("uses", "use"),
+    # irregular plurals whatever letter they end in
+    ("teeth", "tooth"), ("feet", "foot"), ("men", "man"), ("bacteria", "bacterium"), ("nuclei", "nucleus"),
+    ("larvae", "larva"), ("mycobacteria", "mycobacterium"),
 ])
 def test_singular_folds_the_plural(plural, expected):
     assert singular(plural) == expected
@@ -22,6 +27,7 @@ def test_singular_folds_the_plural(plural, expected):
     "process", "status", "virus", "bus", "CCUS", "US", "photovoltaics", "economics",
     "faeces", "diabetes", "measles", "herpes",  # diseases and substances ending in -es are no plurals
     "interspecies", "subspecies", "miniseries",  # compounds of the invariant species and series
+    "SaaS", "macOS", "MEN", "CRITERIA",  # a capital S ends no plural; a word in capitals is left as it is
 ])
 def test_singular_leaves_singular_and_uncountable_words_alone(word):
     assert singular(word) == word
