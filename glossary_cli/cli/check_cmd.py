@@ -9,11 +9,12 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputFormatError, OutputError
+from ..errors import InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..report import ReportContext, ReportFormat
 from ..rules import Severity
-from .common import EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, stderr_console, stdout_console, warn
+from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
+                     stderr_console, stdout_console, warn)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
 
@@ -34,6 +35,17 @@ def _translation_files_only(paths: list[Path], input_format: InputFormat) -> boo
         if chosen not in _TRANSLATION_FORMATS:  # including standard input and names without an extension
             return False
     return True
+
+
+def _refuse_overwriting_inputs(write_baseline: Path, glossary: Path, corpus: list[Path]) -> None:
+    """A baseline written over the glossary or a corpus file would destroy it, and every later
+    check would pass: a glossary of JSON has no approved terms."""
+    if same_file(write_baseline, glossary):
+        raise UsageError(f"--write-baseline {write_baseline} would overwrite the glossary being checked; "
+                         "choose another file")
+    if any(same_file(write_baseline, path) for path in corpus):
+        raise UsageError(f"--write-baseline {write_baseline} would overwrite a corpus file being checked; "
+                         "choose another file")
 
 
 @app.command()
@@ -77,6 +89,9 @@ def check(
     from ..check import write_baseline as save_baseline
     from ..report import render
 
+    if write_baseline is not None:
+        corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
+        _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
     loaded = load_validated(glossary)
     known = load_baseline(str(baseline)) if baseline is not None else None
     if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after

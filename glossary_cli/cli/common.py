@@ -155,6 +155,15 @@ def existing_glossary(output: Path):
     return glossary
 
 
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one existing file (through a link, a relative path, a hard link): an
+    output that is one of the command's own inputs would overwrite it."""
+    try:
+        return first.exists() and second.exists() and os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Library errors become one line on stderr and exit code 2; Ctrl-C becomes exit 130."""
 

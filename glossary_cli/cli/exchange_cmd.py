@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,8 +12,8 @@ import typer
 from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
-from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, warn,
-                     warn_about_problems)
+from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
+                     warn, warn_about_problems)
 
 
 class UnstatedStatus(str, Enum):
@@ -46,7 +45,7 @@ def export_command(
     from ..exchange import export_glossary
 
     output = _unless_stdout(output)
-    if output is not None and _same_file(output, glossary):
+    if output is not None and same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
     loaded = load_validated(glossary)
     text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary),
@@ -200,12 +199,5 @@ def _nothing_exported(glossary: Path, to: ExchangeFormat, statuses: Optional[lis
 def _unless_stdout(output: Optional[Path]) -> Optional[Path]:
     """`-o -` means stdout, as when -o is left out."""
     return None if output is not None and str(output) == "-" else output
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.exists() and second.exists() and os.path.samefile(first, second)
-    except OSError:
-        return False
 
 
