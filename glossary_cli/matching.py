@@ -29,7 +29,9 @@ Chinese (target side)
        longer term: `电网` inside it counts for `grid` only if the `grid` entry says
        `match_compounds: true`. When no source term claims the longer text (the English says only
        `grid`), `电网` inside `配电网` counts, since the translator did use the approved rendering.
-       A forbidden rendering inside one of the entry's own allowed renderings never counts.
+       A rendering inside one of the entry's own longer allowed renderings does not count on its
+       own: `艾滋病（AIDS）` is one rendering of `AIDS`, not two, and a forbidden rendering inside
+       an allowed one is none.
 
 Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, `` `code` ``,
 `--option`, URLs) are blanked out on both sides before matching, so they never count as terms;
@@ -492,12 +494,13 @@ class TermMatcher:
     def _inside_longer_rendering(self, index: int, kind: str, longer: list[_Candidate], haystack: str,
                                  claimed: set[int]) -> bool:
         """True when a longer rendering around this one owns the text: that of another entry found
-        in the source (unless this entry allows compounds), or, for a forbidden rendering, one of
-        the entry's own allowed renderings."""
+        in the source (unless this entry allows compounds), or one of the entry's own allowed
+        renderings, which already counts it (艾滋病 inside 艾滋病（AIDS）is one rendering, and a
+        forbidden rendering inside an allowed one is none)."""
         for other in longer:
             owned_by_other_entry = any(owner != index and owner in claimed and owner_kind == _Kind.ALLOWED
                                        for owner, owner_kind in other.owners)
-            own_allowed = kind == _Kind.FORBIDDEN and (index, _Kind.ALLOWED) in other.owners
+            own_allowed = (index, _Kind.ALLOWED) in other.owners
             if (own_allowed or (owned_by_other_entry and not self._compounds[index])) and \
                     self._on_word_boundaries(haystack, other.start, other.end):
                 return True

@@ -81,3 +81,15 @@ def test_a_term_is_checked_in_its_plural():
 
 def test_a_term_written_in_the_plural_is_checked_in_the_singular():
     assert broken([approved("aliases", "别名")], "Delete the alias.", "删除该名称。") == [("GL001", "aliases")]
+
+
+# ------------------------------------------------------------------ counting renderings (--strict-count)
+
+AIDS = approved("AIDS", ["艾滋病（AIDS）", "艾滋病"])  # as in TICO-19's gold glossary
+
+
+def test_strict_count_counts_a_rendering_inside_a_longer_one_once():
+    """艾滋病（AIDS）holds the other allowed rendering 艾滋病; the translation still names AIDS once."""
+    source = "AIDS patients and other AIDS cases."
+    assert broken([AIDS], source, "艾滋病（AIDS）患者和其他病例。", strict_count=True) == [("GL004", "AIDS")]
+    assert broken([AIDS], source, "艾滋病（AIDS）患者和其他艾滋病病例。", strict_count=True) == []
