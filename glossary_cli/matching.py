@@ -13,8 +13,9 @@ English (source side)
 
 Chinese (target side)
     Text and terms are NFKC-normalised, converted with OpenCC `t2s` (traditional to simplified,
-    nothing else), lower-cased and stripped of whitespace, then searched as substrings. A
-    substring only counts as the term when it does not cut through a word:
+    nothing else), lower-cased, hyphens and dashes folded to `-` (the English side reads them all
+    alike too) and the middle dots of names to `·`, stripped of whitespace, then searched as
+    substrings. A substring only counts as the term when it does not cut through a word:
 
     1. Latin edges: a rendering that starts or ends with a Latin letter or digit needs a non-Latin
        neighbour on that side (`EV` does not occur in `EVs`).
@@ -72,6 +73,12 @@ _COMPOUND_HYPHENS = "-\u2010\u2011\ufe63\uff0d"  # hyphen-minus, hyphen, non-bre
 _ENGLISH_REPLACEMENTS = (*((hyphen, " ") for hyphen in _HYPHENS), ("\u2019", "'"), ("\t", " "), ("\n", " "),
                          ("\r", " "), ("\u00a0", " "))
 _ASCII_REPLACEMENTS = tuple((char, replacement) for char, replacement in _ENGLISH_REPLACEMENTS if char.isascii())
+# The Chinese side folds the same hyphens and dashes, to `-` (`Wi\u2011Fi` is `Wi-Fi`), and the middle
+# dots that separate transliterated names, to U+00B7 (比尔\u30fb盖茨, 比尔\u2027盖茨 and 比尔\u2022盖茨 are 比尔·盖茨).
+_MIDDLE_DOTS = "\u2022\u2027\u2219\u22c5\u2e31\u30fb"  # NFKC already maps U+0387 and U+FF65 to these
+_CHINESE_FOLDS = str.maketrans({**{hyphen: "-" for hyphen in _HYPHENS if hyphen != "-"},
+                                **{dot: "\u00b7" for dot in _MIDDLE_DOTS}})
+_CHINESE_FOLDED = re.compile("[" + "".join(chr(code) for code in _CHINESE_FOLDS) + "]")
 _FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")  # NFKC maps each to one ASCII character
 _WHITESPACE = re.compile(r"\s+")
 _HAN = re.compile(f"[{HAN_RANGES}]")
@@ -217,8 +224,9 @@ def _to_simplified_many(texts: Sequence[str]) -> list[str]:
 
 
 def normalise_chinese(text: str) -> Normalised:
-    """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, no whitespace
-    except one space between two Latin words (`Wi-Fi 6` stays two words)."""
+    """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, hyphens and dashes
+    as `-` and middle dots as `·`, no whitespace except one space between two Latin words (`Wi-Fi 6`
+    stays two words)."""
     return normalise_chinese_many([text])[0]
 
 
@@ -229,6 +237,8 @@ def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
     result = []
     for step, text in zip(steps, simplified):
         prepared = _lower(text)
+        if _CHINESE_FOLDED.search(prepared):
+            prepared = prepared.translate(_CHINESE_FOLDS)  # one character for one: offsets hold
         if not _WHITESPACE.search(prepared):
             result.append(Normalised(prepared, step.origin))
             continue

@@ -93,3 +93,20 @@ def test_strict_count_counts_a_rendering_inside_a_longer_one_once():
     source = "AIDS patients and other AIDS cases."
     assert broken([AIDS], source, "艾滋病（AIDS）患者和其他病例。", strict_count=True) == [("GL004", "AIDS")]
     assert broken([AIDS], source, "艾滋病（AIDS）患者和其他艾滋病病例。", strict_count=True) == []
+
+
+# ------------------------------------------------------------------ Chinese spellings of the same text
+
+def test_a_term_kept_with_a_non_breaking_hyphen_counts_as_kept():
+    """The translator copied `Wi‑Fi` from the source, non-breaking hyphen (U+2011) and all."""
+    wifi = approved("Wi-Fi", keep_source=True)
+    assert broken([wifi], "Turn on Wi\u2011Fi.", "打开 Wi\u2011Fi。") == []
+    assert broken([wifi], "Turn on Wi-Fi.", "打开 Wi\u2010Fi。") == []
+    assert broken([wifi], "Turn on Wi\u2011Fi.", "打开无线网络。") == [("GL003", "Wi-Fi")]
+
+
+def test_any_middle_dot_separates_a_transliterated_name():
+    gates = approved("Bill Gates", "比尔·盖茨")
+    for dot in ("\u00b7", "\u30fb", "\uff65", "\u2027", "\u2022", "\u2219", "\u22c5", "\u2e31"):
+        assert broken([gates], "Bill Gates said.", f"比尔{dot}盖茨说。") == [], f"U+{ord(dot):04X}"
+    assert broken([gates], "Bill Gates said.", "盖茨说。") == [("GL001", "Bill Gates")]
