@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from ..errors import UsageError
+from ..errors import InputFormatError, UsageError
 from ..models import SegmentPair
 from ..readers import InputFormat, ReadOptions, read_pairs, read_parallel
+from ..readers.discover import corpus_files
 from .common import warn
 
 INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
@@ -35,14 +37,37 @@ TARGET_FILE = typer.Option(None, "--target", help="Chinese side of two line-alig
 def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],
                  input_format: InputFormat, encoding: Optional[str], strict: bool, include_fuzzy: bool,
                  source_lang: Optional[str], target_lang: Optional[str]) -> Iterator[SegmentPair]:
-    """Every segment pair the user pointed at, with reader warnings shown on stderr."""
+    """Every segment pair the user pointed at, with reader warnings shown on stderr. The files
+    are named at once (directories walked), and refused before any is read when a name could not
+    be written into a glossary or report; the pairs are read as they are taken."""
     options = ReadOptions(encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                           source_lang=source_lang, target_lang=target_lang, on_warning=warn)
     if (source is None) != (target is None):
         raise UsageError("--source and --target go together: give both line-aligned files")
     if not paths and source is None:
         raise UsageError(NO_CORPUS)
-    if paths:
-        yield from read_pairs([str(path) for path in paths], input_format=input_format, options=options)
-    if source is not None and target is not None:
-        yield from read_parallel(str(source), str(target), options=options)
+    files = list(corpus_files([str(path) for path in paths], input_format))
+    parallel = [str(source), str(target)] if source is not None and target is not None else []
+    for name in [*files, *parallel]:
+        _refuse_undecodable_name(name)
+    return _read(files, parallel, input_format=input_format, options=options)
+
+
+def _read(files: list[str], parallel: list[str], *, input_format: InputFormat,
+          options: ReadOptions) -> Iterator[SegmentPair]:
+    if files:
+        yield from read_pairs(files, input_format=input_format, options=options)
+    if parallel:
+        yield from read_parallel(*parallel, options=options)
+
+
+def _refuse_undecodable_name(name: str) -> None:
+    """A file name that is not UTF-8 (Latin-1 from a Windows share or a zip) reaches Python with
+    its bad bytes as lone surrogates, which no glossary, JSON or SARIF file can hold: refused, with
+    the bytes shown escaped (caf\\xe9.txt)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+        raise InputFormatError("the file name is not valid UTF-8, so no glossary or report could name it; "
+                               "rename the file", path=shown) from None

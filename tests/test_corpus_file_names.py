@@ -1,0 +1,68 @@
+"""A corpus file whose name is not UTF-8 (`caf\\xe9.txt`, Latin-1 from a Windows share or a zip) is
+refused up front, named with the bad byte escaped: its name would go into the glossary's evidence
+and into JSON and SARIF reports, which must be UTF-8."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.cli.common import app
+
+LATIN1_NAME = os.fsdecode(b"caf\xe9.txt")  # how Python hands over the name: the byte 0xE9 as a lone surrogate
+CORPUS = ("The Vehicle-to-Grid (V2G) pilot connects a material passport to smart grids.\n"
+          "车网互动(V2G)试点把材料护照与智能电网连接起来。\n"
+          "Smart grids need a material passport.\n"
+          "智能电网需要材料护照。\n")
+GLOSSARY = "glossary: 1\nterms:\n  - source: smart grid\n    target: 智能电网\n    status: approved\n"
+REFUSED = "the file name is not valid UTF-8, so no glossary or report could name it; rename the file\n"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path(LATIN1_NAME).write_text(CORPUS, encoding="utf-8")
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    return tmp_path
+
+
+def test_extract_refuses_the_name_and_writes_no_glossary(runner, workdir):
+    result = runner.invoke(app, ["extract", LATIN1_NAME, "-o", "new.yaml", "--no-cache"])
+
+    assert (result.exit_code, result.stderr) == (2, "error: caf\\xe9.txt: " + REFUSED)
+    assert not Path("new.yaml").exists()
+
+
+@pytest.mark.parametrize("report", ["text", "json", "sarif", "github", "junit"])
+def test_check_refuses_the_name_before_any_report(runner, workdir, report):
+    result = runner.invoke(app, ["check", "g.yaml", LATIN1_NAME, "--format", report])
+
+    assert (result.exit_code, result.stderr, result.stdout) == (2, "error: caf\\xe9.txt: " + REFUSED, "")
+
+
+def test_check_refuses_such_a_file_found_in_a_directory(runner, workdir):
+    Path("locale").mkdir()
+    Path("locale", "ok.po").write_text('msgid "Smart grids"\nmsgstr "智能电网"\n', encoding="utf-8")
+    Path("locale", os.fsdecode(b"caf\xe9.po")).write_text('msgid "Smart grids"\nmsgstr "电网"\n', encoding="utf-8")
+
+    result = runner.invoke(app, ["check", "g.yaml", "locale", "--format", "json"])
+
+    assert (result.exit_code, result.stderr) == (2, "error: locale/caf\\xe9.po: " + REFUSED)
+
+
+def test_check_refuses_it_as_source_or_target(runner, workdir):
+    Path("a.zh").write_text("智能电网需要材料护照。\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["check", "g.yaml", "--source", LATIN1_NAME, "--target", "a.zh"])
+
+    assert (result.exit_code, result.stderr) == (2, "error: caf\\xe9.txt: " + REFUSED)
+
+
+def test_eval_refuses_it_as_the_reachable_in_corpus(runner, workdir):
+    Path("gold.tsv").write_text("en\tzh\nsmart grid\t智能电网\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["eval", "g.yaml", "gold.tsv", "--reachable-in", LATIN1_NAME])
+
+    assert (result.exit_code, result.stderr) == (2, "error: caf\\xe9.txt: " + REFUSED)
