@@ -35,8 +35,11 @@ Chinese (target side)
        an allowed one is none.
 
 Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, `` `code` ``,
-`--option`, URLs) are blanked out on both sides before matching, so they never count as terms;
-keyboard accelerators (`_File`, `&Save`, `文件(_F)`) are read as if absent (accelerators.py).
+`--option`, URLs) are blanked out on both sides before matching, so they never count as terms; a
+placeholder that stands for a word also separates the words around it (`user %s account` holds
+no `user account`), while markup that wraps words does not (`user <b>account</b>` does; see
+`_blank_placeholders`). Keyboard accelerators (`_File`, `&Save`, `文件(_F)`) are read as if absent
+(accelerators.py).
 
 Both sides use one Aho-Corasick automaton each (ahocorasick-rs) over all patterns at once;
 jieba is imported only when a Han-adjacent occurrence must be checked, and its verdicts are cached
@@ -59,7 +62,7 @@ from .accelerators import accelerator_keys, english_markers, mask_chinese_accele
 from .glossary import Entry
 from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
-from .placeholders import mask_placeholders
+from .placeholders import mask_placeholders, placeholder_mask
 from .script import HAN_RANGES
 from .stopwords import is_english_stopword, is_shouted
 
@@ -164,11 +167,46 @@ def _without_spaces(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
+# Stands where a placeholder stood (OBJECT REPLACEMENT CHARACTER): no pattern holds it, so no term spans it.
+_PLACEHOLDER_MARK = "\ufffc"
+# Markup that wraps words rather than standing for one: inline formatting elements and the space entities.
+_WRAPPING_MARKUP = re.compile(
+    r"(?:</?(?:a|abbr|b|bdi|bdo|big|cite|del|dfn|em|font|i|ins|mark|q|s|small|span|strike|strong|sub|sup|tt|u)"
+    r"(?:\s[^<>]*)?>|&(?:nbsp|ensp|emsp|thinsp|#160|#[xX][aA]0|#32|#[xX]20);|\s)+",
+    re.IGNORECASE)
+
+
+def _blank_placeholders(text: str) -> str:
+    """The text with placeholders and markup blanked, same length, same offsets (placeholders.py
+    says what they are). Markup that wraps words (`<b>`, `</a>`, `&nbsp;`) becomes spaces, so
+    `user <b>account</b>` holds `user account`; a placeholder that stands for a word or a value
+    (`%s`, `{0}`, `${name}`, `` `code` ``, a URL, `<br/>`, `&amp;`) starts with _PLACEHOLDER_MARK,
+    so `user %s account` (`user Bob's account`) does not."""
+    masked = mask_placeholders(text)
+    if masked == text:
+        return text
+    chars = list(masked)
+    inside = placeholder_mask(text)
+    start = 0
+    length = len(text)
+    while start < length:
+        if not inside[start]:
+            start += 1
+            continue
+        end = start
+        while end < length and inside[end]:
+            end += 1
+        if not _WRAPPING_MARKUP.fullmatch(text, start, end):
+            chars[start] = _PLACEHOLDER_MARK
+        start = end
+    return "".join(chars)
+
+
 def normalise_english(text: str, marked_keys: frozenset[str] = frozenset()) -> Normalised:
     """NFKC, placeholders blanked, keyboard accelerators dropped (`_File`; `E_xit` when the
     translation marks the key, see accelerators.py), hyphens and whitespace as single spaces; case kept."""
     step = _nfkc(text)
-    prepared = mask_placeholders(step.text)
+    prepared = _blank_placeholders(step.text)
     for char, replacement in _ASCII_REPLACEMENTS if prepared.isascii() else _ENGLISH_REPLACEMENTS:
         if char in prepared:
             prepared = prepared.replace(char, replacement)
@@ -233,7 +271,7 @@ def normalise_chinese(text: str) -> Normalised:
 def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
     """`normalise_chinese` of each text, done in batches where that is cheaper."""
     steps = [_nfkc(text) for text in texts]
-    simplified = _to_simplified_many([mask_chinese_accelerators(mask_placeholders(step.text)) for step in steps])
+    simplified = _to_simplified_many([mask_chinese_accelerators(_blank_placeholders(step.text)) for step in steps])
     result = []
     for step, text in zip(steps, simplified):
         prepared = _lower(text)

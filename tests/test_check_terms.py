@@ -110,3 +110,21 @@ def test_any_middle_dot_separates_a_transliterated_name():
     for dot in ("\u00b7", "\u30fb", "\uff65", "\u2027", "\u2022", "\u2219", "\u22c5", "\u2e31"):
         assert broken([gates], "Bill Gates said.", f"比尔{dot}盖茨说。") == [], f"U+{ord(dot):04X}"
     assert broken([gates], "Bill Gates said.", "盖茨说。") == [("GL001", "Bill Gates")]
+
+
+# ------------------------------------------------------------------ placeholders and markup
+
+USER_ACCOUNT, FILE_NAME = approved("user account", "用户帐户"), approved("file name", "文件名")
+
+
+def test_a_placeholder_between_two_words_does_not_make_them_a_term():
+    """`user %s account` is `user Bob's account`: no user account is mentioned."""
+    assert broken([USER_ACCOUNT, FILE_NAME], "Delete the user %s account?", "要删除用户 %s 的帐号吗？") == []
+    assert broken([USER_ACCOUNT, FILE_NAME], "Copy the file {0} name.", "复制文件 {0} 的名称。") == []
+    assert broken([USER_ACCOUNT], "Delete the user account %s?", "要删除帐号 %s 吗？") == [("GL001", "user account")]
+
+
+def test_markup_around_a_word_of_a_term_leaves_the_term():
+    assert broken([USER_ACCOUNT], 'Open your user <a href="/me">account</a>.', "打开您的帐号。") == [
+        ("GL001", "user account")]
+    assert broken([USER_ACCOUNT], "Open your user&nbsp;account.", "打开您的用户帐户。") == []

@@ -181,5 +181,11 @@ def test_placeholders_in_the_target_never_count():
     assert rendered([approved("name", "名称")], "the name", "{名称}") == []
 
 
+def test_a_placeholder_in_the_target_separates_what_it_stands_between():
+    entries = [approved("user account", "用户帐户")]
+    assert rendered(entries, "the user account", "用户{0}帐户") == []
+    assert rendered(entries, "the user account", "<b>用户帐户</b>") == ["用户帐户"]
+
+
 def test_han_ranges_cover_extension_b():
     assert normalise_chinese("\U00020000电网").text == "\U00020000电网"
