@@ -177,7 +177,7 @@ class SegmentAligner:
                 if total == 0 or (2 * matched_at.get(index, 0) < words and index not in may_anchor):
                     continue  # explains under half the words, and no anchor can tie it: never linked
                 zspan = chinese[index]
-                matched_words, covered, weakly_covered = 0, 0, 0
+                matched_words, covered, weakly_covered, shared = 0, 0, 0, False
                 for by_span, weak in covering:
                     inside = by_span.get(index)
                     if inside:
@@ -186,7 +186,10 @@ class SegmentAligner:
                             weakly_covered |= inside
                         else:
                             matched_words += 1
+                            shared = shared or bool(covered & inside)
                             covered |= inside
+                if shared:  # two words explained by the same characters: one may owe it to the corpus alone
+                    matched_words -= pieces.echoes(content, zspan)
                 if several and any((inside := covering[position][0].get(index)) and inside not in masks
                                    for position, masks in several.items()):
                     # a word's translation found twice in the span (技术研究院碳中和技术)
@@ -275,6 +278,7 @@ class _PieceEvidence:
         self._containing: dict[tuple[int, int], list[int]] = {}
         self._places: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._place_masks: dict[tuple[int, int], frozenset[int]] = {}
+        self._strong: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
 
     def evidence(self, key: tuple[int, int]) -> tuple[dict[int, int], bool]:
         """Chinese span index -> mask of the piece's translated characters inside it; and whether
@@ -315,25 +319,63 @@ class _PieceEvidence:
                 found[2] += 1
         masks = {word: _mask(places) for word, (places, _, _) in inside.items()}
         covered, weakly_covered = 0, 0
+        taken = 0  # the places earlier words chose: a later word takes another where it has one
         for word, (places, weak, occurrences) in inside.items():
             others = 0
             for other, mask in masks.items():
                 if other != word:
                     others |= mask
             chosen = 0
-            ranked = sorted(((-(_mask([place]) & ~others).bit_count(), place[0] - place[1], place[0], _mask([place]))
-                             for place in places))
+            ranked = sorted(((bool(_mask([place]) & taken), -(_mask([place]) & ~others).bit_count(),
+                              place[0] - place[1], place[0], _mask([place])) for place in places))
             for *_, place in ranked:
                 if occurrences == 0:
                     break
                 if not place & chosen:
                     chosen |= place
                     occurrences -= 1
+            taken |= chosen
             if weak:
                 weakly_covered |= chosen
             else:
                 covered |= chosen
         return covered, weakly_covered
+
+    def echoes(self, content: list[tuple[int, int]], zspan: Span) -> int:
+        """How many words of a span owe their place inside `zspan` to an echo: a translation
+        learned from the corpus that sits where another word's translation does, while the
+        dictionary places the word itself elsewhere in the segment. Two words that always come
+        together (`charging case`, `load balancer`) each learn the other's Chinese, and
+        `charging case` -> 充电 would explain both words with one, though 盒 (`case`) follows it.
+        A word the dictionary places nowhere keeps what it learned (`face` of `face mask` -> 口罩)."""
+        def inside(places: list[tuple[int, int]]) -> int:
+            return _mask([place for place in places if zspan.start <= place[0] and place[1] <= zspan.end])
+
+        strong = [self._strong_places(key) for key in content]
+        masks = [inside(dictionary) | inside(learned) for dictionary, learned in strong]
+        echoes = 0
+        for position, (dictionary, learned) in enumerate(strong):
+            elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary)
+            if not elsewhere or inside(dictionary) or not masks[position]:
+                continue
+            others = 0
+            for other, mask in enumerate(masks):
+                if other != position:
+                    others |= mask
+            if not masks[position] & ~others:
+                echoes += 1
+        return echoes
+
+    def _strong_places(self, key: tuple[int, int]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(start, end) of a piece's translations found in full: by the dictionary (and identical
+        text, pinyin), and those learned from the corpus."""
+        found = self._strong.get(key)
+        if found is None:
+            matches = self.matches[key]
+            found = self._strong[key] = (
+                [(match.start, match.end) for match in matches if not match.piece],
+                [(match.start, match.end) for match in matches if match.piece and match.strength == 1.0])
+        return found
 
     def _covered(self, matches: list[Match]) -> dict[int, int]:
         found: dict[int, int] = {}

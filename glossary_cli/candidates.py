@@ -359,3 +359,23 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                                    quoted=quoted or bool(existing and existing.quoted),
                                    bracketed=not quoted or bool(existing and existing.bracketed))
     return sorted(spans.values(), key=lambda span: (span.start, span.end))
+
+
+# What may come before the first word of a sentence, a heading or a list item, where a capital
+# says nothing: `Step 3: Configure security groups`, `… case. Dry them`, `- Restart`.
+_SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", "…", "-", "–", "—", "•", "*", "|", ">"})
+_OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "«"})
+
+
+def starts_sentence(tokens, first: int) -> bool:
+    """Whether the word at `first` starts a sentence, heading or list item (after opening quotes
+    or brackets): first in its segment, or after a sentence end, a colon or a list mark (`1.`)."""
+    previous = first - 1
+    while previous >= 0 and tokens[previous].text in _OPENERS:
+        previous -= 1
+    if previous < 0:
+        return True
+    text = tokens[previous].text
+    if text == ")" and previous == 1:  # `3) Open it`
+        text = tokens[0].text + text
+    return text in _SENTENCE_BREAKS or (text[:-1].isdigit() and text[-1:] in ".)")

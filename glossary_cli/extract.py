@@ -27,7 +27,7 @@ import numpy as np
 from .accelerators import without_accelerators
 from .align import SegmentAligner, SegmentEvidence
 from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
-from .candidates import CandidateLimits, chinese_spans, english_spans
+from .candidates import CandidateLimits, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
 from .models import Evidence, ScoredPair, SegmentPair
@@ -505,7 +505,7 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
             if tally is None:
                 tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(
                     commonness=chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token]))
-            tally.add(link, index, sentence_start=link.source.first_token == 0)
+            tally.add(link, index, sentence_start=starts_sentence(tokens, link.source.first_token))
             if tally.wants_evidence():
                 tally.add_evidence(Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
                                             snippet(pair.target, link.target.start, link.target.end)))

@@ -18,7 +18,7 @@ from .models import Alternative, Evidence, ScoredPair
 from .lexicon import gloss_count
 from .normalize import chinese_key, is_acronym, singular
 from .stopwords import is_english_stopword
-from .wordclass import is_participle
+from .wordclass import is_participle, only_a_verb
 
 MAX_EVIDENCE = 2
 MAX_ALTERNATIVES = 3
@@ -96,6 +96,7 @@ class PairFeatures:
     general_frequency: float = 0.0  # Zipf frequency in general English of the least common word
     kept: bool = False  # the translation keeps the English as it is (`Andrew Cuomo`): one unit, whatever its length
     compound: bool = False  # a hyphenated word (`Vehicle-to-Grid`, `high-tech`)
+    verb: bool = False  # one word known only as a verb (`create`, `deploy`): an instruction, not a term
 
     def termhood(self) -> float:
         """How much the pair looks like a glossary term rather than a phrase that happens to translate."""
@@ -110,7 +111,9 @@ class PairFeatures:
             value -= PARTICIPLE_PENALTY
         if self.words == 1 and not (self.name or self.acronym or self.long_word or self.label):
             value -= 0.4
-            if self.count >= 3 and self.link_share >= 0.4:  # a word this corpus keeps translating one way
+            # A word this corpus keeps translating one way, unless it is a verb: a manual's steps
+            # say `create` and `enable` often and always alike.
+            if self.count >= 3 and self.link_share >= 0.4 and not self.verb:
                 value += 0.4
         # Targets built from everyday words (包括人类, 一天) are phrases more often than terms.
         value -= COMMONNESS_PENALTY * max(0.0, self.commonness - COMMON_WORD_LOG_FREQUENCY)
@@ -219,7 +222,7 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         participle=words == 1 and is_participle(source), kept=chinese_key(preferred_target(tally)) == chinese_key(source),
         # A short text weighs it for single words only.
         general_frequency=general_frequency(source) if words == 1 or learned_share(corpus_segments) > 0 else 0.0,
-        compound="-" in source)
+        compound="-" in source, verb=words == 1 and only_a_verb(source))
 
 
 def general_frequency(term: str) -> float:

@@ -112,6 +112,18 @@ def test_a_learned_translation_is_full_evidence_whatever_its_probability():
     assert ("zorbic material", "佐比材料", 1.0) in {(link.source.text, link.target.text, link.score) for link in chosen}
 
 
+def test_two_words_that_always_come_together_do_not_stand_for_each_other():
+    # A corpus that only ever says `load balancer` teaches each word both halves of 负载均衡器.
+    learned = Lexicon({"load": {"负载": 0.6, "均衡器": 0.4}, "balancer": {"负载": 0.4, "均衡器": 0.6}})
+    pairs = {(link.source.text, link.target.text)
+             for link in chosen_links("Create a load balancer to spread the load", "创建负载均衡器来分散负载", learned)}
+    assert ("load balancer", "负载均衡器") in pairs and ("load balancer", "均衡器") not in pairs
+    # A word the dictionary places nowhere in the segment keeps what it learned: 口罩 is a face mask.
+    face = Lexicon({"face": {"口罩": 0.6}, "mask": {"口罩": 0.9}})
+    assert ("face mask", "口罩") in {(link.source.text, link.target.text)
+                                     for link in chosen_links("Wear a face mask outside", "外出时戴口罩", face)}
+
+
 def test_a_short_string_translated_as_a_whole_is_linked_whole():
     """A UI label or heading the dictionary cannot explain is still a pair: `Preferences` -> 首选项."""
     assert links("Preferences", "首选项")["Preferences"] == ("首选项", frozenset({"segment"}))

@@ -1,4 +1,4 @@
-from glossary_cli.candidates import mask_placeholders, chinese_spans, english_spans, placeholder_mask
+from glossary_cli.candidates import chinese_spans, english_spans, mask_placeholders, placeholder_mask, starts_sentence
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
 
@@ -165,3 +165,14 @@ def test_a_phrase_opening_with_a_verb_is_a_clause_unless_it_is_the_whole_label()
     assert "Click to copy" in english("Click to copy")  # a whole UI label stays
     assert "wind speed" in english("Check the wind speed first.")  # -eed is no participle ending
     assert "advanced material" in english("They use advanced materials.")  # participles modify nouns
+
+
+def test_a_capital_after_a_step_number_colon_or_full_stop_says_nothing_of_a_name():
+    def starting(text: str) -> list[str]:
+        tokens = EnglishTokenizer().tokenize_many([text])[0]
+        return [token.text for index, token in enumerate(tokens) if starts_sentence(tokens, index)]
+
+    assert starting("Step 3: Configure security groups") == ["Step", "Configure"]
+    assert starting("Dry them in the case. Wipe the lid") == ["Dry", "Wipe"]
+    assert starting("1. Restart the app") == ["1", "Restart"] and starting("3) Open it") == ["3", "Open"]
+    assert starting('open the (Settings) tab and "Wuhan" city') == ["open"]  # inside the sentence: names

@@ -124,3 +124,11 @@ def test_a_name_the_translation_keeps_in_english_is_one_unit_not_a_translated_ph
                    ("Thanks to Wolf Vollprecht", "感谢Wolf Vollprecht"))
     entry = next(pair for pair in extract(pairs).pairs if pair.source == "Wolf Vollprecht")
     assert entry.target == "Wolf Vollprecht"
+
+
+def test_a_verb_a_manual_repeats_in_every_step_is_no_term():
+    # `create` said five times and always 创建 is an instruction; `snapshot` as often is a term
+    steady = dict(words=1, count=5, link_share=0.9, corpus_segments=120)
+    assert pair(verb=True, **steady).score() < pair(**steady).score()
+    # a button labelled `Create` and translated as a whole is still a UI term
+    assert pair(verb=True, label=True, **steady).score() == pair(label=True, **steady).score()
