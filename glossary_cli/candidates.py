@@ -105,8 +105,9 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     breaks = [_breaks_phrase(token, masked) for token in tokens]
     contents = [_is_content(token, shouted) for token in tokens]
     label = text.strip().rstrip(".!?:…")
+    units = _units(tokens)
     for first in range(count):
-        if breaks[first] or not contents[first]:
+        if breaks[first] or not contents[first] or first in units:
             continue
         # `tested in clinical trials`, `focused on repurposing`: a participle governing a preposition
         verb_first = only_a_verb(tokens[first].text) or (
@@ -166,6 +167,24 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                                    existing.last_token, quoted=existing.quoted or quoted,
                                    bracketed=existing.bracketed or not quoted)
     return sorted(spans.values(), key=lambda span: (span.start, span.end))
+
+
+_UNIT_LETTERS = 4
+_NUMBER = re.compile(r"[+-]?\d[\d.,]*%?")
+
+
+def _units(tokens: tuple[Token, ...]) -> set[int]:
+    """Indices of units of measure: a short word right after a number or a degree sign (`25 mL`,
+    `5 V`, `45 °C`), or after a slash that follows one (the `h` of `mL/h`). Manuals are full of
+    them, kept in Latin letters on both sides, and they are no terms of the text."""
+    found: set[int] = set()
+    for index in range(1, len(tokens)):
+        text, before = tokens[index].text, tokens[index - 1].text
+        if len(text.lstrip("°")) > _UNIT_LETTERS or not text.lstrip("°").isalpha():
+            continue
+        if _NUMBER.fullmatch(before) or before == "°" or (before == "/" and index - 2 in found):
+            found.add(index)
+    return found
 
 
 def _english_span(surface: str, start: int, end: int, first: int, last: int, shouted: bool) -> Span:

@@ -176,3 +176,9 @@ def test_a_capital_after_a_step_number_colon_or_full_stop_says_nothing_of_a_name
     assert starting("Dry them in the case. Wipe the lid") == ["Dry", "Wipe"]
     assert starting("1. Restart the app") == ["1", "Restart"] and starting("3) Open it") == ["3", "Open"]
     assert starting('open the (Settings) tab and "Wuhan" city') == ["open"]  # inside the sentence: names
+
+
+def test_units_after_numbers_are_no_terms():
+    found = english("Charge it with a 5 V adapter at 45 °C, then set 25 mL/h")
+    assert not {"V", "C", "mL", "h", "V adapter"} & set(found)
+    assert "adapter" in found
