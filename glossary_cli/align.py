@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stem
+from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stands_alone, stem
 from .lists import ListItem, parallel_items
 from .models import Span, Token
 from .script import HAN, has_han
@@ -201,7 +201,8 @@ class SegmentAligner:
                     lexical *= _VERB_INITIAL_FACTOR
                 signals = ["lexicon"] if matched_words else []
                 score = lexical
-                if span.text == zspan.text and not has_han(zspan.text):
+                if not has_han(zspan.text) and (span.text == zspan.text or span.text.casefold() == zspan.text.casefold()
+                                                and stands_alone(target, zspan.start, zspan.end)):
                     signals.append("identical")
                     score = max(score, 0.9)
                 if span.quoted and zspan.quoted:

@@ -198,10 +198,15 @@ class Lexicon:
         return found
 
     def identical(self, token: str, chinese: str) -> list[Match]:
-        """The same Latin string inside the Chinese text (LNG, PM2.5)."""
+        """The same Latin string inside the Chinese text (LNG, PM2.5), in any case where it stands
+        as a word of its own: `pod` is kept as `Pod`, but is no part of `iPod`."""
         if not any(c.isascii() and c.isalnum() for c in token):
             return []
-        return [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
+        found = [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
+        if found or len(token) < 2 or not token.isascii():
+            return found
+        return [Match(start, start + len(token), 1.0) for start in _find_all(chinese.lower(), token.lower())
+                if stands_alone(chinese, start, start + len(token))]
 
     def matches(self, word: str, chinese: str, pinyin: list[str] | None = None,
                 substrings: dict[str, list[int]] | None = None, context: frozenset[str] = frozenset()) -> list[Match]:
@@ -332,6 +337,14 @@ MAX_HEADWORD_CHARS = 12
 MORPHEMES_PER_WORD = 3
 MIN_MORPHEME_HEADWORDS = 2
 MORPHEME_STRENGTH = 0.5
+
+
+def stands_alone(chinese: str, start: int, end: int) -> bool:
+    """Whether Latin text at [start, end) of a Chinese segment is a word kept on its own (`Pod`
+    in 集群中的 Pod), not part of a longer word (iPod) or of English quoted in the segment
+    ((Severe Acute Respiratory Syndrome, SARS)), where its case follows the English."""
+    before, after = chinese[:start].rstrip(" "), chinese[end:].lstrip(" ")
+    return not (before[-1:].isascii() and before[-1:].isalnum()) and not (after[:1].isascii() and after[:1].isalnum())
 
 
 def _find_all(text: str, needle: str) -> list[int]:

@@ -124,6 +124,13 @@ def test_two_words_that_always_come_together_do_not_stand_for_each_other():
                                      for link in chosen_links("Wear a face mask outside", "外出时戴口罩", face)}
 
 
+def test_a_word_the_chinese_keeps_in_english_is_found_in_any_case_where_it_stands_alone():
+    assert ("pod", "Pod") in linked("Each pod runs one container", "每个 Pod 运行一个容器")
+    english_in_the_chinese = linked("severe acute respiratory syndrome is a respiratory disease",
+                                    "严重急性呼吸综合征 (Severe Acute Respiratory Syndrome) 是一种呼吸道疾病")
+    assert not any(chinese == "Respiratory" for _, chinese in english_in_the_chinese)
+
+
 def test_a_short_string_translated_as_a_whole_is_linked_whole():
     """A UI label or heading the dictionary cannot explain is still a pair: `Preferences` -> 首选项."""
     assert links("Preferences", "首选项")["Preferences"] == ("首选项", frozenset({"segment"}))
