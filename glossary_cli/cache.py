@@ -79,24 +79,31 @@ class EntryFiles:
         """Write to a temporary file beside the entry, then rename it over the entry. Not
         atomic.write_atomic: a cache needs no fsync (a torn entry fails its checksum) and a
         failure here must cost only the work next time, never the run."""
-        path = self.path(key)
         payload = self.magic + body
+        write_cache_file(self.path(key), payload + _digest(key, payload))
+
+
+def write_cache_file(path: str, data: bytes) -> bool:
+    """Write a cache file through a temporary file beside it, renamed over it, and say whether it
+    was written. A read-only or full disk only costs the work next time; the temporary file goes
+    whatever happens, Ctrl-C included, so failed runs leave nothing behind."""
+    temporary = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
         temporary = None
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(payload + _digest(key, payload))
-            os.replace(temporary, path)
-            temporary = None
-        except OSError:
-            pass  # a read-only or full disk only costs the work next time
-        finally:
-            if temporary is not None:
-                try:
-                    os.unlink(temporary)
-                except OSError:
-                    pass
+        return True
+    except OSError:
+        return False
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
 
 
 def _digest(key: str, payload: bytes) -> bytes:

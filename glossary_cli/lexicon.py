@@ -118,7 +118,7 @@ def parse_cedict(lines) -> Cedict:
 def cedict() -> Cedict:
     source = _cedict_path()
     cache = _cache_path(source)
-    from .cache import load_plain, open_regular
+    from .cache import load_plain, open_regular, write_cache_file
 
     try:
         with open_regular(cache) as handle:
@@ -127,15 +127,27 @@ def cedict() -> Cedict:
         pass
     with open(source, encoding="utf-8") as handle:
         parsed = parse_cedict(handle)
-    try:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        temporary = f"{cache}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump((parsed.headwords, parsed.only_with_modifier), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache)
-    except OSError:
-        pass  # a read-only home only costs the parse next time
+    data = pickle.dumps((parsed.headwords, parsed.only_with_modifier), protocol=pickle.HIGHEST_PROTOCOL)
+    if write_cache_file(cache, data):  # a read-only home only costs the parse next time
+        _prune_parsed_dictionaries(cache)
     return parsed
+
+
+_PARSED_KEPT = 3  # two installed versions used in turn keep theirs
+
+
+def _prune_parsed_dictionaries(current: str) -> None:
+    """Remove all but the most recently written parses: each code version writes its own, 2.7 MB."""
+    directory = os.path.dirname(current)
+    try:
+        parses = [os.path.join(directory, name) for name in os.listdir(directory)
+                  if name.startswith("cedict-v") and name.endswith(".pickle")]
+        parses.sort(key=lambda path: (os.stat(path).st_mtime, path), reverse=True)
+        for old in parses[_PARSED_KEPT:]:
+            if old != current:
+                os.unlink(old)
+    except OSError:
+        pass  # another run pruned them first, or the directory is read-only
 
 
 @lru_cache(maxsize=1)
