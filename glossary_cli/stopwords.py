@@ -19,7 +19,7 @@ CHINESE_FUNCTION_WORDS = frozenset("""
 该 此 要 能 会 可 让 使 着 过 地 得 之一 中 上 下 里 内 外 个 位 名 项 种 些 所 如 若 但 却 因 因为 所以 而且 不仅
 更 最 很 已 已经 正 正在 一 一个 一种 这一 这些 那些 我们 他们 她们 它们 他 她 它 我 你 您 其中 通过 作为 以及 对于
 关于 根据 随着 进行 实现 有 没有 不 无法 能够 可以 需要 应 应该 必须 来 去 到 给 得到 仅 只 同时 此外 然而 因此
-时 时候 之后 之前 以后 以前
+时 时候 之后 之前 以后 以前 本 每 每个 各 各个 第 请 如果 如需
 """.split())  # 时 and the like say `when`, `after`, `before`, English stop words: 输入时 is `when typing`
 
 # Function words allowed inside a Chinese term: 风、光、储一体化, 研究与开发, 光伏之城.

@@ -182,3 +182,9 @@ def test_units_after_numbers_are_no_terms():
     found = english("Charge it with a 5 V adapter at 45 °C, then set 25 mL/h")
     assert not {"V", "C", "mL", "h", "V adapter"} & set(found)
     assert "adapter" in found
+
+
+def test_chinese_spans_do_not_start_or_end_with_this_each_if_or_please():
+    assert "本使用说明书" not in chinese("请参阅本使用说明书") and "使用说明书" in chinese("请参阅本使用说明书")
+    assert not any(span.startswith("如果") for span in chinese("如果负载均衡器返回错误"))
+    assert "规则第" not in chinese("符合 FCC 规则第 15 部分")
