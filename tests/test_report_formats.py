@@ -3,20 +3,24 @@
 import io
 import json
 import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from itertools import groupby
 from pathlib import Path
 
 import jsonschema
 import pytest
 from junitparser import Failure, JUnitXml
 from rich.console import Console
+from rich.text import Text
 
 from glossary_cli.check import apply_baseline, run_check
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.report import ReportContext, ReportFormat, render, report_path, summary_line
+from glossary_cli.report import (ReportContext, ReportFormat, render, report_order, report_path, summary_line,
+                                 visible_controls)
 from glossary_cli.report.github import escape_data, escape_property
 from glossary_cli.report.text import render_text
-from glossary_cli.rules import Severity
+from glossary_cli.rules import RULES, Severity
 
 DATA = Path(__file__).parent / "data"
 
@@ -72,6 +76,68 @@ def test_text_report_highlights_the_term_on_a_terminal(result):
     buffer = io.StringIO()
     render_text(result, CONTEXT, Console(file=buffer, width=100, force_terminal=True, color_system="standard"))
     assert "\x1b[1;4mSmart grids\x1b[0m" in buffer.getvalue()
+
+
+class CountingFile(io.StringIO):
+    """A console's file that counts the writes it gets."""
+
+    writes = 0
+
+    def write(self, text):
+        self.writes += 1
+        return super().write(text)
+
+
+def test_text_report_of_a_first_run_over_a_translation_memory_is_written_in_a_few_writes():
+    """Tens of thousands of findings are common the first time; each write through rich costs more
+    than the text it carries (the report once took 80 s of CPU for 98,000 findings)."""
+    pairs = [SegmentPair("the grid", "网格", Location("docs/tm.tsv", line)) for line in range(1, 2001)]
+    result = run_check(GLOSSARY, pairs)
+    for console_options in ({"no_color": True, "force_terminal": False}, {"force_terminal": True}):
+        file = CountingFile()
+        render_text(result, CONTEXT, Console(file=file, width=100, **console_options))
+        assert len(result.findings) == 2000
+        assert file.getvalue().count("\n    zh: 网格\n") == 2000
+        assert file.writes <= 10
+
+
+def _printed_line_by_line(result, console):
+    """The text report as rich prints it one line at a time: what render_text must write."""
+    for path, group in groupby(report_order(result, CONTEXT), key=lambda item: item[0].path):
+        console.print(Text(visible_controls(path).replace("\n", "↵"), style="bold"), soft_wrap=True)
+        for where, finding in group:
+            header = Text(f"  {where}  ")
+            header.append("known" if finding.known else finding.severity.value,
+                          style="dim" if finding.known else {"error": "bold red"}[finding.severity.value])
+            header.append(f" {finding.rule_id} {RULES[finding.rule_id].title}")
+            console.print(header, soft_wrap=True)
+            console.print(Text(f"    {finding.message}"), soft_wrap=True)
+            expected = Text("、".join(finding.expected), style="green")
+            console.print(Text("    expected: ") + expected, soft_wrap=True)
+            source, (occurrence, *_) = finding.source_text, finding.source_occurrences
+            highlighted = Text(occurrence.text, style="bold underline")
+            console.print(Text(f"    en: {source[:occurrence.start]}") + highlighted + Text(source[occurrence.end:]),
+                          soft_wrap=True)
+            console.print(Text(f"    zh: {finding.target_text}"), soft_wrap=True)
+        console.print()
+    console.print(summary_line(result, CONTEXT), soft_wrap=True, highlight=False)
+
+
+def test_text_report_is_what_rich_prints_for_each_line():
+    """Tabs expand to the next multiple of 8 cells (a Chinese character takes two), styles included."""
+    pairs = [SegmentPair(source, target, Location(path, line)) for line, (source, target) in enumerate([
+        ("the smart\tgrid is here", "这个\t网格"), ("电网\tgrid\t\tand more", "网格\t"),
+        ("\tV2G", "\t车辆到电网"), ("a V2G 👩‍👩‍👧\tpilot", "家庭👩‍👩‍👧\t之后车辆到电网"),
+        ("e\u0301\tgrid" + " " * 130, "网" + " " * 120)], 1)
+        for path in ("docs/a.tsv", "docs/中文\t路径.tsv")]
+    result = run_check(GLOSSARY, pairs)
+    result = apply_baseline(result, Counter(finding.fingerprint for finding in result.findings[::3]))
+    for console_options in ({"no_color": True, "force_terminal": False, "width": 100}, {"force_terminal": True},
+                            {"force_terminal": True, "color_system": "standard", "width": 40}):
+        expected, written = io.StringIO(), io.StringIO()
+        _printed_line_by_line(result, Console(file=expected, **console_options))
+        render_text(result, CONTEXT, Console(file=written, **console_options))
+        assert written.getvalue() == expected.getvalue()
 
 
 def test_summary_of_a_clean_run():

@@ -7,8 +7,10 @@ rich console so colour appears only on a terminal (and never with NO_COLOR).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from ..rules import Severity
@@ -76,13 +78,19 @@ def report_path(path: str, root: str) -> str:
     return relative
 
 
+@lru_cache(maxsize=1024)  # a report names a few files many times over
+def _report_path_from(path: str, root: str, cwd: str) -> str:
+    """report_path, for the current directory `cwd` (which a relative root is resolved against)."""
+    return report_path(path, root)
+
+
 def place(finding, context: ReportContext) -> Place:
     location = finding.location
+    path = _report_path_from(location.path, context.root, os.getcwd())
     if location.target_line is not None:
-        return Place(report_path(location.path, context.root), location.target_line, location.unit,
-                     location.target_column, location.target_column_utf16, stdin=location.path == STDIN_NAME)
-    return Place(report_path(location.path, context.root), location.line, location.unit,
-                 stdin=location.path == STDIN_NAME)
+        return Place(path, location.target_line, location.unit, location.target_column,
+                     location.target_column_utf16, stdin=location.path == STDIN_NAME)
+    return Place(path, location.line, location.unit, stdin=location.path == STDIN_NAME)
 
 
 def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
@@ -106,9 +114,13 @@ _REORDERING = [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0
 _CONTROLS.update({code: f"<U+{code:04X}>" for code in _REORDERING})
 
 
+_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CONTROLS)) + "]")
+
+
 def visible_controls(text: str) -> str:
     """Text from the corpus made safe for a terminal: control characters become visible symbols."""
-    return text.translate(_CONTROLS)
+    # A regex search finds none in most texts far faster than str.translate copies them.
+    return text.translate(_CONTROLS) if _ANY_CONTROL.search(text) else text
 
 
 def render(result, context: ReportContext, report_format: ReportFormat) -> str:

@@ -1,59 +1,135 @@
-"""The terminal report: findings grouped by file, the term highlighted, a summary line."""
+"""The terminal report: findings grouped by file, the term highlighted, a summary line.
+
+A first run over a translation memory can report a hundred thousand findings, and rich spends
+far more on a `console.print` of a `Text` (console size, terminal checks, control codes stripped,
+the text split into lines, spans divided, a flush) than on the text itself. So the report is not
+printed a line at a time: the lines of many findings are gathered as (text, style) pieces and
+printed at once as rich `Segment`s. The bytes are those rich writes for the same lines printed one
+by one as `Text`: tabs expanded to the next multiple of 8 cells, styles rendered as the console
+renders them (and not at all in a file, a pipe or with NO_COLOR).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
+from rich.cells import cell_len
 from rich.console import Console
-from rich.text import Text
+from rich.segment import Segment, Segments
 
 from ..rules import Severity
 from . import ReportContext, report_order, summary_line, visible_controls
 
-_LINE_BREAKS = {ord("\n"): "↵", ord("\r"): "↵"}
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+_FINDINGS_PER_WRITE = 500
+
+Piece = tuple[str, "str | None"]  # text and its rich style, if any; ("\n", None) ends a line
 
 
 def _one_line(text: str) -> str:
-    """Line breaks shown as ↵ and other controls as symbols or <U+XXXX> escapes (see visible_controls)."""
-    return visible_controls(text).translate(_LINE_BREAKS)
+    """Line breaks shown as ↵ and other controls as symbols or <U+XXXX> escapes (see
+    visible_controls): none of the controls rich would strip is left."""
+    text = visible_controls(text)
+    if "\n" in text or "\r" in text:
+        text = text.replace("\n", "↵").replace("\r", "↵")
+    return text
 
 
-def _highlighted_source(finding) -> Text:
+class _Lines:
+    """Report lines gathered for one write."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Piece] = []
+        self.findings = 0
+
+    def add(self, text: str, style: str | None = None) -> None:
+        if text:
+            self.pieces.append((text, style))
+
+    def end_line(self) -> None:
+        self.pieces.append(("\n", None))
+
+    def write(self, console: Console) -> None:
+        """Write the gathered lines to the console and start afresh."""
+        pieces: Iterator[Piece] | list[Piece] = self.pieces
+        if any("\t" in text for text, _ in pieces):
+            pieces = _tabs_expanded(pieces, console.tab_size or 8)
+        get_style = console.get_style
+        segments = (Segment(text, get_style(style)) if style else Segment(text) for text, style in pieces)
+        console.print(Segments(segments), soft_wrap=True)
+        self.pieces, self.findings = [], 0
+
+
+def _tabs_expanded(pieces: list[Piece], tab_size: int) -> Iterator[Piece]:
+    """The pieces with each tab as rich writes it (`Text.expand_tabs`): a space, then spaces up to
+    the next multiple of tab_size cells (a Chinese character takes two), in the tab's style; rich
+    renders the text up to a tab and the text after it as separate pieces."""
+    cells = 0  # of the line up to its last tab
+    since_tab: list[str] = []  # the line's text after its last tab
+    for text, style in pieces:
+        if text == "\n":
+            cells, since_tab = 0, []
+            yield text, style
+            continue
+        *ended_by_tab, rest = text.split("\t")
+        for part in ended_by_tab:
+            cells += cell_len("".join(since_tab) + part + " ")  # as rich measures the text between tabs
+            since_tab = []
+            padding = -cells % tab_size
+            cells += padding
+            yield part + " " * (1 + padding), style
+        if rest:
+            since_tab.append(rest)
+            yield rest, style
+
+
+def _add_highlighted_source(lines: _Lines, finding) -> None:
     """The English with the term's occurrences in bold: each piece made visible on its own, since an
     escape is longer than the character it shows."""
-    text = Text()
     position = 0
     for occurrence in sorted(finding.source_occurrences, key=lambda occurrence: occurrence.start):
         if occurrence.start < position:
             continue
-        text.append(_one_line(finding.source_text[position:occurrence.start]))
-        text.append(_one_line(finding.source_text[occurrence.start:occurrence.end]), style="bold underline")
+        lines.add(_one_line(finding.source_text[position:occurrence.start]))
+        lines.add(_one_line(finding.source_text[occurrence.start:occurrence.end]), "bold underline")
         position = occurrence.end
-    text.append(_one_line(finding.source_text[position:]))
-    return text
+    lines.add(_one_line(finding.source_text[position:]))
+
+
+def _add_finding(lines: _Lines, where, finding, title: str) -> None:
+    lines.add(f"  {_one_line(str(where))}  ")
+    if finding.known:
+        lines.add("known", "dim")
+    else:
+        lines.add(finding.severity.value, _SEVERITY_STYLE[finding.severity])
+    lines.add(f" {finding.rule_id} {title}")
+    lines.end_line()
+    lines.add(f"    {_one_line(finding.message)}")
+    lines.end_line()
+    if finding.expected:
+        lines.add("    expected: ")
+        lines.add(_one_line("、".join(finding.expected)), "green")
+        lines.end_line()
+    lines.add("    en: ")
+    _add_highlighted_source(lines, finding)
+    lines.end_line()
+    lines.add(f"    zh: {_one_line(finding.target_text)}")
+    lines.end_line()
+    lines.findings += 1
 
 
 def render_text(result, context: ReportContext, console: Console) -> None:
     """Write the report for people to `console` (colour only where the console allows it)."""
-    rules = {rule.id: rule for rule in result.rules}
+    titles = {rule.id: rule.title for rule in result.rules}
+    lines = _Lines()
     for path, group in groupby(report_order(result, context), key=lambda item: item[0].path):
-        console.print(Text(_one_line(path), style="bold"), soft_wrap=True)
+        lines.add(_one_line(path), "bold")
+        lines.end_line()
         for where, finding in group:
-            header = Text("  ")
-            header.append(_one_line(str(where)))
-            header.append("  ")
-            if finding.known:
-                header.append("known", style="dim")
-            else:
-                header.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
-            header.append(f" {finding.rule_id} {rules[finding.rule_id].title if finding.rule_id in rules else ''}")
-            console.print(header, soft_wrap=True)
-            console.print(Text("    ") + Text(_one_line(finding.message)), soft_wrap=True)
-            if finding.expected:
-                expected = Text(_one_line("、".join(finding.expected)), style="green")
-                console.print(Text("    expected: ") + expected, soft_wrap=True)
-            console.print(Text("    en: ") + _highlighted_source(finding), soft_wrap=True)
-            console.print(Text("    zh: ") + Text(_one_line(finding.target_text)), soft_wrap=True)
-        console.print()
+            _add_finding(lines, where, finding, titles.get(finding.rule_id, ""))
+            if lines.findings >= _FINDINGS_PER_WRITE:
+                lines.write(console)
+        lines.end_line()  # a blank line after each file
+    lines.write(console)
     console.print(summary_line(result, context), soft_wrap=True, highlight=False)
