@@ -169,6 +169,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     return sorted(spans.values(), key=lambda span: (span.start, span.end))
 
 
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _UNIT_LETTERS = 4
 _NUMBER = re.compile(r"[+-]?\d[\d.,]*%?")
 
@@ -340,9 +341,9 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             if not han and last > first and token.text == " " and source:
                 spaced = True  # the space between two words of a kept English name
                 continue
+            if has_han(token.text) and not han and spaced and not _LATIN_LETTER.search(text[head.start:token.start]):
+                break  # `2 小时` is a number and its unit; `API 密钥` is a term, as zh-CN style spaces it
             han = han or has_han(token.text)
-            if han and spaced:
-                break
             if token.text in _CHINESE_INNER_CONNECTORS:
                 connectors += 1
                 if connectors > 1:

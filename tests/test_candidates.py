@@ -188,3 +188,12 @@ def test_chinese_spans_do_not_start_or_end_with_this_each_if_or_please():
     assert "本使用说明书" not in chinese("请参阅本使用说明书") and "使用说明书" in chinese("请参阅本使用说明书")
     assert not any(span.startswith("如果") for span in chinese("如果负载均衡器返回错误"))
     assert "规则第" not in chinese("符合 FCC 规则第 15 部分")
+
+
+def test_a_latin_word_and_the_chinese_after_its_space_make_one_span():
+    # zh-CN style puts a space between Latin and Han: API 密钥 is the rendering of `API key`
+    def spans(target: str, source: str) -> set[str]:
+        return {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source=source)}
+
+    assert "API 密钥" in spans("在控制台中创建 API 密钥", "Create an API key in the console")
+    assert "2 小时" not in spans("充满电可播放 2 小时", "A full charge plays for 2 hours")  # a number and its unit

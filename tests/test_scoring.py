@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from glossary_cli.extract import extract
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.scoring import PairFeatures, english_commonness, general_frequency, learned_share
+from glossary_cli.scoring import PairFeatures, english_commonness, general_frequency, latin_modifier, learned_share
 
 
 def pair(**changes) -> PairFeatures:
@@ -132,3 +132,10 @@ def test_a_verb_a_manual_repeats_in_every_step_is_no_term():
     assert pair(verb=True, **steady).score() < pair(**steady).score()
     # a button labelled `Create` and translated as a whole is still a UI term
     assert pair(verb=True, label=True, **steady).score() == pair(label=True, **steady).score()
+
+
+def test_a_latin_modifier_that_combines_with_anything_makes_phrases_not_terms():
+    # COVID-19 starts 68 of TICO-19's targets (COVID-19 患者, COVID-19 病例 ...); API a few
+    few, many = pair(modifier_heads=3, corpus_segments=3_000), pair(modifier_heads=68, corpus_segments=3_000)
+    assert many.score() < few.score() < pair(corpus_segments=3_000).score()
+    assert latin_modifier("api密钥") == "api" and latin_modifier("2小时") is None and latin_modifier("电网") is None
