@@ -106,6 +106,8 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     contents = [_is_content(token, shouted) for token in tokens]
     label = text.strip().rstrip(".!?:…")
     units = _units(tokens)
+    words = [token.text for token in tokens if token.text.isalpha() and not is_english_stopword(token.text)]
+    heading = len(words) >= 3 and all(word[:1].isupper() for word in words)
     for first in range(count):
         if breaks[first] or not contents[first] or first in units:
             continue
@@ -141,7 +143,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
             if length > 1 and not name and (verb_first or clause) and text[tokens[first].start:token.end] != label:
                 continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
-            if not shouted and _cuts_a_name(tokens, first, last):
+            if not shouted and not heading and _cuts_a_name(tokens, first, last):
                 continue
             start, end = tokens[first].start, token.end
             spans[(start, end)] = _english_span(text[start:end], start, end, first, last + 1, shouted)

@@ -197,3 +197,10 @@ def test_a_latin_word_and_the_chinese_after_its_space_make_one_span():
 
     assert "API 密钥" in spans("在控制台中创建 API 密钥", "Create an API key in the console")
     assert "2 小时" not in spans("充满电可播放 2 小时", "A full charge plays for 2 hours")  # a number and its unit
+
+
+def test_a_heading_in_title_case_holds_the_terms_inside_it():
+    heading = english("Volumetric Infusion Pump VP-300 Instructions for Use")
+    assert "Volumetric Infusion Pump" in heading and "Infusion Pump" in heading
+    prose = english("the International Energy Agency said so")  # in a sentence, capitals still mark a name
+    assert "International Energy Agency" in prose and "International Energy" not in prose
