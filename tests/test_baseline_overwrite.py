@@ -60,3 +60,10 @@ def test_refreshing_a_baseline_in_place_still_works(runner, workdir):
 
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith("wrote 1 finding to known.json\n")
+
+
+def test_writing_a_baseline_prints_the_count_not_the_findings_it_accepts(runner, workdir):
+    result = runner.invoke(app, ["check", "g.yaml", "s.txt", "--write-baseline", "known.json"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "1 finding (GL001 1) in 1 pair, 1 approved term; 1 at or above error.\n"
+    assert result.stderr == "wrote 1 finding to known.json\n"

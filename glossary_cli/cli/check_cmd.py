@@ -11,7 +11,7 @@ import typer
 
 from ..errors import InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
-from ..report import ReportContext, ReportFormat
+from ..report import ReportContext, ReportFormat, counted, summary_line
 from ..rules import Severity
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
                      stderr_console, stdout_console, warn)
@@ -117,7 +117,10 @@ def check(
     context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
                             baseline=str(baseline) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value})
-    if report_format is ReportFormat.TEXT:
+    if report_format is ReportFormat.TEXT and write_baseline is not None:
+        # the findings being accepted are in the baseline file; the terminal or CI log gets the count
+        stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
+    elif report_format is ReportFormat.TEXT:
         from ..report.text import render_text
 
         render_text(result, context, stdout_console())
@@ -127,8 +130,7 @@ def check(
 
     if write_baseline is not None:
         save_baseline(str(write_baseline), result)
-        count = len(result.findings)
-        stderr_console().print(f"wrote {count} finding{'s' if count != 1 else ''} to {write_baseline}",
+        stderr_console().print(f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}",
                                markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)
