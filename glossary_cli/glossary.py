@@ -66,9 +66,15 @@ class Entry:
 
     def is_case_sensitive(self) -> bool:
         """Explicit setting, else true when an uppercase letter follows the first (P2G, iPhone)."""
+        return self.spelling_is_case_sensitive(self.source)
+
+    def spelling_is_case_sensitive(self, spelling: str) -> bool:
+        """Whether one spelling of the entry (its source or a source variant) matches only in its
+        own case: the explicit setting, else that spelling's own capitals (`V2G` yes, its variant
+        `vehicle-to-grid` no)."""
         if self.case_sensitive is not None:
             return self.case_sensitive
-        return any(ch.isupper() for ch in self.source[1:])
+        return any(ch.isupper() for ch in spelling[1:])
 
     def is_reviewed(self) -> bool:
         """True when a person has made a decision or added something the tool never writes."""

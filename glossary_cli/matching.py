@@ -4,7 +4,7 @@ English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
     `extract` uses (`heat pump` matches `heat pumps`), case folded unless the spelling is
-    case-sensitive (`is_case_sensitive_spelling`: the entry's `case_sensitive`, else the spelling's
+    case-sensitive (`Entry.spelling_is_case_sensitive`: the entry's `case_sensitive`, else the spelling's
     own capitals, so `V2G` is and its variant `vehicle-to-grid` is not). In a text all in capitals,
     whose capitals say nothing, a case-sensitive form that spells function words (`US`, `IT`,
     `WHO`) is read as those words, as `extract` reads it: `CONTACT US` holds no `US`. When
@@ -370,13 +370,6 @@ def match_compounds(entry: Entry) -> bool:
     return value is True
 
 
-def is_case_sensitive_spelling(entry: Entry, spelling: str) -> bool:
-    """Whether one spelling of an entry (its source or a source variant) matches only in its own
-    case: the entry's `case_sensitive` when set, else what that spelling's own capitals say, by the
-    rule of `Entry.is_case_sensitive` (`V2G` yes; its variant `vehicle-to-grid` no)."""
-    return Entry(source=spelling, case_sensitive=entry.case_sensitive).is_case_sensitive()
-
-
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -420,7 +413,7 @@ class TermMatcher:
         exact: dict[str, set[int]] = {}
         for index, entry in enumerate(self.entries):
             for term in (entry.source, *entry.source_variants):
-                table = exact if is_case_sensitive_spelling(entry, term) else folded
+                table = exact if entry.spelling_is_case_sensitive(term) else folded
                 for form in english_forms(term):
                     key = form if table is exact else _lower(form)
                     table.setdefault(key, set()).add(index)
@@ -688,5 +681,5 @@ def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
 
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
-           "english_forms", "english_pattern", "fold_case", "inflections", "is_case_sensitive_spelling",
+           "english_forms", "english_pattern", "fold_case", "inflections",
            "match_compounds", "normalise_chinese", "normalise_english"]

@@ -177,8 +177,9 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
     for variant in (term for term in terms if not term.is_source):
         entry = variant.entry
         meeting = sorted({other for form in _forms(variant.text, False) for other in by_form[form]
-                          if other is not variant and _terms_meet(variant.text, entry.is_case_sensitive(),
-                                                                  other.text, other.entry.is_case_sensitive())},
+                          if other is not variant and _terms_meet(
+                              variant.text, entry.spelling_is_case_sensitive(variant.text),
+                              other.text, other.entry.spelling_is_case_sensitive(other.text))},
                          key=lambda other: (other.number, not other.is_source))
         sources = [other.entry for other in meeting if other.is_source]
         earlier_variants = [other.entry for other in meeting

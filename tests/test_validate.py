@@ -264,3 +264,12 @@ def test_a_hand_edited_alternative_must_keep_a_number_score_and_a_text_target(ru
             f"error: {path}:5:7: 'alternatives': score must be a number from 0 to 1, not '0.5'",
             f"error: {path}:9:7: 'alternatives': target must be text, but YAML reads this value as a number "
             "(2025); put it in quotes"]
+
+
+def test_a_variant_is_compared_in_its_own_case_as_check_matches_it():
+    # V2G is case-sensitive, its spelled-out variant is not: another entry `Vehicle-To-Grid` is the same term
+    assert problems_in("  - source: V2G\n    target: 车网互动\n    status: approved\n"
+                       "    source_variants: [vehicle-to-grid]\n"
+                       "  - source: Vehicle-To-Grid\n    target: 车辆到电网\n    status: approved\n") == [
+        'g.yaml:5:22: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 6; '
+        "keep it in one place"]
