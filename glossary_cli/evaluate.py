@@ -172,7 +172,7 @@ def merge_terms(path: str, rows: Iterable[tuple[int | None, str, Sequence[str]]]
 def _has_header(path: str, encoding: str | None) -> bool:
     from .readers.csv_reader import header_columns
 
-    first = _read(path, encoding).split("\n", 1)[0].rstrip("\r")
+    first = next(iter(_lines(path, encoding)), "")
     return header_columns(first.split("\t"), "en", "zh") is not None
 
 
@@ -182,8 +182,17 @@ def _read(path: str, encoding: str | None) -> str:
     return decode(read_bytes(path), path, encoding)
 
 
+def _lines(path: str, encoding: str | None) -> list[str]:
+    """The file's lines, broken at LF, CRLF and lone CR as the scorer's `open()` breaks them; not at
+    a line or paragraph separator (U+2028, U+2029), NEL or a page break inside a cell, where
+    str.splitlines would break (text pasted from Word or a web page holds them)."""
+    from .textio import text_lines
+
+    return text_lines(_read(path, encoding))
+
+
 def _plain_tsv_rows(path: str, encoding: str | None):
-    for number, line in enumerate(_read(path, encoding).splitlines(), start=1):
+    for number, line in enumerate(_lines(path, encoding), start=1):
         if not line.strip():
             continue
         cells = line.split("\t")

@@ -167,6 +167,19 @@ def test_tsv_reference_line_without_a_tab_is_an_error_at_that_line(tmp_path):
         load_reference(str(broken))
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x1c", "\x1d", "\x1e", "\x0b", "\x0c"])
+def test_a_line_separator_pasted_inside_a_tsv_cell_does_not_split_the_line(tmp_path, separator):
+    pasted = tmp_path / "gold.tsv"
+    pasted.write_text(f"heat pump\t热泵\nwind farm\t风电{separator}场\nsolar panels\t光伏板\n", encoding="utf-8")
+    reference = load_reference(str(pasted))
+    assert [term.source for term in reference.terms] == ["heat pump", "wind farm", "solar panels"]
+    found = glossary("glossary: 1\nterms:\n  - {source: wind farm, target: 风电场, score: 1.0}\n")
+    assert evaluate(found, reference.terms, k=1).found == 1  # whitespace inside a rendering is ignored
+    pasted.write_text(f"wind farm\t风电{separator}场\nsmart grid 智能电网\n", encoding="utf-8")
+    with pytest.raises(InputFormatError, match=r"gold.tsv:2: expected English<TAB>Chinese"):
+        load_reference(str(pasted))
+
+
 def test_reference_without_any_rendering_is_an_error_with_an_example_in_its_format(tmp_path):
     empty = tmp_path / "gold.tsv"
     empty.write_text("V2G\t\n", encoding="utf-8")
