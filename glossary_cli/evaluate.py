@@ -307,9 +307,10 @@ class RankedEntry:
 
 def ranked_entries(glossary: Glossary) -> list[RankedEntry]:
     """Entries that propose a pair, best first: rejected and target-less entries left out, a missing
-    score counted as 0, ties kept in file order."""
+    score counted as 0, ties kept in file order. An entry whose only target is empty (`target: ""`,
+    which validate refuses) proposes nothing: the scorer skips it too, and it takes no rank."""
     usable = [entry for entry in glossary.terms
-              if entry.status is not Status.REJECTED and entry.source and entry.target]
+              if entry.status is not Status.REJECTED and entry.source and any(entry.target)]
     ordered = sorted(usable, key=lambda entry: -(entry.score or 0.0))  # stable: file order breaks ties
     return [RankedEntry(rank, entry.source, tuple(entry.target), float(entry.score or 0.0))
             for rank, entry in enumerate(ordered, start=1)]

@@ -116,6 +116,32 @@ def test_ties_keep_file_order_and_a_missing_score_counts_as_zero():
     assert (result.found, result.top1_correct, result.misses) == (1, 1, ())
 
 
+EMPTY_TARGET_GLOSSARY = """\
+glossary: 1
+terms:
+  - source: heat pump
+    target: ""
+    score: 0.9
+  - source: heat pump
+    target: 热泵
+    score: 0.5
+"""
+
+
+def test_an_entry_with_an_empty_target_proposes_nothing_and_takes_no_rank():
+    result = evaluate(glossary(EMPTY_TARGET_GLOSSARY), terms("heat pump\t热泵|热力泵"), k=1)
+    assert (result.found, result.top1_correct, result.present, result.ranked_entries) == (1, 1, 1, 1)
+    assert result.misses == ()
+
+
+def test_an_empty_target_is_skipped_as_the_scorer_skips_it(shared_data, tmp_path):
+    glossary_path, reference_path = tmp_path / "found.yaml", tmp_path / "gold.tsv"
+    glossary_path.write_text(EMPTY_TARGET_GLOSSARY, encoding="utf-8")
+    reference_path.write_text(SEED_REFERENCE + "heat pump\t热泵\n", encoding="utf-8")
+    result = evaluate_files(str(glossary_path), str(reference_path), k=1)
+    assert our_counts(result) == scorer_counts(shared_data, glossary_path, reference_path, 1) == (1, 7, 1, 1, 1)
+
+
 def test_chinese_is_compared_after_nfkc_and_without_spaces():
     found = glossary("glossary: 1\nterms:\n  - {source: V2G, target: '车网互动(V2G)', score: 1.0}\n")
     assert evaluate(found, terms("V2G\t车网互动（V2G）"), k=1).found == 1
