@@ -85,7 +85,7 @@ class Reference:
 
 
 class ReferenceFormat(str, Enum):
-    TSV = "tsv"  # en<TAB>zh|zh2, header optional (a header row may also name a status column)
+    TSV = "tsv"  # en<TAB>zh|zh2, header optional (named as import finds it; it may also name a status column)
     CSV = "csv"  # a table with en and zh columns, as `glossary import` reads it
     TBX = "tbx"
     YAML = "yaml"  # another glossary
@@ -121,7 +121,7 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
     count. In tables, `|` separates renderings within a cell.
     """
     chosen = reference_format or reference_format_of(path)
-    if chosen is ReferenceFormat.TSV and not _has_header(path, encoding):
+    if chosen is ReferenceFormat.TSV and not _has_header(path, encoding, source_lang or "en", target_lang or "zh"):
         rows = list(_plain_tsv_rows(path, encoding))
     else:
         glossary = _reference_glossary(path, chosen, encoding, source_lang, target_lang, on_warning)
@@ -169,11 +169,17 @@ def merge_terms(path: str, rows: Iterable[tuple[int | None, str, Sequence[str]]]
     return Reference(path, tuple(merged.values()), skipped)
 
 
-def _has_header(path: str, encoding: str | None) -> bool:
-    from .readers.csv_reader import header_columns
+def _has_header(path: str, encoding: str | None, source_language: str, target_language: str) -> bool:
+    """Whether the first row names the English and Chinese columns as `glossary import` finds them:
+    by code or role (`en`, `zh-CN`, `source`) or by the names CAT tools write (`English (United
+    States)`, `Chinese (Simplified)`, `English_United_States`, `Chinese_PRC`, `英文`, `简体中文`)."""
+    import csv
 
-    first = next(iter(_lines(path, encoding)), "")
-    return header_columns(first.split("\t"), "en", "zh") is not None
+    from .exchange.columns import find_columns
+
+    first = next((line for line in _lines(path, encoding) if line.strip()), "")
+    cells = next(csv.reader([first], delimiter="\t"), [])  # as import reads it: a header cell may be quoted
+    return find_columns(cells, source_language, target_language) is not None
 
 
 def _read(path: str, encoding: str | None) -> str:

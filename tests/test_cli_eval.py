@@ -115,6 +115,23 @@ def test_a_yaml_reference_uses_its_approved_entries(runner, workdir):
     assert result.stdout.startswith("R@200 1.000 (1/1 terms); top-1 accuracy 0.000 (0/1)")
 
 
+@pytest.mark.parametrize("header", ["English (United States)\tChinese (Simplified)", "English_United_States\tChinese_PRC",
+                                    "英文\t简体中文", "English\tChinese (Simplified)", "en-US\tzh-CN", "source\ttarget"])
+def test_a_tsv_reference_with_a_cat_tool_header_row_does_not_count_the_header_as_a_term(runner, workdir, header):
+    Path("headed.tsv").write_text(f"{header}\n{GOLD}", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "headed.tsv", "--misses", "0")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("R@200 0.667 (2/3 terms)")
+
+
+def test_source_lang_and_target_lang_name_the_header_columns_of_a_tsv_reference(runner, workdir):
+    Path("headed.tsv").write_text("French (France)\tChinese (Traditional)\nsmart grids\t智慧電網\n", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "headed.tsv", "--source-lang", "fr", "--target-lang", "zh-Hant",
+                 "--misses", "0")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("R@200 0.000 (0/1 terms)")
+
+
 def test_missing_reference_is_exit_2_with_the_path(runner, workdir):
     result = run(runner, "eval", "found.yaml", "nope.tsv")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "error: nope.tsv: no such file\n")

@@ -59,7 +59,8 @@ def eval_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML to measure (e.g. from extract)."),
     reference: Path = typer.Argument(
         ..., metavar="REFERENCE",
-        help="Reference terms: TSV (en<TAB>zh|zh2, header optional), CSV with en and zh columns, TBX, or a "
+        help="Reference terms: TSV (en<TAB>zh|zh2; a header row, optional, names the columns as import finds "
+             "them: en, zh-CN, English (United States), Chinese_PRC, 简体中文...), CSV with such columns, TBX, or a "
              "glossary YAML (its approved entries, or every entry not rejected when none is approved)."),
     k: int = typer.Option(200, "--k", metavar="<k>", min=1,
                           help="R@K counts reference terms found among the K best entries."),
@@ -79,8 +80,9 @@ def eval_command(
                                              help="Format of the --reachable-in corpus; auto detects it from the "
                                                   "extension and content."),
     source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="<lang>",
-                                              help="Source language (default: en): picks the TBX terms, CSV column "
-                                                   "and, in the --reachable-in corpus, the TMX/XLIFF variant."),
+                                              help="Source language (default: en): picks the TBX terms, the column of a "
+                                                   "CSV or TSV header and, in the --reachable-in corpus, the "
+                                                   "TMX/XLIFF variant."),
     target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="<lang>",
                                               help="Target language (default: zh), likewise, e.g. zh-Hant."),
 ) -> None:
