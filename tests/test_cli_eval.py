@@ -132,6 +132,34 @@ def test_source_lang_and_target_lang_name_the_header_columns_of_a_tsv_reference(
     assert result.stdout.startswith("R@200 0.000 (0/1 terms)")
 
 
+def test_a_gb18030_reference_and_corpus_are_read_with_encoding(runner, workdir):
+    Path("gold-gb.tsv").write_bytes(GOLD.encode("gb18030"))
+    Path("corpus-gb.tsv").write_bytes(CORPUS.encode("gb18030"))
+    refused = run(runner, "eval", "found.yaml", "gold-gb.tsv")
+    assert (refused.exit_code, refused.stderr) == (
+        2, "error: gold-gb.tsv:1: invalid UTF-8 at byte 12 (it looks like GB18030/GBK); pass --encoding to read "
+           "another encoding, e.g. --encoding gb18030\n")
+    result = run(runner, "eval", "found.yaml", "gold-gb.tsv", "--encoding", "gb18030", "--reachable-in", "corpus-gb.tsv",
+                 "--misses", "0")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[:2] == [
+        "R@200 1.000 (2/2 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries",
+        "reference: 2 of 3 terms of gold-gb.tsv reachable in corpus-gb.tsv"]
+
+
+@pytest.mark.parametrize("corpus, message", [
+    ("found.yaml", "found.yaml is a glossary (YAML), not aligned text: --reachable-in takes the corpus the reference "
+                   "terms are looked for in; a glossary is GLOSSARY or REFERENCE"),
+    ("terms.tbx", "terms.tbx is a TBX termbase, not aligned text: --reachable-in takes the corpus the reference "
+                  "terms are looked for in; a termbase is the REFERENCE"),
+])
+def test_a_glossary_or_termbase_given_as_the_corpus_is_refused_with_the_eval_usage(runner, workdir, corpus, message):
+    Path("terms.tbx").write_text(TRADITIONAL_TBX, encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--reachable-in", corpus)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"error: {message}: glossary eval GLOSSARY REFERENCE --reachable-in CORPUS\n")
+
+
 def test_missing_reference_is_exit_2_with_the_path(runner, workdir):
     result = run(runner, "eval", "found.yaml", "nope.tsv")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "error: nope.tsv: no such file\n")

@@ -34,6 +34,7 @@ from typing import Optional
 import typer
 
 from .. import __version__
+from ..errors import UsageError
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
 from . import corpus_options as corpus
@@ -85,6 +86,11 @@ def eval_command(
                                                    "TMX/XLIFF variant."),
     target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="<lang>",
                                               help="Target language (default: zh), likewise, e.g. zh-Hant."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="<encoding>",
+                                           help="Text encoding of a TSV or CSV reference and of the --reachable-in "
+                                                "corpus, one for both (default UTF-8, or what a byte-order mark "
+                                                "says), e.g. gb18030, utf-16; glossaries are UTF-8, TBX declares "
+                                                "its own."),
 ) -> None:
     """Measure a glossary against reference terms: R@K, top-1 accuracy and the misses.
 
@@ -97,12 +103,14 @@ def eval_command(
     from ..glossary_yaml import load_glossary
 
     loaded = load_glossary(str(glossary))
-    terms_of = load_reference(str(reference), reference_format=reference_format, source_lang=source_lang,
-                              target_lang=target_lang, on_warning=warn)
+    terms_of = load_reference(str(reference), reference_format=reference_format, encoding=encoding,
+                              source_lang=source_lang, target_lang=target_lang, on_warning=warn)
     terms = list(terms_of.terms)
     if reachable_in:
+        if input_format is InputFormat.AUTO:
+            _refuse_non_corpus(reachable_in)
         pairs = corpus.corpus_pairs(list(reachable_in), source=None, target=None, input_format=input_format,
-                                    encoding=None, strict=False, include_fuzzy=False, source_lang=source_lang,
+                                    encoding=encoding, strict=False, include_fuzzy=False, source_lang=source_lang,
                                     target_lang=target_lang)
         terms = reachable_terms(terms, pairs)
         if not terms:
@@ -128,6 +136,20 @@ def eval_command(
         sys.stdout.flush()
         return
     _render_text(evaluation, misses, reference=reference, reachable_in=reachable_in or [])
+
+
+def _refuse_non_corpus(paths: list[Path]) -> None:
+    """A glossary or termbase given as the --reachable-in corpus, with the eval command it belongs in
+    (the readers' own message would point to check or import)."""
+    usage = "glossary eval GLOSSARY REFERENCE --reachable-in CORPUS"
+    for path in paths:
+        extension = path.suffix.lower()
+        if extension in (".yaml", ".yml"):
+            raise UsageError(f"{path} is a glossary (YAML), not aligned text: --reachable-in takes the corpus the "
+                             f"reference terms are looked for in; a glossary is GLOSSARY or REFERENCE: {usage}")
+        if extension == ".tbx":
+            raise UsageError(f"{path} is a TBX termbase, not aligned text: --reachable-in takes the corpus the "
+                             f"reference terms are looked for in; a termbase is the REFERENCE: {usage}")
 
 
 def _format_of(path: Path) -> ReferenceFormat:
