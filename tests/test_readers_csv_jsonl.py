@@ -95,6 +95,24 @@ def test_csv_unclosed_quote_is_reported_where_it_opens(tmp_path):
     assert error.value.line == 2
 
 
+@pytest.mark.parametrize("body, line", [
+    ('en,zh\nSave,保存\nOpen,"打开,开启\n', 3),  # the last record, on one line
+    ('en,zh\nSave,保存\nOpen,"打开,开启', 3),  # ... with no line break at the end
+    ('en,zh\r\nSave,保存\r\nOpen,"打开\r\n\r\n', 3),  # ... with blank lines after it
+    ('Save,保存\n"\n', 2),  # a quote alone on the last line
+])
+def test_csv_quote_left_open_on_the_last_line_is_an_error_at_that_line(tmp_path, body, line):
+    path = write(tmp_path, body, "a.csv")
+    with pytest.raises(InputFormatError, match="a quote opened on this line is never closed") as error:
+        read_csv(path)
+    assert error.value.line == line
+
+
+def test_csv_quoted_cells_closed_on_the_last_line_are_read(tmp_path):
+    path = write(tmp_path, 'en,zh\nOpen,"打开,开启"\n"Say ""hi""","说\n你好"', "a.csv")
+    assert texts(read_csv(path)) == [("Open", "打开,开启"), ('Say "hi"', "说\n你好")]
+
+
 def test_csv_language_options_pick_other_columns(tmp_path):
     path = write(tmp_path, "en,zh-TW,zh-CN\nSave,儲存,保存\n", "a.csv")
     assert texts(read_csv(path)) == [("Save", "儲存")]

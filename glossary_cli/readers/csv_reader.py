@@ -58,25 +58,42 @@ def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[s
     """(line where the record starts, cells) for each non-blank record; csv problems located.
 
     Python's csv module reads a quote left open to the end of the file as one cell, silently: the
-    rest of the file would become one term. A record that runs to the end is checked for that."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    lines: list[str] | None = None  # the physical lines, split as the reader splits them; only if needed
+    rest of the file would become one term, or the last record's cells one cell. A record for which
+    the reader asked for a line past the end is checked for that, whether it spans several lines
+    or is the last line alone."""
+    lines = _RecordLines()
+    reader = csv.reader(lines.feed(text), delimiter=delimiter)
     start = 1
     while True:
+        lines.record.clear()
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
             raise InputFormatError(f"malformed CSV: {error}", path=path, line=reader.line_num) from None
-        if reader.line_num > start:  # a record over several lines: quoted line breaks, or an open quote
-            lines = lines if lines is not None else io.StringIO(text, newline="").readlines()
-            if reader.line_num == len(lines) and _quote_left_open("".join(lines[start - 1:]), delimiter):
-                raise InputFormatError("malformed CSV: a quote opened on this line is never closed",
-                                       path=path, line=start)
+        if lines.ran_out and _quote_left_open("".join(lines.record), delimiter):
+            raise InputFormatError("malformed CSV: a quote opened on this line is never closed", path=path, line=start)
         if any(cell.strip() for cell in row):
             yield start, row
         start = reader.line_num + 1
+
+
+class _RecordLines:
+    """Feeds csv.reader the physical lines (split as it splits them: LF, CRLF, lone CR), keeping
+    those of the record being read, and notes whether the reader asked for one past the end: it
+    does so only inside a quoted cell, as a record otherwise ends with its line."""
+
+    def __init__(self) -> None:
+        self.record: list[str] = []
+        self.ran_out = False
+
+    def feed(self, text: str) -> Iterator[str]:
+        record = self.record
+        for line in io.StringIO(text, newline=""):
+            record.append(line)
+            yield line
+        self.ran_out = True
 
 
 def cell_offsets(line: str, delimiter: str) -> list[int]:
