@@ -10,6 +10,11 @@ R@K
 top-1 accuracy
     Among the reference terms that occur as a source anywhere in the glossary, the share whose
     best-ranked entry has a reference rendering as its first (primary) target.
+misses
+    Each term R@K does not count, as wrong_target (the term's best entry proposes another rendering
+    first), below_k (its best entry is right but ranks below K) or not_found (no entry has it as its
+    source); and each term R@K counts whose best entry's first target is wrong, as top1_wrong. The
+    scorer lists no misses; the kinds add up to its counts (see MissKind).
 
 Entries are ranked by score, highest first, file order breaking ties; rejected entries and entries
 without a target are left out before ranking. English is compared with `english_key` below (NFKC,
@@ -323,9 +328,20 @@ def ranked_entries(glossary: Glossary) -> list[RankedEntry]:
 
 
 class MissKind(str, Enum):
-    WRONG_TARGET = "wrong_target"  # the best entry for the term proposes another rendering
-    BELOW_K = "below_k"  # the best entry is right but ranks below K
+    """Why a reference term is missed. A term R@K does not count is exactly one of the first three,
+    so reference_terms - found = wrong_target + below_k + not_found; a term R@K counts but whose
+    best entry has a wrong first target is top1_wrong, so top1_terms - top1_correct = wrong_target
+    + top1_wrong."""
+
+    WRONG_TARGET = "wrong_target"  # not found within K, and the best entry for the term proposes another rendering
+    BELOW_K = "below_k"  # not found within K: the best entry is right but ranks below K
     NOT_FOUND = "not_found"  # no entry has the term as its source
+    TOP1_WRONG = "top1_wrong"  # found within K (an entry there is right), but the best entry's first target is wrong
+
+    @property
+    def within_k(self) -> bool:
+        """Whether R@K counts the term as found (a top-1 miss only)."""
+        return self is MissKind.TOP1_WRONG
 
 
 @dataclass(frozen=True)
@@ -333,7 +349,8 @@ class Miss:
     kind: MissKind
     term: ReferenceTerm
     proposed: RankedEntry | None = None  # the best-ranked entry for the term, if any
-    correct_rank: int | None = None  # rank of the best entry with a reference rendering, if any
+    correct_rank: int | None = None  # rank of the best entry with a reference rendering, if any (<= K for
+    # top1_wrong; above K or none for wrong_target)
 
 
 @dataclass(frozen=True)
@@ -357,6 +374,11 @@ class Evaluation:
 
     def misses_of(self, kind: MissKind) -> list[Miss]:
         return [miss for miss in self.misses if miss.kind is kind]
+
+    @property
+    def missed_at_k(self) -> int:
+        """Terms R@K does not count: reference_terms - found."""
+        return sum(1 for miss in self.misses if not miss.kind.within_k)
 
 
 def evaluate(glossary: Glossary, terms: Sequence[ReferenceTerm], *, k: int = 200,
@@ -386,10 +408,13 @@ def evaluate(glossary: Glossary, terms: Sequence[ReferenceTerm], *, k: int = 200
         if proposed is None:
             misses.append(Miss(MissKind.NOT_FOUND, term))
         elif term.key not in top1_correct:
-            misses.append(Miss(MissKind.WRONG_TARGET, term, proposed, correct_rank))
+            kind = MissKind.TOP1_WRONG if term.key in found else MissKind.WRONG_TARGET
+            misses.append(Miss(kind, term, proposed, correct_rank))
         elif term.key not in found:
             misses.append(Miss(MissKind.BELOW_K, term, proposed, correct_rank))
-    order = list(MissKind)  # wrong targets first, best-ranked first; then below K; then not found
+    # R@K's misses first (wrong target, below K, not found), then the top-1 misses found within K;
+    # best-ranked first within a kind
+    order = list(MissKind)
     misses.sort(key=lambda miss: (order.index(miss.kind), miss.proposed.rank if miss.proposed else 0))
     return Evaluation(k=k, reference_terms=len(terms),
                       reference_total=len(terms) if reference_total is None else reference_total,

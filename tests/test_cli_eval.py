@@ -55,11 +55,27 @@ def test_text_prints_the_summary_and_the_misses_as_tab_separated_lines_on_a_pipe
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "R@2 0.333 (1/3 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries\n"
-        "misses: 1 wrong target, 0 below K, 1 not found\n"
+        "misses: 2 of 3 terms not within K (1 wrong target, 0 below K, 1 not found); 0 top-1 wrong (found within K)\n"
         "miss\tterm\texpected\tproposed\trank\tcorrect_rank\n"
         "wrong_target\tV2G\t车网互动\t车辆\t2\t3\n"
         "not_found\tgrid operator\t电网运营商\t\t\t\n")
     assert result.stderr == ""
+
+
+def test_a_term_found_within_k_whose_best_entry_is_wrong_is_a_top1_miss_apart_from_r_at_k_misses(runner, workdir):
+    # V2G's best entry (rank 2) says 车辆, but 车网互动 at rank 3 is within K=200: R@K counts V2G found
+    result = run(runner, "eval", "found.yaml", "gold.tsv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "R@200 0.667 (2/3 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries\n"
+        "misses: 1 of 3 terms not within K (0 wrong target, 0 below K, 1 not found); 1 top-1 wrong (found within K)\n"
+        "miss\tterm\texpected\tproposed\trank\tcorrect_rank\n"
+        "not_found\tgrid operator\t电网运营商\t\t\t\n"
+        "top1_wrong\tV2G\t车网互动\t车辆\t2\t3\n")
+    summary = json.loads(run(runner, "eval", "found.yaml", "gold.tsv", "--format", "json").stdout)["summary"]
+    missed = summary["misses"]
+    assert summary["reference_terms"] - summary["found"] == missed["wrong_target"] + missed["below_k"] + missed["not_found"]
+    assert summary["top1_terms"] - summary["top1_correct"] == missed["wrong_target"] + missed["top1_wrong"]
 
 
 def test_misses_zero_prints_only_the_summary(runner, workdir):
@@ -67,7 +83,7 @@ def test_misses_zero_prints_only_the_summary(runner, workdir):
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "R@200 0.667 (2/3 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries",
-        "misses: 1 wrong target, 0 below K, 1 not found"]
+        "misses: 1 of 3 terms not within K (0 wrong target, 0 below K, 1 not found); 1 top-1 wrong (found within K)"]
 
 
 def test_reachable_in_keeps_the_terms_found_in_the_corpus(runner, workdir):
@@ -76,7 +92,7 @@ def test_reachable_in_keeps_the_terms_found_in_the_corpus(runner, workdir):
     assert result.stdout.splitlines() == [
         "R@200 1.000 (2/2 terms); top-1 accuracy 0.500 (1/2); 3 ranked entries",
         "reference: 2 of 3 terms of gold.tsv reachable in corpus.tsv",
-        "misses: 1 wrong target, 0 below K, 0 not found"]
+        "misses: 0 of 2 terms not within K (0 wrong target, 0 below K, 0 not found); 1 top-1 wrong (found within K)"]
 
 
 def test_json_has_a_stable_schema_with_provenance(runner, workdir):
@@ -96,15 +112,15 @@ def test_json_has_a_stable_schema_with_provenance(runner, workdir):
     assert document["summary"] == {
         "k": 2, "recall_at_k": 0.5, "found": 1, "reference_terms": 2, "reference_total": 3,
         "top1_accuracy": 0.5, "top1_correct": 1, "top1_terms": 2, "ranked_entries": 3,
-        "misses": {"wrong_target": 1, "below_k": 0, "not_found": 0}}
+        "misses": {"wrong_target": 1, "below_k": 0, "not_found": 0, "top1_wrong": 0}}
     assert document["misses"] == [{"kind": "wrong_target", "term": "V2G", "expected": ["车网互动"],
                                    "proposed_source": "V2G", "proposed": ["车辆"], "rank": 2, "correct_rank": 3}]
 
 
 def test_json_misses_are_capped_but_counted(runner, workdir):
     document = json.loads(run(runner, "eval", "found.yaml", "gold.tsv", "--format", "json", "--misses", "1").stdout)
-    assert len(document["misses"]) == 1
-    assert document["summary"]["misses"] == {"wrong_target": 1, "below_k": 0, "not_found": 1}
+    assert [miss["kind"] for miss in document["misses"]] == ["not_found"]
+    assert document["summary"]["misses"] == {"wrong_target": 0, "below_k": 0, "not_found": 1, "top1_wrong": 1}
 
 
 def test_a_yaml_reference_uses_its_approved_entries(runner, workdir):

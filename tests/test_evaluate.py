@@ -157,7 +157,7 @@ def test_spellings_with_one_key_are_one_reference_term():
 
 
 def test_misses_name_the_wrong_proposal_the_terms_below_k_and_the_terms_never_found():
-    result = evaluate(glossary(SEED_GLOSSARY), terms(SEED_REFERENCE), k=4)
+    result = evaluate(glossary(SEED_GLOSSARY), terms(SEED_REFERENCE), k=3)
     summary = [(miss.kind, miss.term.source, miss.proposed and miss.proposed.targets,
                 miss.proposed and miss.proposed.rank, miss.correct_rank) for miss in result.misses]
     assert summary == [
@@ -166,6 +166,24 @@ def test_misses_name_the_wrong_proposal_the_terms_below_k_and_the_terms_never_fo
         (MissKind.NOT_FOUND, "carbon neutrality", None, None, None),  # only a rejected entry
         (MissKind.NOT_FOUND, "material passport", None, None, None),
     ]
+
+
+def test_a_wrong_best_entry_with_a_right_one_within_k_is_a_top1_miss_only():
+    result = evaluate(glossary(SEED_GLOSSARY), terms(SEED_REFERENCE), k=4)
+    # the corridor's best entry says 航运 (rank 3), but 绿色航运走廊 at rank 4 is within K: R@K counts it
+    assert [(miss.kind, miss.term.source, miss.proposed.rank, miss.correct_rank) for miss in result.misses
+            if miss.proposed] == [(MissKind.BELOW_K, "low carbon city", 5, 5),
+                                  (MissKind.TOP1_WRONG, "green shipping corridors", 3, 4)]
+    assert result.reference_terms - result.found == result.missed_at_k == 3
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5, 6, 200])
+def test_the_kinds_of_misses_add_up_to_what_r_at_k_and_top1_miss(k):
+    result = evaluate(glossary(SEED_GLOSSARY), terms(SEED_REFERENCE), k=k)
+    count = {kind: len(result.misses_of(kind)) for kind in MissKind}
+    assert result.reference_terms - result.found == (count[MissKind.WRONG_TARGET] + count[MissKind.BELOW_K]
+                                                      + count[MissKind.NOT_FOUND])
+    assert result.present - result.top1_correct == count[MissKind.WRONG_TARGET] + count[MissKind.TOP1_WRONG]
 
 
 def test_k_must_be_positive():
@@ -372,6 +390,10 @@ def test_agrees_with_the_scorer_on_tico_when_reachability_comes_from_the_corpus(
     # the scorer finds gold_coverage.tsv beside gold.tsv and keeps its n_seg_pair > 0 terms
     assert our_counts(result) == scorer_counts(shared_data, glossary_path, tico / "gold.tsv", k)
     assert result.reference_total == 567
+    count = {kind: len(result.misses_of(kind)) for kind in MissKind}
+    assert result.reference_terms - result.found == (count[MissKind.WRONG_TARGET] + count[MissKind.BELOW_K]
+                                                      + count[MissKind.NOT_FOUND])
+    assert result.present - result.top1_correct == count[MissKind.WRONG_TARGET] + count[MissKind.TOP1_WRONG]
 
 
 @pytest.mark.slow

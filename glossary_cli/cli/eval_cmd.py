@@ -11,16 +11,22 @@
                      "normalisation": {"english": ..., "chinese": ...}},
       "summary": {"k": int, "recall_at_k": float, "found": int, "reference_terms": int,
                   "reference_total": int, "top1_accuracy": float, "top1_correct": int, "top1_terms": int,
-                  "ranked_entries": int, "misses": {"wrong_target": int, "below_k": int, "not_found": int}},
-      "misses": [{"kind": "wrong_target" | "below_k" | "not_found", "term": str, "expected": [str, ...],
-                  "proposed_source": str | null, "proposed": [str, ...], "rank": int | null,
-                  "correct_rank": int | null}]
+                  "ranked_entries": int,
+                  "misses": {"wrong_target": int, "below_k": int, "not_found": int, "top1_wrong": int}},
+      "misses": [{"kind": "wrong_target" | "below_k" | "not_found" | "top1_wrong", "term": str,
+                  "expected": [str, ...], "proposed_source": str | null, "proposed": [str, ...],
+                  "rank": int | null, "correct_rank": int | null}]
     }
 
 `reference_terms` counts the terms evaluated (those reachable in the --reachable-in corpus, when
 given), `reference_total` all terms of the reference. `misses` lists at most --misses items;
-`summary.misses` counts them all. Keys never disappear (null when unknown); adding a key keeps the
-schema name, removing or renaming one bumps it.
+`summary.misses` counts them all. The kinds do not overlap. A term R@K does not count is
+wrong_target (its best entry, at `rank`, proposes another rendering; `correct_rank`, if any, is
+above K), below_k (its best entry is right, at `rank` > K) or not_found; a term R@K counts whose
+best entry's first target is wrong is top1_wrong (`correct_rank` <= K). So reference_terms - found
+= wrong_target + below_k + not_found, and top1_terms - top1_correct = wrong_target + top1_wrong.
+Keys never disappear (null when unknown); adding a key keeps the schema name, removing or renaming
+one bumps it. (top1_wrong was added; before it, wrong_target also held the terms found within K.)
 """
 
 from __future__ import annotations
@@ -51,7 +57,8 @@ class EvalFormat(str, Enum):
     JSON = "json"
 
 
-_KIND_LABELS = {MissKind.WRONG_TARGET: "wrong target", MissKind.BELOW_K: "below K", MissKind.NOT_FOUND: "not found"}
+_KIND_LABELS = {MissKind.WRONG_TARGET: "wrong target", MissKind.BELOW_K: "below K", MissKind.NOT_FOUND: "not found",
+                MissKind.TOP1_WRONG: "top-1 wrong"}
 
 
 @app.command("eval")
@@ -73,7 +80,9 @@ def eval_command(
                                              help="text (summary and a table of misses) or json (schema "
                                                   "glossary-eval/1)."),
     misses: int = typer.Option(20, "--misses", metavar="<n>", min=0,
-                               help="Misses listed, in text and json (0: none); the summary counts all."),
+                               help="Misses listed, in text and json (0: none); the summary counts all. "
+                                    "Kinds: wrong target, below K, not found (the terms R@K misses), then "
+                                    "top-1 wrong (found within K, but the best entry's first target is wrong)."),
     reference_format: Optional[ReferenceFormat] = typer.Option(
         None, "--reference-format", case_sensitive=False,
         help="Format of REFERENCE when its extension does not say (.tsv, .csv, .tbx, .yaml)."),
@@ -98,6 +107,12 @@ def eval_command(
     Top-1 accuracy: for reference terms the glossary has as a source, the share whose best entry's
     first target is a listed rendering. English is compared ignoring case, hyphens and the plural
     of the last word, Chinese after NFKC. Exit code 0 on success, 2 on a usage or input error.
+
+    Misses, each term once: a term not found within K is "wrong target" (its best entry proposes
+    another rendering), "below K" (its best entry is right but ranks below K) or "not found" (no
+    entry has it as its source); a term found within K whose best entry's first target is wrong is
+    "top-1 wrong". So terms - found = wrong target + below K + not found, and the top-1 terms -
+    top-1 correct = wrong target + top-1 wrong.
     """
     from ..evaluate import evaluate, load_reference, reachable_terms
     from ..glossary_yaml import load_glossary
@@ -172,6 +187,16 @@ def summary_line(evaluation: Evaluation) -> str:
             f"{evaluation.ranked_entries:,} ranked entries")
 
 
+def misses_line(evaluation: Evaluation) -> str:
+    """`misses: 23 of 64 terms not within K (3 wrong target, 18 below K, 2 not found); 1 top-1 wrong`:
+    the first count is terms - found, R@K's misses; top-1 wrong ones are found within K."""
+    counts = ", ".join(f"{len(evaluation.misses_of(kind))} {_KIND_LABELS[kind]}" for kind in MissKind
+                       if not kind.within_k)
+    top1 = len(evaluation.misses_of(MissKind.TOP1_WRONG))
+    return (f"misses: {evaluation.missed_at_k} of {evaluation.reference_terms} terms not within K ({counts}); "
+            f"{top1} {_KIND_LABELS[MissKind.TOP1_WRONG]} (found within K)")
+
+
 def _render_text(evaluation: Evaluation, limit: int, *, reference: Path, reachable_in: list[Path]) -> None:
     console = stdout_console()
     console.print(summary_line(evaluation), markup=False, highlight=False, soft_wrap=True)
@@ -179,8 +204,7 @@ def _render_text(evaluation: Evaluation, limit: int, *, reference: Path, reachab
         console.print(f"reference: {evaluation.reference_terms} of {evaluation.reference_total} terms of {reference} "
                       f"reachable in {', '.join(map(str, reachable_in))}", markup=False, highlight=False,
                       soft_wrap=True)
-    counts = ", ".join(f"{len(evaluation.misses_of(kind))} {_KIND_LABELS[kind]}" for kind in MissKind)
-    console.print(f"misses: {counts}", markup=False, highlight=False, soft_wrap=True)
+    console.print(misses_line(evaluation), markup=False, highlight=False, soft_wrap=True)
     shown = list(evaluation.misses[:limit])
     if not shown:
         return
@@ -212,7 +236,8 @@ def _miss_table(console, shown: list[Miss], total: int) -> None:
     for column, justify in (("miss", "left"), ("term", "left"), ("expected", "left"), ("proposed", "left"),
                             ("rank", "right"), ("right at", "right")):
         table.add_column(column, justify=justify)
-    styles = {MissKind.WRONG_TARGET: "red", MissKind.BELOW_K: "yellow", MissKind.NOT_FOUND: "dim"}
+    styles = {MissKind.WRONG_TARGET: "red", MissKind.BELOW_K: "yellow", MissKind.NOT_FOUND: "dim",
+              MissKind.TOP1_WRONG: "magenta"}
     for miss in shown:
         cells = list(_miss_cells(miss))
         cells[0] = _KIND_LABELS[miss.kind]
