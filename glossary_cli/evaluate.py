@@ -21,7 +21,10 @@ without a target are left out before ranking. English is compared with `english_
 lower case, hyphens as spaces, the last word's plural folded with the scorer's two rules; this is
 deliberately simpler than `normalize.english_key`, so the figures match the scorer's); Chinese with
 `normalize.chinese_key` (NFKC, no whitespace, case folded). Reference spellings that share a key
-are one term whose renderings are the union of theirs.
+are one term whose renderings are the union of theirs. A spelling a YAML, TBX or table reference
+declares as a variant of a term (source_variants) is that term too: an entry with the variant as
+its source counts for it in R@K and top-1, and the variant counts where --reachable-in looks for
+the term. The scorer reads only TSV, which declares no variants, so its figures are unchanged.
 
 `reachable_terms` keeps the reference terms that can be found at all in a corpus: the English term
 occurs in a source segment and one of its renderings in that segment's translation. It reproduces
@@ -73,13 +76,28 @@ class ReferenceTerm:
 
     key: str
     source: str  # the first spelling, as written
-    spellings: tuple[str, ...]  # every spelling merged under `key`, as written
+    spellings: tuple[str, ...]  # every spelling merged under `key`, and the declared variants, as written
     targets: tuple[str, ...]  # renderings as written
     line: int | None = None  # where the term first appears in a table reference
 
     @property
     def target_keys(self) -> frozenset[str]:
         return frozenset(chinese_key(target) for target in self.targets)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The English keys that stand for the term: `key`, and those of its declared variants."""
+        return frozenset(english_key(spelling) for spelling in self.spellings)
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    """One row or entry of a reference, before spellings sharing a key are merged."""
+
+    line: int | None
+    source: str
+    targets: Sequence[str]
+    variants: Sequence[str] = ()  # other spellings of the term (source_variants)
 
 
 @dataclass(frozen=True)
@@ -131,7 +149,8 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
     else:
         glossary = _reference_glossary(path, chosen, encoding, source_lang, target_lang, on_warning)
         split = chosen in (ReferenceFormat.TSV, ReferenceFormat.CSV)
-        rows = [(entry.line, entry.source, _renderings(entry, split)) for entry in _decided(glossary.terms)]
+        rows = [ReferenceRow(entry.line, entry.source, _renderings(entry, split), tuple(entry.source_variants))
+                for entry in _decided(glossary.terms)]
     reference = merge_terms(path, rows)
     if reference.skipped:
         on_warning(f"{path}: {reference.skipped} term(s) without a Chinese rendering skipped")
@@ -152,26 +171,43 @@ _EXAMPLES = {
 }
 
 
-def merge_terms(path: str, rows: Iterable[tuple[int | None, str, Sequence[str]]]) -> Reference:
-    """Reference terms from (line, English, renderings) rows, spellings with one key merged."""
-    merged: dict[str, ReferenceTerm] = {}
+def merge_terms(path: str, rows: Iterable[ReferenceRow | tuple[int | None, str, Sequence[str]]]) -> Reference:
+    """Reference terms from rows (or (line, English, renderings) tuples): rows whose spellings,
+    variants included, share a key are one term, with the spellings and renderings of all."""
+    merged: list[ReferenceTerm | None] = []
+    owner: dict[str, int] = {}  # English key -> index in `merged` of the term it stands for
     skipped = 0
-    for line, source, targets in rows:
-        targets = [target.strip() for target in targets if target.strip()]
-        key = english_key(source)
+    for row in rows:
+        row = row if isinstance(row, ReferenceRow) else ReferenceRow(*row)
+        targets = [target.strip() for target in row.targets if target.strip()]
+        key = english_key(row.source)
         if not key:
             continue
         if not targets:
             skipped += 1
             continue
-        known = merged.get(key)
-        if known is None:
-            merged[key] = ReferenceTerm(key, source, (source,), tuple(dict.fromkeys(targets)), line)
-            continue
-        spellings = known.spellings + ((source,) if source not in known.spellings else ())
-        merged[key] = ReferenceTerm(key, known.source, spellings, tuple(dict.fromkeys(known.targets + tuple(targets))),
-                                    known.line)
-    return Reference(path, tuple(merged.values()), skipped)
+        spellings = [row.source, *(variant.strip() for variant in row.variants if english_key(variant))]
+        joined = sorted({owner[spelling_key] for spelling_key in map(english_key, spellings) if spelling_key in owner})
+        if not joined:
+            term = ReferenceTerm(key, row.source, tuple(dict.fromkeys(spellings)), tuple(dict.fromkeys(targets)), row.line)
+            merged.append(term)
+            index = len(merged) - 1
+        else:
+            index, *others = joined
+            parts = [merged[index], *(merged[other] for other in others)]
+            first = parts[0]
+            term = ReferenceTerm(first.key, first.source,
+                                 tuple(dict.fromkeys([*(spelling for part in parts for spelling in part.spellings),
+                                                      *spellings])),
+                                 tuple(dict.fromkeys([*(target for part in parts for target in part.targets),
+                                                      *targets])),
+                                 first.line)
+            merged[index] = term
+            for other in others:  # a variant joined two terms: the later one is now part of the first
+                merged[other] = None
+        for spelling_key in term.keys:
+            owner[spelling_key] = index
+    return Reference(path, tuple(term for term in merged if term is not None), skipped)
 
 
 def _has_header(path: str, encoding: str | None, source_language: str, target_language: str) -> bool:
@@ -210,7 +246,7 @@ def _plain_tsv_rows(path: str, encoding: str | None):
         if len(cells) < 2:
             raise InputFormatError("expected English<TAB>Chinese (alternatives separated by |), "
                                    f"found no tab in {line.strip()[:60]!r}", path=path, line=number)
-        yield number, cells[0].strip(), cells[1].split(ALTERNATIVES)
+        yield ReferenceRow(number, cells[0].strip(), cells[1].split(ALTERNATIVES))
 
 
 def _reference_glossary(path: str, chosen: ReferenceFormat, encoding: str | None, source_lang: str | None,
@@ -386,15 +422,21 @@ def evaluate(glossary: Glossary, terms: Sequence[ReferenceTerm], *, k: int = 200
     """R@K, top-1 accuracy and the misses of `glossary` against the reference `terms`."""
     if k < 1:
         raise UsageError(f"K must be at least 1 (got {k})")
-    by_key = {term.key: term for term in terms}
+    term_of: dict[str, ReferenceTerm] = {}  # each key of a term -> the term
+    for term in terms:
+        term_of.setdefault(term.key, term)
+    for term in terms:  # then its variants' keys (merge_terms has joined terms sharing one)
+        for key in term.keys:
+            term_of.setdefault(key, term)
     wanted = {term.key: term.target_keys for term in terms}
     entries = ranked_entries(glossary)
     best: dict[str, RankedEntry] = {}
     best_correct: dict[str, RankedEntry] = {}
     for entry in entries:
-        key = english_key(entry.source)
-        if key not in by_key:
+        term = term_of.get(english_key(entry.source))
+        if term is None:
             continue
+        key = term.key
         best.setdefault(key, entry)
         if key not in best_correct and any(chinese_key(target) in wanted[key] for target in entry.targets):
             best_correct[key] = entry
@@ -457,5 +499,5 @@ def summary_record(evaluation: Evaluation) -> dict:
 
 
 __all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "reference_format_of", "load_reference",
-           "merge_terms", "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries",
+           "ReferenceRow", "merge_terms", "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries",
            "MissKind", "Miss", "Evaluation", "evaluate", "evaluate_files", "miss_record", "summary_record"]

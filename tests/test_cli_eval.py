@@ -176,6 +176,19 @@ def test_a_glossary_or_termbase_given_as_the_corpus_is_refused_with_the_eval_usa
         2, "", f"error: {message}: glossary eval GLOSSARY REFERENCE --reachable-in CORPUS\n")
 
 
+def test_a_variant_spelling_declared_in_a_yaml_reference_counts_as_the_term(runner, workdir):
+    Path("termbase.yaml").write_text("glossary: 1\nterms:\n  - source: vehicle-to-grid\n    target: 车网互动\n"
+                                     "    status: approved\n    source_variants: [V2G]\n", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "termbase.yaml", "--reachable-in", "corpus.tsv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "R@200 1.000 (1/1 terms); top-1 accuracy 0.000 (0/1); 3 ranked entries\n"
+        "reference: 1 of 1 terms of termbase.yaml reachable in corpus.tsv\n"
+        "misses: 0 of 1 terms not within K (0 wrong target, 0 below K, 0 not found); 1 top-1 wrong (found within K)\n"
+        "miss\tterm\texpected\tproposed\trank\tcorrect_rank\n"
+        "top1_wrong\tvehicle-to-grid\t车网互动\tV2G → 车辆\t2\t3\n")
+
+
 def test_missing_reference_is_exit_2_with_the_path(runner, workdir):
     result = run(runner, "eval", "found.yaml", "nope.tsv")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", "error: nope.tsv: no such file\n")

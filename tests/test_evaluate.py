@@ -279,6 +279,53 @@ def test_tbx_reference_is_read_through_glossary_import(tmp_path):
     assert [(term.source, term.targets) for term in load_reference(str(path)).terms] == [("V2G", ("车网互动",))]
 
 
+VARIANT_TERMBASE = """\
+glossary: 1
+terms:
+  - source: heat pump
+    target: [热泵, 热力泵]
+    status: approved
+    source_variants: [heat-pump unit]
+  - source: wind farm
+    target: 风电场
+    status: approved
+"""
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".tbx", ".csv"])
+def test_a_declared_variant_spelling_counts_as_its_term(tmp_path, suffix):
+    from glossary_cli.exchange import ExchangeFormat, export_glossary
+
+    path = tmp_path / f"termbase{suffix}"
+    if suffix == ".yaml":
+        path.write_text(VARIANT_TERMBASE, encoding="utf-8")
+    else:
+        path.write_text(export_glossary(glossary(VARIANT_TERMBASE), ExchangeFormat(suffix[1:])), encoding="utf-8")
+    reference = load_reference(str(path))
+    assert [(term.source, term.spellings) for term in reference.terms] == [
+        ("heat pump", ("heat pump", "heat-pump unit")), ("wind farm", ("wind farm",))]
+    found = glossary("glossary: 1\nterms:\n"
+                     "  - {source: heat-pump units, target: 热泵, score: 0.9}\n"
+                     "  - {source: heat pump, target: 热力泵, score: 0.5}\n")
+    result = evaluate(found, reference.terms, k=1)
+    assert (result.found, result.top1_correct, result.present, result.reference_terms) == (1, 1, 1, 2)
+    assert [(miss.kind, miss.term.source) for miss in result.misses] == [(MissKind.NOT_FOUND, "wind farm")]
+    # the corpus names the term only by its variant: it is reachable
+    corpus = [pair("Install the heat-pump unit outdoors.", "将热泵安装在室外。")]
+    assert [term.source for term in reachable_terms(reference.terms, corpus)] == ["heat pump"]
+
+
+def test_a_variant_that_is_another_rows_spelling_joins_the_two_rows_into_one_term():
+    from glossary_cli.evaluate import ReferenceRow
+
+    merged = merge_terms("termbase.yaml", [ReferenceRow(3, "PV", ["光伏"], ["photovoltaics"]),
+                                           ReferenceRow(7, "solar cell", ["太阳能电池"]),
+                                           ReferenceRow(9, "photovoltaic", ["光伏发电"], ["solar cells"])]).terms
+    assert [(term.source, term.spellings, term.targets, term.line) for term in merged] == [
+        ("PV", ("PV", "photovoltaics", "solar cell", "photovoltaic", "solar cells"), ("光伏", "太阳能电池", "光伏发电"), 3)]
+    assert merged[0].keys == {"pv", "photovoltaic", "solar cell"}
+
+
 def test_reference_format_comes_from_the_extension_or_is_given(tmp_path):
     odd = tmp_path / "gold.list"
     odd.write_text("V2G\t车网互动\n", encoding="utf-8")

@@ -69,7 +69,9 @@ def eval_command(
         ..., metavar="REFERENCE",
         help="Reference terms: TSV (en<TAB>zh|zh2; a header row, optional, names the columns as import finds "
              "them: en, zh-CN, English (United States), Chinese_PRC, 简体中文...), CSV with such columns, TBX, or a "
-             "glossary YAML (its approved entries, or every entry not rejected when none is approved)."),
+             "glossary YAML (its approved entries, or every entry not rejected when none is approved). A "
+             "variant spelling it declares (source_variants, a TBX concept's other English terms) counts as "
+             "the term."),
     k: int = typer.Option(200, "--k", metavar="<k>", min=1,
                           help="R@K counts reference terms found among the K best entries."),
     reachable_in: Optional[list[Path]] = typer.Option(
