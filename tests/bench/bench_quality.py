@@ -1,6 +1,7 @@
-"""Quality benchmark (not a test): `glossary extract`, then `glossary eval`, on the shared corpora.
+"""Quality benchmark (not a test): `glossary extract`, then `glossary eval`, on the shared corpora
+and on a development set.
 
-    python tests/bench/bench_quality.py [--only seed|tico] [--keep DIR]
+    python tests/bench/bench_quality.py [--only NAME | --shared] [--keep DIR]
 
 One line per corpus: pairs read, R@K and top-1 accuracy (issue 6 definitions, as
 `../shared/tools/score_glossary.py` computes them) and the wall-clock seconds of the extract run
@@ -9,6 +10,8 @@ One line per corpus: pairs read, R@K and top-1 accuracy (issue 6 definitions, as
 - seed article: `seeds/000_890636b9e1f69f65.txt` against `../shared/data/seed/gold.tsv`, K=200.
 - TICO-19: `../shared/data/tico19_en_zh/segments.tsv` against its `gold.tsv`, K=1000, counting only
   the gold terms reachable in the segments (`--reachable-in`).
+- the development set in `tests/bench/dev/` (see its SOURCE.md): three documentation corpora at
+  K=100 and four UI-string corpora at K=50 (K=20 for the smallest), reachable terms only.
 
 The shared data is looked for beside the repository, or where GLOSSARY_SHARED points.
 """
@@ -39,12 +42,26 @@ class Corpus:
     reachable: bool
 
 
+DEV = Path(__file__).resolve().parent / "dev"
 CORPORA = (
     Corpus("seed", "seed article", REPO / "seeds" / "000_890636b9e1f69f65.txt", SHARED / "seed" / "gold.tsv",
            200, reachable=False),
     Corpus("tico", "TICO-19", SHARED / "tico19_en_zh" / "segments.tsv", SHARED / "tico19_en_zh" / "gold.tsv",
            1000, reachable=True),
+    # The development set (dev/SOURCE.md): documentation at K=100, UI strings at K=50 (K=20 for the
+    # twelve terms of the Latin + Chinese strings), reachable terms only.
+    Corpus("cloud", "cloud docs", DEV / "cloud_docs.tsv", DEV / "cloud_docs.gold.tsv", 100, reachable=True),
+    Corpus("pump", "pump manual", DEV / "infusion_pump_ifu.txt", DEV / "infusion_pump_ifu.gold.tsv", 100,
+           reachable=True),
+    Corpus("earbuds", "earbuds guide", DEV / "earbuds_guide.jsonl", DEV / "earbuds_guide.gold.tsv", 100,
+           reachable=True),
+    Corpus("checkout", "UI checkout", DEV / "ui-checkout.tsv", DEV / "ui-checkout.gold.tsv", 50, reachable=True),
+    Corpus("git", "UI git client", DEV / "ui-git-client.tsv", DEV / "ui-git-client.gold.tsv", 50, reachable=True),
+    Corpus("settings", "UI settings", DEV / "ui-settings-zh_CN.po", DEV / "ui-settings.gold.tsv", 50,
+           reachable=True),
+    Corpus("latin", "UI Latin+zh", DEV / "ui-latin-mixed.tsv", DEV / "ui-latin-mixed.gold.tsv", 20, reachable=True),
 )
+SHARED_CORPORA = ("seed", "tico")
 
 
 def glossary(*args: str) -> subprocess.CompletedProcess:
@@ -73,7 +90,7 @@ def measure(corpus: Corpus, workdir: Path) -> str:
         options += ["--reachable-in", str(corpus.corpus)]
     summary = json.loads(glossary("eval", str(output), str(corpus.reference), *options).stdout)["summary"]
     scope = " reachable" if corpus.reachable else ""
-    return (f"{corpus.label:<13} {pair_count(corpus.corpus):>5,} pairs  "
+    return (f"{corpus.label:<14} {pair_count(corpus.corpus):>5,} pairs  "
             f"R@{corpus.k} {summary['recall_at_k']:.3f} ({summary['found']}/{summary['reference_terms']}{scope})  "
             f"top-1 {summary['top1_accuracy']:.3f} ({summary['top1_correct']}/{summary['top1_terms']})  "
             f"extract {seconds:.1f} s")
@@ -82,10 +99,13 @@ def measure(corpus: Corpus, workdir: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", choices=[corpus.name for corpus in CORPORA], help="Measure one corpus.")
+    parser.add_argument("--shared", action="store_true", help="Only the shared corpora (seed, TICO-19), whose "
+                                                               "figures the quality issue sets targets for.")
     parser.add_argument("--keep", type=Path, help="Write the extracted glossaries here (default: a temporary "
                                                   "directory, removed afterwards).")
     arguments = parser.parse_args()
-    chosen = [corpus for corpus in CORPORA if arguments.only in (None, corpus.name)]
+    chosen = [corpus for corpus in CORPORA if arguments.only in (None, corpus.name)
+              and (not arguments.shared or corpus.name in SHARED_CORPORA)]
     missing = [str(path) for corpus in chosen for path in (corpus.corpus, corpus.reference) if not path.is_file()]
     if missing:
         sys.exit(f"missing input(s): {', '.join(missing)}; set GLOSSARY_SHARED to the shared directory")
