@@ -98,8 +98,8 @@ class PairFeatures:
     kept: bool = False  # the translation keeps the English as it is (`Andrew Cuomo`): one unit, whatever its length
     compound: bool = False  # a hyphenated word (`Vehicle-to-Grid`, `high-tech`)
     verb: bool = False  # one word known only as a verb (`create`, `deploy`): an instruction, not a term
-    # A target that starts with a Latin word (`API 密钥`): how many targets of the corpus start
-    # with the same word. COVID-19 starts 68 of TICO-19's (COVID-19 患者, COVID-19 病例 ...):
+    # A target that starts with a Latin word (`API 密钥`): how many linked targets of the corpus
+    # start with the same word. In TICO-19 COVID-19 starts dozens (COVID-19 患者, COVID-19 病例 ...):
     # a word that combines with anything makes phrases; API with a few makes terms.
     modifier_heads: int = 0
 
