@@ -45,8 +45,10 @@ PROMPT = r"\[a/r/e/1-9/s/u/q/\?\]"
 
 def spawn(path, *, columns: int = 100):
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": str(columns), "LINES": "40"}
+    # a closed terminal's SIGHUP must end review even where the test runner ignores it (nohup)
     return pexpect.spawn(sys.executable, ["-m", "glossary_cli", "review", str(path)], env=env,
-                         encoding="utf-8", dimensions=(40, columns), timeout=20)
+                         encoding="utf-8", dimensions=(40, columns), timeout=20,
+                         preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
 
 
 def state(path) -> dict[str, tuple[list[str], Status]]:
@@ -147,6 +149,19 @@ def test_ctrl_c_at_the_edit_prompt_says_what_was_saved_once(path):
     child.close()
     assert child.exitstatus == 130
     assert child.before.count("interrupted") == 1 and "1 decision already saved" in child.before
+
+
+def test_a_target_typed_ahead_with_e_is_edited_by_backspace_and_ctrl_w(path):
+    child = spawn(path)
+    child.expect(PROMPT)
+    child.send("a")  # grid; then V2G's new target arrives with its e, typos and all, in one burst
+    child.expect(PROMPT)
+    child.send("e车网x\x7f互动 [/]x\x17\r")
+    child.expect("approved V2G")
+    child.expect(PROMPT)
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert state(path)["V2G"] == (["车网互动"], Status.APPROVED)
 
 
 def test_keys_typed_ahead_are_each_a_decision_in_order(path):
