@@ -407,5 +407,9 @@ def test_a_concept_whose_terms_state_no_status_comes_in_as_the_caller_says(tmp_p
     (entry,) = read_tbx(path, unstated=Status.APPROVED).terms
     assert (entry.status, entry.forbidden) == (Status.APPROVED, [])
     assert read_tbx(path).terms[0].status is Status.CANDIDATE
+    only_deprecated = write(tmp_path, text.replace('<termNote type="administrativeStatus">preferredTerm-admn-sts'
+                                                   "</termNote>", ""), name="deprecated.tbx")
+    (entry,) = read_tbx(only_deprecated, unstated=Status.APPROVED).terms  # termbases mark what not to say
+    assert (entry.target, entry.status, entry.forbidden) == (["发烧"], Status.APPROVED, ["发热", "热病", "高热", "高烧"])
     proposed = write(tmp_path, text.replace("preferredTerm-admn-sts", "proposedTerm"), name="proposed.tbx")
     assert read_tbx(proposed, unstated=Status.APPROVED).terms[0].status is Status.CANDIDATE  # stated: undecided

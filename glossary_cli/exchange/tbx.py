@@ -475,8 +475,8 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     keep_source = any(term.text == source and term.term_type == INTERNATIONALISM for term in targets)
     if any(term.status in _POSITIVE for term in targets):
         status = Status.APPROVED
-    elif allowed and all(term.status is None for term in targets):
-        status = unstated  # the termbase says nothing: the caller decides
+    elif allowed and all(term.status is None for term in targets if term.status not in _NEGATIVE):
+        status = unstated  # nothing said of the allowed renderings (deprecated ones aside): the caller decides
     else:
         status = Status.CANDIDATE
     entry = Entry(
