@@ -105,11 +105,11 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     breaks = [_breaks_phrase(token, masked) for token in tokens]
     contents = [_is_content(token, shouted) for token in tokens]
     label = text.strip().rstrip(".!?:…")
-    units = _units(tokens)
+    no_term_starts = _units(tokens) | _phrasal_verbs(tokens)  # `25 mL`, `log in to the console`
     words = [token.text for token in tokens if token.text.isalpha() and not is_english_stopword(token.text)]
     heading = len(words) >= 3 and all(word[:1].isupper() for word in words)
     for first in range(count):
-        if breaks[first] or not contents[first] or first in units:
+        if breaks[first] or not contents[first] or first in no_term_starts:
             continue
         # `tested in clinical trials`, `focused on repurposing`: a participle governing a preposition
         verb_first = only_a_verb(tokens[first].text) or (
@@ -169,6 +169,19 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                                    existing.last_token, quoted=existing.quoted or quoted,
                                    bracketed=existing.bracketed or not quoted)
     return sorted(spans.values(), key=lambda span: (span.start, span.end))
+
+
+# Verbs of software instructions that take a particle, and the particles: in `log in to the
+# console` the `log` is no log (日志), it is half of 登录; the whole label `Log In` stays a term.
+_PHRASAL_VERBS = {"log": {"in", "on", "out", "off", "into"}, "sign": {"in", "on", "out", "off", "up", "into"},
+                  "check": {"in", "out"}, "set": {"up"}, "back": {"up"}, "plug": {"in"}, "turn": {"on", "off"},
+                  "shut": {"down"}, "roll": {"back"}, "opt": {"in", "out"}, "look": {"up"}, "pair": {"up"}}
+
+
+def _phrasal_verbs(tokens: tuple[Token, ...]) -> set[int]:
+    """Indices of verbs followed by their particle (`log in`, `set up`): no term starts with one."""
+    return {index for index in range(len(tokens) - 1)
+            if tokens[index + 1].text.lower() in _PHRASAL_VERBS.get(tokens[index].text.lower(), ())}
 
 
 _LATIN_LETTER = re.compile("[A-Za-z]")

@@ -204,3 +204,10 @@ def test_a_heading_in_title_case_holds_the_terms_inside_it():
     assert "Volumetric Infusion Pump" in heading and "Infusion Pump" in heading
     prose = english("the International Energy Agency said so")  # in a sentence, capitals still mark a name
     assert "International Energy Agency" in prose and "International Energy" not in prose
+
+
+def test_a_verb_with_its_particle_starts_no_term():
+    found = english("Log in to the console and set up the log bucket")
+    assert "log bucket" in found and "log" in found  # the noun
+    assert not {"Log", "set"} & set(found)
+    assert "Log In" in english("Log In")  # the label is a term
