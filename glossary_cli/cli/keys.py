@@ -86,7 +86,7 @@ class KeyReader:
             if key in _ERASE or key in (_KILL, _WORD_ERASE):
                 erased = _erase(typed, key)
                 self._echo("".join("\b" * cell_len(char) + " " * cell_len(char) + "\b" * cell_len(char)
-                                   for char in reversed(erased)))
+                                   for char in erased))  # the last character first, as it was typed last
             elif key.isprintable():
                 typed.append(key)
                 self._echo(key)
