@@ -9,7 +9,7 @@ words, plus quoted spans “…” 《…》 and bracketed ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -332,6 +332,31 @@ def _attached_suffix(text: str, token: Token) -> bool:
             and not is_chinese_function_word(text[token.start - 1]))
 
 
+_BRACKETED_ACRONYM = re.compile(r"[(（]\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*[)）]")
+
+
+def _named_by_acronym(text: str, tokens: tuple[Token, ...], masked: list[bool], source: str,
+                      limits: CandidateLimits) -> Iterator[tuple[int, int]]:
+    """(first, last) token indices of the runs that end right before an acronym in brackets which
+    the English brackets too: `基于角色的访问控制 (RBAC)` for `role-based access control (RBAC)`.
+    The acronym says where the name ends, so the name may hold the 的 and 和 that end spans
+    elsewhere (身份和访问管理); each run back to a punctuation mark, the longest within the limits."""
+    for found in _BRACKETED_ACRONYM.finditer(text):
+        if not re.search(r"[(（]\s*" + re.escape(found.group(1)) + r"\s*[)）]", source):
+            continue
+        ends = [index for index, token in enumerate(tokens) if token.end <= found.start()
+                and text[token.end:found.start()].strip() == "" and has_han(token.text)]
+        if not ends:
+            continue
+        last = ends[-1]
+        first = last
+        while (first > 0 and not _zh_breaks(tokens[first - 1], masked) and has_han(tokens[first - 1].text)
+               and tokens[last].end - tokens[first - 1].start <= limits.max_chars):
+            first -= 1
+            if has_han(tokens[first].text) and not is_chinese_function_word(tokens[first].text) and first < last - 1:
+                yield first, last
+
+
 def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits(),
                   verbs: frozenset[str] = frozenset(), source: str = "",
                   known: Callable[[str], bool] | None = None) -> list[Span]:
@@ -374,6 +399,12 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
                                        verb_initial=last > first and head.text in verbs)
+    for first, last in _named_by_acronym(text, tokens, masked, source, limits):
+        start, end = tokens[first].start, tokens[last].end
+        if (start, end) not in spans:
+            surface = text[start:end]
+            spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
+                                       verb_initial=last > first and tokens[first].text in verbs)
     label = _whole_label(text, tokens, masked, limits)
     if label and label not in spans:
         first, last = _token_range(tokens, *label)

@@ -211,3 +211,12 @@ def test_a_verb_with_its_particle_starts_no_term():
     assert "log bucket" in found and "log" in found  # the noun
     assert not {"Log", "set"} & set(found)
     assert "Log In" in english("Log In")  # the label is a term
+
+
+def test_an_acronym_bracketed_on_both_sides_ends_a_chinese_name_that_holds_de():
+    target = "请为集群启用基于角色的访问控制 (RBAC)。"
+    spans = {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target),
+                                                 source="Enable role-based access control (RBAC) for the cluster.")}
+    assert "基于角色的访问控制" in spans
+    alone = {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source="Enable it.")}
+    assert "基于角色的访问控制" not in alone  # the English names no such acronym: 的 still ends spans
