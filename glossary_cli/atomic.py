@@ -11,17 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from . import interrupts
-from .errors import OutputError
+from .errors import FileChangedError, OutputError
 from .textio import is_stream
 
 try:
     import fcntl
 except ImportError:  # Windows: the comparison alone guards the rename
     fcntl = None  # type: ignore[assignment]
-
-
-class FileChangedError(OutputError):
-    """The file on disk is no longer what the command read: something else wrote it meanwhile."""
 
 
 ANY_CONTENT = object()  # write_atomic's `expected` when the command did not read the file it replaces

@@ -41,3 +41,7 @@ class UsageError(GlossaryError):
 
 class OutputError(GlossaryError):
     """A result cannot be written (unwritable directory, disk full)."""
+
+
+class FileChangedError(OutputError):
+    """The file on disk is no longer what the command read: something else wrote it meanwhile."""

@@ -11,8 +11,8 @@ import copy
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .atomic import ANY_CONTENT, FileChangedError, content_now, write_atomic
-from .errors import GlossaryFileError, UsageError
+from .atomic import ANY_CONTENT, content_now, write_atomic
+from .errors import FileChangedError, GlossaryFileError, UsageError
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
