@@ -1,6 +1,6 @@
 """The extraction pipeline: segment pairs -> tokens -> candidate spans -> links -> ranked pairs.
 
-Two maps over shards of `SHARD_SIZE` distinct pairs, read from the corpus as it streams in:
+Two maps over shards of about `SHARD_SIZE` distinct pairs, read from the corpus as it streams in:
 tokenize (or load the tokens from the cache), then, once the corpus lexicon is learned from
 every shard's content words, link spans and tally the links. Shard results are merged in corpus
 order, so one process, a pool of `jobs` processes or a Dask cluster give the same tallies.
@@ -8,7 +8,9 @@ With a cache directory, the learned lexicon, each shard's tallies and the rankin
 (cache.py), so a re-run on an unchanged corpus links, merges and ranks nothing. A changed pair
 re-links its shard, and the other shards only where the lexicon entries their English words look
 up changed: linking reads which translations the corpus taught a word, not their probabilities,
-so new content words usually relink one shard.
+so new content words usually relink one shard. Shards end where a pair's own text says (see
+`sharded`) and their tallies count from their own first pair, so a pair inserted near the top
+of a translation memory does not move every later shard out of the cache.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import contextlib
 import enum
 import gc
 import hashlib
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -30,7 +33,7 @@ from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache,
 from .candidates import CandidateLimits, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
-from .models import Evidence, ScoredPair, SegmentPair
+from .models import Evidence, Location, ScoredPair, SegmentPair
 from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
 from .script import has_han
@@ -70,6 +73,12 @@ class Postings:
         """Append the postings of a later shard (all of its indices are larger)."""
         self.indices.extend(later.indices)
 
+    def shift(self, offset: int) -> None:
+        """Add `offset` to every index: a shard counts from its own first pair."""
+        if offset and self.indices:
+            shifted = np.frombuffer(self.indices, dtype=np.int32) + offset
+            self.indices = array("i", shifted.tobytes())
+
     def __len__(self) -> int:
         return len(self.indices)
 
@@ -108,6 +117,19 @@ class CorpusTallies:
     pairs: dict[tuple[str, str], PairTally] = field(default_factory=dict)
     source_postings: dict[str, Postings] = field(default_factory=dict)
     target_postings: dict[str, Postings] = field(default_factory=dict)
+
+    def place(self, first: int, locations: list[Location]) -> "CorpusTallies":
+        """A shard's tallies, which count its pairs from 0 and name an evidence's pair by its
+        offset in the shard, placed in the corpus: indices from `first`, evidence at its pair's
+        location. In place; returns the tallies."""
+        for tally in self.pairs.values():
+            tally.segments = {first + offset for offset in tally.segments}
+            tally.evidence = [replace(evidence, where=str(locations[int(evidence.where)]))
+                              for evidence in tally.evidence]
+        for postings in (self.source_postings, self.target_postings):
+            for segments in postings.values():
+                segments.shift(first)
+        return self
 
     def merge(self, later: "CorpusTallies") -> None:
         """Fold in the tallies of the next shard (shards are merged in corpus order)."""
@@ -190,6 +212,28 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
                          collected.linked_pairs)
 
 
+def sharded(pairs: Iterable[SegmentPair]) -> Iterator[list[SegmentPair]]:
+    """The pairs in shards of about SHARD_SIZE, each ending after a pair whose text hashes to 0
+    modulo a spread (content-defined chunking, as rsync and restic cut files), between half and
+    three times SHARD_SIZE. A pair inserted or removed moves the end of its own shard only, so
+    every other shard keeps its cached tokens and tallies; fixed-size shards would all shift."""
+    least, most = max(1, SHARD_SIZE // 2), 3 * SHARD_SIZE
+    spread = max(1, SHARD_SIZE - least)
+    batch: list[SegmentPair] = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= most or (len(batch) >= least and _ends_shard(pair, spread)):
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ends_shard(pair: SegmentPair, spread: int) -> bool:
+    text = f"{pair.source}\0{pair.target}".encode("utf-8", "surrogatepass")
+    return zlib.crc32(text) % spread == 0
+
+
 def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
     """Each distinct (source, target) text once: translation memories repeat segments, and a
     repeat is not new evidence. The first occurrence's location is kept."""
@@ -221,7 +265,7 @@ def collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOp
     return collected.tallies, collected.signatures
 
 
-SHARD_SIZE = 500
+SHARD_SIZE = 500  # pairs per shard, on average
 
 
 @dataclass(frozen=True)
@@ -331,15 +375,10 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     tokenized_pairs = 0
 
     def shards() -> Iterator[Shard]:
-        batch: list[SegmentPair] = []
-        for pair in _distinct(pairs):
-            batch.append(pair)
-            if len(batch) == SHARD_SIZE:
-                stored.append(Shard(len(stored) * SHARD_SIZE, batch))
-                yield stored[-1]
-                batch = []
-        if batch:
-            stored.append(Shard(len(stored) * SHARD_SIZE, batch))
+        first = 0
+        for batch in sharded(_distinct(pairs)):
+            stored.append(Shard(first, batch))
+            first += len(batch)
             yield stored[-1]
 
     done = 0
@@ -362,6 +401,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     link_context = LinkContext(settings, CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens),
                                learned, key=hashlib.sha256(repr(sorted(learned.items())).encode()).hexdigest())
     signatures = {"en": english.signature, "zh": chinese.signature}
+    places = [(shard.first, [pair.location for pair in shard.pairs]) for shard in stored]
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
     keys = ([link_key(signature, shard, reads) for shard, reads in zip(stored, _shard_reads(learned, settings, stored))]
@@ -369,7 +409,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     if progress is not None:
         progress(Stage.LINK, 0, total)
     ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
-    ranked_key = _ranked_key(ranking_options, keys) if ranked_cache else ""
+    ranked_key = _ranked_key(ranking_options, keys, places) if ranked_cache else ""
     ranked = ranked_cache.load(ranked_key) if ranked_cache else None
     if ranked is not None:
         if progress is not None:
@@ -379,10 +419,11 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     tallies = CorpusTallies()
     done = linked_pairs = 0
     with _collector_paused():
-        for shard_tallies, linked in _shard_tallies(stored, link_context, runner, link_cache, keys):
-            tallies.merge(shard_tallies)
+        for (first, locations), (shard_tallies, linked) in zip(
+                places, _shard_tallies(stored, link_context, runner, link_cache, keys)):
+            tallies.merge(shard_tallies.place(first, locations))
             linked_pairs += linked
-            done = min(total, done + SHARD_SIZE)
+            done += len(locations)
             if progress is not None:
                 progress(Stage.LINK, done, total)
     if ranking is not None:
@@ -485,13 +526,16 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
 
 
 def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
-    """Spans of every segment of a shard, linked one-to-one and tallied."""
+    """Spans of every segment of a shard, linked one-to-one and tallied, as the shard's own
+    tallies: segments counted from the shard's first pair, and each evidence's `where` the offset
+    of the first pair at its location (see `CorpusTallies.place`). So they depend only on the
+    shard's texts, not on where the shard sits in the corpus."""
     aligner, chinese = _linking(context)
     source_tokens = shard.source.tokens([mask_placeholders(pair.source) for pair in shard.pairs])
     target_tokens = shard.target.tokens([mask_placeholders(pair.target) for pair in shard.pairs])
     tallies = CorpusTallies()
-    for offset, (pair, tokens, chinese_tokens) in enumerate(zip(shard.pairs, source_tokens, target_tokens)):
-        index = shard.first + offset
+    places: dict[str, int] = {}  # pairs at one file:line are one place, as the glossary shows them
+    for index, (pair, tokens, chinese_tokens) in enumerate(zip(shard.pairs, source_tokens, target_tokens)):
         source_spans = english_spans(pair.source, tokens, context.limits)
         target_spans = chinese_spans(pair.target, chinese_tokens, context.limits, chinese.verbs, pair.source,
                                      chinese.knows)
@@ -507,7 +551,7 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
                     commonness=chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token]))
             tally.add(link, index, sentence_start=starts_sentence(tokens, link.source.first_token))
             if tally.wants_evidence():
-                tally.add_evidence(Evidence(str(pair.location), snippet(pair.source, link.source.start, link.source.end),
+                tally.add_evidence(Evidence(str(places.setdefault(str(pair.location), index)), snippet(pair.source, link.source.start, link.source.end),
                                             snippet(pair.target, link.target.start, link.target.end)))
     return tallies
 
@@ -520,12 +564,14 @@ def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
 
 def link_key(signature: str, shard: Shard, reads: bytes) -> str:
     """Names a shard's tallies: what shapes the linking (`signature`, and what the shard reads of
-    the lexicon and the approved terms), where the shard starts in the corpus (tallies hold
-    corpus indices) and every pair's texts and location (evidence says file:line)."""
-    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + reads + b"\0" + shard.first.to_bytes(8, "little"))
-    for pair in shard.pairs:
-        location = pair.location
-        for text in (pair.source, pair.target, location.path, repr(location.line), repr(location.unit)):
+    the lexicon and the approved terms), every pair's texts, and which pairs share a location
+    (evidence names the first pair of each). Not where the shard sits or what its locations
+    are: `CorpusTallies.place` puts the tallies there."""
+    digest = hashlib.sha256(signature.encode("utf-8") + b"\0" + reads)
+    places: dict[str, int] = {}
+    for index, pair in enumerate(shard.pairs):
+        place = places.setdefault(str(pair.location), index)
+        for text in (pair.source, pair.target, str(place)):
             data = text.encode("utf-8", "surrogatepass")
             digest.update(len(data).to_bytes(8, "little"))
             digest.update(data)
@@ -579,23 +625,34 @@ def _link_signature(tokenize_context: "TokenizeContext", link_context: LinkConte
                       tokenize_context.source_signature, tokenize_context.target_signature])
 
 
-def _ranked_key(ranking_options: str, link_keys: list[str]) -> str:
-    """Names a ranking: the options it ran with and the keys of every shard's tallies, in order."""
+def _ranked_key(ranking_options: str, link_keys: list[str], places: list[tuple[int, list[Location]]]) -> str:
+    """Names a ranking: the options it ran with, the keys of every shard's tallies in order, and
+    where each pair is (the ranking's evidence names it)."""
     digest = hashlib.sha256(f"ranked\n{ranking_options}\n".encode("utf-8"))
     for key in link_keys:
         digest.update(key.encode("ascii"))
+    for _, locations in places:
+        for location in locations:
+            data = str(location).encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
     return digest.hexdigest()
 
 
 def _lexicon_key(words: list[LexiconWords]) -> str:
-    """A digest of every shard's content words, in corpus order, and of the learner's code."""
-    digest = hashlib.sha256(f"lexicon\n{_code_hash(('word_alignment', 'lexicon'))}\n{_data_versions()}\n".encode("utf-8"))
+    """A digest of the corpus's content words, segment by segment in corpus order, and of the
+    learner's code: the same for any cut into shards (each word is hashed alone, so the shards'
+    own vocabularies and ids do not enter it)."""
+    streams = [hashlib.sha256() for _ in range(4)]  # source words, source counts, target words, target counts
     for shard in words:
-        vocabulary = "\0".join(shard.vocabulary).encode("utf-8", "surrogatepass")
-        for data in (vocabulary, shard.source_ids.tobytes(), shard.source_counts.tobytes(),
-                     shard.target_ids.tobytes(), shard.target_counts.tobytes()):
-            digest.update(len(data).to_bytes(8, "little"))
-            digest.update(data)
+        hashes = np.array([int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                                          "little") for word in shard.vocabulary], dtype=np.uint64)
+        for stream, data in zip(streams, (hashes[shard.source_ids], shard.source_counts,
+                                          hashes[shard.target_ids], shard.target_counts)):
+            stream.update(data.tobytes())
+    digest = hashlib.sha256(f"lexicon\n{_code_hash(('word_alignment', 'lexicon'))}\n{_data_versions()}\n".encode("utf-8"))
+    for stream in streams:
+        digest.update(stream.digest())
     return digest.hexdigest()
 
 

@@ -42,7 +42,8 @@ def test_extract_reads_the_corpus_as_a_stream_in_shards(seed_article, small_shar
     result = extract(stream(), progress=lambda stage, done, total: seen.append((stage, done, total, len(consumed))))
     tokenizing = [entry for entry in seen if entry[0] is Stage.TOKENIZE]
     assert tokenizing[0][1:] == (0, None, 0)  # the stage starts before anything is read
-    assert tokenizing[1][1:] == (5, None, 5)  # the first shard is done before the rest is read
+    first = len(next(glossary_cli.extract.sharded(seed_pairs(seed_article))))
+    assert tokenizing[1][1:] == (first, None, first) and first < 33  # the first shard is done before the rest is read
     assert seen[-1][:3] == (Stage.LINK, 33, 33)
     assert result.segment_count == 33
 
@@ -81,7 +82,7 @@ def test_a_damaged_cache_entry_is_tokenized_again(seed_article, tmp_path, small_
     cache = tmp_path / "cache"
     expected = ranked(extract(seed_pairs(seed_article), cache_dir=str(cache)))
     entries = sorted(cache.rglob("*.tokens"))
-    assert len(entries) == 14  # 7 shards, two sides
+    assert len(entries) == 2 * len(list(glossary_cli.extract.sharded(seed_pairs(seed_article))))  # two sides
     for entry in entries:
         spoil(entry, damage)
     again = extract(seed_pairs(seed_article), cache_dir=str(cache))
@@ -126,7 +127,8 @@ def test_plain_progress_lines_on_a_pipe(runner, seed_article, tmp_path, monkeypa
     result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "o.yaml"), "--no-cache"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("extracting: tokenizing 5 pairs")
+    first = len(next(glossary_cli.extract.sharded(seed_pairs(seed_article))))
+    assert lines[0].startswith(f"extracting: tokenizing {first} pairs")
     assert any(line.startswith("extracting: linking 33/33 pairs") for line in lines)
 
 
@@ -230,3 +232,14 @@ def test_postings_read_like_sets():
     assert postings & Postings([1, 5, 12, 40]) == {5, 12} == Postings([1, 5, 12, 40]) & postings
     assert set() & postings == set() and postings & {9, 10} == {9} and not Postings()
     assert 9 in postings and 10 not in postings
+
+
+def test_shards_end_where_a_pair_says_so_an_insertion_moves_no_later_shard(monkeypatch, shared_data):
+    monkeypatch.setattr(glossary_cli.extract, "SHARD_SIZE", 50)
+    pairs = distinct(read_pairs([shared_data / "tico19_en_zh" / "segments.tsv"]))[:1000]
+    before = [[pair.source for pair in shard] for shard in glossary_cli.extract.sharded(pairs)]
+    inserted = SegmentPair("A new first segment.", "新的第一段。", Location("t.tsv", 1))
+    after = [[pair.source for pair in shard] for shard in glossary_cli.extract.sharded([inserted] + pairs)]
+    assert all(25 <= len(shard) <= 150 for shard in before[:-1]) and len(before) > 10
+    assert after[0][0] == inserted.source
+    assert after[1:] == before[1:] or after[2:] == before[2:]  # at most the first two shards differ

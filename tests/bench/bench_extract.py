@@ -14,7 +14,10 @@ runs, each in a fresh process:
 - once more with another --min-score: the cached ranking does not apply, so every shard's cached
   tallies are read, merged and ranked again (what a change that re-links one shard costs, too);
 - once more on a copy with one English word of the middle pair replaced: the lexicon is learned
-  again, and only the shards whose words gained or lost a learned translation are linked again.
+  again, and only the shards whose words gained or lost a learned translation are linked again;
+- once more after inserting a pair at the top, which moves every later line: one or two shards
+  are tokenised and linked again (shards end where a pair's text says, and tallies do not hold
+  file:line).
 
 It reports seconds, pairs/s, the ratio to the floor, the peak RSS of the main process and of the
 whole process tree (the sum counts pages shared by forked workers more than once), the warm-cache
@@ -238,13 +241,27 @@ def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = Fal
     print(f"{size:>8,} warm run with --min-score 0.25 (tallies read, merged, ranked again): "
           f"{reranked['seconds']:.1f} s, {cold / reranked['seconds']:.2f}x, linked {found.group(1) if found else '?'}, "
           f"load {reranked['load']:.2f}", flush=True)
-    word = edit_in_place(corpus)  # the same path: evidence names file:line, so a new name relinks all
+    word = edit_in_place(corpus)
     again = measured(extract_command(corpus, directory / f"edited{size}.yaml", jobs, directory / "cold2"),
                      {"GLOSSARY_DEBUG": "1"})
     found = re.search(r"tokenized (\d+) pairs and linked (\d+)", again["stderr"])
     print(f"{size:>8,} warm run after replacing one word ({word!r}) of the middle pair: {again['seconds']:.1f} s, "
           f"{cold / again['seconds']:.2f}x, tokenized {found.group(1) if found else '?'} and linked "
           f"{found.group(2) if found else '?'}, load {again['load']:.2f}", flush=True)
+    insert_at_top(corpus)
+    inserted = measured(extract_command(corpus, directory / f"inserted{size}.yaml", jobs, directory / "cold2"),
+                        {"GLOSSARY_DEBUG": "1"})
+    found = re.search(r"tokenized (\d+) pairs and linked (\d+)", inserted["stderr"])
+    print(f"{size:>8,} warm run after inserting a pair at the top (every later line moves down): "
+          f"{inserted['seconds']:.1f} s, {cold / inserted['seconds']:.2f}x, tokenized {found.group(1) if found else '?'} "
+          f"and linked {found.group(2) if found else '?'}, load {inserted['load']:.2f}", flush=True)
+
+
+def insert_at_top(corpus: Path) -> None:
+    """Add a new pair as the corpus's first line, as a translation memory grows."""
+    text = corpus.read_text(encoding="utf-8")
+    corpus.write_text("The charging station restarts after a firmware update.\t固件更新后充电站会重新启动。\n" + text,
+                      encoding="utf-8")
 
 
 def edit_in_place(corpus: Path) -> str:
