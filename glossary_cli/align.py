@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stands_alone, stem
+from .candidates import heading_number_end
 from .lists import ListItem, parallel_items
 from .models import Span, Token
 from .script import HAN, has_han
@@ -485,10 +486,11 @@ _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def _core(text: str) -> tuple[int, int]:
-    """Where a text starts and ends once leading and trailing spaces and punctuation are
-    dropped: `Save As...` and `另存为…` are the labels `Save As` and `另存为`."""
-    start, end = 0, len(text)
-    for edge in _EDGE_PUNCTUATION.finditer(text):
+    """Where a text starts and ends once a section number, leading and trailing spaces and
+    punctuation are dropped: `Save As...` and `另存为…` are the labels `Save As` and `另存为`,
+    `4.3 Earthing` and `4.3 接地` the labels `Earthing` and `接地`."""
+    start, end = heading_number_end(text), len(text)
+    for edge in _EDGE_PUNCTUATION.finditer(text, start):
         if edge.start() == 0:
             start = edge.end()
         else:

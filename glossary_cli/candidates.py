@@ -43,6 +43,19 @@ _CHINESE_INNER_CONNECTORS = frozenset({"之"})
 _ADVERB = re.compile(r"(ally|ively|ously|ently|antly|ably|ibly|edly|ingly|fully|lessly|arly|ately|ctly|rly|tly)$")
 
 
+# A section number before a heading's words: `4.3 Earthing`, `12. Technical Data`, `2 产品概述`.
+# Up to two digits, or dotted: `2019 Novel Coronavirus` starts with a year, not a section; and
+# `5 GHz Wi-Fi` starts with a quantity (units are symbols, not capitalised words: GHz, mA, Mbps).
+_HEADING_NUMBER = re.compile(r"\s*(?:\d{1,2}\.?|\d+(?:\.\d+)+\.?)\s+(?=(?![A-Z]bps)[A-Z][a-z]{2}|[\u4e00-\u9fff])")
+
+
+def heading_number_end(text: str) -> int:
+    """Where a heading's words start after its section number (0 when there is none): the number
+    is no part of the label a heading is (`4.3 Earthing` is the label `Earthing`)."""
+    found = _HEADING_NUMBER.match(text)
+    return found.end() if found else 0
+
+
 def _is_content(token: Token, shouted: bool = False) -> bool:
     """A word that can start or end a term: not a function word (WHO is an acronym), not an adverb."""
     return _is_content_word(token.text, shouted)
@@ -104,7 +117,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     count = len(tokens)
     breaks = [_breaks_phrase(token, masked) for token in tokens]
     contents = [_is_content(token, shouted) for token in tokens]
-    label = text.strip().rstrip(".!?:…")
+    label = text[heading_number_end(text):].strip().rstrip(".!?:…")
     no_term_starts = _units(tokens) | _phrasal_verbs(tokens)  # `25 mL`, `log in to the console`
     words = [token.text for token in tokens if token.text.isalpha() and not is_english_stopword(token.text)]
     heading = len(words) >= 3 and all(word[:1].isupper() for word in words)
@@ -221,8 +234,9 @@ def _label_with_function_words(text: str, tokens: tuple[Token, ...], breaks: lis
     """A short UI label that starts or ends with a function word is one term: `Log Out`, `Select
     All`, `Save As`, `Out of Stock`, `Do Not Disturb`. N-grams never start or end with one, so the
     whole label is a span of its own. Three words need title case: `Sign in to` is a sentence."""
-    words = [index for index, token in enumerate(tokens) if not breaks[index]]
-    label = text.strip().rstrip(".!?:…").rstrip()
+    words_start = heading_number_end(text)
+    words = [index for index, token in enumerate(tokens) if not breaks[index] and token.start >= words_start]
+    label = text[words_start:].strip().rstrip(".!?:…").rstrip()
     if not words or len(words) > _LABEL_WORDS or not any(contents[index] for index in words):
         return None
     first, last = words[0], words[-1]
@@ -259,7 +273,8 @@ def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limit
                  ) -> tuple[int, int] | None:
     """A short string translated as a whole (a UI label) is a span even where a function word sits
     inside it: 启动时自动挂载 (`Auto Mount on Startup`), 保存到磁盘 (`Save to Disk`)."""
-    first = next((token for token in tokens if not _zh_breaks(token, masked)), None)
+    words_start = heading_number_end(text)
+    first = next((token for token in tokens if not _zh_breaks(token, masked) and token.start >= words_start), None)
     if first is None:
         return None
     last = next(token for token in reversed(tokens) if not _zh_breaks(token, masked))

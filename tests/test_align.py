@@ -135,6 +135,8 @@ def test_a_short_string_translated_as_a_whole_is_linked_whole():
     """A UI label or heading the dictionary cannot explain is still a pair: `Preferences` -> 首选项."""
     assert links("Preferences", "首选项")["Preferences"] == ("首选项", frozenset({"segment"}))
     assert links("Syntax Highlighting…", "语法高亮")["Syntax Highlighting"][1] == frozenset({"segment"})
+    assert links("4.3 Earthing", "4.3 接地")["Earthing"] == ("接地", frozenset({"lexicon", "segment"}))
+    assert links("12. Preferences", "12. 首选项")["Preferences"] == ("首选项", frozenset({"segment"}))
     longer = links("Copy selected text to clipboard", "复制选中文本剪贴板")  # five words: a sentence
     assert not any("segment" in signals for _, signals in longer.values())
 

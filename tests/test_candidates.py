@@ -39,6 +39,14 @@ def test_a_short_label_may_start_or_end_with_a_function_word():
     assert "Log Out" not in english("Log Out, then sign in again")  # the label must be the whole text
 
 
+def test_a_section_number_is_no_part_of_a_heading_label():
+    assert not any(text[:1].isdigit() for text in english("2 Product Overview")) and "Product Overview" in english("2 Product Overview")
+    assert "Log Out" in english("3.1 Log Out") and "3.1 Log Out" not in english("3.1 Log Out")
+    assert "产品概述" in chinese("2 产品概述") and "2 产品概述" not in chinese("2 产品概述")
+    assert "2019 Novel Coronavirus" in english("2019 Novel Coronavirus")  # a year is no section number
+    assert "5 GHz Wi-Fi" in english("5 GHz Wi-Fi") and "100 Mbps Ethernet" in english("100 Mbps Ethernet")  # quantities
+
+
 def test_english_plural_head_is_folded_for_display_and_key():
     span = english("digital twins allow us")["digital twin"]
     assert span.key == "digital twin"
