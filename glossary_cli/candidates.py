@@ -391,10 +391,20 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             continue
         connectors = 0
         han = spaced = False
+        latin_tail = count  # the index of the English word after a Chinese one, which ends the span
         for last in range(first, min(count, first + limits.max_tokens)):
             token = tokens[last]
-            if not han and last > first and token.text == " " and source:
-                spaced = True  # the space between two words of a kept English name
+            if last > latin_tail:
+                break  # `面容 ID` ends with its English word
+            if last > first and token.text == " " and source:
+                if not han:
+                    spaced = True  # the space between two words of a kept English name
+                    continue
+                after = tokens[last + 1] if last + 1 < count else None
+                if (after is None or has_han(after.text) or not _LATIN_LETTER.search(after.text)
+                        or not _kept_english(after.text, source)):
+                    break
+                latin_tail = last + 1  # `面容 ID`, `触控 ID`: a Chinese word and a word the English keeps
                 continue
             if has_han(token.text) and not han and spaced and not _LATIN_LETTER.search(text[head.start:token.start]):
                 break  # `2 小时` is a number and its unit; `API 密钥` is a term, as zh-CN style spaces it

@@ -216,11 +216,13 @@ MODIFIER_PENALTY = 0.25
 
 
 _LATIN_MODIFIER = re.compile(r"([0-9a-z][0-9a-z.\-_/+]*)(?=[\u3400-\u9fff])")
+_LATIN_HEAD = re.compile(r"(?<=[\u3400-\u9fff])([0-9a-z][0-9a-z.\-_/+]*)$")
 
 
 def latin_modifier(target_key: str) -> str | None:
-    """The Latin word a Chinese target starts with, when Chinese follows it: `api` of `api密钥`."""
-    found = _LATIN_MODIFIER.match(target_key)
+    """The Latin word a Chinese target starts with, when Chinese follows it (`api` of `api密钥`),
+    or ends with, after Chinese (`sars-cov` of `蝙蝠sars-cov`)."""
+    found = _LATIN_MODIFIER.match(target_key) or _LATIN_HEAD.search(target_key)
     return found.group(1) if found and re.search("[a-z]", found.group(1)) else None
 
 

@@ -8,7 +8,7 @@ def chosen_links(source: str, target: str, lexicon: Lexicon | None = None):
     """The links of one segment pair, as `extract` finds them (with CC-CEDICT alone, or `lexicon`)."""
     tokens = EnglishTokenizer().tokenize_many([source])[0]
     chinese = ChineseTokenizer()
-    spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs)
+    spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs, source=source)
     return SegmentAligner(lexicon or Lexicon()).link(SegmentEvidence(source, target, tokens),
                                                      english_spans(source, tokens), spans)
 
@@ -93,7 +93,7 @@ def test_lexical_score_rewards_full_mutual_coverage():
 def test_a_span_that_starts_with_a_verb_loses_to_the_noun_phrase():
     source, target = "to pioneer the development of smart grids", "率先推进智能电网的发展"
     chinese = ChineseTokenizer()
-    spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs)
+    spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs, source=source)
     assert next(span for span in spans if span.text == "推进智能").verb_initial
     assert ("smart grid", "智能电网") in linked(source, target)
 
@@ -129,6 +129,10 @@ def test_a_word_the_chinese_keeps_in_english_is_found_in_any_case_where_it_stand
     english_in_the_chinese = linked("severe acute respiratory syndrome is a respiratory disease",
                                     "严重急性呼吸综合征 (Severe Acute Respiratory Syndrome) 是一种呼吸道疾病")
     assert not any(chinese == "Respiratory" for _, chinese in english_in_the_chinese)
+
+
+def test_a_name_whose_translation_keeps_its_english_word_is_linked_whole():
+    assert links("Use Face ID to log in", "使用面容 ID 登录")["Face ID"][0] == "面容 ID"
 
 
 def test_a_short_string_translated_as_a_whole_is_linked_whole():

@@ -205,6 +205,10 @@ def test_a_latin_word_and_the_chinese_after_its_space_make_one_span():
 
     assert "API 密钥" in spans("在控制台中创建 API 密钥", "Create an API key in the console")
     assert "2 小时" not in spans("充满电可播放 2 小时", "A full charge plays for 2 hours")  # a number and its unit
+    # and a Chinese word before a space and the word the English keeps: `Face ID` is 面容 ID
+    assert {"面容 ID", "面容"} <= spans("使用面容 ID 登录", "Use Face ID to log in")
+    assert "面容 ID 登录" not in spans("使用面容 ID 登录", "Use Face ID to log in")  # the English word ends it
+    assert "小时 ID" not in spans("2 小时 ID 有效", "The token is valid for 2 hours")  # ID is no word of the English
 
 
 def test_a_heading_in_title_case_holds_the_terms_inside_it():

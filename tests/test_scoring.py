@@ -139,3 +139,4 @@ def test_a_latin_modifier_that_combines_with_anything_makes_phrases_not_terms():
     few, many = pair(modifier_heads=3, corpus_segments=3_000), pair(modifier_heads=68, corpus_segments=3_000)
     assert many.score() < few.score() < pair(corpus_segments=3_000).score()
     assert latin_modifier("api密钥") == "api" and latin_modifier("2小时") is None and latin_modifier("电网") is None
+    assert latin_modifier("蝙蝠sars-cov") == "sars-cov"  # a Latin head after Chinese counts alike
