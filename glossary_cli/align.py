@@ -125,6 +125,12 @@ class SegmentAligner:
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)
         pieces = _PieceEvidence(word_matches, piece_words, chinese)
+        # The characters some English word's translation covers, anywhere in the segment.
+        translated = 0
+        for by_piece in word_matches.values():
+            for matches in by_piece.values():
+                for match in matches:
+                    translated |= ((1 << (match.end - match.start)) - 1) << match.start
         listed = _listed(source, target, tokens, word_matches, chinese) if "、" in target else []
         latin_only = [not has_han(zspan.text) for zspan in chinese]
         next_of = _next_of(tokens)
@@ -197,13 +203,17 @@ class SegmentAligner:
                     covered, weakly_covered = pieces.once_per_word(content, zspan)
                 explained = (covered & countable).bit_count() + _WEAK_CREDIT * (
                     weakly_covered & ~covered & countable).bit_count()
+                named = _named_kind(span.text, zspan.text) and not translated >> (zspan.end - 1) & 1
+                if named:
+                    explained += 1  # `PIN码`: the 码 says what a PIN is, as no English word does
                 lexical = lexical_score(words, matched_words, total, explained)
                 if zspan.verb_initial:
                     lexical *= _VERB_INITIAL_FACTOR
                 signals = ["lexicon"] if matched_words else []
                 score = lexical
-                if not has_han(zspan.text) and (span.text == zspan.text or span.text.casefold() == zspan.text.casefold()
-                                                and stands_alone(target, zspan.start, zspan.end)):
+                if named or not has_han(zspan.text) and (
+                        span.text == zspan.text
+                        or span.text.casefold() == zspan.text.casefold() and stands_alone(target, zspan.start, zspan.end)):
                     signals.append("identical")
                     score = max(score, 0.9)
                 if span.quoted and zspan.quoted:
@@ -225,7 +235,7 @@ class SegmentAligner:
                 if several_words and latin_only[index] and not anchored_here:
                     continue  # `Cron Expression` -> `Cron`, `SARS-CoV-2 RNA` -> `SARS-CoV-2`: a word kept, the rest lost
                 if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
-                    head_later = not head.get(index, 0) >> (zspan.end - 1) & 1
+                    head_later = not named and not head.get(index, 0) >> (zspan.end - 1) & 1
                     options.append((_priority(score, signals, matched_words), score, head_later, zspan, lexical,
                                     signals, matched_words))
             # Only a span's best few targets can win competitive linking; keeping the rest makes a
@@ -496,6 +506,17 @@ def _core(text: str) -> tuple[int, int]:
         else:
             end = edge.start()
     return start, max(start, end)
+
+
+# Nouns Chinese writes after a Latin name to say what it names: PIN码, CVV码, ATM机, SIM卡.
+_NAMING_SUFFIXES = frozenset("码卡键机版号值币")
+
+
+def _named_kind(english: str, chinese: str) -> bool:
+    """Whether the Chinese is the English Latin word kept as it is, then a noun saying what it
+    names (`PIN` -> `PIN码`). The caller checks that no English word of the segment explains it."""
+    return (len(chinese) == len(english) + 1 and chinese[-1] in _NAMING_SUFFIXES
+            and chinese[:-1] == english and english.isascii())
 
 
 def _countable(char: str) -> int:

@@ -135,6 +135,12 @@ def test_a_name_whose_translation_keeps_its_english_word_is_linked_whole():
     assert links("Use Face ID to log in", "使用面容 ID 登录")["Face ID"][0] == "面容 ID"
 
 
+def test_a_latin_name_keeps_the_noun_chinese_writes_after_it():
+    assert links("Change PIN", "修改PIN码")["PIN"][0] == "PIN码"  # 码 says what a PIN is
+    assert links("Enter the PIN code", "输入PIN码")["PIN"][0] == "PIN"  # here `code` is the 码
+    assert links("Enter the PIN after login", "登录后输入PIN后确认")["PIN"][0] == "PIN"  # 后 is no noun
+
+
 def test_a_short_string_translated_as_a_whole_is_linked_whole():
     """A UI label or heading the dictionary cannot explain is still a pair: `Preferences` -> 首选项."""
     assert links("Preferences", "首选项")["Preferences"] == ("首选项", frozenset({"segment"}))
