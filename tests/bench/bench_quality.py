@@ -1,7 +1,7 @@
 """Quality benchmark (not a test): `glossary extract`, then `glossary eval`, on the shared corpora
 and on a development set.
 
-    python tests/bench/bench_quality.py [--only NAME | --shared] [--keep DIR]
+    python tests/bench/bench_quality.py [--only NAME | --shared | --holdout] [--keep DIR]
 
 One line per corpus: pairs read, R@K and top-1 accuracy (issue 6 definitions, as
 `../shared/tools/score_glossary.py` computes them) and the wall-clock seconds of the extract run
@@ -10,8 +10,11 @@ One line per corpus: pairs read, R@K and top-1 accuracy (issue 6 definitions, as
 - seed article: `seeds/000_890636b9e1f69f65.txt` against `../shared/data/seed/gold.tsv`, K=200.
 - TICO-19: `../shared/data/tico19_en_zh/segments.tsv` against its `gold.tsv`, K=1000, counting only
   the gold terms reachable in the segments (`--reachable-in`).
-- the development set in `tests/bench/dev/` (see its SOURCE.md): three documentation corpora at
-  K=100 and four UI-string corpora at K=50 (K=20 for the smallest), reachable terms only.
+- the development set in `tests/bench/dev/` (see its SOURCE.md): four documentation corpora and
+  one of UI strings at K=100, four UI-string corpora at K=50 (K=20 for the smallest), reachable
+  terms only.
+- with `--holdout`, only the held-out corpora in `tests/bench/holdout/` (K=100, reachable terms):
+  a check that a change generalises, never a target to tune on (see its SOURCE.md).
 
 The shared data is looked for beside the repository, or where GLOSSARY_SHARED points.
 """
@@ -60,6 +63,15 @@ CORPORA = (
     Corpus("settings", "UI settings", DEV / "ui-settings-zh_CN.po", DEV / "ui-settings.gold.tsv", 50,
            reachable=True),
     Corpus("latin", "UI Latin+zh", DEV / "ui-latin-mixed.tsv", DEV / "ui-latin-mixed.gold.tsv", 20, reachable=True),
+    Corpus("bank", "UI bank app", DEV / "bank-app.xlf", DEV / "bank-app.gold.tsv", 100, reachable=True),
+    Corpus("ev", "EV charger", DEV / "ev-charger.tmx", DEV / "ev-charger.gold.tsv", 100, reachable=True),
+)
+HOLDOUT = Path(__file__).resolve().parent / "holdout"
+HOLDOUT_CORPORA = (
+    Corpus("photo", "UI photo edit", HOLDOUT / "photo-editor.po", HOLDOUT / "photo-editor.gold.tsv", 100,
+           reachable=True),
+    Corpus("dataframe", "dataframe docs", HOLDOUT / "dataframe-docs.csv", HOLDOUT / "dataframe-docs.gold.tsv", 100,
+           reachable=True),
 )
 SHARED_CORPORA = ("seed", "tico")
 
@@ -98,13 +110,17 @@ def measure(corpus: Corpus, workdir: Path) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=[corpus.name for corpus in CORPORA], help="Measure one corpus.")
+    parser.add_argument("--only", choices=[corpus.name for corpus in CORPORA + HOLDOUT_CORPORA],
+                        help="Measure one corpus.")
     parser.add_argument("--shared", action="store_true", help="Only the shared corpora (seed, TICO-19), whose "
                                                                "figures the quality issue sets targets for.")
     parser.add_argument("--keep", type=Path, help="Write the extracted glossaries here (default: a temporary "
                                                   "directory, removed afterwards).")
+    parser.add_argument("--holdout", action="store_true", help="Only the held-out corpora: measure, never tune "
+                                                                "on them (tests/bench/holdout/SOURCE.md).")
     arguments = parser.parse_args()
-    chosen = [corpus for corpus in CORPORA if arguments.only in (None, corpus.name)
+    corpora = HOLDOUT_CORPORA if arguments.holdout else CORPORA + (HOLDOUT_CORPORA if arguments.only else ())
+    chosen = [corpus for corpus in corpora if arguments.only in (None, corpus.name)
               and (not arguments.shared or corpus.name in SHARED_CORPORA)]
     missing = [str(path) for corpus in chosen for path in (corpus.corpus, corpus.reference) if not path.is_file()]
     if missing:
