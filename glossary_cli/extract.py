@@ -22,7 +22,7 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -57,35 +57,42 @@ class ExtractOptions:
 
 class Postings:
     """The corpus indices of the segments holding a key, ascending, 4 bytes each (a set of ints
-    costs about 60). Reads like the set it replaces: len, truth, iteration, `&`."""
+    costs about 60), stored from a base: a shard counts from its own first pair, and placing it in
+    the corpus moves the base, not every index. Reads like the set it replaces: len, truth,
+    iteration, `&`."""
 
-    __slots__ = ("indices",)
+    __slots__ = ("indices", "base")
 
-    def __init__(self, indices: Iterable[int] = ()) -> None:
+    def __init__(self, indices: Iterable[int] = (), base: int = 0) -> None:
         self.indices = array("i", indices)
+        self.base = base
 
     def add(self, index: int) -> None:
-        """Add a segment index; indices arrive in ascending order."""
+        """Add a segment index (while a shard is linked, from base 0); indices arrive in ascending order."""
         if not self.indices or self.indices[-1] != index:
             self.indices.append(index)
 
     def update(self, later: "Postings") -> None:
         """Append the postings of a later shard (all of its indices are larger)."""
-        self.indices.extend(later.indices)
+        delta = later.base - self.base
+        self.indices.extend([index + delta for index in later.indices] if delta else later.indices)
 
     def shift(self, offset: int) -> None:
-        """Add `offset` to every index: a shard counts from its own first pair."""
-        if offset and self.indices:
-            shifted = np.frombuffer(self.indices, dtype=np.int32) + offset
-            self.indices = array("i", shifted.tobytes())
+        """Add `offset` to every index."""
+        self.base += offset
+
+    def _array(self) -> np.ndarray:
+        found = np.frombuffer(self.indices, dtype=np.int32)
+        return found + self.base if self.base else found
 
     def __len__(self) -> int:
         return len(self.indices)
 
     def __iter__(self):
-        return iter(self.indices)
+        return (index + self.base for index in self.indices) if self.base else iter(self.indices)
 
     def __contains__(self, index: int) -> bool:
+        index -= self.base
         found = np.searchsorted(np.frombuffer(self.indices, dtype=np.int32), index)
         return bool(found < len(self.indices) and self.indices[int(found)] == index)
 
@@ -95,19 +102,18 @@ class Postings:
     def __and__(self, other) -> set[int]:
         """The segments in both, as a set: what Dice and link share count."""
         if not isinstance(other, Postings):
-            return set(self.indices).intersection(other)
-        small, large = sorted((self.indices, other.indices), key=len)
+            return set(self).intersection(other)
+        small, large = sorted((self, other), key=len)
         if not small:
             return set()
-        large_array = np.frombuffer(large, dtype=np.int32)
-        small_array = np.frombuffer(small, dtype=np.int32)
+        large_array, small_array = large._array(), small._array()
         at = np.minimum(np.searchsorted(large_array, small_array), len(large_array) - 1)
         return set(small_array[large_array[at] == small_array].tolist())
 
     __rand__ = __and__
 
     def __repr__(self) -> str:
-        return f"Postings({list(self.indices)})"
+        return f"Postings({list(self)})"
 
 
 @dataclass
@@ -122,9 +128,10 @@ class CorpusTallies:
         """A shard's tallies, which count its pairs from 0 and name an evidence's pair by its
         offset in the shard, placed in the corpus: indices from `first`, evidence at its pair's
         location. In place; returns the tallies."""
+        names = [str(location) for location in locations]
         for tally in self.pairs.values():
             tally.segments = {first + offset for offset in tally.segments}
-            tally.evidence = [replace(evidence, where=str(locations[int(evidence.where)]))
+            tally.evidence = [Evidence(names[int(evidence.where)], evidence.source, evidence.target)
                               for evidence in tally.evidence]
         for postings in (self.source_postings, self.target_postings):
             for segments in postings.values():

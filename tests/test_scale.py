@@ -234,6 +234,21 @@ def test_postings_read_like_sets():
     assert 9 in postings and 10 not in postings
 
 
+def test_postings_of_a_shard_placed_later_in_the_corpus_read_from_there():
+    from glossary_cli.extract import Postings
+
+    shard = Postings([0, 3])  # a shard counts from its own first pair
+    shard.shift(500)
+    assert list(shard) == [500, 503] and 503 in shard and 3 not in shard and max(shard) == 503
+    assert shard & Postings([3, 503]) == {503} == Postings([3, 503]) & shard
+    corpus = Postings([7])
+    corpus.update(shard)
+    other = Postings([1])
+    other.shift(900)
+    shard.update(other)
+    assert list(corpus) == [7, 500, 503] and list(shard) == [500, 503, 901]
+
+
 def test_shards_end_where_a_pair_says_so_an_insertion_moves_no_later_shard(monkeypatch, shared_data):
     monkeypatch.setattr(glossary_cli.extract, "SHARD_SIZE", 50)
     pairs = distinct(read_pairs([shared_data / "tico19_en_zh" / "segments.tsv"]))[:1000]
