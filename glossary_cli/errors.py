@@ -31,6 +31,12 @@ class InputFormatError(GlossaryError):
     """A corpus file cannot be read: missing, undecodable, malformed or misaligned."""
 
 
+class OtherLanguageError(InputFormatError):
+    """A corpus file (or a part of one) translates between other languages than the ones wanted:
+    an error for a file named on the command line, skipped with a warning in a directory, where a
+    locale tree holds every language."""
+
+
 class GlossaryFileError(GlossaryError):
     """A glossary YAML file is broken or violates the schema."""
 

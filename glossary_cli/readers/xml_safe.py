@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
-from ..errors import InputFormatError
+from ..errors import InputFormatError, OtherLanguageError
 from ..textio import decode, open_binary, read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -158,7 +158,7 @@ def swap_for_declared(declared_source: str | None, declared_target: str | None, 
                (not declared_target or language_matches(declared_target, source))
     if backward:
         return True
-    raise InputFormatError(
+    raise OtherLanguageError(
         f"file translates {declared_source or '?'} -> {declared_target or '?'}, not {source} <-> {target}; "
         "pass --source-lang/--target-lang to read other languages", path=path, line=line)
 
