@@ -242,19 +242,21 @@ def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = Fal
           f"{reranked['seconds']:.1f} s, {cold / reranked['seconds']:.2f}x, linked {found.group(1) if found else '?'}, "
           f"load {reranked['load']:.2f}", flush=True)
     word = edit_in_place(corpus)
-    again = measured(extract_command(corpus, directory / f"edited{size}.yaml", jobs, directory / "cold2"),
-                     {"GLOSSARY_DEBUG": "1"})
-    found = re.search(r"tokenized (\d+) pairs and linked (\d+)", again["stderr"])
-    print(f"{size:>8,} warm run after replacing one word ({word!r}) of the middle pair: {again['seconds']:.1f} s, "
-          f"{cold / again['seconds']:.2f}x, tokenized {found.group(1) if found else '?'} and linked "
-          f"{found.group(2) if found else '?'}, load {again['load']:.2f}", flush=True)
+    rerun(f"replacing one word ({word!r}) of the middle pair", "edited", corpus, size, jobs, directory, cold)
     insert_at_top(corpus)
-    inserted = measured(extract_command(corpus, directory / f"inserted{size}.yaml", jobs, directory / "cold2"),
-                        {"GLOSSARY_DEBUG": "1"})
-    found = re.search(r"tokenized (\d+) pairs and linked (\d+)", inserted["stderr"])
-    print(f"{size:>8,} warm run after inserting a pair at the top (every later line moves down): "
-          f"{inserted['seconds']:.1f} s, {cold / inserted['seconds']:.2f}x, tokenized {found.group(1) if found else '?'} "
-          f"and linked {found.group(2) if found else '?'}, load {inserted['load']:.2f}", flush=True)
+    rerun("inserting a pair at the top (every later line moves down)", "inserted", corpus, size, jobs, directory, cold)
+
+
+def rerun(change: str, name: str, corpus: Path, size: int, jobs: int, directory: Path, cold: float) -> None:
+    """Extract again on the warm cache after a change to the corpus; report what was redone."""
+    import re
+
+    run = measured(extract_command(corpus, directory / f"{name}{size}.yaml", jobs, directory / "cold2"),
+                   {"GLOSSARY_DEBUG": "1"})
+    found = re.search(r"tokenized (\d+) pairs and linked (\d+)", run["stderr"])
+    print(f"{size:>8,} warm run after {change}: {run['seconds']:.1f} s, {cold / run['seconds']:.2f}x, "
+          f"tokenized {found.group(1) if found else '?'} and linked {found.group(2) if found else '?'}, "
+          f"load {run['load']:.2f}", flush=True)
 
 
 def insert_at_top(corpus: Path) -> None:
