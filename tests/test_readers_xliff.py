@@ -53,8 +53,9 @@ def test_angular_file_reads_every_unit_with_its_id_and_line():
 
 def test_angular_placeholders_are_dropped_from_both_sides():
     by_unit = {pair.location.unit: pair for pair in pairs(str(ANGULAR))}
-    # <x id="START_TAG_MAT_ICON" equiv-text="&lt;mat-icon ...&gt;"/> must leave no trace.
-    assert texts([by_unit["2109484463693647579"]]) == [("click to open a backend", "点击 ，打开一个储存池")]
+    # <x id="START_TAG_MAT_ICON" equiv-text="&lt;mat-icon ...&gt;"/> leaves no markup, only the placeholder
+    # that stands where the icon is (see xml_safe.CODE_MARK).
+    assert texts([by_unit["2109484463693647579"]]) == [("click {} to open a backend", "点击{} ，打开一个储存池")]
     # An ICU plural placeholder inside the text: only the words around it remain.
     assert texts([by_unit["6448818549106664206"]]) == [("these", "这")]
     assert not any("mat-icon" in pair.source or "PH" in pair.source for pair in by_unit.values())
@@ -79,7 +80,7 @@ def test_inline_codes_of_xliff_12(tmp_path):
         '<ph id="4">&lt;br/&gt;</ph><bpt id="5">&lt;b&gt;</bpt>here<ept id="5">&lt;/b&gt;</ept>'
         '<it id="6" pos="open">&lt;i&gt;</it></source>'
         '<target>现在按<g id="1">保存</g><x id="2"/><ph id="4">&lt;br/&gt;</ph></target></trans-unit>'))
-    assert texts(pairs(path)) == [("Press Save now here", "现在按保存")]
+    assert texts(pairs(path)) == [("Press Save{}now{}here", "现在按保存")]  # standalone codes: one {} per run
 
 
 def test_alt_trans_and_notes_are_not_read_as_the_unit(tmp_path):
@@ -156,7 +157,7 @@ def test_xliff2_segments_with_pc_and_placeholders(tmp_path):
         '<segment id="s2" state="initial"><source>Two.</source><target>Two.</target></segment>'
         '<segment id="s3"><source>Three.</source><target>三。</target></segment></unit>'))
     found = pairs(path)
-    assert texts(found) == [("Open the file now", "现在打开文件"), ("One.", "一。"), ("Three.", "三。")]
+    assert texts(found) == [("Open the file{} now", "现在打开文件"), ("One.", "一。"), ("Three.", "三。")]
     assert [pair.location.unit for pair in found] == ["u1", "u2/s1", "u2/s3"]
     assert pairs.warnings == [f"{path}:5: 1 untranslated or empty unit(s) skipped (first one here)"]
 

@@ -33,6 +33,13 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 # Inline codes that stand for formatting or placeholders: their content never becomes words.
 # (TMX: ph bpt ept it ut; XLIFF 1.2: x bx ex ph bpt ept it; XLIFF 2: ph sc ec sm em cp.)
 PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
+# The standalone ones: a line break, a variable, an image. Each stands where words would, so it
+# separates the words around it, as a literal `%s` or `<br/>` does; the paired ones (bpt/ept, sc/ec,
+# and <g>/<pc> around text) wrap words and join them.
+STANDALONE_CODES = frozenset({"ph", "x", "it", "bx", "ex"})
+# What a standalone code leaves in the text: a placeholder that stands for a word (placeholders.py),
+# so `user <ph>%s</ph> account` holds no `user account` and `the<x/>grid` is no word `thegrid`.
+CODE_MARK = "{}"
 
 # Language codes written differently for the same language.
 _LANGUAGE_ALIASES = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
@@ -103,18 +110,28 @@ def element_language(element: ElementTree.Element) -> str:
 
 
 def segment_text(element: ElementTree.Element) -> str:
-    """The words of a segment: placeholder codes dropped, text inside <g>/<pc>/<hi>/<mrk> kept,
-    line breaks and runs of spaces turned into one space, the ends stripped."""
+    """The words of a segment: text inside <g>/<pc>/<hi>/<mrk> kept, paired codes dropped, each run
+    of standalone codes between words turned into CODE_MARK (at the ends: dropped), line breaks and
+    runs of spaces turned into one space, the ends stripped."""
     parts: list[str] = []
     _collect_text(element, parts)
-    return _XML_SPACE.sub(" ", "".join(parts)).strip()
+    text = _XML_SPACE.sub(" ", "".join(parts)).strip(" " + _CODE)
+    return _CODE_RUN.sub(CODE_MARK, text) if _CODE in text else text
+
+
+# Stands for a standalone code while the text is collected (XML text never holds U+0000).
+_CODE = "\x00"
+_CODE_RUN = re.compile("\x00(?: ?\x00)*")
 
 
 def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
     if element.text:
         parts.append(element.text)
     for child in element:
-        if local_name(child.tag) not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
+        name = local_name(child.tag)
+        if name in STANDALONE_CODES:
+            parts.append(_CODE)
+        elif name not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
             _collect_text(child, parts)
         if child.tail:
             parts.append(child.tail)
