@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from ..errors import InputFormatError, UsageError
+from ..errors import InputFormatError, OtherLanguageError, UsageError
 from ..models import SegmentPair
 from ..textio import MAX_SEGMENT_CHARS, is_blank_file, open_binary, spooled
 
@@ -123,16 +123,41 @@ def _is_csv_header(line: str) -> bool:
 
 def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.AUTO,
                options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
-    """All segment pairs of the given files and of the corpus files under given directories, in order."""
+    """All segment pairs of the given files and of the corpus files under given directories, in order.
+
+    A file found under a directory that translates other languages (the de catalogue of a locale
+    tree) is skipped with a warning; a directory whose every file is so skipped is an error, as is
+    such a file named by itself."""
     from .discover import corpus_files
 
+    walked: dict[str, list[str]] = {}  # directory -> its files, and which of them were skipped
+    skipped: dict[str, list[str]] = {}
     for given in corpus_files(paths, input_format):
-        with spooled(given) as path:
-            _refuse_blank(path)
-            chosen = input_format
-            if chosen is InputFormat.AUTO:
-                chosen = detect_format(path, _peek(path))
-            yield from _bounded(reader_for(chosen)(path, options))
+        directory = getattr(given, "directory", None)
+        if directory is not None:
+            walked.setdefault(directory, []).append(given)
+        try:
+            yield from _read_file(str(given), input_format, options)
+        except OtherLanguageError as error:
+            if directory is None:
+                raise
+            skipped.setdefault(directory, []).append(given)
+            options.on_warning(f"{error.where()}: skipped: {error.message}")
+    for directory, files in walked.items():
+        if len(skipped.get(directory, [])) == len(files):
+            source_language, target_language = (options.source_lang or "en"), (options.target_lang or "zh")
+            raise InputFormatError(f"no file here translates {source_language} -> {target_language} "
+                                   f"({len(files)} skipped as other languages, see the warnings); "
+                                   "pass --source-lang/--target-lang to read other languages", path=directory)
+
+
+def _read_file(given: str, input_format: InputFormat, options: ReadOptions) -> Iterator[SegmentPair]:
+    with spooled(given) as path:
+        _refuse_blank(path)
+        chosen = input_format
+        if chosen is InputFormat.AUTO:
+            chosen = detect_format(path, _peek(path))
+        yield from _bounded(reader_for(chosen)(path, options))
 
 
 def reader_for(input_format: InputFormat) -> Callable[[str, ReadOptions], Iterator[SegmentPair]]:

@@ -5,6 +5,10 @@ A directory is walked the way ruff or pytest walk one: in sorted order, skipping
 are always translations are picked by default (PO, XLIFF, TMX; not a PO template, which holds no translations): a `.txt`, `.csv`, `.tsv` or
 `.jsonl` beside them is as likely a licence or a data table as a corpus, so those are read from a
 directory only when --input-format names their format.
+
+A file found under a directory is a FileUnderDirectory, a path that remembers the directory named:
+`read_pairs` skips such a file with a warning when it translates other languages (the de and ja
+catalogues of a locale tree), where a file named by itself is an error.
 """
 
 from __future__ import annotations
@@ -16,6 +20,17 @@ from ..errors import InputFormatError
 from . import BY_EXTENSION, InputFormat
 
 _DIRECTORY_DEFAULT = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
+
+
+class FileUnderDirectory(str):
+    """The path of a corpus file found by walking `directory`, the directory as the user named it."""
+
+    directory: str
+
+    def __new__(cls, path: str, directory: str = "") -> FileUnderDirectory:
+        found = super().__new__(cls, path)
+        found.directory = directory
+        return found
 
 
 def corpus_files(paths: Iterable[str], input_format: InputFormat = InputFormat.AUTO) -> Iterator[str]:
@@ -30,7 +45,7 @@ def corpus_files(paths: Iterable[str], input_format: InputFormat = InputFormat.A
                 yield found
 
 
-def _files_under(directory: str, input_format: InputFormat) -> list[str]:
+def _files_under(directory: str, input_format: InputFormat) -> list[FileUnderDirectory]:
     wanted = _DIRECTORY_DEFAULT if input_format is InputFormat.AUTO else (input_format,)
     extensions = tuple(extension for format_ in wanted for extension, found in BY_EXTENSION.items()
                        if found is format_ and extension != ".pot")  # a template holds no translations
@@ -41,7 +56,7 @@ def _files_under(directory: str, input_format: InputFormat) -> list[str]:
     found = []
     for root, directories, files in os.walk(directory, onerror=refuse):
         directories[:] = sorted(name for name in directories if not name.startswith("."))
-        found.extend(os.path.join(root, name) for name in sorted(files)
+        found.extend(FileUnderDirectory(os.path.join(root, name), directory) for name in sorted(files)
                      if not name.startswith(".") and name.lower().endswith(extensions))
     if not found:
         hint = "; pass --input-format to read .tsv, .csv, .jsonl or .txt files" if input_format is InputFormat.AUTO else ""

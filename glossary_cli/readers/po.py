@@ -10,6 +10,9 @@ position is where the msgstr's text starts (msgstr[0] for a plural), where a fix
 A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped, with one warning, so that
 English stays the source: the msgid and msgstr scripts decide, and the header's Language (the
 msgstr language) when the scripts do not. Its English side is the last msgstr form, the plural.
+A catalogue whose Language is neither wanted language (de, ja, en_GB holding no Chinese) raises
+OtherLanguageError: a locale tree holds every language, and Japanese kanji or German words must
+not be checked as Chinese.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections.abc import Iterator
 
 import polib
 
-from ..errors import InputFormatError
+from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import check_line_lengths, decode, read_bytes
@@ -44,7 +47,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     _check_strings(text, path)
     catalogue = _parse(text, path)
     lines = text.splitlines()
-    swap = _reads_swapped(catalogue, options)
+    swap = _reads_swapped(catalogue, options, path, lines)
     if swap:
         source_language, target_language = wanted_languages(options)
         declared = catalogue.metadata.get("Language", "").strip()
@@ -96,14 +99,17 @@ def _sides(entry: polib.POEntry, swap: bool) -> tuple[str, str]:
     return original.translate(_RESTORE).strip(), translation.translate(_RESTORE).strip()
 
 
-def _reads_swapped(catalogue: polib.POFile, options) -> bool:
+def _reads_swapped(catalogue: polib.POFile, options, path: str, lines: list[str]) -> bool:
     """Whether the msgids are in the wanted target language and the msgstrs in the source one.
 
     For English and Chinese the scripts decide: more entries with Chinese only in the msgid than
     with Chinese only in the msgstr. When they do not (no such entries, other languages), the
-    header's Language, the language of the msgstrs, decides."""
+    header's Language, the language of the msgstrs, decides. A Language that is neither wanted
+    language, or the source language in a catalogue with no Chinese at all (en_GB), is refused."""
     source_language, target_language = wanted_languages(options)
-    if language_matches(target_language, "zh") and not language_matches(source_language, "zh"):
+    by_script: bool | None = None
+    chinese_wanted = language_matches(target_language, "zh") and not language_matches(source_language, "zh")
+    if chinese_wanted:
         chinese_msgid = chinese_msgstr = 0
         for entry in catalogue:
             original, translation = _sides(entry, swap=False)
@@ -112,9 +118,34 @@ def _reads_swapped(catalogue: polib.POFile, options) -> bool:
             chinese_msgid += has_han(original) and not has_han(translation)
             chinese_msgstr += has_han(translation) and not has_han(original)
         if chinese_msgid != chinese_msgstr:
-            return chinese_msgid > chinese_msgstr
+            by_script = chinese_msgid > chinese_msgstr
     declared = catalogue.metadata.get("Language", "").strip()
-    return language_matches(declared, source_language) and not language_matches(declared, target_language)
+    if not _LANGUAGE_CODE.match(declared):  # none, or a name such as "Chinese (Simplified)": not compared
+        return bool(by_script)
+    declared = re.split(r"[.@]", declared, maxsplit=1)[0]  # sr@latin, zh_CN.UTF-8
+    if _same_language(declared, target_language):
+        return bool(by_script)
+    if _same_language(declared, source_language) and (by_script is not None or not chinese_wanted):
+        return True if by_script is None else by_script
+    shown = catalogue.metadata["Language"].strip()
+    raise OtherLanguageError(f"the catalogue translates into {shown} (Language: {shown}), not {target_language}; "
+                             "pass --source-lang/--target-lang to read other languages",
+                             path=path, line=_header_line(lines, "Language"))
+
+
+# A language code as gettext writes one: ll, ll_CC, ll-Script, with an optional .charset or @modifier.
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:[.@]\S*)?$")
+
+
+def _same_language(declared: str, wanted: str) -> bool:
+    """zh_CN is zh, and zh is zh-CN too: a catalogue that says only `zh` is not refused for --target-lang zh-CN."""
+    return language_matches(declared, wanted) or language_matches(wanted, declared)
+
+
+def _header_line(lines: list[str], field: str) -> int | None:
+    """The line of a header field such as `"Language: de\\n"`, for an error to point at."""
+    field_line = re.compile(rf'\s*(?:msgstr\s*)?"{re.escape(field)}\s*:')
+    return next((number for number, line in enumerate(lines, start=1) if field_line.match(line)), None)
 
 
 def _decoded_text(path: str, encoding: str | None) -> str:
