@@ -125,14 +125,28 @@ _CODE_RUN = re.compile("\x00(?: ?\x00)*")
 
 
 def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
+    """Append the text of `element` in document order. The walk keeps its own stack (of children
+    still to visit, and the tail that follows them), since markup nested thousands deep would
+    exhaust Python's recursion limit."""
     if element.text:
         parts.append(element.text)
-    for child in element:
+    pending: list[tuple[Iterator[ElementTree.Element], str | None]] = [(iter(element), None)]
+    while pending:
+        children_left, tail = pending[-1]
+        child = next(children_left, None)
+        if child is None:
+            pending.pop()
+            if tail:
+                parts.append(tail)
+            continue
         name = local_name(child.tag)
         if name in STANDALONE_CODES:
             parts.append(_CODE)
         elif name not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
-            _collect_text(child, parts)
+            if child.text:
+                parts.append(child.text)
+            pending.append((iter(child), child.tail))
+            continue
         if child.tail:
             parts.append(child.tail)
 
