@@ -1,7 +1,9 @@
 """XLIFF 1.2 (<trans-unit>) and XLIFF 2.x (<unit>/<segment>) localisation files.
 
 A unit without a translation (no target, an empty one, or one marked new / needs-translation /
-initial) is skipped and counted in one warning per file. The file's declared languages decide
+initial) is skipped and counted in one warning per file. A unit marked translate="no", or inside a
+<group> (or an XLIFF 2 <file>) so marked, is protected content (a brand, legal text) and is not read
+at all; translate="yes" inside it opens it again. The file's declared languages decide
 the direction: a zh -> en file is read with English as the source. Location: the file, the line
 of the unit and its id; when an XLIFF 2 unit has several segments, the line of each segment and
 `unit-id/segment-id`. The target position is where the words of the <target> start (of the
@@ -17,6 +19,8 @@ from .xml_safe import at_text, children, expect_root, first_child, iter_xml, seg
 
 # Target states that mean "not translated yet" (XLIFF 1.2 state values, XLIFF 2 segment states).
 _UNTRANSLATED_STATES = {"new", "needs-translation", "initial"}
+# Elements whose translate="no" covers the units inside them.
+_CONTAINERS = frozenset({"file", "group"})
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
@@ -24,21 +28,27 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     version = "1.2"
     untranslated = 0
     first_untranslated_line: int | None = None
-    events = iter_xml(path, starts=frozenset({"file"}), ends=frozenset({"trans-unit", "unit"}),
+    translatable = [True]  # of each open <file>/<group>, inherited by what it holds
+    events = iter_xml(path, starts=_CONTAINERS, ends=_CONTAINERS | {"trans-unit", "unit"},
                       marked=frozenset({"segment", "source", "target"}), encoding=options.encoding, kind="XLIFF")
     for event in events:
         element = event.element
+        if event.name in _CONTAINERS:
+            if event.kind == "start":
+                translatable.append(_translatable(element, translatable[-1]))
+            else:
+                translatable.pop()
         if event.kind == "root":
             expect_root(event, {"xliff"}, "XLIFF", path)
             version = element.get("version", "1.2")
             if not version.startswith("1"):
                 swap = swap_for_declared(element.get("srcLang"), element.get("trgLang"), options, path, event.line)
         elif event.kind == "start":  # <file>: XLIFF 1.2 declares the languages here
-            if version.startswith("1"):
+            if event.name == "file" and version.startswith("1"):
                 swap = swap_for_declared(element.get("source-language"), element.get("target-language"),
                                          options, path, event.line)
-        else:
-            if element.get("translate") == "no":
+        elif event.name not in _CONTAINERS:
+            if not _translatable(element, translatable[-1]):
                 continue
             segments = _segments(element, event.name)
             for segment_id, segment, source_element, target_element in segments:
@@ -61,6 +71,12 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated_line}: {untranslated} untranslated or empty unit(s) "
                            "skipped (first one here)")
+
+
+def _translatable(element, inherited: bool) -> bool:
+    """An element's own translate="yes"/"no", else what its enclosing <file> or <group> says."""
+    own = element.get("translate")
+    return inherited if own not in ("yes", "no") else own == "yes"
 
 
 def _segments(unit, name: str):
