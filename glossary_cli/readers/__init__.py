@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import importlib
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,7 @@ class InputFormat(str, Enum):
     PO = "po"
     CSV = "csv"
     JSONL = "jsonl"
+    JSON = "json"  # an array of the records JSON Lines holds
 
 
 def _ignore(message: str) -> None:
@@ -50,7 +52,7 @@ BY_EXTENSION = {
     ".tsv": InputFormat.TSV, ".tab": InputFormat.TSV, ".txt": InputFormat.TEXT,
     ".tmx": InputFormat.TMX, ".xlf": InputFormat.XLIFF, ".xliff": InputFormat.XLIFF, ".xlif": InputFormat.XLIFF,
     ".po": InputFormat.PO, ".pot": InputFormat.PO, ".csv": InputFormat.CSV,
-    ".jsonl": InputFormat.JSONL, ".ndjson": InputFormat.JSONL,
+    ".jsonl": InputFormat.JSONL, ".ndjson": InputFormat.JSONL, ".json": InputFormat.JSON,
 }
 _BY_ROOT_ELEMENT = {"tmx": InputFormat.TMX, "xliff": InputFormat.XLIFF}
 _TERMBASE_ROOTS = {"tbx", "martif"}
@@ -84,9 +86,11 @@ def sniff_format(path: str, head: str) -> InputFormat:
                                    "(or pass --input-format)", path=path)
     if _PO_KEYWORD.search(text):
         return InputFormat.PO
+    if text.startswith("["):  # never text: a JSON array read so gives junk pairs
+        return InputFormat.JSON
     lines = [line for line in text.splitlines()[:20] if line.strip()]
     if lines and lines[0].lstrip().startswith("{"):
-        return InputFormat.JSONL
+        return InputFormat.JSONL if _is_json_object(lines[0]) else InputFormat.JSON
     if lines and all("\t" in line for line in lines):
         return InputFormat.TSV
     if lines and _is_csv_header(lines[0]):
@@ -112,6 +116,15 @@ def _xml_root(text: str) -> str | None:
             return match.group(1).rsplit(":", 1)[-1].lower() if match else None
         if position <= start:
             return None
+
+
+def _is_json_object(line: str) -> bool:
+    """Whether a line is a whole JSON object, as each line of JSON Lines is (an indented JSON
+    document opens with a lone `{`)."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _is_csv_header(line: str) -> bool:
@@ -164,13 +177,14 @@ def reader_for(input_format: InputFormat) -> Callable[[str, ReadOptions], Iterat
     """The `read(path, options)` function of a format (imported on first use)."""
     if input_format is InputFormat.AUTO:
         raise UsageError("no reader for 'auto'; detect the format first")
-    module = importlib.import_module(f".{_READER_MODULES[input_format]}", __name__)
-    return module.read
+    module_name, function_name = _READERS[input_format]
+    return getattr(importlib.import_module(f".{module_name}", __name__), function_name)
 
 
-_READER_MODULES = {
-    InputFormat.TEXT: "interleaved", InputFormat.TSV: "tsv", InputFormat.TMX: "tmx",
-    InputFormat.XLIFF: "xliff", InputFormat.PO: "po", InputFormat.CSV: "csv_reader", InputFormat.JSONL: "jsonl",
+_READERS = {  # format -> (module, function)
+    InputFormat.TEXT: ("interleaved", "read"), InputFormat.TSV: ("tsv", "read"), InputFormat.TMX: ("tmx", "read"),
+    InputFormat.XLIFF: ("xliff", "read"), InputFormat.PO: ("po", "read"), InputFormat.CSV: ("csv_reader", "read"),
+    InputFormat.JSONL: ("jsonl", "read"), InputFormat.JSON: ("jsonl", "read_array"),
 }
 
 

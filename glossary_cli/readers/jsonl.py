@@ -1,17 +1,19 @@
-"""JSON Lines: one object per line, `{"en": "...", "zh": "..."}`.
+"""JSON Lines: one object per line, `{"en": "...", "zh": "..."}`; and a JSON array of such objects.
 
 Keys are matched as language codes (so "zh-CN" or "zh_CN" serve for zh, and --source-lang /
 --target-lang name other keys), then as source/target. The Hugging Face datasets layout
 `{"translation": {"en": ..., "zh": ...}}` is read too. A null or empty value skips the line
 (counted in one warning); a missing key is an error, since every line would miss it.
-Location: path:line.
+Location: path:line (in an array, the line where the record's `{` is). A JSON document that is not
+an array of records (an object of key/value strings, a number) is an error: read as text it would
+give junk pairs.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import InputFormatError
@@ -35,14 +37,76 @@ def find_key(record: dict[str, Any], language: str, fallbacks: tuple[str, ...]) 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
     text = read_corpus_text(path, options.encoding)
+    # Split on newlines only: JSON strings may hold U+2028, which str.splitlines would break at.
+    records = ((number, _parse(raw.strip(), path, number))
+               for number, raw in enumerate(text.split("\n"), start=1) if raw.strip())
+    yield from _pairs(records, path, options, "line")
+
+
+def read_array(path: str, options) -> Iterator[SegmentPair]:
+    """A .json file: `[{"en": ..., "zh": ...}, ...]`, each record at the line of its `{`. A file of
+    one object per line, as JSON Lines is sometimes named .json, is read as JSON Lines."""
+    text = read_corpus_text(path, options.encoding)
+    if _holds_json_lines(text):
+        yield from read(path, options)
+        return
+    yield from _pairs(_array_records(text, path), path, options, "record")
+
+
+def _holds_json_lines(text: str) -> bool:
+    """Whether the text opens with an object on its first line and has more after it: JSON Lines,
+    not one JSON document such as {"Save": "保存"}, which holds no records."""
+    position = _skip_space(text, 0)
+    first_line = text[position:].split("\n", 1)[0]
+    try:
+        record, end = json.JSONDecoder().raw_decode(first_line)
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(record, dict) and _skip_space(text, position + end) < len(text)
+
+
+def _array_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line, record) for each element of the top-level array; anything else located and refused."""
+    decoder = json.JSONDecoder()
+    position = _skip_space(text, 0)
+    if not text.startswith("[", position):
+        shown = _top_level_kind(text, position)
+        raise InputFormatError(f"a JSON document holding {shown}; expected an array of records such as "
+                               '[{"en": "...", "zh": "..."}] (or JSON Lines, one record per line)',
+                               path=path, line=_line_at(text, position))
+    position = _skip_space(text, position + 1)
+    if text.startswith("]", position):
+        return
+    while True:
+        line = _line_at(text, position)
+        try:
+            record, position = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            raise InputFormatError(f"invalid JSON: {error.msg}", path=path, line=error.lineno,
+                                   column=error.colno) from None
+        except RecursionError:
+            raise InputFormatError("invalid JSON: nested too deeply", path=path, line=line) from None
+        if not isinstance(record, dict):
+            raise InputFormatError(f"expected an array of JSON objects, found {_json_kind(record)}",
+                                   path=path, line=line)
+        yield line, record
+        position = _skip_space(text, position)
+        if text.startswith("]", position):
+            break
+        if not text.startswith(",", position):
+            raise InputFormatError("invalid JSON: expected ',' or ']' after a record", path=path,
+                                   line=_line_at(text, position))
+        position = _skip_space(text, position + 1)
+    if _skip_space(text, position + 1) != len(text):
+        raise InputFormatError("invalid JSON: more data after the array", path=path,
+                               line=_line_at(text, _skip_space(text, position + 1)))
+
+
+def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, unit: str) -> Iterator[SegmentPair]:
+    """The pair of each (line, record), or the record skipped (an empty value) or refused (no such key)."""
     source_language, target_language = wanted_languages(options)
     skipped = 0
-    # Split on newlines only: JSON strings may hold U+2028, which str.splitlines would break at.
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        record = _parse(line, path, number)
+    for number, record in records:
         if isinstance(record.get("translation"), dict):
             record = record["translation"]
         keys = (find_key(record, source_language, _SOURCE_KEYS), find_key(record, target_language, _TARGET_KEYS))
@@ -67,7 +131,27 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             continue
         yield SegmentPair(source, target, Location(path, number))
     if skipped:
-        options.on_warning(f"{path}: {skipped} line(s) with an empty or null value skipped")
+        options.on_warning(f"{path}: {skipped} {unit}(s) with an empty or null value skipped")
+
+
+_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+
+
+def _skip_space(text: str, position: int) -> int:
+    return _SPACE.match(text, position).end()
+
+
+def _line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def _top_level_kind(text: str, position: int) -> str:
+    first = text[position:position + 1]
+    return {"{": "an object", '"': "a string", "": "nothing"}.get(first, "a single value")
+
+
+def _json_kind(value: Any) -> str:
+    return {list: "an array", str: "a string", bool: "true/false", type(None): "null"}.get(type(value), "a number")
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
