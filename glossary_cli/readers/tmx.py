@@ -3,17 +3,22 @@
 The variants are picked by language code (zh, zh-CN, zh-Hans and zh_CN alike), so a zh -> en
 memory is read with English as the source. Location: the file, the line of the <tu> and its
 tuid (or its 1-based position when it has none); its target position is where the words of the
-Chinese <seg> start.
+Chinese <seg> start. A memory translated only into other languages (en + ja) is an OtherLanguageError
+naming the languages it holds, not a memory with nothing translated yet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import InputFormatError
+from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from .xml_safe import (at_text, children, element_language, expect_root, first_child, iter_xml, language_matches,
                        segment_text, wanted_languages)
+
+
+# How many language codes an error names at most (a memory may hold dozens).
+_LANGUAGES_NAMED = 12
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
@@ -22,21 +27,29 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     skipped = 0
     first_skipped_line: int | None = None
     competing_codes: set[str] = set()  # several target variants in one unit, e.g. zh-CN and zh-TW
+    languages: set[str] = set()  # of the variants with text, to name when none is the wanted one
+    found_source = found_target = translated = False
+    first_line: int | None = None
     for event in iter_xml(path, ends=frozenset({"tu"}), marked=frozenset({"seg"}), encoding=options.encoding,
                           kind="TMX"):
         if event.kind == "root":
             expect_root(event, {"tmx"}, "TMX", path)
             continue
         index += 1
+        first_line = first_line or event.line
         unit = event.element.get("tuid") or str(index)
         source = target = ""
         target_segment = None
         unit_codes: set[str] = set()
+        unit_languages: set[str] = set()
         for variant in children(event.element, "tuv"):
             language = element_language(variant)
             segment = first_child(variant, "seg")
             if segment is None:
                 continue
+            if len(languages) < _LANGUAGES_NAMED:
+                languages.add(language or "?")
+            unit_languages.add(language)
             if not source and language_matches(language, source_language):
                 source = segment_text(segment)
             elif language_matches(language, target_language):
@@ -45,6 +58,9 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                     target, target_segment = segment_text(segment), segment
         if len(unit_codes) > 1:
             competing_codes |= unit_codes
+        found_source = found_source or bool(source)
+        found_target = found_target or bool(unit_codes)
+        translated = translated or len(unit_languages) > 1
         if source and target:
             yield SegmentPair(source, target, at_text(Location(path, event.line, unit), event, target_segment))
             continue
@@ -53,6 +69,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             raise InputFormatError(f"translation unit {unit} has no {missing} text (--strict)", path=path, line=event.line)
         skipped += 1
         first_skipped_line = first_skipped_line or event.line
+    if translated and not (found_source and found_target):
+        missing, option = (target_language, "--target-lang") if found_source else (source_language, "--source-lang")
+        raise OtherLanguageError(f"no {missing} variant in any translation unit (languages here: "
+                                 f"{', '.join(sorted(languages))}); pass {option} to read another language",
+                                 path=path, line=first_line)
     if skipped:
         options.on_warning(f"{path}:{first_skipped_line}: {skipped} translation unit(s) without both "
                            f"{source_language} and {target_language} text skipped (first one here)")
