@@ -13,9 +13,13 @@ of the unit and its id; when an XLIFF 2 unit has several segments, the line of e
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from ..errors import OtherLanguageError
 from ..models import Location, SegmentPair
-from .xml_safe import at_text, children, expect_root, first_child, iter_xml, segment_text, swap_for_declared
+from ..script import has_han
+from .xml_safe import (at_text, children, expect_root, first_child, iter_xml, language_matches, segment_text,
+                       swap_for_declared, wanted_languages)
 
 # Target states that mean "not translated yet" (XLIFF 1.2 state values, XLIFF 2 segment states).
 _UNTRANSLATED_STATES = {"new", "needs-translation", "initial"}
@@ -29,6 +33,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     untranslated = 0
     first_untranslated_line: int | None = None
     translatable = [True]  # of each open <file>/<group>, inherited by what it holds
+    files = _Files()
     events = iter_xml(path, starts=_CONTAINERS, ends=_CONTAINERS | {"trans-unit", "unit"},
                       marked=frozenset({"segment", "source", "target"}), encoding=options.encoding, kind="XLIFF")
     for event in events:
@@ -43,12 +48,13 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             version = element.get("version", "1.2")
             if not version.startswith("1"):
                 swap = swap_for_declared(element.get("srcLang"), element.get("trgLang"), options, path, event.line)
-        elif event.kind == "start":  # <file>: XLIFF 1.2 declares the languages here
-            if event.name == "file" and version.startswith("1"):
-                swap = swap_for_declared(element.get("source-language"), element.get("target-language"),
-                                         options, path, event.line)
+        elif event.name == "file":
+            if event.kind == "start" and version.startswith("1"):  # XLIFF 1.2 declares the languages here
+                swap = files.opened(element, event.line, options, path)
+            elif event.kind == "end":
+                files.in_other_language = False
         elif event.name not in _CONTAINERS:
-            if not _translatable(element, translatable[-1]):
+            if not _translatable(element, translatable[-1]) or files.in_other_language:
                 continue
             segments = _segments(element, event.name)
             for segment_id, segment, source_element, target_element in segments:
@@ -63,14 +69,70 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 if source and target:
                     if swap:
                         source, target = target, source
+                    files.saw_translation(target)
                     chinese = source_element if swap else target_element
                     yield SegmentPair(source, target, at_text(Location(path, line, unit), event, chinese))
                 elif source:
                     untranslated += 1
                     first_untranslated_line = first_untranslated_line or line
+    files.finish(options, path)
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated_line}: {untranslated} untranslated or empty unit(s) "
                            "skipped (first one here)")
+
+
+@dataclass
+class _Files:
+    """The <file> elements of an XLIFF 1.2 document, each declaring its own languages.
+
+    A <file> in other languages is skipped while the others are read (one warning says so); the
+    document is an OtherLanguageError only when none is in the wanted languages. A <file> with no
+    target-language whose targets hold no Han character, when Chinese is wanted, is likely in
+    another language (an Angular messages.fr.xlf): one warning says so."""
+
+    in_other_language: bool = False
+    read: int = 0
+    skipped: int = 0
+    first_error: OtherLanguageError | None = None
+    first_languages: str = ""  # what the first skipped <file> declares, "en -> ja"
+    undeclared_line: int | None = None  # of the first <file> without target-language, when Chinese is wanted
+    undeclared_han: bool = False  # whether a target read since then holds Chinese
+    undeclared_targets: int = 0
+
+    def opened(self, element, line: int, options, path: str) -> bool:
+        """Whether the <file> just opened is read swapped (zh -> en); it may be in other languages."""
+        declared_target = element.get("target-language")
+        try:
+            swap = swap_for_declared(element.get("source-language"), declared_target, options, path, line)
+        except OtherLanguageError as error:
+            self.in_other_language = True
+            self.skipped += 1
+            if self.first_error is None:
+                self.first_error = error
+                self.first_languages = f"{element.get('source-language') or '?'} -> {declared_target or '?'}"
+            return False
+        self.in_other_language = False
+        self.read += 1
+        if not declared_target and self.undeclared_line is None \
+                and language_matches(wanted_languages(options)[1], "zh"):
+            self.undeclared_line = line
+        return swap
+
+    def saw_translation(self, chinese_side: str) -> None:
+        if self.undeclared_line is not None and not self.undeclared_han:
+            self.undeclared_targets += 1
+            self.undeclared_han = has_han(chinese_side)
+
+    def finish(self, options, path: str) -> None:
+        if self.first_error is not None and not self.read:
+            raise self.first_error
+        if self.skipped:
+            options.on_warning(f"{self.first_error.where()}: {self.skipped} <file> element(s) in other languages "
+                               f"skipped (first one here: {self.first_languages})")
+        if self.undeclared_targets and not self.undeclared_han:
+            options.on_warning(f"{path}:{self.undeclared_line}: no target-language declared, and none of the "
+                               f"{self.undeclared_targets} translated unit(s) holds Chinese: is this a translation "
+                               "into another language?")
 
 
 def _translatable(element, inherited: bool) -> bool:
