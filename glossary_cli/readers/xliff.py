@@ -3,11 +3,13 @@
 A unit without a translation (no target, an empty one, or one marked new / needs-translation /
 initial) is skipped and counted in one warning per file. A unit marked translate="no", or inside a
 <group> (or an XLIFF 2 <file>) so marked, is protected content (a brand, legal text) and is not read
-at all; translate="yes" inside it opens it again. The file's declared languages decide
-the direction: a zh -> en file is read with English as the source. Location: the file, the line
-of the unit and its id; when an XLIFF 2 unit has several segments, the line of each segment and
-`unit-id/segment-id`. The target position is where the words of the <target> start (of the
-<source> in a zh -> en file).
+at all; translate="yes" inside it opens it again. The file's declared languages decide the
+direction: a zh -> en file is read with English as the source. A Trados or memoQ unit segmented
+into <mrk mtype="seg" mid> sentences in its <seg-source> gives one pair per sentence, with the
+target <mrk> of the same mid (an empty one is untranslated). Location: the file, the line of the
+unit and its id; when a unit has several segments or sentences, the line of each and
+`unit-id/segment-id`. The target position is where the words of the <target> (or its sentence)
+start (of the source in a zh -> en file).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..errors import OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from .xml_safe import (at_text, children, expect_root, first_child, iter_xml, language_matches, segment_text,
-                       swap_for_declared, wanted_languages)
+                       local_name, swap_for_declared, wanted_languages)
 
 # Target states that mean "not translated yet" (XLIFF 1.2 state values, XLIFF 2 segment states).
 _UNTRANSLATED_STATES = {"new", "needs-translation", "initial"}
@@ -35,7 +37,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     translatable = [True]  # of each open <file>/<group>, inherited by what it holds
     files = _Files()
     events = iter_xml(path, starts=_CONTAINERS, ends=_CONTAINERS | {"trans-unit", "unit"},
-                      marked=frozenset({"segment", "source", "target"}), encoding=options.encoding, kind="XLIFF")
+                      marked=frozenset({"segment", "source", "target", "mrk"}), encoding=options.encoding, kind="XLIFF")
     for event in events:
         element = event.element
         if event.name in _CONTAINERS:
@@ -144,7 +146,8 @@ def _translatable(element, inherited: bool) -> bool:
 def _segments(unit, name: str):
     """(segment id, segment element, source element, target element) for each translatable part of a unit."""
     if name == "trans-unit":
-        return [("", unit, first_child(unit, "source"), first_child(unit, "target"))]
+        source, target = first_child(unit, "source"), first_child(unit, "target")
+        return _marked_segments(first_child(unit, "seg-source"), target) or [("", unit, source, target)]
     found = []
     for number, segment in enumerate(children(unit, "segment"), start=1):
         target = first_child(segment, "target")
@@ -153,3 +156,18 @@ def _segments(unit, name: str):
         found.append((segment.get("id") or str(number), segment, first_child(segment, "source"), target))
     return found
 
+
+
+def _marked_segments(seg_source, target):
+    """The sentences of a Trados or memoQ unit: each <mrk mtype="seg" mid> of the <seg-source>
+    with the <mrk> of the same mid in the <target> (None when it has none), or [] when the unit
+    is not segmented so."""
+    if seg_source is None:
+        return []
+    targets = {} if target is None else {mark.get("mid"): mark for mark in _sentence_marks(target)}
+    return [(mark.get("mid") or str(number), mark, mark, targets.get(mark.get("mid")))
+            for number, mark in enumerate(_sentence_marks(seg_source), start=1)]
+
+
+def _sentence_marks(element):
+    return [mark for mark in element.iter() if local_name(mark.tag) == "mrk" and mark.get("mtype") == "seg"]

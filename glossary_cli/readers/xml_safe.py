@@ -37,6 +37,8 @@ PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex
 # separates the words around it, as a literal `%s` or `<br/>` does; the paired ones (bpt/ept, sc/ec,
 # and <g>/<pc> around text) wrap words and join them.
 STANDALONE_CODES = frozenset({"ph", "x", "it", "bx", "ex"})
+# Trados tracked changes: text a reviewer deleted (its added text, x-sdl-added, is read as any).
+DELETED_MARKS = frozenset({"x-sdl-deleted", "x-sdl-feedback-deleted"})
 # What a standalone code leaves in the text: a placeholder that stands for a word (placeholders.py),
 # so `user <ph>%s</ph> account` holds no `user account` and `the<x/>grid` is no word `thegrid`.
 CODE_MARK = "{}"
@@ -110,9 +112,9 @@ def element_language(element: ElementTree.Element) -> str:
 
 
 def segment_text(element: ElementTree.Element) -> str:
-    """The words of a segment: text inside <g>/<pc>/<hi>/<mrk> kept, paired codes dropped, each run
-    of standalone codes between words turned into CODE_MARK (at the ends: dropped), line breaks and
-    runs of spaces turned into one space, the ends stripped."""
+    """The words of a segment: text inside <g>/<pc>/<hi>/<mrk> kept (but not tracked deletions),
+    paired codes dropped, each run of standalone codes between words turned into CODE_MARK (at the
+    ends: dropped), line breaks and runs of spaces turned into one space, the ends stripped."""
     parts: list[str] = []
     _collect_text(element, parts)
     text = _XML_SPACE.sub(" ", "".join(parts)).strip(" " + _CODE)
@@ -142,6 +144,8 @@ def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
         name = local_name(child.tag)
         if name in STANDALONE_CODES:
             parts.append(_CODE)
+        elif name == "mrk" and child.get("mtype") in DELETED_MARKS:
+            pass
         elif name not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
             if child.text:
                 parts.append(child.text)
