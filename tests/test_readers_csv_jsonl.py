@@ -115,8 +115,8 @@ def test_csv_quoted_cells_closed_on_the_last_line_are_read(tmp_path):
 
 def test_csv_language_options_pick_other_columns(tmp_path):
     path = write(tmp_path, "en,zh-TW,zh-CN\nSave,儲存,保存\n", "a.csv")
-    assert texts(read_csv(path)) == [("Save", "儲存")]
-    assert texts(read_csv(path, target_lang="zh-CN")) == [("Save", "保存")]
+    assert texts(read_csv(path)) == [("Save", "保存")]  # plain zh: the Simplified column
+    assert texts(read_csv(path, target_lang="zh-TW")) == [("Save", "儲存")]
 
 
 # ---------------------------------------------------------------- JSON Lines

@@ -93,7 +93,7 @@ def sniff_format(path: str, head: str) -> InputFormat:
         return InputFormat.JSONL if _is_json_object(lines[0]) else InputFormat.JSON
     if lines and all("\t" in line for line in lines):
         return InputFormat.TSV
-    if lines and _is_csv_header(lines[0]):
+    if lines and (_is_csv_header(lines[0]) or lines[0].startswith("sep=")):
         return InputFormat.CSV
     return InputFormat.TEXT
 

@@ -1,16 +1,20 @@
 """CSV files of aligned segments: a header names the columns, or two columns are English, Chinese.
 
-The header is recognised by its names: language codes (en, zh-CN, ... matched like the XML
-readers, so --source-lang/--target-lang pick other columns), or source/target, english/chinese,
-term/translation. Other columns (status, note) are ignored. The delimiter is a comma unless the
-first line has more semicolons or tabs. Location: path:line where the record starts, and the column
-where the Chinese cell's text starts when the record is on one line.
+The header is recognised by its names, with the vocabulary `glossary import` reads table headers
+with (exchange.columns): language codes (en, en-GB, zh-Hans, matched like the XML readers, so
+--source-lang/--target-lang pick other columns), language names with a region or script
+(`English (United States)`, `Chinese (PRC)`, 英文, 简体中文), or roles (source/target, 原文/译文,
+term/translation). Other columns (status, note) are ignored. An Excel `sep=;` first line gives the
+delimiter; otherwise it is a comma unless the first line has more semicolons or tabs. Location:
+path:line where the record starts, and the column where the Chinese cell's text starts when the
+record is on one line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,10 +23,15 @@ from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text
 from .positions import at_target, leading_space
-from .xml_safe import language_matches, wanted_languages
+from .xml_safe import wanted_languages
 
-SOURCE_COLUMN_NAMES = {"source", "src", "english", "term", "source term", "source_term"}
-TARGET_COLUMN_NAMES = {"target", "tgt", "chinese", "translation", "target term", "target_term"}
+# Header names that say a column's role rather than its language.
+SOURCE_COLUMN_NAMES = {"source", "src", "english", "term", "source term", "source_term", "source text",
+                       "source_text", "source segment", "\u539f\u6587", "\u6e90\u6587"}  # 原文, 源文
+TARGET_COLUMN_NAMES = {"target", "tgt", "chinese", "translation", "target term", "target_term", "target text",
+                       "target_text", "target segment", "\u8bd1\u6587", "\u8b6f\u6587"}  # 译文, 譯文
+# Excel's first line naming the delimiter of the lines after it.
+_EXCEL_SEPARATOR = re.compile(r"\ufeff?sep=(.)\r?$")
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -35,20 +44,21 @@ class Columns:
 
 
 def header_columns(cells: list[str], source_language: str, target_language: str) -> Columns | None:
-    """The columns a header row names, or None when the row is not a header."""
-    source = target = None
-    for index, cell in enumerate(cells):
-        name = cell.strip().lower()
-        if source is None and (name in SOURCE_COLUMN_NAMES or language_matches(name, source_language)):
-            source = index
-        elif target is None and (name in TARGET_COLUMN_NAMES or language_matches(name, target_language)):
-            target = index
-    if source is None or target is None:
-        return None
-    return Columns(source, target)
+    """The columns a header row names, or None when the row is not a header (TSV and CSV alike)."""
+    from ..exchange.columns import find_columns  # the vocabulary of table headers, shared with `glossary import`
+
+    return find_columns(cells, source_language, target_language)
+
+
+def excel_separator(first_line: str) -> str | None:
+    """The delimiter an Excel `sep=;` first line names, else None."""
+    found = _EXCEL_SEPARATOR.match(first_line)
+    return found.group(1) if found else None
 
 
 def choose_delimiter(first_line: str) -> str:
+    if excel_separator(first_line):
+        return excel_separator(first_line)
     counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda delimiter: counts[delimiter])
     return best if counts[best] > counts[","] else ","
@@ -132,7 +142,10 @@ def _quote_left_open(record: str, delimiter: str) -> bool:
 def read(path: str, options) -> Iterator[SegmentPair]:
     text = read_corpus_text(path, options.encoding)
     source_language, target_language = wanted_languages(options)
-    delimiter = choose_delimiter(text.split("\n", 1)[0])
+    first_line, newline, rest = text.partition("\n")
+    delimiter = choose_delimiter(first_line)
+    if excel_separator(first_line):  # kept as a blank line, so that the lines keep their numbers
+        text = newline + rest
     rows = csv_rows(text, path, delimiter)
     physical_lines = io.StringIO(text, newline="").readlines()
     columns: Columns | None = None

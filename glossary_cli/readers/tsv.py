@@ -1,4 +1,5 @@
-"""Tab-separated pairs, `en<TAB>zh` per line, with an optional header line. Location: path:line, and
+"""Tab-separated pairs, `en<TAB>zh` per line, with an optional header line named as a CSV header is
+(en-GB, Chinese (Simplified), 英文, source; see csv_reader.header_columns). Location: path:line, and
 the column where the Chinese cell's text starts."""
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
+from .csv_reader import header_columns
 from .positions import at_target, leading_space
+from .xml_safe import wanted_languages
 
-_HEADER_NAMES = {"en", "zh", "source", "target", "english", "chinese", "src", "tgt", "zh-cn", "en-us", "zh_cn"}
 
-
-def is_header(cells: list[str]) -> bool:
-    return all(cell.strip().lower() in _HEADER_NAMES for cell in cells)
+def is_header(cells: list[str], options) -> bool:
+    """Whether a first line names the two columns rather than holding a pair."""
+    return header_columns(cells, *wanted_languages(options)) is not None
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
@@ -26,7 +28,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if not line.strip():
             continue
         cells = line.split("\t")
-        if number == 1 and len(cells) == 2 and is_header(cells):
+        if number == 1 and len(cells) == 2 and is_header(cells, options):
             continue
         if len(cells) != 2:
             raise InputFormatError(
