@@ -60,6 +60,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if entry.obsolete:
             continue
         line = _msgid_line(lines, entry.linenum)
+        _refuse_mismatched_plural(entry, path, line)
         if "fuzzy" in entry.flags and not options.include_fuzzy:
             fuzzy += 1
             continue
@@ -97,6 +98,16 @@ def _sides(entry: polib.POEntry, swap: bool) -> tuple[str, str]:
     else:
         original, translation = entry.msgid, entry.msgstr
     return original.translate(_RESTORE).strip(), translation.translate(_RESTORE).strip()
+
+
+def _refuse_mismatched_plural(entry: polib.POEntry, path: str, line: int) -> None:
+    """msgstr[0] belongs to an entry with msgid_plural and msgstr to one without, as msgfmt
+    requires; polib reads either mix as untranslated, so a translation would be lost silently."""
+    if entry.msgstr_plural and not entry.msgid_plural:
+        raise InputFormatError("malformed PO: msgstr[0] without msgid_plural; write msgstr, or add the "
+                               "msgid_plural", path=path, line=line)
+    if entry.msgid_plural and entry.msgstr and not entry.msgstr_plural:
+        raise InputFormatError("malformed PO: msgid_plural with a plain msgstr; write msgstr[0]", path=path, line=line)
 
 
 def _reads_swapped(catalogue: polib.POFile, options, path: str, lines: list[str]) -> bool:
