@@ -7,12 +7,14 @@ Schema and YAML problems come from `glossary_yaml.load_glossary`; `validate_file
 
 from __future__ import annotations
 
+import difflib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .glossary import Entry, Glossary, Status
+from .exchange.fields import KNOWN_EXTRA
+from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
 from .matching import chinese_pattern, english_forms, fold_case
 
@@ -236,6 +238,50 @@ def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     return list(groups.values())
 
 
+ENTRY_KEYS = (*ENTRY_FIELDS, *KNOWN_EXTRA)
+HEADER_KEYS = ("glossary", "languages", "generated", "terms")
+CUSTOM_PREFIX = "x-"  # `x-reviewer: Li` is a key of one's own, never taken for a misspelling
+
+
+def misspelt_key(key: str, known: Iterable[str]) -> str | None:
+    """The known key an unknown one is a near miss of (`stauts`, `Status`, `keepsource`), else None.
+
+    Keys of one's own stay allowed (`reviewer: Li`), but a misspelt `status` or `forbidden` would
+    silently turn enforcement off, so a near miss is an error."""
+    if key.startswith(CUSTOM_PREFIX) or key in known:
+        return None
+    spelt = key.strip().lower().replace("-", "_").replace(" ", "_")
+    squashed = {name.replace("_", ""): name for name in known}
+    if spelt in known or spelt.replace("_", "") in squashed:
+        return spelt if spelt in known else squashed[spelt.replace("_", "")]
+    close = difflib.get_close_matches(spelt, list(known), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def misspelt_keys(glossary: Glossary, path: str) -> list[Problem]:
+    """An error for each top-level or entry key that is a near miss of one the tool reads."""
+    problems = []
+    header = getattr(glossary.origin, "header", None)
+    for key in glossary.extra:
+        meant = misspelt_key(str(key), HEADER_KEYS)
+        if meant is not None and meant != "terms":  # a misspelt `terms:` the reader reports already
+            span = header.spans.get(key) if header is not None else None
+            line, column = (span.first + 1, span.column + 1) if span is not None else (1, 1)
+            problems.append(Problem(path, line, column, _unknown_key_message(key, meant)))
+    for entry in glossary.terms:
+        for key in entry.extra:
+            meant = misspelt_key(str(key), ENTRY_KEYS)
+            if meant is not None:
+                line, column = entry.position(key)
+                problems.append(Problem(path, line, column, _unknown_key_message(key, meant)))
+    return problems
+
+
+def _unknown_key_message(key: object, meant: str) -> str:
+    return (f"unknown key '{key}'; did you mean '{meant}'? (a key of your own, not a typo, is "
+            f"written '{CUSTOM_PREFIX}{key}')")
+
+
 def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     """Every semantic problem in a loaded glossary, in file order.
 
@@ -243,7 +289,7 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     term cannot conflict with another (without this, every such entry was "approved twice").
     """
     named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()])
-    problems = []
+    problems = misspelt_keys(glossary, path)
     for code, check in CHECKS.items():
         for finding in check(named):
             line, column = finding.entry.position(finding.key)
@@ -262,7 +308,7 @@ def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
     starts = sorted(entry.line for entry in glossary.terms if entry.line)
     refused_in = {starts[bisect_right(starts, problem.line) - 1] for problem in problems
                   if starts and problem.line >= starts[0]}
-    readable = Glossary(terms=[entry for entry in glossary.terms if entry.line not in refused_in])
+    readable = replace(glossary, terms=[entry for entry in glossary.terms if entry.line not in refused_in])
     problems = problems + validate_glossary(readable, path)
     return glossary, sorted(problems, key=lambda problem: (problem.line, problem.column))
 

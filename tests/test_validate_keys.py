@@ -1,0 +1,73 @@
+"""`validate` on misspelt keys: a typo in `status` or `forbidden` must not turn enforcement off in silence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.cli.common import app
+from glossary_cli.validate import misspelt_key
+
+HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_misspelt_status_and_forbidden_are_errors_with_a_suggestion(runner, workdir):
+    Path("typo.yaml").write_text(HEADER + "  - source: hydrogen energy\n    target: 氢能\n    stauts: approved\n"
+                                 "  - source: smart grid\n    target: 智能电网\n    status: approved\n"
+                                 "    forbiden: [智慧电网]\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "typo.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: typo.yaml:6:13: unknown key 'stauts'; did you mean 'status'? "
+        "(a key of your own, not a typo, is written 'x-stauts')\n"
+        "error: typo.yaml:10:15: unknown key 'forbiden'; did you mean 'forbidden'? "
+        "(a key of your own, not a typo, is written 'x-forbiden')\n"
+        "typo.yaml: 2 problems\n")
+
+
+def test_check_refuses_a_glossary_with_a_misspelt_key(runner, workdir):
+    Path("typo.yaml").write_text(HEADER + "  - source: grid\n    target: 电网\n    Status: approved\n",
+                                 encoding="utf-8")
+    Path("t.tsv").write_text("The grid.\t电力网。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "typo.yaml", "t.tsv"])
+    assert result.exit_code == 2
+    assert "typo.yaml:6:13: unknown key 'Status'; did you mean 'status'?" in result.stderr
+
+
+def test_a_misspelt_top_level_key_is_found_at_its_line(runner, workdir):
+    Path("lang.yaml").write_text("glossary: 1\nlangauges: {source: en, target: zh}\nterms:\n"
+                                 "  - source: grid\n    target: 电网\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "lang.yaml"])
+    assert result.exit_code == 2
+    assert "error: lang.yaml:2:1: unknown key 'langauges'; did you mean 'languages'?" in result.stderr
+
+
+def test_keys_of_ones_own_stay_allowed(runner, workdir):
+    Path("own.yaml").write_text("glossary: 1\nx-owner: Wang\nlanguages: {source: en, target: zh}\nterms:\n"
+                                "  - source: grid\n    target: 电网\n    status: approved\n    reviewer: Li\n"
+                                "    ticket: LEG-12\n    x-status: checked\n    definition: the power network\n",
+                                encoding="utf-8")
+    result = runner.invoke(app, ["validate", "own.yaml"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("stauts", "status"), ("Status", "status"), ("Target", "target"), ("forbiden", "forbidden"),
+    ("case_sensitve", "case_sensitive"), ("keepsource", "keep_source"), ("keep-source", "keep_source"),
+    ("source_variant", "source_variants"), ("notes", "note"), ("matchcompounds", "match_compounds"),
+])
+def test_near_misses_of_known_keys(typed, meant):
+    assert misspelt_key(typed, ("source", "target", "status", "note", "forbidden", "source_variants",
+                                "case_sensitive", "keep_source", "match_compounds")) == meant
+
+
+@pytest.mark.parametrize("own", ["reviewer", "ticket", "owner", "x-stauts", "domain", "comment"])
+def test_keys_of_ones_own_are_no_near_misses(own):
+    assert misspelt_key(own, ("source", "target", "status", "note", "forbidden", "source_variants")) is None
