@@ -43,7 +43,7 @@ _RESTORE = str.maketrans(_STAND_INS, _EXTRA_LINE_BREAKS)
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    text = _protect_line_breaks(_decoded_text(path, options.encoding))
+    text = _protect_line_breaks(_decoded_text(path, options.encoding, options))
     _check_strings(text, path)
     catalogue = _parse(text, path)
     lines = text.splitlines()
@@ -159,21 +159,41 @@ def _header_line(lines: list[str], field: str) -> int | None:
     return next((number for number, line in enumerate(lines, start=1) if field_line.match(line)), None)
 
 
-def _decoded_text(path: str, encoding: str | None) -> str:
-    """The file as text: --encoding if given, else the charset the header declares, else UTF-8."""
+def _decoded_text(path: str, encoding: str | None, options) -> str:
+    """The file as text: --encoding if given, else the charset the header declares, else UTF-8.
+
+    A GB2312 or GBK label is read as GB18030, its superset, as browsers do: files so labelled often
+    hold GBK-only characters (镕). A single-byte charset (ISO-8859-1, windows-1252) left over from a
+    template on a file whose bytes are UTF-8 Chinese would give mojibake: read as UTF-8, with a warning."""
     data = read_bytes(path)
     if encoding is None:
         declared = _DECLARED_CHARSET.search(data[:4096])
         name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
         if name not in _UTF8_NAMES:
             try:
-                codecs.lookup(name)
-                encoding = name
+                codec = codecs.lookup(name).name
             except LookupError:
-                pass  # an unknown charset: read as UTF-8, which reports any problem precisely
+                codec = None  # an unknown charset: read as UTF-8, which reports any problem precisely
+            if codec in _GB18030_SUBSETS:
+                encoding = "gb18030"
+            elif codec is not None and codec.startswith(_SINGLE_BYTE_CODECS) and _is_utf8_chinese(data):
+                options.on_warning(f"{path}: declares charset={name}, but its bytes are UTF-8 Chinese; read as UTF-8")
+            elif codec is not None:
+                encoding = name
     text = decode(data, path, encoding)
     check_line_lengths(text, path)
     return text
+
+
+_GB18030_SUBSETS = ("gb2312", "gbk")  # codec names, as codecs.lookup gives them (cp936 and euc-cn too)
+_SINGLE_BYTE_CODECS = ("iso8859", "latin", "cp125", "koi8", "mac-", "cp437", "cp850")
+
+
+def _is_utf8_chinese(data: bytes) -> bool:
+    try:
+        return has_han(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
 
 
 def _protect_line_breaks(text: str) -> str:
