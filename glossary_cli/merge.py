@@ -1,6 +1,7 @@
 """Merge two glossaries without silently choosing between two people's decisions.
 
-Entries are matched by source term. A decision (approved, rejected) beats a candidate; two
+Entries are matched by source term, as validate and check match them (`smart grid` is
+`Smart-Grids`; see validate.same_term). A decision (approved, rejected) beats a candidate; two
 decisions that disagree are reported as a `MergeConflict` for a person to settle. Base entries
 the merge does not change keep their text, comments and layout byte-for-byte.
 
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import add_comments, carried_to, comments_of, entry_to_data
 from .update import worked_on
+from .validate import same_term
 from .models import Alternative
 
 
@@ -190,11 +192,9 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
 
 
 def _same_source(entry: Entry, other: Entry) -> bool:
-    if entry.source == other.source:
-        return True
-    if entry.is_case_sensitive() and other.is_case_sensitive():
-        return False
-    return entry.source.casefold() == other.source.casefold()
+    """The same term as validate and check see it (plural, hyphen, spacing, Unicode form, case),
+    so two approvals merge cannot tell apart are never written side by side."""
+    return same_term(entry, other)
 
 
 def _same_value(ours: object, theirs: object) -> bool:

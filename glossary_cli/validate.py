@@ -8,6 +8,7 @@ Schema and YAML problems come from `glossary_yaml.load_glossary`; `validate_file
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -64,8 +65,10 @@ def _terms_meet(term: str, case_sensitive: bool, other: str, other_case_sensitiv
 
 @lru_cache(maxsize=100_000)
 def _forms(term: str, case_sensitive: bool) -> frozenset[str]:
-    """The surfaces check finds a term under (matching.english_forms), lower-cased unless case-sensitive."""
-    forms = english_forms(term)
+    """The surfaces check finds a term under (matching.english_forms), lower-cased unless case-sensitive.
+
+    NFKC first, as check reads text: `Réne` typed on macOS (e + combining accent) is the same term."""
+    forms = english_forms(unicodedata.normalize("NFKC", term))
     return frozenset(forms if case_sensitive else map(fold_case, forms))
 
 

@@ -32,17 +32,19 @@ def test_merge_keeps_comment_note_forbidden_and_own_fields_of_a_candidate(runner
         "    alternatives:\n      - {target: 云, score: 0.0}\n")
 
 
-def test_merge_warns_when_the_result_would_fail_validate(runner, workdir):
+def test_merge_refuses_a_result_that_would_fail_validate(runner, workdir):
     write("a.yaml", "glossary: 1\nterms:\n  - source: Vehicle-to-Grid\n    target: 车网互动\n    status: approved\n")
     write("b.yaml", "glossary: 1\nterms:\n  - source: V2G\n    target: 车网互动\n    status: approved\n"
                     "    source_variants: [Vehicle-to-Grid]\n")
     result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "c.yaml"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output
     assert result.stderr == (
-        "merged b.yaml into a.yaml: 2 entries written to c.yaml (1 added, 0 changed)\n"
-        'warning: c.yaml:9:22: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
-        "keep it in one place\n")
-    assert runner.invoke(app, ["merge", "a.yaml", "b.yaml"]).stderr.startswith("warning: <stdout>:9:22: variant")
+        'error: merge result:9:22: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
+        "keep it in one place [entry from b.yaml:3]\n"
+        "error: the merged glossary would fail validate (1 problem); nothing written. "
+        "Settle it in a.yaml or b.yaml and merge again\n")
+    assert not Path("c.yaml").exists()
+    assert runner.invoke(app, ["merge", "a.yaml", "b.yaml"]).stdout == ""
 
 
 def test_dash_output_means_stdout(runner, workdir):

@@ -13,8 +13,8 @@ import typer
 
 from .. import interrupts
 from ..report import counted
-from .common import (EXIT_ERROR, EXIT_OK, FILE_TO_WRITE, app, fail, handles_errors, refuse_conflicts, stderr_console, stdout_console,
-                     warn, warn_about_problems)
+from .common import (EXIT_ERROR, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors, load_validated,
+                     refuse_conflicts, stderr_console, stdout_console, warn)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
 KEYS_SHORT = "a approve · r reject · e edit · 1-9 pick · s skip · u undo · q quit"  # fits a panel 80 columns wide
@@ -308,23 +308,50 @@ def merge(
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
                                           help="Where to write the result (atomically); default (or -): stdout."),
 ) -> None:
-    """Merge two glossaries; conflicting decisions are listed and nothing is written."""
+    """Merge two glossaries; conflicting decisions are listed and nothing is written.
+
+    Both inputs must pass validate, and so must the result: merge never writes a glossary that
+    validate and check would refuse."""
     from ..atomic import content_now, write_atomic
-    from ..glossary_yaml import dump_glossary, load_glossary
+    from ..glossary_yaml import dump_glossary
     from ..merge import merge_glossaries
 
     to_stdout = output is None or str(output) == "-"
     read = None if to_stdout else content_now(str(output))  # before base and incoming: either may be it
-    result = merge_glossaries(load_glossary(str(base)), load_glossary(str(incoming)),
-                              base_name=str(base), incoming_name=str(incoming))
+    base_glossary, incoming_glossary = load_validated(base), load_validated(incoming)
+    result = merge_glossaries(base_glossary, incoming_glossary, base_name=str(base), incoming_name=str(incoming))
     refuse_conflicts(result.conflicts, base, incoming, "merge")
     text = dump_glossary(result.glossary)
+    _refuse_invalid_result(text, result.glossary, len(base_glossary.terms), base, incoming)
     if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
-        warn_about_problems(text, "<stdout>")
         return
     write_atomic(str(output), text, expected=read)
     _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output} "
          f"({result.added} added, {result.changed} changed)")
-    warn_about_problems(text, str(output))
+
+
+def _refuse_invalid_result(text: str, merged, base_count: int, base: Path, incoming: Path) -> None:
+    """What validate would refuse in the merged glossary (a variant of one side that is the other
+    side's term, say) stops the merge: each problem at its line in the result, with the file and
+    line the entry at fault came from; nothing is written."""
+    from ..glossary_yaml import parse_glossary
+    from ..validate import validate_glossary
+
+    written, problems = parse_glossary(text, "merge result")
+    problems = problems + validate_glossary(written, "merge result")
+    if not problems:
+        return
+    starts = [(entry.line or 0, index) for index, entry in enumerate(written.terms)]
+    for problem in problems:
+        at = max((index for line, index in starts if line <= problem.line), default=None)
+        came_from = ""
+        if at is not None and at < len(merged.terms):
+            entry = merged.terms[at]
+            name = base if at < base_count else incoming
+            came_from = f" [entry from {name}{f':{entry.line}' if entry.line else ''}]"
+        _error_line(f"{problem}{came_from}")
+    many = len(problems) != 1
+    fail(f"the merged glossary would fail validate ({len(problems)} problem{'s' if many else ''}); nothing "
+         f"written. Settle {'them' if many else 'it'} in {base} or {incoming} and merge again")
