@@ -50,6 +50,19 @@ def header_columns(cells: list[str], source_language: str, target_language: str)
     return find_columns(cells, source_language, target_language)
 
 
+def target_columns(cells: list[str], target_language: str) -> list[int]:
+    """Every column whose header names the target language: with zh-TW and zh-CN both there, the
+    reader says which one it read (plain zh: the Simplified one)."""
+    from ..exchange.columns import names_language
+
+    return [index for index, cell in enumerate(cells) if names_language(cell, target_language)]
+
+
+def several_targets_warning(names: list[str], chosen: str, target_language: str, path: str, kind: str) -> str:
+    return (f"{path}: several {target_language} {kind}s ({', '.join(names)}); read {chosen}; "
+            "pass --target-lang to choose another")
+
+
 def excel_separator(first_line: str) -> str | None:
     """The delimiter an Excel `sep=;` first line names, else None."""
     found = _EXCEL_SEPARATOR.match(first_line)
@@ -156,6 +169,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             columns = header_columns(cells, source_language, target_language)
             if columns is not None:
                 has_header = True
+                competing = target_columns(cells, target_language)
+                if len(competing) > 1:
+                    options.on_warning(several_targets_warning([cells[index].strip() for index in competing],
+                                                               cells[columns.target].strip(), target_language,
+                                                               path, "column"))
                 continue
             if len(cells) != 2:
                 raise InputFormatError(

@@ -1,7 +1,9 @@
 """JSON Lines: one object per line, `{"en": "...", "zh": "..."}`; and a JSON array of such objects.
 
-Keys are matched as language codes (so "zh-CN" or "zh_CN" serve for zh, and --source-lang /
---target-lang name other keys), then as source/target. The Hugging Face datasets layout
+Keys are matched as CSV header names are, in any case: language codes (so "zh-CN" or "zh_CN"
+serve for zh, and --source-lang / --target-lang name other keys) or names (English, Chinese),
+then roles (source/target); with several Chinese keys (zh-TW, zh-CN) and plain zh, the Simplified
+one is read, with a warning. The Hugging Face datasets layout
 `{"translation": {"en": ..., "zh": ...}}` is read too. A null or empty value skips the line
 (counted in one warning); a missing key is an error, since every line would miss it.
 Location: path:line (in an array, the line where the record's `{` is). A JSON document that is not
@@ -19,20 +21,38 @@ from typing import Any
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..textio import read_corpus_text
-from .xml_safe import language_matches, wanted_languages
-
-_SOURCE_KEYS = ("source", "src", "english")
-_TARGET_KEYS = ("target", "tgt", "chinese")
+from .csv_reader import SOURCE_COLUMN_NAMES, header_columns, several_targets_warning, target_columns
+from .xml_safe import wanted_languages
 
 
-def find_key(record: dict[str, Any], language: str, fallbacks: tuple[str, ...]) -> str | None:
-    for key in record:
-        if language_matches(key, language):
-            return key
-    for key in fallbacks:
-        if key in record:
-            return key
-    return None
+class _KeyChooser:
+    """The (source key, target key) of a record, chosen as CSV header columns are (any case, with a
+    Simplified key preferred for plain zh), remembered per set of keys since records share theirs."""
+
+    def __init__(self, source_language: str, target_language: str) -> None:
+        self.languages = (source_language, target_language)
+        self.chosen: dict[tuple[str, ...], tuple[str | None, str | None]] = {}
+        self.several_targets: tuple[list[str], str] | None = None  # (target keys, the one read), warned about once
+
+    def __call__(self, record: dict[str, Any]) -> tuple[str | None, str | None]:
+        names = tuple(map(str, record))
+        if names not in self.chosen:
+            self.chosen[names] = self._choose(list(names))
+        return self.chosen[names]
+
+    def _choose(self, names: list[str]) -> tuple[str | None, str | None]:
+        from ..exchange.columns import names_language
+
+        source_language, target_language = self.languages
+        columns = header_columns(names, source_language, target_language)
+        if columns is None:  # (None, _) when the source key is missing, else (_, None)
+            source = next((name for name in names if names_language(name, source_language)
+                           or name.strip().lower() in SOURCE_COLUMN_NAMES), None)
+            return source, None
+        competing = target_columns(names, target_language)
+        if len(competing) > 1 and self.several_targets is None:
+            self.several_targets = [names[index] for index in competing], names[columns.target]
+        return names[columns.source], names[columns.target]
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
@@ -105,11 +125,12 @@ def _array_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any]]]
 def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, unit: str) -> Iterator[SegmentPair]:
     """The pair of each (line, record), or the record skipped (an empty value) or refused (no such key)."""
     source_language, target_language = wanted_languages(options)
+    keys_of = _KeyChooser(source_language, target_language)
     skipped = 0
     for number, record in records:
         if isinstance(record.get("translation"), dict):
             record = record["translation"]
-        keys = (find_key(record, source_language, _SOURCE_KEYS), find_key(record, target_language, _TARGET_KEYS))
+        keys = keys_of(record)
         if keys[0] is None or keys[1] is None:
             missing = source_language if keys[0] is None else target_language
             found = ", ".join(sorted(map(str, record))) or "none"
@@ -130,6 +151,8 @@ def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, un
             skipped += 1
             continue
         yield SegmentPair(source, target, Location(path, number))
+    if keys_of.several_targets:
+        options.on_warning(several_targets_warning(*keys_of.several_targets, target_language, path, "key"))
     if skipped:
         options.on_warning(f"{path}: {skipped} {unit}(s) with an empty or null value skipped")
 
