@@ -24,6 +24,7 @@ comment lines above the entry they were added as, or folded into.
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass, field
 
 from .glossary import Entry, Glossary, Status
@@ -43,15 +44,19 @@ class MergeConflict:
     incoming: Entry | None = None
     base_name: str = "base"
     incoming_name: str = "incoming"
+    key: str | None = None  # the key whose two values differ (note, x-reviewer…): shown instead of the entries
+    values: tuple[str, str] | None = None
 
     def __str__(self) -> str:
         if not self.source:
             return self.reason
         sides = []
-        for name, entry in ((self.base_name, self.base), (self.incoming_name, self.incoming)):
+        for side, (name, entry) in enumerate(((self.base_name, self.base), (self.incoming_name, self.incoming))):
             if entry is not None:
-                where = f":{entry.line}" if entry.line else ""
-                sides.append(f"{name}{where} {_describe(entry)}")
+                line = entry.position(self.key)[0] if self.key and entry.line else entry.line
+                where = f":{line}" if line else ""
+                shown = _describe(entry) if self.values is None else self.values[side]
+                sides.append(f"{name}{where} {shown}")
         return f'"{self.source}": {self.reason} ({"; ".join(sides)})' if sides else f'"{self.source}": {self.reason}'
 
 
@@ -69,8 +74,10 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
     merged = copy.deepcopy(base)
     conflicts: list[MergeConflict] = []
 
-    def conflict(source: str, reason: str, base_entry: Entry | None, incoming_entry: Entry | None) -> None:
-        conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry, base_name, incoming_name))
+    def conflict(source: str, reason: str, base_entry: Entry | None, incoming_entry: Entry | None,
+                 key: str | None = None, values: tuple[str, str] | None = None) -> None:
+        conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry, base_name, incoming_name,
+                                       key, values))
 
     if incoming.languages != base.languages:
         def pair(languages: dict[str, str]) -> str:
@@ -146,10 +153,12 @@ def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflic
                 for target in settled.target
                 if target not in theirs.target and all(other.target != target for other in kept)]
     settled.target, settled.alternatives, settled.keep_source = list(theirs.target), proposed + kept, theirs.keep_source
-    found: list[str] = []
-    _merge_same_pair(settled, theirs, lambda source, reason, *entries: found.append(reason), merged)
+    found: list[tuple] = []
+    _merge_same_pair(settled, theirs, lambda source, reason, *entries, **shown: found.append((reason, shown)),
+                     merged)
     if found:
-        conflict(theirs.source, found[0], candidate, theirs)
+        reason, shown = found[0]
+        conflict(theirs.source, reason, candidate, theirs, **shown)
         return
     merged.terms[merged.terms.index(candidate)] = settled
 
@@ -165,7 +174,8 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
         return
     if ours.case_sensitive is not None and theirs.case_sensitive is not None \
             and ours.case_sensitive != theirs.case_sensitive:
-        conflict(ours.source, "case_sensitive differs", ours, theirs)
+        conflict(ours.source, "case_sensitive differs", ours, theirs, key="case_sensitive",
+                 values=(str(ours.case_sensitive).lower(), str(theirs.case_sensitive).lower()))
         return
     if set(theirs.forbidden) & set(ours.allowed_targets()) or set(ours.forbidden) & set(theirs.allowed_targets()):
         conflict(ours.source, "one approves a rendering the other forbids", ours, theirs)
@@ -173,7 +183,19 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     differing = [key for key, value in theirs.extra.items()
                  if key in ours.extra and not _same_value(ours.extra[key], value)]
     if differing:
-        conflict(ours.source, f"{differing[0]} differs", ours, theirs)
+        key = differing[0]
+        conflict(ours.source, f"{key} differs", ours, theirs, key=key,
+                 values=(_shown_value(ours.extra[key]), _shown_value(theirs.extra[key])))
+        return
+    note, corrected = merged_note(ours.note, theirs.note)
+    if corrected is not None:
+        conflict(ours.source, "the note was changed on one side", ours, theirs, key="note",
+                 values=tuple(f'"{line}"' for line in corrected))
+        return
+    comment = _changed_line(comments_of(ours), comments_of(theirs))
+    if comment is not None:
+        conflict(ours.source, "a comment was changed on one side", ours, theirs,
+                 values=tuple(f'"{line}"' for line in comment))
         return
     if ours.status is Status.CANDIDATE:
         ours.status = theirs.status
@@ -182,10 +204,7 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     if ours.case_sensitive is None:
         ours.case_sensitive = theirs.case_sensitive
     ours.keep_source = ours.keep_source or theirs.keep_source
-    if theirs.note and (not ours.note or ours.note.strip() in theirs.note):
-        ours.note = theirs.note  # theirs says all ours does, and more: a note extended or corrected by addition
-    elif theirs.note and theirs.note.strip() not in ours.note:
-        ours.note = f"{ours.note}\n{theirs.note}"  # both kept: neither person's words are dropped
+    ours.note = note
     for key, value in theirs.extra.items():
         ours.extra.setdefault(key, value)
     add_comments(ours, comments_of(theirs), into)
@@ -195,6 +214,52 @@ def _same_source(entry: Entry, other: Entry) -> bool:
     """The same term as validate and check see it (plural, hyphen, spacing, Unicode form, case),
     so two approvals merge cannot tell apart are never written side by side."""
     return same_term(entry, other)
+
+
+def merged_note(ours: str | None, theirs: str | None) -> tuple[str | None, tuple[str, str] | None]:
+    """The note that says what both notes say, and the pair of lines that stops it (None when none).
+
+    Notes are combined line by line, so merging files that hold the same lines in another order
+    (each teammate pulled the other's) changes nothing. A note one side extended (the other's text
+    inside it) is taken whole; a line of theirs that ours lacks is added. A line changed on one
+    side (`in al contexts` -> `in all contexts`, a change of case) cannot be told apart from a
+    line changed on the other without a common ancestor, so it is returned as a conflict, never
+    kept twice."""
+    if not theirs or not theirs.strip():
+        return ours, None
+    if not ours or not ours.strip() or _words(ours) in _words(theirs):
+        return theirs, None
+    if _words(theirs) in _words(ours):
+        return ours, None
+    ours_lines = [line for line in ours.splitlines() if line.strip()]
+    new_lines = [line for line in theirs.splitlines() if line.strip()
+                 and not any(_words(line) in _words(mine) for mine in ours_lines)]
+    changed = _changed_line(ours_lines, new_lines)
+    if changed is not None:
+        return ours, changed
+    return (ours.rstrip("\n") + "\n" + "\n".join(new_lines) if new_lines else ours), None
+
+
+def _changed_line(ours: list[str], theirs: list[str]) -> tuple[str, str] | None:
+    """A line of theirs that is ours edited (a near copy, not an equal one), as (ours, theirs)."""
+    for line in theirs:
+        if any(_words(line) == _words(mine) for mine in ours):
+            continue
+        near = difflib.get_close_matches(_words(line).casefold(), [_words(mine).casefold() for mine in ours],
+                                         n=1, cutoff=0.8)
+        if near:
+            mine = next(mine for mine in ours if _words(mine).casefold() == near[0])
+            return mine.strip(), line.strip()
+    return None
+
+
+def _words(text: str) -> str:
+    """Text with its white space made single spaces: a rewrapped note says the same."""
+    return " ".join(text.split())
+
+
+def _shown_value(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 def _same_value(ours: object, theirs: object) -> bool:
