@@ -188,7 +188,8 @@ CASES = [
     Case("missing file", lambda d: extract(d, str(d / "nope.txt")),
          "error: {d}/nope.txt: no such file"),
     Case("directory with no corpus file", lambda d: extract(d, str(d)),
-         "error: {d}: is a directory with no corpus files (looked for .po, .xlf, .xliff, .xlif, .tmx; "
+         "error: {d}: is a directory with no corpus files (looked for .po, .xlf, .xliff, .xlif, .sdlxliff, "
+         ".mqxliff, .mxliff, .tmx; "
          "pass --input-format to read .tsv, .csv, .jsonl or .txt files)"),
     Case("empty file", lambda d: extract(d, write(d, "empty.txt", "")),
          "error: {d}/empty.txt: empty file: no segment pairs to read"),

@@ -51,6 +51,7 @@ class ReadOptions:
 BY_EXTENSION = {
     ".tsv": InputFormat.TSV, ".tab": InputFormat.TSV, ".txt": InputFormat.TEXT,
     ".tmx": InputFormat.TMX, ".xlf": InputFormat.XLIFF, ".xliff": InputFormat.XLIFF, ".xlif": InputFormat.XLIFF,
+    ".sdlxliff": InputFormat.XLIFF, ".mqxliff": InputFormat.XLIFF, ".mxliff": InputFormat.XLIFF,  # Trados, memoQ, Phrase
     ".po": InputFormat.PO, ".pot": InputFormat.PO, ".csv": InputFormat.CSV,
     ".jsonl": InputFormat.JSONL, ".ndjson": InputFormat.JSONL, ".json": InputFormat.JSON,
 }
