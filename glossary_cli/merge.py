@@ -66,6 +66,7 @@ class MergeResult:
     conflicts: list[MergeConflict] = field(default_factory=list)
     added: int = 0  # entries appended to the base's
     changed: int = 0  # base entries the merge changed (a decision made, a note or forbidden rendering added…)
+    skipped: list[Entry] = field(default_factory=list)  # the tool's proposals for terms the base has already
 
 
 def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "base",
@@ -87,59 +88,71 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
                      f"{incoming_name} {pair(incoming.languages)})", None, None)
         return MergeResult(merged, conflicts)
 
+    skipped: list[Entry] = []
     for theirs in incoming.terms:
+        # Only the base's entries decide whether a proposal is news: entries just added from the
+        # incoming file stood beside it there (a rejected span and its corrected candidate).
+        in_base = merged.terms[:len(base.terms)]
         same_source = [entry for entry in merged.terms if _same_source(entry, theirs)]
-        _merge_entry(merged, same_source, carried_to(theirs, merged), conflict)
+        if not worked_on(theirs) and theirs.status is Status.CANDIDATE and same_source \
+                and not any(entry is other for entry in same_source for other in in_base):
+            merged.terms.append(carried_to(theirs, merged))
+            continue
+        if not _merge_entry(merged, same_source, carried_to(theirs, merged), conflict):
+            skipped.append(theirs)
     changed = sum(entry_to_data(before) != entry_to_data(after) or comments_of(before) != comments_of(after)
                   for before, after in zip(base.terms, merged.terms))
-    return MergeResult(merged, conflicts, added=len(merged.terms) - len(base.terms), changed=changed)
+    return MergeResult(merged, conflicts, added=len(merged.terms) - len(base.terms), changed=changed,
+                       skipped=skipped)
 
 
-def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conflict) -> None:
+def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conflict) -> bool:
+    """Fold one incoming entry in; False when it is a proposal left out (the base has the term)."""
     ours = next((entry for entry in same_source if set(entry.target) == set(theirs.target)), None)
     if ours is not None:
         _merge_same_pair(ours, theirs, conflict, merged)
-        return
+        return True
     decided = [entry for entry in same_source if entry.status is Status.APPROVED]
     if theirs.status is Status.APPROVED:
         for entry in decided:
             if not (set(entry.allowed_targets()) & set(theirs.allowed_targets())) or entry.keep_source != theirs.keep_source:
                 conflict(theirs.source, "approved with different targets", entry, theirs)
-                return
+                return True
         for entry in same_source:
             if set(entry.forbidden) & set(theirs.target):
                 conflict(theirs.source, "one approves a rendering the other forbids", entry, theirs)
-                return
+                return True
         for entry in same_source:
             if entry.status is Status.REJECTED and set(entry.target) & set(theirs.target):
                 conflict(theirs.source, "one approves what the other rejects", entry, theirs)
-                return
+                return True
         if decided:  # the same term approved on both sides with overlapping target lists
             conflict(theirs.source, "approved with different target lists", decided[0], theirs)
-            return
+            return True
         candidate = next((entry for entry in same_source if entry.status is Status.CANDIDATE), None)
         if candidate is not None:  # a person's decision settles the proposal, in place
             _settle_candidate(merged, candidate, theirs, conflict)
-            return
+            return True
         merged.terms.append(theirs)
-        return
+        return True
     if theirs.status is Status.REJECTED:
         for entry in decided:
             if set(entry.target) & set(theirs.target):
                 conflict(theirs.source, "one approves what the other rejects", entry, theirs)
-                return
+                return True
         merged.terms.append(theirs)
-        return
+        return True
     if not same_source:
         merged.terms.append(theirs)
-        return
+        return True
     if not worked_on(theirs):  # the tool's proposal: the base already knows this source
-        return
+        return False
     for entry in same_source:  # a person's work on a proposal: kept beside the base's entries
         if entry.status is Status.APPROVED and set(theirs.forbidden) & set(entry.allowed_targets()):
             conflict(theirs.source, "one approves a rendering the other forbids", entry, theirs)
-            return
+            return True
     merged.terms.append(theirs)
+    return True
 
 
 def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflict) -> None:

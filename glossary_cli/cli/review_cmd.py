@@ -326,10 +326,16 @@ def merge(
     if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
-        return
-    write_atomic(str(output), text, expected=read)
-    _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output} "
-         f"({result.added} added, {result.changed} changed)")
+    else:
+        write_atomic(str(output), text, expected=read)
+        _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output} "
+             f"({result.added} added, {result.changed} changed)")
+    if result.skipped:  # the tool's own proposals, but still something a person may look for
+        shown = ", ".join(f'"{entry.source}" → {" / ".join(entry.target) or "(no target)"} ({incoming}:{entry.line})'
+                          for entry in result.skipped[:5])
+        more = f" and {len(result.skipped) - 5:,} more" if len(result.skipped) > 5 else ""
+        _say(f"{counted(len(result.skipped), 'proposal')} from {incoming} skipped, as {base} has those terms "
+             f"already: {shown}{more}")
 
 
 def _refuse_invalid_result(text: str, merged, base_count: int, base: Path, incoming: Path) -> None:
