@@ -80,7 +80,7 @@ def test_inline_codes_of_xliff_12(tmp_path):
         '<ph id="4">&lt;br/&gt;</ph><bpt id="5">&lt;b&gt;</bpt>here<ept id="5">&lt;/b&gt;</ept>'
         '<it id="6" pos="open">&lt;i&gt;</it></source>'
         '<target>现在按<g id="1">保存</g><x id="2"/><ph id="4">&lt;br/&gt;</ph></target></trans-unit>'))
-    assert texts(pairs(path)) == [("Press Save{}now{}here", "现在按保存")]  # standalone codes: one {} per run
+    assert texts(pairs(path)) == [("Press Save{} now {}here", "现在按保存")]  # standalone codes: one {} per run
 
 
 def test_alt_trans_and_notes_are_not_read_as_the_unit(tmp_path):

@@ -1,6 +1,7 @@
-"""Inline codes in XLIFF and TMX: a standalone code (<ph>, <x/>, <it>, <bx/>, <ex/>, XLIFF 2 <ph/>)
-stands where a word would, so it separates the words around it as a literal `%s` or `<br/>` does;
-a paired code (<g>, <pc>, <bpt>/<ept>, <sc/>/<ec/>) wraps words and joins them."""
+"""Inline codes in XLIFF and TMX: a standalone code (<ph>, <x/>, XLIFF 2 <ph/>) stands where a
+word would, so it separates the words around it as a literal `%s` or `<br/>` does; a paired code
+(<g>, <pc>, <bpt>/<ept>, <sc/>/<ec/>, the halves <it>, <bx/>, <ex/>, Angular's <x id="START_…"/>)
+wraps words and joins them."""
 
 from __future__ import annotations
 
@@ -99,3 +100,15 @@ def test_tmx_codes_between_words_leave_one_placeholder(tmp_path):
         '<tuv xml:lang="zh"><seg>点击<bpt i="1">&lt;b&gt;</bpt>保存<ept i="1">&lt;/b&gt;</ept>'
         '<ph x="2">&lt;br/&gt;</ph>现在</seg></tuv></tu>'), encoding="utf-8")
     assert texts(path) == [("Click Save{}now", "点击保存{}现在")]
+
+
+def test_halves_of_paired_codes_join_the_words_they_wrap(tmp_path):
+    # <bx/>/<ex/> and Angular's <x id="START_BOLD_TEXT"/> mark bold text, as <g> does: `smart grid` stays a term.
+    path = tmp_path / "a.xlf"
+    path.write_text(xliff12(
+        '<trans-unit id="1"><source>Open the smart <bx id="1"/>grid<ex id="1"/> view</source>'
+        '<target>打开智能<bx id="1"/>电网<ex id="1"/>视图</target></trans-unit>',
+        '<trans-unit id="2"><source>Open the smart <x id="START_BOLD_TEXT"/>grid<x id="CLOSE_BOLD_TEXT"/> view</source>'
+        '<target>打开智能<x id="START_BOLD_TEXT"/>电网<x id="CLOSE_BOLD_TEXT"/>视图</target></trans-unit>'),
+        encoding="utf-8")
+    assert texts(path) == [("Open the smart grid view", "打开智能电网视图")] * 2

@@ -36,7 +36,10 @@ PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex
 # The standalone ones: a line break, a variable, an image. Each stands where words would, so it
 # separates the words around it, as a literal `%s` or `<br/>` does; the paired ones (bpt/ept, sc/ec,
 # and <g>/<pc> around text) wrap words and join them.
-STANDALONE_CODES = frozenset({"ph", "x", "it", "bx", "ex"})
+STANDALONE_CODES = frozenset({"ph", "x"})
+# <it>, <bx/> and <ex/> are halves of paired formatting codes, and Angular writes its paired tags
+# as <x id="START_BOLD_TEXT"/> ... <x id="CLOSE_BOLD_TEXT"/>: they join like <g>, unless nothing
+# stands between the two (<mat-icon></mat-icon>: an icon where a word would be).
 # Trados tracked changes: text a reviewer deleted (its added text, x-sdl-added, is read as any).
 DELETED_MARKS = frozenset({"x-sdl-deleted", "x-sdl-feedback-deleted"})
 # What a standalone code leaves in the text: a placeholder that stands for a word (placeholders.py),
@@ -117,12 +120,13 @@ def segment_text(element: ElementTree.Element) -> str:
     ends: dropped), line breaks and runs of spaces turned into one space, the ends stripped."""
     parts: list[str] = []
     _collect_text(element, parts)
-    text = _XML_SPACE.sub(" ", "".join(parts)).strip(" " + _CODE)
+    text = _XML_SPACE.sub(" ", "".join(part for part in parts if part is not _OPENED)).strip(" " + _CODE)
     return _CODE_RUN.sub(CODE_MARK, text) if _CODE in text else text
 
 
 # Stands for a standalone code while the text is collected (XML text never holds U+0000).
 _CODE = "\x00"
+_OPENED = "\x01"  # an Angular START_ tag whose CLOSE_ has not come yet; compared by identity
 _CODE_RUN = re.compile("\x00(?: ?\x00)*")
 
 
@@ -142,7 +146,13 @@ def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
                 parts.append(tail)
             continue
         name = local_name(child.tag)
-        if name in STANDALONE_CODES:
+        code_id = child.get("id") or "" if name == "x" else ""
+        if code_id.startswith("START_"):
+            parts.append(_OPENED)
+        elif code_id.startswith("CLOSE_"):
+            if parts and parts[-1] is _OPENED:
+                parts[-1] = _CODE  # nothing between: an element standing alone (an icon), as a word would
+        elif name in STANDALONE_CODES:
             parts.append(_CODE)
         elif name == "mrk" and child.get("mtype") in DELETED_MARKS:
             pass
