@@ -226,7 +226,8 @@ CASES = [
     Case("TSV line with 1 column", lambda d: extract(d, write(d, "one.tsv", TSV + "material passport\n")),
          "error: {d}/one.tsv:2: expected 2 tab-separated columns (English, Chinese), found 1"),
     Case("TSV line with 3 columns", lambda d: extract(d, write(d, "three.tsv", TSV + "a\t甲\textra\n")),
-         "error: {d}/three.tsv:2: expected 2 tab-separated columns (English, Chinese), found 3"),
+         "error: {d}/three.tsv:2: expected 2 tab-separated columns (English, Chinese), found 3; a table with more "
+         "columns is read with --input-format csv and a header naming the English and Chinese columns"),
     Case("PO string left open (polib would cut the translation short)",
          lambda d: extract(d, write(d, "zh_CN.po", 'msgid "smart grid"\nmsgstr "智能电网\n\nmsgid "grid"\nmsgstr "电网"\n')),
          "error: {d}/zh_CN.po:2: malformed PO: a string is not closed on its line"),

@@ -63,6 +63,19 @@ def several_targets_warning(names: list[str], chosen: str, target_language: str,
             "pass --target-lang to choose another")
 
 
+def _no_columns_message(cells: list[str], source_language: str, target_language: str, delimiter: str) -> str:
+    """Why a first row of more than two cells gives no columns: a header naming neither language
+    (no Chinese in it, as memoQ's `English (United States);German;Notes`), or no header at all."""
+    example = f"{source_language}{delimiter}{target_language}"
+    if any(has_han(cell) for cell in cells):
+        return (f"{len(cells)} columns and no header row; add a header that names the {source_language} and "
+                f"{target_language} columns (e.g. {example})")
+    shown = ", ".join(cell.strip() for cell in cells)
+    return (f"the header ({shown}) names no {source_language} and {target_language} columns; name them by "
+            f"language code ({source_language}, {target_language}), language (English (United States), "
+            "Chinese (PRC), 英文, 中文) or role (source, target), or pass --source-lang/--target-lang")
+
+
 def excel_separator(first_line: str) -> str | None:
     """The delimiter an Excel `sep=;` first line names, else None."""
     found = _EXCEL_SEPARATOR.match(first_line)
@@ -176,10 +189,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                                                                path, "column"))
                 continue
             if len(cells) != 2:
-                raise InputFormatError(
-                    f"{len(cells)} columns and no header row; add a header that names the "
-                    f"{source_language} and {target_language} columns (e.g. {source_language},{target_language})",
-                    path=path, line=line)
+                raise InputFormatError(_no_columns_message(cells, source_language, target_language, delimiter),
+                                       path=path, line=line)
             columns = Columns(0, 1)
         needed = max(columns.source, columns.target) + 1
         if len(cells) < needed or (not has_header and len(cells) != 2):

@@ -1,5 +1,6 @@
 """Tab-separated pairs, `en<TAB>zh` per line, with an optional header line named as a CSV header is
-(en-GB, Chinese (Simplified), 英文, source; see csv_reader.header_columns). Location: path:line, and
+(en-GB, Chinese (Simplified), 英文, source; see csv_reader.header_columns). Empty columns after the
+two (Excel's trailing tab) are ignored; a wider table is the CSV reader's. Location: path:line, and
 the column where the Chinese cell's text starts."""
 
 from __future__ import annotations
@@ -28,11 +29,15 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if not line.strip():
             continue
         cells = line.split("\t")
+        while len(cells) > 2 and not cells[-1].strip():  # the empty last column Excel writes
+            cells.pop()
         if number == 1 and len(cells) == 2 and is_header(cells, options):
             continue
         if len(cells) != 2:
-            raise InputFormatError(
-                f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}", path=path, line=number)
+            hint = ("; a table with more columns is read with --input-format csv and a header naming the "
+                    "English and Chinese columns") if len(cells) > 2 else ""
+            raise InputFormatError(f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}{hint}",
+                                   path=path, line=number)
         source, target = cells[0].strip(), cells[1].strip()
         target_offset = len(cells[0]) + 1 + leading_space(cells[1])
         if not source or not target:
