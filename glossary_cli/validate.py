@@ -56,6 +56,12 @@ def same_term(entry: Entry, other: Entry) -> bool:
                                                        other.source, other.is_case_sensitive())
 
 
+def term_forms(term: str) -> frozenset[str]:
+    """The lower-cased surfaces check finds a term under: two entries are the same term only if
+    these meet, so an index of them finds every same_term partner without comparing all pairs."""
+    return _forms(term, False)
+
+
 def _terms_meet(term: str, case_sensitive: bool, other: str, other_case_sensitive: bool) -> bool:
     """True when some English text is an occurrence of both terms to check (`smart grid` and
     `Smart-Grids`; `V2G` and a case-insensitive `v2g`; not `V2G` and a case-sensitive `v2g`)."""
