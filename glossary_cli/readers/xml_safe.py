@@ -384,6 +384,8 @@ def _feed(parser: DefusedXMLParser, chunk: bytes | str | None, path: str, kind: 
             reason += " (the file is truncated or not closed)"
         elif reason.startswith("not well-formed"):
             reason += "; if the file is not UTF-8, pass --encoding"
+        elif reason.startswith("encoding specified in XML declaration is incorrect"):
+            reason += "; the file is saved in another encoding than it declares: pass the one it is in (--encoding utf-8)"
         raise InputFormatError(f"malformed {kind}: {reason}", path=path, line=line,
                                column=None if column is None else column + 1) from None
     except EntitiesForbidden as error:
@@ -427,7 +429,7 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
             except LookupError:
                 raise InputFormatError(f"{kind} declares the unknown encoding {declared!r}; "
                                        "pass --encoding", path=path, line=1) from None
-            encoding = declared
+            encoding = _SUPERSETS.get(declared.lower(), declared)
         if encoding is not None:
             rest = read_bytes(path)  # the override path: decode the whole file with textio's messages
             text = decode(rest, path, encoding).lstrip("\ufeff")
@@ -443,6 +445,11 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
             if not chunk:
                 return
             yield chunk
+
+
+# Files labelled GB2312 or GBK often hold characters only their superset has (镕 of 朱镕基): read
+# them as GB18030, as the WHATWG encoding standard has browsers do.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030"}
 
 
 def _declared_encoding(head: bytes) -> str | None:
