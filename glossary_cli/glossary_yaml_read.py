@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,6 +108,9 @@ def glossary_header(glossary: Glossary) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- reading
 
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
 def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Problem]]:
     """parse_glossary by PyYAML's composer alone: the reference the quick reader must agree with."""
     problems: list[Problem] = []
@@ -120,6 +124,12 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
         if root is not None and ("&" in text or "*" in text):
             _refuse_aliases(text, problem)
     except yaml.MarkedYAMLError as error:
+        conflict = _CONFLICT_MARKER.search(text)
+        if conflict:  # YAML's own message would point a line past the marker and not name it
+            line = text.count("\n", 0, conflict.start()) + 1
+            return Glossary(), [Problem(path, line, 1, "unresolved merge conflict: git left its conflict markers "
+                                                       "(<<<<<<<, =======, >>>>>>>) here; keep one side, or "
+                                                       "both with glossary merge, then run glossary validate")]
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or error.context or "invalid YAML"

@@ -71,3 +71,13 @@ def test_near_misses_of_known_keys(typed, meant):
 @pytest.mark.parametrize("own", ["reviewer", "ticket", "owner", "x-stauts", "domain", "comment"])
 def test_keys_of_ones_own_are_no_near_misses(own):
     assert misspelt_key(own, ("source", "target", "status", "note", "forbidden", "source_variants")) is None
+
+
+def test_git_conflict_markers_are_named_as_an_unresolved_merge(runner, tmp_path):
+    path = tmp_path / "conflicted.yaml"
+    path.write_text("languages: {source: en, target: zh-CN}\nterms:\n"
+                    "<<<<<<< HEAD\n- source: smart grid\n  target: [智能电网]\n  status: approved\n=======\n"
+                    "- source: smart grid\n  target: [智慧电网]\n  status: approved\n>>>>>>> li/terms\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{path}:3:1: unresolved merge conflict" in result.output
