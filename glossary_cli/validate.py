@@ -225,6 +225,21 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
                                                            f"approved entry at line {_line(approved)} requires {shown}")
 
 
+@_check("GV008")
+def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
+    """A zero-width space, byte-order mark or direction mark inside a term or rendering: pasted in
+    from a web page or a CAT tool, invisible in an editor, and check never matches the text as typed."""
+    for entry in glossary.terms:
+        for key in ("source", "target", "forbidden", "source_variants"):
+            for value in [entry.source] if key == "source" else getattr(entry, key):
+                hidden = next((char for char in value if unicodedata.category(char) == "Cf"), None)
+                if hidden is not None:
+                    name = unicodedata.name(hidden, "a format character")
+                    yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
+                                               f"U+{ord(hidden):04X} ({name}), so check never finds it as written; "
+                                               "delete it")
+
+
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
     those linked by a surface check could find them under, ignoring case."""

@@ -81,3 +81,14 @@ def test_git_conflict_markers_are_named_as_an_unresolved_merge(runner, tmp_path)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert f"{path}:3:1: unresolved merge conflict" in result.output
+
+
+def test_an_invisible_character_in_a_term_is_named_at_its_line(runner, tmp_path):
+    path = tmp_path / "zw.yaml"
+    path.write_text("languages: {source: en, target: zh-CN}\nterms:\n"
+                    "- source: smart\u200b grid\n  target: [智能电网]\n  status: approved\n"
+                    "- source: energy storage\n  target: [储\ufeff能]\n  status: approved\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "U+200B (ZERO WIDTH SPACE)" in result.output and f"{path}:3:" in result.output
+    assert "U+FEFF" in result.output and f"{path}:7:" in result.output
