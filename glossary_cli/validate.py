@@ -227,8 +227,10 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
 
 @_check("GV008")
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
-    """A zero-width space, byte-order mark or direction mark inside a term or rendering: pasted in
-    from a web page or a CAT tool, invisible in an editor, and check never matches the text as typed."""
+    """An invisible character (zero-width space, byte-order mark, direction mark) in a term.
+
+    Pasted in from a web page or a CAT tool, it cannot be seen in an editor, and check never
+    matches the text as typed."""
     for entry in glossary.terms:
         for key in ("source", "target", "forbidden", "source_variants"):
             for value in [entry.source] if key == "source" else getattr(entry, key):
