@@ -59,3 +59,10 @@ def _plain_terminal(monkeypatch):
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 settings.register_profile("ci-long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    """Run the test inside its own temporary directory, so files are named as a user types them."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -62,3 +62,9 @@ terms:
     forbidden: [云朵]
     ticket: LEG-12
 """
+
+
+def write_here(name: str, text: str) -> str:
+    """Write a UTF-8 file in the current directory (a test's `workdir`) and return its name."""
+    Path(name).write_text(text, encoding="utf-8")
+    return name

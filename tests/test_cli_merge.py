@@ -4,21 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from glossary_cli.cli.common import app
-from tests.support import CANDIDATE_WITH_WORK
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def write(name: str, text: str) -> str:
-    Path(name).write_text(text, encoding="utf-8")
-    return name
+from tests.support import CANDIDATE_WITH_WORK, write_here as write
 
 
 def test_merge_keeps_comment_note_forbidden_and_own_fields_of_a_candidate(runner, workdir):

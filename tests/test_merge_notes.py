@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from glossary_cli.cli.common import app
 from glossary_cli.merge import merged_note
+from tests.support import write_here as write
 
 HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
 GRID = "  - source: grid\n    target: 电网\n    status: approved\n"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def write(name: str, text: str) -> str:
-    Path(name).write_text(text, encoding="utf-8")
-    return name
 
 
 def merge(runner, base: str, incoming: str, output: str | None = None):

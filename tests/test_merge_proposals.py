@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from glossary_cli.cli.common import app
+from tests.support import write_here as write
 
 HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
 EVIDENCE = "    evidence:\n      - {where: 'a.txt:1', source: Cheng Huiming said, target: 成会明说}\n"
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def write(name: str, text: str) -> str:
-    Path(name).write_text(text, encoding="utf-8")
-    return name
 
 
 def test_a_rejected_span_and_its_corrected_candidate_both_survive_a_merge_into_an_empty_file(runner, workdir):

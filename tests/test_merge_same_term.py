@@ -7,23 +7,13 @@ from pathlib import Path
 import pytest
 
 from glossary_cli.cli.common import app
+from tests.support import write_here as write
 
 HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def approved(source: str, target: str) -> str:
     return f"  - source: {source}\n    target: {target}\n    status: approved\n"
-
-
-def write(name: str, text: str) -> str:
-    Path(name).write_text(text, encoding="utf-8")
-    return name
 
 
 def test_a_plural_or_hyphen_spelling_approved_with_another_target_is_a_conflict(runner, workdir):

@@ -12,12 +12,6 @@ from glossary_cli.validate import misspelt_key
 HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_a_misspelt_status_and_forbidden_are_errors_with_a_suggestion(runner, workdir):
     Path("typo.yaml").write_text(HEADER + "  - source: hydrogen energy\n    target: 氢能\n    stauts: approved\n"
                                  "  - source: smart grid\n    target: 智能电网\n    status: approved\n"
