@@ -79,6 +79,17 @@ def open_binary(path: str) -> BinaryIO:
         raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
 
 
+def declared_encoding(name: str) -> str:
+    """The codec to read a file with that declares `name`: a GB2312 or GBK label (cp936 and euc-cn
+    are the same codecs) as GB18030, its superset, as the WHATWG encoding standard has browsers
+    do, since files so labelled often hold GBK-only characters (镕 of 朱镕基)."""
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return name
+    return "gb18030" if codec in ("gb2312", "gbk") else name
+
+
 def read_bytes(path: str) -> bytes:
     with open_binary(path) as handle:
         try:

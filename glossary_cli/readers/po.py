@@ -26,7 +26,7 @@ import polib
 from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import check_line_lengths, decode, read_bytes
+from ..textio import check_line_lengths, declared_encoding, decode, read_bytes
 from .positions import at_target
 from .xml_safe import language_matches, wanted_languages
 
@@ -174,8 +174,8 @@ def _decoded_text(path: str, encoding: str | None, options) -> str:
                 codec = codecs.lookup(name).name
             except LookupError:
                 codec = None  # an unknown charset: read as UTF-8, which reports any problem precisely
-            if codec in _GB18030_SUBSETS:
-                encoding = "gb18030"
+            if declared_encoding(name) != name:
+                encoding = declared_encoding(name)
             elif codec is not None and codec.startswith(_SINGLE_BYTE_CODECS) and _is_utf8_chinese(data):
                 options.on_warning(f"{path}: declares charset={name}, but its bytes are UTF-8 Chinese; read as UTF-8")
             elif codec is not None:
@@ -185,7 +185,6 @@ def _decoded_text(path: str, encoding: str | None, options) -> str:
     return text
 
 
-_GB18030_SUBSETS = ("gb2312", "gbk")  # codec names, as codecs.lookup gives them (cp936 and euc-cn too)
 _SINGLE_BYTE_CODECS = ("iso8859", "latin", "cp125", "koi8", "mac-", "cp437", "cp850")
 
 

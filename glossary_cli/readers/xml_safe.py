@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputFormatError, OtherLanguageError
-from ..textio import decode, open_binary, read_bytes
+from ..textio import decode, declared_encoding, open_binary, read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CHUNK_SIZE = 1 << 16
@@ -429,7 +429,7 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
             except LookupError:
                 raise InputFormatError(f"{kind} declares the unknown encoding {declared!r}; "
                                        "pass --encoding", path=path, line=1) from None
-            encoding = _SUPERSETS.get(declared.lower(), declared)
+            encoding = declared_encoding(declared)
         if encoding is not None:
             rest = read_bytes(path)  # the override path: decode the whole file with textio's messages
             text = decode(rest, path, encoding).lstrip("\ufeff")
@@ -445,11 +445,6 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
             if not chunk:
                 return
             yield chunk
-
-
-# Files labelled GB2312 or GBK often hold characters only their superset has (镕 of 朱镕基): read
-# them as GB18030, as the WHATWG encoding standard has browsers do.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "euc-cn": "gb18030"}
 
 
 def _declared_encoding(head: bytes) -> str | None:
