@@ -53,7 +53,7 @@ _LANGUAGE_ALIASES = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
 @dataclass(frozen=True)
 class TextStart:
     """Where the first words inside an element start: line, and 1-based column in characters and
-    in UTF-16 code units (None when the bytes before it on its line are not known as UTF-8)."""
+    in UTF-16 code units (None when the encoding of the bytes before it on its line is not known)."""
 
     line: int
     column: int
@@ -165,6 +165,17 @@ def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
+def holds_words(name: str, element: ElementTree.Element, parent_holds_words: bool) -> bool:
+    """Whether the text directly inside an element is words, as segment_text reads them: not the
+    content of an inline code (the `<b>` of a <bpt>, the `{0}` of a <ph>) nor a tracked deletion,
+    so that `check` points past them at where the words start."""
+    if name == "mrk" and element.get("mtype") in DELETED_MARKS:
+        return False
+    if name in PLACEHOLDER_ELEMENTS:
+        return False
+    return parent_holds_words
+
+
 def normalize_language(code: str) -> str:
     """'zh_CN' -> 'zh-cn', 'ZHO-Hans' -> 'zh-hans': lower case, hyphens, common aliases folded."""
     subtags = code.strip().replace("_", "-").lower().split("-")
@@ -220,6 +231,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.marked_lines: dict[int, int] = {}  # of marked elements inside the `ends` element being built
         self.text_starts: dict[int, TextStart] = {}  # likewise
         self.awaiting_text: list[ElementTree.Element] = []  # marked elements open and without words yet
+        self.in_words: list[bool] = [True]  # of each open element: whether its text is words (not a code's)
         self.input = _InputWindow()
         self.events: list[XmlEvent] = []
         self.open: list[tuple[ElementTree.Element, int]] = []
@@ -233,6 +245,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.root_name = name
             self.events.append(XmlEvent("root", name, element, line))
         self.open.append((element, line))
+        self.in_words.append(holds_words(name, element, self.in_words[-1]))
         if name in self.marked:
             self.marked_lines[id(element)] = line
             self.awaiting_text.append(element)
@@ -243,7 +256,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
     def data(self, data):  # type: ignore[override]
         # Called for each piece of text as expat reads it (buffer_text is off), so the parser's
         # position is where this piece starts; expat hands line breaks over as pieces of their own.
-        if self.awaiting_text and data.strip() and self.parser is not None:
+        if self.awaiting_text and self.in_words[-1] and data.strip() and self.parser is not None:
             expat = self.parser.parser
             lead = len(data) - len(data.lstrip())
             column = expat.CurrentColumnNumber + lead + 1
@@ -257,6 +270,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
     def end(self, tag):  # type: ignore[override]
         element = super().end(tag)
         _, line = self.open.pop()
+        self.in_words.pop()
         if self.awaiting_text and self.awaiting_text[-1] is element:  # it ended without words
             self.awaiting_text.pop()
         name = local_name(tag)
@@ -301,6 +315,9 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
 _UTF8_NAMES = {"utf-8", "utf8"}
 _SINGLE_BYTE_NAMES = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 _FOUR_BYTE_LEADS = [bytes([lead]) for lead in range(0xF0, 0xF5)]  # UTF-8: each starts one character beyond U+FFFF
+# UTF-16 decoded with its surrogates let through: a character beyond U+FFFF, or the first half of
+# one whose second half is in the next piece.
+_ASTRAL_OR_HIGH_SURROGATE = re.compile("[\U00010000-\U0010ffff\ud800-\udbff]")
 
 
 class _InputWindow:
@@ -308,11 +325,13 @@ class _InputWindow:
     a line and a byte offset: a UTF-16 column is the character column plus that count. Offsets are
     asked for in increasing order, so each byte is counted once, even on a file of one long line.
 
-    expat reads UTF-8 (and text fed as str, which it is given as UTF-8) and single-byte encodings
-    (which hold no such characters); for UTF-16 input the count is not known."""
+    expat reads UTF-8 (and text fed as str, which it is given as UTF-8), UTF-16 (told by its
+    byte-order mark or by its first `<`; read here in whole code units, as the chunks are of even
+    length) and single-byte encodings (which hold no such characters)."""
 
     def __init__(self) -> None:
-        self.kind: str | None = None  # "utf-8", "single-byte" or None (unknown), from the first chunk
+        # "utf-8", "utf-16-le", "utf-16-be", "single-byte" or None (unknown), from the first chunk
+        self.kind: str | None = None
         self.previous = b""
         self.current = b""
         self.start = 0  # byte offset of `previous` in the input
@@ -327,15 +346,17 @@ class _InputWindow:
                 self.kind = "utf-8"
         elif first:
             self.kind = self._kind(chunk)
-        if self.kind == "utf-8":
+        if self.kind not in (None, "single-byte"):
             self._count_to(self.start + len(self.previous))  # before `previous` is let go
         self.start += len(self.previous)
         self.previous, self.current = self.current, chunk
 
     @staticmethod
     def _kind(head: bytes) -> str | None:
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")):
-            return None
+        if head.startswith((codecs.BOM_UTF16_LE, b"<\x00")):
+            return "utf-16-le"
+        if head.startswith((codecs.BOM_UTF16_BE, b"\x00<")):
+            return "utf-16-be"
         declared = (_declared_encoding(head) or "utf-8").lower()
         return "utf-8" if declared in _UTF8_NAMES else "single-byte" if declared in _SINGLE_BYTE_NAMES else None
 
@@ -353,11 +374,17 @@ class _InputWindow:
             low, high = max(self.counted_to, base) - base, min(offset, base + len(data)) - base
             if low >= high:
                 continue
-            line_end = max(data.rfind(b"\n", low, high), data.rfind(b"\r", low, high))
-            if line_end >= 0:
-                self.count = _count_astral(data, line_end + 1, high)
+            if self.kind == "utf-8":
+                line_end = max(data.rfind(b"\n", low, high), data.rfind(b"\r", low, high))
+                if line_end >= 0:
+                    self.count = _count_astral(data, line_end + 1, high)
+                else:
+                    self.count += _count_astral(data, low, high)
             else:
-                self.count += _count_astral(data, low, high)
+                text = data[low:high - (high - low) % 2].decode(self.kind, errors="surrogatepass")
+                line_end = max(text.rfind("\n"), text.rfind("\r"))
+                count = len(_ASTRAL_OR_HIGH_SURROGATE.findall(text, line_end + 1))
+                self.count = count if line_end >= 0 else self.count + count
         self.counted_to = max(self.counted_to, offset)
 
 
