@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 
 from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
@@ -30,7 +31,8 @@ _EXPAT_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1",
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
-# Inline codes that stand for formatting or placeholders: their content never becomes words.
+# Inline codes that stand for formatting or placeholders: their content never becomes words, but
+# for a <sub> in it (TMX, XLIFF 1.2), a sub-flow of translatable text such as a footnote.
 # (TMX: ph bpt ept it ut; XLIFF 1.2: x bx ex ph bpt ept it; XLIFF 2: ph sc ec sm em cp.)
 PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
 # The standalone ones: a line break, a variable, an image. Each stands where words would, so it
@@ -117,7 +119,9 @@ def element_language(element: ElementTree.Element) -> str:
 def segment_text(element: ElementTree.Element) -> str:
     """The words of a segment: text inside <g>/<pc>/<hi>/<mrk> kept (but not tracked deletions),
     paired codes dropped, each run of standalone codes between words turned into CODE_MARK (at the
-    ends: dropped), line breaks and runs of spaces turned into one space, the ends stripped."""
+    ends: dropped), line breaks and runs of spaces turned into one space, the ends stripped. The
+    words of a <sub> inside a code (a footnote, a link's title) are kept, set apart as by a
+    standalone code on each side."""
     parts: list[str] = []
     _collect_text(element, parts)
     text = _XML_SPACE.sub(" ", "".join(part for part in parts if part is not _OPENED)).strip(" " + _CODE)
@@ -156,24 +160,42 @@ def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
             parts.append(_CODE)
         elif name == "mrk" and child.get("mtype") in DELETED_MARKS:
             pass
+        elif name == "sub":  # a sub-flow inside a code: words, but of another sentence than those around
+            parts.append(_CODE)
+            if child.text:
+                parts.append(child.text)
+            pending.append((iter(child), _CODE))  # its tail is the code's content, not words
+            continue
         elif name not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
             if child.text:
                 parts.append(child.text)
             pending.append((iter(child), child.tail))
             continue
-        if child.tail:
+        sub_flows = children(child, "sub") if name in PLACEHOLDER_ELEMENTS else []
+        if sub_flows:
+            pending.append((iter(sub_flows), child.tail))
+        elif child.tail:
             parts.append(child.tail)
 
 
-def holds_words(name: str, element: ElementTree.Element, parent_holds_words: bool) -> bool:
-    """Whether the text directly inside an element is words, as segment_text reads them: not the
-    content of an inline code (the `<b>` of a <bpt>, the `{0}` of a <ph>) nor a tracked deletion,
-    so that `check` points past them at where the words start."""
-    if name == "mrk" and element.get("mtype") in DELETED_MARKS:
-        return False
+class TextKind(Enum):
+    """What the text directly inside an element is, as segment_text reads it."""
+
+    WORDS = "words"
+    CODE = "code"  # the content of an inline code (the `<b>` of a <bpt>, the `{0}` of a <ph>)
+    DELETED = "deleted"  # a tracked deletion, dropped with all it holds
+
+
+def text_kind(name: str, element: ElementTree.Element, enclosing: TextKind) -> TextKind:
+    """The kind of text inside an element, within one whose text is `enclosing`: so that `check`
+    points past codes and deletions at where the words start, and at the <sub> of a code."""
+    if enclosing is TextKind.DELETED or (name == "mrk" and element.get("mtype") in DELETED_MARKS):
+        return TextKind.DELETED
+    if name == "sub":
+        return TextKind.WORDS
     if name in PLACEHOLDER_ELEMENTS:
-        return False
-    return parent_holds_words
+        return TextKind.CODE
+    return enclosing
 
 
 def normalize_language(code: str) -> str:
@@ -231,7 +253,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.marked_lines: dict[int, int] = {}  # of marked elements inside the `ends` element being built
         self.text_starts: dict[int, TextStart] = {}  # likewise
         self.awaiting_text: list[ElementTree.Element] = []  # marked elements open and without words yet
-        self.in_words: list[bool] = [True]  # of each open element: whether its text is words (not a code's)
+        self.text_kinds: list[TextKind] = [TextKind.WORDS]  # of each open element
         self.input = _InputWindow()
         self.events: list[XmlEvent] = []
         self.open: list[tuple[ElementTree.Element, int]] = []
@@ -245,7 +267,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.root_name = name
             self.events.append(XmlEvent("root", name, element, line))
         self.open.append((element, line))
-        self.in_words.append(holds_words(name, element, self.in_words[-1]))
+        self.text_kinds.append(text_kind(name, element, self.text_kinds[-1]))
         if name in self.marked:
             self.marked_lines[id(element)] = line
             self.awaiting_text.append(element)
@@ -256,7 +278,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
     def data(self, data):  # type: ignore[override]
         # Called for each piece of text as expat reads it (buffer_text is off), so the parser's
         # position is where this piece starts; expat hands line breaks over as pieces of their own.
-        if self.awaiting_text and self.in_words[-1] and data.strip() and self.parser is not None:
+        if self.awaiting_text and self.text_kinds[-1] is TextKind.WORDS and data.strip() and self.parser is not None:
             expat = self.parser.parser
             lead = len(data) - len(data.lstrip())
             column = expat.CurrentColumnNumber + lead + 1
@@ -270,7 +292,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
     def end(self, tag):  # type: ignore[override]
         element = super().end(tag)
         _, line = self.open.pop()
-        self.in_words.pop()
+        self.text_kinds.pop()
         if self.awaiting_text and self.awaiting_text[-1] is element:  # it ended without words
             self.awaiting_text.pop()
         name = local_name(tag)
