@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -134,6 +135,11 @@ def _with_newline(text: str, newline: str) -> str:
     return text.replace("\n", newline) if newline != "\n" else text
 
 
+def _in_line_ends(text: str, newline: str) -> str:
+    """Text from another file, its lines ended as this file's are."""
+    return _with_newline(text.replace("\r\n", "\n").replace("\r", "\n"), newline)
+
+
 def _entry_text(entry: Entry, newline: str, indent: str) -> str:
     block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
     if block is None:
@@ -162,6 +168,9 @@ def _item_indent(glossary: Glossary) -> str:
             indent = _dash_indent(entry.origin)
             if indent is not None:
                 return indent
+    document = glossary.origin if isinstance(glossary.origin, _Document) else None
+    if document is not None and document.item_indent is not None:  # its entries were all replaced
+        return document.item_indent
     return _TOOL_INDENT
 
 
@@ -205,7 +214,12 @@ def _fits(block: _Block, glossary: Glossary) -> bool:
     ends and the same list indentation."""
     document = glossary.origin if isinstance(glossary.origin, _Document) else None
     newline = document.newline if document is not None else "\n"
-    return ("\r\n" in block.text) == (newline == "\r\n") and _dash_indent(block) == _item_indent(glossary)
+    return _line_end(block.text) == newline and _dash_indent(block) == _item_indent(glossary)
+
+
+def _line_end(text: str) -> str:
+    """The line end a text uses: CRLF (Windows), a lone CR (classic Mac OS) or LF."""
+    return "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
 
 
 def add_comments(entry: Entry, comments: list[str], glossary: Glossary) -> None:
@@ -228,6 +242,89 @@ def add_comments(entry: Entry, comments: list[str], glossary: Glossary) -> None:
         block, text=block.leading + lines + own, leading=block.leading + lines,
         spans={key: dataclasses.replace(span, first=span.first + shift, last=span.last + shift)
                for key, span in block.spans.items()})
+
+
+# ---------------------------------------------------------------- outside the entries
+
+OUTSIDE_PARTS = ("header", "terms_line", "trailer")  # above `terms:`, `terms:` to the first entry, after the last
+
+
+def header_line(glossary: Glossary, key: str) -> int | None:
+    """The line of a top-level key in the glossary's file (None: not known)."""
+    document = glossary.origin if isinstance(glossary.origin, _Document) else None
+    span = document.header.spans.get(key) if document is not None else None
+    return span.first + 1 if span is not None else None
+
+
+def _document_of(glossary: Glossary) -> _Document | None:
+    """The glossary's file layout; a glossary with none yet (a new or empty file) is given the one
+    the tool writes, so text can be added to it. None for a layout that cannot be kept."""
+    if glossary.origin is None:
+        glossary.origin = parse_glossary(dump_glossary(glossary), "<new glossary>")[0].origin
+    return glossary.origin if isinstance(glossary.origin, _Document) else None
+
+
+def outside_text(glossary: Glossary, part: str) -> str | None:
+    """A part of the file outside the entries (one of OUTSIDE_PARTS), its lines ended by LF; None
+    for a glossary whose file layout is not known (a new file)."""
+    document = glossary.origin if isinstance(glossary.origin, _Document) else None
+    if document is None:
+        return None
+    text = document.header.text if part == "header" else getattr(document, part)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def outside_comments(glossary: Glossary, part: str) -> list[str]:
+    """The comments (`# ...`) written in a part of the file outside the entries."""
+    text = outside_text(glossary, part) or ""
+    return [line[comment_at(line):] for line in text.splitlines() if comment_at(line) >= 0]
+
+
+def take_outside_text(glossary: Glossary, other: Glossary, part: str) -> bool:
+    """Make a part of `glossary`'s file outside the entries read as `other`'s does, in `glossary`'s
+    line ends (a three-way merge takes the header only one side changed). The `terms:` line is
+    left as it is, since it follows the entries; False when `other`'s layout is unknown or
+    `glossary`'s cannot be kept."""
+    source = other.origin if isinstance(other.origin, _Document) else None
+    if source is None or part == "terms_line":
+        return False
+    document = _document_of(glossary)
+    if document is None:
+        return False
+    if part == "header":
+        header = dataclasses.replace(source.header, text=_in_line_ends(source.header.text, document.newline))
+        glossary.origin = dataclasses.replace(document, header=header)
+    else:
+        glossary.origin = dataclasses.replace(document, trailer=_in_line_ends(source.trailer, document.newline))
+    return True
+
+
+def add_outside_comments(glossary: Glossary, part: str, comments: list[str]) -> bool:
+    """Write `comments` (`# ...` texts) the file holds nowhere yet as lines of their own: header
+    comments (and those of the `terms:` line) just above `terms:`, at the margin; trailing ones at
+    the end of the file, as far in as the entries, which no block scalar of the last entry reaches.
+    False (nothing written) when the glossary's file layout cannot be kept."""
+    document = _document_of(glossary)
+    if document is None:
+        return False
+    have = {comment for part in OUTSIDE_PARTS for comment in outside_comments(glossary, part)}
+    have.update(comment for entry in glossary.terms for comment in comments_of(entry))
+    comments = [comment for comment in dict.fromkeys(comments) if comment not in have]
+    if not comments:
+        return True
+    newline = document.newline
+    if part == "trailer":
+        trailer = document.trailer
+        if trailer and not trailer.endswith(("\n", "\r")):
+            trailer += newline
+        indent = _item_indent(glossary)
+        glossary.origin = dataclasses.replace(
+            document, trailer=trailer + "".join(indent + comment + newline for comment in comments))
+        return True
+    header = document.header
+    text = header.text + "".join(comment + newline for comment in comments)
+    glossary.origin = dataclasses.replace(document, header=dataclasses.replace(header, text=text))
+    return True
 
 
 def comments_of(entry: Entry) -> list[str]:
@@ -329,22 +426,84 @@ def dump_glossary(glossary: Glossary) -> str:
     """The file text for a glossary: byte-stable, and byte-identical where nothing changed.
 
     Raises GlossaryFileError for a file whose comments could not be kept in its layout."""
+    return _joined(glossary, _pieces(glossary))
+
+
+def dump_with_conflict_markers(glossary: Glossary, conflicts: Iterable[tuple[Entry | None, Entry | None]], *,
+                               ours_label: str, theirs_label: str, theirs_header: Glossary | None = None) -> str:
+    """The file text for a merge left with conflicts, as git leaves a file: each of `glossary`'s
+    entries in a conflict pair, and the other side's entry, between `<<<<<<<`, `=======` and
+    `>>>>>>>` lines (an entry only one side has faces an empty side; the other side's entries
+    with no entry here come after the last one). `theirs_header`: the header is in conflict too.
+    No YAML reader takes the result, so neither it nor validate can miss a conflict left in."""
+    pieces = _pieces(glossary)
+    document = glossary.origin if isinstance(glossary.origin, _Document) else None
+    newline = document.newline if document is not None else "\n"
+    indent = _item_indent(glossary)
+
+    def hunk(ours: str, theirs: str) -> str:
+        ours = ours if not ours or ours.endswith(("\n", "\r")) else ours + newline
+        theirs = theirs if not theirs or theirs.endswith(("\n", "\r")) else theirs + newline
+        return (f"<<<<<<< {ours_label}{newline}{ours}======={newline}{theirs}>>>>>>> {theirs_label}{newline}")
+
+    facing: dict[int, list[Entry]] = {}
+    unplaced: list[Entry] = []
+    for ours, theirs in conflicts:
+        if ours is None:
+            unplaced += [theirs] if theirs is not None else []
+        else:
+            facing.setdefault(id(ours), [])
+            if theirs is not None and all(theirs is not other for other in facing[id(ours)]):
+                facing[id(ours)].append(theirs)
+
+    def text_of(entries: list[Entry]) -> str:
+        return "".join(_entry_text(carried_to(entry, glossary), newline, indent) for entry in entries)
+
+    for index, entry in enumerate(glossary.terms, start=2):
+        if id(entry) in facing:
+            pieces[index] = hunk(pieces[index], text_of(facing[id(entry)]))
+    if unplaced:
+        pieces.insert(len(pieces) - (1 if document is not None else 0), hunk("", text_of(unplaced)))
+    if theirs_header is not None:
+        theirs_document = theirs_header.origin if isinstance(theirs_header.origin, _Document) else None
+        pieces[0] = hunk(pieces[0], _in_line_ends(_header_text(theirs_header, theirs_document), newline))
+    return _joined(glossary, pieces)
+
+
+def _pieces(glossary: Glossary) -> list[str]:
+    """The file's text in pieces: header, `terms:` line, one piece per entry, then (for a glossary
+    read from a file) the text after the last entry."""
     refuse_unkeepable(glossary)
     document: _Document | None = glossary.origin if isinstance(glossary.origin, _Document) else None
     newline = document.newline if document is not None else "\n"
-    pieces = [_header_text(glossary, document)]
-    if document is not None and bool(glossary.terms) == document.had_terms:
-        pieces.append(document.terms_line)
-    else:
-        pieces.append("terms:" + (newline if glossary.terms else " []" + newline))
+    pieces = [_header_text(glossary, document), _terms_line(document, bool(glossary.terms), newline)]
     indent = _item_indent(glossary)
     pieces += [_entry_text(entry, newline, indent) for entry in glossary.terms]
     if document is not None:
         pieces.append(document.trailer)
+    return pieces
+
+
+def _joined(glossary: Glossary, pieces: list[str]) -> str:
+    document: _Document | None = glossary.origin if isinstance(glossary.origin, _Document) else None
+    newline = document.newline if document is not None else "\n"
     for index in range(len(pieces) - 1):  # a file may end without a newline; its middle may not
         if pieces[index] and not pieces[index].endswith(("\n", "\r")) and any(pieces[index + 1:]):
             pieces[index] += newline
     return ("\ufeff" if document is not None and document.bom else "") + "".join(pieces)
+
+
+def _terms_line(document: _Document | None, has_terms: bool, newline: str) -> str:
+    """`terms:` and what follows it up to the first entry. When the list goes from empty to filled
+    (or back), `terms: []` becomes `terms:` (or back), keeping a comment beside it and comment
+    lines below it (`terms: []   # filled by merge`)."""
+    if document is not None and has_terms == document.had_terms and document.terms_line:
+        return document.terms_line
+    first, *rest = (document.terms_line if document is not None else "").splitlines(keepends=True) or [""]
+    at = comment_at(first)
+    beside = first[len(first[:at].rstrip()):].rstrip("\r\n") if at >= 0 else ""
+    comments = [line for line in rest if line.lstrip().startswith("#")]
+    return "terms:" + ("" if has_terms else " []") + beside + newline + "".join(comments)
 
 
 # ---------------------------------------------------------------- reading

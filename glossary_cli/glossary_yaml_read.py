@@ -69,6 +69,7 @@ class _Document:
     newline: str  # "\n" or "\r\n", used for text the tool writes into this file
     had_terms: bool
     bom: bool = False
+    item_indent: str | None = None  # the spaces before each entry's `-`, as read (None: no entries)
 
 
 # ---------------------------------------------------------------- conversion to plain data
@@ -149,7 +150,7 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
     if problems:
         return Glossary(), problems
     if root is None:
-        return Glossary(), []
+        return _comments_only(text, bom=bom), []
     if not isinstance(root, yaml.MappingNode):
         problem(root, "a glossary is a mapping with a 'terms:' list")
         return Glossary(), problems
@@ -182,6 +183,19 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
     if glossary.origin is None and not problems and any(comment_at(line) >= 0 for line in text.splitlines()):
         glossary.origin = _why_unkept(root, terms_node, path)
     return glossary, problems
+
+
+def _comments_only(text: str, *, bom: bool) -> Glossary:
+    """An empty glossary; for a file holding only comments, one that remembers them, so the first
+    command to write it keeps them above the header it adds."""
+    glossary = Glossary()
+    if any(comment_at(line) >= 0 for line in text.splitlines()):
+        newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
+        if text and not text.endswith(("\n", "\r")):
+            text += newline
+        glossary.origin = _Document(header=_Block(text=text, data={}, keys=[]), terms_line="", trailer="",
+                                    newline=newline, had_terms=False, bom=bom)
+    return glossary
 
 
 @dataclass(frozen=True)
@@ -328,16 +342,19 @@ def _cut_text(glossary: Glossary, header: yaml.MappingNode | None, terms_line: i
     else:
         bounds = [empty_terms_end]
     first_line = lines[0] if lines else ""
-    newline = "\r\n" if first_line.endswith("\r\n") else "\n"
+    newline = "\r\n" if first_line.endswith("\r\n") else "\r" if first_line.endswith("\r") else "\n"
     header_keys = [key.value for key, _ in header.value if key.value != "terms"] if header is not None else []
     spans, patchable = _spans_of(header, header_keys) if header is not None else ({}, True)
     block = _block_of(lines, 0, terms_line, header_keys, spans, patchable)
     block.data = {key: value for key, value in glossary_header(glossary).items() if key in header_keys}
     if set(block.data) != set(glossary_header(glossary)):
         block.data = glossary_header(glossary)  # e.g. no `languages:` written: the default is added
+    first_item = lines[layouts[0].first] if layouts else ""
+    dash_at = len(first_item) - len(first_item.lstrip(" "))
     glossary.origin = _Document(header=block, terms_line="".join(lines[terms_line:bounds[0]]),
                                 trailer="".join(lines[bounds[-1]:]), newline=newline, had_terms=bool(layouts),
-                                bom=bom)
+                                bom=bom, item_indent=first_item[:dash_at] if first_item[dash_at:].startswith("-")
+                                else None)
     for index, (entry, layout) in enumerate(zip(glossary.terms, layouts)):
         block = _block_of(lines, bounds[index], bounds[index + 1], layout.keys, layout.spans, layout.patchable,
                           spans_from=layout.first)

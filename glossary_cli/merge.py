@@ -29,7 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .glossary import Entry, Glossary, Status
-from .glossary_yaml import add_comments, carried_to, comments_of, entry_to_data
+from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of, entry_to_data,
+                            header_line, outside_comments, take_outside_text)
+from .glossary_yaml_read import Unkept
 from .update import worked_on
 from .validate import same_term, term_forms
 from .models import Alternative
@@ -68,6 +70,10 @@ class MergeResult:
     added: int = 0  # entries appended to the base's
     changed: int = 0  # base entries the merge changed (a decision made, a note or forbidden rendering added…)
     skipped: list[Entry] = field(default_factory=list)  # the tool's proposals for terms the base has already
+    deleted: int = 0  # base entries a three-way merge removed, as the other side did
+    header_conflict: bool = False  # the conflicts include the languages or a top-level key
+    dropped: list[str] = field(default_factory=list)  # what the merge could not carry over, said as warnings
+    stopped: bool = False  # the languages differ: no entries were compared
 
 
 def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "base",
@@ -87,7 +93,9 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
 
         conflict("", f"the glossaries are for different languages ({base_name} {pair(base.languages)}, "
                      f"{incoming_name} {pair(incoming.languages)})", None, None)
-        return MergeResult(merged, conflicts)
+        return MergeResult(merged, conflicts, stopped=True)
+    dropped = _merge_outside(merged, base, incoming, conflict, base_name, incoming_name)
+    header_conflict = bool(conflicts)
 
     skipped: list[Entry] = []
     terms = _TermIndex(merged)
@@ -99,13 +107,45 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
         in_base = any(position < len(base.terms) for position in positions)
         if not worked_on(theirs) and theirs.status is Status.CANDIDATE and same_source and not in_base:
             merged.terms.append(carried_to(theirs, merged))
-        elif not _merge_entry(merged, same_source, carried_to(theirs, merged), conflict):
+        elif not merge_entry(merged, same_source, carried_to(theirs, merged), conflict):
             skipped.append(theirs)
         terms.update(positions)
     changed = sum(entry_to_data(before) != entry_to_data(after) or comments_of(before) != comments_of(after)
                   for before, after in zip(base.terms, merged.terms))
     return MergeResult(merged, conflicts, added=len(merged.terms) - len(base.terms), changed=changed,
-                       skipped=skipped)
+                       skipped=skipped, header_conflict=header_conflict, dropped=dropped)
+
+
+def _merge_outside(merged: Glossary, base: Glossary, incoming: Glossary, conflict, base_name: str,
+                   incoming_name: str) -> list[str]:
+    """What incoming holds outside its entries, into `merged`: top-level keys of its own (a
+    different value is a conflict) and its comments above `terms:` and after the last entry; into
+    a blank base (a new or empty file), its header (provenance included) and trailer as written.
+    Returns warnings for comments that could not be carried."""
+    for key, value in incoming.extra.items():
+        if key not in merged.extra:
+            merged.extra[key] = value
+        elif not _same_value(merged.extra[key], value):
+            lines = [header_line(glossary, key) for glossary in (base, incoming)]
+            ours, theirs = (f"{name}{f':{line}' if line else ''}"
+                            for name, line in zip((base_name, incoming_name), lines))
+            conflict("", f"the top-level key {key} differs ({ours} {_shown_value(merged.extra[key])}; "
+                         f"{theirs} {_shown_value(value)})", None, None)
+    blank = not base.terms and not base.extra and not base.generated and not any(
+        outside_comments(base, part) for part in OUTSIDE_PARTS)
+    if blank:
+        merged.generated = copy.deepcopy(incoming.generated)
+    dropped = []
+    if isinstance(incoming.origin, Unkept):
+        origin = incoming.origin
+        dropped.append(f"{origin.path}:{origin.line}: the comments in this file are not carried over: {origin.reason}")
+    for part in OUTSIDE_PARTS:
+        if blank and take_outside_text(merged, incoming, part):
+            continue
+        comments = outside_comments(incoming, part)
+        if comments and not add_outside_comments(merged, part, comments):
+            dropped.append(comments_not_kept(comments, incoming_name, part, base_name))
+    return dropped
 
 
 class _TermIndex:
@@ -132,7 +172,7 @@ class _TermIndex:
         self.indexed = len(self.merged.terms)
 
 
-def _merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conflict) -> bool:
+def merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, conflict) -> bool:
     """Fold one incoming entry in; False when it is a proposal left out (the base has the term)."""
     ours = next((entry for entry in same_source if set(entry.target) == set(theirs.target)), None)
     if ours is not None:
@@ -247,6 +287,14 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     for key, value in theirs.extra.items():
         ours.extra.setdefault(key, value)
     add_comments(ours, comments_of(theirs), into)
+
+
+def comments_not_kept(comments: list[str], name: str, part: str, into: str) -> str:
+    """The warning for comments outside the entries that a merge could not write."""
+    where = {"header": "above 'terms:'", "terms_line": "on the 'terms:' line", "trailer": "after the last entry"}[part]
+    shown = "; ".join(comments[:3]) + (f"; and {len(comments) - 3} more" if len(comments) > 3 else "")
+    return (f"{len(comments)} comment line{'s' if len(comments) != 1 else ''} {where} in {name} not carried over, as "
+            f"{into} is not laid out as a block 'terms:' list: {shown}")
 
 
 def _same_source(entry: Entry, other: Entry) -> bool:

@@ -13,8 +13,8 @@ import typer
 
 from .. import interrupts
 from ..report import counted
-from .common import (EXIT_ERROR, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors, load_validated,
-                     refuse_conflicts, stderr_console, stdout_console, warn)
+from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
+                     load_validated, refuse_conflicts, same_file, stderr_console, stdout_console, warn)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
 KEYS_SHORT = "a approve · r reject · e edit · 1-9 pick · s skip · u undo · q quit"  # fits a panel 80 columns wide
@@ -303,42 +303,117 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
 @app.command()
 @handles_errors
 def merge(
-    base: Path = typer.Argument(..., help="The glossary to merge into; its entries, comments and layout are kept."),
-    incoming: Path = typer.Argument(..., help="The glossary whose entries are added."),
+    ours: Path = typer.Argument(..., help="The glossary to merge into; its entries, comments and layout are kept."),
+    theirs: Path = typer.Argument(..., help="The glossary whose entries (with --base: whose changes) are merged in."),
+    ancestor: Optional[Path] = typer.Option(None, "--base", metavar="<ancestor>",
+                                            help="The version OURS and THEIRS both started from (git's merge base, "
+                                                 "%O in a merge driver): what one side changed is taken, deletions "
+                                                 "included; a field both changed differently is a conflict."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
                                           help="Where to write the result (atomically); default (or -): stdout."),
+    markers: bool = typer.Option(False, "--markers",
+                                 help="On conflicts, write the result anyway, each conflicting entry between "
+                                      "<<<<<<<, ======= and >>>>>>> lines as git does, and exit 1; validate refuses "
+                                      "the file until they are resolved. For a git merge driver."),
+    name: Optional[str] = typer.Option(None, "--name", metavar="<path>",
+                                       help="The file's name in messages and markers, OURS and THEIRS being called "
+                                            "'<path> (ours)' and '<path> (theirs)': a git merge driver's inputs are "
+                                            "temporary files (pass %P)."),
 ) -> None:
     """Merge two glossaries; conflicting decisions are listed and nothing is written.
 
     Both inputs must pass validate, and so must the result: merge never writes a glossary that
-    validate and check would refuse."""
-    from ..atomic import content_now, write_atomic
-    from ..glossary_yaml import dump_glossary
-    from ..merge import merge_glossaries
+    validate and check would refuse. With --base, a three-way merge, as git merges text:
+    `glossary merge --base ANCESTOR OURS THEIRS -o OURS`."""
+    from ..atomic import content_now
+    from ..glossary_yaml import dump_glossary, dump_with_conflict_markers, load_glossary
 
     to_stdout = output is None or str(output) == "-"
-    read = None if to_stdout else content_now(str(output))  # before base and incoming: either may be it
-    base_glossary, incoming_glossary = load_validated(base), load_validated(incoming)
-    result = merge_glossaries(base_glossary, incoming_glossary, base_name=str(base), incoming_name=str(incoming))
-    refuse_conflicts(result.conflicts, base, incoming, "merge")
+    read = None if to_stdout else content_now(str(output))  # before the inputs: any of them may be it
+    ours_glossary, theirs_glossary = load_validated(ours), load_validated(theirs)
+    shown_output = output
+    if name is not None:  # the names people know, in place of a merge driver's temporary ones
+        if output is not None and same_file(output, ours):
+            shown_output = Path(name)
+        ours, theirs = Path(f"{name} (ours)"), Path(f"{name} (theirs)")
+        ancestor_shown = Path(f"{name} (base)")
+    else:
+        ancestor_shown = ancestor
+    if ancestor is not None:
+        from ..merge_three_way import merge_three_way
+
+        ancestor_glossary = load_glossary(str(ancestor))  # history: read as it is, not judged
+        result = merge_three_way(ancestor_glossary, ours_glossary, theirs_glossary, ours_name=str(ours),
+                                 theirs_name=str(theirs))
+        came_from = _three_way_origin(result.glossary, ours_glossary, theirs_glossary, ours, theirs)
+    else:
+        from ..merge import merge_glossaries
+
+        result = merge_glossaries(ours_glossary, theirs_glossary, base_name=str(ours), incoming_name=str(theirs))
+        came_from = _two_way_origin(result.glossary, len(ours_glossary.terms), ours, theirs)
+    for message in result.dropped:
+        warn(message)
+    if result.conflicts and markers and not result.stopped:
+        text = dump_with_conflict_markers(
+            result.glossary, [(conflict.base, conflict.incoming) for conflict in result.conflicts if conflict.source],
+            ours_label=str(ours), theirs_label=str(theirs),
+            theirs_header=theirs_glossary if result.header_conflict else None)
+        _write(text, output, read, to_stdout)
+        for conflict in result.conflicts:
+            _error_line(f"conflict: {conflict}")
+        many = len(result.conflicts) != 1
+        fail(f"{len(result.conflicts)} conflict{'s' if many else ''} left between <<<<<<< and >>>>>>> lines in "
+             f"{'the output' if to_stdout else shown_output}; keep one side of each (or write what both sides "
+             "mean), then run glossary validate", code=EXIT_FINDINGS)
+    refuse_conflicts(result.conflicts, ours, theirs, "merge")
     text = dump_glossary(result.glossary)
-    _refuse_invalid_result(text, result.glossary, len(base_glossary.terms), base, incoming)
+    _refuse_invalid_result(text, came_from, ours, theirs)
+    _write(text, output, read, to_stdout)
+    if not to_stdout:
+        common = f" (common ancestor {ancestor_shown})" if ancestor is not None else ""
+        deleted = f", {result.deleted} deleted" if ancestor is not None else ""
+        _say(f"merged {theirs} into {ours}{common}: {len(result.glossary.terms)} entries written to {shown_output} "
+             f"({result.added} added, {result.changed} changed{deleted})")
+    if result.skipped:  # the tool's own proposals, but still something a person may look for
+        shown = ", ".join(f'"{entry.source}" → {" / ".join(entry.target) or "(no target)"} ({theirs}:{entry.line})'
+                          for entry in result.skipped[:5])
+        more = f" and {len(result.skipped) - 5:,} more" if len(result.skipped) > 5 else ""
+        _say(f"{counted(len(result.skipped), 'proposal')} from {theirs} skipped, as {ours} has those terms "
+             f"already: {shown}{more}")
+
+
+def _write(text: str, output: Optional[Path], read: bytes | None, to_stdout: bool) -> None:
+    from ..atomic import write_atomic
+
     if to_stdout:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
         write_atomic(str(output), text, expected=read)
-        _say(f"merged {incoming} into {base}: {len(result.glossary.terms)} entries written to {output} "
-             f"({result.added} added, {result.changed} changed)")
-    if result.skipped:  # the tool's own proposals, but still something a person may look for
-        shown = ", ".join(f'"{entry.source}" → {" / ".join(entry.target) or "(no target)"} ({incoming}:{entry.line})'
-                          for entry in result.skipped[:5])
-        more = f" and {len(result.skipped) - 5:,} more" if len(result.skipped) > 5 else ""
-        _say(f"{counted(len(result.skipped), 'proposal')} from {incoming} skipped, as {base} has those terms "
-             f"already: {shown}{more}")
 
 
-def _refuse_invalid_result(text: str, merged, base_count: int, base: Path, incoming: Path) -> None:
+def _two_way_origin(merged, base_count: int, base: Path, incoming: Path):
+    """Where the merged entry at an index came from: the base's entries first, then those added."""
+    def came_from(index: int) -> str:
+        entry = merged.terms[index]
+        name = base if index < base_count else incoming
+        return f" [entry from {name}{f':{entry.line}' if entry.line else ''}]"
+    return came_from
+
+
+def _three_way_origin(merged, ours_glossary, theirs_glossary, ours: Path, theirs: Path):
+    """Where the merged entry at an index came from: the side holding it as it is, else both."""
+    def came_from(index: int) -> str:
+        entry = merged.terms[index]
+        for name, glossary in ((ours, ours_glossary), (theirs, theirs_glossary)):
+            same = next((other for other in glossary.terms if other == entry), None)
+            if same is not None:
+                return f" [entry from {name}{f':{same.line}' if same.line else ''}]"
+        return f" [entry merged from {ours} and {theirs}]"
+    return came_from
+
+
+def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path) -> None:
     """What validate would refuse in the merged glossary (a variant of one side that is the other
     side's term, say) stops the merge: each problem at its line in the result, with the file and
     line the entry at fault came from; nothing is written."""
@@ -352,12 +427,7 @@ def _refuse_invalid_result(text: str, merged, base_count: int, base: Path, incom
     starts = [(entry.line or 0, index) for index, entry in enumerate(written.terms)]
     for problem in problems:
         at = max((index for line, index in starts if line <= problem.line), default=None)
-        came_from = ""
-        if at is not None and at < len(merged.terms):
-            entry = merged.terms[at]
-            name = base if at < base_count else incoming
-            came_from = f" [entry from {name}{f':{entry.line}' if entry.line else ''}]"
-        _error_line(f"{problem}{came_from}")
+        _error_line(f"{problem}{came_from(at) if at is not None and at < len(written.terms) else ''}")
     many = len(problems) != 1
     fail(f"the merged glossary would fail validate ({len(problems)} problem{'s' if many else ''}); nothing "
          f"written. Settle {'them' if many else 'it'} in {base} or {incoming} and merge again")

@@ -1,0 +1,307 @@
+"""Merge two teammates' glossaries against the version both started from, as git and diff3 do.
+
+Without that common ancestor an entry one side deleted looks like one the other side added, and
+comes back; with it, a change made on one side only is taken, whatever it is: an entry added or
+deleted, a decision taken back, a forbidden rendering or a note removed, a comment corrected.
+
+Entries are matched by term, as validate and check match them (merge.same_term); within a term,
+by source and targets, then by source. A term one side left as the ancestor had it takes the other
+side's entries. When both changed it, each entry is merged field by field: a field changed on one
+side takes that change, the same change on both is taken once, and different changes to one field
+are a conflict, as is an entry deleted on one side and changed on the other. Forbidden renderings
+and source variants merge item by item, note lines line by line; the tool's own fields (score,
+count, signals, evidence, alternatives) follow ours when both sides re-ran extract. Entries both
+sides added are merged as merge_glossaries merges two files.
+
+Ours is the file written: its entries, comments and layout are kept where the merge takes them.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from .glossary import Entry, Glossary
+from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
+                            header_line, outside_comments, outside_text, take_outside_text)
+from .merge import MergeConflict, MergeResult, comments_not_kept, merge_entry
+from .validate import same_term, term_forms
+
+_DECISIONS = ("source", "target", "status", "case_sensitive", "keep_source")  # a clash is a conflict
+_ITEMS = ("forbidden", "source_variants")  # merged item by item
+_TOOL_FIELDS = ("score", "count", "signals", "evidence", "alternatives")  # extract's; ours when both changed
+_ABSENT = object()  # a key one version does not have
+
+
+@dataclass
+class _Term:
+    """One term's entries in the three versions; ours by position in ours' list."""
+
+    ancestor: list[Entry] = field(default_factory=list)
+    ours: list[int] = field(default_factory=list)
+    theirs: list[Entry] = field(default_factory=list)
+
+
+def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, ours_name: str = "ours",
+                    theirs_name: str = "theirs") -> MergeResult:
+    """Fold into a copy of `ours` what `theirs` changed since `ancestor`; no argument is modified."""
+    merged = copy.deepcopy(ours)
+    conflicts: list[MergeConflict] = []
+
+    def conflict(source: str, reason: str, ours_entry: Entry | None, theirs_entry: Entry | None,
+                 key: str | None = None, values: tuple[str, str] | None = None) -> None:
+        conflicts.append(MergeConflict(source, reason, ours_entry, theirs_entry, ours_name, theirs_name, key, values))
+
+    dropped: list[str] = []
+    if not _merge_header(ancestor, ours, theirs, merged, conflict, (ours_name, theirs_name), dropped):
+        return MergeResult(merged, conflicts, stopped=True)
+    header_conflict = bool(conflicts)
+    slots = [[entry] for entry in merged.terms]  # what each of ours' entries became
+    appended: list[Entry] = []
+    folded: list[Entry] = []  # theirs' additions to a term both changed: merged as two files are
+    for term in _terms(ancestor, merged, theirs):
+        mine = [merged.terms[position] for position in term.ours]
+        if _same(term.theirs, term.ancestor) or _same(mine, term.theirs):
+            continue
+        added = _merge_term(term, mine, slots, merged, conflict, ours_name, theirs_name)
+        if _same(mine, term.ancestor):  # only theirs changed the term: what they added is taken as it is
+            appended += [carried_to(entry, merged) for entry in added]
+        else:
+            folded += added
+    successors = [position for position, slot in enumerate(slots) for _ in slot]  # ours' entry each came from
+    merged.terms = [entry for slot in slots for entry in slot] + appended
+    first_of_slot = {position: index for index, position in reversed(list(enumerate(successors)))}
+    skipped: list[Entry] = []
+    for entry in folded:
+        same = [other for other in merged.terms if same_term(other, entry)]
+        if not merge_entry(merged, same, carried_to(entry, merged), conflict):
+            skipped.append(entry)
+    changed = sum(1 for position, index in first_of_slot.items()
+                  if not _same([merged.terms[index]], [ours.terms[position]]))
+    return MergeResult(merged, conflicts, added=len(merged.terms) - len(first_of_slot), changed=changed,
+                       skipped=skipped, deleted=len(ours.terms) - len(first_of_slot),
+                       header_conflict=header_conflict, dropped=dropped)
+
+
+def _terms(ancestor: Glossary, ours: Glossary, theirs: Glossary) -> list[_Term]:
+    """The entries of the three versions grouped by term: entries whose sources share a form check
+    finds them under are one term, and so are their partners' partners."""
+    nodes = ([("ancestor", index) for index in range(len(ancestor.terms))]
+             + [("ours", index) for index in range(len(ours.terms))]
+             + [("theirs", index) for index in range(len(theirs.terms))])
+    versions = {"ancestor": ancestor, "ours": ours, "theirs": theirs}
+    parent = list(range(len(nodes)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    first_with_form: dict[str, int] = {}
+    for node, (version, index) in enumerate(nodes):
+        for form in term_forms(versions[version].terms[index].source):
+            other = first_with_form.setdefault(form, node)
+            parent[root(node)] = root(other)
+    terms: dict[int, _Term] = {}
+    for node in sorted(range(len(nodes)), key=lambda node: ("ours", "theirs", "ancestor").index(nodes[node][0])):
+        version, index = nodes[node]
+        term = terms.setdefault(root(node), _Term())
+        if version == "ours":
+            term.ours.append(index)
+        else:
+            getattr(term, version).append(versions[version].terms[index])
+    return list(terms.values())
+
+
+def _same(entries: list[Entry], others: list[Entry]) -> bool:
+    """The same entries, comments included (the layout may differ)."""
+    return len(entries) == len(others) and all(
+        entry == other and comments_of(entry) == comments_of(other) for entry, other in zip(entries, others))
+
+
+def _paired(ancestor: list[Entry], side: list[Entry]) -> list[int | None]:
+    """For each ancestor entry, the index of the side's entry it became (None: deleted): the same
+    source and targets, else the same source, else the one entry left on both."""
+    pairs: list[int | None] = [None] * len(ancestor)
+    free = set(range(len(side)))
+    for same in (lambda old, new: old.source == new.source and set(old.target) == set(new.target),
+                 lambda old, new: old.source == new.source):
+        for index, old in enumerate(ancestor):
+            if pairs[index] is None:
+                pairs[index] = next((new for new in sorted(free) if same(old, side[new])), None)
+                free.discard(pairs[index])
+    unpaired = [index for index, pair in enumerate(pairs) if pair is None]
+    if len(unpaired) == 1 and len(free) == 1:
+        pairs[unpaired[0]] = free.pop()
+    return pairs
+
+
+def _merge_term(term: _Term, mine: list[Entry], slots: list[list[Entry]], merged: Glossary, conflict,
+                ours_name: str, theirs_name: str) -> list[Entry]:
+    """Merge a term both sides changed, entry by entry; returns theirs' entries new to it."""
+    ours_pairs, theirs_pairs = _paired(term.ancestor, mine), _paired(term.ancestor, term.theirs)
+    for old, in_ours, in_theirs in zip(term.ancestor, ours_pairs, theirs_pairs):
+        position = term.ours[in_ours] if in_ours is not None else None
+        new = term.theirs[in_theirs] if in_theirs is not None else None
+        if position is None:
+            if new is not None and not _same([new], [old]):
+                conflict(old.source, f"deleted in {ours_name}, changed in {theirs_name}", None, new)
+            continue
+        own = merged.terms[position]
+        if new is None:
+            if _same([own], [old]):
+                slots[position] = []
+            else:
+                conflict(old.source, f"changed in {ours_name}, deleted in {theirs_name}", own, None)
+            continue
+        slots[position] = [_merge_fields(old, own, new, merged, conflict)]
+    return [entry for index, entry in enumerate(term.theirs) if index not in theirs_pairs]
+
+
+@dataclass(frozen=True)
+class _Clash:
+    """Different changes to one field on the two sides, as the conflict shows them."""
+
+    ours: str
+    theirs: str
+
+
+def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict) -> Entry:
+    """One entry changed on both sides: each field takes the side that changed it. On a conflict
+    ours is left as it is (the conflict says what theirs has)."""
+    if _same([new], [old]) or _same([own], [new]):
+        return own
+    if _same([own], [old]):
+        return carried_to(new, merged)
+    values: dict[str, Any] = {name: _three_way(getattr(old, name), getattr(own, name), getattr(new, name))
+                              for name in _DECISIONS}
+    for name in _ITEMS:
+        before, mine, theirs = getattr(old, name), getattr(own, name), getattr(new, name)
+        values[name] = ([item for item in mine if item in theirs or item not in before]
+                        + [item for item in theirs if item not in before and item not in mine])
+    for name in _TOOL_FIELDS:
+        values[name] = getattr(new, name) if getattr(own, name) == getattr(old, name) else getattr(own, name)
+    values["note"] = _merged_note(old.note, own.note, new.note)
+    extra = {key: _three_way(old.extra.get(key, _ABSENT), own.extra.get(key, _ABSENT), new.extra.get(key, _ABSENT))
+             for key in dict.fromkeys([*own.extra, *new.extra, *old.extra])}
+    result = _with_comments(old, own, new, merged)
+    clashes = [(name, value) for name, value in [*values.items(), *extra.items()] if isinstance(value, _Clash)]
+    if isinstance(result, _Clash):
+        clashes.append(("comments", result))
+    for name, clash in clashes:
+        located = name if name in own.positions or name in new.positions else None
+        conflict(own.source, f"{name} changed on both sides", own, new, key=located, values=(clash.ours, clash.theirs))
+    if clashes or isinstance(result, _Clash):
+        return own
+    for name, value in values.items():
+        setattr(result, name, value)
+    result.extra = {key: value for key, value in extra.items() if value is not _ABSENT}
+    return result
+
+
+def _three_way(old: Any, ours: Any, theirs: Any) -> Any:
+    """The value a field takes: that of the side that changed it, or a _Clash if both did, differently."""
+    if theirs == old or ours == theirs:
+        return ours
+    if ours == old:
+        return theirs
+    return _Clash(_shown(ours), _shown(theirs))
+
+
+def _merged_note(old: str | None, ours: str | None, theirs: str | None) -> str | None | _Clash:
+    """Notes merged line by line: lines one side removed go, lines either side added are kept; a
+    line both sides replaced, differently, is a clash (shown as the lines each side wrote)."""
+    if theirs == old or ours == theirs:
+        return ours
+    if ours == old:
+        return theirs
+    before, mine, their_lines = (_lines(note) for note in (old, ours, theirs))
+    added_by_us = [line for line in mine if line not in before]
+    added_by_them = [line for line in their_lines if line not in before]
+    removed_by_us = {line for line in before if line not in mine}
+    removed_by_them = {line for line in before if line not in their_lines}
+    if removed_by_us & removed_by_them and added_by_us and added_by_them and set(added_by_us) != set(added_by_them):
+        return _Clash(_shown(" / ".join(added_by_us)), _shown(" / ".join(added_by_them)))
+    lines = [line for line in mine if line not in removed_by_them] + [
+        line for line in added_by_them if line not in mine]
+    if not lines:
+        return None
+    ending = "\n" if (ours or theirs or "").endswith("\n") else ""
+    return "\n".join(lines) + ending
+
+
+def _lines(note: str | None) -> list[str]:
+    return [line.strip() for line in (note or "").splitlines() if line.strip()]
+
+
+def _with_comments(old: Entry, own: Entry, new: Entry, merged: Glossary) -> Entry | _Clash:
+    """A copy of the side whose comments the merged entry keeps (fields are set on it next): ours,
+    unless only theirs changed the comments; a side that only added comment lines gets the
+    other's added to it. Both sides rewriting them is a clash."""
+    before, mine, theirs = comments_of(old), comments_of(own), comments_of(new)
+    if theirs == before or mine == theirs:
+        return copy.deepcopy(own)
+    if mine == before:
+        return carried_to(new, merged)
+    if set(before) <= set(theirs):
+        result = copy.deepcopy(own)
+        add_comments(result, [comment for comment in theirs if comment not in before], merged)
+        return result
+    if set(before) <= set(mine):
+        result = carried_to(new, merged)
+        add_comments(result, [comment for comment in mine if comment not in before], merged)
+        return result
+    return _Clash(_shown(" ".join(mine)), _shown(" ".join(theirs)))
+
+
+def _merge_header(ancestor: Glossary, ours: Glossary, theirs: Glossary, merged: Glossary, conflict,
+                  names: tuple[str, str], dropped: list[str]) -> bool:
+    """The header merged key by key, and the text outside the entries (comments above `terms:` and
+    after the last entry) taken from the side that changed it, or its new comments added. False
+    when the languages clash: entries of glossaries for different languages are not compared."""
+    had_header = bool(ancestor.terms) or outside_text(ancestor, "header") is not None  # not an empty file
+    languages = _three_way(ancestor.languages if had_header else _ABSENT, ours.languages, theirs.languages)
+    if isinstance(languages, _Clash):
+        mine, their = (f"{pair.get('source')}→{pair.get('target')}" for pair in (ours.languages, theirs.languages))
+        conflict("", f"the glossaries are for different languages ({names[0]} {mine}, {names[1]} {their})",
+                 None, None)
+        return False
+    merged.languages = languages
+    merged.generated = theirs.generated if ours.generated == ancestor.generated else ours.generated
+    merged.extra = {}
+    for key in dict.fromkeys([*ours.extra, *theirs.extra, *ancestor.extra]):
+        value = _three_way(ancestor.extra.get(key, _ABSENT), ours.extra.get(key, _ABSENT),
+                           theirs.extra.get(key, _ABSENT))
+        if isinstance(value, _Clash):
+            sides = [f"{name}{f':{line}' if line else ''}"
+                     for name, line in zip(names, (header_line(ours, key), header_line(theirs, key)))]
+            conflict("", f"the top-level key {key} changed on both sides ({sides[0]} {value.ours}; "
+                         f"{sides[1]} {value.theirs})", None, None)
+            value = ours.extra.get(key, _ABSENT)
+        if value is not _ABSENT:
+            merged.extra[key] = value
+    for part in OUTSIDE_PARTS:
+        before, mine, their = (outside_text(version, part) for version in (ancestor, ours, theirs))
+        if their is None or their == before or their == mine:
+            continue
+        if mine == before and take_outside_text(merged, theirs, part):
+            continue
+        ancestral = set(outside_comments(ancestor, part))
+        new = [comment for comment in outside_comments(theirs, part) if comment not in ancestral]
+        if new and not add_outside_comments(merged, part, new):
+            dropped.append(comments_not_kept(new, names[1], part, names[0]))
+    return True
+
+
+def _shown(value: Any) -> str:
+    if value is _ABSENT or value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return " / ".join(f'"{item}"' for item in value) or "(none)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if hasattr(value, "value"):  # a Status
+        return str(value.value)
+    return f'"{value}"' if isinstance(value, str) else str(value)
