@@ -1,11 +1,14 @@
 """Tab-separated pairs, `en<TAB>zh` per line, with an optional header line named as a CSV header is
 (en-GB, Chinese (Simplified), 英文, source; see csv_reader.header_columns). Empty columns after the
-two (Excel's trailing tab) are ignored; a wider table is the CSV reader's. Location: path:line, and
-the column where the Chinese cell's text starts."""
+two (Excel's trailing tab) are ignored; a wider table is the CSV reader's. A cell in quotes with its
+quotes doubled, as Excel's "Unicode text" writes one holding a quote, is read without them; a line
+stays one record of cells between tabs (a cell holding a tab or a line break is the CSV reader's).
+Location: path:line, and the column where the Chinese cell's text starts."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
@@ -14,6 +17,59 @@ from ..textio import read_corpus_text, text_lines
 from .csv_reader import header_columns
 from .positions import at_target, leading_space
 from .xml_safe import wanted_languages
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The text of a cell, and where it starts in its line (past the opening quote of a quoted one)."""
+
+    text: str
+    offset: int
+
+
+def split_cells(line: str) -> list[Cell]:
+    """The tab-separated cells of a line. A cell that Excel quoted is read without its quotes: one
+    wholly in quotes that holds a doubled quote, which is why Excel quotes it (it writes
+    `"Save ""grid"" settings"`, never `"Save settings"`). Any other quote is text: a quoted sentence
+    (`"We are concerned."`, common in corpora), `"Yes" or "No"`, a quote never closed on the line.
+    (A cell Excel quoted for the tab or line break it holds is the CSV reader's, see _column_count_hint.)"""
+    cells = []
+    position = 0
+    while True:
+        closing = _closing_quote(line, position) if line.startswith('"', position) else -1
+        if closing >= 0 and '""' not in line[position + 1:closing]:
+            closing = -1
+        if closing >= 0:
+            cells.append(Cell(line[position + 1:closing].replace('""', '"'), position + 1))
+            end = closing + 1
+        else:
+            end = line.find("\t", position)
+            end = len(line) if end < 0 else end
+            cells.append(Cell(line[position:end], position))
+        if end == len(line):
+            return cells
+        position = end + 1
+
+
+def _closing_quote(line: str, opening: int) -> int:
+    """Where the quote that closes a quoted cell is (a quote not doubled, followed by a tab or the
+    end of the line), or -1 when the cell at `opening` is not so quoted; a tab inside it is taken for
+    the cell's end, as a line of text holds no tab but between cells."""
+    position = opening + 1
+    while True:
+        quote = line.find('"', position)
+        if quote < 0 or "\t" in line[position:quote]:
+            return -1
+        if line.startswith('""', quote):
+            position = quote + 2
+            continue
+        return quote if quote + 1 == len(line) or line[quote + 1] == "\t" else -1
+
+
+def _opens_quote(line: str) -> bool:
+    """Whether a cell of the line opens a quote it does not close, as Excel writes a cell holding a
+    tab or a line break."""
+    return any(piece.startswith('"') and piece.count('"') % 2 for piece in line.split("\t"))
 
 
 def is_header(cells: list[str], options) -> bool:
@@ -28,18 +84,16 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        cells = line.split("\t")
-        while len(cells) > 2 and not cells[-1].strip():  # the empty last column Excel writes
+        cells = split_cells(line)
+        while len(cells) > 2 and not cells[-1].text.strip():  # the empty last column Excel writes
             cells.pop()
-        if number == 1 and len(cells) == 2 and is_header(cells, options):
+        if number == 1 and len(cells) == 2 and is_header([cell.text for cell in cells], options):
             continue
         if len(cells) != 2:
-            hint = ("; a table with more columns is read with --input-format csv and a header naming the "
-                    "English and Chinese columns") if len(cells) > 2 else ""
-            raise InputFormatError(f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}{hint}",
-                                   path=path, line=number)
-        source, target = cells[0].strip(), cells[1].strip()
-        target_offset = len(cells[0]) + 1 + leading_space(cells[1])
+            raise InputFormatError(f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}"
+                                   f"{_column_count_hint(line, len(cells))}", path=path, line=number)
+        source, target = cells[0].text.strip(), cells[1].text.strip()
+        target_offset = cells[1].offset + leading_space(cells[1].text)
         if not source or not target:
             if options.strict:
                 raise InputFormatError(f"empty {'English' if not source else 'Chinese'} side (--strict)",
@@ -49,10 +103,21 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if has_han(source) and not has_han(target):
             swapped.append(number)
             source, target = target, source
-            target_offset = leading_space(cells[0])
+            target_offset = cells[0].offset + leading_space(cells[0].text)
         yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset))
     if skipped:
         options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
     if swapped:
         options.on_warning(f"{path}:{swapped[0]}: {len(swapped)} line(s) have the Chinese text in the first column; "
                            "read as zh -> en (first one here)")
+
+
+def _column_count_hint(line: str, found: int) -> str:
+    """How to read a line that is not two cells, when another reader can."""
+    if _opens_quote(line):
+        return ("; a quoted cell holding a tab or a line break (as Excel writes one) is read with "
+                "--input-format csv")
+    if found > 2:
+        return ("; a table with more columns is read with --input-format csv and a header naming the English and "
+                "Chinese columns")
+    return ""
