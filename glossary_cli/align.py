@@ -290,7 +290,7 @@ class _PieceEvidence:
         self._containing: dict[tuple[int, int], list[int]] = {}
         self._places: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._place_masks: dict[tuple[int, int], frozenset[int]] = {}
-        self._strong: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+        self._strong: dict[tuple[int, int], tuple[list[tuple[int, int]], ...]] = {}
 
     def evidence(self, key: tuple[int, int]) -> tuple[dict[int, int], bool]:
         """Chinese span index -> mask of the piece's translated characters inside it; and whether
@@ -364,11 +364,18 @@ class _PieceEvidence:
             return _mask([place for place in places if zspan.start <= place[0] and place[1] <= zspan.end])
 
         strong = [self._strong_places(key) for key in content]
-        masks = [inside(dictionary) | inside(learned) for dictionary, learned in strong]
+        masks = [inside(dictionary) | inside(characters) | inside(learned) for dictionary, characters, learned in strong]
         echoes = 0
-        for position, (dictionary, learned) in enumerate(strong):
-            elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary)
-            if not elsewhere or inside(dictionary) or not masks[position]:
+        for position, (dictionary, characters, learned) in enumerate(strong):
+            elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary + characters)
+            # One character of the word's translation inside another word's counts where the word
+            # modifies that word, which absorbs it (`air bubble` -> 气泡), or where the corpus taught
+            # the character too (州 of `State of California` -> 加利福尼亚州); not by chance (学 of
+            # `study` inside 学校 of `study of school closure`).
+            character = inside(characters)
+            modifies_next = position + 1 < len(content) and content[position + 1][0] - content[position][0] <= 1
+            if (not elsewhere or inside(dictionary) or not masks[position]
+                    or character and (modifies_next or character & inside(learned))):
                 continue
             others = 0
             for other, mask in enumerate(masks):
@@ -378,14 +385,17 @@ class _PieceEvidence:
                 echoes += 1
         return echoes
 
-    def _strong_places(self, key: tuple[int, int]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    def _strong_places(self, key: tuple[int, int]
+                       ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
         """(start, end) of a piece's translations found in full: by the dictionary (and identical
-        text, pinyin), and those learned from the corpus."""
+        text, pinyin), as one dictionary character (学 of `study`, which is also part of 学校), and
+        those learned from the corpus."""
         found = self._strong.get(key)
         if found is None:
             matches = self.matches[key]
             found = self._strong[key] = (
-                [(match.start, match.end) for match in matches if not match.piece],
+                [(match.start, match.end) for match in matches if not match.piece and match.strength == 1.0],
+                [(match.start, match.end) for match in matches if not match.piece and match.strength < 1.0],
                 [(match.start, match.end) for match in matches if match.piece and match.strength == 1.0])
         return found
 

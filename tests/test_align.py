@@ -242,3 +242,23 @@ def test_a_learned_translation_jieba_cut_in_two_is_one_place():
     found = {(link.source.text, link.target.text) for link in chosen_links("Connect your first backend",
                                                                            "连接第一个储存池", learned)}
     assert ("backend", "储存池") in found
+
+
+def test_a_character_of_a_words_translation_inside_another_words_is_no_evidence_by_chance():
+    # 学 (`study`) is the first character of 学校 (`school`): the study is 研究, and the school
+    # closures are no study. The corpus taught `closures` both 关闭 and 学校, as it does.
+    learned = Lexicon({"closures": {"关闭": 0.6, "学校": 0.4}})
+    pairs = {(link.source.text, link.target.text) for link in chosen_links(
+        "Despite the success of closing schools, a study of school closures in Michigan found them ineffective.",
+        "尽管关闭学校举措是成功的，但一项针对密歇根州学校关闭举措的研究显示，它们没有效果。", learned)}
+    assert ("study", "研究") in pairs
+    assert not {target for source, target in pairs if source.startswith("study")} - {"研究"}
+
+
+def test_a_character_of_a_words_translation_counts_where_chinese_absorbs_it():
+    # A modifier inside its head's word (气 of 气泡), or a character the corpus taught (州).
+    assert ("air bubble", "气泡") in linked("The detector found an air bubble in the air line.",
+                                           "检测器在空气管路中发现了气泡。")
+    taught = Lexicon({"state": {"州": 0.7}})
+    assert ("State of California", "加利福尼亚州") in {(link.source.text, link.target.text) for link in chosen_links(
+        "Throughout the State of California, people must stay home.", "加利福尼亚州全州的居民必须待在家中。", taught)}
