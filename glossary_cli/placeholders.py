@@ -1,7 +1,7 @@
 """Placeholders and markup in localisation strings (`%s`, `%1$d`, `{name}`, `{0}`, `{:n}`, `${x}`,
-`<b>`, `<code>…</code>`, `&amp;`, `` `code` ``, `--option`, URLs, `\\n`, ICU MessageFormat
-arguments): never terms nor parts of terms. `extract` blanks them before tokenizing and `check`
-before matching, with the same definition.
+`<b>`, `<code>…</code>`, `<!-- comments -->`, BBCode `[b]`, `&amp;`, `` `code` ``, `--option`, URLs,
+`\\n`, ICU MessageFormat arguments): never terms nor parts of terms. `extract` blanks them before
+tokenizing and `check` before matching, with the same definition.
 
 ICU MessageFormat: a typed argument (`{count, number}`, `{when, date, short}`) is blanked whole; in
 a plural, selectordinal or select argument (`{count, plural, one {# file} other {# files}}`) the
@@ -16,15 +16,20 @@ from __future__ import annotations
 import re
 
 PLACEHOLDER = re.compile(
-    r"(?=[-%${<&`h\\])(?:"  # every alternative starts with one of these: rejects other positions 8x faster
+    r"(?=[-%${<&`h\\[])(?:"  # every alternative starts with one of these: rejects other positions 8x faster
     r"%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
     r"|\$\{[^{}\n]*\}"               # ${var}
     r"|\{\{?[\w.:!|$-]*\}?\}"         # {name}, {0}, {:n}, {x!r} without spaces
     r"|\{[\w.]*(?:![rsa])?:[^{}\s]*\}"  # format specs: {count:>4}, {:,}, {name!r:^10}
     r"|\{\{\s*[\w.:|$-]+\s*\}\}"      # {{ var }}
+    r"|<!--[\s\S]*?-->"               # <!-- a comment -->: a note to translators, not text
     r"|<(?P<code>code|kbd|samp|var)(?:\s[^<>]*)?>[^<]*</(?P=code)>"  # <code>gc</code>, <kbd>V</kbd>: code, like `code`
     r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"  # <b>, </a>, <br/>, <a href="...">
     r"|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);"  # &amp; &#160;
+    # BBCode of games and forums: [b], [/b], [url=...], [color=#f00]; an opening tag never right
+    # after a Latin word, where brackets index (`items[i]`)
+    r"|(?:(?<![A-Za-z0-9_\]])\[|\[/)(?i:b|i|u|s|url|img|color|colour|size|font|quote|code|list|center|left|right"
+    r"|sup|sub|spoiler|table|tr|td|th|hr|\*)(?:=[^\[\]\n]*)?\]"
     r"|`[^`\n]+`"                     # `code`
     r"|(?<![\w-])--[A-Za-z][\w-]*"    # --option
     r"|\bhttps?://[^\s<>\"']+"        # URLs
@@ -170,7 +175,7 @@ def _may_hold_placeholders(text: str) -> bool:
     """Every placeholder holds one of these marks; most segments hold none, and `in` is far
     cheaper than a regex scan."""
     return ("%" in text or "{" in text or "<" in text or "&" in text or "`" in text or "$" in text
-            or "--" in text or "://" in text or "\\" in text)
+            or "--" in text or "://" in text or "\\" in text or "[" in text)
 
 
 def mask_placeholders(text: str) -> str:

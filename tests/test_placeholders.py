@@ -109,3 +109,24 @@ def test_check_does_not_find_a_term_in_icu_syntax():
     pairs = [SegmentPair("{VAR_PLURAL, plural, one {item} other {items}}", "{VAR_PLURAL, plural, other {个项目}}",
                          Location("app.xlf", 571))]
     assert run_check(glossary, pairs).findings == []
+
+
+def test_bbcode_tags_and_html_comments_are_markup():
+    assert mask_placeholders("[b]Save[/b] the [url=https://example.com]grid[/url]").split() == ["Save", "the", "grid"]
+    assert mask_placeholders("点击[B]保存[/B]").split() == ["点击", "保存"]
+    assert mask_placeholders("Save <!-- TODO: check with legal --> now").split() == ["Save", "now"]
+    # brackets that index or cite are text
+    assert mask_placeholders("items[i] and note [1]") == "items[i] and note [1]"
+
+
+def test_bbcode_and_comments_never_become_terms():
+    """A forum's strings: the tags and the translator's comment are no terms, and `[b]`...`[/b]`
+    are no brackets around a parenthesised translation."""
+    pairs = [SegmentPair("The smart grid uses [b]energy storage[/b].", "智能电网使用[b]储能[/b]。", Location("f.tsv", 1)),
+             SegmentPair("The grid uses <!-- TODO check --> energy storage.", "电网使用<!-- TODO check -->储能。",
+                         Location("f.tsv", 2)),
+             SegmentPair("[i]Energy storage[/i] keeps the [b]grid[/b] stable.", "[i]储能[/i]使[b]电网[/b]保持稳定。",
+                         Location("f.tsv", 3))]
+    found = {(pair.source.lower(), pair.target) for pair in extract(pairs).pairs}
+    assert ("energy storage", "储能") in found
+    assert not [source for source, _ in found if source in ("b", "/b", "i", "todo", "todo check") or "[" in source]
