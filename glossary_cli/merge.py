@@ -98,7 +98,7 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
     header_conflict = bool(conflicts)
 
     skipped: list[Entry] = []
-    terms = _TermIndex(merged)
+    terms = TermIndex(merged)
     for theirs in incoming.terms:
         positions = terms.same_term_as(theirs)
         same_source = [merged.terms[position] for position in positions]
@@ -148,7 +148,7 @@ def _merge_outside(merged: Glossary, base: Glossary, incoming: Glossary, conflic
     return dropped
 
 
-class _TermIndex:
+class TermIndex:
     """The merged glossary's entries by the forms check finds their term under, so each incoming
     entry meets only its own term's entries (comparing every pair took minutes for 10,000 terms).
     Entries keep their positions: merging appends, or settles an entry in place."""

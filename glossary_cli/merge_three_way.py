@@ -25,8 +25,8 @@ from typing import Any
 from .glossary import Entry, Glossary
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
                             header_line, outside_comments, outside_text, take_outside_text)
-from .merge import MergeConflict, MergeResult, comments_not_kept, merge_entry
-from .validate import same_term, term_forms
+from .merge import MergeConflict, MergeResult, TermIndex, comments_not_kept, merge_entry
+from .validate import term_forms
 
 _DECISIONS = ("source", "target", "status", "case_sensitive", "keep_source")  # a clash is a conflict
 _ITEMS = ("forbidden", "source_variants")  # merged item by item
@@ -73,10 +73,13 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
     merged.terms = [entry for slot in slots for entry in slot] + appended
     first_of_slot = {position: index for index, position in reversed(list(enumerate(successors)))}
     skipped: list[Entry] = []
+    index = TermIndex(merged)
     for entry in folded:
-        same = [other for other in merged.terms if same_term(other, entry)]
-        if not merge_entry(merged, same, carried_to(entry, merged), conflict):
+        positions = index.same_term_as(entry)
+        if not merge_entry(merged, [merged.terms[position] for position in positions], carried_to(entry, merged),
+                           conflict):
             skipped.append(entry)
+        index.update(positions)
     changed = sum(1 for position, index in first_of_slot.items()
                   if not _same([merged.terms[index]], [ours.terms[position]]))
     return MergeResult(merged, conflicts, added=len(merged.terms) - len(first_of_slot), changed=changed,
