@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import yaml
+
 from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
@@ -328,7 +330,10 @@ def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
 
     Raises GlossaryFileError only when the file cannot be read as text at all.
     """
-    glossary, problems = parse_glossary(read_glossary_text(path), path)
+    text = read_glossary_text(path)
+    glossary, problems = parse_glossary(text, path)
+    if not glossary.terms and not problems:
+        problems = _no_terms_list(text, path)
     # An entry with a value the reader refused (target: 1.0) is checked once that is mended: it
     # would otherwise also be "approved but has no target", a problem that is not there.
     starts = sorted(entry.line for entry in glossary.terms if entry.line)
@@ -337,6 +342,27 @@ def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
     readable = replace(glossary, terms=[entry for entry in glossary.terms if entry.line not in refused_in])
     problems = problems + validate_glossary(readable, path)
     return glossary, sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def _no_terms_list(text: str, path: str) -> list[Problem]:
+    """Why a glossary with no entries is not one (empty: no problem): a file emptied by mistake
+    (`> file`, a conflict resolved by deleting everything) must not pass CI as a glossary that
+    enforces nothing, while `terms: []` says on purpose that there are no entries yet."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+        what = "is empty" if not any(line.strip() for line in lines) else "holds only comments"
+        return [Problem(path, 1, 1, f"the file {what}; a glossary has `glossary: 1`, `languages:` and a `terms:` list "
+                                    "(`terms: []` while it has no entries)")]
+    root = yaml.compose(text.lstrip("\ufeff"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    terms = next(((key, value) for key, value in root.value if key.value == "terms"), None) \
+        if isinstance(root, yaml.MappingNode) else None
+    if terms is None:
+        return [Problem(path, 1, 1, "no 'terms:' list; add `terms: []` (no entries yet) or the entries")]
+    key, value = terms
+    if not isinstance(value, yaml.SequenceNode):
+        return [Problem(path, key.start_mark.line + 1, key.start_mark.column + 1,
+                        "'terms:' holds no list; write `terms: []` for a glossary with no entries yet")]
+    return []
 
 
 def _rendering_keys(renderings: Iterable[str]) -> set[str]:
