@@ -474,18 +474,26 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
             problem(item.start_mark, f"refused: the tag {item.tag!r} (only plain YAML data is allowed)")
         constructed = {key: _construct(value, problem) for key, value in nodes.items()}
         values = {key: value for key, value in constructed.items() if value is not _REFUSED}
-    return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem)
+    spelled = {key: [getattr(part, "value", None) for part in node.value] if isinstance(node, yaml.SequenceNode)
+               else getattr(node, "value", None) for key, node in nodes.items()}
+    return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem,
+                       spelled)
 
 
-def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, problem: Any) -> Entry:
+def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, problem: Any,
+                spelled: dict[str, Any] | None = None) -> Entry:
     """An entry from its constructed values; `marks` (anything with 0-based .line and .column)
-    say where each key's value starts, for Entry.positions and for locating problems."""
+    say where each key's value starts, for Entry.positions and for locating problems. `spelled`:
+    each value as typed (a list's items as typed), to name it in a problem as the person wrote it."""
     entry = Entry(source="", line=item_mark.line + 1, column=item_mark.column + 1,
                   positions={key: (mark.line + 1, mark.column + 1) for key, mark in marks.items()})
+    spelled = spelled or {}
 
     source = values.get("source")
     if source is not None and not isinstance(source, (str, list, dict)):
         problem(marks["source"], f"'source' must be text, {_read_as(source)}")
+    elif isinstance(source, list):
+        problem(marks["source"], "'source' must be one term, not a list; write other spellings under source_variants")
     elif not isinstance(source, str) or not source.strip():
         problem(marks.get("source", item_mark), "entry has no 'source' text")
     else:
@@ -499,7 +507,18 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
             return [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return list(value)
-        problem(marks[key], f"'{key}' must be a string or a list of strings")
+        message = f"'{key}' must be a string or a list of strings"
+        if isinstance(value, list):  # the culprit is named: `no` in [氮氧化物, no] is false to YAML
+            at = next(index for index, item in enumerate(value) if not isinstance(item, str))
+            typed = spelled.get(key)
+            item = typed[at] if isinstance(typed, list) and at < len(typed) and typed[at] is not None else None
+            if value[at] is None:
+                message += f", but item {at + 1} is empty; write its text or remove it"
+            elif item is not None and _misread(value[at]):
+                message += ", " + _read_as(value[at]).replace("this value", f"the item {item}", 1)
+        elif _misread(value):
+            message += ", " + _read_as(value)
+        problem(marks[key], message)
         return []
 
     def flag(key: str) -> bool | None:
@@ -514,7 +533,11 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     try:
         entry.status = Status(status)
     except ValueError:
-        problem(marks["status"], f"unknown status {status!r}; use candidate, approved or rejected")
+        if isinstance(status, bool) and isinstance(spelled.get("status"), str):
+            shown = f"{spelled['status']} (YAML reads it as true/false)"
+        else:
+            shown = repr(status)
+        problem(marks["status"], f"unknown status {shown}; use candidate, approved or rejected")
     score = values.get("score")
     if score is not None:
         if isinstance(score, bool) or not isinstance(score, (int, float)):
@@ -544,6 +567,12 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
     flag("match_compounds")  # kept among the extra keys, but check reads it as true or false
     return entry
+
+
+def _misread(value: Any) -> bool:
+    """A value YAML reads as something other than the text a person likely meant: `yes`, `no`,
+    `on`, `off` (true/false), or a date."""
+    return isinstance(value, (bool, datetime.date))
 
 
 def _read_as(value: Any) -> str:
