@@ -8,6 +8,7 @@ The non-interactive `approve`, `reject` and bulk approval live here too.
 from __future__ import annotations
 
 import copy
+import difflib
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -210,8 +211,8 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'no entry "{source}" in the glossary; give --target to record a rejected rendering',
                              path=path)
         if target is None:
-            similar = sorted({entry.source for entry in glossary.terms if entry.source.casefold() == source.casefold()})
-            if similar:  # a case-sensitive entry (`Advanced Options`) asked for in other case
+            similar = near_terms(glossary, source)
+            if similar:  # a case-sensitive entry (`Advanced Options`) asked for in other case, or a typo
                 raise UsageError(f'no entry "{source}" in the glossary; did you mean "{similar[0]}"? '
                                  "(or give --target to add it as written)", path=path)
             raise UsageError(f'no entry "{source}" in the glossary; give --target to add it', path=path)
@@ -233,6 +234,18 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         entry.status = status
     refuse_contradictions(glossary, before, path, status.value, source)
     return entry
+
+
+def near_terms(glossary: Glossary, source: str) -> list[str]:
+    """Sources of the glossary a term may be a misspelling of, closest first: the same letters in
+    another case (`Advanced Options` for a case-sensitive entry), else a near spelling
+    (`frontier technolgy`)."""
+    sources = sorted({entry.source for entry in glossary.terms})
+    same_case = [other for other in sources if other.casefold() == source.casefold() and other != source]
+    if same_case:
+        return same_case
+    folded = {other.casefold(): other for other in sources}
+    return [folded[near] for near in difflib.get_close_matches(source.casefold(), list(folded), n=3, cutoff=0.85)]
 
 
 def refuse_contradictions(glossary: Glossary, before: set[str], path: str, decision: str, source: str, *,

@@ -227,9 +227,13 @@ def approve(
     read = content_now(str(file))  # the write refuses a file that differs from this by then
     glossary = load_glossary(str(file))
     if term is not None:
+        new_term = not glossary.find(term)
         entry = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
         save_glossary(glossary, str(file), expected=read)
-        _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
+        if new_term:
+            _say_added(glossary, entry, file)
+        else:
+            _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
         return
     result = approve_all(glossary, min_score=min_score)
     if result.approved:
@@ -260,9 +264,26 @@ def reject(
 
     read = content_now(str(file))
     glossary = load_glossary(str(file))
+    new_term = not glossary.find(term)
     entry = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
     save_glossary(glossary, str(file), expected=read)
-    _say(f"rejected {entry.source} → {' / '.join(entry.target) or '(no target)'} in {file}")
+    if new_term:
+        _say_added(glossary, entry, file)
+    else:
+        _say(f"rejected {entry.source} → {' / '.join(entry.target) or '(no target)'} in {file}")
+
+
+def _say_added(glossary, entry, file: Path) -> None:
+    """A decision on a term no entry had made a new entry: said as such, with the term it may be a
+    typo of, since a misspelt term approves nothing check will ever find."""
+    from ..review import near_terms
+
+    _say(f"added {entry.source} → {' / '.join(entry.target)} to {file} as a new {entry.status.value} entry")
+    others = [source for source in near_terms(glossary, entry.source) if source != entry.source]
+    if others:
+        verb = "approve" if entry.status.value == "approved" else "reject"
+        warn(f'{file} had no entry "{entry.source}"; did you mean "{others[0]}"? If so, delete the new entry '
+             f"(the last one) and {verb} that term")
 
 
 # ---------------------------------------------------------------- validate
