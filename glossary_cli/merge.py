@@ -84,8 +84,10 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
 
     def conflict(source: str, reason: str, base_entry: Entry | None, incoming_entry: Entry | None,
                  key: str | None = None, values: tuple[str, str] | None = None) -> None:
-        conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry, base_name, incoming_name,
-                                       key, values))
+        # the entry met may itself be one added from incoming, which then contradicts itself
+        added = base_entry is not None and any(base_entry is entry for entry in merged.terms[len(base.terms):])
+        conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry,
+                                       incoming_name if added else base_name, incoming_name, key, values))
 
     if incoming.languages != base.languages:
         def pair(languages: dict[str, str]) -> str:

@@ -49,9 +49,12 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
     merged = copy.deepcopy(ours)
     conflicts: list[MergeConflict] = []
 
+    from_theirs: set[int] = set()  # ids of the entries taken from theirs as they are
+
     def conflict(source: str, reason: str, ours_entry: Entry | None, theirs_entry: Entry | None,
                  key: str | None = None, values: tuple[str, str] | None = None) -> None:
-        conflicts.append(MergeConflict(source, reason, ours_entry, theirs_entry, ours_name, theirs_name, key, values))
+        ours_side = theirs_name if ours_entry is not None and id(ours_entry) in from_theirs else ours_name
+        conflicts.append(MergeConflict(source, reason, ours_entry, theirs_entry, ours_side, theirs_name, key, values))
 
     dropped: list[str] = []
     if not _merge_header(ancestor, ours, theirs, merged, conflict, (ours_name, theirs_name), dropped):
@@ -74,11 +77,14 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
     first_of_slot = {position: index for index, position in reversed(list(enumerate(successors)))}
     skipped: list[Entry] = []
     index = TermIndex(merged)
+    from_theirs.update(map(id, appended))
+    assembled = len(merged.terms)
     for entry in folded:
         positions = index.same_term_as(entry)
         if not merge_entry(merged, [merged.terms[position] for position in positions], carried_to(entry, merged),
                            conflict):
             skipped.append(entry)
+        from_theirs.update(id(added) for added in merged.terms[assembled:])
         index.update(positions)
     changed = sum(1 for position, index in first_of_slot.items()
                   if not _same([merged.terms[index]], [ours.terms[position]]))
