@@ -18,7 +18,12 @@ keep_source, fields of their own, comments above it) is never dropped:
 
 An incoming entry laid out as the base's are (line ends, list indentation) is added as written,
 comments and all; others are written in the base's layout, their comments coming along as
-comment lines above the entry they were added as, or folded into.
+comment lines above the entry they were added as, or folded into. Outside the entries, the
+incoming file's top-level keys of its own and its comments (above `terms:`, after the last
+entry) come along too; a comment that cannot (a file in flow style) is named in a warning.
+
+Without the version both files started from, a deletion cannot be told from an addition: see
+merge_three_way for merging against that common ancestor.
 """
 
 from __future__ import annotations

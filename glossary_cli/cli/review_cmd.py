@@ -345,7 +345,8 @@ def merge(
 
     Both inputs must pass validate, and so must the result: merge never writes a glossary that
     validate and check would refuse. With --base, a three-way merge, as git merges text:
-    `glossary merge --base ANCESTOR OURS THEIRS -o OURS`."""
+    `glossary merge --base ANCESTOR OURS THEIRS -o OURS`. As git's merge driver for glossaries:
+    driver = glossary merge --base %O %A %B -o %A --markers --name %P"""
     from ..atomic import content_now
     from ..glossary_yaml import dump_glossary, dump_with_conflict_markers, load_glossary
 
