@@ -9,7 +9,9 @@ One glossary entry is one concept. The mapping, both ways:
                           admittedTerm-admn-sts (no status at all for a candidate entry)
   entry.forbidden         target-language terms, deprecatedTerm-admn-sts (on import also superseded,
                           obsolete, forbidden and notRecommended; case, spaces and hyphens ignored;
-                          an unknown status is an error at the term's line, never an allowed term)
+                          an unknown status is an error at the term's line, never an allowed term;
+                          a status in a CAT tool's own field, as MultiTerm's <descrip type="Status">
+                          Forbidden, is read as one)
   entry.keep_source       the source term listed again as a target-language term, with termType
                           internationalism (a term used as it is in other languages); without
                           that termType it is one of the entry's targets (`target: [V2G, 车网互动]`)
@@ -52,11 +54,16 @@ PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")  # the TBX-Ba
 # administrativeStatus / normativeAuthorization values, compared as `status_word` folds them
 # (case, spaces, hyphens and the -admn-sts and Term suffixes ignored: `Deprecated Term`,
 # `deprecatedTerm-admn-sts` and `DeprecatedTerm` are one value).
-_POSITIVE = {"preferred", "admitted", "standardized", "legal", "regulated"}  # allowed; the entry is approved
+_POSITIVE = {"preferred", "admitted", "approved", "standardized", "legal", "regulated"}  # allowed; the entry is approved
 _NEGATIVE = {"deprecated", "superseded", "obsolete", "forbidden", "notrecommended"}  # forbidden renderings
 _NEUTRAL = {"proposed", "new", "candidate"}  # allowed, but decided by nobody yet: the entry stays a candidate
 _KNOWN_STATUSES = ("preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
-                   "supersededTerm-admn-sts (also forbidden, obsolete, notRecommended, proposed)")
+                   "supersededTerm-admn-sts (also approved, forbidden, obsolete, notRecommended, proposed)")
+# Data categories that say whether a term may be used: TBX's own two, and the picklist fields CAT
+# tools export under names of their own (MultiTerm: <descrip type="Status">Forbidden</descrip>).
+# Compared as status_word folds them; processStatus is workflow (unprocessed, finalized), not usage.
+_STATUS_CATEGORIES = {"administrativestatus", "normativeauthorization"}
+_NOT_A_USAGE_STATUS = {"processstatus"}
 _TERM_CONTAINERS = {"termSec", "tig", "ntig"}
 _SPACE = re.compile(r"\s+")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -261,6 +268,7 @@ class TermRecord:
     language: str
     status: str | None = None  # "preferred", "admitted", "deprecated", ... (see status_word)
     status_text: str = ""  # the value as written, for messages
+    status_field: str = "administrativeStatus"  # the data category it was given in, as written
     line: int | None = None  # of its termSec/tig/ntig
     part_of_speech: str | None = None
     term_type: str | None = None
@@ -420,9 +428,9 @@ def _read_term(container: ElementTree.Element, language: str) -> TermRecord | No
     term = TermRecord(text=text, language=language)
     for node in container.iter():
         name = local_name(node.tag)
-        kind = node.get("type") if name in ("termNote", "descrip") else name
-        if kind in ("administrativeStatus", "normativeAuthorization") and term.status is None:
-            term.status_text = _clean(node)
+        kind = node.get("type") if name in ("termNote", "descrip", "admin") else name
+        if is_status_category(kind) and term.status is None:
+            term.status_text, term.status_field = _clean(node), (kind or "").strip()
             term.status = status_word(term.status_text)
         elif kind == "termType" and term.term_type is None:
             term.term_type = _clean(node)
@@ -431,6 +439,14 @@ def _read_term(container: ElementTree.Element, language: str) -> TermRecord | No
         elif name == "note" and _text(node).strip():
             term.notes.append(_text(node))
     return term
+
+
+def is_status_category(kind: str | None) -> bool:
+    """Whether a data category says if a term may be used: administrativeStatus,
+    normativeAuthorization, or a field of a CAT tool's own named as a status (`Status`, `Usage
+    status`, `Term Status`); processStatus is the workflow's."""
+    folded = re.sub(r"[\s_-]+", "", kind or "").lower()
+    return folded in _STATUS_CATEGORIES or (folded.endswith("status") and folded not in _NOT_A_USAGE_STATUS)
 
 
 def status_word(value: str) -> str:
@@ -442,7 +458,7 @@ def status_word(value: str) -> str:
 def _refuse_unknown_statuses(terms: list[TermRecord]) -> None:
     for term in terms:
         if term.status is not None and term.status not in _POSITIVE | _NEGATIVE | _NEUTRAL:
-            raise InputFormatError(f"term \"{term.text}\" has the unknown administrativeStatus "
+            raise InputFormatError(f"term \"{term.text}\" has the unknown {term.status_field} "
                                    f"{term.status_text!r}; use {_KNOWN_STATUSES}", line=term.line)
 
 
