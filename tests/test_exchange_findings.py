@@ -50,3 +50,52 @@ def test_an_unknown_value_in_a_status_field_stops_the_import_at_the_term(runner,
     assert result.stderr.startswith("error: draft.tbx:7: term \"智能电网\" has the unknown Usage Status 'Draft'; "
                                     "use ")
     assert not Path("g.yaml").exists()
+
+
+# ---------------------------------------------------------------- CSV x- columns
+
+def test_an_x_column_naming_a_key_the_glossary_reads_itself_is_refused_at_the_header(runner, workdir):
+    write_here("xcol.csv", "en,zh,status,x-status,x-target,x-score\nfoo,富,candidate,approved,假,high\n")
+    result = run(runner, "import", "xcol.csv", "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        2, 'error: xcol.csv:1: columns "x-status", "x-target", "x-score" would write the glossary\'s own keys '
+           "status, target, score, not keys of your own (x-NAME is the key NAME); rename them: x-x-status "
+           "keeps the key x-status\n")
+    assert not Path("g.yaml").exists()
+
+
+def test_an_x_column_one_letter_off_a_known_key_is_refused_too(runner, workdir):
+    write_here("xcol.csv", "en,zh,x-forbiden,x-reviewer\nfoo,富,贵,Li\n")
+    result = run(runner, "import", "xcol.csv")
+    assert (result.exit_code, result.stderr) == (
+        2, 'error: xcol.csv:1: column "x-forbiden" would write the key forbiden, a misspelling of the glossary\'s '
+           "own key forbidden, not a key of your own (x-NAME is the key NAME); rename it: x-x-forbiden keeps the "
+           "key x-forbiden\n")
+    assert result.stdout == ""
+
+
+def test_import_never_writes_a_glossary_validate_refuses(runner, workdir):
+    # Each side is fine alone; together the English variant V2G would also be an entry's source.
+    glossary = ("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n  - source: vehicle-to-grid\n"
+                "    target: 车网互动\n    status: approved\n    source_variants: [V2G]\n")
+    write_here("g.yaml", glossary)
+    write_here("t.csv", "en,zh,status\nV2G,车辆到电网,approved\n")
+    result = run(runner, "import", "t.csv", "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        2, 'error: g.yaml as the import would write it, line 7: variant "V2G" of "vehicle-to-grid" is also the '
+           "source of the entry at line 8; keep it in one place\n"
+           "error: 1 problem that validate and check would refuse; nothing written. Settle it in g.yaml or t.csv "
+           "and import again\n")
+    assert Path("g.yaml").read_text(encoding="utf-8") == glossary
+
+
+def test_a_problem_the_glossary_had_before_does_not_stop_an_import(runner, workdir):
+    write_here("g.yaml", "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n  - source: grid\n"
+                         "    status: approved\n")
+    write_here("t.csv", "en,zh,status\nstorage,储能,approved\n")
+    result = run(runner, "import", "t.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "g.yaml: merged 1 entry (1 approved, 0 other) from t.csv (1 new, 0 changed)\n"
+        'warning: g.yaml:5:13: entry "grid" is approved but has no target; add one, set keep_source: true, or '
+        "set status: candidate\n")

@@ -121,12 +121,14 @@ def import_command(
     _refuse_what_validate_refuses(incoming, termbase_name)
     if output is None:
         text = dump_glossary(incoming)
+        _refuse_new_problems(text, None, "<stdout>", termbase_name)
         sys.stdout.write(text)
         sys.stdout.flush()
         warn_about_problems(text, "<stdout>")
         return
     if base is None:
         text = dump_glossary(incoming)
+        _refuse_new_problems(text, None, str(output), termbase_name)
         write_atomic(str(output), text, expected=read)
         sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase_name}\n")
         warn_about_problems(text, str(output))
@@ -140,6 +142,7 @@ def import_command(
     result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
     refuse_conflicts(result.conflicts, output, termbase_name, "import")
     text = dump_glossary(result.glossary)
+    _refuse_new_problems(text, base, str(output), termbase_name)
     write_atomic(str(output), text, expected=read)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
                      f"({result.added} new, {result.changed} changed)\n")
@@ -159,6 +162,42 @@ def _refuse_what_validate_refuses(incoming, termbase: str) -> None:
     many = len(problems) != 1
     error = InputFormatError(f"{len(problems)} problem{'s' if many else ''} that validate and check would refuse; "
                              f"nothing written. Correct {'them' if many else 'it'} in {termbase} and import again")
+    error.problems = [*lines, str(error)]  # type: ignore[attr-defined]  # one error line each
+    raise error
+
+
+def _refuse_new_problems(text: str, base, output: str, termbase: str) -> None:
+    """The glossary about to be written is read back and validated: a problem the file did not
+    have before (each side fine alone, as an English variant that the other side's source repeats)
+    stops the import, so it never writes a glossary validate and check refuse. Problems the
+    glossary had already are left to the warning after the write."""
+    import re
+    from collections import Counter
+
+    from ..errors import InputFormatError
+    from ..glossary_yaml import parse_glossary
+    from ..validate import validate_glossary
+
+    def same_wherever(message: str) -> str:  # "the entry at line 8" moves when entries are added
+        return re.sub(r"\d+", "#", message)
+
+    glossary, problems = parse_glossary(text, output)
+    problems = problems + validate_glossary(glossary, output)
+    had = Counter(same_wherever(problem.message) for problem in (validate_glossary(base, output) if base else []))
+    new = []
+    for problem in problems:
+        key = same_wherever(problem.message)
+        if had[key]:
+            had[key] -= 1
+        else:
+            new.append(problem)
+    if not new:
+        return
+    lines = [f"{output} as the import would write it, line {problem.line}: {problem.message}" for problem in new]
+    many = len(new) != 1
+    error = InputFormatError(f"{len(new)} problem{'s' if many else ''} that validate and check would refuse; nothing "
+                             f"written. Settle {'them' if many else 'it'} in {f'{output} or ' if base else ''}"
+                             f"{termbase} and import again")
     error.problems = [*lines, str(error)]  # type: ignore[attr-defined]  # one error line each
     raise error
 

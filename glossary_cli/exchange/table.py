@@ -232,6 +232,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     note_names = ("note", "notes", "comment", "description")
     note_column = next((names.index(name) for name in note_names if name in names), None)
     field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column})
+    _refuse_own_keys_as_custom(field_columns, cells, path, line)
     read = {columns.source, columns.target, status_column, note_column, *(index for index, _ in field_columns)}
     _warn_about_unread_columns([cell for index, cell in enumerate(cells) if index not in read and cell.strip()],
                                path, on_warning)
@@ -349,6 +350,36 @@ def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[in
         if field is not None and all(field != known for _, known in found):
             found.append((index, field))
     return found
+
+
+def _refuse_own_keys_as_custom(field_columns: list[tuple[int, _Field]], cells: list[str], path: str,
+                               line: int) -> None:
+    """An x-NAME column is the custom key NAME: one naming a key the glossary reads itself
+    (x-status, x-target, x-score) or a near miss of one would override that field, or make a file
+    validate refuses, so the header is refused, naming each such column."""
+    from ..validate import ENTRY_KEYS, misspelt_key
+
+    own = []  # (column as written, key, how the key is the glossary's)
+    for index, field in field_columns:
+        column = cells[index].strip()
+        if field.kind != "extra" or not column.lower().startswith(CUSTOM_PREFIX):
+            continue
+        meant = None if field.key in ENTRY_KEYS else misspelt_key(field.key, ENTRY_KEYS)
+        if field.key in ENTRY_KEYS or meant is not None:
+            own.append((column, field.key, f"a misspelling of the glossary's own key {meant}" if meant else ""))
+    if not own:
+        return
+    many = len(own) > 1
+    columns = ", ".join(f'"{column}"' for column, _, _ in own)
+    if many or not own[0][2]:
+        keys = ", ".join(f"{key} ({how})" if how else key for _, key, how in own)
+        written = f"the glossary's own key{'s' if many else ''} {keys}"
+    else:
+        written = f"the key {own[0][1]}, {own[0][2]}"
+    raise InputFormatError(f"column{'s' if many else ''} {columns} would write {written}, not "
+                           f"{'keys' if many else 'a key'} of your own (x-NAME is the key NAME); rename "
+                           f"{'them' if many else 'it'}: {CUSTOM_PREFIX}{own[0][0]} keeps the key {own[0][0]}",
+                           path=path, line=line)
 
 
 def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: list[str], path: str,
