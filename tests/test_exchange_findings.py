@@ -99,3 +99,44 @@ def test_a_problem_the_glossary_had_before_does_not_stop_an_import(runner, workd
         "g.yaml: merged 1 entry (1 approved, 0 other) from t.csv (1 new, 0 changed)\n"
         'warning: g.yaml:5:13: entry "grid" is approved but has no target; add one, set keep_source: true, or '
         "set status: candidate\n")
+
+
+# ---------------------------------------------------------------- a rendering both allowed and forbidden
+
+def test_a_table_that_allows_and_forbids_one_rendering_is_refused_at_the_forbidden_row(runner, workdir):
+    write_here("c1.csv", "en,zh,status\nfoo,富,approved\nfoo,富,forbidden\n")
+    result = run(runner, "import", "c1.csv", "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        2, 'error: c1.csv:3: this row forbids "富" for "foo", which row 2 lists as approved; a rendering is '
+           "allowed or forbidden, not both: remove one of the rows\n")
+    assert not Path("g.yaml").exists()
+
+
+def test_a_forbidden_cell_that_repeats_an_allowed_rendering_is_named_in_a_warning(runner, workdir):
+    write_here("c2.csv", "en,zh,status,forbidden\nfoo,富,candidate,贵|富\n")
+    result = run(runner, "import", "c2.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ('warning: c2.csv:2: the forbidden cell names "富" for "foo", which row 2 lists as '
+                             "candidate; kept allowed, not forbidden\n"
+                             "g.yaml: 1 entry (0 approved, 1 other) imported from c2.csv\n")
+    assert entries_of("g.yaml")["foo"].forbidden == ["贵"]
+
+
+def test_a_concept_that_prefers_and_deprecates_one_term_is_refused_at_the_deprecated_term(runner, workdir):
+    write_here("c.tbx", """<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">
+<text><body>
+<conceptEntry id="a">
+  <langSec xml:lang="en"><termSec><term>foo</term></termSec></langSec>
+  <langSec xml:lang="zh">
+    <termSec><term>富</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+    <termSec><term>富</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+  </langSec>
+</conceptEntry>
+</body></text></tbx>
+""")
+    result = run(runner, "import", "c.tbx", "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (
+        2, 'error: c.tbx:8: term "富" is deprecatedTerm-admn-sts here and preferredTerm-admn-sts at line 7 of the '
+           "same concept; a rendering is allowed or forbidden, not both: remove one of the terms\n")
+    assert not Path("g.yaml").exists()

@@ -245,6 +245,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     forbidden_rows: list[tuple[str, str, str, int, list]] = []  # (source, rendering, note, line, fields), placed
     # once all rows are read
     stated: set[tuple[str, Status | str]] = set()  # (source, status) of the rows that give a status
+    listed_at: dict[tuple[int, str, str], int] = {}  # (id(entry), "target" or "forbidden", rendering) -> first row
     skipped = 0
     for line, cells in rows:
         if any(extra.strip() for extra in cells[len(names):]):
@@ -283,16 +284,20 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             entry.target.append(rendering)
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
+        _note_rows(listed_at, entry, line)
     for source, rendering, note, line, cells in forbidden_rows:
         entry = _owner_of_forbidden(source, entries, first_entry)
         if rendering and rendering not in entry.forbidden:
             entry.forbidden.append(rendering)
+        if rendering:
+            listed_at.setdefault((id(entry), "forbidden row", rendering), line)
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
+        _note_rows(listed_at, entry, line)
     for entry in glossary.terms:
         if entry.keep_source:  # the row repeating the English stands for keep_source, not a target
             entry.target = [rendering for rendering in entry.target if rendering != entry.source]
-        entry.forbidden = [rendering for rendering in entry.forbidden if rendering not in entry.allowed_targets()]
+        _settle_allowed_and_forbidden(entry, listed_at, path, on_warning)
         if entry.status is not Status.CANDIDATE and not entry.allowed_targets() and (entry.source, entry.status) not in stated:
             entry.status = Status.CANDIDATE  # nothing to approve: no rendering, and no row said so
     if skipped:
@@ -389,6 +394,33 @@ def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: l
         cell = cells[index].strip() if index < len(cells) else ""
         if cell and (field.kind in ("variants", "forbidden") or not field.is_set(entry)):
             field.read(entry, cell, path, line)
+
+
+def _note_rows(listed_at: dict[tuple[int, str, str], int], entry: Entry, line: int) -> None:
+    """Remember the first row that gave each of the entry's renderings, for messages."""
+    for kind, renderings in (("target", entry.target), ("forbidden", entry.forbidden)):
+        for rendering in renderings:
+            listed_at.setdefault((id(entry), kind, rendering), line)
+
+
+def _settle_allowed_and_forbidden(entry: Entry, listed_at: dict[tuple[int, str, str], int], path: str,
+                                  on_warning: Callable[[str], None]) -> None:
+    """A rendering the table lists for a term and also forbids for it. A forbidden row is a
+    contradiction a person must settle (it used to be dropped in silence): an error at that row.
+    A forbidden cell (a column of forbidden renderings) naming an allowed rendering is left out
+    of the forbidden list, with a warning naming the row."""
+    allowed = entry.allowed_targets()
+    for rendering in [rendering for rendering in entry.forbidden if rendering in allowed]:
+        allowed_row = listed_at.get((id(entry), "target", rendering), entry.line)
+        forbidden_row = listed_at.get((id(entry), "forbidden row", rendering))
+        if forbidden_row is not None:
+            raise InputFormatError(f'this row forbids "{rendering}" for "{entry.source}", which row {allowed_row} '
+                                   f"lists as {entry.status.value}; a rendering is allowed or forbidden, not both: "
+                                   "remove one of the rows", path=path, line=forbidden_row)
+        on_warning(f"{path}:{listed_at.get((id(entry), 'forbidden', rendering), entry.line)}: the forbidden cell "
+                   f'names "{rendering}" for "{entry.source}", which row {allowed_row} lists as '
+                   f"{entry.status.value}; kept allowed, not forbidden")
+        entry.forbidden.remove(rendering)
 
 
 def _owner_of_forbidden(source: str, entries: dict[tuple[str, Status], Entry], first_entry: dict[str, Entry]) -> Entry:

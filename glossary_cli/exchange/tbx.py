@@ -462,6 +462,23 @@ def _refuse_unknown_statuses(terms: list[TermRecord]) -> None:
                                    f"{term.status_text!r}; use {_KNOWN_STATUSES}", line=term.line)
 
 
+def _refuse_allowed_and_forbidden(targets: list[TermRecord]) -> None:
+    """One concept that allows a rendering and forbids it too is a contradiction for a person to
+    settle; neither term may win in silence (the forbidden one used to be dropped)."""
+    allowing = {}
+    for term in targets:
+        if term.status not in _NEGATIVE:
+            allowing.setdefault(term.text, term)
+    for term in targets:
+        other = allowing.get(term.text) if term.status in _NEGATIVE else None
+        if other is not None:
+            said = other.status_text or "allowed, with no status,"
+            where = f" at line {other.line}" if other.line else ""
+            raise InputFormatError(f'term "{term.text}" is {term.status_text} here and {said}{where} of the same '
+                                   "concept; a rendering is allowed or forbidden, not both: remove one of the terms",
+                                   line=term.line)
+
+
 def _clean(element: ElementTree.Element) -> str:
     """A status or picklist value: spaces and line breaks are layout."""
     return _SPACE.sub(" ", "".join(element.itertext())).strip()
@@ -487,6 +504,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     _refuse_unknown_statuses(sources + targets)
     source = sources[0].text
     allowed = _unique((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
+    _refuse_allowed_and_forbidden(targets)
     forbidden = _unique((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
     keep_source = any(term.text == source and term.term_type == INTERNATIONALISM for term in targets)
     if any(term.status in _POSITIVE for term in targets):
