@@ -140,3 +140,59 @@ def test_a_concept_that_prefers_and_deprecates_one_term_is_refused_at_the_deprec
         2, 'error: c.tbx:8: term "富" is deprecatedTerm-admn-sts here and preferredTerm-admn-sts at line 7 of the '
            "same concept; a rendering is allowed or forbidden, not both: remove one of the terms\n")
     assert not Path("g.yaml").exists()
+
+
+# ---------------------------------------------------------------- importing into a reviewed glossary
+
+REVIEWED = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: green transition
+    target: 绿色转型
+    status: approved
+  - source: V2G
+    target: [V2G, 车网互动]
+    status: approved
+"""
+
+
+def test_a_ban_added_in_the_cat_tool_attaches_to_the_approved_term_and_check_enforces_it(runner, workdir):
+    write_here("g.yaml", REVIEWED)
+    write_here("bans.csv", "en,zh,status\ngreen transition,绿色过渡,forbidden\n")
+    result = run(runner, "import", "bans.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "g.yaml: merged 1 entry (1 approved, 0 other) from bans.csv (0 new, 1 changed)\n"
+    (entry,) = [entry for entry in load_glossary("g.yaml").terms if entry.source == "green transition"]
+    assert (entry.target, entry.status, entry.forbidden) == (["绿色转型"], Status.APPROVED, ["绿色过渡"])
+    write_here("text.tsv", "en\tzh\nThe green transition is here.\t绿色过渡已经到来。\n")
+    checked = run(runner, "check", "g.yaml", "text.tsv")
+    assert checked.exit_code == 1 and "绿色过渡" in checked.stdout
+
+
+def test_a_ban_on_an_approved_rendering_is_still_a_conflict(runner, workdir):
+    write_here("g.yaml", REVIEWED)
+    write_here("bans.csv", "en,zh,status\ngreen transition,绿色转型,forbidden\n")
+    result = run(runner, "import", "bans.csv", "-o", "g.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith('error: conflict: "green transition": one approves a rendering the other forbids')
+    assert Path("g.yaml").read_text(encoding="utf-8") == REVIEWED
+
+
+def test_a_termbase_listing_some_of_an_approved_terms_targets_is_no_conflict(runner, workdir):
+    write_here("g.yaml", REVIEWED)
+    write_here("tb.csv", "en,zh,status\nV2G,车网互动,approved\n")
+    result = run(runner, "import", "tb.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ('warning: tb.csv:2: "V2G" is approved here as "车网互动" only; g.yaml approves '
+                             '"V2G" / "车网互动" and keeps them all\n'
+                             "g.yaml: merged 1 entry (1 approved, 0 other) from tb.csv (0 new, 0 changed)\n")
+    assert Path("g.yaml").read_text(encoding="utf-8") == REVIEWED
+
+
+def test_a_termbase_approving_another_target_is_still_a_conflict(runner, workdir):
+    write_here("g.yaml", REVIEWED)
+    write_here("tb.csv", "en,zh,status\nV2G,车网互动,approved\nV2G,车辆到电网,approved\n")
+    result = run(runner, "import", "tb.csv", "-o", "g.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith('error: conflict: "V2G": approved with different target lists')

@@ -117,7 +117,8 @@ def import_command(
         target_lang = target_lang or base.languages.get("target")
     incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
                                target_lang=target_lang, source_column=source_column, target_column=target_column,
-                               encoding=encoding, unstated=Status(unstated.value), on_warning=warn, into=base)
+                               encoding=encoding, unstated=Status(unstated.value), on_warning=warn, into=base,
+                               into_name=str(output))
     _refuse_what_validate_refuses(incoming, termbase_name)
     if output is None:
         text = dump_glossary(incoming)

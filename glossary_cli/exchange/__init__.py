@@ -17,7 +17,7 @@ from enum import Enum
 
 from ..errors import InputFormatError, UsageError
 from ..glossary import Glossary, Status
-from ..textio import STDIN, spooled
+from ..textio import STDIN, STDIN_NAME, spooled
 
 
 class ExchangeFormat(str, Enum):
@@ -71,9 +71,10 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
                     target_lang: str | None = None, source_column: str | None = None,
                     target_column: str | None = None, encoding: str | None = None,
                     unstated: Status = Status.CANDIDATE, on_warning: Callable[[str], None] = _ignore,
-                    into: Glossary | None = None) -> Glossary:
+                    into: Glossary | None = None, into_name: str = "the glossary") -> Glossary:
     """A Glossary read from a TBX termbase or a CSV/TSV table; `into` is the glossary it will be
-    merged into, so that what it exported reads back as it was written. `source_column` and
+    merged into (named `into_name` in warnings), so that what it exported reads back as it was
+    written and what a CAT tool leaves out is not taken for a change (see into.py). `source_column` and
     `target_column` name a table's term columns when their names do not say the language.
     `unstated` is the status of a term the file gives none (no status column, no administrativeStatus).
 
@@ -86,7 +87,10 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
                          source_column=source_column, target_column=target_column, encoding=encoding,
                          unstated=unstated, on_warning=on_warning, on_disk=path != STDIN)
     if into is not None:
-        _source_as_target_like(imported, into)
+        from .into import read_against
+
+        read_against(imported, into, path=STDIN_NAME if path == STDIN else path, into_name=into_name,
+                     on_warning=on_warning)
     return imported
 
 
@@ -113,18 +117,6 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
     return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
                       target_lang=target_lang, source_column=source_column, target_column=target_column,
                       encoding=encoding, unstated=unstated, on_warning=on_warning)
-
-
-def _source_as_target_like(imported: Glossary, into: Glossary) -> None:
-    """Read an unmarked target equal to the source as keep_source where `into` says keep_source."""
-    for entry in imported.terms:
-        if entry.keep_source or entry.source not in entry.target:
-            continue
-        model = next((other for other in into.find(entry.source)
-                      if other.keep_source and other.source not in other.target), None)
-        if model is not None:
-            entry.target.remove(entry.source)
-            entry.keep_source = True
 
 
 __all__ = ["ExchangeFormat", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]

@@ -1,0 +1,85 @@
+"""An imported termbase read against the glossary it is merged into.
+
+A CAT tool exports what it holds, not what the glossary says: a rendering equal to the English
+with no keep_source mark, a ban added to a term with no row for the term's target, only the
+preferred one of an approved entry's targets. Each is read here as the glossary it goes into
+means it, so that the merge meets decisions, not gaps:
+
+- an unmarked target equal to the source is keep_source where the glossary says keep_source;
+- a term the file only forbids renderings of joins the glossary's approved entry (else its
+  candidate): the ban is added there, where check enforces it, not as a new target-less entry;
+- an approved term listing some of the targets the glossary approves (and no other) keeps them
+  all, with a warning: a termbase that holds only the preferred rendering is no conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..glossary import Entry, Glossary, Status
+from ..matching import chinese_pattern
+from ..validate import same_term, term_forms
+
+
+def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: str,
+                 on_warning: Callable[[str], None]) -> None:
+    """Adjust `imported`, in place, to what `into` says of the same terms (see the module docstring)."""
+    by_form: dict[str, set[int]] = {}  # a form check finds a term under -> positions in into.terms
+    for position, entry in enumerate(into.terms):
+        for form in term_forms(entry.source):
+            by_form.setdefault(form, set()).add(position)
+
+    def same_term_in_into(entry: Entry) -> list[Entry]:
+        """`into`'s entries for the entry's term, as validate and merge match them, in file order."""
+        met = sorted({position for form in term_forms(entry.source) for position in by_form.get(form, ())})
+        return [into.terms[position] for position in met if same_term(into.terms[position], entry)]
+
+    for entry in imported.terms:
+        _source_as_target_like(entry, into)
+        if not entry.target and not entry.keep_source and entry.forbidden:
+            _ban_on_a_known_term(entry, same_term_in_into(entry))
+        elif entry.status is Status.APPROVED:
+            _some_of_the_approved_targets(entry, same_term_in_into(entry), path, into_name, on_warning)
+
+
+def _source_as_target_like(entry: Entry, into: Glossary) -> None:
+    """Read an unmarked target equal to the source as keep_source where `into` says keep_source."""
+    if entry.keep_source or entry.source not in entry.target:
+        return
+    model = next((other for other in into.find(entry.source)
+                  if other.keep_source and other.source not in other.target), None)
+    if model is not None:
+        entry.target.remove(entry.source)
+        entry.keep_source = True
+
+
+def _ban_on_a_known_term(entry: Entry, same: list[Entry]) -> None:
+    """A term the file only forbids renderings of takes the targets of the glossary's approved
+    entry for it (else of its candidate), so the merge adds the ban there. A ban on a rendering
+    that entry allows is left as it is, for the merge to report as a conflict."""
+    owner = next((other for other in same if other.status is Status.APPROVED), None) \
+        or next((other for other in same if other.status is Status.CANDIDATE and other.allowed_targets()), None)
+    if owner is not None and not _readings(entry.forbidden) & _readings(owner.allowed_targets()):
+        entry.target, entry.keep_source, entry.status = list(owner.target), owner.keep_source, owner.status
+
+
+def _some_of_the_approved_targets(entry: Entry, same: list[Entry], path: str, into_name: str,
+                                  on_warning: Callable[[str], None]) -> None:
+    allowed = set(entry.allowed_targets())
+    for other in same:
+        if other.status is Status.APPROVED and other.keep_source == entry.keep_source \
+                and allowed and allowed < set(other.allowed_targets()):
+            where = f"{path}:{entry.line}" if entry.line else path
+            on_warning(f'{where}: "{entry.source}" is approved here as {_shown(entry.target)} only; {into_name} '
+                       f"approves {_shown(other.target)} and keeps them all")
+            entry.target = list(other.target)
+            return
+
+
+def _readings(renderings: list[str]) -> set[str]:
+    """Renderings as check compares them (Unicode form, script, case and spaces aside)."""
+    return {chinese_pattern(rendering) for rendering in renderings}
+
+
+def _shown(targets: list[str]) -> str:
+    return " / ".join(f'"{target}"' for target in targets)
