@@ -196,3 +196,33 @@ def test_a_termbase_approving_another_target_is_still_a_conflict(runner, workdir
     result = run(runner, "import", "tb.csv", "-o", "g.yaml")
     assert result.exit_code == 2
     assert result.stderr.startswith('error: conflict: "V2G": approved with different target lists')
+
+
+# ---------------------------------------------------------------- TBX data the glossary has no field for
+
+ASTRONOMY = DATA / "Example_Astronomy_DCA_VALID.tbx"
+
+
+def test_tbx_import_names_what_it_leaves_out_per_data_category(runner, workdir):
+    # Counted with ElementTree in the concepts that have an English term, at concept level and in
+    # the en and es sections: 292 transacGrp, 178 admin source, 104 context, 34 xGraphic, 25 termType,
+    # and the 38 Spanish definitions (an entry holds the English one; there are 36, all taken).
+    result = run(runner, "import", ASTRONOMY, "--target-lang", "es", "-o", "astro.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[1] == (
+        f"warning: {ASTRONOMY}: not imported, as no glossary field holds them: transacGrp (292), "
+        "admin source (178), descrip context (104), descrip definition in es (38), xref xGraphic (34), "
+        "termNote termType (25)")
+
+
+def test_the_indentation_of_a_pretty_printed_termbase_is_not_kept_in_definitions_and_notes(runner, workdir):
+    run(runner, "import", ASTRONOMY, "--target-lang", "es", "-o", "astro.yaml")
+    entries = entries_of("astro.yaml")
+    assert entries["open cluster"].extra["definition"] == "A group of stars formed together in the spiral arms of a galaxy."
+    assert "\t" not in "".join(entry.note or "" for entry in entries.values())
+
+
+def test_a_definition_is_read_whatever_the_case_of_its_data_category(runner, workdir):
+    result = run(runner, "import", EXCHANGE / "multiterm16.tbx", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert entries_of("g.yaml")["smart grid"].extra["definition"] == "A grid with digital control."

@@ -18,9 +18,15 @@ One glossary entry is one concept. The mapping, both ways:
   entry.note              one concept <note>, its text as written (tabs, double spaces, line breaks;
                           on import several notes are joined by line breaks, and term-level
                           notes are added as "term: note"). Terms keep their tabs and spaces too.
+                          In a pretty-printed file, a line break indented at least as deep as
+                          the element itself is the file's layout: one space (see _text).
   extra part_of_speech    termNote partOfSpeech        (TBX-Basic values: noun, verb, adjective, adverb, other)
   extra definition        descrip definition of the source language (or of the concept)
   extra subject_field     descrip subjectField
+
+On import, data category names are compared without case (MultiTerm writes `Definition`). What no
+entry field holds (context sentences, transactions, graphics, sources, a termType other than the
+keep_source mark, definitions of the target language) is counted in one warning per category.
 
 A concept's id is a hash of its source term (see concept_ids), the same from one export to the next.
 
@@ -36,7 +42,7 @@ import os
 import re
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .. import TOOL
@@ -68,6 +74,8 @@ _TERM_CONTAINERS = {"termSec", "tig", "ntig"}
 _SPACE = re.compile(r"\s+")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _LAYOUT_AT_ENDS = re.compile(r"^[ \t]*[\r\n]\s*|\s*[\r\n][ \t]*$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_RUN = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+")
 # Characters XML 1.0 cannot hold, not even escaped: C0 controls other than tab and line ends,
 # lone surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -280,8 +288,9 @@ class ConceptRecord:
     line: int
     terms: list[TermRecord] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (language, or "" for the concept; text)
-    definitions: dict[str, str] = field(default_factory=dict)  # language ("" for the concept) -> text
+    definitions: list[tuple[str, str]] = field(default_factory=list)  # (language, or "" for the concept; text)
     subject_field: str | None = None
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (language or "", data category) not imported
 
 
 def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | None = None,
@@ -311,6 +320,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
                         generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     no_source: list[int] = []
     no_target: list[int] = []
+    not_imported: Counter = Counter()
     for concept in concepts:
         try:
             entry = concept_to_entry(concept, source_language, target_language, target_matches=target_matches,
@@ -324,12 +334,14 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         if not entry.target and not entry.keep_source:
             no_target.append(concept.line)
         glossary.terms.append(entry)
+        not_imported.update(left_out(concept, source_language, target_matches))
     if no_source:
         on_warning(f"{path}:{no_source[0]}: {len(no_source)} concept(s) with no {source_language} term skipped "
                    "(first one here)")
     if no_target:
         on_warning(f"{path}:{no_target[0]}: {len(no_target)} concept(s) with no {target_language} term imported "
                    "as candidates with no target (first one here)")
+    _warn_about_left_out(not_imported, path, on_warning)
     return glossary
 
 
@@ -377,67 +389,110 @@ def normalize_code(code: str) -> str:
 def read_concept(element: ElementTree.Element, line: int,
                  line_of: Callable[[ElementTree.Element], int] | None = None) -> ConceptRecord:
     """Everything an entry needs from a <conceptEntry> (v3) or <termEntry> (v2); `line_of` gives
-    the line of a term's container (see xml_safe.XmlEvent.line_of)."""
+    the line of a term's container (see xml_safe.XmlEvent.line_of). What no entry field holds is
+    listed in `unread`, for the warning that names it."""
     concept = ConceptRecord(line=line)
-    for child in element:
-        name = local_name(child.tag)
-        if name in ("langSec", "langSet"):
+    for child, indentation in _data_elements(element):
+        if local_name(child.tag) in ("langSec", "langSet"):
             _read_language_section(child, concept, line_of or (lambda _: line))
         else:
-            _read_concept_detail(child, concept, "")
+            _read_concept_detail(child, indentation, concept, "")
     return concept
 
 
-def _read_concept_detail(element: ElementTree.Element, concept: ConceptRecord, language: str) -> None:
+# Elements that only group data categories: their children are read one by one. A transacGrp
+# (a transaction: who changed the entry, when) is one datum, named whole.
+_GROUPS = {"descripGrp", "adminGrp", "termNoteGrp", "termGrp"}
+
+
+def _data_elements(parent: ElementTree.Element) -> Iterator[tuple[ElementTree.Element, str | None]]:
+    """The elements under `parent`, groups opened, each with its indentation (see _indentation)."""
+    before = parent.text or ""
+    for child in parent:
+        if local_name(child.tag) in _GROUPS:
+            yield from _data_elements(child)
+        else:
+            yield child, _indentation(before)
+        before = child.tail or ""
+
+
+def _indentation(before: str) -> str | None:
+    """The white space starting an element's line, when only white space stands before the element
+    there (a pretty-printed file); None when something else does, or the line is the parent's."""
+    if "\n" not in before and "\r" not in before:
+        return None
+    last_line = _LINE_BREAK.split(before)[-1]
+    return last_line if not last_line.strip() else None
+
+
+def _category(element: ElementTree.Element) -> str:
+    """The data category as TBX names it: `descrip definition`, `xref xGraphic`, `transacGrp`."""
+    kind = element.get("type")
+    return f"{local_name(element.tag)} {kind}" if kind else local_name(element.tag)
+
+
+def _folded(kind: str | None) -> str:
+    """A data category name without case, spaces, hyphens or underscores (`Definition`, `subject field`)."""
+    return re.sub(r"[\s_-]+", "", kind or "").lower()
+
+
+def _read_concept_detail(element: ElementTree.Element, indentation: str | None, concept: ConceptRecord,
+                         language: str) -> None:
     """Notes, definitions and the subject field, at concept or language level (also inside *Grp)."""
     name = local_name(element.tag)
-    kind = element.get("type") if name == "descrip" else name
+    kind = _folded(element.get("type")) if name == "descrip" else name
     if name == "note":
-        text = _text(element)
+        text = _text(element, indentation)
         if text.strip():
             concept.notes.append((language, text))
     elif kind == "definition":
-        concept.definitions.setdefault(language, _text(element))
-    elif kind == "subjectField" and not language:
-        concept.subject_field = concept.subject_field or _text(element)
-    elif name in ("descripGrp", "adminGrp"):
-        for child in element:
-            _read_concept_detail(child, concept, language)
+        concept.definitions.append((language, _text(element, indentation)))
+    elif kind == "subjectfield" and not language and concept.subject_field is None:
+        concept.subject_field = _text(element, indentation)
+    else:
+        concept.unread.append((language, _category(element)))
 
 
 def _read_language_section(section: ElementTree.Element, concept: ConceptRecord,
                            line_of: Callable[[ElementTree.Element], int]) -> None:
     language = element_language(section)
-    for child in section:
+    for child, indentation in _data_elements(section):
         if local_name(child.tag) in _TERM_CONTAINERS:
-            term = _read_term(child, language)
+            term = _read_term(child, language, concept)
             if term is not None:
                 term.line = line_of(child)
                 concept.terms.append(term)
         else:
-            _read_concept_detail(child, concept, language)
+            _read_concept_detail(child, indentation, concept, language)
 
 
-def _read_term(container: ElementTree.Element, language: str) -> TermRecord | None:
+def _read_term(container: ElementTree.Element, language: str, concept: ConceptRecord) -> TermRecord | None:
     term_element = next((node for node in container.iter() if local_name(node.tag) == "term"), None)
     if term_element is None:
         return None
-    text = _text(term_element)
+    text = _text(term_element, None)
     if not text.strip():
         return None
     term = TermRecord(text=text, language=language)
-    for node in container.iter():
+    unread: list[tuple[str, str]] = []
+    for node, indentation in _data_elements(container):
         name = local_name(node.tag)
         kind = node.get("type") if name in ("termNote", "descrip", "admin") else name
+        if node is term_element:
+            continue
         if is_status_category(kind) and term.status is None:
             term.status_text, term.status_field = _clean(node), (kind or "").strip()
             term.status = status_word(term.status_text)
-        elif kind == "termType" and term.term_type is None:
-            term.term_type = _clean(node)
-        elif kind == "partOfSpeech" and term.part_of_speech is None:
+        elif _folded(kind) == "termtype" and term.term_type is None:
+            term.term_type = _clean(node)  # internationalism marks keep_source; any other value is left out
+        elif _folded(kind) == "partofspeech" and term.part_of_speech is None:
             term.part_of_speech = _clean(node)
-        elif name == "note" and _text(node).strip():
-            term.notes.append(_text(node))
+        elif name == "note":
+            if _text(node, indentation).strip():
+                term.notes.append(_text(node, indentation))
+        else:
+            unread.append((language, _category(node)))
+    concept.unread += unread
     return term
 
 
@@ -484,11 +539,21 @@ def _clean(element: ElementTree.Element) -> str:
     return _SPACE.sub(" ", "".join(element.itertext())).strip()
 
 
-def _text(element: ElementTree.Element) -> str:
+def _text(element: ElementTree.Element, indentation: str | None) -> str:
     """A term, note or definition as written: tabs, double spaces and line breaks inside are
-    content; only the layout around it (white space running up to or down from a line break at
-    either end, as a pretty-printed file indents) is dropped, and blanks at the ends of a term."""
+    content. The layout of a pretty-printed file is not: the white space running up to or down
+    from a line break at either end, blanks at the ends of a term, and, in an element indented
+    `indentation`, a line break followed by at least that indentation (the text wrapped to the
+    file's layout), which is one space, or a blank line between paragraphs."""
     text = _LAYOUT_AT_ENDS.sub("", "".join(element.itertext()))
+    if indentation:
+        def unwrapped(run: re.Match) -> str:
+            lines = _LINE_BREAK.split(run.group())
+            if not lines[-1].startswith(indentation):
+                return run.group()  # a line break of the text's own
+            return " " if len(lines) == 2 else "\n\n"
+
+        text = _LINE_BREAK_RUN.sub(unwrapped, text)
     return text.strip() if local_name(element.tag) == "term" else text
 
 
@@ -531,13 +596,51 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
     if part_of_speech:
         entry.extra["part_of_speech"] = part_of_speech
-    definition = next((text for language, text in concept.definitions.items()
-                       if language and language_matches(language, source_language)), concept.definitions.get(""))
-    if definition:
-        entry.extra["definition"] = definition
+    chosen = _chosen_definition(concept, source_language)
+    if chosen is not None and concept.definitions[chosen][1]:
+        entry.extra["definition"] = concept.definitions[chosen][1]
     if concept.subject_field:
         entry.extra["subject_field"] = concept.subject_field
     return entry
+
+
+def _chosen_definition(concept: ConceptRecord, source_language: str) -> int | None:
+    """Which definition an entry takes: the first of the source language, else the first of the concept."""
+    in_source = [index for index, (language, _) in enumerate(concept.definitions)
+                 if language and language_matches(language, source_language)]
+    of_concept = [index for index, (language, _) in enumerate(concept.definitions) if not language]
+    return (in_source or of_concept or [None])[0]
+
+
+def left_out(concept: ConceptRecord, source_language: str, target_matches: Callable[[str], bool]) -> Counter:
+    """What of a concept no entry field holds, by data category (`descrip context`, `transacGrp`):
+    what read_concept found no field for, a termType other than the keep_source mark, and the
+    definitions besides the one the entry takes. Sections of other languages are not counted:
+    a bilingual glossary leaves them out whole."""
+    def wanted(language: str) -> bool:
+        return not language or language_matches(language, source_language) or target_matches(language)
+
+    counts = Counter(category for language, category in concept.unread if wanted(language))
+    source = next((term.text for term in _ordered(concept.terms) if language_matches(term.language, source_language)),
+                  None)
+    for term in concept.terms:
+        marks_keep_source = (term.term_type == INTERNATIONALISM and term.text == source
+                             and target_matches(term.language))
+        if term.term_type and wanted(term.language) and not marks_keep_source:
+            counts["termNote termType"] += 1
+    chosen = _chosen_definition(concept, source_language)
+    for index, (language, _) in enumerate(concept.definitions):
+        if index != chosen and wanted(language):
+            counts[f"descrip definition in {language}" if language else "descrip definition"] += 1
+    return counts
+
+
+def _warn_about_left_out(counts: Counter, path: str, on_warning: Callable[[str], None]) -> None:
+    """One warning naming each data category the import left out and how often, the most first."""
+    if counts:
+        shown = ", ".join(f"{category} ({count})"
+                          for category, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        on_warning(f"{path}: not imported, as no glossary field holds them: {shown}")
 
 
 def _ordered(terms: list[TermRecord]) -> list[TermRecord]:
