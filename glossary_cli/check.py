@@ -6,16 +6,18 @@
 
 Only approved entries are enforced. A finding's fingerprint hashes the rule ID, the term and the
 normalised source segment, never the file or line, so it survives line moves and edits elsewhere
-in the file; a baseline is the multiset of fingerprints accepted as known.
+in the file; a baseline is the multiset of (fingerprint, file) accepted as known, so the same
+mistake made again in another file is new.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -179,31 +181,69 @@ def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> list[Findi
 
 # ------------------------------------------------------------------ baselines
 
-def apply_baseline(result: CheckResult, known: Counter) -> CheckResult:
-    """Mark findings whose fingerprint the baseline lists (each listed copy covers one finding)."""
-    remaining = Counter(known)
-    marked = []
-    for finding in result.findings:
-        if remaining[finding.fingerprint] > 0:
-            remaining[finding.fingerprint] -= 1
-            finding = replace(finding, known=True)
-        marked.append(finding)
+@dataclass(frozen=True)
+class KnownFinding:
+    """One finding a baseline accepts: its fingerprint, in the file it was found in."""
+
+    fingerprint: str
+    path: str | None  # as reports name the file, with `/`; None (an older baseline): any file
+
+
+def baseline_path(finding: Finding, root: str | None = None) -> str:
+    """The file of a finding as a baseline records it: as every report names it (relative to the
+    current directory when beneath it), with `/` separators so one baseline serves every system."""
+    from .report import report_path
+
+    return report_path(finding.location.path, root or os.getcwd()).replace(os.sep, "/")
+
+
+def apply_baseline(result: CheckResult, known: Mapping, *, root: str | None = None) -> CheckResult:
+    """Mark findings the baseline lists (each listed copy covers one finding). `known` counts
+    KnownFindings, as load_baseline reads them; a bare fingerprint covers a finding in any file."""
+    accepted, _left = _match_baseline(result.findings, known, root)
+    marked = [replace(finding, known=True) if is_known else finding
+              for finding, is_known in zip(result.findings, accepted)]
     return replace(result, findings=marked)
 
 
-def unmatched_in_baseline(result: CheckResult, known: Counter) -> int:
+def unmatched_in_baseline(result: CheckResult, known: Mapping, *, root: str | None = None) -> int:
     """How many findings the baseline lists that this run did not find: fixed since, or in files
     this run did not read."""
-    found = Counter(finding.fingerprint for finding in result.findings)
-    return sum(max(0, count - found[fingerprint]) for fingerprint, count in known.items())
+    _accepted, left = _match_baseline(result.findings, known, root)
+    return sum(left.values())
 
 
-def baseline_text(result: CheckResult) -> str:
-    """A baseline file: sorted, one record per finding, readable in a diff."""
+def _match_baseline(findings: list[Finding], known: Mapping, root: str | None) -> tuple[list[bool], Counter]:
+    """Which findings the baseline covers, and the records left over. A finding takes a record of
+    its own file first, and one naming no file only after every finding has had its own: so an old
+    record covers what nobody recorded, not a finding another record would have covered."""
+    left: Counter[KnownFinding] = Counter()
+    for key, count in known.items():
+        left[key if isinstance(key, KnownFinding) else KnownFinding(key, None)] += count
+    paths: dict[str, str] = {}  # a run names a few files many times
+    accepted = []
+    for finding in findings:
+        path = paths.get(finding.location.path)
+        if path is None:
+            path = paths[finding.location.path] = baseline_path(finding, root)
+        own = KnownFinding(finding.fingerprint, path)
+        accepted.append(left[own] > 0)
+        if accepted[-1]:
+            left[own] -= 1
+    for number, finding in enumerate(findings):
+        anywhere = KnownFinding(finding.fingerprint, None)
+        if not accepted[number] and left[anywhere] > 0:
+            left[anywhere] -= 1
+            accepted[number] = True
+    return accepted, +left
+
+
+def baseline_text(result: CheckResult, *, root: str | None = None) -> str:
+    """A baseline file: sorted by file, one record per finding, readable in a diff."""
     records = sorted(
-        ({"fingerprint": finding.fingerprint, "rule": finding.rule_id, "term": finding.source_term,
-          "source": finding.source_text} for finding in result.findings),
-        key=lambda record: (record["rule"], record["term"], record["source"], record["fingerprint"]),
+        ({"fingerprint": finding.fingerprint, "path": baseline_path(finding, root), "rule": finding.rule_id,
+          "term": finding.source_term, "source": finding.source_text} for finding in result.findings),
+        key=lambda record: (record["path"], record["rule"], record["term"], record["source"], record["fingerprint"]),
     )
     document = {"glossary_baseline": BASELINE_VERSION, "tool": f"glossary-cli {__version__}", "findings": records}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -215,8 +255,9 @@ def write_baseline(path: str, result: CheckResult) -> None:
     write_atomic(path, baseline_text(result))
 
 
-def load_baseline(path: str) -> Counter:
-    """The fingerprints a baseline file accepts, with how many findings each covers."""
+def load_baseline(path: str) -> Counter[KnownFinding]:
+    """The findings a baseline file accepts, with how many findings each record covers. A record
+    without `path` (written before baselines named files) has path None: it covers any file."""
     try:
         with open(path, encoding="utf-8-sig") as handle:  # a byte order mark, as some editors write, is fine
             document = json.load(handle)
@@ -238,4 +279,8 @@ def load_baseline(path: str) -> Counter:
                                                 for r in records):
         raise GlossaryFileError("baseline 'findings' must be a list of {fingerprint: ...} records; "
                                 "regenerate it with --write-baseline", path=path)
-    return Counter(record["fingerprint"] for record in records)
+    for number, record in enumerate(records, 1):
+        if not isinstance(record.get("path", ""), str):
+            raise GlossaryFileError(f"baseline finding {number}: 'path' must be the name of a file; "
+                                    "regenerate it with --write-baseline", path=path)
+    return Counter(KnownFinding(record["fingerprint"], record.get("path")) for record in records)

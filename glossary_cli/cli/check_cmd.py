@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -48,6 +49,18 @@ def _refuse_overwriting_inputs(write_baseline: Path, glossary: Path, corpus: lis
                          "choose another file")
 
 
+def _known_findings(baseline: Optional[Path], write_baseline: Optional[Path]):
+    """The baseline's records, or None without --baseline. A baseline that does not exist yet is
+    empty when this run writes it: the first `--baseline X --write-baseline X` of a CI job."""
+    from ..check import load_baseline
+
+    if baseline is None:
+        return None
+    if write_baseline is not None and not os.path.lexists(baseline) and baseline.resolve() == write_baseline.resolve():
+        return Counter()
+    return load_baseline(str(baseline))
+
+
 @app.command()
 @handles_errors
 def check(
@@ -66,9 +79,12 @@ def check(
         False, "--strict-count",
         help="Also warn (GL004) when a term occurs more often in the source than its targets in the translation."),
     baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="JSON file of known findings: they are reported as known and do not fail."),
+        None, "--baseline", help="JSON file of known findings, each in its file: they are reported as known and do "
+                                 "not fail; the same mistake in another file is new."),
     write_baseline: Optional[Path] = typer.Option(
-        None, "--write-baseline", **FILE_TO_WRITE, help="Write every current finding to this baseline file and exit 0."),
+        None, "--write-baseline", **FILE_TO_WRITE,
+        help="Write every current finding, with its file, to this baseline file and exit 0 (with --baseline naming "
+             "the same file, it need not exist yet)."),
     jobs: int = typer.Option(
         os.cpu_count() or 1, "--jobs", "-j", metavar="<n>", min=1, show_default="number of CPU cores",
         help="Worker processes that check the pairs; the report is the same for any number."),
@@ -85,7 +101,7 @@ def check(
 
     Exit code 0: no new finding at or above --fail-on; 1: such findings; 2: usage or input error.
     """
-    from ..check import apply_baseline, load_baseline, run_check, unmatched_in_baseline
+    from ..check import apply_baseline, run_check, unmatched_in_baseline
     from ..check import write_baseline as save_baseline
     from ..report import render
 
@@ -93,7 +109,7 @@ def check(
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
     loaded = load_validated(glossary)
-    known = load_baseline(str(baseline)) if baseline is not None else None
+    known = _known_findings(baseline, write_baseline)
     if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
         raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
     if not loaded.approved():
@@ -110,9 +126,14 @@ def check(
     if known is not None:
         result = apply_baseline(result, known)
         stale = unmatched_in_baseline(result, known)
+        anywhere = sum(count for record, count in known.items() if record.path is None)
         if stale and write_baseline is None:
             warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} not found in this run (fixed, or "
                  f"in files not checked); --write-baseline {baseline} refreshes it")
+        if anywhere and write_baseline is None:
+            warn(f"{baseline}: {counted(anywhere, 'known finding')} name{'s' if anywhere == 1 else ''} no file (a "
+                 f"baseline written by an older glossary-cli) and {'is' if anywhere == 1 else 'are'} accepted in any "
+                 f"file; --write-baseline {baseline} records the files")
 
     context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
                             baseline=str(baseline) if baseline is not None else None,
