@@ -17,7 +17,7 @@ from .lexicon import chinese_headwords
 from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key
 from .placeholders import mask_placeholders, placeholder_mask
-from .script import has_han
+from .script import has_han, visible
 from .wordclass import cannot_be_a_noun, is_participle, is_verb_base, only_a_verb, only_an_adverb
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
                         is_english_stopword, is_shouted)
@@ -222,6 +222,7 @@ def _english_span(surface: str, start: int, end: int, first: int, last: int, sho
     if shouted:
         surface = " ".join(word if len(word) <= _SHOUTED_ACRONYM_LETTERS and not is_english_stopword(word, True)
                            else word.lower() for word in surface.split(" "))
+    surface = visible(surface)
     return Span(start, end, english_display(surface), english_key(surface), first, last)
 
 
@@ -419,7 +420,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             start, end = head.start, token.end
             if end - start > (limits.max_chars if han else limits.max_quoted_chars):
                 break
-            surface = text[start:end]
+            surface = visible(text[start:end])
             if not han and last > first and not _kept_english(surface, source):
                 continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
@@ -427,13 +428,14 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     for first, last in _named_by_acronym(text, tokens, masked, source, limits):
         start, end = tokens[first].start, tokens[last].end
         if (start, end) not in spans:
-            surface = text[start:end]
+            surface = visible(text[start:end])
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
                                        verb_initial=last > first and tokens[first].text in verbs)
     label = _whole_label(text, tokens, masked, limits)
     if label and label not in spans:
         first, last = _token_range(tokens, *label)
-        spans[label] = Span(*label, text[label[0]:label[1]], chinese_key(text[label[0]:label[1]]), first, last,
+        surface = visible(text[label[0]:label[1]])
+        spans[label] = Span(*label, surface, chinese_key(surface), first, last,
                             verb_initial=last - first > 1 and tokens[first].text in verbs)
     for found in _CHINESE_ENCLOSED.finditer(text):
         group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
@@ -446,7 +448,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         quoted = group <= _QUOTE_GROUPS_ZH
         existing = spans.get((start, end))
         first, last = _token_range(tokens, start, end)
-        spans[(start, end)] = Span(start, end, inner, chinese_key(inner), first, last,
+        spans[(start, end)] = Span(start, end, visible(inner), chinese_key(inner), first, last,
                                    quoted=quoted or bool(existing and existing.quoted),
                                    bracketed=not quoted or bool(existing and existing.bracketed))
     return sorted(spans.values(), key=lambda span: (span.start, span.end))

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .script import visible
 from .stopwords import ENGLISH_CONNECTORS
 
 # Words that look plural but are singular or uncountable in technical text.
@@ -119,7 +120,7 @@ def english_key(term: str) -> str:
 
     `Heat Pumps`, `heat pumps` and `heat-pump` share a key; acronyms keep their case.
     """
-    text = unicodedata.normalize("NFKC", term)
+    text = unicodedata.normalize("NFKC", visible(term))
     text = _HYPHENS.sub(" ", text.replace("’", "'"))
     words = _SPACES.sub(" ", text).strip().split(" ")
     if not words or words == [""]:
@@ -159,5 +160,5 @@ def _singular_compound(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def chinese_key(term: str) -> str:
-    """NFKC and no spaces: `电转气（P2G）` and `电转气(P2G)` are the same text."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", term)).casefold()
+    """NFKC, no spaces and no invisible characters: `电转气（P2G）` and `电转气(P2G)` are the same text."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", visible(term))).casefold()

@@ -1,0 +1,30 @@
+"""Invisible characters in a corpus (a zero-width space from a web page, a soft hyphen) never
+reach a glossary term: what `extract` writes, `validate` and `check` accept."""
+
+from glossary_cli.cli import app
+from glossary_cli.extract import extract
+from glossary_cli.models import Location, SegmentPair
+from tests.conftest import DATA
+
+ZERO_WIDTH_SPACE, SOFT_HYPHEN = "\u200b", "\u00ad"
+
+
+def test_no_term_holds_an_invisible_character():
+    pairs = [SegmentPair(f"The smart{ZERO_WIDTH_SPACE} grid balances demand.", f"智能{ZERO_WIDTH_SPACE}电网平衡需求。",
+                         Location("c.tsv", 1)),
+             SegmentPair("A smart grid needs storage.", "智能电网需要储能。", Location("c.tsv", 2)),
+             SegmentPair(f"The smart grid is a net{SOFT_HYPHEN}work.", "智能电网是一个网络。", Location("c.tsv", 3))]
+    found = {(pair.source, pair.target) for pair in extract(pairs).pairs}
+    assert ("smart grid", "智能电网") in found
+    assert not [term for pair in found for term in pair if ZERO_WIDTH_SPACE in term or SOFT_HYPHEN in term]
+
+
+def test_what_extract_writes_from_real_text_with_zero_width_spaces_validates(runner, tmp_path):
+    """The loop of the README on TICO-19's lines holding U+200B: extract, validate, check."""
+    corpus = str(DATA / "tico19_zero_width_spaces.tsv")
+    glossary = tmp_path / "g.yaml"
+    assert runner.invoke(app, ["extract", corpus, "-o", str(glossary)]).exit_code == 0
+    validated = runner.invoke(app, ["validate", str(glossary)])
+    assert validated.exit_code == 0, validated.output
+    assert runner.invoke(app, ["approve", str(glossary), "--approve-all", "--min-score", "0.5"]).exit_code == 0
+    assert runner.invoke(app, ["check", str(glossary), corpus]).exit_code in (0, 1)  # findings, not an error
