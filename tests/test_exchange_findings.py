@@ -226,3 +226,53 @@ def test_a_definition_is_read_whatever_the_case_of_its_data_category(runner, wor
     result = run(runner, "import", EXCHANGE / "multiterm16.tbx", "-o", "g.yaml")
     assert result.exit_code == 0, result.output
     assert entries_of("g.yaml")["smart grid"].extra["definition"] == "A grid with digital control."
+
+
+# ---------------------------------------------------------------- TBX-Basic export of keep_source
+
+TBX_BASIC_TERM_TYPES = {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"}
+KEEPS = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: ESG
+    keep_source: true
+    status: approved
+  - source: V2G
+    target: [V2G, 车网互动]
+    status: approved
+"""
+
+
+def test_keep_source_is_marked_in_a_way_tbx_basic_allows_and_comes_back(runner, workdir):
+    from lxml import etree
+
+    write_here("g.yaml", KEEPS)
+    assert run(runner, "export", "g.yaml", "--to", "tbx", "-o", "g.tbx").exit_code == 0
+    document = etree.parse("g.tbx")
+    assert document.getroot().get("type") == "TBX-Basic"
+    assert etree.RelaxNG(etree.parse(str(DATA / "TBXcoreStructV03.rng"))).validate(document)
+    namespaces = {"tbx": "urn:iso:std:iso:30042:ed-2"}
+    term_types = {note.text for note in document.iterfind(".//tbx:termNote[@type='termType']", namespaces)}
+    assert term_types <= TBX_BASIC_TERM_TYPES
+    result = run(runner, "import", "g.tbx", "-o", "back.yaml")
+    assert result.exit_code == 0, result.output
+    back = entries_of("back.yaml")
+    assert (back["ESG"].keep_source, back["ESG"].target, back["ESG"].note) == (True, [], None)
+    assert (back["V2G"].keep_source, back["V2G"].target) == (False, ["V2G", "车网互动"])
+
+
+def test_a_termbase_an_earlier_version_marked_with_termtype_internationalism_still_keeps_the_source(runner, workdir):
+    write_here("old.tbx", """<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">
+<text><body>
+<conceptEntry id="c1">
+  <langSec xml:lang="en"><termSec><term>ESG</term></termSec></langSec>
+  <langSec xml:lang="zh"><termSec><term>ESG</term><termNote type="termType">internationalism</termNote>
+    <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+""")
+    result = run(runner, "import", "old.tbx", "-o", "g.yaml")
+    assert (result.exit_code, result.stderr) == (0, "g.yaml: 1 entry (1 approved, 0 other) imported from old.tbx\n")
+    assert entries_of("g.yaml")["ESG"].keep_source is True

@@ -327,11 +327,11 @@ def test_the_layout_of_a_pretty_printed_termbase_is_not_content(tmp_path):
     assert glossary.terms[0].note.startswith("from the grid code\nfirst line\n")
 
 
-def test_keep_source_is_marked_as_an_internationalism_and_the_english_as_a_target_is_not(tmp_path):
+def test_keep_source_is_marked_and_the_english_as_a_target_is_not(tmp_path):
     original = Glossary(terms=[Entry("V2G", ["V2G", "车网互动"], Status.APPROVED),
                                Entry("ESG", [], Status.APPROVED, keep_source=True)])
     text = glossary_to_tbx(original)
-    assert validates(text) and text.count("<termNote type=\"termType\">internationalism</termNote>") == 1
+    assert validates(text) and text.count("<note>keep_source: leave this term untranslated</note>") == 1
     back = read_tbx(write(tmp_path, text))
     assert [(e.target, e.keep_source) for e in back.terms] == [(["V2G", "车网互动"], False), ([], True)]
 

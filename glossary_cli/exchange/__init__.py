@@ -4,7 +4,7 @@
 are Enums, so an unknown name is an error, never a silent fallback.
 
 A rendering equal to the source term may stand for keep_source or for a target equal to the
-source (`target: [V2G, 车网互动]`). The export marks keep_source (TBX termType internationalism,
+source (`target: [V2G, 车网互动]`). The export marks keep_source (a TBX term note on the repeated source,
 a CSV/TSV keep_source column); an unmarked one is a target, unless the glossary being imported
 into says keep_source for that term (a file from another tool, or from an older export).
 """

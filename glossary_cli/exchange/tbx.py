@@ -12,9 +12,11 @@ One glossary entry is one concept. The mapping, both ways:
                           an unknown status is an error at the term's line, never an allowed term;
                           a status in a CAT tool's own field, as MultiTerm's <descrip type="Status">
                           Forbidden, is read as one)
-  entry.keep_source       the source term listed again as a target-language term, with termType
-                          internationalism (a term used as it is in other languages); without
-                          that termType it is one of the entry's targets (`target: [V2G, 车网互动]`)
+  entry.keep_source       the source term listed again as a target-language term, with the term
+                          note "keep_source: leave this term untranslated" (TBX-Basic has no
+                          termType for it; on import also termType internationalism, as earlier
+                          exports wrote); unmarked it is one of the entry's targets
+                          (`target: [V2G, 车网互动]`)
   entry.note              one concept <note>, its text as written (tabs, double spaces, line breaks;
                           on import several notes are joined by line breaks, and term-level
                           notes are added as "term: note"). Terms keep their tabs and spaces too.
@@ -55,7 +57,11 @@ from .fields import DEFINITION, PART_OF_SPEECH, SUBJECT_FIELD, report_unrepresen
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 PREFERRED, ADMITTED, DEPRECATED, SUPERSEDED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
                                                "deprecatedTerm-admn-sts", "supersededTerm-admn-sts")
-INTERNATIONALISM = "internationalism"  # termType of a target-language term that is the source term kept
+# keep_source: the source term listed again among the target-language terms, with this term-level
+# note. TBX-Basic's termType picklist has no value for it (fullForm, acronym, abbreviation,
+# shortForm, variant, phrase); exports before that used termType internationalism, still read.
+KEEP_SOURCE_NOTE = "keep_source: leave this term untranslated"
+INTERNATIONALISM = "internationalism"
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "other")  # the TBX-Basic picklist
 # administrativeStatus / normativeAuthorization values, compared as `status_word` folds them
 # (case, spaces, hyphens and the -admn-sts and Term suffixes ignored: `Deprecated Term`,
@@ -232,22 +238,22 @@ def _concept(entry: Entry, identifier: str, source_language: str, target_languag
         for index, rendering in enumerate(allowed):
             status = (PREFERRED if index == 0 else ADMITTED) if approved else None
             kept = entry.keep_source and rendering == entry.source.strip()
-            _term(target_section, rendering, status, part_of_speech, INTERNATIONALISM if kept else None)
+            _term(target_section, rendering, status, part_of_speech, KEEP_SOURCE_NOTE if kept else None)
         for rendering in forbidden:
             _term(target_section, rendering, DEPRECATED, part_of_speech)
     return concept
 
 
 def _term(section: ElementTree.Element, text: str, status: str | None, part_of_speech: str | None,
-          term_type: str | None = None) -> None:
+          note: str | None = None) -> None:
     term_section = _child(section, "termSec")
     _child(term_section, "term", text)
     if part_of_speech:
         _child(term_section, "termNote", part_of_speech, type="partOfSpeech")
-    if term_type:
-        _child(term_section, "termNote", term_type, type="termType")
     if status:
         _child(term_section, "termNote", status, type="administrativeStatus")
+    if note:
+        _child(term_section, "note", note)
 
 
 def _child(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
@@ -571,7 +577,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     allowed = _unique((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     _refuse_allowed_and_forbidden(targets)
     forbidden = _unique((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
-    keep_source = any(term.text == source and term.term_type == INTERNATIONALISM for term in targets)
+    keep_source = any(term.text == source and _marks_keep_source(term) for term in targets)
     if any(term.status in _POSITIVE for term in targets):
         status = Status.APPROVED
     elif allowed and all(term.status is None for term in targets if term.status not in _NEGATIVE):
@@ -591,7 +597,9 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     wanted = (source_language, target_language)
     notes = [text for language, text in concept.notes
              if not language or any(language_matches(language, code) for code in wanted)]
-    notes += [f"{term.text}: {note}" for term in involved for note in term.notes]
+    kept = {id(term) for term in targets if keep_source and term.text == source}  # the mark is no note of a person's
+    notes += [f"{term.text}: {note}" for term in involved for note in term.notes
+              if not (id(term) in kept and _is_keep_source_note(note))]
     entry.note = "\n".join(notes) or None
     part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
     if part_of_speech:
@@ -602,6 +610,16 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     if concept.subject_field:
         entry.extra["subject_field"] = concept.subject_field
     return entry
+
+
+def _marks_keep_source(term: TermRecord) -> bool:
+    """A target-language term that is the source kept as it is: its keep_source note, or the
+    termType internationalism earlier exports wrote."""
+    return term.term_type == INTERNATIONALISM or any(_is_keep_source_note(note) for note in term.notes)
+
+
+def _is_keep_source_note(note: str) -> bool:
+    return _SPACE.sub(" ", note).strip() == KEEP_SOURCE_NOTE
 
 
 def _chosen_definition(concept: ConceptRecord, source_language: str) -> int | None:
