@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from glossary_cli.cli.common import app
@@ -148,3 +149,20 @@ def test_write_baseline_creates_its_directory_as_every_command_that_writes_a_fil
     assert (result.exit_code, result.stderr) == (0, "wrote 1 finding to ci/glossary/baseline.json\n")
     assert Path("ci/glossary/baseline.json").is_file()
 
+
+
+# ------------------------------------------------------------------ F10: SARIF for accepted findings
+
+def test_sarif_marks_a_baselined_finding_as_suppressed_and_no_error(runner, project):
+    check(runner, "g.yaml", "locale/", "--write-baseline", "baseline.json")
+    Path("locale/a_new_module.po").write_text(WRONG_PO, encoding="utf-8")
+
+    result = check(runner, "g.yaml", "locale/", "--baseline", "baseline.json", "--format", "sarif")
+
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    new, known = document["runs"][0]["results"]
+    assert (new["level"], new["baselineState"], "suppressions" in new) == ("error", "new", False)
+    assert (known["level"], known["baselineState"]) == ("note", "unchanged")
+    assert known["suppressions"] == [{"kind": "external", "status": "accepted",
+                                      "justification": "accepted in the baseline baseline.json"}]

@@ -1,6 +1,10 @@
 """`--format sarif`: SARIF 2.1.0, one reporting descriptor per rule ID, fingerprints that
 survive line moves, baselineState when a baseline was given.
 
+A finding the baseline accepts is a result with an accepted `external` suppression (SARIF's word
+for a finding someone decided to live with, recorded outside the analysed file) at level `note`,
+so neither a SARIF viewer nor code scanning shows it as an error; its rule keeps its own level.
+
 Code scanning takes `partialFingerprints` as an alert's identity, so no two results of a file may
 share one. `glossaryFinding/v2` is the finding's fingerprint (rule, term, normalised English; the
 one baselines list) and which occurrence of it in the file this is, `<fingerprint>:<n>`, as
@@ -80,6 +84,13 @@ def render_sarif(result, context: ReportContext) -> str:
         }
         if context.baseline is not None:
             record["baselineState"] = "unchanged" if finding.known else "new"
+        if finding.known:
+            # Accepted: suppressed, and the suppression lives outside the corpus (in the baseline).
+            # Code scanning may ignore suppressions, so the level drops to note as well: never an error alert.
+            record["level"] = "note"
+            baseline = f"the baseline {context.baseline}" if context.baseline is not None else "a baseline"
+            record["suppressions"] = [{"kind": "external", "status": "accepted",
+                                       "justification": f"accepted in {baseline}"}]
         results.append(record)
     document = {
         "$schema": SARIF_SCHEMA,
