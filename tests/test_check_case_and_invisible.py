@@ -1,0 +1,61 @@
+"""What counts as a term's spelling in check: Title Case is no inner capital, and invisible characters
+(soft hyphen, zero-width space) hide nothing (QA probe of check, F3 and F6)."""
+
+from __future__ import annotations
+
+from glossary_cli.check import run_check
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.matching import has_inner_capital
+from glossary_cli.models import Location, SegmentPair
+
+
+def approved(source, target=(), **fields):
+    return Entry(source=source, target=[target] if isinstance(target, str) else list(target),
+                 status=Status.APPROVED, **fields)
+
+
+def broken(entries, source, target):
+    """The rules the translation breaks, as (rule, glossary term) pairs."""
+    result = run_check(Glossary(terms=list(entries)), [SegmentPair(source, target, Location("corpus.tsv", 1))])
+    return [(finding.rule_id, finding.source_term) for finding in result.findings]
+
+
+# ------------------------------------------------------------------ F3: Title Case is not an inner capital
+
+def test_an_inner_capital_is_one_inside_a_word_not_one_that_starts_a_word():
+    for spelling in ("V2G", "iPhone", "macOS", "COVID-19", "US", "P2G"):
+        assert has_inner_capital(spelling), spelling
+    for spelling in ("Smart Grid", "Wi-Fi", "Vehicle-to-Grid", "Preferences", "smart grid", "X-Ray", "Plan B"):
+        assert not has_inner_capital(spelling), spelling
+
+
+def test_a_term_written_in_title_case_matches_in_any_case():
+    smart_grid = approved("Smart Grid", "智能电网")
+    for source in ("the smart grid", "the SMART GRID", "the Smart Grid", "Smart grids"):
+        assert broken([smart_grid], source, "电力") == [("GL001", "Smart Grid")], source
+
+
+def test_capitals_after_a_hyphen_start_a_word_and_say_nothing_about_case():
+    wifi = approved("Wi-Fi", "无线网络")
+    for source in ("wi-fi", "WI-FI", "Wi-Fi", "Wi-fi"):
+        assert broken([wifi], f"Turn on {source}.", "打开电力。") == [("GL001", "Wi-Fi")], source
+
+
+def test_the_readme_variant_vehicle_to_grid_matches_in_lower_case_and_its_forbidden_rendering_fails():
+    v2g = approved("V2G", ["V2G", "车网互动"], forbidden=["车辆到电网"], source_variants=["Vehicle-to-Grid"])
+    assert broken([v2g], "Use vehicle-to-grid now.", "使用车辆到电网。") == [("GL002", "V2G")]
+    assert broken([v2g], "Use vehicle-to-grid now.", "使用电力。") == [("GL001", "V2G")]
+
+
+def test_a_capital_inside_a_word_still_makes_the_spelling_case_sensitive():
+    for entry, other_case in ((approved("V2G", "车网互动"), "v2g"), (approved("iPhone", "苹果手机"), "iphone"),
+                              (approved("macOS", "macOS"), "MacOS")):
+        assert broken([entry], f"Use {entry.source} now.", "使用电力。") == [("GL001", entry.source)]
+        assert broken([entry], f"Use {other_case} now.", "使用电力。") == [], other_case
+
+
+def test_case_sensitive_set_on_the_entry_overrides_what_the_spelling_says():
+    folded = approved("V2G", "车网互动", case_sensitive=False)
+    assert broken([folded], "Use v2g now.", "使用电力。") == [("GL001", "V2G")]
+    assert broken([approved("Smart Grid", "智能电网", case_sensitive=True)], "the smart grid", "电力") == []
+
