@@ -12,6 +12,10 @@ English (source side)
     occurrences overlap, the longest wins: in `heat pump installer`, with both `heat pump` and
     `heat pump installer` approved, only the longer term occurs.
 
+Both sides drop invisible characters (soft hyphen, zero-width space, the other format characters
+of script.INVISIBLE) before matching: `fi\u00adle` is `file` and `文\u200b件` is `文件`, as a reader
+sees them; locations still point into the original text.
+
 Chinese (target side)
     Text and terms are NFKC-normalised, converted with OpenCC `t2s` (traditional to simplified,
     nothing else), lower-cased, hyphens and dashes folded to `-` (the English side reads them all
@@ -64,7 +68,7 @@ from .glossary import Entry
 from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
 from .placeholders import mask_placeholders, placeholder_mask
-from .script import HAN_RANGES
+from .script import HAN_RANGES, INVISIBLE
 from .stopwords import is_english_stopword, is_shouted
 
 # ------------------------------------------------------------------ normalised text with offsets
@@ -126,6 +130,17 @@ def _nfkc(text: str) -> Normalised:
     if len(normalised) == len(text):
         return Normalised(normalised)  # one character for one (full-width forms): offsets hold
     return _rebuild((unicodedata.normalize("NFKC", char), index) for index, char in enumerate(text))
+
+
+def _without_invisible(step: Normalised) -> Normalised:
+    """The text without its invisible characters (script.INVISIBLE: soft hyphen, zero-width space,
+    joiners, the byte-order mark), which a reader does not see: `fi\u00adle` is `file`, `文\u200b件`
+    is `文件`. Offsets still lead back to the original."""
+    text = step.text
+    if text.isascii() or not INVISIBLE.search(text):
+        return step
+    kept = [index for index, char in enumerate(text) if not INVISIBLE.match(char)]
+    return Normalised("".join(text[index] for index in kept), _compose(step, kept))
 
 
 def _lower(text: str) -> str:
@@ -205,8 +220,9 @@ def _blank_placeholders(text: str) -> str:
 
 def normalise_english(text: str, marked_keys: frozenset[str] = frozenset()) -> Normalised:
     """NFKC, placeholders blanked, keyboard accelerators dropped (`_File`; `E_xit` when the
-    translation marks the key, see accelerators.py), hyphens and whitespace as single spaces; case kept."""
-    step = _nfkc(text)
+    translation marks the key, see accelerators.py), invisible characters dropped, hyphens and
+    whitespace as single spaces; case kept."""
+    step = _without_invisible(_nfkc(text))
     prepared = _blank_placeholders(step.text)
     for char, replacement in _ASCII_REPLACEMENTS if prepared.isascii() else _ENGLISH_REPLACEMENTS:
         if char in prepared:
@@ -263,15 +279,15 @@ def _to_simplified_many(texts: Sequence[str]) -> list[str]:
 
 
 def normalise_chinese(text: str) -> Normalised:
-    """NFKC, placeholders blanked, traditional -> simplified (t2s), lower case, hyphens and dashes
-    as `-` and middle dots as `·`, no whitespace except one space between two Latin words (`Wi-Fi 6`
-    stays two words)."""
+    """NFKC, invisible characters dropped, placeholders blanked, traditional -> simplified (t2s),
+    lower case, hyphens and dashes as `-` and middle dots as `·`, no whitespace except one space
+    between two Latin words (`Wi-Fi 6` stays two words)."""
     return normalise_chinese_many([text])[0]
 
 
 def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
     """`normalise_chinese` of each text, done in batches where that is cheaper."""
-    steps = [_nfkc(text) for text in texts]
+    steps = [_without_invisible(_nfkc(text)) for text in texts]
     simplified = _to_simplified_many([mask_chinese_accelerators(_blank_placeholders(step.text)) for step in steps])
     result = []
     for step, text in zip(steps, simplified):

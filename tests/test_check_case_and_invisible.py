@@ -3,10 +3,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from glossary_cli.check import run_check
+from glossary_cli.cli.common import app
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.matching import has_inner_capital
 from glossary_cli.models import Location, SegmentPair
+
+GLOSSARY = "glossary: 1\nterms:\n  - source: file\n    target: 文件\n    status: approved\n"
 
 
 def approved(source, target=(), **fields):
@@ -59,3 +67,28 @@ def test_case_sensitive_set_on_the_entry_overrides_what_the_spelling_says():
     assert broken([folded], "Use v2g now.", "使用电力。") == [("GL001", "V2G")]
     assert broken([approved("Smart Grid", "智能电网", case_sensitive=True)], "the smart grid", "电力") == []
 
+# ------------------------------------------------------------------ F6: invisible characters
+
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b", "\u2060", "\ufeff"])  # soft hyphen, ZWSP, word joiner, BOM
+def test_an_invisible_character_inside_an_english_word_does_not_hide_the_term(hidden):
+    result = run_check(Glossary(terms=[approved("file", "文件")]),
+                       [SegmentPair(f"Open the fi{hidden}le.", "打开档案。", Location("corpus.tsv", 1))])
+    (finding,) = result.findings
+    occurrence = finding.source_occurrences[0]
+    assert finding.source_text[occurrence.start:occurrence.end] == f"fi{hidden}le"
+
+
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b", "\u200d", "\ufeff"])
+def test_an_invisible_character_inside_the_chinese_rendering_still_renders_the_term(hidden):
+    assert broken([approved("file", "文件")], "Open the file.", f"打开文{hidden}件。") == []
+    # and a forbidden rendering hidden so is still found
+    assert broken([approved("file", "文件", forbidden=["档案"])], "Open the file.", f"打开档{hidden}案。") == [
+        ("GL002", "file")]
+
+
+def test_after_an_invisible_character_a_finding_still_points_at_the_right_column(runner, workdir):
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("c.tsv").write_text("Open\u200b the fi\u00adle.\t打开档案。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", "c.tsv", "--format", "json"])
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"]) == (1, 18)  # 16 characters and a tab before the Chinese
