@@ -276,3 +276,25 @@ def test_a_termbase_an_earlier_version_marked_with_termtype_internationalism_sti
     result = run(runner, "import", "old.tbx", "-o", "g.yaml")
     assert (result.exit_code, result.stderr) == (0, "g.yaml: 1 entry (1 approved, 0 other) imported from old.tbx\n")
     assert entries_of("g.yaml")["ESG"].keep_source is True
+
+
+# ---------------------------------------------------------------- Excel's sep= line
+
+def test_a_table_starting_with_excels_sep_line_imports_with_that_delimiter(runner, workdir):
+    write_here("memoq.csv", "sep=;\nEnglish_United_States;Chinese_PRC;Status\nsmart grid;智能电网;approved\n"
+                            "grid, power;电网;maybe\n")
+    result = run(runner, "import", "memoq.csv")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: memoq.csv:4: unknown status 'maybe'; use approved, candidate, rejected or forbidden\n")
+    write_here("memoq.csv", "sep=;\nEnglish_United_States;Chinese_PRC;Status\nsmart grid;智能电网;approved\n")
+    result = run(runner, "import", "memoq.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert entries_of("g.yaml")["smart grid"].target == ["智能电网"]
+
+
+def test_a_header_naming_no_columns_is_quoted_as_written(runner, workdir):
+    write_here("odd.csv", "sep=;\nBegriff;Übersetzung\nNetz;电网\n")
+    result = run(runner, "import", "odd.csv")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: odd.csv:2: the first row must name the columns, e.g. en,zh,status,note (found: Begriff;Übersetzung); "
+           "name them so, or pass --source-column and --target-column\n")

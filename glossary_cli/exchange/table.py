@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.csv_reader import choose_delimiter, csv_rows
+from ..readers.csv_reader import choose_delimiter, csv_rows, excel_separator
 from ..textio import decode, read_bytes
 from .columns import find_columns
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
@@ -215,7 +215,12 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     source_language, target_language = source_lang or "en", target_lang or "zh"
     data = read_bytes(path)
     text = decode(data, path, encoding)
-    delimiter = delimiter if delimiter == "\t" else choose_delimiter(text.split("\n", 1)[0])
+    first_line, newline, rest = text.partition("\n")
+    named = excel_separator(first_line)  # Excel's `sep=;` line, as extract and check read it
+    if named:
+        delimiter, text = named, newline + rest  # the line kept blank, so the rows keep their numbers
+    elif delimiter != "\t":
+        delimiter = choose_delimiter(first_line)
     with _cells_as_long_as_the_file(text):
         rows = iter([(line, [unguard_cell(cell) for cell in cells]) for line, cells in csv_rows(text, path, delimiter)])
     header = next(rows, None)
@@ -311,9 +316,9 @@ _FORMAT_OF_DELIMITER = {",": ("comma-separated", "csv"), ";": ("semicolon-separa
 
 def _refuse_header(text: str, cells: list[str], delimiter: str, source_language: str, target_language: str,
                    path: str, line: int) -> None:
-    """The error for a first row that names no columns; when the row does name them split at
-    another delimiter (a CSV file read with --from tsv), it says which format to pass instead."""
-    first_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]  # as the csv module ends a row
+    """The error for a first row that names no columns, quoted as written; when the row does name
+    them split at another delimiter (a CSV file read with --from tsv), it says which format to pass."""
+    first_line = re.split(r"\r\n|\r|\n", text)[line - 1]  # as the csv module ends a row
     for other, (kind, fmt) in _FORMAT_OF_DELIMITER.items():
         if _FORMAT_OF_DELIMITER[other][1] == _FORMAT_OF_DELIMITER[delimiter][1] or other not in first_line:
             continue
@@ -325,7 +330,7 @@ def _refuse_header(text: str, cells: list[str], delimiter: str, source_language:
                                    f"{delimiter.join(cells)!r}); the file looks {kind}: pass --from {fmt}",
                                    path=path, line=line)
     raise InputFormatError(f"the first row must name the columns, e.g. {source_language},{target_language},"
-                           f"status,note (found: {','.join(cells)}); name them so, or pass --source-column and "
+                           f"status,note (found: {first_line}); name them so, or pass --source-column and "
                            "--target-column", path=path, line=line)
 
 
