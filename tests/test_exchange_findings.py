@@ -298,3 +298,18 @@ def test_a_header_naming_no_columns_is_quoted_as_written(runner, workdir):
     assert (result.exit_code, result.stderr) == (
         2, "error: odd.csv:2: the first row must name the columns, e.g. en,zh,status,note (found: Begriff;Übersetzung); "
            "name them so, or pass --source-column and --target-column\n")
+
+
+# ---------------------------------------------------------------- rows without a status
+
+def test_a_row_with_an_empty_status_cell_stays_a_candidate_beside_the_approved_rows(runner, workdir):
+    write_here("c2.csv", "en,zh,status\nfoo,贵,forbidden\nfoo,富,approved\nfoo,财,\n")
+    result = run(runner, "import", "c2.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    approved, candidate = load_glossary("g.yaml").terms
+    assert (approved.target, approved.status, approved.forbidden) == (["富"], Status.APPROVED, ["贵"])
+    assert (candidate.target, candidate.status) == (["财"], Status.CANDIDATE)
+    result = run(runner, "import", "c2.csv", "--unstated", "approved", "-o", "decided.yaml")
+    assert result.exit_code == 0, result.output
+    (entry,) = load_glossary("decided.yaml").terms
+    assert (entry.target, entry.status, entry.forbidden) == (["富", "财"], Status.APPROVED, ["贵"])

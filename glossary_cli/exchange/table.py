@@ -281,6 +281,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if entry is None and id(first_entry.get(source)) in placeholders:
             entry = first_entry[source]
             placeholders.discard(id(entry))
+            del entries[(source, Status.CANDIDATE)]  # no longer the term's candidate: a later unstated row gets its own
             entry.status = status
             entries[(source, status)] = entry
         if entry is None:
