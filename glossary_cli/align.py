@@ -555,10 +555,16 @@ def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> 
 
 
 def _abbreviates(short: str, term: str) -> bool:
-    """Whether the letters of `short` appear in order in `term`: P2G in Power-to-Gas, LNG in
-    liquefied natural gas, but not Json in `Custom Mount Option (Json)`."""
+    """Whether the letters of `short` appear in order in `term`, the first one starting it: P2G in
+    Power-to-Gas, LNG in liquefied natural gas, but not Json in `Custom Mount Option (Json)`, nor
+    COVID-19 in `named coronavirus disease`, of which it abbreviates only a part (the first-letter
+    rule of Schwartz and Hearst's abbreviation finder)."""
+    wanted = [letter for letter in short.lower() if letter.isalpha()]
+    first = next((char for char in term.lower() if char.isalpha()), None)
+    if not wanted or first != wanted[0]:
+        return False
     letters = iter(term.lower())
-    return all(letter in letters for letter in short.lower() if letter.isalpha())
+    return all(letter in letters for letter in wanted)
 
 
 _PHRASE_BONUS = 0.05  # per extra English word, up to three: whole terms are linked before their parts

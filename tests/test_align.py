@@ -262,3 +262,10 @@ def test_a_character_of_a_words_translation_counts_where_chinese_absorbs_it():
     taught = Lexicon({"state": {"州": 0.7}})
     assert ("State of California", "加利福尼亚州") in {(link.source.text, link.target.text) for link in chosen_links(
         "Throughout the State of California, people must stay home.", "加利福尼亚州全州的居民必须待在家中。", taught)}
+
+
+def test_an_acronym_is_the_expansion_of_a_phrase_only_from_its_first_letter():
+    # `named coronavirus disease` holds the letters of COVID in order, but COVID-19 names the disease
+    found = linked("The illness has been named coronavirus disease (COVID-19).", "该疾病被命名为冠状病毒疾病 (COVID-19)。")
+    assert not [target for source, target in found if source == "COVID-19" and "命名" in target]
+    assert ("Power-to-Gas", "电转气") in linked("Power-to-Gas (P2G) stores surplus power.", "电转气(P2G)可储存剩余电力。")
