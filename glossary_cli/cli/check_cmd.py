@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 from collections import Counter
@@ -10,10 +11,11 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputFormatError, OutputError, UsageError
+from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..report import ReportContext, ReportFormat, counted, summary_line
 from ..rules import Severity
+from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
                      stderr_console, stdout_console, warn)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
@@ -23,6 +25,8 @@ from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE,
 # Formats in which an entry without a translation is an ordinary state (a locale just created with
 # msginit, an XLIFF not yet sent to translators), not a sign that the file was misread.
 _TRANSLATION_FORMATS = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
+_GLOSSARY_SUFFIXES = (".yaml", ".yml")
+_PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
 
 
 def _translation_files_only(paths: list[Path], input_format: InputFormat) -> bool:
@@ -47,6 +51,43 @@ def _refuse_overwriting_inputs(write_baseline: Path, glossary: Path, corpus: lis
     if any(same_file(write_baseline, path) for path in corpus):
         raise UsageError(f"--write-baseline {write_baseline} would overwrite a corpus file being checked; "
                          "choose another file")
+
+
+def _load_glossary(glossary: Path, corpus: list[Path]):
+    """The validated glossary; when it cannot be read and the argument looks like a corpus, the
+    arguments came the wrong way round (`check corpus.tsv glossary.yaml`): say what goes first."""
+    try:
+        return load_validated(glossary)
+    except GlossaryError:
+        glossaries = [path for path in corpus if path.suffix.lower() in _GLOSSARY_SUFFIXES]
+        suffix = glossary.suffix.lower()
+        looks_like_corpus = glossary.is_dir() or (glossary.is_file() and suffix in BY_EXTENSION
+                                                  and (suffix != ".json" or bool(glossaries)))
+        if not looks_like_corpus:
+            raise
+        example = f"glossary check {glossaries[0]} {glossary}" if len(glossaries) == 1 else \
+            "glossary check GLOSSARY CORPUS..."
+        raise UsageError(f"{glossary} looks like a corpus, not a glossary: the glossary comes first, "
+                         f"as in {example}") from None
+
+
+def _refuse_unexpanded_patterns(corpus: list[Path], input_format: InputFormat) -> None:
+    """A corpus argument that is no file but a pattern matching files: the shell did not expand it
+    (it was quoted, in a CI YAML list, in pre-commit `args`, or typed in cmd.exe). check reads
+    only files it is given, as the shell named them, so it says so rather than expanding it."""
+    for path in corpus:
+        name = str(path)
+        if name == STDIN or os.path.lexists(name) or not _PATTERN_CHARACTERS & set(name):
+            continue
+        matches = glob.glob(name)
+        if not matches:
+            continue  # the reader says: no such file
+        advice = "leave it unquoted, or pass the directory"
+        chosen = BY_EXTENSION.get(os.path.splitext(name)[1].lower())
+        if input_format is InputFormat.AUTO and chosen is not None and chosen not in _TRANSLATION_FORMATS:
+            advice += f" with --input-format {chosen.value}"
+        raise UsageError(f"{name}: no such file; the shell did not expand this pattern "
+                         f"(it matches {counted(len(matches), 'file')}): {advice}")
 
 
 def _known_findings(baseline: Optional[Path], write_baseline: Optional[Path]):
@@ -108,12 +149,13 @@ def check(
     if write_baseline is not None:
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
-    loaded = load_validated(glossary)
+    loaded = _load_glossary(glossary, list(corpus or []))
     known = _known_findings(baseline, write_baseline)
     if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
         raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
     if not loaded.approved():
         warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
+    _refuse_unexpanded_patterns(list(corpus or []), input_format)
     pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                          encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                          source_lang=source_lang, target_lang=target_lang)
