@@ -313,3 +313,34 @@ def test_a_row_with_an_empty_status_cell_stays_a_candidate_beside_the_approved_r
     assert result.exit_code == 0, result.output
     (entry,) = load_glossary("decided.yaml").terms
     assert (entry.target, entry.status, entry.forbidden) == (["富", "财"], Status.APPROVED, ["贵"])
+
+
+# ---------------------------------------------------------------- the target language's variant
+
+TRADITIONAL = """\
+glossary: 1
+languages: {source: en, target: zh-TW}
+terms:
+  - source: software
+    target: 軟體
+    status: approved
+"""
+
+
+def test_a_traditional_chinese_glossary_comes_back_as_zh_tw(runner, workdir):
+    write_here("tw.yaml", TRADITIONAL)
+    for fmt in ("tbx", "csv", "tsv"):
+        assert run(runner, "export", "tw.yaml", "--to", fmt, "-o", f"tw.{fmt}").exit_code == 0
+        result = run(runner, "import", f"tw.{fmt}", "-o", f"back-{fmt}.yaml")
+        assert result.exit_code == 0, result.output
+        back = load_glossary(f"back-{fmt}.yaml")
+        assert (back.languages, back.terms[0].target) == ({"source": "en", "target": "zh-TW"}, ["軟體"])
+
+
+def test_a_column_named_for_traditional_chinese_gives_its_tag_and_simplified_stays_zh(runner, workdir):
+    write_here("hant.csv", "English,Chinese (Traditional)\nsoftware,軟體\n")
+    write_here("hans.csv", "English,Chinese (Simplified)\nsoftware,软件\n")
+    assert run(runner, "import", "hant.csv", "-o", "hant.yaml").exit_code == 0
+    assert run(runner, "import", "hans.csv", "-o", "hans.yaml").exit_code == 0
+    assert load_glossary("hant.yaml").languages == {"source": "en", "target": "zh-Hant"}
+    assert load_glossary("hans.yaml").languages == {"source": "en", "target": "zh"}

@@ -45,7 +45,8 @@ from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_rows, excel_separator
 from ..textio import decode, read_bytes
-from .columns import find_columns
+from .columns import column_language, find_columns
+from .tbx import traditional_tag
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
                      encode_value, report_unrepresentable)
 
@@ -242,6 +243,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     _warn_about_unread_columns([cell for index, cell in enumerate(cells) if index not in read and cell.strip()],
                                path, on_warning)
 
+    if target_lang is None:  # zh by default: a column for Traditional Chinese says so in the glossary
+        target_language = traditional_tag(Counter([column_language(cells[columns.target]) or ""])) or target_language
     glossary = Glossary(languages={"source": source_language, "target": target_language},
                         generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     entries: dict[tuple[str, Status], Entry] = {}

@@ -322,6 +322,9 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
             raise InputFormatError(f"no {language} terms in this termbase (languages: {found}); pass {option} "
                                    f"to choose the {role} language", path=path)
 
+    if target_lang is None:  # zh by default: a Traditional Chinese termbase says so in the glossary
+        written = Counter({code: count for code, count in terms_by_language.items() if target_matches(code)})
+        target_language = traditional_tag(written) or target_language
     glossary = Glossary(languages={"source": source_language, "target": target_language},
                         generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     no_source: list[int] = []
@@ -365,6 +368,23 @@ def chinese_script(code: str) -> str | None:
     if "hant" in subtags or any(subtag in ("tw", "hk", "mo") for subtag in subtags[1:]):
         return TRADITIONAL
     return SIMPLIFIED
+
+
+def traditional_tag(written: Counter) -> str | None:
+    """The tag a Traditional Chinese target is written with, the most used (zh-TW, zh-Hant), so
+    that a glossary imported with the default zh keeps its script; None when the target is not
+    all Traditional Chinese (plain zh means Simplified)."""
+    if not written or any(chinese_script(code) != TRADITIONAL for code in written):
+        return None
+    most_used = sorted(written, key=lambda code: (-written[code], code))[0]
+    return _cased(most_used)
+
+
+def _cased(code: str) -> str:
+    """A language tag in the case BCP 47 recommends: `ZH-tw` and `zh_TW` as zh-TW, `zh-hant` as zh-Hant."""
+    subtags = code.replace("_", "-").split("-")
+    return "-".join([subtags[0].lower()] + [subtag.title() if len(subtag) == 4 else
+                                            subtag.upper() if len(subtag) == 2 else subtag for subtag in subtags[1:]])
 
 
 def _target_matcher(target_language: str, terms_by_language: Counter, path: str,
