@@ -344,3 +344,42 @@ def test_a_column_named_for_traditional_chinese_gives_its_tag_and_simplified_sta
     assert run(runner, "import", "hans.csv", "-o", "hans.yaml").exit_code == 0
     assert load_glossary("hant.yaml").languages == {"source": "en", "target": "zh-Hant"}
     assert load_glossary("hans.yaml").languages == {"source": "en", "target": "zh"}
+
+
+# ---------------------------------------------------------------- small things of the round trip
+
+DATED = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: grid
+    target: 电网
+    status: approved
+    note: "  padded note  "
+    reviewed: 2025-01-01
+    x-ticket: "2025-02-03"
+"""
+
+
+def test_a_date_in_a_custom_key_travels_through_csv_and_comes_back_a_date(runner, workdir):
+    write_here("g.yaml", DATED)
+    result = run(runner, "export", "g.yaml", "--to", "csv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == ('en,zh,status,note,x-reviewed,x-x-ticket\n'
+                             'grid,电网,approved,  padded note  ,2025-01-01,"""2025-02-03"""\n')
+    write_here("g.csv", result.stdout)
+    assert run(runner, "import", "g.csv", "-o", "back.yaml").exit_code == 0
+    back = entries_of("back.yaml")["grid"]
+    assert back.note == "  padded note  "
+    assert back.extra == load_glossary("g.yaml").terms[0].extra  # a date stays a date, a string a string
+    again = run(runner, "import", "g.csv", "-o", "g.yaml")
+    assert again.stderr == "g.yaml: merged 1 entry (1 approved, 0 other) from g.csv (0 new, 0 changed)\n"
+    assert Path("g.yaml").read_text(encoding="utf-8") == DATED
+
+
+def test_importing_a_table_into_itself_is_refused_as_export_refuses_it(runner, workdir):
+    write_here("x.csv", "en,zh,status\ngrid,电网,approved\n")
+    result = run(runner, "import", "x.csv", "-o", "x.csv")
+    assert (result.exit_code, result.stderr) == (
+        2, "error: -o x.csv would overwrite the termbase being imported; choose another file\n")
+    assert Path("x.csv").read_text(encoding="utf-8") == "en,zh,status\ngrid,电网,approved\n"

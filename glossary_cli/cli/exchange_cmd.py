@@ -109,6 +109,8 @@ def import_command(
     from ..textio import STDIN, STDIN_NAME
 
     output = _unless_stdout(output)
+    if output is not None and str(termbase) != STDIN and same_file(output, termbase):
+        raise UsageError(f"-o {output} would overwrite the termbase being imported; choose another file")
     termbase_name = STDIN_NAME if str(termbase) == STDIN else str(termbase)  # as messages name it
     read = content_now(str(output)) if output is not None else None  # what the write expects to replace
     base = existing_glossary(output) if output is not None else None

@@ -7,7 +7,9 @@ so a termbase that check would read differently from the glossary is never hande
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -22,8 +24,11 @@ KNOWN_EXTRA = (PART_OF_SPEECH, DEFINITION, SUBJECT_FIELD, MATCH_COMPOUNDS)
 
 def encode_value(value: Any) -> str | None:
     """A field value as one table cell: a string as it is, unless it reads as JSON (`true`, `3`,
-    `"x"`), which, like any other value, is written as JSON; None when JSON cannot hold it."""
-    if isinstance(value, str):
+    `"x"`) or as an ISO date, which, like any other value, is written as JSON; a date (YAML reads
+    `2025-01-01` as one) as ISO text; None when JSON cannot hold the value."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, str) and _as_date(value) is None:
         try:
             json.loads(value)
         except ValueError:
@@ -35,11 +40,31 @@ def encode_value(value: Any) -> str | None:
 
 
 def decode_value(cell: str) -> Any:
-    """The value `encode_value` wrote: JSON when the cell reads as JSON, else the text."""
+    """The value `encode_value` wrote: a date when the cell is ISO date text, JSON when it reads
+    as JSON, else the text."""
+    date = _as_date(cell)
+    if date is not None:
+        return date
     try:
         return json.loads(cell)
     except ValueError:
         return cell
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2})?")
+
+
+def _as_date(text: str) -> datetime.date | datetime.datetime | None:
+    """The date or date and time ISO text stands for, as isoformat writes it; else None."""
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return datetime.date.fromisoformat(text)
+        if _ISO_DATE_TIME.fullmatch(text):
+            return datetime.datetime.fromisoformat(text)
+    except ValueError:  # 2025-02-30
+        return None
+    return None
 
 
 def report_unrepresentable(lost: Counter, fmt: str, path: str | None, on_warning: Callable[[str], None]) -> None:

@@ -127,7 +127,7 @@ class _Field:
     """An entry field beyond en,zh,status,note and how its column is written and read."""
 
     key: str
-    kind: str  # "variants", "flag" (case_sensitive), "extra_flag" (match_compounds) or "extra"
+    kind: str  # "variants", "flag" (case_sensitive), "extra_flag" (match_compounds), "extra" or "custom" (x-KEY)
 
     def is_set(self, entry: Entry) -> bool:
         if self.kind == "variants":
@@ -195,7 +195,7 @@ CUSTOM_PREFIX = "x-"
 def _field_columns(entries: list[Entry]) -> list[tuple[str, _Field]]:
     """(header, field) for each field one of the entries sets, known fields first."""
     columns = [(key, field) for key, field in _FIELDS.items() if any(field.is_set(entry) for entry in entries)]
-    return columns + [(CUSTOM_PREFIX + key, _Field(key, "extra")) for key in custom_keys(entries)]
+    return columns + [(CUSTOM_PREFIX + key, _Field(key, "custom")) for key in custom_keys(entries)]
 
 
 def _flag(cell: str, key: str, path: str, line: int) -> bool:
@@ -264,7 +264,10 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         def cell(index: int | None) -> str:
             return cells[index].strip() if index is not None and index < len(cells) else ""
 
-        source, rendering, note = cell(columns.source), cell(columns.target), cell(note_column)
+        def note_as_written(index: int | None) -> str:  # a note keeps its spaces, as in TBX and YAML
+            return cells[index] if cell(index) else ""
+
+        source, rendering, note = cell(columns.source), cell(columns.target), note_as_written(note_column)
         status_word = cell(status_column).lower()
         if status_word not in _STATUS_WORDS:
             raise InputFormatError(f"unknown status {cell(status_column)!r}; use approved, candidate, rejected "
@@ -357,7 +360,7 @@ def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[in
         if index in taken or not name:
             continue
         if name.lower().startswith(CUSTOM_PREFIX) and len(name) > len(CUSTOM_PREFIX):
-            found.append((index, _Field(name[len(CUSTOM_PREFIX):], "extra")))
+            found.append((index, _Field(name[len(CUSTOM_PREFIX):], "custom")))
             continue
         key = re.sub(r"[\s-]+", "_", name.lower())
         field = _FORBIDDEN_COLUMN if key in _FORBIDDEN_NAMES else _FIELDS.get(_FIELD_ALIASES.get(key, key))
@@ -376,7 +379,7 @@ def _refuse_own_keys_as_custom(field_columns: list[tuple[int, _Field]], cells: l
     own = []  # (column as written, key, how the key is the glossary's)
     for index, field in field_columns:
         column = cells[index].strip()
-        if field.kind != "extra" or not column.lower().startswith(CUSTOM_PREFIX):
+        if field.kind != "custom":
             continue
         meant = None if field.key in ENTRY_KEYS else misspelt_key(field.key, ENTRY_KEYS)
         if field.key in ENTRY_KEYS or meant is not None:
@@ -398,9 +401,12 @@ def _refuse_own_keys_as_custom(field_columns: list[tuple[int, _Field]], cells: l
 
 def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: list[str], path: str,
                  line: int) -> None:
-    """The row's field cells into its entry; a field the entry already has keeps its first value."""
+    """The row's field cells into its entry; a field the entry already has keeps its first value.
+    A custom key's cell is read as written (spaces at its ends too), others without the blanks
+    a spreadsheet leaves around a value."""
     for index, field in field_columns:
-        cell = cells[index].strip() if index < len(cells) else ""
+        written = cells[index] if index < len(cells) else ""
+        cell = written if field.kind == "custom" and written.strip() else written.strip()
         if cell and (field.kind in ("variants", "forbidden") or not field.is_set(entry)):
             field.read(entry, cell, path, line)
 
