@@ -383,3 +383,20 @@ def test_importing_a_table_into_itself_is_refused_as_export_refuses_it(runner, w
     assert (result.exit_code, result.stderr) == (
         2, "error: -o x.csv would overwrite the termbase being imported; choose another file\n")
     assert Path("x.csv").read_text(encoding="utf-8") == "en,zh,status\ngrid,电网,approved\n"
+
+
+# ---------------------------------------------------------------- cells a spreadsheet runs as formulas
+
+def test_a_table_for_cat_tools_keeps_formula_like_cells_as_they_are_and_says_how_to_guard_them(runner, workdir):
+    (workdir / "formula.yaml").write_bytes((EXCHANGE / "formula.yaml").read_bytes())
+    result = run(runner, "export", "formula.yaml", "--to", "csv", "-o", "cat.csv")
+    assert result.exit_code == 0
+    assert Path("cat.csv").read_text(encoding="utf-8") == (
+        'en,zh,status,note\n"=HYPERLINK(""http://x.example"",""grid"")",电网,approved,\n+86 hotline,热线,approved,\n')
+    assert result.stderr == (
+        "warning: formula.yaml: 2 cells start with =, +, -, @, a tab or a carriage return, which a spreadsheet runs as "
+        """a formula (first: '=HYPERLINK("http://x.example","grid")'); written as they are, as a CAT tool """
+        "needs them. For Excel, export with --bom, which puts ' before them\n"
+        "cat.csv: exported 2 entries as csv\n")
+    guarded = run(runner, "export", "formula.yaml", "--to", "csv", "--bom", "-o", "excel.csv")
+    assert guarded.stderr == "excel.csv: exported 2 entries as csv\n"

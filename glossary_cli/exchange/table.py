@@ -22,7 +22,9 @@ back, and also the names CAT tools use (synonyms, domain, pos). Scores and evide
 Written for Excel (byte_order_mark), a cell Excel would evaluate as a formula (starting with
 =, +, -, @, tab or carriage return: `=HYPERLINK(...)`, `+86 hotline`) is prefixed with `'`, as
 OWASP advises against CSV injection; import removes one `'` before such a character again (and
-any export doubles a `'` already there, so the round trip is exact).
+any export doubles a `'` already there, so the round trip is exact). Without it, for a CAT tool
+(which would keep the `'` as part of the term), such cells are written as they are and counted
+in one warning.
 On import, a column named forbidden (or deprecated, do not use, 禁用) may hold a term's forbidden
 renderings instead, several to a cell apart by `|`, `;` or line breaks.
 The term columns are found by language code or name (`Chinese (Simplified)`, see columns.py) or
@@ -80,7 +82,14 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     header = [glossary.languages.get("source", "en"), glossary.languages.get("target", "zh"), "status", "note",
               *(column for column, _ in fields)]
-    writer.writerow([guard_cell(cell, for_excel=byte_order_mark) for cell in header])
+    formulas: list[str] = []  # cells written as they are that a spreadsheet would run (no --bom)
+
+    def written(row: list[str]) -> list[str]:
+        cells = [guard_cell(cell, for_excel=byte_order_mark) for cell in row]
+        formulas.extend(cell for cell in cells if _RUNS_AS_FORMULA.match(cell))
+        return cells
+
+    writer.writerow(written(header))
     for entry in chosen:
         rows = entry_rows(entry)
         for _, field in fields:
@@ -90,9 +99,25 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
             rows[0].append(cell or "")
             for row in rows[1:]:
                 row.append("")
-        writer.writerows([[guard_cell(cell, for_excel=byte_order_mark) for cell in row] for row in rows])
+        writer.writerows([written(row) for row in rows])
     report_unrepresentable(lost, "csv" if delimiter == "," else "tsv", path, on_warning)
+    _warn_about_formula_cells(formulas, path, on_warning)
     return ("\ufeff" if byte_order_mark else "") + buffer.getvalue()
+
+
+_RUNS_AS_FORMULA = re.compile(r"[=+\-@\t\r]")  # as _FORMULA_START, without a guarding '
+
+
+
+def _warn_about_formula_cells(cells: list[str], path: str | None, on_warning: Callable[[str], None]) -> None:
+    """Cells a spreadsheet would run as formulas are written as they are for a CAT tool, which
+    would keep a guarding ' as part of the term; one warning says so and how to guard them."""
+    if cells:
+        where = f"{path}: " if path else ""
+        count = f"{len(cells)} cell{'s' if len(cells) != 1 else ''} start{'s' if len(cells) == 1 else ''}"
+        on_warning(f"{where}{count} with =, +, -, @, a tab or a carriage return, which a spreadsheet runs as a formula "
+                   f"(first: {cells[0]!r}); written as they are, as a CAT tool needs them. For Excel, export with "
+                   "--bom, which puts ' before them")
 
 
 # What Excel evaluates at the start of a cell (OWASP, CSV injection), and the same after a `'`
