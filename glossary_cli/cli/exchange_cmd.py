@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
-                     warn, warn_about_problems)
+                     warn)
 
 
 class UnstatedStatus(str, Enum):
@@ -124,17 +124,17 @@ def import_command(
     _refuse_what_validate_refuses(incoming, termbase_name)
     if output is None:
         text = dump_glossary(incoming)
-        _refuse_new_problems(text, None, "<stdout>", termbase_name)
+        problems_it_had = _refuse_new_problems(text, None, "<stdout>", termbase_name)
         sys.stdout.write(text)
         sys.stdout.flush()
-        warn_about_problems(text, "<stdout>")
+        _warn_about(problems_it_had)
         return
     if base is None:
         text = dump_glossary(incoming)
-        _refuse_new_problems(text, None, str(output), termbase_name)
+        problems_it_had = _refuse_new_problems(text, None, str(output), termbase_name)
         write_atomic(str(output), text, expected=read)
         sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase_name}\n")
-        warn_about_problems(text, str(output))
+        _warn_about(problems_it_had)
         return
 
     from ..merge import merge_glossaries
@@ -145,11 +145,11 @@ def import_command(
     result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
     refuse_conflicts(result.conflicts, output, termbase_name, "import")
     text = dump_glossary(result.glossary)
-    _refuse_new_problems(text, base, str(output), termbase_name)
+    problems_it_had = _refuse_new_problems(text, base, str(output), termbase_name)
     write_atomic(str(output), text, expected=read)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
                      f"({result.added} new, {result.changed} changed)\n")
-    warn_about_problems(text, str(output))
+    _warn_about(problems_it_had)
 
 
 def _refuse_what_validate_refuses(incoming, termbase: str) -> None:
@@ -169,11 +169,11 @@ def _refuse_what_validate_refuses(incoming, termbase: str) -> None:
     raise error
 
 
-def _refuse_new_problems(text: str, base, output: str, termbase: str) -> None:
+def _refuse_new_problems(text: str, base, output: str, termbase: str) -> list:
     """The glossary about to be written is read back and validated: a problem the file did not
     have before (each side fine alone, as an English variant that the other side's source repeats)
-    stops the import, so it never writes a glossary validate and check refuse. Problems the
-    glossary had already are left to the warning after the write."""
+    stops the import, so it never writes a glossary validate and check refuse. Returns the problems
+    the glossary had already, for a warning after the write."""
     import re
     from collections import Counter
 
@@ -195,7 +195,7 @@ def _refuse_new_problems(text: str, base, output: str, termbase: str) -> None:
         else:
             new.append(problem)
     if not new:
-        return
+        return problems
     lines = [f"{output} as the import would write it, line {problem.line}: {problem.message}" for problem in new]
     many = len(new) != 1
     error = InputFormatError(f"{len(new)} problem{'s' if many else ''} that validate and check would refuse; nothing "
@@ -203,6 +203,12 @@ def _refuse_new_problems(text: str, base, output: str, termbase: str) -> None:
                              f"{termbase} and import again")
     error.problems = [*lines, str(error)]  # type: ignore[attr-defined]  # one error line each
     raise error
+
+
+def _warn_about(problems: list) -> None:
+    """Point at what check would refuse in the glossary just written, as merge does."""
+    for problem in problems:
+        warn(str(problem))
 
 
 def _summary(entries) -> str:

@@ -34,12 +34,16 @@ def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: st
         met = sorted({position for form in term_forms(entry.source) for position in by_form.get(form, ())})
         return [into.terms[position] for position in met if same_term(into.terms[position], entry)]
 
+    completed: list[tuple[Entry, list[str]]] = []  # (entry, the targets it listed) for the warning
     for entry in imported.terms:
         _source_as_target_like(entry, into)
         if not entry.target and not entry.keep_source and entry.forbidden:
             _ban_on_a_known_term(entry, same_term_in_into(entry))
         elif entry.status is Status.APPROVED:
-            _some_of_the_approved_targets(entry, same_term_in_into(entry), path, into_name, on_warning)
+            listed = list(entry.target)
+            if _some_of_the_approved_targets(entry, same_term_in_into(entry)):
+                completed.append((entry, listed))
+    _warn_about_completed(completed, path, into_name, on_warning)
 
 
 def _source_as_target_like(entry: Entry, into: Glossary) -> None:
@@ -63,17 +67,32 @@ def _ban_on_a_known_term(entry: Entry, same: list[Entry]) -> None:
         entry.target, entry.keep_source, entry.status = list(owner.target), owner.keep_source, owner.status
 
 
-def _some_of_the_approved_targets(entry: Entry, same: list[Entry], path: str, into_name: str,
-                                  on_warning: Callable[[str], None]) -> None:
+def _some_of_the_approved_targets(entry: Entry, same: list[Entry]) -> bool:
+    """An approved term listing some of the targets the glossary approves for it, and no other,
+    takes them all; True when it did."""
     allowed = set(entry.allowed_targets())
     for other in same:
         if other.status is Status.APPROVED and other.keep_source == entry.keep_source \
                 and allowed and allowed < set(other.allowed_targets()):
-            where = f"{path}:{entry.line}" if entry.line else path
-            on_warning(f'{where}: "{entry.source}" is approved here as {_shown(entry.target)} only; {into_name} '
-                       f"approves {_shown(other.target)} and keeps them all")
             entry.target = list(other.target)
-            return
+            return True
+    return False
+
+
+def _warn_about_completed(completed: list[tuple[Entry, list[str]]], path: str, into_name: str,
+                          on_warning: Callable[[str], None]) -> None:
+    """One warning for the terms that listed only some of their approved targets, showing the first."""
+    if not completed:
+        return
+    entry, listed = completed[0]
+    where = f"{path}:{entry.line}" if entry.line else path
+    first = (f'"{entry.source}" is approved here as {_shown(listed)} only; {into_name} approves '
+             f"{_shown(entry.target)} and keeps them all")
+    if len(completed) == 1:
+        on_warning(f"{where}: {first}")
+    else:
+        on_warning(f"{where}: {len(completed)} terms list only some of the targets {into_name} approves, which keeps "
+                   f"them all (first one here: {first.split('; ')[0]})")
 
 
 def _readings(renderings: list[str]) -> set[str]:
