@@ -400,3 +400,25 @@ def test_a_table_for_cat_tools_keeps_formula_like_cells_as_they_are_and_says_how
         "cat.csv: exported 2 entries as csv\n")
     guarded = run(runner, "export", "formula.yaml", "--to", "csv", "--bom", "-o", "excel.csv")
     assert guarded.stderr == "excel.csv: exported 2 entries as csv\n"
+
+
+def test_a_note_with_indented_lines_still_comes_back_exactly_from_a_tbx_export(runner, workdir):
+    note = "Steps:\n          1. plug in\n\t\t\t\t2. charge"
+    write_here("g.yaml", "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n  - source: grid\n"
+                         f"    target: 电网\n    status: approved\n    note: {note!r}\n"
+                         f"    definition: {note!r}\n".replace("'", '"'))
+    assert load_glossary("g.yaml").terms[0].note == note
+    assert run(runner, "export", "g.yaml", "--to", "tbx", "-o", "g.tbx").exit_code == 0
+    assert run(runner, "import", "g.tbx", "-o", "back.yaml").exit_code == 0
+    back = entries_of("back.yaml")["grid"]
+    assert (back.note, back.extra["definition"]) == (note, note)
+
+
+def test_several_terms_listing_some_of_their_approved_targets_share_one_warning(runner, workdir):
+    write_here("g.yaml", REVIEWED.replace("target: 绿色转型", "target: [绿色转型, 绿色转变]"))
+    write_here("tb.csv", "en,zh,status\ngreen transition,绿色转型,approved\nV2G,车网互动,approved\n")
+    result = run(runner, "import", "tb.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        'warning: tb.csv:2: 2 terms list only some of the targets g.yaml approves, which keeps them all (first one '
+        'here: "green transition" is approved here as "绿色转型" only)')

@@ -81,6 +81,7 @@ _SPACE = re.compile(r"\s+")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _LAYOUT_AT_ENDS = re.compile(r"^[ \t]*[\r\n]\s*|\s*[\r\n][ \t]*$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_INDENTED_LINE = re.compile(r"[\r\n][ \t]")
 _LINE_BREAK_RUN = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+")
 # Characters XML 1.0 cannot hold, not even escaped: C0 controls other than tab and line ends,
 # lone surrogates, U+FFFE and U+FFFF.
@@ -125,6 +126,7 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     if not len(body):
         root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
     ElementTree.indent(root, space="  ")
+    _unindent_text_with_indented_lines(root)
     # A carriage return in a note or term is written as a character reference: XML parsers turn
     # a literal one into a line feed.
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -135,6 +137,21 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
                                 path=path)
     report_unrepresentable(lost, "tbx", path, on_warning)
     return text
+
+
+def _unindent_text_with_indented_lines(root: ElementTree.Element) -> None:
+    """A note or definition with a line that starts with white space is written right after what
+    precedes it, not on a line of its own: the importer takes an indented line of an indented
+    element for the file's layout (see _text), and this one is the text's own."""
+    for parent in root.iter():
+        before = None
+        for child in parent:
+            if not len(child) and child.text and child.text.strip() and _INDENTED_LINE.search(child.text):
+                if before is None:
+                    parent.text = ""
+                else:
+                    before.tail = ""
+            before = child
 
 
 def concept_ids(entries: list[Entry]) -> list[str]:
