@@ -195,8 +195,8 @@ class SegmentAligner:
                             matched_words += 1
                             shared = shared or bool(covered & inside)
                             covered |= inside
-                if shared:  # two words explained by the same characters: one may owe it to the corpus alone
-                    matched_words -= pieces.echoes(content, zspan)
+                if shared or pieces.learned_alone(content, zspan):  # one word may owe its place to the corpus alone
+                    matched_words -= pieces.echoes(content, zspan, (span.first_token - 1, span.last_token))
                 if several and any((inside := covering[position][0].get(index)) and inside not in masks
                                    for position, masks in several.items()):
                     # a word's translation found twice in the span (技术研究院碳中和技术)
@@ -353,7 +353,7 @@ class _PieceEvidence:
                 covered |= chosen
         return covered, weakly_covered
 
-    def echoes(self, content: list[tuple[int, int]], zspan: Span) -> int:
+    def echoes(self, content: list[tuple[int, int]], zspan: Span, neighbours: tuple[int, int] = (-1, -1)) -> int:
         """How many words of a span owe their place inside `zspan` to an echo: a translation
         learned from the corpus that sits where another word's translation does, while the
         dictionary places the word itself elsewhere in the segment. Two words that always come
@@ -365,6 +365,12 @@ class _PieceEvidence:
 
         strong = [self._strong_places(key) for key in content]
         masks = [inside(dictionary) | inside(characters) | inside(learned) for dictionary, characters, learned in strong]
+        # The English words right before and after the span (token indices `neighbours`) echo too:
+        # in `Surgical face masks` the span `Surgical face` -> 外科口罩 holds the 口罩 of `masks`.
+        outside = 0
+        for key in self.matches:
+            if key[0] in neighbours:
+                outside |= inside(self._strong_places(key)[0])
         echoes = 0
         for position, (dictionary, characters, learned) in enumerate(strong):
             elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary + characters)
@@ -377,13 +383,23 @@ class _PieceEvidence:
             if (not elsewhere or inside(dictionary) or not masks[position]
                     or character and (modifies_next or character & inside(learned))):
                 continue
-            others = 0
+            others = outside
             for other, mask in enumerate(masks):
                 if other != position:
                     others |= mask
             if not masks[position] & ~others:
                 echoes += 1
         return echoes
+
+    def learned_alone(self, content: list[tuple[int, int]], zspan: Span) -> bool:
+        """Whether a word of the span is placed inside `zspan` only by what the corpus taught it:
+        the one case where a word outside the span can show it an echo (see `echoes`)."""
+        for key in content:
+            dictionary, characters, learned = self._strong_places(key)
+            if (any(zspan.start <= start and end <= zspan.end for start, end in learned)
+                    and not any(zspan.start <= start and end <= zspan.end for start, end in dictionary + characters)):
+                return True
+        return False
 
     def _strong_places(self, key: tuple[int, int]
                        ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:

@@ -269,3 +269,12 @@ def test_an_acronym_is_the_expansion_of_a_phrase_only_from_its_first_letter():
     found = linked("The illness has been named coronavirus disease (COVID-19).", "该疾病被命名为冠状病毒疾病 (COVID-19)。")
     assert not [target for source, target in found if source == "COVID-19" and "命名" in target]
     assert ("Power-to-Gas", "电转气") in linked("Power-to-Gas (P2G) stores surplus power.", "电转气(P2G)可储存剩余电力。")
+
+
+def test_a_word_does_not_take_the_translation_of_the_word_after_it():
+    # The corpus taught `face` 口罩 (it always says `face masks`), while the dictionary's 表面 for
+    # `face` is elsewhere in the segment: `Surgical face` is no 外科口罩, `Surgical face mask` is.
+    taught = Lexicon({"face": {"口罩": 0.6}, "surgical": {"外科": 0.9}})
+    pairs = {(link.source.text, link.target.text) for link in chosen_links(
+        "Surgical face masks keep droplets off surfaces.", "外科口罩可使飞沫远离物体表面。", taught)}
+    assert ("Surgical face mask", "外科口罩") in pairs and ("Surgical face", "外科口罩") not in pairs
