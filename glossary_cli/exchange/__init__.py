@@ -103,7 +103,7 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
         raise InputFormatError("no such file", path=path)
     chosen = from_format or format_of(path)
     if chosen is ExchangeFormat.TBX:
-        from .tbx import read_tbx
+        from .tbx_read import read_tbx
 
         if source_column is not None or target_column is not None:
             option = "--source-column" if source_column is not None else "--target-column"

@@ -73,7 +73,7 @@ def column_language(name: str) -> str | None:
 def names_language(name: str, wanted: str) -> bool:
     """Whether the header cell names the wanted language (one may be more specific than the other:
     `English` is en-US, `en-GB` is not; Chinese by script, see the module docstring)."""
-    from .tbx import chinese_script
+    from .tbx_read import chinese_script
 
     tag = column_language(name)
     if tag is None:
@@ -116,7 +116,7 @@ def _named_column(cells: list[str], named: str, role: str, taken: set, path: str
 def _column_for(cells: list[str], role: str, language: str, taken: set) -> int | None:
     """The first free column named for the language (plain zh: a Simplified one first), else the
     first free column named for the role (source, term, english; target, translation, chinese)."""
-    from .tbx import SIMPLIFIED, chinese_script
+    from .tbx_read import SIMPLIFIED, chinese_script
 
     free = [index for index in range(len(cells)) if index not in taken]
     by_language = [index for index in free if names_language(cells[index], language)]

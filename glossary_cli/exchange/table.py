@@ -48,7 +48,7 @@ from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_rows, excel_separator
 from ..textio import decode, read_bytes
 from .columns import column_language, find_columns
-from .tbx import traditional_tag
+from .tbx_read import traditional_tag
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
                      encode_value, report_unrepresentable)
 

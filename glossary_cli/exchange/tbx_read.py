@@ -1,0 +1,470 @@
+"""TBX import: a glossary from a TBX v3 (conceptEntry) or v2 (martif/termEntry) termbase.
+
+The mapping is tbx.py's, read the other way; what no entry field holds is named in one warning.
+Elements are read through readers.xml_safe, which refuses entity declarations and external
+references.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .. import TOOL
+from ..errors import InputFormatError
+from ..glossary import Entry, Glossary, Status
+from ..readers.xml_safe import element_language, expect_root, iter_xml, language_matches, local_name, normalize_language
+
+# keep_source: the source term listed again among the target-language terms, with this term-level
+# note. TBX-Basic's termType picklist has no value for it (fullForm, acronym, abbreviation,
+# shortForm, variant, phrase); exports before that used termType internationalism, still read.
+KEEP_SOURCE_NOTE = "keep_source: leave this term untranslated"
+INTERNATIONALISM = "internationalism"
+# administrativeStatus / normativeAuthorization values, compared as `status_word` folds them
+# (case, spaces, hyphens and the -admn-sts and Term suffixes ignored: `Deprecated Term`,
+# `deprecatedTerm-admn-sts` and `DeprecatedTerm` are one value).
+_POSITIVE = {"preferred", "admitted", "approved", "standardized", "legal", "regulated"}  # allowed; the entry is approved
+_NEGATIVE = {"deprecated", "superseded", "obsolete", "forbidden", "notrecommended"}  # forbidden renderings
+_NEUTRAL = {"proposed", "new", "candidate"}  # allowed, but decided by nobody yet: the entry stays a candidate
+_KNOWN_STATUSES = ("preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
+                   "supersededTerm-admn-sts (also approved, forbidden, obsolete, notRecommended, proposed)")
+# Data categories that say whether a term may be used: TBX's own two, and the picklist fields CAT
+# tools export under names of their own (MultiTerm: <descrip type="Status">Forbidden</descrip>).
+# Compared as status_word folds them; processStatus is workflow (unprocessed, finalized), not usage.
+_STATUS_CATEGORIES = {"administrativestatus", "normativeauthorization"}
+_NOT_A_USAGE_STATUS = {"processstatus"}
+_TERM_CONTAINERS = {"termSec", "tig", "ntig"}
+_SPACE = re.compile(r"\s+")
+_LAYOUT_AT_ENDS = re.compile(r"^[ \t]*[\r\n]\s*|\s*[\r\n][ \t]*$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_RUN = re.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)+")
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def unique_texts(values: Iterable[str], exclude: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """The texts without blanks at their ends, each once, in order, leaving out empty ones and `exclude`."""
+    seen: list[str] = []
+    for value in values:
+        value = value.strip()
+        if value and value not in seen and value not in exclude:
+            seen.append(value)
+    return seen
+
+
+@dataclass
+class TermRecord:
+    """One term of a concept as the termbase states it."""
+
+    text: str
+    language: str
+    status: str | None = None  # "preferred", "admitted", "deprecated", ... (see status_word)
+    status_text: str = ""  # the value as written, for messages
+    status_field: str = "administrativeStatus"  # the data category it was given in, as written
+    line: int | None = None  # of its termSec/tig/ntig
+    part_of_speech: str | None = None
+    term_type: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConceptRecord:
+    line: int
+    terms: list[TermRecord] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (language, or "" for the concept; text)
+    definitions: list[tuple[str, str]] = field(default_factory=list)  # (language, or "" for the concept; text)
+    subject_field: str | None = None
+    unread: list[tuple[str, str]] = field(default_factory=list)  # (language or "", data category) not imported
+
+
+def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | None = None,
+             encoding: str | None = None, unstated: Status = Status.CANDIDATE,
+             on_warning: Callable[[str], None] = _ignore) -> Glossary:
+    """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh); a
+    concept none of whose target terms has a status gets `unstated`."""
+    source_language, target_language = source_lang or "en", target_lang or "zh"
+    concepts: list[ConceptRecord] = []
+    for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), marked=frozenset(_TERM_CONTAINERS),
+                          encoding=encoding, kind="TBX"):
+        if event.kind == "root":
+            expect_root(event, {"tbx", "martif"}, "TBX", path)
+        else:
+            concepts.append(read_concept(event.element, event.line, event.line_of))
+    terms_by_language = Counter(normalize_code(term.language) for concept in concepts for term in concept.terms)
+    target_matches = _target_matcher(target_language, terms_by_language, path, on_warning)
+    for language, role, matches in ((source_language, "source", lambda code: language_matches(code, source_language)),
+                                    (target_language, "target", target_matches)):
+        option = f"--{role}-lang"
+        if concepts and not any(matches(code) for code in terms_by_language):
+            found = ", ".join(f"{code} ({count} terms)" for code, count in sorted(terms_by_language.items())) or "none"
+            raise InputFormatError(f"no {language} terms in this termbase (languages: {found}); pass {option} "
+                                   f"to choose the {role} language", path=path)
+
+    if target_lang is None:  # zh by default: a Traditional Chinese termbase says so in the glossary
+        written = Counter({code: count for code, count in terms_by_language.items() if target_matches(code)})
+        target_language = traditional_tag(written) or target_language
+    glossary = Glossary(languages={"source": source_language, "target": target_language},
+                        generated={"tool": TOOL, "imported_from": os.path.basename(path)})
+    no_source: list[int] = []
+    no_target: list[int] = []
+    not_imported: Counter = Counter()
+    for concept in concepts:
+        try:
+            entry = concept_to_entry(concept, source_language, target_language, target_matches=target_matches,
+                                     unstated=unstated)
+        except InputFormatError as error:
+            error.path = path
+            raise
+        if entry is None:
+            no_source.append(concept.line)
+            continue
+        if not entry.target and not entry.keep_source:
+            no_target.append(concept.line)
+        glossary.terms.append(entry)
+        not_imported.update(left_out(concept, source_language, target_matches))
+    if no_source:
+        on_warning(f"{path}:{no_source[0]}: {len(no_source)} concept(s) with no {source_language} term skipped "
+                   "(first one here)")
+    if no_target:
+        on_warning(f"{path}:{no_target[0]}: {len(no_target)} concept(s) with no {target_language} term imported "
+                   "as candidates with no target (first one here)")
+    _warn_about_left_out(not_imported, path, on_warning)
+    return glossary
+
+
+SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
+
+
+def chinese_script(code: str) -> str | None:
+    """Simplified for zh, zh-Hans, zh-CN, zh-SG (and zh-Hans-*), Traditional for zh-Hant, zh-TW,
+    zh-HK, zh-MO; None for a language other than Chinese."""
+    subtags = normalize_language(code).split("-")
+    if subtags[0] != "zh":
+        return None
+    if "hans" in subtags:
+        return SIMPLIFIED
+    if "hant" in subtags or any(subtag in ("tw", "hk", "mo") for subtag in subtags[1:]):
+        return TRADITIONAL
+    return SIMPLIFIED
+
+
+def traditional_tag(written: Counter) -> str | None:
+    """The tag a Traditional Chinese target is written with, the most used (zh-TW, zh-Hant), so
+    that a glossary imported with the default zh keeps its script; None when the target is not
+    all Traditional Chinese (plain zh means Simplified)."""
+    if not written or any(chinese_script(code) != TRADITIONAL for code in written):
+        return None
+    most_used = sorted(written, key=lambda code: (-written[code], code))[0]
+    return _cased(most_used)
+
+
+def _cased(code: str) -> str:
+    """A language tag in the case BCP 47 recommends: `ZH-tw` and `zh_TW` as zh-TW, `zh-hant` as zh-Hant."""
+    subtags = code.replace("_", "-").split("-")
+    return "-".join([subtags[0].lower()] + [subtag.title() if len(subtag) == 4 else
+                                            subtag.upper() if len(subtag) == 2 else subtag for subtag in subtags[1:]])
+
+
+def _target_matcher(target_language: str, terms_by_language: Counter, path: str,
+                    on_warning: Callable[[str], None]) -> Callable[[str], bool]:
+    """Which langSec codes are the target language. Chinese is matched by script: zh-CN takes
+    zh, zh-Hans, zh-CN and zh-SG; zh-TW takes zh-Hant, zh-TW, zh-HK and zh-MO. Plain zh takes
+    whichever the file holds, and Simplified, with a warning, when it holds both."""
+    wanted = chinese_script(target_language)
+    if wanted is None:
+        return lambda code: language_matches(code, target_language)
+    if normalize_language(target_language) == "zh":
+        scripts = Counter()
+        for code, count in terms_by_language.items():
+            if chinese_script(code):
+                scripts[chinese_script(code)] += count
+        if len(scripts) < 2:
+            return lambda code: chinese_script(code) is not None
+        on_warning(f"{path}: holds Simplified ({scripts[SIMPLIFIED]} terms) and Traditional Chinese "
+                   f"({scripts[TRADITIONAL]} terms); importing Simplified. Pass --target-lang zh-CN or zh-TW to "
+                   "choose one")
+    return lambda code: chinese_script(code) == wanted
+
+
+def normalize_code(code: str) -> str:
+    return code.strip().replace("_", "-") or "?"
+
+
+def read_concept(element: ElementTree.Element, line: int,
+                 line_of: Callable[[ElementTree.Element], int] | None = None) -> ConceptRecord:
+    """Everything an entry needs from a <conceptEntry> (v3) or <termEntry> (v2); `line_of` gives
+    the line of a term's container (see xml_safe.XmlEvent.line_of). What no entry field holds is
+    listed in `unread`, for the warning that names it."""
+    concept = ConceptRecord(line=line)
+    for child, indentation in _data_elements(element):
+        if local_name(child.tag) in ("langSec", "langSet"):
+            _read_language_section(child, concept, line_of or (lambda _: line))
+        else:
+            _read_concept_detail(child, indentation, concept, "")
+    return concept
+
+
+# Elements that only group data categories: their children are read one by one. A transacGrp
+# (a transaction: who changed the entry, when) is one datum, named whole.
+_GROUPS = {"descripGrp", "adminGrp", "termNoteGrp", "termGrp"}
+
+
+def _data_elements(parent: ElementTree.Element) -> Iterator[tuple[ElementTree.Element, str | None]]:
+    """The elements under `parent`, groups opened, each with its indentation (see _indentation)."""
+    before = parent.text or ""
+    for child in parent:
+        if local_name(child.tag) in _GROUPS:
+            yield from _data_elements(child)
+        else:
+            yield child, _indentation(before)
+        before = child.tail or ""
+
+
+def _indentation(before: str) -> str | None:
+    """The white space starting an element's line, when only white space stands before the element
+    there (a pretty-printed file); None when something else does, or the line is the parent's."""
+    if "\n" not in before and "\r" not in before:
+        return None
+    last_line = _LINE_BREAK.split(before)[-1]
+    return last_line if not last_line.strip() else None
+
+
+def _category(element: ElementTree.Element) -> str:
+    """The data category as TBX names it: `descrip definition`, `xref xGraphic`, `transacGrp`."""
+    kind = element.get("type")
+    return f"{local_name(element.tag)} {kind}" if kind else local_name(element.tag)
+
+
+def _folded(kind: str | None) -> str:
+    """A data category name without case, spaces, hyphens or underscores (`Definition`, `subject field`)."""
+    return re.sub(r"[\s_-]+", "", kind or "").lower()
+
+
+def _read_concept_detail(element: ElementTree.Element, indentation: str | None, concept: ConceptRecord,
+                         language: str) -> None:
+    """Notes, definitions and the subject field, at concept or language level (also inside *Grp)."""
+    name = local_name(element.tag)
+    kind = _folded(element.get("type")) if name == "descrip" else name
+    if name == "note":
+        text = _text(element, indentation)
+        if text.strip():
+            concept.notes.append((language, text))
+    elif kind == "definition":
+        concept.definitions.append((language, _text(element, indentation)))
+    elif kind == "subjectfield" and not language and concept.subject_field is None:
+        concept.subject_field = _text(element, indentation)
+    else:
+        concept.unread.append((language, _category(element)))
+
+
+def _read_language_section(section: ElementTree.Element, concept: ConceptRecord,
+                           line_of: Callable[[ElementTree.Element], int]) -> None:
+    language = element_language(section)
+    for child, indentation in _data_elements(section):
+        if local_name(child.tag) in _TERM_CONTAINERS:
+            term = _read_term(child, language, concept)
+            if term is not None:
+                term.line = line_of(child)
+                concept.terms.append(term)
+        else:
+            _read_concept_detail(child, indentation, concept, language)
+
+
+def _read_term(container: ElementTree.Element, language: str, concept: ConceptRecord) -> TermRecord | None:
+    term_element = next((node for node in container.iter() if local_name(node.tag) == "term"), None)
+    if term_element is None:
+        return None
+    text = _text(term_element, None)
+    if not text.strip():
+        return None
+    term = TermRecord(text=text, language=language)
+    unread: list[tuple[str, str]] = []
+    for node, indentation in _data_elements(container):
+        name = local_name(node.tag)
+        kind = node.get("type") if name in ("termNote", "descrip", "admin") else name
+        if node is term_element:
+            continue
+        if is_status_category(kind) and term.status is None:
+            term.status_text, term.status_field = _clean(node), (kind or "").strip()
+            term.status = status_word(term.status_text)
+        elif _folded(kind) == "termtype" and term.term_type is None:
+            term.term_type = _clean(node)  # internationalism marks keep_source; any other value is left out
+        elif _folded(kind) == "partofspeech" and term.part_of_speech is None:
+            term.part_of_speech = _clean(node)
+        elif name == "note":
+            if _text(node, indentation).strip():
+                term.notes.append(_text(node, indentation))
+        else:
+            unread.append((language, _category(node)))
+    concept.unread += unread
+    return term
+
+
+def is_status_category(kind: str | None) -> bool:
+    """Whether a data category says if a term may be used: administrativeStatus,
+    normativeAuthorization, or a field of a CAT tool's own named as a status (`Status`, `Usage
+    status`, `Term Status`); processStatus is the workflow's."""
+    folded = re.sub(r"[\s_-]+", "", kind or "").lower()
+    return folded in _STATUS_CATEGORIES or (folded.endswith("status") and folded not in _NOT_A_USAGE_STATUS)
+
+
+def status_word(value: str) -> str:
+    """'preferredTerm-admn-sts', 'Preferred Term' and 'preferredTerm' are all 'preferred'."""
+    folded = re.sub(r"[\s_-]+", "", value).lower()
+    return folded.removesuffix("admnsts").removesuffix("term")
+
+
+def _refuse_unknown_statuses(terms: list[TermRecord]) -> None:
+    for term in terms:
+        if term.status is not None and term.status not in _POSITIVE | _NEGATIVE | _NEUTRAL:
+            raise InputFormatError(f"term \"{term.text}\" has the unknown {term.status_field} "
+                                   f"{term.status_text!r}; use {_KNOWN_STATUSES}", line=term.line)
+
+
+def _refuse_allowed_and_forbidden(targets: list[TermRecord]) -> None:
+    """One concept that allows a rendering and forbids it too is a contradiction for a person to
+    settle; neither term may win in silence (the forbidden one used to be dropped)."""
+    allowing = {}
+    for term in targets:
+        if term.status not in _NEGATIVE:
+            allowing.setdefault(term.text, term)
+    for term in targets:
+        other = allowing.get(term.text) if term.status in _NEGATIVE else None
+        if other is not None:
+            said = other.status_text or "allowed, with no status,"
+            where = f" at line {other.line}" if other.line else ""
+            raise InputFormatError(f'term "{term.text}" is {term.status_text} here and {said}{where} of the same '
+                                   "concept; a rendering is allowed or forbidden, not both: remove one of the terms",
+                                   line=term.line)
+
+
+def _clean(element: ElementTree.Element) -> str:
+    """A status or picklist value: spaces and line breaks are layout."""
+    return _SPACE.sub(" ", "".join(element.itertext())).strip()
+
+
+def _text(element: ElementTree.Element, indentation: str | None) -> str:
+    """A term, note or definition as written: tabs, double spaces and line breaks inside are
+    content. The layout of a pretty-printed file is not: the white space running up to or down
+    from a line break at either end, blanks at the ends of a term, and, in an element indented
+    `indentation`, a line break followed by at least that indentation (the text wrapped to the
+    file's layout), which is one space, or a blank line between paragraphs."""
+    text = _LAYOUT_AT_ENDS.sub("", "".join(element.itertext()))
+    if indentation:
+        def unwrapped(run: re.Match) -> str:
+            lines = _LINE_BREAK.split(run.group())
+            if not lines[-1].startswith(indentation):
+                return run.group()  # a line break of the text's own
+            return " " if len(lines) == 2 else "\n\n"
+
+        text = _LINE_BREAK_RUN.sub(unwrapped, text)
+    return text.strip() if local_name(element.tag) == "term" else text
+
+
+def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str, *,
+                     target_matches: Callable[[str], bool] | None = None,
+                     unstated: Status = Status.CANDIDATE) -> Entry | None:
+    """The glossary entry for a concept, or None when it has no source-language term."""
+    target_matches = target_matches or (lambda code: language_matches(code, target_language))
+    sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
+    targets = [term for term in concept.terms if target_matches(term.language)]
+    if not sources:
+        return None
+    _refuse_unknown_statuses(sources + targets)
+    source = sources[0].text
+    allowed = unique_texts((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
+    _refuse_allowed_and_forbidden(targets)
+    forbidden = unique_texts((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
+    keep_source = any(term.text == source and _marks_keep_source(term) for term in targets)
+    if any(term.status in _POSITIVE for term in targets):
+        status = Status.APPROVED
+    elif allowed and all(term.status is None for term in targets if term.status not in _NEGATIVE):
+        status = unstated  # nothing said of the allowed renderings (deprecated ones aside): the caller decides
+    else:
+        status = Status.CANDIDATE
+    entry = Entry(
+        source=source,
+        target=[text for text in allowed if text != source or not keep_source],
+        status=status,
+        forbidden=forbidden,
+        source_variants=unique_texts((term.text for term in sources[1:]), exclude={source}),
+        keep_source=keep_source,
+        line=concept.line,  # the concept entry's, so a merge conflict can name it
+    )
+    involved = sources + targets
+    wanted = (source_language, target_language)
+    notes = [text for language, text in concept.notes
+             if not language or any(language_matches(language, code) for code in wanted)]
+    kept = {id(term) for term in targets if keep_source and term.text == source}  # the mark is no note of a person's
+    notes += [f"{term.text}: {note}" for term in involved for note in term.notes
+              if not (id(term) in kept and _is_keep_source_note(note))]
+    entry.note = "\n".join(notes) or None
+    part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
+    if part_of_speech:
+        entry.extra["part_of_speech"] = part_of_speech
+    chosen = _chosen_definition(concept, source_language)
+    if chosen is not None and concept.definitions[chosen][1]:
+        entry.extra["definition"] = concept.definitions[chosen][1]
+    if concept.subject_field:
+        entry.extra["subject_field"] = concept.subject_field
+    return entry
+
+
+def _marks_keep_source(term: TermRecord) -> bool:
+    """A target-language term that is the source kept as it is: its keep_source note, or the
+    termType internationalism earlier exports wrote."""
+    return term.term_type == INTERNATIONALISM or any(_is_keep_source_note(note) for note in term.notes)
+
+
+def _is_keep_source_note(note: str) -> bool:
+    return _SPACE.sub(" ", note).strip() == KEEP_SOURCE_NOTE
+
+
+def _chosen_definition(concept: ConceptRecord, source_language: str) -> int | None:
+    """Which definition an entry takes: the first of the source language, else the first of the concept."""
+    in_source = [index for index, (language, _) in enumerate(concept.definitions)
+                 if language and language_matches(language, source_language)]
+    of_concept = [index for index, (language, _) in enumerate(concept.definitions) if not language]
+    return (in_source or of_concept or [None])[0]
+
+
+def left_out(concept: ConceptRecord, source_language: str, target_matches: Callable[[str], bool]) -> Counter:
+    """What of a concept no entry field holds, by data category (`descrip context`, `transacGrp`):
+    what read_concept found no field for, a termType other than the keep_source mark, and the
+    definitions besides the one the entry takes. Sections of other languages are not counted:
+    a bilingual glossary leaves them out whole."""
+    def wanted(language: str) -> bool:
+        return not language or language_matches(language, source_language) or target_matches(language)
+
+    counts = Counter(category for language, category in concept.unread if wanted(language))
+    source = next((term.text for term in _ordered(concept.terms) if language_matches(term.language, source_language)),
+                  None)
+    for term in concept.terms:
+        marks_keep_source = (term.term_type == INTERNATIONALISM and term.text == source
+                             and target_matches(term.language))
+        if term.term_type and wanted(term.language) and not marks_keep_source:
+            counts["termNote termType"] += 1
+    chosen = _chosen_definition(concept, source_language)
+    for index, (language, _) in enumerate(concept.definitions):
+        if index != chosen and wanted(language):
+            counts[f"descrip definition in {language}" if language else "descrip definition"] += 1
+    return counts
+
+
+def _warn_about_left_out(counts: Counter, path: str, on_warning: Callable[[str], None]) -> None:
+    """One warning naming each data category the import left out and how often, the most first."""
+    if counts:
+        shown = ", ".join(f"{category} ({count})"
+                          for category, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        on_warning(f"{path}: not imported, as no glossary field holds them: {shown}")
+
+
+def _ordered(terms: list[TermRecord]) -> list[TermRecord]:
+    """Preferred terms first, then the others in document order."""
+    return sorted(terms, key=lambda term: term.status != "preferred")
