@@ -38,7 +38,29 @@ def is_english_stopword(word: str, shouted: bool = False) -> bool:
     whole text is in capitals (`shouted`: `HOW TO WASH YOUR HANDS`)."""
     if not shouted and len(word) > 1 and word.isupper():
         return False
-    return word.lower() in _english_stopwords()
+    lower = word.lower()
+    return lower in _english_stopwords() or _is_contracted_function_word(word, shouted)
+
+
+# The tokenizer keeps a contraction whole (`don't`); its parts are function words.
+_NEGATED_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}  # can't, won't, shan't, ain't
+_CONTRACTED_ENDINGS = frozenset({"s", "re", "ll", "ve", "d", "m"})
+
+
+def _is_contracted_function_word(word: str, shouted: bool) -> bool:
+    """`don't`, `can't`, `it's`, `you're`, `we'll`, `I'm`; not a possessive such as `patient's`
+    or an acronym's (`WHO's`)."""
+    text = word.replace("\u2019", "'")
+    if "'" not in text:
+        return False
+    stopwords = _english_stopwords()
+    if text.lower().endswith("n't"):
+        stem = text[:-3].lower()
+        return _NEGATED_STEMS.get(stem, stem) in stopwords
+    base, _, ending = text.rpartition("'")
+    if not shouted and len(base) > 1 and base.isupper():
+        return False
+    return ending.lower() in _CONTRACTED_ENDINGS and base.lower() in stopwords
 
 
 def is_shouted(texts) -> bool:

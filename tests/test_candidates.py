@@ -17,6 +17,13 @@ def test_english_ngrams_do_not_start_or_end_with_function_words():
     assert not any(text.startswith(("the ", "of ")) or text.endswith((" of", " in")) for text in found)
 
 
+def test_a_contracted_function_word_is_a_function_word():
+    found = english("So don't skip that step, you can't share towels, and it's the WHO's advice")
+    assert not [text for text in found if text.split()[0].lower() in ("don't", "can't", "it's")
+                or text.split()[-1].lower() in ("don't", "can't", "it's")]
+    assert {"step", "towel", "WHO"} <= set(found)  # an acronym before its possessive stays
+
+
 def test_a_function_word_in_capitals_is_an_acronym_unless_the_whole_text_is_in_capitals():
     found = english("WHO guidance reached the US and IT teams")
     assert {"WHO", "WHO guidance", "US", "IT team"} <= set(found)
