@@ -51,6 +51,16 @@ def seed_pairs(seed_article: Path) -> list[SegmentPair]:
 
 
 # A candidate a person has worked on (comment, note, forbidden list, own field): merge must keep it all.
+# The smallest glossary check enforces: one approved term.
+SMART_GRID_APPROVED = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: smart grid
+    target: 智能电网
+    status: approved
+"""
+
 CANDIDATE_WITH_WORK = """\
 glossary: 1
 terms:

@@ -15,14 +15,8 @@ import time
 
 import pytest
 
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
+from tests.support import SMART_GRID_APPROVED
+
 INTERRUPTED = "glossary: interrupted; files on disk are unchanged"
 
 
@@ -35,7 +29,7 @@ def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossar
     An impatient user pressing Ctrl-C again and again gets the same."""
     corpus = shared_data / "tico19_en_zh" / "segments.tsv"  # ~15 s of work: certainly mid-run at 2 s
     output = tmp_path / "glossary.yaml"
-    output.write_text(GLOSSARY, encoding="utf-8")
+    output.write_text(SMART_GRID_APPROVED, encoding="utf-8")
     # An empty cache of its own: with what other tests of the session cached, the run could be
     # over (or shutting down) by the time the signal comes.
     env = {**os.environ, "NO_COLOR": "1", "TERM": "dumb", "XDG_CACHE_HOME": str(tmp_path_factory.mktemp("xdg"))}
@@ -58,7 +52,7 @@ def test_ctrl_c_during_extract_exits_130_with_one_line_and_keeps_the_old_glossar
     assert lines[-1] == INTERRUPTED  # one line about the interrupt, after any progress lines
     assert all(line.startswith("extracting: ") for line in lines[:-1]), stderr
     assert stdout == ""
-    assert output.read_text(encoding="utf-8") == GLOSSARY
+    assert output.read_text(encoding="utf-8") == SMART_GRID_APPROVED
     assert sorted(os.listdir(tmp_path)) == ["glossary.yaml"]  # no temporary file left
 
 
@@ -95,7 +89,7 @@ def test_ctrl_c_during_review_keeps_every_decision_made_so_far(tmp_path):
     from glossary_cli.glossary_yaml import load_glossary
 
     path = tmp_path / "glossary.yaml"
-    path.write_text(GLOSSARY.replace("approved", "candidate") + "".join(
+    path.write_text(SMART_GRID_APPROVED.replace("approved", "candidate") + "".join(
         f"  - source: term {index}\n    target: 术语{index}\n    status: candidate\n    score: 0.{9 - index}\n"
         for index in range(4)), encoding="utf-8")
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "40"}
@@ -126,7 +120,7 @@ def test_a_swallowed_ctrl_c_still_keeps_the_old_file(tmp_path, monkeypatch):
     from glossary_cli.atomic import write_atomic
 
     path = tmp_path / "glossary.yaml"
-    path.write_text(GLOSSARY, encoding="utf-8")
+    path.write_text(SMART_GRID_APPROVED, encoding="utf-8")
     monkeypatch.setattr(interrupts, "_received", False)
     previous = signal.getsignal(signal.SIGINT)
     interrupts.install()
@@ -140,7 +134,7 @@ def test_a_swallowed_ctrl_c_still_keeps_the_old_file(tmp_path, monkeypatch):
             write_atomic(str(path), "terms: []\n")
     finally:
         signal.signal(signal.SIGINT, previous)
-    assert path.read_text(encoding="utf-8") == GLOSSARY
+    assert path.read_text(encoding="utf-8") == SMART_GRID_APPROVED
     assert os.listdir(tmp_path) == ["glossary.yaml"]
 
 

@@ -11,15 +11,7 @@ from pathlib import Path
 import pytest
 
 from glossary_cli.cli.common import app
-
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
+from tests.support import SMART_GRID_APPROVED
 
 XLIFF_OPENING_WITH_CODES = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -47,7 +39,7 @@ TMX_ONE_UNIT = """\
 
 @pytest.fixture
 def glossary(workdir):
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     return "g.yaml"
 
 

@@ -7,15 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossary_cli.cli.common import app
+from tests.support import SMART_GRID_APPROVED
 
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
 DEPTH = 5000  # Python's default recursion limit is 1000
 
 
@@ -25,7 +18,7 @@ def nested(name: str, text: str) -> str:
 
 def test_xliff_with_thousands_of_nested_g_is_checked(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     Path("deep.xlf").write_text(
         '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="zh"><body>\n'
         f'<trans-unit id="1"><source>{nested("g", "The smart grid")}</source>'
@@ -37,7 +30,7 @@ def test_xliff_with_thousands_of_nested_g_is_checked(runner, tmp_path, monkeypat
 
 def test_tmx_with_thousands_of_nested_hi_is_checked(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     Path("deep.tmx").write_text(
         '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body>\n'
         f'<tu><tuv xml:lang="en"><seg>{nested("hi", "The smart grid")}</seg></tuv>'

@@ -8,15 +8,7 @@ from pathlib import Path
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import read_pairs
-
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
+from tests.support import SMART_GRID_APPROVED
 
 FOOTNOTE_TMX = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -35,7 +27,7 @@ LINK_TITLE_XLIFF = """\
 
 
 def test_a_tmx_footnote_inside_a_placeholder_is_checked(runner, workdir):
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     Path("sub.tmx").write_text(FOOTNOTE_TMX, encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "sub.tmx"])
     assert result.exit_code == 1, result.output
@@ -44,7 +36,7 @@ def test_a_tmx_footnote_inside_a_placeholder_is_checked(runner, workdir):
 
 
 def test_a_link_title_in_xliff_is_read_and_located_where_its_words_start(runner, workdir):
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     Path("title.xlf").write_text(LINK_TITLE_XLIFF, encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "title.xlf"])
     assert result.exit_code == 1, result.output

@@ -10,16 +10,7 @@ import pytest
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import ReadOptions, read_pairs
-
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
-
+from tests.support import SMART_GRID_APPROVED
 
 def tmx(*variants: str) -> str:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US"/><body>\n'
@@ -30,7 +21,7 @@ def tmx(*variants: str) -> str:
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     return tmp_path
 
 

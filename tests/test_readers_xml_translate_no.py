@@ -8,15 +8,7 @@ from pathlib import Path
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import ReadOptions, read_pairs
-
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
+from tests.support import SMART_GRID_APPROVED
 
 XLIFF_12 = """\
 <?xml version="1.0" encoding="UTF-8"?>
@@ -52,7 +44,7 @@ XLIFF_2 = """\
 
 def test_check_passes_a_file_whose_untranslated_english_is_marked_translate_no(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
     Path("v12.xlf").write_text(XLIFF_12, encoding="utf-8")
     Path("v2.xlf").write_text(XLIFF_2, encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "v12.xlf", "v2.xlf"])
