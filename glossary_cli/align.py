@@ -353,7 +353,7 @@ class _PieceEvidence:
                 covered |= chosen
         return covered, weakly_covered
 
-    def echoes(self, content: list[tuple[int, int]], zspan: Span, neighbours: tuple[int, int] = (-1, -1)) -> int:
+    def echoes(self, content: list[tuple[int, int]], zspan: Span, neighbours: tuple[int, int]) -> int:
         """How many words of a span owe their place inside `zspan` to an echo: a translation
         learned from the corpus that sits where another word's translation does, while the
         dictionary places the word itself elsewhere in the segment. Two words that always come

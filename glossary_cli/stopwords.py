@@ -38,8 +38,7 @@ def is_english_stopword(word: str, shouted: bool = False) -> bool:
     whole text is in capitals (`shouted`: `HOW TO WASH YOUR HANDS`)."""
     if not shouted and len(word) > 1 and word.isupper():
         return False
-    lower = word.lower()
-    return lower in _english_stopwords() or _is_contracted_function_word(word, shouted)
+    return word.lower() in _english_stopwords() or _is_contracted_function_word(word, shouted)
 
 
 # The tokenizer keeps a contraction whole (`don't`); its parts are function words.

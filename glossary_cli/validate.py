@@ -20,6 +20,7 @@ from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
 from .matching import chinese_pattern, english_forms, fold_case
+from .script import INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -236,8 +237,9 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     for entry in glossary.terms:
         for key in ("source", "target", "forbidden", "source_variants"):
             for value in [entry.source] if key == "source" else getattr(entry, key):
-                hidden = next((char for char in value if unicodedata.category(char) == "Cf"), None)
-                if hidden is not None:
+                found = INVISIBLE.search(value)
+                if found is not None:
+                    hidden = found.group()
                     name = unicodedata.name(hidden, "a format character")
                     yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
                                                f"U+{ord(hidden):04X} ({name}), so check never finds it as written; "

@@ -28,3 +28,14 @@ def test_what_extract_writes_from_real_text_with_zero_width_spaces_validates(run
     assert validated.exit_code == 0, validated.output
     assert runner.invoke(app, ["approve", str(glossary), "--approve-all", "--min-score", "0.5"]).exit_code == 0
     assert runner.invoke(app, ["check", str(glossary), corpus]).exit_code in (0, 1)  # findings, not an error
+
+
+def test_the_invisible_characters_are_unicodes_format_characters():
+    """script.INVISIBLE lists Unicode's category Cf by hand (a regex has no \\p{Cf}); validate's
+    GV008 and extract use it, so the list must be the category, neither more nor less."""
+    import unicodedata
+
+    from glossary_cli.script import INVISIBLE
+
+    listed = {code for code in range(0x110000) if INVISIBLE.fullmatch(chr(code))}
+    assert listed == {code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"}
