@@ -70,11 +70,11 @@ class Entry:
 
     def spelling_is_case_sensitive(self, spelling: str) -> bool:
         """Whether one spelling of the entry (its source or a source variant) matches only in its
-        own case: the explicit setting, else that spelling's own capitals (`V2G` yes, its variant
-        `vehicle-to-grid` no)."""
+        own case: the explicit setting, else whether it has a capital inside a word (`V2G` yes,
+        `Vehicle-to-Grid` and `vehicle-to-grid` no)."""
         if self.case_sensitive is not None:
             return self.case_sensitive
-        return any(ch.isupper() for ch in spelling[1:])
+        return has_inner_capital(spelling)
 
     def is_reviewed(self) -> bool:
         """True when a person has made a decision or added something the tool never writes."""
@@ -100,3 +100,10 @@ class Glossary:
         folded = source.casefold()
         return [entry for entry in self.terms
                 if entry.source == source or (not entry.is_case_sensitive() and entry.source.casefold() == folded)]
+
+
+def has_inner_capital(spelling: str) -> bool:
+    """An uppercase letter right after a letter or digit (`V2G`, `iPhone`, `macOS`, `COVID-19`): the
+    spelling says its case matters. Capitals that start words (`Smart Grid`, `Wi-Fi`,
+    `Vehicle-to-Grid`), as titles and termbase exports write terms, say nothing."""
+    return any(char.isupper() and spelling[index - 1].isalnum() for index, char in enumerate(spelling) if index)

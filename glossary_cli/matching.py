@@ -4,7 +4,7 @@ English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
     `extract` uses (`heat pump` matches `heat pumps`), case folded unless the spelling is
-    case-sensitive (`spelling_is_case_sensitive`: the entry's `case_sensitive`, else a capital inside
+    case-sensitive (`Entry.spelling_is_case_sensitive`: the entry's `case_sensitive`, else a capital inside
     a word of the spelling, so `V2G` and `iPhone` are, and `Smart Grid`, `Wi-Fi` and the variant
     `Vehicle-to-Grid`, capitalised at the start of each word, are not). In a text all in capitals,
     whose capitals say nothing, a case-sensitive form that spells function words (`US`, `IT`,
@@ -64,7 +64,7 @@ from operator import itemgetter
 from typing import Any
 
 from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
-from .glossary import Entry
+from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
 from .normalize import _IRREGULAR, singular
 from .placeholders import mask_placeholders, placeholder_mask
@@ -329,21 +329,6 @@ def inflections(word: str) -> set[str]:
     return {candidate for candidate in candidates if singular(candidate).lower() == lower}
 
 
-def has_inner_capital(spelling: str) -> bool:
-    """An uppercase letter right after a letter or digit (`V2G`, `iPhone`, `macOS`, `COVID-19`): the
-    spelling says its case matters. Capitals that start words (`Smart Grid`, `Wi-Fi`,
-    `Vehicle-to-Grid`), as titles and termbase exports write terms, say nothing."""
-    return any(char.isupper() and spelling[index - 1].isalnum() for index, char in enumerate(spelling) if index)
-
-
-def spelling_is_case_sensitive(entry: Entry, spelling: str) -> bool:
-    """Whether one spelling of an entry (its source or a source variant) matches only in its own
-    case: the entry's `case_sensitive` when set, else whether the spelling has an inner capital."""
-    if entry.case_sensitive is not None:
-        return entry.case_sensitive
-    return has_inner_capital(spelling)
-
-
 def fold_case(text: str) -> str:
     """Text as the matcher compares a term that ignores case: lower case, one character for one."""
     return _lower(text)
@@ -445,7 +430,7 @@ class TermMatcher:
         exact: dict[str, set[int]] = {}
         for index, entry in enumerate(self.entries):
             for term in (entry.source, *entry.source_variants):
-                table = exact if spelling_is_case_sensitive(entry, term) else folded
+                table = exact if entry.spelling_is_case_sensitive(term) else folded
                 for form in english_forms(term):
                     key = form if table is exact else _lower(form)
                     table.setdefault(key, set()).add(index)
@@ -714,4 +699,4 @@ def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
            "english_forms", "english_pattern", "fold_case", "has_inner_capital", "inflections",
-           "match_compounds", "normalise_chinese", "normalise_english", "spelling_is_case_sensitive"]
+           "match_compounds", "normalise_chinese", "normalise_english"]

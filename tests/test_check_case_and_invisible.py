@@ -10,8 +10,7 @@ import pytest
 
 from glossary_cli.check import run_check
 from glossary_cli.cli.common import app
-from glossary_cli.glossary import Entry, Glossary, Status
-from glossary_cli.matching import has_inner_capital
+from glossary_cli.glossary import Entry, Glossary, Status, has_inner_capital
 from glossary_cli.models import Location, SegmentPair
 
 GLOSSARY = "glossary: 1\nterms:\n  - source: file\n    target: 文件\n    status: approved\n"
@@ -92,3 +91,14 @@ def test_after_an_invisible_character_a_finding_still_points_at_the_right_column
     result = runner.invoke(app, ["check", "g.yaml", "c.tsv", "--format", "json"])
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["line"], finding["column"]) == (1, 18)  # 16 characters and a tab before the Chinese
+
+
+def test_approve_finds_a_title_case_entry_by_its_lower_case_spelling(runner, tmp_path):
+    """The rule check uses is the rule approve and validate use: `smart grid` names `Smart Grid`."""
+    path = tmp_path / "g.yaml"
+    path.write_text("glossary: 1\nterms:\n  - source: Smart Grid\n    target: 智能电网\n    status: candidate\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "smart grid"])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.count("source:") == 1 and "status: approved" in text

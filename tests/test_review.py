@@ -156,9 +156,16 @@ def test_a_new_entry_in_a_refusal_is_named_not_given_a_line():
 
 
 def test_a_term_asked_for_in_other_case_names_the_entry_it_may_mean():
+    # `V2G` has a capital inside a word, so its case matters: `v2g` is no spelling of it
+    glossary, _ = parse_glossary("terms:\n  - source: V2G\n    target: 车网互动\n    status: candidate\n")
+    with pytest.raises(UsageError, match='no entry "v2g" in the glossary; did you mean "V2G"'):
+        decide(glossary, "v2g", Status.APPROVED)
+
+
+def test_a_title_case_term_is_found_in_lower_case_as_check_finds_it():
     glossary, _ = parse_glossary("terms:\n  - source: Advanced Options\n    target: 高级选项\n    status: candidate\n")
-    with pytest.raises(UsageError, match='no entry "advanced options" in the glossary; did you mean "Advanced Options"'):
-        decide(glossary, "advanced options", Status.APPROVED)
+    decide(glossary, "advanced options", Status.APPROVED)
+    assert [(entry.source, entry.status) for entry in glossary.terms] == [("Advanced Options", Status.APPROVED)]
 
 
 def test_rejecting_one_rendering_of_an_approved_list_keeps_the_others_approved():
