@@ -20,7 +20,8 @@ Entries are ranked by score, highest first, file order breaking ties; rejected e
 without a target are left out before ranking. English is compared with `english_key` below (NFKC,
 lower case, hyphens as spaces, the last word's plural folded with the scorer's two rules; this is
 deliberately simpler than `normalize.english_key`, so the figures match the scorer's); Chinese with
-`normalize.chinese_key` (NFKC, no whitespace, case folded). Reference spellings that share a key
+`chinese_key` below (NFKC, no whitespace, case folded, as the scorer; `normalize.chinese_key`
+also folds invisible characters, dashes and middle dots). Reference spellings that share a key
 are one term whose renderings are the union of theirs. A spelling a YAML, TBX or table reference
 declares as a variant of a term (source_variants) is that term too: an entry with the variant as
 its source counts for it in R@K and top-1, and the variant counts where --reachable-in looks for
@@ -44,7 +45,6 @@ from enum import Enum
 from .errors import InputFormatError, UsageError
 from .glossary import Entry, Glossary, Status
 from .models import SegmentPair
-from .normalize import chinese_key
 from .script import has_han
 
 # ---------------------------------------------------------------- keys
@@ -65,6 +65,11 @@ def english_key(term: str) -> str:
         last = last[:-1]
     words[-1] = last
     return " ".join(words)
+
+
+def chinese_key(term: str) -> str:
+    """NFKC, no whitespace, case folded: the scorer's Chinese comparison, to the letter."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", term)).casefold()
 
 
 # ---------------------------------------------------------------- the reference

@@ -66,7 +66,7 @@ from typing import Any
 from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
 from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
-from .normalize import _IRREGULAR, singular
+from .normalize import _IRREGULAR, CHINESE_FOLDS, singular
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import HAN_RANGES, INVISIBLE
 from .stopwords import is_english_stopword, is_shouted
@@ -82,11 +82,8 @@ _ENGLISH_REPLACEMENTS = (*((hyphen, " ") for hyphen in _HYPHENS), ("\u2019", "'"
                          ("\r", " "), ("\u00a0", " "))
 _ASCII_REPLACEMENTS = tuple((char, replacement) for char, replacement in _ENGLISH_REPLACEMENTS if char.isascii())
 # The Chinese side folds the same hyphens and dashes, to `-` (`Wi\u2011Fi` is `Wi-Fi`), and the middle
-# dots that separate transliterated names, to U+00B7 (比尔\u30fb盖茨, 比尔\u2027盖茨 and 比尔\u2022盖茨 are 比尔·盖茨).
-_MIDDLE_DOTS = "\u2022\u2027\u2219\u22c5\u2e31\u30fb"  # NFKC already maps U+0387 and U+FF65 to these
-_CHINESE_FOLDS = str.maketrans({**{hyphen: "-" for hyphen in _HYPHENS if hyphen != "-"},
-                                **{dot: "\u00b7" for dot in _MIDDLE_DOTS}})
-_CHINESE_FOLDED = re.compile("[" + "".join(chr(code) for code in _CHINESE_FOLDS) + "]")
+# dots that separate transliterated names, to U+00B7: normalize.CHINESE_FOLDS, as extract's keys fold them.
+_CHINESE_FOLDED = re.compile("[" + "".join(chr(code) for code in CHINESE_FOLDS) + "]")
 _FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")  # NFKC maps each to one ASCII character
 _WHITESPACE = re.compile(r"\s+")
 _HAN = re.compile(f"[{HAN_RANGES}]")
@@ -293,7 +290,7 @@ def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
     for step, text in zip(steps, simplified):
         prepared = _lower(text)
         if _CHINESE_FOLDED.search(prepared):
-            prepared = prepared.translate(_CHINESE_FOLDS)  # one character for one: offsets hold
+            prepared = prepared.translate(CHINESE_FOLDS)  # one character for one: offsets hold
         if not _WHITESPACE.search(prepared):
             result.append(Normalised(prepared, step.origin))
             continue

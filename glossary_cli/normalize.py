@@ -158,7 +158,16 @@ def _singular_compound(word: str) -> str:
     return head + hyphen + singular(last)
 
 
+# Dashes and middle dots fold as check folds them (matching.py): `新冠‐19` is `新冠-19`, and the
+# dot between the parts of a transliterated name is one dot (比尔・盖茨, 比尔‧盖茨 are 比尔·盖茨).
+_CHINESE_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_MIDDLE_DOTS = "\u2022\u2027\u2219\u22c5\u2e31\u30fb"  # NFKC already maps U+0387 and U+FF65 to these
+CHINESE_FOLDS = str.maketrans({**{dash: "-" for dash in _CHINESE_DASHES},
+                               **{dot: "\u00b7" for dot in _MIDDLE_DOTS}})
+
+
 @lru_cache(maxsize=200_000)
 def chinese_key(term: str) -> str:
-    """NFKC, no spaces and no invisible characters: `电转气（P2G）` and `电转气(P2G)` are the same text."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", visible(term))).casefold()
+    """NFKC, no spaces, no invisible characters, one dash and one middle dot: `电转气（P2G）` and
+    `电转气(P2G)` are the same text, as are 比尔・盖茨 and 比尔·盖茨."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", visible(term))).casefold().translate(CHINESE_FOLDS)

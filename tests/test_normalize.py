@@ -70,3 +70,10 @@ def test_acronyms():
 def test_chinese_key_treats_full_and_half_width_alike():
     assert chinese_key("车网互动（V2G）") == chinese_key("车网互动(V2G)")
     assert chinese_key("ＡＩ 赋能") == chinese_key("ai赋能")
+
+
+def test_chinese_key_folds_dashes_and_name_dots_as_check_does():
+    # extract counts, and update recognises a rejected pair, by this key; check folds the same way
+    assert chinese_key("比尔・盖茨") == chinese_key("比尔·盖茨") == chinese_key("比尔\u2027盖茨")
+    assert chinese_key("新冠\u201019") == chinese_key("新冠-19")
+    assert chinese_key("比尔盖茨") != chinese_key("比尔·盖茨")  # a dot is not nothing
