@@ -113,6 +113,8 @@ def _review_loop(session, console, keys) -> None:
             elif key in ("q", "\x1b"):
                 return
             else:
+                if key != "?":  # a typo, or keys piped from a script written for other keys
+                    console.print(f"  no key {_escape(repr(key))}; the keys are:")
                 console.print(f"  {KEYS_HELP}")
                 show = False
         except UsageError as error:
@@ -188,9 +190,10 @@ def _summary(session) -> str:
 
     counts = session.counts()
     left = len(session.queue) - session.position
+    saved = f"Saved in {session.path}." if _decided(session) else f"{session.path} is unchanged."
     return (f"{counts[Action.APPROVE] + counts[Action.EDIT] + counts[Action.PICK]} approved, "
             f"{counts[Action.REJECT]} rejected, {counts[Action.SKIP]} skipped; "
-            f"{left} not yet reviewed. Saved in {session.path}.")
+            f"{left} not yet reviewed. {saved}")
 
 
 # ---------------------------------------------------------------- approve / reject
