@@ -27,9 +27,11 @@ Chinese (target side)
     2. Word boundaries: when a Han character touches the occurrence, the surrounding run of Han
        text is segmented with jieba (dictionary mode, no HMM guesses; every glossary rendering
        added as a user word). The occurrence counts when at least one of its ends falls on a
-       word boundary (`电池` in `电池/回收`, `电动车` in `电动/车辆`); one that cuts a word at
-       both ends does not (`积分` in `累积/分布`). Boundaries no dictionary word crosses need no
-       segmentation at all, which keeps jieba off the hot path.
+       word boundary (`电池` in `电池/回收`, `电动车` in `电动/车辆`). One that cuts a word at both
+       ends counts only when jieba rates the reading with it as one word nearly as likely as its
+       own cut, which is a guess between readings: `检测` in `受检/测量` (受/检测/量) counts,
+       `积分` in `累积/分布` and `球拍` in `乒乓球/拍卖` do not. Boundaries no dictionary word
+       crosses need no segmentation at all, which keeps jieba off the hot path.
     3. Compounds of glossary terms: when the target holds a longer rendering of another entry
        whose term also occurs in the source (`distribution grid` -> `配电网`), that text belongs to the
        longer term: `电网` inside it counts for `grid` only if the `grid` entry says
@@ -54,6 +56,7 @@ per run of text.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
@@ -362,11 +365,15 @@ class TermHit:
     source: tuple[Occurrence, ...]  # occurrences of the term in the source segment
     targets: tuple[Occurrence, ...] = ()  # allowed renderings found in the target segment
     forbidden: tuple[Occurrence, ...] = ()  # forbidden renderings found in the target segment
+    # Allowed renderings whose characters are there but cut across other words; each occurrence's text
+    # is jieba's cut of those words (`累积/分布` for 积分), which says why it does not count.
+    split: tuple[Occurrence, ...] = ()
 
 
 class _Kind:
     ALLOWED = "allowed"
     FORBIDDEN = "forbidden"
+    SPLIT = "split"  # an allowed rendering that occurs only inside other words
 
 
 @dataclass
@@ -532,6 +539,13 @@ class TermMatcher:
             if not relevant:
                 continue
             if not self._on_word_boundaries(haystack, candidate.start, candidate.end):
+                if any(kind == _Kind.ALLOWED for _, kind in relevant):
+                    words = "/".join(text[slice(*normalised.original_span(*word))]
+                                     for word in self._cut_words(haystack, candidate.start, candidate.end))
+                    for index, kind in relevant:
+                        if kind == _Kind.ALLOWED:
+                            result.setdefault((index, _Kind.SPLIT), []).append(Occurrence(
+                                *normalised.original_span(candidate.start, candidate.end), words))
                 continue
             first, last = normalised.original_span(candidate.start, candidate.end)
             occurrence = Occurrence(first, last, text[first:last])
@@ -574,14 +588,27 @@ class TermMatcher:
         if not (han_before and segmenter.crossed(haystack, start)) and \
                 not (han_after and segmenter.crossed(haystack, end)):
             return True
+        run_start, run_end = self._han_run(haystack, start, end)
+        run = haystack[run_start:run_end]
+        start, end = start - run_start, end - run_start
+        return _counts_as_word(segmenter.boundaries(run), start, end) or segmenter.reads_as_word(run, start, end)
+
+    @staticmethod
+    def _han_run(haystack: str, start: int, end: int) -> tuple[int, int]:
+        """The Han text around [start, end) that jieba sees, up to _CONTEXT characters either side."""
         run_start = start
         while run_start > 0 and _HAN.match(haystack[run_start - 1]) and start - run_start < _CONTEXT:
             run_start -= 1
         run_end = end
         while run_end < len(haystack) and _HAN.match(haystack[run_end]) and run_end - end < _CONTEXT:
             run_end += 1
-        boundaries = segmenter.boundaries(haystack[run_start:run_end])
-        return _counts_as_word(boundaries, start - run_start, end - run_start)
+        return run_start, run_end
+
+    def _cut_words(self, haystack: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the words of jieba's cut that [start, end) overlaps (累积, 分布 for 积分)."""
+        run_start, run_end = self._han_run(haystack, start, end)
+        edges = [run_start + edge for edge in self._segmenter.boundaries(haystack[run_start:run_end])]
+        return [(first, last) for first, last in zip(edges, edges[1:]) if first < end and last > start]
 
     # -------------------------------------------------------------- both
 
@@ -609,6 +636,7 @@ class TermMatcher:
                     source=tuple(occurrences),
                     targets=tuple(in_target.get((index, _Kind.ALLOWED), ())),
                     forbidden=tuple(in_target.get((index, _Kind.FORBIDDEN), ())),
+                    split=tuple(in_target.get((index, _Kind.SPLIT), ())),
                 )
                 for index, occurrences in sorted(in_source.items())
             ]
@@ -622,6 +650,10 @@ def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
 
 
 _CONTEXT = 12  # Han characters on each side of an occurrence that jieba sees
+# How much less likely than jieba's own cut (a factor of e**1.4, about 4) a reading with the rendering as one
+# word may be and still count: 检测 in 受检/测量 (e**0.9: 受/检测/量 is as good a reading) counts;
+# 门把手 holds no 把手 (e**2.5), 乒乓球/拍卖 no 球拍 (e**13), 累积/分布 no 积分 (e**10).
+_READING_MARGIN = 1.4
 _MAX_CROSSINGS = 500_000  # cached crossing tests before the cache starts over
 _LONGEST_WORD = 6  # longer dictionary words crossing a boundary are too rare to look for
 
@@ -669,6 +701,24 @@ class _Segmenter:
                 if count:
                     return True
         return False
+
+    def reads_as_word(self, run: str, start: int, end: int) -> bool:
+        """True when jieba rates the reading with run[start:end] as one word nearly as likely as its
+        own best cut: its dictionary segmentation is a guess between readings, and 受检测量 reads as
+        受/检测/量 as well as 受检/测量."""
+        forced = self._best_route(run[:start]) + self._log_frequency(run[start:end]) + self._best_route(run[end:])
+        return self._best_route(run) - forced <= _READING_MARGIN
+
+    def _log_frequency(self, word: str) -> float:
+        return math.log(self._tokenizer.FREQ.get(word) or 1) - math.log(self._tokenizer.total)
+
+    def _best_route(self, text: str) -> float:
+        """The log-probability of jieba's most likely segmentation of the text (dictionary only)."""
+        if not text:
+            return 0.0
+        route: dict[int, tuple[float, int]] = {}
+        self._tokenizer.calc(text, self._tokenizer.get_DAG(text), route)
+        return route[0][0]
 
     def _boundaries(self, run: str) -> tuple[int, ...]:
         edges = [0]

@@ -76,7 +76,12 @@ def missing_approved_target(hit: TermHit) -> Violation | None:
     entry = hit.entry
     if entry.keep_source or hit.targets or hit.forbidden or not entry.target:
         return None
-    return Violation(f'"{hit.source[0].text}" should be translated as {_quoted(entry.target)}')
+    message = f'"{hit.source[0].text}" should be translated as {_quoted(entry.target)}'
+    if hit.split:  # say why visible characters do not count: 积分 in 累积分布 is no integral
+        cuts = dict.fromkeys(f'"{hit.pair.target[split.start:split.end]}" occurs only inside the words {split.text}'
+                             for split in hit.split)
+        message += f' ({"; ".join(cuts)})'
+    return Violation(message)
 
 
 @check("GL002", Severity.ERROR)

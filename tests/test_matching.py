@@ -127,6 +127,14 @@ def test_a_match_that_cuts_through_a_word_does_not_count():
     assert rendered(entries, "the integral", "计算积分值") == ["积分"]
 
 
+def test_a_match_that_cuts_two_words_counts_when_it_reads_as_well_as_jiebas_cut():
+    # TICO-19: "the volume of testing" as 受检测量, which jieba cuts 受检/测量 and reads as well as 受/检测/量.
+    assert rendered([approved("testing", "检测")], "affected by the volume of testing", "比率受检测量的影响") == ["检测"]
+    # Readings far less likely than jieba's cut stay out.
+    assert rendered([approved("racket", "球拍")], "the racket", "乒乓球拍卖完了") == []
+    assert rendered([approved("mayor", "市长")], "the mayor", "南京市长江大桥") == []
+
+
 def test_a_match_with_one_end_on_a_word_boundary_counts():
     assert rendered([approved("virus", "病毒")], "virus test", "病毒检测") == ["病毒"]
     assert rendered([approved("antiviral drug", "抗病毒药")], "antiviral drugs", "抗病毒药物") == ["抗病毒药"]

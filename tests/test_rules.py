@@ -43,6 +43,11 @@ def test_missing_approved_target():
     assert not fails(missing_approved_target, entry, pair("no term here", "车辆电网"))
 
 
+def test_missing_target_says_when_its_characters_are_there_inside_other_words():
+    violation = fails(missing_approved_target, approved("integral", "积分"), pair("the integral", "累积分布函数"))
+    assert violation.message == '"integral" should be translated as "积分" ("积分" occurs only inside the words 累积/分布)'
+
+
 def test_any_allowed_target_satisfies_the_entry():
     entry = approved("outbreak", ["爆发", "暴发"])
     assert not fails(missing_approved_target, entry, pair("the outbreak", "疫情暴发"))
