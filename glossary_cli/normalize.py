@@ -74,7 +74,7 @@ def singular(word: str) -> str:
         return _IRREGULAR[lower]
     if len(word) <= 3 or word[-1:] not in _PLURAL_LAST_LETTERS:  # a capital S ends no plural: SaaS, macOS
         return word
-    tail = next((tail for tail in _COMPOUND_TAILS if lower.endswith(tail)), None)
+    tail = lower.endswith(_COMPOUND_TAILS) and next(tail for tail in _COMPOUND_TAILS if lower.endswith(tail))
     if tail:  # coronaviruses -> coronavirus, grandchildren -> grandchild
         return word[:-len(tail)] + _match_case(_IRREGULAR[tail], word[-len(tail):])
     if lower in _INVARIANT or not lower.endswith("s"):
