@@ -155,7 +155,7 @@ def test_import_merges_into_an_existing_glossary(runner, workdir):
 def test_import_conflict_is_reported_and_nothing_is_written(runner, workdir):
     Path("terms.csv").write_text("en,zh,status\nvehicle-to-grid,电动车入网,approved\n", encoding="utf-8")
     result = run(runner, "import", "terms.csv", "-o", "g.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0].startswith('error: conflict: "vehicle-to-grid": approved with different targets')
     assert lines[0].endswith('terms.csv:2 approved "电动车入网")')  # the row to look at
@@ -239,7 +239,7 @@ def test_a_kept_source_is_named_in_a_conflict(runner, workdir):
     Path("terms.csv").write_text("en,zh,status,keep_source\nvehicle-to-grid,vehicle-to-grid,approved,true\n",
                                  encoding="utf-8")
     result = run(runner, "import", "terms.csv", "-o", "g.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         'error: conflict: "vehicle-to-grid": approved with different targets (g.yaml:4 approved "车网互动" / "车辆到电网", '
         'forbids 车对网; terms.csv:2 approved "vehicle-to-grid" (keep_source))')
@@ -254,7 +254,7 @@ def test_a_tbx_conflict_names_the_concept_entry_line(runner, workdir):
         '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig></langSet>\n'
         '</termEntry>\n</body></text></martif>\n', encoding="utf-8")
     result = run(runner, "import", "terms.tbx", "-o", "g.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.splitlines()[0].endswith('terms.tbx:3 approved "电动车入网")')
 
 

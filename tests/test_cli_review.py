@@ -124,13 +124,13 @@ def test_merge_to_stdout(runner, path, tmp_path):
     assert result.stdout == TEXT
 
 
-def test_merge_conflicts_exit_2_and_write_nothing(runner, path, tmp_path):
+def test_merge_conflicts_exit_1_and_write_nothing(runner, path, tmp_path):
     runner.invoke(app, ["approve", str(path), "V2G"])
     incoming = tmp_path / "b.yaml"
     incoming.write_text("terms:\n  - source: V2G\n    target: 车辆到电网\n    status: approved\n", encoding="utf-8")
     output = tmp_path / "c.yaml"
     result = runner.invoke(app, ["merge", str(path), str(incoming), "-o", str(output)])
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr == (
         f'error: conflict: "V2G": approved with different targets ({path}:5 approved "车网互动"; '
         f'{incoming}:2 approved "车辆到电网")\n'

@@ -174,7 +174,7 @@ def test_a_ban_on_an_approved_rendering_is_still_a_conflict(runner, workdir):
     write_here("g.yaml", REVIEWED)
     write_here("bans.csv", "en,zh,status\ngreen transition,绿色转型,forbidden\n")
     result = run(runner, "import", "bans.csv", "-o", "g.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.startswith('error: conflict: "green transition": one approves a rendering the other forbids')
     assert Path("g.yaml").read_text(encoding="utf-8") == REVIEWED
 
@@ -194,7 +194,7 @@ def test_a_termbase_approving_another_target_is_still_a_conflict(runner, workdir
     write_here("g.yaml", REVIEWED)
     write_here("tb.csv", "en,zh,status\nV2G,车网互动,approved\nV2G,车辆到电网,approved\n")
     result = run(runner, "import", "tb.csv", "-o", "g.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.startswith('error: conflict: "V2G": approved with different target lists')
 
 

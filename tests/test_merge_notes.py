@@ -39,7 +39,7 @@ def test_a_corrected_note_is_a_conflict_showing_both_lines(runner, workdir):
     write("li.yaml", HEADER + GRID + "    note: Use 电网 in al contexts.\n")
     write("wang.yaml", HEADER + GRID + "    note: Use 电网 in all contexts.\n")
     result = merge(runner, "li.yaml", "wang.yaml", "out.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr == (
         'error: conflict: "grid": the note was changed on one side (li.yaml:7 "Use 电网 in al contexts."; '
         'wang.yaml:7 "Use 电网 in all contexts.")\n'
@@ -51,7 +51,7 @@ def test_a_corrected_comment_is_a_conflict(runner, workdir):
     write("li.yaml", HEADER + "  # Reviewd by Li\n" + GRID)
     write("wang.yaml", HEADER + "  # Reviewed by Li\n" + GRID)
     result = merge(runner, "li.yaml", "wang.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert ('"grid": a comment was changed on one side (li.yaml:5 "# Reviewd by Li"; '
             'wang.yaml:5 "# Reviewed by Li")') in result.stderr
 
@@ -60,7 +60,7 @@ def test_a_custom_key_conflict_shows_both_values(runner, workdir):
     write("li.yaml", HEADER + GRID + "    x-reviewer: Li\n")
     write("wang.yaml", HEADER + GRID + "    x-reviewer: Wang\n")
     result = merge(runner, "li.yaml", "wang.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert 'error: conflict: "grid": x-reviewer differs (li.yaml:7 "Li"; wang.yaml:7 "Wang")\n' in result.stderr
 
 

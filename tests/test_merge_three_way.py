@@ -75,7 +75,7 @@ def test_the_same_field_changed_differently_on_both_sides_is_a_conflict(runner, 
     write("li.yaml", HEADER + GRID.replace("电网", "输电网") + "    note: Use 电网 everywhere.\n"
           + V2G.replace("approved", "rejected"))
     result = merge(runner, "--base", "team.yaml", "wang.yaml", "li.yaml", "-o", "out.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr == (
         'error: conflict: "grid": target changed on both sides (wang.yaml:5 "电力网"; li.yaml:5 "输电网")\n'
         'error: conflict: "grid": note changed on both sides (wang.yaml:7 "Use 电网 in all contexts."; '
@@ -89,7 +89,7 @@ def test_an_entry_deleted_on_one_side_and_changed_on_the_other_is_a_conflict(run
     write("wang.yaml", HEADER + GRID)
     write("li.yaml", HEADER + GRID + POLICY_STACK + "    note: the minister's phrase\n")
     result = merge(runner, "--base", "team.yaml", "wang.yaml", "li.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr == (
         'error: conflict: "policy stack": deleted in wang.yaml, changed in li.yaml '
         '(li.yaml:7 approved "政策堆栈")\n'
@@ -101,7 +101,7 @@ def test_entries_both_sides_added_are_merged_as_two_files_are(runner, workdir):
     write("wang.yaml", HEADER + GRID + V2G)
     write("li.yaml", HEADER + GRID + V2G.replace("车网互动", "车辆到电网"))
     result = merge(runner, "--base", "team.yaml", "wang.yaml", "li.yaml")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == (
         'error: conflict: "V2G": approved with different targets (wang.yaml:7 approved "车网互动"; '
         'li.yaml:7 approved "车辆到电网")')

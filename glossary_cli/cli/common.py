@@ -104,14 +104,15 @@ def warn(message: str) -> None:
 
 def refuse_conflicts(conflicts: list, base: object, incoming: object, command: str) -> None:
     """Merge conflicts (from merge or import) stop the command: each on its own error line, then
-    what to do; nothing is written."""
+    what to do; nothing is written. They exit 1, as findings do (and git merge-file's conflicts):
+    the inputs were fine, people disagree; 2 stays for usage and input errors."""
     if not conflicts:
         return
     for conflict in conflicts:
         _error_line(f"conflict: {conflict}")
     many = len(conflicts) != 1
     fail(f"{len(conflicts)} conflict{'s' if many else ''}; nothing written. "
-         f"Settle {'them' if many else 'it'} in {base} or {incoming} and {command} again")
+         f"Settle {'them' if many else 'it'} in {base} or {incoming} and {command} again", code=EXIT_FINDINGS)
 
 
 def warn_about_problems(text: str, path: str) -> None:

@@ -99,7 +99,7 @@ def import_command(
     """Import a termbase or table into a glossary YAML file.
 
     An existing -o glossary is merged with the imported entries: people's decisions are kept, and
-    decisions that disagree are listed and nothing is written (exit 2). A term the file gives no
+    decisions that disagree are listed and nothing is written (exit 1). A term the file gives no
     status (no status column, no administrativeStatus) comes in as a candidate, which check does
     not enforce, unless --unstated approved says the termbase is already decided.
     """

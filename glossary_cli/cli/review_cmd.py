@@ -344,7 +344,7 @@ def merge(
                                             "'<path> (ours)' and '<path> (theirs)': a git merge driver's inputs are "
                                             "temporary files (pass %P)."),
 ) -> None:
-    """Merge two glossaries; conflicting decisions are listed and nothing is written.
+    """Merge two glossaries; conflicting decisions are listed, nothing is written and the exit code is 1.
 
     Both inputs must pass validate, and so must the result: merge never writes a glossary that
     validate and check would refuse. With --base, a three-way merge, as git merges text:
