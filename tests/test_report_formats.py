@@ -272,6 +272,36 @@ def test_github_skips_known_findings(result):
     assert render(known, CONTEXT, ReportFormat.GITHUB) == ""
 
 
+def test_gitlab_code_quality_report_has_the_fields_gitlab_reads(result):
+    issues = json.loads(render(result, CONTEXT, ReportFormat.GITLAB))
+    assert [(issue["check_name"], issue["severity"], issue["location"]) for issue in issues] == [
+        ("GL001", "major", {"path": "docs/a.tsv", "lines": {"begin": 2}}),
+        ("GL002", "major", {"path": "docs/a.tsv", "lines": {"begin": 7}}),
+        ("GL001", "major", {"path": "docs/b,c:d.tsv", "lines": {"begin": 3}}),
+    ]
+    assert issues[1]["description"] == '"V2G" is rendered as forbidden "车辆到电网"; use "车网互动"; zh: 车辆到电网试点'
+    assert all(len(issue["fingerprint"]) == 32 for issue in issues)
+
+
+def test_gitlab_fingerprints_are_unique_and_survive_line_moves():
+    """GitLab shows one issue per fingerprint and matches them between branches."""
+    twice = [SegmentPair("the grid", "网格", Location("docs/a.tsv", 3)), SegmentPair("the grid", "网格", Location("docs/a.tsv", 9))]
+    moved = [SegmentPair("the grid", "网格", Location("docs/a.tsv", 5)), SegmentPair("the grid", "网格", Location("docs/a.tsv", 12))]
+    elsewhere = [SegmentPair("the grid", "网格", Location("docs/b.tsv", 3))]
+
+    def fingerprints(pairs):
+        return [issue["fingerprint"] for issue in json.loads(render(run_check(GLOSSARY, pairs), CONTEXT, ReportFormat.GITLAB))]
+
+    assert len(set(fingerprints(twice))) == 2
+    assert fingerprints(moved) == fingerprints(twice)
+    assert fingerprints(elsewhere)[0] not in fingerprints(twice)
+
+
+def test_gitlab_leaves_out_known_findings(result):
+    known = apply_baseline(result, {finding.fingerprint: 1 for finding in result.findings})
+    assert json.loads(render(known, CONTEXT, ReportFormat.GITLAB)) == []
+
+
 def test_junit_has_one_test_case_per_approved_term(result, tmp_path):
     path = tmp_path / "junit.xml"
     path.write_text(render(result, CONTEXT, ReportFormat.JUNIT), encoding="utf-8")

@@ -112,7 +112,7 @@ def check(
     report_format: ReportFormat = typer.Option(
         ReportFormat.TEXT, "--format", case_sensitive=False,
         help="Report on stdout: text, json (schema glossary-check/1), sarif (2.1.0), github (workflow "
-             "annotations) or junit (one test case per approved term)."),
+             "annotations), junit (one test case per approved term) or gitlab (a Code Quality report)."),
     fail_on: Severity = typer.Option(
         Severity.ERROR, "--fail-on", case_sensitive=False,
         help="Lowest severity of a new finding that makes the exit code 1."),

@@ -1,4 +1,4 @@
-"""Render a `CheckResult` for people (text) and machines (json, sarif, github, junit).
+"""Render a `CheckResult` for people (text) and machines (json, sarif, github, junit, gitlab).
 
 Machine formats are pure functions `render_<format>(result, context) -> str`; text writes to a
 rich console so colour appears only on a terminal (and never with NO_COLOR).
@@ -23,6 +23,7 @@ class ReportFormat(str, Enum):
     SARIF = "sarif"
     GITHUB = "github"
     JUNIT = "junit"
+    GITLAB = "gitlab"
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def render(result, context: ReportContext, report_format: ReportFormat) -> str:
         from .github import render_github as renderer
     elif report_format is ReportFormat.JUNIT:
         from .junit import render_junit as renderer
+    elif report_format is ReportFormat.GITLAB:
+        from .gitlab import render_gitlab as renderer
     else:
         raise ValueError(f"{report_format.value} is written with render_text")
     return renderer(result, context)

@@ -1,0 +1,44 @@
+"""`--format gitlab`: a GitLab Code Quality report (the subset of the Code Climate issue format
+GitLab reads), for `artifacts: reports: codequality:`, which shows new and fixed findings in a
+merge request.
+
+    [{"description": "...", "check_name": "GL001", "fingerprint": "…", "severity": "major",
+      "location": {"path": "docs/zh.po", "lines": {"begin": 13}}}]
+
+GitLab shows one issue per fingerprint and compares fingerprints between the merge request and its
+target branch, so a fingerprint must be unique in the report and survive edits elsewhere: it hashes
+the finding's own fingerprint (rule, term, normalised English), its file, and which occurrence of
+it in that file this is, as SARIF's does. Errors are `major` and warnings `minor`. Known (baseline)
+findings are left out, as GitHub annotations leave them out. The path is the one every report
+shows (relative to the current directory, the repository root in a CI job); a finding read from
+standard input has the path `<stdin>`, and one without a line number line 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from ..rules import Severity
+from . import ReportContext, report_order
+
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+
+
+def render_gitlab(result, context: ReportContext) -> str:
+    occurrences: Counter[tuple[str, str]] = Counter()
+    issues = []
+    for where, finding in report_order(result, context):
+        occurrences[where.path, finding.fingerprint] += 1
+        if finding.known:
+            continue
+        identity = f"{finding.fingerprint}\0{where.path}\0{occurrences[where.path, finding.fingerprint]}"
+        issues.append({
+            "description": f"{finding.message}; zh: {finding.target_text}",
+            "check_name": finding.rule_id,
+            "fingerprint": hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32],
+            "severity": _SEVERITY[finding.severity],
+            "location": {"path": where.path, "lines": {"begin": where.line or 1}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
