@@ -103,6 +103,13 @@ def test_bulk_approve_by_score(runner, path):
     assert statuses(path) == {"V2G": "approved", "policy stack": "candidate", "grid": "approved"}
 
 
+def test_bulk_approve_of_one_candidate_says_candidate(runner, path):
+    result = runner.invoke(app, ["approve", str(path), "--approve-all", "--min-score", "0.94"])
+    assert result.exit_code == 0
+    assert result.stderr == f"approved 1 candidate scoring ≥ 0.94 in {path}\n"
+    assert statuses(path) == {"V2G": "candidate", "policy stack": "candidate", "grid": "approved"}
+
+
 def test_merge_writes_the_result(runner, path, tmp_path):
     incoming = tmp_path / "b.yaml"
     incoming.write_text("terms:\n  - source: grid\n    target: 电网\n    status: approved\n"

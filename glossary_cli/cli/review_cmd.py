@@ -242,7 +242,7 @@ def approve(
     if result.approved:
         save_glossary(glossary, str(file), expected=read)
     threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
-    _say(f"approved {len(result.approved)} candidates{threshold} in {file}")
+    _say(f"approved {counted(len(result.approved), 'candidate')}{threshold} in {file}")
     for entry, reason in result.skipped:
         _say(f"  skipped {entry.source} → {' / '.join(entry.target) or '(no target)'}: {reason}")
 
@@ -306,7 +306,7 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
                 console.print(f"[bold red]error:[/] {_escape(str(problem))}", soft_wrap=True)
             else:
                 sys.stderr.write(f"error: {problem}\n")
-        _say(f"{file}: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        _say(f"{file}: {counted(len(problems), 'problem')}")
         raise typer.Exit(EXIT_ERROR)
     from ..errors import GlossaryFileError
     from ..glossary_yaml import refuse_unkeepable
@@ -386,8 +386,7 @@ def merge(
         _write(text, output, read, to_stdout)
         for conflict in result.conflicts:
             _error_line(f"conflict: {conflict}")
-        many = len(result.conflicts) != 1
-        fail(f"{len(result.conflicts)} conflict{'s' if many else ''} left between <<<<<<< and >>>>>>> lines in "
+        fail(f"{counted(len(result.conflicts), 'conflict')} left between <<<<<<< and >>>>>>> lines in "
              f"{'the output' if to_stdout else shown_output}; keep one side of each (or write what both sides "
              "mean), then run glossary validate", code=EXIT_FINDINGS)
     refuse_conflicts(result.conflicts, ours, theirs, "merge")
@@ -397,7 +396,8 @@ def merge(
     if not to_stdout:
         common = f" (common ancestor {ancestor_shown})" if ancestor is not None else ""
         deleted = f", {result.deleted} deleted" if ancestor is not None else ""
-        _say(f"merged {theirs} into {ours}{common}: {len(result.glossary.terms)} entries written to {shown_output} "
+        _say(f"merged {theirs} into {ours}{common}: {counted(len(result.glossary.terms), 'entry', 'entries')} "
+             f"written to {shown_output} "
              f"({result.added} added, {result.changed} changed{deleted})")
     if result.skipped:  # the tool's own proposals, but still something a person may look for
         shown = ", ".join(f'"{entry.source}" → {" / ".join(entry.target) or "(no target)"} ({theirs}:{entry.line})'
@@ -454,5 +454,5 @@ def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path) -> 
         at = max((index for line, index in starts if line <= problem.line), default=None)
         _error_line(f"{problem}{came_from(at) if at is not None and at < len(written.terms) else ''}")
     many = len(problems) != 1
-    fail(f"the merged glossary would fail validate ({len(problems)} problem{'s' if many else ''}); nothing "
+    fail(f"the merged glossary would fail validate ({counted(len(problems), 'problem')}); nothing "
          f"written. Settle {'them' if many else 'it'} in {base} or {incoming} and merge again")
