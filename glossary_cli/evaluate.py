@@ -10,6 +10,8 @@ R@K
 top-1 accuracy
     Among the reference terms that occur as a source anywhere in the glossary, the share whose
     best-ranked entry has a reference rendering as its first (primary) target.
+    Either rate over no terms is None (the scorer prints 0): a glossary holding none of the
+    reference terms has no top-1 accuracy, not one of 0.
 misses
     Each term R@K does not count, as wrong_target (the term's best entry proposes another rendering
     first), below_k (its best entry is right but ranks below K) or not_found (no entry has it as its
@@ -406,12 +408,14 @@ class Evaluation:
     misses: tuple[Miss, ...]
 
     @property
-    def recall_at_k(self) -> float:
-        return self.found / max(1, self.reference_terms)
+    def recall_at_k(self) -> float | None:
+        """None when no term was evaluated: a rate of nothing, which a 0 would pass off as a score."""
+        return self.found / self.reference_terms if self.reference_terms else None
 
     @property
-    def top1_accuracy(self) -> float:
-        return self.top1_correct / max(1, self.present)
+    def top1_accuracy(self) -> float | None:
+        """None when the glossary has none of the terms as a source: no first target to judge."""
+        return self.top1_correct / self.present if self.present else None
 
     def misses_of(self, kind: MissKind) -> list[Miss]:
         return [miss for miss in self.misses if miss.kind is kind]

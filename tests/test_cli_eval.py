@@ -220,8 +220,23 @@ def test_unreachable_reference_warns_and_still_reports(runner, workdir):
     result = run(runner, "eval", "found.yaml", "gold.tsv", "--reachable-in", "other.tsv", "--misses", "0")
     assert result.exit_code == 0
     assert result.stderr == ("warning: none of the 3 reference terms occurs with a listed rendering in other.tsv; "
-                             "R@K and top-1 accuracy are 0\n")
-    assert result.stdout.startswith("R@200 0.000 (0/0 terms)")
+                             "R@K and top-1 accuracy are n/a\n")
+    assert result.stdout.startswith("R@200 n/a (0/0 terms); top-1 accuracy n/a (0/0); 3 ranked entries\n")
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--reachable-in", "other.tsv", "--format", "json")
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["recall_at_k"], summary["reference_terms"], summary["top1_accuracy"], summary["top1_terms"]) == (
+        None, 0, None, 0)
+
+
+def test_top1_accuracy_of_a_glossary_holding_no_reference_term_is_n_a_not_0(runner, workdir):
+    # a dashboard averaging 0 would take it for a real score; null says no term could be judged
+    Path("empty.yaml").write_text("terms: []\n", encoding="utf-8")
+    result = run(runner, "eval", "empty.yaml", "gold.tsv", "--misses", "0")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "R@200 0.000 (0/3 terms); top-1 accuracy n/a (0/0); 0 ranked entries"
+    summary = json.loads(run(runner, "eval", "empty.yaml", "gold.tsv", "--format", "json").stdout)["summary"]
+    assert (summary["recall_at_k"], summary["top1_accuracy"], summary["top1_correct"], summary["top1_terms"]) == (
+        0.0, None, 0, 0)
 
 
 @pytest.mark.parametrize("options", [["--k", "0"], ["--format", "yaml"], ["--misses", "-1"]])

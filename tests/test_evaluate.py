@@ -101,6 +101,12 @@ def test_top1_accuracy_judges_the_first_target_of_the_best_entry_of_each_term_pr
     assert result.top1_accuracy == pytest.approx(0.75)
 
 
+def test_a_rate_over_no_terms_is_none_not_zero():
+    nothing = evaluate(glossary("glossary: 1\nterms: []\n"), terms(SEED_REFERENCE), k=5)
+    assert (nothing.recall_at_k, nothing.top1_accuracy, nothing.present) == (0.0, None, 0)
+    assert evaluate(glossary(SEED_GLOSSARY), [], k=5).recall_at_k is None
+
+
 def test_a_second_target_counts_for_recall_but_not_for_top1():
     found = glossary("glossary: 1\nterms:\n  - {source: V2G, target: [V2G, 车网互动], score: 1.0}\n")
     result = evaluate(found, terms("V2G\t车网互动"), k=1)

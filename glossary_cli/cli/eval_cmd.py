@@ -9,8 +9,8 @@
                      "reachable_in": [PATH, ...], "options": {"k": int, "misses": int, "input_format": ...},
                      "glossary_generated": {...the glossary's own `generated` block...},
                      "normalisation": {"english": ..., "chinese": ...}},
-      "summary": {"k": int, "recall_at_k": float, "found": int, "reference_terms": int,
-                  "reference_total": int, "top1_accuracy": float, "top1_correct": int, "top1_terms": int,
+      "summary": {"k": int, "recall_at_k": float | null, "found": int, "reference_terms": int,
+                  "reference_total": int, "top1_accuracy": float | null, "top1_correct": int, "top1_terms": int,
                   "ranked_entries": int,
                   "misses": {"wrong_target": int, "below_k": int, "not_found": int, "top1_wrong": int}},
       "misses": [{"kind": "wrong_target" | "below_k" | "not_found" | "top1_wrong", "term": str,
@@ -19,7 +19,8 @@
     }
 
 `reference_terms` counts the terms evaluated (those reachable in the --reachable-in corpus, when
-given), `reference_total` all terms of the reference. `misses` lists at most --misses items;
+given), `reference_total` all terms of the reference. A rate over no terms is null (the text says
+n/a): `recall_at_k` when reference_terms is 0, `top1_accuracy` when top1_terms is 0. `misses` lists at most --misses items;
 `summary.misses` counts them all. The kinds do not overlap. A term R@K does not count is
 wrong_target (its best entry, at `rank`, proposes another rendering; `correct_rank`, if any, is
 above K), below_k (its best entry is right, at `rank` > K) or not_found; a term R@K counts whose
@@ -107,7 +108,8 @@ def eval_command(
 
     R@K: share of reference terms found, with a listed rendering, among the K best-scored entries.
     Top-1 accuracy: for reference terms the glossary has as a source, the share whose best entry's
-    first target is a listed rendering. English is compared ignoring case, hyphens and the plural
+    first target is a listed rendering. A rate over no terms is n/a (null in JSON), never 0.
+    English is compared ignoring case, hyphens and the plural
     of the last word, Chinese after NFKC. Exit code 0 on success, 2 on a usage or input error.
 
     Misses, each term once: a term not found within K is "wrong target" (its best entry proposes
@@ -132,7 +134,7 @@ def eval_command(
         terms = reachable_terms(terms, pairs)
         if not terms:
             warn(f"none of the {len(terms_of.terms)} reference terms occurs with a listed rendering in "
-                 f"{', '.join(map(str, reachable_in))}; R@K and top-1 accuracy are 0")
+                 f"{', '.join(map(str, reachable_in))}; R@K and top-1 accuracy are n/a")
     evaluation = evaluate(loaded, terms, k=k, reference_total=len(terms_of.terms))
 
     if report_format is EvalFormat.JSON:
@@ -183,10 +185,15 @@ def _records(evaluation: Evaluation, limit: int) -> dict:
 
 
 def summary_line(evaluation: Evaluation) -> str:
-    """`R@200 0.641 (41/64 terms); top-1 accuracy 0.907 (49/54); 569 ranked entries`"""
-    return (f"R@{evaluation.k} {evaluation.recall_at_k:.3f} ({evaluation.found}/{evaluation.reference_terms} terms); "
-            f"top-1 accuracy {evaluation.top1_accuracy:.3f} ({evaluation.top1_correct}/{evaluation.present}); "
+    """`R@200 0.641 (41/64 terms); top-1 accuracy 0.907 (49/54); 569 ranked entries`; a rate over
+    no terms is `n/a (0/0)`."""
+    return (f"R@{evaluation.k} {_rate(evaluation.recall_at_k)} ({evaluation.found}/{evaluation.reference_terms} terms); "
+            f"top-1 accuracy {_rate(evaluation.top1_accuracy)} ({evaluation.top1_correct}/{evaluation.present}); "
             f"{evaluation.ranked_entries:,} ranked entries")
+
+
+def _rate(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def misses_line(evaluation: Evaluation) -> str:
