@@ -110,11 +110,15 @@ def test_dash_output_means_stdout(runner, workdir, command):
     assert not Path("-").exists()
 
 
+def test_export_of_rejected_terms_alone_as_tbx_is_a_usage_error_and_writes_nothing(runner, workdir):
+    result = run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected", "-o", "out.tbx")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "error: g.yaml: nothing to export: a TBX termbase holds no rejected terms; export them with --to csv\n")
+    assert not Path("out.tbx").exists()
+    assert run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected").stdout == ""
+
+
 def test_export_warns_when_the_status_filter_matches_nothing(runner, workdir):
-    result = run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected")
-    assert result.exit_code == 0
-    assert result.stderr == ("warning: g.yaml: nothing exported: a TBX termbase holds no rejected terms; "
-                             "export them with --to csv\n")
     Path("none.yaml").write_text("glossary: 1\nterms:\n  - source: grid\n    status: candidate\n", encoding="utf-8")
     result = run(runner, "export", "none.yaml", "--to", "tbx", "-o", "none.tbx")
     assert result.stderr == ("none.tbx: exported 0 entries as tbx\n"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from glossary_cli.errors import GlossaryError, InputFormatError
+from glossary_cli.errors import GlossaryError, InputFormatError, UsageError
 from glossary_cli.exchange import ExchangeFormat, export_glossary, import_glossary
 from glossary_cli.exchange.tbx import glossary_to_tbx, read_tbx
 from glossary_cli.glossary import Entry, Glossary, Status
@@ -376,6 +376,13 @@ def test_rejected_entries_asked_for_are_named_in_a_warning_not_dropped_silently(
                         "export them with --to csv"]
     glossary_to_tbx(sample_glossary(), statuses=[Status.APPROVED], on_warning=warnings.append)
     assert len(warnings) == 1  # not asked for, nothing to say
+
+
+def test_rejected_entries_alone_cannot_make_a_termbase():
+    with pytest.raises(UsageError, match="nothing to export: a TBX termbase holds no rejected terms; export them "
+                                         "with --to csv") as error:
+        export_glossary(sample_glossary(), ExchangeFormat.TBX, statuses=[Status.REJECTED], path="g.yaml")
+    assert str(error.value).startswith("g.yaml: ")
 
 
 def concept_ids_of(text: str) -> dict[str, str]:

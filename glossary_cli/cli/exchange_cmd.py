@@ -237,8 +237,6 @@ def _nothing_exported(glossary: Path, to: ExchangeFormat, statuses: Optional[lis
 
     wanted = list(dict.fromkeys(statuses or DEFAULT_STATUSES[to]))
     exportable = [status for status in wanted if to is not ExchangeFormat.TBX or status is not Status.REJECTED]
-    if not exportable:
-        return f"{glossary}: nothing exported: a TBX termbase holds no rejected terms; export them with --to csv"
     if set(exportable) == set(Status):
         return f"{glossary}: nothing exported: the glossary has no entries"
     return f"{glossary}: nothing exported: no {' or '.join(status.value for status in exportable)} entries"

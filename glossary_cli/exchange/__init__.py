@@ -43,11 +43,15 @@ def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterabl
                     byte_order_mark: bool = False, path: str | None = None,
                     on_warning: Callable[[str], None] = _ignore) -> str:
     """The glossary as TBX, CSV or TSV text; `path` is its file, for the TBX header, errors and the
-    warning naming fields the format cannot carry."""
+    warning naming fields the format cannot carry. Asking TBX for rejected entries alone is a
+    UsageError: a termbase holds no rejected terms, so the result could only be empty."""
     chosen = tuple(statuses) if statuses else DEFAULT_STATUSES[to]
     if to is ExchangeFormat.TBX:
         if byte_order_mark:
             raise UsageError("--bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding")
+        if set(chosen) <= {Status.REJECTED}:  # an empty termbase would pass for a glossary with no terms
+            raise UsageError("nothing to export: a TBX termbase holds no rejected terms; export them with --to csv",
+                             path=path)
         from .tbx import glossary_to_tbx
 
         return glossary_to_tbx(glossary, statuses=chosen, path=path, on_warning=on_warning)

@@ -83,7 +83,7 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
     so are rejected entries asked for along with others: a termbase holds no rejected terms.
     """
     wanted = set(statuses) - {Status.REJECTED}
-    if Status.REJECTED in set(statuses) and wanted:  # rejected alone: the caller says nothing was exported
+    if Status.REJECTED in set(statuses) and wanted:  # rejected alone: export_glossary refuses it
         _warn_about_rejected(sum(entry.status is Status.REJECTED for entry in glossary.terms), path, on_warning)
     source_language = _bcp47(glossary.languages.get("source", "en"), path)
     target_language = _bcp47(glossary.languages.get("target", "zh"), path)
