@@ -232,8 +232,8 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     """An invisible character (zero-width space, byte-order mark, direction mark) in a term.
 
-    Pasted in from a web page or a CAT tool, it cannot be seen in an editor, and check never
-    matches the text as typed."""
+    Pasted in from a web page or a CAT tool, it cannot be seen in an editor. check ignores it, but
+    an export carries it into CAT tools, whose term recognition then misses the term as typed."""
     for entry in glossary.terms:
         for key in ("source", "target", "forbidden", "source_variants"):
             for value in [entry.source] if key == "source" else getattr(entry, key):
@@ -242,8 +242,8 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
                     hidden = found.group()
                     name = unicodedata.name(hidden, "a format character")
                     yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
-                                               f"U+{ord(hidden):04X} ({name}), so check never finds it as written; "
-                                               "delete it")
+                                               f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
+                                               "tools, whose term search then misses it; delete it")
 
 
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:

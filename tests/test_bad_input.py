@@ -415,6 +415,17 @@ def test_a_byte_order_mark_says_the_encoding_without_an_option(name, encoding, r
     assert "智能电网" in output.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf16"])
+def test_a_utf8_file_read_with_a_utf16_encoding_is_named_utf8(encoding, runner, tmp_path):
+    (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    corpus = tmp_path / "c.tsv"
+    corpus.write_text("The smart grid is here.\t电网来了。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "glossary.yaml"), str(corpus), "--encoding", encoding])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {corpus}: this is UTF-8 text, not {encoding} (no NUL byte, as {encoding} "
+                             "line breaks and tabs have); drop --encoding\n")
+
+
 def test_check_reads_gb18030_when_encoding_is_given(runner, tmp_path):
     (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
     corpus = tmp_path / "gb.tsv"

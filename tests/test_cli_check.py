@@ -303,3 +303,13 @@ def test_only_a_non_empty_no_color_turns_colour_off_on_a_terminal(workdir, no_co
                          timeout=60)
     assert "GL001" in output
     assert ("\x1b[1;31merror" in output) is coloured  # bold red; without colour still bold
+
+
+def test_an_invalid_glossary_is_refused_with_every_problem_validate_finds(runner, workdir):
+    Path("g.yaml").write_text("terms:\n  - source: grid\n    target: 电网\n    status: aproved\n"
+                              "  - source: cell\n    status: approved\n", encoding="utf-8")
+    result = check(runner, "g.yaml", "bad.tsv")
+    assert result.exit_code == 2
+    validate = runner.invoke(app, ["validate", "g.yaml"])
+    problems = [line for line in validate.stderr.splitlines() if line.startswith("error:")]
+    assert len(problems) == 2 and result.stderr.splitlines() == problems

@@ -138,5 +138,11 @@ def test_a_file_named_twice_is_checked_once(runner, locale_tree):
 def test_a_yaml_file_given_as_a_corpus_is_refused(runner, locale_tree):
     result = runner.invoke(app, ["check", "terms.yaml", "terms.yaml"])
     assert result.exit_code == 2
-    assert result.stderr == ("error: terms.yaml is YAML, not aligned text; a glossary goes first: "
-                             "glossary check GLOSSARY CORPUS...\n")
+    assert result.stderr == ("error: terms.yaml is YAML, not aligned text; a glossary goes after -o in extract "
+                             "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...)\n")
+
+
+def test_extract_given_a_glossary_says_where_a_glossary_goes(runner, locale_tree):
+    result = runner.invoke(app, ["extract", "terms.yaml", "-o", "out.yaml"])
+    assert result.exit_code == 2
+    assert "glossary extract CORPUS... -o GLOSSARY" in result.stderr

@@ -124,3 +124,10 @@ def test_an_xliff_into_another_language_under_a_directory_is_skipped_too(runner,
     result = runner.invoke(app, ["check", "g.yaml", "locale"])
     assert result.exit_code == 1, result.output
     assert "warning: locale/messages.de.xlf:2: skipped: file translates en -> de" in result.stderr
+
+
+def test_a_skipped_file_is_named_as_the_findings_name_files(runner, locale, monkeypatch):
+    monkeypatch.chdir("locale")
+    result = runner.invoke(app, ["check", "../g.yaml", ".", "--format", "json"])
+    assert [finding["path"] for finding in json.loads(result.stdout)["findings"]] == ["zh_CN/LC_MESSAGES/app.po"]
+    assert "warning: de/LC_MESSAGES/app.po:3: skipped:" in result.stderr

@@ -127,13 +127,13 @@ def warn_about_problems(text: str, path: str) -> None:
 
 
 def load_validated(path: Path):
-    """The glossary, after schema checks (load) and semantic checks (validate); any problem stops
-    the command: check would enforce, and export hand to translators, a contradiction."""
-    from ..glossary_yaml import GlossaryProblems, load_glossary
-    from ..validate import validate_glossary
+    """The glossary, after every check `validate` makes; any problem stops the command: check would
+    enforce, and export hand to translators, a contradiction. All the problems are listed, as
+    validate lists them, so one run shows everything to mend."""
+    from ..glossary_yaml import GlossaryProblems
+    from ..validate import validate_file
 
-    glossary = load_glossary(str(path))
-    problems = validate_glossary(glossary, str(path))
+    glossary, problems = validate_file(str(path))
     if problems:
         raise GlossaryProblems(list(problems))
     return glossary

@@ -67,7 +67,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
     if extension == ".tbx":
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
     if extension in (".yaml", ".yml"):
-        raise UsageError(f"{path} is YAML, not aligned text; a glossary goes first: glossary check GLOSSARY CORPUS...")
+        raise UsageError(f"{path} is YAML, not aligned text; a glossary goes after -o in extract "
+                         "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...)")
     if extension in BY_EXTENSION:
         return BY_EXTENSION[extension]
     return sniff_format(path, head)

@@ -56,7 +56,8 @@ def _files_under(directory: str, input_format: InputFormat) -> list[FileUnderDir
     found = []
     for root, directories, files in os.walk(directory, onerror=refuse):
         directories[:] = sorted(name for name in directories if not name.startswith("."))
-        found.extend(FileUnderDirectory(os.path.join(root, name), directory) for name in sorted(files)
+        # normpath: `check .` names ./de/app.po as de/app.po, in warnings as the reports name it
+        found.extend(FileUnderDirectory(os.path.normpath(os.path.join(root, name)), directory) for name in sorted(files)
                      if not name.startswith(".") and name.lower().endswith(extensions))
     if not found:
         hint = "; pass --input-format to read .tsv, .csv, .jsonl or .txt files" if input_format is InputFormat.AUTO else ""
