@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain, islice
 
 from . import __version__, cluster
 from .errors import GlossaryFileError
@@ -88,20 +89,29 @@ def _segment_key(text: str) -> str:
 
 
 CHUNK_SIZE = 1000  # pairs matched together: OpenCC converts a chunk's targets in one call
+# With the default number of jobs, workers start only for a corpus of at least this many chunks:
+# each spends 2-3 s importing and building its matcher, as long as one process takes for 8,000-12,000
+# pairs, and on a busy machine (a shared CI runner) two workers were slower than one even at 20,000.
+AUTO_PARALLEL_CHUNKS = 16
 
 
 def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False,
-              jobs: int = 1) -> CheckResult:
+              jobs: int | None = 1) -> CheckResult:
     """Apply every enabled rule to every approved term found in the pairs.
 
     With `jobs` > 1 the pairs are checked in chunks by that many worker processes, each with its
-    own matcher; the findings are the same, in the same order, as with one job.
+    own matcher; the findings are the same, in the same order, as with one job. `jobs=None` uses
+    every CPU core for a corpus of AUTO_PARALLEL_CHUNKS chunks or more, and one process below that.
     """
-    if jobs < 1:
+    if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
     rules = enabled_rules(strict_count=strict_count)
     chunks = _chunks(pairs, CHUNK_SIZE)
+    if jobs is None:
+        ahead = list(islice(chunks, AUTO_PARALLEL_CHUNKS))
+        jobs = (os.cpu_count() or 1) if len(ahead) == AUTO_PARALLEL_CHUNKS else 1
+        chunks = chain(ahead, chunks)
     first = next(chunks, [])
     counted = [len(first)]
     findings: list[Finding] = []

@@ -117,6 +117,20 @@ def test_a_single_chunk_needs_no_worker_processes():
     assert run_check(GLOSSARY, mixed_pairs(10), jobs=4).findings == run_check(GLOSSARY, mixed_pairs(10)).findings
 
 
+def test_by_default_a_corpus_of_a_few_chunks_is_checked_without_worker_processes(monkeypatch):
+    """Workers take seconds to start: below AUTO_PARALLEL_CHUNKS chunks one process is faster."""
+    import glossary_cli.check as check_module
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("worker processes started")
+
+    monkeypatch.setattr(check_module.cluster, "LocalRunner", no_workers)
+    pairs = mixed_pairs(2500)
+    assert run_check(GLOSSARY, iter(pairs), jobs=None).findings == run_check(GLOSSARY, pairs).findings
+    with pytest.raises(AssertionError, match="worker processes started"):
+        run_check(GLOSSARY, pairs, jobs=2)  # asked for: workers start
+
+
 def test_jobs_must_be_positive():
     with pytest.raises(ValueError, match="jobs must be at least 1, got 0"):
         run_check(GLOSSARY, [], jobs=0)

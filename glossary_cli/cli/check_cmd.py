@@ -13,6 +13,7 @@ import typer
 
 from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
+from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
 from ..report import ReportContext, ReportFormat, counted, summary_line
 from ..rules import Severity
 from ..textio import STDIN
@@ -126,8 +127,9 @@ def check(
         None, "--write-baseline", **FILE_TO_WRITE,
         help="Write every current finding, with its file, to this baseline file and exit 0 (with --baseline naming "
              "the same file, it need not exist yet)."),
-    jobs: int = typer.Option(
-        os.cpu_count() or 1, "--jobs", "-j", metavar="<n>", min=1, show_default="number of CPU cores",
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", metavar="<n>", min=1,
+        show_default=f"number of CPU cores for {AUTO_PARALLEL_CHUNKS * CHUNK_SIZE:,} pairs or more, else 1",
         help="Worker processes that check the pairs; the report is the same for any number."),
     source: Optional[Path] = SOURCE_FILE,
     target: Optional[Path] = TARGET_FILE,
