@@ -17,7 +17,7 @@ from .errors import FileChangedError, GlossaryFileError, UsageError
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
-from .validate import same_term, term_groups, validate_glossary
+from .validate import same_term, term_forms, term_groups, validate_glossary
 
 
 class Action(str, Enum):
@@ -195,45 +195,61 @@ class BulkResult:
     skipped: list[tuple[Entry, str]]  # candidate and why it was left alone
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What `decide` did: the entry decided; whether it is a new entry for a term no entry wrote
+    so; and then the entry that is the same term to check and validate, written otherwise (`Wi-Fi`
+    beside a new `Wi Fi`), which a person will want to spell alike."""
+
+    entry: Entry
+    added: bool
+    written_otherwise: Entry | None = None
+
+
 def decide(glossary: Glossary, source: str, status: Status, *, target: str | None = None,
-           path: str = "<glossary>") -> Entry:
+           path: str = "<glossary>") -> Decision:
     """Approve or reject the entry for `source` (creating it when approving with a target).
 
-    Refuses, with a message saying how to fix it, when the source matches several entries or when
-    the decision would make the glossary contradict itself (see `validate`).
+    `source` finds the entries written so, else the one entry check reads as the same term
+    (`entries_of_term`: `Wi Fi` finds `Wi-Fi`, `smart grid` finds `smart grids`). Refuses, with
+    a message saying how to fix it, when the source matches several entries or when the decision
+    would make the glossary contradict itself (see `validate`).
     """
     before = {str(problem) for problem in validate_glossary(glossary, path)}
     if not source.strip():
         raise UsageError("the term is empty; give the English source of an entry", path=path)
-    entry = _select(glossary, source, target, path)
+    written_so, written_otherwise = _entries_of(glossary, source, path)
+    matches = written_so if written_otherwise is None else [written_otherwise]
+    entry = _select(matches, source, target, path)
     if entry is None:
-        if status is Status.REJECTED and target is None:
-            raise UsageError(f'no entry "{source}" in the glossary; give --target to record a rejected rendering',
-                             path=path)
         if target is None:
+            rejecting = status is Status.REJECTED
+            how = "give --target to record a rejected rendering" if rejecting else "give --target to add it"
             similar = near_terms(glossary, source)
             if similar:  # a case-sensitive entry (`Advanced Options`) asked for in other case, or a typo
                 raise UsageError(f'no entry "{source}" in the glossary; did you mean "{similar[0]}"? '
-                                 "(or give --target to add it as written)", path=path)
-            raise UsageError(f'no entry "{source}" in the glossary; give --target to add it', path=path)
+                                 f"(or {how}{'' if rejecting else ' as written'})", path=path)
+            raise UsageError(f'no entry "{source}" in the glossary; {how}', path=path)
         entry = Entry(source=source, target=[target], status=status)
         glossary.terms.append(entry)
+        decision = Decision(entry, added=not written_so, written_otherwise=written_otherwise)
     elif (status is Status.REJECTED and entry.status is not Status.REJECTED and target in entry.target
           and len(entry.target) > 1):
         # One rendering of a list is wrong: it leaves the list for an entry of its own, and the
         # others stay as they were: approved (rejecting the whole entry would stop check enforcing
         # them), or candidates still to review.
         entry.target = [rendering for rendering in entry.target if rendering != target]
-        entry = Entry(source=entry.source, target=[target], status=status)
-        glossary.terms.append(entry)
+        decision = Decision(Entry(source=entry.source, target=[target], status=status), added=False)
+        glossary.terms.append(decision.entry)
     else:
         # A candidate takes the named rendering as its only target (the others become
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
         if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):
             _replace_target(entry, target)
         entry.status = status
+        decision = Decision(entry, added=False)
     refuse_contradictions(glossary, before, path, status.value, source)
-    return entry
+    return decision
 
 
 def near_terms(glossary: Glossary, source: str) -> list[str]:
@@ -259,8 +275,37 @@ def refuse_contradictions(glossary: Glossary, before: set[str], path: str, decis
                     + "; ".join(problem.message for problem in after) + "; nothing written", path=path)
 
 
-def _select(glossary: Glossary, source: str, target: str | None, path: str) -> Entry | None:
-    matches = glossary.find(source)
+def entries_of_term(glossary: Glossary, source: str) -> list[Entry]:
+    """Entries check finds where the text says `source`, by validate's rule (same_term): hyphen or
+    space, singular or plural, and case unless the entry's own spelling says its case matters
+    (`v2g` is no spelling of `V2G`)."""
+    typed = {cased: Entry(source=source, case_sensitive=cased) for cased in (False, True)}
+    forms = term_forms(source)
+    return [entry for entry in glossary.terms
+            if not forms.isdisjoint(term_forms(entry.source)) and same_term(typed[entry.is_case_sensitive()], entry)]
+
+
+def _entries_of(glossary: Glossary, source: str, path: str) -> tuple[list[Entry], Entry | None]:
+    """The entries a decision on `source` is about: those written so (as Glossary.find reads
+    case), else the one entry that is the term under another spelling (`Wi-Fi` for `Wi Fi`),
+    returned second. Several such are refused, named: which one is meant is the person's call."""
+    written_so = glossary.find(source)
+    if written_so:
+        return written_so, None
+    otherwise = entries_of_term(glossary, source)
+    if len(otherwise) > 1:
+        shown = " and ".join(_named(entry) for entry in otherwise)
+        raise UsageError(f'"{source}" is written otherwise in the glossary, as {len(otherwise)} entries check reads '
+                         f"as that term: {shown}; give the term as the one you mean writes it", path=path)
+    return [], otherwise[0] if otherwise else None
+
+
+def _named(entry: Entry) -> str:
+    """`"Wi-Fi" (rejected, line 6)`"""
+    return f'"{entry.source}" ({entry.status.value}{f", line {entry.line}" if entry.line else ""})'
+
+
+def _select(matches: list[Entry], source: str, target: str | None, path: str) -> Entry | None:
     if target is not None:  # a person's decision is never rewritten to another rendering: a new entry is
         matches = [entry for entry in matches if target in entry.target or entry.status is Status.CANDIDATE]
     if target is not None and len(matches) > 1:

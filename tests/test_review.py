@@ -138,7 +138,7 @@ def test_decide_approves_rejects_and_adds():
     glossary = parse()
     with pytest.raises(UsageError, match='no entry "v2g"'):  # V2G is case-sensitive
         decide(glossary, "v2g", Status.APPROVED)
-    assert decide(glossary, "GRID", Status.APPROVED).source == "grid"
+    assert decide(glossary, "GRID", Status.APPROVED).entry.source == "grid"
     decide(glossary, "V2G", Status.APPROVED, target="车网互动")
     decide(glossary, "policy stack", Status.REJECTED)
     decide(glossary, "smart charging", Status.APPROVED, target="智能充电")
@@ -166,6 +166,60 @@ def test_a_title_case_term_is_found_in_lower_case_as_check_finds_it():
     glossary, _ = parse_glossary("terms:\n  - source: Advanced Options\n    target: 高级选项\n    status: candidate\n")
     decide(glossary, "advanced options", Status.APPROVED)
     assert [(entry.source, entry.status) for entry in glossary.terms] == [("Advanced Options", Status.APPROVED)]
+
+
+SPELLINGS = """\
+glossary: 1
+terms:
+  - source: Wi-Fi
+    target: 无线网络
+    status: candidate
+  - source: smart grids
+    target: 智能电网
+    status: candidate
+  - source: policy stack
+    target: 政策体系
+    status: candidate
+"""
+
+
+def test_a_term_is_found_as_check_and_validate_read_it_hyphen_or_space_singular_or_plural():
+    glossary = parse(SPELLINGS)
+    assert decide(glossary, "Wi Fi", Status.APPROVED).entry.source == "Wi-Fi"
+    assert decide(glossary, "smart grid", Status.REJECTED).entry.source == "smart grids"
+    assert [(entry.source, entry.status) for entry in glossary.terms] == [
+        ("Wi-Fi", Status.APPROVED), ("smart grids", Status.REJECTED), ("policy stack", Status.CANDIDATE)]
+
+
+def test_a_term_several_entries_write_otherwise_asks_for_the_spelling_meant():
+    glossary = parse(SPELLINGS + "  - source: Smart-Grid\n    target: 灵巧电网\n    status: rejected\n")
+    with pytest.raises(UsageError, match='"smart grid" is written otherwise in the glossary, as 2 entries check reads '
+                                         'as that term: "smart grids" \\(candidate, line 6\\) and "Smart-Grid" '
+                                         '\\(rejected, line 12\\); give the term as the one you mean writes it'):
+        decide(glossary, "smart grid", Status.APPROVED)
+
+
+def test_reject_names_the_term_a_typo_may_mean_as_approve_does():
+    glossary = parse(SPELLINGS)
+    with pytest.raises(UsageError, match='no entry "polcy stack" in the glossary; did you mean "policy stack"\\? '
+                                         '\\(or give --target to record a rejected rendering\\)'):
+        decide(glossary, "polcy stack", Status.REJECTED)
+
+
+def test_a_new_entry_beside_the_same_term_written_otherwise_names_that_entry():
+    glossary = parse(SPELLINGS.replace("status: candidate", "status: rejected", 1))
+    decision = decide(glossary, "Wi Fi", Status.APPROVED, target="无线局域网")
+    assert (decision.entry.source, decision.entry.target, decision.added) == ("Wi Fi", ["无线局域网"], True)
+    assert (decision.written_otherwise.source, decision.written_otherwise.target) == ("Wi-Fi", ["无线网络"])
+    plain = decide(glossary, "smart meter", Status.APPROVED, target="智能电表")
+    assert (plain.added, plain.written_otherwise) == (True, None)
+
+
+def test_the_same_term_under_another_spelling_is_refused_where_validate_would_refuse_it():
+    glossary = parse(SPELLINGS.replace("status: candidate", "status: approved", 1))
+    with pytest.raises(GlossaryFileError, match='approving "Wi Fi" would make the glossary contradict itself: '
+                                                '"Wi Fi" is approved twice with different targets'):
+        decide(glossary, "Wi Fi", Status.APPROVED, target="无线局域网")
 
 
 def test_rejecting_one_rendering_of_an_approved_list_keeps_the_others_approved():
@@ -197,7 +251,7 @@ def test_decide_refuses_what_validate_would_reject():
 
 def test_approving_one_rendering_of_a_candidate_makes_it_the_only_target():
     glossary = parse("glossary: 1\nterms:\n  - source: V2G\n    target: [V2G, 车网互动]\n    score: 0.9\n")
-    entry = decide(glossary, "V2G", Status.APPROVED, target="车网互动")
+    entry = decide(glossary, "V2G", Status.APPROVED, target="车网互动").entry
     assert (entry.target, entry.status) == (["车网互动"], Status.APPROVED)
     assert [alternative.target for alternative in entry.alternatives] == ["V2G"]
 

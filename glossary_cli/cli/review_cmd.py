@@ -202,7 +202,9 @@ def _summary(session) -> str:
 @handles_errors
 def approve(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
-    term: Optional[str] = typer.Argument(None, help="The English source term to approve."),
+    term: Optional[str] = typer.Argument(None, help="The English source term to approve, found as check reads "
+                                                      "terms: `Wi Fi` finds the entry `Wi-Fi`, `smart grid` finds "
+                                                      "`smart grids`."),
     target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve: a candidate takes "
                                                                  "it as its only target (the others become "
                                                                  "alternatives); an approved or rejected entry holding "
@@ -230,12 +232,12 @@ def approve(
     read = content_now(str(file))  # the write refuses a file that differs from this by then
     glossary = load_glossary(str(file))
     if term is not None:
-        new_term = not glossary.find(term)
-        entry = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
+        decision = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
         save_glossary(glossary, str(file), expected=read)
-        if new_term:
-            _say_added(glossary, entry, file)
+        if decision.added:
+            _say_added(glossary, decision, file)
         else:
+            entry = decision.entry
             _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
         return
     result = approve_all(glossary, min_score=min_score)
@@ -251,7 +253,8 @@ def approve(
 @handles_errors
 def reject(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
-    term: str = typer.Argument(..., help="The English source term to reject."),
+    term: str = typer.Argument(..., help="The English source term to reject, found as check reads terms (hyphen "
+                                         "or space, singular or plural)."),
     target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject. Taken from an entry's target "
                                                                  "list, it becomes a rejected entry of its own and the "
                                                                  "rest stay approved, or candidates; a candidate's only "
@@ -267,21 +270,27 @@ def reject(
 
     read = content_now(str(file))
     glossary = load_glossary(str(file))
-    new_term = not glossary.find(term)
-    entry = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
+    decision = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
     save_glossary(glossary, str(file), expected=read)
-    if new_term:
-        _say_added(glossary, entry, file)
+    if decision.added:
+        _say_added(glossary, decision, file)
     else:
+        entry = decision.entry
         _say(f"rejected {entry.source} → {' / '.join(entry.target) or '(no target)'} in {file}")
 
 
-def _say_added(glossary, entry, file: Path) -> None:
-    """A decision on a term no entry had made a new entry: said as such, with the term it may be a
-    typo of, since a misspelt term approves nothing check will ever find."""
+def _say_added(glossary, decision, file: Path) -> None:
+    """A decision on a term no entry wrote so made a new entry: said as such, with the entry that
+    is the same term written otherwise (two spellings of one term), else the term it may be a typo
+    of, since a misspelt term approves nothing check will ever find."""
     from ..review import near_terms
 
+    entry, same = decision.entry, decision.written_otherwise
     _say(f"added {entry.source} → {' / '.join(entry.target)} to {file} as a new {entry.status.value} entry")
+    if same is not None:
+        warn(f'{file}: "{entry.source}" is the term of the {same.status.value} entry "{same.source}" (line '
+             f"{same.position()[0]}), as check and validate read terms; spell the two entries alike")
+        return
     others = [source for source in near_terms(glossary, entry.source) if source != entry.source]
     if others:
         verb = "approve" if entry.status.value == "approved" else "reject"
