@@ -103,9 +103,14 @@ def measure(corpus: Corpus, workdir: Path) -> str:
     summary = json.loads(glossary("eval", str(output), str(corpus.reference), *options).stdout)["summary"]
     scope = " reachable" if corpus.reachable else ""
     return (f"{corpus.label:<14} {pair_count(corpus.corpus):>5,} pairs  "
-            f"R@{corpus.k} {summary['recall_at_k']:.3f} ({summary['found']}/{summary['reference_terms']}{scope})  "
-            f"top-1 {summary['top1_accuracy']:.3f} ({summary['top1_correct']}/{summary['top1_terms']})  "
+            f"R@{corpus.k} {_rate(summary['recall_at_k'])} ({summary['found']}/{summary['reference_terms']}{scope})  "
+            f"top-1 {_rate(summary['top1_accuracy'])} ({summary['top1_correct']}/{summary['top1_terms']})  "
             f"extract {seconds:.1f} s")
+
+
+def _rate(value: float | None) -> str:
+    """eval's rate as the text report shows it: n/a over no terms."""
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def main() -> None:
