@@ -9,12 +9,13 @@ corpus changes no byte and a re-run on a grown corpus touches only candidates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import has_comments
 from .models import ScoredPair
 from .normalize import chinese_key, english_key, singular
+from .scoring import EVIDENCE_WINDOW
 
 
 def entry_from_pair(pair: ScoredPair) -> Entry:
@@ -99,18 +100,72 @@ def worked_on(entry: Entry) -> bool:
 
 
 def _as_extracted(entry: Entry) -> bool:
-    """Whether a candidate's source and targets are ones its own evidence shows, as extract writes
-    them: each target inside one of its evidence's Chinese snippets, each word of its source in
-    one of the English ones. A target typed over the proposal, a second
-    target added to the list or a renamed source is no longer there; an entry without evidence
-    came from somewhere else (a termbase, a colleague)."""
+    """Whether a candidate still says what extract wrote. Extract cuts each evidence snippet
+    EVIDENCE_WINDOW characters either side of the linked span, so its proposal sits at a known
+    place in the snippet: a target trimmed by hand (海风电 to 风电), a source moved to other words
+    of the sentence, or a rendering typed over the proposal is no longer there, even where the
+    sentence holds it. Extract never writes a rendering as both a target and an alternative, so
+    a target among the alternatives was picked by a person. An entry without evidence came from
+    somewhere else (a termbase, a colleague)."""
     if not entry.evidence:
         return False
-    snippets = [chinese_key(evidence.target) for evidence in entry.evidence]
-    if not all(any(key in snippet for snippet in snippets) for key in map(chinese_key, entry.target)):
+    alternatives = {chinese_key(alternative.target) for alternative in entry.alternatives}
+    if any(chinese_key(target) in alternatives for target in entry.target):
         return False
-    seen = {singular(word) for evidence in entry.evidence for word in _words(evidence.source)}
-    return all(singular(word) in seen for word in _words(entry.source))
+    return (all(any(_placed(target, evidence.target, _chinese_at) for evidence in entry.evidence)
+                for target in entry.target)
+            and any(_placed(entry.source, evidence.source, _english_at) for evidence in entry.evidence))
+
+
+def _placed(term: str, snippet: str, at: Callable[[str, str, int | None, int | None], bool]) -> bool:
+    """Whether `term` is where extract put the linked span in its snippet: EVIDENCE_WINDOW characters
+    after an opening `…` and before a closing one. A closing `…` may be the text's own (a UI string
+    `New Album…`): then extract added no mark, because the span ends less than EVIDENCE_WINDOW
+    characters before the end of the text."""
+    left = snippet.startswith("…")
+    text = snippet[1:] if left else snippet
+    start = EVIDENCE_WINDOW if left else None
+    if not text.endswith("…"):
+        return at(term, text, start, None)
+    body = text[:-1]
+    if at(term, body, start, len(body) - EVIDENCE_WINDOW):
+        return True
+    return at(term, text, start, None) and at(term, text[max(0, len(text) - EVIDENCE_WINDOW - len(term)):], None, None)
+
+
+def _chinese_at(term: str, text: str, start: int | None, end: int | None) -> bool:
+    """The rendering starts at `start` and ends at `end` of the text (where given), and is in it."""
+    key = chinese_key(term)
+    if start is not None and not chinese_key(text[start:]).startswith(key):
+        return False
+    if end is not None and not chinese_key(text[:max(0, end)]).endswith(key):
+        return False
+    return key in chinese_key(text)
+
+
+def _english_at(term: str, text: str, start: int | None, end: int | None) -> bool:
+    """The term's words start at `start` and end at `end` of the text (where given), and are in it,
+    in the forms extract writes: a head noun in the singular, a verb without its -s (`define` of
+    `The manifest defines`)."""
+    wanted = _words(term)
+    if not wanted:
+        return True
+    if start is not None and not _same_words(wanted, _words(text[start:])[:len(wanted)]):
+        return False
+    if end is not None and not _same_words(wanted, _words(text[:max(0, end)])[-len(wanted):]):
+        return False
+    seen = _words(text)
+    return all(any(_same_word(word, other) for other in seen) for word in wanted)
+
+
+def _same_words(wanted: list[str], found: list[str]) -> bool:
+    return len(found) == len(wanted) and all(map(_same_word, wanted, found))
+
+
+def _same_word(written: str, in_text: str) -> bool:
+    """`policy` for `policies`, `act` for `acts`: the text's word, as extract may have written it."""
+    return written == in_text or singular(in_text) == written or in_text.startswith(written) or (
+        len(written) > 3 and in_text.startswith(written[:-1]))
 
 
 def _words(text: str) -> list[str]:

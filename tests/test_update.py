@@ -103,3 +103,34 @@ def test_a_candidate_whose_target_or_source_a_person_typed_over_is_kept():
     assert [(entry.source, entry.target) for entry in again.terms] == [
         ("Advanced Options", ["高级设置"]), ("provider", ["提供商", "供应方"]), ("cart", ["购物车"])]
     assert dump_glossary(again) == edited
+
+
+def test_a_correction_the_sentence_itself_holds_is_kept():
+    """Trimming a badly cut span, picking the listed alternative or moving the source to other words
+    of the sentence leaves text the evidence shows; extract's snippets put its own proposal at a
+    known place, so these edits are still told from what it wrote."""
+    from glossary_cli.models import Alternative
+    from glossary_cli.scoring import snippet
+
+    english = ("Speakers urged that emphasis be placed on breakthroughs in areas such as deep-sea wind power "
+               "+ next-generation photovoltaics, flexible coal-fired generation + CCUS, and new power grids.")
+    chinese = ("与会者表示，要统筹推进能源结构调整、产业结构升级和城市低碳转型，加快构建清洁低碳、安全高效的现代能源体系。"
+               "讲者强调在关键技术和前沿技术方面要重视突破深远海风电+新型光伏关键技术、灵活燃煤发电+CCUS、新型电网形态，"
+               "并通过国际合作、示范项目和标准互认，推动这些技术尽快走向规模化应用，为全球碳中和目标作出贡献。")
+
+    def linked(source, target, alternative=None):
+        evidence = Evidence("a.txt:3", snippet(english, english.index(source), english.index(source) + len(source)),
+                            snippet(chinese, chinese.index(target), chinese.index(target) + len(target)))
+        return ScoredPair(source, target, 0.4, 1, ("lexicon",), (evidence,),
+                          alternatives=(Alternative(alternative, 0.2),) if alternative else ())
+
+    fresh = [linked("wind power", "海风电"), linked("flexible coal", "灵活燃煤", alternative="燃煤发电"),
+             linked("next-generation photovoltaics", "新型光伏关键技术")]
+    text = dump_glossary(update_glossary(None, fresh, {}))
+    edited = (text.replace("target: 海风电", "target: 风电")  # trimmed
+                  .replace("target: 灵活燃煤", "target: 燃煤发电")  # the listed alternative picked
+                  .replace("target: 新型光伏关键技术", "target: 新型光伏"))  # trimmed at the end
+    reloaded, problems = parse_glossary(edited)
+    assert problems == []
+    assert dump_glossary(update_glossary(reloaded, fresh, {})) == edited
+    assert dump_glossary(update_glossary(parse_glossary(text)[0], fresh, {})) == text  # as written: refreshed alike
