@@ -327,14 +327,15 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.code))
 
 
-def validate_file(path: str) -> tuple[Glossary, list[Problem]]:
+def validate_file(path: str, *, empty_ok: bool = False) -> tuple[Glossary, list[Problem]]:
     """Schema problems and the semantic ones found in what could be read, in file order.
 
-    Raises GlossaryFileError only when the file cannot be read as text at all.
+    An empty or comment-only file, or one without a `terms:` list, is a problem unless `empty_ok`
+    (merge fills such a file). Raises GlossaryFileError only when the file cannot be read as text at all.
     """
     text = read_glossary_text(path)
     glossary, problems = parse_glossary(text, path)
-    if not glossary.terms and not problems:
+    if not glossary.terms and not problems and not empty_ok:
         problems = _no_terms_list(text, path)
     # An entry with a value the reader refused (target: 1.0) is checked once that is mended: it
     # would otherwise also be "approved but has no target", a problem that is not there.

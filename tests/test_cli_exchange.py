@@ -79,6 +79,17 @@ def test_export_refuses_to_overwrite_its_own_glossary(runner, workdir):
     assert Path("g.yaml").read_text(encoding="utf-8") == GLOSSARY
 
 
+def test_export_overwrites_an_earlier_export_but_no_file_of_another_kind(runner, workdir):
+    Path("team.yaml").write_text(GLOSSARY, encoding="utf-8")  # another glossary, named by a slip of -o
+    Path("docs.po").write_text('msgid "grid"\nmsgstr "电网"\n', encoding="utf-8")
+    for other in ("team.yaml", "docs.po"):
+        result = run(runner, "export", "g.yaml", "--to", "csv", "-o", other)
+        assert result.exit_code == 2 and "exists and is no csv file" in result.stderr
+    assert Path("team.yaml").read_text(encoding="utf-8") == GLOSSARY
+    assert run(runner, "export", "g.yaml", "--to", "csv", "-o", "terms.csv").exit_code == 0
+    assert run(runner, "export", "g.yaml", "--to", "csv", "-o", "terms.csv").exit_code == 0  # this release's export
+
+
 def test_export_errors(runner, workdir):
     missing = run(runner, "export", "nope.yaml", "--to", "tbx")
     assert (missing.exit_code, missing.stderr) == (2, "error: nope.yaml: no such glossary file\n")

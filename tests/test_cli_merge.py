@@ -41,3 +41,17 @@ def test_dash_output_means_stdout(runner, workdir):
     result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "-"])
     assert (result.exit_code, result.stdout) == (0, CANDIDATE_WITH_WORK)
     assert not Path("-").exists()
+
+
+def test_merge_never_replaces_a_glossary_it_did_not_read(runner, workdir):
+    reviewed = "glossary: 1\nterms:\n  - source: grid\n    target: 电网\n    status: approved\n"
+    write("energy.yaml", reviewed)
+    write("a.yaml", "glossary: 1\nterms:\n  - source: cloud\n    target: 云\n    status: approved\n")
+    write("b.yaml", "glossary: 1\nterms:\n  - source: cache\n    target: 缓存\n    status: approved\n")
+    result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "energy.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: -o energy.yaml exists and is neither of the glossaries merged, so merging would "
+                             "replace it; merge into it (glossary merge energy.yaml b.yaml -o energy.yaml) or choose "
+                             "another file\n")
+    assert Path("energy.yaml").read_text(encoding="utf-8") == reviewed
+    assert runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "a.yaml"]).exit_code == 0  # into OURS, as git does

@@ -25,6 +25,6 @@ def test_a_proposal_for_a_term_the_base_has_is_named_when_skipped(runner, workdi
     result = runner.invoke(app, ["merge", "base.yaml", "new.yaml", "-o", "out.yaml"])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "merged new.yaml into base.yaml: 1 entries written to out.yaml (0 added, 0 changed)\n"
+        "merged new.yaml into base.yaml: 1 entry written to out.yaml (0 added, 0 changed)\n"
         '1 proposal from new.yaml skipped, as base.yaml has those terms already: "Cheng Huiming" → 成会明 '
         "(new.yaml:4)\n")

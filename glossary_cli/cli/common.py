@@ -126,14 +126,15 @@ def warn_about_problems(text: str, path: str) -> None:
         warn(str(problem))
 
 
-def load_validated(path: Path):
+def load_validated(path: Path, *, empty_ok: bool = False):
     """The glossary, after every check `validate` makes; any problem stops the command: check would
     enforce, and export hand to translators, a contradiction. All the problems are listed, as
-    validate lists them, so one run shows everything to mend."""
+    validate lists them, so one run shows everything to mend. `empty_ok` lets an empty file (or one
+    with no `terms:` list yet) through, as merge fills one."""
     from ..glossary_yaml import GlossaryProblems
     from ..validate import validate_file
 
-    glossary, problems = validate_file(str(path))
+    glossary, problems = validate_file(str(path), empty_ok=empty_ok)
     if problems:
         raise GlossaryProblems(list(problems))
     return glossary

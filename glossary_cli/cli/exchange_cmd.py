@@ -47,6 +47,7 @@ def export_command(
     output = _unless_stdout(output)
     if output is not None and same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
+    _refuse_overwriting_other_kinds(output, to)
     loaded = load_validated(glossary)
     text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary),
                            on_warning=warn)
@@ -59,6 +60,22 @@ def export_command(
         sys.stderr.write(f"{output}: exported {count} entr{'y' if count == 1 else 'ies'} as {to.value}\n")
     if count == 0:
         warn(_nothing_exported(glossary, to, status))
+
+
+# The extensions an export may overwrite: its own format's. An existing file of another kind (a
+# glossary, a corpus, a PO catalogue) named by a slip of -o would be lost for good.
+_EXPORT_EXTENSIONS = {ExchangeFormat.TBX: (".tbx", ".xml"), ExchangeFormat.CSV: (".csv", ".txt"),
+                      ExchangeFormat.TSV: (".tsv", ".tab", ".txt")}
+
+
+def _refuse_overwriting_other_kinds(output: Optional[Path], to: ExchangeFormat) -> None:
+    from ..atomic import writes_through
+
+    if output is None or writes_through(str(output)) or not output.is_file() or \
+            output.suffix.lower() in _EXPORT_EXTENSIONS[to]:
+        return
+    raise UsageError(f"-o {output} exists and is no {to.value} file (by its extension); an export overwrites only "
+                     f"its own kind ({', '.join(_EXPORT_EXTENSIONS[to])}): choose another file or delete it first")
 
 
 @app.command("import")

@@ -359,12 +359,17 @@ def merge(
     validate and check would refuse. With --base, a three-way merge, as git merges text:
     `glossary merge --base ANCESTOR OURS THEIRS -o OURS`. As git's merge driver for glossaries:
     driver = glossary merge --base %O %A %B -o %A --markers --name %P"""
-    from ..atomic import content_now
+    from ..atomic import content_now, writes_through
+    from ..errors import UsageError
     from ..glossary_yaml import dump_glossary, dump_with_conflict_markers, load_glossary
 
     to_stdout = output is None or str(output) == "-"
     read = None if to_stdout else content_now(str(output))  # before the inputs: any of them may be it
-    ours_glossary, theirs_glossary = load_validated(ours), load_validated(theirs)
+    if not to_stdout and not writes_through(str(output)) and output.is_file() and \
+            not any(same_file(output, path) for path in (ours, theirs)):
+        raise UsageError(f"-o {output} exists and is neither of the glossaries merged, so merging would replace it; "
+                         f"merge into it (glossary merge {output} {theirs} -o {output}) or choose another file")
+    ours_glossary, theirs_glossary = load_validated(ours, empty_ok=True), load_validated(theirs, empty_ok=True)
     shown_output = output
     if name is not None:  # the names people know, in place of a merge driver's temporary ones
         if output is not None and same_file(output, ours):
