@@ -88,6 +88,7 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
             if checked:
                 _refuse_if_changed(path, expected)
             os.replace(temporary, path)
+        interrupts.note_written(path)
     except OSError as error:
         _remove_quietly(temporary)
         raise OutputError(f"cannot write: {error.strerror}; the previous file is unchanged", path=path) from None

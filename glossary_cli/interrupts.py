@@ -19,6 +19,7 @@ MESSAGE = "glossary: interrupted; files on disk are unchanged"  # what Ctrl-C pr
 
 _received: int | None = None  # the signal that came, if any
 _reported = False
+_written: list[str] = []  # files this run has replaced: after that, "unchanged" would be untrue
 
 
 def install() -> None:
@@ -58,11 +59,18 @@ def check() -> None:
         raise KeyboardInterrupt
 
 
-def report(message: str = MESSAGE) -> None:
-    """Print MESSAGE, or a command's own account of what it saved, on stderr, once: Ctrl-C can
-    surface in a command, in typer's own argument handling (which turns it into a silent exit 130)
-    or while the command line loads."""
+def note_written(path: str) -> None:
+    """Record that the run has replaced `path`: a Ctrl-C from now on says so instead of MESSAGE."""
+    _written.append(path)
+
+
+def report(message: str | None = None) -> None:
+    """Print MESSAGE (or, once a file was written, which), or a command's own account of what it
+    saved, on stderr, once: Ctrl-C can surface in a command, in typer's own argument handling (which
+    turns it into a silent exit 130) or while the command line loads."""
     global _reported
+    if message is None:
+        message = f"glossary: interrupted after writing {', '.join(_written)}" if _written else MESSAGE
     if not _reported:
         _reported = True
         sys.stderr.write(message + "\n")

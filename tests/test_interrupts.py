@@ -180,6 +180,7 @@ def test_ctrl_c_that_typer_ends_silently_still_gets_its_one_line(monkeypatch, ca
 
     monkeypatch.setattr(interrupts, "_received", False)
     monkeypatch.setattr(interrupts, "_reported", False)
+    monkeypatch.setattr(interrupts, "_written", [])
 
     def typer_parsing_arguments(standalone_mode: bool = True) -> int:
         try:
@@ -194,3 +195,17 @@ def test_ctrl_c_that_typer_ends_silently_still_gets_its_one_line(monkeypatch, ca
         cli.main()
     assert exited.value.code == 130
     assert capsys.readouterr().err == INTERRUPTED + "\n"
+
+
+def test_ctrl_c_after_the_glossary_was_written_says_so(tmp_path, monkeypatch, capsys):
+    """Once the rename is done, "files on disk are unchanged" would be untrue."""
+    from glossary_cli import interrupts
+    from glossary_cli.atomic import write_atomic
+
+    monkeypatch.setattr(interrupts, "_received", None)
+    monkeypatch.setattr(interrupts, "_reported", False)
+    monkeypatch.setattr(interrupts, "_written", [])
+    path = tmp_path / "glossary.yaml"
+    write_atomic(str(path), SMART_GRID_APPROVED)
+    interrupts.report()
+    assert capsys.readouterr().err == f"glossary: interrupted after writing {path}\n"
