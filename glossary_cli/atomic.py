@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -57,6 +58,7 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     if is_stream(path):
         return _write_through(path, text)
     path = os.path.realpath(path) if os.path.islink(path) else path
+    _refuse_read_only(path)
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         try:
@@ -95,6 +97,19 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+def _refuse_read_only(path: str) -> None:
+    """A file without any write permission was made read-only on purpose (a reviewed version
+    frozen): the rename would replace it all the same, since it asks only the directory. Checked
+    by the mode bits, not os.access, so it holds for root too."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputError("is read-only; nothing written (make it writable, chmod u+w, to let glossary change it)",
+                          path=path)
 
 
 def _refuse_if_changed(path: str, expected: bytes | None) -> None:

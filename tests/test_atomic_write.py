@@ -35,3 +35,16 @@ def test_a_named_pipe_receives_the_text_and_stays_a_pipe(tmp_path):
     reader.join(timeout=10)
     assert received == ["glossary: 1\n"]
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_a_read_only_glossary_is_not_replaced(runner, tmp_path, monkeypatch):
+    """chmod a-w freezes a reviewed version: approve (like extract) refuses instead of renaming over it."""
+    monkeypatch.chdir(tmp_path)
+    Path("energy.yaml").write_text(CANDIDATE, encoding="utf-8")
+    os.chmod("energy.yaml", 0o444)
+    result = runner.invoke(app, ["approve", "energy.yaml", "V2G"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: energy.yaml: is read-only; nothing written (make it writable, chmod u+w, "
+                             "to let glossary change it)\n")
+    assert Path("energy.yaml").read_text(encoding="utf-8") == CANDIDATE
+    assert stat.S_IMODE(os.stat("energy.yaml").st_mode) == 0o444
