@@ -321,17 +321,29 @@ def merged_note(ours: str | None, theirs: str | None) -> tuple[str | None, tuple
     kept twice."""
     if not theirs or not theirs.strip():
         return ours, None
-    if not ours or not ours.strip() or _words(ours) in _words(theirs):
+    if not ours or not ours.strip():
         return theirs, None
-    if _words(theirs) in _words(ours):
+    if _words(theirs) in _words(ours):  # the same words (a TBX round trip drops a final line break): ours as written
         return ours, None
+    if _words(ours) in _words(theirs):  # theirs extends ours
+        written, extended = ours.rstrip("\n").splitlines(), theirs.rstrip("\n").splitlines()
+        if extended[:len(written)] != written:
+            return theirs, None  # ours rewritten inside a longer text: theirs says it all
+        return _with_lines(ours, extended[len(written):]), None
     ours_lines = [line for line in ours.splitlines() if line.strip()]
     new_lines = [line for line in theirs.splitlines() if line.strip()
                  and not any(_words(line) in _words(mine) for mine in ours_lines)]
     changed = _changed_line(ours_lines, new_lines)
     if changed is not None:
         return ours, changed
-    return (ours.rstrip("\n") + "\n" + "\n".join(new_lines) if new_lines else ours), None
+    return _with_lines(ours, new_lines), None
+
+
+def _with_lines(note: str, lines: list[str]) -> str:
+    """The note as written (its final line break too, which keeps its block style), then the lines."""
+    if not lines:
+        return note
+    return note.rstrip("\n") + "\n" + "\n".join(lines) + ("\n" if note.endswith("\n") else "")
 
 
 def _changed_line(ours: list[str], theirs: list[str]) -> tuple[str, str] | None:

@@ -72,3 +72,15 @@ def test_notes_by_example():
         "Approved at meeting 3.", ("Approved at meeting 3.", "approved at meeting 3"))
     assert merged_note(None, "New.") == ("New.", None)
     assert merged_note("Kept.", None) == ("Kept.", None)
+
+
+def test_a_note_coming_back_as_the_same_words_keeps_its_layout():
+    """A TBX or CSV round trip drops a literal block's final line break and may rewrap: ours stays."""
+    written = "Line one.\nLine two.\n"
+    assert merged_note(written, "Line one.\nLine two.") == (written, None)
+    assert merged_note(written, "Line one. Line two.") == (written, None)
+
+
+def test_a_line_added_elsewhere_goes_after_the_note_as_written():
+    assert merged_note("Line one.\nLine two.\n", "Line one.\nLine two.\nLine three from the CAT tool") == (
+        "Line one.\nLine two.\nLine three from the CAT tool\n", None)
