@@ -359,6 +359,8 @@ class _PieceEvidence:
         dictionary places the word itself elsewhere in the segment. Two words that always come
         together (`charging case`, `load balancer`) each learn the other's Chinese, and
         `charging case` -> 充电 would explain both words with one, though 盒 (`case`) follows it.
+        Half of the learned place on another word's is enough: `detection`, always said after
+        `in-ear`, learns 入耳, whose 耳 is `ear`'s, while the dictionary places it at 检测.
         A word the dictionary places nowhere keeps what it learned (`face` of `face mask` -> 口罩)."""
         def inside(places: list[tuple[int, int]]) -> int:
             return _mask([place for place in places if zspan.start <= place[0] and place[1] <= zspan.end])
@@ -387,7 +389,7 @@ class _PieceEvidence:
             for other, mask in enumerate(masks):
                 if other != position:
                     others |= mask
-            if not masks[position] & ~others:
+            if 2 * (masks[position] & others).bit_count() >= masks[position].bit_count():
                 echoes += 1
         return echoes
 

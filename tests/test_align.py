@@ -124,6 +124,16 @@ def test_two_words_that_always_come_together_do_not_stand_for_each_other():
                                      for link in chosen_links("Wear a face mask outside", "外出时戴口罩", face)}
 
 
+def test_a_learned_translation_half_on_another_words_place_is_an_echo():
+    # A corpus that says `in-ear detection` wherever it says `detection` teaches detection -> 入耳, whose
+    # 耳 is `ear`'s; the dictionary places detection at 检测, so the term is 入耳检测, not 入耳.
+    learned = Lexicon({"detection": {"入耳": 0.6, "检测": 0.4}})
+    links = {(link.source.text, link.target.text)
+             for link in chosen_links("When in-ear detection is off, the earbuds always play audio.",
+                                      "关闭入耳检测后，耳机将始终播放音频。", learned)}
+    assert ("in-ear detection", "入耳检测") in links and ("in-ear detection", "入耳") not in links
+
+
 def test_a_word_the_chinese_keeps_in_english_is_found_in_any_case_where_it_stands_alone():
     assert ("pod", "Pod") in linked("Each pod runs one container", "每个 Pod 运行一个容器")
     english_in_the_chinese = linked("severe acute respiratory syndrome is a respiratory disease",
