@@ -361,7 +361,9 @@ class _PieceEvidence:
         `charging case` -> 充电 would explain both words with one, though 盒 (`case`) follows it.
         Half of the learned place on another word's is enough: `detection`, always said after
         `in-ear`, learns 入耳, whose 耳 is `ear`'s, while the dictionary places it at 检测.
-        A word the dictionary places nowhere keeps what it learned (`face` of `face mask` -> 口罩)."""
+        A word the dictionary places nowhere keeps what it learned (`face` of `face mask` -> 口罩),
+        unless what it learned also stands beside the span: `charging`, no dictionary word, learned
+        充电 and 盒 from `charging case`, and its 盒 inside 盒 is case's while its 充电 is next door."""
         def inside(places: list[tuple[int, int]]) -> int:
             return _mask([place for place in places if zspan.start <= place[0] and place[1] <= zspan.end])
 
@@ -375,7 +377,8 @@ class _PieceEvidence:
                 outside |= inside(self._strong_places(key)[0])
         echoes = 0
         for position, (dictionary, characters, learned) in enumerate(strong):
-            elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary + characters)
+            elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary + characters) or \
+                any(end <= zspan.start or zspan.end <= start for start, end in learned)
             # One character of the word's translation inside another word's counts where the word
             # modifies that word, which absorbs it (`air bubble` -> 气泡), or where the corpus taught
             # the character too (州 of `State of California` -> 加利福尼亚州); not by chance (学 of
