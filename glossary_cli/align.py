@@ -262,10 +262,19 @@ class SegmentAligner:
             whole = self.lexicon.identical(token.text, target)
             pieces = [piece for piece in word_pieces(token.text)
                       if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted)] or [token.text]
-            found[index] = {(index, number): whole + self.lexicon.matches(piece, target, pinyin, substrings, context)
+            found[index] = {(index, number): whole + self._kept_piece(piece, pieces, target)
+                            + self.lexicon.matches(piece, target, pinyin, substrings, context)
                             for number, piece in enumerate(pieces)}
             words.update(((index, number), piece.lower()) for number, piece in enumerate(pieces))
         return found, words
+
+
+    def _kept_piece(self, piece: str, pieces: list[str], target: str) -> list[Match]:
+        """A piece of a compound the Chinese keeps as a word of its own: the Qi of `Qi-certified`
+        in Qi 认证充电器."""
+        if len(pieces) < 2 or len(piece) < 2:
+            return []
+        return [match for match in self.lexicon.identical(piece, target) if stands_alone(target, match.start, match.end)]
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")

@@ -134,6 +134,12 @@ def test_a_learned_translation_half_on_another_words_place_is_an_echo():
     assert ("in-ear detection", "入耳检测") in links and ("in-ear detection", "入耳") not in links
 
 
+def test_a_piece_of_a_compound_the_chinese_keeps_is_a_translated_word():
+    found = links("Place it on a Qi-certified charger with the status indicator facing up.",
+                  "将充电盒放在 Qi 认证充电器上，并使状态指示灯朝上。")
+    assert found["Qi-certified charger"][0] == "Qi 认证充电器"
+
+
 def test_a_word_the_chinese_keeps_in_english_is_found_in_any_case_where_it_stands_alone():
     assert ("pod", "Pod") in linked("Each pod runs one container", "每个 Pod 运行一个容器")
     english_in_the_chinese = linked("severe acute respiratory syndrome is a respiratory disease",
