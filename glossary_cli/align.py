@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stands_alone, stem
-from .candidates import heading_number_end
+from .candidates import LABEL_MAX_WORDS, heading_number_end
 from .lists import ListItem, parallel_items
 from .models import Span, Token
 from .script import HAN, has_han
@@ -50,7 +50,6 @@ class SegmentEvidence:
 _OPEN = "([（"
 _CLOSE = {"(": ")", "[": "]", "（": "）"}
 _MIN_LINK_SCORE = 0.25
-_LABEL_WORDS = 4  # a longer string translated as a whole is a sentence, not a label
 _TARGETS_PER_SPAN = 3
 _NEAREST_TARGETS = 60
 # Relative positions are compared in eighths of a segment: quarters could not tell apart two 建筑
@@ -151,7 +150,7 @@ class SegmentAligner:
             head = covering[_head(content, min(next_of[span.first_token], span.last_token))][0]
             reachable = anchored | set(by_text.get(span.text, ()))
             whole = (whole_chinese is not None and (span.start, span.end) == whole_source
-                     and len(span.text.split()) <= _LABEL_WORDS)
+                     and len(span.text.split()) <= LABEL_MAX_WORDS)
             if whole:
                 reachable.add(whole_chinese)
             in_list: dict[int, bool] = {}  # Chinese span index -> whether both items are exact

@@ -228,6 +228,7 @@ def _english_span(surface: str, start: int, end: int, first: int, last: int, sho
 
 _SHOUTED_ACRONYM_LETTERS = 3
 _LABEL_WORDS = 3
+LABEL_MAX_WORDS = 4  # a longer string translated as a whole is a sentence, not a label
 
 
 def _label_with_function_words(text: str, tokens: tuple[Token, ...], breaks: list[bool], contents: list[bool],
@@ -270,8 +271,8 @@ def _token_range(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, 
     return first, last
 
 
-def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limits: CandidateLimits
-                 ) -> tuple[int, int] | None:
+def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limits: CandidateLimits,
+                 source: str = "") -> tuple[int, int] | None:
     """A short string translated as a whole (a UI label) is a span even where a function word sits
     inside it: 启动时自动挂载 (`Auto Mount on Startup`), 保存到磁盘 (`Save to Disk`)."""
     words_start = heading_number_end(text)
@@ -280,8 +281,14 @@ def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limit
         return None
     last = next(token for token in reversed(tokens) if not _zh_breaks(token, masked))
     start, end = first.start, last.end
-    if end - start > limits.max_chars or is_chinese_function_word(first.text) or is_chinese_function_word(last.text):
+    if end - start > limits.max_chars:
         return None  # most segments: a sentence, told at once by its length
+    # A function word at an edge (到店自提, `Store Pickup`; 从相册导入, `Import from Album`) is part of
+    # a label, as English labels may start with one (`Log Out`), only where the English is one too.
+    english_label = 0 < len(source.split()) <= LABEL_MAX_WORDS
+    if (is_chinese_function_word(first.text) or is_chinese_function_word(last.text)) and not (
+            english_label and first is not last):
+        return None
     inside = [token for token in tokens if start <= token.start and token.end <= end]
     words = [token for token in inside if not _zh_breaks(token, masked)]
     if (len(words) > limits.max_tokens or not any(has_han(token.text) for token in words)
@@ -431,7 +438,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             surface = visible(text[start:end])
             spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
                                        verb_initial=last > first and tokens[first].text in verbs)
-    label = _whole_label(text, tokens, masked, limits)
+    label = _whole_label(text, tokens, masked, limits, source)
     if label and label not in spans:
         first, last = _token_range(tokens, *label)
         surface = visible(text[label[0]:label[1]])

@@ -112,6 +112,12 @@ def test_a_short_string_translated_as_a_whole_is_a_span_whatever_words_it_holds(
     # a UI label: 时 and 到 inside it do not cut it
     assert "启动时自动挂载" in chinese("启动时自动挂载") and "保存到磁盘" in chinese("保存到磁盘…")
     assert not any("，" in text for text in chinese("保存，到磁盘"))
+    # nor at its edges where the English is a label too, as English labels may start with one (`Log Out`)
+    def label(target: str, source: str) -> set[str]:
+        return {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source=source)}
+
+    assert "到店自提" in label("到店自提", "Store Pickup") and "从相册导入" in label("从相册导入", "Import from Album")
+    assert not any(span.startswith("如果") for span in label("如果负载均衡器返回错误", "If the load balancer fails"))
 
 
 def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
