@@ -313,3 +313,14 @@ def test_an_invalid_glossary_is_refused_with_every_problem_validate_finds(runner
     validate = runner.invoke(app, ["validate", "g.yaml"])
     problems = [line for line in validate.stderr.splitlines() if line.startswith("error:")]
     assert len(problems) == 2 and result.stderr.splitlines() == problems
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("report_format", ["text", "gitlab"])
+def test_a_report_that_cannot_be_written_is_an_output_error_not_findings(workdir, report_format):
+    import subprocess
+
+    with open("/dev/full", "w") as full:
+        child = subprocess.run([sys.executable, "-m", "glossary_cli", "check", "g.yaml", "clean.tsv", "--format",
+                                report_format], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert (child.returncode, child.stderr) == (2, "error: <stdout>: cannot write: No space left on device\n")

@@ -18,7 +18,7 @@ from ..report import ReportContext, ReportFormat, counted, summary_line
 from ..rules import Severity
 from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
-                     stderr_console, stdout_console, warn)
+                     stderr_console, stdout_console, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
 
@@ -182,16 +182,16 @@ def check(
     context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
                             baseline=str(baseline) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value})
-    if report_format is ReportFormat.TEXT and write_baseline is not None:
-        # the findings being accepted are in the baseline file; the terminal or CI log gets the count
-        stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
-    elif report_format is ReportFormat.TEXT:
-        from ..report.text import render_text
+    with writing_to_stdout():
+        if report_format is ReportFormat.TEXT and write_baseline is not None:
+            # the findings being accepted are in the baseline file; the terminal or CI log gets the count
+            stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
+        elif report_format is ReportFormat.TEXT:
+            from ..report.text import render_text
 
-        render_text(result, context, stdout_console())
-    else:
-        sys.stdout.write(render(result, context, report_format))
-        sys.stdout.flush()
+            render_text(result, context, stdout_console())
+        else:
+            sys.stdout.write(render(result, context, report_format))
 
     if write_baseline is not None:
         save_baseline(str(write_baseline), result)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,21 @@ def warn(message: str) -> None:
         console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
     else:
         sys.stderr.write(f"warning: {message}\n")
+
+
+@contextmanager
+def writing_to_stdout() -> Iterator[None]:
+    """A report that cannot reach standard output (a full disk, stdout closed with >&-) is an output
+    error, exit 2: never a traceback with exit 1, which CI would read as findings."""
+    from ..errors import OutputError
+
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; redirect it to a file", path="<stdout>")
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as error:
+        raise OutputError(f"cannot write: {error.strerror or error}", path="<stdout>") from None
 
 
 def refuse_conflicts(conflicts: list, base: object, incoming: object, command: str) -> None:

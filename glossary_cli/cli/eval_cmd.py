@@ -45,7 +45,7 @@ from ..errors import UsageError
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
 from . import corpus_options as corpus
-from .common import app, draws, handles_errors, stdout_console, warn
+from .common import app, draws, handles_errors, stdout_console, warn, writing_to_stdout
 
 SCHEMA = "glossary-eval/1"
 ENGLISH_NORMALISATION = "NFKC, lower case, hyphens as spaces, plural of the last word folded (-ies -> -y, -s)"
@@ -151,10 +151,11 @@ def eval_command(
             },
             **_records(evaluation, misses),
         }
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
-        sys.stdout.flush()
+        with writing_to_stdout():
+            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
         return
-    _render_text(evaluation, misses, reference=reference, reachable_in=reachable_in or [])
+    with writing_to_stdout():
+        _render_text(evaluation, misses, reference=reference, reachable_in=reachable_in or [])
 
 
 def _refuse_non_corpus(paths: list[Path]) -> None:

@@ -13,7 +13,7 @@ from ..errors import UsageError
 from ..exchange import ExchangeFormat
 from ..glossary import Status
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
-                     warn)
+                     warn, writing_to_stdout)
 
 
 class UnstatedStatus(str, Enum):
@@ -53,8 +53,8 @@ def export_command(
                            on_warning=warn)
     count = _count_entries(loaded, to, status)
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with writing_to_stdout():
+            sys.stdout.write(text)
     else:
         write_atomic(str(output), text)
         sys.stderr.write(f"{output}: exported {count} entr{'y' if count == 1 else 'ies'} as {to.value}\n")
@@ -142,8 +142,8 @@ def import_command(
     if output is None:
         text = dump_glossary(incoming)
         problems_it_had = _refuse_new_problems(text, None, "<stdout>", termbase_name)
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with writing_to_stdout():
+            sys.stdout.write(text)
         _warn_about(problems_it_had)
         return
     if base is None:

@@ -14,7 +14,7 @@ from ..readers import InputFormat
 from ..report import counted
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
-from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console
+from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console, writing_to_stdout
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
@@ -121,8 +121,8 @@ def extract(
     inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
     glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
     if to_stdout:
-        sys.stdout.write(dump_glossary(glossary))
-        sys.stdout.flush()
+        with writing_to_stdout():
+            sys.stdout.write(dump_glossary(glossary))
     else:
         write_atomic(str(output), dump_glossary(glossary), expected=read)
     summary_table(console, result, show)

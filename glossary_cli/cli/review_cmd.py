@@ -14,7 +14,8 @@ import typer
 from .. import interrupts
 from ..report import counted
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
-                     load_validated, refuse_conflicts, same_file, stderr_console, stdout_console, warn)
+                     load_validated, refuse_conflicts, same_file, stderr_console, stdout_console, warn,
+                     writing_to_stdout)
 
 KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
 KEYS_SHORT = "a approve · r reject · e edit · 1-9 pick · s skip · u undo · q quit"  # fits a panel 80 columns wide
@@ -425,8 +426,8 @@ def _write(text: str, output: Optional[Path], read: bytes | None, to_stdout: boo
     from ..atomic import write_atomic
 
     if to_stdout:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with writing_to_stdout():
+            sys.stdout.write(text)
     else:
         write_atomic(str(output), text, expected=read)
 
