@@ -90,9 +90,10 @@ def _segment_key(text: str) -> str:
 
 CHUNK_SIZE = 1000  # pairs matched together: OpenCC converts a chunk's targets in one call
 # With the default number of jobs, workers start only for a corpus of at least this many chunks:
-# each spends 2-3 s importing and building its matcher, as long as one process takes for 8,000-12,000
-# pairs, and on a busy machine (a shared CI runner) two workers were slower than one even at 20,000.
-AUTO_PARALLEL_CHUNKS = 16
+# each spends 2-3 s importing and building its matcher, and on a 2-core machine with other work on it
+# (a shared CI runner) two workers were slower than one at 3,070, 18,420 and 21,490 pairs; idle, they
+# were 1.75x faster at 100,000.
+AUTO_PARALLEL_CHUNKS = 50
 
 
 def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False,
