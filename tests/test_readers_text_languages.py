@@ -131,3 +131,12 @@ def test_a_skipped_file_is_named_as_the_findings_name_files(runner, locale, monk
     result = runner.invoke(app, ["check", "../g.yaml", ".", "--format", "json"])
     assert [finding["path"] for finding in json.loads(result.stdout)["findings"]] == ["zh_CN/LC_MESSAGES/app.po"]
     assert "warning: de/LC_MESSAGES/app.po:3: skipped:" in result.stderr
+
+
+def test_a_catalogue_in_another_language_named_beside_others_is_skipped_with_a_warning(runner, locale):
+    """pre-commit names the changed files of every language: the German one must not hide the Chinese findings."""
+    result = runner.invoke(app, ["check", "g.yaml", "locale/de/LC_MESSAGES/app.po", "locale/zh_CN/LC_MESSAGES/app.po",
+                                 "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert [finding["path"] for finding in json.loads(result.stdout)["findings"]] == ["locale/zh_CN/LC_MESSAGES/app.po"]
+    assert SKIPPED_GERMAN in result.stderr

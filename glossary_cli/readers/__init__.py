@@ -140,30 +140,52 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
                options: ReadOptions = ReadOptions()) -> Iterator[SegmentPair]:
     """All segment pairs of the given files and of the corpus files under given directories, in order.
 
-    A file found under a directory that translates other languages (the de catalogue of a locale
-    tree) is skipped with a warning; a directory whose every file is so skipped is an error, as is
-    such a file named by itself."""
+    A file that translates other languages (the de catalogue of a locale tree, or one of the
+    changed files pre-commit names) is skipped with a warning; a directory whose every file is so
+    skipped is an error, and so is a run whose every named file is: the file named alone says why."""
     from .discover import corpus_files
 
     walked: dict[str, list[str]] = {}  # directory -> its files, and which of them were skipped
     skipped: dict[str, list[str]] = {}
+    named_elsewhere: list[OtherLanguageError] = []  # files named on their own, in another language
+    read_any = False
     for given in corpus_files(paths, input_format):
         directory = getattr(given, "directory", None)
         if directory is not None:
             walked.setdefault(directory, []).append(given)
         try:
             yield from _read_file(str(given), input_format, options)
+            read_any = True
         except OtherLanguageError as error:
             if directory is None:
-                raise
+                named_elsewhere.append(error)  # told once the run knows whether anything was read
+                continue
             skipped.setdefault(directory, []).append(given)
             options.on_warning(f"{error.where()}: skipped: {error.message}")
+    if named_elsewhere and not read_any and not walked:
+        raise named_elsewhere[0]
+    if input_format is InputFormat.AUTO:
+        for directory in walked:
+            _warn_about_tables_left_out(directory, options)
+    for error in named_elsewhere:
+        options.on_warning(f"{error.where()}: skipped: {error.message}")
     for directory, files in walked.items():
         if len(skipped.get(directory, [])) == len(files):
             source_language, target_language = (options.source_lang or "en"), (options.target_lang or "zh")
             raise InputFormatError(f"no file here translates {source_language} -> {target_language} "
                                    f"({len(files)} skipped as other languages, see the warnings); "
                                    "pass --source-lang/--target-lang to read other languages", path=directory)
+
+
+def _warn_about_tables_left_out(directory: str, options: ReadOptions) -> None:
+    from .discover import tables_left_out
+
+    left_out = tables_left_out(directory)
+    if left_out:
+        shown = ", ".join(left_out[:3]) + (f" and {len(left_out) - 3:,} more" if len(left_out) > 3 else "")
+        options.on_warning(f"{directory}: {len(left_out):,} table file{'s' if len(left_out) != 1 else ''} not read "
+                           f"({shown}): a directory gives its .po, XLIFF and .tmx files; name the tables or "
+                           "pass --input-format to read them")
 
 
 def _read_file(given: str, input_format: InputFormat, options: ReadOptions) -> Iterator[SegmentPair]:

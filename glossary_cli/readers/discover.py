@@ -64,3 +64,19 @@ def _files_under(directory: str, input_format: InputFormat) -> list[FileUnderDir
         raise InputFormatError(f"is a directory with no corpus files (looked for {', '.join(extensions)}{hint})",
                                path=directory)
     return found
+
+
+# Table files a directory walk leaves out unless --input-format names their format: a corpus, most
+# likely, so the run says so rather than checking less than the user thinks (.txt and .json are too
+# often something else: a README, a config).
+_TABLE_EXTENSIONS = (".tsv", ".tab", ".csv", ".jsonl", ".ndjson")
+
+
+def tables_left_out(directory: str) -> list[str]:
+    """The table files under a directory that a walk without --input-format does not read."""
+    left_out = []
+    for root, directories, files in os.walk(directory):
+        directories[:] = sorted(name for name in directories if not name.startswith("."))
+        left_out.extend(os.path.normpath(os.path.join(root, name)) for name in sorted(files)
+                        if not name.startswith(".") and name.lower().endswith(_TABLE_EXTENSIONS))
+    return left_out
