@@ -217,10 +217,15 @@ def apply_baseline(result: CheckResult, known: Mapping, *, root: str | None = No
     return replace(result, findings=marked)
 
 
-def unmatched_in_baseline(result: CheckResult, known: Mapping, *, root: str | None = None) -> int:
+def unmatched_in_baseline(result: CheckResult, known: Mapping, *, root: str | None = None,
+                          read: Iterable[str] | None = None) -> int:
     """How many findings the baseline lists that this run did not find: fixed since, or in files
-    this run did not read."""
+    this run did not read. With `read` (the files the run read, as reports name them), only those
+    of its files and of no file: the others were not looked for."""
     _accepted, left = _match_baseline(result.findings, known, root)
+    if read is not None:
+        looked_in = set(read)
+        return sum(count for record, count in left.items() if record.path is None or record.path in looked_in)
     return sum(left.values())
 
 
@@ -249,26 +254,46 @@ def _match_baseline(findings: list[Finding], known: Mapping, root: str | None) -
     return accepted, +left
 
 
-def baseline_text(result: CheckResult, *, root: str | None = None) -> str:
-    """A baseline file: sorted by file, one record per finding, readable in a diff."""
+def baseline_text(result: CheckResult, *, root: str | None = None, kept: Iterable[dict] = ()) -> str:
+    """A baseline file: sorted by file, one record per finding (and the `kept` records of files
+    the run did not read), readable in a diff."""
     records = sorted(
-        ({"fingerprint": finding.fingerprint, "path": baseline_path(finding, root), "rule": finding.rule_id,
-          "term": finding.source_term, "source": finding.source_text} for finding in result.findings),
-        key=lambda record: (record["path"], record["rule"], record["term"], record["source"], record["fingerprint"]),
+        [*({"fingerprint": finding.fingerprint, "path": baseline_path(finding, root), "rule": finding.rule_id,
+            "term": finding.source_term, "source": finding.source_text} for finding in result.findings), *kept],
+        key=lambda record: (record["path"], str(record.get("rule", "")), str(record.get("term", "")),
+                            str(record.get("source", "")), record["fingerprint"]),
     )
     document = {"glossary_baseline": BASELINE_VERSION, "tool": f"glossary-cli {__version__}", "findings": records}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(path: str, result: CheckResult) -> None:
+def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None = None) -> int:
+    """Write the run's findings as the baseline at `path`. With `read` (the files the run read, as
+    reports name them), the records a baseline already there holds for other files are kept: a
+    pre-commit run reads the changed files only, and refreshing the baseline from it must not forget
+    the rest. Returns how many records were kept so."""
     from .atomic import write_atomic
 
-    write_atomic(path, baseline_text(result))
+    kept: list[dict] = []
+    if read is not None and os.path.isfile(path):
+        looked_in = set(read)
+        try:
+            kept = [record for record in _baseline_records(path)
+                    if isinstance(record.get("path"), str) and record["path"] not in looked_in]
+        except GlossaryFileError:
+            kept = []  # not a baseline we can read: replaced whole, as before
+    write_atomic(path, baseline_text(result, kept=kept))
+    return len(kept)
 
 
 def load_baseline(path: str) -> Counter[KnownFinding]:
     """The findings a baseline file accepts, with how many findings each record covers. A record
     without `path` (written before baselines named files) has path None: it covers any file."""
+    return Counter(KnownFinding(record["fingerprint"], record.get("path")) for record in _baseline_records(path))
+
+
+def _baseline_records(path: str) -> list[dict]:
+    """The records of a baseline file, each a dict with at least `fingerprint`, checked."""
     try:
         with open(path, encoding="utf-8-sig") as handle:  # a byte order mark, as some editors write, is fine
             document = json.load(handle)
@@ -294,4 +319,4 @@ def load_baseline(path: str) -> Counter[KnownFinding]:
         if not isinstance(record.get("path", ""), str):
             raise GlossaryFileError(f"baseline finding {number}: 'path' must be the name of a file; "
                                     "regenerate it with --write-baseline", path=path)
-    return Counter(KnownFinding(record["fingerprint"], record.get("path")) for record in records)
+    return records

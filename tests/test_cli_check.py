@@ -142,10 +142,22 @@ def test_baseline_round_trip(runner, workdir):
 
 def test_known_findings_no_longer_found_are_counted(runner, workdir):
     check(runner, "g.yaml", "bad.tsv", "--write-baseline", "baseline.json")
-    fixed = check(runner, "g.yaml", "clean.tsv", "--baseline", "baseline.json")
+    Path("bad.tsv").write_text("The grid\t电网\nSmart grids are here\t智能电网来了\n", encoding="utf-8")
+    fixed = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json")
     assert fixed.exit_code == 0
-    assert fixed.stderr == ("warning: baseline.json: 1 known finding not found in this run (fixed, or in files not "
-                            "checked); --write-baseline baseline.json refreshes it\n")
+    assert fixed.stderr == ("warning: baseline.json: 1 known finding of the files checked not found in this run "
+                            "(fixed); --write-baseline baseline.json refreshes it\n")
+
+
+def test_a_baseline_refreshed_from_some_files_keeps_the_records_of_the_others(runner, workdir):
+    """pre-commit checks the changed files only; refreshing the baseline there must not forget the rest."""
+    Path("other.tsv").write_text("Smart grids are here\t电网来了\n", encoding="utf-8")
+    check(runner, "g.yaml", "bad.tsv", "other.tsv", "--write-baseline", "baseline.json")
+    changed = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json")
+    assert changed.exit_code == 0 and changed.stderr == ""  # other.tsv's record was not looked for
+    refreshed = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json", "--write-baseline", "baseline.json")
+    assert refreshed.stderr == "wrote 1 finding to baseline.json, and kept 1 record of files this run did not read\n"
+    assert check(runner, "g.yaml", "bad.tsv", "other.tsv", "--baseline", "baseline.json").exit_code == 0
 
 
 def test_jobs_do_not_change_the_report(runner, workdir):

@@ -72,6 +72,20 @@ def _load_glossary(glossary: Path, corpus: list[Path]):
                          f"as in {example}") from None
 
 
+def _noting_files(pairs, read_files: set[str]):
+    """The pairs, noting each one's file as a baseline names it (report_path, with `/`)."""
+    from ..report import report_path
+
+    seen: set[str] = set()
+    root = os.getcwd()
+    for pair in pairs:
+        path = pair.location.path
+        if path not in seen:
+            seen.add(path)
+            read_files.add(report_path(path, root).replace(os.sep, "/"))
+        yield pair
+
+
 def _refuse_unexpanded_patterns(corpus: list[Path], input_format: InputFormat) -> None:
     """A corpus argument that is no file but a pattern matching files: the shell did not expand it
     (it was quoted, in a CI YAML list, in pre-commit `args`, or typed in cmd.exe). check reads
@@ -161,7 +175,8 @@ def check(
     pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                          encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                          source_lang=source_lang, target_lang=target_lang)
-    result = run_check(loaded, pairs, strict_count=strict_count, jobs=jobs)
+    read_files: set[str] = set()  # as reports name them: what a baseline may say about this run
+    result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs)
     corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
     if not result.pairs_checked:
         if not _translation_files_only(list(corpus or []), input_format):  # every line skipped: passing would hide it
@@ -169,11 +184,11 @@ def check(
         warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
     if known is not None:
         result = apply_baseline(result, known)
-        stale = unmatched_in_baseline(result, known)
+        stale = unmatched_in_baseline(result, known, read=read_files)
         anywhere = sum(count for record, count in known.items() if record.path is None)
         if stale and write_baseline is None:
-            warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} not found in this run (fixed, or "
-                 f"in files not checked); --write-baseline {baseline} refreshes it")
+            warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} of the files checked not found in "
+                 f"this run (fixed); --write-baseline {baseline} refreshes it")
         if anywhere and write_baseline is None:
             warn(f"{baseline}: {counted(anywhere, 'known finding')} name{'s' if anywhere == 1 else ''} no file (a "
                  f"baseline written by an older glossary-cli) and {'is' if anywhere == 1 else 'are'} accepted in any "
@@ -194,8 +209,9 @@ def check(
             sys.stdout.write(render(result, context, report_format))
 
     if write_baseline is not None:
-        save_baseline(str(write_baseline), result)
-        stderr_console().print(f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}",
+        kept = save_baseline(str(write_baseline), result, read=read_files)
+        others = f", and kept {counted(kept, 'record')} of files this run did not read" if kept else ""
+        stderr_console().print(f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}{others}",
                                markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)
