@@ -55,3 +55,12 @@ def test_merge_never_replaces_a_glossary_it_did_not_read(runner, workdir):
                              "another file\n")
     assert Path("energy.yaml").read_text(encoding="utf-8") == reviewed
     assert runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "a.yaml"]).exit_code == 0  # into OURS, as git does
+
+
+def test_as_a_merge_driver_a_broken_side_is_named_as_the_glossary_not_gits_temporary_file(runner, workdir):
+    write(".merge_file_a", "glossary: 1\nterms:\n  - source: grid\n    target: 电网\n    status: approved\n")
+    write(".merge_file_b", "glossary: 1\nterms:\n  - source: grid\n    target: [电网\n")
+    result = runner.invoke(app, ["merge", ".merge_file_a", ".merge_file_b", "-o", ".merge_file_a", "--markers",
+                                 "--name", "glossaries/energy.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: glossaries/energy.yaml (theirs):")

@@ -361,7 +361,7 @@ def merge(
     `glossary merge --base ANCESTOR OURS THEIRS -o OURS`. As git's merge driver for glossaries:
     driver = glossary merge --base %O %A %B -o %A --markers --name %P"""
     from ..atomic import content_now, writes_through
-    from ..errors import UsageError
+    from ..errors import GlossaryFileError, UsageError
     from ..glossary_yaml import dump_glossary, dump_with_conflict_markers, load_glossary
 
     to_stdout = output is None or str(output) == "-"
@@ -370,7 +370,13 @@ def merge(
             not any(same_file(output, path) for path in (ours, theirs)):
         raise UsageError(f"-o {output} exists and is neither of the glossaries merged, so merging would replace it; "
                          f"merge into it (glossary merge {output} {theirs} -o {output}) or choose another file")
-    ours_glossary, theirs_glossary = load_validated(ours, empty_ok=True), load_validated(theirs, empty_ok=True)
+    try:
+        ours_glossary, theirs_glossary = load_validated(ours, empty_ok=True), load_validated(theirs, empty_ok=True)
+    except GlossaryFileError as error:
+        if name is None:
+            raise
+        # a merge driver's inputs are git's temporary files: name the glossary people know
+        raise _named_as(error, {str(ours): f"{name} (ours)", str(theirs): f"{name} (theirs)"}) from None
     shown_output = output
     if name is not None:  # the names people know, in place of a merge driver's temporary ones
         if output is not None and same_file(output, ours):
@@ -420,6 +426,19 @@ def merge(
         more = f" and {len(result.skipped) - 5:,} more" if len(result.skipped) > 5 else ""
         _say(f"{counted(len(result.skipped), 'proposal')} from {theirs} skipped, as {ours} has those terms "
              f"already: {shown}{more}")
+
+
+def _named_as(error, names: dict[str, str]):
+    """The error with each file named as in `names` (its problems too)."""
+    import dataclasses
+
+    from ..glossary_yaml import GlossaryProblems
+
+    if isinstance(error, GlossaryProblems):
+        return GlossaryProblems([dataclasses.replace(problem, path=names.get(problem.path, problem.path))
+                                 for problem in error.problems])
+    error.path = names.get(str(error.path), error.path)
+    return error
 
 
 def _write(text: str, output: Optional[Path], read: bytes | None, to_stdout: bool) -> None:
