@@ -450,3 +450,11 @@ def test_import_of_a_decided_table_without_statuses_can_approve_it_at_once(runne
     assert result.exit_code == 0, result.output
     assert result.stderr == "new.yaml: 1 entry (1 approved, 0 other) imported from decided.csv\n"
     assert run(runner, "import", "decided.csv", "--unstated", "rejected").exit_code == 2
+
+
+def test_a_term_cell_may_list_several_renderings_apart_by_a_bar(runner, workdir):
+    """The reference lists eval reads write `zh|zh2`: imported, that is two targets, not one with a `|`."""
+    Path("ref.tsv").write_text("en\tzh\tstatus\ncoronavirus\t冠状病毒|新型冠状病毒\tapproved\n", encoding="utf-8")
+    assert run(runner, "import", "ref.tsv", "-o", "ref.yaml").exit_code == 0
+    (entry,) = load_glossary("ref.yaml").terms
+    assert entry.target == ["冠状病毒", "新型冠状病毒"]

@@ -25,8 +25,10 @@ OWASP advises against CSV injection; import removes one `'` before such a charac
 any export doubles a `'` already there, so the round trip is exact). Without it, for a CAT tool
 (which would keep the `'` as part of the term), such cells are written as they are and counted
 in one warning.
-On import, a column named forbidden (or deprecated, do not use, 禁用) may hold a term's forbidden
-renderings instead, several to a cell apart by `|`, `;` or line breaks.
+On import, a term cell may hold several renderings apart by `|`, as term lists write them
+(`冠状病毒|新型冠状病毒`, the reference format of eval); a column named forbidden (or deprecated,
+do not use, 禁用) may hold a term's forbidden renderings instead, several to a cell apart by `|`,
+`;` or line breaks.
 The term columns are found by language code or name (`Chinese (Simplified)`, see columns.py) or
 named by the caller; a column import reads nothing from is named in a warning.
 """
@@ -317,17 +319,18 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             entries[(source, status)] = entry
         if entry is None:
             entry = _new_entry(glossary, entries, first_entry, source, status, line)
-        if rendering and rendering not in entry.target:
-            entry.target.append(rendering)
+        for each in _renderings_in(rendering):
+            if each not in entry.target:
+                entry.target.append(each)
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
         _note_rows(listed_at, entry, line)
     for source, rendering, note, line, cells in forbidden_rows:
         entry = _owner_of_forbidden(source, entries, first_entry)
-        if rendering and rendering not in entry.forbidden:
-            entry.forbidden.append(rendering)
-        if rendering:
-            listed_at.setdefault((id(entry), "forbidden row", rendering), line)
+        for each in _renderings_in(rendering):
+            if each not in entry.forbidden:
+                entry.forbidden.append(each)
+            listed_at.setdefault((id(entry), "forbidden row", each), line)
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
         _note_rows(listed_at, entry, line)
@@ -494,3 +497,9 @@ def _new_entry(glossary: Glossary, entries: dict[tuple[str, Status], Entry], fir
     entries[(source, status)] = entry
     first_entry.setdefault(source, entry)
     return entry
+
+
+def _renderings_in(cell: str) -> list[str]:
+    """The renderings of a term cell: one, or several apart by `|`, as term lists write them
+    (`冠状病毒|新型冠状病毒`, the reference format of eval) and as a forbidden column may."""
+    return [part.strip() for part in cell.split("|") if part.strip()]
