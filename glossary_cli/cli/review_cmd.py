@@ -5,6 +5,7 @@ An adapter only: options in, one call into `review`, `validate` or `merge`, outp
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Optional
@@ -369,7 +370,8 @@ def merge(
     if not to_stdout and not writes_through(str(output)) and output.is_file() and \
             not any(same_file(output, path) for path in (ours, theirs)):
         raise UsageError(f"-o {output} exists and is neither of the glossaries merged, so merging would replace it; "
-                         f"merge into it (glossary merge {output} {theirs} -o {output}) or choose another file")
+                         f"merge into it (glossary merge {shlex.quote(str(output))} {shlex.quote(str(theirs))} -o "
+                         f"{shlex.quote(str(output))}) or choose another file")
     try:
         ours_glossary, theirs_glossary = load_validated(ours, empty_ok=True), load_validated(theirs, empty_ok=True)
     except GlossaryFileError as error:
