@@ -201,11 +201,16 @@ class KnownFinding:
 
 
 def baseline_path(finding: Finding, root: str | None = None) -> str:
-    """The file of a finding as a baseline records it: as every report names it (relative to the
-    current directory when beneath it), with `/` separators so one baseline serves every system."""
+    """The file of a finding as a baseline records it: relative to `root` (the baseline's own
+    directory; by default the current one) when beneath it, with `/` separators so one baseline
+    serves every system."""
     from .report import report_path
+    from .textio import STDIN_NAME
 
-    return report_path(finding.location.path, root or os.getcwd()).replace(os.sep, "/")
+    path = finding.location.path
+    if root is not None and path != STDIN_NAME:
+        path = os.path.abspath(path)  # a reader's path is relative to the working directory, not to `root`
+    return report_path(path, root or os.getcwd()).replace(os.sep, "/")
 
 
 def apply_baseline(result: CheckResult, known: Mapping, *, root: str | None = None) -> CheckResult:
@@ -267,7 +272,8 @@ def baseline_text(result: CheckResult, *, root: str | None = None, kept: Iterabl
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None = None) -> int:
+def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None = None,
+                   root: str | None = None) -> int:
     """Write the run's findings as the baseline at `path`. With `read` (the files the run read, as
     reports name them), the records a baseline already there holds for other files are kept: a
     pre-commit run reads the changed files only, and refreshing the baseline from it must not forget
@@ -282,7 +288,7 @@ def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None
                     if isinstance(record.get("path"), str) and record["path"] not in looked_in]
         except GlossaryFileError:
             kept = []  # not a baseline we can read: replaced whole, as before
-    write_atomic(path, baseline_text(result, kept=kept))
+    write_atomic(path, baseline_text(result, kept=kept, root=root))
     return len(kept)
 
 

@@ -336,3 +336,14 @@ def test_a_report_that_cannot_be_written_is_an_output_error_not_findings(workdir
         child = subprocess.run([sys.executable, "-m", "glossary_cli", "check", "g.yaml", "clean.tsv", "--format",
                                 report_format], stdout=full, stderr=subprocess.PIPE, text=True)
     assert (child.returncode, child.stderr) == (2, "error: <stdout>: cannot write: No space left on device\n")
+
+
+def test_a_baseline_names_files_from_its_own_directory_so_any_working_directory_matches(runner, workdir,
+                                                                                          monkeypatch):
+    Path("docs").mkdir()
+    Path("docs/bad.tsv").write_text(Path("bad.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert check(runner, "g.yaml", "docs/bad.tsv", "--write-baseline", "baseline.json").exit_code == 0
+    assert '"path": "docs/bad.tsv"' in Path("baseline.json").read_text(encoding="utf-8")
+    monkeypatch.chdir("docs")
+    from_docs = check(runner, "../g.yaml", "bad.tsv", "--baseline", "../baseline.json")
+    assert (from_docs.exit_code, from_docs.stderr) == (0, "")

@@ -73,17 +73,27 @@ def _load_glossary(glossary: Path, corpus: list[Path]):
 
 
 def _noting_files(pairs, read_files: set[str]):
-    """The pairs, noting each one's file as a baseline names it (report_path, with `/`)."""
+    """The pairs, noting the file each one comes from."""
+    for pair in pairs:
+        read_files.add(pair.location.path)
+        yield pair
+
+
+def _as_baseline_names(paths: set[str], baseline: Path) -> set[str]:
+    """Files as the baseline at `baseline` names them: relative to its directory, with `/`."""
     from ..report import report_path
 
-    seen: set[str] = set()
-    root = os.getcwd()
-    for pair in pairs:
-        path = pair.location.path
-        if path not in seen:
-            seen.add(path)
-            read_files.add(report_path(path, root).replace(os.sep, "/"))
-        yield pair
+    from ..textio import STDIN_NAME
+
+    root = _baseline_root(baseline)
+    return {report_path(path if path == STDIN_NAME else os.path.abspath(path), root).replace(os.sep, "/")
+            for path in paths}
+
+
+def _baseline_root(baseline: Path) -> str:
+    """A baseline names files relative to its own directory, so a run from a subdirectory (or the
+    repository root) matches the same records."""
+    return os.path.dirname(os.path.abspath(baseline))
 
 
 def _refuse_unexpanded_patterns(corpus: list[Path], input_format: InputFormat) -> None:
@@ -175,7 +185,7 @@ def check(
     pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                          encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                          source_lang=source_lang, target_lang=target_lang)
-    read_files: set[str] = set()  # as reports name them: what a baseline may say about this run
+    read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
     result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs)
     corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
     if not result.pairs_checked:
@@ -183,8 +193,9 @@ def check(
             raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
         warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
     if known is not None:
-        result = apply_baseline(result, known)
-        stale = unmatched_in_baseline(result, known, read=read_files)
+        result = apply_baseline(result, known, root=_baseline_root(baseline))
+        stale = unmatched_in_baseline(result, known, root=_baseline_root(baseline),
+                                      read=_as_baseline_names(read_files, baseline))
         anywhere = sum(count for record, count in known.items() if record.path is None)
         if stale and write_baseline is None:
             warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} of the files checked not found in "
@@ -209,7 +220,8 @@ def check(
             sys.stdout.write(render(result, context, report_format))
 
     if write_baseline is not None:
-        kept = save_baseline(str(write_baseline), result, read=read_files)
+        kept = save_baseline(str(write_baseline), result, read=_as_baseline_names(read_files, write_baseline),
+                             root=_baseline_root(write_baseline))
         others = f", and kept {counted(kept, 'record')} of files this run did not read" if kept else ""
         stderr_console().print(f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}{others}",
                                markup=False, highlight=False, soft_wrap=True)
