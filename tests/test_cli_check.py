@@ -347,3 +347,12 @@ def test_a_baseline_names_files_from_its_own_directory_so_any_working_directory_
     monkeypatch.chdir("docs")
     from_docs = check(runner, "../g.yaml", "bad.tsv", "--baseline", "../baseline.json")
     assert (from_docs.exit_code, from_docs.stderr) == (0, "")
+
+
+def test_an_input_error_still_writes_a_report_ci_can_parse(runner, workdir):
+    Path("broken.po").write_text('msgid "grid"\nmsgstr "电网\n', encoding="utf-8")
+    result = check(runner, "g.yaml", "bad.tsv", "broken.po", "--format", "gitlab")
+    assert result.exit_code == 2
+    (issue,) = json.loads(result.stdout)
+    assert issue["check_name"] == "glossary-input-error" and issue["location"]["path"] == "broken.po"
+    assert result.stderr.startswith("error: broken.po:2:")

@@ -395,3 +395,20 @@ def test_json_keeps_the_corpus_text_exact():
     document = json.loads(render(run_check(GLOSSARY, [HOSTILE]), CONTEXT, ReportFormat.JSON))
     assert (document["findings"][0]["path"], document["findings"][0]["target"]) == (HOSTILE.location.path,
                                                                                     HOSTILE.target)
+
+
+def test_a_run_an_input_error_stopped_still_gives_each_machine_format_a_readable_report(tmp_path):
+    """CI saves the report as an artifact: an empty file is one GitLab or code scanning cannot parse."""
+    from glossary_cli.errors import InputFormatError
+    from glossary_cli.report.failure import render_failure
+
+    error = InputFormatError("malformed PO: a string is not closed on its line", path="docs/zh.po", line=2)
+    (issue,) = json.loads(render_failure(ReportFormat.GITLAB, error, CONTEXT))
+    assert (issue["severity"], issue["location"]) == ("blocker", {"path": "docs/zh.po", "lines": {"begin": 2}})
+    sarif = json.loads(render_failure(ReportFormat.SARIF, error, CONTEXT))
+    jsonschema.validate(sarif, json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")))
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    junit = ElementTree.fromstring(render_failure(ReportFormat.JUNIT, error, CONTEXT).split("\n", 1)[1])
+    assert junit.get("errors") == "1" and junit.find(".//error") is not None
+    assert json.loads(render_failure(ReportFormat.JSON, error, CONTEXT))["error"]["path"] == "docs/zh.po"
+    assert render_failure(ReportFormat.GITHUB, error, CONTEXT).startswith("::error file=docs/zh.po,line=2,")

@@ -6,6 +6,8 @@ import glob
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -70,6 +72,21 @@ def _load_glossary(glossary: Path, corpus: list[Path]):
             "glossary check GLOSSARY CORPUS..."
         raise UsageError(f"{glossary} looks like a corpus, not a glossary: the glossary comes first, "
                          f"as in {example}") from None
+
+
+@contextmanager
+def _failure_reported(report_format: ReportFormat, context: ReportContext) -> Iterator[None]:
+    """An input error still gives the machine formats a report saying what stopped the run (an
+    empty file is what GitLab or code scanning cannot parse); then it stops the command as ever."""
+    try:
+        yield
+    except GlossaryError as error:
+        if report_format is not ReportFormat.TEXT:
+            from ..report.failure import render_failure
+
+            with writing_to_stdout():
+                sys.stdout.write(render_failure(report_format, error, context))
+        raise
 
 
 def _noting_files(pairs, read_files: set[str]):
@@ -175,23 +192,28 @@ def check(
     if write_baseline is not None:
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
-    loaded = _load_glossary(glossary, list(corpus or []))
-    known = _known_findings(baseline, write_baseline)
-    if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
-        raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
-    if not loaded.approved():
-        warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
-    _refuse_unexpanded_patterns(list(corpus or []), input_format)
-    pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
-                         encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
-                         source_lang=source_lang, target_lang=target_lang)
-    read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
-    result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs)
     corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
-    if not result.pairs_checked:
-        if not _translation_files_only(list(corpus or []), input_format):  # every line skipped: passing would hide it
-            raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
-        warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
+    context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
+                            baseline=str(baseline) if baseline is not None else None,
+                            options={"strict_count": strict_count, "input_format": input_format.value})
+    with _failure_reported(report_format, context):
+        loaded = _load_glossary(glossary, list(corpus or []))
+        known = _known_findings(baseline, write_baseline)
+        if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
+            raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
+        if not loaded.approved():
+            warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
+        _refuse_unexpanded_patterns(list(corpus or []), input_format)
+        pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
+                             encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
+                             source_lang=source_lang, target_lang=target_lang)
+        read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
+        result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs)
+        if not result.pairs_checked:
+            # every line skipped: passing would hide it
+            if not _translation_files_only(list(corpus or []), input_format):
+                raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
+            warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
     if known is not None:
         result = apply_baseline(result, known, root=_baseline_root(baseline))
         stale = unmatched_in_baseline(result, known, root=_baseline_root(baseline),
@@ -205,9 +227,6 @@ def check(
                  f"baseline written by an older glossary-cli) and {'is' if anywhere == 1 else 'are'} accepted in any "
                  f"file; --write-baseline {baseline} records the files")
 
-    context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
-                            baseline=str(baseline) if baseline is not None else None,
-                            options={"strict_count": strict_count, "input_format": input_format.value})
     with writing_to_stdout():
         if report_format is ReportFormat.TEXT and write_baseline is not None:
             # the findings being accepted are in the baseline file; the terminal or CI log gets the count
