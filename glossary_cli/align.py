@@ -385,8 +385,10 @@ class _PieceEvidence:
                 outside |= inside(self._strong_places(key)[0])
         echoes = 0
         for position, (dictionary, characters, learned) in enumerate(strong):
+            # ...or, for a word the dictionary places nowhere, what it learned stands right beside the span
+            # (not anywhere: a word of a small corpus learns unrelated Chinese as well)
             elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary + characters) or \
-                any(end <= zspan.start or zspan.end <= start for start, end in learned)
+                not dictionary + characters and any(end == zspan.start or zspan.end == start for start, end in learned)
             # One character of the word's translation inside another word's counts where the word
             # modifies that word, which absorbs it (`air bubble` -> 气泡), or where the corpus taught
             # the character too (州 of `State of California` -> 加利福尼亚州); not by chance (学 of

@@ -39,7 +39,9 @@ def test_extract_refuses_the_name_and_writes_no_glossary(runner, workdir):
 def test_check_refuses_the_name_before_any_report(runner, workdir, report):
     result = runner.invoke(app, ["check", "g.yaml", LATIN1_NAME, "--format", report])
 
-    assert (result.exit_code, result.stderr, result.stdout) == (2, "error: caf\\xe9.txt: " + REFUSED, "")
+    assert (result.exit_code, result.stderr) == (2, "error: caf\\xe9.txt: " + REFUSED)
+    # no findings: text prints nothing, a machine format the report of what stopped the run
+    assert (result.stdout == "") == (report == "text") and "Smart grid" not in result.stdout
 
 
 def test_check_refuses_such_a_file_found_in_a_directory(runner, workdir):

@@ -9,6 +9,7 @@ case in error, JSON with an `error` object (and no findings), GitHub as an error
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import xml.etree.ElementTree as ElementTree
@@ -25,8 +26,11 @@ CHECK_NAME = "glossary-input-error"
 
 def render_failure(report_format: ReportFormat, error: GlossaryError, context: ReportContext) -> str:
     """The report for `report_format` of a run that `error` stopped; empty for text (stderr has it)."""
-    path = report_path(error.path, context.root) if error.path else None
-    message = error.message
+    # a name that is not valid UTF-8 (caf\xe9.txt from a zip) is shown escaped, as the error line shows it
+    context = dataclasses.replace(context, glossary_path=_printable(context.glossary_path),
+                                  corpus=tuple(_printable(name) for name in context.corpus))
+    path = _printable(report_path(error.path, context.root)) if error.path else None
+    message = _printable(error.message)
     if report_format is ReportFormat.GITLAB:
         identity = f"{CHECK_NAME}\0{path}\0{message}"
         return json.dumps([{
@@ -65,3 +69,7 @@ def render_failure(report_format: ReportFormat, error: GlossaryError, context: R
         where += [f"line={error.line}"] if path and error.line else []
         return f"::error {','.join([*where, 'title=glossary check stopped'])}::{escape_data(message)}\n"
     return ""
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
