@@ -78,3 +78,19 @@ def write_here(name: str, text: str) -> str:
     """Write a UTF-8 file in the current directory (a test's `workdir`) and return its name."""
     Path(name).write_text(text, encoding="utf-8")
     return name
+
+
+# Three candidates a person may name otherwise: hyphen or space (Wi Fi), singular (smart grid), a typo (polcy stack).
+SPELLED_OTHERWISE = """\
+glossary: 1
+terms:
+  - source: Wi-Fi
+    target: 无线网络
+    status: candidate
+  - source: smart grids
+    target: 智能电网
+    status: candidate
+  - source: policy stack
+    target: 政策体系
+    status: candidate
+"""

@@ -7,6 +7,7 @@ import pytest
 from glossary_cli.cli.common import app
 from glossary_cli.glossary import Status
 from glossary_cli.glossary_yaml import load_glossary
+from tests.support import SPELLED_OTHERWISE
 
 TEXT = """\
 # reviewed in the weekly meeting
@@ -96,24 +97,11 @@ def test_approving_into_a_broken_file_lists_its_problems(runner, path):
     assert result.stderr == f"error: {path}:12:12: score must be a number between 0 and 1, got 'high'\n"
 
 
-SPELLINGS = """\
-glossary: 1
-terms:
-  - source: Wi-Fi
-    target: 无线网络
-    status: candidate
-  - source: smart grids
-    target: 智能电网
-    status: candidate
-  - source: policy stack
-    target: 政策体系
-    status: candidate
-"""
 
 
 def test_approve_and_reject_find_a_term_as_check_reads_it(runner, tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text(SPELLINGS, encoding="utf-8")
+    path.write_text(SPELLED_OTHERWISE, encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "Wi Fi"])  # hyphen = space
     assert (result.exit_code, result.stderr) == (0, f"approved Wi-Fi → 无线网络 in {path}\n")
     result = runner.invoke(app, ["reject", str(path), "smart grid"])  # singular for plural
@@ -123,17 +111,17 @@ def test_approve_and_reject_find_a_term_as_check_reads_it(runner, tmp_path):
 
 def test_reject_suggests_the_term_a_typo_may_mean(runner, tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text(SPELLINGS, encoding="utf-8")
+    path.write_text(SPELLED_OTHERWISE, encoding="utf-8")
     result = runner.invoke(app, ["reject", str(path), "polcy stack"])
     assert (result.exit_code, result.stderr) == (
         2, f'error: {path}: no entry "polcy stack" in the glossary; did you mean "policy stack"? '
            "(or give --target to record a rejected rendering)\n")
-    assert path.read_text(encoding="utf-8") == SPELLINGS
+    assert path.read_text(encoding="utf-8") == SPELLED_OTHERWISE
 
 
 def test_a_new_entry_for_a_term_written_otherwise_is_added_with_a_warning(runner, tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text(SPELLINGS.replace("status: candidate", "status: rejected", 1), encoding="utf-8")
+    path.write_text(SPELLED_OTHERWISE.replace("status: candidate", "status: rejected", 1), encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "Wi Fi", "--target", "无线局域网"])
     assert (result.exit_code, result.stderr) == (
         0, f"added Wi Fi → 无线局域网 to {path} as a new approved entry\n"
@@ -143,17 +131,17 @@ def test_a_new_entry_for_a_term_written_otherwise_is_added_with_a_warning(runner
 
 def test_a_second_approved_spelling_with_another_target_is_refused(runner, tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text(SPELLINGS.replace("status: candidate", "status: approved", 1), encoding="utf-8")
+    path.write_text(SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1), encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "Wi Fi", "--target", "无线局域网"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f'error: {path}: approving "Wi Fi" would make the glossary contradict itself: '
                                     '"Wi Fi" is approved twice with different targets')
-    assert path.read_text(encoding="utf-8") == SPELLINGS.replace("status: candidate", "status: approved", 1)
+    assert path.read_text(encoding="utf-8") == SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1)
 
 
 def test_a_term_several_entries_write_otherwise_is_refused_naming_them(runner, tmp_path):
     path = tmp_path / "g.yaml"
-    path.write_text(SPELLINGS + "  - source: wi-fi\n    target: 无线上网\n    status: rejected\n", encoding="utf-8")
+    path.write_text(SPELLED_OTHERWISE + "  - source: wi-fi\n    target: 无线上网\n    status: rejected\n", encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "wi fi"])
     assert (result.exit_code, result.stderr) == (
         2, f'error: {path}: "wi fi" is written otherwise in the glossary, as 2 entries check reads as that term: '

@@ -8,6 +8,7 @@ from glossary_cli.errors import GlossaryFileError, UsageError
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import load_glossary, parse_glossary
 from glossary_cli.review import Action, ReviewSession, approve_all, decide
+from tests.support import SPELLED_OTHERWISE
 
 TEXT = """\
 glossary: 1
@@ -168,23 +169,10 @@ def test_a_title_case_term_is_found_in_lower_case_as_check_finds_it():
     assert [(entry.source, entry.status) for entry in glossary.terms] == [("Advanced Options", Status.APPROVED)]
 
 
-SPELLINGS = """\
-glossary: 1
-terms:
-  - source: Wi-Fi
-    target: 无线网络
-    status: candidate
-  - source: smart grids
-    target: 智能电网
-    status: candidate
-  - source: policy stack
-    target: 政策体系
-    status: candidate
-"""
 
 
 def test_a_term_is_found_as_check_and_validate_read_it_hyphen_or_space_singular_or_plural():
-    glossary = parse(SPELLINGS)
+    glossary = parse(SPELLED_OTHERWISE)
     assert decide(glossary, "Wi Fi", Status.APPROVED).entry.source == "Wi-Fi"
     assert decide(glossary, "smart grid", Status.REJECTED).entry.source == "smart grids"
     assert [(entry.source, entry.status) for entry in glossary.terms] == [
@@ -192,7 +180,7 @@ def test_a_term_is_found_as_check_and_validate_read_it_hyphen_or_space_singular_
 
 
 def test_a_term_several_entries_write_otherwise_asks_for_the_spelling_meant():
-    glossary = parse(SPELLINGS + "  - source: Smart-Grid\n    target: 灵巧电网\n    status: rejected\n")
+    glossary = parse(SPELLED_OTHERWISE + "  - source: Smart-Grid\n    target: 灵巧电网\n    status: rejected\n")
     with pytest.raises(UsageError, match='"smart grid" is written otherwise in the glossary, as 2 entries check reads '
                                          'as that term: "smart grids" \\(candidate, line 6\\) and "Smart-Grid" '
                                          '\\(rejected, line 12\\); give the term as the one you mean writes it'):
@@ -200,14 +188,14 @@ def test_a_term_several_entries_write_otherwise_asks_for_the_spelling_meant():
 
 
 def test_reject_names_the_term_a_typo_may_mean_as_approve_does():
-    glossary = parse(SPELLINGS)
+    glossary = parse(SPELLED_OTHERWISE)
     with pytest.raises(UsageError, match='no entry "polcy stack" in the glossary; did you mean "policy stack"\\? '
                                          '\\(or give --target to record a rejected rendering\\)'):
         decide(glossary, "polcy stack", Status.REJECTED)
 
 
 def test_a_new_entry_beside_the_same_term_written_otherwise_names_that_entry():
-    glossary = parse(SPELLINGS.replace("status: candidate", "status: rejected", 1))
+    glossary = parse(SPELLED_OTHERWISE.replace("status: candidate", "status: rejected", 1))
     decision = decide(glossary, "Wi Fi", Status.APPROVED, target="无线局域网")
     assert (decision.entry.source, decision.entry.target, decision.added) == ("Wi Fi", ["无线局域网"], True)
     assert (decision.written_otherwise.source, decision.written_otherwise.target) == ("Wi-Fi", ["无线网络"])
@@ -216,7 +204,7 @@ def test_a_new_entry_beside_the_same_term_written_otherwise_names_that_entry():
 
 
 def test_the_same_term_under_another_spelling_is_refused_where_validate_would_refuse_it():
-    glossary = parse(SPELLINGS.replace("status: candidate", "status: approved", 1))
+    glossary = parse(SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1))
     with pytest.raises(GlossaryFileError, match='approving "Wi Fi" would make the glossary contradict itself: '
                                                 '"Wi Fi" is approved twice with different targets'):
         decide(glossary, "Wi Fi", Status.APPROVED, target="无线局域网")
