@@ -201,13 +201,17 @@ class KnownFinding:
 
 
 def baseline_path(finding: Finding, root: str | None = None) -> str:
-    """The file of a finding as a baseline records it: relative to `root` (the baseline's own
-    directory; by default the current one) when beneath it, with `/` separators so one baseline
-    serves every system."""
+    """The file of a finding as a baseline records it (see baseline_name)."""
+    return baseline_name(finding.location.path, root)
+
+
+def baseline_name(path: str, root: str | None = None) -> str:
+    """A file as a baseline records it: relative to `root` (the baseline's own directory; by
+    default the current one) when beneath it, with `/` separators so one baseline serves every
+    system."""
     from .report import report_path
     from .textio import STDIN_NAME
 
-    path = finding.location.path
     if root is not None and path != STDIN_NAME:
         path = os.path.abspath(path)  # a reader's path is relative to the working directory, not to `root`
     return report_path(path, root or os.getcwd()).replace(os.sep, "/")
