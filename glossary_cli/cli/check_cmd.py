@@ -98,13 +98,10 @@ def _noting_files(pairs, read_files: set[str]):
 
 def _as_baseline_names(paths: set[str], baseline: Path) -> set[str]:
     """Files as the baseline at `baseline` names them: relative to its directory, with `/`."""
-    from ..report import report_path
-
-    from ..textio import STDIN_NAME
+    from ..check import baseline_name
 
     root = _baseline_root(baseline)
-    return {report_path(path if path == STDIN_NAME else os.path.abspath(path), root).replace(os.sep, "/")
-            for path in paths}
+    return {baseline_name(path, root) for path in paths}
 
 
 def _baseline_root(baseline: Path) -> str:
