@@ -58,6 +58,13 @@ class CheckResult:
     terms: list[Entry]  # the approved entries that were enforced
     pairs_checked: int = 0
     options: dict = field(default_factory=dict)
+    # In how many pairs each of `terms` (same order) occurs in the source: a term at 0 was not
+    # tested at all, which a report should not present as passing. None: not counted.
+    term_pairs: list[int] | None = None
+
+    def terms_found(self) -> int | None:
+        """How many approved terms occur in the pairs checked (None when not counted)."""
+        return None if self.term_pairs is None else sum(1 for count in self.term_pairs if count)
 
     def new_findings(self) -> list[Finding]:
         return [finding for finding in self.findings if not finding.known]
@@ -116,12 +123,19 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     first = next(chunks, [])
     counted = [len(first)]
     findings: list[Finding] = []
+    term_pairs = [0] * len(terms)
+
+    def add(checked: _CheckedChunk) -> None:
+        findings.extend(checked.findings)
+        for index, count in enumerate(checked.term_pairs):
+            term_pairs[index] += count
+
     if jobs == 1 or len(first) < CHUNK_SIZE:  # one chunk is not worth starting processes for
         checker = _Checker(terms, strict_count)
-        findings.extend(checker.findings(first))
+        add(checker.check(first))
         for chunk in chunks:
             counted.append(len(chunk))
-            findings.extend(checker.findings(chunk))
+            add(checker.check(chunk))
     else:
         def counting(rest: Iterable[list[SegmentPair]]) -> Iterator[list[SegmentPair]]:
             yield first
@@ -131,10 +145,18 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
 
         # Fresh workers, not forks of this process: see LocalRunner. Ctrl-C stops them at once.
         runner = cluster.LocalRunner(jobs, fresh_workers=True)
-        for chunk_findings in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, strict_count)):
-            findings.extend(chunk_findings)
+        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, strict_count)):
+            add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
-                       options={"strict_count": strict_count})
+                       options={"strict_count": strict_count}, term_pairs=term_pairs)
+
+
+@dataclass
+class _CheckedChunk:
+    """What checking one chunk gives: its findings, and in how many of its pairs each term occurs."""
+
+    findings: list[Finding]
+    term_pairs: list[int]
 
 
 class _Checker:
@@ -143,10 +165,14 @@ class _Checker:
     def __init__(self, terms: list[Entry], strict_count: bool) -> None:
         self.matcher = TermMatcher(terms)
         self.rules = enabled_rules(strict_count=strict_count)
+        self.index = {id(entry): number for number, entry in enumerate(terms)}
 
-    def findings(self, pairs: list[SegmentPair]) -> list[Finding]:
+    def check(self, pairs: list[SegmentPair]) -> _CheckedChunk:
         findings = []
+        term_pairs = [0] * len(self.index)
         for pair, hits in zip(pairs, self.matcher.hits_many(pairs)):
+            for number in {self.index[id(hit.entry)] for hit in hits}:
+                term_pairs[number] += 1
             for hit in hits:
                 for rule in self.rules:
                     violation = rule(hit)
@@ -159,7 +185,7 @@ class _Checker:
                         found=violation.found, source_text=pair.source, target_text=pair.target,
                         source_occurrences=hit.source, fingerprint=fingerprint(rule.id, entry.source, pair.source),
                     ))
-        return findings
+        return _CheckedChunk(findings, term_pairs)
 
 
 def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPair]]:
@@ -185,9 +211,9 @@ class _CheckContext:
         self.checker = _Checker(self.terms, self.strict_count)
 
 
-def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> list[Finding]:
+def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> _CheckedChunk:
     assert context.checker is not None, "context not prepared"
-    return context.checker.findings(pairs)
+    return context.checker.check(pairs)
 
 
 # ------------------------------------------------------------------ baselines

@@ -110,6 +110,7 @@ def test_jobs_give_the_same_findings_in_the_same_order():
     assert two.findings == one.findings
     assert {f.rule_id for f in one.findings} == {"GL001", "GL002", "GL004"}
     assert two.pairs_checked == one.pairs_checked == 2500
+    assert two.term_pairs == one.term_pairs
     assert [f.location.line for f in two.findings] == sorted(f.location.line for f in two.findings)
 
 

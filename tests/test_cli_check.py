@@ -45,7 +45,7 @@ def check(runner, *args):
 def test_clean_corpus_exits_0(runner, workdir):
     result = check(runner, "g.yaml", "clean.tsv")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "No findings in 1 pair, 2 approved terms.\n"
+    assert result.stdout == "No findings in 1 pair, 2 approved terms (1 found in the English text).\n"
 
 
 def test_findings_exit_1_with_file_and_line(runner, workdir):

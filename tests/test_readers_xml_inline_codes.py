@@ -72,7 +72,7 @@ def test_a_variable_code_separates_words_as_a_literal_percent_s_does(runner, wor
         '<target>删除用户%s的账户数据</target></trans-unit>'), encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "var.xlf"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "No findings in 2 pairs, 2 approved terms.\n"
+    assert result.stdout == "No findings in 2 pairs, 2 approved terms (0 found in the English text).\n"
 
 
 def test_xliff2_placeholder_and_paired_codes(tmp_path):

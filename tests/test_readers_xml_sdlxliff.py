@@ -50,7 +50,7 @@ def test_a_half_translated_unit_checks_only_its_translated_sentence(runner, work
         '</trans-unit>'), encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "partial.sdlxliff"])
     assert result.exit_code == 0, result.output  # "Energy storage" is not translated yet: no finding for it
-    assert result.stdout == "No findings in 1 pair, 2 approved terms.\n"
+    assert result.stdout == "No findings in 1 pair, 2 approved terms (1 found in the English text).\n"
     # line 7: the <seg-source> line, where the untranslated sentence is
     assert result.stderr == "warning: partial.sdlxliff:7: 1 untranslated or empty unit(s) skipped (first one here)\n"
 

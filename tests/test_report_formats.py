@@ -142,7 +142,7 @@ def test_text_report_is_what_rich_prints_for_each_line():
 
 def test_summary_of_a_clean_run():
     clean = run_check(GLOSSARY, PAIRS[3:])
-    assert summary_line(clean, CONTEXT) == "No findings in 1 pair, 3 approved terms."
+    assert summary_line(clean, CONTEXT) == "No findings in 1 pair, 3 approved terms (1 found in the English text)."
 
 
 def test_summary_counts_one_of_each_in_the_singular():
@@ -155,7 +155,7 @@ def test_json_report_follows_its_schema(result):
     document = json.loads(render(result, CONTEXT, ReportFormat.JSON))
     schema = json.loads((DATA / "check-report.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, schema)
-    assert document["summary"] == {"pairs": 4, "approved_terms": 3, "findings": 3, "new": 3, "known": 0,
+    assert document["summary"] == {"pairs": 4, "approved_terms": 3, "terms_found": 3, "findings": 3, "new": 3, "known": 0,
                                    "failing": 3, "by_rule": {"GL001": 2, "GL002": 1}}
     assert document["provenance"]["options"] == {"fail_on": "error"}
     assert document["findings"][1] == {
@@ -313,6 +313,27 @@ def test_junit_has_one_test_case_per_approved_term(result, tmp_path):
     assert cases["V2G → 车网互动"].result[0].type == "GL002"
     (suite,) = list(xml)
     assert (suite.tests, suite.failures) == (3, 3)
+
+
+def test_junit_skips_a_term_the_english_never_holds(tmp_path):
+    # Nothing tested "wind turbine": a report showing it as passed would overstate what CI checked.
+    glossary = Glossary(terms=[*GLOSSARY.terms, approved("wind turbine", "风力涡轮机")])
+    path = tmp_path / "junit.xml"
+    path.write_text(render(run_check(glossary, PAIRS), CONTEXT, ReportFormat.JUNIT), encoding="utf-8")
+    (suite,) = list(JUnitXml.fromfile(str(path)))
+    cases = {case.name: case for case in suite}
+    assert cases["wind turbine → 风力涡轮机"].is_skipped
+    assert not any(case.is_skipped for name, case in cases.items() if not name.startswith("wind"))
+    assert (suite.tests, suite.failures, suite.skipped) == (4, 3, 1)
+
+
+def test_summary_and_json_say_how_many_approved_terms_the_english_holds():
+    glossary = Glossary(terms=[*GLOSSARY.terms, approved("wind turbine", "风力涡轮机")])
+    result = run_check(glossary, PAIRS)
+    assert summary_line(result, CONTEXT) == ("3 findings (GL001 2, GL002 1) in 4 pairs, 4 approved terms "
+                                             "(3 found in the English text); 3 at or above error.")
+    assert json.loads(render(result, CONTEXT, ReportFormat.JSON))["summary"]["terms_found"] == 3
+    assert "found in the English" not in summary_line(run_check(GLOSSARY, PAIRS), CONTEXT)
 
 
 def test_junit_classname_has_no_dot_and_the_glossary_is_a_property(result):

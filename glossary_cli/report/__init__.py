@@ -144,6 +144,9 @@ def render(result, context: ReportContext, report_format: ReportFormat) -> str:
 def summary_line(result, context: ReportContext) -> str:
     """One line: how many findings per rule, over how many pairs and terms, how many known."""
     scope = f"{counted(result.pairs_checked, 'pair')}, {counted(len(result.terms), 'approved term')}"
+    found = result.terms_found()
+    if found is not None and found < len(result.terms) and result.pairs_checked:
+        scope += f" ({found:,} found in the English text)"
     if not result.findings:
         return f"No findings in {scope}."
     counts = ", ".join(f"{rule_id} {count}" for rule_id, count in result.counts_by_rule().items())

@@ -6,8 +6,8 @@
                      "glossary": PATH, "corpus": [PATH, ...], "baseline": PATH | null,
                      "options": {"strict_count": bool, "fail_on": "error" | "warning", ...},
                      "normalisation": {"unicode": "NFKC", "opencc": "t2s", "segmenter": "jieba X.Y"}},
-      "summary": {"pairs": int, "approved_terms": int, "findings": int, "new": int, "known": int,
-                  "failing": int, "by_rule": {"GL001": int, ...}},
+      "summary": {"pairs": int, "approved_terms": int, "terms_found": int, "findings": int, "new": int,
+                  "known": int, "failing": int, "by_rule": {"GL001": int, ...}},
       "rules": [{"id": "GL001", "name": ..., "title": ..., "severity": "error" | "warning"}],
       "findings": [{"rule": ..., "severity": ..., "message": ..., "path": ..., "line": int | null,
                     "column": int | null, "unit": str | null, "term": ..., "expected": [...], "found": [...],
@@ -18,7 +18,8 @@ Paths are shown as `report_path` gives them (relative to the current directory w
 line and column (1-based, in characters) are where the translation to fix starts when the format
 tells (XLIFF <target>, TMX <seg>, PO msgstr, TSV/CSV Chinese cell), else the segment's line.
 Findings are sorted by path, line, rule and term; keys never disappear (null when unknown), so
-consumers can rely on them. New keys may be added; removing or renaming one bumps the schema.
+consumers can rely on them. `terms_found` counts the approved terms whose English occurs in the
+pairs checked: the others were not tested. New keys may be added; removing or renaming one bumps the schema.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def render_json(result, context: ReportContext) -> str:
         "summary": {
             "pairs": result.pairs_checked,
             "approved_terms": len(result.terms),
+            "terms_found": result.terms_found(),
             "findings": len(result.findings),
             "new": len(result.new_findings()),
             "known": len(result.findings) - len(result.new_findings()),

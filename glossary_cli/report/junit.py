@@ -1,5 +1,6 @@
 """`--format junit`: one test case per approved term, failing when the term has new findings at or
-above `--fail-on`; other findings of the term are listed in its system-out.
+above `--fail-on`; other findings of the term are listed in its system-out. A term the files never
+hold in their English is skipped: nothing tested it, so it did not pass either.
 
 Every test case has the classname `glossary-check`: Jenkins and GitLab split a classname at its
 dots into package and class, so a file name (`energy.yaml`) would become package `energy`, class
@@ -32,15 +33,20 @@ def render_junit(result, context: ReportContext) -> str:
         by_term[finding.source_term].append((where, finding))
     suite_name = f"glossary check {context.glossary_path}"
     failures = sum(1 for entry in result.terms if any(id(f) in failing for _, f in by_term.get(entry.source, ())))
+    term_pairs = result.term_pairs or [None] * len(result.terms)
+    skipped = sum(1 for count in term_pairs if count == 0)
     suites = ElementTree.Element("testsuites", name="glossary check", tests=str(len(result.terms)),
-                                 failures=str(failures), errors="0")
+                                 failures=str(failures), errors="0", skipped=str(skipped))
     suite = ElementTree.SubElement(suites, "testsuite", name=suite_name, tests=str(len(result.terms)),
-                                   failures=str(failures), errors="0", skipped="0")
+                                   failures=str(failures), errors="0", skipped=str(skipped))
     properties = ElementTree.SubElement(suite, "properties")
     ElementTree.SubElement(properties, "property", name="glossary", value=context.glossary_path)
-    for entry in result.terms:
+    for entry, count in zip(result.terms, term_pairs):
         case = ElementTree.SubElement(suite, "testcase", classname=CLASSNAME,
                                       name=f"{entry.source} → {'、'.join(entry.allowed_targets())}")
+        if count == 0:
+            ElementTree.SubElement(case, "skipped", message=f'"{entry.source}" is in no English text checked')
+            continue
         findings = by_term.get(entry.source, [])
         failed = [(where, finding) for where, finding in findings if id(finding) in failing]
         others = [(where, finding) for where, finding in findings if id(finding) not in failing]
