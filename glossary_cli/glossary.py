@@ -23,7 +23,7 @@ class Status(str, Enum):
 # Field order of a freshly written entry: what a reviewer reads first comes first.
 ENTRY_FIELDS = (
     "source", "target", "status", "score", "count", "signals", "note", "forbidden",
-    "source_variants", "case_sensitive", "keep_source", "evidence", "alternatives",
+    "source_variants", "case_sensitive", "keep_source", "evidence", "alternatives", "checksum",
 )
 
 
@@ -44,6 +44,7 @@ class Entry:
     keep_source: bool = False
     evidence: list[Evidence] = field(default_factory=list)
     alternatives: list[Alternative] = field(default_factory=list)
+    checksum: str | None = None  # extract's fingerprint of the source and targets it proposed
     extra: dict[str, Any] = field(default_factory=dict)  # keys we do not know, kept as written
     line: int | None = field(default=None, compare=False)  # 1-based line in the file it came from
     column: int | None = field(default=None, compare=False)  # 1-based column of the entry there

@@ -90,6 +90,7 @@ def entry_to_data(entry: Entry, key_order: list[str] | None = None) -> dict[str,
         "keep_source": True if entry.keep_source else None,
         "evidence": [{"where": e.where, "source": e.source, "target": e.target} for e in entry.evidence] or None,
         "alternatives": [{"target": a.target, "score": a.score} for a in entry.alternatives] or None,
+        "checksum": entry.checksum,
     }
     values.update(entry.extra)
     order = list(key_order or [])
@@ -564,6 +565,11 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.keep_source = bool(flag("keep_source"))
     entry.evidence = _read_records(values, marks, "evidence", ("where", "source", "target"), problem, Evidence)
     entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative)
+    checksum = values.get("checksum")
+    if checksum is not None and not isinstance(checksum, str):
+        problem(marks["checksum"], f"'checksum' must be text as extract wrote it, {_read_as(checksum)}")
+    else:
+        entry.checksum = checksum
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
     flag("match_compounds")  # kept among the extra keys, but check reads it as true or false
     return entry

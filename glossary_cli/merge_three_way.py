@@ -10,7 +10,7 @@ side's entries. When both changed it, each entry is merged field by field: a fie
 side takes that change, the same change on both is taken once, and different changes to one field
 are a conflict, as is an entry deleted on one side and changed on the other. Forbidden renderings
 and source variants merge item by item, note lines line by line; the tool's own fields (score,
-count, signals, evidence, alternatives) follow ours when both sides re-ran extract. Entries both
+count, signals, evidence, alternatives, checksum) follow ours when both sides re-ran extract. Entries both
 sides added are merged as merge_glossaries merges two files.
 
 Ours is the file written: its entries, comments and layout are kept where the merge takes them.
@@ -30,7 +30,7 @@ from .validate import term_forms
 
 _DECISIONS = ("source", "target", "status", "case_sensitive", "keep_source")  # a clash is a conflict
 _ITEMS = ("forbidden", "source_variants")  # merged item by item
-_TOOL_FIELDS = ("score", "count", "signals", "evidence", "alternatives")  # extract's; ours when both changed
+_TOOL_FIELDS = ("score", "count", "signals", "evidence", "alternatives", "checksum")  # extract's; ours when both changed
 _ABSENT = object()  # a key one version does not have
 
 

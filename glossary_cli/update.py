@@ -8,6 +8,8 @@ corpus changes no byte and a re-run on a grown corpus touches only candidates.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 
@@ -21,7 +23,7 @@ from .scoring import EVIDENCE_WINDOW
 def entry_from_pair(pair: ScoredPair) -> Entry:
     return Entry(source=pair.source, target=pair.targets, status=Status.CANDIDATE, score=pair.score,
                  count=pair.count, signals=list(pair.signals), evidence=list(pair.evidence),
-                 alternatives=list(pair.alternatives))
+                 alternatives=list(pair.alternatives), checksum=proposal_checksum(pair.source, pair.targets))
 
 
 def _refresh(entry: Entry, pair: ScoredPair) -> None:
@@ -31,6 +33,15 @@ def _refresh(entry: Entry, pair: ScoredPair) -> None:
     entry.signals = list(pair.signals)
     entry.evidence = list(pair.evidence)
     entry.alternatives = list(pair.alternatives)
+    entry.checksum = proposal_checksum(entry.source, entry.target)
+
+
+def proposal_checksum(source: str, targets: list[str]) -> str:
+    """What extract proposed, as a fingerprint written beside it: any change a person makes to the
+    source or the targets (a reordered list, a rendering removed, a span trimmed) no longer matches.
+    Eight letters and digits 2-7 (base32), so YAML never reads it as a number."""
+    digest = hashlib.sha256("\x1f".join((source, *targets)).encode("utf-8")).digest()
+    return base64.b32encode(digest[:5]).decode("ascii").lower()
 
 
 def rejected_pairs(glossary: Glossary | None) -> set[tuple[str, str]]:
@@ -100,13 +111,16 @@ def worked_on(entry: Entry) -> bool:
 
 
 def _as_extracted(entry: Entry) -> bool:
-    """Whether a candidate still says what extract wrote. Extract cuts each evidence snippet
+    """Whether a candidate still says what extract wrote: its checksum says so. A candidate written
+    before extract wrote checksums is read from its evidence. Extract cuts each evidence snippet
     EVIDENCE_WINDOW characters either side of the linked span, so its proposal sits at a known
     place in the snippet: a target trimmed by hand (海风电 to 风电), a source moved to other words
     of the sentence, or a rendering typed over the proposal is no longer there, even where the
     sentence holds it. Extract never writes a rendering as both a target and an alternative, so
     a target among the alternatives was picked by a person. An entry without evidence came from
     somewhere else (a termbase, a colleague)."""
+    if entry.checksum is not None:
+        return entry.checksum == proposal_checksum(entry.source, entry.target)
     if not entry.evidence:
         return False
     alternatives = {chinese_key(alternative.target) for alternative in entry.alternatives}

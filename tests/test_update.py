@@ -134,3 +134,25 @@ def test_a_correction_the_sentence_itself_holds_is_kept():
     assert problems == []
     assert dump_glossary(update_glossary(reloaded, fresh, {})) == edited
     assert dump_glossary(update_glossary(parse_glossary(text)[0], fresh, {})) == text  # as written: refreshed alike
+
+
+def test_edits_the_evidence_cannot_tell_apart_are_kept_by_the_checksum():
+    """Short strings put the whole sentence in the snippet, so a list put in another order, a
+    rendering taken out of a list or a span trimmed at its end still fit it; the checksum extract
+    writes beside its proposal tells them from what it wrote."""
+    def kept_and_expanded(acronym, expansion, line):
+        evidence = Evidence(f"c.tsv:{line}", f"{acronym} says", f"{expansion}（{acronym}）称")
+        return ScoredPair(acronym, acronym, 0.9, 2, ("identical",), (evidence,), also_allowed=(expansion,))
+
+    fresh = [kept_and_expanded("WHO", "世界卫生组织", 1), kept_and_expanded("SARS", "严重急性呼吸系统综合征", 2),
+             pair("Director General", "总干事", 0.7), pair("pandemic", "大流行病", 0.6)]
+    text = dump_glossary(update_glossary(None, fresh, {}))
+    edited = (text.replace("target: [WHO, 世界卫生组织]", "target: [世界卫生组织, WHO]")  # preferred rendering first
+                  .replace("target: [SARS, 严重急性呼吸系统综合征]", "target: 严重急性呼吸系统综合征")  # one taken out
+                  .replace("target: 总干事", "target: 总干")  # trimmed at the end
+                  .replace("target: 大流行病", "target: 大流行"))
+    reloaded, problems = parse_glossary(edited)
+    assert problems == [] and [entry.target for entry in reloaded.terms] == [
+        ["世界卫生组织", "WHO"], ["严重急性呼吸系统综合征"], ["总干"], ["大流行"]]
+    assert dump_glossary(update_glossary(reloaded, fresh, {})) == edited
+    assert dump_glossary(update_glossary(parse_glossary(text)[0], fresh, {})) == text  # unedited: refreshed alike
