@@ -113,6 +113,26 @@ def glossary_header(glossary: Glossary) -> dict[str, Any]:
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
+_WIDE_COLON = "the key '{key}' is followed by a full-width colon '：'; YAML needs an ASCII ':' after a key"
+_WIDE_COLON_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\uff1a", re.MULTILINE)
+
+
+def _wide_colon_key(text: str, error_line: int, path: str) -> Problem | None:
+    """A key typed with a Chinese input method's colon (`source：WHO`), at or before the line YAML
+    stopped at: YAML reads it as text and stops a line or more later, naming the wrong line."""
+    last = None
+    for found in _WIDE_COLON_KEY.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        if line > error_line:
+            break
+        last = (found, line)
+    if last is None:
+        return None
+    found, line = last
+    column = found.end() - (text.rfind("\n", 0, found.start()) + 1)
+    return Problem(path, line, column, _WIDE_COLON.format(key=found.group(1)))
+
+
 def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Problem]]:
     """parse_glossary by PyYAML's composer alone: the reference the quick reader must agree with."""
     problems: list[Problem] = []
@@ -134,7 +154,12 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
                                                        "both with glossary merge, then run glossary validate")]
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        wide = _wide_colon_key(text, line, path)
+        if wide is not None:
+            return Glossary(), [wide]
         reason = error.problem or error.context or "invalid YAML"
+        if reason.startswith("mapping values are not allowed"):
+            reason += "; a value holding ': ' must be written in quotes"
         return Glossary(), [Problem(path, line, column, f"YAML syntax error: {reason}")]
     except yaml.reader.ReaderError as error:  # a control character or other unprintable one
         character = error.character if isinstance(error.character, int) else ord(error.character)
@@ -464,7 +489,11 @@ def _check_duplicate_keys(node: yaml.MappingNode, problem: Any) -> None:
 
 def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     if not isinstance(item, yaml.MappingNode):
-        problem(item, "each entry must be a mapping with at least 'source:'")
+        wide = _WIDE_COLON_KEY.match(item.value) if isinstance(item, yaml.ScalarNode) else None
+        if wide is not None:
+            problem(item, _WIDE_COLON.format(key=wide.group(1)))
+        else:
+            problem(item, "each entry must be a mapping with at least 'source:'")
         return None
     _check_duplicate_keys(item, problem)
     nodes = {key.value: value for key, value in item.value}
