@@ -6,9 +6,9 @@ initial) is skipped and counted in one warning per file. A unit marked translate
 at all; translate="yes" inside it opens it again. The file's declared languages decide the
 direction: a zh -> en file is read with English as the source. A Trados or memoQ unit segmented
 into <mrk mtype="seg" mid> sentences in its <seg-source> gives one pair per sentence, with the
-target <mrk> of the same mid (an empty one is untranslated). Location: the file, the line of the
-unit and its id; when a unit has several segments or sentences, the line of each and
-`unit-id/segment-id`. The target position is where the words of the <target> (or its sentence)
+target <mrk> of the same mid (an empty one is untranslated); a <target> not so segmented is read
+whole with the <source>. Location: the file, the line of the unit and its id; when a unit has
+several segments or sentences, the line of each and `unit-id/segment-id`. The target position is where the words of the <target> (or its sentence)
 start (of the source in a zh -> en file).
 """
 
@@ -161,10 +161,14 @@ def _segments(unit, name: str):
 def _marked_segments(seg_source, target):
     """The sentences of a Trados or memoQ unit: each <mrk mtype="seg" mid> of the <seg-source>
     with the <mrk> of the same mid in the <target> (None when it has none), or [] when the unit
-    is not segmented so."""
+    is not segmented so. A <target> holding no sentence marks at all (a tool that does not
+    segment wrote it) translates the unit whole: [] too, so <source> and <target> are paired."""
     if seg_source is None:
         return []
-    targets = {} if target is None else {mark.get("mid"): mark for mark in _sentence_marks(target)}
+    target_marks = [] if target is None else _sentence_marks(target)
+    if target is not None and not target_marks:
+        return []
+    targets = {mark.get("mid"): mark for mark in target_marks}
     return [(mark.get("mid") or str(number), mark, mark, targets.get(mark.get("mid")))
             for number, mark in enumerate(_sentence_marks(seg_source), start=1)]
 
