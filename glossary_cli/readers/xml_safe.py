@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from ..errors import InputFormatError, OtherLanguageError
 from ..textio import decode, declared_encoding, open_binary, read_bytes
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ITS_TRANSLATE = "{http://www.w3.org/2005/11/its}translate"
 _CHUNK_SIZE = 1 << 16
 # Encodings expat decodes itself; any other declared encoding is decoded by Python first.
 _EXPAT_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
@@ -33,8 +35,9 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 # Inline codes that stand for formatting or placeholders: their content never becomes words, but
 # for a <sub> in it (TMX, XLIFF 1.2), a sub-flow of translatable text such as a footnote.
-# (TMX: ph bpt ept it ut; XLIFF 1.2: x bx ex ph bpt ept it; XLIFF 2: ph sc ec sm em cp.)
-PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em", "cp"})
+# (TMX: ph bpt ept it ut; XLIFF 1.2: x bx ex ph bpt ept it; XLIFF 2: ph sc ec sm em. XLIFF 2's <cp/>
+# is no code but a character XML cannot hold, see cp_character.)
+PLACEHOLDER_ELEMENTS = frozenset({"ph", "bpt", "ept", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"})
 # The standalone ones: a line break, a variable, an image. Each stands where words would, so it
 # separates the words around it, as a literal `%s` or `<br/>` does; the paired ones (bpt/ept, sc/ec,
 # and <g>/<pc> around text) wrap words and join them.
@@ -44,6 +47,10 @@ STANDALONE_CODES = frozenset({"ph", "x"})
 # stands between the two (<mat-icon></mat-icon>: an icon where a word would be).
 # Trados tracked changes: text a reviewer deleted (its added text, x-sdl-added, is read as any).
 DELETED_MARKS = frozenset({"x-sdl-deleted", "x-sdl-feedback-deleted"})
+# Text the translator is told to leave as it is (a product name, a command) is no place where a term
+# must be translated: it is read as a standalone code is. XLIFF 2 marks it <mrk translate="no">, or
+# <sm translate="no"/> ... <em startRef/> when it crosses other markup; XLIFF 1.2 <mrk mtype="protected">.
+_PROTECTED_MTYPES = frozenset({"protected"})
 # What a standalone code leaves in the text: a placeholder that stands for a word (placeholders.py),
 # so `user <ph>%s</ph> account` holds no `user account` and `the<x/>grid` is no word `thegrid`.
 CODE_MARK = "{}"
@@ -116,12 +123,43 @@ def element_language(element: ElementTree.Element) -> str:
     return element.get(XML_LANG) or element.get("lang") or ""
 
 
+def is_protected(name: str, element: ElementTree.Element) -> bool:
+    """Whether an inline <mrk> holds text marked not to be translated (see _PROTECTED_MTYPES)."""
+    return name == "mrk" and (element.get("translate") == "no" or element.get(ITS_TRANSLATE) == "no"
+                              or element.get("mtype") in _PROTECTED_MTYPES)
+
+
+def opens_protected(name: str, element: ElementTree.Element) -> str | None:
+    """The id of an XLIFF 2 <sm translate="no"/>, whose text runs to the <em/> of that startRef."""
+    if name == "sm" and (element.get("translate") == "no" or element.get(ITS_TRANSLATE) == "no"):
+        return element.get("id") or ""
+    return None
+
+
+def closes_protected(name: str, element: ElementTree.Element, open_ids) -> str | None:
+    """The id an <em startRef/> closes, when it is one of the open protected <sm/>s."""
+    if name == "em" and (element.get("startRef") or "") in open_ids:
+        return element.get("startRef") or ""
+    return None
+
+
+def cp_character(element: ElementTree.Element) -> str:
+    """The character an XLIFF 2 <cp hex="0009"/> stands for. One that is no text (a control
+    character, a surrogate, a noncharacter, a malformed hex) separates the words as a space."""
+    try:
+        character = chr(int(element.get("hex") or "", 16))
+    except (ValueError, OverflowError):
+        return " "
+    return " " if unicodedata.category(character) in ("Cc", "Cs", "Cn") else character
+
+
 def segment_text(element: ElementTree.Element) -> str:
     """The words of a segment: text inside <g>/<pc>/<hi>/<mrk> kept (but not tracked deletions),
     paired codes dropped, each run of standalone codes between words turned into CODE_MARK (at the
     ends: dropped), line breaks and runs of spaces turned into one space, the ends stripped. The
     words of a <sub> inside a code (a footnote, a link's title) are kept, set apart as by a
-    standalone code on each side."""
+    standalone code on each side. Text marked not to be translated counts as a standalone code; an
+    XLIFF 2 <cp/> as its character."""
     parts: list[str] = []
     _collect_text(element, parts)
     text = _XML_SPACE.sub(" ", "".join(part for part in parts if part is not _OPENED)).strip(" " + _CODE)
@@ -134,48 +172,65 @@ _OPENED = "\x01"  # an Angular START_ tag whose CLOSE_ has not come yet; compare
 _CODE_RUN = re.compile("\x00(?: ?\x00)*")
 
 
+class _Parts:
+    """The pieces of a segment's text as they are collected, none while protected text runs
+    between an <sm translate="no"/> and its <em/>."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self.parts = parts
+        self.protected: set[str] = set()  # ids of the <sm translate="no"/> open
+
+    def add(self, text: str | None) -> None:
+        if text and not self.protected:
+            self.parts.append(text)
+
+
 def _collect_text(element: ElementTree.Element, parts: list[str]) -> None:
     """Append the text of `element` in document order. The walk keeps its own stack (of children
     still to visit, and the tail that follows them), since markup nested thousands deep would
     exhaust Python's recursion limit."""
-    if element.text:
-        parts.append(element.text)
+    collected = _Parts(parts)
+    collected.add(element.text)
     pending: list[tuple[Iterator[ElementTree.Element], str | None]] = [(iter(element), None)]
     while pending:
         children_left, tail = pending[-1]
         child = next(children_left, None)
         if child is None:
             pending.pop()
-            if tail:
-                parts.append(tail)
+            collected.add(tail)
             continue
         name = local_name(child.tag)
         code_id = child.get("id") or "" if name == "x" else ""
         if code_id.startswith("START_"):
-            parts.append(_OPENED)
+            collected.add(_OPENED)
         elif code_id.startswith("CLOSE_"):
-            if parts and parts[-1] is _OPENED:
+            if parts and parts[-1] is _OPENED and not collected.protected:
                 parts[-1] = _CODE  # nothing between: an element standing alone (an icon), as a word would
-        elif name in STANDALONE_CODES:
-            parts.append(_CODE)
+        elif name in STANDALONE_CODES or is_protected(name, child):
+            collected.add(_CODE)
+        elif opens_protected(name, child) is not None:
+            collected.add(_CODE)
+            collected.protected.add(opens_protected(name, child))
+        elif closes_protected(name, child, collected.protected) is not None:
+            collected.protected.discard(closes_protected(name, child, collected.protected))
+        elif name == "cp":
+            collected.add(cp_character(child))
         elif name == "mrk" and child.get("mtype") in DELETED_MARKS:
             pass
         elif name == "sub":  # a sub-flow inside a code: words, but of another sentence than those around
-            parts.append(_CODE)
-            if child.text:
-                parts.append(child.text)
+            collected.add(_CODE)
+            collected.add(child.text)
             pending.append((iter(child), _CODE))  # its tail is the code's content, not words
             continue
         elif name not in PLACEHOLDER_ELEMENTS and isinstance(child.tag, str):
-            if child.text:
-                parts.append(child.text)
+            collected.add(child.text)
             pending.append((iter(child), child.tail))
             continue
         sub_flows = children(child, "sub") if name in PLACEHOLDER_ELEMENTS else []
         if sub_flows:
             pending.append((iter(sub_flows), child.tail))
-        elif child.tail:
-            parts.append(child.tail)
+        else:
+            collected.add(child.tail)
 
 
 class TextKind(Enum):
@@ -193,7 +248,7 @@ def text_kind(name: str, element: ElementTree.Element, enclosing: TextKind) -> T
         return TextKind.DELETED
     if name == "sub":
         return TextKind.WORDS
-    if name in PLACEHOLDER_ELEMENTS:
+    if name in PLACEHOLDER_ELEMENTS or is_protected(name, element):
         return TextKind.CODE
     return enclosing
 
@@ -255,6 +310,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.awaiting_text: list[ElementTree.Element] = []  # marked elements open and without words yet
         self.text_kinds: list[TextKind] = [TextKind.WORDS]  # of each open element
         self.input = _InputWindow()
+        self.protected: set[str] = set()  # ids of the <sm translate="no"/> open: no words until their <em/>
         self.events: list[XmlEvent] = []
         self.open: list[tuple[ElementTree.Element, int]] = []
         self.root_name: str | None = None
@@ -268,6 +324,10 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.events.append(XmlEvent("root", name, element, line))
         self.open.append((element, line))
         self.text_kinds.append(text_kind(name, element, self.text_kinds[-1]))
+        if opens_protected(name, element) is not None:
+            self.protected.add(opens_protected(name, element))
+        elif closes_protected(name, element, self.protected) is not None:
+            self.protected.discard(closes_protected(name, element, self.protected))
         if name in self.marked:
             self.marked_lines[id(element)] = line
             self.awaiting_text.append(element)
@@ -278,7 +338,8 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
     def data(self, data):  # type: ignore[override]
         # Called for each piece of text as expat reads it (buffer_text is off), so the parser's
         # position is where this piece starts; expat hands line breaks over as pieces of their own.
-        if self.awaiting_text and self.text_kinds[-1] is TextKind.WORDS and data.strip() and self.parser is not None:
+        if self.awaiting_text and self.text_kinds[-1] is TextKind.WORDS and not self.protected and data.strip() \
+                and self.parser is not None:
             expat = self.parser.parser
             lead = len(data) - len(data.lstrip())
             column = expat.CurrentColumnNumber + lead + 1
@@ -300,6 +361,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.events.append(XmlEvent("end", name, element, line, self.marked_lines, self.text_starts))
             self.marked_lines = {}
             self.text_starts = {}
+            self.protected.clear()  # an <sm/> never closed ends with its unit
             if self.open:  # detach it so the tree does not grow with the file
                 parent = self.open[-1][0]
                 if len(parent) and parent[-1] is element:
