@@ -47,6 +47,7 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     `expected` is what the command read at `path` (see `content_now`; None: no file was there).
     When the file now holds anything else (a command run alongside, or a person's edit, saved it
     meanwhile), nothing is written and FileChangedError says so: the write would drop that change.
+    When it holds `text` already, it is not replaced.
 
     The new file keeps the old one's mode, owner and group (as far as this user may set them). A
     symbolic link stays a link and the file it points to is replaced (as editors write). A name for
@@ -69,6 +70,12 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
         except OSError as error:
             raise OutputError(f"cannot create directory {directory}: {error.strerror}", path=path) from None
     data = text.encode("utf-8")
+    if expected is not ANY_CONTENT and expected == data:
+        # Nothing to change: the file is left alone, so an editor holding it open sees no change on
+        # disk and its modification time still says when a person last saved it.
+        with _locked(directory):
+            _refuse_if_changed(path, expected)
+        return
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     except OSError as error:

@@ -48,3 +48,17 @@ def test_a_read_only_glossary_is_not_replaced(runner, tmp_path, monkeypatch):
                              "to let glossary change it)\n")
     assert Path("energy.yaml").read_text(encoding="utf-8") == CANDIDATE
     assert stat.S_IMODE(os.stat("energy.yaml").st_mode) == 0o444
+
+
+def test_a_command_that_changes_nothing_leaves_the_file_alone(runner, tmp_path, monkeypatch):
+    """An editor holding the glossary open would otherwise report it changed on disk, and its
+    modification time would no longer say when a person last saved it."""
+    monkeypatch.chdir(tmp_path)
+    Path("corpus.tsv").write_text("Smart grids need V2G.\t智能电网需要车网互动。\n", encoding="utf-8")
+    assert runner.invoke(app, ["extract", "corpus.tsv", "-o", "energy.yaml", "--show", "0"]).exit_code == 0
+    os.utime("energy.yaml", (1_000_000_000, 1_000_000_000))
+    before = os.stat("energy.yaml")
+    again = runner.invoke(app, ["extract", "corpus.tsv", "-o", "energy.yaml", "--show", "0"])
+    assert again.exit_code == 0, again.output
+    after = os.stat("energy.yaml")
+    assert (after.st_ino, after.st_mtime) == (before.st_ino, 1_000_000_000)
