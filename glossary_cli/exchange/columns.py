@@ -8,6 +8,12 @@ region or script does not contradict the wanted one: with --target-lang zh-TW, `
 (Traditional)` and `zh-HK` are the target, `Chinese (Simplified)` is not. Chinese is matched by
 script as in TBX (see tbx.chinese_script); with plain zh a Simplified column is preferred to a
 Traditional one. Any other name is chosen with --source-column / --target-column.
+
+A language name followed by the name of a field is that field's column, not a term column:
+memoQ writes `English_United_States_Def` (the definition) before `English_United_States` (the
+term), and other tools write `en_Note`, `Chinese (Simplified) Comment` or 英文定义. Of two term
+columns for one language, the one named by the language alone (`English`) is taken before one with
+another word after it (`English term`).
 """
 
 from __future__ import annotations
@@ -35,6 +41,16 @@ QUALIFIERS = {
     "macau": "MO", "macao": "MO", "singapore": "SG", "united states": "US", "usa": "US", "us": "US",
     "united kingdom": "GB", "uk": "GB", "great britain": "GB", "britain": "GB",
 }
+# Words after a language name that make a header the name of a field of that language (memoQ's
+# `English_United_States_Def`), not of its terms; compared in lower case.
+FIELD_WORDS = frozenset({
+    "def", "definition", "definitions", "note", "notes", "comment", "comments", "remark", "remarks",
+    "example", "examples", "context", "description", "desc", "explanation", "info", "information", "usage",
+    "status", "source", "sources", "date", "created", "modified", "author", "gender", "pos", "url",
+    "\u5b9a\u4e49", "\u91ca\u4e49", "\u5907\u6ce8", "\u6ce8\u91ca", "\u8bf4\u660e",  # 定义 释义 备注 注释 说明
+    "\u4f8b\u53e5", "\u793a\u4f8b", "\u8bed\u5883", "\u4e0a\u4e0b\u6587", "\u72b6\u6001",  # 例句 示例 语境 上下文 状态
+})
+DEFINITION_WORDS = frozenset({"def", "definition", "\u5b9a\u4e49", "\u91ca\u4e49"})  # 定义 释义
 _CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*")
 _LEADING_WORD = re.compile(r"[A-Za-z]+")
 _WORDS = re.compile(r"[A-Za-z]+|[\u4e00-\u9fff]+")
@@ -43,10 +59,32 @@ _ROLE_NAMES = {"source": SOURCE_COLUMN_NAMES, "target": TARGET_COLUMN_NAMES}
 
 def column_language(name: str) -> str | None:
     """The language a header cell names, as a tag: `zh_CN` as written, `English (United States)`
-    as en-US, `Chinese_PRC` as zh-CN, `Chinese (Simplified)` as zh-Hans; None for `Status`."""
+    as en-US, `Chinese_PRC` as zh-CN, `Chinese (Simplified)` as zh-Hans; None for `Status`, and
+    None for the column of a field of a language (`English_United_States_Def`, `en_Note`)."""
+    parsed = _parse_header(name)
+    if parsed is None or any(word in FIELD_WORDS for word in parsed[1]):
+        return None
+    return parsed[0]
+
+
+def language_field(name: str) -> tuple[str, str] | None:
+    """(language tag, field word) for the column of a field of a language: memoQ's
+    `English_United_States_Def` is ("en-US", "def"); None for a term column or any other name."""
+    parsed = _parse_header(name)
+    if parsed is None:
+        return None
+    field = next((word for word in parsed[1] if word in FIELD_WORDS), None)
+    return (parsed[0], field) if field else None
+
+
+def _parse_header(name: str) -> tuple[str, list[str]] | None:
+    """(language tag, the other words in lower case) of a header cell naming a language, else None."""
     text = name.strip()
     if _CODE.fullmatch(text):
-        return text.replace("_", "-")
+        first, *subtags = re.split(r"[-_]", text)
+        others = [subtag.lower() for subtag in subtags if subtag.lower() in FIELD_WORDS]
+        kept = [subtag for subtag in subtags if subtag.lower() not in FIELD_WORDS]
+        return "-".join([first, *kept]), others
     code, rest = None, ""
     for language_name in sorted(LANGUAGE_NAMES, key=len, reverse=True):
         if not language_name.isascii() and text.startswith(language_name):
@@ -62,22 +100,37 @@ def column_language(name: str) -> str | None:
             return None
     words = [word.lower() for word in _WORDS.findall(rest)]
     subtags: list[str] = []
-    for index, word in enumerate(words):
+    others: list[str] = []
+    index = 0
+    while index < len(words):
         pair = " ".join(words[index:index + 2])
-        subtag = QUALIFIERS.get(pair) or QUALIFIERS.get(word)
-        if subtag and subtag not in subtags:
+        width = 2 if pair in QUALIFIERS and index + 1 < len(words) else 1
+        subtag = QUALIFIERS.get(pair) if width == 2 else QUALIFIERS.get(words[index])
+        if subtag is None:
+            others.append(words[index])
+        elif subtag not in subtags:
             subtags.append(subtag)
-    return "-".join([code, *sorted(subtags, key=len, reverse=True)])  # script before region
+        index += width
+    return "-".join([code, *sorted(subtags, key=len, reverse=True)]), others  # script before region
 
 
 def names_language(name: str, wanted: str) -> bool:
     """Whether the header cell names the wanted language (one may be more specific than the other:
     `English` is en-US, `en-GB` is not; Chinese by script, see the module docstring)."""
+    tag = column_language(name)
+    return tag is not None and _tag_is(tag, wanted)
+
+
+def field_of_language(name: str, wanted: str) -> str | None:
+    """The field word of a header naming a field of the wanted language (`def` for memoQ's
+    `English_United_States_Def` when English is wanted), else None."""
+    found = language_field(name)
+    return found[1] if found is not None and _tag_is(found[0], wanted) else None
+
+
+def _tag_is(tag: str, wanted: str) -> bool:
     from .tbx_read import chinese_script
 
-    tag = column_language(name)
-    if tag is None:
-        return False
     wanted_script = chinese_script(wanted)
     if wanted_script is not None:
         script = chinese_script(tag)
@@ -114,14 +167,22 @@ def _named_column(cells: list[str], named: str, role: str, taken: set, path: str
 
 
 def _column_for(cells: list[str], role: str, language: str, taken: set) -> int | None:
-    """The first free column named for the language (plain zh: a Simplified one first), else the
-    first free column named for the role (source, term, english; target, translation, chinese)."""
+    """The first free column named for the language (plain zh: a Simplified one first; one named by
+    the language alone before one with another word), else the first free column named for the
+    role (source, term, english; target, translation, chinese)."""
     from .tbx_read import SIMPLIFIED, chinese_script
 
     free = [index for index in range(len(cells)) if index not in taken]
     by_language = [index for index in free if names_language(cells[index], language)]
+    by_language.sort(key=lambda index: bool(_other_words(cells[index])))  # `English` before `English term`
     if by_language and normalize_language(language) == "zh":
         by_language.sort(key=lambda index: chinese_script(column_language(cells[index]) or "") != SIMPLIFIED)
     if by_language:
         return by_language[0]
     return next((index for index in free if cells[index].strip().lower() in _ROLE_NAMES[role]), None)
+
+
+def _other_words(name: str) -> list[str]:
+    """The words of a language column's name that say neither the language nor its region or script."""
+    parsed = _parse_header(name)
+    return parsed[1] if parsed else []

@@ -49,7 +49,7 @@ from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_rows, excel_separator
 from ..textio import decode, read_bytes
-from .columns import column_language, find_columns
+from .columns import DEFINITION_WORDS, column_language, field_of_language, find_columns
 from .tbx_read import traditional_tag
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
                      encode_value, report_unrepresentable)
@@ -209,7 +209,7 @@ _FIELDS = {
 }
 # Header names CAT tools use for the same fields (compared in lower case, spaces as underscores).
 _FIELD_ALIASES = {"variants": "source_variants", "synonyms": "source_variants", "pos": PART_OF_SPEECH,
-                  "subject": SUBJECT_FIELD, "domain": SUBJECT_FIELD}
+                  "subject": SUBJECT_FIELD, "domain": SUBJECT_FIELD, "entry_domain": SUBJECT_FIELD}  # memoQ's
 # Read only: a spreadsheet may list a term's forbidden renderings in a column of its own, several
 # to a cell; export writes them as rows with status forbidden, as CAT tools import them.
 _FORBIDDEN_COLUMN = _Field(FORBIDDEN, "forbidden")
@@ -262,9 +262,10 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         return Glossary()  # not reached: _refuse_header raises
     names = [cell.strip().lower() for cell in cells]
     status_column = names.index("status") if "status" in names else None
-    note_names = ("note", "notes", "comment", "description")
+    note_names = ("note", "notes", "comment", "description", "entry_note")  # Entry_Note: memoQ's
     note_column = next((names.index(name) for name in note_names if name in names), None)
-    field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column})
+    field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column},
+                                      source_language=source_language)
     _refuse_own_keys_as_custom(field_columns, cells, path, line)
     read = {columns.source, columns.target, status_column, note_column, *(index for index, _ in field_columns)}
     _warn_about_unread_columns([cell for index, cell in enumerate(cells) if index not in read and cell.strip()],
@@ -380,8 +381,9 @@ def _warn_about_unread_columns(names: list[str], path: str, on_warning: Callable
                "or x-NAME for a field of your own")
 
 
-def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[int, _Field]]:
-    """(column, field) for the header cells that name an entry field (x-KEY: the custom key KEY)."""
+def _fields_in_header(cells: list[str], taken: set[int | None], source_language: str = "en") -> list[tuple[int, _Field]]:
+    """(column, field) for the header cells that name an entry field (x-KEY: the custom key KEY;
+    the source language's definition, memoQ's `English_United_States_Def`: definition)."""
     found: list[tuple[int, _Field]] = []
     for index, cell in enumerate(cells):
         name = cell.strip()
@@ -391,6 +393,8 @@ def _fields_in_header(cells: list[str], taken: set[int | None]) -> list[tuple[in
             found.append((index, _Field(name[len(CUSTOM_PREFIX):], "custom")))
             continue
         key = re.sub(r"[\s-]+", "_", name.lower())
+        if field_of_language(name, source_language) in DEFINITION_WORDS:
+            key = DEFINITION
         field = _FORBIDDEN_COLUMN if key in _FORBIDDEN_NAMES else _FIELDS.get(_FIELD_ALIASES.get(key, key))
         if field is not None and all(field != known for _, known in found):
             found.append((index, field))
