@@ -8,6 +8,7 @@ Schema and YAML problems come from `glossary_yaml.load_glossary`; `validate_file
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -19,8 +20,8 @@ import yaml
 from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
-from .matching import chinese_pattern, english_forms, fold_case
-from .script import INVISIBLE
+from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case
+from .script import HAN_RANGES, INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ def _terms_meet(term: str, case_sensitive: bool, other: str, other_case_sensitiv
     """True when some English text is an occurrence of both terms to check (`smart grid` and
     `Smart-Grids`; `V2G` and a case-insensitive `v2g`; not `V2G` and a case-sensitive `v2g`)."""
     exact = case_sensitive and other_case_sensitive
+    if case_sensitive != other_case_sensitive:  # `AIDS` and `aid`: aid's plural is no acronym in capitals
+        spelled, folded = (term, other) if case_sensitive else (other, term)
+        return any(found_ignoring_case(unicodedata.normalize("NFKC", folded), form) for form in _forms(spelled, True))
     return not _forms(term, exact).isdisjoint(_forms(other, exact))
 
 
@@ -244,6 +248,28 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
                     yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
                                                f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
                                                "tools, whose term search then misses it; delete it")
+
+
+# A list typed with a Chinese input method: `[世界卫生组织，世卫组织]` is one rendering to YAML.
+_LIST_SLIP = re.compile(f"(?<=[{HAN_RANGES}])[，、；](?=[{HAN_RANGES}])")
+_ENGLISH_LIST = re.compile(r"[,;&/]|\b(?:and|or)\b", re.IGNORECASE)
+
+
+@_check("GV009")
+def renderings_run_together(glossary: Glossary) -> Iterator[_Finding]:
+    """A Chinese comma between two renderings of an enforced entry, which YAML reads as one.
+
+    YAML lists are split at ASCII commas only; typed with a Chinese input method, the list is one
+    rendering that no sentence holds, and check then fails on every sentence with the term."""
+    for entry in glossary.terms:
+        if entry.status is not Status.APPROVED or _ENGLISH_LIST.search(entry.source):
+            continue  # a term that is a list itself (`carbon capture, utilization, and storage`) may be rendered as one
+        for key in ("target", "forbidden"):
+            for value in getattr(entry, key):
+                if _LIST_SLIP.search(value):
+                    pieces = ", ".join(piece.strip() for piece in _LIST_SLIP.split(value))
+                    yield _Finding(entry, key, f'{key} "{value}" is one rendering to YAML, which splits a list at '
+                                               f"ASCII commas only; if you meant several, write [{pieces}]")
 
 
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
