@@ -27,6 +27,8 @@ from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import check_line_lengths, declared_encoding, decode, read_bytes
+from .mislabelled import is_single_byte, is_utf8_chinese
+from .mislabelled import warning as mislabelled_warning
 from .positions import at_target
 from .xml_safe import language_matches, wanted_languages
 
@@ -176,23 +178,13 @@ def _decoded_text(path: str, encoding: str | None, options) -> str:
                 codec = None  # an unknown charset: read as UTF-8, which reports any problem precisely
             if declared_encoding(name) != name:
                 encoding = declared_encoding(name)
-            elif codec is not None and codec.startswith(_SINGLE_BYTE_CODECS) and _is_utf8_chinese(data):
-                options.on_warning(f"{path}: declares charset={name}, but its bytes are UTF-8 Chinese; read as UTF-8")
+            elif codec is not None and is_single_byte(codec) and is_utf8_chinese(data):
+                options.on_warning(mislabelled_warning(path, f"charset={name}"))
             elif codec is not None:
                 encoding = name
     text = decode(data, path, encoding)
     check_line_lengths(text, path)
     return text
-
-
-_SINGLE_BYTE_CODECS = ("iso8859", "latin", "cp125", "koi8", "mac-", "cp437", "cp850")
-
-
-def _is_utf8_chinese(data: bytes) -> bool:
-    try:
-        return has_han(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return False
 
 
 def _protect_line_breaks(text: str) -> str:

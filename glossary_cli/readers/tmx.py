@@ -31,7 +31,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     found_source = found_target = translated = False
     first_line: int | None = None
     for event in iter_xml(path, ends=frozenset({"tu"}), marked=frozenset({"seg"}), encoding=options.encoding,
-                          kind="TMX"):
+                          kind="TMX", on_warning=options.on_warning):
         if event.kind == "root":
             expect_root(event, {"tmx"}, "TMX", path)
             continue

@@ -37,7 +37,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     translatable = [True]  # of each open <file>/<group>, inherited by what it holds
     files = _Files()
     events = iter_xml(path, starts=_CONTAINERS, ends=_CONTAINERS | {"trans-unit", "unit"},
-                      marked=frozenset({"segment", "source", "target", "mrk"}), encoding=options.encoding, kind="XLIFF")
+                      marked=frozenset({"segment", "source", "target", "mrk"}), encoding=options.encoding, kind="XLIFF",
+                      on_warning=options.on_warning)
     for event in events:
         element = event.element
         if event.name in _CONTAINERS:

@@ -15,7 +15,7 @@ import codecs
 import re
 import unicodedata
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -24,6 +24,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputFormatError, OtherLanguageError
 from ..textio import decode, declared_encoding, open_binary, read_bytes
+from . import mislabelled
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ITS_TRANSLATE = "{http://www.w3.org/2005/11/its}translate"
@@ -370,12 +371,15 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
 
 
 def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset(),
-             marked: frozenset[str] = frozenset(), encoding: str | None = None, kind: str = "XML") -> Iterator[XmlEvent]:
+             marked: frozenset[str] = frozenset(), encoding: str | None = None, kind: str = "XML",
+             on_warning: Callable[[str], None] | None = None) -> Iterator[XmlEvent]:
     """Stream a file's XML events: the root element first, then start events for `starts` and
     complete elements for `ends` (local names), each with its line and the lines of the elements
     named in `marked` inside it (see XmlEvent.line_of).
 
-    `encoding` overrides the encoding the document declares (the --encoding option)."""
+    `encoding` overrides the encoding the document declares (the --encoding option). A document
+    declaring a single-byte encoding whose bytes are UTF-8 Chinese is read as UTF-8, and
+    `on_warning` told so."""
     builder = _LineTrackingBuilder(starts, ends, marked)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
@@ -383,7 +387,7 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
         parser.parser.buffer_text = False  # text as it is read, at its own position (see data)
     fed_anything = False
     try:
-        for chunk in _chunks(path, encoding, kind):
+        for chunk in _chunks(path, encoding, kind, on_warning):
             builder.input.saw(chunk)
             fed_anything = fed_anything or bool(chunk.strip())
             _feed(parser, chunk, path, kind)
@@ -523,7 +527,8 @@ def _current_line(parser: DefusedXMLParser) -> int | None:
         return None
 
 
-def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]:
+def _chunks(path: str, encoding: str | None, kind: str,
+            on_warning: Callable[[str], None] | None = None) -> Iterator[bytes | str]:
     """The file in pieces: raw bytes for expat when it can decode them itself, else decoded text."""
     with open_binary(path) as handle:
         try:
@@ -533,6 +538,10 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
         if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")):
             raise InputFormatError(f"binary file (NUL bytes); expected a {kind} document", path=path)
         declared = _declared_encoding(head)
+        if encoding is None and declared and _utf8_despite(declared, head, path):
+            if on_warning is not None:
+                on_warning(mislabelled.warning(path, f"encoding={declared}", line=1))
+            encoding = "utf-8"
         if encoding is None and declared and declared.lower() not in _EXPAT_ENCODINGS \
                 and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             try:
@@ -556,6 +565,18 @@ def _chunks(path: str, encoding: str | None, kind: str) -> Iterator[bytes | str]
             if not chunk:
                 return
             yield chunk
+
+
+def _utf8_despite(declared: str, head: bytes, path: str) -> bool:
+    """Whether a file declaring a single-byte encoding is UTF-8 Chinese. The whole file is read to
+    tell only when its first piece holds bytes beyond ASCII that are UTF-8 (a Latin-1 é is not)."""
+    if not mislabelled.is_single_byte(declared) or head.isascii():
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return mislabelled.is_utf8_chinese(read_bytes(path))
 
 
 def _declared_encoding(head: bytes) -> str | None:
