@@ -26,9 +26,12 @@ any export doubles a `'` already there, so the round trip is exact). Without it,
 (which would keep the `'` as part of the term), such cells are written as they are and counted
 in one warning.
 On import, a term cell may hold several renderings apart by `|`, as term lists write them
-(`冠状病毒|新型冠状病毒`, the reference format of eval); a column named forbidden (or deprecated,
-do not use, 禁用) may hold a term's forbidden renderings instead, several to a cell apart by `|`,
-`;` or line breaks.
+(`冠状病毒|新型冠状病毒`, the reference format of eval), where a `|` cannot be part of a rendering
+(see renderings_in: `管道运算符 (|)` and `逻辑或 (||)` are one each). Export writes one rendering
+per row, and marks a row whose rendering holds a `|` import would split (`开|关`) with `true` in a
+one_rendering column, so the round trip is exact. A column named forbidden (or deprecated, do not
+use, 禁用) may hold a term's forbidden renderings instead, several to a cell apart by `|`, `;` or
+line breaks.
 The term columns are found by language code or name (`Chinese (Simplified)`, see columns.py) or
 named by the caller; a column import reads nothing from is named in a warning.
 """
@@ -75,7 +78,9 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
 
     Fields beyond en,zh,status,note get a column of their own when an exported entry sets them
     (source_variants, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
-    and `x-KEY` for a custom key), filled on the entry's first row."""
+    and `x-KEY` for a custom key), filled on the entry's first row. A last column, one_rendering,
+    is written only when a rendering holds a `|` import would take for a separator (`开|关`):
+    `true` on its row."""
     wanted = set(statuses)
     chosen = [entry for entry in glossary.terms if entry.status in wanted]
     fields = _field_columns(chosen)
@@ -91,9 +96,12 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
         formulas.extend(cell for cell in cells if _RUNS_AS_FORMULA.match(cell))
         return cells
 
+    rows_of = [entry_rows(entry) for entry in chosen]
+    marked = any(_needs_one_rendering(row) for rows in rows_of for row in rows)
+    if marked:
+        header.append(ONE_RENDERING)
     writer.writerow(written(header))
-    for entry in chosen:
-        rows = entry_rows(entry)
+    for entry, rows in zip(chosen, rows_of):
         for _, field in fields:
             cell = field.write(entry)
             if cell is None:
@@ -101,6 +109,9 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
             rows[0].append(cell or "")
             for row in rows[1:]:
                 row.append("")
+        if marked:
+            for row in rows:
+                row.append("true" if _needs_one_rendering(row) else "")
         writer.writerows([written(row) for row in rows])
     report_unrepresentable(lost, "csv" if delimiter == "," else "tsv", path, on_warning)
     _warn_about_formula_cells(formulas, path, on_warning)
@@ -137,6 +148,13 @@ def guard_cell(cell: str, *, for_excel: bool) -> str:
 def unguard_cell(cell: str) -> str:
     """The cell as it was before guard_cell: one `'` before = + - @ tab or CR removed."""
     return cell[1:] if _GUARDED.match(cell) else cell
+
+
+def _needs_one_rendering(row: list[str]) -> bool:
+    """Whether import would read the row's term cell as several renderings (`开|关`, which may be
+    one), so that the row must say it is one (the one_rendering column)."""
+    source, rendering = row[0], row[1]
+    return bool(rendering.strip()) and renderings_in(rendering, source=source) != [rendering.strip()]
 
 
 def entry_rows(entry: Entry) -> list[list[str]]:
@@ -217,6 +235,9 @@ _FORBIDDEN_NAMES = {"forbidden", "forbidden_terms", "forbidden_renderings", "dep
                     "do_not_use", "prohibited", "禁用", "禁用译法", "禁用词"}
 _RENDERINGS_APART = re.compile(r"[\n|;；]")
 CUSTOM_PREFIX = "x-"
+# A column export writes only when a rendering holds a `|` that import would read as a separator
+# (`开|关`): true on that row says its term cell is one rendering.
+ONE_RENDERING = "one_rendering"
 
 
 def _field_columns(entries: list[Entry]) -> list[tuple[str, _Field]]:
@@ -262,12 +283,14 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         return Glossary()  # not reached: _refuse_header raises
     names = [cell.strip().lower() for cell in cells]
     status_column = names.index("status") if "status" in names else None
+    one_rendering_column = names.index(ONE_RENDERING) if ONE_RENDERING in names else None
     note_names = ("note", "notes", "comment", "description", "entry_note")  # Entry_Note: memoQ's
     note_column = next((names.index(name) for name in note_names if name in names), None)
-    field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column},
-                                      source_language=source_language)
+    field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column,
+                                                    one_rendering_column}, source_language=source_language)
     _refuse_own_keys_as_custom(field_columns, cells, path, line)
-    read = {columns.source, columns.target, status_column, note_column, *(index for index, _ in field_columns)}
+    read = {columns.source, columns.target, status_column, note_column, one_rendering_column,
+            *(index for index, _ in field_columns)}
     _warn_about_unread_columns([cell for index, cell in enumerate(cells) if index not in read and cell.strip()],
                                path, on_warning)
 
@@ -278,7 +301,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     entries: dict[tuple[str, Status], Entry] = {}
     first_entry: dict[str, Entry] = {}
     placeholders: set[int] = set()  # entries made by a forbidden row before any allowed one
-    forbidden_rows: list[tuple[str, str, str, int, list]] = []  # (source, rendering, note, line, fields), placed
+    forbidden_rows: list[tuple[str, list[str], str, int, list]] = []  # (source, renderings, note, line, cells), placed
     # once all rows are read
     stated: set[tuple[str, Status | str]] = set()  # (source, status) of the rows that give a status
     listed_at: dict[tuple[int, str, str], int] = {}  # (id(entry), "target" or "forbidden", rendering) -> first row
@@ -295,7 +318,9 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         def note_as_written(index: int | None) -> str:  # a note keeps its spaces, as in TBX and YAML
             return cells[index] if cell(index) else ""
 
-        source, rendering, note = cell(columns.source), cell(columns.target), note_as_written(note_column)
+        source, note = cell(columns.source), note_as_written(note_column)
+        whole = bool(cell(one_rendering_column)) and _flag(cell(one_rendering_column), ONE_RENDERING, path, line)
+        renderings = renderings_in(cell(columns.target), source=source, whole=whole)
         status_word = cell(status_column).lower()
         if status_word not in _STATUS_WORDS:
             raise InputFormatError(f"unknown status {cell(status_column)!r}; use approved, candidate, rejected "
@@ -309,7 +334,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if status == FORBIDDEN:
             if source not in first_entry:  # keeps the entry's place in the file
                 placeholders.add(id(_new_entry(glossary, entries, first_entry, source, Status.CANDIDATE, line)))
-            forbidden_rows.append((source, rendering, note, line, cells))
+            forbidden_rows.append((source, renderings, note, line, cells))
             continue
         entry = entries.get((source, status))
         if entry is None and id(first_entry.get(source)) in placeholders:
@@ -320,15 +345,15 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             entries[(source, status)] = entry
         if entry is None:
             entry = _new_entry(glossary, entries, first_entry, source, status, line)
-        for each in _renderings_in(rendering):
+        for each in renderings:
             if each not in entry.target:
                 entry.target.append(each)
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
         _note_rows(listed_at, entry, line)
-    for source, rendering, note, line, cells in forbidden_rows:
+    for source, renderings, note, line, cells in forbidden_rows:
         entry = _owner_of_forbidden(source, entries, first_entry)
-        for each in _renderings_in(rendering):
+        for each in renderings:
             if each not in entry.forbidden:
                 entry.forbidden.append(each)
             listed_at.setdefault((id(entry), "forbidden row", each), line)
@@ -503,7 +528,45 @@ def _new_entry(glossary: Glossary, entries: dict[tuple[str, Status], Entry], fir
     return entry
 
 
-def _renderings_in(cell: str) -> list[str]:
-    """The renderings of a term cell: one, or several apart by `|`, as term lists write them
-    (`冠状病毒|新型冠状病毒`, the reference format of eval) and as a forbidden column may."""
-    return [part.strip() for part in cell.split("|") if part.strip()]
+def renderings_in(cell: str, *, source: str = "", whole: bool = False) -> list[str]:
+    """The renderings of a term cell: one, or several apart by `|` as term lists write them
+    (`冠状病毒|新型冠状病毒`, the reference format of eval). A `|` separates renderings only where
+    it cannot be part of one: the cell is read as one rendering when a piece would hold no letter,
+    digit or Han character (`||`, `|>`, a `|` at either end) or leave a bracket or quote open
+    (`管道运算符 (|)`), when the English term holds a `|` too, or when the row says so (`whole`:
+    the one_rendering column export writes)."""
+    text = cell.strip()
+    if not text:
+        return []
+    if whole or _BAR not in text or _BAR in source:
+        return [text]
+    parts = [part.strip() for part in text.split(_BAR)]
+    return parts if all(_WORD.search(part) and _balanced(part) for part in parts) else [text]
+
+
+_BAR = "|"
+_WORD = re.compile(r"\w")  # a letter, digit or Han character: what any rendering holds
+# Brackets and quotes a rendering closes that it opens: (|) is a rendering of `|`, not two.
+_CLOSING = {"(": ")", "[": "]", "{": "}", "\uff08": "\uff09", "\u3010": "\u3011", "\u3014": "\u3015",
+            "\u300a": "\u300b", "\u3008": "\u3009", "\u300c": "\u300d", "\u300e": "\u300f", "\u201c": "\u201d",
+            "\uff3b": "\uff3d", "\uff5b": "\uff5d"}  # （） 【】 〔〕 《》 〈〉 「」 『』 “” ［］ ｛｝
+_SAME_QUOTES = {'"', "`"}
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket and quote the text opens it also closes, and none it closes is unopened."""
+    expected: list[str] = []
+    closers = set(_CLOSING.values())
+    for character in text:
+        if character in _SAME_QUOTES:
+            if expected and expected[-1] == character:
+                expected.pop()
+            else:
+                expected.append(character)
+        elif character in _CLOSING:
+            expected.append(_CLOSING[character])
+        elif character in closers:
+            if not expected or expected[-1] != character:
+                return False
+            expected.pop()
+    return not expected
