@@ -24,7 +24,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputFormatError, OtherLanguageError
 from ..textio import decode, declared_encoding, open_binary, read_bytes
-from . import mislabelled
+from . import mislabelled, xml_errors
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ITS_TRANSLATE = "{http://www.w3.org/2005/11/its}translate"
@@ -390,11 +390,11 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
         for chunk in _chunks(path, encoding, kind, on_warning):
             builder.input.saw(chunk)
             fed_anything = fed_anything or bool(chunk.strip())
-            _feed(parser, chunk, path, kind)
+            _feed(parser, chunk, path, kind, builder.input)
             yield from _drain(builder)
         if not fed_anything:
             raise InputFormatError(f"empty file: no {kind} content", path=path)
-        _feed(parser, None, path, kind)
+        _feed(parser, None, path, kind, builder.input)
         yield from _drain(builder)
     finally:
         builder.events.clear()
@@ -448,6 +448,28 @@ class _InputWindow:
         declared = (_declared_encoding(head) or "utf-8").lower()
         return "utf-8" if declared in _UTF8_NAMES else "single-byte" if declared in _SINGLE_BYTE_NAMES else None
 
+    def around(self, offset: int) -> tuple[str, str | None] | None:
+        """(the text of the line before byte `offset`, the text from it on: None when the bytes
+        there are not in the file's encoding), while those bytes are in the window."""
+        if self.kind is None:
+            return None
+        codec = "latin-1" if self.kind == "single-byte" else self.kind
+        data = self.previous + self.current
+        index = offset - self.start
+        if not 0 <= index <= len(data):
+            return None
+        before = data[:index].decode(codec, errors="replace")
+        before = before[max(before.rfind("\n"), before.rfind("\r")) + 1:]
+        try:
+            after = codecs.getincrementaldecoder(codec)().decode(data[index:index + 256], final=False)
+        except UnicodeDecodeError as error:
+            after = None if error.start == 0 else data[index:index + error.start].decode(codec)
+        return before, after
+
+    @property
+    def encoding(self) -> str:
+        return {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(self.kind or "", "its encoding")
+
     def astral_before(self, offset: int) -> int | None:
         """How many characters beyond U+FFFF lie between the start of the line and byte `offset`."""
         if self.kind == "single-byte":
@@ -485,7 +507,7 @@ def _drain(builder: _LineTrackingBuilder) -> Iterator[XmlEvent]:
     yield from events
 
 
-def _feed(parser: DefusedXMLParser, chunk: bytes | str | None, path: str, kind: str) -> None:
+def _feed(parser: DefusedXMLParser, chunk: bytes | str | None, path: str, kind: str, window: _InputWindow) -> None:
     """Feed a chunk (None: end of input) and turn every parser complaint into an InputFormatError."""
     try:
         if chunk is None:
@@ -495,7 +517,11 @@ def _feed(parser: DefusedXMLParser, chunk: bytes | str | None, path: str, kind: 
     except ElementTree.ParseError as error:
         line, column = getattr(error, "position", (None, None))
         reason = re.sub(r": line \d+, column \d+$", "", str(error))
-        if reason.startswith("no element found") or reason.startswith("unclosed token"):
+        culprit = _culprit(parser, window, reason, path)
+        if culprit is not None:
+            reason = culprit.reason
+            column = None if column is None else column - culprit.back
+        elif reason.startswith("no element found") or reason.startswith("unclosed token"):
             reason += " (the file is truncated or not closed)"
         elif reason.startswith("not well-formed"):
             reason += "; if the file is not UTF-8, pass --encoding"
@@ -520,6 +546,18 @@ def _feed(parser: DefusedXMLParser, chunk: bytes | str | None, path: str, kind: 
         raise InputFormatError(f"{kind} is nested too deeply", path=path, line=_current_line(parser)) from None
 
 
+def _culprit(parser: DefusedXMLParser, window: _InputWindow, reason: str, path: str) -> xml_errors.Culprit | None:
+    """What is wrong at expat's error position, from the text around it (see xml_errors)."""
+    try:
+        offset = parser.parser.ErrorByteIndex
+    except AttributeError:
+        return None
+    text = window.around(offset)
+    if text is None:
+        return None
+    return xml_errors.explain(reason, *text, window.encoding, path)
+
+
 def _current_line(parser: DefusedXMLParser) -> int | None:
     try:
         return parser.parser.CurrentLineNumber
@@ -536,7 +574,8 @@ def _chunks(path: str, encoding: str | None, kind: str,
         except OSError as error:
             raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
         if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, b"<\x00", b"\x00<")):
-            raise InputFormatError(f"binary file (NUL bytes); expected a {kind} document", path=path)
+            article = "an" if kind.startswith(("X", "S")) else "a"  # an XLIFF, an XML; a TMX, a TBX
+            raise InputFormatError(f"binary file (NUL bytes); expected {article} {kind} document", path=path)
         declared = _declared_encoding(head)
         if encoding is None and declared and _utf8_despite(declared, head, path):
             if on_warning is not None:
