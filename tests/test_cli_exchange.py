@@ -54,16 +54,15 @@ def test_export_tbx_to_stdout_validates(runner, workdir):
 
 
 def test_export_csv_file_with_bom(runner, workdir):
-    result = run(runner, "export", "g.yaml", "--to", "csv", "--bom", "-o", "out/terms.csv")
+    result = run(runner, "export", "g.yaml", "--to", "csv", "--bom", "--status", "all", "-o", "out/terms.csv")
     assert result.exit_code == 0, result.output
     assert result.stderr == "out/terms.csv: exported 3 entries as csv\n"
     assert Path("out/terms.csv").read_bytes().decode("utf-8") == (
-        "\ufeffen,zh,status,note\n"
-        "vehicle-to-grid,车网互动,approved,V2G in short\n"
-        "vehicle-to-grid,车辆到电网,approved,\n"
-        "vehicle-to-grid,车对网,forbidden,\n"
-        "grid,电网,candidate,\n"
-        "smart meter,智能电表,rejected,\n")
+        "\ufeffen,zh,status,note,forbidden\n"
+        "vehicle-to-grid,车网互动,approved,V2G in short,车对网\n"
+        "vehicle-to-grid,车辆到电网,approved,,\n"
+        "grid,电网,candidate,,\n"
+        "smart meter,智能电表,rejected,,\n")
 
 
 def test_export_tsv_of_chosen_statuses(runner, workdir):
@@ -124,7 +123,8 @@ def test_dash_output_means_stdout(runner, workdir, command):
 def test_export_of_rejected_terms_alone_as_tbx_is_a_usage_error_and_writes_nothing(runner, workdir):
     result = run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected", "-o", "out.tbx")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "error: g.yaml: nothing to export: a TBX termbase holds no rejected terms; export them with --to csv\n")
+        2, "", "error: g.yaml: nothing to export: a TBX termbase holds no rejected terms; export them with --to csv "
+               "--status rejected\n")
     assert not Path("out.tbx").exists()
     assert run(runner, "export", "g.yaml", "--to", "tbx", "--status", "rejected").stdout == ""
 
@@ -428,7 +428,7 @@ def test_export_tbx_of_rejected_and_approved_names_the_rejected_left_out(runner,
                  "-o", "g.tbx")
     assert (result.exit_code, result.stderr) == (
         0, "warning: g.yaml: 1 rejected entry not exported: a TBX termbase holds no rejected terms; export them "
-           "with --to csv\ng.tbx: exported 1 entry as tbx\n")
+           "with --to csv --status rejected\ng.tbx: exported 1 entry as tbx\n")
 
 
 def test_export_for_excel_keeps_formulas_text_and_import_takes_them_back(runner, workdir):

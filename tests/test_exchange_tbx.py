@@ -373,7 +373,7 @@ def test_rejected_entries_asked_for_are_named_in_a_warning_not_dropped_silently(
                            on_warning=warnings.append)
     assert "smart meter" not in text
     assert warnings == ["g.yaml: 1 rejected entry not exported: a TBX termbase holds no rejected terms; "
-                        "export them with --to csv"]
+                        "export them with --to csv --status rejected"]
     glossary_to_tbx(sample_glossary(), statuses=[Status.APPROVED], on_warning=warnings.append)
     assert len(warnings) == 1  # not asked for, nothing to say
 

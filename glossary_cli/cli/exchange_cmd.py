@@ -16,6 +16,24 @@ from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load
                      warn, writing_to_stdout)
 
 
+class ExportStatus(str, Enum):
+    """An entry status export takes, or all of them."""
+
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ALL = "all"
+
+
+def _statuses(chosen: Optional[list[ExportStatus]]) -> Optional[list[Status]]:
+    """The statuses --status names (all: every one); None when it was not given."""
+    if not chosen:
+        return None
+    if ExportStatus.ALL in chosen:
+        return list(Status)
+    return list(dict.fromkeys(Status(status.value) for status in chosen))
+
+
 class UnstatedStatus(str, Enum):
     """What import makes of a term its file gives no status: a candidate, or approved."""
 
@@ -28,12 +46,14 @@ class UnstatedStatus(str, Enum):
 def export_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file to export."),
     to: ExchangeFormat = typer.Option(..., "--to", case_sensitive=False,
-                                      help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note)."),
+                                      help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note, "
+                                           "one row per rendering, forbidden renderings in a forbidden column)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE, help="File to write; stdout when omitted or -."),
-    status: Optional[list[Status]] = typer.Option(
+    status: Optional[list[ExportStatus]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
-        help="Export entries with this status: candidate, approved or rejected (repeat for several). "
-             "Default: approved for tbx, all for csv/tsv."),
+        help="Export entries with this status: candidate, approved, rejected (repeat for several) or all. "
+             "Default: approved, what a CAT tool should suggest; --status all for a sheet to review "
+             "(csv/tsv: the status column tells them apart)."),
     bom: bool = typer.Option(False, "--bom", help="For Excel: start a CSV/TSV file with a UTF-8 byte-order mark, "
                                                   "so Excel shows the Chinese correctly, and put ' before a cell "
                                                   "starting with = + - @, tab or CR (e.g. =HYPERLINK(...)), so "
@@ -49,17 +69,19 @@ def export_command(
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
     _refuse_overwriting_other_kinds(output, to)
     loaded = load_validated(glossary)
-    text = export_glossary(loaded, to, statuses=status or None, byte_order_mark=bom, path=str(glossary),
+    statuses = _statuses(status)
+    text = export_glossary(loaded, to, statuses=statuses, byte_order_mark=bom, path=str(glossary),
                            on_warning=warn)
-    count = _count_entries(loaded, to, status)
+    count = _count_entries(loaded, to, statuses)
     if output is None:
         with writing_to_stdout():
             sys.stdout.write(text)
     else:
         write_atomic(str(output), text)
-        sys.stderr.write(f"{output}: exported {count} entr{'y' if count == 1 else 'ies'} as {to.value}\n")
+        sys.stderr.write(f"{output}: exported {count} entr{'y' if count == 1 else 'ies'} as {to.value}"
+                         f"{_left_out_by_default(loaded, to, statuses)}\n")
     if count == 0:
-        warn(_nothing_exported(glossary, to, status))
+        warn(_nothing_exported(glossary, to, statuses))
 
 
 # The extensions an export may overwrite: its own format's. An existing file of another kind (a
@@ -246,6 +268,25 @@ def _count_entries(glossary, to: ExchangeFormat, statuses: Optional[list[Status]
         wanted.discard(Status.REJECTED)  # a termbase holds no rejected terms, nor terms without a source
         return sum(entry.status in wanted and bool(entry.source.strip()) for entry in glossary.terms)
     return sum(entry.status in wanted for entry in glossary.terms)
+
+
+def _left_out_by_default(glossary, to: ExchangeFormat, statuses: Optional[list[Status]]) -> str:
+    """What a table export without --status left out, so a sheet meant for review is not taken
+    for the whole glossary: ` (approved only; 12 candidates and 3 rejected left out: --status all
+    exports them)`. Empty for TBX, whose termbase holds approved terms by nature, and with --status."""
+    if statuses is not None or to is ExchangeFormat.TBX:
+        return ""
+    from collections import Counter
+
+    others = Counter(entry.status for entry in glossary.terms if entry.status is not Status.APPROVED)
+    if not others:
+        return ""
+    parts = []
+    if others[Status.CANDIDATE]:
+        parts.append(f"{others[Status.CANDIDATE]} candidate{'s' if others[Status.CANDIDATE] != 1 else ''}")
+    if others[Status.REJECTED]:
+        parts.append(f"{others[Status.REJECTED]} rejected")
+    return f" (approved only; {' and '.join(parts)} left out: --status all exports them)"
 
 
 def _nothing_exported(glossary: Path, to: ExchangeFormat, statuses: Optional[list[Status]]) -> str:

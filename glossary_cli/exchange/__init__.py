@@ -26,12 +26,14 @@ class ExchangeFormat(str, Enum):
     TSV = "tsv"
 
 
-# What each format exports when no statuses are given: a termbase holds decided terms only, a
-# table carries its status column and so every entry (it is also how teams review in a spreadsheet).
+# What each format exports when no statuses are given: the approved entries, what a CAT tool
+# should suggest to translators. A CAT tool importing a table maps its term columns and rarely its
+# status column, so candidates and rejected pairs written as rows would become terms too; a sheet
+# for people to review asks for them (--status all).
 DEFAULT_STATUSES = {
     ExchangeFormat.TBX: (Status.APPROVED,),
-    ExchangeFormat.CSV: tuple(Status),
-    ExchangeFormat.TSV: tuple(Status),
+    ExchangeFormat.CSV: (Status.APPROVED,),
+    ExchangeFormat.TSV: (Status.APPROVED,),
 }
 
 
@@ -50,7 +52,7 @@ def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterabl
         if byte_order_mark:
             raise UsageError("--bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding")
         if set(chosen) <= {Status.REJECTED}:  # an empty termbase would pass for a glossary with no terms
-            raise UsageError("nothing to export: a TBX termbase holds no rejected terms; export them with --to csv",
+            raise UsageError("nothing to export: a TBX termbase holds no rejected terms; export them with --to csv --status rejected",
                              path=path)
         from .tbx import glossary_to_tbx
 

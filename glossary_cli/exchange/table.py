@@ -1,16 +1,18 @@
 """Glossaries as CSV/TSV tables in the shape CAT tools import: `en,zh,status,note`.
 
-One row per rendering, so every cell holds one term:
+One row per allowed rendering, so every term cell holds one term, and the entry's forbidden
+renderings in a `forbidden` column of its first row, one per line of the cell, where a CAT tool
+that maps the term columns never takes them for terms to suggest:
 
-  en,zh,status,note
-  P2G,电转气,approved,power-to-gas
-  P2G,电力到燃气,forbidden,
-  grid,电网,candidate,
+  en,zh,status,note,forbidden
+  P2G,电转气,approved,power-to-gas,电力到燃气
+  grid,电网,candidate,,
 
-status is approved, candidate or rejected for an allowed rendering, forbidden for a forbidden
-one (on import also preferred/admitted, deprecated/superseded and an empty cell = candidate).
-A forbidden row belongs to the approved entry with its English (check enforces it there), else
-to the candidate one; a table can list a term's rejected sense and its approved one.
+status is approved, candidate or rejected (on import also preferred/admitted and an empty
+cell = candidate). Import also reads rows with status forbidden (or deprecated, superseded), as
+earlier exports and other tables write them: a forbidden row belongs to the approved entry with
+its English (check enforces it there), else to the candidate one; a table can list a term's
+rejected sense and its approved one.
 A row whose Chinese repeats the English is one of the entry's targets (`target: [V2G, 车网互动]`),
 unless the entry says keep_source: true in a keep_source column.
 
@@ -158,13 +160,31 @@ def _needs_one_rendering(row: list[str]) -> bool:
 
 
 def entry_rows(entry: Entry) -> list[list[str]]:
+    """One row per allowed rendering (one with an empty term cell when there is none): English,
+    rendering, status, and the note on the first row; forbidden renderings go in a column."""
     renderings = list(entry.target)
     if entry.keep_source and entry.source not in renderings:
         renderings.insert(0, entry.source)
     rows = [[entry.source, rendering, entry.status.value, ""] for rendering in renderings or [""]]
-    rows += [[entry.source, rendering, FORBIDDEN, ""] for rendering in entry.forbidden]
     rows[0][3] = entry.note or ""
     return rows
+
+
+def _forbidden_cell(entry: Entry) -> str:
+    """The entry's forbidden renderings one per line. A lone one that import would split at a `|`
+    or `;` (甲;乙) ends with a line break, so the cell is read line by line, whole."""
+    cell = "\n".join(entry.forbidden)
+    if len(entry.forbidden) == 1 and forbidden_in(cell, source=entry.source) != [cell.strip()]:
+        cell += "\n"
+    return cell
+
+
+def forbidden_in(cell: str, *, source: str = "") -> list[str]:
+    """The renderings of a forbidden cell: one per line when it holds a line break, else apart by
+    `|` or `;` (电力到燃气 | 电制气) where those cannot be part of a rendering (see renderings_in)."""
+    if "\n" in cell or "\r" in cell:
+        return [line.strip() for line in cell.splitlines() if line.strip()]
+    return renderings_in(cell, source=source, separators=_FORBIDDEN_SEPARATORS)
 
 
 @dataclass(frozen=True)
@@ -195,6 +215,8 @@ class _Field:
             return "true" if entry.case_sensitive else "false"
         if self.kind == "keep":
             return "true"
+        if self.kind == "forbidden":
+            return _forbidden_cell(entry)
         return encode_value(entry.extra[self.key])
 
     def read(self, entry: Entry, cell: str, path: str, line: int) -> None:
@@ -203,8 +225,8 @@ class _Field:
                 if variant and variant not in entry.source_variants:
                     entry.source_variants.append(variant)
         elif self.kind == "forbidden":
-            for rendering in (part.strip() for part in _RENDERINGS_APART.split(cell)):
-                if rendering and rendering not in entry.forbidden:
+            for rendering in forbidden_in(cell, source=entry.source):
+                if rendering not in entry.forbidden:
                     entry.forbidden.append(rendering)
         elif self.kind == "flag":
             entry.case_sensitive = _flag(cell, self.key, path, line)
@@ -228,12 +250,11 @@ _FIELDS = {
 # Header names CAT tools use for the same fields (compared in lower case, spaces as underscores).
 _FIELD_ALIASES = {"variants": "source_variants", "synonyms": "source_variants", "pos": PART_OF_SPEECH,
                   "subject": SUBJECT_FIELD, "domain": SUBJECT_FIELD, "entry_domain": SUBJECT_FIELD}  # memoQ's
-# Read only: a spreadsheet may list a term's forbidden renderings in a column of its own, several
-# to a cell; export writes them as rows with status forbidden, as CAT tools import them.
+# A term's forbidden renderings, several to a cell: export writes them one per line of the cell
+# (a CAT tool that imports each row as a term would suggest a forbidden rendering written as a row).
 _FORBIDDEN_COLUMN = _Field(FORBIDDEN, "forbidden")
 _FORBIDDEN_NAMES = {"forbidden", "forbidden_terms", "forbidden_renderings", "deprecated", "deprecated_terms",
                     "do_not_use", "prohibited", "禁用", "禁用译法", "禁用词"}
-_RENDERINGS_APART = re.compile(r"[\n|;；]")
 CUSTOM_PREFIX = "x-"
 # A column export writes only when a rendering holds a `|` that import would read as a separator
 # (`开|关`): true on that row says its term cell is one rendering.
@@ -241,8 +262,10 @@ ONE_RENDERING = "one_rendering"
 
 
 def _field_columns(entries: list[Entry]) -> list[tuple[str, _Field]]:
-    """(header, field) for each field one of the entries sets, known fields first."""
-    columns = [(key, field) for key, field in _FIELDS.items() if any(field.is_set(entry) for entry in entries)]
+    """(header, field) for each field one of the entries sets: forbidden first, then the other
+    known fields, then custom keys."""
+    known = [(FORBIDDEN, _FORBIDDEN_COLUMN), *_FIELDS.items()]
+    columns = [(key, field) for key, field in known if any(field.is_set(entry) for entry in entries)]
     return columns + [(CUSTOM_PREFIX + key, _Field(key, "custom")) for key in custom_keys(entries)]
 
 
@@ -459,11 +482,12 @@ def _refuse_own_keys_as_custom(field_columns: list[tuple[int, _Field]], cells: l
 def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: list[str], path: str,
                  line: int) -> None:
     """The row's field cells into its entry; a field the entry already has keeps its first value.
-    A custom key's cell is read as written (spaces at its ends too), others without the blanks
-    a spreadsheet leaves around a value."""
+    A custom key's cell is read as written (spaces at its ends too), and a forbidden cell (whose
+    line breaks say how it lists renderings), others without the blanks a spreadsheet leaves
+    around a value."""
     for index, field in field_columns:
         written = cells[index] if index < len(cells) else ""
-        cell = written if field.kind == "custom" and written.strip() else written.strip()
+        cell = written if field.kind in ("custom", "forbidden") and written.strip() else written.strip()
         if cell and (field.kind in ("variants", "forbidden") or not field.is_set(entry)):
             field.read(entry, cell, path, line)
 
@@ -528,23 +552,27 @@ def _new_entry(glossary: Glossary, entries: dict[tuple[str, Status], Entry], fir
     return entry
 
 
-def renderings_in(cell: str, *, source: str = "", whole: bool = False) -> list[str]:
+def renderings_in(cell: str, *, source: str = "", whole: bool = False,
+                  separators: re.Pattern[str] | None = None) -> list[str]:
     """The renderings of a term cell: one, or several apart by `|` as term lists write them
     (`冠状病毒|新型冠状病毒`, the reference format of eval). A `|` separates renderings only where
     it cannot be part of one: the cell is read as one rendering when a piece would hold no letter,
     digit or Han character (`||`, `|>`, a `|` at either end) or leave a bracket or quote open
     (`管道运算符 (|)`), when the English term holds a `|` too, or when the row says so (`whole`:
-    the one_rendering column export writes)."""
+    the one_rendering column export writes). `separators` is `|` unless given (a forbidden cell:
+    `|` and `;`)."""
+    apart = separators or _BAR
     text = cell.strip()
     if not text:
         return []
-    if whole or _BAR not in text or _BAR in source:
+    if whole or not apart.search(text) or apart.search(source):
         return [text]
-    parts = [part.strip() for part in text.split(_BAR)]
+    parts = [part.strip() for part in apart.split(text)]
     return parts if all(_WORD.search(part) and _balanced(part) for part in parts) else [text]
 
 
-_BAR = "|"
+_BAR = re.compile(r"\|")
+_FORBIDDEN_SEPARATORS = re.compile("[|;\uff1b]")  # | ; ；
 _WORD = re.compile(r"\w")  # a letter, digit or Han character: what any rendering holds
 # Brackets and quotes a rendering closes that it opens: (|) is a rendering of `|`, not two.
 _CLOSING = {"(": ")", "[": "]", "{": "}", "\uff08": "\uff09", "\u3010": "\u3011", "\u3014": "\u3015",

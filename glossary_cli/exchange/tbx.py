@@ -164,7 +164,7 @@ def _warn_about_rejected(count: int, path: str | None, on_warning: Callable[[str
     if count:
         where = f"{path}: " if path else ""
         on_warning(f"{where}{count} rejected entr{'y' if count == 1 else 'ies'} not exported: a TBX termbase holds "
-                   "no rejected terms; export them with --to csv")
+                   "no rejected terms; export them with --to csv --status rejected")
 
 
 def _bcp47(code: str, path: str | None) -> str:
