@@ -4,8 +4,11 @@ Skipped: the header entry, obsolete (#~) entries, untranslated entries (counted 
 and fuzzy entries unless `include_fuzzy` (counted too). Plural entries give one pair,
 msgid_plural <-> msgstr[0]: Chinese has one plural form, and the English plural is the general
 wording that form translates ("%d files" <-> "%d 个文件"); reading msgid too would count the
-entry twice. Location: the PO's own line of the msgid, with the msgctxt as the unit; its target
-position is where the msgstr's text starts (msgstr[0] for a plural), where a fix goes.
+entry twice. An entry with a further form that says something else (a catalogue with
+nplurals=2, as some zh_TW ones are, shows msgstr[1] whenever n != 1) gives msgid <-> msgstr[0]
+and msgid_plural <-> that form, so every form users see is checked. Location: the PO's own line
+of the msgid, with the msgctxt as the unit; its target position is where the text of the msgstr
+(or of the plural form) starts, where a fix goes.
 
 A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped, with one warning, so that
 English stays the source: the msgid and msgstr scripts decide, and the header's Language (the
@@ -20,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import polib
 
@@ -66,20 +70,20 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if "fuzzy" in entry.flags and not options.include_fuzzy:
             fuzzy += 1
             continue
-        original, translation = _sides(entry, swap)
-        if not original:
-            continue
-        if not translation:
-            untranslated += 1
-            first_untranslated = first_untranslated or line
-            continue
-        source, target = (translation, original) if swap else (original, translation)
-        context = entry.msgctxt.translate(_RESTORE) if entry.msgctxt else None
-        location = Location(path, line, context)
-        start = _text_start(lines, line, "msgid" if swap else "msgstr[0]" if entry.msgid_plural else "msgstr")
-        if start is not None:
-            location = at_target(location, start[0] + 1, lines[start[0]], start[1])
-        yield SegmentPair(source, target, location)
+        for sides in _sides(entry, swap):
+            if not sides.original:
+                continue
+            if not sides.translation:
+                untranslated += 1
+                first_untranslated = first_untranslated or line
+                continue
+            source, target = (sides.translation, sides.original) if swap else (sides.original, sides.translation)
+            context = entry.msgctxt.translate(_RESTORE) if entry.msgctxt else None
+            location = Location(path, line, context)
+            start = _text_start(lines, line, sides.chinese_keyword)
+            if start is not None:
+                location = at_target(location, start[0] + 1, lines[start[0]], start[1])
+            yield SegmentPair(source, target, location)
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated}: {untranslated} untranslated entr"
                            f"{'y' if untranslated == 1 else 'ies'} skipped (first one here)")
@@ -88,18 +92,36 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                            "pass --include-fuzzy to read them")
 
 
-def _sides(entry: polib.POEntry, swap: bool) -> tuple[str, str]:
-    """(msgid side, msgstr side) of an entry. A plural entry gives the English plural: msgid_plural,
-    or in a swapped catalogue the last msgstr form; its Chinese side has one form."""
-    if entry.msgid_plural:
-        forms = entry.msgstr_plural
-        if swap:
-            original, translation = entry.msgid, forms[max(forms)] if forms else ""
-        else:
-            original, translation = entry.msgid_plural, forms.get(0, "")
-    else:
-        original, translation = entry.msgid, entry.msgstr
-    return original.translate(_RESTORE).strip(), translation.translate(_RESTORE).strip()
+@dataclass(frozen=True)
+class _Sides:
+    """A msgid-side string of an entry and the msgstr-side string that translates it."""
+
+    original: str
+    translation: str
+    chinese_keyword: str  # the keyword whose string holds the Chinese text: msgstr, msgstr[1], msgid...
+
+
+def _sides(entry: polib.POEntry, swap: bool) -> list[_Sides]:
+    """The pairs of strings an entry gives. A plural entry gives the English plural: msgid_plural
+    with msgstr[0], or in a swapped catalogue the msgid with the last msgstr form. When a further
+    form says something else than msgstr[0] (nplurals=2), msgstr[0] translates msgid and each such
+    form msgid_plural."""
+    if not entry.msgid_plural:
+        return [_Sides(_clean(entry.msgid), _clean(entry.msgstr), "msgid" if swap else "msgstr")]
+    forms = entry.msgstr_plural
+    if swap:
+        return [_Sides(_clean(entry.msgid), _clean(forms[max(forms)]) if forms else "", "msgid")]
+    first = _clean(forms.get(0, ""))
+    others = [(number, _clean(text)) for number, text in sorted(forms.items()) if number > 0]
+    others = [(number, text) for number, text in others if text and text != first]
+    if not first or not others:
+        return [_Sides(_clean(entry.msgid_plural), first, "msgstr[0]")]
+    return [_Sides(_clean(entry.msgid), first, "msgstr[0]")] + [
+        _Sides(_clean(entry.msgid_plural), text, f"msgstr[{number}]") for number, text in others]
+
+
+def _clean(text: str) -> str:
+    return text.translate(_RESTORE).strip()
 
 
 def _refuse_mismatched_plural(entry: polib.POEntry, path: str, line: int) -> None:
@@ -125,7 +147,8 @@ def _reads_swapped(catalogue: polib.POFile, options, path: str, lines: list[str]
     if chinese_wanted:
         chinese_msgid = chinese_msgstr = 0
         for entry in catalogue:
-            original, translation = _sides(entry, swap=False)
+            sides = _sides(entry, swap=False)[0]
+            original, translation = sides.original, sides.translation
             if entry.obsolete or not original or not translation:
                 continue
             chinese_msgid += has_han(original) and not has_han(translation)
