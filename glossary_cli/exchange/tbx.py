@@ -124,7 +124,8 @@ def _unindent_text_with_indented_lines(root: ElementTree.Element) -> None:
     for parent in root.iter():
         before = None
         for child in parent:
-            if not len(child) and child.text and child.text.strip() and _INDENTED_LINE.search(child.text):
+            if not len(child) and child.text and child.text.strip() and (_INDENTED_LINE.search(child.text)
+                                                                          or child.text != child.text.strip()):
                 if before is None:
                     parent.text = ""
                 else:

@@ -355,7 +355,9 @@ def _text(element: ElementTree.Element, indentation: str | None) -> str:
     from a line break at either end, blanks at the ends of a term, and, in an element indented
     `indentation`, a line break followed by at least that indentation (the text wrapped to the
     file's layout), which is one space, or a blank line between paragraphs."""
-    text = _LAYOUT_AT_ENDS.sub("", "".join(element.itertext()))
+    text = "".join(element.itertext())
+    if indentation is not None or local_name(element.tag) == "term":
+        text = _LAYOUT_AT_ENDS.sub("", text)
     if indentation:
         def unwrapped(run: re.Match) -> str:
             lines = _LINE_BREAK.split(run.group())
