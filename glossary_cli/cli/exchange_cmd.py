@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..exchange import ExchangeFormat
+from ..exchange import ExchangeFormat, TbxVersion
 from ..glossary import Status
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
                      warn, writing_to_stdout)
@@ -59,6 +59,10 @@ def export_command(
                                                   "starting with = + - @, tab or CR (e.g. =HYPERLINK(...)), so "
                                                   "Excel shows it as text instead of running it as a formula "
                                                   "(OWASP CSV injection). import removes that ' again."),
+    tbx_version: Optional[TbxVersion] = typer.Option(
+        None, "--tbx-version", case_sensitive=False,
+        help="3 (default): TBX v3, <tbx>. 2: TBX v2 (TBX 2008), <martif>/termEntry/langSet/tig with the same data "
+             "categories, for tools that read only v2: Weblate (through translate-toolkit)."),
 ) -> None:
     """Export a glossary for CAT tools (memoQ, Trados, Phrase, Crowdin, Weblate) as TBX, CSV or TSV."""
     from ..atomic import write_atomic
@@ -71,7 +75,7 @@ def export_command(
     loaded = load_validated(glossary)
     statuses = _statuses(status)
     text = export_glossary(loaded, to, statuses=statuses, byte_order_mark=bom, path=str(glossary),
-                           on_warning=warn)
+                           tbx_version=tbx_version, on_warning=warn)
     count = _count_entries(loaded, to, statuses)
     if output is None:
         with writing_to_stdout():

@@ -26,6 +26,14 @@ class ExchangeFormat(str, Enum):
     TSV = "tsv"
 
 
+class TbxVersion(str, Enum):
+    """TBX v3 (ISO 30042:2019, <tbx>), or v2 (TBX 2008, <martif>) for tools that read only v2:
+    translate-toolkit, and so Weblate."""
+
+    V3 = "3"
+    V2 = "2"
+
+
 # What each format exports when no statuses are given: the approved entries, what a CAT tool
 # should suggest to translators. A CAT tool importing a table maps its term columns and rarely its
 # status column, so candidates and rejected pairs written as rows would become terms too; a sheet
@@ -42,12 +50,15 @@ def _ignore(message: str) -> None:
 
 
 def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterable[Status] | None = None,
-                    byte_order_mark: bool = False, path: str | None = None,
+                    byte_order_mark: bool = False, path: str | None = None, tbx_version: TbxVersion | None = None,
                     on_warning: Callable[[str], None] = _ignore) -> str:
     """The glossary as TBX, CSV or TSV text; `path` is its file, for the TBX header, errors and the
     warning naming fields the format cannot carry. Asking TBX for rejected entries alone is a
-    UsageError: a termbase holds no rejected terms, so the result could only be empty."""
+    UsageError: a termbase holds no rejected terms, so the result could only be empty.
+    `tbx_version` (TBX only) is v3 unless given."""
     chosen = tuple(statuses) if statuses else DEFAULT_STATUSES[to]
+    if tbx_version is not None and to is not ExchangeFormat.TBX:
+        raise UsageError(f"--tbx-version is for --to tbx; a {to.value} file has no TBX version")
     if to is ExchangeFormat.TBX:
         if byte_order_mark:
             raise UsageError("--bom is for CSV/TSV files opened in Excel; TBX is XML and declares its encoding")
@@ -56,7 +67,8 @@ def export_glossary(glossary: Glossary, to: ExchangeFormat, *, statuses: Iterabl
                              path=path)
         from .tbx import glossary_to_tbx
 
-        return glossary_to_tbx(glossary, statuses=chosen, path=path, on_warning=on_warning)
+        return glossary_to_tbx(glossary, statuses=chosen, path=path, on_warning=on_warning,
+                               version=int((tbx_version or TbxVersion.V3).value))
     from .table import glossary_to_table
 
     return glossary_to_table(glossary, delimiter="," if to is ExchangeFormat.CSV else "\t", statuses=chosen,
@@ -125,4 +137,4 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
                       encoding=encoding, unstated=unstated, on_warning=on_warning)
 
 
-__all__ = ["ExchangeFormat", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]
+__all__ = ["ExchangeFormat", "TbxVersion", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]

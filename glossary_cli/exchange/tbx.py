@@ -1,4 +1,5 @@
-"""TBX termbases (ISO 30042): export TBX v3 in the TBX-Basic dialect, import TBX v3 and v2 (tbx_read).
+"""TBX termbases (ISO 30042): export TBX v3 in the TBX-Basic dialect (or TBX v2, `martif`, for tools
+that read no other, such as translate-toolkit and so Weblate), import TBX v3 and v2 (tbx_read).
 
 One glossary entry is one concept. The mapping, both ways:
 
@@ -73,8 +74,9 @@ def _ignore(message: str) -> None:
 # ---------------------------------------------------------------- export
 
 def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.APPROVED,),
-                    path: str | None = None, on_warning: Callable[[str], None] = _ignore) -> str:
-    """A TBX-Basic (TBX v3, DCA style) document holding the entries whose status is in `statuses`.
+                    path: str | None = None, on_warning: Callable[[str], None] = _ignore, version: int = 3) -> str:
+    """A TBX-Basic (TBX v3, DCA style) document holding the entries whose status is in `statuses`;
+    with version 2, the same data categories in TBX v2's elements (martif, termEntry, langSet, tig).
 
     `path` is the glossary's file, named in the header and in errors. An entry holding a character
     XML cannot hold is refused (GlossaryFileError at its line): dropping the entry or the character
@@ -103,6 +105,8 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
         lost.update(_not_in_tbx(entry))
     if not len(body):
         root.find("text").remove(body)  # type: ignore[union-attr]  # <body> may not be empty
+    if version == 2:
+        _as_version_2(root)
     ElementTree.indent(root, space="  ")
     _unindent_text_with_indented_lines(root)
     # A carriage return in a note or term is written as a character reference: XML parsers turn
@@ -115,6 +119,21 @@ def glossary_to_tbx(glossary: Glossary, *, statuses: Iterable[Status] = (Status.
                                 path=path)
     report_unrepresentable(lost, "tbx", path, on_warning)
     return text
+
+
+# TBX v3 elements and their TBX v2 (TBX 2008, `martif`) names; the data categories are the same.
+_VERSION_2_NAMES = {"tbxHeader": "martifHeader", "conceptEntry": "termEntry", "langSec": "langSet",
+                    "termSec": "tig"}
+
+
+def _as_version_2(root: ElementTree.Element) -> None:
+    """The TBX v3 tree, in place, in TBX v2's elements: <martif type="TBX-Basic"> without the v3
+    namespace and style, termEntry/langSet/tig for conceptEntry/langSec/termSec. Only element names
+    change, so every text stays as written."""
+    root.tag = "martif"
+    del root.attrib["xmlns"], root.attrib["style"]
+    for element in root.iter():
+        element.tag = _VERSION_2_NAMES.get(element.tag, element.tag)
 
 
 def _unindent_text_with_indented_lines(root: ElementTree.Element) -> None:
