@@ -53,3 +53,10 @@ def test_a_column_named_by_the_language_alone_is_the_term_before_one_with_anothe
     path.write_text("English synonym,English,Chinese\ngrid,power grid,电网\n", encoding="utf-8")
     (entry,) = read_table(str(path)).terms
     assert (entry.source, entry.target) == ("power grid", ["电网"])
+
+
+def test_a_column_saying_its_role_after_the_language_is_still_a_term_column(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text("English (Source),Chinese (Target),Chinese Comment\nsmart grid,智能电网,常用\n", encoding="utf-8")
+    (entry,) = read_table(str(path)).terms
+    assert (entry.source, entry.target) == ("smart grid", ["智能电网"])

@@ -46,7 +46,7 @@ QUALIFIERS = {
 FIELD_WORDS = frozenset({
     "def", "definition", "definitions", "note", "notes", "comment", "comments", "remark", "remarks",
     "example", "examples", "context", "description", "desc", "explanation", "info", "information", "usage",
-    "status", "source", "sources", "date", "created", "modified", "author", "gender", "pos", "url",
+    "status", "date", "created", "modified", "author", "gender", "pos", "url",
     "\u5b9a\u4e49", "\u91ca\u4e49", "\u5907\u6ce8", "\u6ce8\u91ca", "\u8bf4\u660e",  # 定义 释义 备注 注释 说明
     "\u4f8b\u53e5", "\u793a\u4f8b", "\u8bed\u5883", "\u4e0a\u4e0b\u6587", "\u72b6\u6001",  # 例句 示例 语境 上下文 状态
 })
