@@ -33,6 +33,7 @@ from ..script import has_han
 from ..textio import check_line_lengths, declared_encoding, decode, read_bytes
 from .mislabelled import is_single_byte, is_utf8_chinese
 from .mislabelled import warning as mislabelled_warning
+from .po_syntax import find_problem
 from .positions import at_target
 from .xml_safe import language_matches, wanted_languages
 
@@ -250,9 +251,16 @@ def _parse(text: str, path: str) -> polib.POFile:
     except (OSError, ValueError, KeyError, IndexError) as error:
         message = str(error)
         match = _SYNTAX_ERROR_LINE.search(message)
-        reason = message.split("): ", 1)[1] if "): " in message else "syntax error"
-        raise InputFormatError(f"malformed PO: {reason}", path=path,
-                               line=int(match.group(1)) if match else None) from None
+        line = int(match.group(1)) if match else None
+        if "): " in message:
+            reason = message.split("): ", 1)[1]
+        else:  # polib says only "syntax error": say which keyword is wrong, as msgfmt does
+            problem = find_problem(text)
+            if problem is not None and (line is None or problem.line <= line):  # not past where polib stopped
+                reason, line = problem.reason, problem.line
+            else:
+                reason = "syntax error"
+        raise InputFormatError(f"malformed PO: {reason}", path=path, line=line) from None
 
 
 def _text_start(lines: list[str], msgid_line: int, keyword: str) -> tuple[int, int] | None:
