@@ -137,9 +137,10 @@ def _as_version_2(root: ElementTree.Element) -> None:
 
 
 def _unindent_text_with_indented_lines(root: ElementTree.Element) -> None:
-    """A note or definition with a line that starts with white space is written right after what
-    precedes it, not on a line of its own: the importer takes an indented line of an indented
-    element for the file's layout (see _text), and this one is the text's own."""
+    """A note or definition with a line that starts with white space, or with white space at its
+    ends, is written right after what precedes it, not on a line of its own: the importer takes an
+    indented line of an indented element, and the blanks and line breaks at its ends, for the
+    file's layout (see tbx_read._text), and these are the text's own."""
     for parent in root.iter():
         before = None
         for child in parent:

@@ -354,7 +354,9 @@ def _text(element: ElementTree.Element, indentation: str | None) -> str:
     content. The layout of a pretty-printed file is not: the white space running up to or down
     from a line break at either end, blanks at the ends of a term, and, in an element indented
     `indentation`, a line break followed by at least that indentation (the text wrapped to the
-    file's layout), which is one space, or a blank line between paragraphs."""
+    file's layout), which is one space, or a blank line between paragraphs. An element that does
+    not start its own line (indentation None: no pretty-printer put it there, and the export puts a
+    note with blanks at its ends so) keeps the white space at its ends as its own."""
     text = "".join(element.itertext())
     if indentation is not None or local_name(element.tag) == "term":
         text = _LAYOUT_AT_ENDS.sub("", text)
