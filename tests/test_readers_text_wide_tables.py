@@ -1,5 +1,6 @@
-"""A table wider than two columns says how to read it: a TSV points at --input-format csv (and
-ignores Excel's empty last column), a CSV header naming no wanted language says which names work."""
+"""A table wider than two columns is read from the columns its header names, or says how to read
+it: a TSV without a header points at --input-format csv (and ignores Excel's empty last column), a
+CSV header naming no wanted language says which names work."""
 
 import pytest
 
@@ -10,8 +11,13 @@ from tests.support import Reader, write_file
 read_tsv, read_csv = Reader(tsv), Reader(csv_reader)
 
 
-def test_a_three_column_tsv_points_at_input_format_csv(tmp_path):
+def test_a_three_column_tsv_is_read_from_the_columns_its_header_names(tmp_path):
     path = write_file(tmp_path, "source\ttarget\tnote\nSmart grid\t智能电网\tUI\n", "three.tsv")
+    assert [(pair.source, pair.target) for pair in read_tsv(path)] == [("Smart grid", "智能电网")]
+
+
+def test_a_three_column_tsv_without_a_header_points_at_input_format_csv(tmp_path):
+    path = write_file(tmp_path, "Smart grid\t智能电网\tUI\n", "three.tsv")
     with pytest.raises(InputFormatError) as raised:
         read_tsv(path)
     assert str(raised.value) == (f"{path}:1: expected 2 tab-separated columns (English, Chinese), found 3; a table "

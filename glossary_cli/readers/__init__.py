@@ -62,7 +62,8 @@ _PO_KEYWORD = re.compile(r'^\s*(?:msgctxt|msgid)\s+"', re.MULTILINE)
 
 
 def detect_format(path: str, head: str = "") -> InputFormat:
-    """The format of a corpus file from its extension, then from its first few kilobytes."""
+    """The format of a corpus file from its extension, then from its first few kilobytes; a .txt
+    whose lines are mostly tab-separated cells is a table (TSV), not interleaved text."""
     extension = os.path.splitext(path)[1].lower()
     if extension == ".tbx":
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
@@ -70,6 +71,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
         raise UsageError(f"{path} is YAML, not aligned text; a glossary goes after -o in extract "
                          "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...)")
     if extension in BY_EXTENSION:
+        if BY_EXTENSION[extension] is InputFormat.TEXT and _is_tab_table(head):
+            return InputFormat.TSV  # Excel's "Unicode Text" and "Text (Tab delimited)" are .txt
         return BY_EXTENSION[extension]
     return sniff_format(path, head)
 
@@ -127,6 +130,12 @@ def _is_json_object(line: str) -> bool:
         return isinstance(json.loads(line), dict)
     except (ValueError, RecursionError):
         return False
+
+
+def _is_tab_table(head: str) -> bool:
+    from .tsv import looks_like_table
+
+    return looks_like_table(head)
 
 
 def _is_csv_header(line: str) -> bool:

@@ -1,12 +1,16 @@
 """Tab-separated pairs, `en<TAB>zh` per line, with an optional header line named as a CSV header is
 (en-GB, Chinese (Simplified), 英文, source; see csv_reader.header_columns). Empty columns after the
-two (Excel's trailing tab) are ignored; a wider table is the CSV reader's. A cell in quotes with its
-quotes doubled, as Excel's "Unicode text" writes one holding a quote, is read without them; a line
-stays one record of cells between tabs (a cell holding a tab or a line break is the CSV reader's).
-Location: path:line, and the column where the Chinese cell's text starts."""
+two (Excel's trailing tab) are ignored; a wider table is read from the columns its header names
+(`ID<TAB>English<TAB>Chinese (Simplified)<TAB>Notes`, as Excel saves a CAT tool's table), and a row
+with more cells than that header is an error. A cell in quotes with its quotes doubled, as Excel's
+"Unicode text" writes one holding a quote, is read without them; a line stays one record of cells
+between tabs (a cell holding a tab or a line break is the CSV reader's). A `.txt` whose lines are
+mostly such rows is read here too (see looks_like_table). Location: path:line, and the column
+where the Chinese cell's text starts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,7 +18,7 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
-from .csv_reader import header_columns
+from .csv_reader import Columns, header_columns, several_targets_warning, target_columns
 from .positions import at_target, leading_space
 from .xml_safe import wanted_languages
 
@@ -72,38 +76,69 @@ def _opens_quote(line: str) -> bool:
     return any(piece.startswith('"') and piece.count('"') % 2 for piece in line.split("\t"))
 
 
-def is_header(cells: list[str], options) -> bool:
-    """Whether a first line names the two columns rather than holding a pair."""
-    return header_columns(cells, *wanted_languages(options)) is not None
+# A tab with a cell's text before it: `Open file<TAB>` (Chinese cell empty) is a row, an indented
+# line of interleaved text is not.
+_CELL_THEN_TAB = re.compile(r"\S\t")
+_TABLE_LINES_LOOKED_AT = 50
+
+
+def looks_like_table(head: str) -> bool:
+    """Whether the start of a file named as interleaved text (.txt) is a tab-separated table, as
+    Excel's "Unicode Text" and "Text (Tab delimited)" save one: most of its first lines are rows
+    of cells. Interleaved text holds a tab on a line now and then, not on most."""
+    lines = [line for line in head.splitlines()[:_TABLE_LINES_LOOKED_AT] if line.strip()]
+    rows = sum(1 for line in lines if _CELL_THEN_TAB.search(line))
+    return rows * 2 > len(lines)
+
+
+def _header(cells: list[Cell], options, path: str) -> Columns | None:
+    """The columns a first line names (warning when several name the target language), or None."""
+    names = [cell.text for cell in cells]
+    columns = header_columns(names, *wanted_languages(options))
+    if columns is not None and len(cells) > 2:
+        competing = target_columns(names, wanted_languages(options)[1])
+        if len(competing) > 1:
+            options.on_warning(several_targets_warning([names[index].strip() for index in competing],
+                                                       names[columns.target].strip(), wanted_languages(options)[1],
+                                                       path, "column"))
+    return columns
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
     lines = text_lines(read_corpus_text(path, options.encoding))
     skipped: list[int] = []  # lines with an empty side, warned about once (--strict: an error)
     swapped: list[int] = []  # lines read zh -> en
+    columns, width = Columns(0, 1), 2  # which cells are the pair, and how many a row may have
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         cells = split_cells(line)
-        while len(cells) > 2 and not cells[-1].text.strip():  # the empty last column Excel writes
-            cells.pop()
-        if number == 1 and len(cells) == 2 and is_header([cell.text for cell in cells], options):
+        if number == 1 and (named := _header(cells, options, path)) is not None:
+            columns, width = named, len(cells)
             continue
-        if len(cells) != 2:
+        while len(cells) > width and not cells[-1].text.strip():  # the empty last column Excel writes
+            cells.pop()
+        if width > 2 and len(cells) > width:
+            raise InputFormatError(f"{len(cells)} tab-separated cells, but the header (line 1) names {width} "
+                                   "columns; is there a tab inside a cell?", path=path, line=number)
+        if width == 2 and len(cells) != 2:
             raise InputFormatError(f"expected 2 tab-separated columns (English, Chinese), found {len(cells)}"
                                    f"{_column_count_hint(line, len(cells))}", path=path, line=number)
-        source, target = cells[0].text.strip(), cells[1].text.strip()
-        target_offset = cells[1].offset + leading_space(cells[1].text)
+        # a wide table's row may end early (a tool that drops empty cells): its missing cells are empty
+        english, chinese = (cells[index] if index < len(cells) else Cell("", len(line))
+                            for index in (columns.source, columns.target))
+        source, target = english.text.strip(), chinese.text.strip()
+        target_offset = chinese.offset + leading_space(chinese.text)
         if not source or not target:
             if options.strict:
                 raise InputFormatError(f"empty {'English' if not source else 'Chinese'} side (--strict)",
                                        path=path, line=number)
             skipped.append(number)
             continue
-        if has_han(source) and not has_han(target):
+        if width == 2 and has_han(source) and not has_han(target):
             swapped.append(number)
             source, target = target, source
-            target_offset = cells[0].offset + leading_space(cells[0].text)
+            target_offset = english.offset + leading_space(english.text)
         yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset))
     if skipped:
         options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
