@@ -76,10 +76,19 @@ def test_interleaved_text_with_a_stray_tab_is_still_interleaved_text(workdir):
         ("The smart grid\tworks.", "智能电网运行。"), ("Open the file.", "打开文件。")]
 
 
-def test_input_format_text_still_reads_interleaved_lines(runner, workdir):
+def test_input_format_text_still_reads_interleaved_lines_and_says_they_look_like_a_table(runner, workdir):
     Path("terms.txt").write_text(EXCEL_TABLE, encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "terms.txt", "--input-format", "text"])
     assert "No findings in 1 pair" in result.stdout  # as asked: the lines are not read as a table
+    assert result.stderr.startswith("warning: terms.txt: most lines hold tab-separated cells; if this is a table, "
+                                    "read it with --input-format tsv\n")
+
+
+def test_a_file_without_extension_that_is_mostly_a_table_is_one(workdir):
+    Path("terms").write_text("English\tChinese\nOpen file\t打开文件\nPreview 预览\n", encoding="utf-8")
+    with pytest.raises(InputFormatError) as raised:  # read as TSV: the row without its tab is named
+        list(read_pairs(["terms"]))
+    assert str(raised.value) == "terms:3: expected 2 tab-separated columns (English, Chinese), found 1"
 
 
 read_tsv = Reader(tsv)

@@ -96,7 +96,7 @@ def sniff_format(path: str, head: str) -> InputFormat:
     lines = [line for line in text.splitlines()[:20] if line.strip()]
     if lines and lines[0].lstrip().startswith("{"):
         return InputFormat.JSONL if _is_json_object(lines[0]) else InputFormat.JSON
-    if lines and all("\t" in line for line in lines):
+    if lines and (all("\t" in line for line in lines) or _is_tab_table(text)):
         return InputFormat.TSV
     if lines and (_is_csv_header(lines[0]) or lines[0].startswith("sep=")):
         return InputFormat.CSV

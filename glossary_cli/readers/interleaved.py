@@ -19,6 +19,7 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import HAN, LATIN_WORD, has_han
 from ..textio import read_corpus_text, text_lines
+from .tsv import looks_like_table
 
 # English words needed before the first Han character for a line to count as a bilingual title.
 _MIN_TITLE_WORDS = 3
@@ -90,7 +91,11 @@ class _Reading:
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
-    lines = _classified(text_lines(read_corpus_text(path, options.encoding)))
+    text = read_corpus_text(path, options.encoding)
+    if looks_like_table(text):  # only with --input-format text: detection reads such a file as TSV
+        options.on_warning(f"{path}: most lines hold tab-separated cells; if this is a table, read it with "
+                           "--input-format tsv")
+    lines = _classified(text_lines(text))
     english_first = _paired(lines, path, _Kind.ENGLISH)
     reading = english_first
     if _reads_chinese_first(lines):
