@@ -3,7 +3,12 @@
 English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
-    `extract` uses (`heat pump` matches `heat pumps`), case folded unless the spelling is
+    `extract` uses (`heat pump` matches `heat pumps`), and with the plurals that lemmatizer
+    leaves alone for extract's sake (`pandemic` matches `pandemics`, `cookie` `cookies`, `sinus`
+    `sinuses`; not `economic` `economics`), unless another entry is written so (`influenza
+    pandemics`, as extract writes it): see `_singular_readings`. One word all in capitals in
+    ordinary text is an acronym, never the plural of a term (`aid` does not match `AIDS`, nor
+    `arm` `ARMS`). Case folded unless the spelling is
     case-sensitive (`Entry.spelling_is_case_sensitive`: the entry's `case_sensitive`, else a capital inside
     a word of the spelling, so `V2G` and `iPhone` are, and `Smart Grid`, `Wi-Fi` and the variant
     `Vehicle-to-Grid`, capitalised at the start of each word, are not). In a text all in capitals,
@@ -25,8 +30,10 @@ Chinese (target side)
     1. Latin edges: a rendering that starts or ends with a Latin letter or digit needs a non-Latin
        neighbour on that side (`EV` does not occur in `EVs`).
     2. Word boundaries: when a Han character touches the occurrence, the surrounding run of Han
-       text is segmented with jieba (dictionary mode, no HMM guesses; every glossary rendering
-       added as a user word). The occurrence counts when at least one of its ends falls on a
+       text is segmented with jieba (dictionary mode, no HMM guesses), with the renderings of the
+       terms the English holds as user words, except another entry's rendering around the
+       occurrence, which only a claim (3.) can make own the text: an entry the sentence does not
+       hold never moves a boundary. The occurrence counts when at least one of its ends falls on a
        word boundary (`电池` in `电池/回收`, `电动车` in `电动/车辆`). One that cuts a word at both
        ends counts only when jieba rates the reading with it as one word nearly as likely as its
        own cut, which is a guess between readings: `检测` in `受检/测量` (受/检测/量) counts,
@@ -35,8 +42,11 @@ Chinese (target side)
     3. Compounds of glossary terms: when the target holds a longer rendering of another entry
        whose term also occurs in the source (`distribution grid` -> `配电网`), that text belongs to the
        longer term: `电网` inside it counts for `grid` only if the `grid` entry says
-       `match_compounds: true`. When no source term claims the longer text (the English says only
-       `grid`), `电网` inside `配电网` counts, since the translator did use the approved rendering.
+       `match_compounds: true`. A term claims as many such renderings as it occurs in the English,
+       less its renderings that hold no other term's: COVID-19 kept as `COVID-19（2019 冠状病毒病）`
+       claims nothing, and one `suspected case` claims one of two 疑似病例. When no source term
+       claims the longer text (the English says only `grid`), `电网` inside `配电网` counts, since
+       the translator did use the approved rendering.
        A rendering inside one of the entry's own longer allowed renderings does not count on its
        own: `艾滋病（AIDS）` is one rendering of `AIDS`, not two, and a forbidden rendering inside
        an allowed one is none.
@@ -60,7 +70,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -69,7 +79,7 @@ from typing import Any
 from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
 from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
-from .normalize import _IRREGULAR, CHINESE_FOLDS, singular
+from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, singular
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import HAN_RANGES, INVISIBLE
 from .stopwords import is_english_stopword, is_shouted
@@ -312,21 +322,92 @@ def chinese_pattern(term: str) -> str:
 _PLURAL_OF = {singular_form: plural for plural, singular_form in _IRREGULAR.items()}
 
 
+def _singular_readings(word: str) -> set[str]:
+    """What a word may be the plural of, lower-cased, as check reads English: `normalize.singular`'s
+    answer, and the readings its rules leave out for extract's sake (extract and eval keep them
+    as they are): a plural in -ics (pandemics, clinics; singular keeps physics), in -ies after a
+    consonant (cookies, movies; singular gives cooky) and in -uses (sinuses; singular gives
+    sinuse). Check only ever asks whether a form of a term is one of its plurals: `pandemic`
+    matches `pandemics`, while `physics` never matches `physic`."""
+    readings = {singular(word).lower()}
+    lower = word.lower()
+    if word.isupper() or lower in _INVARIANT or lower.endswith(("species", "series")):
+        return readings
+    if lower.endswith("ics"):
+        if not lower.endswith(_ICS_FIELDS):
+            readings.add(lower[:-1])
+    elif lower.endswith("ies") and len(lower) > 4:
+        readings.add(lower[:-1])
+    elif lower.endswith("uses") and len(lower) > 5 and not lower.endswith("ouses"):  # not uses (us), houses
+        readings.add(lower[:-2])
+    return readings
+
+
+# Fields of study in -ics, one of them and no plural: `economic` is not found in `economics`, nor
+# `genetic` in `phylogenetics`. Endings, so that compounds (astrophysics, bioethics) are covered.
+_ICS_FIELDS = tuple("""
+physics economics ergonomics agronomics genomics proteomics metabolomics transcriptomics dynamics
+genetics cybernetics kinetics phonetics magnetics mathematics informatics systematics pragmatics
+numismatics mechanics statistics electronics mechatronics avionics bionics photonics tectonics
+politics ethics aesthetics optics acoustics linguistics logistics ballistics athletics aerobics
+gymnastics robotics hydraulics pneumatics semantics semiotics hermeneutics obstetrics pediatrics
+paediatrics geriatrics orthopedics orthopaedics orthodontics forensics analytics civics phonics
+eugenics cryogenics econometrics
+""".split())
+
+
+def _bases(word: str) -> list[str]:
+    """The singulars a term's head word stands for: `normalize.singular`'s, and for a term written
+    in -ies the -ie word too (`cookies` is also `cookie`, not only `cooky`)."""
+    bases = [singular(word)]
+    lower = word.lower()
+    if lower.endswith("ies") and len(lower) > 4 and not word.isupper() and lower not in _INVARIANT \
+            and not lower.endswith(("species", "series")):
+        bases.append(word[:-1])
+    return bases
+
+
+@dataclass(frozen=True)
+class _Form:
+    """How a surface form belongs to a term."""
+
+    plural: bool  # a plural of the term's word (`aids` of `aid`), not the word itself
+    # Found only by check's own plural readings (_singular_readings: `pandemics` of `pandemic`):
+    # an entry whose own form it is (`pandemics`, as extract writes it) takes the text instead.
+    extra: bool
+
+
 def inflections(word: str) -> set[str]:
-    """The word and its plural forms (whatever `singular` maps back to the same singular)."""
-    base = singular(word)
-    lower = base.lower()
-    candidates = {word, base, base + "s", base + "es"}
-    if lower.endswith("y"):
-        candidates.add(base[:-1] + "ies")
-    if lower.endswith("f"):
-        candidates.add(base[:-1] + "ves")
-    if lower.endswith("fe"):
-        candidates.add(base[:-2] + "ves")
-    if lower in _PLURAL_OF:
-        plural = _PLURAL_OF[lower]
-        candidates.add(plural.upper() if base.isupper() else plural)
-    return {candidate for candidate in candidates if singular(candidate).lower() == lower}
+    """The word and its plural forms, as `normalize.singular` pairs them (whatever it maps back
+    to the same singular). Check also finds the plurals of _singular_readings (see `_inflections`)."""
+    return {form for form, kind in _inflections(word).items() if not kind.extra}
+
+
+@lru_cache(maxsize=100_000)
+def _inflections(word: str) -> dict[str, _Form]:
+    """Each form of the word check finds, and how it belongs to the word."""
+    bases = _bases(word)
+    singulars = {base.lower() for base in bases}
+    forms: dict[str, _Form] = {}
+    for number, base in enumerate(bases):
+        lower = base.lower()
+        candidates = {word, base, base + "s", base + "es"}
+        if lower.endswith("y"):
+            candidates.add(base[:-1] + "ies")
+        if lower.endswith("f"):
+            candidates.add(base[:-1] + "ves")
+        if lower.endswith("fe"):
+            candidates.add(base[:-2] + "ves")
+        if lower in _PLURAL_OF:
+            plural = _PLURAL_OF[lower]
+            candidates.add(plural.upper() if base.isupper() else plural)
+        for candidate in sorted(candidates):
+            plural = candidate.lower() not in singulars
+            if number == 0 and singular(candidate).lower() == lower:
+                forms[candidate] = _Form(plural, extra=False)
+            elif candidate not in forms and lower in _singular_readings(candidate):
+                forms[candidate] = _Form(plural, extra=True)
+    return forms
 
 
 def fold_case(text: str) -> str:
@@ -335,14 +416,38 @@ def fold_case(text: str) -> str:
 
 
 def english_forms(term: str) -> set[str]:
-    """Every surface form a source term matches: the head noun singular or plural."""
+    """Every surface form a source term matches as its own: the head noun singular or plural, as
+    `normalize.singular` pairs them. (Check also finds the forms of `_english_forms` marked extra,
+    where no entry holds them as its own: `pandemics` for `pandemic`.)"""
+    return {form for form, kind in _english_forms(term).items() if not kind.extra}
+
+
+@lru_cache(maxsize=100_000)
+def _english_forms(term: str) -> dict[str, _Form]:
+    """Every surface form check finds a source term under, and how it belongs to the term."""
     pattern = english_pattern(term)
     if not pattern:
-        return set()
+        return {}
     head, space, last = pattern.rpartition(" ")
     if not last[-1:].isalpha():
-        return {pattern}
-    return {head + space + form for form in inflections(last)}
+        return {pattern: _Form(plural=False, extra=False)}
+    return {head + space + form: kind for form, kind in _inflections(last).items()}
+
+
+def found_ignoring_case(term: str, surface: str) -> bool:
+    """Whether check, matching `term` in any case, finds it at `surface` (a form of a case-sensitive
+    term) as its own, in ordinary text: equal once lower-cased, except that one word all in capitals
+    is an acronym, never a plural (`aid` does not find `AIDS`, nor `arm` `ARMS`); see TermMatcher."""
+    folded = fold_case(surface)
+    for form, kind in _english_forms(term).items():
+        if not kind.extra and fold_case(form) == folded:
+            return not (kind.plural and _acronym_like(surface))
+    return False
+
+
+def _acronym_like(surface: str) -> bool:
+    """One word all in capitals (AIDS, ARMS): in text not all in capitals, an acronym."""
+    return " " not in surface and surface.isupper()
 
 
 # ------------------------------------------------------------------ occurrences
@@ -415,7 +520,7 @@ def _latin_edges_ok(haystack: str, start: int, end: int) -> bool:
     return True
 
 
-_SPAN = itemgetter(0, 1)
+_SPAN = itemgetter(0, 1, 2)  # start, -end, rank
 
 
 def _automaton(patterns: list[str]) -> Any:
@@ -425,21 +530,94 @@ def _automaton(patterns: list[str]) -> Any:
     return ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
+class _TargetContext:
+    """One target segment being matched: its candidates by position, and which of them stand on word
+    boundaries (asked once each), with `words`, the renderings jieba reads as words there."""
+
+    def __init__(self, matcher: TermMatcher, haystack: str, words: frozenset[str]) -> None:
+        self.matcher, self.haystack, self.words = matcher, haystack, words
+        self._whole: dict[int, bool] = {}
+        self._by_start: list[_Candidate] = []
+        self._starts: list[int] = []
+        self.nested = False  # set by `index`
+
+    def index(self, candidates: list[_Candidate]) -> None:
+        self._by_start = sorted(candidates, key=lambda candidate: (candidate.start, -candidate.end))
+        self._starts = [candidate.start for candidate in self._by_start]
+        # Whether any candidate holds a shorter one: most segments have none, and then no claims.
+        reach = -1
+        for candidate in self._by_start:
+            if candidate.end <= reach:
+                self.nested = True
+                break
+            reach = candidate.end
+
+    def whole(self, candidate: _Candidate) -> bool:
+        """True when the candidate cuts no word at both ends (TermMatcher._on_word_boundaries).
+
+        Another entry's rendering around it is no word to jieba here: whether that entry owns the
+        text is for the claims to say (TermMatcher._claims), which count, and which
+        `match_compounds` overrides (公共卫生 inside 英格兰公共卫生部, PHE's rendering, is not cut
+        inside a word for that)."""
+        answer = self._whole.get(id(candidate))
+        if answer is None:
+            answer = self._whole[id(candidate)] = self.matcher._on_word_boundaries(
+                self.haystack, candidate.start, candidate.end, lambda: self.words_for(candidate))
+        return answer
+
+    def words_for(self, candidate: _Candidate) -> frozenset[str]:
+        """The renderings jieba reads as words when it judges this candidate (see `whole`)."""
+        entries = {index for index, _kind in candidate.owners}
+        others = {self.haystack[other.start:other.end] for other in self.around(candidate)
+                  if not any(index in entries for index, _kind in other.owners)}
+        return self.words - others if others else self.words
+
+    def around(self, candidate: _Candidate) -> list[_Candidate]:
+        """The longer candidates that hold this one."""
+        length = candidate.end - candidate.start
+        # A rendering around this one starts at most the longest rendering's length before its end.
+        nearby = self._by_start[bisect_left(self._starts, candidate.end - self.matcher._longest_chinese):
+                                bisect_right(self._starts, candidate.start)]
+        return [other for other in nearby if other.end - other.start > length and candidate.end <= other.end]
+
+    def inside(self, candidate: _Candidate) -> list[_Candidate]:
+        """The shorter candidates this one holds."""
+        length = candidate.end - candidate.start
+        nearby = self._by_start[bisect_left(self._starts, candidate.start):bisect_left(self._starts, candidate.end)]
+        return [other for other in nearby if other.end - other.start < length and other.end <= candidate.end]
+
+
+def _owners_first(owners: dict[int, bool]) -> list[int]:
+    """The entries a pattern finds: those it is a form of, else those it is an extra form of
+    (`pandemics` finds an entry `pandemics` when there is one, else `pandemic`)."""
+    own = sorted(index for index, extra in owners.items() if not extra)
+    return own or sorted(owners)
+
+
 class TermMatcher:
     """Finds the given entries in segment pairs. Build once, then call `hits(pair)` per pair."""
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         self.entries = list(entries)
-        folded: dict[str, set[int]] = {}
-        exact: dict[str, set[int]] = {}
+        # pattern -> {entry index: whether the pattern is only an extra form of it (_Form.extra)}
+        folded: dict[str, dict[int, bool]] = {}
+        exact: dict[str, dict[int, bool]] = {}
+        # Folded patterns that are one word and a plural of some owner (`aids` of `aid`): those
+        # owners do not match the word all in capitals (AIDS), an acronym in ordinary text.
+        self._plural_owners: dict[str, set[int]] = {}
         for index, entry in enumerate(self.entries):
             for term in (entry.source, *entry.source_variants):
                 table = exact if entry.spelling_is_case_sensitive(term) else folded
-                for form in english_forms(term):
+                for form, kind in _english_forms(term).items():
                     key = form if table is exact else _lower(form)
-                    table.setdefault(key, set()).add(index)
-        # (patterns, owners of each pattern, automaton, whether it searches lower-cased text)
-        self._english = [(list(table), [sorted(owners) for owners in table.values()], _automaton(list(table)), lowered)
+                    owners_of_key = table.setdefault(key, {})
+                    owners_of_key[index] = owners_of_key.get(index, True) and kind.extra
+                    if table is folded and kind.plural and " " not in key:
+                        self._plural_owners.setdefault(key, set()).add(index)
+        # (patterns, owners of each pattern, automaton, whether it searches lower-cased text). Of the
+        # owners of a pattern, those it is only an extra form of give way to those it is a form of.
+        self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
+                          lowered)
                          for table, lowered in ((folded, True), (exact, False)) if table]
         self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
@@ -471,7 +649,7 @@ class TermMatcher:
         folded_haystack: str | None = None
         shouted: bool | None = None
         length = len(haystack)
-        found: list[tuple[int, int, list[int]]] = []  # (start, -end, owners): sorted, longest first
+        found: list[tuple[int, int, int, list[int]]] = []  # (start, -end, rank, owners): longest first
         for patterns, owners, automaton, lowered in self._english:
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
@@ -484,18 +662,32 @@ class TermMatcher:
                     continue
                 if end < length and (haystack[end].isalnum() or haystack[end] == "_"):
                     continue
+                owners_here, rank = owners[pattern], 0
                 if not lowered:
                     if shouted is None:  # most segments have a lower-case letter within a few characters
                         shouted = is_shouted([haystack])
                     if shouted and self._spells_function_words_of(patterns[pattern]):
                         continue  # CONTACT US, IT IS HEREBY ORDERED: capitals say nothing there
-                found.append((start, -end, owners[pattern]))
+                elif patterns[pattern] in self._plural_owners and haystack[start:end].isupper():
+                    # AIDS, ARMS: one word in capitals is an acronym, not the plural of aid or arm;
+                    # in a text all in capitals it may be either, and a case-sensitive spelling of the
+                    # same word (an approved AIDS) wins.
+                    if shouted is None:
+                        shouted = is_shouted([haystack])
+                    plural_owners = self._plural_owners[patterns[pattern]]
+                    if shouted:
+                        rank = 1
+                    else:
+                        owners_here = [index for index in owners_here if index not in plural_owners]
+                        if not owners_here:
+                            continue
+                found.append((start, -end, rank, owners_here))
         if not found:
             return {}
         found.sort(key=_SPAN)  # stable: of two equal spans, the first automaton's comes first
         result: dict[int, list[Occurrence]] = {}
         taken_until = -1
-        for start, negative_end, owners_of in found:
+        for start, negative_end, _rank, owners_of in found:
             end = -negative_end
             if start < taken_until:
                 continue  # inside or across a longer occurrence already taken
@@ -520,28 +712,34 @@ class TermMatcher:
     # -------------------------------------------------------------- target side
 
     def _find_in_target(self, text: str, normalised: Normalised,
-                        wanted: set[int]) -> dict[tuple[int, str], list[Occurrence]]:
+                        in_source: dict[int, list[Occurrence]]) -> dict[tuple[int, str], list[Occurrence]]:
+        """Renderings of the entries found in the source (entry index -> its English occurrences),
+        by (entry index, kind)."""
         haystack = normalised.text
         owners, latin_edges, patterns_of = self._chinese_owners, self._chinese_latin_edges, self._patterns_of
-        # Only renderings of entries found in the source matter, for themselves or as compounds.
-        wanted_patterns = {pattern for index in wanted for pattern in patterns_of[index]}
+        # Only renderings of entries found in the source matter, for themselves or as compounds; and
+        # only they are words to jieba here: an entry the English does not hold has no say.
+        wanted_patterns = {pattern for index in in_source for pattern in patterns_of[index]}
+        context = _TargetContext(self, haystack, frozenset(self._chinese_patterns[pattern]
+                                                           for pattern in wanted_patterns))
         candidates = [
             _Candidate(start, end, owners[pattern])
             for pattern, start, end in self._chinese.find_matches_as_indexes(haystack, overlapping=True)
             if pattern in wanted_patterns
             and (not latin_edges[pattern] or _latin_edges_ok(haystack, start, end))
         ]
-        by_start = sorted(candidates, key=lambda candidate: candidate.start)
-        starts = [candidate.start for candidate in by_start]
+        context.index(candidates)
+        claims = self._claims(candidates, in_source, context)
         result: dict[tuple[int, str], list[Occurrence]] = {}
         for candidate in candidates:
-            relevant = [(index, kind) for index, kind in candidate.owners if index in wanted]
+            relevant = [(index, kind) for index, kind in candidate.owners if index in in_source]
             if not relevant:
                 continue
-            if not self._on_word_boundaries(haystack, candidate.start, candidate.end):
+            if not context.whole(candidate):
                 if any(kind == _Kind.ALLOWED for _, kind in relevant):
                     words = "/".join(text[slice(*normalised.original_span(*word))]
-                                     for word in self._cut_words(haystack, candidate.start, candidate.end))
+                                     for word in self._cut_words(haystack, candidate.start, candidate.end,
+                                                                 context.words_for(candidate)))
                     for index, kind in relevant:
                         if kind == _Kind.ALLOWED:
                             result.setdefault((index, _Kind.SPLIT), []).append(Occurrence(
@@ -549,33 +747,72 @@ class TermMatcher:
                 continue
             first, last = normalised.original_span(candidate.start, candidate.end)
             occurrence = Occurrence(first, last, text[first:last])
-            length = candidate.end - candidate.start
-            # A rendering around this one starts at most the longest rendering's length before its end.
-            nearby = by_start[bisect_left(starts, candidate.end - self._longest_chinese):
-                              bisect_right(starts, candidate.start)]
-            longer = [other for other in nearby if other.end - other.start > length and candidate.end <= other.end]
+            longer = context.around(candidate)
             for index, kind in relevant:
-                if longer and self._inside_longer_rendering(index, kind, longer, haystack, wanted):
+                if longer and self._inside_longer_rendering(index, kind, longer, context, claims):
                     continue
                 result.setdefault((index, kind), []).append(occurrence)
         return result
 
-    def _inside_longer_rendering(self, index: int, kind: str, longer: list[_Candidate], haystack: str,
-                                 claimed: set[int]) -> bool:
+    def _claims(self, candidates: list[_Candidate], in_source: dict[int, list[Occurrence]],
+                context: _TargetContext) -> dict[int, set[int]]:
+        """Which longer renderings own the renderings of other entries inside them: id(candidate)
+        -> the entries whose text it is. An entry takes as many of its renderings that hold another
+        entry's as the English needs: as many as it occurs there, less those of its renderings that
+        hold none. So COVID-19 translated `COVID-19（2019 冠状病毒病）` takes nothing (the Latin
+        form renders it), and one `suspected case` takes one of two 疑似病例, leaving the other's
+        疑似 to `suspected`; they are taken in text order."""
+        claims: dict[int, set[int]] = {}
+        if not context.nested:
+            return claims
+        # First a cheap look, without jieba: which entries have a rendering holding another's at all.
+        # Usually none, and there is nothing to claim.
+        claiming = {index for candidate in candidates if context.inside(candidate)
+                    for index, kind in candidate.owners
+                    if kind == _Kind.ALLOWED and index in in_source
+                    and self._holds_other_entry(candidate, index, in_source, context, whole=False)}
+        renderings_of: dict[int, list[_Candidate]] = {}
+        for candidate in candidates:
+            for index, kind in candidate.owners:
+                if kind == _Kind.ALLOWED and index in claiming:
+                    renderings_of.setdefault(index, []).append(candidate)
+        for owner, renderings in renderings_of.items():
+            own = [candidate for candidate in renderings if context.whole(candidate)]
+            # A rendering inside one of the entry's own longer renderings is not another occurrence.
+            own = [candidate for candidate in own
+                   if not any((owner, _Kind.ALLOWED) in other.owners and context.whole(other)
+                              for other in context.around(candidate))]
+            holding = [candidate for candidate in own if self._holds_other_entry(candidate, owner, in_source, context)]
+            room = len(in_source[owner]) - (len(own) - len(holding))
+            for candidate in holding[:max(0, room)]:
+                claims.setdefault(id(candidate), set()).add(owner)
+        return claims
+
+    def _holds_other_entry(self, candidate: _Candidate, owner: int, in_source: dict[int, list[Occurrence]],
+                           context: _TargetContext, *, whole: bool = True) -> bool:
+        """True when a rendering of another entry found in the source, one that does not count
+        inside compounds, stands inside the candidate on word boundaries (`whole=False`: anywhere,
+        a cheap first look): claiming it matters."""
+        return any(any(index != owner and index in in_source and not self._compounds[index]
+                       for index, _kind in inner.owners) and (not whole or context.whole(inner))
+                   for inner in context.inside(candidate))
+
+    def _inside_longer_rendering(self, index: int, kind: str, longer: list[_Candidate], context: _TargetContext,
+                                 claims: dict[int, set[int]]) -> bool:
         """True when a longer rendering around this one owns the text: that of another entry found
-        in the source (unless this entry allows compounds), or one of the entry's own allowed
-        renderings, which already counts it (艾滋病 inside 艾滋病（AIDS）is one rendering, and a
-        forbidden rendering inside an allowed one is none)."""
+        in the source which claims it (unless this entry allows compounds; see _claims), or one of
+        the entry's own allowed renderings, which already counts it (艾滋病 inside 艾滋病（AIDS）is one
+        rendering, and a forbidden rendering inside an allowed one is none)."""
         for other in longer:
-            owned_by_other_entry = any(owner != index and owner in claimed and owner_kind == _Kind.ALLOWED
-                                       for owner, owner_kind in other.owners)
-            own_allowed = (index, _Kind.ALLOWED) in other.owners
-            if (own_allowed or (owned_by_other_entry and not self._compounds[index])) and \
-                    self._on_word_boundaries(haystack, other.start, other.end):
+            owned_by_other_entry = any(owner != index for owner in claims.get(id(other), ()))
+            if owned_by_other_entry and not self._compounds[index]:
+                return True  # claims are made on word boundaries only
+            if (index, _Kind.ALLOWED) in other.owners and context.whole(other):
                 return True
         return False
 
-    def _on_word_boundaries(self, haystack: str, start: int, end: int) -> bool:
+    def _on_word_boundaries(self, haystack: str, start: int, end: int, words: Callable[[], frozenset[str]]) -> bool:
+        """Whether [start, end) cuts no word at both ends, with `words()` (renderings) as jieba words."""
         han_before = start > 0 and _HAN.match(haystack[start - 1]) and _HAN.match(haystack[start])
         han_after = end < len(haystack) and _HAN.match(haystack[end]) and _HAN.match(haystack[end - 1])
         if not (han_before or han_after):
@@ -584,14 +821,16 @@ class TermMatcher:
             self._segmenter = _Segmenter(self._chinese_patterns)
         segmenter = self._segmenter
         # Without HMM, jieba only joins characters into dictionary words, so a boundary no
-        # dictionary word crosses is a boundary in every segmentation: no need to segment.
+        # dictionary word (nor any rendering) crosses is a boundary in every segmentation: no need to segment.
         if not (han_before and segmenter.crossed(haystack, start)) and \
                 not (han_after and segmenter.crossed(haystack, end)):
             return True
         run_start, run_end = self._han_run(haystack, start, end)
         run = haystack[run_start:run_end]
         start, end = start - run_start, end - run_start
-        return _counts_as_word(segmenter.boundaries(run), start, end) or segmenter.reads_as_word(run, start, end)
+        user_words = words()
+        return _counts_as_word(segmenter.boundaries(run, user_words), start, end) or \
+            segmenter.reads_as_word(run, start, end, user_words)
 
     @staticmethod
     def _han_run(haystack: str, start: int, end: int) -> tuple[int, int]:
@@ -604,10 +843,10 @@ class TermMatcher:
             run_end += 1
         return run_start, run_end
 
-    def _cut_words(self, haystack: str, start: int, end: int) -> list[tuple[int, int]]:
+    def _cut_words(self, haystack: str, start: int, end: int, words: frozenset[str]) -> list[tuple[int, int]]:
         """The spans of the words of jieba's cut that [start, end) overlaps (累积, 分布 for 积分)."""
         run_start, run_end = self._han_run(haystack, start, end)
-        edges = [run_start + edge for edge in self._segmenter.boundaries(haystack[run_start:run_end])]
+        edges = [run_start + edge for edge in self._segmenter.boundaries(haystack[run_start:run_end], words)]
         return [(first, last) for first, last in zip(edges, edges[1:]) if first < end and last > start]
 
     # -------------------------------------------------------------- both
@@ -628,7 +867,7 @@ class TermMatcher:
         entries = self.entries
         for number, normalised in zip(with_terms, targets):
             pair, in_source = pairs[number], in_sources[number]
-            in_target = {} if normalised is None else self._find_in_target(pair.target, normalised, set(in_source))
+            in_target = {} if normalised is None else self._find_in_target(pair.target, normalised, in_source)
             result[number] = [
                 TermHit(
                     entry=entries[index],
@@ -659,7 +898,13 @@ _LONGEST_WORD = 6  # longer dictionary words crossing a boundary are too rare to
 
 
 class _Segmenter:
-    """jieba in dictionary mode, with the glossary's renderings as user words; results cached."""
+    """jieba in dictionary mode, with the glossary's renderings as user words; results cached.
+
+    Every call names the renderings that are words for it (those of the terms the English holds):
+    the others present in the text are taken out for that call, so an entry the sentence does
+    not hold never moves a word boundary (`英格兰公共卫生部`, PHE's rendering, does not hide
+    公共卫生 when the English says Public Health England but not PHE). Each rendering's frequency
+    is jieba's suggestion against its own dictionary, whatever else the glossary holds."""
 
     def __init__(self, user_words: Iterable[str]) -> None:
         import jieba
@@ -668,11 +913,49 @@ class _Segmenter:
         self._tokenizer = jieba.Tokenizer()
         self._tokenizer.FREQ, self._tokenizer.total = dict(base.FREQ), base.total
         self._tokenizer.initialized = True  # a private copy of the loaded dictionary: user words stay ours
+        # rendering -> its frequency in jieba's own dictionary (0: none, at most a prefix of a word)
+        self._dictionary_frequency: dict[str, int] = {}
         for word in user_words:
-            if _HAN.search(word) and len(word) > 1:
-                self._tokenizer.add_word(word)
-        self.boundaries = lru_cache(maxsize=200_000)(self._boundaries)
+            if _HAN.search(word) and len(word) > 1 and word not in self._dictionary_frequency:
+                self._dictionary_frequency[word] = base.FREQ.get(word) or 0
+                frequency = base.suggest_freq(word, False)
+                for end in range(1, len(word)):
+                    self._tokenizer.FREQ.setdefault(word[:end], 0)  # prefixes, as jieba's add_word keeps them
+                self._tokenizer.FREQ[word] = frequency
+        self._user_words = _automaton(list(self._dictionary_frequency)) if self._dictionary_frequency else None
+        self._boundaries_cached = lru_cache(maxsize=200_000)(self._boundaries)
+        self._present = lru_cache(maxsize=200_000)(self._find_present)
         self._crossings: dict[tuple[str, int], bool] = {}
+
+    def _find_present(self, run: str) -> frozenset[str]:
+        """The renderings (user words) that occur in a run of text."""
+        if self._user_words is None:
+            return frozenset()
+        return frozenset(self._user_words.find_matches_as_strings(run, overlapping=True))
+
+    def _absent_words(self, run: str, words: frozenset[str]) -> tuple[str, ...]:
+        """The renderings in the run that are not words for this call."""
+        present = self._present(run)
+        if not present or present <= words:
+            return ()
+        return tuple(sorted(present - words))
+
+    def boundaries(self, run: str, words: frozenset[str]) -> tuple[int, ...]:
+        """Where jieba's cut of the run puts word boundaries, with only `words` of the glossary's
+        renderings as user words."""
+        return self._boundaries_cached(run, self._absent_words(run, words))
+
+    def _without(self, absent: tuple[str, ...]) -> list[tuple[str, int]]:
+        """Take the absent renderings out of the dictionary; returns what to put back."""
+        frequencies = self._tokenizer.FREQ
+        saved = [(word, frequencies[word]) for word in absent]
+        for word in absent:
+            frequencies[word] = self._dictionary_frequency[word]
+        return saved
+
+    def _restore(self, saved: list[tuple[str, int]]) -> None:
+        for word, frequency in saved:
+            self._tokenizer.FREQ[word] = frequency
 
     def crossed(self, text: str, boundary: int) -> bool:
         """True when some dictionary word of up to _LONGEST_WORD characters spans the boundary."""
@@ -702,12 +985,16 @@ class _Segmenter:
                     return True
         return False
 
-    def reads_as_word(self, run: str, start: int, end: int) -> bool:
+    def reads_as_word(self, run: str, start: int, end: int, words: frozenset[str]) -> bool:
         """True when jieba rates the reading with run[start:end] as one word nearly as likely as its
         own best cut: its dictionary segmentation is a guess between readings, and 受检测量 reads as
-        受/检测/量 as well as 受检/测量."""
-        forced = self._best_route(run[:start]) + self._log_frequency(run[start:end]) + self._best_route(run[end:])
-        return self._best_route(run) - forced <= _READING_MARGIN
+        受/检测/量 as well as 受检/测量. `words`: as for `boundaries`."""
+        saved = self._without(self._absent_words(run, words))
+        try:
+            forced = self._best_route(run[:start]) + self._log_frequency(run[start:end]) + self._best_route(run[end:])
+            return self._best_route(run) - forced <= _READING_MARGIN
+        finally:
+            self._restore(saved)
 
     def _log_frequency(self, word: str) -> float:
         return math.log(self._tokenizer.FREQ.get(word) or 1) - math.log(self._tokenizer.total)
@@ -720,11 +1007,15 @@ class _Segmenter:
         self._tokenizer.calc(text, self._tokenizer.get_DAG(text), route)
         return route[0][0]
 
-    def _boundaries(self, run: str) -> tuple[int, ...]:
-        edges = [0]
-        for _word, _start, end in self._tokenizer.tokenize(run, HMM=False):
-            edges.append(end)
-        return tuple(edges)
+    def _boundaries(self, run: str, absent: tuple[str, ...]) -> tuple[int, ...]:
+        saved = self._without(absent)
+        try:
+            edges = [0]
+            for _word, _start, end in self._tokenizer.tokenize(run, HMM=False):
+                edges.append(end)
+            return tuple(edges)
+        finally:
+            self._restore(saved)
 
 
 @lru_cache(maxsize=1)
