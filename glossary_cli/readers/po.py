@@ -54,6 +54,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     _check_strings(text, path)
     catalogue = _parse(text, path)
     lines = text.splitlines()
+    _warn_about_what_msgfmt_refuses(text, catalogue, lines, path, options)
     swap = _reads_swapped(catalogue, options, path, lines)
     if swap:
         source_language, target_language = wanted_languages(options)
@@ -235,6 +236,48 @@ def _check_strings(text: str, path: str) -> None:
         found = _STRING_LINE.match(line)
         if found and not _closed(line[found.end() - 1:]):
             raise InputFormatError("malformed PO: a string is not closed on its line", path=path, line=number)
+
+
+# The escapes msgfmt accepts: C's, with octal digits and \x for hexadecimal.
+_ESCAPE = re.compile(r"\\(.)")
+_VALID_ESCAPES = frozenset("ntbrfva\\\"'?01234567x")
+
+
+def _warn_about_what_msgfmt_refuses(text: str, catalogue: polib.POFile, lines: list[str], path: str,
+                                    options) -> None:
+    """One warning for escapes C does not have (\\q, which polib keeps as it is) and one for a
+    msgid defined twice in one context: the catalogue is still read, but msgfmt will stop on it."""
+    invalid = _invalid_escapes(text)
+    if invalid:
+        more = f"; {len(invalid) - 1:,} more" if len(invalid) > 1 else ""
+        options.on_warning(f"{path}:{invalid[0][0]}: invalid escape \\{invalid[0][1]} in a string, which msgfmt "
+                           f"refuses (a backslash itself is written \\\\){more}")
+    first_lines: dict[tuple[str | None, str], int] = {}
+    duplicates: list[tuple[int, int, str]] = []  # (line, line of the first definition, msgid)
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        line = _msgid_line(lines, entry.linenum)
+        first = first_lines.setdefault((entry.msgctxt, entry.msgid), line)
+        if first != line:
+            duplicates.append((line, first, entry.msgid))
+    if duplicates:
+        line, first, msgid = duplicates[0]
+        more = f"; {len(duplicates) - 1:,} more" if len(duplicates) > 1 else ""
+        options.on_warning(f'{path}:{line}: msgid "{msgid.translate(_RESTORE)}" is defined twice (first on line '
+                           f"{first}), which msgfmt refuses{more}")
+
+
+def _invalid_escapes(text: str) -> list[tuple[int, str]]:
+    """(line, character after the backslash) of each escape msgfmt refuses, obsolete entries aside."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if line.startswith("#") or not _STRING_LINE.match(line):
+            continue
+        found.extend((number, escape.group(1)) for escape in _ESCAPE.finditer(line[line.index('"'):])
+                     if escape.group(1) not in _VALID_ESCAPES)
+    return found
 
 
 def _closed(string: str) -> bool:
