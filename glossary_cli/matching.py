@@ -11,7 +11,9 @@ English (source side)
     `arm` `ARMS`). Case folded unless the spelling is
     case-sensitive (`Entry.spelling_is_case_sensitive`: the entry's `case_sensitive`, else a capital inside
     a word of the spelling, so `V2G` and `iPhone` are, and `Smart Grid`, `Wi-Fi` and the variant
-    `Vehicle-to-Grid`, capitalised at the start of each word, are not). In a text all in capitals,
+    `Vehicle-to-Grid`, capitalised at the start of each word, are not; nor, unless the entry says
+    so, a name of three or more capitals and a number, `COVID-19`, which the press writes
+    `Covid-19`: `is_numbered_name`). In a text all in capitals,
     whose capitals say nothing, a case-sensitive form that spells function words (`US`, `IT`,
     `WHO`) is read as those words, as `extract` reads it: `CONTACT US` holds no `US`. When
     occurrences overlap, the longest wins: in `heat pump installer`, with both `heat pump` and
@@ -587,6 +589,20 @@ class _TargetContext:
         return [other for other in nearby if other.end - other.start < length and other.end <= candidate.end]
 
 
+# A name of three or more capitals and a number (COVID-19, IPV6, GPT-4): its capitals are not what
+# tells it from a word, since no English word is written so; the press writes Covid-19.
+_NUMBERED_NAME = re.compile("[A-Z]{3,}[-\u2010\u2011]?[0-9][A-Za-z0-9]*")
+
+
+def is_numbered_name(spelling: str) -> bool:
+    """True for a spelling whose only capitals inside words are those of numbered names
+    (`COVID-19`, `COVID-19 vaccine`; not `V2G`, `SARS-CoV-2` or `WHO COVID-19`): check finds it in
+    any case (`Covid-19`, `covid-19`) unless its entry sets `case_sensitive`."""
+    words = spelling.split()
+    return any(_NUMBERED_NAME.fullmatch(word) for word in words) and \
+        all(_NUMBERED_NAME.fullmatch(word) or not has_inner_capital(word) for word in words)
+
+
 def _owners_first(owners: dict[int, bool]) -> list[int]:
     """The entries a pattern finds: those it is a form of, else those it is an extra form of
     (`pandemics` finds an entry `pandemics` when there is one, else `pandemic`)."""
@@ -607,7 +623,9 @@ class TermMatcher:
         self._plural_owners: dict[str, set[int]] = {}
         for index, entry in enumerate(self.entries):
             for term in (entry.source, *entry.source_variants):
-                table = exact if entry.spelling_is_case_sensitive(term) else folded
+                case_sensitive = entry.spelling_is_case_sensitive(term) and not (
+                    entry.case_sensitive is None and is_numbered_name(term))
+                table = exact if case_sensitive else folded
                 for form, kind in _english_forms(term).items():
                     key = form if table is exact else _lower(form)
                     owners_of_key = table.setdefault(key, {})
@@ -1036,5 +1054,6 @@ def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
 
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
-           "english_forms", "english_pattern", "fold_case", "has_inner_capital", "inflections",
+           "english_forms", "english_pattern", "fold_case", "found_ignoring_case", "has_inner_capital",
+           "inflections", "is_numbered_name",
            "match_compounds", "normalise_chinese", "normalise_english"]

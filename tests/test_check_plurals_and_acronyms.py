@@ -103,3 +103,20 @@ def test_aid_and_a_case_insensitive_AIDS_are_still_one_term():
     """Both entries then match `aids` in ordinary text: validate says so, as before."""
     assert len(problems_in("  - {source: aid, target: 援助, status: approved}\n"
                            "  - {source: AIDS, target: 艾滋病, status: approved, case_sensitive: false}\n")) == 1
+
+
+# ------------------------------------------------------------------ numbered names in any case
+
+COVID = approved("COVID-19", ["COVID-19", "新冠肺炎"], forbidden=["武汉肺炎"])
+
+
+def test_a_numbered_name_in_capitals_is_found_however_it_is_written():
+    """TICO-19 writes Covid-19 three times; an approved COVID-19 had skipped those sentences."""
+    for source in ("Covid-19 is spreading.", "covid-19 is spreading.", "COVID-19 is spreading."):
+        assert broken([COVID], source, "武汉肺炎正在传播。") == [("GL002", "COVID-19")], source
+
+
+def test_other_acronyms_keep_their_case():
+    assert broken([approved("V2G", "车网互动")], "Our v2g pilot started.", "我们的车辆到电网试点已启动。") == []
+    assert broken([approved("COVID-19", "新冠肺炎", case_sensitive=True)], "Covid-19 is spreading.",
+                  "武汉肺炎正在传播。") == []
