@@ -68,3 +68,9 @@ def test_a_unit_without_a_target_is_still_untranslated(tmp_path):
     path = write_file(tmp_path, UNIT.replace("<target>打开档案，然后保存。</target>", ""), "app.xlf")
     assert read(path) == []
     assert read.warnings == [f"{path}:7: 2 untranslated or empty unit(s) skipped (first one here)"]
+
+
+def test_an_empty_target_leaves_each_sentence_untranslated(tmp_path):
+    path = write_file(tmp_path, UNIT.replace("<target>打开档案，然后保存。</target>", "<target/>"), "app.xlf")
+    assert read(path) == []
+    assert read.warnings == [f"{path}:7: 2 untranslated or empty unit(s) skipped (first one here)"]

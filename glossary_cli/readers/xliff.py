@@ -162,12 +162,13 @@ def _segments(unit, name: str):
 def _marked_segments(seg_source, target):
     """The sentences of a Trados or memoQ unit: each <mrk mtype="seg" mid> of the <seg-source>
     with the <mrk> of the same mid in the <target> (None when it has none), or [] when the unit
-    is not segmented so. A <target> holding no sentence marks at all (a tool that does not
-    segment wrote it) translates the unit whole: [] too, so <source> and <target> are paired."""
+    is not segmented so. A <target> holding words but no sentence marks (a tool that does not
+    segment wrote it) translates the unit whole: [] too, so <source> and <target> are paired; an
+    empty one leaves each sentence untranslated."""
     if seg_source is None:
         return []
     target_marks = [] if target is None else _sentence_marks(target)
-    if target is not None and not target_marks:
+    if target is not None and not target_marks and segment_text(target):
         return []
     targets = {mark.get("mid"): mark for mark in target_marks}
     return [(mark.get("mid") or str(number), mark, mark, targets.get(mark.get("mid")))
