@@ -104,6 +104,19 @@ def _as_baseline_names(paths: set[str], baseline: Path) -> set[str]:
     return {baseline_name(path, root) for path in paths}
 
 
+def _regional_target(glossary) -> str | None:
+    """The glossary's own target language when it names a script or region (zh-CN, zh-Hant): its
+    approved renderings are that variant's words (文件, not 檔案), so a file in the other script is
+    another language to it, skipped with a warning, not checked against words it does not use.
+    Plain zh (the default) reads every Chinese file."""
+    from ..readers.xml_safe import normalize_language
+
+    target = glossary.languages.get("target")
+    if isinstance(target, str) and normalize_language(target).startswith("zh-"):
+        return target
+    return None
+
+
 def _baseline_root(baseline: Path) -> str:
     """A baseline names files relative to its own directory, so a run from a subdirectory (or the
     repository root) matches the same records."""
@@ -201,6 +214,7 @@ def check(
         if not loaded.approved():
             warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
         _refuse_unexpanded_patterns(list(corpus or []), input_format)
+        target_lang = target_lang or _regional_target(loaded)
         pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                              encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                              source_lang=source_lang, target_lang=target_lang)

@@ -6,7 +6,7 @@ name with the region or script after it (`English (United States)`, `Chinese (Si
 A column is taken for a language when its name starts with that language's name or code and its
 region or script does not contradict the wanted one: with --target-lang zh-TW, `Chinese
 (Traditional)` and `zh-HK` are the target, `Chinese (Simplified)` is not. Chinese is matched by
-script as in TBX (see tbx.chinese_script); with plain zh a Simplified column is preferred to a
+script as in TBX (see readers.xml_safe.chinese_script); with plain zh a Simplified column is preferred to a
 Traditional one. Any other name is chosen with --source-column / --target-column.
 
 A language name followed by the name of a field is that field's column, not a term column:
@@ -129,7 +129,7 @@ def field_of_language(name: str, wanted: str) -> str | None:
 
 
 def _tag_is(tag: str, wanted: str) -> bool:
-    from .tbx_read import chinese_script
+    from ..readers.xml_safe import chinese_script
 
     wanted_script = chinese_script(wanted)
     if wanted_script is not None:
@@ -170,7 +170,7 @@ def _column_for(cells: list[str], role: str, language: str, taken: set) -> int |
     """The first free column named for the language (plain zh: a Simplified one first; one named by
     the language alone before one with another word), else the first free column named for the
     role (source, term, english; target, translation, chinese)."""
-    from .tbx_read import SIMPLIFIED, chinese_script
+    from ..readers.xml_safe import SIMPLIFIED, chinese_script
 
     free = [index for index in range(len(cells)) if index not in taken]
     by_language = [index for index in free if names_language(cells[index], language)]

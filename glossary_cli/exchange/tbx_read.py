@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.xml_safe import element_language, expect_root, iter_xml, language_matches, local_name, normalize_language
+from ..readers.xml_safe import (SIMPLIFIED, TRADITIONAL, chinese_script, element_language, expect_root, iter_xml,
+                                language_matches, local_name, normalize_language)
 
 # keep_source: the source term listed again among the target-language terms, with this term-level
 # note. TBX-Basic's termType picklist has no value for it (fullForm, acronym, abbreviation,
@@ -136,22 +137,6 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
                    "as candidates with no target (first one here)")
     _warn_about_left_out(not_imported, path, on_warning)
     return glossary
-
-
-SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
-
-
-def chinese_script(code: str) -> str | None:
-    """Simplified for zh, zh-Hans, zh-CN, zh-SG (and zh-Hans-*), Traditional for zh-Hant, zh-TW,
-    zh-HK, zh-MO; None for a language other than Chinese."""
-    subtags = normalize_language(code).split("-")
-    if subtags[0] != "zh":
-        return None
-    if "hans" in subtags:
-        return SIMPLIFIED
-    if "hant" in subtags or any(subtag in ("tw", "hk", "mo") for subtag in subtags[1:]):
-        return TRADITIONAL
-    return SIMPLIFIED
 
 
 def traditional_tag(written: Counter) -> str | None:

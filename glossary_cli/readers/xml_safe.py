@@ -263,11 +263,32 @@ def normalize_language(code: str) -> str:
 
 def language_matches(code: str | None, wanted: str) -> bool:
     """True when `code` is the wanted language or a variant of it: zh, zh-CN, zh-Hans and zh_CN
-    all match 'zh'; 'zh-TW' matches 'zh' but not 'zh-CN'."""
+    all match 'zh'. Chinese is told apart by script, as tools tag it either way: zh-Hans and zh-SG
+    match 'zh-CN', zh-Hant and zh-HK match 'zh-TW', and a plain zh (no script said) matches both."""
     if not code or not wanted:
         return False
     have, want = normalize_language(code), normalize_language(wanted)
-    return have == want or have.startswith(want + "-")
+    if have == want or have.startswith(want + "-"):
+        return True
+    if want.startswith("zh-") and (have == "zh" or have.startswith("zh-")):
+        return have == "zh" or chinese_script(have) == chinese_script(want)
+    return False
+
+
+SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
+
+
+def chinese_script(code: str) -> str | None:
+    """Simplified for zh, zh-Hans, zh-CN, zh-SG (and zh-Hans-*), Traditional for zh-Hant, zh-TW,
+    zh-HK, zh-MO; None for a language other than Chinese."""
+    subtags = normalize_language(code).split("-")
+    if subtags[0] != "zh":
+        return None
+    if "hans" in subtags:
+        return SIMPLIFIED
+    if "hant" in subtags or any(subtag in ("tw", "hk", "mo") for subtag in subtags[1:]):
+        return TRADITIONAL
+    return SIMPLIFIED
 
 
 def wanted_languages(options) -> tuple[str, str]:
