@@ -92,7 +92,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     source_language, target_language = source_lang or "en", target_lang or "zh"
     concepts: list[ConceptRecord] = []
     for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), marked=frozenset(_TERM_CONTAINERS),
-                          encoding=encoding, kind="TBX"):
+                          encoding=encoding, kind="TBX", on_warning=on_warning):
         if event.kind == "root":
             expect_root(event, {"tbx", "martif"}, "TBX", path)
         else:
