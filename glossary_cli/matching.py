@@ -569,6 +569,8 @@ class _TargetContext:
 
     def words_for(self, candidate: _Candidate) -> frozenset[str]:
         """The renderings jieba reads as words when it judges this candidate (see `whole`)."""
+        if not self.nested:
+            return self.words
         entries = {index for index, _kind in candidate.owners}
         others = {self.haystack[other.start:other.end] for other in self.around(candidate)
                   if not any(index in entries for index, _kind in other.owners)}
@@ -765,7 +767,7 @@ class TermMatcher:
                 continue
             first, last = normalised.original_span(candidate.start, candidate.end)
             occurrence = Occurrence(first, last, text[first:last])
-            longer = context.around(candidate)
+            longer = context.around(candidate) if context.nested else ()
             for index, kind in relevant:
                 if longer and self._inside_longer_rendering(index, kind, longer, context, claims):
                     continue
