@@ -709,8 +709,9 @@ class TermMatcher:
         taken_until = -1
         for start, negative_end, _rank, owners_of in found:
             end = -negative_end
-            if start < taken_until:
-                continue  # inside or across a longer occurrence already taken
+            if end <= taken_until:
+                continue  # inside a longer occurrence already taken; one across it (novel coronavirus |
+                # coronavirus disease) is a term of its own
             first, last = normalised.original_span(start, end)
             if _hyphen_joined(text, first, last):
                 continue  # LNG in LNG-powered: part of a hyphenated compound, not the term

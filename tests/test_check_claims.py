@@ -84,3 +84,15 @@ def test_a_wrong_rendering_approved_for_another_spelling_hides_nothing():
     """TICO-19: an approved junk target of `hand sanitiser` hid 酒精洗手液 from the American spelling's entry."""
     entries = [approved("alcohol-based hand sanitizer", "酒精洗手液"), approved("hand sanitiser", "含酒精洗手液洗手")]
     assert broken(entries, "Use alcohol-based hand sanitizer.", "使用含酒精洗手液洗手。") == []
+
+
+# ------------------------------------------------------------------ terms that overlap without nesting
+
+def test_two_terms_that_overlap_in_the_english_are_both_checked():
+    # "novel coronavirus disease" holds novel coronavirus and coronavirus disease: neither is inside the other.
+    entries = [approved("novel coronavirus", "新型冠状病毒"), approved("coronavirus disease", "冠状病毒病"),
+               approved("coronavirus", "冠状病毒")]
+    source = "The novel coronavirus disease spreads."
+    assert broken(entries, source, "新型冠状病毒病正在传播。") == []
+    assert broken(entries, source, "新型冠状病毒肺炎正在传播。") == [("GL001", "coronavirus disease")]
+    assert broken(entries, source, "新冠状病毒病正在传播。") == [("GL001", "novel coronavirus")]
