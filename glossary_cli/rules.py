@@ -8,6 +8,8 @@ None. IDs never change meaning; a retired rule's ID is not reused.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -81,7 +83,17 @@ def missing_approved_target(hit: TermHit) -> Violation | None:
         cuts = dict.fromkeys(f'"{hit.pair.target[split.start:split.end]}" occurs only inside the words {split.text}'
                              for split in hit.split)
         message += f' ({"; ".join(cuts)})'
+    elif _kept_in_english(hit):  # MERS left as MERS: a choice of the translator's, or of the glossary's to revisit
+        message += " (the translation keeps it in English)"
     return Violation(message)
+
+
+def _kept_in_english(hit: TermHit) -> bool:
+    """Whether the target holds the English term as written in the source, not inside a longer
+    Latin word (Chinese text writes it right beside Han characters: MERS病毒)."""
+    term = hit.source[0].text
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])"
+    return re.search(pattern, hit.pair.target, re.IGNORECASE) is not None
 
 
 @check("GL002", Severity.ERROR)

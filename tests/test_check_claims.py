@@ -96,3 +96,4 @@ def test_two_terms_that_overlap_in_the_english_are_both_checked():
     assert broken(entries, source, "新型冠状病毒病正在传播。") == []
     assert broken(entries, source, "新型冠状病毒肺炎正在传播。") == [("GL001", "coronavirus disease")]
     assert broken(entries, source, "新冠状病毒病正在传播。") == [("GL001", "novel coronavirus")]
+
