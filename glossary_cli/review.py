@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import copy
 import difflib
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from enum import Enum
 
 from .atomic import ANY_CONTENT, content_now, write_atomic
-from .errors import FileChangedError, GlossaryFileError, UsageError
+from .errors import FileChangedError, GlossaryFileError, OutputError, UsageError
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
@@ -30,11 +33,25 @@ class Action(str, Enum):
 
 @dataclass
 class _Step:
-    """What undo needs: which queue item, what the entry looked like before, what was done."""
+    """What undo needs: which queue item, what the entry looked like before, what was done, and
+    whether a skip put the entry back at the end of the queue."""
 
     position: int
     before: Entry
     action: Action
+    requeued: bool = False
+
+
+# How review shows a list of renderings, and how a person types one after `e`: ` / ` (or a
+# full-width ／, or the 、 a Chinese input method gives for the / key) with a space either side.
+# A slash inside a rendering (TCP/IP, 输入/输出) has none, and stays.
+_BETWEEN_RENDERINGS = re.compile(r"(?<=\s)[/\uff0f\u3001](?=\s)")
+
+
+def renderings(typed: str) -> list[str]:
+    """The renderings in what a person typed: `WHO / 世界卫生组织` is two, as review shows them."""
+    parts = (part.strip() for part in _BETWEEN_RENDERINGS.split(f" {typed} "))
+    return list(dict.fromkeys(part for part in parts if part))
 
 
 def review_order(entry: Entry) -> tuple:
@@ -44,7 +61,12 @@ def review_order(entry: Entry) -> tuple:
 
 @dataclass
 class ReviewSession:
-    """Candidates of one glossary file, reviewed in order; every decision is on disk at once."""
+    """Candidates of one glossary file, reviewed in order; every decision is on disk at once.
+
+    A skipped candidate goes to the end of the queue, once: it comes back after the others, and
+    skipped again it stays a candidate, for the next session. The file keeps no record of a skip:
+    a skip means "not now", and a mark in a shared, committed glossary would be noise in its diffs
+    and merges; a next session orders candidates by score again, skipped ones among them."""
 
     path: str
     glossary: Glossary
@@ -59,6 +81,7 @@ class ReviewSession:
         read = content_now(path)  # before parsing: a change made after it is caught at the first save
         glossary = load_glossary(path)
         refuse_unkeepable(glossary)  # before the first decision, which could not be saved
+        _refuse_read_only(path)  # likewise
         queue = sorted((entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                         and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
         session = cls(path, glossary, queue)
@@ -76,11 +99,23 @@ class ReviewSession:
     def done(self) -> bool:
         return self.current is None
 
+    @property
+    def second_look(self) -> bool:
+        """Whether the current candidate was skipped earlier in this session and is back."""
+        return self.current is not None and any(entry is self.current for entry in self.queue[:self.position])
+
     def counts(self) -> dict[Action, int]:
         result = {action: 0 for action in Action}
         for step in self.history:
             result[step.action] += 1
         return result
+
+    def left(self) -> tuple[int, int]:
+        """The candidates of the queue still undecided: (skipped in this session, not yet shown)."""
+        seen = {id(entry) for entry in self.queue[:self.position]}
+        undecided = {id(entry): entry for entry in self.queue if entry.status is Status.CANDIDATE}
+        skipped = sum(1 for key in undecided if key in seen)
+        return skipped, len(undecided) - skipped
 
     # ------------------------------------------------------------ decisions
 
@@ -92,13 +127,14 @@ class ReviewSession:
         return self._decide(Action.REJECT, lambda entry: _set_status(entry, Status.REJECTED))
 
     def edit(self, target: str) -> Entry:
-        """Approve the current source with a rendering the reviewer typed."""
-        target = target.strip()
-        if not target:
+        """Approve the current source with what the reviewer typed: one rendering, or several
+        apart by ` / ` as review shows a list (see `renderings`)."""
+        targets = renderings(target)
+        if not targets:
             raise UsageError("the new target is empty; nothing changed")
 
         def apply(entry: Entry) -> None:
-            _replace_target(entry, target)
+            _replace_target(entry, targets)
             entry.status = Status.APPROVED
 
         return self._decide(Action.EDIT, apply)
@@ -111,19 +147,32 @@ class ReviewSession:
         chosen = entry.alternatives[number - 1]
 
         def apply(entry: Entry) -> None:
-            _replace_target(entry, chosen.target, score=chosen.score)
+            _replace_target(entry, [chosen.target], score=chosen.score)
             entry.status = Status.APPROVED
 
         return self._decide(Action.PICK, apply)
 
     def skip(self) -> Entry:
-        return self._decide(Action.SKIP, lambda entry: None, save=False)
+        """Leave the current candidate for later: at the end of the queue, the first time."""
+        requeue = not self.second_look
+        entry = self._decide(Action.SKIP, lambda entry: None, save=False)
+        if requeue:
+            self.queue.append(entry)
+            self.history[-1].requeued = True
+        return entry
+
+    @property
+    def back_later(self) -> bool:
+        """Whether the last skip put its candidate at the end of the queue."""
+        return bool(self.history) and self.history[-1].requeued
 
     def undo(self) -> Entry | None:
         """Take back the last decision (saved at once); None when there is nothing to undo."""
         if not self.history:
             return None
         step = self.history.pop()
+        if step.requeued:  # the steps after it are undone already, so its copy is the last
+            self.queue.pop()
         entry = self.queue[step.position]
         for name in ("target", "status", "score", "alternatives"):
             setattr(entry, name, copy.deepcopy(getattr(step.before, name)))
@@ -173,15 +222,27 @@ def _set_status(entry: Entry, status: Status) -> None:
     entry.status = status
 
 
-def _replace_target(entry: Entry, target: str, *, score: float | None = None) -> None:
-    """Make `target` the rendering; the one it replaces becomes an alternative, so nothing is lost."""
-    if entry.target == [target]:
+def _refuse_read_only(path: str) -> None:
+    """A file without any write permission could save no decision: say so before the first one
+    (by the mode bits, as the write itself refuses it)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
         return
-    alternatives = [alternative for alternative in entry.alternatives if alternative.target != target]
+    if stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputError("is read-only, so review could save no decision; make it writable (chmod u+w) to "
+                          "review it", path=path)
+
+
+def _replace_target(entry: Entry, targets: list[str], *, score: float | None = None) -> None:
+    """Make `targets` the renderings; those they replace become alternatives, so nothing is lost."""
+    if entry.target == targets:
+        return
+    alternatives = [alternative for alternative in entry.alternatives if alternative.target not in targets]
     for old in entry.target:
-        if old != target and all(alternative.target != old for alternative in alternatives):
+        if old not in targets and all(alternative.target != old for alternative in alternatives):
             alternatives.insert(0, Alternative(old, entry.score if entry.score is not None else 0.0))
-    entry.target = [target]
+    entry.target = list(targets)
     entry.alternatives = alternatives
     if score is not None:
         entry.score = score
@@ -245,7 +306,7 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         # A candidate takes the named rendering as its only target (the others become
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
         if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):
-            _replace_target(entry, target)
+            _replace_target(entry, [target])
         entry.status = status
         decision = Decision(entry, added=False)
     refuse_contradictions(glossary, before, path, status.value, source)

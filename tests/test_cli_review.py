@@ -240,13 +240,6 @@ def test_review_with_nothing_to_do(runner, tmp_path):
     assert result.stdout == f"{path}: no candidates to review.\n"
 
 
-def test_the_review_panel_keeps_its_key_line_whole_at_80_columns(runner, path, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "80")
-    result = runner.invoke(app, ["review", str(path)], input="q")
-    footer = next(line for line in result.stdout.splitlines() if line.startswith("╰"))
-    assert "q quit" in footer and len(footer) <= 80
-
-
 def test_keys_running_out_at_a_prompt_end_its_line(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="a")
     assert result.stdout.splitlines()[-1].startswith("1 approved, 0 rejected, 0 skipped")

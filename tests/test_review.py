@@ -74,7 +74,7 @@ def test_edit_approves_the_typed_target_and_keeps_the_old_one_as_alternative(pat
     assert entry.target == ["政策体系"] and entry.status is Status.APPROVED
     assert [alternative.target for alternative in entry.alternatives] == ["政策堆栈", "政策组合"]
     assert "  - source: policy stack   # from the seed\n" in path.read_text(encoding="utf-8")
-    assert session.done
+    assert session.current.source == "grid" and session.second_look  # the two skipped come back
 
 
 def test_pick_an_alternative(path):

@@ -7,6 +7,14 @@ no line editing; Ctrl-C still a signal, changed without flushing), a read is spl
 escape sequence such as an arrow is one key), and the line after `e` is edited here (Backspace,
 Ctrl-U, Ctrl-W), so the keys typed ahead with the `e` are part of it and can be erased like the rest.
 
+A paste is text, never keys. The session turns on the terminal's bracketed-paste mode, so a paste
+comes as one `Paste`: at the `e` prompt it goes into the line (its lines as renderings apart by
+` / `) and only Enter takes it; at the key prompt it decides nothing. A terminal without that mode
+sends a paste as bare characters, so whatever is already waiting after the Enter that ends the `e`
+line (the rest of a pasted text, most likely) is thrown away, and shown as thrown away, rather than
+run as decisions on candidates the reviewer never saw. Keys typed ahead between decisions are not
+touched: only the `e` line's Enter drops what came in with it.
+
 From a pipe (`printf 'aar' | glossary review`) a key is one character, line ends ignored; after
 `e` the new target is the rest of the line, or the next line when `e` ends its line.
 """
@@ -15,22 +23,41 @@ from __future__ import annotations
 
 import codecs
 import os
+import select
 import sys
 from collections import deque
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
 _ESCAPE = "\x1b"
 _END_OF_INPUT = "\x04"  # Ctrl-D, which cbreak mode reads as a character
+_PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"  # how a terminal in bracketed-paste mode wraps a paste
+_BRACKETED_PASTE_ON, _BRACKETED_PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"
+_UP = ("\x1b[A", "\x1bOA")
+_ESCAPE_WAIT = 0.05  # seconds the rest of an escape sequence may take to arrive; a lone Esc waits this long
+_PASTE_SETTLE = 0.03  # seconds of quiet after which the input that came with an Enter is all there
+
+
+@dataclass(frozen=True)
+class Paste:
+    """Text the terminal says was pasted: never a key, whatever characters it holds."""
+
+    text: str
 
 
 class KeyReader:
-    def __init__(self, stream=None) -> None:
+    def __init__(self, stream=None, screen=None) -> None:
         self.stream = stream or sys.stdin
+        self.screen = screen or sys.stdout
         self.terminal = self.stream.isatty()
-        self._pending: deque[str] = deque()
+        self.mid_line = False  # a prompt is on screen, waiting: whatever is printed next needs a line of its own
+        self.dropped = ""  # what the last line's Enter threw away, quoted, for the caller to show
+        self._pending: deque = deque()
+        self._carry = ""  # the start of an escape sequence whose end has not been read yet
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._normal_mode = None  # the terminal's settings before the session, while in cbreak mode
+        self._pasting = False
 
     def __enter__(self) -> "KeyReader":
         if self.terminal:
@@ -40,74 +67,161 @@ class KeyReader:
             fd = self.stream.fileno()
             self._normal_mode = termios.tcgetattr(fd)
             tty.setcbreak(fd, termios.TCSANOW)
+            if _screen_is_a_terminal(self.screen):
+                self._pasting = True
+                self._echo(_BRACKETED_PASTE_ON)
         return self
 
     def __exit__(self, *_) -> None:
+        if self._pasting:
+            self._pasting = False
+            self._echo(_BRACKETED_PASTE_OFF)
         if self._normal_mode is not None:
             import termios
 
             termios.tcsetattr(self.stream.fileno(), termios.TCSANOW, self._normal_mode)
             self._normal_mode = None
 
-    def key(self) -> str:
-        """The next key press. EOFError when input ends (Ctrl-D on a terminal)."""
+    def key(self) -> str | Paste:
+        """The next key press, or a Paste. EOFError when input ends (Ctrl-D on a terminal)."""
+        self.mid_line = True
         if not self.terminal:
             while True:
                 char = self.stream.read(1)
                 if not char:
                     raise EOFError
                 if char not in "\r\n":
+                    self.mid_line = False
                     return char
         key = self._terminal_key()
         if key == _END_OF_INPUT:
             raise EOFError
+        self.mid_line = False
         return key
 
-    def line(self, console, prompt: str) -> str:
+    def line(self, console, prompt: str, *, current: str = "") -> str:
         """A line typed after a key, asked for with `prompt` (rich markup) on `console`. On a
         terminal it is edited here, in cbreak mode, so keys typed ahead with the `e` are part of it
-        and Backspace, Ctrl-U and Ctrl-W work on them as on the rest. EOFError when input ends."""
-        console.print(prompt, end="")
+        and Backspace, Ctrl-U and Ctrl-W work on them as on the rest; Tab (or the Up arrow) puts
+        `current` on the line, to change rather than retype. A paste goes into the line, its lines
+        apart by ` / `; input already waiting after the Enter is dropped, and kept in `dropped` to
+        be shown. EOFError when input ends."""
+        console.print(prompt, end="", soft_wrap=True)  # the terminal wraps it: rich would drop its last space
+        self.mid_line = True
+        self.dropped = ""
         if not self.terminal:
             rest = self.stream.readline()
             if rest in ("\n", "\r\n"):  # `e` ended its line: the target is on the next one
                 rest = self.stream.readline()
             if not rest:
                 raise EOFError
+            self.mid_line = False
             return rest.rstrip("\r\n")
         typed: list[str] = []
         while True:
             key = self._terminal_key()
-            if key in ("\r", "\n"):
+            if isinstance(key, Paste):
+                self._type(typed, pasted_line(key.text))
+            elif key in ("\r", "\n"):
                 self._echo("\n")
+                self.mid_line = False
+                self.dropped = _shown(self._drop_waiting_input())
                 return "".join(typed)
-            if key == _END_OF_INPUT and not typed:
+            elif key == _END_OF_INPUT and not typed:
                 raise EOFError
-            if key in _ERASE or key in (_KILL, _WORD_ERASE):
-                erased = _erase(typed, key)
-                self._echo("".join("\b" * cell_len(char) + " " * cell_len(char) + "\b" * cell_len(char)
-                                   for char in erased))  # the last character first, as it was typed last
+            elif key in _ERASE or key in (_KILL, _WORD_ERASE):
+                self._rub_out(_erase(typed, key))
+            elif (key == "\t" or key in _UP) and current:
+                self._rub_out(_erase(typed, _KILL))
+                self._type(typed, current)
             elif key.isprintable():
-                typed.append(key)
-                self._echo(key)
+                self._type(typed, key)
 
-    def _terminal_key(self) -> str:
+    def _type(self, typed: list[str], text: str) -> None:
+        typed.extend(text)
+        self._echo(text)
+
+    def _rub_out(self, erased: list[str]) -> None:
+        """Take erased characters off the screen, the last first, as it was typed last."""
+        self._echo("".join("\b" * cell_len(char) + " " * cell_len(char) + "\b" * cell_len(char)
+                           for char in erased))
+
+    def _terminal_key(self) -> str | Paste:
+        key = self._raw_key()
+        if key != _PASTE_START:
+            return key
+        parts = []
+        while (key := self._raw_key()) != _PASTE_END:
+            parts.append(key)
+        return Paste("".join(parts))
+
+    def _raw_key(self) -> str:
+        """The next key the terminal sent; an escape sequence split across reads is put back whole."""
         while not self._pending:
-            data = os.read(self.stream.fileno(), 64)
-            if not data:
-                raise EOFError
-            self._pending.extend(split_keys(self._decoder.decode(data)))
+            if self._carry and not self._readable(_ESCAPE_WAIT):
+                self._pending.extend(split_keys(self._carry))  # a lone Esc, not the start of a sequence
+                self._carry = ""
+                break
+            text = self._carry + self._read()
+            cut = _incomplete_escape(text)
+            self._carry = text[cut:]
+            self._pending.extend(split_keys(text[:cut]))
         return self._pending.popleft()
+
+    def _read(self) -> str:
+        data = os.read(self.stream.fileno(), 4096)
+        if not data:
+            raise EOFError
+        return self._decoder.decode(data)
+
+    def _readable(self, timeout: float) -> bool:
+        return bool(select.select([self.stream.fileno()], [], [], timeout)[0])
+
+    def _drop_waiting_input(self) -> str:
+        """Throw away the input that came in with the Enter ending the line, and what follows it
+        without a pause: the rest of a paste the terminal did not mark as one. Returns it as text."""
+        dropped = [key.text if isinstance(key, Paste) else key for key in self._pending]
+        self._pending.clear()
+        dropped.append(self._carry)
+        self._carry = ""
+        while self._readable(_PASTE_SETTLE):
+            try:
+                dropped.append(self._read())
+            except EOFError:
+                break
+        return "".join(dropped)
 
     def _echo(self, text: str) -> None:
         """Echo as the terminal would: cbreak mode leaves it to us."""
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        self.screen.write(text)
+        self.screen.flush()
 
 
 _ERASE = ("\x7f", "\x08")  # Backspace, as terminals send it
 _KILL = "\x15"  # Ctrl-U: the whole line
 _WORD_ERASE = "\x17"  # Ctrl-W: the last word
+
+
+def _screen_is_a_terminal(screen) -> bool:
+    try:
+        return screen.isatty() and os.environ.get("TERM", "") not in ("", "dumb")
+    except (AttributeError, ValueError):
+        return False
+
+
+def pasted_line(text: str) -> str:
+    """Pasted text as it goes into the `e` line: each of its lines a rendering, apart by ` / ` as
+    review shows a list; blank lines, a final line break and control characters left out."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept = ["".join(char if char.isprintable() else " " for char in line).strip() for line in lines]
+    return " / ".join(line for line in kept if line)
+
+
+def _shown(dropped: str) -> str:
+    """Dropped input in a message: quoted, its line breaks and controls as spaces, cut to a line;
+    empty when there was none."""
+    text = " ".join("".join(char if char.isprintable() else " " for char in dropped).split())
+    return repr(text if len(text) <= 40 else text[:39] + "…") if text else ""
 
 
 def _erase(typed: list[str], key: str) -> list[str]:
@@ -123,6 +237,22 @@ def _erase(typed: list[str], key: str) -> list[str]:
     else:
         count = min(1, len(typed))
     return [typed.pop() for _ in range(count)]
+
+
+def _incomplete_escape(text: str) -> int:
+    """Where an escape sequence begins that `text` ends before finishing (an Esc, `ESC [ 2 0`),
+    else len(text): the read split it, and its rest is on the way."""
+    start = text.rfind(_ESCAPE)
+    if start == -1:
+        return len(text)
+    rest = text[start + 1:]
+    if not rest:
+        return start
+    if rest[0] == "O" and len(rest) == 1:
+        return start
+    if rest[0] == "[" and all("\x20" <= char <= "\x3f" for char in rest[1:]):
+        return start
+    return len(text)
 
 
 def split_keys(text: str) -> list[str]:

@@ -18,8 +18,17 @@ from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_l
                      load_validated, refuse_conflicts, same_file, stderr_console, stdout_console, warn,
                      writing_to_stdout)
 
-KEYS_HELP = "a approve · r reject · e edit target · 1-9 pick alternative · s skip · u undo · q quit · ? help"
-KEYS_SHORT = "a approve · r reject · e edit · 1-9 pick · s skip · u undo · q quit"  # fits a panel 80 columns wide
+KEYS_HELP = [  # what `?` shows, a key and what it does
+    ("a", "approve the target as shown"),
+    ("e", "type the target, A / B for several: Enter approves it, Tab fills in the current one to change, "
+          "an empty line cancels"),
+    ("1-9", "approve that alternative (an entry that lists some) as the target; the old one becomes an alternative"),
+    ("r", "reject: extract never proposes this pair again"),
+    ("s", "skip: it comes back after the others; skipped again, it stays a candidate for next time"),
+    ("u", "undo the last key (a decision or a skip)"),
+    ("q", "quit, as Esc does; every decision is saved already"),
+    ("?", "this help"),
+]
 
 
 def _say(message: str) -> None:
@@ -38,11 +47,12 @@ def review(
 ) -> None:
     """Review candidates one by one, best first, with single keys.
 
-    a approve, r reject, e edit the target (then approve), 1-9 pick an alternative (then approve),
-    s skip, u undo the last key (a decision or a skip), q quit, ? help. Every decision is written
-    to FILE atomically as it is made, so Ctrl-C or a closed terminal loses nothing. Keys typed
-    ahead are taken in order. Piped keys are one character each; after e, the new target is the
-    rest of its line or the next line.
+    a approve, e type another target and approve it (several apart by " / "), 1-9 approve that
+    alternative, r reject, s skip (it comes back after the others), u undo the last key (a decision
+    or a skip), q or Esc quit, ? help. Every decision is written to FILE atomically as it is made,
+    so Ctrl-C or a closed terminal loses nothing. Keys typed ahead are taken in order; a paste is
+    text, never keys. Piped keys are one character each; after e, the new target is the rest of
+    its line or the next line.
     """
     from ..review import ReviewSession
 
@@ -51,13 +61,21 @@ def review(
     if session.done:
         console.print(f"{file}: no candidates to review.", markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
+    if sys.stdin.isatty() and not sys.stdout.isatty():
+        fail("review reads keys from the terminal but its output goes elsewhere (> file or | pipe), so you could "
+             "not see the candidates you decide; run it with its output on the terminal, or pipe the keys in "
+             "as well (printf 'aas' | glossary review FILE > log)")
     from .keys import KeyReader
 
+    keys = KeyReader()
+    console.print(_opening(session, file), markup=False, soft_wrap=True)
     try:
-        with KeyReader() as keys:
+        with keys:
             _review_loop(session, console, keys)
     except KeyboardInterrupt:
-        interrupts.report(f"glossary: interrupted; {counted(_decided(session), 'decision')} already saved in {file}")
+        if keys.mid_line:  # a prompt, or a half-typed target, is on the line: the message gets its own
+            console.print()
+        interrupts.report(f"glossary: interrupted; {_saved(session, file)}")
         raise typer.Exit(interrupts.exit_code()) from None
     except EOFError:  # piped keys ran out while a prompt waited: end its line
         console.print()
@@ -66,8 +84,8 @@ def review(
 
 def _review_loop(session, console, keys) -> None:
     from ..errors import UsageError
+    from .keys import Paste
 
-    total = len(session.queue)
     show = True
     while True:
         if session.done:  # the last decision can still be taken back
@@ -76,17 +94,23 @@ def _review_loop(session, console, keys) -> None:
             console.print("[bold]No candidates left.[/] [bold]\\[u][/] undo the last decision, any other key to finish ",
                           end="")
             key = keys.key()
-            console.print(key if key.isprintable() else "")
+            console.print(key if isinstance(key, str) and key.isprintable() else "")
             if key != "u":
                 return
             undone = session.undo()
             console.print(f"  undone: {_pair(undone)} is a candidate again")
         entry = session.current
         if show:
-            console.print(_render(entry, session.position + 1, total))
+            console.print(_render(entry, session.position + 1, len(session.queue), again=session.second_look,
+                                  width=console.width))
         show = True
         console.print("[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
         key = keys.key()
+        if isinstance(key, Paste):
+            console.print()
+            console.print("  [yellow]a paste is text, not keys[/]: nothing decided. To paste a target, press e first")
+            show = False
+            continue
         console.print(key if key.isprintable() else "")
         try:
             if key == "a":
@@ -96,39 +120,111 @@ def _review_loop(session, console, keys) -> None:
                 entry = session.reject()
                 console.print(f"  [red]rejected[/] {_pair(entry)}")
             elif key == "e":
-                target = keys.line(console, f"  new target for [bold]{_escape(entry.source)}[/] (empty to cancel): ")
-                if target.strip():
-                    entry = session.edit(target)
-                    console.print(f"  [green]approved[/] {_pair(entry)}")
-                else:
-                    console.print("  unchanged")
-                    show = False
+                target = keys.line(console, f"  new target for [bold]{_escape(entry.source)}[/], approved on Enter "
+                                            "(several: A / B; Tab: the current one; empty to cancel): ",
+                                   current=" / ".join(entry.target))
+                try:
+                    if target.strip():
+                        entry = session.edit(target)
+                        console.print(f"  [green]approved[/] {_pair(entry, count=True)}")
+                        hint = _one_target_hint(entry)
+                        if hint:
+                            console.print(f"  {_escape(hint)}")
+                    else:
+                        console.print("  unchanged")
+                        show = False
+                finally:
+                    if keys.dropped:  # the rest of a paste the terminal did not mark as one
+                        console.print(f"  [yellow]ignored what came in after the Enter[/] {_escape(keys.dropped)}: "
+                                      "a paste is text, not keys")
             elif key.isdigit() and key != "0":
                 entry = session.pick(int(key))
                 console.print(f"  [green]approved[/] {_pair(entry)}")
             elif key == "s":
                 session.skip()
-                console.print("  skipped")
+                console.print("  skipped; it comes back after the others" if session.back_later else
+                              "  skipped again; it stays a candidate")
             elif key == "u":
                 undone = session.undo()
-                console.print(f"  undone: {_pair(undone)} is a candidate again" if undone else "  nothing to undo")
+                console.print(f"  undone: {_pair(undone)} is a candidate again" if undone
+                              else "  nothing to undo in this session")
             elif key in ("q", "\x1b"):
                 return
-            else:
-                if key != "?":  # a typo, or keys piped from a script written for other keys
-                    console.print(f"  no key {_escape(repr(key))}; the keys are:")
-                console.print(f"  {KEYS_HELP}")
+            elif key == "?":
+                console.print(_help())
+                show = False
+            else:  # a typo, or keys piped from a script written for other keys
+                console.print(f"  no key {_escape(repr(key))}; the keys are: "
+                              f"{' · '.join(item for item in _legend_items(entry))}", soft_wrap=True)
                 show = False
         except UsageError as error:
             console.print(f"  [yellow]{_escape(error.message)}[/]")
             show = False
 
 
-def _render(entry, number: int, total: int):
+def _help():
+    """The keys, each with what it does, wrapped under its description."""
+    from rich.padding import Padding
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, what in KEYS_HELP:
+        table.add_row(key, what)
+    return Padding(table, (0, 0, 0, 2))
+
+
+def _opening(session, file: Path) -> str:
+    """What the session holds, and what the file has decided already: counts restart each session."""
+    held = _held(session)
+    holds = f"; it holds {held}" if held else ""
+    return f"{file}: {counted(len(session.queue), 'candidate')} to review, best first{holds}."
+
+
+def _held(session) -> str:
+    """`3 approved and 1 rejected entries`: the decisions the glossary holds; empty when none."""
+    from ..glossary import Status
+
+    approved, rejected = (sum(entry.status is status for entry in session.glossary.terms)
+                          for status in (Status.APPROVED, Status.REJECTED))
+    return f"{approved:,} approved and {rejected:,} rejected entries" if approved or rejected else ""
+
+
+def _choices(entry) -> str:
+    """`1-3`, `1`, or nothing: the alternative numbers this entry has."""
+    count = min(len(entry.alternatives), 9)
+    return "" if count == 0 else "1" if count == 1 else f"1-{count}"
+
+
+def _legend_items(entry) -> list[str]:
+    choices = _choices(entry)
+    return ["a approve", "e edit & approve", *([f"{choices} approve alternative"] if choices else []),
+            "r reject", "s skip", "u undo", "q quit", "? help"]
+
+
+def _legend(entry, width: int):
+    """The keys, item by item, packed into lines of `width` cells: never cut, never split inside an item."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    lines = [""]
+    for item in _legend_items(entry):
+        joined = f"{lines[-1]} · {item}" if lines[-1] else item
+        if lines[-1] and cell_len(joined) > width:
+            lines.append(item)
+        else:
+            lines[-1] = joined
+    return [Text(line, style="dim") for line in lines]
+
+
+def _render(entry, number: int, total: int, *, again: bool = False, width: int = 80):
     from rich.console import Group
+    from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
 
+    inside = max(width - 4, 10)  # the panel's border and padding
     lines = [Text.assemble((entry.source, "bold cyan"), "  →  ",
                            (" / ".join(entry.target) or "(no target)", "bold green"))]
     facts = []
@@ -142,18 +238,76 @@ def _render(entry, number: int, total: int):
         lines.append(Text("   ".join(facts), style="dim"))
     for evidence in entry.evidence[:2]:
         lines.append(Text(""))
-        lines.append(Text.assemble((f"{evidence.where}  ", "dim"),
-                                   _highlight(evidence.source, [entry.source, *entry.source_variants])))
-        lines.append(Text.assemble((" " * (len(evidence.where) + 2), ""),
-                                   _highlight(evidence.target, entry.target)))
+        lines.append(Text(evidence.where, style="dim"))
+        for said in (_highlight(evidence.source, [entry.source, *entry.source_variants]),
+                     _highlight(evidence.target, entry.target)):
+            lines.append(Padding(Text("\n").join(wrap(said, inside - 2)), (0, 0, 0, 2)))
     if entry.alternatives:
         lines.append(Text(""))
         for index, alternative in enumerate(entry.alternatives[:9], start=1):
             lines.append(Text(f"  {index}  {alternative.target}  ({alternative.score:.2f})"))
     if entry.note:
         lines.append(Text(f"note: {entry.note}", style="italic"))
-    return Panel(Group(*lines), title=f"{number}/{total}", title_align="left", subtitle=KEYS_SHORT,
-                 subtitle_align="left")
+    lines.append(Text(""))
+    lines.extend(_legend(entry, inside))
+    title = f"{number}/{total}" + (" · skipped earlier, back once more" if again else "")
+    return Panel(Group(*lines), title=title, title_align="left")
+
+
+# Chinese text breaks between any two characters, except before closing punctuation and after
+# opening punctuation; an English word inside it stays whole.
+_NO_BREAK_BEFORE = set("，。、；：？！）」』”’》〉】…,.;:?!)]}%")
+_NO_BREAK_AFTER = set("（「『“‘《〈【([{")
+
+
+def wrap(text, width: int) -> list:
+    """`text` (a rich Text, styles kept) in lines of at most `width` cells, broken between words,
+    between Chinese characters, and between Chinese and English: rich alone breaks only at spaces,
+    so an English word inside Chinese evidence was cut in the middle."""
+    from rich.cells import cell_len
+
+    plain = text.plain
+    ends = [index for index in range(1, len(plain)) if _may_break(plain[index - 1], plain[index])] + [len(plain)]
+    spans, start, fit = [], 0, None  # fit: the furthest break from start whose line fits
+    for end in ends:
+        if cell_len(plain[start:end].rstrip()) <= width:
+            fit = end
+            continue
+        if fit is not None:
+            spans.append((start, fit))
+            start = fit
+        while cell_len(plain[start:end].rstrip()) > width:  # a word wider than the line: folded
+            cut = _fold(plain, start, width)
+            spans.append((start, cut))
+            start = cut
+        fit = end
+    if start < len(plain) or not spans:
+        spans.append((start, len(plain)))
+    lines = [text[begin:finish] for begin, finish in spans]
+    for line in lines:
+        line.rstrip()
+    return lines
+
+
+def _may_break(before: str, after: str) -> bool:
+    from rich.cells import cell_len
+
+    if after in _NO_BREAK_BEFORE or before in _NO_BREAK_AFTER:
+        return False
+    if before == " " and after != " ":
+        return True
+    return (cell_len(before) == 2 or cell_len(after) == 2) and after != " "
+
+
+def _fold(plain: str, start: int, width: int) -> int:
+    """The end of the longest run from `start` that fits in `width` cells (at least one character)."""
+    from rich.cells import cell_len
+
+    end, used = start, 0
+    while end < len(plain) and used + cell_len(plain[end]) <= width:
+        used += cell_len(plain[end])
+        end += 1
+    return max(end, start + 1)
 
 
 def _highlight(text: str, terms: list[str]):
@@ -173,8 +327,22 @@ def _highlight(text: str, terms: list[str]):
     return result
 
 
-def _pair(entry) -> str:
-    return _escape(f"{entry.source} → {' / '.join(entry.target) or '(no target)'}")
+def _pair(entry, *, count: bool = False) -> str:
+    """`source → target`, a list as `A / B`; with `count`, a list says how many renderings it holds."""
+    shown = f"{entry.source} → {' / '.join(entry.target) or '(no target)'}"
+    if count and len(entry.target) > 1:
+        shown += f" ({len(entry.target)} targets)"
+    return _escape(shown)
+
+
+_LOOKS_LIKE_A_LIST = ("/", "／", "，", "、", "；", ";", ",")
+
+
+def _one_target_hint(entry) -> str | None:
+    """A typed target that holds a separator but was read as one rendering says how to type several."""
+    if len(entry.target) == 1 and any(mark in entry.target[0] for mark in _LOOKS_LIKE_A_LIST):
+        return 'saved as one target; for several, put " / " (spaces around the slash) between them, and u undoes this'
+    return None
 
 
 def _escape(text: str) -> str:
@@ -187,15 +355,26 @@ def _decided(session) -> int:
     return sum(1 for step in session.history if step.action.value != "skipped")
 
 
+def _saved(session, file: Path) -> str:
+    """What a Ctrl-C leaves in the file: this session's decisions, all saved; or, when it made
+    none, that the file holds what it held (its earlier decisions), not that nothing is saved."""
+    decided = _decided(session)
+    if decided:
+        return f"{counted(decided, 'decision')} already saved in {file}"
+    held = _held(session)
+    return f"no decision in this session; {file} is {f'as it was, with its {held}' if held else 'unchanged'}"
+
+
 def _summary(session) -> str:
     from ..review import Action
 
     counts = session.counts()
-    left = len(session.queue) - session.position
+    skipped, unseen = session.left()
     saved = f"Saved in {session.path}." if _decided(session) else f"{session.path} is unchanged."
+    left = (f"{counted(skipped + unseen, 'candidate')} still to decide ({skipped:,} skipped, {unseen:,} not yet "
+            "reviewed)" if skipped else f"{unseen:,} not yet reviewed")
     return (f"{counts[Action.APPROVE] + counts[Action.EDIT] + counts[Action.PICK]} approved, "
-            f"{counts[Action.REJECT]} rejected, {counts[Action.SKIP]} skipped; "
-            f"{left} not yet reviewed. {saved}")
+            f"{counts[Action.REJECT]} rejected, {skipped} skipped; {left}. {saved}")
 
 
 # ---------------------------------------------------------------- approve / reject
