@@ -101,6 +101,7 @@ _ASCII_REPLACEMENTS = tuple((char, replacement) for char, replacement in _ENGLIS
 _CHINESE_FOLDED = re.compile("[" + "".join(chr(code) for code in CHINESE_FOLDS) + "]")
 _FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")  # NFKC maps each to one ASCII character
 _WHITESPACE = re.compile(r"\s+")
+_LATIN_HYPHEN = re.compile("(?<=[a-z0-9])-(?=[a-z0-9])")  # in lower-cased text, between Latin letters or digits
 _HAN = re.compile(f"[{HAN_RANGES}]")
 _HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 
@@ -306,6 +307,8 @@ def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
         prepared = _lower(text)
         if _CHINESE_FOLDED.search(prepared):
             prepared = prepared.translate(CHINESE_FOLDS)  # one character for one: offsets hold
+        if "-" in prepared:  # SARS-CoV-2 is SARS CoV 2, as on the English side; still one for one
+            prepared = _LATIN_HYPHEN.sub(" ", prepared)
         if not _WHITESPACE.search(prepared):
             result.append(Normalised(prepared, step.origin))
             continue

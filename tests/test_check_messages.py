@@ -17,3 +17,11 @@ def test_a_finding_says_when_the_translation_keeps_the_term_in_english():
     (other,) = run_check(Glossary(terms=[approved("MERS", "中东呼吸综合征")]),
                          [SegmentPair("MERS cases rose.", "SMERSH 病例增加。", Location("corpus.tsv", 1))]).findings
     assert other.message == '"MERS" should be translated as "中东呼吸综合征"'
+
+
+def test_a_latin_rendering_written_with_spaces_for_hyphens_counts():
+    # The English side reads a hyphen as a space; the Latin words in a Chinese sentence are read alike.
+    kept = Entry(source="SARS-CoV-2", keep_source=True, status=Status.APPROVED)
+    pairs = [SegmentPair("SARS-CoV-2 spreads.", "SARS CoV 2 在传播。", Location("corpus.tsv", 1)),
+             SegmentPair("SARS-CoV-2 spreads.", "新冠病毒在传播。", Location("corpus.tsv", 2))]
+    assert [finding.location.line for finding in run_check(Glossary(terms=[kept]), pairs).findings] == [2]
