@@ -17,7 +17,7 @@ from enum import Enum
 
 from .atomic import ANY_CONTENT, content_now, write_atomic
 from .errors import FileChangedError, GlossaryFileError, OutputError, UsageError
-from .glossary import Entry, Glossary, Status
+from .glossary import Entry, Glossary, Status, has_inner_capital
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
 from .validate import same_term, term_forms, term_groups, validate_glossary
@@ -341,9 +341,11 @@ def entries_of_term(glossary: Glossary, source: str) -> list[Entry]:
     space, singular or plural, and case unless the entry's own spelling says its case matters
     (`v2g` is no spelling of `V2G`)."""
     typed = {cased: Entry(source=source, case_sensitive=cased) for cased in (False, True)}
+    spelled_cased = has_inner_capital(source)  # AIDS as typed is an acronym whatever the entry aid says
     forms = term_forms(source)
     return [entry for entry in glossary.terms
-            if not forms.isdisjoint(term_forms(entry.source)) and same_term(typed[entry.is_case_sensitive()], entry)]
+            if not forms.isdisjoint(term_forms(entry.source))
+            and same_term(typed[entry.is_case_sensitive() or spelled_cased], entry)]
 
 
 def _entries_of(glossary: Glossary, source: str, path: str) -> tuple[list[Entry], Entry | None]:

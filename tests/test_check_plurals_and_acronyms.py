@@ -99,6 +99,17 @@ def test_aid_and_AIDS_can_both_be_approved():
     assert broken(entries, "AIDS PATIENTS", "援助病人") == [("GL001", "AIDS")]
 
 
+def test_approving_AIDS_beside_aid_adds_its_own_entry_without_calling_it_the_same_term(runner, tmp_path):
+    from glossary_cli.cli.common import app
+
+    path = tmp_path / "g.yaml"
+    path.write_text("glossary: 1\nterms:\n  - {source: aid, target: 援助, status: approved}\n", encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "AIDS", "--target", "艾滋病"])
+    assert result.exit_code == 0, result.output
+    assert "is the term of the approved entry" not in result.stderr
+    assert problems_in(path.read_text(encoding="utf-8").split("terms:\n", 1)[1]) == []
+
+
 def test_aid_and_a_case_insensitive_AIDS_are_still_one_term():
     """Both entries then match `aids` in ordinary text: validate says so, as before."""
     assert len(problems_in("  - {source: aid, target: 援助, status: approved}\n"
