@@ -1,11 +1,13 @@
-"""Helpers shared by reader tests: write a corpus file, run a reader and keep its warnings."""
+"""Helpers shared by tests: write a corpus file, run a reader and keep its warnings, glossaries and
+entries many tests start from, and what check makes of one translated sentence."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from glossary_cli.models import SegmentPair
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.models import Location, SegmentPair
 from glossary_cli.readers import ReadOptions, read_pairs
 
 
@@ -50,7 +52,6 @@ def seed_pairs(seed_article: Path) -> list[SegmentPair]:
     return list(read_pairs([str(seed_article)]))
 
 
-# A candidate a person has worked on (comment, note, forbidden list, own field): merge must keep it all.
 # The smallest glossary check enforces: one approved term.
 SMART_GRID_APPROVED = """\
 glossary: 1
@@ -61,6 +62,7 @@ terms:
     status: approved
 """
 
+# A candidate a person has worked on (comment, note, forbidden list, own field): merge must keep it all.
 CANDIDATE_WITH_WORK = """\
 glossary: 1
 terms:
@@ -72,6 +74,32 @@ terms:
     forbidden: [云朵]
     ticket: LEG-12
 """
+
+
+# The reader tests' glossary: file → 文件 with 档案 forbidden, so a GL002 shows which Chinese a reader paired.
+FILE_NOT_DANGAN = """\
+glossary: 1
+terms:
+  - source: file
+    target: 文件
+    status: approved
+    forbidden: [档案]
+"""
+
+
+def approved(source: str, target: str | list[str] | tuple = (), **fields) -> Entry:
+    """An approved entry: one target, or a list of them."""
+    return Entry(source=source, target=[target] if isinstance(target, str) else list(target),
+                 status=Status.APPROVED, **fields)
+
+
+def broken(entries, source: str, target: str, *, strict_count: bool = False) -> list[tuple[str, str]]:
+    """The rules one translated sentence breaks under these entries, as (rule, glossary term) pairs."""
+    from glossary_cli.check import run_check
+
+    pair = SegmentPair(source, target, Location("corpus.tsv", 1))
+    result = run_check(Glossary(terms=list(entries)), [pair], strict_count=strict_count)
+    return [(finding.rule_id, finding.source_term) for finding in result.findings]
 
 
 def write_here(name: str, text: str) -> str:

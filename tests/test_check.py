@@ -9,18 +9,14 @@ import pytest
 
 from glossary_cli.check import apply_baseline, fingerprint, load_baseline, run_check, write_baseline
 from glossary_cli.errors import GlossaryFileError
-from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.glossary import Entry, Glossary
 from glossary_cli.matching import TermMatcher
 from glossary_cli.models import Location, SegmentPair
 from glossary_cli.normalize import english_key
 from glossary_cli.readers import read_pairs
+from tests.support import approved
 
 TICO = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tico19_en_zh"
-
-
-def approved(source, target=(), **fields):
-    return Entry(source=source, target=[target] if isinstance(target, str) else list(target),
-                 status=Status.APPROVED, **fields)
 
 
 def pair(source, target, line=1, path="corpus.tsv"):

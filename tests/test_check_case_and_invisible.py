@@ -10,21 +10,11 @@ import pytest
 
 from glossary_cli.check import run_check
 from glossary_cli.cli.common import app
-from glossary_cli.glossary import Entry, Glossary, Status, has_inner_capital
+from glossary_cli.glossary import Glossary, has_inner_capital
 from glossary_cli.models import Location, SegmentPair
+from tests.support import approved, broken
 
 GLOSSARY = "glossary: 1\nterms:\n  - source: file\n    target: 文件\n    status: approved\n"
-
-
-def approved(source, target=(), **fields):
-    return Entry(source=source, target=[target] if isinstance(target, str) else list(target),
-                 status=Status.APPROVED, **fields)
-
-
-def broken(entries, source, target):
-    """The rules the translation breaks, as (rule, glossary term) pairs."""
-    result = run_check(Glossary(terms=list(entries)), [SegmentPair(source, target, Location("corpus.tsv", 1))])
-    return [(finding.rule_id, finding.source_term) for finding in result.findings]
 
 
 # ------------------------------------------------------------------ F3: Title Case is not an inner capital

@@ -1,21 +1,7 @@
 """When a longer rendering of one term hides a shorter term's rendering inside it, and when it
 does not (the check probe's findings 2.2-2.4, all from TICO-19)."""
 
-from glossary_cli.check import run_check
-from glossary_cli.glossary import Entry, Glossary, Status
-from glossary_cli.models import Location, SegmentPair
-
-
-def approved(source, target=(), **fields):
-    return Entry(source=source, target=[target] if isinstance(target, str) else list(target),
-                 status=Status.APPROVED, **fields)
-
-
-def broken(entries, source, target, *, strict_count=False):
-    """The rules the translation breaks, as (rule, glossary term) pairs."""
-    pair = SegmentPair(source, target, Location("corpus.tsv", 1))
-    result = run_check(Glossary(terms=list(entries)), [pair], strict_count=strict_count)
-    return [(finding.rule_id, finding.source_term) for finding in result.findings]
+from tests.support import approved, broken
 
 
 # ------------------------------------------------------------------ a term already rendered claims nothing

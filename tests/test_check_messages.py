@@ -3,10 +3,7 @@
 from glossary_cli.check import run_check
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.models import Location, SegmentPair
-
-
-def approved(source, target):
-    return Entry(source=source, target=[target], status=Status.APPROVED)
+from tests.support import approved
 
 
 def test_a_finding_says_when_the_translation_keeps_the_term_in_english():

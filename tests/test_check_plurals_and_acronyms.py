@@ -1,23 +1,9 @@
 """What `glossary check` reads as a plural of a term, and what it reads as an acronym instead
 (the check probe's findings 2.1 and 2.5, on TICO-19)."""
 
-from glossary_cli.check import run_check
-from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import parse_glossary
-from glossary_cli.models import Location, SegmentPair
 from glossary_cli.validate import validate_glossary
-
-
-def approved(source, target=(), **fields):
-    return Entry(source=source, target=[target] if isinstance(target, str) else list(target),
-                 status=Status.APPROVED, **fields)
-
-
-def broken(entries, source, target):
-    """The rules the translation breaks, as (rule, glossary term) pairs."""
-    pair = SegmentPair(source, target, Location("corpus.tsv", 1))
-    return [(finding.rule_id, finding.source_term)
-            for finding in run_check(Glossary(terms=list(entries)), [pair]).findings]
+from tests.support import approved, broken
 
 
 def problems_in(text: str) -> list[str]:

@@ -9,16 +9,9 @@ from pathlib import Path
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import po
-from tests.support import Reader, write_file
+from tests.support import FILE_NOT_DANGAN, Reader, write_file
 
-GLOSSARY = """\
-glossary: 1
-terms:
-  - source: file
-    target: 文件
-    status: approved
-    forbidden: [档案]
-"""
+GLOSSARY = FILE_NOT_DANGAN
 
 TWO_FORMS = """\
 msgid ""

@@ -8,15 +8,9 @@ from pathlib import Path
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import read_pairs
+from tests.support import FILE_NOT_DANGAN
 
-GLOSSARY = """\
-glossary: 1
-terms:
-  - source: file
-    target: 文件
-    status: approved
-    forbidden: [档案]
-"""
+GLOSSARY = FILE_NOT_DANGAN
 
 
 def xliff2(source: str, target: str) -> str:

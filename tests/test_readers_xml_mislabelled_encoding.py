@@ -10,15 +10,9 @@ import pytest
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import ReadOptions, read_pairs
+from tests.support import FILE_NOT_DANGAN
 
-GLOSSARY = """\
-glossary: 1
-terms:
-  - source: file
-    target: 文件
-    status: approved
-    forbidden: [档案]
-"""
+GLOSSARY = FILE_NOT_DANGAN
 
 
 def tmx(declaration: str, english: str, chinese: str) -> str:
