@@ -269,7 +269,8 @@ def renderings_run_together(glossary: Glossary) -> Iterator[_Finding]:
                 if _LIST_SLIP.search(value):
                     pieces = ", ".join(piece.strip() for piece in _LIST_SLIP.split(value))
                     yield _Finding(entry, key, f'{key} "{value}" is one rendering to YAML, which splits a list at '
-                                               f"ASCII commas only; if you meant several, write [{pieces}]")
+                                               f"ASCII commas only; if you meant several, list them: [{pieces}] in the file, "
+                                               f"{pieces.replace(', ', ' / ')} in glossary review")
 
 
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
