@@ -22,15 +22,19 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from .glossary import Entry, Glossary
+from .glossary import Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
                             header_line, outside_comments, outside_text, take_outside_text)
 from .merge import MergeConflict, MergeResult, TermIndex, comments_not_kept, merge_entry
+from .update import as_extracted, worked_on
 from .validate import term_forms
 
-_DECISIONS = ("source", "target", "status", "case_sensitive", "keep_source")  # a clash is a conflict
+# One decision about one pair (approve V2G → 车网互动): taken whole from the side that changed it,
+# never one side's status with the other side's target; both sides deciding differently is a conflict.
+_DECISION = ("source", "target", "status", "keep_source")
+_SETTINGS = ("case_sensitive",)  # a person's; a clash is a conflict
 _ITEMS = ("forbidden", "source_variants")  # merged item by item
-_TOOL_FIELDS = ("score", "count", "signals", "evidence", "alternatives", "checksum")  # extract's; ours when both changed
+_TOOL_FIELDS = ("score", "count", "signals", "evidence", "alternatives")  # extract's; ours when both changed
 _ABSENT = object()  # a key one version does not have
 
 
@@ -149,24 +153,38 @@ def _paired(ancestor: list[Entry], side: list[Entry]) -> list[int | None]:
 
 def _merge_term(term: _Term, mine: list[Entry], slots: list[list[Entry]], merged: Glossary, conflict,
                 ours_name: str, theirs_name: str) -> list[Entry]:
-    """Merge a term both sides changed, entry by entry; returns theirs' entries new to it."""
+    """Merge a term both sides changed, entry by entry; returns theirs' entries new to it, and those
+    ours deleted as candidates and theirs decided on.
+
+    A candidate one side deleted and the other only re-proposed is deleted (extract dropped it); one
+    the other side approved, rejected or worked on is kept (a candidate's deletion says "not now",
+    the other side's work says more)."""
     ours_pairs, theirs_pairs = _paired(term.ancestor, mine), _paired(term.ancestor, term.theirs)
+    kept_from_theirs: list[Entry] = []
     for old, in_ours, in_theirs in zip(term.ancestor, ours_pairs, theirs_pairs):
         position = term.ours[in_ours] if in_ours is not None else None
         new = term.theirs[in_theirs] if in_theirs is not None else None
         if position is None:
             if new is not None and not _same([new], [old]):
-                conflict(old.source, f"deleted in {ours_name}, changed in {theirs_name}", None, new)
+                if _outweighs_deletion(old, new):
+                    kept_from_theirs.append(carried_to(new, merged))
+                elif not _proposed_by_extract(old, new):
+                    conflict(old.source, f"deleted in {ours_name}, changed in {theirs_name}", None, new)
             continue
         own = merged.terms[position]
         if new is None:
-            if _same([own], [old]):
+            if _same([own], [old]) or (_proposed_by_extract(old, own) and not worked_on(own)):
                 slots[position] = []
-            else:
+            elif not _outweighs_deletion(old, own):
                 conflict(old.source, f"changed in {ours_name}, deleted in {theirs_name}", own, None)
             continue
         slots[position] = [_merge_fields(old, own, new, merged, conflict)]
-    return [entry for index, entry in enumerate(term.theirs) if index not in theirs_pairs]
+    return kept_from_theirs + [entry for index, entry in enumerate(term.theirs) if index not in theirs_pairs]
+
+
+def _outweighs_deletion(old: Entry, changed: Entry) -> bool:
+    """A person's work on an entry that was a candidate, which the other side deleted."""
+    return old.status is Status.CANDIDATE and worked_on(changed) and not _proposed_by_extract(old, changed)
 
 
 @dataclass(frozen=True)
@@ -185,7 +203,13 @@ def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict
     if _same([own], [old]):
         return carried_to(new, merged)
     values: dict[str, Any] = {name: _three_way(getattr(old, name), getattr(own, name), getattr(new, name))
-                              for name in _DECISIONS}
+                              for name in _SETTINGS}
+    decided = _merged_decision(old, own, new)
+    if isinstance(decided, _Clash):
+        values["target" if "target" in own.positions else "status"] = decided
+    else:
+        values.update({name: getattr(decided, name) for name in _DECISION})
+        values["checksum"] = _kept_checksum(decided, own, new)
     for name in _ITEMS:
         before, mine, theirs = getattr(old, name), getattr(own, name), getattr(new, name)
         values[name] = ([item for item in mine if item in theirs or item not in before]
@@ -208,6 +232,50 @@ def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict
         setattr(result, name, value)
     result.extra = {key: value for key, value in extra.items() if value is not _ABSENT}
     return result
+
+
+def _decision(entry: Entry) -> tuple:
+    return tuple(getattr(entry, name) for name in _DECISION)
+
+
+def _merged_decision(old: Entry, own: Entry, new: Entry) -> Entry | _Clash:
+    """The side whose decision the merged entry takes. A candidate extract only re-proposed gives
+    way to a person's decision or edit on the other side (and, re-proposed on both, ours' run
+    stands, as its scores do); a person on each side deciding differently is a clash."""
+    before, mine, theirs = _decision(old), _decision(own), _decision(new)
+    if theirs == before or mine == theirs:
+        return own
+    if mine == before:
+        return new
+    if _proposed_by_extract(old, own) and not _proposed_by_extract(old, new):
+        return new
+    if _proposed_by_extract(old, new):
+        return own
+    if own.status is new.status and own.keep_source == new.keep_source and own.source == new.source:
+        return _Clash(_shown(own.target), _shown(new.target))  # only the targets differ: the conflict shows them
+    return _Clash(_shown_decision(own), _shown_decision(new))
+
+
+def _proposed_by_extract(old: Entry, entry: Entry) -> bool:
+    """A candidate that says what extract proposed, where the ancestor was a candidate too: a
+    change no person made."""
+    return old.status is Status.CANDIDATE and entry.status is Status.CANDIDATE and as_extracted(entry)
+
+
+def _kept_checksum(decided: Entry, own: Entry, new: Entry) -> str | None:
+    """The checksum of the side the decision came from; where both sides hold the same target and
+    one of them is a person's edit (its checksum no longer matches), that one: a later extract must
+    still see the edit, not the proposal the other side's run happened to make alike."""
+    if _decision(own) == _decision(new):
+        edited = [side for side in (own, new) if side.checksum is not None and not as_extracted(side)]
+        if edited:
+            return edited[0].checksum
+    return decided.checksum
+
+
+def _shown_decision(entry: Entry) -> str:
+    """`approved "车网互动"`, `rejected "政策堆栈"`: what one side decided about the term."""
+    return f"{entry.status.value} {_shown(list(entry.target)) if entry.target else '(no target)'}"
 
 
 def _three_way(old: Any, ours: Any, theirs: Any) -> Any:

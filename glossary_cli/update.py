@@ -107,10 +107,10 @@ def worked_on(entry: Entry) -> bool:
     question for the client) or beside a hand-edited target would be lost or left describing
     the tool's value if the entry were dropped or re-scored. Or a candidate that no longer says
     what extract wrote: a target or source typed over the proposal."""
-    return entry.is_reviewed() or has_comments(entry) or not _as_extracted(entry)
+    return entry.is_reviewed() or has_comments(entry) or not as_extracted(entry)
 
 
-def _as_extracted(entry: Entry) -> bool:
+def as_extracted(entry: Entry) -> bool:
     """Whether a candidate still says what extract wrote: its checksum says so. A candidate written
     before extract wrote checksums is read from its evidence. Extract cuts each evidence snippet
     EVIDENCE_WINDOW characters either side of the linked span, so its proposal sits at a known

@@ -1,5 +1,6 @@
 """Three-way merge properties, on random edits by two teammates: what one side left alone never
-undoes the other's change, and edits to different terms combine without a conflict."""
+undoes the other's change, edits to different terms combine without a conflict, and a decision is
+never one side's status with the other side's target."""
 
 from __future__ import annotations
 
@@ -114,7 +115,14 @@ def test_conflicts_do_not_depend_on_which_side_is_ours(ours_edits, theirs_edits)
     assert sorted(conflict.source for conflict in forward.conflicts) == sorted(
         conflict.source for conflict in backward.conflicts)
     if not forward.conflicts:  # the same entries; what both sides added comes ours first
-        assert list(map(unordered, forward.glossary.terms)) == list(map(unordered, backward.glossary.terms))
+        forward_terms = list(map(unordered, forward.glossary.terms))
+        backward_terms = list(map(unordered, backward.glossary.terms))
+        if any(edit == "delete" for edit, _ in ours_edits + theirs_edits):
+            # A candidate one side deleted and the other decided on is kept: in its place in the
+            # side that kept it, after the others in the side that deleted it.
+            forward_terms.sort(key=lambda entry: entry.source)
+            backward_terms.sort(key=lambda entry: entry.source)
+        assert forward_terms == backward_terms
 
 
 def unordered(entry: Entry) -> Entry:
@@ -129,3 +137,19 @@ def test_the_same_edits_on_both_sides_are_taken_once(edits):
     result = merge_three_way(ancestor, ours, parse(edited(ANCESTOR, edits, "王")))
     assert result.conflicts == []
     assert dump_glossary(result.glossary) == dump_glossary(ours)
+
+
+@given(EDIT_LISTS, EDIT_LISTS)
+def test_a_merged_decision_is_one_sides_decision(ours_edits, theirs_edits):
+    """Approve on one side and retarget on the other must not approve a target nobody approved."""
+    ancestor = parse(ANCESTOR)
+    ours, theirs = parse(edited(ANCESTOR, ours_edits, "王")), parse(edited(ANCESTOR, theirs_edits, "李"))
+    result = merge_three_way(ancestor, ours, theirs)
+    clashing = {conflict.source for conflict in result.conflicts}
+    for entry in result.glossary.terms:
+        if entry.source in clashing:
+            continue
+        decisions = [(side.status, side.target) for side in (entry_of(ancestor, entry.source),
+                                                             entry_of(ours, entry.source),
+                                                             entry_of(theirs, entry.source)) if side is not None]
+        assert (entry.status, entry.target) in decisions
