@@ -209,3 +209,30 @@ def test_top_level_keys_merge_key_by_key(runner, workdir):
     assert result.stdout == ("<<<<<<< wang.yaml\n" + top.replace("Li", "Zhao").replace("terms:\n", "")
                              + "=======\n" + top.replace("Li", "Wang").replace("terms:\n", "") + ">>>>>>> li.yaml\n"
                              + "terms:\n" + GRID)
+
+
+def test_a_side_validate_refuses_is_merged_as_text_with_markers_so_nothing_of_it_is_lost(runner, workdir):
+    """A merge driver that wrote nothing would leave ours alone in the file, valid and unmarked:
+    committing it would drop theirs for good (the team probe's finding 2)."""
+    write("team.yaml", HEADER + GRID + POLICY_STACK)
+    write("wang.yaml", HEADER + GRID.replace("电网", "电力网") + POLICY_STACK)
+    write("li.yaml", HEADER + GRID + POLICY_STACK.replace("approved", "rejected") + V2G.replace("approved", "aproved"))
+    result = merge(runner, "--base", "team.yaml", "wang.yaml", "li.yaml", "-o", "wang.yaml", "--markers")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == "error: li.yaml:12:13: unknown status 'aproved'; use candidate, approved or rejected"
+    assert "holds the two merged line by line" in result.stderr
+    merged = Path("wang.yaml").read_text(encoding="utf-8")
+    assert "电力网" in merged and "status: rejected" in merged and "status: aproved" in merged  # both sides' edits
+    assert runner.invoke(app, ["validate", "wang.yaml"]).exit_code == 2
+
+
+def test_a_merge_validate_would_refuse_is_merged_as_text_with_markers(runner, workdir):
+    write("team.yaml", HEADER + GRID + POLICY_STACK)
+    write("wang.yaml", HEADER + GRID + "    forbidden: [电力网]\n" + POLICY_STACK)
+    write("li.yaml", HEADER + GRID.replace("target: 电网", "target: [电网, 电力网]") + POLICY_STACK.replace("approved", "rejected"))
+    result = merge(runner, "--base", "team.yaml", "wang.yaml", "li.yaml", "-o", "wang.yaml", "--markers")
+    assert result.exit_code == 1
+    merged = Path("wang.yaml").read_text(encoding="utf-8")
+    assert "forbidden: [电力网]" in merged and "[电网, 电力网]" in merged and "status: rejected" in merged
+    validated = runner.invoke(app, ["validate", "wang.yaml"])
+    assert validated.exit_code == 2 and 'forbids "电力网", which it also allows' in validated.stderr

@@ -551,13 +551,19 @@ def merge(
         raise UsageError(f"-o {output} exists and is neither of the glossaries merged, so merging would replace it; "
                          f"merge into it (glossary merge {shlex.quote(str(output))} {shlex.quote(str(theirs))} -o "
                          f"{shlex.quote(str(output))}) or choose another file")
+    files = (ours, ancestor, theirs)  # as given, before --name renames them in messages
+    labels = tuple(f"{name or path} ({side})" for path, side in zip(files, ("ours", "base", "theirs")))
     try:
         ours_glossary, theirs_glossary = load_validated(ours, empty_ok=True), load_validated(theirs, empty_ok=True)
     except GlossaryFileError as error:
-        if name is None:
-            raise
-        # a merge driver's inputs are git's temporary files: name the glossary people know
-        raise _named_as(error, {str(ours): f"{name} (ours)", str(theirs): f"{name} (theirs)"}) from None
+        if name is not None:
+            # a merge driver's inputs are git's temporary files: name the glossary people know
+            error = _named_as(error, {str(ours): labels[0], str(theirs): labels[2]})
+        if not markers or to_stdout:
+            raise error from None
+        for problem in getattr(error, "problems", None) or [error]:
+            _error_line(str(problem))
+        _merged_as_text(files, labels, output, read, shown_output=name or output)
     shown_output = output
     if name is not None:  # the names people know, in place of a merge driver's temporary ones
         if output is not None and same_file(output, ours):
@@ -593,7 +599,13 @@ def merge(
              "mean), then run glossary validate", code=EXIT_FINDINGS)
     refuse_conflicts(result.conflicts, ours, theirs, "merge")
     text = dump_glossary(result.glossary)
-    _refuse_invalid_result(text, came_from, ours, theirs)
+    if markers and not to_stdout:
+        try:
+            _refuse_invalid_result(text, came_from, ours, theirs)
+        except typer.Exit:
+            _merged_as_text(files, labels, output, read, shown_output=shown_output)
+    else:
+        _refuse_invalid_result(text, came_from, ours, theirs)
     _write(text, output, read, to_stdout)
     if not to_stdout:
         common = f" (common ancestor {ancestor_shown})" if ancestor is not None else ""
@@ -607,6 +619,31 @@ def merge(
         more = f" and {len(result.skipped) - 5:,} more" if len(result.skipped) > 5 else ""
         _say(f"{counted(len(result.skipped), 'proposal')} from {theirs} skipped, as {ours} has those terms "
              f"already: {shown}{more}")
+
+
+def _merged_as_text(files: tuple, labels: tuple, output: Path, read: bytes | None, *, shown_output) -> None:
+    """With --markers, when the entries cannot be merged (a side validate refuses, or a merged
+    entry it would refuse): the files merged line by line, as git merges text, so nothing of either
+    side is lost from sight. Lines both changed stand between conflict markers; validate then names
+    whatever else is wrong. Without git (or without an ancestor), each side whole between markers."""
+    import shutil
+    import subprocess
+
+    ours, ancestor, theirs = files
+    text = None
+    if ancestor is not None and shutil.which("git"):
+        merged = subprocess.run(["git", "merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2],
+                                 str(ours), str(ancestor), str(theirs)], capture_output=True)
+        if merged.returncode >= 0 and not merged.stderr.strip():
+            text = merged.stdout.decode("utf-8", "surrogateescape")
+    if text is None:
+        sides = [Path(path).read_text(encoding="utf-8", errors="surrogateescape") for path in (ours, theirs)]
+        text = (f"<<<<<<< {labels[0]}\n{sides[0]}{'' if sides[0].endswith(chr(10)) else chr(10)}=======\n"
+                f"{sides[1]}{'' if sides[1].endswith(chr(10)) else chr(10)}>>>>>>> {labels[2]}\n")
+    _write(text, output, read, False)
+    fail(f"could not merge entry by entry, so {shown_output} holds the two merged line by line, as git merges "
+         "text, with conflict markers where both changed a line; mend what the errors above name, keep one side "
+         "of each conflict, then run glossary validate", code=EXIT_FINDINGS)
 
 
 def _named_as(error, names: dict[str, str]):
