@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -342,6 +343,12 @@ def _baseline_records(path: str) -> list[dict]:
     except UnicodeDecodeError as error:
         raise GlossaryFileError(f"cannot read baseline: {error}", path=path) from None
     except json.JSONDecodeError as error:
+        marker = re.search(r"^(?:<{7}|={7}|>{7})(?: |$)", error.doc, re.MULTILINE)
+        if marker is not None:  # two branches refreshed the baseline
+            raise GlossaryFileError("unresolved merge conflict: git left its conflict markers (<<<<<<<, =======, "
+                                    ">>>>>>>) here; keep both sides' records, or write the baseline again with "
+                                    "--write-baseline after resolving the glossary", path=path,
+                                    line=error.doc.count("\n", 0, marker.start()) + 1) from None
         raise GlossaryFileError(f"baseline is not valid JSON: {error.msg}", path=path, line=error.lineno) from None
     if not isinstance(document, dict) or document.get("glossary_baseline") != BASELINE_VERSION:
         raise GlossaryFileError(f"not a glossary baseline (version {BASELINE_VERSION}); "

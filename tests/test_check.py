@@ -137,6 +137,10 @@ def test_jobs_must_be_positive():
     (None, "no such baseline file; create it with --write-baseline"),
     ("{not json", "baseline is not valid JSON: Expecting property name enclosed in double quotes"),
     ('{"findings": []}', "not a glossary baseline (version 1); regenerate it with --write-baseline"),
+    ('{"glossary_baseline": 1,\n<<<<<<< HEAD\n "findings": []\n=======\n "findings": [{"fingerprint": "a"}]\n'
+     '>>>>>>> li\n}\n', "unresolved merge conflict: git left its conflict markers (<<<<<<<, =======, >>>>>>>) here; "
+                        "keep both sides' records, or write the baseline again with --write-baseline after "
+                        "resolving the glossary"),
     ('{"glossary_baseline": 1, "findings": [1]}',
      "baseline 'findings' must be a list of {fingerprint: ...} records; regenerate it with --write-baseline"),
 ])
