@@ -146,12 +146,13 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
         if root is not None and ("&" in text or "*" in text):
             _refuse_aliases(text, problem)
     except yaml.MarkedYAMLError as error:
-        conflict = _CONFLICT_MARKER.search(text)
-        if conflict:  # YAML's own message would point a line past the marker and not name it
-            line = text.count("\n", 0, conflict.start()) + 1
-            return Glossary(), [Problem(path, line, 1, "unresolved merge conflict: git left its conflict markers "
-                                                       "(<<<<<<<, =======, >>>>>>>) here; keep one side, or "
-                                                       "both with glossary merge, then run glossary validate")]
+        markers = [found.start() for found in _CONFLICT_MARKER.finditer(text)]
+        if markers:  # YAML's own message would point a line past the first marker and not name it
+            blocks = [start for start in markers if text.startswith("<", start)] or markers[:1]
+            return Glossary(), [Problem(path, text.count("\n", 0, start) + 1, 1,
+                                        "unresolved merge conflict: git left its conflict markers (<<<<<<<, "
+                                        "=======, >>>>>>>) here; keep one side, or both with glossary merge, "
+                                        "then run glossary validate") for start in blocks]
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         wide = _wide_colon_key(text, line, path)

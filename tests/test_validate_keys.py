@@ -86,3 +86,11 @@ def test_an_invisible_character_in_a_term_is_named_at_its_line(runner, tmp_path)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "U+200B (ZERO WIDTH SPACE)" in result.output and f"{path}:3:" in result.output
     assert "U+FEFF" in result.output and f"{path}:7:" in result.output
+
+
+def test_every_conflict_block_is_named_not_only_the_first(runner, tmp_path):
+    path = tmp_path / "conflicted.yaml"
+    block = "<<<<<<< HEAD\n- source: {0}\n  status: approved\n=======\n- source: {0}\n  status: rejected\n>>>>>>> li\n"
+    path.write_text("terms:\n" + block.format("grid") + "- source: V2G\n" + block.format("hub"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert [line.split(": ")[0] for line in result.stderr.splitlines()[:-1]] == [f"error: {path}:2:1", f"error: {path}:10:1"]
