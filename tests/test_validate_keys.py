@@ -93,4 +93,5 @@ def test_every_conflict_block_is_named_not_only_the_first(runner, tmp_path):
     block = "<<<<<<< HEAD\n- source: {0}\n  status: approved\n=======\n- source: {0}\n  status: rejected\n>>>>>>> li\n"
     path.write_text("terms:\n" + block.format("grid") + "- source: V2G\n" + block.format("hub"), encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
-    assert [line.split(": ")[0] for line in result.stderr.splitlines()[:-1]] == [f"error: {path}:2:1", f"error: {path}:10:1"]
+    assert [line.split(": unresolved")[0] for line in result.stderr.splitlines()] == [
+        f"error: {path}:2:1", f"error: {path}:10:1", f"{path}: 2 problems"]
