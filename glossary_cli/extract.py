@@ -375,7 +375,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     english, chinese = tokenizers(settings)
     code = _tokenizing_code()
     tokenize_context = TokenizeContext(settings, cache_dir, f"{english.signature}\n{code}",
-                                       f"{chinese.signature}\n{code}")
+                                       f"{chinese.signature} {chinese.dictionary_digest}\n{code}")
 
     stored: list[Shard | None] = []  # each shard's pairs and compact tokens, until it is linked
     words: list[LexiconWords] = []

@@ -7,10 +7,12 @@ English tokens are merged into word units: spaCy splits `P2G` into `P2`+`G` and
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
-from functools import lru_cache
+import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .errors import UsageError
 from .models import Token
@@ -99,6 +101,22 @@ def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[To
     return tuple(tokens)
 
 
+def dictionary_digest(path: str) -> str:
+    """What jieba's dictionary holds, for cache keys: a fork, a distribution's patch or a swapped-in
+    dict.txt.big keeps jieba's version but cuts words otherwise (read once per file and change)."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return "no dictionary file"
+    return _file_digest(path, status.st_size, status.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()[:16]
+
+
 class ChineseTokenizer:
     """jieba with HMM on; the glossary's known terms are added so they are never split."""
 
@@ -114,6 +132,8 @@ class ChineseTokenizer:
         # The approved terms given to jieba live in the glossary itself, so they stay out of the
         # signature: approving a term must not rewrite the file's header on the next run.
         self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
+        self.dictionary_digest = dictionary_digest(self.jieba.dictionary or os.path.join(
+            os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
         """jieba tokens, with Latin words it splits at hyphens joined again (Wi-Fi, Li-ion) and a
