@@ -154,13 +154,32 @@ class CorpusTallies:
                     mine[key] = segments
 
 
+# A pair longer than this is no sentence pair (a document pasted into one row, a help page in one
+# msgid): linking compares every span with every span, so its time and memory grow with the square
+# of its length (82,000 characters took 2 GB). It is skipped, and said so.
+LONG_PAIR_CHARS = 10_000
+
+
+@dataclass
+class Intake:
+    """What became of the pairs read: how many, and those left out, with the first of each kind."""
+
+    read: int = 0
+    repeated: int = 0  # the same texts again: no new evidence
+    too_long: int = 0
+    first_too_long: Location | None = None
+    copies: int = 0  # a target that is the English again, ordinary words untranslated
+    first_copy: Location | None = None
+
+
 @dataclass
 class ExtractResult:
     pairs: list[ScoredPair]
-    segment_count: int
+    segment_count: int  # distinct pairs extracted from
     tokenizers: dict[str, str] = field(default_factory=dict)
     tokenized_pairs: int = 0  # pairs tokenised in this run; the rest came from the cache
     linked_pairs: int = 0  # pairs linked in this run; the tallies of the rest came from the cache
+    intake: Intake = field(default_factory=Intake)
 
 
 class Stage(enum.Enum):
@@ -216,7 +235,7 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     if options.top is not None:
         ranked = ranked[: options.top]
     return ExtractResult(ranked, collected.segment_count, collected.signatures, collected.tokenized_pairs,
-                         collected.linked_pairs)
+                         collected.linked_pairs, collected.intake)
 
 
 def sharded(pairs: Iterable[SegmentPair]) -> Iterator[list[SegmentPair]]:
@@ -247,11 +266,23 @@ def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
     return list(_distinct(segment_pairs))
 
 
-def _distinct(segment_pairs: Iterable[SegmentPair]) -> Iterator[SegmentPair]:
+def _distinct(segment_pairs: Iterable[SegmentPair], intake: Intake | None = None) -> Iterator[SegmentPair]:
     """`distinct` as a stream, read without keyboard accelerators (`_File` and `File` are one
-    string); it remembers a 16-byte digest of each pair, not its texts."""
+    string); it remembers a 16-byte digest of each pair, not its texts. With `intake`, pairs that
+    cannot be evidence are left out and counted there: one over LONG_PAIR_CHARS, and an
+    untranslated copy (see _untranslated_copy)."""
     seen: set[bytes] = set()
     for pair in segment_pairs:
+        if intake is not None:
+            intake.read += 1
+            if len(pair.source) + len(pair.target) > LONG_PAIR_CHARS:
+                intake.too_long += 1
+                intake.first_too_long = intake.first_too_long or pair.location
+                continue
+            if _untranslated_copy(pair):
+                intake.copies += 1
+                intake.first_copy = intake.first_copy or pair.location
+                continue
         read_source, read_target = without_accelerators(pair.source, pair.target)
         if read_source is not pair.source or read_target is not pair.target:
             pair = SegmentPair(read_source, read_target, pair.location)
@@ -261,6 +292,19 @@ def _distinct(segment_pairs: Iterable[SegmentPair]) -> Iterator[SegmentPair]:
         if digest not in seen:
             seen.add(digest)
             yield pair
+        elif intake is not None:
+            intake.repeated += 1
+
+
+def _untranslated_copy(pair: SegmentPair) -> bool:
+    """A target that repeats the English, with no Chinese in it, where the English has an ordinary
+    lower-case word (`Energy storage`): a string left untranslated, as a CAT tool's "copy source to
+    target" leaves it, whose every span would look kept in English. Names and codes kept as they
+    are (`Git LFS`, `OK`) are not copies."""
+    if has_han(pair.target) or " ".join(pair.target.split()).casefold() != " ".join(pair.source.split()).casefold():
+        return False
+    words = pair.source.split()
+    return len(words) > 1 and any(word.isalpha() and word.islower() for word in words)
 
 
 def collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
@@ -361,6 +405,7 @@ class _Collected:
     segment_count: int
     tokenized_pairs: int
     linked_pairs: int
+    intake: Intake
 
 
 def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_terms: Iterable[str],
@@ -378,12 +423,13 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
                                        f"{chinese.signature} {chinese.dictionary_digest}\n{code}")
 
     stored: list[Shard | None] = []  # each shard's pairs and compact tokens, until it is linked
+    intake = Intake()
     words: list[LexiconWords] = []
     tokenized_pairs = 0
 
     def shards() -> Iterator[Shard]:
         first = 0
-        for batch in sharded(_distinct(pairs)):
+        for batch in sharded(_distinct(pairs, intake)):
             stored.append(Shard(first, batch))
             first += len(batch)
             yield stored[-1]
@@ -421,7 +467,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     if ranked is not None:
         if progress is not None:
             progress(Stage.LINK, total, total)
-        return _Collected(None, ranked, signatures, total, tokenized_pairs, 0)
+        return _Collected(None, ranked, signatures, total, tokenized_pairs, 0, intake)
 
     tallies = CorpusTallies()
     done = linked_pairs = 0
@@ -437,7 +483,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
         ranked = ranking(tallies)
         if ranked_cache:
             ranked_cache.store(ranked_key, ranked)
-    return _Collected(tallies, ranked, signatures, total, tokenized_pairs, linked_pairs)
+    return _Collected(tallies, ranked, signatures, total, tokenized_pairs, linked_pairs, intake)
 
 
 def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> dict[str, dict[str, float]]:

@@ -14,7 +14,7 @@ from ..readers import InputFormat
 from ..report import counted
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
-from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console, writing_to_stdout
+from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console, warn, writing_to_stdout
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
@@ -27,6 +27,21 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
                          "name the glossary to write with -o")
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
+
+
+def _warn_about_left_out(intake) -> None:
+    """Pairs extract read but could not use, counted, with the first of each kind."""
+    from ..extract import LONG_PAIR_CHARS
+
+    def first(location) -> str:
+        return f"{location.path}:{location.line}" if location.line else location.path
+
+    if intake.too_long:
+        warn(f"{first(intake.first_too_long)}: {counted(intake.too_long, 'pair')} longer than "
+             f"{LONG_PAIR_CHARS:,} characters skipped (first one here); is the text aligned by sentence?")
+    if intake.copies:
+        warn(f"{first(intake.first_copy)}: {counted(intake.copies, 'pair')} whose Chinese is a copy of the English "
+             "skipped (first one here): untranslated strings, not terms kept in English")
 
 
 def _refuse_file_as_cache_dir(cache_dir: Path) -> None:
@@ -114,6 +129,7 @@ def extract(
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
                              rejected=rejected_pairs(existing), progress=progress, runner=runner,
                              cache_dir=None if no_cache else str(cache_dir or default_cache_dir()))
+    _warn_about_left_out(result.intake)
     if not result.segment_count:  # writing now would drop every candidate of the existing glossary
         inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
         raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted"
@@ -127,7 +143,9 @@ def extract(
         write_atomic(str(output), dump_glossary(glossary), expected=read)
     summary_table(console, result, show)
     kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
-    console.print(f"{counted(len(result.pairs), 'term pair')} from {counted(result.segment_count, 'segment pair')}"
+    used = result.intake.read - result.intake.too_long - result.intake.copies
+    distinct = f" ({result.segment_count:,} distinct)" if used != result.segment_count else ""
+    console.print(f"{counted(len(result.pairs), 'term pair')} from {counted(used, 'segment pair')}{distinct}"
                   f" -> {'<stdout>' if to_stdout else output}"
                   + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)" if existing else ""),
                   highlight=False, markup=False, soft_wrap=True)

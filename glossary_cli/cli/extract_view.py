@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .. import TOOL
 from ..extract import ExtractOptions, ExtractResult, Stage
+from ..report import counted
 from .common import draws
 
 _PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
@@ -92,7 +93,7 @@ def summary_table(console, result: ExtractResult, rows: int) -> None:
     where a table drawn 80 columns wide would break terms across lines."""
     if rows == 0 or not result.pairs:
         return
-    title = f"best {min(rows, len(result.pairs)):,} of {len(result.pairs):,} term pairs"
+    title = f"best {min(rows, len(result.pairs)):,} of {counted(len(result.pairs), 'term pair')}"
     columns = ("source", "target", "score", "count", "signals")
     cells = [(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
              for pair in result.pairs[:rows]]
