@@ -50,11 +50,27 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """Extract, review and enforce English-Chinese terminology from aligned text."""
 
 
+_DRAWING: list = []  # the console a progress bar is drawn on, while it is
+
+
 def stderr_console():
-    """Messages and progress go to stderr; colour only on a terminal, NO_COLOR honoured."""
+    """Messages and progress go to stderr; colour only on a terminal, NO_COLOR honoured. While a
+    progress bar is drawn, its console: a warning then goes above the bar, not onto its line."""
+    if _DRAWING:
+        return _DRAWING[-1]
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, no_color=_no_color())
+
+
+@contextmanager
+def drawing_on(console) -> Iterator[None]:
+    """Messages printed meanwhile go through `console`, which draws a live progress bar."""
+    _DRAWING.append(console)
+    try:
+        yield
+    finally:
+        _DRAWING.pop()
 
 
 def stdout_console():

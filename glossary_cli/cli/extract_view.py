@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .. import TOOL
 from ..extract import ExtractOptions, ExtractResult, Stage
 from ..report import counted
-from .common import draws
+from .common import draws, drawing_on
 
 _PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 _MIN_RATE_SECONDS = 1.0
@@ -27,7 +27,7 @@ def progress_reporter(console) -> Iterator:
 
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]} pairs/s"), TimeRemainingColumn(),
-                      console=console, transient=True) as bar:
+                      console=console, transient=True) as bar, drawing_on(console):
             task = bar.add_task("tokenizing", total=None, rate="-")
             started = {}
 
