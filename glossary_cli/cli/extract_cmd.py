@@ -44,6 +44,19 @@ def _warn_about_left_out(intake) -> None:
              "skipped (first one here): untranslated strings, not terms kept in English")
 
 
+def _refuse_corpus_as_output(output: Path) -> None:
+    """`-o app.po` (the corpus and `-o` swapped, or a slip) names a file of a corpus format: the
+    glossary would be YAML under a name every tool reads as something else, and an existing file's
+    error would be about YAML syntax, sending the user to edit their PO file."""
+    from ..readers import BY_EXTENSION
+
+    extension = output.suffix.lower()
+    if extension in BY_EXTENSION or extension == ".tbx":
+        what = "a termbase" if extension == ".tbx" else "a corpus"
+        raise UsageError(f"-o {output}: a {extension} file is {what}, not a glossary; the glossary is a .yaml file "
+                         "(did you swap the corpus and -o?)")
+
+
 def _refuse_file_as_cache_dir(cache_dir: Path) -> None:
     """An explicit --cache-dir that is (or lies under) a file would silently cache nothing."""
     probe = cache_dir.absolute()
@@ -115,6 +128,8 @@ def extract(
     paths = list(corpus_files or [])
     to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
     output = output or default_output(paths, source)
+    if not to_stdout:
+        _refuse_corpus_as_output(output)
     read = None if to_stdout else content_now(str(output))  # if the glossary changes meanwhile, nothing is written
     existing = None if to_stdout else existing_glossary(output)
     if cache_dir is not None and not no_cache:
