@@ -563,7 +563,7 @@ def merge(
             raise error from None
         for problem in getattr(error, "problems", None) or [error]:
             _error_line(str(problem))
-        _merged_as_text(files, labels, output, read, shown_output=name or output)
+        _merged_as_text(files, labels, output, read, shown_output=name or output, code=EXIT_ERROR)  # an input error
     shown_output = output
     if name is not None:  # the names people know, in place of a merge driver's temporary ones
         if output is not None and same_file(output, ours):
@@ -621,7 +621,8 @@ def merge(
              f"already: {shown}{more}")
 
 
-def _merged_as_text(files: tuple, labels: tuple, output: Path, read: bytes | None, *, shown_output) -> None:
+def _merged_as_text(files: tuple, labels: tuple, output: Path, read: bytes | None, *, shown_output,
+                    code: int = EXIT_FINDINGS) -> None:
     """With --markers, when the entries cannot be merged (a side validate refuses, or a merged
     entry it would refuse): the files merged line by line, as git merges text, so nothing of either
     side is lost from sight. Lines both changed stand between conflict markers; validate then names
@@ -643,7 +644,7 @@ def _merged_as_text(files: tuple, labels: tuple, output: Path, read: bytes | Non
     _write(text, output, read, False)
     fail(f"could not merge entry by entry, so {shown_output} holds the two merged line by line, as git merges "
          "text, with conflict markers where both changed a line; mend what the errors above name, keep one side "
-         "of each conflict, then run glossary validate", code=EXIT_FINDINGS)
+         "of each conflict, then run glossary validate", code=code)
 
 
 def _named_as(error, names: dict[str, str]):
