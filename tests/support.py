@@ -102,6 +102,15 @@ def broken(entries, source: str, target: str, *, strict_count: bool = False) -> 
     return [(finding.rule_id, finding.source_term) for finding in result.findings]
 
 
+def xliff2(source: str, target: str) -> str:
+    """An XLIFF 2.0 file of one translated segment."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">\n'
+            '<file id="f1"><unit id="1"><segment state="translated">\n'
+            f'<source>{source}</source>\n<target>{target}</target>\n'
+            '</segment></unit></file></xliff>\n')
+
+
 def write_here(name: str, text: str) -> str:
     """Write a UTF-8 file in the current directory (a test's `workdir`) and return its name."""
     Path(name).write_text(text, encoding="utf-8")

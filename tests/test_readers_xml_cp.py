@@ -8,17 +8,9 @@ from pathlib import Path
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import read_pairs
-from tests.support import FILE_NOT_DANGAN
+from tests.support import FILE_NOT_DANGAN, xliff2
 
 GLOSSARY = FILE_NOT_DANGAN
-
-
-def xliff2(source: str, target: str) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">\n'
-            '<file id="f1"><unit id="1"><segment state="translated">\n'
-            f'<source>{source}</source>\n<target>{target}</target>\n'
-            '</segment></unit></file></xliff>\n')
 
 
 def test_a_tab_written_as_cp_separates_the_words(runner, tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ import pytest
 
 from glossary_cli.cli.common import app
 from glossary_cli.readers import read_pairs
+from tests.support import xliff2
 
 GLOSSARY = """\
 glossary: 1
@@ -23,14 +24,6 @@ terms:
     status: approved
     forbidden: [档案]
 """
-
-
-def xliff2(source: str, target: str) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">\n'
-            '<file id="f1"><unit id="1"><segment state="translated">\n'
-            f'<source>{source}</source>\n<target>{target}</target>\n'
-            '</segment></unit></file></xliff>\n')
 
 
 def xliff12(source: str, target: str) -> str:
