@@ -8,10 +8,14 @@ Entries are matched by term, as validate and check match them (merge.same_term);
 by source and targets, then by source. A term one side left as the ancestor had it takes the other
 side's entries. When both changed it, each entry is merged field by field: a field changed on one
 side takes that change, the same change on both is taken once, and different changes to one field
-are a conflict, as is an entry deleted on one side and changed on the other. Forbidden renderings
+are a conflict, as is an entry deleted on one side and changed on the other. A decision (source,
+target, status, keep_source) is one field: never one side's status with the other side's target,
+and a person's decision or edit wins over what extract only re-proposed on the other side; a
+candidate one side deleted and the other only re-proposed stays deleted. Forbidden renderings
 and source variants merge item by item, note lines line by line; the tool's own fields (score,
-count, signals, evidence, alternatives, checksum) follow ours when both sides re-ran extract. Entries both
-sides added are merged as merge_glossaries merges two files.
+count, signals, evidence, alternatives) follow ours when both sides re-ran extract, and the
+checksum follows the decision. Entries both sides added are merged as merge_glossaries merges
+two files.
 
 Ours is the file written: its entries, comments and layout are kept where the merge takes them.
 """
@@ -168,13 +172,13 @@ def _merge_term(term: _Term, mine: list[Entry], slots: list[list[Entry]], merged
             if new is not None and not _same([new], [old]):
                 if _outweighs_deletion(old, new):
                     kept_from_theirs.append(carried_to(new, merged))
-                elif not _proposed_by_extract(old, new):
+                elif old.status is not Status.CANDIDATE:  # else extract only re-proposed it: the deletion stands
                     conflict(old.source, f"deleted in {ours_name}, changed in {theirs_name}", None, new)
             continue
         own = merged.terms[position]
         if new is None:
-            if _same([own], [old]) or (_proposed_by_extract(old, own) and not worked_on(own)):
-                slots[position] = []
+            if _same([own], [old]) or (old.status is Status.CANDIDATE and not worked_on(own)):
+                slots[position] = []  # extract only re-proposed it
             elif not _outweighs_deletion(old, own):
                 conflict(old.source, f"changed in {ours_name}, deleted in {theirs_name}", own, None)
             continue
@@ -183,8 +187,9 @@ def _merge_term(term: _Term, mine: list[Entry], slots: list[list[Entry]], merged
 
 
 def _outweighs_deletion(old: Entry, changed: Entry) -> bool:
-    """A person's work on an entry that was a candidate, which the other side deleted."""
-    return old.status is Status.CANDIDATE and worked_on(changed) and not _proposed_by_extract(old, changed)
+    """A person's work (a decision, an edit, a comment, a note...) on an entry that was a
+    candidate, which the other side deleted."""
+    return old.status is Status.CANDIDATE and worked_on(changed)
 
 
 @dataclass(frozen=True)
