@@ -274,7 +274,7 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
     `source` finds the entries written so, else the one entry check reads as the same term
     (`entries_of_term`: `Wi Fi` finds `Wi-Fi`, `smart grid` finds `smart grids`). Refuses, with
     a message saying how to fix it, when the source matches several entries or when the decision
-    would make the glossary contradict itself (see `validate`).
+    would leave the glossary with a problem check refuses (see `validate`).
     """
     before = {str(problem) for problem in validate_glossary(glossary, path)}
     if not source.strip():
@@ -307,6 +307,11 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
         if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):
             _replace_target(entry, [target])
+        elif (status is Status.APPROVED and not entry.keep_source
+              and not any(rendering.strip() for rendering in entry.target)):
+            where = f" (line {entry.line})" if entry.line else ""
+            raise UsageError(f'"{entry.source}"{where} has no target to approve; give --target, or set '
+                             "keep_source: true to keep it in English", path=path)
         entry.status = status
         decision = Decision(entry, added=False)
     refuse_contradictions(glossary, before, path, status.value, source)
@@ -332,8 +337,10 @@ def refuse_contradictions(glossary: Glossary, before: set[str], path: str, decis
     after = [problem for problem in validate_glossary(glossary, path) if str(problem) not in before]
     if after:
         verb = {"approved": "approving", "rejected": "rejecting"}.get(decision, "approving")
-        raise error(f"{verb} \"{source}\" would make the glossary contradict itself: "
-                    + "; ".join(problem.message for problem in after) + "; nothing written", path=path)
+        raise error(f"{verb} \"{source}\" would leave the glossary with a problem check refuses: "
+                    + "; ".join(f"line {problem.line}: {problem.message}" if problem.line > 1 else problem.message
+                                for problem in after)  # an entry this decision adds has no line yet (1)
+                    + "; nothing written", path=path)
 
 
 def entries_of_term(glossary: Glossary, source: str) -> list[Entry]:

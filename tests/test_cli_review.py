@@ -134,7 +134,7 @@ def test_a_second_approved_spelling_with_another_target_is_refused(runner, tmp_p
     path.write_text(SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1), encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "Wi Fi", "--target", "无线局域网"])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f'error: {path}: approving "Wi Fi" would make the glossary contradict itself: '
+    assert result.stderr.startswith(f'error: {path}: approving "Wi Fi" would leave the glossary with a problem check refuses: '
                                     '"Wi Fi" is approved twice with different targets')
     assert path.read_text(encoding="utf-8") == SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1)
 
@@ -258,3 +258,15 @@ def test_a_file_no_command_can_rewrite_is_refused_before_the_first_decision(runn
     assert result.exit_code == 0  # check reads it
     assert result.stderr == (f"warning: {message}; until then extract, review, approve, reject and import refuse "
                              "to write this file\n")
+
+
+def test_approving_an_entry_with_no_target_says_so_at_its_line(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    for entry in ('  - source: vaccine\n    target: ""\n    status: candidate\n',
+                  "  - source: vaccine\n    status: candidate\n"):
+        path.write_text("glossary: 1\nterms:\n" + entry, encoding="utf-8")
+        result = runner.invoke(app, ["approve", str(path), "vaccine"])
+        assert result.exit_code == 2
+        assert result.stderr == (f'error: {path}: "vaccine" (line 3) has no target to approve; give --target, or set '
+                                 "keep_source: true to keep it in English\n")
+        assert "approved" not in path.read_text(encoding="utf-8")
