@@ -30,6 +30,7 @@ from .glossary import Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
                             header_line, outside_comments, outside_text, take_outside_text)
 from .merge import MergeConflict, MergeResult, TermIndex, comments_not_kept, merge_entry
+from .normalize import english_key
 from .update import as_extracted, worked_on
 from .validate import term_forms
 
@@ -96,9 +97,36 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
         index.update(positions)
     changed = sum(1 for position, index in first_of_slot.items()
                   if not _same([merged.terms[index]], [ours.terms[position]]))
+    if _reordered(ancestor, theirs) and not _reordered(ancestor, ours):
+        merged.terms = _in_order_of(merged.terms, theirs)  # theirs regrouped the entries; ours only edited
     return MergeResult(merged, conflicts, added=len(merged.terms) - len(first_of_slot), changed=changed,
                        skipped=skipped, deleted=len(ours.terms) - len(first_of_slot),
                        header_conflict=header_conflict, dropped=dropped)
+
+
+def _order(glossary: Glossary) -> list[str]:
+    """The terms of a glossary in file order, each once, by the key validate and check match on."""
+    return list(dict.fromkeys(english_key(entry.source) for entry in glossary.terms))
+
+
+def _reordered(ancestor: Glossary, side: Glossary) -> bool:
+    """Whether a side moved entries (grouped them under headings, sorted them): the terms both
+    hold come in another order."""
+    before, after = _order(ancestor), _order(side)
+    common = set(before) & set(after)
+    return [key for key in before if key in common] != [key for key in after if key in common]
+
+
+def _in_order_of(entries: list[Entry], side: Glossary) -> list[Entry]:
+    """The entries in the order `side` has their terms; one it lacks stays right after the entry
+    it followed. Entries of one term keep their own order."""
+    place = {key: index for index, key in enumerate(_order(side))}
+    ranked = []
+    last = -1
+    for position, entry in enumerate(entries):
+        last = place.get(english_key(entry.source), last)
+        ranked.append((last, position, entry))
+    return [entry for _, _, entry in sorted(ranked, key=lambda item: (item[0], item[1]))]
 
 
 def _terms(ancestor: Glossary, ours: Glossary, theirs: Glossary) -> list[_Term]:

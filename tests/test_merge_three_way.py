@@ -236,3 +236,20 @@ def test_a_merge_validate_would_refuse_is_merged_as_text_with_markers(runner, wo
     assert "forbidden: [电力网]" in merged and "[电网, 电力网]" in merged and "status: rejected" in merged
     validated = runner.invoke(app, ["validate", "wang.yaml"])
     assert validated.exit_code == 2 and 'forbids "电力网", which it also allows' in validated.stderr
+
+
+def test_entries_one_side_regrouped_keep_that_order_when_the_other_side_only_edited(runner, workdir):
+    """A reviewer moves the approved terms under a heading; a teammate approves another term. The
+    heading must stay above the entries it was written for (the team probe's finding 4)."""
+    candidate = "  - source: {0}\n    target: {1}\n    status: candidate\n"
+    grid, hub, v2g = candidate.format("grid", "电网"), candidate.format("hub", "枢纽"), candidate.format("V2G", "车网互动")
+    write("team.yaml", HEADER + grid + hub + v2g)
+    regrouped = ("  # ---- Approved ----\n" + v2g.replace("candidate", "approved") + "  # ---- To review ----\n"
+                 + grid + hub)
+    write("li.yaml", HEADER + regrouped)
+    write("wang.yaml", HEADER + grid + hub.replace("candidate", "approved") + v2g)
+    for ours, theirs in (("wang.yaml", "li.yaml"), ("li.yaml", "wang.yaml")):
+        result = merge(runner, "--base", "team.yaml", ours, theirs)
+        assert result.exit_code == 0, result.output
+        assert result.stdout == HEADER + regrouped.replace("hub\n    target: 枢纽\n    status: candidate",
+                                                           "hub\n    target: 枢纽\n    status: approved")
