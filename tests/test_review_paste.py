@@ -35,7 +35,7 @@ terms:
     target: 大流行
     status: approved
 """
-PROMPT = r"\[a/r/e/1-9/s/u/q/\?\]"
+PROMPT = r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # what a terminal in bracketed-paste mode sends around a paste
 
 

@@ -40,11 +40,12 @@ def test_the_keys_say_that_e_and_the_numbers_approve_and_offer_numbers_only_wher
     first, second = result.stdout.split("skipped; it comes back after the others")
     assert "a approve · e edit & approve · 1-2 approve alternative · r reject · s skip · u undo · q quit" in first
     assert "a approve · e edit & approve · r reject · s skip · u undo · q quit" in second  # vaccine lists none
+    assert "[a/r/e/1-2/s/u/q/?]" in first and "[a/r/e/s/u/q/?]" in second  # the prompt offers the same keys
 
 
 def test_help_says_what_each_key_does_esc_included(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="?")
-    help_ = " ".join(result.stdout.split("[a/r/e/1-9/s/u/q/?] ?\n")[1].split())  # as read, wrapped or not
+    help_ = " ".join(result.stdout.split("[a/r/e/1-2/s/u/q/?] ?\n")[1].split())  # as read, wrapped or not
     assert help_.startswith(
         "a approve the target as shown "
         "e type the target, A / B for several: Enter approves it, Tab fills in the current one to change, an empty "

@@ -40,7 +40,7 @@ terms:
     status: candidate
     score: 0.4
 """
-PROMPT = r"\[a/r/e/1-9/s/u/q/\?\]"
+PROMPT = r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]"
 
 
 def spawn(path, *, columns: int = 100):

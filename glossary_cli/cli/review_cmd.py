@@ -104,7 +104,7 @@ def _review_loop(session, console, keys) -> None:
             console.print(_render(entry, session.position + 1, len(session.queue), again=session.second_look,
                                   width=console.width))
         show = True
-        console.print("[bold]\\[a/r/e/1-9/s/u/q/?][/] ", end="")
+        console.print(f"[bold]\\[{_prompt_keys(entry)}][/] ", end="")
         key = keys.key()
         if isinstance(key, Paste):
             console.print()
@@ -325,6 +325,13 @@ def _highlight(text: str, terms: list[str]):
             result.stylize("bold yellow", start, start + len(needle))
             start = folded.find(needle, start + len(needle))
     return result
+
+
+def _prompt_keys(entry) -> str:
+    """`a/r/e/1-2/s/u/q/?`: the keys that do something for this entry (1-9 only for its alternatives)."""
+    alternatives = min(len(entry.alternatives), 9)
+    picks = "" if not alternatives else "/1" if alternatives == 1 else f"/1-{alternatives}"
+    return f"a/r/e{picks}/s/u/q/?"
 
 
 def _pair(entry, *, count: bool = False) -> str:
