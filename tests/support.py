@@ -111,6 +111,31 @@ def xliff2(source: str, target: str) -> str:
             '</segment></unit></file></xliff>\n')
 
 
+# The review prompt, whichever alternatives the entry offers ([a/r/e/1-2/s/u/q/?], [a/r/e/s/u/q/?]).
+REVIEW_PROMPT = r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]"
+
+
+def spawn_review(path, *, columns: int = 100):
+    """`glossary review` on a real pseudo-terminal (pexpect), colour off, `columns` wide."""
+    import signal
+    import sys
+
+    import pexpect
+
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": str(columns), "LINES": "40"}
+    # a closed terminal's SIGHUP must end review even where the test runner ignores it (nohup)
+    return pexpect.spawn(sys.executable, ["-m", "glossary_cli", "review", str(path)], env=env,
+                         encoding="utf-8", dimensions=(40, columns), timeout=20,
+                         preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+
+
+def review_state(path) -> dict[str, tuple[list[str], Status]]:
+    """Each entry's targets and status as the file on disk holds them."""
+    from glossary_cli.glossary_yaml import load_glossary
+
+    return {entry.source: (entry.target, entry.status) for entry in load_glossary(str(path)).terms}
+
+
 def write_here(name: str, text: str) -> str:
     """Write a UTF-8 file in the current directory (a test's `workdir`) and return its name."""
     Path(name).write_text(text, encoding="utf-8")

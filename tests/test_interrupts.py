@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from tests.support import SMART_GRID_APPROVED
+from tests.support import REVIEW_PROMPT, SMART_GRID_APPROVED
 
 INTERRUPTED = "glossary: interrupted; files on disk are unchanged"
 
@@ -97,11 +97,11 @@ def test_ctrl_c_during_review_keeps_every_decision_made_so_far(tmp_path):
                           encoding="utf-8", dimensions=(40, 100), timeout=20)
     decided = []
     for key, verb in (("a", "approved"), ("r", "rejected"), ("a", "approved")):
-        child.expect(r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]")
+        child.expect(REVIEW_PROMPT)
         child.send(key)
         child.expect(f"{verb} (.+?) → ")
         decided.append((child.match.group(1).strip(), verb))
-    child.expect(r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]")
+    child.expect(REVIEW_PROMPT)
     child.sendintr()
     child.expect("interrupted; 3 decisions already saved in")
     child.expect(pexpect.EOF)

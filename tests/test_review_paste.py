@@ -11,7 +11,7 @@ import time
 import pytest
 
 from glossary_cli.glossary import Status
-from glossary_cli.glossary_yaml import load_glossary
+from tests.support import REVIEW_PROMPT as PROMPT, review_state, spawn_review
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -35,7 +35,6 @@ terms:
     target: 大流行
     status: approved
 """
-PROMPT = r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # what a terminal in bracketed-paste mode sends around a paste
 
 
@@ -44,16 +43,6 @@ def path(tmp_path):
     file = tmp_path / "g.yaml"
     file.write_text(TEXT, encoding="utf-8")
     return file
-
-
-def spawn(path):
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "40"}
-    return pexpect.spawn(sys.executable, ["-m", "glossary_cli", "review", str(path)], env=env, encoding="utf-8",
-                         dimensions=(40, 100), timeout=20)
-
-
-def state(path) -> dict[str, tuple[list[str], Status]]:
-    return {entry.source: (entry.target, entry.status) for entry in load_glossary(str(path)).terms}
 
 
 def quit_(child) -> None:
@@ -66,7 +55,7 @@ def quit_(child) -> None:
 def test_a_two_line_paste_at_the_e_prompt_decides_nothing_on_the_next_candidates(path):
     # A terminal without bracketed paste sends a paste as bare characters: two lines copied from
     # an e-mail arrive as one burst, the first line break ending the `e` line.
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("e")
     child.expect("new target for")
@@ -74,26 +63,26 @@ def test_a_two_line_paste_at_the_e_prompt_decides_nothing_on_the_next_candidates
     child.expect("approved COVID-19 → 新冠肺炎")
     child.expect("ignored what came in after the Enter 'COVID-19 disease \\(press release\\)': a paste is text")
     quit_(child)
-    assert state(path) == {"COVID-19": (["新冠肺炎"], Status.APPROVED),
+    assert review_state(path) == {"COVID-19": (["新冠肺炎"], Status.APPROVED),
                            "coronavirus": (["冠状病毒"], Status.CANDIDATE),
                            "World Health Organization": (["WHO", "世界卫生组织"], Status.CANDIDATE),
                            "pandemic": (["大流行"], Status.APPROVED)}
 
 
 def test_keys_typed_after_an_edit_is_confirmed_are_still_decisions(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("e新冠肺炎\r")
     child.expect("approved COVID-19 → 新冠肺炎")
     child.send("ar")  # typed ahead while the next panel is drawn
     child.expect("rejected World Health Organization")
     quit_(child)
-    assert [status for _, status in state(path).values()] == [Status.APPROVED, Status.APPROVED, Status.REJECTED,
+    assert [status for _, status in review_state(path).values()] == [Status.APPROVED, Status.APPROVED, Status.REJECTED,
                                                               Status.APPROVED]
 
 
 def test_a_bracketed_paste_is_text_on_the_e_line_until_enter_its_lines_renderings(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect_exact("\x1b[?2004h")  # the session asks the terminal to mark pastes
     child.expect(PROMPT)
     child.send("s")  # COVID-19
@@ -105,25 +94,25 @@ def test_a_bracketed_paste_is_text_on_the_e_line_until_enter_its_lines_rendering
     child.send(f"{PASTE_START}世界卫生组织\n世卫组织\n{PASTE_END}")
     child.expect_exact("世界卫生组织 / 世卫组织")
     time.sleep(0.3)
-    assert state(path)["World Health Organization"] == (["WHO", "世界卫生组织"], Status.CANDIDATE)  # no Enter yet
+    assert review_state(path)["World Health Organization"] == (["WHO", "世界卫生组织"], Status.CANDIDATE)  # no Enter yet
     child.send("\r")
     child.expect("approved World Health Organization → 世界卫生组织 / 世卫组织 \\(2 targets\\)")
-    assert state(path)["World Health Organization"] == (["世界卫生组织", "世卫组织"], Status.APPROVED)
+    assert review_state(path)["World Health Organization"] == (["世界卫生组织", "世卫组织"], Status.APPROVED)
     quit_(child)
     assert child.before.endswith("\x1b[?2004l") or "\x1b[?2004l" in child.before  # and turns it off again
 
 
 def test_a_paste_at_the_key_prompt_decides_nothing(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send(f"{PASTE_START}aaar{PASTE_END}")
     child.expect("a paste is text, not keys: nothing decided")
     quit_(child)
-    assert [status for _, status in state(path).values()] == [Status.CANDIDATE] * 3 + [Status.APPROVED]
+    assert [status for _, status in review_state(path).values()] == [Status.CANDIDATE] * 3 + [Status.APPROVED]
 
 
 def test_tab_at_the_e_prompt_puts_the_current_target_there_to_add_one(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("ss")
     child.expect("3/5")  # the two skipped come back after it
@@ -133,11 +122,11 @@ def test_tab_at_the_e_prompt_puts_the_current_target_there_to_add_one(path):
     child.send("\t / 世卫组织\r")
     child.expect("approved World Health Organization → WHO / 世界卫生组织 / 世卫组织 \\(3 targets\\)")
     quit_(child)
-    assert state(path)["World Health Organization"] == (["WHO", "世界卫生组织", "世卫组织"], Status.APPROVED)
+    assert review_state(path)["World Health Organization"] == (["WHO", "世界卫生组织", "世卫组织"], Status.APPROVED)
 
 
 def test_ctrl_c_while_typing_a_target_starts_its_message_on_a_new_line(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("a")
     child.expect(PROMPT)
@@ -155,7 +144,7 @@ def test_ctrl_c_while_typing_a_target_starts_its_message_on_a_new_line(path):
 
 
 def test_ctrl_c_in_a_session_that_decided_nothing_says_the_file_keeps_its_decisions(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.sendintr()
     child.expect(pexpect.EOF)

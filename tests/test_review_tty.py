@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sys
 
 import pytest
 
 from glossary_cli.glossary import Status
 from glossary_cli.glossary_yaml import load_glossary
+from tests.support import REVIEW_PROMPT as PROMPT, review_state, spawn_review
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -40,19 +40,6 @@ terms:
     status: candidate
     score: 0.4
 """
-PROMPT = r"\[a/r/e(?:/1(?:-[2-9])?)?/s/u/q/\?\]"
-
-
-def spawn(path, *, columns: int = 100):
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": str(columns), "LINES": "40"}
-    # a closed terminal's SIGHUP must end review even where the test runner ignores it (nohup)
-    return pexpect.spawn(sys.executable, ["-m", "glossary_cli", "review", str(path)], env=env,
-                         encoding="utf-8", dimensions=(40, columns), timeout=20,
-                         preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
-
-
-def state(path) -> dict[str, tuple[list[str], Status]]:
-    return {entry.source: (entry.target, entry.status) for entry in load_glossary(str(path)).terms}
 
 
 @pytest.fixture
@@ -63,13 +50,13 @@ def path(tmp_path):
 
 
 def test_approve_reject_edit_quit(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect("1/4")
     child.expect("grid")
     child.expect(PROMPT)
     child.send("a")
     child.expect("approved grid → 电网")
-    assert state(path)["grid"] == (["电网"], Status.APPROVED)
+    assert review_state(path)["grid"] == (["电网"], Status.APPROVED)
 
     child.expect("2/4")
     child.expect("seed.txt:3")  # evidence is shown, terms highlighted
@@ -78,18 +65,18 @@ def test_approve_reject_edit_quit(path):
     child.expect("new target for")
     child.sendline("车网互动")
     child.expect("approved V2G → 车网互动")
-    assert state(path)["V2G"] == (["车网互动"], Status.APPROVED)
+    assert review_state(path)["V2G"] == (["车网互动"], Status.APPROVED)
 
     child.expect("3/4")
     child.expect(PROMPT)
     child.send("r")
     child.expect("rejected policy stack → 政策堆栈")
-    assert state(path)["policy stack"] == (["政策堆栈"], Status.REJECTED)
+    assert review_state(path)["policy stack"] == (["政策堆栈"], Status.REJECTED)
 
     child.expect(PROMPT)
     child.send("u")
     child.expect("undone: policy stack → 政策堆栈 is a candidate again")
-    assert state(path)["policy stack"] == (["政策堆栈"], Status.CANDIDATE)
+    assert review_state(path)["policy stack"] == (["政策堆栈"], Status.CANDIDATE)
 
     child.expect(PROMPT)
     child.send("r")
@@ -102,11 +89,11 @@ def test_approve_reject_edit_quit(path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# reviewed in the weekly meeting\n")
     assert "  - source: V2G   # acronym\n    target: 车网互动\n    status: approved\n" in text
-    assert state(path)["smart charging"] == (["智能充电"], Status.CANDIDATE)
+    assert review_state(path)["smart charging"] == (["智能充电"], Status.CANDIDATE)
 
 
 def test_pick_alternative_and_skip(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("s")
     child.expect("skipped")
@@ -117,12 +104,12 @@ def test_pick_alternative_and_skip(path):
     child.expect(PROMPT)
     child.send("q")
     child.expect(pexpect.EOF)
-    assert state(path)["V2G"] == (["车网互动"], Status.APPROVED)
-    assert state(path)["grid"] == (["电网"], Status.CANDIDATE)
+    assert review_state(path)["V2G"] == (["车网互动"], Status.APPROVED)
+    assert review_state(path)["grid"] == (["电网"], Status.CANDIDATE)
 
 
 def test_ctrl_c_keeps_every_decision(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("a")
     child.expect("approved grid")
@@ -133,11 +120,11 @@ def test_ctrl_c_keeps_every_decision(path):
     child.close()
     assert child.exitstatus == 130
     assert "unchanged" not in child.before  # one message, and not one that says nothing was saved
-    assert state(path)["grid"][1] is Status.APPROVED
+    assert review_state(path)["grid"][1] is Status.APPROVED
 
 
 def test_ctrl_c_at_the_edit_prompt_says_what_was_saved_once(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("a")
     child.expect(PROMPT)
@@ -152,7 +139,7 @@ def test_ctrl_c_at_the_edit_prompt_says_what_was_saved_once(path):
 
 
 def test_a_target_typed_ahead_with_e_is_edited_by_backspace_and_ctrl_w(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("a")  # grid; then V2G's new target arrives with its e, typos and all, in one burst
     child.expect(PROMPT)
@@ -161,25 +148,25 @@ def test_a_target_typed_ahead_with_e_is_edited_by_backspace_and_ctrl_w(path):
     child.expect(PROMPT)
     child.send("q")
     child.expect(pexpect.EOF)
-    assert state(path)["V2G"] == (["车网互动"], Status.APPROVED)
+    assert review_state(path)["V2G"] == (["车网互动"], Status.APPROVED)
 
 
 def test_keys_typed_ahead_are_each_a_decision_in_order(path):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("asr")  # one burst: grid approved, V2G skipped, policy stack rejected
     child.expect("rejected policy stack")
     child.expect(PROMPT)
     child.send("q")
     child.expect(pexpect.EOF)
-    assert {source: status for source, (_, status) in state(path).items()} == {
+    assert {source: status for source, (_, status) in review_state(path).items()} == {
         "grid": Status.APPROVED, "V2G": Status.CANDIDATE, "policy stack": Status.REJECTED,
         "smart charging": Status.CANDIDATE}
 
 
 @pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGHUP])
 def test_a_killed_review_leaves_a_valid_file_with_the_decisions_made(path, kill):
-    child = spawn(path)
+    child = spawn_review(path)
     child.expect(PROMPT)
     child.send("a")
     child.expect("approved grid")
@@ -190,7 +177,7 @@ def test_a_killed_review_leaves_a_valid_file_with_the_decisions_made(path, kill)
     child.kill(kill)
     child.expect(pexpect.EOF)
     child.close()
-    assert state(path) == {"V2G": (["车辆到电网"], Status.REJECTED), "policy stack": (["政策堆栈"], Status.CANDIDATE),
+    assert review_state(path) == {"V2G": (["车辆到电网"], Status.REJECTED), "policy stack": (["政策堆栈"], Status.CANDIDATE),
                            "grid": (["电网"], Status.APPROVED), "smart charging": (["智能充电"], Status.CANDIDATE)}
     assert not [name for name in os.listdir(path.parent) if name.endswith(".tmp")]
 
@@ -204,7 +191,7 @@ def test_kills_at_random_moments_never_tear_the_file(tmp_path):
     generator = random.Random(20261125)
     approved_so_far = 0
     for _ in range(8):
-        child = spawn(path)
+        child = spawn_review(path)
         child.expect(PROMPT)
         child.send("a")
         # Somewhere between the key press and well after the write.
