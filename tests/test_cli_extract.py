@@ -248,3 +248,32 @@ def test_bars_and_tables_only_where_rich_can_draw_them(monkeypatch):
     assert not draws(Console(force_terminal=False, width=100))  # a pipe
     monkeypatch.setenv("TERM", "dumb")
     assert not draws(Console(force_terminal=True, width=100))  # a terminal that cannot redraw a line
+
+
+def test_a_run_from_a_subdirectory_of_the_project_rewrites_no_evidence(runner, tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "docs").mkdir()
+    write_corpus(tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    runner.invoke(app, ["extract", "seeds/article.txt", "-o", "glossaries/article.yaml", "--no-cache"])
+    from_root = (tmp_path / "glossaries" / "article.yaml").read_bytes()
+    assert b"where: 'seeds/article.txt:1'" in from_root
+
+    monkeypatch.chdir(tmp_path / "docs")
+    result = runner.invoke(app, ["extract", "../seeds/article.txt", "-o", "../glossaries/article.yaml", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "glossaries" / "article.yaml").read_bytes() == from_root
+    result = runner.invoke(app, ["extract", str(tmp_path / "seeds" / "article.txt"), "-o",
+                                 str(tmp_path / "glossaries" / "article.yaml"), "--no-cache"])
+    assert (tmp_path / "glossaries" / "article.yaml").read_bytes() == from_root
+
+
+def test_a_corpus_outside_the_project_keeps_the_absolute_path_it_was_given(runner, tmp_path, monkeypatch):
+    (tmp_path / "project" / ".git").mkdir(parents=True)
+    corpus = write_corpus(tmp_path)
+    monkeypatch.chdir(tmp_path / "project")
+    runner.invoke(app, ["extract", str(corpus), "-o", "g.yaml", "--no-cache"])
+    data = yaml.safe_load((tmp_path / "project" / "g.yaml").read_text(encoding="utf-8"))
+    assert data["generated"]["inputs"] == [str(corpus)]
+    assert data["terms"][0]["evidence"][0]["where"].startswith(f"{corpus}:")

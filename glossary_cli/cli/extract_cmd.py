@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..errors import InputFormatError, UsageError
+from ..project import project_root, recorded_path, recorded_where
 from ..readers import InputFormat
 from ..report import counted
 from ..textio import STDIN, is_stream
@@ -27,6 +29,12 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
                          "name the glossary to write with -o")
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
+
+
+def recorded_evidence(pairs: list, root: str) -> list:
+    """The pairs with each evidence's file named from the project root (see project.py)."""
+    return [replace(pair, evidence=tuple(replace(evidence, where=recorded_where(evidence.where, root))
+                                         for evidence in pair.evidence)) for pair in pairs]
 
 
 def _warn_about_left_out(intake) -> None:
@@ -149,8 +157,9 @@ def extract(
         inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
         raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted"
                                + ("" if to_stdout else f", {output} is unchanged"))
-    inputs = [str(path) for path in paths] + ([str(source), str(target)] if source else [])
-    glossary = update_glossary(existing, result.pairs, provenance(result, inputs, options))
+    root = project_root(None if to_stdout else str(output))
+    inputs = [recorded_path(str(path), root) for path in [*paths, *([source, target] if source else [])]]
+    glossary = update_glossary(existing, recorded_evidence(result.pairs, root), provenance(result, inputs, options))
     if to_stdout:
         with writing_to_stdout():
             sys.stdout.write(dump_glossary(glossary))

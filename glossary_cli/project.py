@@ -1,0 +1,52 @@
+"""The project a glossary belongs to, so the corpus paths it records (evidence, inputs) name the
+same file the same way whichever directory a command ran in: a run from `docs/` must not rewrite
+every `seeds/a.txt:38` as `../seeds/a.txt:38`, a change of every candidate in the git diff."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from .textio import STDIN_NAME
+
+
+def project_root(glossary: str | None) -> str:
+    """The top of the git work tree holding the glossary (or the current directory, for a glossary
+    written to stdout); without one, the current directory, where the paths were typed."""
+    start = os.path.abspath(os.path.dirname(glossary) if glossary else os.curdir)
+    probe = start
+    while True:
+        if os.path.exists(os.path.join(probe, ".git")):  # a directory, or a file in a worktree or submodule
+            return probe
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return os.path.abspath(os.curdir)
+        probe = parent
+
+
+def recorded_path(path: str, root: str) -> str:
+    """A corpus path as a glossary records it: relative to the project root, unless it was typed
+    absolute and lies outside the project (a file in /tmp, a shell's `<(…)` as /dev/fd/63, has no
+    path the project shares)."""
+    if path == STDIN_NAME:
+        return path
+    absolute = os.path.normpath(os.path.abspath(path))
+    try:
+        relative = os.path.relpath(absolute, root)
+    except ValueError:  # another drive (Windows)
+        return path
+    if os.path.isabs(path) and (relative == os.pardir or relative.startswith(os.pardir + os.sep)):
+        return path
+    return relative.replace(os.sep, "/")
+
+
+_LINE_SUFFIX = re.compile(r":\d+$")
+
+
+def recorded_where(where: str, root: str) -> str:
+    """An evidence location (`path:line`) with its path as the glossary records it."""
+    suffix = _LINE_SUFFIX.search(where)
+    if suffix is None:
+        return recorded_path(where, root)
+    return recorded_path(where[:suffix.start()], root) + suffix.group()
+
