@@ -70,26 +70,31 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
     decided = {english_key(entry.source) for entry in existing.terms
                if worked_on(entry) and entry.status is not Status.REJECTED}
     rejected = rejected_pairs(existing)
-    kept: list[Entry] = []
-    placed: set[int] = set()  # ids of the pairs already written
+    # Entries people worked on keep their places; the candidates fill the other places best first,
+    # new ones included, so the file reads best-first whatever runs came before.
+    layout: list[Entry | None] = []  # None: a place a candidate takes
+    candidates: dict[int, Entry] = {}  # rank of its pair -> candidate
+    rank_of = {id(pair): rank for rank, pair in enumerate(pairs)}
     for entry in existing.terms:
         key = english_key(entry.source)
         if worked_on(entry):
-            kept.append(entry)
+            layout.append(entry)
             continue
         pair = by_key.get(key)
-        if pair is None or id(pair) in placed or decided.intersection(_keys(pair)):
+        if pair is None or rank_of[id(pair)] in candidates or decided.intersection(_keys(pair)):
             continue  # the corpus no longer proposes it
         _refresh(entry, pair)
-        kept.append(entry)
-        placed.add(id(pair))
-    for pair in pairs:
+        candidates[rank_of[id(pair)]] = entry
+        layout.append(None)
+    for rank, pair in enumerate(pairs):
         keys = _keys(pair)
-        if id(pair) in placed or decided.intersection(keys) or any(
+        if rank in candidates or decided.intersection(keys) or any(
                 (key, chinese_key(pair.target)) in rejected for key in keys):
             continue
-        kept.append(entry_from_pair(pair))
-        placed.add(id(pair))
+        candidates[rank] = entry_from_pair(pair)
+    best_first = iter([candidates[rank] for rank in sorted(candidates)])
+    kept = [entry if entry is not None else next(best_first) for entry in layout]
+    kept += best_first
     existing.terms = kept
     existing.generated = generated
     return existing

@@ -48,6 +48,17 @@ def test_candidates_no_longer_supported_are_dropped():
     assert update_glossary(existing, [], {}).terms == []
 
 
+def test_candidates_read_best_first_around_the_entries_people_worked_on():
+    """New and re-scored candidates take the candidates' places in score order, so a file extracted
+    into many times reads as a fresh extraction does; the approved entry stays where it was."""
+    existing = Glossary(terms=[proposed("forum", "论坛", 0.9), Entry("grid", ["电网"], Status.APPROVED),
+                               proposed("hydrogen", "氢", 0.5), proposed("carbon", "碳", 0.3)])
+    ranked = [pair("forum", "论坛", 0.9), pair("smart grid", "智能电网", 0.7), pair("carbon", "碳", 0.6),
+              pair("hydrogen", "氢", 0.5)]
+    glossary = update_glossary(existing, ranked, {})
+    assert [entry.source for entry in glossary.terms] == ["forum", "grid", "smart grid", "carbon", "hydrogen"]
+
+
 def test_unchanged_rerun_is_byte_identical_and_comments_survive():
     text = dump_glossary(update_glossary(None, [pair("V2G", "车网互动", 0.9), pair("grid", "电网", 0.5)], {}))
     edited = text.replace("  - source: grid", "  # checked with the client\n  - source: grid")
