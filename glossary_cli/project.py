@@ -10,25 +10,24 @@ import re
 from .textio import STDIN_NAME
 
 
-def project_root(glossary: str | None) -> str:
+def project_root(glossary: str | None) -> str | None:
     """The top of the git work tree holding the glossary (or the current directory, for a glossary
-    written to stdout); without one, the current directory, where the paths were typed."""
-    start = os.path.abspath(os.path.dirname(glossary) if glossary else os.curdir)
-    probe = start
+    written to stdout); None outside one, where paths are recorded as they were typed."""
+    probe = os.path.abspath(os.path.dirname(glossary) if glossary else os.curdir)
     while True:
         if os.path.exists(os.path.join(probe, ".git")):  # a directory, or a file in a worktree or submodule
             return probe
         parent = os.path.dirname(probe)
         if parent == probe:
-            return os.path.abspath(os.curdir)
+            return None
         probe = parent
 
 
-def recorded_path(path: str, root: str) -> str:
+def recorded_path(path: str, root: str | None) -> str:
     """A corpus path as a glossary records it: relative to the project root, unless it was typed
     absolute and lies outside the project (a file in /tmp, a shell's `<(…)` as /dev/fd/63, has no
     path the project shares)."""
-    if path == STDIN_NAME:
+    if root is None or path == STDIN_NAME:
         return path
     absolute = os.path.normpath(os.path.abspath(path))
     try:
@@ -43,7 +42,7 @@ def recorded_path(path: str, root: str) -> str:
 _LINE_SUFFIX = re.compile(r":\d+$")
 
 
-def recorded_where(where: str, root: str) -> str:
+def recorded_where(where: str, root: str | None) -> str:
     """An evidence location (`path:line`) with its path as the glossary records it."""
     suffix = _LINE_SUFFIX.search(where)
     if suffix is None:

@@ -31,7 +31,7 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
     return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
 
 
-def recorded_evidence(pairs: list, root: str) -> list:
+def recorded_evidence(pairs: list, root: str | None) -> list:
     """The pairs with each evidence's file named from the project root (see project.py)."""
     return [replace(pair, evidence=tuple(replace(evidence, where=recorded_where(evidence.where, root))
                                          for evidence in pair.evidence)) for pair in pairs]
