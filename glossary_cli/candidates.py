@@ -346,6 +346,20 @@ _CHINESE_SUFFIXES = frozenset("性化者们率式型度界员家类")
 _BOUND_PREFIX_OF_NEXT_TOKEN = "性"
 
 
+# Units of dates and times, which count what the number before them says: the 月 of `2 月`
+# (February), the 日 of `21日`. The English names a month, or says `days`, with no word for them.
+_DATE_UNITS = frozenset("年月日号时点分秒周天")
+_CHINESE_NUMERALS = frozenset("〇零一二两三四五六七八九十百千万几")
+
+
+def _counts_a_number(text: str, token: Token) -> bool:
+    """A date or time unit right after a number: `2020 年 2 月 21 日` holds no term 月."""
+    if token.text not in _DATE_UNITS:
+        return False
+    before = text[:token.start].rstrip()
+    return bool(before) and (before[-1].isdigit() or before[-1] in _CHINESE_NUMERALS)
+
+
 def _attached_suffix(text: str, token: Token) -> bool:
     if token.start == 0 or not has_han(text[token.start - 1]):
         return False
@@ -395,7 +409,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     for first in range(count):
         head = tokens[first]
         if (_zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS
-                or _attached_suffix(text, head)):
+                or _attached_suffix(text, head) or _counts_a_number(text, head)):
             continue
         connectors = 0
         han = spaced = False

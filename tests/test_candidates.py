@@ -245,3 +245,12 @@ def test_an_acronym_bracketed_on_both_sides_ends_a_chinese_name_that_holds_de():
     assert "基于角色的访问控制" in spans
     alone = {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source="Enable it.")}
     assert "基于角色的访问控制" not in alone  # the English names no such acronym: 的 still ends spans
+
+
+def test_the_unit_after_a_number_in_a_date_is_no_span_of_its_own():
+    """`21 February 2020` is `2020 年 2 月 21 日`: 月 alone would be linked to February (TICO-19
+    had `February → 月` 66 times, in its top 400)."""
+    spans = chinese("截至 2020 年 2 月 21 日，共有三天的数据。")
+    assert not {"年", "月", "日", "月 21 日"} & set(spans)
+    assert "数据" in spans
+    assert "月" in chinese("每个月的报告")  # no number before it: a word like any other
