@@ -66,3 +66,9 @@ def test_target_positions_do_not_change_what_a_location_equals_or_shows(tmp_path
     (pair,) = read_pairs([str(path)])
     assert pair.location == Location(str(path), 1)
     assert str(pair.location) == f"{path}:1"  # the evidence extract writes
+
+
+def test_interleaved_text_points_at_the_chinese_line_after_its_english(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text("The smart grid works.\n  智能网络有效。\n\n智能电网很好。\nThe smart grid is good.\n", encoding="utf-8")
+    assert target_positions(path)[0] == (1, 2, 3, 3)  # extract's evidence stays at line 1, check points at line 2

@@ -19,6 +19,7 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import HAN, LATIN_WORD, has_han
 from ..textio import read_corpus_text, text_lines
+from .positions import at_target, leading_space
 from .tsv import looks_like_table
 
 # English words needed before the first Han character for a line to count as a bilingual title.
@@ -63,6 +64,7 @@ class _Line:
     number: int
     text: str
     kind: _Kind
+    indent: str = ""  # the characters before its text, for the column check points at
 
 
 @dataclass(frozen=True)
@@ -124,10 +126,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
 def _classified(lines: list[str]) -> list[_Line]:
     """The non-blank lines with their kind, decided from the last line up: a line holding English
     then Chinese is a title unless the next line is Chinese, which then translates it."""
-    content = [(number, raw.strip()) for number, raw in enumerate(lines, start=1) if raw.strip()]
+    content = [(number, raw.strip(), raw[:leading_space(raw)]) for number, raw in enumerate(lines, start=1)
+               if raw.strip()]
     classified: list[_Line] = []
     next_kind: _Kind | None = None
-    for number, text in reversed(content):
+    for number, text, indent in reversed(content):
         if not has_han(text):
             kind = _Kind.ENGLISH
         elif split_bilingual_line(text) is None:
@@ -136,7 +139,7 @@ def _classified(lines: list[str]) -> list[_Line]:
             kind = _Kind.ENGLISH  # "Locals call the smart grid 智能电网 in daily speech."
         else:
             kind = _Kind.TITLE
-        classified.append(_Line(number, text, kind))
+        classified.append(_Line(number, text, kind, indent))
         next_kind = kind
     classified.reverse()
     return classified
@@ -154,7 +157,9 @@ def _paired(lines: list[_Line], path: str, first: _Kind) -> _Reading:
     for line in lines:
         if pending is not None and line.kind is second:
             english, chinese = (pending.text, line.text) if first is _Kind.ENGLISH else (line.text, pending.text)
-            items.append(SegmentPair(english, chinese, Location(path, pending.number)))
+            chinese_line = line if first is _Kind.ENGLISH else pending  # where check points: the text to fix
+            items.append(SegmentPair(english, chinese, at_target(Location(path, pending.number), chinese_line.number,
+                                                                 chinese_line.indent, len(chinese_line.indent))))
             pending = None
             continue
         if pending is not None:
