@@ -116,17 +116,18 @@ def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
             codecs.lookup(encoding)
         except LookupError:
             raise InputFormatError(f"unknown encoding {encoding!r}", path=path) from None
+        if _wide(encoding) and b"\x00" not in data and _decodes(data, "utf-8"):
+            # UTF-16 puts a NUL beside every tab, line break and Latin letter; without one, the bytes
+            # are UTF-8, which UTF-16 reads as one long line of CJK without a tab in it (or, from an
+            # odd number of bytes, fails to read at the last one).
+            raise InputFormatError(f"this is UTF-8 text, not {encoding} (no NUL byte, as {encoding} line breaks "
+                                   "and tabs have); drop --encoding", path=path)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
             # lines counted in characters: in UTF-16 a character such as 上 (U+4E0A) holds the byte 0x0A
             line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
             raise InputFormatError(f"cannot decode byte {error.start} as {encoding}", path=path, line=line) from None
-        if _wide(encoding) and b"\x00" not in data and _decodes(data, "utf-8"):
-            # UTF-16 puts a NUL beside every tab, line break and Latin letter; without one, the bytes
-            # are UTF-8, which UTF-16 reads as one long line of CJK without a tab in it.
-            raise InputFormatError(f"this is UTF-8 text, not {encoding} (no NUL byte, as {encoding} line breaks "
-                                   "and tabs have); drop --encoding", path=path)
         return text.lstrip("\ufeff")
     for bom, name in _BOMS:  # the mark states the encoding (Excel's "Unicode Text" is UTF-16 with one)
         if data.startswith(bom):

@@ -416,10 +416,12 @@ def test_a_byte_order_mark_says_the_encoding_without_an_option(name, encoding, r
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf16"])
-def test_a_utf8_file_read_with_a_utf16_encoding_is_named_utf8(encoding, runner, tmp_path):
+@pytest.mark.parametrize("line", ["The smart grid is here.\t电网来了。\n", "The smart grid is here\t电网来了。\n"],
+                         ids=["40 bytes", "39 bytes"])  # an odd count does not decode as UTF-16 at all
+def test_a_utf8_file_read_with_a_utf16_encoding_is_named_utf8(encoding, line, runner, tmp_path):
     (tmp_path / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
     corpus = tmp_path / "c.tsv"
-    corpus.write_text("The smart grid is here.\t电网来了。\n", encoding="utf-8")
+    corpus.write_text(line, encoding="utf-8")
     result = runner.invoke(app, ["check", str(tmp_path / "glossary.yaml"), str(corpus), "--encoding", encoding])
     assert result.exit_code == 2
     assert result.stderr == (f"error: {corpus}: this is UTF-8 text, not {encoding} (no NUL byte, as {encoding} "
