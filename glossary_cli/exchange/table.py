@@ -365,6 +365,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             placeholders.discard(id(entry))
             del entries[(source, Status.CANDIDATE)]  # no longer the term's candidate: a later unstated row gets its own
             entry.status = status
+            entry.line = line  # the row that says what the term is, for messages; not the forbidden row
             entries[(source, status)] = entry
         if entry is None:
             entry = _new_entry(glossary, entries, first_entry, source, status, line)
