@@ -483,12 +483,12 @@ def _refuse_own_keys_as_custom(field_columns: list[tuple[int, _Field]], cells: l
 def _read_fields(entry: Entry, field_columns: list[tuple[int, _Field]], cells: list[str], path: str,
                  line: int) -> None:
     """The row's field cells into its entry; a field the entry already has keeps its first value.
-    A custom key's cell is read as written (spaces at its ends too), and a forbidden cell (whose
-    line breaks say how it lists renderings), others without the blanks a spreadsheet leaves
-    around a value."""
+    A cell holding text is read as written, spaces at its ends too, as a note is (a definition is
+    free text, and the table round trip gives back what export wrote, as TBX does); the flags and
+    lists take the blanks around their values as layout themselves. A blank cell sets nothing."""
     for index, field in field_columns:
         written = cells[index] if index < len(cells) else ""
-        cell = written if field.kind in ("custom", "forbidden") and written.strip() else written.strip()
+        cell = written if written.strip() else ""
         if cell and (field.kind in ("variants", "forbidden") or not field.is_set(entry)):
             field.read(entry, cell, path, line)
 
