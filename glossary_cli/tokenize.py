@@ -11,6 +11,7 @@ import hashlib
 import logging
 import math
 import os
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -67,8 +68,28 @@ def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Tok
             tokens.append(Token(word[:-1], start, end - 1))
             tokens.append(Token("-", end - 1, end))
         else:
-            tokens.append(Token(word, start, end))
+            tokens += _full_stops_split(word, start)
     return tuple(tokens)
+
+
+# A full stop glued to the next sentence (`SARS-CoV-2.The`, `COVID-19.As`): after a digit or in a
+# hyphenated word, before a capitalised word.
+_GLUED_SENTENCE = re.compile(r"\.(?=[A-Z][a-z]+$)")
+# A word spaCy leaves its full stop on, as it does abbreviations (`U.S.`, `Dr.`): a hyphenated
+# word, one with a digit or a capital inside it, where that stop ends the sentence (`SARS-CoV.`).
+_TERM_BEFORE_STOP = re.compile(r"[^.]*(?:-|\d|[a-z][A-Z])[^.]*")
+
+
+def _full_stops_split(word: str, start: int) -> list[Token]:
+    """The word, with a sentence's full stop spaCy left on it taken off as a token of its own."""
+    if word.endswith(".") and len(word) > 2 and _TERM_BEFORE_STOP.fullmatch(word, 0, len(word) - 1):
+        return [Token(word[:-1], start, start + len(word) - 1), Token(".", start + len(word) - 1, start + len(word))]
+    glued = _GLUED_SENTENCE.search(word)
+    if glued and glued.start() and (word[glued.start() - 1].isdigit() or "-" in word[:glued.start()]):
+        at = start + glued.start()
+        return [*_full_stops_split(word[:glued.start()], start), Token(".", at, at + 1),
+                Token(word[glued.end():], at + 1, start + len(word))]
+    return [Token(word, start, start + len(word))]
 
 
 def _joinable(previous: str, piece: str) -> bool:

@@ -62,3 +62,14 @@ def test_a_preposition_or_conjunction_glued_onto_an_unknown_word_is_taken_off():
     assert words("所长成会明则聚焦城市层面")[:4] == ["所长", "成会", "明", "则"]
     assert words("马云向武汉捐赠口罩")[:2] == ["马云", "向"]
     assert "否则" in words("否则就会失败") and "方向" in words("朝另一个方向走")
+
+
+def test_a_sentence_full_stop_left_on_a_term_is_taken_off():
+    """spaCy keeps a full stop on a word as on an abbreviation (`U.S.`); on `SARS-CoV.` it ends the
+    sentence, and TICO-19 had `SARS-CoV.` beside `SARS-CoV` as a term of its own, and
+    `SARS-CoV-2.The` where a space after the stop was missing."""
+    assert words("It is caused by SARS-CoV.") == ["It", "is", "caused", "by", "SARS-CoV", "."]
+    assert words("the virus SARS-CoV-2.The study") == ["the", "virus", "SARS-CoV-2", ".", "The", "study"]
+    assert words("COVID-19.As a result") == ["COVID-19", ".", "As", "a", "result"]
+    assert words("in the U.S. at 9 a.m. with vitamin D. and Node.js or ASP.NET") == [
+        "in", "the", "U.S.", "at", "9", "a.m.", "with", "vitamin", "D.", "and", "Node.js", "or", "ASP.NET"]
