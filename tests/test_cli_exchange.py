@@ -83,7 +83,10 @@ def test_export_overwrites_an_earlier_export_but_no_file_of_another_kind(runner,
     Path("docs.po").write_text('msgid "grid"\nmsgstr "电网"\n', encoding="utf-8")
     for other in ("team.yaml", "docs.po"):
         result = run(runner, "export", "g.yaml", "--to", "csv", "-o", other)
-        assert result.exit_code == 2 and "exists and is no csv file" in result.stderr
+        assert (result.exit_code, result.stderr) == (2, (
+            f"error: -o {other} exists and is no earlier csv export (a {Path(other).suffix} file); export overwrites "
+            "only a .csv or .txt file that is empty or holds an earlier export (a first row naming the en and zh "
+            "columns and status): choose another file or delete it first\n"))
     assert Path("team.yaml").read_text(encoding="utf-8") == GLOSSARY
     assert run(runner, "export", "g.yaml", "--to", "csv", "-o", "terms.csv").exit_code == 0
     assert run(runner, "export", "g.yaml", "--to", "csv", "-o", "terms.csv").exit_code == 0  # this release's export

@@ -48,7 +48,11 @@ def export_command(
     to: ExchangeFormat = typer.Option(..., "--to", case_sensitive=False,
                                       help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note, "
                                            "one row per rendering, forbidden renderings in a forbidden column)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE, help="File to write; stdout when omitted or -."),
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", **FILE_TO_WRITE,
+        help="File to write; stdout when omitted or -. An existing file is replaced only when it is empty or an "
+             "earlier export (a table whose first row names the term columns and status; a TBX termbase), so a "
+             "slip of -o never destroys a corpus or a glossary."),
     status: Optional[list[ExportStatus]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
         help="Export entries with this status: candidate, approved, rejected (repeat for several) or all. "
@@ -71,8 +75,8 @@ def export_command(
     output = _unless_stdout(output)
     if output is not None and same_file(output, glossary):
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
-    _refuse_overwriting_other_kinds(output, to)
     loaded = load_validated(glossary)
+    _refuse_overwriting_other_files(output, to, loaded.languages)
     statuses = _statuses(status)
     text = export_glossary(loaded, to, statuses=statuses, byte_order_mark=bom, path=str(glossary),
                            tbx_version=tbx_version, on_warning=warn)
@@ -88,20 +92,21 @@ def export_command(
         warn(_nothing_exported(glossary, to, statuses))
 
 
-# The extensions an export may overwrite: its own format's. An existing file of another kind (a
-# glossary, a corpus, a PO catalogue) named by a slip of -o would be lost for good.
-_EXPORT_EXTENSIONS = {ExchangeFormat.TBX: (".tbx", ".xml"), ExchangeFormat.CSV: (".csv", ".txt"),
-                      ExchangeFormat.TSV: (".tsv", ".tab", ".txt")}
-
-
-def _refuse_overwriting_other_kinds(output: Optional[Path], to: ExchangeFormat) -> None:
+def _refuse_overwriting_other_files(output: Optional[Path], to: ExchangeFormat, languages: dict[str, str]) -> None:
+    """An existing -o file is replaced only when it is empty or an earlier export: a slip of -o
+    must not destroy a glossary, a PO catalogue or an aligned corpus (see exchange/overwrite.py)."""
     from ..atomic import writes_through
+    from ..exchange.overwrite import not_an_earlier_export, what_export_overwrites
 
-    if output is None or writes_through(str(output)) or not output.is_file() or \
-            output.suffix.lower() in _EXPORT_EXTENSIONS[to]:
+    if output is None or writes_through(str(output)) or not output.is_file():
         return
-    raise UsageError(f"-o {output} exists and is no {to.value} file (by its extension); an export overwrites only "
-                     f"its own kind ({', '.join(_EXPORT_EXTENSIONS[to])}): choose another file or delete it first")
+    source_lang, target_lang = languages.get("source", "en"), languages.get("target", "zh")
+    found = not_an_earlier_export(str(output), to, source_lang=source_lang, target_lang=target_lang)
+    if found is None:
+        return
+    raise UsageError(f"-o {output} exists and is no earlier {to.value} export ({found}); export overwrites only "
+                     f"{what_export_overwrites(to, source_lang=source_lang, target_lang=target_lang)}: "
+                     "choose another file or delete it first")
 
 
 @app.command("import")
