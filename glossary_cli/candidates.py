@@ -346,6 +346,22 @@ _CHINESE_SUFFIXES = frozenset("性化者们率式型度界员家类")
 _BOUND_PREFIX_OF_NEXT_TOKEN = "性"
 
 
+# The dots between the parts of a transliterated name (唐纳德·特朗普), as typed in either width.
+_NAME_DOTS = frozenset("·・‧")
+
+
+def _joins_a_name(tokens: tuple[Token, ...], index: int) -> bool:
+    """A name's dot between two words, or a hyphen between two Chinese words (约翰-霍普金斯大学)."""
+    if index + 1 >= len(tokens):
+        return False
+    token, before, after = tokens[index], tokens[index - 1].text, tokens[index + 1].text
+    if token.start != tokens[index - 1].end or token.end != tokens[index + 1].start:
+        return False
+    if token.text in _NAME_DOTS:
+        return (before[-1:].isalnum() or has_han(before[-1:])) and (after[:1].isalnum() or has_han(after[:1]))
+    return token.text == "-" and has_han(before[-1:]) and has_han(after[:1])
+
+
 # Units of dates and times, which count what the number before them says: the 月 of `2 月`
 # (February), the 日 of `21日`. The English names a month, or says `days`, with no word for them.
 _DATE_UNITS = frozenset("年月日号时点分秒周天")
@@ -436,6 +452,8 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 if connectors > 1:
                     break
                 continue
+            if last > first and _joins_a_name(tokens, last):
+                continue  # 唐纳德·特朗普 and 约翰-霍普金斯 are one name, not two spans
             if _zh_breaks(token, masked) or (is_chinese_function_word(token.text) and last not in bound):
                 break
             start, end = head.start, token.end

@@ -254,3 +254,10 @@ def test_the_unit_after_a_number_in_a_date_is_no_span_of_its_own():
     assert not {"年", "月", "日", "月 21 日"} & set(spans)
     assert "数据" in spans
     assert "月" in chinese("每个月的报告")  # no number before it: a word like any other
+
+
+def test_a_transliterated_name_is_one_span_across_its_dots_and_hyphens():
+    spans = chinese("唐纳德·特朗普总统和约翰-霍普金斯大学的数据")
+    assert {"唐纳德·特朗普", "约翰-霍普金斯大学"} <= set(spans)
+    assert "唐纳德·" not in spans and "·特朗普" not in spans
+    assert "新冠肺炎-19" not in chinese("新冠肺炎-19")  # a hyphen before a number joins no name
