@@ -356,3 +356,16 @@ def test_an_input_error_still_writes_a_report_ci_can_parse(runner, workdir):
     (issue,) = json.loads(result.stdout)
     assert issue["check_name"] == "glossary-input-error" and issue["location"]["path"] == "broken.po"
     assert result.stderr.startswith("error: broken.po:2:")
+
+
+@pytest.mark.parametrize("report_format", ["json", "sarif", "junit"])
+def test_every_report_names_the_files_the_same_way_however_they_were_typed(runner, tmp_path, monkeypatch, report_format):
+    """CI test history keys on the JUnit suite name: `check $PWD/g.yaml` and `check g.yaml` are one suite."""
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text("glossary: 1\nterms:\n  - source: smart grid\n    target: 智能电网\n    status: approved\n",
+                              encoding="utf-8")
+    Path("c.tsv").write_text("The smart grid is ready.\t智能网已就绪。\n", encoding="utf-8")
+    Path("sub").mkdir()
+    relative = runner.invoke(app, ["check", "g.yaml", "c.tsv", "--format", report_format]).stdout
+    absolute = runner.invoke(app, ["check", str(tmp_path / "g.yaml"), "./sub/../c.tsv", "--format", report_format]).stdout
+    assert "g.yaml" in relative and absolute == relative

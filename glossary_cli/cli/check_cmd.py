@@ -16,7 +16,7 @@ import typer
 from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
-from ..report import ReportContext, ReportFormat, counted, summary_line
+from ..report import ReportContext, ReportFormat, counted, report_path, summary_line
 from ..rules import Severity
 from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
@@ -203,8 +203,10 @@ def check(
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
     corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
-    context = ReportContext(glossary_path=str(glossary), corpus=corpus_names, fail_on=fail_on,
-                            baseline=str(baseline) if baseline is not None else None,
+    here = os.getcwd()  # every report names a file as its findings do (report_path), whatever the spelling typed
+    context = ReportContext(glossary_path=report_path(str(glossary), here),
+                            corpus=tuple(report_path(name, here) for name in corpus_names), fail_on=fail_on,
+                            baseline=report_path(str(baseline), here) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value})
     with _failure_reported(report_format, context):
         loaded = _load_glossary(glossary, list(corpus or []))

@@ -33,6 +33,7 @@ one bumps it. (top1_wrong was added; before it, wrong_target also held the terms
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -44,6 +45,7 @@ from .. import __version__
 from ..errors import UsageError
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
+from ..report import report_path
 from . import corpus_options as corpus
 from .common import app, draws, handles_errors, stdout_console, warn, writing_to_stdout
 
@@ -143,8 +145,9 @@ def eval_command(
             "schema": SCHEMA,
             "provenance": {
                 "tool": "glossary-cli", "version": __version__, "command": "eval",
-                "glossary": str(glossary), "reference": str(reference), "reference_format": chosen_format.value,
-                "reachable_in": [str(path) for path in reachable_in or []],
+                "glossary": report_path(str(glossary), os.getcwd()),
+                "reference": report_path(str(reference), os.getcwd()), "reference_format": chosen_format.value,
+                "reachable_in": [report_path(str(path), os.getcwd()) for path in reachable_in or []],
                 "options": {"k": k, "misses": misses, "input_format": input_format.value},
                 "glossary_generated": loaded.generated or {},
                 "normalisation": {"english": ENGLISH_NORMALISATION, "chinese": CHINESE_NORMALISATION},
