@@ -68,7 +68,8 @@ def test_export_csv_file_with_bom(runner, workdir):
 def test_export_tsv_of_chosen_statuses(runner, workdir):
     result = run(runner, "export", "g.yaml", "--to", "tsv", "--status", "candidate", "--status", "rejected")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "en\tzh\tstatus\tnote\ngrid\t电网\tcandidate\t\nsmart meter\t智能电表\trejected\t\n"
+    assert result.stdout == ("en\tzh\tstatus\tnote\tforbidden\n"
+                             "grid\t电网\tcandidate\t\t\nsmart meter\t智能电表\trejected\t\t\n")
 
 
 def test_export_refuses_to_overwrite_its_own_glossary(runner, workdir):
@@ -293,7 +294,8 @@ def test_export_warns_once_about_fields_the_format_cannot_hold(runner, workdir):
     assert result.stderr == ("warning: cs.yaml: not representable in tbx, left out: case_sensitive of 1 entry "
                              "(the glossary keeps them)\ncs.tbx: exported 1 entry as tbx\n")
     result = run(runner, "export", "cs.yaml", "--to", "csv")
-    assert (result.stderr, result.stdout) == ("", "en,zh,status,note,case_sensitive\nCell,单元格,approved,,true\n")
+    assert (result.stderr, result.stdout) == ("", "en,zh,status,note,forbidden,case_sensitive\n"
+                                              "Cell,单元格,approved,,,true\n")
 
 
 SYNC = """\
@@ -438,9 +440,9 @@ def test_export_for_excel_keeps_formulas_text_and_import_takes_them_back(runner,
     (workdir / "formula.yaml").write_bytes((EXCHANGE / "formula.yaml").read_bytes())
     assert run(runner, "export", "formula.yaml", "--to", "csv", "--bom", "-o", "excel.csv").exit_code == 0
     assert Path("excel.csv").read_text(encoding="utf-8") == (
-        "\ufeffen,zh,status,note\n"
-        '"\'=HYPERLINK(""http://x.example"",""grid"")",电网,approved,\n'
-        "'+86 hotline,热线,approved,\n")
+        "\ufeffen,zh,status,note,forbidden\n"
+        '"\'=HYPERLINK(""http://x.example"",""grid"")",电网,approved,,\n'
+        "'+86 hotline,热线,approved,,\n")
     result = run(runner, "import", "excel.csv", "-o", "formula.yaml")
     assert result.exit_code == 0, result.output
     assert Path("formula.yaml").read_bytes() == (EXCHANGE / "formula.yaml").read_bytes()

@@ -44,10 +44,10 @@ def test_a_rendering_whose_bar_could_separate_two_is_marked_one_rendering_and_co
                                    "  - source: switch\n    target: 开关\n    status: approved\n", encoding="utf-8")
     assert run(runner, "export", "switch.yaml", "--to", "csv", "-o", "switch.csv").exit_code == 0
     assert Path("switch.csv").read_text(encoding="utf-8") == (
-        "en,zh,status,note,one_rendering\n"
-        "on/off switch,开|关,approved,,true\n"
-        "on/off switch,开关,approved,,\n"
-        "switch,开关,approved,,\n")
+        "en,zh,status,note,forbidden,one_rendering\n"
+        "on/off switch,开|关,approved,,,true\n"
+        "on/off switch,开关,approved,,,\n"
+        "switch,开关,approved,,,\n")
     assert run(runner, "import", "switch.csv", "-o", "back.yaml").exit_code == 0
     assert [entry.target for entry in load_glossary("back.yaml").terms] == [["开|关", "开关"], ["开关"]]
 

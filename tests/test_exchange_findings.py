@@ -365,8 +365,8 @@ def test_a_date_in_a_custom_key_travels_through_csv_and_comes_back_a_date(runner
     write_here("g.yaml", DATED)
     result = run(runner, "export", "g.yaml", "--to", "csv")
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == ('en,zh,status,note,x-reviewed,x-x-ticket\n'
-                             'grid,电网,approved,  padded note  ,2025-01-01,"""2025-02-03"""\n')
+    assert result.stdout == ('en,zh,status,note,forbidden,x-reviewed,x-x-ticket\n'
+                             'grid,电网,approved,  padded note  ,,2025-01-01,"""2025-02-03"""\n')
     write_here("g.csv", result.stdout)
     assert run(runner, "import", "g.csv", "-o", "back.yaml").exit_code == 0
     back = entries_of("back.yaml")["grid"]
@@ -392,7 +392,8 @@ def test_a_table_for_cat_tools_keeps_formula_like_cells_as_they_are_and_says_how
     result = run(runner, "export", "formula.yaml", "--to", "csv", "-o", "cat.csv")
     assert result.exit_code == 0
     assert Path("cat.csv").read_text(encoding="utf-8") == (
-        'en,zh,status,note\n"=HYPERLINK(""http://x.example"",""grid"")",电网,approved,\n+86 hotline,热线,approved,\n')
+        'en,zh,status,note,forbidden\n"=HYPERLINK(""http://x.example"",""grid"")",电网,approved,,\n'
+        '+86 hotline,热线,approved,,\n')
     assert result.stderr == (
         "warning: formula.yaml: 2 cells start with =, +, -, @, a tab or a carriage return, which a spreadsheet runs as "
         """a formula (first: '=HYPERLINK("http://x.example","grid")'); written as they are, as a CAT tool """

@@ -54,7 +54,7 @@ def test_bom_for_excel_only_when_asked():
 
 def test_header_uses_the_glossary_languages():
     glossary = Glossary(languages={"source": "en", "target": "zh-Hant"})
-    assert glossary_to_table(glossary) == "en,zh-Hant,status,note\n"
+    assert glossary_to_table(glossary) == "en,zh-Hant,status,note,forbidden\n"
 
 
 @pytest.mark.parametrize("to, name", [(ExchangeFormat.CSV, "terms.csv"), (ExchangeFormat.TSV, "terms.tsv")])

@@ -112,4 +112,4 @@ def test_a_csv_export_replaces_a_tsv_export_of_other_languages_in_a_txt_file(run
 def test_standard_output_is_no_file_to_keep(runner, glossary):
     write_here("corpus.txt", INTERLEAVED)
     result = run(runner, "export", glossary, "--to", "csv", "-o", "-")
-    assert (result.exit_code, result.stdout) == (0, "en,zh,status,note\ngrid,电网,approved,\n")
+    assert (result.exit_code, result.stdout) == (0, "en,zh,status,note,forbidden\ngrid,电网,approved,,\n")

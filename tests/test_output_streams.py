@@ -60,4 +60,4 @@ def test_merge_to_dev_stdout_keeps_the_header_and_footer(workdir):
 def test_export_to_a_descriptor_the_shell_opened_writes_at_its_place_in_the_file(workdir, output):
     shell(f"{{ echo 'en,zh' >&3; glossary export ok.yaml --to csv -o {output}; echo 'end' >&3; }} 3> terms.txt")
 
-    assert Path("terms.txt").read_text(encoding="utf-8") == "en,zh\nen,zh,status,note\ngrid,电网,approved,\nend\n"
+    assert Path("terms.txt").read_text(encoding="utf-8") == "en,zh\nen,zh,status,note,forbidden\ngrid,电网,approved,,\nend\n"

@@ -46,8 +46,12 @@ class UnstatedStatus(str, Enum):
 def export_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file to export."),
     to: ExchangeFormat = typer.Option(..., "--to", case_sensitive=False,
-                                      help="tbx (TBX v3, TBX-Basic dialect), csv or tsv (header en,zh,status,note, "
-                                           "one row per rendering, forbidden renderings in a forbidden column)."),
+                                      help="tbx (TBX v3, TBX-Basic dialect), csv or tsv: one row per rendering under a "
+                                           "header that always starts en,zh,status,note,forbidden (the glossary's "
+                                           "languages; forbidden renderings in the forbidden cell of the term's "
+                                           "first row), then, in this order and only when an exported entry uses "
+                                           "them, source_variants, case_sensitive, keep_source, part_of_speech, "
+                                           "definition, subject_field, match_compounds, x-KEY and one_rendering."),
     output: Optional[Path] = typer.Option(
         None, "-o", "--output", **FILE_TO_WRITE,
         help="File to write; stdout when omitted or -. An existing file is replaced only when it is empty or an "

@@ -1,8 +1,10 @@
-"""Glossaries as CSV/TSV tables in the shape CAT tools import: `en,zh,status,note`.
+"""Glossaries as CSV/TSV tables in the shape CAT tools import: `en,zh,status,note,forbidden`.
 
 One row per allowed rendering, so every term cell holds one term, and the entry's forbidden
 renderings in a `forbidden` column of its first row, one per line of the cell, where a CAT tool
-that maps the term columns never takes them for terms to suggest:
+that maps the term columns never takes them for terms to suggest. These five columns are always
+written, even when no exported entry forbids a rendering, so a CAT tool's saved column mapping
+fits every export of the glossary:
 
   en,zh,status,note,forbidden
   P2G,电转气,approved,power-to-gas,电力到燃气
@@ -16,7 +18,7 @@ rejected sense and its approved one.
 A row whose Chinese repeats the English is one of the entry's targets (`target: [V2G, 车网互动]`),
 unless the entry says keep_source: true in a keep_source column.
 
-Fields check reads get columns of their own after `note`, written only when an exported entry
+Fields check reads get columns of their own after `forbidden`, written only when an exported entry
 sets them and filled on the entry's first row: source_variants (one per line of the cell),
 case_sensitive and match_compounds (true/false), part_of_speech, definition, subject_field, and
 `x-KEY` for a custom key (a value that is not plain text is written as JSON). Import reads them
@@ -78,8 +80,8 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
     """CSV (or TSV) text with a header row; a byte-order mark first when Excel is to open it, and
     then cells Excel would run as formulas are guarded with a leading `'` (see guard_cell).
 
-    Fields beyond en,zh,status,note get a column of their own when an exported entry sets them
-    (source_variants, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
+    The header always starts en,zh,status,note,forbidden (the languages the glossary's). Fields
+    beyond those get a column of their own when an exported entry sets them (source_variants, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
     and `x-KEY` for a custom key), filled on the entry's first row. A last column, one_rendering,
     is written only when a rendering holds a `|` import would take for a separator (`开|关`):
     `true` on its row."""
@@ -262,11 +264,11 @@ ONE_RENDERING = "one_rendering"
 
 
 def _field_columns(entries: list[Entry]) -> list[tuple[str, _Field]]:
-    """(header, field) for each field one of the entries sets: forbidden first, then the other
-    known fields, then custom keys."""
-    known = [(FORBIDDEN, _FORBIDDEN_COLUMN), *_FIELDS.items()]
-    columns = [(key, field) for key, field in known if any(field.is_set(entry) for entry in entries)]
-    return columns + [(CUSTOM_PREFIX + key, _Field(key, "custom")) for key in custom_keys(entries)]
+    """(header, field) for the forbidden column, always there (a CAT tool's saved column mapping
+    must fit every export), then for each other known field one of the entries sets, then for
+    custom keys."""
+    columns = [(key, field) for key, field in _FIELDS.items() if any(field.is_set(entry) for entry in entries)]
+    return [(FORBIDDEN, _FORBIDDEN_COLUMN), *columns] + [(CUSTOM_PREFIX + key, _Field(key, "custom")) for key in custom_keys(entries)]
 
 
 def _flag(cell: str, key: str, path: str, line: int) -> bool:
