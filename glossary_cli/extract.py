@@ -598,10 +598,12 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
             _posting(tallies.target_postings, span.key).add(index)
         evidence_base = SegmentEvidence(pair.source, pair.target, tokens)
         for link in aligner.link(evidence_base, source_spans, target_spans):
+            commonness = chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token])
             tally = tallies.pairs.get((link.source.key, link.target.key))
             if tally is None:
-                tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(
-                    commonness=chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token]))
+                tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(commonness=commonness)
+            elif commonness < tally.commonness:  # jieba cuts a span by its context: the least common cut, in any order
+                tally.commonness = commonness
             tally.add(link, index, sentence_start=starts_sentence(tokens, link.source.first_token))
             if tally.wants_evidence():
                 tally.add_evidence(Evidence(str(places.setdefault(str(pair.location), index)), snippet(pair.source, link.source.start, link.source.end),

@@ -38,7 +38,9 @@ class PairTally:
     name_like: int = 0
     segments: set[int] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
-    commonness: float = 0.0  # log10 general frequency of the target's most common word
+    # log10 general frequency of the target's most common word, as jieba cut it where that was
+    # least common (jieba cuts a span by its context: 鼻拭子 is 鼻/拭子 in one sentence, 鼻拭/子 in another)
+    commonness: float = 0.0
 
     def add(self, link: Link, segment: int, sentence_start: bool) -> None:
         self.scores.append(link.score)
@@ -67,6 +69,7 @@ class PairTally:
         self.nested += later.nested
         self.name_like += later.name_like
         self.segments |= later.segments
+        self.commonness = min(self.commonness, later.commonness)
         for evidence in later.evidence:
             self.add_evidence(evidence)
 

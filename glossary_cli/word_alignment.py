@@ -102,7 +102,9 @@ def learn_lexicon(english: Iterable[Sequence[str]], chinese: Iterable[Sequence[s
     for key, value in zip(unique_keys[keep], strength[keep]):
         word, token = english_words[key // width], chinese_tokens[key % width]
         lexicon.setdefault(word, {})[token] = round(float(value), 4)
-    return lexicon
+    # Sorted, not in the order the corpus first showed each word: the same pairs in another order
+    # (files named otherwise, a shell's locale sorting them) must link alike.
+    return {word: dict(sorted(lexicon[word].items())) for word in sorted(lexicon)}
 
 
 def without_explained_away(lexicon: dict[str, dict[str, float]], english: Iterable[Sequence[str]],

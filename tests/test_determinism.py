@@ -63,3 +63,21 @@ def test_rerun_into_the_existing_file_changes_no_byte(small_tsv, tmp_path):
     output = tmp_path / "small.yaml"
     first = extract(small_tsv, output, hash_seed="7")
     assert extract(small_tsv, output, hash_seed="8", jobs=2) == first
+
+
+def test_the_same_pairs_in_another_order_score_alike(tmp_path):
+    """`extract corpus/*.tsv` takes its file order from the shell's locale: two machines must agree.
+    jieba cuts 鼻拭子 as 鼻/拭子 in one sentence and otherwise in another, and the first cut seen used
+    to decide how common its words were."""
+    forward = (Path(__file__).parent / "data" / "tico19_zoonotic_nasal_swab.tsv").read_text(encoding="utf-8")
+    (tmp_path / "forward.tsv").write_text(forward, encoding="utf-8")
+    (tmp_path / "reversed.tsv").write_text("".join(reversed(forward.splitlines(keepends=True))), encoding="utf-8")
+
+    def scores(name: str) -> dict:
+        import yaml
+
+        extract(tmp_path / f"{name}.tsv", tmp_path / f"{name}.yaml", hash_seed="0")
+        terms = yaml.safe_load((tmp_path / f"{name}.yaml").read_text(encoding="utf-8"))["terms"]
+        return {(term["source"], str(term["target"])): (term["score"], term["count"]) for term in terms}
+
+    assert scores("forward") == scores("reversed")
