@@ -277,3 +277,27 @@ def test_a_corpus_outside_the_project_keeps_the_absolute_path_it_was_given(runne
     data = yaml.safe_load((tmp_path / "project" / "g.yaml").read_text(encoding="utf-8"))
     assert data["generated"]["inputs"] == [str(corpus)]
     assert data["terms"][0]["evidence"][0]["where"].startswith(f"{corpus}:")
+
+
+def test_several_corpora_without_o_are_refused_as_they_have_no_one_name(runner, tmp_path, monkeypatch):
+    """Named after the first, `extract a.po b.xlf` would write glossaries/a.yaml, and a later
+    `extract a.po` would drop every candidate b.xlf gave."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(SMALL, encoding="utf-8")
+    Path("b.txt").write_text(SMALL, encoding="utf-8")
+    result = runner.invoke(app, ["extract", "a.txt", "b.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: 2 corpora given: name the glossary they go into with -o\n"
+    assert not Path("glossaries").exists()
+    assert runner.invoke(app, ["extract", "a.txt", "b.txt", "-o", "both.yaml", "--no-cache"]).exit_code == 0
+
+
+def test_the_closing_line_counts_kept_entries_only_when_there_are_some(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / "out.yaml"
+    runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache"])
+    again = runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache"])
+    assert "people worked on" not in again.stderr
+    runner.invoke(app, ["approve", str(output), "material passport"])
+    after_review = runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache"])
+    assert after_review.stderr.rstrip().endswith("(1 entry people worked on kept as written)")

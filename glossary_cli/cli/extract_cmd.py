@@ -20,10 +20,12 @@ from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stder
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
-    """glossaries/<first input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives
-    its own name, `.` included."""
+    """glossaries/<input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives its
+    own name, `.` included. Several inputs have no one name."""
     if not paths and source is None:
         raise UsageError(corpus.NO_CORPUS)
+    if len(paths) > 1:  # named after the first, a later `extract a.po` would drop b.xlf's candidates
+        raise UsageError(f"{len(paths)} corpora given: name the glossary they go into with -o")
     first = Path(paths[0] if paths else source)
     if str(first) == STDIN or is_stream(str(first)):
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
@@ -80,7 +82,7 @@ def extract(
     corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files (- reads standard input), or directories: their .po, .xlf/.xliff and .tmx files "
                                                              "(or those of --input-format)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
-                                          help="Glossary to write or update (default: glossaries/<input>.yaml; - writes "
+                                          help="Glossary to write or update (default for one input: glossaries/<input>.yaml; - writes "
                                                                "it to stdout)."),
     top: Optional[int] = typer.Option(None, "--top", metavar="<n>", min=1,
                                       help="Keep only the N best pairs (in an existing glossary, pairs for terms "
@@ -171,7 +173,7 @@ def extract(
     distinct = f" ({result.segment_count:,} distinct)" if used != result.segment_count else ""
     console.print(f"{counted(len(result.pairs), 'term pair')} from {counted(used, 'segment pair')}{distinct}"
                   f" -> {'<stdout>' if to_stdout else output}"
-                  + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)" if existing else ""),
+                  + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)" if kept else ""),
                   highlight=False, markup=False, soft_wrap=True)
     if os.environ.get("GLOSSARY_DEBUG"):
         console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "
