@@ -301,3 +301,16 @@ def test_the_closing_line_counts_kept_entries_only_when_there_are_some(runner, t
     runner.invoke(app, ["approve", str(output), "material passport"])
     after_review = runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache"])
     assert after_review.stderr.rstrip().endswith("(1 entry people worked on kept as written)")
+
+
+def test_a_glossary_of_other_languages_is_not_filled_with_chinese(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    output = tmp_path / "ja.yaml"
+    output.write_text("glossary: 1\nlanguages: {source: en, target: ja}\nterms: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(output)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {output} is a glossary from en to ja (its languages:), and extract finds "
+                             "English terms with Chinese renderings; name another glossary with -o\n")
+    assert output.read_text(encoding="utf-8").endswith("terms: []\n")
+    output.write_text("glossary: 1\nlanguages: {source: en-US, target: zh-Hans}\nterms: []\n", encoding="utf-8")
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache"]).exit_code == 0

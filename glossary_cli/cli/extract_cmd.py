@@ -39,6 +39,17 @@ def recorded_evidence(pairs: list, root: str | None) -> list:
                                          for evidence in pair.evidence)) for pair in pairs]
 
 
+def _refuse_other_languages(languages: dict, output: Path) -> None:
+    """Extract writes English terms and Chinese renderings: into a glossary of other languages
+    (`languages: {target: ja}`) they would be entries of the wrong language, written without a word."""
+    from ..readers.xml_safe import language_matches
+
+    source, target = str(languages.get("source", "en")), str(languages.get("target", "zh"))
+    if not (language_matches(source, "en") and language_matches(target, "zh")):
+        raise UsageError(f"{output} is a glossary from {source} to {target} (its languages:), and extract "
+                         "finds English terms with Chinese renderings; name another glossary with -o")
+
+
 def _warn_about_left_out(intake) -> None:
     """Pairs extract read but could not use, counted, with the first of each kind."""
     from ..extract import LONG_PAIR_CHARS
@@ -142,6 +153,8 @@ def extract(
         _refuse_corpus_as_output(output)
     read = None if to_stdout else content_now(str(output))  # if the glossary changes meanwhile, nothing is written
     existing = None if to_stdout else existing_glossary(output)
+    if existing is not None:
+        _refuse_other_languages(existing.languages, output)
     if cache_dir is not None and not no_cache:
         _refuse_file_as_cache_dir(cache_dir)
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
