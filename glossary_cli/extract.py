@@ -34,6 +34,7 @@ from .candidates import CandidateLimits, chinese_spans, english_spans, starts_se
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
 from .models import Evidence, Location, ScoredPair, SegmentPair
+from .normalize import fold_latin_width
 from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
 from .script import has_han
@@ -283,8 +284,8 @@ def _distinct(segment_pairs: Iterable[SegmentPair], intake: Intake | None = None
                 intake.copies += 1
                 intake.first_copy = intake.first_copy or pair.location
                 continue
-        read_source, read_target = without_accelerators(pair.source, pair.target)
-        if read_source is not pair.source or read_target is not pair.target:
+        read_source, read_target = without_accelerators(fold_latin_width(pair.source), fold_latin_width(pair.target))
+        if read_source != pair.source or read_target != pair.target:
             pair = SegmentPair(read_source, read_target, pair.location)
         source = pair.source.encode("utf-8")
         digest = hashlib.blake2b(len(source).to_bytes(8, "little") + source + pair.target.encode("utf-8"),

@@ -158,6 +158,22 @@ def _singular_compound(word: str) -> str:
     return head + hyphen + singular(last)
 
 
+# Full-width Latin letters and digits (ＡＰＩ, Ｗｉ－Ｆｉ, from GBK-era text and some input methods)
+# and the hyphens U+2010/U+2011 are the ASCII ones, one character for one, so offsets stay valid.
+_WIDTH_FOLDS = str.maketrans({**{chr(code): chr(code - 0xFEE0) for code in range(0xFF10, 0xFF1A)},
+                              **{chr(code): chr(code - 0xFEE0) for code in range(0xFF21, 0xFF3B)},
+                              **{chr(code): chr(code - 0xFEE0) for code in range(0xFF41, 0xFF5B)},
+                              "\u2010": "-", "\u2011": "-"})
+_WIDE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])\uff0d(?=[A-Za-z0-9])")
+
+
+def fold_latin_width(text: str) -> str:
+    """The text with full-width Latin letters and digits, and the hyphens between them, as ASCII:
+    extract reads `Ｗｉ－Ｆｉ设置` as `Wi-Fi设置`, as check reads it (NFKC)."""
+    folded = text.translate(_WIDTH_FOLDS)
+    return _WIDE_HYPHEN.sub("-", folded) if "\uff0d" in folded else folded
+
+
 # Dashes and middle dots fold as check folds them (matching.py): `新冠‐19` is `新冠-19`, and the
 # dot between the parts of a transliterated name is one dot (比尔・盖茨, 比尔‧盖茨 are 比尔·盖茨).
 _CHINESE_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"

@@ -39,3 +39,14 @@ def test_the_invisible_characters_are_unicodes_format_characters():
 
     listed = {code for code in range(0x110000) if INVISIBLE.fullmatch(chr(code))}
     assert listed == {code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"}
+
+
+def test_full_width_latin_and_unicode_hyphens_are_read_as_ascii():
+    """`ＡＰＩ` beside `API` is one term, and jieba cuts `Ｗｉ－Ｆｉ设置` as Wi-Fi and 设置, not ｉ设置."""
+    pairs = [SegmentPair("Open Wi\u2011Fi settings", "打开Ｗｉ－Ｆｉ设置", Location("c.tsv", 1)),
+             SegmentPair("Turn on Wi-Fi.", "打开Wi-Fi。", Location("c.tsv", 2)),
+             SegmentPair("The ＡＰＩ key", "ＡＰＩ 密钥", Location("c.tsv", 3)),
+             SegmentPair("The API key is secret.", "API 密钥是保密的。", Location("c.tsv", 4))]
+    found = {(pair.source, pair.target): pair.count for pair in extract(pairs).pairs}
+    assert found[("API key", "API 密钥")] == 2 and found[("Wi-Fi", "Wi-Fi")] == 2
+    assert not [term for pair in found for term in pair if "ｉ" in term or "Ａ" in term or "\u2011" in term]
