@@ -47,6 +47,7 @@ from enum import Enum
 from .errors import InputFormatError, UsageError
 from .glossary import Entry, Glossary, Status
 from .models import SegmentPair
+from .normalize import singular
 from .script import has_han
 
 # ---------------------------------------------------------------- keys
@@ -348,6 +349,38 @@ def reachable_terms(terms: Iterable[ReferenceTerm], pairs: Iterable[SegmentPair]
     return [term for term in terms if index.occurrences(term.spellings, term.targets).pair_segments > 0]
 
 
+def in_other_number(terms: Iterable[ReferenceTerm], index: CorpusIndex) -> list[tuple[ReferenceTerm, str]]:
+    """The terms that are not reachable as written but are with their last word in the other
+    number (`chest compression` in a text that has only `chest compressions`), with that spelling:
+    reachability counts spellings as written, as TICO-19's gold_coverage.tsv does, so such a term
+    is left out of the figures, and the user is told how to count it."""
+    found = []
+    for term in terms:
+        if index.occurrences(term.spellings, term.targets).pair_segments:
+            continue
+        others = [other_number(spelling) for spelling in term.spellings]
+        reachable = [other for other in others if index.occurrences([other], term.targets).pair_segments]
+        if reachable:
+            found.append((term, reachable[0]))
+    return found
+
+
+def other_number(spelling: str) -> str:
+    """The spelling with its last word in the other number: `heat pump` <-> `heat pumps`,
+    `battery` <-> `batteries`."""
+    head, space, last = spelling.rpartition(" ")
+    one = singular(last)
+    if one != last:
+        other = one
+    elif re.search(r"[^aeiou]y$", last):
+        other = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        other = last + "es"
+    else:
+        other = last + "s"
+    return head + space + other
+
+
 # ---------------------------------------------------------------- scoring
 
 
@@ -508,5 +541,5 @@ def summary_record(evaluation: Evaluation) -> dict:
 
 
 __all__ = ["english_key", "ReferenceTerm", "Reference", "ReferenceFormat", "reference_format_of", "load_reference",
-           "ReferenceRow", "merge_terms", "CorpusIndex", "Occurrences", "reachable_terms", "RankedEntry", "ranked_entries",
+           "ReferenceRow", "merge_terms", "CorpusIndex", "Occurrences", "reachable_terms", "in_other_number", "other_number", "RankedEntry", "ranked_entries",
            "MissKind", "Miss", "Evaluation", "evaluate", "evaluate_files", "miss_record", "summary_record"]

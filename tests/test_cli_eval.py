@@ -95,6 +95,19 @@ def test_reachable_in_keeps_the_terms_found_in_the_corpus(runner, workdir):
         "misses: 0 of 2 terms not within K (0 wrong target, 0 below K, 0 not found); 1 top-1 wrong (found within K)"]
 
 
+def test_a_term_the_corpus_holds_only_in_the_other_number_is_named_not_silently_dropped(runner, workdir):
+    """Reachability counts spellings as written, as TICO-19's gold_coverage.tsv does: `grid operator`
+    is not reachable in a text saying `grid operators`, and eval says so, with what to add."""
+    Path("corpus.tsv").write_text(CORPUS + "Grid operators agree.\t电网运营商同意。\n", encoding="utf-8")
+    result = run(runner, "eval", "found.yaml", "gold.tsv", "--reachable-in", "corpus.tsv", "--misses", "0")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        'warning: 1 reference term the corpus holds only in the other number is not counted as reachable (first: '
+        '"grid operator", found as "grid operators"): --reachable-in looks for each spelling as written, as '
+        "TICO-19's gold_coverage.tsv counts; add that spelling to the reference to count the term\n")
+    assert "reference: 2 of 3 terms" in result.stdout
+
+
 def test_json_has_a_stable_schema_with_provenance(runner, workdir):
     result = run(runner, "eval", "found.yaml", "gold.tsv", "--format", "json", "--k", "2",
                  "--reachable-in", "corpus.tsv", "--misses", "5")

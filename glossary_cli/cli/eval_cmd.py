@@ -45,7 +45,7 @@ from .. import __version__
 from ..errors import UsageError
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
-from ..report import report_path
+from ..report import counted, report_path
 from . import corpus_options as corpus
 from .common import app, draws, handles_errors, stdout_console, warn, writing_to_stdout
 
@@ -120,7 +120,7 @@ def eval_command(
     "top-1 wrong". So terms - found = wrong target + below K + not found, and the top-1 terms -
     top-1 correct = wrong target + top-1 wrong.
     """
-    from ..evaluate import evaluate, load_reference, reachable_terms
+    from ..evaluate import CorpusIndex, evaluate, in_other_number, load_reference, reachable_terms
     from ..glossary_yaml import load_glossary
 
     loaded = load_glossary(str(glossary))
@@ -133,7 +133,9 @@ def eval_command(
         pairs = corpus.corpus_pairs(list(reachable_in), source=None, target=None, input_format=input_format,
                                     encoding=encoding, strict=False, include_fuzzy=False, source_lang=source_lang,
                                     target_lang=target_lang)
-        terms = reachable_terms(terms, pairs)
+        index = CorpusIndex(pairs)
+        _warn_about_other_number(in_other_number(terms, index))
+        terms = reachable_terms(terms, index)
         if not terms:
             warn(f"none of the {len(terms_of.terms)} reference terms occurs with a listed rendering in "
                  f"{', '.join(map(str, reachable_in))}; R@K and top-1 accuracy are n/a")
@@ -159,6 +161,16 @@ def eval_command(
         return
     with writing_to_stdout():
         _render_text(evaluation, misses, reference=reference, reachable_in=reachable_in or [])
+
+
+def _warn_about_other_number(found: list) -> None:
+    """Reference terms the corpus holds only in the other number, which reachability leaves out."""
+    if found:
+        term, spelling = found[0]
+        warn(f"{counted(len(found), 'reference term')} the corpus holds only in the other number "
+             f"{'is' if len(found) == 1 else 'are'} not counted as reachable (first: \"{term.source}\", "
+             f"found as \"{spelling}\"): --reachable-in looks for each spelling as written, as TICO-19's "
+             "gold_coverage.tsv counts; add that spelling to the reference to count the term")
 
 
 def _refuse_non_corpus(paths: list[Path]) -> None:
