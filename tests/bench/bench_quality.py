@@ -72,6 +72,11 @@ HOLDOUT_CORPORA = (
            reachable=True),
     Corpus("dataframe", "dataframe docs", HOLDOUT / "dataframe-docs.csv", HOLDOUT / "dataframe-docs.gold.tsv", 100,
            reachable=True),
+    Corpus("privacy", "privacy policy", HOLDOUT / "privacy_policy.tsv", HOLDOUT / "privacy_policy.gold-surface.tsv",
+           100, reachable=True),
+    Corpus("game", "game UI", HOLDOUT / "ember_tides-zh_CN.po", HOLDOUT / "ember_tides.gold-surface.tsv", 100,
+           reachable=True),
+    Corpus("aed", "AED leaflet", HOLDOUT / "aed_ifu.txt", HOLDOUT / "aed_ifu.gold-surface.tsv", 100, reachable=True),
 )
 SHARED_CORPORA = ("seed", "tico")
 
