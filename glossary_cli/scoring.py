@@ -291,6 +291,14 @@ def snippet(text: str, start: int, end: int) -> str:
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+def _with_evidence_of(evidence: list[Evidence], also: PairTally | None) -> tuple[Evidence, ...]:
+    """The best target's evidence and, for a second allowed target, one place of its own: a place
+    already listed (`Hit Points (HP)` / `生命值 (HP)` holds both) is not listed twice."""
+    places = {item.where for item in evidence}
+    extra = [item for item in (also.evidence if also else []) if item.where not in places][:1]
+    return tuple(evidence) + tuple(extra)
+
+
 def _expansion_of_kept_acronym(best: PairTally, others: list[tuple[float, str, PairTally]]) -> PairTally | None:
     """An acronym the Chinese text keeps (P2G -> P2G) that it also spells out in a parenthesis
     (电转气(P2G)): both renderings are in use, so both are proposed as allowed targets."""
@@ -381,7 +389,7 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
                              for _, score, _, tally in rest[:MAX_ALTERNATIVES] if score > 0)
         signals = tuple(sorted(signal for signal, count in best.signals.items() if count))
         results.append(ScoredPair(preferred_source(best), preferred_target(best), best_score, len(best.scores),
-                                  signals, tuple(best.evidence) + (tuple(also.evidence[:1]) if also else ()),
+                                  signals, _with_evidence_of(best.evidence, also),
                                   alternatives, source_key=source_key,
                                   also_allowed=(preferred_target(also),) if also else ()))
     results.sort(key=lambda pair: (-pair.score, pair.source_key, pair.target))

@@ -50,3 +50,13 @@ def test_full_width_latin_and_unicode_hyphens_are_read_as_ascii():
     found = {(pair.source, pair.target): pair.count for pair in extract(pairs).pairs}
     assert found[("API key", "API 密钥")] == 2 and found[("Wi-Fi", "Wi-Fi")] == 2
     assert not [term for pair in found for term in pair if "ｉ" in term or "Ａ" in term or "\u2011" in term]
+
+
+def test_an_entry_with_two_targets_lists_each_place_of_evidence_once():
+    """`Hit Points (HP)` / `生命值 (HP)` is evidence for both targets of HP: one place, listed once."""
+    pairs = [SegmentPair("Hit Points (HP)", "生命值 (HP)", Location("a.po", 1)),
+             SegmentPair("Restore HP", "恢复 HP", Location("a.po", 4)),
+             SegmentPair("Your HP is low.", "你的生命值 (HP) 很低。", Location("a.po", 7))]
+    (hp,) = [pair for pair in extract(pairs).pairs if pair.source == "HP"]
+    places = [evidence.where for evidence in hp.evidence]
+    assert len(hp.targets) == 2 and len(places) == len(set(places))
