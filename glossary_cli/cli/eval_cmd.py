@@ -143,13 +143,14 @@ def eval_command(
 
     if report_format is EvalFormat.JSON:
         chosen_format = reference_format or _format_of(reference)
+        here = os.getcwd()  # files named as check's reports name them
         document = {
             "schema": SCHEMA,
             "provenance": {
                 "tool": "glossary-cli", "version": __version__, "command": "eval",
-                "glossary": report_path(str(glossary), os.getcwd()),
-                "reference": report_path(str(reference), os.getcwd()), "reference_format": chosen_format.value,
-                "reachable_in": [report_path(str(path), os.getcwd()) for path in reachable_in or []],
+                "glossary": report_path(str(glossary), here),
+                "reference": report_path(str(reference), here), "reference_format": chosen_format.value,
+                "reachable_in": [report_path(str(path), here) for path in reachable_in or []],
                 "options": {"k": k, "misses": misses, "input_format": input_format.value},
                 "glossary_generated": loaded.generated or {},
                 "normalisation": {"english": ENGLISH_NORMALISATION, "chinese": CHINESE_NORMALISATION},

@@ -35,6 +35,8 @@ def default_output(paths: list[Path], source: Optional[Path]) -> Path:
 
 def recorded_evidence(pairs: list, root: str | None) -> list:
     """The pairs with each evidence's file named from the project root (see project.py)."""
+    if root is None:
+        return pairs
     return [replace(pair, evidence=tuple(replace(evidence, where=recorded_where(evidence.where, root))
                                          for evidence in pair.evidence)) for pair in pairs]
 
