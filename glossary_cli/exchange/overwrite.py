@@ -70,9 +70,9 @@ def _text_of(data: bytes) -> str | None:
 
 
 def _not_a_termbase(head: str) -> str | None:
-    from ..readers import _xml_root  # the first element after the prolog, as corpus detection finds it
+    from ..readers import xml_root  # the first element after the prolog, as corpus detection finds it
 
-    root = _xml_root(head.lstrip()) if head.lstrip().startswith("<") else None
+    root = xml_root(head.lstrip()) if head.lstrip().startswith("<") else None
     if root in ("tbx", "martif"):
         return None
     return f"its root element is <{root}>, no TBX termbase" if root else "no XML, no TBX termbase"

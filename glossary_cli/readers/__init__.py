@@ -81,7 +81,7 @@ def sniff_format(path: str, head: str) -> InputFormat:
     """The format of a file whose extension says nothing, from its content."""
     text = head.lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
-        root = _xml_root(text)
+        root = xml_root(text)
         if root in _TERMBASE_ROOTS:
             raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
         if root in _BY_ROOT_ELEMENT:
@@ -103,7 +103,7 @@ def sniff_format(path: str, head: str) -> InputFormat:
     return InputFormat.TEXT
 
 
-def _xml_root(text: str) -> str | None:
+def xml_root(text: str) -> str | None:
     """The local name of the first element, after the declaration, comments and DOCTYPE."""
     position = 0
     while True:
