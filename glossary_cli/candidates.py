@@ -163,16 +163,13 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     label_span = _label_with_function_words(text, tokens, breaks, contents, shouted)
     if label_span is not None:
         spans.setdefault((label_span.start, label_span.end), label_span)
-    for found in _ENGLISH_ENCLOSED.finditer(text):
-        group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
-        start, end = found.start(group), found.end(group)
+    for start, end, quoted in _english_enclosed(text):
         inner = text[start:end].strip().rstrip(".,;:!?")
         if not inner or has_han(inner) or len(inner.split()) > 8 or masked[start]:
             continue
         start = text.index(inner, start)
         end = start + len(inner)
         first, last = _token_range(tokens, start, end)
-        quoted = group <= _QUOTE_GROUPS_EN
         existing = spans.get((start, end))
         if existing is None:
             if inner[-1:] in ".,;:!?" or not any(_is_content(t) for t in tokens[first:last]):
@@ -189,6 +186,24 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
 _PHRASAL_VERBS = {"log": {"in", "on", "out", "off", "into"}, "sign": {"in", "on", "out", "off", "up", "into"},
                   "check": {"in", "out"}, "set": {"up"}, "back": {"up"}, "plug": {"in"}, "turn": {"on", "off"},
                   "shut": {"down"}, "roll": {"back"}, "opt": {"in", "out"}, "look": {"up"}, "pair": {"up"}}
+
+
+_QUOTES = "\"“‘"
+
+
+def _english_enclosed(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, quoted) of the text inside each quote and bracket pair. A bracket holding a
+    quote gives the quote: `(the "Services")` defines the term `Services`, not `the "Services"`."""
+    for found in _ENGLISH_ENCLOSED.finditer(text):
+        group = next(index for index in range(1, found.lastindex + 1) if found.group(index) is not None)
+        start, end = found.start(group), found.end(group)
+        if group > _QUOTE_GROUPS_EN and any(quote in text[start:end] for quote in _QUOTES):
+            for inside in _ENGLISH_ENCLOSED.finditer(text, start, end):
+                inner_group = next(index for index in range(1, inside.lastindex + 1) if inside.group(index) is not None)
+                if inner_group <= _QUOTE_GROUPS_EN:
+                    yield inside.start(inner_group), inside.end(inner_group), True
+            continue
+        yield start, end, group <= _QUOTE_GROUPS_EN
 
 
 def _phrasal_verbs(tokens: tuple[Token, ...]) -> set[int]:

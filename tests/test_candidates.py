@@ -261,3 +261,11 @@ def test_a_transliterated_name_is_one_span_across_its_dots_and_hyphens():
     assert {"唐纳德·特朗普", "约翰-霍普金斯大学"} <= set(spans)
     assert "唐纳德·" not in spans and "·特朗普" not in spans
     assert "新冠肺炎-19" not in chinese("新冠肺炎-19")  # a hyphen before a number joins no name
+
+
+def test_a_term_defined_in_quotes_inside_brackets_is_the_quoted_words():
+    """`(the "Services")` defines `Services`; the bracket's `the "Services"` is no term."""
+    spans = english('These terms govern our app and website (the "Services").')
+    assert spans["Services"].quoted
+    assert not [text for text in spans if '"' in text]
+    assert english("Power-to-Gas (P2G) plants")["P2G"].bracketed  # a bracket without quotes is as before
