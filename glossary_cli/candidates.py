@@ -171,10 +171,10 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         end = start + len(inner)
         first, last = _token_range(tokens, start, end)
         existing = spans.get((start, end))
-        if existing is None:
-            if inner[-1:] in ".,;:!?" or not any(_is_content(t) for t in tokens[first:last]):
+        if existing is None or quoted:
+            if existing is None and (inner[-1:] in ".,;:!?" or not any(_is_content(t) for t in tokens[first:last])):
                 continue
-            existing = _english_span(inner, start, end, first, last, shouted)
+            existing = _english_span(inner, start, end, first, last, shouted, as_written=quoted)
         spans[(start, end)] = Span(existing.start, existing.end, existing.text, existing.key, existing.first_token,
                                    existing.last_token, quoted=existing.quoted or quoted,
                                    bracketed=existing.bracketed or not quoted)
@@ -231,14 +231,17 @@ def _units(tokens: tuple[Token, ...]) -> set[int]:
     return found
 
 
-def _english_span(surface: str, start: int, end: int, first: int, last: int, shouted: bool) -> Span:
+def _english_span(surface: str, start: int, end: int, first: int, last: int, shouted: bool,
+                  as_written: bool = False) -> Span:
     """In a text all in capitals the capitals say nothing (`WARNING: FORCE PUSH`), so the term is
-    counted and written as the lower-case words it is, with short acronyms kept (USB, PDF)."""
+    counted and written as the lower-case words it is, with short acronyms kept (USB, PDF). A term
+    is written with its head noun singular, unless `as_written` (a quoted prompt, `"Check pads"`,
+    must match the device's text)."""
     if shouted:
         surface = " ".join(word if len(word) <= _SHOUTED_ACRONYM_LETTERS and not is_english_stopword(word, True)
                            else word.lower() for word in surface.split(" "))
     surface = visible(surface)
-    return Span(start, end, english_display(surface), english_key(surface), first, last)
+    return Span(start, end, surface if as_written else english_display(surface), english_key(surface), first, last)
 
 
 _SHOUTED_ACRONYM_LETTERS = 3

@@ -269,3 +269,9 @@ def test_a_term_defined_in_quotes_inside_brackets_is_the_quoted_words():
     assert spans["Services"].quoted
     assert not [text for text in spans if '"' in text]
     assert english("Power-to-Gas (P2G) plants")["P2G"].bracketed  # a bracket without quotes is as before
+
+
+def test_a_quoted_prompt_is_written_as_it_is_quoted():
+    """A device's prompt `"Check pads"` is text to match, not a headword: no singular `Check pad`."""
+    spans = english('The AED says "Check pads" when the pads are loose.')
+    assert spans['Check pads'].quoted and spans['Check pads'].key == english("check pad")["check pad"].key
