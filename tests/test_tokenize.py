@@ -73,3 +73,15 @@ def test_a_sentence_full_stop_left_on_a_term_is_taken_off():
     assert words("COVID-19.As a result") == ["COVID-19", ".", "As", "a", "result"]
     assert words("in the U.S. at 9 a.m. with vitamin D. and Node.js or ASP.NET") == [
         "in", "the", "U.S.", "at", "9", "a.m.", "with", "vitamin", "D.", "and", "Node.js", "or", "ASP.NET"]
+
+
+def test_a_rare_dictionary_word_glued_from_a_word_and_a_locative_is_cut_again():
+    """jieba's dictionary lists 工作日内 (within working days) 3 times beside 工作日 789 times, and
+    `working day` took 工作日内 as its target."""
+    def cut(text, **options):
+        return [token.text for token in ChineseTokenizer(**options).tokenize(text)]
+
+    assert cut("我们将在 15 个工作日内答复。")[-4:] == ["工作日", "内", "答复", "。"]
+    assert "操作" in cut("操作前请阅读说明。")
+    assert "国内" in cut("国内市场")  # a common word stays whole
+    assert "工作日内" in cut("我们将在 15 个工作日内答复。", user_words=["工作日内"])  # an approved term too
