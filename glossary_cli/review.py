@@ -29,6 +29,11 @@ class Action(str, Enum):
     EDIT = "edited"
     PICK = "picked"
     SKIP = "skipped"
+    NOTE = "noted"  # a note written on the entry, which stays to be decided
+
+
+# The fields a review key changes, and undo restores.
+_UNDONE_FIELDS = ("target", "status", "score", "alternatives", "note")
 
 
 @dataclass
@@ -152,6 +157,21 @@ class ReviewSession:
 
         return self._decide(Action.PICK, apply)
 
+    def note(self, text: str) -> Entry:
+        """Write a note on the current candidate (a question for the client, a source to check)
+        and stay on it: a note decides nothing, and keeps the candidate as written on later
+        extracts, as any entry a person worked on. An empty note removes the note."""
+        entry = self._require_current()
+        before = copy.deepcopy(entry)
+        entry.note = text.strip() or None
+        try:
+            self.save()
+        except BaseException:
+            entry.note = before.note
+            raise
+        self.history.append(_Step(self.position, before, Action.NOTE))
+        return entry
+
     def skip(self) -> Entry:
         """Leave the current candidate for later: at the end of the queue, the first time."""
         requeue = not self.second_look
@@ -174,7 +194,7 @@ class ReviewSession:
         if step.requeued:  # the steps after it are undone already, so its copy is the last
             self.queue.pop()
         entry = self.queue[step.position]
-        for name in ("target", "status", "score", "alternatives"):
+        for name in _UNDONE_FIELDS:
             setattr(entry, name, copy.deepcopy(getattr(step.before, name)))
         self.position = step.position
         if step.action is not Action.SKIP:
@@ -210,7 +230,7 @@ class ReviewSession:
                                       error=UsageError)
                 self.save()
         except BaseException:
-            for name in ("target", "status", "score", "alternatives"):
+            for name in _UNDONE_FIELDS:
                 setattr(entry, name, getattr(before, name))
             raise
         self.history.append(_Step(self.position, before, action))

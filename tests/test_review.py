@@ -115,7 +115,7 @@ def test_counts(path):
     session.reject()
     session.skip()
     assert session.counts() == {Action.APPROVE: 1, Action.REJECT: 1, Action.EDIT: 0, Action.PICK: 0,
-                                Action.SKIP: 1}
+                                Action.SKIP: 1, Action.NOTE: 0}
 
 
 def test_a_file_changed_by_someone_else_is_not_overwritten(path):

@@ -24,6 +24,8 @@ KEYS_HELP = [  # what `?` shows, a key and what it does
           "an empty line cancels"),
     ("1-9", "approve that alternative (an entry that lists some) as the target; the old one becomes an alternative"),
     ("r", "reject: extract never proposes this pair again"),
+    ("n", "write a note on the entry (a question, a source to check) and stay on it; Tab fills in the "
+          "current note, an empty line removes it"),
     ("s", "skip: it comes back after the others; skipped again, it stays a candidate for next time"),
     ("u", "undo the last key (a decision or a skip)"),
     ("q", "quit, as Esc does; every decision is saved already"),
@@ -97,8 +99,7 @@ def _review_loop(session, console, keys) -> None:
             console.print(key if isinstance(key, str) and key.isprintable() else "")
             if key != "u":
                 return
-            undone = session.undo()
-            console.print(f"  undone: {_pair(undone)} is a candidate again")
+            _undo(session, console)
         entry = session.current
         if show:
             console.print(_render(entry, session.position + 1, len(session.queue), again=session.second_look,
@@ -137,6 +138,15 @@ def _review_loop(session, console, keys) -> None:
                     if keys.dropped:  # the rest of a paste the terminal did not mark as one
                         console.print(f"  [yellow]ignored what came in after the Enter[/] {_escape(keys.dropped)}: "
                                       "a paste is text, not keys")
+            elif key == "n":
+                text = keys.line(console, f"  note on [bold]{_escape(entry.source)}[/] (Tab: the current one; "
+                                          "empty to remove): ", current=entry.note or "")
+                if text.strip() or entry.note:
+                    entry = session.note(text)
+                    console.print(f"  noted: {_escape(entry.note)}" if entry.note else "  note removed")
+                else:
+                    console.print("  unchanged")
+                show = False
             elif key.isdigit() and key != "0":
                 entry = session.pick(int(key))
                 console.print(f"  [green]approved[/] {_pair(entry)}")
@@ -145,9 +155,7 @@ def _review_loop(session, console, keys) -> None:
                 console.print("  skipped; it comes back after the others" if session.back_later else
                               "  skipped again; it stays a candidate")
             elif key == "u":
-                undone = session.undo()
-                console.print(f"  undone: {_pair(undone)} is a candidate again" if undone
-                              else "  nothing to undo in this session")
+                _undo(session, console)
             elif key in ("q", "\x1b"):
                 return
             elif key == "?":
@@ -160,6 +168,20 @@ def _review_loop(session, console, keys) -> None:
         except UsageError as error:
             console.print(f"  [yellow]{_escape(error.message)}[/]")
             show = False
+
+
+def _undo(session, console) -> None:
+    """Take back the last key and say what it did: a decision or a skip, or a note."""
+    from ..review import Action
+
+    noted = bool(session.history) and session.history[-1].action is Action.NOTE
+    undone = session.undo()
+    if undone is None:
+        console.print("  nothing to undo in this session")
+    elif noted:
+        console.print(f"  undone: the note on {_escape(undone.source)}")
+    else:
+        console.print(f"  undone: {_pair(undone)} is a candidate again")
 
 
 def _help():
@@ -200,7 +222,7 @@ def _choices(entry) -> str:
 def _legend_items(entry) -> list[str]:
     choices = _choices(entry)
     return ["a approve", "e edit & approve", *([f"{choices} approve alternative"] if choices else []),
-            "r reject", "s skip", "u undo", "q quit", "? help"]
+            "r reject", "n note", "s skip", "u undo", "q quit", "? help"]
 
 
 def _legend(entry, width: int):
@@ -328,10 +350,10 @@ def _highlight(text: str, terms: list[str]):
 
 
 def _prompt_keys(entry) -> str:
-    """`a/r/e/1-2/s/u/q/?`: the keys that do something for this entry (1-9 only for its alternatives)."""
+    """`a/r/e/1-2/n/s/u/q/?`: the keys that do something for this entry (1-9 only for its alternatives)."""
     alternatives = min(len(entry.alternatives), 9)
     picks = "" if not alternatives else "/1" if alternatives == 1 else f"/1-{alternatives}"
-    return f"a/r/e{picks}/s/u/q/?"
+    return f"a/r/e{picks}/n/s/u/q/?"
 
 
 def _pair(entry, *, count: bool = False) -> str:
@@ -380,8 +402,9 @@ def _summary(session) -> str:
     saved = f"Saved in {session.path}." if _decided(session) else f"{session.path} is unchanged."
     left = (f"{counted(skipped + unseen, 'candidate')} still to decide ({skipped:,} skipped, {unseen:,} not yet "
             "reviewed)" if skipped else f"{unseen:,} not yet reviewed")
+    noted = f", {counted(counts[Action.NOTE], 'note')} written" if counts[Action.NOTE] else ""
     return (f"{counts[Action.APPROVE] + counts[Action.EDIT] + counts[Action.PICK]} approved, "
-            f"{counts[Action.REJECT]} rejected, {skipped} skipped; {left}. {saved}")
+            f"{counts[Action.REJECT]} rejected, {skipped} skipped{noted}; {left}. {saved}")
 
 
 # ---------------------------------------------------------------- approve / reject
