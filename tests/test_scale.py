@@ -128,7 +128,7 @@ def test_plain_progress_lines_on_a_pipe(runner, seed_article, tmp_path, monkeypa
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     first = len(next(glossary_cli.extract.sharded(seed_pairs(seed_article))))
-    assert lines[0].startswith(f"extracting: tokenizing {first} pairs")
+    assert lines[0].startswith(f"extracting: reading and tokenizing {first} pairs")
     assert any(line.startswith("extracting: linking 33/33 pairs") for line in lines)
 
 
@@ -165,7 +165,7 @@ def test_plain_progress_counts_pairs_per_second_from_the_start_of_each_stage(mon
         report(Stage.LINK, 1_500, 3_000)
         report(Stage.LINK, 3_000, 3_000)  # within the interval, and not a new stage
     assert capsys.readouterr().err.splitlines() == [
-        "extracting: tokenizing 3,000 pairs (500 pairs/s)",
+        "extracting: reading and tokenizing 3,000 pairs (500 pairs/s)",
         "extracting: learning translations from 3,000 pairs",
         "extracting: linking 100/3,000 pairs",
         "extracting: linking 1,500/3,000 pairs (250 pairs/s, 0:00:06 left)",

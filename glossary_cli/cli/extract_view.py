@@ -68,7 +68,7 @@ def progress_reporter(console) -> Iterator:
     yield report
 
 
-_LABELS = {Stage.TOKENIZE: "tokenizing", Stage.LEXICON: "learning translations", Stage.LINK: "linking"}
+_LABELS = {Stage.TOKENIZE: "reading and tokenizing", Stage.LEXICON: "learning translations", Stage.LINK: "linking"}
 
 
 def _rate(done: int, elapsed: float) -> float | None:
