@@ -314,3 +314,13 @@ def test_a_glossary_of_other_languages_is_not_filled_with_chinese(runner, tmp_pa
     assert output.read_text(encoding="utf-8").endswith("terms: []\n")
     output.write_text("glossary: 1\nlanguages: {source: en-US, target: zh-Hans}\nterms: []\n", encoding="utf-8")
     assert runner.invoke(app, ["extract", str(corpus), "-o", str(output), "--no-cache"]).exit_code == 0
+
+
+def test_a_cache_directory_that_cannot_be_created_is_named_and_the_run_goes_on(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    cache = "/proc/no-cache-here"  # cannot be created, even by root
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "g.yaml"), "--cache-dir", cache])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"warning: cannot create the cache directory {cache} (No such file or directory); "
+                                    "nothing is cached this run (--cache-dir chooses another)\n")
+    assert (tmp_path / "g.yaml").is_file()

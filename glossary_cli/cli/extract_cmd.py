@@ -89,6 +89,22 @@ def _refuse_file_as_cache_dir(cache_dir: Path) -> None:
         raise UsageError(f"--cache-dir {cache_dir}: {probe} is a file, not a directory")
 
 
+def _usable_cache_dir(cache_dir: str) -> str | None:
+    """The cache directory, created if need be; None, with a warning, when it cannot be created
+    (`--cache-dir /proc/x`, a read-only home): the run works as with --no-cache, and says so rather
+    than redoing all its work next time unexplained. One it cannot write to is said too."""
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+    except OSError as error:
+        warn(f"cannot create the cache directory {cache_dir} ({error.strerror or error}); nothing is cached "
+             "this run (--cache-dir chooses another)")
+        return None
+    if not os.access(cache_dir, os.W_OK):
+        warn(f"cannot write to the cache directory {cache_dir}; what this run computes is not cached "
+             "(--cache-dir chooses another)")
+    return cache_dir
+
+
 @app.command()
 @handles_errors
 def extract(
@@ -168,7 +184,7 @@ def extract(
     with open_runner(jobs=jobs, dask=dask, scheduler=scheduler) as runner, progress_reporter(console) as progress:
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
                              rejected=rejected_pairs(existing), progress=progress, runner=runner,
-                             cache_dir=None if no_cache else str(cache_dir or default_cache_dir()))
+                             cache_dir=None if no_cache else _usable_cache_dir(str(cache_dir or default_cache_dir())))
     _warn_about_left_out(result.intake)
     if not result.segment_count:  # writing now would drop every candidate of the existing glossary
         inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
