@@ -61,3 +61,18 @@ def test_export_to_a_descriptor_the_shell_opened_writes_at_its_place_in_the_file
     shell(f"{{ echo 'en,zh' >&3; glossary export ok.yaml --to csv -o {output}; echo 'end' >&3; }} 3> terms.txt")
 
     assert Path("terms.txt").read_text(encoding="utf-8") == "en,zh\nen,zh,status,note,forbidden\ngrid,电网,approved,,\nend\n"
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_stream_that_cannot_encode_chinese_gets_escapes_not_a_traceback(workdir, encoding):
+    """PYTHONIOENCODING=ascii, or a C locale without UTF-8 mode: the report is written, as escapes
+    JSON reads back, with the exit code of its findings; it was a UnicodeEncodeError and exit 1."""
+    import json
+    import os
+
+    Path("c.tsv").write_text("The grid is down.\t网格断了。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "glossary_cli", "check", "ok.yaml", "c.tsv", "--format", "json"],
+                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": encoding})
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    (finding,) = json.loads(done.stdout)["findings"]
+    assert finding["target"] == "网格断了。"

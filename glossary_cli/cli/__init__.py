@@ -22,6 +22,7 @@ from . import eval_cmd  # noqa: E402,F401
 def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `glossary ... | head` ends quietly
+    _escape_what_streams_cannot_encode()
     interrupts.install()
     try:
         code = app(standalone_mode=False)  # usage errors come back here, to be said in one line
@@ -41,6 +42,16 @@ def main() -> None:
     if interrupts.received():
         interrupts.ignore_further()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _escape_what_streams_cannot_encode() -> None:
+    """Chinese on a stream whose encoding lacks it (PYTHONIOENCODING=ascii, a C locale without
+    UTF-8 mode) is written as escapes (\\u667a), not a UnicodeEncodeError ending every report
+    with a traceback, exit 1 and an empty file."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8", "utf8sig"):
+            reconfigure(errors="backslashreplace")
 
 
 def _is_usage_error(error: Exception) -> bool:
