@@ -61,3 +61,12 @@ def test_the_key_prompt_and_the_help_name_the_note_key(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="?q")
     assert "[a/r/e/n/s/u/q/?]" in result.stdout
     assert "write a note on the entry" in result.stdout
+
+
+def test_piped_text_that_is_not_keys_stops_the_review_at_the_first_key_it_does_not_know(runner, path):
+    """`review f < corpus.tsv`, or a shell loop whose stdin holds file names: one decision may be
+    made by chance, the rest of the text is not taken as keys (it had approved corpus lines as targets)."""
+    result = runner.invoke(app, ["review", str(path)], input="a The smart grid is ready.\tr 智能电网\n")
+    assert result.exit_code == 2
+    assert entries(path) == {"smart grid": (Status.APPROVED, None), "grid": (Status.CANDIDATE, None)}
+    assert result.stderr.startswith("error: stopped at ' ' in the keys piped in, which review does not know")

@@ -81,7 +81,15 @@ def review(
         raise typer.Exit(interrupts.exit_code()) from None
     except EOFError:  # piped keys ran out while a prompt waited: end its line
         console.print()
+    except _UnknownPipedKey as stop:
+        console.print(_summary(session), markup=False, soft_wrap=True)
+        fail(f"stopped at {stop.args[0]!r} in the keys piped in, which review does not know: is standard input "
+             f"text not meant as keys (review FILE < corpus, a shell loop)? {_saved(session, file)}")
     console.print(_summary(session), markup=False, soft_wrap=True)
+
+
+class _UnknownPipedKey(Exception):
+    """A piped key review does not know: the rest of the input is not trusted as keys."""
 
 
 def _review_loop(session, console, keys) -> None:
@@ -164,6 +172,8 @@ def _review_loop(session, console, keys) -> None:
             else:  # a typo, or keys piped from a script written for other keys
                 console.print(f"  no key {_escape(repr(key))}; the keys are: "
                               f"{' · '.join(item for item in _legend_items(entry))}", soft_wrap=True)
+                if not keys.terminal:  # text never meant as keys (`review f < corpus.tsv`, a shell loop's stdin)
+                    raise _UnknownPipedKey(key)
                 show = False
         except UsageError as error:
             console.print(f"  [yellow]{_escape(error.message)}[/]")
