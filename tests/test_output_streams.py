@@ -76,3 +76,15 @@ def test_a_stream_that_cannot_encode_chinese_gets_escapes_not_a_traceback(workdi
     assert done.returncode == 1 and b"Traceback" not in done.stderr
     (finding,) = json.loads(done.stdout)["findings"]
     assert finding["target"] == "网格断了。"
+
+
+@pytest.mark.parametrize("stderr", ["2>&-", "2>/dev/full"])
+def test_a_closed_or_full_stderr_changes_no_exit_code(workdir, stderr):
+    """Messages are lost there, but an input error still exits 2, and findings 1: a failed write of
+    the message had ended in a traceback nobody saw and exit 1, which CI reads as findings."""
+    Path("c.tsv").write_text("The grid is down.\t网格断了。\n", encoding="utf-8")
+    command = f"{GLOSSARY_CLI} check ok.yaml"
+    missing = subprocess.run(["sh", "-c", f"{command} missing.tsv {stderr}"], capture_output=True)
+    found = subprocess.run(["sh", "-c", f"{command} c.tsv {stderr}"], capture_output=True)
+    assert (missing.returncode, found.returncode) == (2, 1)
+    assert b"GL001" in found.stdout

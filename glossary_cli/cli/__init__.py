@@ -5,6 +5,7 @@ Each command lives in its own module and registers itself on `app`.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -23,6 +24,7 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `glossary ... | head` ends quietly
     _escape_what_streams_cannot_encode()
+    _diagnostics_never_fail()
     interrupts.install()
     try:
         code = app(standalone_mode=False)  # usage errors come back here, to be said in one line
@@ -52,6 +54,35 @@ def _escape_what_streams_cannot_encode() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8", "utf8sig"):
             reconfigure(errors="backslashreplace")
+
+
+def _diagnostics_never_fail() -> None:
+    """Warnings and errors are for people: with stderr closed (`2>&-`) or full they are lost, but
+    the exit code still says the outcome; a failed write there had ended every command in a
+    traceback nobody saw and exit 1, which CI reads as findings."""
+    sys.stderr = open(os.devnull, "w", encoding="utf-8") if sys.stderr is None else _Unfailing(sys.stderr)
+
+
+class _Unfailing:
+    """A stream whose writes never raise: what cannot be written is dropped."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _is_usage_error(error: Exception) -> bool:
