@@ -88,3 +88,9 @@ def test_a_closed_or_full_stderr_changes_no_exit_code(workdir, stderr):
     found = subprocess.run(["sh", "-c", f"{command} c.tsv {stderr}"], capture_output=True)
     assert (missing.returncode, found.returncode) == (2, 1)
     assert b"GL001" in found.stdout
+
+
+def test_a_closed_stdin_read_as_dash_is_an_empty_input(workdir):
+    done = subprocess.run(["sh", "-c", f"{GLOSSARY_CLI} check ok.yaml - <&-"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "error: <stdin>: empty file: no segment pairs to read\n"

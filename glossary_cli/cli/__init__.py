@@ -61,6 +61,8 @@ def _diagnostics_never_fail() -> None:
     the exit code still says the outcome; a failed write there had ended every command in a
     traceback nobody saw and exit 1, which CI reads as findings."""
     sys.stderr = open(os.devnull, "w", encoding="utf-8") if sys.stderr is None else _Unfailing(sys.stderr)
+    if sys.stdin is None:  # closed (<&-): `-` then reads nothing, an input error, not an AttributeError
+        sys.stdin = open(os.devnull, encoding="utf-8")
 
 
 class _Unfailing:
