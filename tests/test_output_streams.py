@@ -94,3 +94,11 @@ def test_a_closed_stdin_read_as_dash_is_an_empty_input(workdir):
     done = subprocess.run(["sh", "-c", f"{GLOSSARY_CLI} check ok.yaml - <&-"], capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr == "error: <stdin>: empty file: no segment pairs to read\n"
+
+
+def test_an_empty_argument_is_an_unset_variable_not_the_current_directory(workdir):
+    """`check ok.yaml "$FILES"` with FILES unset read "" as `.`, and checked every PO file there."""
+    done = subprocess.run(["sh", "-c", f'{GLOSSARY_CLI} check ok.yaml "$UNSET_IN_THIS_TEST"'], capture_output=True,
+                          text=True)
+    assert done.returncode == 2
+    assert done.stderr == "error: argument 3 (after ok.yaml) is empty: an unset shell variable? (see: glossary --help)\n"

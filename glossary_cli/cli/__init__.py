@@ -26,6 +26,7 @@ def main() -> None:
     _escape_what_streams_cannot_encode()
     _diagnostics_never_fail()
     interrupts.install()
+    _refuse_empty_arguments(sys.argv[1:])
     try:
         code = app(standalone_mode=False)  # usage errors come back here, to be said in one line
     except KeyboardInterrupt:
@@ -54,6 +55,17 @@ def _escape_what_streams_cannot_encode() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8", "utf8sig"):
             reconfigure(errors="backslashreplace")
+
+
+def _refuse_empty_arguments(arguments: list[str]) -> None:
+    """An empty argument is an unset shell variable (`glossary check g.yaml "$FILES"`), never a
+    value: as a path it would read as the current directory and check every file there."""
+    if "" in arguments:
+        number = arguments.index("") + 1
+        after = f" (after {arguments[number - 2]})" if number > 1 else ""
+        sys.stderr.write(f"error: argument {number}{after} is empty: an unset shell variable? "
+                         "(see: glossary --help)\n")
+        sys.exit(EXIT_ERROR)
 
 
 def _diagnostics_never_fail() -> None:
