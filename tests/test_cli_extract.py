@@ -238,16 +238,23 @@ def test_dash_as_output_writes_the_glossary_to_stdout(tmp_path):
 
 
 def test_bars_and_tables_only_where_rich_can_draw_them(monkeypatch):
+    import io
+
     from rich.console import Console
 
     from glossary_cli.cli.common import draws
 
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
     monkeypatch.setenv("TERM", "xterm")
-    assert draws(Console(force_terminal=True, width=100))
-    assert not draws(Console(force_terminal=True, width=20))  # no room: plain lines instead
-    assert not draws(Console(force_terminal=False, width=100))  # a pipe
+    assert draws(Console(file=Terminal(), force_terminal=True, width=100))
+    assert not draws(Console(file=Terminal(), force_terminal=True, width=20))  # no room: plain lines instead
+    assert not draws(Console(file=io.StringIO(), force_terminal=False, width=100))  # a pipe
+    assert not draws(Console(file=io.StringIO(), force_terminal=True, width=100))  # FORCE_COLOR on a pipe: colour only
     monkeypatch.setenv("TERM", "dumb")
-    assert not draws(Console(force_terminal=True, width=100))  # a terminal that cannot redraw a line
+    assert not draws(Console(file=Terminal(), force_terminal=True, width=100))  # a terminal that cannot redraw a line
 
 
 def test_a_run_from_a_subdirectory_of_the_project_rewrites_no_evidence(runner, tmp_path, monkeypatch):

@@ -84,8 +84,18 @@ _MIN_DRAWING_WIDTH = 60  # narrower, a bar has no room for its counts and every 
 
 def draws(console) -> bool:
     """Whether rich can draw live bars and tables on this console: a terminal, not a dumb one,
-    wide enough. Elsewhere the commands write plain lines (progress, tab-separated rows)."""
-    return console.is_terminal and not console.is_dumb_terminal and console.width >= _MIN_DRAWING_WIDTH
+    wide enough. Elsewhere the commands write plain lines (progress, tab-separated rows). The
+    stream itself must be a terminal: FORCE_COLOR, which CI sets for coloured logs, makes rich take
+    any stream for one, and asks for colour, not for a table in place of the rows a script reads."""
+    return (console.is_terminal and _is_a_tty(console.file) and not console.is_dumb_terminal
+            and console.width >= _MIN_DRAWING_WIDTH)
+
+
+def _is_a_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
 
 
 def _no_color() -> bool:
