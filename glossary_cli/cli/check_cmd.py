@@ -20,7 +20,7 @@ from ..report import ReportContext, ReportFormat, counted, report_path, summary_
 from ..rules import Severity
 from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
-                     stderr_console, stdout_console, warn, writing_to_stdout)
+                     stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
 
@@ -64,8 +64,10 @@ def _load_glossary(glossary: Path, corpus: list[Path]):
     except GlossaryError:
         glossaries = [path for path in corpus if path.suffix.lower() in _GLOSSARY_SUFFIXES]
         suffix = glossary.suffix.lower()
-        looks_like_corpus = glossary.is_dir() or (glossary.is_file() and suffix in BY_EXTENSION
-                                                  and (suffix != ".json" or bool(glossaries)))
+        # os.path, not pathlib: a path it cannot look at (EACCES, a name too long) is no corpus,
+        # and the error already raised says why
+        looks_like_corpus = os.path.isdir(glossary) or (os.path.isfile(glossary) and suffix in BY_EXTENSION
+                                                        and (suffix != ".json" or bool(glossaries)))
         if not looks_like_corpus:
             raise
         example = f"glossary check {glossaries[0]} {glossary}" if len(glossaries) == 1 else \
@@ -79,7 +81,8 @@ def _failure_reported(report_format: ReportFormat, context: ReportContext) -> It
     """An input error still gives the machine formats a report saying what stopped the run (an
     empty file is what GitLab or code scanning cannot parse); then it stops the command as ever."""
     try:
-        yield
+        with unreachable_paths_refused():
+            yield
     except GlossaryError as error:
         if report_format is not ReportFormat.TEXT:
             from ..report.failure import render_failure
@@ -157,9 +160,12 @@ def _known_findings(baseline: Optional[Path], write_baseline: Optional[Path]):
 @app.command()
 @handles_errors
 def check(
-    glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="Glossary YAML file; its approved entries are enforced."),
+    # readable=False on the inputs: an unreadable file is said by check itself, in the report of
+    # --format sarif (or json…) too; typer's own refusal came before the report, which was empty
+    glossary: Path = typer.Argument(..., metavar="GLOSSARY", readable=False,
+                                    help="Glossary YAML file; its approved entries are enforced."),
     corpus: Optional[list[Path]] = typer.Argument(
-        None, metavar="CORPUS...", help="Aligned corpus files in any format extract reads (- reads standard input), or directories: their .po, "
+        None, metavar="CORPUS...", readable=False, help="Aligned corpus files in any format extract reads (- reads standard input), or directories: their .po, "
                                           ".xlf/.xliff and .tmx files (or those of --input-format)."),
     report_format: ReportFormat = typer.Option(
         ReportFormat.TEXT, "--format", case_sensitive=False,
@@ -172,7 +178,7 @@ def check(
         False, "--strict-count",
         help="Also warn (GL004) when a term occurs more often in the source than its targets in the translation."),
     baseline: Optional[Path] = typer.Option(
-        None, "--baseline", help="JSON file of known findings, each in its file: they are reported as known and do "
+        None, "--baseline", readable=False, help="JSON file of known findings, each in its file: they are reported as known and do "
                                  "not fail; the same mistake in another file is new."),
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", **FILE_TO_WRITE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -208,13 +209,32 @@ def same_file(first: Path, second: Path) -> bool:
         return False
 
 
+# Why the system may refuse to even look at a path: a directory on the way without search
+# permission, a name longer than the file system takes, a loop of links. pathlib's is_dir(),
+# is_file() and exists() answer False for a missing file but raise these.
+_UNREACHABLE = frozenset({errno.EACCES, errno.EPERM, errno.ENAMETOOLONG, errno.ELOOP})
+
+
+@contextmanager
+def unreachable_paths_refused() -> Iterator[None]:
+    """An OSError about a path the user named, wherever a command looked at it, is a user error
+    naming the file (`locked/x.tsv: cannot access: Permission denied`), not a traceback."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is None or error.errno not in _UNREACHABLE:
+            raise
+        raise GlossaryError(f"cannot access: {error.strerror}", path=os.fsdecode(error.filename)) from None
+
+
 def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Library errors become one line on stderr and exit code 2; Ctrl-C becomes exit 130."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with unreachable_paths_refused():
+                return command(*args, **kwargs)
         except GlossaryError as error:
             problems = getattr(error, "problems", None)
             if problems and len(problems) > 1:  # every located problem gets its own error line

@@ -30,8 +30,11 @@ SOURCE_LANG = typer.Option(None, "--source-lang", metavar="<lang>",
 TARGET_LANG = typer.Option(None, "--target-lang", metavar="<lang>",
                            help="Target language (default: zh): picks the TMX/XLIFF variant, CSV column or JSONL key.")
 NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
-SOURCE_FILE = typer.Option(None, "--source", help="English side of two line-aligned files (with --target).")
-TARGET_FILE = typer.Option(None, "--target", help="Chinese side of two line-aligned files (with --source).")
+# readable=False: the readers say why a file cannot be read, in check's machine reports too
+SOURCE_FILE = typer.Option(None, "--source", readable=False,
+                           help="English side of two line-aligned files (with --target).")
+TARGET_FILE = typer.Option(None, "--target", readable=False,
+                           help="Chinese side of two line-aligned files (with --source).")
 
 
 def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],

@@ -17,7 +17,7 @@ from enum import Enum
 
 from ..errors import InputFormatError, UsageError
 from ..glossary import Glossary, Status
-from ..textio import STDIN, STDIN_NAME, spooled
+from ..textio import STDIN, STDIN_NAME, open_binary, spooled
 
 
 class ExchangeFormat(str, Enum):
@@ -117,8 +117,8 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
           unstated: Status, on_warning: Callable[[str], None], on_disk: bool = True) -> Glossary:
     if on_disk and os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
-    if on_disk and not os.path.exists(path):
-        raise InputFormatError("no such file", path=path)
+    if on_disk:
+        open_binary(path).close()  # no such file, or cannot read (permission denied): before the format is guessed
     chosen = from_format or format_of(path)
     if chosen is ExchangeFormat.TBX:
         from .tbx_read import read_tbx
