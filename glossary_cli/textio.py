@@ -32,9 +32,10 @@ _spooled: dict[str, bytes] = {}
 
 
 @contextmanager
-def spooled(path: str) -> Iterator[str]:
+def spooled(path: str, *, encoding: str | None = None) -> Iterator[str]:
     """The name to read `path` by, with a pipe's content held in memory while the block runs;
-    `-` is standard input, named <stdin>."""
+    `-` is standard input, named <stdin>. The content is checked as it arrives (see
+    `_read_checked`), read as `encoding` (None: UTF-8, or what a byte-order mark says)."""
     if path == STDIN:
         name, reading = STDIN_NAME, sys.stdin.buffer
     elif is_stream(path):
@@ -45,15 +46,72 @@ def spooled(path: str) -> Iterator[str]:
     try:
         if reading is None:
             with open(path, "rb") as handle:
-                _spooled[name] = handle.read()
+                _spooled[name] = _read_checked(handle, name, encoding)
         else:
-            _spooled[name] = reading.read()
+            _spooled[name] = _read_checked(reading, name, encoding)
     except OSError as error:
         raise InputFormatError(f"cannot read: {error.strerror}", path=name) from None
     try:
         yield name
     finally:
         _spooled.pop(name, None)
+
+
+_HEAD = 8192  # the bytes decode() looks at for a byte-order mark, UTF-16 without one, or a binary file
+_CHUNK = 1 << 16
+# No character takes more than 4 bytes, so a longer run of bytes without a line break is a line
+# over MAX_SEGMENT_CHARS characters in any encoding.
+_MAX_LINE_BYTES = 4 * MAX_SEGMENT_CHARS
+
+
+def _read_checked(handle: BinaryIO, name: str, encoding: str | None) -> bytes:
+    """A stream's bytes, refused at the first chunk that holds what `decode` and
+    `check_line_lengths` would refuse once it was all read: a NUL byte or an over-long line.
+    A stream has no size to check first, and /dev/zero never ends: read whole, it filled the
+    memory until the system killed the process."""
+    head = b""
+    while len(head) < _HEAD and (more := handle.read(_HEAD - len(head))):
+        head += more
+    checks = _ArrivingBytes(name, head, encoding)
+    chunks = [head]
+    while chunks[-1]:
+        checks.take(chunks[-1])
+        chunks.append(handle.read(_CHUNK))
+    return b"".join(chunks)
+
+
+class _ArrivingBytes:
+    """What has arrived of a stream: the line it is on, and how long that line is so far."""
+
+    def __init__(self, name: str, head: bytes, encoding: str | None) -> None:
+        self.name = name
+        self.encoding = encoding
+        # UTF-16 and UTF-32 hold NULs: decode() says what to make of them once all is read
+        self.wide = (any(head.startswith(bom) for bom, _ in _BOMS)
+                     or (encoding is not None and _known(encoding) and _wide(encoding))
+                     or (encoding is None and _utf16_without_bom(head) is not None))
+        # XML may come on one line (a minified TMX or TBX); its readers bound each segment instead
+        self.lines_bounded = not head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<")
+        self.offset = 0  # of the chunk taken next
+        self.line = 1  # the line its first byte is on
+        self.line_bytes = 0  # of that line, before the chunk
+
+    def take(self, chunk: bytes) -> None:
+        nul = -1 if self.wide else chunk.find(b"\x00")
+        if nul >= 0:
+            if self.encoding is None and self.offset + nul < _HEAD:
+                raise _binary_file(self.name)
+            raise _nul_byte(self.name, self.line + chunk.count(b"\n", 0, nul))
+        first_break = chunk.find(b"\n")
+        line_so_far = self.line_bytes + (len(chunk) if first_break < 0 else first_break)
+        if self.lines_bounded and line_so_far > _MAX_LINE_BYTES:
+            raise InputFormatError(too_long_message(None), path=self.name, line=self.line)
+        if first_break < 0:
+            self.line_bytes += len(chunk)
+        else:  # a chunk is shorter than the longest line: only the one it ends can be too long
+            self.line += chunk.count(b"\n")
+            self.line_bytes = len(chunk) - chunk.rfind(b"\n") - 1
+        self.offset += len(chunk)
 
 
 def is_stream(path: str) -> bool:
@@ -90,9 +148,13 @@ def declared_encoding(name: str) -> str:
     return "gb18030" if codec in ("gb2312", "gbk") else name
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, encoding: str | None = None) -> bytes:
+    """A file's bytes; those of a pipe or device not spooled (--source <(cmd)) checked as they
+    arrive, as `spooled` checks them."""
     with open_binary(path) as handle:
         try:
+            if path not in _spooled and is_stream(path):
+                return _read_checked(handle, path, encoding)
             return handle.read()
         except OSError as error:
             raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
@@ -103,9 +165,16 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     text = _decode(data, path, encoding)
     nul = text.find("\x00")
     if nul >= 0:
-        raise InputFormatError("NUL byte: a binary file, or text damaged there", path=path,
-                               line=text.count("\n", 0, nul) + 1)
+        raise _nul_byte(path, text.count("\n", 0, nul) + 1)
     return text
+
+
+def _nul_byte(path: str, line: int) -> InputFormatError:
+    return InputFormatError("NUL byte: a binary file, or text damaged there", path=path, line=line)
+
+
+def _binary_file(path: str) -> InputFormatError:
+    return InputFormatError("binary file (NUL bytes); expected UTF-8 text", path=path)
 
 
 def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
@@ -137,7 +206,7 @@ def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
         if utf16:
             raise InputFormatError(f"file looks like {utf16} without a byte-order mark; pass --encoding "
                                    f"{utf16.lower()}", path=path)
-        raise InputFormatError("binary file (NUL bytes); expected UTF-8 text", path=path)
+        raise _binary_file(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -146,6 +215,14 @@ def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
         raise InputFormatError(
             f"invalid UTF-8 at byte {error.start}{hint}; pass --encoding to read another encoding, "
             "e.g. --encoding gb18030", path=path, line=line) from None
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
 
 
 def _wide(encoding: str) -> bool:
@@ -175,7 +252,7 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def read_text(path: str, encoding: str | None = None) -> str:
-    return decode(read_bytes(path), path, encoding)
+    return decode(read_bytes(path, encoding), path, encoding)
 
 
 def read_corpus_text(path: str, encoding: str | None = None) -> str:
@@ -213,8 +290,10 @@ def is_blank_file(path: str) -> bool:
     return not data.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
 
 
-def too_long_message(length: int) -> str:
-    return (f"a line of {length:,} characters; a segment holds at most {MAX_SEGMENT_CHARS:,}, "
+def too_long_message(length: int | None) -> str:
+    """None: a line still arriving (from a pipe), already too long."""
+    size = f"{length:,}" if length is not None else f"over {MAX_SEGMENT_CHARS:,}"
+    return (f"a line of {size} characters; a segment holds at most {MAX_SEGMENT_CHARS:,}, "
             "so this is not line-aligned text (are the line breaks missing?)")
 
 

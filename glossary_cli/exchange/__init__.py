@@ -100,7 +100,7 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
     no file name to tell it."""
     if path == STDIN and from_format is None:
         raise UsageError("reading standard input (-): pass --from tbx, csv or tsv to say its format")
-    with spooled(path) as name:
+    with spooled(path, encoding=encoding) as name:
         imported = _read(name, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
                          source_column=source_column, target_column=target_column, encoding=encoding,
                          unstated=unstated, on_warning=on_warning, on_disk=path != STDIN)

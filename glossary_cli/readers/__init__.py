@@ -198,7 +198,7 @@ def _warn_about_tables_left_out(directory: str, options: ReadOptions) -> None:
 
 
 def _read_file(given: str, input_format: InputFormat, options: ReadOptions) -> Iterator[SegmentPair]:
-    with spooled(given) as path:
+    with spooled(given, encoding=options.encoding) as path:
         _refuse_blank(path)
         chosen = input_format
         if chosen is InputFormat.AUTO:
