@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 
-from .textio import STDIN_NAME
+from .textio import STDIN_NAME, spelled
 
 
 def project_root(glossary: str | None) -> str | None:
@@ -26,17 +26,17 @@ def project_root(glossary: str | None) -> str | None:
 def recorded_path(path: str, root: str | None) -> str:
     """A corpus path as a glossary records it: relative to the project root, unless it was typed
     absolute and lies outside the project (a file in /tmp, a shell's `<(…)` as /dev/fd/63, has no
-    path the project shares)."""
+    path the project shares). A UTF-8 name the locale could not decode is `spelled`."""
     if root is None or path == STDIN_NAME:
-        return path
+        return spelled(path, "backslashreplace")
     absolute = os.path.normpath(os.path.abspath(path))
     try:
         relative = os.path.relpath(absolute, root)
     except ValueError:  # another drive (Windows)
-        return path
+        return spelled(path, "backslashreplace")
     if os.path.isabs(path) and (relative == os.pardir or relative.startswith(os.pardir + os.sep)):
-        return path
-    return relative.replace(os.sep, "/")
+        return spelled(path, "backslashreplace")
+    return spelled(relative.replace(os.sep, "/"), "backslashreplace")
 
 
 _LINE_SUFFIX = re.compile(r":\d+$")

@@ -114,6 +114,19 @@ class _ArrivingBytes:
         self.offset += len(chunk)
 
 
+# Bytes of a name (or of text holding one) that the locale's encoding could not decode, as
+# Python passes them on: each byte 0xNN as the lone surrogate U+DCNN.
+_UNDECODED = re.compile("[\udc80-\udcff]+")
+
+
+def spelled(text: str, errors: str = "strict") -> str:
+    """`text` with the bytes the locale could not decode read as UTF-8. Under an ASCII locale
+    (LC_ALL=C without UTF-8 mode) the file name 语料.tsv reaches Python as six such bytes, which no
+    glossary, JSON or SARIF file can hold, though they are UTF-8. UnicodeDecodeError when they
+    are not UTF-8 (a Latin-1 name), unless `errors` says what to make of them."""
+    return _UNDECODED.sub(lambda run: bytes(ord(byte) - 0xDC00 for byte in run.group()).decode("utf-8", errors), text)
+
+
 def is_stream(path: str) -> bool:
     """A pipe, terminal, device or socket: read or written once, front to back, never reopened."""
     try:

@@ -1,13 +1,18 @@
 """A corpus file whose name is not UTF-8 (`caf\\xe9.txt`, Latin-1 from a Windows share or a zip) is
 refused up front, named with the bad byte escaped: its name would go into the glossary's evidence
-and into JSON and SARIF reports, which must be UTF-8."""
+and into JSON and SARIF reports, which must be UTF-8. A UTF-8 name is read under any locale, and
+named as it is spelled."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from glossary_cli.cli.common import app
 
@@ -68,3 +73,52 @@ def test_eval_refuses_it_as_the_reachable_in_corpus(runner, workdir):
     result = runner.invoke(app, ["eval", "g.yaml", "gold.tsv", "--reachable-in", LATIN1_NAME])
 
     assert (result.exit_code, result.stderr) == (2, "error: caf\\xe9.txt: " + REFUSED)
+
+
+# A locale without UTF-8 (LC_ALL=C, with Python's UTF-8 mode and locale coercion turned off): Python
+# hands over every non-ASCII byte of a name as a lone surrogate, as it does for caf\xe9.txt.
+ASCII_LOCALE = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "NO_COLOR": "1"}
+
+
+def under_an_ascii_locale(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "glossary_cli", *arguments], capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ, **ASCII_LOCALE})
+
+
+def test_a_utf8_name_under_an_ascii_locale_is_read_and_named_in_the_report(workdir):
+    Path("语料.txt").write_text("Smart grids need a material passport.\n电网需要材料护照。\n", encoding="utf-8")
+
+    done = under_an_ascii_locale("check", "g.yaml", "语料.txt", "--format", "json")
+
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert report["provenance"]["corpus"] == ["语料.txt"]
+    assert [finding["path"] for finding in report["findings"]] == ["语料.txt"]
+
+
+def test_a_utf8_name_under_an_ascii_locale_is_the_evidence_extract_records(workdir):
+    Path("语料.txt").write_text(CORPUS, encoding="utf-8")
+
+    done = under_an_ascii_locale("extract", "语料.txt", "-o", "new.yaml", "--no-cache", "--show", "0")
+
+    assert done.returncode == 0, done.stderr
+    glossary = yaml.safe_load(Path("new.yaml").read_text(encoding="utf-8"))
+    assert glossary["generated"]["inputs"] == ["语料.txt"]
+    assert {evidence["where"].split(":")[0] for entry in glossary["terms"] for evidence in entry["evidence"]} == \
+        {"语料.txt"}
+
+
+def test_a_latin1_name_under_an_ascii_locale_is_still_refused(workdir):
+    done = under_an_ascii_locale("check", "g.yaml", LATIN1_NAME)
+
+    assert (done.returncode, done.stderr) == (2, "error: caf\\xe9.txt: " + REFUSED)
+
+
+def test_spelled_reads_the_escaped_bytes_of_a_name_as_utf8():
+    from glossary_cli.textio import spelled
+
+    assert spelled("\udce8\udcaf\udcad\udce6\udc96\udc99.txt") == "语料.txt"  # bytes e8 af ad e6 96 99
+    assert spelled("目录/\udce8\udcaf\udcad: 3 files") == "目录/语: 3 files"  # the rest of the text as it was
+    assert spelled("caf\udce9.txt", "backslashreplace") == "caf\\xe9.txt"
+    with pytest.raises(UnicodeDecodeError):
+        spelled("caf\udce9.txt")

@@ -15,6 +15,7 @@ import typer
 
 from .. import __version__, interrupts
 from ..errors import GlossaryError
+from ..textio import spelled
 
 app = typer.Typer(
     name="glossary",
@@ -105,6 +106,7 @@ def _no_color() -> bool:
 
 
 def _error_line(message: str) -> None:
+    message = spelled(message, "backslashreplace")  # a file name the locale could not decode, as it is spelled
     console = stderr_console()
     if console.is_terminal:
         from rich.markup import escape
@@ -121,6 +123,7 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
 
 
 def warn(message: str) -> None:
+    message = spelled(message, "backslashreplace")
     console = stderr_console()
     if console.is_terminal:
         from rich.markup import escape

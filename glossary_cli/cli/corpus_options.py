@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -13,6 +13,7 @@ from ..errors import InputFormatError, UsageError
 from ..models import SegmentPair
 from ..readers import InputFormat, ReadOptions, read_pairs, read_parallel
 from ..readers.discover import corpus_files
+from ..textio import spelled
 from .common import warn
 
 INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
@@ -53,7 +54,7 @@ def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[
     parallel = [str(source), str(target)] if source is not None and target is not None else []
     for name in [*files, *parallel]:
         _refuse_undecodable_name(name)
-    return _read(files, parallel, input_format=input_format, options=options)
+    return _spelled(_read(files, parallel, input_format=input_format, options=options))
 
 
 def _read(files: list[str], parallel: list[str], *, input_format: InputFormat,
@@ -64,13 +65,24 @@ def _read(files: list[str], parallel: list[str], *, input_format: InputFormat,
         yield from read_parallel(*parallel, options=options)
 
 
+def _spelled(pairs: Iterator[SegmentPair]) -> Iterator[SegmentPair]:
+    """The pairs, each naming its file as `spelled` spells it: so do the evidence of a glossary and
+    the files of a baseline."""
+    names: dict[str, str] = {}
+    for pair in pairs:
+        path = pair.location.path
+        name = names.setdefault(path, spelled(path, "backslashreplace"))
+        yield pair if name == path else replace(pair, location=replace(pair.location, path=name))
+
+
 def _refuse_undecodable_name(name: str) -> None:
     """A file name that is not UTF-8 (Latin-1 from a Windows share or a zip) reaches Python with
     its bad bytes as lone surrogates, which no glossary, JSON or SARIF file can hold: refused, with
-    the bytes shown escaped (caf\\xe9.txt)."""
+    the bytes shown escaped (caf\\xe9.txt). A UTF-8 name the locale could not decode (LC_ALL=C
+    without UTF-8 mode) is read: reports, glossaries and messages name it as `spelled` spells it."""
     try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        shown = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+        spelled(name)
+    except UnicodeDecodeError:
+        shown = spelled(name, "backslashreplace")
         raise InputFormatError("the file name is not valid UTF-8, so no glossary or report could name it; "
                                "rename the file", path=shown) from None

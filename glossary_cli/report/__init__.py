@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..rules import Severity
-from ..textio import STDIN_NAME
+from ..textio import STDIN_NAME, spelled
 
 
 class ReportFormat(str, Enum):
@@ -66,17 +66,17 @@ def report_path(path: str, root: str) -> str:
     directory) when the file is beneath it, absolute otherwise; `<stdin>` as it is.
 
     GitHub attaches annotations only to repository-relative paths, and the text and json reports
-    name the same file the same way."""
+    name the same file the same way. A UTF-8 name the locale could not decode is `spelled`."""
     if path == STDIN_NAME:
         return path
     absolute = os.path.normpath(os.path.join(os.path.abspath(root), path))
     try:
         relative = os.path.relpath(absolute, os.path.abspath(root))
     except ValueError:  # another drive (Windows)
-        return absolute
+        return spelled(absolute, "backslashreplace")
     if relative == os.curdir or relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return absolute
-    return relative
+        return spelled(absolute, "backslashreplace")
+    return spelled(relative, "backslashreplace")
 
 
 @lru_cache(maxsize=1024)  # a report names a few files many times over

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ElementTree
 
 from .. import __version__
 from ..errors import GlossaryError
+from ..textio import spelled
 from . import ReportContext, ReportFormat, report_path
 from .github import escape_data, escape_property
 from .json_report import SCHEMA, provenance
@@ -72,4 +73,4 @@ def render_failure(report_format: ReportFormat, error: GlossaryError, context: R
 
 
 def _printable(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return spelled(text, "backslashreplace").encode("utf-8", "backslashreplace").decode("utf-8")
