@@ -1,4 +1,6 @@
 """Two line-aligned files: line N of the English file translates to line N of the Chinese one.
+Two app resource files (Android strings.xml, iOS .strings, i18n JSON, .arb, .properties) are
+paired by key instead (see keyed/).
 
 Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
 with one warning, so English stays the source."""
@@ -15,6 +17,12 @@ from ..textio import read_corpus_text, text_lines
 
 def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     """Pairs located in the Chinese file: a finding of `check` is fixed there."""
+    from .keyed.pairing import read_keyed
+
+    keyed = read_keyed(source_path, target_path, options)
+    if keyed is not None:
+        yield from keyed
+        return
     sources = _without_trailing_blanks(text_lines(read_corpus_text(source_path, options.encoding)))
     targets = _without_trailing_blanks(text_lines(read_corpus_text(target_path, options.encoding)))
     if len(sources) != len(targets):

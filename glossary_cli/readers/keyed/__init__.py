@@ -1,0 +1,108 @@
+"""App resource files, one per language, whose strings are paired by key rather than by line:
+Android `strings.xml`, iOS `.strings`, web i18n JSON (and Flutter `.arb`) and Java `.properties`.
+
+Each format module turns one file into KeyedStrings (the key, the text as the app shows it, and
+where that text starts); `pairing` puts the English and the Chinese file side by side.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from ...errors import InputFormatError
+from ...textio import open_binary
+
+
+class KeyedFormat(Enum):
+    ANDROID = "an Android string resource file (<resources>)"
+    APPLE_STRINGS = "an iOS/macOS .strings file"
+    JSON = "a JSON i18n file"
+    ARB = "a Flutter .arb file"
+    PROPERTIES = "a Java .properties file"
+
+
+@dataclass(frozen=True)
+class KeyedString:
+    """One translatable string of a resource file.
+
+    `line` is where the entry starts (the `<string` tag, the key), `text_line`/`column` (1-based,
+    in characters and in UTF-16 code units) where its text starts: `check` sends people there.
+    `plural_of` names the plural a quantity belongs to (`files` of `files[one]`): Chinese has
+    fewer plural forms than English, so an English quantity without a Chinese one is no gap."""
+
+    key: str
+    text: str
+    line: int
+    text_line: int
+    column: int
+    column_utf16: int
+    plural_of: str | None = None
+
+
+_BY_EXTENSION = {".strings": KeyedFormat.APPLE_STRINGS, ".properties": KeyedFormat.PROPERTIES,
+                 ".arb": KeyedFormat.ARB}
+
+
+def detect(path: str) -> KeyedFormat | None:
+    """The keyed format of a file, from its extension and, for `.xml` and `.json`, which are many
+    things, from its content: a `<resources>` root, a top-level object. None for anything else."""
+    extension = os.path.splitext(path)[1].lower()
+    if extension in _BY_EXTENSION:
+        return _BY_EXTENSION[extension]
+    if extension not in (".xml", ".json") or not os.path.isfile(path):
+        return None  # a pipe (<(git show ...)) is read once, by the line-aligned reader
+    head = _head(path).lstrip("\ufeff \t\r\n")
+    if extension == ".json":
+        return KeyedFormat.JSON if head.startswith("{") else None
+    from .. import xml_root
+
+    return KeyedFormat.ANDROID if head.startswith("<") and xml_root(head) == "resources" else None
+
+
+def read_strings(path: str, keyed_format: KeyedFormat, options) -> list[KeyedString]:
+    """The strings of one file, in file order."""
+    if keyed_format is KeyedFormat.ANDROID:
+        from .android import read
+    elif keyed_format is KeyedFormat.APPLE_STRINGS:
+        from .apple import read
+    elif keyed_format is KeyedFormat.PROPERTIES:
+        from .properties import read
+    else:
+        from .json_tree import read
+    return list(read(path, options))
+
+
+def _head(path: str) -> str:
+    try:
+        with open_binary(path) as handle:
+            head = handle.read(4096)
+    except (OSError, InputFormatError):
+        return ""  # the reader reports it
+    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if head.startswith(bom):
+            return head.decode("utf-16", errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def paired_surrogates(text: str) -> str:
+    """Text whose escapes gave the two halves of a character beyond U+FFFF (`\\uD83D\\uDE00`, as
+    Java and Apple write emoji) with those halves joined; a half alone becomes U+FFFD."""
+    if not any("\ud800" <= character <= "\udfff" for character in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def unique_keys(strings: list[KeyedString], path: str, options) -> Iterator[KeyedString]:
+    """The strings, a key defined twice read at its last definition, as the app does (a JSON
+    object, a .properties file, a .strings table: the last one wins), with one warning."""
+    last = {string.key: index for index, string in enumerate(strings)}
+    repeated = [string for index, string in enumerate(strings) if last[string.key] != index]
+    if repeated:
+        first = repeated[0]
+        options.on_warning(f'{path}:{first.line}: {len(repeated)} key(s) defined again further on, the last '
+                           f'definition read (first one here: "{first.key}")')
+    return (string for index, string in enumerate(strings) if last[string.key] == index)

@@ -1,0 +1,133 @@
+"""Android string resources: `res/values/strings.xml` and its `res/values-zh-rCN/` translation.
+
+Read: `<string name>` (key: the name), each `<item>` of a `<string-array>` (key `name[0]`) and
+each quantity of `<plurals>` (key `name[other]`). Left out: `translatable="false"` strings, which
+are not translated, and references to other resources (`@string/app_name`), which hold no text.
+
+The text is what the app shows, as aapt builds it: escapes read (`\\'`, `\\"`, `\\n`, `\\@`,
+`\\?`, `\\u4e2d`), double quotes that keep white space removed, other runs of white space made one
+space, CDATA read as text. An `<xliff:g>` marks what is not to be translated (a placeholder, an
+app name): it stands where a word would, as an XLIFF `<ph>` does; styling tags (`<b>`, `<i>`,
+`<annotation>`) keep the words they wrap. Parsed with xml_safe, which refuses entity declarations
+and external references.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+
+from ...errors import InputFormatError
+from ..xml_safe import CODE_MARK, XmlEvent, expect_root, iter_xml, local_name
+from . import KeyedString
+
+_XLIFF_NAMESPACES = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:2.0")
+_REFERENCE = re.compile(r"^[@?](?:[\w.]+:)?[\w.]+/[\w.]+$")  # @string/app_name, ?attr/x, @android:string/ok
+_CODE = "\x00"  # stands for an <xliff:g> while the text is built (XML text never holds U+0000)
+_CODE_RUN = re.compile("\x00(?:[ \t\n]*\x00)*")
+_ESCAPED = {"n": "\n", "t": "\t"}
+_SPACE = " \t\r\n"
+
+
+def read(path: str, options) -> Iterator[KeyedString]:
+    events = iter_xml(path, ends=frozenset({"string", "string-array", "plurals"}),
+                      marked=frozenset({"string", "item"}), encoding=options.encoding,
+                      kind="Android resources XML", on_warning=options.on_warning)
+    for event in events:
+        if event.kind == "root":
+            expect_root(event, {"resources"}, "Android resources", path)
+            continue
+        element = event.element
+        if element.get("translatable") == "false" or not element.get("name"):
+            continue
+        name = element.get("name")
+        if event.name == "string":
+            string = _string(path, name, element, event, event.line, None)
+            if string is not None:
+                yield string
+            continue
+        for index, item in enumerate(child for child in element if local_name(child.tag) == "item"):
+            if event.name == "plurals":
+                quantity = item.get("quantity") or str(index)
+                string = _string(path, f"{name}[{quantity}]", item, event, event.line_of(item), name)
+            else:
+                string = _string(path, f"{name}[{index}]", item, event, event.line_of(item), None)
+            if string is not None:
+                yield string
+
+
+def _string(path: str, key: str, element: ElementTree.Element, event: XmlEvent, line: int,
+            plural_of: str | None) -> KeyedString | None:
+    """The string an element holds, or None for an empty one or a reference to another resource."""
+    try:
+        text = resource_text(element)
+    except RecursionError:
+        raise InputFormatError(f'<string name="{key}"> is nested too deeply', path=path, line=line) from None
+    if not text or _REFERENCE.match(text):
+        return None
+    start = event.text_start(element)
+    if start is None:  # the text is all in codes (<xliff:g>)
+        return KeyedString(key, text, line, line, 1, 1, plural_of)
+    column, column_utf16 = start.column, start.column_utf16 or start.column
+    if (element.text or "").lstrip(_SPACE).startswith('"'):  # the words start after aapt's quote
+        column, column_utf16 = column + 1, column_utf16 + 1
+    return KeyedString(key, text, line, start.line, column, column_utf16, plural_of)
+
+
+def resource_text(element: ElementTree.Element) -> str:
+    """The text an app shows for a <string> or <item> (see the module docstring), with each run
+    of <xliff:g> codes between words as CODE_MARK."""
+    pieces: list[str] = []
+    _collect(element, pieces)
+    text = unescape("".join(pieces)).strip(_SPACE + _CODE)
+    return _CODE_RUN.sub(CODE_MARK, text)
+
+
+def _collect(element: ElementTree.Element, pieces: list[str]) -> None:
+    pieces.append(element.text or "")
+    for child in element:
+        if _is_xliff_g(child):
+            pieces.append(_CODE)
+        elif isinstance(child.tag, str):
+            _collect(child, pieces)
+        pieces.append(child.tail or "")
+
+
+def _is_xliff_g(element: ElementTree.Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return local_name(tag) == "g" and any(tag.startswith("{" + uri + "}") for uri in _XLIFF_NAMESPACES)
+
+
+def unescape(raw: str) -> str:
+    """Android's reading of a string: backslash escapes, `"` quoting (white space inside kept,
+    the quotes dropped), other white space runs made one space."""
+    out: list[str] = []
+    quoted = False
+    spaced = False  # the last character out is a space made from a run of white space
+    index = 0
+    while index < len(raw):
+        character = raw[index]
+        if character == "\\" and index + 1 < len(raw):
+            escaped = raw[index + 1]
+            hex_digits = raw[index + 2:index + 6]
+            if escaped == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", hex_digits):
+                out.append(chr(int(hex_digits, 16)))
+                index += 6
+            else:
+                out.append(_ESCAPED.get(escaped, escaped))  # \' \" \@ \? \\ and any other: the character
+                index += 2
+            spaced = False
+        elif character == '"':
+            quoted = not quoted
+            index += 1
+        elif character in _SPACE and not quoted:
+            if not spaced:
+                out.append(" ")
+                spaced = True
+            index += 1
+        else:
+            out.append(character)
+            spaced = False
+            index += 1
+    return "".join(out)

@@ -1,0 +1,122 @@
+"""`--source res/values/strings.xml --target res/values-zh-rCN/strings.xml`: Android string
+resources paired by key (name, array index, plural quantity), and `check` pointing at the Chinese
+value a translator fixes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.cli import app
+from glossary_cli.readers import ReadOptions, read_parallel
+
+KEYED = Path(__file__).parent / "data" / "keyed"
+ENGLISH = "android/res/values/strings.xml"
+CHINESE = "android/res/values-zh-rCN/strings.xml"
+
+
+@pytest.fixture(autouse=True)
+def _in_keyed_data(monkeypatch):
+    monkeypatch.chdir(KEYED)
+
+
+def findings(output: str) -> list[str]:
+    """The file:line:column of each finding check's text report lists."""
+    return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)
+
+
+def pairs(source: str, target: str, **options) -> dict[str, tuple[str, str]]:
+    """key -> (English, Chinese) of what --source/--target read."""
+    read = read_parallel(source, target, options=ReadOptions(**options))
+    return {pair.location.unit: (pair.source, pair.target) for pair in read}
+
+
+def test_check_points_at_the_chinese_value_to_fix(runner):
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", CHINESE])
+    assert result.exit_code == 1
+    assert findings(result.stdout) == [
+        f"{CHINESE}:5:39",  # <string name="action_delete_file">删除档案</string>
+        f"{CHINESE}:22:9",  # the text of msg_conflict starts on the line after its <string> tag
+        f"{CHINESE}:34:32",  # <item quantity="other">已选择 %d 个档案</item>: the Chinese `other` for the English `other`
+    ]
+    assert "en: Delete file\n    zh: 删除档案" in result.stdout
+    assert "3 findings (GL002 3) in 20 pairs" in result.stdout
+
+
+def test_untranslated_and_left_over_keys_are_each_one_warning(runner):
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", CHINESE])
+    assert result.stderr == (
+        f'warning: {ENGLISH}:12: 1 key(s) with no translation in {CHINESE} skipped (first one here: "action_export_pdf")\n'
+        f'warning: {CHINESE}:25: 1 key(s) not in {ENGLISH} skipped (first one here: "msg_trash_tip")\n')
+
+
+def test_strict_makes_an_untranslated_key_an_error(runner):
+    result = runner.invoke(app, ["check", "glossary.yaml", "--strict", "--source", ENGLISH, "--target", CHINESE])
+    assert result.exit_code == 2
+    assert result.stderr == (f'error: {ENGLISH}:12: key "action_export_pdf" has no translation in {CHINESE} '
+                             "(--strict)\n")
+
+
+def test_read_as_the_app_shows_the_strings():
+    read = pairs(ENGLISH, CHINESE)
+    assert read["msg_cant_open"] == ("Can't open this file", "无法打开此文件")  # \' read
+    assert read["settings_title"] == ("Settings", "设置")  # \u8bbe\u7f6e read
+    assert read["msg_tagline"] == ("Your notes, everywhere", "你的笔记，随处可用")  # aapt's quotes dropped
+    assert read["msg_storage_full"][1] == "存储空间已满。\n请释放空间后重试。"
+    assert read["msg_contact"][0] == "Write to us at support@example.com"  # \@
+    assert read["msg_conflict"][0] == "This file was changed on another device. Keep both versions?"
+    assert read["msg_delete_confirm"] == ("Delete this file? This can't be undone.", "要删除此文件吗？此操作无法撤消。")
+    assert read["msg_help"][1] == '详情请参阅<a href=https://example.com/help>帮助中心</a>。'  # CDATA: markup is text
+
+
+def test_xliff_g_placeholders_stand_where_a_word_would():
+    read = pairs(ENGLISH, CHINESE)
+    assert read["msg_welcome"] == ("Welcome back, {}!", "欢迎回来，{}！")  # not "Ann", the example
+    assert read["msg_file_saved"] == ("File saved to", "文件已保存到")  # a code at the end is no text
+
+
+def test_arrays_by_index_plurals_by_quantity_and_what_is_no_translation_left_out():
+    read = pairs(ENGLISH, CHINESE)
+    assert [read[f"sort_options[{index}]"] for index in range(3)] == [
+        ("Name", "名称"), ("Date modified", "修改日期"), ("File size", "文件大小")]
+    assert read["files_selected[other]"] == ("%d files selected", "已选择 %d 个档案")
+    assert "files_selected[one]" not in read  # Chinese has no `one`: no gap, no warning
+    assert "app_name" not in read  # translatable="false"
+    assert "share_via" not in read  # @string/action_share
+    assert list(read)[:3] == ["action_open_file", "action_delete_file", "action_new_folder"]  # English order
+
+
+def test_files_given_the_wrong_way_round_are_read_swapped_with_a_warning(runner):
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", CHINESE, "--target", ENGLISH])
+    assert result.exit_code == 1
+    assert f"warning: {CHINESE}: mostly Chinese and {ENGLISH} mostly not; read as zh -> en" in result.stderr
+    assert findings(result.stdout) == [f"{CHINESE}:5:39", f"{CHINESE}:22:9", f"{CHINESE}:34:32"]
+
+
+def test_extract_proposes_terms_from_the_pairs_with_evidence_in_the_chinese_file(runner, tmp_path):
+    output = tmp_path / "app.yaml"
+    result = runner.invoke(app, ["extract", "--source", ENGLISH, "--target", CHINESE, "--no-cache", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    written = output.read_text(encoding="utf-8")
+    assert "- source: New folder\n    target: 新建文件夹\n" in written
+    assert f"where: '{CHINESE}:6'" in written  # <string name="action_new_folder">新建文件夹</string>
+    for never_a_term in ("Ann", "Downloads", "Cloud Notes", "xliff", "string"):
+        assert f"source: {never_a_term}\n" not in written
+
+
+def test_broken_xml_is_one_error_line_naming_file_and_line(runner, tmp_path):
+    english = tmp_path / "values" / "strings.xml"
+    chinese = tmp_path / "values-zh-rCN" / "strings.xml"
+    english.parent.mkdir()
+    chinese.parent.mkdir()
+    shutil.copy(ENGLISH, english)
+    chinese.write_text('<resources>\n  <string name="action_open_file">打开文件</string>\n'
+                       '  <string name="action_share">分享</strin>\n</resources>\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", str(KEYED / "glossary.yaml"), "--source", str(english),
+                                 "--target", str(chinese)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {chinese}:3:")
+    assert "mismatched tag" in result.stderr and result.stderr.count("\n") == 1
