@@ -53,7 +53,10 @@ class _Table:
             value = self._quoted()
             self._skip_space_and_comments()
             if not self._take(";"):
-                self._fail(f'expected ";" after the value of "{key}"')
+                opened = self.lines.line(value_start)
+                hint = f" (its value opens on line {opened}: is its closing quote missing?)" \
+                    if opened != self.lines.line(self.position) else ""
+                self._fail(f'expected ";" after the value of "{key}"{hint}')
             text_start = _SPACE.match(self.text, value_start).end()  # past spaces the value opens with
             line, column, column_utf16 = self.lines.where(text_start)
             yield KeyedString(key, value.strip(), self.lines.line(key_start), line, column, column_utf16)

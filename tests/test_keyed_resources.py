@@ -1,0 +1,209 @@
+"""`--source` and `--target` naming two app resource files of one format (iOS .strings, i18n JSON,
+Flutter .arb, Java .properties; Android has its own file): strings paired by key, `check` pointing
+at the Chinese value, broken files and mismatched pairs refused in one line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.cli import app
+from glossary_cli.readers import ReadOptions, read_parallel
+
+KEYED = Path(__file__).parent / "data" / "keyed"
+
+IOS = ("ios/en.lproj/Localizable.strings", "ios/zh-Hans.lproj/Localizable.strings")
+WEB = ("web/locales/en.json", "web/locales/zh.json")
+FLUTTER = ("flutter/app_en.arb", "flutter/app_zh.arb")
+JAVA = ("java/messages.properties", "java/messages_zh_CN.properties")
+
+
+@pytest.fixture(autouse=True)
+def _in_keyed_data(monkeypatch):
+    monkeypatch.chdir(KEYED)
+
+
+def check(runner, source: str, target: str, *options: str):
+    return runner.invoke(app, ["check", str(KEYED / "glossary.yaml"), *options, "--source", source, "--target", target])
+
+
+def findings(output: str) -> list[str]:
+    """The file:line:column of each finding check's text report lists."""
+    return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)
+
+
+def pairs(source: str, target: str) -> dict[str, tuple[str, str]]:
+    """key -> (English, Chinese) of what --source/--target read."""
+    return {pair.location.unit: (pair.source, pair.target)
+            for pair in read_parallel(source, target, options=ReadOptions())}
+
+
+# Each fixture translates "file" as the forbidden 档案 twice: a toolbar label and the plural "files selected".
+@pytest.mark.parametrize("files, expected", [
+    (IOS, ["ios/zh-Hans.lproj/Localizable.strings:3:25", "ios/zh-Hans.lproj/Localizable.strings:12:25"]),
+    (WEB, ["web/locales/zh.json:8:20", "web/locales/zh.json:16:29"]),
+    (FLUTTER, ["flutter/app_zh.arb:4:18", "flutter/app_zh.arb:6:21"]),
+    (JAVA, ["java/messages_zh_CN.properties:4:20", "java/messages_zh_CN.properties:8:11"]),
+])
+def test_check_points_at_the_line_and_column_of_the_chinese_value(runner, files, expected):
+    result = check(runner, *files)
+    assert result.exit_code == 1
+    assert findings(result.stdout) == expected
+
+
+@pytest.mark.parametrize("files, warnings", [
+    (IOS, ['ios/en.lproj/Localizable.strings:11: 1 key(s) with no translation in ios/zh-Hans.lproj/Localizable.strings '
+           'skipped (first one here: "action.export_pdf")',
+           'ios/zh-Hans.lproj/Localizable.strings:16: 1 key(s) not in ios/en.lproj/Localizable.strings skipped '
+           '(first one here: "msg.trash_tip")']),
+    (WEB, ['web/locales/en.json:11: 1 key(s) with no translation in web/locales/zh.json skipped (first one here: '
+           '"toolbar.exportPdf")',
+           'web/locales/zh.json:21: 1 key(s) not in web/locales/en.json skipped (first one here: "trashTip")']),
+    (FLUTTER, []),
+    (JAVA, ['java/messages.properties:15: 1 key(s) with no translation in java/messages_zh_CN.properties skipped '
+            '(first one here: "msg.export_pdf")']),
+])
+def test_keys_on_one_side_only_are_one_warning_each(runner, files, warnings):
+    result = check(runner, *files)
+    assert result.stderr == "".join(f"warning: {warning}\n" for warning in warnings)
+
+
+def test_strict_refuses_a_key_the_english_file_lacks(runner):
+    result = check(runner, *WEB, "--strict")
+    assert result.exit_code == 2
+    assert result.stderr == 'error: web/locales/en.json:11: key "toolbar.exportPdf" has no translation in ' \
+                            "web/locales/zh.json (--strict)\n"
+
+
+def test_files_given_the_wrong_way_round_are_read_swapped(runner):
+    result = check(runner, WEB[1], WEB[0])
+    assert result.exit_code == 1
+    assert "warning: web/locales/zh.json: mostly Chinese and web/locales/en.json mostly not; read as zh -> en" \
+        in result.stderr
+    assert findings(result.stdout) == ["web/locales/zh.json:8:20", "web/locales/zh.json:16:29"]
+
+
+def test_extract_reads_keyed_files_too(runner, tmp_path):
+    output = tmp_path / "web.yaml"
+    result = runner.invoke(app, ["extract", "--source", WEB[0], "--target", WEB[1], "--no-cache", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    written = output.read_text(encoding="utf-8")
+    assert "- source: New folder\n    target: 新建文件夹\n" in written
+    assert "where: 'web/locales/zh.json:9'" in written
+    assert "source: name\n" not in written and "{{" not in written.split("evidence", 1)[0]
+
+
+# ---------------------------------------------------------------- iOS .strings
+
+def test_ios_strings_from_xcode_in_utf16_with_comments_escapes_and_bare_keys():
+    read = pairs(*IOS)  # the Chinese table is UTF-16 with a byte-order mark, as Xcode writes it
+    assert read["msg.cant_open"] == ('Can’t open "%@"', "无法打开“%@”")
+    assert read["msg.storage_full"][1] == "存储空间已满。\n请释放空间后重试。"
+    assert read["settings_title"] == ("Settings", "设置")  # bare key, \U8BBE\U7F6E
+    assert "empty.placeholder" not in read  # an empty English value: nothing to translate, no warning
+    assert len(read) == 11
+
+
+def test_ios_strings_in_utf8_read_the_same(tmp_path):
+    utf8 = tmp_path / "Localizable.strings"
+    utf8.write_text((KEYED / IOS[1]).read_text(encoding="utf-16"), encoding="utf-8")
+    assert pairs(IOS[0], str(utf8)) == pairs(*IOS)
+
+
+def test_an_unterminated_strings_literal_is_one_error_at_its_line(runner, tmp_path):
+    broken = tmp_path / "Localizable.strings"
+    broken.write_text('"action.open_file" = "打开文件";\n"action.delete_file" = "删除文件;\n'
+                      '"action.new_folder" = "新建文件夹";\n', encoding="utf-8")
+    result = check(runner, IOS[0], str(broken))
+    assert result.exit_code == 2
+    # the literal opened on line 2 closes at the first quote of line 3; the text after it is no `;`
+    assert result.stderr == (f'error: {broken}:3:2: malformed .strings file: expected ";" after the value of '
+                             '"action.delete_file" (its value opens on line 2: is its closing quote missing?)\n')
+    broken.write_text('"action.open_file" = "打开文件";\n"action.delete_file" = "删除文件;\n', encoding="utf-8")
+    result = check(runner, IOS[0], str(broken))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {broken}:2: unterminated string literal: its closing quote is missing\n"
+
+
+# ---------------------------------------------------------------- JSON and ARB
+
+def test_json_nested_keys_arrays_and_i18next_plurals():
+    read = pairs(*WEB)
+    assert read["messages.welcome"] == ("Welcome back, {{name}}!", "欢迎回来，{{name}}！")
+    assert read["sort[1]"] == ("Date modified", "修改日期")
+    assert read["messages.filesSelected_other"] == ("{{count}} files selected", "已选择 {{count}} 个档案")
+    assert "messages.filesSelected_one" not in read  # Chinese has only _other: no gap, no warning
+    assert "save" not in read  # "@:toolbar.syncNow" links another message
+    assert "app.version" not in read and "beta" not in read  # a number and a boolean hold no text
+
+
+def test_arb_metadata_is_not_text():
+    read = pairs(*FLUTTER)
+    assert list(read) == ["openFile", "deleteFile", "newFolder", "filesSelected", "welcome"]
+    assert read["welcome"] == ("Welcome back, {userName}!", "欢迎回来，{userName}！")
+
+
+def test_a_json_syntax_error_is_one_error_at_its_line_and_column(runner, tmp_path):
+    broken = tmp_path / "zh.json"
+    broken.write_text('{\n  "toolbar": {\n    "openFile": "打开文件"\n    "deleteFile": "删除文件"\n  }\n}\n',
+                      encoding="utf-8")
+    result = check(runner, WEB[0], str(broken))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {broken}:4:5: invalid JSON: expecting ',' or '}}' after a value\n"
+
+
+def test_a_json_array_beside_a_json_object_is_no_pair_of_resource_files(runner, tmp_path):
+    records = tmp_path / "zh.json"
+    records.write_text('[{"en": "Open file", "zh": "打开文件"}]\n', encoding="utf-8")
+    result = check(runner, WEB[0], str(records))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: --source {WEB[0]} is a JSON i18n file and --target {records} is not a keyed "
+                             "resource file; keyed resource files pair by key, so give the English and the Chinese "
+                             "file of the same format (plain text files pair line by line)\n")
+
+
+# ---------------------------------------------------------------- Java .properties
+
+def test_properties_separators_continuations_and_java8_unicode_escapes():
+    read = pairs(*JAVA)  # the Chinese bundle is Java 8 style: ISO-8859-1 with \uXXXX escapes
+    assert read["action.new_folder"] == ("New folder", "新建文件夹")  # key: value
+    assert read["action.sync_now"] == ("Sync now", "立即同步")  # key value
+    assert read["msg.quota"] == ("You have used {0,number,percent} of your storage. Delete old files to free up space.",
+                                 "您已使用 {0,number,percent} 的存储空间。请删除旧档案以释放空间。")
+    assert "legacy" not in " ".join(source for source, _ in read.values())  # a ! comment
+
+
+def test_properties_in_utf8_and_in_latin1_read_as_java_9_reads_them(tmp_path):
+    utf8 = tmp_path / "messages_zh_CN.properties"
+    utf8.write_text("action.delete_file=删除文件\n", encoding="utf-8")
+    latin1 = tmp_path / "messages.properties"
+    latin1.write_bytes("action.delete_file=Delete the caf\u00e9 file\n".encode("iso-8859-1"))
+    assert pairs(str(latin1), str(utf8)) == {"action.delete_file": ("Delete the café file", "删除文件")}
+
+
+def test_a_broken_unicode_escape_is_an_error_at_its_line(runner, tmp_path):
+    broken = tmp_path / "messages_zh_CN.properties"
+    broken.write_text("action.open_file=\\u6253\\u5f00\naction.delete_file=\\u52g0\n", encoding="utf-8")
+    result = check(runner, JAVA[0], str(broken))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {broken}:2: malformed \\uxxxx escape '\\\\u52g0' (Java refuses the file)\n"
+
+
+# ---------------------------------------------------------------- pairs that cannot be
+
+def test_two_keyed_formats_are_refused(runner):
+    result = check(runner, WEB[0], JAVA[1])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: --source {WEB[0]} is a JSON i18n file and --target {JAVA[1]} is a Java "
+                                    ".properties file; keyed resource files pair by key")
+
+
+def test_a_keyed_file_beside_line_aligned_text_is_refused(runner, tmp_path):
+    lines = tmp_path / "zh.txt"
+    lines.write_text("打开文件\n删除文件\n", encoding="utf-8")
+    result = check(runner, IOS[0], str(lines))
+    assert result.exit_code == 2
+    assert f"--target {lines} is not a keyed resource file" in result.stderr
+    assert result.stderr.count("\n") == 1
