@@ -2,7 +2,8 @@
 
 English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
-    ~ `fast charging`), the head noun inflected with `normalize.singular`, the lemmatizer
+    ~ `fast charging`), and a hyphen inside a word may be left out (`e-mail` ~ `email`, `Wi-Fi` ~
+    `WiFi`; not the space of an open spelling: `set up` is no `setup`), the head noun inflected with `normalize.singular`, the lemmatizer
     `extract` uses (`heat pump` matches `heat pumps`), and with the plurals that lemmatizer
     leaves alone for extract's sake (`pandemic` matches `pandemics`, `cookie` `cookies`, `sinus`
     `sinuses`; not `economic` `economics`), unless another entry is written so (`influenza
@@ -505,6 +506,25 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def closed_compound(term: str) -> str | None:
+    """The term with the hyphens inside its words left out (`Wi-Fi` -> `WiFi`, `e-mail` -> `email`),
+    or None when it has none."""
+    closed = _INNER_HYPHEN.sub("", term)
+    return closed if closed != term else None
+
+
+_INNER_HYPHEN = re.compile(f"(?<=[^\\W_])[{_COMPOUND_HYPHENS}](?=[^\\W_])")
+
+
+def _compound_joints(text: str, normalised: Normalised) -> set[int]:
+    """Where, in the normalised text, a hyphen joined two parts of a word (`e-mail`): the places a
+    closed spelling of the word leaves out."""
+    if not any(hyphen in text for hyphen in _COMPOUND_HYPHENS):
+        return set()
+    return {index for index, char in enumerate(normalised.text)
+            if char == " " and _INNER_HYPHEN.match(text, normalised.original_span(index, index + 1)[0])}
+
+
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
     """True when a hyphen glues the text at [start, end) to a neighbouring word; a dash does not."""
     if end + 1 < len(text) and text[end] in _COMPOUND_HYPHENS and text[end + 1].isalnum():
@@ -631,12 +651,14 @@ class TermMatcher:
                 case_sensitive = entry.spelling_is_case_sensitive(term) and not (
                     entry.case_sensitive is None and is_numbered_name(term))
                 table = exact if case_sensitive else folded
-                for form, kind in _english_forms(term).items():
-                    key = form if table is exact else _lower(form)
-                    owners_of_key = table.setdefault(key, {})
-                    owners_of_key[index] = owners_of_key.get(index, True) and kind.extra
-                    if table is folded and kind.plural and " " not in key:
-                        self._plural_owners.setdefault(key, set()).add(index)
+                closed = closed_compound(term)  # `Wi-Fi` is written `WiFi` too: an extra form
+                for spelling, closed_form in ((term, False), (closed, True)) if closed else ((term, False),):
+                    for form, kind in _english_forms(spelling).items():
+                        key = form if table is exact else _lower(form)
+                        owners_of_key = table.setdefault(key, {})
+                        owners_of_key[index] = owners_of_key.get(index, True) and (kind.extra or closed_form)
+                        if table is folded and kind.plural and " " not in key:
+                            self._plural_owners.setdefault(key, set()).add(index)
         # (patterns, owners of each pattern, automaton, whether it searches lower-cased text). Of the
         # owners of a pattern, those it is only an extra form of give way to those it is a form of.
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
@@ -666,13 +688,43 @@ class TermMatcher:
 
     def find_in_source(self, text: str, marked_keys: frozenset[str] = frozenset()) -> dict[int, list[Occurrence]]:
         """Entry index -> its occurrences in an English segment, longest match first;
-        `marked_keys`: the accelerator keys its translation marks (`退出(_X)`), see accelerators.py."""
+        `marked_keys`: the accelerator keys its translation marks (`退出(_X)`), see accelerators.py.
+        A hyphen inside a word may be left out: `e-mail` is an occurrence of `email`."""
         normalised = normalise_english(text, marked_keys)
-        haystack = normalised.text
+        found = self._scan(normalised.text)
+        joints = _compound_joints(text, normalised)
+        if joints:
+            kept = [index for index in range(len(normalised.text)) if index not in joints]
+            closed = "".join(normalised.text[index] for index in kept)
+            for start, negative_end, rank, owners_here in self._scan(closed):
+                first, last = kept[start], kept[-negative_end - 1] + 1
+                if any(first < joint < last for joint in joints):  # the others were found above
+                    found.append((first, -last, rank, owners_here))
+        if not found:
+            return {}
+        found.sort(key=_SPAN)  # stable: of two equal spans, the first automaton's comes first
+        result: dict[int, list[Occurrence]] = {}
+        taken_until = -1
+        for start, negative_end, _rank, owners_of in found:
+            end = -negative_end
+            if end <= taken_until:
+                continue  # inside a longer occurrence already taken; one across it (novel coronavirus |
+                # coronavirus disease) is a term of its own
+            first, last = normalised.original_span(start, end)
+            if _hyphen_joined(text, first, last):
+                continue  # LNG in LNG-powered: part of a hyphenated compound, not the term
+            taken_until = end
+            occurrence = Occurrence(first, last, text[first:last])
+            for index in owners_of:
+                result.setdefault(index, []).append(occurrence)
+        return result
+
+    def _scan(self, haystack: str) -> list[tuple[int, int, int, list[int]]]:
+        """(start, -end, rank, owners) of every whole-word match in normalised English text."""
         folded_haystack: str | None = None
         shouted: bool | None = None
         length = len(haystack)
-        found: list[tuple[int, int, int, list[int]]] = []  # (start, -end, rank, owners): longest first
+        found: list[tuple[int, int, int, list[int]]] = []
         for patterns, owners, automaton, lowered in self._english:
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
@@ -705,24 +757,7 @@ class TermMatcher:
                         if not owners_here:
                             continue
                 found.append((start, -end, rank, owners_here))
-        if not found:
-            return {}
-        found.sort(key=_SPAN)  # stable: of two equal spans, the first automaton's comes first
-        result: dict[int, list[Occurrence]] = {}
-        taken_until = -1
-        for start, negative_end, _rank, owners_of in found:
-            end = -negative_end
-            if end <= taken_until:
-                continue  # inside a longer occurrence already taken; one across it (novel coronavirus |
-                # coronavirus disease) is a term of its own
-            first, last = normalised.original_span(start, end)
-            if _hyphen_joined(text, first, last):
-                continue  # LNG in LNG-powered: part of a hyphenated compound, not the term
-            taken_until = end
-            occurrence = Occurrence(first, last, text[first:last])
-            for index in owners_of:
-                result.setdefault(index, []).append(occurrence)
-        return result
+        return found
 
     def _spells_function_words_of(self, pattern: str) -> bool:
         """True for a case-sensitive form that spells function words in lower case (`US`, `IT`, `WHO`):

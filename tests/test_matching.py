@@ -73,6 +73,26 @@ def test_a_hyphenated_compound_is_not_an_occurrence_of_its_parts():
     assert found_in_source([approved("SARS", "非典")], "SARS-CoV-2 and SARS") == {"SARS": ["SARS"]}
 
 
+def test_a_hyphen_inside_a_word_may_be_left_out():
+    assert found_in_source([approved("email", "电子邮件")], "Send an e-mail, an E-Mail or an email.") == {
+        "email": ["e-mail", "E-Mail", "email"]}
+    assert found_in_source([approved("Wi-Fi", "无线网络")], "WiFi, wifi and Wi-Fi") == {
+        "Wi-Fi": ["WiFi", "wifi", "Wi-Fi"]}
+    assert found_in_source([approved("email address", "电子邮件地址")], "your e-mail addresses") == {
+        "email address": ["e-mail addresses"]}
+
+
+def test_a_closed_word_is_not_its_open_spelling():
+    # `set up` the verb is not `setup` the noun, nor `log in` `login`
+    assert found_in_source([approved("setup", "设置")], "Set up the device.") == {}
+    assert found_in_source([approved("log in", "登录")], "Forgot your login?") == {}
+
+
+def test_an_entry_for_each_spelling_keeps_its_own():
+    entries = [approved("email", "电子邮件"), approved("e-mail", "电邮")]
+    assert found_in_source(entries, "an e-mail, an email") == {"e-mail": ["e-mail"], "email": ["email"]}
+
+
 def test_longest_match_wins():
     entries = [approved("smart grid", "智能电网"), approved("smart grid operator", "智能电网运营商"),
                approved("grid", "电网")]
