@@ -120,3 +120,44 @@ def test_broken_xml_is_one_error_line_naming_file_and_line(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {chinese}:3:")
     assert "mismatched tag" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_two_res_directories_pair_their_files_of_the_same_name(runner):
+    by_file = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", CHINESE])
+    by_directory = runner.invoke(app, ["check", "glossary.yaml", "--source", "android/res/values",
+                                       "--target", "android/res/values-zh-rCN"])
+    assert by_directory.exit_code == 1
+    assert findings(by_directory.stdout) == findings(by_file.stdout)
+    assert by_directory.stderr == by_file.stderr  # colors.xml, which values-zh-rCN lacks, holds no strings
+
+
+def test_a_directory_beside_a_file_is_refused(runner):
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", "android/res/values", "--target", CHINESE])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: android/res/values is a directory and {CHINESE} is not; give two files, or two "
+                             "directories of resource files (res/values and res/values-zh-rCN)\n")
+
+
+def test_external_entities_are_refused(runner, tmp_path):
+    chinese = tmp_path / "strings.xml"
+    chinese.write_text('<?xml version="1.0"?>\n<!DOCTYPE resources [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
+                       '<resources>\n  <string name="action_open_file">&secret;</string>\n</resources>\n',
+                       encoding="utf-8")
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", str(chinese)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {chinese}:2: Android resources XML declares the entity 'secret'")
+    assert "root:" not in result.output
+
+
+def test_a_strings_file_the_chinese_directory_lacks_is_one_warning(runner, tmp_path):
+    english, chinese = tmp_path / "values", tmp_path / "values-zh-rCN"
+    english.mkdir()
+    chinese.mkdir()
+    shutil.copy(ENGLISH, english / "strings.xml")
+    shutil.copy(CHINESE, chinese / "strings.xml")
+    (english / "onboarding.xml").write_text('<resources>\n  <string name="welcome_title">Welcome</string>\n'
+                                            "</resources>\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english), "--target", str(chinese)])
+    assert result.exit_code == 1
+    assert f"warning: {chinese}: 1 resource file(s) of {english} missing here, not read (first: onboarding.xml)\n" \
+        in result.stderr

@@ -10,12 +10,16 @@ over from strings the app dropped). An English plural quantity the Chinese plura
 Chinese has one form (`other`), English two. A Chinese value that copies the English is paired
 as it is, as every reader does; extract leaves such untranslated copies out and says so.
 
+Two directories (`res/values` and `res/values-zh-rCN`, `en.lproj` and `zh-Hans.lproj`) pair
+the resource files of the same relative name.
+
 Files given the wrong way round (a mostly Chinese --source, a --target mostly not) are read
 swapped, with one warning, as line-aligned files are.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from ...errors import InputFormatError, UsageError
@@ -27,6 +31,8 @@ from . import KeyedFormat, KeyedString, detect, read_strings, unique_keys
 def read_keyed(source_path: str, target_path: str, options) -> Iterator[SegmentPair] | None:
     """The pairs of two keyed resource files, or None when neither is one (line-aligned files).
     One keyed file beside a file of another kind is an error, since no pairing fits both."""
+    if os.path.isdir(source_path) or os.path.isdir(target_path):
+        return _directories(source_path, target_path, options)
     source_format, target_format = detect(source_path), detect(target_path)
     if source_format is None and target_format is None:
         return None
@@ -35,6 +41,40 @@ def read_keyed(source_path: str, target_path: str, options) -> Iterator[SegmentP
                          f"{_kind(target_format)}; keyed resource files pair by key, so give the English and the "
                          "Chinese file of the same format (plain text files pair line by line)")
     return _pairs(source_path, target_path, source_format, options)
+
+
+def _directories(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
+    """Each resource file under the English directory (`res/values`) paired with the file of the
+    same relative name under the Chinese one (`res/values-zh-rCN`), in sorted order; a file the
+    Chinese directory lacks is one warning, and no pair of files at all an error."""
+    if not (os.path.isdir(source_path) and os.path.isdir(target_path)):
+        directory, other = (source_path, target_path) if os.path.isdir(source_path) else (target_path, source_path)
+        raise UsageError(f"{directory} is a directory and {other} is not; give two files, or two directories "
+                         "of resource files (res/values and res/values-zh-rCN)")
+    names = _resource_files(source_path)
+    paired = [name for name in names if os.path.isfile(os.path.join(target_path, name))]
+    missing = [name for name in names if name not in paired  # colors.xml is <resources> too, and not translated
+               and read_strings(os.path.join(source_path, name), detect(os.path.join(source_path, name)), options)]
+    if not paired:
+        raise InputFormatError(f"no resource file here has a counterpart of the same name in {target_path} "
+                               f"({len(names)} resource file(s) here)", path=source_path)
+    if missing:
+        options.on_warning(f"{target_path}: {len(missing)} resource file(s) of {source_path} missing here, not read "
+                           f"(first: {missing[0]})")
+    for name in paired:
+        yield from read_keyed(os.path.join(source_path, name), os.path.join(target_path, name), options)
+
+
+def _resource_files(directory: str) -> list[str]:
+    """The keyed resource files under a directory, by relative name, sorted; hidden entries skipped."""
+    found = []
+    for root, directories, files in os.walk(directory):
+        directories[:] = sorted(name for name in directories if not name.startswith("."))
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            if not name.startswith(".") and detect(path) is not None:
+                found.append(os.path.relpath(path, directory))
+    return found
 
 
 def _kind(keyed_format: KeyedFormat | None) -> str:
