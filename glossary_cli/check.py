@@ -50,6 +50,7 @@ class Finding:
     source_occurrences: tuple[Occurrence, ...]  # where the term is in source_text, for highlighting
     fingerprint: str
     known: bool = False  # listed in the baseline: reported, never fails the run
+    target_at: int | None = None  # where in target_text the offending text starts (a forbidden rendering)
 
 
 @dataclass
@@ -185,6 +186,7 @@ class _Checker:
                         location=pair.location, source_term=entry.source, expected=tuple(entry.allowed_targets()),
                         found=violation.found, source_text=pair.source, target_text=pair.target,
                         source_occurrences=hit.source, fingerprint=fingerprint(rule.id, entry.source, pair.source),
+                        target_at=violation.at,
                     ))
         return _CheckedChunk(findings, term_pairs)
 

@@ -19,6 +19,18 @@ class Location:
     target_line: int | None = field(default=None, compare=False)
     target_column: int | None = field(default=None, compare=False)
     target_column_utf16: int | None = field(default=None, compare=False)
+    # The translation stands as it is from there on, on that line (no escapes, entities or line
+    # breaks inside), so a place inside it is that many characters further: a finding can point
+    # at the offending word itself.
+    target_verbatim: bool = field(default=False, compare=False)
+
+    def target_columns_at(self, target: str, offset: int) -> tuple[int | None, int | None]:
+        """(character column, UTF-16 column) of the character at `offset` of the translation
+        `target`; where the file does not show the translation as it is, where the translation starts."""
+        if not self.target_verbatim or self.target_column is None or self.target_column_utf16 is None:
+            return self.target_column, self.target_column_utf16
+        astral = sum(1 for char in target[:offset] if ord(char) > 0xFFFF)  # two UTF-16 code units each
+        return self.target_column + offset, self.target_column_utf16 + offset + astral
 
     def __str__(self) -> str:
         if self.line is not None:

@@ -32,6 +32,7 @@ class Violation:
 
     message: str
     found: tuple[str, ...] = ()
+    at: int | None = None  # where in the translation the offending text starts, when it has one
 
 
 @dataclass(frozen=True)
@@ -79,21 +80,23 @@ def missing_approved_target(hit: TermHit) -> Violation | None:
     if entry.keep_source or hit.targets or hit.forbidden or not entry.target:
         return None
     message = f'"{hit.source[0].text}" should be translated as {_quoted(entry.target)}'
+    at = None
     if hit.split:  # say why visible characters do not count: 积分 in 累积分布 is no integral
         cuts = dict.fromkeys(f'"{hit.pair.target[split.start:split.end]}" occurs only inside the words {split.text}'
                              for split in hit.split)
         message += f' ({"; ".join(cuts)})'
-    elif _kept_in_english(hit):  # MERS left as MERS: a choice of the translator's, or of the glossary's to revisit
+        at = hit.split[0].start
+    elif (at := _kept_in_english(hit)) is not None:  # MERS left as MERS: the translator's choice, or the glossary's to revisit
         message += " (the translation keeps it in English)"
-    return Violation(message)
+    return Violation(message, at=at)
 
 
-def _kept_in_english(hit: TermHit) -> bool:
-    """Whether the target holds the English term as written in the source, not inside a longer
+def _kept_in_english(hit: TermHit) -> int | None:
+    """Where the target holds the English term as written in the source, not inside a longer
     Latin word (Chinese text writes it right beside Han characters: MERS病毒)."""
     term = hit.source[0].text
-    pattern = rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])"
-    return re.search(pattern, hit.pair.target, re.IGNORECASE) is not None
+    found = re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", hit.pair.target, re.IGNORECASE)
+    return found.start() if found else None
 
 
 @check("GL002", Severity.ERROR)
@@ -104,7 +107,8 @@ def forbidden_rendering(hit: TermHit) -> Violation | None:
     found = tuple(dict.fromkeys(occurrence.text for occurrence in hit.forbidden))
     expected = hit.entry.allowed_targets()
     advice = f"; use {_quoted(expected)}" if expected else ""
-    return Violation(f'"{hit.source[0].text}" is rendered as forbidden {_quoted(found)}{advice}', found)
+    return Violation(f'"{hit.source[0].text}" is rendered as forbidden {_quoted(found)}{advice}', found,
+                     at=min(occurrence.start for occurrence in hit.forbidden))
 
 
 @check("GL003", Severity.ERROR)

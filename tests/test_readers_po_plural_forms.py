@@ -36,7 +36,7 @@ def test_check_finds_a_forbidden_rendering_in_the_second_plural_form(runner, tmp
     Path("zh_TW.po").write_text(TWO_FORMS, encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "zh_TW.po"])
     assert result.exit_code == 1, result.output
-    assert "zh_TW.po:11:12  error GL002" in result.stdout  # msgstr[1], where its text starts
+    assert "zh_TW.po:11:20  error GL002" in result.stdout  # msgstr[1] starts at column 12; its 檔案 at 20
     assert "2 pairs" in result.stdout.splitlines()[-1]
 
 

@@ -50,7 +50,7 @@ def test_check_reads_an_excel_text_export_as_the_table_it_is(runner, workdir, en
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines()[-1] == ("3 findings (GL002 3) in 4 pairs, 3 approved terms; "
                                               "3 at or above error.")
-    assert "terms.txt:2:11  error GL002" in result.stdout
+    assert "terms.txt:2:13  error GL002" in result.stdout  # the forbidden 档案 of 打开档案
     assert result.stderr == ""
 
 

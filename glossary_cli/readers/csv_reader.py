@@ -214,7 +214,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             offsets = cell_offsets(line_text, delimiter)
             if target_column < len(offsets):
                 location = at_target(location, line, line_text,
-                                     offsets[target_column] + leading_space(cells[target_column]))
+                                     offsets[target_column] + leading_space(cells[target_column]), target)
         yield SegmentPair(source, target, location)
     if skipped:
         options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")

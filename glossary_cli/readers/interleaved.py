@@ -159,7 +159,8 @@ def _paired(lines: list[_Line], path: str, first: _Kind) -> _Reading:
             english, chinese = (pending.text, line.text) if first is _Kind.ENGLISH else (line.text, pending.text)
             chinese_line = line if first is _Kind.ENGLISH else pending  # where check points: the text to fix
             items.append(SegmentPair(english, chinese, at_target(Location(path, pending.number), chinese_line.number,
-                                                                 chinese_line.indent, len(chinese_line.indent))))
+                                                                 chinese_line.indent + chinese, len(chinese_line.indent),
+                                                                 chinese)))
             pending = None
             continue
         if pending is not None:

@@ -84,7 +84,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             location = Location(path, line, context)
             start = _text_start(lines, line, sides.chinese_keyword)
             if start is not None:
-                location = at_target(location, start[0] + 1, lines[start[0]], start[1])
+                location = at_target(location, start[0] + 1, lines[start[0]], start[1], target)
             yield SegmentPair(source, target, location)
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated}: {untranslated} untranslated entr"

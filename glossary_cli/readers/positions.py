@@ -19,10 +19,13 @@ def columns(line_text: str, offset: int) -> tuple[int, int]:
     return offset + 1, offset + 1 + astral
 
 
-def at_target(location: Location, line: int, line_text: str, offset: int) -> Location:
-    """The location with its translation starting at `offset` of `line` (whose text is `line_text`)."""
+def at_target(location: Location, line: int, line_text: str, offset: int, text: str | None = None) -> Location:
+    """The location with its translation starting at `offset` of `line` (whose text is `line_text`);
+    given the translation's `text`, whether it stands there as it is (Location.target_verbatim)."""
     column, column_utf16 = columns(line_text, offset)
-    return Location(location.path, location.line, location.unit, line, column, column_utf16)  # not replace(): slow
+    verbatim = text is not None and line_text.startswith(text, offset)
+    return Location(location.path, location.line, location.unit, line, column, column_utf16,  # not replace(): slow
+                    verbatim)
 
 
 def leading_space(text: str) -> int:

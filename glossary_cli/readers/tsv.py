@@ -139,7 +139,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             swapped.append(number)
             source, target = target, source
             target_offset = english.offset + leading_space(english.text)
-        yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset))
+        yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset, target))
     if skipped:
         options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
     if swapped:

@@ -89,8 +89,10 @@ def place(finding, context: ReportContext) -> Place:
     location = finding.location
     path = _report_path_from(location.path, context.root, os.getcwd())
     if location.target_line is not None:
-        return Place(path, location.target_line, location.unit, location.target_column,
-                     location.target_column_utf16, stdin=location.path == STDIN_NAME)
+        column, column_utf16 = location.target_column, location.target_column_utf16
+        if finding.target_at is not None:  # the offending text itself
+            column, column_utf16 = location.target_columns_at(finding.target_text, finding.target_at)
+        return Place(path, location.target_line, location.unit, column, column_utf16, stdin=location.path == STDIN_NAME)
     return Place(path, location.line, location.unit, stdin=location.path == STDIN_NAME)
 
 
