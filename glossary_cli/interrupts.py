@@ -41,9 +41,10 @@ def _on_interrupt(signum, frame) -> None:
 
 
 def ignore_further() -> None:
-    """Once stopped, ignore SIGINT and SIGTERM: Python gives a handler back to the default action
-    while it shuts down, and Ctrl-C pressed again then killed the process by the signal instead of
-    letting it exit with its code."""
+    """Once the command has finished or stopped, ignore SIGINT and SIGTERM: Python gives a handler
+    back to the default action while it shuts down, and a signal then (Ctrl-C pressed again, a
+    SIGTERM while a large glossary is freed) killed the process instead of letting it exit with
+    its code. An ignored signal stays ignored through the shutdown."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 

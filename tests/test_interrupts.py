@@ -209,3 +209,30 @@ def test_ctrl_c_after_the_glossary_was_written_says_so(tmp_path, monkeypatch, ca
     write_atomic(str(path), SMART_GRID_APPROVED)
     interrupts.report()
     assert capsys.readouterr().err == f"glossary: interrupted after writing {path}\n"
+
+
+# The command line, run with an object that sends SIGTERM to its own process when Python frees it:
+# while the interpreter tears down, after the command has finished, as a supervisor's SIGTERM can
+# come while a 9,000-entry glossary is freed (seconds, after the summary was printed).
+SIGTERM_AT_TEARDOWN = """
+import os, signal
+class FreedAtTeardown:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+kept_until_teardown = FreedAtTeardown()
+from glossary_cli.console import main
+main()
+"""
+
+
+@pytest.mark.parametrize("arguments, code", [(["validate", "g.yaml"], 0), (["check", "g.yaml", "c.tsv"], 1)])
+def test_a_signal_after_the_command_finished_leaves_its_exit_code(tmp_path, arguments, code):
+    """It was killed by the signal: exit 143 after its success was printed, and no line said why."""
+    (tmp_path / "g.yaml").write_text(SMART_GRID_APPROVED, encoding="utf-8")
+    (tmp_path / "c.tsv").write_text("Smart grids need a material passport.\t电网需要材料护照。\n", encoding="utf-8")
+
+    done = subprocess.run([sys.executable, "-c", SIGTERM_AT_TEARDOWN, *arguments], cwd=tmp_path, capture_output=True,
+                          text=True)
+
+    assert done.returncode == code, done.stderr
+    assert done.stderr == ""

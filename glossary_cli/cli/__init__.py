@@ -42,8 +42,9 @@ def main() -> None:
     if code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
         interrupts.report()
         code = interrupts.exit_code()
-    if interrupts.received():
-        interrupts.ignore_further()
+    # The outcome is known: a signal while Python tears down (freeing a large glossary takes
+    # seconds) would otherwise end the process with 143 after its success was printed.
+    interrupts.ignore_further()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
