@@ -38,9 +38,9 @@ def test_check_points_at_the_chinese_value_to_fix(runner):
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", CHINESE])
     assert result.exit_code == 1
     assert findings(result.stdout) == [
-        f"{CHINESE}:5:39",  # <string name="action_delete_file">删除档案</string>
-        f"{CHINESE}:22:9",  # the text of msg_conflict starts on the line after its <string> tag
-        f"{CHINESE}:34:32",  # <item quantity="other">已选择 %d 个档案</item>: the Chinese `other` for the English `other`
+        f"{CHINESE}:5:41",  # <string name="action_delete_file">删除档案</string>: at 档案 itself
+        f"{CHINESE}:22:9",  # msg_conflict's text starts on the line after its tag and runs over two: at its start
+        f"{CHINESE}:34:40",  # <item quantity="other">已选择 %d 个档案</item>: the Chinese `other` for the English `other`
     ]
     assert "en: Delete file\n    zh: 删除档案" in result.stdout
     assert "3 findings (GL002 3) in 20 pairs" in result.stdout
@@ -93,7 +93,7 @@ def test_files_given_the_wrong_way_round_are_read_swapped_with_a_warning(runner)
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", CHINESE, "--target", ENGLISH])
     assert result.exit_code == 1
     assert f"warning: {CHINESE}: mostly Chinese and {ENGLISH} mostly not; read as zh -> en" in result.stderr
-    assert findings(result.stdout) == [f"{CHINESE}:5:39", f"{CHINESE}:22:9", f"{CHINESE}:34:32"]
+    assert findings(result.stdout) == [f"{CHINESE}:5:41", f"{CHINESE}:22:9", f"{CHINESE}:34:40"]
 
 
 def test_extract_proposes_terms_from_the_pairs_with_evidence_in_the_chinese_file(runner, tmp_path):

@@ -31,7 +31,8 @@ class KeyedString:
 
     `line` is where the entry starts (the `<string` tag, the key), `text_line`/`column` (1-based,
     in characters and in UTF-16 code units) where its text starts: `check` sends people there.
-    `plural_of` names the plural a quantity belongs to (`files` of `files[one]`): Chinese has
+    `verbatim` says whether the file holds the text as it is there (no escapes, entities or line
+breaks), so `check` can point at a word inside it. `plural_of` names the plural a quantity belongs to (`files` of `files[one]`): Chinese has
     fewer plural forms than English, so an English quantity without a Chinese one is no gap."""
 
     key: str
@@ -41,6 +42,7 @@ class KeyedString:
     column: int
     column_utf16: int
     plural_of: str | None = None
+    verbatim: bool = False  # the file shows the text as it is from there on (see Location.target_verbatim)
 
 
 _BY_EXTENSION = {".strings": KeyedFormat.APPLE_STRINGS, ".properties": KeyedFormat.PROPERTIES,

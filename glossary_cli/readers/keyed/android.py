@@ -18,9 +18,11 @@ import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterator
 
-from ...errors import InputFormatError
+from ...errors import GlossaryError, InputFormatError
+from ...textio import read_text
 from ..xml_safe import CODE_MARK, XmlEvent, expect_root, iter_xml, local_name
 from . import KeyedString
+from .offsets import LineIndex
 
 _XLIFF_NAMESPACES = ("urn:oasis:names:tc:xliff:document:1.2", "urn:oasis:names:tc:xliff:document:2.0")
 _REFERENCE = re.compile(r"^[@?](?:[\w.]+:)?[\w.]+/[\w.]+$")  # @string/app_name, ?attr/x, @android:string/ok
@@ -31,6 +33,7 @@ _SPACE = " \t\r\n"
 
 
 def read(path: str, options) -> Iterator[KeyedString]:
+    lines = _file_lines(path, options.encoding)
     events = iter_xml(path, ends=frozenset({"string", "string-array", "plurals"}),
                       marked=frozenset({"string", "item"}), encoding=options.encoding,
                       kind="Android resources XML", on_warning=options.on_warning)
@@ -43,21 +46,21 @@ def read(path: str, options) -> Iterator[KeyedString]:
             continue
         name = element.get("name")
         if event.name == "string":
-            string = _string(path, name, element, event, event.line, None)
+            string = _string(lines, path, name, element, event, event.line, None)
             if string is not None:
                 yield string
             continue
         for index, item in enumerate(child for child in element if local_name(child.tag) == "item"):
             if event.name == "plurals":
                 quantity = item.get("quantity") or str(index)
-                string = _string(path, f"{name}[{quantity}]", item, event, event.line_of(item), name)
+                string = _string(lines, path, f"{name}[{quantity}]", item, event, event.line_of(item), name)
             else:
-                string = _string(path, f"{name}[{index}]", item, event, event.line_of(item), None)
+                string = _string(lines, path, f"{name}[{index}]", item, event, event.line_of(item), None)
             if string is not None:
                 yield string
 
 
-def _string(path: str, key: str, element: ElementTree.Element, event: XmlEvent, line: int,
+def _string(lines: LineIndex | None, path: str, key: str, element: ElementTree.Element, event: XmlEvent, line: int,
             plural_of: str | None) -> KeyedString | None:
     """The string an element holds, or None for an empty one or a reference to another resource."""
     try:
@@ -72,7 +75,17 @@ def _string(path: str, key: str, element: ElementTree.Element, event: XmlEvent, 
     column, column_utf16 = start.column, start.column_utf16 or start.column
     if (element.text or "").lstrip(_SPACE).startswith('"'):  # the words start after aapt's quote
         column, column_utf16 = column + 1, column_utf16 + 1
-    return KeyedString(key, text, line, start.line, column, column_utf16, plural_of)
+    verbatim = lines is not None and lines.shows(lines.starts[start.line - 1] + column - 1, text)
+    return KeyedString(key, text, line, start.line, column, column_utf16, plural_of, verbatim)
+
+
+def _file_lines(path: str, encoding: str | None) -> LineIndex | None:
+    """The file's text, to tell where it shows a string as it is; None when it is not UTF-8 or
+    UTF-16 (the XML parser reads it all the same, and reports what is wrong with it)."""
+    try:
+        return LineIndex(read_text(path, encoding))
+    except GlossaryError:
+        return None
 
 
 def resource_text(element: ElementTree.Element) -> str:

@@ -59,7 +59,9 @@ class _Table:
                 self._fail(f'expected ";" after the value of "{key}"{hint}')
             text_start = _SPACE.match(self.text, value_start).end()  # past spaces the value opens with
             line, column, column_utf16 = self.lines.where(text_start)
-            yield KeyedString(key, value.strip(), self.lines.line(key_start), line, column, column_utf16)
+            value = value.strip()
+            yield KeyedString(key, value, self.lines.line(key_start), line, column, column_utf16,
+                              verbatim=self.lines.shows(text_start, value))
 
     def _key(self) -> str:
         if self.text.startswith('"', self.position):

@@ -120,7 +120,7 @@ class _Document:
         line, column, column_utf16 = self.lines.where(text_start)
         plural = _PLURAL_SUFFIX.match(key)
         self.found.append(KeyedString(key, value.strip(), line, line, column, column_utf16,
-                                      plural.group(1) if plural else None))
+                                      plural.group(1) if plural else None, self.lines.shows(text_start, value.strip())))
 
     def _space(self, position: int) -> int:
         return _SPACE.match(self.text, position).end()

@@ -26,3 +26,7 @@ class LineIndex:
         start = self.starts[line - 1]
         column, column_utf16 = columns(self.text[start:offset], offset - start)
         return line, column, column_utf16
+
+    def shows(self, offset: int, text: str) -> bool:
+        """Whether the file holds `text` as it is at `offset`, on one line."""
+        return "\n" not in text and "\r" not in text and self.text.startswith(text, offset)

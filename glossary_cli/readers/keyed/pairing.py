@@ -100,7 +100,7 @@ def _pairs(source_path: str, target_path: str, keyed_format: KeyedFormat, option
                                                        f"has no translation in {chinese_path}"))
             continue
         location = Location(chinese_path, translation.line, translation.key, translation.text_line,
-                            translation.column, translation.column_utf16)
+                            translation.column, translation.column_utf16, translation.verbatim)
         yield SegmentPair(string.text, translation.text, location)
     english_keys = {string.key for string in english}
     left_over = [_refused_in_strict(string, options, chinese_path, f"is not in {english_path}")

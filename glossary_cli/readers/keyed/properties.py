@@ -37,7 +37,9 @@ def read(path: str, options) -> Iterator[KeyedString]:
         key = _unescape(logical[key_start:key_end], path, lines, _file_offset(pieces, key_start))
         value = _unescape(logical[value_start:], path, lines, offset)
         line, column, column_utf16 = lines.where(offset)
-        yield KeyedString(key, value.strip(), lines.line(pieces[0][1]), line, column, column_utf16)
+        value = value.strip()
+        yield KeyedString(key, value, lines.line(pieces[0][1]), line, column, column_utf16,
+                          verbatim=lines.shows(offset, value))
 
 
 def _text(path: str, encoding: str | None) -> str:
