@@ -82,7 +82,7 @@ from typing import Any
 from .accelerators import accelerator_keys, english_markers, mask_chinese_accelerators
 from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
-from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, singular
+from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, INNER_HYPHEN, closed_compound, singular
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import HAN_RANGES, INVISIBLE
 from .stopwords import is_english_stopword, is_shouted
@@ -506,23 +506,13 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def closed_compound(term: str) -> str | None:
-    """The term with the hyphens inside its words left out (`Wi-Fi` -> `WiFi`, `e-mail` -> `email`),
-    or None when it has none."""
-    closed = _INNER_HYPHEN.sub("", term)
-    return closed if closed != term else None
-
-
-_INNER_HYPHEN = re.compile(f"(?<=[^\\W_])[{_COMPOUND_HYPHENS}](?=[^\\W_])")
-
-
 def _compound_joints(text: str, normalised: Normalised) -> set[int]:
     """Where, in the normalised text, a hyphen joined two parts of a word (`e-mail`): the places a
     closed spelling of the word leaves out."""
     if not any(hyphen in text for hyphen in _COMPOUND_HYPHENS):
         return set()
     return {index for index, char in enumerate(normalised.text)
-            if char == " " and _INNER_HYPHEN.match(text, normalised.original_span(index, index + 1)[0])}
+            if char == " " and INNER_HYPHEN.match(text, normalised.original_span(index, index + 1)[0])}
 
 
 def _hyphen_joined(text: str, start: int, end: int) -> bool:

@@ -60,6 +60,18 @@ _PLURAL_LAST_LETTERS = frozenset("s") | {tail[-1] for tail in _COMPOUND_TAILS}
 _CHE_ENDINGS = ("ache", "niche", "cache", "avalanche", "psyche", "cliche", "quiche", "moustache", "mustache")
 
 _HYPHENS = re.compile("[\u2010-\u2015\u2212-]")
+# A hyphen joining two parts of one word (`e-mail`, `Wi-Fi`): hyphen-minus, hyphen, non-breaking,
+# small and full-width hyphens between letters or digits; dashes join nothing.
+INNER_HYPHEN = re.compile("(?<=[^\\W_])[-\u2010\u2011\ufe63\uff0d](?=[^\\W_])")
+
+
+def closed_compound(term: str) -> str | None:
+    """The term with the hyphens inside its words left out (`Wi-Fi` -> `WiFi`, `e-mail` -> `email`),
+    or None when it has none: the closed spelling of a hyphenated word is the same term."""
+    closed = INNER_HYPHEN.sub("", term)
+    return closed if closed != term else None
+
+
 _SPACES = re.compile(r"\s+")
 
 

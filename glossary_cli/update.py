@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import has_comments
 from .models import ScoredPair
-from .normalize import chinese_key, english_key, singular
+from .normalize import chinese_key, closed_compound, english_key, singular
 from .scoring import EVIDENCE_WINDOW
 
 
@@ -48,8 +48,8 @@ def rejected_pairs(glossary: Glossary | None) -> set[tuple[str, str]]:
     """(English key, Chinese key) of every rejected rendering, never to be proposed again."""
     if glossary is None:
         return set()
-    return {(english_key(entry.source), chinese_key(target))
-            for entry in glossary.terms if entry.status is Status.REJECTED for target in entry.target}
+    return {(key, chinese_key(target)) for entry in glossary.terms if entry.status is Status.REJECTED
+            for key in _spellings(entry.source) for target in entry.target}
 
 
 def known_chinese_terms(glossary: Glossary | None) -> list[str]:
@@ -65,10 +65,9 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
         return Glossary(terms=[entry_from_pair(pair) for pair in pairs], generated=generated)
     by_key: dict[str, ScoredPair] = {}
     for pair in pairs:  # an entry is found under its pair's key or under its written source's key
-        for key in _keys(pair):
+        for key in _keys(pair, closed=False):
             by_key.setdefault(key, pair)
-    decided = {english_key(entry.source) for entry in existing.terms
-               if worked_on(entry) and entry.status is not Status.REJECTED}
+    decided = decided_terms(existing)
     rejected = rejected_pairs(existing)
     # Entries people worked on keep their places; the candidates fill the other places best first,
     # new ones included, so the file reads best-first whatever runs came before.
@@ -81,14 +80,14 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
             layout.append(entry)
             continue
         pair = by_key.get(key)
-        if pair is None or rank_of[id(pair)] in candidates or decided.intersection(_keys(pair)):
+        if pair is None or rank_of[id(pair)] in candidates or decided.keys() & _keys(pair):
             continue  # the corpus no longer proposes it
         _refresh(entry, pair)
         candidates[rank_of[id(pair)]] = entry
         layout.append(None)
     for rank, pair in enumerate(pairs):
         keys = _keys(pair)
-        if rank in candidates or decided.intersection(keys) or any(
+        if rank in candidates or decided.keys() & keys or any(
                 (key, chinese_key(pair.target)) in rejected for key in keys):
             continue
         candidates[rank] = entry_from_pair(pair)
@@ -100,11 +99,37 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
     return existing
 
 
-def _keys(pair: ScoredPair) -> tuple[str, ...]:
+def decided_terms(glossary: Glossary) -> dict[str, Entry]:
+    """English key -> the entry people worked on (rejected ones aside) that holds the term, under
+    its source and its variants (`PPE` of `personal protective equipment`), each spelled closed too
+    (`email` for `e-mail`), as check reads them all as that term: extract proposes none of them
+    again, which would make a second entry for one term."""
+    found: dict[str, Entry] = {}
+    for entry in glossary.terms:
+        if worked_on(entry) and entry.status is not Status.REJECTED:
+            for term in (entry.source, *entry.source_variants):
+                for key in _spellings(term):
+                    found.setdefault(key, entry)
+    return found
+
+
+def decided_entry(decided: dict[str, Entry], pair: ScoredPair) -> Entry | None:
+    """The entry of `decided_terms` that holds the pair's term, if any."""
+    return next((decided[key] for key in _keys(pair) if key in decided), None)
+
+
+def _keys(pair: ScoredPair, closed: bool = True) -> list[str]:
     """The keys a pair is known by: the key its occurrences were counted under, and the key of the
-    source as written (they differ where case variants were merged: `SALE PRICE`, `sale price`)."""
-    written = english_key(pair.source)
-    return (pair.source_key, written) if pair.source_key and pair.source_key != written else (written,)
+    source as written (they differ where case variants were merged: `SALE PRICE`, `sale price`),
+    and with `closed`, the key of the source spelled closed."""
+    written = _spellings(pair.source) if closed else [english_key(pair.source)]
+    return list(dict.fromkeys([*([pair.source_key] if pair.source_key else []), *written]))
+
+
+def _spellings(term: str) -> list[str]:
+    """The keys of a term as written and, for a hyphenated word, spelled closed (`e-mail`, `email`)."""
+    closed = closed_compound(term)
+    return [english_key(term), *([english_key(closed)] if closed else [])]
 
 
 def worked_on(entry: Entry) -> bool:

@@ -191,6 +191,22 @@ def test_the_summary_is_tab_separated_lines_when_stderr_is_not_a_terminal(runner
     assert all(len(line.split("\t")) == 5 for line in lines[start + 1:start + 3])
 
 
+def test_the_summary_shows_a_decided_term_as_the_glossary_has_it(runner, tmp_path):
+    """The corpus says 爆发 for `outbreak`; the glossary approves 暴发 (and forbids 爆发): the
+    summary of a re-run shows the approved entry, not the corpus's rendering as a best pair."""
+    corpus = tmp_path / "c.tsv"
+    corpus.write_text("An outbreak of flu.\t流感爆发。\nThe outbreak spread.\t疫情爆发并蔓延。\n", encoding="utf-8")
+    (tmp_path / "g.yaml").write_text("glossary: 1\nterms:\n  - source: outbreak\n    target: 暴发\n"
+                                     "    status: approved\n    forbidden: [爆发]\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "g.yaml"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stderr.splitlines() if "\t" in line]
+    assert rows[0] == ["source", "target", "score", "count", "signals", "status"]
+    outbreak = next(row for row in rows if row[0] == "outbreak")
+    assert (outbreak[1], outbreak[-1]) == ("暴发", "approved")
+    assert {row[-1] for row in rows[1:] if row[0] != "outbreak"} == {"candidate"}
+
+
 @pytest.mark.parametrize("arguments, message", [
     (["extract", "x.txt", "--jobs", "0"], "error: Invalid value for '--jobs' / '-j': "),
     (["extract", "--nope"], "error: No such option: --nope"),

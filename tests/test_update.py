@@ -167,3 +167,21 @@ def test_edits_the_evidence_cannot_tell_apart_are_kept_by_the_checksum():
         ["世界卫生组织", "WHO"], ["严重急性呼吸系统综合征"], ["总干"], ["大流行"]]
     assert dump_glossary(update_glossary(reloaded, fresh, {})) == edited
     assert dump_glossary(update_glossary(parse_glossary(text)[0], fresh, {})) == text  # unedited: refreshed alike
+
+
+def test_a_variant_of_an_approved_term_is_not_proposed_again():
+    """`PPE` listed as a variant of an approved entry is that term: a candidate for it would be a
+    second entry for one term, which validate refuses, so CI's check would stop after a re-extract."""
+    existing = Glossary(terms=[Entry("personal protective equipment", ["个人防护装备"], Status.APPROVED,
+                                     source_variants=["PPE"])])
+    glossary = update_glossary(existing, [pair("PPE", "个人防护装备"), pair("face mask", "口罩")], {})
+    assert [entry.source for entry in glossary.terms] == ["personal protective equipment", "face mask"]
+
+
+def test_a_hyphenated_term_and_its_closed_spelling_are_one_term():
+    existing = Glossary(terms=[Entry("e-mail", ["电子邮件"], Status.APPROVED), Entry("WiFi", ["无线网络"], Status.APPROVED),
+                               Entry("log-in", ["登陆"], Status.REJECTED)])
+    glossary = update_glossary(existing, [pair("email", "电子邮件"), pair("Wi-Fi", "无线网络"), pair("login", "登陆"),
+                                          pair("login", "登录")], {})
+    assert [(entry.source, entry.target) for entry in glossary.terms] == [
+        ("e-mail", ["电子邮件"]), ("WiFi", ["无线网络"]), ("log-in", ["登陆"]), ("login", ["登录"])]

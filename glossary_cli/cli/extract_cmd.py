@@ -161,7 +161,7 @@ def extract(
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
     from ..glossary_yaml import dump_glossary
-    from ..update import known_chinese_terms, rejected_pairs, update_glossary, worked_on
+    from ..update import decided_terms, known_chinese_terms, rejected_pairs, update_glossary, worked_on
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
@@ -198,7 +198,7 @@ def extract(
             sys.stdout.write(dump_glossary(glossary))
     else:
         write_atomic(str(output), dump_glossary(glossary), expected=read)
-    summary_table(console, result, show)
+    summary_table(console, result, show, decided_terms(glossary) if existing else None)
     kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
     used = result.intake.read - result.intake.too_long - result.intake.copies
     distinct = f" ({result.segment_count:,} distinct)" if used != result.segment_count else ""

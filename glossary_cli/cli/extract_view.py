@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from .. import TOOL
 from ..extract import ExtractOptions, ExtractResult, Stage
 from ..report import counted
+from ..update import decided_entry
 from .common import draws, drawing_on
 
 _PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
@@ -88,15 +89,24 @@ def provenance(result: ExtractResult, inputs: list[str], options: ExtractOptions
             "options": options.recorded()}
 
 
-def summary_table(console, result: ExtractResult, rows: int) -> None:
+def summary_table(console, result: ExtractResult, rows: int, decided: dict | None = None) -> None:
     """The best pairs: a table on a terminal; tab-separated lines elsewhere (a CI log, a pipe),
-    where a table drawn 80 columns wide would break terms across lines."""
+    where a table drawn 80 columns wide would break terms across lines. A pair whose term people
+    already decided (`decided`, see update.decided_terms) shows the glossary's entry, with its
+    status, not what the corpus says: the corpus may use a rendering the glossary forbids."""
     if rows == 0 or not result.pairs:
         return
     title = f"best {min(rows, len(result.pairs)):,} of {counted(len(result.pairs), 'term pair')}"
-    columns = ("source", "target", "score", "count", "signals")
-    cells = [(pair.source, " / ".join(pair.targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
-             for pair in result.pairs[:rows]]
+    best = [(pair, decided_entry(decided, pair) if decided else None) for pair in result.pairs[:rows]]
+    with_status = any(entry for _, entry in best)
+
+    def row(pair, entry) -> tuple[str, ...]:
+        source, targets = (pair.source, pair.targets) if entry is None else (entry.source, entry.target)
+        cells = (source, " / ".join(targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
+        return (*cells, entry.status.value if entry else "candidate") if with_status else cells
+
+    columns = ("source", "target", "score", "count", "signals", *(("status",) if with_status else ()))
+    cells = [row(pair, entry) for pair, entry in best]
     if not draws(console):
         # Written past rich, which would expand the tabs into spaces.
         console.file.write("\n".join([title, "\t".join(columns), *("\t".join(row) for row in cells)]) + "\n")
