@@ -33,9 +33,12 @@ TARGET_LANG = typer.Option(None, "--target-lang", metavar="<lang>",
 NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
 # readable=False: the readers say why a file cannot be read, in check's machine reports too
 SOURCE_FILE = typer.Option(None, "--source", readable=False,
-                           help="English side of two line-aligned files (with --target).")
+                           help="English side of two line-aligned files, or of two app resource files paired by key "
+                                "(Android strings.xml, iOS .strings, i18n .json, .arb, .properties) or two directories "
+                                "of them (with --target).")
 TARGET_FILE = typer.Option(None, "--target", readable=False,
-                           help="Chinese side of two line-aligned files (with --source).")
+                           help="Chinese side of two line-aligned files or resource files (with --source); findings "
+                                "point into it.")
 
 
 def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],
@@ -47,7 +50,7 @@ def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[
     options = ReadOptions(encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                           source_lang=source_lang, target_lang=target_lang, on_warning=warn)
     if (source is None) != (target is None):
-        raise UsageError("--source and --target go together: give both line-aligned files")
+        raise UsageError("--source and --target go together: give both files")
     if not paths and source is None:
         raise UsageError(NO_CORPUS)
     files = list(corpus_files([str(path) for path in paths], input_format))
