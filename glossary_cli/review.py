@@ -20,6 +20,7 @@ from .errors import FileChangedError, GlossaryFileError, OutputError, UsageError
 from .glossary import Entry, Glossary, Status, has_inner_capital
 from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
+from .normalize import closed_compound
 from .validate import same_term, term_forms, term_groups, validate_glossary
 
 
@@ -366,13 +367,32 @@ def refuse_contradictions(glossary: Glossary, before: set[str], path: str, decis
 def entries_of_term(glossary: Glossary, source: str) -> list[Entry]:
     """Entries check finds where the text says `source`, by validate's rule (same_term): hyphen or
     space, singular or plural, and case unless the entry's own spelling says its case matters
-    (`v2g` is no spelling of `V2G`)."""
-    typed = {cased: Entry(source=source, case_sensitive=cased) for cased in (False, True)}
+    (`v2g` is no spelling of `V2G`); and as check reads a hyphenated word, spelled closed too
+    (`wifi` and `WiFi` find `Wi-Fi`, `e-mail` finds `email`). An open spelling is no closed one:
+    `setup` does not find `set up`."""
     spelled_cased = has_inner_capital(source)  # AIDS as typed is an acronym whatever the entry aid says
-    forms = term_forms(source)
+    typed = [(term_forms(spelling), {cased: Entry(source=spelling, case_sensitive=cased) for cased in (False, True)})
+             for spelling in _spellings(source)]
     return [entry for entry in glossary.terms
-            if not forms.isdisjoint(term_forms(entry.source))
-            and same_term(typed[entry.is_case_sensitive() or spelled_cased], entry)]
+            if any(_meets(forms, typed_as[entry.is_case_sensitive() or spelled_cased], entry)
+                   for forms, typed_as in typed)]
+
+
+def _spellings(term: str) -> list[str]:
+    """The term as written and, for a hyphenated word, spelled closed (`Wi-Fi`, `WiFi`)."""
+    closed = closed_compound(term)
+    return [term, closed] if closed else [term]
+
+
+def _meets(forms: frozenset[str], typed: Entry, entry: Entry) -> bool:
+    """Whether the typed spelling is the entry's term, under the entry's source or its closed
+    spelling, which keeps the case rule of the source (`WiFi` of a `Wi-Fi` that ignores case)."""
+    for spelling in _spellings(entry.source):
+        spelled = entry if spelling == entry.source else Entry(source=spelling,
+                                                               case_sensitive=entry.is_case_sensitive())
+        if not forms.isdisjoint(term_forms(spelling)) and same_term(typed, spelled):
+            return True
+    return False
 
 
 def _entries_of(glossary: Glossary, source: str, path: str) -> tuple[list[Entry], Entry | None]:

@@ -424,8 +424,8 @@ def _summary(session) -> str:
 def approve(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
     term: Optional[str] = typer.Argument(None, help="The English source term to approve, found as check reads "
-                                                      "terms: `Wi Fi` finds the entry `Wi-Fi`, `smart grid` finds "
-                                                      "`smart grids`."),
+                                                      "terms: `Wi Fi` or `WiFi` finds the entry `Wi-Fi`, `smart grid` "
+                                                      "finds `smart grids`."),
     target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve: a candidate takes "
                                                                  "it as its only target (the others become "
                                                                  "alternatives); an approved or rejected entry holding "
@@ -475,7 +475,7 @@ def approve(
 def reject(
     file: Path = typer.Argument(..., help="The glossary YAML file."),
     term: str = typer.Argument(..., help="The English source term to reject, found as check reads terms (hyphen "
-                                         "or space, singular or plural)."),
+                                         "or space, a hyphen left out, singular or plural)."),
     target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject. Taken from an entry's target "
                                                                  "list, it becomes a rejected entry of its own and the "
                                                                  "rest stay approved, or candidates; a candidate's only "
