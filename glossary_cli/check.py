@@ -305,24 +305,70 @@ def baseline_text(result: CheckResult, *, root: str | None = None, kept: Iterabl
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+@dataclass(frozen=True)
+class BaselineRefresh:
+    """What write_baseline did with the records a baseline already there held for files the run did
+    not read: how many it kept (the file is there), and how many it dropped for each file that no
+    longer exists (renamed or deleted), by the name the baseline gave it."""
+
+    kept: int = 0
+    dropped: Mapping[str, int] = field(default_factory=dict)
+
+
 def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None = None,
-                   root: str | None = None) -> int:
+                   root: str | None = None) -> BaselineRefresh:
     """Write the run's findings as the baseline at `path`. With `read` (the files the run read, as
-    reports name them), the records a baseline already there holds for other files are kept: a
-    pre-commit run reads the changed files only, and refreshing the baseline from it must not forget
-    the rest. Returns how many records were kept so."""
+    reports name them), the records a baseline already there holds for other files are kept while
+    those files exist: a pre-commit run reads the changed files only, and refreshing the baseline
+    from it must not forget the rest; but the records of a file renamed or deleted would never
+    match again, except, silently, a file that later comes back under its name."""
     from .atomic import write_atomic
 
     kept: list[dict] = []
+    dropped: Counter[str] = Counter()
     if read is not None and os.path.isfile(path):
         looked_in = set(read)
         try:
-            kept = [record for record in _baseline_records(path)
-                    if isinstance(record.get("path"), str) and record["path"] not in looked_in]
+            records = _baseline_records(path)
         except GlossaryFileError:
-            kept = []  # not a baseline we can read: replaced whole, as before
+            records = []  # not a baseline we can read: replaced whole, as before
+        for record in records:
+            name = record.get("path")
+            if not isinstance(name, str) or name in looked_in:
+                continue
+            if file_is_gone(name, root):
+                dropped[name] += 1
+            else:
+                kept.append(record)
     write_atomic(path, baseline_text(result, kept=kept, root=root))
-    return len(kept)
+    return BaselineRefresh(kept=len(kept), dropped=dict(sorted(dropped.items())))
+
+
+def records_of_missing_files(known: Mapping, *, root: str | None = None) -> dict[str, int]:
+    """How many records `known` (as load_baseline reads it) holds for each file that no longer
+    exists, by the name the baseline gives it: they can never match again."""
+    counts: Counter[str] = Counter()
+    for record, count in known.items():
+        if isinstance(record, KnownFinding) and record.path is not None:
+            counts[record.path] += count
+    return {name: count for name, count in sorted(counts.items()) if file_is_gone(name, root)}
+
+
+def file_is_gone(name: str, root: str | None = None) -> bool:
+    """Whether the file a baseline names (relative to `root`, its directory) no longer exists.
+    Only a file known to be missing is: standard input, or a name the system cannot look up
+    (a permission, a name the locale cannot encode), is taken to be there."""
+    from .textio import STDIN_NAME
+
+    if name == STDIN_NAME:
+        return False
+    try:
+        os.stat(os.path.join(root or os.getcwd(), name))
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):  # UnicodeEncodeError is a ValueError; so is a NUL in the name
+        return False
+    return False
 
 
 def load_baseline(path: str) -> Counter[KnownFinding]:

@@ -30,6 +30,7 @@ from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE,
 _TRANSLATION_FORMATS = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
 _GLOSSARY_SUFFIXES = (".yaml", ".yml")
 _PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
+_GONE_FILES_NAMED = 3  # a message about files a baseline names that are gone names the first few
 
 
 def _translation_files_only(paths: list[Path], input_format: InputFormat) -> bool:
@@ -105,6 +106,21 @@ def _as_baseline_names(paths: set[str], baseline: Path) -> set[str]:
 
     root = _baseline_root(baseline)
     return {baseline_name(path, root) for path in paths}
+
+
+def _files_gone(records: dict[str, int], baseline: Path, why: str = "") -> str:
+    """`a file that no longer exists: docs/b2.tsv`, or `4 files that no longer exist: a.tsv, b.tsv,
+    c.tsv and 1 more`: the files a baseline names (relative to its directory) that are gone, as
+    reports name files (relative to the working directory)."""
+    root = _baseline_root(baseline)
+    here = os.getcwd()
+    names = [report_path(os.path.join(root, name), here) for name in records]
+    shown = ", ".join(names[:_GONE_FILES_NAMED])
+    if len(names) > _GONE_FILES_NAMED:
+        shown += f" and {len(names) - _GONE_FILES_NAMED:,} more"
+    if len(names) == 1:
+        return f"a file that no longer exists{why}: {shown}"
+    return f"{len(names):,} files that no longer exist{why}: {shown}"
 
 
 def _regional_target(glossary) -> str | None:
@@ -183,7 +199,8 @@ def check(
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", **FILE_TO_WRITE,
         help="Write every current finding, with its file, to this baseline file and exit 0 (with --baseline naming "
-             "the same file, it need not exist yet)."),
+             "the same file, it need not exist yet). Records of files this run did not read are kept, those of "
+             "files that no longer exist dropped."),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", metavar="<n>", min=1,
         show_default=f"number of CPU cores for {AUTO_PARALLEL_CHUNKS * CHUNK_SIZE:,} pairs or more, else 1",
@@ -201,7 +218,7 @@ def check(
 
     Exit code 0: no new finding at or above --fail-on; 1: such findings; 2: usage or input error.
     """
-    from ..check import apply_baseline, run_check, unmatched_in_baseline
+    from ..check import apply_baseline, records_of_missing_files, run_check, unmatched_in_baseline
     from ..check import write_baseline as save_baseline
     from ..report import render
 
@@ -238,6 +255,12 @@ def check(
         stale = unmatched_in_baseline(result, known, root=_baseline_root(baseline),
                                       read=_as_baseline_names(read_files, baseline))
         anywhere = sum(count for record, count in known.items() if record.path is None)
+        gone = records_of_missing_files(known, root=_baseline_root(baseline)) if write_baseline is None else {}
+        if gone:
+            total = sum(gone.values())
+            files = _files_gone(gone, baseline, " (renamed or deleted)")
+            warn(f"{baseline}: {counted(total, 'known finding')} of {files}; --write-baseline {baseline} drops "
+                 f"{'it' if total == 1 else 'them'}")
         if stale and write_baseline is None:
             warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} of the files checked not found in "
                  f"this run (fixed); --write-baseline {baseline} refreshes it")
@@ -258,10 +281,14 @@ def check(
             sys.stdout.write(render(result, context, report_format))
 
     if write_baseline is not None:
-        kept = save_baseline(str(write_baseline), result, read=_as_baseline_names(read_files, write_baseline),
-                             root=_baseline_root(write_baseline))
-        others = f", and kept {counted(kept, 'record')} of files this run did not read" if kept else ""
-        stderr_console().print(f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}{others}",
-                               markup=False, highlight=False, soft_wrap=True)
+        refresh = save_baseline(str(write_baseline), result, read=_as_baseline_names(read_files, write_baseline),
+                                root=_baseline_root(write_baseline))
+        message = f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}"
+        if refresh.kept:
+            message += f", and kept {counted(refresh.kept, 'record')} of files this run did not read"
+        if refresh.dropped:
+            message += (f"; dropped {counted(sum(refresh.dropped.values()), 'record')} of "
+                        f"{_files_gone(refresh.dropped, write_baseline)}")
+        stderr_console().print(message, markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)
