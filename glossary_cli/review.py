@@ -18,9 +18,10 @@ from enum import Enum
 from .atomic import ANY_CONTENT, content_now, write_atomic
 from .errors import FileChangedError, GlossaryFileError, OutputError, UsageError
 from .glossary import Entry, Glossary, Status, has_inner_capital
-from .glossary_yaml import dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
+from .glossary_yaml import comments_of, dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
 from .normalize import closed_compound
+from .update import worked_on
 from .validate import same_term, term_forms, term_groups, validate_glossary
 
 
@@ -274,7 +275,8 @@ def _replace_target(entry: Entry, targets: list[str], *, score: float | None = N
 @dataclass
 class BulkResult:
     approved: list[Entry]
-    skipped: list[tuple[Entry, str]]  # candidate and why it was left alone
+    skipped: list[tuple[Entry, str]]  # candidate and why it could not be approved
+    worked_on: list[tuple[Entry, str]] = field(default_factory=list)  # candidate a person held back, and how
 
 
 @dataclass(frozen=True)
@@ -430,15 +432,23 @@ def _select(matches: list[Entry], source: str, target: str | None, path: str) ->
     return matches[0] if matches else None
 
 
-def approve_all(glossary: Glossary, *, min_score: float | None = None) -> BulkResult:
-    """Approve every candidate scoring at least `min_score` that can be approved without a conflict."""
+def approve_all(glossary: Glossary, *, min_score: float | None = None, include_worked_on: bool = False) -> BulkResult:
+    """Approve every candidate scoring at least `min_score` that can be approved without a conflict.
+
+    A candidate a person worked on (a note, a comment, a target typed over the proposal, one extract
+    never proposed: update.worked_on, which extract keeps as written) is left as it is, with what
+    shows the work, unless `include_worked_on`: a note such as "ask the client first" holds a
+    term back, and a bulk approval would make check enforce it."""
     result = BulkResult([], [])
     eligible = [entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                 and (min_score is None or (entry.score is not None and entry.score >= min_score))]
     group_of = {id(entry): group for group in term_groups([*glossary.approved(), *eligible]) for entry in group}
     for entry in sorted(eligible, key=review_order):  # same_term, validate's rule, decides within a group
         others = [other for other in group_of[id(entry)] if other is not entry and same_term(entry, other)]
-        if not entry.target and not entry.keep_source:
+        held_back = None if include_worked_on else _held_back(entry)
+        if held_back is not None:
+            result.worked_on.append((entry, held_back))
+        elif not entry.target and not entry.keep_source:
             result.skipped.append((entry, "it has no target"))
         elif any(other.status is Status.APPROVED and other not in result.approved for other in others):
             result.skipped.append((entry, "this source is already approved"))
@@ -448,6 +458,29 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None) -> BulkRe
             entry.status = Status.APPROVED
             result.approved.append(entry)
     return result
+
+
+def _held_back(entry: Entry) -> str | None:
+    """What shows a person worked on a candidate (`a note, "ask the client"`), or None."""
+    if not worked_on(entry):
+        return None
+    if entry.note is not None:
+        return f'a note, "{_first_line(entry.note)}"'
+    comments = comments_of(entry)
+    if comments:
+        return f'a comment, "{_first_line(comments[0])}"'
+    added = [key for key in ("forbidden", "source_variants", "case_sensitive", "keep_source")
+             if getattr(entry, key) not in (None, False, [])] + list(entry.extra)
+    if added:
+        return f"{', '.join(added)} set by hand"
+    if entry.checksum is not None or entry.evidence:
+        return "a target not as extract proposed it"
+    return "not proposed by extract (imported or written by hand)"
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines() or [""]
+    return lines[0] + (" …" if len(lines) > 1 else "")
 
 
 def save_glossary(glossary: Glossary, path: str, *, expected: bytes | None | object = ANY_CONTENT) -> None:

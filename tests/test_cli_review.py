@@ -149,7 +149,15 @@ def test_a_term_several_entries_write_otherwise_is_refused_naming_them(runner, t
            "it\n")
 
 
+# TEXT as extract writes it: with the checksum of each proposal, and no comment (a person's work)
+PROPOSED = (TEXT.replace("V2G   # acronym", "V2G")
+            .replace("score: 0.93\n", "score: 0.93\n    checksum: fbs53hnp\n")
+            .replace("score: 0.62\n", "score: 0.62\n    checksum: cyrqb7mq\n")
+            .replace("score: 0.95\n", "score: 0.95\n    checksum: nlha2keh\n"))
+
+
 def test_bulk_approve_by_score(runner, path):
+    path.write_text(PROPOSED, encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "--approve-all", "--min-score", "0.9"])
     assert result.exit_code == 0
     assert result.stderr == f"approved 2 candidates scoring ≥ 0.9 in {path}\n"
@@ -157,6 +165,7 @@ def test_bulk_approve_by_score(runner, path):
 
 
 def test_bulk_approve_of_one_candidate_says_candidate(runner, path):
+    path.write_text(PROPOSED, encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "--approve-all", "--min-score", "0.94"])
     assert result.exit_code == 0
     assert result.stderr == f"approved 1 candidate scoring ≥ 0.94 in {path}\n"

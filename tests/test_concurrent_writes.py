@@ -106,7 +106,7 @@ def test_reject_keeps_an_edit_saved_by_hand_while_it_ran(runner, workdir, monkey
 def test_approve_all_keeps_a_glossary_deleted_while_it_ran_deleted(runner, workdir, monkeypatch):
     meanwhile(monkeypatch, "glossary_cli.review", "approve_all", lambda: Path("g.yaml").unlink())
 
-    result = runner.invoke(app, ["approve", "g.yaml", "--approve-all"])
+    result = runner.invoke(app, ["approve", "g.yaml", "--approve-all", "--include-worked-on"])
 
     assert (result.exit_code, result.stderr) == (
         2, "error: g.yaml: was removed while this command ran; nothing written, run the command again\n")

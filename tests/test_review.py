@@ -275,7 +275,7 @@ def test_a_review_decision_that_would_break_the_glossary_is_refused_and_nothing_
 def test_approve_all_treats_case_as_validate_does():
     glossary = parse("glossary: 1\nterms:\n  - source: Grid\n    target: 电网\n    score: 0.9\n"
                      "  - source: GRID\n    target: 网格\n    score: 0.8\n")
-    result = approve_all(glossary)
+    result = approve_all(glossary, include_worked_on=True)  # written by hand, as a person's work
     assert result.approved == []
     assert [reason for _, reason in result.skipped] == [
         "several candidates share this source; review them one by one"] * 2
@@ -285,7 +285,7 @@ def test_approve_all_treats_plurals_and_hyphens_as_validate_does():
     glossary = parse("glossary: 1\nterms:\n  - source: smart grid\n    target: 智能电网\n    score: 0.9\n"
                      "  - source: smart-grids\n    target: 灵巧电网\n    score: 0.8\n"
                      "  - source: V2G\n    target: 车网互动\n    score: 0.8\n")
-    result = approve_all(glossary)
+    result = approve_all(glossary, include_worked_on=True)
     assert [entry.source for entry in result.approved] == ["V2G"]
     assert [entry.source for entry, _ in result.skipped] == ["smart grid", "smart-grids"]
 
@@ -293,7 +293,7 @@ def test_approve_all_treats_plurals_and_hyphens_as_validate_does():
 def test_approve_all_skips_what_would_conflict():
     glossary = parse(TEXT + "  - source: grid\n    target: 电力网\n    score: 0.99\n"
                             "  - source: empty\n    score: 0.99\n")
-    result = approve_all(glossary, min_score=0.9)
+    result = approve_all(glossary, min_score=0.9, include_worked_on=True)
     assert [entry.source for entry in result.approved] == ["V2G"]
     assert [(entry.source, reason) for entry, reason in result.skipped] == [
         ("empty", "it has no target"),

@@ -435,8 +435,16 @@ def approve(
                                                                    "every candidate scoring at least that)."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                               help="With --approve-all: the lowest score approved."),
+    include_worked_on: bool = typer.Option(False, "--include-worked-on",
+                                           help="With --approve-all: approve the candidates people worked on too "
+                                                "(a note, a comment, a target typed over the proposal, a term "
+                                                "extract did not propose), which --approve-all otherwise leaves "
+                                                "as they are and names."),
 ) -> None:
-    """Approve one term, or in bulk with --approve-all [--min-score 0.9]; written atomically."""
+    """Approve one term, or in bulk with --approve-all [--min-score 0.9]; written atomically.
+
+    --approve-all approves the candidates as extract proposed them: one a person held back (a note
+    such as "ask the client first", a comment, an edited target) is left a candidate and named."""
     from ..atomic import content_now
     from ..glossary import Status
     from ..glossary_yaml import load_glossary
@@ -444,6 +452,8 @@ def approve(
 
     if min_score is not None and not approve_all_:
         fail("--min-score only applies with --approve-all")
+    if include_worked_on and not approve_all_:
+        fail("--include-worked-on only applies with --approve-all")
     if approve_all_ and term is not None:
         fail("give a TERM to approve, or --approve-all (optionally with --min-score), not both")
     if not approve_all_ and term is None:
@@ -461,13 +471,24 @@ def approve(
             entry = decision.entry
             _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
         return
-    result = approve_all(glossary, min_score=min_score)
+    result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on)
     if result.approved:
         save_glossary(glossary, str(file), expected=read)
     threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
     _say(f"approved {counted(len(result.approved), 'candidate')}{threshold} in {file}")
     for entry, reason in result.skipped:
         _say(f"  skipped {entry.source} → {' / '.join(entry.target) or '(no target)'}: {reason}")
+    if result.worked_on:
+        one = len(result.worked_on) == 1
+        _say(f"left {counted(len(result.worked_on), 'candidate')} people worked on as {'it is' if one else 'they are'} "
+             f"(--include-worked-on approves {'it' if one else 'them'} too):")
+        for entry, how in result.worked_on[:_NAMED_AT_MOST]:
+            _say(f"  {entry.source} → {' / '.join(entry.target) or '(no target)'} (line {entry.position()[0]}): {how}")
+        if len(result.worked_on) > _NAMED_AT_MOST:
+            _say(f"  and {len(result.worked_on) - _NAMED_AT_MOST:,} more")
+
+
+_NAMED_AT_MOST = 20  # held-back candidates named one by one; an imported termbase may hold hundreds
 
 
 @app.command()
