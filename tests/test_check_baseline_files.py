@@ -80,7 +80,7 @@ def test_a_known_finding_that_moved_within_its_file_is_still_known(runner, proje
     moved = WRONG_PO.replace('msgid "Open', 'msgid "Close"\nmsgstr "关闭"\n\nmsgid "Open')
     Path("locale/z_module.po").write_text(moved, encoding="utf-8")
 
-    result = check(runner, "g.yaml", "locale/", "--baseline", "baseline.json")
+    result = check(runner, "g.yaml", "locale/", "--baseline", "baseline.json", "--show-known")
 
     assert result.exit_code == 0
     assert "  locale/z_module.po:9:9  known GL001" in result.stdout
@@ -94,7 +94,7 @@ def test_a_baseline_written_before_files_were_recorded_still_covers_its_findings
     Path("baseline.json").write_text(json.dumps(document), encoding="utf-8")
     Path("locale/a_new_module.po").write_text(WRONG_PO, encoding="utf-8")
 
-    result = check(runner, "g.yaml", "locale/a_new_module.po", "--baseline", "baseline.json")
+    result = check(runner, "g.yaml", "locale/a_new_module.po", "--baseline", "baseline.json", "--show-known")
 
     assert result.exit_code == 0
     assert "  locale/a_new_module.po:6:9  known GL001" in result.stdout
@@ -114,7 +114,7 @@ def test_a_file_a_finding_was_recorded_for_wins_over_a_record_naming_no_file(run
     Path("baseline.json").write_text(json.dumps(document), encoding="utf-8")
     Path("locale/a_new_module.po").write_text(WRONG_PO, encoding="utf-8")
 
-    result = check(runner, "g.yaml", "locale/", "--baseline", "baseline.json")
+    result = check(runner, "g.yaml", "locale/", "--baseline", "baseline.json", "--show-known")
 
     assert result.exit_code == 0
     assert "  locale/a_new_module.po:6:9  known GL001" in result.stdout

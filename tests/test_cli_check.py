@@ -131,7 +131,7 @@ def test_baseline_round_trip(runner, workdir):
     assert written.stderr == "wrote 1 finding to baseline.json\n"
     # The finding moves down a line: still known.
     Path("bad.tsv").write_text("New line\t新行\n" + Path("bad.tsv").read_text(encoding="utf-8"), encoding="utf-8")
-    known = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json")
+    known = check(runner, "g.yaml", "bad.tsv", "--baseline", "baseline.json", "--show-known")
     assert known.exit_code == 0
     assert "  bad.tsv:3:22  known GL001" in known.stdout
     assert known.stdout.endswith("; 1 known from the baseline; none at or above error.\n")

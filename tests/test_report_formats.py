@@ -136,7 +136,7 @@ def test_text_report_is_what_rich_prints_for_each_line():
                             {"force_terminal": True, "color_system": "standard", "width": 40}):
         expected, written = io.StringIO(), io.StringIO()
         _printed_line_by_line(result, Console(file=expected, **console_options))
-        render_text(result, CONTEXT, Console(file=written, **console_options))
+        render_text(result, CONTEXT, Console(file=written, **console_options), show_known=True)
         assert written.getvalue() == expected.getvalue()
 
 

@@ -201,6 +201,11 @@ def check(
         help="Write every current finding, with its file, to this baseline file and exit 0 (with --baseline naming "
              "the same file, it need not exist yet). Records of files this run did not read are kept, those of "
              "files that no longer exist dropped."),
+    show_known: bool = typer.Option(
+        False, "--show-known",
+        help="List the findings --baseline knows in the text report too; by default they are summed up in one "
+             "line, so new findings stand out. (json, sarif and junit mark them known; github and gitlab leave "
+             "them out.)"),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", metavar="<n>", min=1,
         show_default=f"number of CPU cores for {AUTO_PARALLEL_CHUNKS * CHUNK_SIZE:,} pairs or more, else 1",
@@ -222,6 +227,9 @@ def check(
     from ..check import write_baseline as save_baseline
     from ..report import render
 
+    if show_known and report_format is not ReportFormat.TEXT:
+        kept = "leaves them out" if report_format in (ReportFormat.GITHUB, ReportFormat.GITLAB) else "marks them known"
+        raise UsageError(f"--show-known lists known findings in the text report; --format {report_format.value} {kept}")
     if write_baseline is not None:
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
@@ -276,7 +284,7 @@ def check(
         elif report_format is ReportFormat.TEXT:
             from ..report.text import render_text
 
-            render_text(result, context, stdout_console())
+            render_text(result, context, stdout_console(), show_known=show_known)
         else:
             sys.stdout.write(render(result, context, report_format))
 

@@ -1,4 +1,5 @@
-"""The terminal report: findings grouped by file, the term highlighted, a summary line.
+"""The terminal report: new findings grouped by file, the term highlighted, the findings a
+baseline knows summed up in one line (listed too with --show-known), a summary line.
 
 A first run over a translation memory can report a hundred thousand findings, and rich spends
 far more on a `console.print` of a `Text` (console size, terminal checks, control codes stripped,
@@ -11,6 +12,7 @@ renders them (and not at all in a file, a pipe or with NO_COLOR).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
 
@@ -19,7 +21,7 @@ from rich.console import Console
 from rich.segment import Segment, Segments
 
 from ..rules import Severity
-from . import ReportContext, report_order, summary_line, visible_controls
+from . import ReportContext, counted, report_order, summary_line, visible_controls
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _FINDINGS_PER_WRITE = 500
@@ -119,11 +121,28 @@ def _add_finding(lines: _Lines, where, finding, title: str) -> None:
     lines.findings += 1
 
 
-def render_text(result, context: ReportContext, console: Console) -> None:
-    """Write the report for people to `console` (colour only where the console allows it)."""
+def known_line(result) -> str | None:
+    """`222 known findings not shown (GL001 125, GL002 97); --show-known lists them.`, or None
+    when the baseline knows none of the findings."""
+    counts = Counter(finding.rule_id for finding in result.findings if finding.known)
+    total = sum(counts.values())
+    if not total:
+        return None
+    by_rule = ", ".join(f"{rule.id} {counts[rule.id]}" for rule in result.rules if counts[rule.id])
+    them = "it" if total == 1 else "them"
+    return f"{counted(total, 'known finding')} not shown ({by_rule}); --show-known lists {them}."
+
+
+def render_text(result, context: ReportContext, console: Console, *, show_known: bool = False) -> None:
+    """Write the report for people to `console` (colour only where the console allows it). Findings
+    the baseline knows are summed up in one line before the summary, unless `show_known`: a run
+    against a baseline of hundreds would bury the one new finding among them."""
     titles = {rule.id: rule.title for rule in result.rules}
     lines = _Lines()
-    for path, group in groupby(report_order(result, context), key=lambda item: item[0].path):
+    shown = report_order(result, context)
+    if not show_known:
+        shown = [(where, finding) for where, finding in shown if not finding.known]
+    for path, group in groupby(shown, key=lambda item: item[0].path):
         lines.add(_one_line(path), "bold")
         lines.end_line()
         for where, finding in group:
@@ -132,4 +151,7 @@ def render_text(result, context: ReportContext, console: Console) -> None:
                 lines.write(console)
         lines.end_line()  # a blank line after each file
     lines.write(console)
+    hidden = None if show_known else known_line(result)
+    if hidden is not None:
+        console.print(hidden, style="dim", soft_wrap=True, highlight=False, markup=False)
     console.print(summary_line(result, context), soft_wrap=True, highlight=False)
