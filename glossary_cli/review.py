@@ -288,6 +288,9 @@ class Decision:
     entry: Entry
     added: bool
     written_otherwise: Entry | None = None
+    was: Status | None = None  # the status the decision replaced (of the list a rendering was taken from)
+    changed: bool = True  # False: the entry said so already, and the glossary is as it was
+    rest: Entry | None = None  # the entry a rejected rendering was taken from, holding the others
 
 
 def decide(glossary: Glossary, source: str, status: Status, *, target: str | None = None,
@@ -323,9 +326,11 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         # others stay as they were: approved (rejecting the whole entry would stop check enforcing
         # them), or candidates still to review.
         entry.target = [rendering for rendering in entry.target if rendering != target]
-        decision = Decision(Entry(source=entry.source, target=[target], status=status), added=False)
+        decision = Decision(Entry(source=entry.source, target=[target], status=status), added=False,
+                            was=entry.status, rest=entry)
         glossary.terms.append(decision.entry)
     else:
+        before_decision = copy.deepcopy(entry)
         # A candidate takes the named rendering as its only target (the others become
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
         if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):
@@ -336,7 +341,7 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'"{entry.source}"{where} has no target to approve; give --target, or set '
                              "keep_source: true to keep it in English", path=path)
         entry.status = status
-        decision = Decision(entry, added=False)
+        decision = Decision(entry, added=False, was=before_decision.status, changed=entry != before_decision)
     refuse_contradictions(glossary, before, path, status.value, source)
     return decision
 

@@ -464,12 +464,7 @@ def approve(
     glossary = load_glossary(str(file))
     if term is not None:
         decision = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
-        save_glossary(glossary, str(file), expected=read)
-        if decision.added:
-            _say_added(glossary, decision, file)
-        else:
-            entry = decision.entry
-            _say(f"approved {entry.source} → {' / '.join(entry.target) or entry.source} in {file}")
+        _say_decided(glossary, decision, file, read)
         return
     result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on)
     if result.approved:
@@ -513,12 +508,33 @@ def reject(
     read = content_now(str(file))
     glossary = load_glossary(str(file))
     decision = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
+    _say_decided(glossary, decision, file, read)
+
+
+def _say_decided(glossary, decision, file: Path, read: bytes | None) -> None:
+    """Save the decision and say what it changed: a decision reversed says what it was (a rejected
+    approval is no longer enforced by check); one the entry held already writes nothing and says so."""
+    from ..glossary import Status
+    from ..review import save_glossary
+
+    entry = decision.entry
+    shown = " / ".join(entry.target) or (entry.source if entry.keep_source else "(no target)")
+    if not decision.changed:  # nothing to write, so nothing another writer saved can be lost
+        _say(f"{entry.source} → {shown} is already {entry.status.value} in {file}; nothing changed")
+        return
     save_glossary(glossary, str(file), expected=read)
     if decision.added:
         _say_added(glossary, decision, file)
-    else:
-        entry = decision.entry
-        _say(f"rejected {entry.source} → {' / '.join(entry.target) or '(no target)'} in {file}")
+        return
+    was = ""
+    if decision.rest is not None and decision.was is not None:
+        was = (f" (was {decision.was.value}; {decision.rest.source} → {' / '.join(decision.rest.target)} stays "
+               f"{decision.rest.status.value})")
+    elif decision.was is Status.APPROVED:
+        was = " (was approved; check no longer enforces it)"
+    elif decision.was is not None and decision.was is not Status.CANDIDATE and decision.was is not entry.status:
+        was = f" (was {decision.was.value})"
+    _say(f"{entry.status.value} {entry.source} → {shown} in {file}{was}")
 
 
 def _say_added(glossary, decision, file: Path) -> None:
@@ -667,8 +683,11 @@ def merge(
             _merged_as_text(files, labels, output, read, shown_output=shown_output)
     else:
         _refuse_invalid_result(text, came_from, ours, theirs)
+    up_to_date = not to_stdout and read == text.encode("utf-8")  # then the write leaves the file alone
     _write(text, output, read, to_stdout)
-    if not to_stdout:
+    if up_to_date:
+        _say(f"already up to date: {shown_output} holds everything in {theirs}; nothing written")
+    elif not to_stdout:
         common = f" (common ancestor {ancestor_shown})" if ancestor is not None else ""
         deleted = f", {result.deleted} deleted" if ancestor is not None else ""
         _say(f"merged {theirs} into {ours}{common}: {counted(len(result.glossary.terms), 'entry', 'entries')} "
