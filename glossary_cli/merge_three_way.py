@@ -226,6 +226,8 @@ class _Clash:
 
     ours: str
     theirs: str
+    reason: str | None = None  # what each side did, where "<field> changed on both sides" would mislead
+    key: str | None = None  # the key the conflict points at, where not the field's own
 
 
 def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict) -> Entry:
@@ -239,7 +241,7 @@ def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict
                               for name in _SETTINGS}
     decided = _merged_decision(old, own, new)
     if isinstance(decided, _Clash):
-        values["target" if "target" in own.positions else "status"] = decided
+        values["decision"] = decided
     else:
         values.update({name: getattr(decided, name) for name in _DECISION})
         values["checksum"] = _kept_checksum(decided, own, new)
@@ -257,8 +259,10 @@ def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict
     if isinstance(result, _Clash):
         clashes.append(("comments", result))
     for name, clash in clashes:
+        name = clash.key or name
         located = name if name in own.positions or name in new.positions else None
-        conflict(own.source, f"{name} changed on both sides", own, new, key=located, values=(clash.ours, clash.theirs))
+        conflict(own.source, clash.reason or f"{name} changed on both sides", own, new, key=located,
+                 values=(clash.ours, clash.theirs))
     if clashes or isinstance(result, _Clash):
         return own
     for name, value in values.items():
@@ -285,8 +289,30 @@ def _merged_decision(old: Entry, own: Entry, new: Entry) -> Entry | _Clash:
     if _proposed_by_extract(old, new):
         return own
     if own.status is new.status and own.keep_source == new.keep_source and own.source == new.source:
-        return _Clash(_shown(own.target), _shown(new.target))  # only the targets differ: the conflict shows them
-    return _Clash(_shown_decision(own), _shown_decision(new))
+        return _Clash(_shown(own.target), _shown(new.target), key="target")  # only the targets differ: shown alone
+    differ = [name for name in _DECISION if getattr(own, name) != getattr(new, name)]
+    return _Clash(_shown_decision(own), _shown_decision(new), key=differ[0] if len(differ) == 1 else "",
+                  reason=_what_each_did(old, own, new))
+
+
+def _what_each_did(old: Entry, own: Entry, new: Entry) -> str:
+    """`approved on one side, rejected on the other`, `approved on one side, target changed on the
+    other`: each side's change to the decision since the ancestor, ours first."""
+    done = [_what_was_done(old, side) for side in (own, new)]
+    if done[0] == done[1]:
+        return f"{done[0]} on both sides, differently"
+    return f"{done[0]} on one side, {done[1]} on the other"
+
+
+def _what_was_done(old: Entry, entry: Entry) -> str:
+    """`approved`, `rejected with another target`, `target changed`, `source changed`: what one
+    side did to an entry's decision."""
+    changes = [name for name in ("source", "target", "keep_source") if getattr(entry, name) != getattr(old, name)]
+    if entry.status is old.status:
+        return " and ".join(f"{name} changed" for name in changes)
+    status = "made a candidate again" if entry.status is Status.CANDIDATE else entry.status.value
+    others = {"source": "another source", "target": "another target", "keep_source": "keep_source changed"}
+    return status + (f" with {' and '.join(others[name] for name in changes)}" if changes else "")
 
 
 def _proposed_by_extract(old: Entry, entry: Entry) -> bool:
