@@ -73,7 +73,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -506,13 +506,51 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _compound_joints(text: str, normalised: Normalised) -> set[int]:
-    """Where, in the normalised text, a hyphen joined two parts of a word (`e-mail`): the places a
-    closed spelling of the word leaves out."""
-    if not any(hyphen in text for hyphen in _COMPOUND_HYPHENS):
-        return set()
-    return {index for index, char in enumerate(normalised.text)
-            if char == " " and INNER_HYPHEN.match(text, normalised.original_span(index, index + 1)[0])}
+def _compound_joints(text: str, normalised: Normalised, words: frozenset[str]) -> list[int]:
+    """Where, in the normalised text, a hyphen joined two parts of a word (`e-mail`), in order: the
+    places a closed spelling of the word leaves out. Only where the word spelled closed is a word
+    of some pattern (`words`, lower-cased): a match across a joint spans the whole word."""
+    hyphens: list[int] = []
+    end = 0  # of the last hyphenated word looked at
+    for position in sorted(index for hyphen in _COMPOUND_HYPHENS if hyphen in text
+                           for index in _positions(text, hyphen)):
+        if position < end or not (0 < position < len(text) - 1 and text[position - 1].isalnum()
+                                  and text[position + 1].isalnum()):
+            continue
+        start = position
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _COMPOUND_HYPHENS):
+            start -= 1
+        end = position
+        while end < len(text) and (text[end].isalnum() or text[end] in _COMPOUND_HYPHENS):
+            end += 1
+        if _lower(INNER_HYPHEN.sub("", text[start:end])) in words:
+            hyphens += [found.start() for found in INNER_HYPHEN.finditer(text, start, end)]
+    if normalised.origin is None:
+        return hyphens
+    joints = []
+    for hyphen in hyphens:  # the normalised character that came from it, if one did
+        index = bisect_left(normalised.origin, hyphen)
+        if index < len(normalised.origin) and normalised.origin[index] == hyphen and normalised.text[index] == " ":
+            joints.append(index)
+    return joints
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    index = text.find(char)
+    while index >= 0:
+        yield index
+        index = text.find(char, index + 1)
+
+
+def _around(automaton: Any, text: str, places: list[int], reach: int) -> list[tuple[int, int, int]]:
+    """The automaton's matches in `text` within `reach` (the longest pattern) of the places: every
+    match holding a place lies there, and scanning these windows costs less than the whole text."""
+    found: set[tuple[int, int, int]] = set()
+    for place in places:
+        low, high = max(0, place - reach), min(len(text), place + reach)
+        found.update((pattern, start + low, end + low)
+                     for pattern, start, end in automaton.find_matches_as_indexes(text[low:high], overlapping=True))
+    return sorted(found, key=lambda match: (match[1], match[2], match[0]))
 
 
 def _hyphen_joined(text: str, start: int, end: int) -> bool:
@@ -651,6 +689,9 @@ class TermMatcher:
                             self._plural_owners.setdefault(key, set()).add(index)
         # (patterns, owners of each pattern, automaton, whether it searches lower-cased text). Of the
         # owners of a pattern, those it is only an extra form of give way to those it is a form of.
+        self._pattern_words = frozenset(_lower(word) for table in (folded, exact) for pattern in table
+                                        for word in pattern.split(" "))
+        self._longest_english = max((len(pattern) for table in (folded, exact) for pattern in table), default=0)
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
                           lowered)
                          for table, lowered in ((folded, True), (exact, False)) if table]
@@ -682,14 +723,17 @@ class TermMatcher:
         A hyphen inside a word may be left out: `e-mail` is an occurrence of `email`."""
         normalised = normalise_english(text, marked_keys)
         found = self._scan(normalised.text)
-        joints = _compound_joints(text, normalised)
+        joints = _compound_joints(text, normalised, self._pattern_words)
         if joints:
-            kept = [index for index in range(len(normalised.text)) if index not in joints]
-            closed = "".join(normalised.text[index] for index in kept)
-            for start, negative_end, rank, owners_here in self._scan(closed):
-                first, last = kept[start], kept[-negative_end - 1] + 1
-                if any(first < joint < last for joint in joints):  # the others were found above
-                    found.append((first, -last, rank, owners_here))
+            haystack = normalised.text
+            closed = "".join(haystack[start + 1:end] for start, end in zip([-1, *joints], [*joints, len(haystack)]))
+            # where each joint falls in the closed text: only a match across one is new there
+            closed_joints = [joint - rank for rank, joint in enumerate(joints)]
+            for start, negative_end, rank, owners_here in self._scan(closed, closed_joints):
+                end = -negative_end
+                first = start + sum(1 for place in closed_joints if place <= start)
+                last = end + sum(1 for place in closed_joints if place < end)
+                found.append((first, -last, rank, owners_here))
         if not found:
             return {}
         found.sort(key=_SPAN)  # stable: of two equal spans, the first automaton's comes first
@@ -709,8 +753,9 @@ class TermMatcher:
                 result.setdefault(index, []).append(occurrence)
         return result
 
-    def _scan(self, haystack: str) -> list[tuple[int, int, int, list[int]]]:
-        """(start, -end, rank, owners) of every whole-word match in normalised English text."""
+    def _scan(self, haystack: str, across: list[int] | None = None) -> list[tuple[int, int, int, list[int]]]:
+        """(start, -end, rank, owners) of every whole-word match in normalised English text; given
+        `across`, only of those that hold one of these places inside them."""
         folded_haystack: str | None = None
         shouted: bool | None = None
         length = len(haystack)
@@ -721,7 +766,11 @@ class TermMatcher:
                 subject = folded_haystack
             else:
                 subject = haystack
-            for pattern, start, end in automaton.find_matches_as_indexes(subject, overlapping=True):
+            matches = (automaton.find_matches_as_indexes(subject, overlapping=True) if across is None else
+                       _around(automaton, subject, across, self._longest_english))
+            for pattern, start, end in matches:
+                if across is not None and not any(start < place < end for place in across):
+                    continue
                 # Whole words only (the word test of _is_word_char, inlined: this loop is hot).
                 if start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] == "_"):
                     continue
