@@ -220,9 +220,14 @@ def merge_entry(merged: Glossary, same_source: list[Entry], theirs: Entry, confl
         return True
     if not worked_on(theirs):  # the tool's proposal: the base already knows this source
         return False
+    banned_only = not theirs.target and not theirs.keep_source  # a CAT tool's ban: no rendering of its own
     for entry in same_source:  # a person's work on a proposal: kept beside the base's entries
         if entry.status is Status.APPROVED and set(theirs.forbidden) & set(entry.allowed_targets()):
             conflict(theirs.source, "one approves a rendering the other forbids", entry, theirs)
+            return True
+        if banned_only and entry.status is Status.CANDIDATE and set(theirs.forbidden) & set(entry.allowed_targets()):
+            # kept beside it, the ban would make a second, target-less entry for the term
+            conflict(theirs.source, "one proposes a rendering the other forbids", entry, theirs)
             return True
     merged.terms.append(theirs)
     return True
