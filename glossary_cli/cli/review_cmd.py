@@ -560,12 +560,30 @@ def _say_added(glossary, decision, file: Path) -> None:
 
 @app.command()
 @handles_errors
-def validate(file: Path = typer.Argument(..., help="The glossary YAML file to check.")) -> None:
-    """Check a glossary: YAML syntax, schema and conflicts, every problem with file:line:column."""
+def validate(files: list[Path] = typer.Argument(..., help="The glossary YAML files to check.")) -> None:
+    """Check glossaries: YAML syntax, schema and conflicts, every problem with file:line:column.
+
+    Each file is reported (OK on stdout, problems on stderr); the exit code is 2 when any is invalid."""
+    invalid = [str(file) for file in files if not _validate_one(file)]
+    if invalid:
+        if len(files) > 1:
+            _say(f"{len(invalid)} of {len(files)} glossaries are invalid: {', '.join(invalid)}")
+        raise typer.Exit(EXIT_ERROR)
+
+
+def _validate_one(file: Path) -> bool:
+    """Report one glossary: its problems, or OK with its entries counted; True when it is valid."""
+    from ..errors import GlossaryError, GlossaryFileError
     from ..glossary import Status
+    from ..glossary_yaml import refuse_unkeepable
     from ..validate import validate_file
 
-    glossary, problems = validate_file(str(file))
+    try:
+        glossary, problems = validate_file(str(file))
+    except GlossaryError as error:  # not a file to read as text: named, and the next file is checked
+        for problem in getattr(error, "problems", None) or [error]:
+            _error_line(str(problem))
+        return False
     if problems:
         console = stderr_console()
         for problem in problems:
@@ -574,10 +592,7 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
             else:
                 sys.stderr.write(f"error: {problem}\n")
         _say(f"{file}: {counted(len(problems), 'problem')}")
-        raise typer.Exit(EXIT_ERROR)
-    from ..errors import GlossaryFileError
-    from ..glossary_yaml import refuse_unkeepable
-
+        return False
     try:
         refuse_unkeepable(glossary)
     except GlossaryFileError as error:  # valid, so check reads it; but no command can write it
@@ -587,6 +602,7 @@ def validate(file: Path = typer.Argument(..., help="The glossary YAML file to ch
     typer.echo(f"{file}: OK, {counted(len(glossary.terms), 'entry', 'entries')} "
                f"({by_status[Status.APPROVED]:,} approved, {by_status[Status.REJECTED]:,} rejected, "
                f"{counted(by_status[Status.CANDIDATE], 'candidate')})")
+    return True
 
 
 # ---------------------------------------------------------------- merge
