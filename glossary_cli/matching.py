@@ -3,8 +3,8 @@
 English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), and a hyphen inside a word may be left out (`e-mail` ~ `email`, `Wi-Fi` ~
-    `WiFi`; not the space of an open spelling: `set up` is no `setup`), the head noun inflected with `normalize.singular`, the lemmatizer
-    `extract` uses (`heat pump` matches `heat pumps`), and with the plurals that lemmatizer
+    `WiFi`; not the space of an open spelling: `set up` is no `setup`), the head noun inflected
+    with `normalize.singular`, the lemmatizer `extract` uses (`heat pump` matches `heat pumps`), and with the plurals that lemmatizer
     leaves alone for extract's sake (`pandemic` matches `pandemics`, `cookie` `cookies`, `sinus`
     `sinuses`; not `economic` `economics`), unless another entry is written so (`influenza
     pandemics`, as extract writes it): see `_singular_readings`. One word all in capitals in
@@ -687,11 +687,11 @@ class TermMatcher:
                         owners_of_key[index] = owners_of_key.get(index, True) and (kind.extra or closed_form)
                         if table is folded and kind.plural and " " not in key:
                             self._plural_owners.setdefault(key, set()).add(index)
-        # (patterns, owners of each pattern, automaton, whether it searches lower-cased text). Of the
-        # owners of a pattern, those it is only an extra form of give way to those it is a form of.
         self._pattern_words = frozenset(_lower(word) for table in (folded, exact) for pattern in table
                                         for word in pattern.split(" "))
         self._longest_english = max((len(pattern) for table in (folded, exact) for pattern in table), default=0)
+        # (patterns, owners of each pattern, automaton, whether it searches lower-cased text). Of the
+        # owners of a pattern, those it is only an extra form of give way to those it is a form of.
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
                           lowered)
                          for table, lowered in ((folded, True), (exact, False)) if table]
