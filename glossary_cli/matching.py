@@ -4,8 +4,8 @@ English (source side)
     Whole words only (`grid` never matches `gridlock`), hyphens read as spaces (`fast-charging`
     ~ `fast charging`), and a hyphen inside a word may be left out (`e-mail` ~ `email`, `Wi-Fi` ~
     `WiFi`; not the space of an open spelling: `set up` is no `setup`), the head noun inflected
-    with `normalize.singular`, the lemmatizer `extract` uses (`heat pump` matches `heat pumps`), and with the plurals that lemmatizer
-    leaves alone for extract's sake (`pandemic` matches `pandemics`, `cookie` `cookies`, `sinus`
+    with `normalize.singular`, the lemmatizer `extract` uses (`heat pump` matches `heat pumps`),
+    and with the plurals that lemmatizer leaves alone for extract's sake (`pandemic` matches `pandemics`, `cookie` `cookies`, `sinus`
     `sinuses`; not `economic` `economics`), unless another entry is written so (`influenza
     pandemics`, as extract writes it): see `_singular_readings`. One word all in capitals in
     ordinary text is an acronym, never the plural of a term (`aid` does not match `AIDS`, nor
