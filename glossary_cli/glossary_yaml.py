@@ -90,8 +90,12 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def _dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=math.inf)
+    # After a `|+` scalar (a note keeping its final blank line) at its end, PyYAML closes the
+    # document with `...`; the text is written into a file as a part of it, where that line
+    # would end the document in mid-list. The next key or entry ends the scalar as well.
+    return text[:-len("...\n")] if text.endswith("\n...\n") else text
 
 
 def _styled(key: str, value: Any) -> Any:
@@ -131,6 +135,11 @@ def _emitted_entry_text(data: dict[str, Any]) -> str:
     return "".join("  " + line if line.strip("\r\n") else line for line in text.splitlines(keepends=True))
 
 
+def _indent_line(indent: str, line: str) -> str:
+    """A line moved right by `indent`; an empty line (a blank line inside a block scalar) stays empty."""
+    return indent + line if line.strip("\r\n") else line
+
+
 def _with_newline(text: str, newline: str) -> str:
     return text.replace("\n", newline) if newline != "\n" else text
 
@@ -147,13 +156,36 @@ def _entry_text(entry: Entry, newline: str, indent: str) -> str:
     data = entry_to_data(entry, key_order=block.keys)
     if data == block.data:
         return block.text
-    patched = _patch(block, data, newline) if block.patchable else None
+    patched = _patch(block, data, newline) if block.patchable else _flow_entry_text(block, data)
     if patched is not None:
         return patched
     own_lines = block.text.splitlines(keepends=True)[block.leading.count("\n"):]
     comments = [line[comment_at(line):].rstrip("\r\n") for line in own_lines if comment_at(line) >= 0]
     return (block.leading + "".join("  " + comment + newline for comment in comments)
             + _with_newline(_indented(_fresh_entry_text(data), indent), newline))
+
+
+def _flow_entry_text(block: _Block, data: dict[str, Any]) -> str | None:
+    """An entry a person wrote as a flow mapping on one line (`- {source: …, target: …}`), written
+    so again with its new values; None for any other entry, or where a value holds a line break
+    (a note of several lines reads better as a block)."""
+    own = block.text[len(block.leading):]
+    dash = _dash_indent(block)
+    if dash is None or len(own.rstrip("\r\n").splitlines()) != 1 or comment_at(own) >= 0 \
+            or not own[len(dash):].startswith("- {") or _holds_line_break(data):
+        return None
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=True,
+                     width=math.inf).rstrip("\n")
+    ending = own[len(own.rstrip("\r\n")):]
+    return block.leading + f"{dash}- {text}{ending}" if "\n" not in text else None
+
+
+def _holds_line_break(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(_holds_line_break(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_line_break(item) for item in value)
+    return isinstance(value, str) and ("\n" in value or "\r" in value)
 
 
 _TOOL_INDENT = "  "  # `  - source:` under `terms:`, as the tool writes entries
@@ -384,7 +416,7 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
             continue
         fresh = _with_newline(_dump_mapping({key: value}), newline).splitlines(keepends=True)
         prefix = lines[span.first][:span.column]
-        new_lines = [prefix + fresh[0]] + [" " * span.column + line for line in fresh[1:]]
+        new_lines = [prefix + fresh[0]] + [_indent_line(" " * span.column, line) for line in fresh[1:]]
         if not lines[span.last].endswith(("\n", "\r")):
             new_lines[-1] = new_lines[-1].rstrip("\r\n")
         if prefix.strip():  # `- key:`: comments above it go above the item, at the dash
@@ -398,7 +430,7 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
         if lines and not lines[-1].endswith(("\n", "\r")):
             lines[-1] += newline
         fresh = _with_newline(_dump_mapping({key: data[key] for key in added}), newline)
-        lines += [" " * column + line for line in fresh.splitlines(keepends=True)]
+        lines += [_indent_line(" " * column, line) for line in fresh.splitlines(keepends=True)]
     return "".join(lines)
 
 

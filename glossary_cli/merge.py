@@ -348,7 +348,8 @@ def _with_lines(note: str, lines: list[str]) -> str:
     """The note as written (its final line break too, which keeps its block style), then the lines."""
     if not lines:
         return note
-    return note.rstrip("\n") + "\n" + "\n".join(lines) + ("\n" if note.endswith("\n") else "")
+    body = note.rstrip("\n")
+    return body + "\n" + "\n".join(lines) + note[len(body):]
 
 
 def _changed_line(ours: list[str], theirs: list[str]) -> tuple[str, str] | None:

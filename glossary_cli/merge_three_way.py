@@ -360,11 +360,14 @@ def _merged_note(old: str | None, ours: str | None, theirs: str | None) -> str |
     removed_by_them = {line for line in before if line not in their_lines}
     if removed_by_us & removed_by_them and added_by_us and added_by_them and set(added_by_us) != set(added_by_them):
         return _Clash(_shown(" / ".join(added_by_us)), _shown(" / ".join(added_by_them)))
-    lines = [line for line in mine if line not in removed_by_them] + [
-        line for line in added_by_them if line not in mine]
-    if not lines:
+    # ours as written (blank lines between paragraphs, the line breaks after its last line, which
+    # make a `|+` note), less the lines theirs removed, then the lines theirs added
+    body = (ours or "").rstrip("\n")
+    lines = [line for line in body.splitlines() if line.strip() not in removed_by_them]
+    lines += [line for line in (theirs or "").splitlines() if line.strip() in added_by_them and line.strip() not in mine]
+    if not any(line.strip() for line in lines):
         return None
-    ending = "\n" if (ours or theirs or "").endswith("\n") else ""
+    ending = (ours or theirs or "")[len((ours or theirs or "").rstrip("\n")):]
     return "\n".join(lines) + ending
 
 

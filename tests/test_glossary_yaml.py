@@ -234,13 +234,21 @@ def test_tabs_in_comments_and_indentless_lists():
     assert dump_glossary(glossary) == text.replace("  target: 电网\n", "  target: 电网\n  status: rejected\n")
 
 
-def test_a_flow_style_entry_is_rewritten_in_block_style_when_it_changes():
+def test_a_flow_style_entry_stays_one_when_it_changes():
     text = "glossary: 1\nterms:\n  # kept\n  - {source: V2G, target: 车网互动}\n  - source: grid\n"
     glossary = parse(text)
     assert dump_glossary(glossary) == text
     glossary.terms[0].status = Status.APPROVED
-    assert dump_glossary(glossary) == ("glossary: 1\nterms:\n  # kept\n  - source: V2G\n    target: 车网互动\n"
-                                       "    status: approved\n  - source: grid\n")
+    assert dump_glossary(glossary) == ("glossary: 1\nterms:\n  # kept\n  - {source: V2G, target: 车网互动, "
+                                       "status: approved}\n  - source: grid\n")
+
+
+def test_a_flow_style_entry_given_a_note_of_several_lines_is_rewritten_in_block_style():
+    text = "glossary: 1\nterms:\n  - {source: V2G, target: 车网互动}  # acronym\n  - source: grid\n"
+    glossary = parse(text)
+    glossary.terms[0].note = "line one\nline two\n"
+    assert dump_glossary(glossary) == ("glossary: 1\nterms:\n  # acronym\n  - source: V2G\n    target: 车网互动\n"
+                                       "    status: candidate\n    note: |\n      line one\n      line two\n  - source: grid\n")
 
 
 def test_empty_terms_list_grows_and_shrinks():
