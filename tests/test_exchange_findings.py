@@ -296,7 +296,7 @@ def test_a_header_naming_no_columns_is_quoted_as_written(runner, workdir):
     write_here("odd.csv", "sep=;\nBegriff;Übersetzung\nNetz;电网\n")
     result = run(runner, "import", "odd.csv")
     assert (result.exit_code, result.stderr) == (
-        2, "error: odd.csv:2: the first row must name the columns, e.g. en,zh,status,note (found: Begriff;Übersetzung); "
+        2, "error: odd.csv:2: the first row must name the columns, e.g. en;zh;status;note (found: Begriff;Übersetzung); "
            "name them so, or pass --source-column and --target-column\n")
 
 

@@ -416,9 +416,11 @@ def _refuse_header(text: str, cells: list[str], delimiter: str, source_language:
             raise InputFormatError(f"read as {read_as}, the first row names no columns ({count}: "
                                    f"{delimiter.join(cells)!r}); the file looks {kind}: pass --from {fmt}",
                                    path=path, line=line)
-    raise InputFormatError(f"the first row must name the columns, e.g. {source_language},{target_language},"
-                           f"status,note (found: {first_line}); name them so, or pass --source-column and "
-                           "--target-column", path=path, line=line)
+    names = (source_language, target_language, "status", "note")
+    example = (f"{', '.join(names[:3])} and {names[3]} apart by tabs" if delimiter == "\t"
+               else delimiter.join(names))  # a tab would not show in the message
+    raise InputFormatError(f"the first row must name the columns, e.g. {example} (found: {first_line}); name them "
+                           "so, or pass --source-column and --target-column", path=path, line=line)
 
 
 def _warn_about_unread_columns(names: list[str], path: str, on_warning: Callable[[str], None]) -> None:
