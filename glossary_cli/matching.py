@@ -692,8 +692,10 @@ class TermMatcher:
         self._longest_english = max((len(pattern) for table in (folded, exact) for pattern in table), default=0)
         # (patterns, owners of each pattern, automaton, whether it searches lower-cased text). Of the
         # owners of a pattern, those it is only an extra form of give way to those it is a form of.
+        # Per pattern, whether it is only an extra form of its owners: then, of two matches of the same
+        # text, the one another entry owns as its own form wins, whichever automaton found it.
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
-                          lowered)
+                          lowered, [all(owners.values()) for owners in table.values()])
                          for table, lowered in ((folded, True), (exact, False)) if table]
         self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
@@ -760,7 +762,7 @@ class TermMatcher:
         shouted: bool | None = None
         length = len(haystack)
         found: list[tuple[int, int, int, list[int]]] = []
-        for patterns, owners, automaton, lowered in self._english:
+        for patterns, owners, automaton, lowered, extra_only in self._english:
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
                 subject = folded_haystack
@@ -776,7 +778,7 @@ class TermMatcher:
                     continue
                 if end < length and (haystack[end].isalnum() or haystack[end] == "_"):
                     continue
-                owners_here, rank = owners[pattern], 0
+                owners_here, rank = owners[pattern], int(extra_only[pattern])
                 if not lowered:
                     if shouted is None:  # most segments have a lower-case letter within a few characters
                         shouted = is_shouted([haystack])

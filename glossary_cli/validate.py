@@ -21,6 +21,7 @@ from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
 from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case
+from .normalize import closed_compound
 from .script import HAN_RANGES, INVISIBLE
 
 
@@ -72,7 +73,10 @@ def _terms_meet(term: str, case_sensitive: bool, other: str, other_case_sensitiv
     exact = case_sensitive and other_case_sensitive
     if case_sensitive != other_case_sensitive:  # `AIDS` and `aid`: aid's plural is no acronym in capitals
         spelled, folded = (term, other) if case_sensitive else (other, term)
-        return any(found_ignoring_case(unicodedata.normalize("NFKC", folded), form) for form in _forms(spelled, True))
+        folded = unicodedata.normalize("NFKC", folded)
+        closed = closed_compound(folded)  # `Wi-Fi` finds `WiFi` too
+        return any(found_ignoring_case(spelling, form) for spelling in (folded, *([closed] if closed else []))
+                   for form in _forms(spelled, True))
     return not _forms(term, exact).isdisjoint(_forms(other, exact))
 
 
@@ -80,8 +84,11 @@ def _terms_meet(term: str, case_sensitive: bool, other: str, other_case_sensitiv
 def _forms(term: str, case_sensitive: bool) -> frozenset[str]:
     """The surfaces check finds a term under (matching.english_forms), lower-cased unless case-sensitive.
 
-    NFKC first, as check reads text: `Réne` typed on macOS (e + combining accent) is the same term."""
-    forms = english_forms(unicodedata.normalize("NFKC", term))
+    NFKC first, as check reads text: `Réne` typed on macOS (e + combining accent) is the same term.
+    A hyphenated word's closed spelling too (`e-mail`, `email`), which check finds as the term."""
+    term = unicodedata.normalize("NFKC", term)
+    closed = closed_compound(term)
+    forms = english_forms(term) | (english_forms(closed) if closed else set())
     return frozenset(forms if case_sensitive else map(fold_case, forms))
 
 

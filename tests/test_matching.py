@@ -93,6 +93,11 @@ def test_an_entry_for_each_spelling_keeps_its_own():
     assert found_in_source(entries, "an e-mail, an email") == {"e-mail": ["e-mail"], "email": ["email"]}
 
 
+def test_a_spelling_an_entry_has_as_its_own_wins_over_another_entrys_closed_spelling():
+    entries = [approved("Wi-Fi", "无线网络"), approved("WiFi", "无线")]  # WiFi: case-sensitive, an inner capital
+    assert found_in_source(entries, "WiFi, wifi and Wi-Fi") == {"WiFi": ["WiFi"], "Wi-Fi": ["wifi", "Wi-Fi"]}
+
+
 def test_longest_match_wins():
     entries = [approved("smart grid", "智能电网"), approved("smart grid operator", "智能电网运营商"),
                approved("grid", "电网")]

@@ -222,6 +222,20 @@ def test_case_sensitive_sources_stay_distinct():
     assert not same_term(Entry("grid"), Entry("gridlock"))
 
 
+def test_a_hyphenated_word_and_its_closed_spelling_are_one_term():
+    """check finds `email` as the term `e-mail` and `WiFi` as `Wi-Fi`: two entries for one term with
+    different targets would let one text say 邮件 and another 电子邮件."""
+    assert problems_in("  - {source: e-mail, target: 电子邮件, status: approved}\n"
+                       "  - {source: email, target: 邮件, status: approved}\n"
+                       "  - {source: Wi-Fi, target: 无线网络, status: approved}\n"
+                       "  - {source: WiFi, target: 无线网络, status: candidate}\n") == [
+        'g.yaml:3:29: "email" is approved twice with different targets ("电子邮件" at line 2 as "e-mail", '
+        '"邮件" here); merge them into one entry with a target list',
+        'g.yaml:5:5: duplicate entry "WiFi" → "无线网络", first at line 4 as "Wi-Fi"; keep one '
+        "(statuses: approved there, candidate here)"]
+    assert not same_term(Entry("setup"), Entry("set up"))
+
+
 def test_duplicate_and_forbidden_across_plural_sources():
     assert problems_in("  - {source: heat pump, target: 热泵, status: approved}\n"
                        "  - {source: heat pumps, target: 热泵}\n"
