@@ -209,3 +209,32 @@ def test_a_keyed_file_beside_line_aligned_text_is_refused(runner, tmp_path):
     assert result.exit_code == 2
     assert f"--target {lines} is not a keyed resource file" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_gbk_chinese_bundle_is_an_error_that_suggests_its_encoding_not_latin1_mojibake(runner, tmp_path):
+    gbk = tmp_path / "messages_zh_CN.properties"
+    gbk.write_bytes("action.open_file=打开文件\naction.delete_file=删除档案\n".encode("gbk"))
+    result = check(runner, JAVA[0], str(gbk))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {gbk}:1: invalid UTF-8 at byte 17 (it looks like GB18030/GBK); pass --encoding "
+                             "to read another encoding, e.g. --encoding gb18030\n")
+    result = check(runner, JAVA[0], str(gbk), "--encoding", "gb18030")
+    assert result.exit_code == 1
+    assert findings(result.stdout) == [f"{gbk}:2:22"]
+
+
+def test_a_utf8_chinese_bundle_with_one_stray_latin1_byte_is_an_error_at_that_byte(runner, tmp_path):
+    damaged = tmp_path / "messages_zh_CN.properties"
+    damaged.write_bytes("action.open_file=打开文件\naction.delete_file=删除 caf\xe9\n".encode("utf-8")
+                        .replace(b"caf\xc3\xa9", b"caf\xe9"))
+    result = check(runner, JAVA[0], str(damaged))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {damaged}:2: invalid UTF-8 at byte 59; pass --encoding")
+
+
+def test_a_gbk_bundle_given_as_the_english_side_is_no_latin1_either(runner, tmp_path):
+    gbk = tmp_path / "messages_zh_CN.properties"
+    gbk.write_bytes("action.open_file=打开文件\n".encode("gbk"))
+    result = check(runner, str(gbk), JAVA[0])
+    assert result.exit_code == 2
+    assert "invalid UTF-8 at byte 17 (it looks like GB18030/GBK)" in result.stderr

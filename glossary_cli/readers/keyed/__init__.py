@@ -65,14 +65,17 @@ def detect(path: str) -> KeyedFormat | None:
     return KeyedFormat.ANDROID if head.startswith("<") and xml_root(head) == "resources" else None
 
 
-def read_strings(path: str, keyed_format: KeyedFormat, options) -> list[KeyedString]:
-    """The strings of one file, in file order."""
+def read_strings(path: str, keyed_format: KeyedFormat, options, *, chinese: bool = False) -> list[KeyedString]:
+    """The strings of one file, in file order; `chinese`: the file is the Chinese side (which
+    decides how a .properties file that is not UTF-8 is read)."""
+    if keyed_format is KeyedFormat.PROPERTIES:
+        from .properties import read as read_properties
+
+        return list(read_properties(path, options, chinese=chinese))
     if keyed_format is KeyedFormat.ANDROID:
         from .android import read
     elif keyed_format is KeyedFormat.APPLE_STRINGS:
         from .apple import read
-    elif keyed_format is KeyedFormat.PROPERTIES:
-        from .properties import read
     else:
         from .json_tree import read
     return list(read(path, options))

@@ -83,7 +83,8 @@ def _kind(keyed_format: KeyedFormat | None) -> str:
 
 def _pairs(source_path: str, target_path: str, keyed_format: KeyedFormat, options) -> Iterator[SegmentPair]:
     english = _with_text(unique_keys(read_strings(source_path, keyed_format, options), source_path, options))
-    chinese = _with_text(unique_keys(read_strings(target_path, keyed_format, options), target_path, options))
+    chinese = _with_text(unique_keys(read_strings(target_path, keyed_format, options, chinese=True), target_path,
+                                      options))
     english_path, chinese_path = source_path, target_path
     if _mostly_chinese(english) and not _mostly_chinese(chinese):
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "

@@ -25,8 +25,9 @@ _ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
 _HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
 
 
-def read(path: str, options) -> Iterator[KeyedString]:
-    text = _text(path, options.encoding)
+def read(path: str, options, *, chinese: bool = False) -> Iterator[KeyedString]:
+    """The bundle's strings; `chinese`: it is the Chinese side, never read as ISO-8859-1 unasked."""
+    text = _text(path, options.encoding, chinese)
     lines = LineIndex(text)
     for pieces in _logical_lines(text):
         logical = "".join(piece for piece, _ in pieces)
@@ -42,14 +43,31 @@ def read(path: str, options) -> Iterator[KeyedString]:
                           verbatim=lines.shows(offset, value))
 
 
-def _text(path: str, encoding: str | None) -> str:
+def _text(path: str, encoding: str | None, chinese: bool) -> str:
     data = read_bytes(path, encoding)
-    if encoding is None and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "iso-8859-1"  # as Java 9+ falls back
-    return decode(data, path, encoding)
+    if encoding is None and not chinese and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            and not _is_utf8(data) and _plainly_latin1(data):
+        encoding = "iso-8859-1"  # as Java 9+ falls back
+    return decode(data, path, encoding)  # not UTF-8 and not read as Latin-1: textio's error, at the byte
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+# Bytes beyond ASCII, in runs: Latin-1 text has an accented letter here and there (café, ação),
+# Chinese in GBK or Big5 two bytes for every character, side by side (设置文件 is eight).
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _plainly_latin1(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as plausible ISO-8859-1 text: no C1 control (0x80-0x9F,
+    which no Latin-1 text holds and GBK lead bytes often are), no three letters beyond ASCII in a row."""
+    return all(len(run) <= 2 and min(run) >= 0xA0 for run in _HIGH_RUN.findall(data))
 
 
 def _logical_lines(text: str) -> Iterator[list[tuple[str, int]]]:
