@@ -1,4 +1,5 @@
 """Placeholders and markup in localisation strings (`%s`, `%1$d`, `{name}`, `{0}`, `{:n}`, `${x}`,
+i18next's `{{name}}`, `{{- html}}`, `{{date, datetime}}` and `$t(other.key)`, iOS's `%#@files@`,
 `<b>`, `<code>…</code>`, `<!-- comments -->`, BBCode `[b]`, `&amp;`, `` `code` ``, `--option`, URLs,
 `\\n`, ICU MessageFormat arguments): never terms nor parts of terms. `extract` blanks them before
 tokenizing and `check` before matching, with the same definition.
@@ -17,11 +18,13 @@ import re
 
 PLACEHOLDER = re.compile(
     r"(?=[-%${<&`h\\[])(?:"  # every alternative starts with one of these: rejects other positions 8x faster
-    r"%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
+    r"%(?:\d+\$)?#@[A-Za-z_]\w*@"       # %#@files@: a .stringsdict variable in an iOS .strings value
+    r"|%(?:\d+\$|\([A-Za-z_]\w*\))?[-+#0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsaAp@]"
     r"|\$\{[^{}\n]*\}"               # ${var}
     r"|\{\{?[\w.:!|$-]*\}?\}"         # {name}, {0}, {:n}, {x!r} without spaces
     r"|\{[\w.]*(?:![rsa])?:[^{}\s]*\}"  # format specs: {count:>4}, {:,}, {name!r:^10}
-    r"|\{\{\s*[\w.:|$-]+\s*\}\}"      # {{ var }}
+    r"|\{\{-?\s*[\w.:|$-]+\s*(?:,[^{}\n]*)?\}\}"  # {{ var }}; i18next {{- html}}, {{date, datetime}}
+    r"|(?<![\w$])\$t\((?:[^()\n]|\([^()\n]*\))*\)"  # i18next nesting: $t(common.save), $t(key, {"count": 2})
     r"|<!--[\s\S]*?-->"               # <!-- a comment -->: a note to translators, not text
     r"|<(?P<code>code|kbd|samp|var)(?:\s[^<>]*)?>[^<]*</(?P=code)>"  # <code>gc</code>, <kbd>V</kbd>: code, like `code`
     r"|</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>"  # <b>, </a>, <br/>, <a href="...">

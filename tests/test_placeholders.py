@@ -130,3 +130,29 @@ def test_bbcode_and_comments_never_become_terms():
     found = {(pair.source.lower(), pair.target) for pair in extract(pairs).pairs}
     assert ("energy storage", "储能") in found
     assert not [source for source, _ in found if source in ("b", "/b", "i", "todo", "todo check") or "[" in source]
+
+
+def test_i18next_interpolation_formatting_and_nesting_are_placeholders():
+    assert mask_placeholders("Saved {{- fileName}} to cloud backup").split() == ["Saved", "to", "cloud", "backup"]
+    assert mask_placeholders("Last cloud backup: {{date, datetime}}").split() == ["Last", "cloud", "backup:"]
+    assert mask_placeholders("Costs {{val, currency(USD)}} a month").split() == ["Costs", "a", "month"]
+    assert mask_placeholders("Since {{when, datetime(dateStyle: long)}}").split() == ["Since"]
+    assert mask_placeholders("Restore from $t(common.cloudBackup) now").split() == ["Restore", "from", "now"]
+    assert mask_placeholders('立即从 $t(files, {"count": 2}) 恢复').split() == ["立即从", "恢复"]
+
+
+def test_a_stringsdict_variable_in_ios_strings_is_one_placeholder():
+    assert mask_placeholders("%#@notes@ in cloud backup").split() == ["in", "cloud", "backup"]
+    assert mask_placeholders("%1$#@files@ selected").split() == ["selected"]
+    assert mask_placeholders("%#x and %@").split() == ["and"]  # printf flags as before
+
+
+def test_i18next_placeholders_never_become_terms():
+    english = ["Saved {{- fileName}} to cloud backup", "Open {{- folderName}} folder",
+               "Last cloud backup: {{date, datetime}}", "Restore from $t(common.cloudBackup) now",
+               "Cloud backup of {{- fileName}} failed", "Open {{- folderName}} in cloud backup"]
+    chinese = ["已将 {{- fileName}} 保存到云备份", "打开 {{- folderName}} 文件夹", "上次云备份：{{date, datetime}}",
+               "立即从 $t(common.cloudBackup) 恢复", "{{- fileName}} 的云备份失败", "在云备份中打开 {{- folderName}}"]
+    pairs = [SegmentPair(en, zh, Location("zh.json", line)) for line, (en, zh) in enumerate(zip(english, chinese), 1)]
+    sources = {pair.source.lower() for pair in extract(pairs).pairs}
+    assert sources and not sources & {"filename", "foldername", "datetime", "date", "common.cloudbackup"}
