@@ -161,3 +161,23 @@ def test_a_strings_file_the_chinese_directory_lacks_is_one_warning(runner, tmp_p
     assert result.exit_code == 1
     assert f"warning: {chinese}: 1 resource file(s) of {english} missing here, not read (first: onboarding.xml)\n" \
         in result.stderr
+
+
+def _licensed(strings: str) -> str:
+    """A resource file behind an AOSP-style licence header of some 5 KB."""
+    header = "<!--\n" + "  Copyright (C) 2024 The Android Open Source Project. Licensed under the Apache License 2.0\n" * 60
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{header}-->\n<resources>\n{strings}</resources>\n'
+
+
+def test_a_strings_file_behind_a_long_licence_comment_is_read(runner, tmp_path):
+    english, chinese = tmp_path / "values", tmp_path / "values-zh-rCN"
+    english.mkdir()
+    chinese.mkdir()
+    (english / "strings.xml").write_text(_licensed('  <string name="open">Open file</string>\n'), encoding="utf-8")
+    (chinese / "strings.xml").write_text(_licensed('  <string name="open">打开档案</string>\n'), encoding="utf-8")
+    named = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english / "strings.xml"),
+                                "--target", str(chinese / "strings.xml")])
+    assert named.exit_code == 1
+    assert findings(named.stdout) == [f"{chinese / 'strings.xml'}:65:25"]
+    in_directories = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english), "--target", str(chinese)])
+    assert findings(in_directories.stdout) == findings(named.stdout)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from xml.parsers import expat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -57,12 +58,9 @@ def detect(path: str) -> KeyedFormat | None:
         return _BY_EXTENSION[extension]
     if extension not in (".xml", ".json") or not os.path.isfile(path):
         return None  # a pipe (<(git show ...)) is read once, by the line-aligned reader
-    head = _head(path).lstrip("\ufeff \t\r\n")
     if extension == ".json":
-        return KeyedFormat.JSON if head.startswith("{") else None
-    from .. import xml_root
-
-    return KeyedFormat.ANDROID if head.startswith("<") and xml_root(head) == "resources" else None
+        return KeyedFormat.JSON if _head(path).lstrip("\ufeff \t\r\n").startswith("{") else None
+    return KeyedFormat.ANDROID if _xml_root(path) == "resources" else None
 
 
 def read_strings(path: str, keyed_format: KeyedFormat, options, *, chinese: bool = False) -> list[KeyedString]:
@@ -81,12 +79,55 @@ def read_strings(path: str, keyed_format: KeyedFormat, options, *, chinese: bool
     return list(read(path, options))
 
 
+class _RootFound(Exception):
+    pass
+
+
+def _xml_root(path: str) -> str | None:
+    """The local name of a file's root element, parsed as far as it starts: behind an XML
+    declaration, a DOCTYPE and comments of any length (AOSP files open with a licence of some
+    kilobytes). None for a file that is not XML; a file expat cannot read up to its root (an
+    encoding it does not know) is looked at as text, its first 64 KB."""
+    parser = expat.ParserCreate()
+    found: list[str] = []
+
+    def start(name: str, attributes: dict) -> None:
+        found.append(name.rsplit(":", 1)[-1].lower())
+        raise _RootFound
+
+    parser.StartElementHandler = start
+    read = b""
+    try:
+        with open_binary(path) as handle:
+            while chunk := handle.read(1 << 16):
+                if not read:
+                    if not chunk.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<"):
+                        return None
+                if len(read) < 1 << 16:
+                    read += chunk
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except _RootFound:
+        return found[0]
+    except (OSError, InputFormatError):
+        return None  # the reader reports it
+    except (expat.ExpatError, ValueError, LookupError):
+        pass
+    from .. import xml_root
+
+    return xml_root(_decoded(read[:1 << 16]))
+
+
 def _head(path: str) -> str:
     try:
         with open_binary(path) as handle:
             head = handle.read(4096)
     except (OSError, InputFormatError):
         return ""  # the reader reports it
+    return _decoded(head)
+
+
+def _decoded(head: bytes) -> str:
     for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):
             return head.decode("utf-16", errors="replace")
