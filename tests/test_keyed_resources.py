@@ -4,7 +4,9 @@ at the Chinese value, broken files and mismatched pairs refused in one line."""
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -238,3 +240,17 @@ def test_a_gbk_bundle_given_as_the_english_side_is_no_latin1_either(runner, tmp_
     result = check(runner, str(gbk), JAVA[0])
     assert result.exit_code == 2
     assert "invalid UTF-8 at byte 17 (it looks like GB18030/GBK)" in result.stderr
+
+
+def test_a_minified_json_file_of_one_line_reads_in_linear_time(tmp_path):
+    count = 20_000
+    english, chinese = tmp_path / "en.json", tmp_path / "zh.json"
+    english.write_text(json.dumps({f"key_{index}": f"Back up file {index}" for index in range(count)}), encoding="utf-8")
+    chinese.write_text(json.dumps({f"key_{index}": f"备份第 {index} 个😀文件" for index in range(count)},
+                                  ensure_ascii=False), encoding="utf-8")
+    started = time.perf_counter()
+    read = list(read_parallel(str(english), str(chinese), options=ReadOptions()))
+    assert time.perf_counter() - started < 3  # it took 40 s, each value's column counted from the line's start
+    last = read[-1].location
+    assert (last.target_line, last.target_column) == (1, len(chinese.read_text(encoding="utf-8")) - 15)
+    assert last.target_column_utf16 == last.target_column + count - 1  # one emoji before it in each value
