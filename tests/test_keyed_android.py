@@ -181,3 +181,30 @@ def test_a_strings_file_behind_a_long_licence_comment_is_read(runner, tmp_path):
     assert findings(named.stdout) == [f"{chinese / 'strings.xml'}:65:25"]
     in_directories = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english), "--target", str(chinese)])
     assert findings(in_directories.stdout) == findings(named.stdout)
+
+
+def _resources(path, strings: str):
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<resources>\n{strings}</resources>\n', encoding="utf-8")
+    return str(path)
+
+
+def test_each_product_variant_pairs_with_the_translation_of_the_same_product(runner, tmp_path):
+    english = _resources(tmp_path / "en.xml", '  <string name="upgrade" product="tablet">Upgrade your tablet</string>\n'
+                                              '  <string name="upgrade" product="default">Upgrade your phone</string>\n')
+    chinese = _resources(tmp_path / "zh.xml", '  <string name="upgrade" product="tablet">升级平板电脑</string>\n'
+                                              '  <string name="upgrade">升级手机</string>\n')
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", english, "--target", chinese])
+    assert result.stderr == ""  # no "defined again" warning: aapt builds one of them, by product
+    assert pairs(english, chinese) == {"upgrade#tablet": ("Upgrade your tablet", "升级平板电脑"),
+                                       "upgrade": ("Upgrade your phone", "升级手机")}
+
+
+def test_an_item_of_type_string_is_a_string(tmp_path):
+    english = _resources(tmp_path / "en.xml", '  <item type="string" name="typed">Open file</item>\n'
+                                              '  <item type="dimen" name="margin">16dp</item>\n'
+                                              '  <string-array name="menu"><item>Open</item><item>Share</item></string-array>\n')
+    chinese = _resources(tmp_path / "zh.xml", '  <item type="string" name="typed">打开档案</item>\n'
+                                              '  <string-array name="menu"><item>打开</item><item>分享</item></string-array>\n')
+    assert pairs(english, chinese) == {"typed": ("Open file", "打开档案"), "menu[0]": ("Open", "打开"),
+                                       "menu[1]": ("Share", "分享")}
+

@@ -1,7 +1,9 @@
 """Android string resources: `res/values/strings.xml` and its `res/values-zh-rCN/` translation.
 
-Read: `<string name>` (key: the name), each `<item>` of a `<string-array>` (key `name[0]`) and
-each quantity of `<plurals>` (key `name[other]`). Left out: `translatable="false"` strings, which
+Read: `<string name>` and `<item type="string" name>` (key: the name), each `<item>` of a
+`<string-array>` (key `name[0]`) and each quantity of `<plurals>` (key `name[other]`). A string for a
+product other than the default one (`product="tablet"`) is keyed `name#tablet`, and pairs with the
+translation for that product. Left out: `translatable="false"` strings, which
 are not translated, and references to other resources (`@string/app_name`), which hold no text.
 
 The text is what the app shows, as aapt builds it: escapes read (`\\'`, `\\"`, `\\n`, `\\@`,
@@ -34,42 +36,69 @@ _SPACE = " \t\r\n"
 
 def read(path: str, options) -> Iterator[KeyedString]:
     lines = _file_lines(path, options.encoding)
-    events = iter_xml(path, ends=frozenset({"string", "string-array", "plurals"}),
+    # An <item> ends before the <string-array> or <plurals> holding it, and is detached from it
+    # then (xml_safe keeps memory flat): the container's start says whose item it is.
+    events = iter_xml(path, starts=_CONTAINERS, ends=frozenset({"string", "item"}) | _CONTAINERS,
                       marked=frozenset({"string", "item"}), encoding=options.encoding,
                       kind="Android resources XML", on_warning=options.on_warning)
+    container: ElementTree.Element | None = None
+    container_kind, index = "", 0
     for event in events:
         if event.kind == "root":
             expect_root(event, {"resources"}, "Android resources", path)
             continue
         element = event.element
-        if element.get("translatable") == "false" or not element.get("name"):
+        if event.kind == "start":
+            container, container_kind, index = element, event.name, 0
             continue
-        name = element.get("name")
-        if event.name == "string":
-            string = _string(lines, path, name, element, event, event.line, None)
-            if string is not None:
-                yield string
+        if event.name in _CONTAINERS:
+            container = None
             continue
-        for index, item in enumerate(child for child in element if local_name(child.tag) == "item"):
-            if event.name == "plurals":
-                quantity = item.get("quantity") or str(index)
-                string = _string(lines, path, f"{name}[{quantity}]", item, event, event.line_of(item), name)
+        if event.name == "item" and container is not None:
+            index += 1
+            name = _resource_name(container)
+            if name is None:
+                continue
+            if container_kind == "plurals":
+                key, plural_of = f"{name}[{element.get('quantity') or str(index - 1)}]", name
             else:
-                string = _string(lines, path, f"{name}[{index}]", item, event, event.line_of(item), None)
-            if string is not None:
-                yield string
+                key, plural_of = f"{name}[{index - 1}]", None
+        elif event.name == "string" or (event.name == "item" and element.get("type") == "string"):
+            name = _resource_name(element)
+            if name is None:
+                continue
+            key, plural_of = name, None
+        else:  # an <item type="dimen">, an <item> of an <array> of another type
+            continue
+        string = _string(lines, path, key, element, event, event.line, plural_of)
+        if string is not None:
+            yield string
+
+
+_CONTAINERS = frozenset({"string-array", "plurals"})
+
+
+def _resource_name(element: ElementTree.Element) -> str | None:
+    """The key of a resource: its name, and the product it is for when that is not the default
+    one (`upgrade#tablet`): aapt builds one product's string of each name, so each product
+    variant pairs with the same product's translation. None for what is not translated."""
+    name = element.get("name")
+    if not name or element.get("translatable") == "false":
+        return None
+    product = element.get("product")
+    return f"{name}#{product}" if product and product != "default" else name
 
 
 def _string(lines: LineIndex | None, path: str, key: str, element: ElementTree.Element, event: XmlEvent, line: int,
             plural_of: str | None) -> KeyedString | None:
     """The string an element holds, or None for an empty one or a reference to another resource."""
+    start = event.text_start(element)
     try:
         text = resource_text(element)
     except RecursionError:
         raise InputFormatError(f'<string name="{key}"> is nested too deeply', path=path, line=line) from None
     if not text or _REFERENCE.match(text):
         return None
-    start = event.text_start(element)
     if start is None:  # the text is all in codes (<xliff:g>)
         return KeyedString(key, text, line, line, 1, 1, plural_of)
     column, column_utf16 = start.column, start.column_utf16 or start.column
