@@ -208,3 +208,11 @@ def test_an_item_of_type_string_is_a_string(tmp_path):
     assert pairs(english, chinese) == {"typed": ("Open file", "打开档案"), "menu[0]": ("Open", "打开"),
                                        "menu[1]": ("Share", "分享")}
 
+
+def test_a_malformed_unicode_escape_is_an_error_at_its_line_as_aapt2_refuses_it(runner, tmp_path):
+    chinese = _resources(tmp_path / "zh.xml", '  <string name="action_open_file">打开文件</string>\n'
+                                              '  <string name="bad">错误 \\u12 转义</string>\n')
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", chinese])
+    assert result.exit_code == 2
+    assert result.stderr == (f'error: {chinese}:4:25: malformed \\u escape "\\u12" in <string name="bad">; '
+                             "aapt2 refuses it (invalid unicode escape sequence)\n")

@@ -254,3 +254,11 @@ def test_a_minified_json_file_of_one_line_reads_in_linear_time(tmp_path):
     last = read[-1].location
     assert (last.target_line, last.target_column) == (1, len(chinese.read_text(encoding="utf-8")) - 15)
     assert last.target_column_utf16 == last.target_column + count - 1  # one emoji before it in each value
+
+
+def test_a_malformed_unicode_escape_in_a_strings_table_is_an_error_at_its_column(runner, tmp_path):
+    broken = tmp_path / "Localizable.strings"
+    broken.write_text('"action.open_file" = "打开文件";\n"action.delete_file" = "云端\\U12G备份";\n', encoding="utf-8")
+    result = check(runner, IOS[0], str(broken))
+    assert result.exit_code == 2
+    assert result.stderr == f'error: {broken}:2:27: malformed .strings file: malformed \\U escape "\\U12G"\n'

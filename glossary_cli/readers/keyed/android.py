@@ -97,6 +97,10 @@ def _string(lines: LineIndex | None, path: str, key: str, element: ElementTree.E
         text = resource_text(element)
     except RecursionError:
         raise InputFormatError(f'<string name="{key}"> is nested too deeply', path=path, line=line) from None
+    except _MalformedEscape as error:
+        raise InputFormatError(f'malformed \\u escape "{error.escape}" in <string name="{key}">; aapt2 refuses it '
+                               "(invalid unicode escape sequence)", path=path,
+                               **_where_in_text(element, start, error.index, line)) from None
     if not text or _REFERENCE.match(text):
         return None
     if start is None:  # the text is all in codes (<xliff:g>)
@@ -106,6 +110,18 @@ def _string(lines: LineIndex | None, path: str, key: str, element: ElementTree.E
         column, column_utf16 = column + 1, column_utf16 + 1
     verbatim = lines is not None and lines.shows(lines.starts[start.line - 1] + column - 1, text)
     return KeyedString(key, text, line, start.line, column, column_utf16, plural_of, verbatim)
+
+
+def _where_in_text(element: ElementTree.Element, start, index: int, line: int) -> dict[str, int | None]:
+    """The line and column of character `index` of the element's text, when it is in the text
+    before any child element and on the line the words start on; else the line they start on."""
+    raw = element.text or ""
+    lead = len(raw) - len(raw.lstrip(_SPACE))
+    if start is None:
+        return {"line": line}
+    if lead <= index < len(raw) and "\n" not in raw[lead:index] and "\r" not in raw[lead:index]:
+        return {"line": start.line, "column": start.column + index - lead}
+    return {"line": start.line}
 
 
 def _file_lines(path: str, encoding: str | None) -> LineIndex | None:
@@ -141,9 +157,23 @@ def _is_xliff_g(element: ElementTree.Element) -> bool:
     return local_name(tag) == "g" and any(tag.startswith("{" + uri + "}") for uri in _XLIFF_NAMESPACES)
 
 
+class _MalformedEscape(ValueError):
+    """A `\\u` not followed by four hex digits, at `index` of the text, written `escape`."""
+
+    def __init__(self, index: int, escape: str) -> None:
+        super().__init__(escape)
+        self.index = index
+        self.escape = escape
+
+
+_HEX4 = re.compile(r"[0-9A-Fa-f]{4}")
+_AS_WRITTEN = re.compile(r"\\u[0-9A-Za-z]{0,4}")
+
+
 def unescape(raw: str) -> str:
     """Android's reading of a string: backslash escapes, `"` quoting (white space inside kept,
-    the quotes dropped), other white space runs made one space."""
+    the quotes dropped), other white space runs made one space. A `\\u` without four hex digits
+    is _MalformedEscape, as aapt2 refuses it."""
     out: list[str] = []
     quoted = False
     spaced = False  # the last character out is a space made from a run of white space
@@ -153,7 +183,9 @@ def unescape(raw: str) -> str:
         if character == "\\" and index + 1 < len(raw):
             escaped = raw[index + 1]
             hex_digits = raw[index + 2:index + 6]
-            if escaped == "u" and re.fullmatch(r"[0-9A-Fa-f]{4}", hex_digits):
+            if escaped == "u":
+                if not _HEX4.fullmatch(hex_digits):
+                    raise _MalformedEscape(index, _AS_WRITTEN.match(raw, index).group())
                 out.append(chr(int(hex_digits, 16)))
                 index += 6
             else:

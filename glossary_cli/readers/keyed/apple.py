@@ -4,7 +4,7 @@
 and `//` comments. Xcode writes these files in UTF-16 with a byte-order mark, people in UTF-8:
 both are read (textio decides by the mark). Escapes read: `\\"`, `\\\\`, `\\n`, `\\t`, `\\r`,
 `\\U4E2D` or `\\u4e2d`, octal `\\101`. A literal or comment left open is an error at the line it
-opens, as Xcode's build (plutil) refuses the file.
+opens, as Xcode's build (plutil) refuses the file; so is a `\\U` without four hex digits.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ _SPACE = re.compile(r"\s*")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_.$:/-]+")
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 _UNICODE_ESCAPE = re.compile(r"[Uu]([0-9A-Fa-f]{4})")
+_AS_WRITTEN = re.compile(r"[Uu][0-9A-Za-z]{0,4}")
 _OCTAL_ESCAPE = re.compile(r"[0-7]{1,3}")
 _QUOTE_OR_BACKSLASH = re.compile(r'["\\]')
 
@@ -96,6 +97,10 @@ class _Table:
         if unicode:
             out.append(chr(int(unicode.group(1), 16)))
             return unicode.end()
+        if self.text.startswith(("U", "u"), index):
+            self.position = index - 1
+            written = _AS_WRITTEN.match(self.text, index).group()
+            self._fail(f'malformed \\{written[0]} escape "\\{written}"')
         octal = _OCTAL_ESCAPE.match(self.text, index)
         if octal:
             out.append(chr(int(octal.group(), 8)))
