@@ -122,13 +122,16 @@ def test_broken_xml_is_one_error_line_naming_file_and_line(runner, tmp_path):
     assert "mismatched tag" in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_two_res_directories_pair_their_files_of_the_same_name(runner):
+def test_two_res_directories_pair_their_strings_as_one_set_each(runner):
     by_file = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", CHINESE])
     by_directory = runner.invoke(app, ["check", "glossary.yaml", "--source", "android/res/values",
                                        "--target", "android/res/values-zh-rCN"])
     assert by_directory.exit_code == 1
     assert findings(by_directory.stdout) == findings(by_file.stdout)
-    assert by_directory.stderr == by_file.stderr  # colors.xml, which values-zh-rCN lacks, holds no strings
+    assert by_directory.stderr == (  # colors.xml holds no strings: nothing to say of it
+        f'warning: {ENGLISH}:12: 1 key(s) with no translation in android/res/values-zh-rCN skipped (first one here: '
+        '"action_export_pdf")\n'
+        f'warning: {CHINESE}:25: 1 key(s) not in android/res/values skipped (first one here: "msg_trash_tip")\n')
 
 
 def test_a_directory_beside_a_file_is_refused(runner):
@@ -149,18 +152,19 @@ def test_external_entities_are_refused(runner, tmp_path):
     assert "root:" not in result.output
 
 
-def test_a_strings_file_the_chinese_directory_lacks_is_one_warning(runner, tmp_path):
+def test_strings_split_into_other_files_than_the_english_ones_pair_across_the_directory(runner, tmp_path):
     english, chinese = tmp_path / "values", tmp_path / "values-zh-rCN"
     english.mkdir()
     chinese.mkdir()
-    shutil.copy(ENGLISH, english / "strings.xml")
-    shutil.copy(CHINESE, chinese / "strings.xml")
-    (english / "onboarding.xml").write_text('<resources>\n  <string name="welcome_title">Welcome</string>\n'
-                                            "</resources>\n", encoding="utf-8")
+    _resources(english / "strings.xml", '  <string name="title">Open file</string>\n')
+    _resources(english / "arrays.xml", '  <string-array name="menu"><item>New folder</item><item>Delete file</item>'
+                                       "</string-array>\n")
+    _resources(chinese / "strings.xml", '  <string name="title">打开文件</string>\n  <string-array name="menu">'
+                                        "<item>新建文件夹</item><item>删除档案</item></string-array>\n")
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english), "--target", str(chinese)])
     assert result.exit_code == 1
-    assert f"warning: {chinese}: 1 resource file(s) of {english} missing here, not read (first: onboarding.xml)\n" \
-        in result.stderr
+    assert result.stderr == ""  # arrays.xml is not "missing", nor "menu" left over: aapt merges values/
+    assert findings(result.stdout) == [f"{chinese / 'strings.xml'}:4:55"]
 
 
 def _licensed(strings: str) -> str:
@@ -216,3 +220,62 @@ def test_a_malformed_unicode_escape_is_an_error_at_its_line_as_aapt2_refuses_it(
     assert result.exit_code == 2
     assert result.stderr == (f'error: {chinese}:4:25: malformed \\u escape "\\u12" in <string name="bad">; '
                              "aapt2 refuses it (invalid unicode escape sequence)\n")
+
+
+def test_a_traditional_chinese_directory_is_skipped_for_a_zh_cn_glossary_as_another_language(runner, tmp_path):
+    taiwan = tmp_path / "values-zh-rTW"
+    taiwan.mkdir()
+    _resources(taiwan / "strings.xml", '  <string name="action_open_file">打開檔案</string>\n')
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", str(taiwan / "strings.xml")])
+    assert result.exit_code == 2  # nothing else to check
+    assert result.stderr.startswith(f"warning: {taiwan / 'strings.xml'}: skipped: the resources are in zh-TW (as "
+                                    "values-zh-rTW says), not zh-CN; pass --source-lang/--target-lang to read other "
+                                    "languages\n")
+    assert findings(result.stdout) == []
+    told = runner.invoke(app, ["check", "glossary.yaml", "--target-lang", "zh-TW", "--source", ENGLISH,
+                               "--target", str(taiwan / "strings.xml")])
+    assert told.exit_code == 1
+
+
+def test_two_chinese_sides_or_one_file_twice_are_refused(runner):
+    twice = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", ENGLISH])
+    assert twice.exit_code == 2
+    assert twice.stderr == (f"error: --source and --target both name the file {ENGLISH}; --source takes the English "
+                            "resources (res/values), --target their Chinese translation (res/values-zh-rCN)\n")
+    chinese = runner.invoke(app, ["check", "glossary.yaml", "--source", CHINESE, "--target", CHINESE.replace(
+        "strings.xml", "../values-zh-rCN/strings.xml")])
+    assert chinese.exit_code == 2 and "--source and --target both name the file" in chinese.stderr
+
+
+def test_two_chinese_directories_are_refused(runner, tmp_path):
+    simplified, traditional = tmp_path / "values-zh-rCN", tmp_path / "values-zh-rTW"
+    shutil.copytree(KEYED / "android/res/values-zh-rCN", simplified)
+    shutil.copytree(KEYED / "android/res/values-zh-rCN", traditional)
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", str(simplified), "--target", str(traditional)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: --source {simplified} and --target {traditional} are both mostly Chinese; "
+                             "--source takes the English resources (res/values), --target their Chinese translation\n")
+
+
+def test_directories_given_the_wrong_way_round_are_one_warning(runner, tmp_path):
+    english, chinese = tmp_path / "values", tmp_path / "values-zh-rCN"
+    english.mkdir()
+    chinese.mkdir()
+    for name in ("a.xml", "b.xml", "c.xml"):
+        _resources(english / name, f'  <string name="{name}">Open file</string>\n')
+        _resources(chinese / name, f'  <string name="{name}">打开档案</string>\n')
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", str(chinese), "--target", str(english)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"warning: {chinese}: mostly Chinese and {english} mostly not; read as zh -> en, "
+                             f"with {english} as the English side\n")
+    assert len(findings(result.stdout)) == 3
+
+
+def test_a_key_the_english_file_marks_untranslatable_is_not_left_over(runner, tmp_path):
+    english = _resources(tmp_path / "en.xml", '  <string name="title">Open file</string>\n'
+                                              '  <string name="brand" translatable="false">Notely</string>\n')
+    chinese = _resources(tmp_path / "zh.xml", '  <string name="title">打开文件</string>\n'
+                                              '  <string name="brand">Notely</string>\n')
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", english, "--target", chinese])
+    assert result.exit_code == 0
+    assert result.stderr == ""

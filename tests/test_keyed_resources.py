@@ -262,3 +262,35 @@ def test_a_malformed_unicode_escape_in_a_strings_table_is_an_error_at_its_column
     result = check(runner, IOS[0], str(broken))
     assert result.exit_code == 2
     assert result.stderr == f'error: {broken}:2:27: malformed .strings file: malformed \\U escape "\\U12G"\n'
+
+
+def test_a_file_only_the_chinese_directory_has_is_named(runner, tmp_path):
+    english, chinese = tmp_path / "en", tmp_path / "zh"
+    english.mkdir()
+    chinese.mkdir()
+    (english / "common.json").write_text('{"open": "Open file"}', encoding="utf-8")
+    (chinese / "common.json").write_text('{"open": "打开文件"}', encoding="utf-8")
+    (chinese / "only_zh.json").write_text('{"old": "旧档案"}', encoding="utf-8")
+    result = check(runner, str(english), str(chinese))
+    assert result.exit_code == 0
+    assert result.stderr == f"warning: {chinese}: 1 resource file(s) here that {english} lacks, not read (first: only_zh.json)\n"
+
+
+@pytest.mark.parametrize("path, language", [
+    ("res/values-zh-rTW/strings.xml", "zh-TW"), ("res/values-b+zh+Hant+TW/strings.xml", "zh-Hant-TW"),
+    ("ios/zh-Hant.lproj/Localizable.strings", "zh-Hant"), ("java/messages_zh_TW.properties", "zh-TW"),
+    ("web/locales/zh-TW.json", "zh-TW"), ("web/locales/zh_HK/common.json", "zh-HK"), ("lib/l10n/app_zh_Hant.arb", "zh-Hant"),
+    ("res/values-zh-rCN/strings.xml", "zh-CN"), ("web/locales/zh.json", "zh"),
+])
+def test_the_chinese_variant_a_resource_path_names(path, language):
+    from glossary_cli.readers.keyed import path_language
+
+    assert path_language(path).language == language
+
+
+def test_a_traditional_chinese_bundle_is_skipped_for_a_zh_cn_glossary(runner, tmp_path):
+    taiwan = tmp_path / "messages_zh_TW.properties"
+    taiwan.write_text("action.open_file=打開檔案\n", encoding="utf-8")
+    result = check(runner, JAVA[0], str(taiwan))
+    assert "skipped: the resources are in zh-TW (as messages_zh_TW.properties says), not zh-CN" in result.stderr
+    assert findings(result.stdout) == []

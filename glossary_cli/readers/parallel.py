@@ -1,6 +1,8 @@
 """Two line-aligned files: line N of the English file translates to line N of the Chinese one.
 Two app resource files (Android strings.xml, iOS .strings, i18n JSON, .arb, .properties) are
-paired by key instead (see keyed/).
+paired by key instead (see keyed/); a pair whose Chinese side is another variant of Chinese than the
+one wanted (values-zh-rTW for a zh-CN glossary) is skipped with a warning, as a file in another
+language is.
 
 Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
 with one warning, so English stays the source."""
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import InputFormatError
+from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
@@ -21,7 +23,10 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
 
     keyed = read_keyed(source_path, target_path, options)
     if keyed is not None:
-        yield from keyed
+        try:
+            yield from keyed
+        except OtherLanguageError as error:  # values-zh-rTW beside a zh-CN glossary: as a PO file in it is
+            options.on_warning(f"{error.where()}: skipped: {error.message}")
         return
     sources = _without_trailing_blanks(text_lines(read_corpus_text(source_path, options.encoding)))
     targets = _without_trailing_blanks(text_lines(read_corpus_text(target_path, options.encoding)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from xml.parsers import expat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ breaks), so `check` can point at a word inside it. `plural_of` names the plural 
     column_utf16: int
     plural_of: str | None = None
     verbatim: bool = False  # the file shows the text as it is from there on (see Location.target_verbatim)
+    path: str = ""  # the file, when the strings of several files are read as one set (Android's values/)
 
 
 _BY_EXTENSION = {".strings": KeyedFormat.APPLE_STRINGS, ".properties": KeyedFormat.PROPERTIES,
@@ -134,6 +136,39 @@ def _decoded(head: bytes) -> str:
     return head.decode("utf-8", errors="replace")
 
 
+@dataclass(frozen=True)
+class PathLanguage:
+    """The language a resource file's path names, and the part of the path that names it."""
+
+    language: str  # zh-TW, zh-Hans
+    said_by: str  # values-zh-rTW, zh-Hant.lproj, messages_zh_TW.properties
+
+
+_LANGUAGE_PARTS = re.compile(r"[-_.+]")
+_SCRIPT_OR_REGION = re.compile(r"^(?:[A-Za-z]{4}|[A-Za-z]{2}|r[A-Z]{2}|\d{3})$")
+
+
+def path_language(path: str) -> PathLanguage | None:
+    """The Chinese variant a resource file's path names, from its innermost part that names one:
+    Android's `values-zh-rTW` and `values-b+zh+Hant`, Apple's `zh-Hant.lproj`, Java's
+    `messages_zh_TW.properties`, `locales/zh-TW/common.json`, `app_zh_Hant.arb`. None when no
+    part does (only Chinese is looked for: it is the side whose variant matters)."""
+    parts = os.path.normpath(path).split(os.sep)
+    parts[-1] = os.path.splitext(parts[-1])[0]
+    for part in reversed(parts):
+        tokens = _LANGUAGE_PARTS.split(part.removesuffix(".lproj"))
+        for index, token in enumerate(tokens):
+            if token.lower() not in ("zh", "zho", "chi"):
+                continue
+            subtags = []
+            for following in tokens[index + 1:]:
+                if not _SCRIPT_OR_REGION.match(following):
+                    break
+                subtags.append(following[1:] if len(following) == 3 and following[0] == "r" else following)
+            return PathLanguage("-".join(["zh", *subtags]), part if part != parts[-1] else os.path.basename(path))
+    return None
+
+
 def paired_surrogates(text: str) -> str:
     """Text whose escapes gave the two halves of a character beyond U+FFFF (`\\uD83D\\uDE00`, as
     Java and Apple write emoji) with those halves joined; a half alone becomes U+FFFD."""
@@ -149,6 +184,6 @@ def unique_keys(strings: list[KeyedString], path: str, options) -> Iterator[Keye
     repeated = [string for index, string in enumerate(strings) if last[string.key] != index]
     if repeated:
         first = repeated[0]
-        options.on_warning(f'{path}:{first.line}: {len(repeated)} key(s) defined again further on, the last '
+        options.on_warning(f'{first.path or path}:{first.line}: {len(repeated)} key(s) defined again further on, the last '
                            f'definition read (first one here: "{first.key}")')
     return (string for index, string in enumerate(strings) if last[string.key] == index)

@@ -4,7 +4,7 @@ Read: `<string name>` and `<item type="string" name>` (key: the name), each `<it
 `<string-array>` (key `name[0]`) and each quantity of `<plurals>` (key `name[other]`). A string for a
 product other than the default one (`product="tablet"`) is keyed `name#tablet`, and pairs with the
 translation for that product. Left out: `translatable="false"` strings, which
-are not translated, and references to other resources (`@string/app_name`), which hold no text.
+are not translated (read with no text, so that a translation holding one is not "left over"), and references to other resources (`@string/app_name`), which hold no text.
 
 The text is what the app shows, as aapt builds it: escapes read (`\\'`, `\\"`, `\\n`, `\\@`,
 `\\?`, `\\u4e2d`), double quotes that keep white space removed, other runs of white space made one
@@ -56,7 +56,7 @@ def read(path: str, options) -> Iterator[KeyedString]:
             continue
         if event.name == "item" and container is not None:
             index += 1
-            name = _resource_name(container)
+            resource, name = container, _resource_name(container)
             if name is None:
                 continue
             if container_kind == "plurals":
@@ -64,11 +64,14 @@ def read(path: str, options) -> Iterator[KeyedString]:
             else:
                 key, plural_of = f"{name}[{index - 1}]", None
         elif event.name == "string" or (event.name == "item" and element.get("type") == "string"):
-            name = _resource_name(element)
+            resource, name = element, _resource_name(element)
             if name is None:
                 continue
             key, plural_of = name, None
         else:  # an <item type="dimen">, an <item> of an <array> of another type
+            continue
+        if resource.get("translatable") == "false":  # its key, that a translation holding it is not "left over"
+            yield KeyedString(key, "", event.line, event.line, 1, 1, plural_of)
             continue
         string = _string(lines, path, key, element, event, event.line, plural_of)
         if string is not None:
@@ -81,9 +84,9 @@ _CONTAINERS = frozenset({"string-array", "plurals"})
 def _resource_name(element: ElementTree.Element) -> str | None:
     """The key of a resource: its name, and the product it is for when that is not the default
     one (`upgrade#tablet`): aapt builds one product's string of each name, so each product
-    variant pairs with the same product's translation. None for what is not translated."""
+    variant pairs with the same product's translation. None for a resource without a name."""
     name = element.get("name")
-    if not name or element.get("translatable") == "false":
+    if not name:
         return None
     product = element.get("product")
     return f"{name}#{product}" if product and product != "default" else name

@@ -6,33 +6,68 @@ starts), since that is where a finding of `check` is fixed.
 
 Skipped, each kind counted in one warning (`--strict`: an error at the first): English keys the
 Chinese file lacks or leaves empty (untranslated), and Chinese keys the English file lacks (left
-over from strings the app dropped). An English plural quantity the Chinese plural lacks is no gap:
-Chinese has one form (`other`), English two. A Chinese value that copies the English is paired
-as it is, as every reader does; extract leaves such untranslated copies out and says so.
+over from strings the app dropped; a key the English file marks translatable="false" is not
+one). An English plural quantity the Chinese plural lacks is no gap: Chinese has one form
+(`other`), English two. A Chinese value that copies the English is paired as it is, as every
+reader does; extract leaves such untranslated copies out and says so.
 
 Two directories (`res/values` and `res/values-zh-rCN`, `en.lproj` and `zh-Hans.lproj`) pair
-the resource files of the same relative name.
+the resource files of the same relative name, except Android's: aapt merges every file of a
+`values*` directory into one set of resources, so its strings.xml, arrays.xml and plurals.xml
+pair by key across the directory, however a translation tool split them. A file only one
+directory has is one warning per side.
 
 Files given the wrong way round (a mostly Chinese --source, a --target mostly not) are read
-swapped, with one warning, as line-aligned files are.
+swapped, with one warning, as line-aligned files are; two Chinese sides, or one file given as
+both, are refused. The Chinese side's path names its language (`values-zh-rTW`,
+`zh-Hant.lproj`, `messages_zh_TW.properties`, `locales/zh-TW.json`): a file in the other Chinese
+script than --target-lang (or a zh-CN glossary) asks for is another language, as a PO file's
+Language header is (OtherLanguageError).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
-from ...errors import InputFormatError, UsageError
+from ...errors import InputFormatError, OtherLanguageError, UsageError
 from ...models import Location, SegmentPair
 from ...script import has_han
-from . import KeyedFormat, KeyedString, detect, read_strings, unique_keys
+from ..xml_safe import language_matches, normalize_language
+from . import KeyedFormat, KeyedString, detect, path_language, read_strings, unique_keys
+
+
+@dataclass(frozen=True)
+class _Files:
+    """The files one side of a pairing reads as one set of strings, and what messages call it."""
+
+    name: str
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Pairing:
+    """An English set of files and its translation, of one format."""
+
+    english: _Files
+    chinese: _Files
+    keyed_format: KeyedFormat
+
+
+@dataclass(frozen=True)
+class _Read:
+    pairing: _Pairing
+    english: list[KeyedString]  # every key, with text or not
+    chinese: list[KeyedString]
 
 
 def read_keyed(source_path: str, target_path: str, options) -> Iterator[SegmentPair] | None:
     """The pairs of two keyed resource files, or None when neither is one (line-aligned files).
     One keyed file beside a file of another kind is an error, since no pairing fits both."""
     if os.path.isdir(source_path) or os.path.isdir(target_path):
-        return _directories(source_path, target_path, options)
+        _refuse_the_same(source_path, target_path, "directory")
+        return _pairs(source_path, target_path, _directories(source_path, target_path, options), options)
     source_format, target_format = detect(source_path), detect(target_path)
     if source_format is None and target_format is None:
         return None
@@ -40,40 +75,89 @@ def read_keyed(source_path: str, target_path: str, options) -> Iterator[SegmentP
         raise UsageError(f"--source {source_path} is {_kind(source_format)} and --target {target_path} is "
                          f"{_kind(target_format)}; keyed resource files pair by key, so give the English and the "
                          "Chinese file of the same format (plain text files pair line by line)")
-    return _pairs(source_path, target_path, source_format, options)
+    _refuse_the_same(source_path, target_path, "file")
+    pairing = _Pairing(_Files(source_path, (source_path,)), _Files(target_path, (target_path,)), source_format)
+    return _pairs(source_path, target_path, [pairing], options)
 
 
-def _directories(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
-    """Each resource file under the English directory (`res/values`) paired with the file of the
-    same relative name under the Chinese one (`res/values-zh-rCN`), in sorted order; a file the
-    Chinese directory lacks is one warning, and no pair of files at all an error."""
+def _refuse_the_same(source_path: str, target_path: str, what: str) -> None:
+    try:
+        same = os.path.samefile(source_path, target_path)
+    except OSError:
+        same = False
+    if same:
+        raise UsageError(f"--source and --target both name the {what} {target_path}; --source takes the English "
+                         "resources (res/values), --target their Chinese translation (res/values-zh-rCN)")
+
+
+def _directories(source_path: str, target_path: str, options) -> list[_Pairing]:
+    """What two directories pair: the files of the same relative name, or, for Android, the
+    resource files of a directory on each side (see the module docstring); sorted. A file only
+    one side has is one warning per side, and nothing paired at all an error."""
     if not (os.path.isdir(source_path) and os.path.isdir(target_path)):
         directory, other = (source_path, target_path) if os.path.isdir(source_path) else (target_path, source_path)
         raise UsageError(f"{directory} is a directory and {other} is not; give two files, or two directories "
                          "of resource files (res/values and res/values-zh-rCN)")
-    names = _resource_files(source_path)
-    paired = [name for name in names if os.path.isfile(os.path.join(target_path, name))]
-    missing = [name for name in names if name not in paired  # colors.xml is <resources> too, and not translated
-               and read_strings(os.path.join(source_path, name), detect(os.path.join(source_path, name)), options)]
-    if not paired:
+    english, chinese = _resource_files(source_path), _resource_files(target_path)
+    pairings: list[_Pairing] = []
+    android_english = _android_sets(english)
+    android_chinese = _android_sets(chinese)
+    for folder in sorted(set(android_english) & set(android_chinese)):
+        pairings.append(_Pairing(_set(source_path, folder, android_english[folder]),
+                                 _set(target_path, folder, android_chinese[folder]), KeyedFormat.ANDROID))
+    android_paired = {name for folder in set(android_english) & set(android_chinese)
+                      for name in android_english[folder] + android_chinese[folder]}
+    english_only = [name for name, keyed_format in english.items() if name not in android_paired
+                    and (name not in chinese or chinese[name] is not keyed_format)]
+    chinese_only = [name for name, keyed_format in chinese.items() if name not in android_paired
+                    and (name not in english or english[name] is not keyed_format)]
+    for name, keyed_format in english.items():
+        if name not in android_paired and name not in english_only:
+            pairings.append(_Pairing(_Files(os.path.join(source_path, name), (os.path.join(source_path, name),)),
+                                     _Files(os.path.join(target_path, name), (os.path.join(target_path, name),)),
+                                     keyed_format))
+    if not pairings:
         raise InputFormatError(f"no resource file here has a counterpart of the same name in {target_path} "
-                               f"({len(names)} resource file(s) here)", path=source_path)
-    if missing:
-        options.on_warning(f"{target_path}: {len(missing)} resource file(s) of {source_path} missing here, not read "
-                           f"(first: {missing[0]})")
-    for name in paired:
-        yield from read_keyed(os.path.join(source_path, name), os.path.join(target_path, name), options)
+                               f"({len(english)} resource file(s) here)", path=source_path)
+    english_only = [name for name in english_only  # colors.xml is <resources> too, and not translated
+                    if _has_text(os.path.join(source_path, name), english[name], options)]
+    if english_only:
+        options.on_warning(f"{target_path}: {len(english_only)} resource file(s) of {source_path} missing here, "
+                           f"not read (first: {english_only[0]})")
+    if chinese_only:
+        options.on_warning(f"{target_path}: {len(chinese_only)} resource file(s) here that {source_path} lacks, "
+                           f"not read (first: {chinese_only[0]})")
+    return sorted(pairings, key=lambda pairing: pairing.english.name)
 
 
-def _resource_files(directory: str) -> list[str]:
-    """The keyed resource files under a directory, by relative name, sorted; hidden entries skipped."""
-    found = []
+def _android_sets(files: dict[str, KeyedFormat]) -> dict[str, list[str]]:
+    """The Android resource files by the folder (relative name) they are in."""
+    sets: dict[str, list[str]] = {}
+    for name, keyed_format in files.items():
+        if keyed_format is KeyedFormat.ANDROID:
+            sets.setdefault(os.path.dirname(name), []).append(name)
+    return sets
+
+
+def _set(root: str, folder: str, names: list[str]) -> _Files:
+    return _Files(os.path.join(root, folder) if folder else root, tuple(os.path.join(root, name) for name in names))
+
+
+def _has_text(path: str, keyed_format: KeyedFormat, options) -> bool:
+    return any(string.text for string in read_strings(path, keyed_format, options))
+
+
+def _resource_files(directory: str) -> dict[str, KeyedFormat]:
+    """The keyed resource files under a directory by relative name, sorted, with their formats;
+    hidden entries skipped."""
+    found: dict[str, KeyedFormat] = {}
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(name for name in directories if not name.startswith("."))
         for name in sorted(files):
             path = os.path.join(root, name)
-            if not name.startswith(".") and detect(path) is not None:
-                found.append(os.path.relpath(path, directory))
+            keyed_format = detect(path) if not name.startswith(".") else None
+            if keyed_format is not None:
+                found[os.path.relpath(path, directory)] = keyed_format
     return found
 
 
@@ -81,45 +165,63 @@ def _kind(keyed_format: KeyedFormat | None) -> str:
     return keyed_format.value if keyed_format is not None else "not a keyed resource file"
 
 
-def _pairs(source_path: str, target_path: str, keyed_format: KeyedFormat, options) -> Iterator[SegmentPair]:
-    english = _with_text(unique_keys(read_strings(source_path, keyed_format, options), source_path, options))
-    chinese = _with_text(unique_keys(read_strings(target_path, keyed_format, options, chinese=True), target_path,
-                                      options))
+def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options) -> Iterator[SegmentPair]:
+    """The pairs of every pairing, its sides read the right way round (decided once, for all)."""
+    read = [_Read(pairing, _strings(pairing.english, pairing.keyed_format, options, chinese=False),
+                  _strings(pairing.chinese, pairing.keyed_format, options, chinese=True)) for pairing in pairings]
+    english_chinese = _mostly_chinese([string for each in read for string in each.english if string.text])
+    chinese_chinese = _mostly_chinese([string for each in read for string in each.chinese if string.text])
     english_path, chinese_path = source_path, target_path
-    if _mostly_chinese(english) and not _mostly_chinese(chinese):
+    if english_chinese and chinese_chinese:
+        raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; --source "
+                         "takes the English resources (res/values), --target their Chinese translation")
+    if english_chinese:
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
                            f"with {target_path} as the English side")
-        english_path, chinese_path, english, chinese = target_path, source_path, chinese, english
-    translations = {string.key: string for string in chinese}
-    plurals_translated = {string.plural_of for string in chinese if string.plural_of is not None}
+        english_path, chinese_path = target_path, source_path
+        read = [_Read(_Pairing(each.pairing.chinese, each.pairing.english, each.pairing.keyed_format),
+                      each.chinese, each.english) for each in read]
+    _refuse_another_variant(chinese_path, options)
+    for each in read:
+        yield from _paired(each, options)
+
+
+def _strings(files: _Files, keyed_format: KeyedFormat, options, *, chinese: bool) -> list[KeyedString]:
+    """The strings of a set of files, each with its file, a key defined twice read at its last
+    definition."""
+    strings = [replace(string, path=path) if len(files.paths) > 1 else string
+               for path in files.paths for string in read_strings(path, keyed_format, options, chinese=chinese)]
+    return list(unique_keys(strings, files.paths[0], options))
+
+
+def _paired(read: _Read, options) -> Iterator[SegmentPair]:
+    english_name, chinese_name = read.pairing.english.name, read.pairing.chinese.name
+    english_file, chinese_file = read.pairing.english.paths[0], read.pairing.chinese.paths[0]
+    english = [string for string in read.english if string.text]  # an empty English value: nothing to translate
+    translations = {string.key: string for string in read.chinese if string.text}  # empty: untranslated
+    plurals_translated = {string.plural_of for string in translations.values() if string.plural_of is not None}
     untranslated: list[KeyedString] = []
     for string in english:
         translation = translations.get(string.key)
         if translation is None:
             if string.plural_of not in plurals_translated:
-                untranslated.append(_refused_in_strict(string, options, english_path,
-                                                       f"has no translation in {chinese_path}"))
+                untranslated.append(_refused_in_strict(string, options, string.path or english_file,
+                                                       f"has no translation in {chinese_name}"))
             continue
-        location = Location(chinese_path, translation.line, translation.key, translation.text_line,
-                            translation.column, translation.column_utf16, translation.verbatim)
+        location = Location(translation.path or chinese_file, translation.line, translation.key,
+                            translation.text_line, translation.column, translation.column_utf16, translation.verbatim)
         yield SegmentPair(string.text, translation.text, location)
-    english_keys = {string.key for string in english}
-    left_over = [_refused_in_strict(string, options, chinese_path, f"is not in {english_path}")
-                 for string in chinese if string.key not in english_keys]
+    english_keys = {string.key for string in read.english}
+    left_over = [_refused_in_strict(string, options, string.path or chinese_file, f"is not in {english_name}")
+                 for string in translations.values() if string.key not in english_keys]
     if untranslated:
         first = untranslated[0]
-        options.on_warning(f"{english_path}:{first.line}: {len(untranslated)} key(s) with no translation in "
-                           f'{chinese_path} skipped (first one here: "{first.key}")')
+        options.on_warning(f"{first.path or english_file}:{first.line}: {len(untranslated)} key(s) with no "
+                           f'translation in {chinese_name} skipped (first one here: "{first.key}")')
     if left_over:
         first = left_over[0]
-        options.on_warning(f"{chinese_path}:{first.line}: {len(left_over)} key(s) not in {english_path} "
-                           f'skipped (first one here: "{first.key}")')
-
-
-def _with_text(strings: Iterator[KeyedString]) -> list[KeyedString]:
-    """The strings that say something: an empty English value has nothing to translate, an empty
-    Chinese one is untranslated."""
-    return [string for string in strings if string.text]
+        options.on_warning(f"{first.path or chinese_file}:{first.line}: {len(left_over)} key(s) not in "
+                           f'{english_name} skipped (first one here: "{first.key}")')
 
 
 def _refused_in_strict(string: KeyedString, options, path: str, what: str) -> KeyedString:
@@ -131,3 +233,16 @@ def _refused_in_strict(string: KeyedString, options, path: str, what: str) -> Ke
 def _mostly_chinese(strings: list[KeyedString]) -> bool:
     """Whether more than half of the strings have Chinese in them."""
     return 2 * sum(has_han(string.text) for string in strings) > len(strings)
+
+
+def _refuse_another_variant(chinese_path: str, options) -> None:
+    """OtherLanguageError when the Chinese side's path names a variant of Chinese other than the
+    one asked for: values-zh-rTW checked against a zh-CN glossary would call Taiwan's 檔案 the
+    mainland's forbidden 档案. Plain zh (the default) reads every variant."""
+    wanted = options.target_lang
+    if not wanted or not normalize_language(wanted).startswith("zh-"):
+        return
+    named = path_language(chinese_path)
+    if named is not None and not language_matches(named.language, wanted):
+        raise OtherLanguageError(f"the resources are in {named.language} (as {named.said_by} says), not {wanted}; "
+                                 "pass --source-lang/--target-lang to read other languages", path=chinese_path)
