@@ -192,7 +192,7 @@ def test_a_broken_unicode_escape_is_an_error_at_its_line(runner, tmp_path):
     broken.write_text("action.open_file=\\u6253\\u5f00\naction.delete_file=\\u52g0\n", encoding="utf-8")
     result = check(runner, JAVA[0], str(broken))
     assert result.exit_code == 2
-    assert result.stderr == f"error: {broken}:2: malformed \\uxxxx escape '\\\\u52g0' (Java refuses the file)\n"
+    assert result.stderr == f"error: {broken}:2: malformed \\uxxxx escape \\u52g0 (Java refuses the file)\n"
 
 
 # ---------------------------------------------------------------- pairs that cannot be
@@ -294,3 +294,23 @@ def test_a_traditional_chinese_bundle_is_skipped_for_a_zh_cn_glossary(runner, tm
     result = check(runner, JAVA[0], str(taiwan))
     assert "skipped: the resources are in zh-TW (as messages_zh_TW.properties says), not zh-CN" in result.stderr
     assert findings(result.stdout) == []
+
+
+def test_a_missing_semicolon_in_a_strings_table_is_reported_where_it_is_missing(runner, tmp_path):
+    broken = tmp_path / "Localizable.strings"
+    broken.write_text('"action.open_file" = "打开文件"\n"action.delete_file" = "删除文件";\n', encoding="utf-8")
+    result = check(runner, IOS[0], str(broken))
+    assert result.exit_code == 2
+    assert result.stderr == f'error: {broken}:1:28: malformed .strings file: expected ";" after the value of "action.open_file"\n'
+
+
+def test_a_json_string_left_open_is_a_complete_message(runner, tmp_path):
+    truncated = tmp_path / "zh.json"
+    truncated.write_text('{\n  "open": "打开文件', encoding="utf-8")
+    result = check(runner, WEB[0], str(truncated))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {truncated}:2:11: invalid JSON: unterminated string: its closing quote is missing\n"
+    truncated.write_text('{\n  "open": "打开文件\n"}', encoding="utf-8")
+    result = check(runner, WEB[0], str(truncated))
+    assert result.stderr == (f"error: {truncated}:2:16: invalid JSON: a line break or other control character inside "
+                             "a string (write it as \\n or \\t)\n")

@@ -52,12 +52,15 @@ class _Table:
                 self._fail(f'expected a quoted value after "{key}" =')
             value_start = self.position + 1
             value = self._quoted()
+            value_end = self.position
             self._skip_space_and_comments()
             if not self._take(";"):
                 opened = self.lines.line(value_start)
-                hint = f" (its value opens on line {opened}: is its closing quote missing?)" \
-                    if opened != self.lines.line(self.position) else ""
-                self._fail(f'expected ";" after the value of "{key}"{hint}')
+                if opened == self.lines.line(value_end - 1):  # the value closes where it opens: the ; is missing
+                    self.position = value_end
+                    self._fail(f'expected ";" after the value of "{key}"')
+                self._fail(f'expected ";" after the value of "{key}" (its value opens on line {opened}: is its '
+                           "closing quote missing?)")
             text_start = _SPACE.match(self.text, value_start).end()  # past spaces the value opens with
             line, column, column_utf16 = self.lines.where(text_start)
             value = value.strip()

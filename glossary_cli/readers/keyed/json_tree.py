@@ -28,6 +28,12 @@ _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|nu
 _LINKED = re.compile(r"^@(?:\.\w+)?:[\w.-]+$")  # vue-i18n: @:common.save, @.lower:common.save
 _PLURAL_SUFFIX = re.compile(r"^(.+?)(?:_ordinal)?_(?:zero|one|two|few|many|other)$")  # i18next v4
 _MAX_DEPTH = 200
+# scanstring's messages, which json's own error then ends with a position ("... starting at")
+_JSON_MESSAGES = {"Unterminated string starting at": "unterminated string: its closing quote is missing",
+                  "Invalid control character at": "a line break or other control character inside a string "
+                                                  "(write it as \\n or \\t)",
+                  "Invalid \\escape": "invalid backslash escape",
+                  "Invalid \\uXXXX escape": "malformed \\uXXXX escape"}
 
 
 def read(path: str, options) -> Iterator[KeyedString]:
@@ -112,7 +118,7 @@ class _Document:
         try:
             value, end = scanstring(self.text, position + 1, True)
         except json.JSONDecodeError as error:
-            self._fail(error.msg[0].lower() + error.msg[1:], error.pos)
+            self._fail(_JSON_MESSAGES.get(error.msg, error.msg[0].lower() + error.msg[1:]), error.pos)
         return paired_surrogates(value), end
 
     def _record(self, key: str, value: str, quote: int) -> None:

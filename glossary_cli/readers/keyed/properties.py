@@ -135,7 +135,7 @@ def _unescape(raw: str, path: str, lines: LineIndex, offset: int) -> str:
         escaped = raw[index + 1]
         if escaped == "u":
             if not _HEX4.fullmatch(raw, index + 2, index + 6):
-                raise InputFormatError(f"malformed \\uxxxx escape {raw[index:index + 6]!r} (Java refuses the file)",
+                raise InputFormatError(f"malformed \\uxxxx escape {raw[index:index + 6]} (Java refuses the file)",
                                        path=path, line=lines.line(offset))
             out.append(chr(int(raw[index + 2:index + 6], 16)))
             index += 6
