@@ -18,6 +18,10 @@ checksum follows the decision. Entries both sides added are merged as merge_glos
 two files.
 
 Ours is the file written: its entries, comments and layout are kept where the merge takes them.
+Entries one side moved by hand keep that order when the other side only edited them or only
+re-ran extract (whose best-first layout says nothing a person meant): then the entries are laid
+out over the person's order as extract would lay them out (update.fill_places). Two orders made
+by hand stay ours'.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, c
                             header_line, outside_comments, outside_text, take_outside_text)
 from .merge import MergeConflict, MergeResult, TermIndex, comments_not_kept, merge_entry
 from .normalize import english_key
-from .update import as_extracted, worked_on
+from .update import as_extracted, fill_places, worked_on
 from .validate import term_forms
 
 # One decision about one pair (approve V2G → 车网互动): taken whole from the side that changed it,
@@ -99,6 +103,8 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
                   if not _same([merged.terms[index]], [ours.terms[position]]))
     if _reordered(ancestor, theirs) and not _reordered(ancestor, ours):
         merged.terms = _in_order_of(merged.terms, theirs)  # theirs regrouped the entries; ours only edited
+    elif _reordered(ancestor, ours) and _reordered(ancestor, theirs):
+        merged.terms = _in_the_person_s_order(ancestor, ours, theirs, merged.terms)
     return MergeResult(merged, conflicts, added=len(merged.terms) - len(first_of_slot), changed=changed,
                        skipped=skipped, deleted=len(ours.terms) - len(first_of_slot),
                        header_conflict=header_conflict, dropped=dropped)
@@ -115,6 +121,59 @@ def _reordered(ancestor: Glossary, side: Glossary) -> bool:
     before, after = _order(ancestor), _order(side)
     common = set(before) & set(after)
     return [key for key in before if key in common] != [key for key in after if key in common]
+
+
+def laid_out_by_extract(ancestor: Glossary, side: Glossary) -> bool:
+    """Whether a side's order is the one extract gives when re-run on the ancestor
+    (update.fill_places): the ancestor's entries people worked on keep their places, candidates the
+    run dropped leave theirs, and the side's candidates fill the others best first by score (equal
+    scores keep the side's order: a score is written rounded). An entry the side worked on since
+    was either placed by extract as a candidate and decided after the run, or decided before it
+    and kept in its place: the order is extract's if either reading, taken for all such entries,
+    gives it."""
+    order = _order(side)
+    held = set(order)
+    worked = {english_key(entry.source) for entry in ancestor.terms if worked_on(entry)}
+    since = {english_key(entry.source) for entry in side.terms if worked_on(entry)} - worked
+    score: dict[str, float | None] = {}
+    for entry in side.terms:
+        score.setdefault(english_key(entry.source), entry.score)
+    for kept in (worked, worked | since):
+        layout = [key if key in kept else None for key in _order(ancestor) if key in held]
+        placed = set(layout) - {None}
+        candidates = [key for key in order if key not in placed]
+        best_first = sorted(candidates, key=lambda key: (score[key] is None, -(score[key] or 0.0)))
+        if fill_places(layout, best_first) == order:
+            return True
+    return False
+
+
+def _in_the_person_s_order(ancestor: Glossary, ours: Glossary, theirs: Glossary, entries: list[Entry]) -> list[Entry]:
+    """Both sides moved entries. Where one side's order is only extract's re-run, which says
+    nothing a person meant, the entries are laid out over the other side's order; where both
+    are a person's (or both extract's), they stay in ours' order: two groupings cannot be merged."""
+    by_extract = (laid_out_by_extract(ancestor, ours), laid_out_by_extract(ancestor, theirs))
+    if by_extract == (True, False):
+        return _laid_out_over(entries, person=theirs, extracted=ours)
+    if by_extract == (False, True):
+        return _laid_out_over(entries, person=ours, extracted=theirs)
+    return entries
+
+
+def _laid_out_over(entries: list[Entry], *, person: Glossary, extracted: Glossary) -> list[Entry]:
+    """The entries as extract would lay them out over a person's order (update.fill_places): in
+    that order, the entries worked on (decided, commented, edited, on either side) keep their
+    places; the candidates fill the other places in the order the extract side has them, best
+    first, with the entries the person's side lacks (new candidates, a term approved after the run),
+    and those left over follow, as extract appends new candidates. A heading stays above the
+    entry it was written for, and a candidate never lands among entries the person grouped unless
+    a candidate had a place there."""
+    held = set(_order(person))
+    ordered = _in_order_of(entries, person)
+    layout = [entry if worked_on(entry) else None for entry in ordered if english_key(entry.source) in held]
+    rank = {key: index for index, key in enumerate(_order(extracted))}
+    floating = [entry for entry in ordered if english_key(entry.source) not in held or not worked_on(entry)]
+    return fill_places(layout, sorted(floating, key=lambda entry: rank.get(english_key(entry.source), len(rank))))
 
 
 def _in_order_of(entries: list[Entry], side: Glossary) -> list[Entry]:

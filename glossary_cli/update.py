@@ -12,12 +12,15 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import has_comments
 from .models import ScoredPair
 from .normalize import chinese_key, closed_compound, english_key, singular
 from .scoring import EVIDENCE_WINDOW
+
+Placed = TypeVar("Placed")  # an entry, or what stands for one (its term's key)
 
 
 def entry_from_pair(pair: ScoredPair) -> Entry:
@@ -91,12 +94,18 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
                 (key, chinese_key(pair.target)) in rejected for key in keys):
             continue
         candidates[rank] = entry_from_pair(pair)
-    best_first = iter([candidates[rank] for rank in sorted(candidates)])
-    kept = [entry if entry is not None else next(best_first) for entry in layout]
-    kept += best_first
-    existing.terms = kept
+    existing.terms = fill_places(layout, [candidates[rank] for rank in sorted(candidates)])
     existing.generated = generated
     return existing
+
+
+def fill_places(layout: list[Placed | None], best_first: Iterable[Placed]) -> list[Placed]:
+    """Extract's layout: what `layout` holds (the entries people worked on) keeps its place, the
+    candidates fill the other places (None) best first, and those left over follow, best first.
+    There are never more places than candidates. Merge lays files out by it too (and checks
+    whether a side's order is one it gives), so both read a file's order alike."""
+    candidates = iter(best_first)
+    return [placed if placed is not None else next(candidates) for placed in layout] + list(candidates)
 
 
 def decided_terms(glossary: Glossary) -> dict[str, Entry]:
