@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stands_alone, stem
-from .candidates import LABEL_MAX_WORDS, heading_number_end
+from .candidates import CLASSIFIERS, LABEL_MAX_WORDS, heading_number_end
 from .lists import ListItem, parallel_items
 from .models import Span, Token
 from .script import HAN, has_han
@@ -120,6 +120,10 @@ class SegmentAligner:
         whole_source, whole_target = _core(source), _core(target)
         whole_chinese = next((index for index, zspan in enumerate(chinese)
                               if (zspan.start, zspan.end) == whole_target), None)
+        if whole_chinese is None and target[whole_target[0]:whole_target[0] + 1] in CLASSIFIERS:
+            # the label after the classifier of a number left out (`个文件夹`: candidates.counts_a_noun)
+            whole_chinese = next((index for index, zspan in enumerate(chinese)
+                                  if (zspan.start, zspan.end) == (whole_target[0] + 1, whole_target[1])), None)
         by_text: dict[str, list[int]] = {}
         for index, zspan in enumerate(chinese):
             by_text.setdefault(zspan.text, []).append(index)

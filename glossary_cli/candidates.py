@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .lexicon import chinese_headwords
 from .models import Span, Token
-from .normalize import chinese_key, english_display, english_key
+from .normalize import chinese_key, english_display, english_key, singular
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import has_han, visible
 from .wordclass import cannot_be_a_noun, is_participle, is_verb_base, only_a_verb, only_an_adverb
@@ -294,9 +294,13 @@ def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limit
     """A short string translated as a whole (a UI label) is a span even where a function word sits
     inside it: 启动时自动挂载 (`Auto Mount on Startup`), 保存到磁盘 (`Save to Disk`)."""
     words_start = heading_number_end(text)
-    first = next((token for token in tokens if not _zh_breaks(token, masked) and token.start >= words_start), None)
-    if first is None:
+    first_index = next((index for index, token in enumerate(tokens)
+                        if not _zh_breaks(token, masked) and token.start >= words_start), None)
+    if first_index is None:
         return None
+    if counts_a_noun(text, tokens, first_index, masked, source):  # `%d 个文件夹`, its number left out: 文件夹
+        first_index += 1
+    first = tokens[first_index]
     last = next(token for token in reversed(tokens) if not _zh_breaks(token, masked))
     start, end = first.start, last.end
     if end - start > limits.max_chars:
@@ -394,6 +398,28 @@ def _counts_a_number(text: str, token: Token) -> bool:
     return bool(before) and (before[-1].isdigit() or before[-1] in _CHINESE_NUMERALS)
 
 
+# Classifiers, which count the noun after them: the 个 of `%d 个文件夹` (`%d folders`), the 张 of
+# `3 张照片`. Before a noun and after a number, one belongs to no term: `folder` is 文件夹, not
+# 个文件夹. At the end of a string one may translate the noun (`%d items` <-> `%d 项`), and it
+# stays a span.
+CLASSIFIERS = frozenset("个项条张位份台件篇首本支辆封只块座间家款种部批组名次")
+
+
+def counts_a_noun(text: str, tokens: tuple[Token, ...], index: int, masked: list[bool], source: str) -> bool:
+    """A classifier token before a Chinese word, after a number or a placeholder; or opening the
+    text where the English opens with a plural, whose number the reader left out with the code
+    that held it (`<x/> folders` <-> `<x/> 个文件夹`). Most classifiers are words too: 位深度
+    opening `Bit depth` is the bit's 位."""
+    token = tokens[index]
+    if token.text not in CLASSIFIERS or index + 1 >= len(tokens) or not has_han(tokens[index + 1].text):
+        return False
+    before = text[:token.start].rstrip()
+    if not before:
+        first = source.split(maxsplit=1)[0] if source.strip() else ""
+        return first.isalpha() and first.islower() and singular(first) != first
+    return before[-1].isdigit() or before[-1] in _CHINESE_NUMERALS or masked[len(before) - 1]
+
+
 def _attached_suffix(text: str, token: Token) -> bool:
     if token.start == 0 or not has_han(text[token.start - 1]):
         return False
@@ -443,7 +469,8 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     for first in range(count):
         head = tokens[first]
         if (_zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS
-                or _attached_suffix(text, head) or _counts_a_number(text, head)):
+                or _attached_suffix(text, head) or _counts_a_number(text, head)
+                or counts_a_noun(text, tokens, first, masked, source)):
             continue
         connectors = 0
         han = spaced = False

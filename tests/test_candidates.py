@@ -256,6 +256,24 @@ def test_the_unit_after_a_number_in_a_date_is_no_span_of_its_own():
     assert "月" in chinese("每个月的报告")  # no number before it: a word like any other
 
 
+def spans_of(target: str, source: str) -> set[str]:
+    return {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source=source)}
+
+
+def test_a_classifier_after_a_number_starts_no_span():
+    """`%d folders` is `%d 个文件夹`: 个 counts the folders, so `folder` is 文件夹, never 个文件夹."""
+    assert "个文件夹" not in spans_of("%d 个文件夹", "%d folders")
+    assert "张照片" not in spans_of("已选择 3 张照片", "3 photos selected")
+    assert "文件夹" in spans_of("%d 个文件夹", "%d folders")
+    assert "张" in spans_of("共 3 张", "3 sheets")  # no noun after it: it may render the noun itself
+
+
+def test_a_classifier_opening_the_text_starts_no_span_where_the_english_opens_with_a_plural():
+    """A reader that drops a leading placeholder code (`<x/> folders`) leaves `folders` and `个文件夹`."""
+    assert "个文件夹" not in spans_of("个文件夹", "folders")
+    assert "位深度" in spans_of("位深度", "Bit depth")  # 位 is `bit` here, not the classifier of people
+
+
 def test_a_transliterated_name_is_one_span_across_its_dots_and_hyphens():
     spans = chinese("唐纳德·特朗普总统和约翰-霍普金斯大学的数据")
     assert {"唐纳德·特朗普", "约翰-霍普金斯大学"} <= set(spans)

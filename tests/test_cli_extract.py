@@ -347,3 +347,17 @@ def test_a_cache_directory_that_cannot_be_created_is_named_and_the_run_goes_on(r
     assert result.stderr.startswith(f"warning: cannot create the cache directory {cache} (No such file or directory); "
                                     "nothing is cached this run (--cache-dir chooses another)\n")
     assert (tmp_path / "g.yaml").is_file()
+
+
+def test_a_count_whose_number_the_reader_left_out_gives_the_noun_without_its_classifier(runner, tmp_path):
+    """`<x/> folders` <-> `<x/> 个文件夹`: the reader drops the leading code, and 个 counts the folders."""
+    corpus = tmp_path / "ui.xlf"
+    corpus.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '<file source-language="en" target-language="zh-CN" datatype="plaintext" original="x"><body>\n'
+        '<trans-unit id="1"><source><x id="0"/> folders</source><target><x id="0"/> 个文件夹</target></trans-unit>\n'
+        '</body></file></xliff>\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "g.yaml"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    terms = yaml.safe_load((tmp_path / "g.yaml").read_text(encoding="utf-8"))["terms"]
+    assert [(term["source"], term["target"]) for term in terms] == [("folder", "文件夹")]
