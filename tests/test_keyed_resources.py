@@ -314,3 +314,18 @@ def test_a_json_string_left_open_is_a_complete_message(runner, tmp_path):
     result = check(runner, WEB[0], str(truncated))
     assert result.stderr == (f"error: {truncated}:2:16: invalid JSON: a line break or other control character inside "
                              "a string (write it as \\n or \\t)\n")
+
+
+@pytest.mark.parametrize("chinese, kind", [
+    ("ios/zh-Hans.lproj/Localizable.strings", "an iOS strings file"),
+    ("java/messages_zh_CN.properties", "a Java properties file"),
+    ("flutter/app_zh.arb", "a Flutter ARB file"),
+    ("android/res/values-zh-rCN/strings.xml", "an Android string resource file"),
+])
+def test_a_resource_file_named_alone_asks_for_its_english_file(runner, monkeypatch, chinese, kind):
+    """Read as lines, a .strings file gave junk pairs and a clean check (exit 0)."""
+    monkeypatch.chdir(KEYED)
+    result = runner.invoke(app, ["check", "glossary.yaml", chinese])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"error: {chinese}: {kind}, whose strings pair by key with its English file's: "
+                             f"give both, --source ENGLISH-FILE --target {chinese}\n")

@@ -48,9 +48,11 @@ def test_json_lines_saved_as_json_is_read_as_json_lines(tmp_path):
 
 
 @pytest.mark.parametrize("name, body, line, message", [
-    ("strings.json", '{"Save": "保存", "Open": "打开"}\n', 1, "a JSON document holding an object; expected an array "
-     'of records such as [{"en": "...", "zh": "..."}] (or JSON Lines, one record per line)'),
-    ("nested", '{\n  "menu": {"Save": "保存"}\n}\n', 1, "a JSON document holding an object;"),
+    ("strings.json", '{"Save": "保存", "Open": "打开"}\n', 1, "a JSON document holding an object: an i18n resource "
+     "file, whose strings pair by key with its English file's? Give both, --source ENGLISH-FILE --target "),
+    ("nested", '{\n  "menu": {"Save": "保存"}\n}\n', 1, "a JSON document holding an object:"),
+    ("string.json", '"Save"\n', 1, "a JSON document holding a string; expected an array of records such as "
+     '[{"en": "...", "zh": "..."}] (or JSON Lines, one record per line)'),
     ("numbers.json", '[\n  {"en": "Save", "zh": "保存"},\n  3\n]\n', 3, "expected an array of JSON objects, found a number"),
     ("cut.json", '[\n  {"en": "Save", "zh": "保存"}\n  {"en": "Open", "zh": "打开"}\n]\n', 3,
      "invalid JSON: expected ',' or ']' after a record"),

@@ -65,6 +65,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
     """The format of a corpus file from its extension, then from its first few kilobytes; a .txt
     whose lines are mostly tab-separated cells is a table (TSV), not interleaved text."""
     extension = os.path.splitext(path)[1].lower()
+    if extension in _RESOURCE_EXTENSIONS:
+        raise resource_file_alone(path, _RESOURCE_EXTENSIONS[extension])
     if extension == ".tbx":
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
     if extension in (".yaml", ".yml"):
@@ -86,6 +88,8 @@ def sniff_format(path: str, head: str) -> InputFormat:
             raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
         if root in _BY_ROOT_ELEMENT:
             return _BY_ROOT_ELEMENT[root]
+        if root == "resources":
+            raise resource_file_alone(path, "an Android string resource file")
         if root is not None:
             raise InputFormatError(f"an XML document with root <{root}>; the XML formats read are TMX and XLIFF "
                                    "(or pass --input-format)", path=path)
@@ -101,6 +105,17 @@ def sniff_format(path: str, head: str) -> InputFormat:
     if lines and (_is_csv_header(lines[0]) or lines[0].startswith("sep=")):
         return InputFormat.CSV
     return InputFormat.TEXT
+
+
+_RESOURCE_EXTENSIONS = {".strings": "an iOS strings file", ".properties": "a Java properties file",
+                        ".arb": "a Flutter ARB file"}
+
+
+def resource_file_alone(path: str, kind: str) -> InputFormatError:
+    """An app resource file named as a corpus: its strings pair by key with the English file's,
+    which only --source/--target name (read as lines, a .strings file gives junk pairs)."""
+    return InputFormatError(f"{kind}, whose strings pair by key with its English file's: give both, "
+                            f"--source ENGLISH-FILE --target {path}", path=path)
 
 
 def xml_root(text: str) -> str | None:

@@ -91,6 +91,11 @@ def _array_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any]]]
     position = _skip_space(text, 0)
     if not text.startswith("[", position):
         shown = _top_level_kind(text, position)
+        if text.startswith("{", position):
+            raise InputFormatError(f"a JSON document holding {shown}: an i18n resource file, whose strings pair by "
+                                   f"key with its English file's? Give both, --source ENGLISH-FILE --target {path}; "
+                                   'a corpus in JSON is an array of records such as [{"en": "...", "zh": "..."}]',
+                                   path=path, line=_line_at(text, position))
         raise InputFormatError(f"a JSON document holding {shown}; expected an array of records such as "
                                '[{"en": "...", "zh": "..."}] (or JSON Lines, one record per line)',
                                path=path, line=_line_at(text, position))
