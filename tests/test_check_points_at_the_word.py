@@ -58,3 +58,45 @@ def test_a_po_string_with_an_escape_before_it_points_where_the_translation_start
         "file=one.po,line=5,col=14",  # `msgstr "` is 8 characters; 请输入您的 five more
         "file=one.po,line=8,col=9",  # the \t in the file is one character of the text: the string's start
     ]
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="zh-CN" datatype="plaintext" original="x">
+    <body>
+      <trans-unit id="1">
+        <source>Enter your email.</source>
+        <target>请输入您的邮件地址。</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Tom &amp; your email.</source>
+        <target>汤姆&amp;您的邮件地址。</target>
+      </trans-unit>
+      <trans-unit id="3">
+        <source>Your <b>email</b> here.</source>
+        <target>您的<bpt id="1">&lt;b&gt;</bpt>邮件地址<ept id="1">&lt;/b&gt;</ept>在此。</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_an_xliff_target_written_as_it_reads_is_pointed_into(runner, workdir):
+    (workdir / "g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (workdir / "ui.xlf").write_text(XLIFF, encoding="utf-8")
+    assert places(runner, "ui.xlf") == [
+        "file=ui.xlf,line=7,col=22",  # <target> text from column 17, 邮件地址 five characters on
+        "file=ui.xlf,line=11,col=17",  # &amp; before it: the file's columns are not the text's
+        "file=ui.xlf,line=15,col=17",  # an inline code before it, likewise
+    ]
+
+
+def test_a_tmx_seg_on_one_line_is_pointed_into(runner, workdir):
+    (workdir / "g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    head = '<tu><tuv xml:lang="en"><seg>Enter your email.</seg></tuv><tuv xml:lang="zh-CN"><seg>'
+    (workdir / "m.tmx").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" datatype="plaintext" '
+        'segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>\n'
+        f"{head}请输入您的邮件地址。</seg></tuv></tu>\n</body></tmx>\n", encoding="utf-8")
+    assert places(runner, "m.tmx") == [f"file=m.tmx,line=3,col={len(head) + 1 + 5}"]

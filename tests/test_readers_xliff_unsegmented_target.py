@@ -36,7 +36,7 @@ def test_check_finds_the_forbidden_rendering_in_an_unsegmented_target(runner, tm
     Path("app.xlf").write_text(UNIT, encoding="utf-8")
     result = runner.invoke(app, ["check", "g.yaml", "app.xlf"])
     assert result.exit_code == 1, result.output
-    assert "app.xlf:8:17  error GL002" in result.stdout
+    assert "app.xlf:8:19  error GL002" in result.stdout  # 档案, two characters into the <target> text at column 17
     assert result.stderr == ""  # not "1 untranslated or empty unit(s) skipped"
 
 

@@ -62,7 +62,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         found_target = found_target or bool(unit_codes)
         translated = translated or len(unit_languages) > 1
         if source and target:
-            yield SegmentPair(source, target, at_text(Location(path, event.line, unit), event, target_segment))
+            yield SegmentPair(source, target, at_text(Location(path, event.line, unit), event, target_segment, target))
             continue
         if options.strict:
             missing = target_language if source else source_language

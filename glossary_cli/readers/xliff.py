@@ -74,7 +74,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                         source, target = target, source
                     files.saw_translation(target)
                     chinese = source_element if swap else target_element
-                    yield SegmentPair(source, target, at_text(Location(path, line, unit), event, chinese))
+                    yield SegmentPair(source, target, at_text(Location(path, line, unit), event, chinese, target))
                 elif source:
                     untranslated += 1
                     first_untranslated_line = first_untranslated_line or line

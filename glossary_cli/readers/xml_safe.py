@@ -80,6 +80,9 @@ class XmlEvent:
     line: int  # line of the start tag
     inner_lines: dict[int, int] = field(default_factory=dict)  # id(element) -> start line, for `marked` names
     text_starts: dict[int, TextStart] = field(default_factory=dict)  # id(element) -> its text, for `marked` names
+    # id(element) -> its words as written, for `marked` elements whose words came in one piece of the
+    # file (no entity, inline element or line break among them): the file shows them as they are
+    plain_texts: dict[int, str] = field(default_factory=dict)
 
     def line_of(self, inner: ElementTree.Element) -> int:
         """The start line of an element inside this one (one named in `marked`), else this one's."""
@@ -90,12 +93,15 @@ class XmlEvent:
         return self.text_starts.get(id(inner))
 
 
-def at_text(location, event: XmlEvent, inner: ElementTree.Element | None):
-    """The location with its target position where the words of `inner` (a marked element) start."""
+def at_text(location, event: XmlEvent, inner: ElementTree.Element | None, text: str | None = None):
+    """The location with its target position where the words of `inner` (a marked element) start;
+    given the reader's `text` of it, whether the file shows that text as it is (Location.target_verbatim)."""
     start = event.text_start(inner) if inner is not None else None
     if start is None:
         return location
-    return type(location)(location.path, location.line, location.unit, start.line, start.column, start.column_utf16)
+    verbatim = text is not None and inner is not None and event.plain_texts.get(id(inner)) == text
+    return type(location)(location.path, location.line, location.unit, start.line, start.column, start.column_utf16,
+                          verbatim)
 
 
 def local_name(tag: object) -> str:
@@ -329,6 +335,8 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.marked = marked
         self.marked_lines: dict[int, int] = {}  # of marked elements inside the `ends` element being built
         self.text_starts: dict[int, TextStart] = {}  # likewise
+        # the pieces of text of the marked elements with words, as expat hands them over (None: an element)
+        self.pieces: dict[int, list[str | None]] = {}
         self.awaiting_text: list[ElementTree.Element] = []  # marked elements open and without words yet
         self.text_kinds: list[TextKind] = [TextKind.WORDS]  # of each open element
         self.input = _InputWindow()
@@ -350,6 +358,9 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.protected.add(opens_protected(name, element))
         elif closes_protected(name, element, self.protected) is not None:
             self.protected.discard(closes_protected(name, element, self.protected))
+        for outer, _ in self.open[:-1]:
+            if id(outer) in self.pieces:
+                self.pieces[id(outer)].append(None)  # an inline element among its words
         if name in self.marked:
             self.marked_lines[id(element)] = line
             self.awaiting_text.append(element)
@@ -369,7 +380,11 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             start = TextStart(expat.CurrentLineNumber, column, None if astral is None else column + astral)
             for element in self.awaiting_text:
                 self.text_starts[id(element)] = start
+                self.pieces[id(element)] = []
             self.awaiting_text.clear()
+        for element, _ in self.open:
+            if id(element) in self.pieces:
+                self.pieces[id(element)].append(data)
         return super().data(data)
 
     def end(self, tag):  # type: ignore[override]
@@ -380,15 +395,28 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.awaiting_text.pop()
         name = local_name(tag)
         if name in self.ends:
-            self.events.append(XmlEvent("end", name, element, line, self.marked_lines, self.text_starts))
+            self.events.append(XmlEvent("end", name, element, line, self.marked_lines, self.text_starts,
+                                        _plain_texts(self.pieces)))
             self.marked_lines = {}
             self.text_starts = {}
+            self.pieces = {}
             self.protected.clear()  # an <sm/> never closed ends with its unit
             if self.open:  # detach it so the tree does not grow with the file
                 parent = self.open[-1][0]
                 if len(parent) and parent[-1] is element:
                     del parent[-1]
         return element
+
+
+def _plain_texts(pieces: dict[int, list[str | None]]) -> dict[int, str]:
+    """The words of each element that came in one piece (blank pieces at the end aside)."""
+    found = {}
+    for key, parts in pieces.items():
+        while parts and parts[-1] is not None and not parts[-1].strip():
+            parts.pop()
+        if len(parts) == 1 and parts[0] is not None:
+            found[key] = parts[0].strip()
+    return found
 
 
 def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset(),
