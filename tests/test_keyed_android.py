@@ -203,6 +203,17 @@ def test_each_product_variant_pairs_with_the_translation_of_the_same_product(run
                                        "upgrade": ("Upgrade your phone", "升级手机")}
 
 
+def test_a_product_variant_the_translation_lacks_pairs_with_its_default_string(runner, tmp_path):
+    """aapt shows a tablet the default string of a translation that has none for tablets."""
+    english = _resources(tmp_path / "en.xml", '  <string name="upgrade" product="tablet">Upgrade your tablet</string>\n'
+                                              '  <string name="upgrade">Upgrade your phone</string>\n')
+    chinese = _resources(tmp_path / "zh.xml", '  <string name="upgrade">升级设备</string>\n')
+    result = runner.invoke(app, ["check", "glossary.yaml", "--source", english, "--target", chinese])
+    assert result.stderr == ""  # no "has no translation" warning
+    assert [(pair.source, pair.target) for pair in read_parallel(english, chinese)] == [
+        ("Upgrade your tablet", "升级设备"), ("Upgrade your phone", "升级设备")]
+
+
 def test_an_item_of_type_string_is_a_string(tmp_path):
     english = _resources(tmp_path / "en.xml", '  <item type="string" name="typed">Open file</item>\n'
                                               '  <item type="dimen" name="margin">16dp</item>\n'

@@ -3,7 +3,7 @@
 Read: `<string name>` and `<item type="string" name>` (key: the name), each `<item>` of a
 `<string-array>` (key `name[0]`) and each quantity of `<plurals>` (key `name[other]`). A string for a
 product other than the default one (`product="tablet"`) is keyed `name#tablet`, and pairs with the
-translation for that product. Left out: `translatable="false"` strings, which
+translation for that product, or with the default one where the translation has none for it. Left out: `translatable="false"` strings, which
 are not translated (read with no text, so that a translation holding one is not "left over"), and references to other resources (`@string/app_name`), which hold no text.
 
 The text is what the app shows, as aapt builds it: escapes read (`\\'`, `\\"`, `\\n`, `\\@`,

@@ -186,6 +186,17 @@ def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options
         yield from _paired(each, options)
 
 
+def _default_product(key: str) -> str | None:
+    """The key of the default product's string, for a product variant's (`upgrade#tablet` ->
+    `upgrade`, `files#tablet[other]` -> `files[other]`): what a device of that product shows where
+    the translation has no string for it, as aapt builds it."""
+    name, marked, rest = key.partition("#")
+    if not marked:
+        return None
+    _, bracket, index = rest.partition("[")
+    return name + bracket + index
+
+
 def _strings(files: _Files, keyed_format: KeyedFormat, options, *, chinese: bool) -> list[KeyedString]:
     """The strings of a set of files, each with its file, a key defined twice read at its last
     definition."""
@@ -203,6 +214,8 @@ def _paired(read: _Read, options) -> Iterator[SegmentPair]:
     untranslated: list[KeyedString] = []
     for string in english:
         translation = translations.get(string.key)
+        if translation is None and read.pairing.keyed_format is KeyedFormat.ANDROID:
+            translation = translations.get(_default_product(string.key) or "")
         if translation is None:
             if string.plural_of not in plurals_translated:
                 untranslated.append(_refused_in_strict(string, options, string.path or english_file,
