@@ -3,7 +3,8 @@
 Loading remembers the exact text of the header, of every entry (with the comment lines above
 it) and of the tail of the file, and where each key sits. Writing emits that text unchanged when
 the data did not change; otherwise only the changed keys are rewritten: one-line values in place
-(a comment after them stays), other values as whole lines, new keys appended to their entry, so
+(a comment after them stays), other values as whole lines, new keys appended to their entry (a
+key people add goes above extract's evidence and checksum where the entry has them), so
 comments, key order, quoting, CRLF line ends and a missing final newline all survive. New entries
 are written fresh after the last one. Flow-style entries (`- {source: ...}`) are rewritten whole
 when they change.
@@ -26,7 +27,7 @@ from typing import Any
 import yaml
 
 from .errors import GlossaryFileError
-from .glossary import Entry, Glossary
+from .glossary import ENTRY_FIELDS, Entry, Glossary
 from .glossary_yaml_emit import _FLOW_LIST_KEYS, _plain_entry_text
 from .glossary_yaml_quick import _parse_quickly
 from .glossary_yaml_read import (
@@ -423,15 +424,40 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
             edits.append((span, _comments_kept(lines[span.first:span.last + 1], new_lines, len(prefix) - 2, newline)))
         else:
             edits.append((span, _comments_kept(lines[span.first:span.last + 1], new_lines, span.column, newline)))
-    for span, new_lines in sorted(edits, key=lambda edit: edit[0].first, reverse=True):
-        lines[span.first:span.last + 1] = new_lines or []
-    if added:
-        column = min((span.column for span in block.spans.values()), default=0)  # an empty header: at the margin
+    column = min((span.column for span in block.spans.values()), default=0)  # an empty header: at the margin
+    inserted: dict[int, list[str]] = {}  # line index -> new keys' lines to go before it
+    appended: list[str] = []
+    for key in added:
+        before = _next_field(key, block)
+        if before is None or lines[before.first][:before.column].strip():  # none after it, or on the line of `- `
+            appended.append(key)
+            continue
+        fresh = _with_newline(_dump_mapping({key: data[key]}), newline).splitlines(keepends=True)
+        inserted.setdefault(before.first, []).extend(_indent_line(" " * column, line) for line in fresh)
+    changes = [(span.first, span.last + 1, new_lines or []) for span, new_lines in edits]
+    changes += [(line, line, new_lines) for line, new_lines in inserted.items()]
+    for first, end, new_lines in sorted(changes, key=lambda change: (change[0], change[1]), reverse=True):
+        lines[first:end] = new_lines
+    if appended:
         if lines and not lines[-1].endswith(("\n", "\r")):
             lines[-1] += newline
-        fresh = _with_newline(_dump_mapping({key: data[key] for key in added}), newline)
+        fresh = _with_newline(_dump_mapping({key: data[key] for key in appended}), newline)
         lines += [_indent_line(" " * column, line) for line in fresh.splitlines(keepends=True)]
     return "".join(lines)
+
+
+_EXTRACTS_KEYS = ("score", "count", "signals", "evidence", "alternatives", "checksum")
+
+
+def _next_field(key: str, block: _Block) -> _KeySpan | None:
+    """The first of extract's keys the entry holds that a fresh entry writes after `key`: a note
+    or forbidden list people add goes above extract's evidence and checksum, where a reviewer
+    reads. None where there is none, or for a key of one's own: it goes last."""
+    if key not in ENTRY_FIELDS:
+        return None
+    later = [span for other, span in block.spans.items()
+             if other in _EXTRACTS_KEYS and ENTRY_FIELDS.index(other) > ENTRY_FIELDS.index(key)]
+    return min(later, key=lambda span: span.first, default=None)
 
 
 def _header_text(glossary: Glossary, document: _Document | None) -> str:

@@ -140,6 +140,21 @@ def test_adding_and_removing_keys_keeps_the_rest_of_the_entry():
     assert parse(out).terms == glossary.terms
 
 
+def test_a_key_people_add_goes_above_extracts_evidence_and_checksum():
+    """A forbidden list merged in, or a note typed by review, sits where a reviewer reads, not after
+    the evidence at the bottom of the entry; a key of one's own still goes last."""
+    glossary = parse("terms:\n  - source: symptom\n    target: 症状\n    status: approved\n    score: 0.9\n"
+                     "    evidence:\n      - {where: 'c.tsv:1', source: a symptom, target: 症状}\n"
+                     "    checksum: abcdefgh\n")
+    glossary.terms[0].forbidden = ["征状"]
+    glossary.terms[0].extra["x-owner"] = "Li"
+    assert dump_glossary(glossary) == (
+        "terms:\n  - source: symptom\n    target: 症状\n    status: approved\n    score: 0.9\n"
+        "    forbidden: [征状]\n"
+        "    evidence:\n      - {where: 'c.tsv:1', source: a symptom, target: 症状}\n"
+        "    checksum: abcdefgh\n    x-owner: Li\n")
+
+
 def test_a_multiline_note_becomes_a_block_scalar():
     glossary = parse(HAND_EDITED)
     glossary.terms[1].note = "first line\nsecond line"
