@@ -40,7 +40,8 @@ def test_a_glossary_for_zh_cn_skips_traditional_files_and_checks_those_tagged_by
     result = runner.invoke(app, ["check", "g.yaml", "locale"])
     assert result.exit_code == 1
     assert "locale/app.zh-TW.xlf:3: skipped: file translates en-US -> zh-TW, not en <-> zh-CN" in result.stderr
-    assert [line.split()[0] for line in result.stdout.splitlines() if " GL00" in line] == ["locale/ios.zh-Hans.xlf:4:71"]
+    # the <target> text starts at column 71; the forbidden 档案 two characters on
+    assert [line.split()[0] for line in result.stdout.splitlines() if " GL00" in line] == ["locale/ios.zh-Hans.xlf:4:73"]
 
 
 def test_a_glossary_for_plain_zh_reads_every_chinese_file(runner, tmp_path, monkeypatch):
