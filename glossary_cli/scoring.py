@@ -144,19 +144,20 @@ class PairFeatures:
         """The signals the learned combination weighs (FITTED_FEATURES, in order)."""
         return [1.0, math.log1p(self.count), self.dice, self.link_share, float(self.words == 1 or self.kept), self.best,
                 self.mean, self.english_commonness, self.commonness / 5, self.nested_ratio, float(self.quoted),
-                float(self.participle)]
+                float(self.participle), float(self.words >= 3 and not self.name)]
 
     def fitted(self) -> float:
         """Log-odds from the combination fitted on TICO-19 (tests/bench/fit_weights.py), less a
         set penalty for everyday words: in a big corpus `including`, `common` or `March` are
         frequent and consistently translated, yet a term is rarer in general English than that.
 
-        A UI label is the exception: `Save` or `Open` translated as a whole string is what a
-        localisation glossary is for, so neither its length nor its commonness counts against it
-        (TICO-19's prose has next to no labels, so the fit could not learn that)."""
+        A UI label is the exception: `Save`, `Open` or `Add to cart` translated as a whole string is
+        what a localisation glossary is for, so neither its length nor its commonness counts against
+        it (TICO-19's prose has next to no labels, so the fit could not learn that)."""
         statistics = self.statistics()
         if self.label:
             statistics[FITTED_FEATURES.index("single_word")] = 0.0
+            statistics[FITTED_FEATURES.index("long_phrase")] = 0.0
         learned = SCORE_SHIFT + sum(weight * value for weight, value in zip(FITTED_WEIGHTS, statistics))
         if self.label:
             return learned
@@ -192,10 +193,10 @@ def learned_share(corpus_segments: int) -> float:
 
 
 FITTED_FEATURES = ("bias", "log_count", "dice", "link_share", "single_word", "best", "mean",
-                   "english_commonness", "chinese_commonness", "fragment", "quoted", "participle")
-FITTED_WEIGHTS = (-7.087, 1.605, -1.707, -0.261, -1.729, 2.391, 2.329, -0.693, -1.517, -0.605, 0.767, -1.548)
-# The fitted bias reflects how rare reference terms are among TICO-19's linked pairs (0.5%);
-# shifting it moves every score alike, keeps the order, and puts good terms above 0.5.
+                   "english_commonness", "chinese_commonness", "fragment", "quoted", "participle", "long_phrase")
+FITTED_WEIGHTS = (-5.718, 1.554, -1.824, -0.334, -1.767, 1.987, 1.680, -0.513, -1.734, -0.558, 0.634, -1.496, -1.147)
+# The fitted bias reflects how rare reference terms are among TICO-19's terms (1.2%); shifting it
+# moves every score alike, keeps the order, and puts good terms above 0.5.
 SCORE_SHIFT = 6.0
 
 
@@ -353,10 +354,11 @@ def _is_name_term(options: list[tuple[PairFeatures, str, PairTally]]) -> bool:
     return 2 * sum(tally.name_like for _, _, tally in options) >= inside
 
 
-def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
-         target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
-         min_score: float = 0.0) -> list[ScoredPair]:
-    """One entry per English term: its best target, scored, with alternatives and evidence."""
+def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
+                 target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset()
+                 ) -> dict[str, list[tuple[PairFeatures, str, PairTally]]]:
+    """Every English term with the features of each of its linked targets: what `rank` chooses
+    among, and what the learned combination is fitted on (tests/bench/fit_weights.py)."""
     tallies, source_postings = merge_case_variants(
         {key: tally for key, tally in tallies.items() if key not in rejected}, source_postings)
     featured: dict[str, list[tuple[PairFeatures, str, PairTally]]] = {}
@@ -370,13 +372,22 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
                                  len(source_segments & target_segments), corpus_segments,
                                  heads[modifier] if modifier else 0)
         featured.setdefault(source_key, []).append((pair_features, target_key, tally))
+    for source_key, options in featured.items():
+        name = _is_name_term(options)
+        featured[source_key] = [(replace(pair_features, name=name), target_key, tally)
+                                for pair_features, target_key, tally in options]
+    return featured
+
+
+def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
+         target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
+         min_score: float = 0.0) -> list[ScoredPair]:
+    """One entry per English term: its best target, scored, with alternatives and evidence."""
     results = []
-    for source_key, featured_options in featured.items():
-        name = _is_name_term(featured_options)
-        options = []
-        for pair_features, target_key, tally in featured_options:
-            pair_features = replace(pair_features, name=name)
-            options.append((pair_features.prior(), pair_features.score(), target_key, tally))
+    for source_key, featured_options in term_options(tallies, source_postings, target_postings,
+                                                     rejected=rejected).items():
+        options = [(pair_features.prior(), pair_features.score(), target_key, tally)
+                   for pair_features, target_key, tally in featured_options]
         # The target is chosen on translation evidence (the prior); the learned combination ranks
         # terms against each other, which is where corpus statistics help.
         options.sort(key=lambda option: (-option[0], -option[1], option[2]))

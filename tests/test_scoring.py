@@ -140,3 +140,13 @@ def test_a_latin_modifier_that_combines_with_anything_makes_phrases_not_terms():
     assert many.score() < few.score() < pair(corpus_segments=3_000).score()
     assert latin_modifier("api密钥") == "api" and latin_modifier("2小时") is None and latin_modifier("电网") is None
     assert latin_modifier("蝙蝠sars-cov") == "sars-cov"  # a Latin head after Chinese counts alike
+
+
+def test_in_a_big_corpus_a_long_phrase_needs_more_evidence_unless_it_is_a_name_or_a_label():
+    # `limiting nonessential visitors` <-> 限制非必要访客 translates once; `contact tracing` is a term.
+    # Most three-word spans a big corpus links are phrases that happen to translate.
+    big = dict(count=2, dice=0.5, corpus_segments=3_000)
+    assert pair(words=3, **big).score() < pair(words=2, **big).score()
+    # a capitalised name (`Transport Layer Security`) or a UI label (`Add to cart`) is one at any length
+    assert pair(words=3, name=True, **big).score() >= pair(words=2, name=True, **big).score()
+    assert pair(words=3, label=True, **big).score() == pair(words=2, label=True, **big).score()

@@ -2,8 +2,8 @@
 
     python tests/bench/fit_weights.py ../shared/data/tico19_en_zh/segments.tsv ../shared/data/tico19_en_zh/gold.tsv
 
-Every linked (English, Chinese) pair of the corpus is an example, positive when the pair is in
-the reference glossary (English case-folded with the head plural folded, Chinese after NFKC).
+Every English term of the corpus, with the target `rank` chooses for it, is an example, positive
+when the pair is in the reference glossary (English case-folded with the head plural folded, Chinese after NFKC).
 L2-regularised logistic regression with Newton steps in numpy. Names and acronyms are left out on
 purpose: TICO-19's reference lists none, and an article's glossary is mostly names. The seed
 article is never used for fitting.
@@ -18,7 +18,7 @@ import numpy as np
 from glossary_cli.extract import collect, distinct
 from glossary_cli.normalize import chinese_key, english_key
 from glossary_cli.readers import read_pairs
-from glossary_cli.scoring import FITTED_FEATURES, features
+from glossary_cli.scoring import FITTED_FEATURES, term_options
 
 L2 = 1.0
 
@@ -33,16 +33,14 @@ def reference(path: str) -> dict[str, set[str]]:
 
 
 def examples(corpus: str, gold: dict[str, set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """One example per English term, its target as `rank` chooses it (best translation evidence):
+    the learned combination only ever ranks these against each other."""
     tallies, _ = collect(distinct(read_pairs([corpus])))
-    corpus_segments = 1 + max(max(segments) for segments in tallies.source_postings.values() if segments)
     rows, labels = [], []
-    for (source_key, target_key), tally in tallies.pairs.items():
-        source_segments = tallies.source_postings.get(source_key, set())
-        target_segments = tallies.target_postings.get(target_key, set())
-        pair = features(tally, len(source_segments), len(target_segments), len(source_segments & target_segments),
-                        corpus_segments)
+    for source_key, options in term_options(tallies.pairs, tallies.source_postings, tallies.target_postings).items():
+        pair, target_key, _ = min(options, key=lambda option: (-option[0].prior(), option[1]))
         rows.append(pair.statistics())
-        labels.append(float(target_key in gold.get(source_key.lower(), ())))
+        labels.append(float(target_key in gold.get(english_key(source_key).lower(), ())))
     return np.array(rows), np.array(labels)
 
 
@@ -64,7 +62,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 def main() -> None:
     x, y = examples(sys.argv[1], reference(sys.argv[2]))
     weights = fit(x, y)
-    print(f"{int(y.sum())} positive of {len(y)} linked pairs")
+    print(f"{int(y.sum())} positive of {len(y)} terms")
     for name, weight in zip(FITTED_FEATURES, weights):
         print(f"  {name:20} {weight:+.3f}")
     print("FITTED_WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")
