@@ -2,7 +2,8 @@
 
 defusedxml refuses entity declarations (so entity-expansion bombs and external entities never
 get a chance to run) and external references; a DOCTYPE that only names a DTD is allowed, as
-TMX files often carry one. Elements are handed out as they complete and then detached from
+TMX files often carry one. A reader may ask for the entities a document declares with their text
+to be expanded instead, within limits (xml_entities: Android resources use them). Elements are handed out as they complete and then detached from
 the tree, so a large translation memory is read in constant memory. Every element comes with
 the line of its start tag, and every parse problem becomes an InputFormatError at a line.
 Elements named in `marked` also come with where their text starts (TextStart), so that `check`
@@ -421,16 +422,23 @@ def _plain_texts(pieces: dict[int, list[str | None]]) -> dict[int, str]:
 
 def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset(),
              marked: frozenset[str] = frozenset(), encoding: str | None = None, kind: str = "XML",
-             on_warning: Callable[[str], None] | None = None) -> Iterator[XmlEvent]:
+             on_warning: Callable[[str], None] | None = None,
+             internal_entities: bool = False) -> Iterator[XmlEvent]:
     """Stream a file's XML events: the root element first, then start events for `starts` and
     complete elements for `ends` (local names), each with its line and the lines of the elements
     named in `marked` inside it (see XmlEvent.line_of).
 
     `encoding` overrides the encoding the document declares (the --encoding option). A document
     declaring a single-byte encoding whose bytes are UTF-8 Chinese is read as UTF-8, and
-    `on_warning` told so."""
+    `on_warning` told so. `internal_entities`: expand the entities the document declares with
+    their text, within limits (xml_entities), rather than refuse any declaration."""
     builder = _LineTrackingBuilder(starts, ends, marked)
-    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=not internal_entities,
+                              forbid_external=True)
+    if internal_entities:
+        from .xml_entities import InternalEntities
+
+        InternalEntities(path, kind).watch(parser.parser)
     builder.parser = parser
     if marked:
         parser.parser.buffer_text = False  # text as it is read, at its own position (see data)

@@ -10,8 +10,9 @@ The text is what the app shows, as aapt builds it: escapes read (`\\'`, `\\"`, `
 `\\?`, `\\u4e2d`), double quotes that keep white space removed, other runs of white space made one
 space, CDATA read as text. An `<xliff:g>` marks what is not to be translated (a placeholder, an
 app name): it stands where a word would, as an XLIFF `<ph>` does; styling tags (`<b>`, `<i>`,
-`<annotation>`) keep the words they wrap. Parsed with xml_safe, which refuses entity declarations
-and external references.
+`<annotation>`) keep the words they wrap. Entities the file declares with their text, as in
+`<!DOCTYPE resources [<!ENTITY app_name "Notely">]>`, are expanded, as aapt expands them; external
+ones are refused, and expansion is bounded (xml_entities). Parsed with xml_safe.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def read(path: str, options) -> Iterator[KeyedString]:
     # then (xml_safe keeps memory flat): the container's start says whose item it is.
     events = iter_xml(path, starts=_CONTAINERS, ends=frozenset({"string", "item"}) | _CONTAINERS,
                       marked=frozenset({"string", "item"}), encoding=options.encoding,
-                      kind="Android resources XML", on_warning=options.on_warning)
+                      kind="Android resources XML", on_warning=options.on_warning, internal_entities=True)
     container: ElementTree.Element | None = None
     container_kind, index = "", 0
     for event in events:
@@ -103,7 +104,7 @@ def _string(lines: LineIndex | None, path: str, key: str, element: ElementTree.E
     except _MalformedEscape as error:
         raise InputFormatError(f'malformed \\u escape "{error.escape}" in <string name="{key}">; aapt2 refuses it '
                                "(invalid unicode escape sequence)", path=path,
-                               **_where_in_text(element, start, error.index, line)) from None
+                               **_where_in_text(lines, element, start, error.index, line)) from None
     if not text or _REFERENCE.match(text):
         return None
     if start is None:  # the text is all in codes (<xliff:g>)
@@ -115,14 +116,17 @@ def _string(lines: LineIndex | None, path: str, key: str, element: ElementTree.E
     return KeyedString(key, text, line, start.line, column, column_utf16, plural_of, verbatim)
 
 
-def _where_in_text(element: ElementTree.Element, start, index: int, line: int) -> dict[str, int | None]:
+def _where_in_text(lines: LineIndex | None, element: ElementTree.Element, start, index: int,
+                   line: int) -> dict[str, int | None]:
     """The line and column of character `index` of the element's text, when it is in the text
-    before any child element and on the line the words start on; else the line they start on."""
+    before any child element and the file holds the text up to it as it is (no line break, no
+    entity); else the line the words start on."""
     raw = element.text or ""
     lead = len(raw) - len(raw.lstrip(_SPACE))
     if start is None:
         return {"line": line}
-    if lead <= index < len(raw) and "\n" not in raw[lead:index] and "\r" not in raw[lead:index]:
+    written = lines is not None and lines.shows(lines.starts[start.line - 1] + start.column - 1, raw[lead:index])
+    if lead <= index < len(raw) and written:
         return {"line": start.line, "column": start.column + index - lead}
     return {"line": start.line}
 
