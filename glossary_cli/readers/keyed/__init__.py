@@ -1,5 +1,6 @@
 """App resource files, one per language, whose strings are paired by key rather than by line:
-Android `strings.xml`, iOS `.strings`, web i18n JSON (and Flutter `.arb`) and Java `.properties`.
+Android `strings.xml`, iOS `.strings` and `.stringsdict`, web i18n JSON (and Flutter `.arb`) and
+Java `.properties`.
 
 Each format module turns one file into KeyedStrings (the key, the text as the app shows it, and
 where that text starts); `pairing` puts the English and the Chinese file side by side.
@@ -22,6 +23,7 @@ from ...textio import open_binary
 class KeyedFormat(Enum):
     ANDROID = "an Android string resource file (<resources>)"
     APPLE_STRINGS = "an iOS/macOS .strings file"
+    APPLE_STRINGSDICT = "an iOS/macOS .stringsdict file"
     JSON = "a JSON i18n file"
     ARB = "a Flutter .arb file"
     PROPERTIES = "a Java .properties file"
@@ -34,8 +36,10 @@ class KeyedString:
     `line` is where the entry starts (the `<string` tag, the key), `text_line`/`column` (1-based,
     in characters and in UTF-16 code units) where its text starts: `check` sends people there.
     `verbatim` says whether the file holds the text as it is there (no escapes, entities or line
-breaks), so `check` can point at a word inside it. `plural_of` names the plural a quantity belongs to (`files` of `files[one]`): Chinese has
-    fewer plural forms than English, so an English quantity without a Chinese one is no gap."""
+    breaks), so `check` can point at a word inside it. `variant_of` names the string this one is a
+    variant of: the plural a quantity belongs to (`files` of `files[one]`), the .stringsdict entry
+    of a plural, width or device variant. Chinese has fewer plural forms than English, and a
+    translation may give fewer widths, so an English variant without a Chinese one is no gap."""
 
     key: str
     text: str
@@ -43,13 +47,13 @@ breaks), so `check` can point at a word inside it. `plural_of` names the plural 
     text_line: int
     column: int
     column_utf16: int
-    plural_of: str | None = None
+    variant_of: str | None = None
     verbatim: bool = False  # the file shows the text as it is from there on (see Location.target_verbatim)
     path: str = ""  # the file, when the strings of several files are read as one set (Android's values/)
 
 
-_BY_EXTENSION = {".strings": KeyedFormat.APPLE_STRINGS, ".properties": KeyedFormat.PROPERTIES,
-                 ".arb": KeyedFormat.ARB}
+_BY_EXTENSION = {".strings": KeyedFormat.APPLE_STRINGS, ".stringsdict": KeyedFormat.APPLE_STRINGSDICT,
+                 ".properties": KeyedFormat.PROPERTIES, ".arb": KeyedFormat.ARB}
 
 
 def detect(path: str) -> KeyedFormat | None:
@@ -76,6 +80,8 @@ def read_strings(path: str, keyed_format: KeyedFormat, options, *, chinese: bool
         from .android import read
     elif keyed_format is KeyedFormat.APPLE_STRINGS:
         from .apple import read
+    elif keyed_format is KeyedFormat.APPLE_STRINGSDICT:
+        from .stringsdict import read
     else:
         from .json_tree import read
     return list(read(path, options))

@@ -7,15 +7,22 @@ starts), since that is where a finding of `check` is fixed.
 Skipped, each kind counted in one warning (`--strict`: an error at the first): English keys the
 Chinese file lacks or leaves empty (untranslated), and Chinese keys the English file lacks (left
 over from strings the app dropped; a key the English file marks translatable="false" is not
-one). An English plural quantity the Chinese plural lacks is no gap: Chinese has one form
-(`other`), English two. A Chinese value that copies the English is paired as it is, as every
-reader does; extract leaves such untranslated copies out and says so.
+one). An English variant the Chinese lacks (a plural quantity, a .stringsdict width) is no gap
+while the Chinese has another variant of the same string: Chinese has one plural form (`other`),
+English two. Nor is it in an Apple table whose Chinese translates a .stringsdict entry as a
+whole, with a format of no variables (`已选择 %d 个文件`) or a plain .strings entry, which
+Foundation then shows for every count: the English `other` form of each plural pairs with it.
+A Chinese value that copies the English is paired as it is, as every reader does; extract
+leaves such untranslated copies out and says so.
 
 Two directories (`res/values` and `res/values-zh-rCN`, `en.lproj` and `zh-Hans.lproj`) pair
-the resource files of the same relative name, except Android's: aapt merges every file of a
-`values*` directory into one set of resources, so its strings.xml, arrays.xml and plurals.xml
-pair by key across the directory, however a translation tool split them. A file only one
-directory has is one warning per side.
+the resource files of the same relative name, except where the platform merges files: aapt
+merges every file of a `values*` directory into one set of resources, so its strings.xml,
+arrays.xml and plurals.xml pair by key across the directory, however a translation tool split
+them; and Foundation looks a key of a table up in its .stringsdict, then in its .strings, so
+`Localizable.strings` and `Localizable.stringsdict` pair as one table, an entry of the
+.stringsdict hiding a .strings entry of the same key (genstrings leaves one for every plural). A
+file only one directory has is one warning per side.
 
 Files given the wrong way round (a mostly Chinese --source, a --target mostly not) are read
 swapped, with one warning, as line-aligned files are; two Chinese sides, or one file given as
@@ -100,19 +107,24 @@ def _directories(source_path: str, target_path: str, options) -> list[_Pairing]:
                          "of resource files (res/values and res/values-zh-rCN)")
     english, chinese = _resource_files(source_path), _resource_files(target_path)
     pairings: list[_Pairing] = []
+    in_sets: set[str] = set()  # the files paired as part of a set
     android_english = _android_sets(english)
     android_chinese = _android_sets(chinese)
     for folder in sorted(set(android_english) & set(android_chinese)):
         pairings.append(_Pairing(_set(source_path, folder, android_english[folder]),
                                  _set(target_path, folder, android_chinese[folder]), KeyedFormat.ANDROID))
-    android_paired = {name for folder in set(android_english) & set(android_chinese)
-                      for name in android_english[folder] + android_chinese[folder]}
-    english_only = [name for name, keyed_format in english.items() if name not in android_paired
+        in_sets.update(android_english[folder] + android_chinese[folder])
+    apple_english, apple_chinese = _apple_tables(english), _apple_tables(chinese)
+    for table in sorted(set(apple_english) & set(apple_chinese)):
+        pairings.append(_Pairing(_table(source_path, table, apple_english[table]),
+                                 _table(target_path, table, apple_chinese[table]), KeyedFormat.APPLE_STRINGS))
+        in_sets.update(apple_english[table] + apple_chinese[table])
+    english_only = [name for name, keyed_format in english.items() if name not in in_sets
                     and (name not in chinese or chinese[name] is not keyed_format)]
-    chinese_only = [name for name, keyed_format in chinese.items() if name not in android_paired
+    chinese_only = [name for name, keyed_format in chinese.items() if name not in in_sets
                     and (name not in english or english[name] is not keyed_format)]
     for name, keyed_format in english.items():
-        if name not in android_paired and name not in english_only:
+        if name not in in_sets and name not in english_only:
             pairings.append(_Pairing(_Files(os.path.join(source_path, name), (os.path.join(source_path, name),)),
                                      _Files(os.path.join(target_path, name), (os.path.join(target_path, name),)),
                                      keyed_format))
@@ -141,6 +153,27 @@ def _android_sets(files: dict[str, KeyedFormat]) -> dict[str, list[str]]:
 
 def _set(root: str, folder: str, names: list[str]) -> _Files:
     return _Files(os.path.join(root, folder) if folder else root, tuple(os.path.join(root, name) for name in names))
+
+
+_APPLE_TABLE_FORMATS = (KeyedFormat.APPLE_STRINGS, KeyedFormat.APPLE_STRINGSDICT)
+
+
+def _apple_tables(files: dict[str, KeyedFormat]) -> dict[str, list[str]]:
+    """The .strings and .stringsdict files by the table they are (relative name without its
+    extension: `Localizable`), the .strings first."""
+    tables: dict[str, list[str]] = {}
+    for name, keyed_format in files.items():
+        if keyed_format in _APPLE_TABLE_FORMATS:
+            tables.setdefault(os.path.splitext(name)[0], []).append(name)
+    return {table: sorted(names, key=lambda name: files[name] is KeyedFormat.APPLE_STRINGSDICT)
+            for table, names in tables.items()}
+
+
+def _table(root: str, table: str, names: list[str]) -> _Files:
+    """A table's files, named as the file when there is one (`Localizable.strings`), else
+    `Localizable.{strings,stringsdict}`."""
+    label = os.path.join(root, names[0]) if len(names) == 1 else os.path.join(root, table) + ".{strings,stringsdict}"
+    return _Files(label, tuple(os.path.join(root, name) for name in names))
 
 
 def _has_text(path: str, keyed_format: KeyedFormat, options) -> bool:
@@ -200,9 +233,26 @@ def _default_product(key: str) -> str | None:
 def _strings(files: _Files, keyed_format: KeyedFormat, options, *, chinese: bool) -> list[KeyedString]:
     """The strings of a set of files, each with its file, a key defined twice read at its last
     definition."""
-    strings = [replace(string, path=path) if len(files.paths) > 1 else string
-               for path in files.paths for string in read_strings(path, keyed_format, options, chinese=chinese)]
+    strings = [replace(string, path=path) if len(files.paths) > 1 else string for path in files.paths
+               for string in read_strings(path, _file_format(path, keyed_format), options, chinese=chinese)]
+    if keyed_format is KeyedFormat.APPLE_STRINGS and len(files.paths) > 1:
+        strings = _stringsdict_first(strings)
     return list(unique_keys(strings, files.paths[0], options))
+
+
+def _file_format(path: str, keyed_format: KeyedFormat) -> KeyedFormat:
+    """The format of one file of a set: an Apple table's .stringsdict beside its .strings."""
+    if keyed_format is KeyedFormat.APPLE_STRINGS and detect(path) is KeyedFormat.APPLE_STRINGSDICT:
+        return KeyedFormat.APPLE_STRINGSDICT
+    return keyed_format
+
+
+def _stringsdict_first(strings: list[KeyedString]) -> list[KeyedString]:
+    """An Apple table's strings less the .strings entries whose key its .stringsdict has too:
+    Foundation looks a key up in the .stringsdict first, so it never shows them."""
+    in_stringsdict = [detect(string.path) is KeyedFormat.APPLE_STRINGSDICT for string in strings]
+    keys = {string.key for string, found in zip(strings, in_stringsdict) if found}
+    return [string for string, found in zip(strings, in_stringsdict) if found or string.key not in keys]
 
 
 def _paired(read: _Read, options) -> Iterator[SegmentPair]:
@@ -210,14 +260,18 @@ def _paired(read: _Read, options) -> Iterator[SegmentPair]:
     english_file, chinese_file = read.pairing.english.paths[0], read.pairing.chinese.paths[0]
     english = [string for string in read.english if string.text]  # an empty English value: nothing to translate
     translations = {string.key: string for string in read.chinese if string.text}  # empty: untranslated
-    plurals_translated = {string.plural_of for string in translations.values() if string.plural_of is not None}
+    variants_translated = {string.variant_of for string in translations.values() if string.variant_of is not None}
+    if read.pairing.keyed_format in _APPLE_TABLE_FORMATS:  # the entry translated as a whole (see the docstring)
+        variants_translated |= set(translations)
     untranslated: list[KeyedString] = []
     for string in english:
         translation = translations.get(string.key)
         if translation is None and read.pairing.keyed_format is KeyedFormat.ANDROID:
             translation = translations.get(_default_product(string.key) or "")
+        if translation is None and read.pairing.keyed_format in _APPLE_TABLE_FORMATS:
+            translation = _whole_entry(string, translations)
         if translation is None:
-            if string.plural_of not in plurals_translated:
+            if string.variant_of not in variants_translated:
                 untranslated.append(_refused_in_strict(string, options, string.path or english_file,
                                                        f"has no translation in {chinese_name}"))
             continue
@@ -235,6 +289,14 @@ def _paired(read: _Read, options) -> Iterator[SegmentPair]:
         first = left_over[0]
         options.on_warning(f"{first.path or chinese_file}:{first.line}: {len(left_over)} key(s) not in "
                            f'{english_name} skipped (first one here: "{first.key}")')
+
+
+def _whole_entry(string: KeyedString, translations: dict[str, KeyedString]) -> KeyedString | None:
+    """The Chinese of a .stringsdict entry translated as a whole, for the English `other` form of
+    a plural of the entry (`files_selected/files[other]`): what the app shows in Chinese for it."""
+    if string.variant_of is None or not string.key.endswith("[other]"):
+        return None
+    return translations.get(string.variant_of)
 
 
 def _refused_in_strict(string: KeyedString, options, path: str, what: str) -> KeyedString:
