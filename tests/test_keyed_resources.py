@@ -318,6 +318,7 @@ def test_a_json_string_left_open_is_a_complete_message(runner, tmp_path):
 
 @pytest.mark.parametrize("chinese, kind", [
     ("ios/zh-Hans.lproj/Localizable.strings", "an iOS strings file"),
+    ("ios-plurals/zh-Hans.lproj/Localizable.stringsdict", "an iOS stringsdict file"),
     ("java/messages_zh_CN.properties", "a Java properties file"),
     ("flutter/app_zh.arb", "a Flutter ARB file"),
     ("android/res/values-zh-rCN/strings.xml", "an Android string resource file"),

@@ -34,7 +34,7 @@ NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
 # readable=False: the readers say why a file cannot be read, in check's machine reports too
 SOURCE_FILE = typer.Option(None, "--source", readable=False,
                            help="English side of two line-aligned files, or of two app resource files paired by key "
-                                "(Android strings.xml, iOS .strings, i18n .json, .arb, .properties) or two directories "
+                                "(Android strings.xml, iOS .strings and .stringsdict, i18n .json, .arb, .properties) or two directories "
                                 "of them (with --target).")
 TARGET_FILE = typer.Option(None, "--target", readable=False,
                            help="Chinese side of two line-aligned files or resource files (with --source); findings "

@@ -107,8 +107,8 @@ def sniff_format(path: str, head: str) -> InputFormat:
     return InputFormat.TEXT
 
 
-_RESOURCE_EXTENSIONS = {".strings": "an iOS strings file", ".properties": "a Java properties file",
-                        ".arb": "a Flutter ARB file"}
+_RESOURCE_EXTENSIONS = {".strings": "an iOS strings file", ".stringsdict": "an iOS stringsdict file",
+                        ".properties": "a Java properties file", ".arb": "a Flutter ARB file"}
 
 
 def resource_file_alone(path: str, kind: str) -> InputFormatError:

@@ -1,8 +1,8 @@
 """Two line-aligned files: line N of the English file translates to line N of the Chinese one.
-Two app resource files (Android strings.xml, iOS .strings, i18n JSON, .arb, .properties) are
-paired by key instead (see keyed/); a pair whose Chinese side is another variant of Chinese than the
-one wanted (values-zh-rTW for a zh-CN glossary) is skipped with a warning, as a file in another
-language is.
+Two app resource files (Android strings.xml, iOS .strings and .stringsdict, i18n JSON, .arb,
+.properties) are paired by key instead (see keyed/); a pair whose Chinese side is another variant of
+Chinese than the one wanted (values-zh-rTW for a zh-CN glossary) is skipped with a warning, as a
+file in another language is.
 
 Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
 with one warning, so English stays the source."""
