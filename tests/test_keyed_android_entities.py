@@ -131,7 +131,9 @@ def test_a_malformed_escape_after_an_entity_is_reported_at_its_line(runner, tmp_
                              "refuses it (invalid unicode escape sequence)\n")
 
 
-_NAMES = st.from_regex(r"[a-z][a-z_]{0,7}", fullmatch=True)
+# XML's own five (&lt; &gt; &amp; &apos; &quot;) keep their meaning whatever a DOCTYPE declares
+_PREDEFINED = {"lt", "gt", "amp", "apos", "quot"}
+_NAMES = st.from_regex(r"[a-z][a-z_]{0,7}", fullmatch=True).filter(lambda name: name not in _PREDEFINED)
 _TEXTS = st.text(alphabet=string.ascii_letters + string.digits + "éü  ", min_size=1, max_size=12)
 
 
