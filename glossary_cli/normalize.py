@@ -132,13 +132,13 @@ def english_key(term: str) -> str:
 
     `Heat Pumps`, `heat pumps` and `heat-pump` share a key; acronyms keep their case.
     """
-    text = unicodedata.normalize("NFKC", visible(term))
-    text = _HYPHENS.sub(" ", text.replace("’", "'"))
+    text = _HYPHENS.sub("-", unicodedata.normalize("NFKC", visible(term)).replace("’", "'"))
     words = _SPACES.sub(" ", text).strip().split(" ")
     if not words or words == [""]:
         return ""
-    words[-1] = singular(words[-1])
-    return " ".join(word if is_acronym(word) else word.lower() for word in words)
+    words[-1] = _singular_compound(words[-1])  # `plug-ins` as a compound: `ins` alone is no plural
+    words = " ".join(words).replace("-", " ").split(" ")
+    return " ".join(word if is_acronym(word) else word.lower() for word in words if word)
 
 
 @lru_cache(maxsize=200_000)
@@ -165,9 +165,16 @@ _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "with", "from", "by", 
 
 
 def _singular_compound(word: str) -> str:
-    """`eco-cities` -> `eco-city`: only the part after the last hyphen is inflected."""
+    """`eco-cities` -> `eco-city`: only the part after the last hyphen is inflected. After a
+    hyphen a short particle takes the plural too (`plug-ins`, `add-ons`, `pop-ups`), where on its
+    own a three-letter word in -s is seldom one (`gas`, `bus`, `its`)."""
     head, hyphen, last = word.rpartition("-")
+    if head and len(last) == 3 and last[2:] == "s" and last[1:2] not in "sS" and last.lower() not in _SHORT_NON_PLURALS:
+        return head + hyphen + last[:2]
     return head + hyphen + singular(last)
+
+
+_SHORT_NON_PLURALS = {"gas", "bus", "yes", "its", "his", "has", "was", "this", "plus", "ops"}
 
 
 # Full-width Latin letters and digits (ＡＰＩ, Ｗｉ－Ｆｉ, from GBK-era text and some input methods)

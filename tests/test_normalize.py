@@ -38,6 +38,14 @@ def test_english_key_folds_case_plural_and_hyphens():
     assert english_key("super-charging city") == english_key("super charging city")
 
 
+def test_a_short_particle_after_a_hyphen_takes_the_plural():
+    # `Plug-ins` (a menu) and `plug-in` (a sentence) were two entries of one term
+    assert english_key("Plug-ins") == english_key("plug-in") == "plug in"
+    assert english_key("add-ons") == english_key("add-on") and english_key("Pop-ups") == english_key("pop-up")
+    assert english_display("add-ons") == "add-on" and english_display("check-ins") == "check-in"
+    assert english_key("bio-gas") == "bio gas"  # on its own a three-letter word in -s is seldom a plural
+
+
 def test_english_key_keeps_the_case_of_acronyms():
     assert english_key("V2G") == "V2G"
     assert english_key("IoT devices") == "IoT device"
