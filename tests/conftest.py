@@ -62,6 +62,12 @@ settings.register_profile("ci-long", max_examples=2000, deadline=None, suppress_
 
 
 @pytest.fixture
+def in_keyed_data(monkeypatch):
+    """Run the test inside tests/data/keyed, so app resource files are named as a user types them."""
+    monkeypatch.chdir(Path(__file__).parent / "data" / "keyed")
+
+
+@pytest.fixture
 def workdir(tmp_path, monkeypatch):
     """Run the test inside its own temporary directory, so files are named as a user types them."""
     monkeypatch.chdir(tmp_path)

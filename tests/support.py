@@ -4,11 +4,13 @@ entries many tests start from, and what check makes of one translated sentence."
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
+from glossary_cli.cli import app
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.models import Location, SegmentPair
-from glossary_cli.readers import ReadOptions, read_pairs
+from glossary_cli.readers import ReadOptions, read_pairs, read_parallel
 
 
 def write_file(tmp_path: Path, body: str, name: str, encoding: str = "utf-8") -> str:
@@ -156,3 +158,23 @@ terms:
     target: 政策体系
     status: candidate
 """
+
+
+# App resource files paired by key (tests/data/keyed: Android, iOS, JSON, ARB, .properties and a
+# glossary that forbids 档案 for `file`); the tests run inside that directory.
+KEYED = Path(__file__).parent / "data" / "keyed"
+
+
+def keyed_pairs(source: str, target: str, **options) -> dict[str, tuple[str, str]]:
+    """key -> (English, Chinese) of what --source/--target read."""
+    return {pair.location.unit: (pair.source, pair.target)
+            for pair in read_parallel(source, target, options=ReadOptions(**options))}
+
+
+def keyed_check(runner, source: str, target: str, *options: str):
+    return runner.invoke(app, ["check", str(KEYED / "glossary.yaml"), *options, "--source", source, "--target", target])
+
+
+def finding_places(output: str) -> list[str]:
+    """The file:line:column of each finding check's text report lists."""
+    return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)

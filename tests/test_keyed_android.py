@@ -4,40 +4,24 @@ value a translator fixes."""
 
 from __future__ import annotations
 
-import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from glossary_cli.cli import app
-from glossary_cli.readers import ReadOptions, read_parallel
+from glossary_cli.readers import read_parallel
+from tests.support import KEYED, finding_places, keyed_pairs
 
-KEYED = Path(__file__).parent / "data" / "keyed"
+pytestmark = pytest.mark.usefixtures("in_keyed_data")
+
 ENGLISH = "android/res/values/strings.xml"
 CHINESE = "android/res/values-zh-rCN/strings.xml"
-
-
-@pytest.fixture(autouse=True)
-def _in_keyed_data(monkeypatch):
-    monkeypatch.chdir(KEYED)
-
-
-def findings(output: str) -> list[str]:
-    """The file:line:column of each finding check's text report lists."""
-    return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)
-
-
-def pairs(source: str, target: str, **options) -> dict[str, tuple[str, str]]:
-    """key -> (English, Chinese) of what --source/--target read."""
-    read = read_parallel(source, target, options=ReadOptions(**options))
-    return {pair.location.unit: (pair.source, pair.target) for pair in read}
 
 
 def test_check_points_at_the_chinese_value_to_fix(runner):
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", ENGLISH, "--target", CHINESE])
     assert result.exit_code == 1
-    assert findings(result.stdout) == [
+    assert finding_places(result.stdout) == [
         f"{CHINESE}:5:41",  # <string name="action_delete_file">删除档案</string>: at 档案 itself
         f"{CHINESE}:22:9",  # msg_conflict's text starts on the line after its tag and runs over two: at its start
         f"{CHINESE}:34:40",  # <item quantity="other">已选择 %d 个档案</item>: the Chinese `other` for the English `other`
@@ -61,7 +45,7 @@ def test_strict_makes_an_untranslated_key_an_error(runner):
 
 
 def test_read_as_the_app_shows_the_strings():
-    read = pairs(ENGLISH, CHINESE)
+    read = keyed_pairs(ENGLISH, CHINESE)
     assert read["msg_cant_open"] == ("Can't open this file", "无法打开此文件")  # \' read
     assert read["settings_title"] == ("Settings", "设置")  # \u8bbe\u7f6e read
     assert read["msg_tagline"] == ("Your notes, everywhere", "你的笔记，随处可用")  # aapt's quotes dropped
@@ -73,13 +57,13 @@ def test_read_as_the_app_shows_the_strings():
 
 
 def test_xliff_g_placeholders_stand_where_a_word_would():
-    read = pairs(ENGLISH, CHINESE)
+    read = keyed_pairs(ENGLISH, CHINESE)
     assert read["msg_welcome"] == ("Welcome back, {}!", "欢迎回来，{}！")  # not "Ann", the example
     assert read["msg_file_saved"] == ("File saved to", "文件已保存到")  # a code at the end is no text
 
 
 def test_arrays_by_index_plurals_by_quantity_and_what_is_no_translation_left_out():
-    read = pairs(ENGLISH, CHINESE)
+    read = keyed_pairs(ENGLISH, CHINESE)
     assert [read[f"sort_options[{index}]"] for index in range(3)] == [
         ("Name", "名称"), ("Date modified", "修改日期"), ("File size", "文件大小")]
     assert read["files_selected[other]"] == ("%d files selected", "已选择 %d 个档案")
@@ -93,7 +77,7 @@ def test_files_given_the_wrong_way_round_are_read_swapped_with_a_warning(runner)
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", CHINESE, "--target", ENGLISH])
     assert result.exit_code == 1
     assert f"warning: {CHINESE}: mostly Chinese and {ENGLISH} mostly not; read as zh -> en" in result.stderr
-    assert findings(result.stdout) == [f"{CHINESE}:5:41", f"{CHINESE}:22:9", f"{CHINESE}:34:40"]
+    assert finding_places(result.stdout) == [f"{CHINESE}:5:41", f"{CHINESE}:22:9", f"{CHINESE}:34:40"]
 
 
 def test_extract_proposes_terms_from_the_pairs_with_evidence_in_the_chinese_file(runner, tmp_path):
@@ -127,7 +111,7 @@ def test_two_res_directories_pair_their_strings_as_one_set_each(runner):
     by_directory = runner.invoke(app, ["check", "glossary.yaml", "--source", "android/res/values",
                                        "--target", "android/res/values-zh-rCN"])
     assert by_directory.exit_code == 1
-    assert findings(by_directory.stdout) == findings(by_file.stdout)
+    assert finding_places(by_directory.stdout) == finding_places(by_file.stdout)
     assert by_directory.stderr == (  # colors.xml holds no strings: nothing to say of it
         f'warning: {ENGLISH}:12: 1 key(s) with no translation in android/res/values-zh-rCN skipped (first one here: '
         '"action_export_pdf")\n'
@@ -164,7 +148,7 @@ def test_strings_split_into_other_files_than_the_english_ones_pair_across_the_di
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english), "--target", str(chinese)])
     assert result.exit_code == 1
     assert result.stderr == ""  # arrays.xml is not "missing", nor "menu" left over: aapt merges values/
-    assert findings(result.stdout) == [f"{chinese / 'strings.xml'}:4:55"]
+    assert finding_places(result.stdout) == [f"{chinese / 'strings.xml'}:4:55"]
 
 
 def _licensed(strings: str) -> str:
@@ -182,9 +166,9 @@ def test_a_strings_file_behind_a_long_licence_comment_is_read(runner, tmp_path):
     named = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english / "strings.xml"),
                                 "--target", str(chinese / "strings.xml")])
     assert named.exit_code == 1
-    assert findings(named.stdout) == [f"{chinese / 'strings.xml'}:65:25"]
+    assert finding_places(named.stdout) == [f"{chinese / 'strings.xml'}:65:25"]
     in_directories = runner.invoke(app, ["check", "glossary.yaml", "--source", str(english), "--target", str(chinese)])
-    assert findings(in_directories.stdout) == findings(named.stdout)
+    assert finding_places(in_directories.stdout) == finding_places(named.stdout)
 
 
 def _resources(path, strings: str):
@@ -199,7 +183,7 @@ def test_each_product_variant_pairs_with_the_translation_of_the_same_product(run
                                               '  <string name="upgrade">升级手机</string>\n')
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", english, "--target", chinese])
     assert result.stderr == ""  # no "defined again" warning: aapt builds one of them, by product
-    assert pairs(english, chinese) == {"upgrade#tablet": ("Upgrade your tablet", "升级平板电脑"),
+    assert keyed_pairs(english, chinese) == {"upgrade#tablet": ("Upgrade your tablet", "升级平板电脑"),
                                        "upgrade": ("Upgrade your phone", "升级手机")}
 
 
@@ -220,7 +204,7 @@ def test_an_item_of_type_string_is_a_string(tmp_path):
                                               '  <string-array name="menu"><item>Open</item><item>Share</item></string-array>\n')
     chinese = _resources(tmp_path / "zh.xml", '  <item type="string" name="typed">打开档案</item>\n'
                                               '  <string-array name="menu"><item>打开</item><item>分享</item></string-array>\n')
-    assert pairs(english, chinese) == {"typed": ("Open file", "打开档案"), "menu[0]": ("Open", "打开"),
+    assert keyed_pairs(english, chinese) == {"typed": ("Open file", "打开档案"), "menu[0]": ("Open", "打开"),
                                        "menu[1]": ("Share", "分享")}
 
 
@@ -242,7 +226,7 @@ def test_a_traditional_chinese_directory_is_skipped_for_a_zh_cn_glossary_as_anot
     assert result.stderr.startswith(f"warning: {taiwan / 'strings.xml'}: skipped: the resources are in zh-TW (as "
                                     "values-zh-rTW says), not zh-CN; pass --source-lang/--target-lang to read other "
                                     "languages\n")
-    assert findings(result.stdout) == []
+    assert finding_places(result.stdout) == []
     told = runner.invoke(app, ["check", "glossary.yaml", "--target-lang", "zh-TW", "--source", ENGLISH,
                                "--target", str(taiwan / "strings.xml")])
     assert told.exit_code == 1
@@ -279,7 +263,7 @@ def test_directories_given_the_wrong_way_round_are_one_warning(runner, tmp_path)
     assert result.exit_code == 1
     assert result.stderr == (f"warning: {chinese}: mostly Chinese and {english} mostly not; read as zh -> en, "
                              f"with {english} as the English side\n")
-    assert len(findings(result.stdout)) == 3
+    assert len(finding_places(result.stdout)) == 3
 
 
 def test_a_key_the_english_file_marks_untranslatable_is_not_left_over(runner, tmp_path):

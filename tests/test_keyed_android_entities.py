@@ -12,27 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary_cli.cli import app
-from glossary_cli.readers import ReadOptions, read_parallel
+from tests.support import keyed_check, keyed_pairs
 
-KEYED = Path(__file__).parent / "data" / "keyed"
+pytestmark = pytest.mark.usefixtures("in_keyed_data")
+
 ENGLISH = "android-entities/res/values/strings.xml"
 CHINESE = "android-entities/res/values-zh-rCN/strings.xml"
-
-
-@pytest.fixture(autouse=True)
-def _in_keyed_data(monkeypatch):
-    monkeypatch.chdir(KEYED)
-
-
-def check(runner, source: str, target: str):
-    return runner.invoke(app, ["check", "glossary.yaml", "--source", source, "--target", target])
-
-
-def pairs(source: str, target: str) -> dict[str, tuple[str, str]]:
-    """key -> (English, Chinese) of what --source/--target read."""
-    return {pair.location.unit: (pair.source, pair.target)
-            for pair in read_parallel(source, target, options=ReadOptions())}
 
 
 def _resources(path: Path, doctype: str, strings: str) -> str:
@@ -42,7 +27,7 @@ def _resources(path: Path, doctype: str, strings: str) -> str:
 
 
 def test_entities_the_files_declare_are_read_as_the_app_shows_them():
-    assert pairs(ENGLISH, CHINESE) == {
+    assert keyed_pairs(ENGLISH, CHINESE) == {
         "welcome": ("Welcome to Cloud Notes", "欢迎使用云笔记"),
         "about": ("About Acme Cloud Notes", "关于Acme 云笔记"),  # &full_name; holds &company; &app_name;
         "action_delete_file": ("Delete file", "删除档案"),
@@ -52,7 +37,7 @@ def test_entities_the_files_declare_are_read_as_the_app_shows_them():
 
 
 def test_check_points_at_the_word_or_where_a_value_with_an_entity_starts(runner):
-    by_file = check(runner, ENGLISH, CHINESE)
+    by_file = keyed_check(runner, ENGLISH, CHINESE)
     assert by_file.exit_code == 1, by_file.output
     assert by_file.stderr == ""
     assert [line.split()[0] for line in by_file.stdout.splitlines() if " error GL002 " in line] == [
@@ -60,7 +45,7 @@ def test_check_points_at_the_word_or_where_a_value_with_an_entity_starts(runner)
         f"{CHINESE}:11:29",  # &app_name;会同步您的档案: the file does not, so where the value starts
         f"{CHINESE}:12:30",
     ]
-    by_directory = check(runner, "android-entities/res/values", "android-entities/res/values-zh-rCN")
+    by_directory = keyed_check(runner, "android-entities/res/values", "android-entities/res/values-zh-rCN")
     assert by_directory.stdout == by_file.stdout
 
 
@@ -79,7 +64,7 @@ def test_check_points_at_the_word_or_where_a_value_with_an_entity_starts(runner)
 ])
 def test_external_and_parameter_entities_are_refused_where_they_are_declared(runner, tmp_path, declaration, message):
     chinese = _resources(tmp_path / "strings.xml", declaration + "\n", '  <string name="welcome">欢迎</string>\n')
-    result = check(runner, ENGLISH, chinese)
+    result = keyed_check(runner, ENGLISH, chinese)
     assert result.exit_code == 2
     line = 3 + declaration.count("\n")
     assert result.stderr == f"error: {chinese}:{line}: {message}\n"
@@ -90,7 +75,7 @@ def test_billion_laughs_is_refused_at_the_entity_that_grows_too_big(runner, tmp_
                                                  for level in range(1, 10))
     chinese = _resources(tmp_path / "strings.xml", laughs, '  <string name="welcome">&lol9;</string>\n')
     started = time.perf_counter()
-    result = check(runner, ENGLISH, chinese)
+    result = keyed_check(runner, ENGLISH, chinese)
     assert time.perf_counter() - started < 10
     assert result.exit_code == 2
     assert result.stderr == (f"error: {chinese}:7: the entity 'lol4' expands to more than 10,000 characters; refused "
@@ -101,7 +86,7 @@ def test_an_entity_used_too_often_is_refused_at_the_reference_that_goes_over_the
     page = "Cloud Notes keeps every file in sync. " * 250  # 9,500 characters
     strings = "".join(f'  <string name="s{index}">&page;</string>\n' for index in range(120))
     chinese = _resources(tmp_path / "strings.xml", f'<!ENTITY page "{page}">\n', strings)
-    result = check(runner, ENGLISH, chinese)
+    result = keyed_check(runner, ENGLISH, chinese)
     assert result.exit_code == 2
     assert result.stderr == (f"error: {chinese}:112: the entities of this Android resources XML expand to more than "
                              "1,000,000 characters in all; refused as a possible entity-expansion bomb\n")
@@ -110,13 +95,13 @@ def test_an_entity_used_too_often_is_refused_at_the_reference_that_goes_over_the
 def test_entities_nested_too_deep_or_referring_to_themselves_are_refused(runner, tmp_path):
     chain = '<!ENTITY level0 "深">\n' + "".join(f'<!ENTITY level{level} "&level{level - 1};">\n' for level in range(1, 10))
     deep = _resources(tmp_path / "deep.xml", chain, '  <string name="welcome">&level9;</string>\n')
-    result = check(runner, ENGLISH, deep)
+    result = keyed_check(runner, ENGLISH, deep)
     assert result.exit_code == 2
     assert result.stderr == (f"error: {deep}:12: the entity 'level9' nests entities more than 8 deep; refused as a "
                              "possible entity-expansion bomb\n")
     looped = _resources(tmp_path / "looped.xml", '<!ENTITY a "Cloud &b;">\n<!ENTITY b "Notes &a;">\n',
                         '  <string name="welcome">&a;</string>\n')
-    result = check(runner, ENGLISH, looped)
+    result = keyed_check(runner, ENGLISH, looped)
     assert result.exit_code == 2
     assert result.stderr == f"error: {looped}:3: the entity 'a' refers to itself (a -> b -> a); it cannot be expanded\n"
 
@@ -125,7 +110,7 @@ def test_a_malformed_escape_after_an_entity_is_reported_at_its_line(runner, tmp_
     """The column would count the entity's text, which the file does not hold there."""
     chinese = _resources(tmp_path / "strings.xml", '<!ENTITY app_name "云笔记">\n',
                          '  <string name="welcome">&app_name; \\u12 欢迎</string>\n')
-    result = check(runner, ENGLISH, chinese)
+    result = keyed_check(runner, ENGLISH, chinese)
     assert result.exit_code == 2
     assert result.stderr == (f'error: {chinese}:6: malformed \\u escape "\\u12" in <string name="welcome">; aapt2 '
                              "refuses it (invalid unicode escape sequence)\n")
@@ -146,6 +131,6 @@ def test_a_reference_reads_as_the_text_of_its_entity(tmp_path_factory, entities,
     english = _resources(directory / "en.xml", declarations, f'  <string name="s">{before} {references} {after}</string>\n')
     chinese = _resources(directory / "zh.xml", declarations, f'  <string name="s">欢迎 {references}</string>\n')
     expanded = " ".join(entities.values())
-    english_text, chinese_text = pairs(english, chinese)["s"]
+    english_text, chinese_text = keyed_pairs(english, chinese)["s"]
     assert english_text == " ".join(f"{before} {expanded} {after}".split())  # aapt makes white space one space
     assert chinese_text == " ".join(f"欢迎 {expanded}".split())

@@ -5,41 +5,21 @@ at the Chinese value, broken files and mismatched pairs refused in one line."""
 from __future__ import annotations
 
 import json
-import re
 import time
-from pathlib import Path
 
 import pytest
 
 from glossary_cli.cli import app
 from glossary_cli.readers import ReadOptions, read_parallel
+from tests.support import KEYED, finding_places, keyed_check, keyed_pairs
 
-KEYED = Path(__file__).parent / "data" / "keyed"
+pytestmark = pytest.mark.usefixtures("in_keyed_data")
+
 
 IOS = ("ios/en.lproj/Localizable.strings", "ios/zh-Hans.lproj/Localizable.strings")
 WEB = ("web/locales/en.json", "web/locales/zh.json")
 FLUTTER = ("flutter/app_en.arb", "flutter/app_zh.arb")
 JAVA = ("java/messages.properties", "java/messages_zh_CN.properties")
-
-
-@pytest.fixture(autouse=True)
-def _in_keyed_data(monkeypatch):
-    monkeypatch.chdir(KEYED)
-
-
-def check(runner, source: str, target: str, *options: str):
-    return runner.invoke(app, ["check", str(KEYED / "glossary.yaml"), *options, "--source", source, "--target", target])
-
-
-def findings(output: str) -> list[str]:
-    """The file:line:column of each finding check's text report lists."""
-    return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)
-
-
-def pairs(source: str, target: str) -> dict[str, tuple[str, str]]:
-    """key -> (English, Chinese) of what --source/--target read."""
-    return {pair.location.unit: (pair.source, pair.target)
-            for pair in read_parallel(source, target, options=ReadOptions())}
 
 
 # Each fixture translates "file" as the forbidden 档案 twice: a toolbar label and the plural "files selected".
@@ -52,9 +32,9 @@ def pairs(source: str, target: str) -> dict[str, tuple[str, str]]:
     (JAVA, ["java/messages_zh_CN.properties:4:20", "java/messages_zh_CN.properties:8:11"]),
 ])
 def test_check_points_at_the_line_and_column_of_the_chinese_value(runner, files, expected):
-    result = check(runner, *files)
+    result = keyed_check(runner, *files)
     assert result.exit_code == 1
-    assert findings(result.stdout) == expected
+    assert finding_places(result.stdout) == expected
 
 
 @pytest.mark.parametrize("files, warnings", [
@@ -70,23 +50,23 @@ def test_check_points_at_the_line_and_column_of_the_chinese_value(runner, files,
             '(first one here: "msg.export_pdf")']),
 ])
 def test_keys_on_one_side_only_are_one_warning_each(runner, files, warnings):
-    result = check(runner, *files)
+    result = keyed_check(runner, *files)
     assert result.stderr == "".join(f"warning: {warning}\n" for warning in warnings)
 
 
 def test_strict_refuses_a_key_the_english_file_lacks(runner):
-    result = check(runner, *WEB, "--strict")
+    result = keyed_check(runner, *WEB, "--strict")
     assert result.exit_code == 2
     assert result.stderr == 'error: web/locales/en.json:11: key "toolbar.exportPdf" has no translation in ' \
                             "web/locales/zh.json (--strict)\n"
 
 
 def test_files_given_the_wrong_way_round_are_read_swapped(runner):
-    result = check(runner, WEB[1], WEB[0])
+    result = keyed_check(runner, WEB[1], WEB[0])
     assert result.exit_code == 1
     assert "warning: web/locales/zh.json: mostly Chinese and web/locales/en.json mostly not; read as zh -> en" \
         in result.stderr
-    assert findings(result.stdout) == ["web/locales/zh.json:8:22", "web/locales/zh.json:16:44"]
+    assert finding_places(result.stdout) == ["web/locales/zh.json:8:22", "web/locales/zh.json:16:44"]
 
 
 def test_extract_reads_keyed_files_too(runner, tmp_path):
@@ -102,7 +82,7 @@ def test_extract_reads_keyed_files_too(runner, tmp_path):
 # ---------------------------------------------------------------- iOS .strings
 
 def test_ios_strings_from_xcode_in_utf16_with_comments_escapes_and_bare_keys():
-    read = pairs(*IOS)  # the Chinese table is UTF-16 with a byte-order mark, as Xcode writes it
+    read = keyed_pairs(*IOS)  # the Chinese table is UTF-16 with a byte-order mark, as Xcode writes it
     assert read["msg.cant_open"] == ('Can’t open "%@"', "无法打开“%@”")
     assert read["msg.storage_full"][1] == "存储空间已满。\n请释放空间后重试。"
     assert read["settings_title"] == ("Settings", "设置")  # bare key, \U8BBE\U7F6E
@@ -113,20 +93,20 @@ def test_ios_strings_from_xcode_in_utf16_with_comments_escapes_and_bare_keys():
 def test_ios_strings_in_utf8_read_the_same(tmp_path):
     utf8 = tmp_path / "Localizable.strings"
     utf8.write_text((KEYED / IOS[1]).read_text(encoding="utf-16"), encoding="utf-8")
-    assert pairs(IOS[0], str(utf8)) == pairs(*IOS)
+    assert keyed_pairs(IOS[0], str(utf8)) == keyed_pairs(*IOS)
 
 
 def test_an_unterminated_strings_literal_is_one_error_at_its_line(runner, tmp_path):
     broken = tmp_path / "Localizable.strings"
     broken.write_text('"action.open_file" = "打开文件";\n"action.delete_file" = "删除文件;\n'
                       '"action.new_folder" = "新建文件夹";\n', encoding="utf-8")
-    result = check(runner, IOS[0], str(broken))
+    result = keyed_check(runner, IOS[0], str(broken))
     assert result.exit_code == 2
     # the literal opened on line 2 closes at the first quote of line 3; the text after it is no `;`
     assert result.stderr == (f'error: {broken}:3:2: malformed .strings file: expected ";" after the value of '
                              '"action.delete_file" (its value opens on line 2: is its closing quote missing?)\n')
     broken.write_text('"action.open_file" = "打开文件";\n"action.delete_file" = "删除文件;\n', encoding="utf-8")
-    result = check(runner, IOS[0], str(broken))
+    result = keyed_check(runner, IOS[0], str(broken))
     assert result.exit_code == 2
     assert result.stderr == f"error: {broken}:2: unterminated string literal: its closing quote is missing\n"
 
@@ -134,7 +114,7 @@ def test_an_unterminated_strings_literal_is_one_error_at_its_line(runner, tmp_pa
 # ---------------------------------------------------------------- JSON and ARB
 
 def test_json_nested_keys_arrays_and_i18next_plurals():
-    read = pairs(*WEB)
+    read = keyed_pairs(*WEB)
     assert read["messages.welcome"] == ("Welcome back, {{name}}!", "欢迎回来，{{name}}！")
     assert read["sort[1]"] == ("Date modified", "修改日期")
     assert read["messages.filesSelected_other"] == ("{{count}} files selected", "已选择 {{count}} 个档案")
@@ -144,7 +124,7 @@ def test_json_nested_keys_arrays_and_i18next_plurals():
 
 
 def test_arb_metadata_is_not_text():
-    read = pairs(*FLUTTER)
+    read = keyed_pairs(*FLUTTER)
     assert list(read) == ["openFile", "deleteFile", "newFolder", "filesSelected", "welcome"]
     assert read["welcome"] == ("Welcome back, {userName}!", "欢迎回来，{userName}！")
 
@@ -153,7 +133,7 @@ def test_a_json_syntax_error_is_one_error_at_its_line_and_column(runner, tmp_pat
     broken = tmp_path / "zh.json"
     broken.write_text('{\n  "toolbar": {\n    "openFile": "打开文件"\n    "deleteFile": "删除文件"\n  }\n}\n',
                       encoding="utf-8")
-    result = check(runner, WEB[0], str(broken))
+    result = keyed_check(runner, WEB[0], str(broken))
     assert result.exit_code == 2
     assert result.stderr == f"error: {broken}:4:5: invalid JSON: expecting ',' or '}}' after a value\n"
 
@@ -161,7 +141,7 @@ def test_a_json_syntax_error_is_one_error_at_its_line_and_column(runner, tmp_pat
 def test_a_json_array_beside_a_json_object_is_no_pair_of_resource_files(runner, tmp_path):
     records = tmp_path / "zh.json"
     records.write_text('[{"en": "Open file", "zh": "打开文件"}]\n', encoding="utf-8")
-    result = check(runner, WEB[0], str(records))
+    result = keyed_check(runner, WEB[0], str(records))
     assert result.exit_code == 2
     assert result.stderr == (f"error: --source {WEB[0]} is a JSON i18n file and --target {records} is not a keyed "
                              "resource file; keyed resource files pair by key, so give the English and the Chinese "
@@ -171,7 +151,7 @@ def test_a_json_array_beside_a_json_object_is_no_pair_of_resource_files(runner, 
 # ---------------------------------------------------------------- Java .properties
 
 def test_properties_separators_continuations_and_java8_unicode_escapes():
-    read = pairs(*JAVA)  # the Chinese bundle is Java 8 style: ISO-8859-1 with \uXXXX escapes
+    read = keyed_pairs(*JAVA)  # the Chinese bundle is Java 8 style: ISO-8859-1 with \uXXXX escapes
     assert read["action.new_folder"] == ("New folder", "新建文件夹")  # key: value
     assert read["action.sync_now"] == ("Sync now", "立即同步")  # key value
     assert read["msg.quota"] == ("You have used {0,number,percent} of your storage. Delete old files to free up space.",
@@ -184,13 +164,13 @@ def test_properties_in_utf8_and_in_latin1_read_as_java_9_reads_them(tmp_path):
     utf8.write_text("action.delete_file=删除文件\n", encoding="utf-8")
     latin1 = tmp_path / "messages.properties"
     latin1.write_bytes("action.delete_file=Delete the caf\u00e9 file\n".encode("iso-8859-1"))
-    assert pairs(str(latin1), str(utf8)) == {"action.delete_file": ("Delete the café file", "删除文件")}
+    assert keyed_pairs(str(latin1), str(utf8)) == {"action.delete_file": ("Delete the café file", "删除文件")}
 
 
 def test_a_broken_unicode_escape_is_an_error_at_its_line(runner, tmp_path):
     broken = tmp_path / "messages_zh_CN.properties"
     broken.write_text("action.open_file=\\u6253\\u5f00\naction.delete_file=\\u52g0\n", encoding="utf-8")
-    result = check(runner, JAVA[0], str(broken))
+    result = keyed_check(runner, JAVA[0], str(broken))
     assert result.exit_code == 2
     assert result.stderr == f"error: {broken}:2: malformed \\uxxxx escape \\u52g0 (Java refuses the file)\n"
 
@@ -198,7 +178,7 @@ def test_a_broken_unicode_escape_is_an_error_at_its_line(runner, tmp_path):
 # ---------------------------------------------------------------- pairs that cannot be
 
 def test_two_keyed_formats_are_refused(runner):
-    result = check(runner, WEB[0], JAVA[1])
+    result = keyed_check(runner, WEB[0], JAVA[1])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: --source {WEB[0]} is a JSON i18n file and --target {JAVA[1]} is a Java "
                                     ".properties file; keyed resource files pair by key")
@@ -207,7 +187,7 @@ def test_two_keyed_formats_are_refused(runner):
 def test_a_keyed_file_beside_line_aligned_text_is_refused(runner, tmp_path):
     lines = tmp_path / "zh.txt"
     lines.write_text("打开文件\n删除文件\n", encoding="utf-8")
-    result = check(runner, IOS[0], str(lines))
+    result = keyed_check(runner, IOS[0], str(lines))
     assert result.exit_code == 2
     assert f"--target {lines} is not a keyed resource file" in result.stderr
     assert result.stderr.count("\n") == 1
@@ -216,20 +196,20 @@ def test_a_keyed_file_beside_line_aligned_text_is_refused(runner, tmp_path):
 def test_a_gbk_chinese_bundle_is_an_error_that_suggests_its_encoding_not_latin1_mojibake(runner, tmp_path):
     gbk = tmp_path / "messages_zh_CN.properties"
     gbk.write_bytes("action.open_file=打开文件\naction.delete_file=删除档案\n".encode("gbk"))
-    result = check(runner, JAVA[0], str(gbk))
+    result = keyed_check(runner, JAVA[0], str(gbk))
     assert result.exit_code == 2
     assert result.stderr == (f"error: {gbk}:1: invalid UTF-8 at byte 17 (it looks like GB18030/GBK); pass --encoding "
                              "to read another encoding, e.g. --encoding gb18030\n")
-    result = check(runner, JAVA[0], str(gbk), "--encoding", "gb18030")
+    result = keyed_check(runner, JAVA[0], str(gbk), "--encoding", "gb18030")
     assert result.exit_code == 1
-    assert findings(result.stdout) == [f"{gbk}:2:22"]
+    assert finding_places(result.stdout) == [f"{gbk}:2:22"]
 
 
 def test_a_utf8_chinese_bundle_with_one_stray_latin1_byte_is_an_error_at_that_byte(runner, tmp_path):
     damaged = tmp_path / "messages_zh_CN.properties"
     damaged.write_bytes("action.open_file=打开文件\naction.delete_file=删除 caf\xe9\n".encode("utf-8")
                         .replace(b"caf\xc3\xa9", b"caf\xe9"))
-    result = check(runner, JAVA[0], str(damaged))
+    result = keyed_check(runner, JAVA[0], str(damaged))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {damaged}:2: invalid UTF-8 at byte 59; pass --encoding")
 
@@ -237,7 +217,7 @@ def test_a_utf8_chinese_bundle_with_one_stray_latin1_byte_is_an_error_at_that_by
 def test_a_gbk_bundle_given_as_the_english_side_is_no_latin1_either(runner, tmp_path):
     gbk = tmp_path / "messages_zh_CN.properties"
     gbk.write_bytes("action.open_file=打开文件\n".encode("gbk"))
-    result = check(runner, str(gbk), JAVA[0])
+    result = keyed_check(runner, str(gbk), JAVA[0])
     assert result.exit_code == 2
     assert "invalid UTF-8 at byte 17 (it looks like GB18030/GBK)" in result.stderr
 
@@ -259,7 +239,7 @@ def test_a_minified_json_file_of_one_line_reads_in_linear_time(tmp_path):
 def test_a_malformed_unicode_escape_in_a_strings_table_is_an_error_at_its_column(runner, tmp_path):
     broken = tmp_path / "Localizable.strings"
     broken.write_text('"action.open_file" = "打开文件";\n"action.delete_file" = "云端\\U12G备份";\n', encoding="utf-8")
-    result = check(runner, IOS[0], str(broken))
+    result = keyed_check(runner, IOS[0], str(broken))
     assert result.exit_code == 2
     assert result.stderr == f'error: {broken}:2:27: malformed .strings file: malformed \\U escape "\\U12G"\n'
 
@@ -271,7 +251,7 @@ def test_a_file_only_the_chinese_directory_has_is_named(runner, tmp_path):
     (english / "common.json").write_text('{"open": "Open file"}', encoding="utf-8")
     (chinese / "common.json").write_text('{"open": "打开文件"}', encoding="utf-8")
     (chinese / "only_zh.json").write_text('{"old": "旧档案"}', encoding="utf-8")
-    result = check(runner, str(english), str(chinese))
+    result = keyed_check(runner, str(english), str(chinese))
     assert result.exit_code == 0
     assert result.stderr == f"warning: {chinese}: 1 resource file(s) here that {english} lacks, not read (first: only_zh.json)\n"
 
@@ -291,15 +271,15 @@ def test_the_chinese_variant_a_resource_path_names(path, language):
 def test_a_traditional_chinese_bundle_is_skipped_for_a_zh_cn_glossary(runner, tmp_path):
     taiwan = tmp_path / "messages_zh_TW.properties"
     taiwan.write_text("action.open_file=打開檔案\n", encoding="utf-8")
-    result = check(runner, JAVA[0], str(taiwan))
+    result = keyed_check(runner, JAVA[0], str(taiwan))
     assert "skipped: the resources are in zh-TW (as messages_zh_TW.properties says), not zh-CN" in result.stderr
-    assert findings(result.stdout) == []
+    assert finding_places(result.stdout) == []
 
 
 def test_a_missing_semicolon_in_a_strings_table_is_reported_where_it_is_missing(runner, tmp_path):
     broken = tmp_path / "Localizable.strings"
     broken.write_text('"action.open_file" = "打开文件"\n"action.delete_file" = "删除文件";\n', encoding="utf-8")
-    result = check(runner, IOS[0], str(broken))
+    result = keyed_check(runner, IOS[0], str(broken))
     assert result.exit_code == 2
     assert result.stderr == f'error: {broken}:1:28: malformed .strings file: expected ";" after the value of "action.open_file"\n'
 
@@ -307,11 +287,11 @@ def test_a_missing_semicolon_in_a_strings_table_is_reported_where_it_is_missing(
 def test_a_json_string_left_open_is_a_complete_message(runner, tmp_path):
     truncated = tmp_path / "zh.json"
     truncated.write_text('{\n  "open": "打开文件', encoding="utf-8")
-    result = check(runner, WEB[0], str(truncated))
+    result = keyed_check(runner, WEB[0], str(truncated))
     assert result.exit_code == 2
     assert result.stderr == f"error: {truncated}:2:11: invalid JSON: unterminated string: its closing quote is missing\n"
     truncated.write_text('{\n  "open": "打开文件\n"}', encoding="utf-8")
-    result = check(runner, WEB[0], str(truncated))
+    result = keyed_check(runner, WEB[0], str(truncated))
     assert result.stderr == (f"error: {truncated}:2:16: invalid JSON: a line break or other control character inside "
                              "a string (write it as \\n or \\t)\n")
 

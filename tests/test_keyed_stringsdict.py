@@ -5,39 +5,19 @@ looks a key up in."""
 from __future__ import annotations
 
 import plistlib
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary_cli.cli import app
 from glossary_cli.readers import ReadOptions, read_parallel
+from tests.support import KEYED, finding_places, keyed_check, keyed_pairs
 
-KEYED = Path(__file__).parent / "data" / "keyed"
+pytestmark = pytest.mark.usefixtures("in_keyed_data")
+
 ENGLISH = "ios-plurals/en.lproj/Localizable.stringsdict"
 CHINESE = "ios-plurals/zh-Hans.lproj/Localizable.stringsdict"
-
-
-@pytest.fixture(autouse=True)
-def _in_keyed_data(monkeypatch):
-    monkeypatch.chdir(KEYED)
-
-
-def check(runner, source: str, target: str):
-    return runner.invoke(app, ["check", "glossary.yaml", "--source", source, "--target", target])
-
-
-def findings(output: str) -> list[str]:
-    """The file:line:column of each finding check's text report lists."""
-    return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)
-
-
-def pairs(source: str, target: str) -> dict[str, tuple[str, str]]:
-    """key -> (English, Chinese) of what --source/--target read."""
-    return {pair.location.unit: (pair.source, pair.target)
-            for pair in read_parallel(source, target, options=ReadOptions())}
 
 
 def _stringsdict(path: Path, entries: str) -> str:
@@ -68,24 +48,24 @@ def test_plural_and_width_variants_pair_by_key_variable_and_category():
 def test_variants_the_chinese_lacks_are_no_gap_but_an_entry_it_lacks_is(runner):
     """Chinese has no `one` (files_selected, files_in_folders) nor the 50 width (storage_banner),
     and no `items` variable (trash_summary): no warning for any. pages_exported is not translated."""
-    result = check(runner, ENGLISH, CHINESE)
+    result = keyed_check(runner, ENGLISH, CHINESE)
     assert result.stderr == (f"warning: {ENGLISH}:80: 3 key(s) with no translation in {CHINESE} skipped (first one "
                              'here: "pages_exported")\n')
 
 
 def test_check_points_at_the_chinese_variant(runner):
-    result = check(runner, ENGLISH, CHINESE)
+    result = keyed_check(runner, ENGLISH, CHINESE)
     assert result.exit_code == 1
-    assert findings(result.stdout) == [f"{CHINESE}:18:20", f"{CHINESE}:51:22"]  # at 档案 in each
+    assert finding_places(result.stdout) == [f"{CHINESE}:18:20", f"{CHINESE}:51:22"]  # at 档案 in each
     assert "en: %d files selected\n    zh: 已选择 %d 个档案" in result.stdout
 
 
 def test_lproj_directories_read_the_stringsdict_and_the_strings_as_one_table(runner):
     """Foundation looks a key up in the .stringsdict first: the .strings entry genstrings left for
     files_selected (已选择 %d 个档案 there too) is never shown, so it is not checked."""
-    result = check(runner, "ios-plurals/en.lproj", "ios-plurals/zh-Hans.lproj")
+    result = keyed_check(runner, "ios-plurals/en.lproj", "ios-plurals/zh-Hans.lproj")
     assert result.exit_code == 1
-    assert findings(result.stdout) == [f"{CHINESE}:18:20", f"{CHINESE}:51:22"]
+    assert finding_places(result.stdout) == [f"{CHINESE}:18:20", f"{CHINESE}:51:22"]
     assert result.stderr == (f"warning: {ENGLISH}:80: 3 key(s) with no translation in "
                              "ios-plurals/zh-Hans.lproj/Localizable.{strings,stringsdict} skipped (first one here: "
                              '"pages_exported")\n')
@@ -101,8 +81,8 @@ def test_a_plural_translated_in_the_strings_file_alone_pairs_with_the_english_st
                  .split("<dict>\n", 1)[1].rsplit("</dict>\n</plist>", 1)[0])
     (chinese / "Localizable.strings").write_text('"action.delete_file" = "删除文件";\n'
                                                  '"files_selected" = "已选择 %d 个档案";\n', encoding="utf-8")
-    result = check(runner, str(english), str(chinese))
-    assert findings(result.stdout) == [f"{chinese / 'Localizable.strings'}:2:29"]  # with "%d files selected"
+    result = keyed_check(runner, str(english), str(chinese))
+    assert finding_places(result.stdout) == [f"{chinese / 'Localizable.strings'}:2:29"]  # with "%d files selected"
     assert '"files_selected"' not in result.stderr  # its English variants are translated as a whole
     assert f"resource file(s) of {english} missing here" not in result.stderr
 
@@ -119,7 +99,7 @@ def test_a_device_variant_may_hold_a_plural_of_its_own(tmp_path):
                                          "          <key>other</key>\n          <string>Click to sync %d files</string>\n"))
     chinese = _stringsdict(tmp_path / "zh.stringsdict", device_rule.format(
         iphone="轻点以同步", categories="          <key>other</key>\n          <string>点按以同步 %d 个文件</string>\n"))
-    assert pairs(english, chinese) == {"sync_hint[iphone]": ("Tap to sync", "轻点以同步"),
+    assert keyed_pairs(english, chinese) == {"sync_hint[iphone]": ("Tap to sync", "轻点以同步"),
                                        "sync_hint[mac]/files[other]": ("Click to sync %d files", "点按以同步 %d 个文件")}
 
 
@@ -127,7 +107,7 @@ def test_a_binary_property_list_is_refused_with_the_command_that_converts_it(run
     compiled = tmp_path / "Localizable.stringsdict"
     compiled.write_bytes(plistlib.dumps({"trash_summary": {"NSStringLocalizedFormatKey": "回收站中有 %d 个文件"}},
                                         fmt=plistlib.FMT_BINARY))
-    result = check(runner, ENGLISH, str(compiled))
+    result = keyed_check(runner, ENGLISH, str(compiled))
     assert result.exit_code == 2
     assert result.stderr == (f"error: {compiled}: a binary property list, whose strings have no lines to point at; "
                              f"give its XML source, or convert it: plutil -convert xml1 {compiled}\n")
@@ -156,7 +136,7 @@ _PLURAL_RULE = "      <key>NSStringFormatSpecTypeKey</key>\n      <string>NSStri
 ])
 def test_what_foundation_cannot_read_is_one_error_at_its_line(runner, tmp_path, entries, where, message):
     broken = _stringsdict(tmp_path / "Localizable.stringsdict", entries)
-    result = check(runner, ENGLISH, broken)
+    result = keyed_check(runner, ENGLISH, broken)
     assert result.exit_code == 2
     assert result.stderr == f"error: {broken}:{where}: malformed .stringsdict: {message}\n"
 
@@ -165,7 +145,7 @@ def test_a_stringsdict_declaring_an_entity_is_refused_as_other_property_lists_ar
     declaring = tmp_path / "Localizable.stringsdict"
     declaring.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist [<!ENTITY app "云笔记">]>\n'
                          "<plist version=\"1.0\">\n<dict/>\n</plist>\n", encoding="utf-8")
-    result = check(runner, ENGLISH, str(declaring))
+    result = keyed_check(runner, ENGLISH, str(declaring))
     assert result.exit_code == 2
     assert result.stderr == (f"error: {declaring}:2: property list (.stringsdict) declares the entity 'app'; entity "
                              "declarations are refused (they can expand without bound or read other files)\n")
@@ -204,4 +184,4 @@ def test_every_variant_written_is_read_with_its_key_variable_and_category(tmp_pa
         expected[key] = (f"{text} %#@count@".strip(), f"中文{text} %#@count@".strip())
         for category, value in categories.items():
             expected[f"{key}/count[{category}]"] = (value.strip(), f"中文{value}".strip())
-    assert pairs(english, chinese) == expected
+    assert keyed_pairs(english, chinese) == expected
