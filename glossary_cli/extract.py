@@ -22,7 +22,7 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -33,11 +33,11 @@ from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache,
 from .candidates import CandidateLimits, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
-from .models import Evidence, Location, ScoredPair, SegmentPair
-from .normalize import fold_latin_width
+from .models import Evidence, Location, ScoredPair, SegmentPair, Span
+from .normalize import chinese_key, fold_latin_width
 from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
-from .script import has_han
+from .script import has_han, to_simplified, to_simplified_many, visible
 from .stopwords import is_chinese_function_word, is_english_stopword, is_shouted
 from .word_alignment import learn_lexicon, without_explained_away
 
@@ -417,7 +417,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     exactly these shard tallies under the same `ranking_options` is read back whole, so a re-run
     on an unchanged corpus neither reads nor merges the shards' tallies."""
     settings = TokenizerSettings(options.spacy_model,
-                                 tuple(sorted(set(word for word in known_terms if word.strip()))))
+                                 tuple(sorted(set(to_simplified(word) for word in known_terms if word.strip()))))
     english, chinese = tokenizers(settings)
     code = _tokenizing_code()
     tokenize_context = TokenizeContext(settings, cache_dir, f"{english.signature}\n{code}",
@@ -551,7 +551,7 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
     """Tokens of both sides of a shard, from the cache when it has them; and the content words
     the corpus lexicon is learned from."""
     sources = [mask_placeholders(pair.source) for pair in shard.pairs]
-    targets = [mask_placeholders(pair.target) for pair in shard.pairs]
+    targets = [mask_placeholders(text) for text in read_as_simplified(shard.pairs)]
     cache = TokenCache(context.cache_dir) if context.cache_dir else None
     target_signature = context.target_signature + _user_words_in(context.tokenizers.user_words, targets)
     source = cache.load(context.source_signature, sources) if cache else None
@@ -586,19 +586,24 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     shard's texts, not on where the shard sits in the corpus."""
     aligner, chinese = _linking(context)
     source_tokens = shard.source.tokens([mask_placeholders(pair.source) for pair in shard.pairs])
-    target_tokens = shard.target.tokens([mask_placeholders(pair.target) for pair in shard.pairs])
+    read_targets = read_as_simplified(shard.pairs)
+    target_tokens = shard.target.tokens([mask_placeholders(text) for text in read_targets])
     tallies = CorpusTallies()
     places: dict[str, int] = {}  # pairs at one file:line are one place, as the glossary shows them
-    for index, (pair, tokens, chinese_tokens) in enumerate(zip(shard.pairs, source_tokens, target_tokens)):
+    for index, (pair, read_target, tokens, chinese_tokens) in enumerate(
+            zip(shard.pairs, read_targets, source_tokens, target_tokens)):
         source_spans = english_spans(pair.source, tokens, context.limits)
-        target_spans = chinese_spans(pair.target, chinese_tokens, context.limits, chinese.verbs, pair.source,
+        target_spans = chinese_spans(read_target, chinese_tokens, context.limits, chinese.verbs, pair.source,
                                      chinese.knows)
+        traditional = read_target != pair.target
         for span in source_spans:
             _posting(tallies.source_postings, span.key).add(index)
         for span in target_spans:
-            _posting(tallies.target_postings, span.key).add(index)
-        evidence_base = SegmentEvidence(pair.source, pair.target, tokens)
+            _posting(tallies.target_postings, as_written(span, pair.target).key if traditional else span.key).add(index)
+        evidence_base = SegmentEvidence(pair.source, read_target, tokens)
         for link in aligner.link(evidence_base, source_spans, target_spans):
+            if traditional:
+                link.target = as_written(link.target, pair.target)
             commonness = chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token])
             tally = tallies.pairs.get((link.source.key, link.target.key))
             if tally is None:
@@ -610,6 +615,19 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
                 tally.add_evidence(Evidence(str(places.setdefault(str(pair.location), index)), snippet(pair.source, link.source.start, link.source.end),
                                             snippet(pair.target, link.target.start, link.target.end)))
     return tallies
+
+
+def read_as_simplified(pairs: list[SegmentPair]) -> list[str]:
+    """The Chinese texts as extraction reads them: Traditional characters as Simplified ones, one
+    for one, since jieba's dictionary and CC-CEDICT hold Simplified words (資料庫 is cut and looked
+    up as 资料库). Candidates and evidence keep the text as written (`as_written`)."""
+    return to_simplified_many([pair.target for pair in pairs])
+
+
+def as_written(span: Span, text: str) -> Span:
+    """A span found in the Simplified reading of `text`, with the characters `text` has there."""
+    surface = visible(text[span.start:span.end])
+    return replace(span, text=surface, key=chinese_key(surface))
 
 
 def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
@@ -648,7 +666,7 @@ def _shard_reads(learned: dict[str, dict[str, float]], settings: TokenizerSettin
     for shard in stored:
         found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
         entries = repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)])
-        yield (entries + _user_words_in(settings.user_words, [pair.target for pair in shard.pairs])).encode("utf-8")
+        yield (entries + _user_words_in(settings.user_words, read_as_simplified(shard.pairs))).encode("utf-8")
 
 
 def _user_words_in(user_words: tuple[str, ...], texts: list[str]) -> str:

@@ -84,7 +84,7 @@ from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
 from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, INNER_HYPHEN, closed_compound, singular
 from .placeholders import mask_placeholders, placeholder_mask
-from .script import HAN_RANGES, INVISIBLE
+from .script import HAN_RANGES, INVISIBLE, to_simplified_many
 from .stopwords import is_english_stopword, is_shouted
 
 # ------------------------------------------------------------------ normalised text with offsets
@@ -254,44 +254,6 @@ def english_pattern(term: str) -> str:
     return normalise_english(term).text.strip()
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _to_simplified(text: str) -> str:
-    if not _HAN.search(text):
-        return text
-    converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(_t2s().convert(char) if len(_t2s().convert(char)) == 1 else char for char in text)
-
-
-def _to_simplified_many(texts: Sequence[str]) -> list[str]:
-    """`_to_simplified` of each text, in one OpenCC call: the call costs more than the characters.
-
-    Joined by line breaks, which no OpenCC phrase contains, so each text converts as it would alone.
-    """
-    result = list(texts)
-    batch = []
-    for index, text in enumerate(texts):
-        if "\n" in text:
-            result[index] = _to_simplified(text)
-        elif _HAN.search(text):
-            batch.append(index)
-    if not batch:
-        return result
-    converted = _t2s().convert("\n".join(texts[index] for index in batch)).split("\n")
-    if len(converted) != len(batch):
-        converted = [_t2s().convert(texts[index]) for index in batch]
-    for index, simplified in zip(batch, converted):
-        result[index] = simplified if len(simplified) == len(texts[index]) else _to_simplified(texts[index])
-    return result
-
-
 def normalise_chinese(text: str) -> Normalised:
     """NFKC, invisible characters dropped, placeholders blanked, traditional -> simplified (t2s),
     lower case, hyphens and dashes as `-` and middle dots as `·`, no whitespace except one space
@@ -302,7 +264,7 @@ def normalise_chinese(text: str) -> Normalised:
 def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
     """`normalise_chinese` of each text, done in batches where that is cheaper."""
     steps = [_without_invisible(_nfkc(text)) for text in texts]
-    simplified = _to_simplified_many([mask_chinese_accelerators(_blank_placeholders(step.text)) for step in steps])
+    simplified = to_simplified_many([mask_chinese_accelerators(_blank_placeholders(step.text)) for step in steps])
     result = []
     for step, text in zip(steps, simplified):
         prepared = _lower(text)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
 # CJK Unified Ideographs, Extension A, Compatibility Ideographs, Extensions B-F.
 HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
@@ -23,3 +26,44 @@ def has_han(text: str) -> bool:
 def visible(text: str) -> str:
     """The text without its invisible characters: what a person sees, and so what a term is."""
     return text if text.isascii() else INVISIBLE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """The text in Simplified characters (OpenCC `t2s`), one character for one, so offsets into it
+    are offsets into the text as written: check compares in Simplified, and extract reads
+    Traditional text through jieba and CC-CEDICT, which know Simplified words."""
+    if not has_han(text):
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(char if len(single := _t2s().convert(char)) != 1 else single for char in text)
+
+
+def to_simplified_many(texts: Sequence[str]) -> list[str]:
+    """`to_simplified` of each text, in one OpenCC call: the call costs more than the characters.
+
+    Joined by line breaks, which no OpenCC phrase contains, so each text converts as it would alone.
+    """
+    result = list(texts)
+    batch = []
+    for index, text in enumerate(texts):
+        if "\n" in text:
+            result[index] = to_simplified(text)
+        elif has_han(text):
+            batch.append(index)
+    if not batch:
+        return result
+    converted = _t2s().convert("\n".join(texts[index] for index in batch)).split("\n")
+    if len(converted) != len(batch):
+        converted = [_t2s().convert(texts[index]) for index in batch]
+    for index, simplified in zip(batch, converted):
+        result[index] = simplified if len(simplified) == len(texts[index]) else to_simplified(texts[index])
+    return result
