@@ -19,8 +19,8 @@ from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
 from ..report import ReportContext, ReportFormat, counted, report_path, summary_line
 from ..rules import Severity
 from ..textio import STDIN
-from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, same_file,
-                     stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
+from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
+                     same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs)
 
@@ -297,6 +297,6 @@ def check(
         if refresh.dropped:
             message += (f"; dropped {counted(sum(refresh.dropped.values()), 'record')} of "
                         f"{_files_gone(refresh.dropped, write_baseline)}")
-        stderr_console().print(message, markup=False, highlight=False, soft_wrap=True)
+        stderr_console().print(message_line(message), markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if result.failing(fail_on) else EXIT_OK)

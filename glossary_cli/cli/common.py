@@ -15,6 +15,7 @@ import typer
 
 from .. import __version__, interrupts
 from ..errors import GlossaryError
+from ..safe_text import one_line
 from ..textio import spelled
 
 app = typer.Typer(
@@ -105,8 +106,16 @@ def _no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
+def message_line(message: str) -> str:
+    """A message as it is printed: one line, whatever the file names, keys, headers or terms it
+    quotes hold. A line break in them would start a line of its own, which a CI runner may obey
+    (`::warning file=…::` on GitHub), and an ESC would drive the terminal: both are shown as
+    symbols (safe_text.one_line). A file name the locale could not decode shows as it is spelled."""
+    return one_line(spelled(message, "backslashreplace"))
+
+
 def _error_line(message: str) -> None:
-    message = spelled(message, "backslashreplace")  # a file name the locale could not decode, as it is spelled
+    message = message_line(message)
     console = stderr_console()
     if console.is_terminal:
         from rich.markup import escape
@@ -123,7 +132,7 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
 
 
 def warn(message: str) -> None:
-    message = spelled(message, "backslashreplace")
+    message = message_line(message)
     console = stderr_console()
     if console.is_terminal:
         from rich.markup import escape

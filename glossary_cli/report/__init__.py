@@ -7,13 +7,13 @@ rich console so colour appears only on a terminal (and never with NO_COLOR).
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from typing import Any
 
 from ..rules import Severity
+from ..safe_text import visible_controls
 from ..textio import STDIN_NAME, spelled
 
 
@@ -101,29 +101,6 @@ def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
     placed = [(place(finding, context), finding) for finding in result.findings]
     return sorted(placed, key=lambda item: (item[0].path, item[0].line or 0, item[0].column or 0, item[0].unit or "",
                                             item[1].rule_id, item[1].source_term, item[1].fingerprint))
-
-
-# C0 controls but tab and line breaks, DEL and C1 controls: from a corpus, an ESC could recolour or
-# clear the terminal (or the CI log) showing the report. Shown as their Control Pictures (␛), C1
-# as U+FFFD: one character for one, so highlight offsets still hold.
-_CONTROLS = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)}
-_CONTROLS[0x7F] = "\u2421"
-_CONTROLS.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-# Invisible characters that reorder or break the line showing them: bidi embeddings, overrides and
-# isolates (U+202A-U+202E, U+2066-U+2069; "Trojan Source"), the LRM and RLM marks (U+200E, U+200F)
-# and the line and paragraph separators (U+2028, U+2029). They have no Control Picture: shown as
-# <U+202E>, so the report line reads in the order of the corpus.
-_REORDERING = [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x2028, 0x2029]
-_CONTROLS.update({code: f"<U+{code:04X}>" for code in _REORDERING})
-
-
-_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CONTROLS)) + "]")
-
-
-def visible_controls(text: str) -> str:
-    """Text from the corpus made safe for a terminal: control characters become visible symbols."""
-    # A regex search finds none in most texts far faster than str.translate copies them.
-    return text.translate(_CONTROLS) if _ANY_CONTROL.search(text) else text
 
 
 def render(result, context: ReportContext, report_format: ReportFormat) -> str:

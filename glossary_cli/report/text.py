@@ -21,21 +21,13 @@ from rich.console import Console
 from rich.segment import Segment, Segments
 
 from ..rules import Severity
-from . import ReportContext, counted, report_order, summary_line, visible_controls
+from ..safe_text import one_line
+from . import ReportContext, counted, report_order, summary_line
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _FINDINGS_PER_WRITE = 500
 
 Piece = tuple[str, "str | None"]  # text and its rich style, if any; ("\n", None) ends a line
-
-
-def _one_line(text: str) -> str:
-    """Line breaks shown as ↵ and other controls as symbols or <U+XXXX> escapes (see
-    visible_controls): none of the controls rich would strip is left."""
-    text = visible_controls(text)
-    if "\n" in text or "\r" in text:
-        text = text.replace("\n", "↵").replace("\r", "↵")
-    return text
 
 
 class _Lines:
@@ -93,30 +85,30 @@ def _add_highlighted_source(lines: _Lines, finding) -> None:
     for occurrence in sorted(finding.source_occurrences, key=lambda occurrence: occurrence.start):
         if occurrence.start < position:
             continue
-        lines.add(_one_line(finding.source_text[position:occurrence.start]))
-        lines.add(_one_line(finding.source_text[occurrence.start:occurrence.end]), "bold underline")
+        lines.add(one_line(finding.source_text[position:occurrence.start]))
+        lines.add(one_line(finding.source_text[occurrence.start:occurrence.end]), "bold underline")
         position = occurrence.end
-    lines.add(_one_line(finding.source_text[position:]))
+    lines.add(one_line(finding.source_text[position:]))
 
 
 def _add_finding(lines: _Lines, where, finding, title: str) -> None:
-    lines.add(f"  {_one_line(str(where))}  ")
+    lines.add(f"  {one_line(str(where))}  ")
     if finding.known:
         lines.add("known", "dim")
     else:
         lines.add(finding.severity.value, _SEVERITY_STYLE[finding.severity])
     lines.add(f" {finding.rule_id} {title}")
     lines.end_line()
-    lines.add(f"    {_one_line(finding.message)}")
+    lines.add(f"    {one_line(finding.message)}")
     lines.end_line()
     if finding.expected:
         lines.add("    expected: ")
-        lines.add(_one_line("、".join(finding.expected)), "green")
+        lines.add(one_line("、".join(finding.expected)), "green")
         lines.end_line()
     lines.add("    en: ")
     _add_highlighted_source(lines, finding)
     lines.end_line()
-    lines.add(f"    zh: {_one_line(finding.target_text)}")
+    lines.add(f"    zh: {one_line(finding.target_text)}")
     lines.end_line()
     lines.findings += 1
 
@@ -143,7 +135,7 @@ def render_text(result, context: ReportContext, console: Console, *, show_known:
     if not show_known:
         shown = [(where, finding) for where, finding in shown if not finding.known]
     for path, group in groupby(shown, key=lambda item: item[0].path):
-        lines.add(_one_line(path), "bold")
+        lines.add(one_line(path), "bold")
         lines.end_line()
         for where, finding in group:
             _add_finding(lines, where, finding, titles.get(finding.rule_id, ""))
