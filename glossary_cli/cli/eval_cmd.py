@@ -46,6 +46,7 @@ from ..errors import UsageError
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
 from ..report import counted, report_path
+from ..safe_text import one_line
 from . import corpus_options as corpus
 from .common import app, draws, handles_errors, stdout_console, warn, writing_to_stdout
 
@@ -244,13 +245,14 @@ def _render_text(evaluation: Evaluation, limit: int, *, reference: Path, reachab
 
 
 def _miss_cells(miss: Miss) -> tuple[str, str, str, str, str, str]:
+    """A miss's cells, its terms from the reference and the corpus each on one line, controls as symbols."""
     proposed = miss.proposed
     proposal = ""
     if proposed is not None:
         proposal = "|".join(proposed.targets)
         if proposed.source != miss.term.source:
             proposal = f"{proposed.source} → {proposal}"
-    return (miss.kind.value, miss.term.source, "|".join(miss.term.targets), proposal,
+    return (miss.kind.value, one_line(miss.term.source), one_line("|".join(miss.term.targets)), one_line(proposal),
             str(proposed.rank) if proposed else "", str(miss.correct_rank) if miss.correct_rank else "")
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from .. import TOOL
 from ..extract import ExtractOptions, ExtractResult, Stage
 from ..report import counted
+from ..safe_text import one_line
 from ..update import decided_entry
 from .common import draws, drawing_on
 
@@ -93,7 +94,9 @@ def summary_table(console, result: ExtractResult, rows: int, decided: dict | Non
     """The best pairs: a table on a terminal; tab-separated lines elsewhere (a CI log, a pipe),
     where a table drawn 80 columns wide would break terms across lines. A pair whose term people
     already decided (`decided`, see update.decided_terms) shows the glossary's entry, with its
-    status, not what the corpus says: the corpus may use a rendering the glossary forbids."""
+    status, not what the corpus says: the corpus may use a rendering the glossary forbids. Terms
+    come from the corpus: each cell is shown on one line with its controls as symbols, and a tab in
+    it (which would start a column of its own) as a space."""
     if rows == 0 or not result.pairs:
         return
     title = f"best {min(rows, len(result.pairs)):,} of {counted(len(result.pairs), 'term pair')}"
@@ -103,7 +106,8 @@ def summary_table(console, result: ExtractResult, rows: int, decided: dict | Non
     def row(pair, entry) -> tuple[str, ...]:
         source, targets = (pair.source, pair.targets) if entry is None else (entry.source, entry.target)
         cells = (source, " / ".join(targets), f"{pair.score:.2f}", str(pair.count), ", ".join(pair.signals))
-        return (*cells, entry.status.value if entry else "candidate") if with_status else cells
+        cells = (*cells, entry.status.value if entry else "candidate") if with_status else cells
+        return tuple(one_line(cell).replace("\t", " ") for cell in cells)
 
     columns = ("source", "target", "score", "count", "signals", *(("status",) if with_status else ()))
     cells = [row(pair, entry) for pair, entry in best]
@@ -113,10 +117,11 @@ def summary_table(console, result: ExtractResult, rows: int, decided: dict | Non
         console.file.flush()
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, title_justify="left")
     for column in columns:
         table.add_column(column, justify="right" if column in ("score", "count") else "left")
     for row in cells:
-        table.add_row(*row)
+        table.add_row(*map(Text, row))  # text, never markup: `[link=…]` in a corpus is shown as written
     console.print(table)

@@ -14,8 +14,9 @@ import typer
 
 from .. import interrupts
 from ..report import counted
+from ..safe_text import one_line, visible_controls
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
-                     load_validated, refuse_conflicts, same_file, stderr_console, stdout_console, warn,
+                     load_validated, message_line, refuse_conflicts, same_file, stdout_console, warn,
                      writing_to_stdout)
 
 KEYS_HELP = [  # what `?` shows, a key and what it does
@@ -34,8 +35,8 @@ KEYS_HELP = [  # what `?` shows, a key and what it does
 
 
 def _say(message: str) -> None:
-    """A confirmation for people: stderr, so stdout stays data."""
-    sys.stderr.write(message + "\n")
+    """A confirmation for people: stderr, so stdout stays data; one line, as warnings are."""
+    sys.stderr.write(message_line(message) + "\n")
 
 
 # ---------------------------------------------------------------- review
@@ -61,7 +62,7 @@ def review(
     session = ReviewSession.open(str(file), min_score=min_score)
     console = stdout_console()
     if session.done:
-        console.print(f"{file}: no candidates to review.", markup=False, soft_wrap=True)
+        console.print(message_line(f"{file}: no candidates to review."), markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_OK)
     if sys.stdin.isatty() and not sys.stdout.isatty():
         fail("review reads keys from the terminal but its output goes elsewhere (> file or | pipe), so you could "
@@ -70,22 +71,22 @@ def review(
     from .keys import KeyReader
 
     keys = KeyReader()
-    console.print(_opening(session, file), markup=False, soft_wrap=True)
+    console.print(message_line(_opening(session, file)), markup=False, soft_wrap=True)
     try:
         with keys:
             _review_loop(session, console, keys)
     except KeyboardInterrupt:
         if keys.mid_line:  # a prompt, or a half-typed target, is on the line: the message gets its own
             console.print()
-        interrupts.report(f"glossary: interrupted; {_saved(session, file)}")
+        interrupts.report(message_line(f"glossary: interrupted; {_saved(session, file)}"))
         raise typer.Exit(interrupts.exit_code()) from None
     except EOFError:  # piped keys ran out while a prompt waited: end its line
         console.print()
     except _UnknownPipedKey as stop:
-        console.print(_summary(session), markup=False, soft_wrap=True)
+        console.print(message_line(_summary(session)), markup=False, soft_wrap=True)
         fail(f"stopped at {stop.args[0]!r} in the keys piped in, which review does not know: is standard input "
              f"text not meant as keys (review FILE < corpus, a shell loop)? {_saved(session, file)}")
-    console.print(_summary(session), markup=False, soft_wrap=True)
+    console.print(message_line(_summary(session)), markup=False, soft_wrap=True)
 
 
 class _UnknownPipedKey(Exception):
@@ -129,29 +130,29 @@ def _review_loop(session, console, keys) -> None:
                 entry = session.reject()
                 console.print(f"  [red]rejected[/] {_pair(entry)}")
             elif key == "e":
-                target = keys.line(console, f"  new target for [bold]{_escape(entry.source)}[/], approved on Enter "
+                target = keys.line(console, f"  new target for [bold]{_shown(entry.source)}[/], approved on Enter "
                                             "(several: A / B; Tab: the current one; empty to cancel): ",
-                                   current=" / ".join(entry.target))
+                                   current=one_line(" / ".join(entry.target)))
                 try:
                     if target.strip():
                         entry = session.edit(target)
                         console.print(f"  [green]approved[/] {_pair(entry, count=True)}")
                         hint = _one_target_hint(entry)
                         if hint:
-                            console.print(f"  {_escape(hint)}")
+                            console.print(f"  {_shown(hint)}")
                     else:
                         console.print("  unchanged")
                         show = False
                 finally:
                     if keys.dropped:  # the rest of a paste the terminal did not mark as one
-                        console.print(f"  [yellow]ignored what came in after the Enter[/] {_escape(keys.dropped)}: "
+                        console.print(f"  [yellow]ignored what came in after the Enter[/] {_shown(keys.dropped)}: "
                                       "a paste is text, not keys")
             elif key == "n":
-                text = keys.line(console, f"  note on [bold]{_escape(entry.source)}[/] (Tab: the current one; "
-                                          "empty to remove): ", current=entry.note or "")
+                text = keys.line(console, f"  note on [bold]{_shown(entry.source)}[/] (Tab: the current one; "
+                                          "empty to remove): ", current=visible_controls(entry.note or ""))
                 if text.strip() or entry.note:
                     entry = session.note(text)
-                    console.print(f"  noted: {_escape(entry.note)}" if entry.note else "  note removed")
+                    console.print(f"  noted: {_shown(entry.note)}" if entry.note else "  note removed")
                 else:
                     console.print("  unchanged")
                 show = False
@@ -170,13 +171,13 @@ def _review_loop(session, console, keys) -> None:
                 console.print(_help())
                 show = False
             else:  # a typo, or keys piped from a script written for other keys
-                console.print(f"  no key {_escape(repr(key))}; the keys are: "
+                console.print(f"  no key {_shown(repr(key))}; the keys are: "
                               f"{' · '.join(item for item in _legend_items(entry))}", soft_wrap=True)
                 if not keys.terminal:  # text never meant as keys (`review f < corpus.tsv`, a shell loop's stdin)
                     raise _UnknownPipedKey(key)
                 show = False
         except UsageError as error:
-            console.print(f"  [yellow]{_escape(error.message)}[/]")
+            console.print(f"  [yellow]{_shown(error.message)}[/]")
             show = False
 
 
@@ -189,7 +190,7 @@ def _undo(session, console) -> None:
     if undone is None:
         console.print("  nothing to undo in this session")
     elif noted:
-        console.print(f"  undone: the note on {_escape(undone.source)}")
+        console.print(f"  undone: the note on {_shown(undone.source)}")
     else:
         console.print(f"  undone: {_pair(undone)} is a candidate again")
 
@@ -251,35 +252,38 @@ def _legend(entry, width: int):
 
 
 def _render(entry, number: int, total: int, *, again: bool = False, width: int = 80):
+    """The candidate's panel. Every piece of the glossary and the corpus in it is shown with its
+    controls as symbols (safe_text): an ESC in a term could otherwise hide a word of the term a
+    person approves, or make its target a link to anywhere."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.panel import Panel
     from rich.text import Text
 
     inside = max(width - 4, 10)  # the panel's border and padding
-    lines = [Text.assemble((entry.source, "bold cyan"), "  →  ",
-                           (" / ".join(entry.target) or "(no target)", "bold green"))]
+    lines = [Text.assemble((one_line(entry.source), "bold cyan"), "  →  ",
+                           (one_line(" / ".join(entry.target)) or "(no target)", "bold green"))]
     facts = []
     if entry.score is not None:
         facts.append(f"score {entry.score:.2f}")
     if entry.count is not None:
         facts.append(f"seen {entry.count}×")
     if entry.signals:
-        facts.append("signals: " + ", ".join(entry.signals))
+        facts.append("signals: " + one_line(", ".join(entry.signals)))
     if facts:
         lines.append(Text("   ".join(facts), style="dim"))
     for evidence in entry.evidence[:2]:
         lines.append(Text(""))
-        lines.append(Text(evidence.where, style="dim"))
+        lines.append(Text(one_line(evidence.where), style="dim"))
         for said in (_highlight(evidence.source, [entry.source, *entry.source_variants]),
                      _highlight(evidence.target, entry.target)):
             lines.append(Padding(Text("\n").join(wrap(said, inside - 2)), (0, 0, 0, 2)))
     if entry.alternatives:
         lines.append(Text(""))
         for index, alternative in enumerate(entry.alternatives[:9], start=1):
-            lines.append(Text(f"  {index}  {alternative.target}  ({alternative.score:.2f})"))
+            lines.append(Text(f"  {index}  {one_line(alternative.target)}  ({alternative.score:.2f})"))
     if entry.note:
-        lines.append(Text(f"note: {entry.note}", style="italic"))
+        lines.append(Text(f"note: {visible_controls(entry.note)}", style="italic"))  # its own lines kept
     lines.append(Text(""))
     lines.extend(_legend(entry, inside))
     title = f"{number}/{total}" + (" · skipped earlier, back once more" if again else "")
@@ -343,13 +347,15 @@ def _fold(plain: str, start: int, width: int) -> int:
 
 
 def _highlight(text: str, terms: list[str]):
-    """The text with every occurrence of any term (case-insensitive) in bold yellow."""
+    """The text with every occurrence of any term (case-insensitive) in bold yellow, on one line
+    with its controls shown as symbols; the terms are shown so too, so they are found in it."""
     from rich.text import Text
 
+    text = one_line(text)
     result = Text(text)
     folded = text.casefold()
     for term in terms:
-        needle = term.casefold()
+        needle = one_line(term).casefold()
         if not needle or len(folded) != len(text):
             continue
         start = folded.find(needle)
@@ -371,7 +377,7 @@ def _pair(entry, *, count: bool = False) -> str:
     shown = f"{entry.source} → {' / '.join(entry.target) or '(no target)'}"
     if count and len(entry.target) > 1:
         shown += f" ({len(entry.target)} targets)"
-    return _escape(shown)
+    return _shown(shown)
 
 
 _LOOKS_LIKE_A_LIST = ("/", "／", "，", "、", "；", ";", ",")
@@ -384,10 +390,12 @@ def _one_target_hint(entry) -> str | None:
     return None
 
 
-def _escape(text: str) -> str:
+def _shown(text: str) -> str:
+    """Text of the glossary (a term, a note) or a message about it, as rich markup for one line:
+    its controls shown as symbols, its brackets not read as markup."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(one_line(text))
 
 
 def _decided(session) -> int:
@@ -585,12 +593,8 @@ def _validate_one(file: Path) -> bool:
             _error_line(str(problem))
         return False
     if problems:
-        console = stderr_console()
         for problem in problems:
-            if console.is_terminal:
-                console.print(f"[bold red]error:[/] {_escape(str(problem))}", soft_wrap=True)
-            else:
-                sys.stderr.write(f"error: {problem}\n")
+            _error_line(str(problem))
         _say(f"{file}: {counted(len(problems), 'problem')}")
         return False
     try:
@@ -599,9 +603,9 @@ def _validate_one(file: Path) -> bool:
         warn(f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
              "extract, review, approve, reject and import refuse to write this file")
     by_status = {status: sum(entry.status is status for entry in glossary.terms) for status in Status}
-    typer.echo(f"{file}: OK, {counted(len(glossary.terms), 'entry', 'entries')} "
-               f"({by_status[Status.APPROVED]:,} approved, {by_status[Status.REJECTED]:,} rejected, "
-               f"{counted(by_status[Status.CANDIDATE], 'candidate')})")
+    typer.echo(message_line(f"{file}: OK, {counted(len(glossary.terms), 'entry', 'entries')} "
+                            f"({by_status[Status.APPROVED]:,} approved, {by_status[Status.REJECTED]:,} rejected, "
+                            f"{counted(by_status[Status.CANDIDATE], 'candidate')})"))
     return True
 
 
