@@ -280,6 +280,32 @@ def renderings_run_together(glossary: Glossary) -> Iterator[_Finding]:
                                                f"{pieces.replace(', ', ' / ')} in glossary review")
 
 
+# Control characters (Unicode's category Cc: C0, DEL, C1) but the tab, which check reads as the
+# space it shows as, and the line and paragraph separators. YAML writes them as escapes in double
+# quotes ("\n", "\e"), so a term can hold one that no editor shows.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_NAMES = {"\n": "a line break", "\r": "a carriage return", "\x1b": "an escape",
+                  "\u2028": "a line separator", "\u2029": "a paragraph separator"}
+
+
+@_check("GV010")
+def control_characters(glossary: Glossary) -> Iterator[_Finding]:
+    """A control character (a line break, an escape) in a term.
+
+    A term is one line of plain text. A line break or an ESC in one shows nowhere as itself: on a
+    terminal an escape sequence can hide a word of the term or make it a link, and a line break
+    in a message would start a line a CI runner may read as a command."""
+    for entry in glossary.terms:
+        for key in ("source", "target", "forbidden", "source_variants"):
+            for value in [entry.source] if key == "source" else getattr(entry, key):
+                found = _CONTROL.search(value)
+                if found is not None:
+                    control = found.group()
+                    name = _CONTROL_NAMES.get(control, "a control character")
+                    yield _Finding(entry, key, f"{key} {value!r} holds {name} (U+{ord(control):04X}); a term is "
+                                               "one line of plain text: delete it")
+
+
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
     those linked by a surface check could find them under, ignoring case."""

@@ -105,12 +105,13 @@ def test_export_errors(runner, workdir):
 
 
 def test_export_tbx_refuses_a_control_character_naming_the_entry(runner, workdir):
+    # in a note: validate refuses one in a term before export is reached (GV010)
     Path("c.yaml").write_text('glossary: 1\nterms:\n  - source: ok\n    target: 好\n    status: approved\n'
-                              '  - source: "ctrl\\u0001char"\n    target: 控制\n    status: approved\n',
-                              encoding="utf-8")
+                              '  - source: ctrl char\n    target: 控制\n    status: approved\n'
+                              '    note: "ring \\u0007"\n', encoding="utf-8")
     result = run(runner, "export", "c.yaml", "--to", "tbx", "-o", "c.tbx")
     assert (result.exit_code, result.stderr) == (
-        2, 'error: c.yaml:6: entry "ctrl\\u0001char" has the control character U+0001 in its source, which TBX '
+        2, 'error: c.yaml:9: entry "ctrl char" has the control character U+0007 in its note, which TBX '
            "(XML) cannot hold; remove it from the glossary and export again\n")
     assert not Path("c.tbx").exists()
 
