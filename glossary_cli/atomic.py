@@ -8,8 +8,9 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from . import interrupts
 from .errors import FileChangedError, OutputError
@@ -50,15 +51,17 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     When it holds `text` already, it is not replaced.
 
     The new file keeps the old one's mode, owner and group (as far as this user may set them). A
-    symbolic link stays a link and the file it points to is replaced (as editors write). A name for
-    an open descriptor (`-o /dev/stdout`, /dev/fd/N) and a path that is not a regular file (a named
-    pipe, a device) are written straight through: never renamed over, nor truncated."""
+    symbolic link stays a link and the file it points to is replaced (as editors write), when that
+    is a file of the kind written (see `_link_target`). A name for an open descriptor (`-o
+    /dev/stdout`, /dev/fd/N) and a path that is not a regular file (a named pipe, a device) are
+    written straight through: never renamed over, nor truncated."""
     descriptor = descriptor_named(path)
     if descriptor is not None:
         return _write_to_descriptor(descriptor, text, path)
-    if is_stream(path):
+    if os.path.islink(path):
+        path = _link_target(path, text)
+    elif is_stream(path):
         return _write_through(path, text)
-    path = os.path.realpath(path) if os.path.islink(path) else path
     _refuse_read_only(path)
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
@@ -104,6 +107,56 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     except BaseException:
         _remove_quietly(temporary)
         raise
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of file the tool writes, told by its text: a glossary, a baseline."""
+
+    name: str
+    holds: Callable[[str], bool]  # whether a text (the start of a file, perhaps) is one
+
+
+_KIND_HEAD = 1 << 20  # what is read of a file a link points to, to tell its kind
+
+
+def _link_kinds() -> tuple[FileKind, ...]:
+    from .check import BASELINE_FILE
+    from .glossary_yaml_read import GLOSSARY_FILE
+
+    return GLOSSARY_FILE, BASELINE_FILE
+
+
+def _link_target(link: str, text: str) -> str:
+    """The file a symbolic link points to, which `text` is to replace. A glossary kept in a shared
+    folder and linked into each project is written through its link, as editors write. But a link
+    is also content a branch can commit (`.glossary-baseline.json -> ~/.bashrc`), and a CI job that
+    refreshes a baseline or a glossary would then rewrite any file the job may write. So the link
+    must point to a regular file already there, and one of the kind written: a glossary (a YAML
+    mapping with a `glossary:` or `terms:` key) for a glossary, a baseline for a baseline. Anything
+    else is refused, saying how to write there anyway: name the file itself."""
+    target = os.path.realpath(link)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is None or not stat.S_ISREG(mode):
+        what = "which does not exist" if mode is None else "which is not a regular file"
+        raise OutputError(f"is a symbolic link to {target}, {what}; nothing written: a link is written through only "
+                          "to a file already there (name that file itself to write it)", path=link)
+    kind = next((kind for kind in _link_kinds() if kind.holds(text)), None)
+    if kind is None:
+        return target
+    try:
+        with open(target, "rb") as handle:
+            head = handle.read(_KIND_HEAD).decode("utf-8", "replace")
+    except OSError as error:
+        raise OutputError(f"cannot read {target}, which this symbolic link points to: {error.strerror}",
+                          path=link) from None
+    if not kind.holds(head):
+        raise OutputError(f"is a symbolic link to {target}, which holds no {kind.name}; nothing written: a link is "
+                          f"written through only to a {kind.name} (name that file itself to replace it)", path=link)
+    return target
 
 
 def _refuse_read_only(path: str) -> None:

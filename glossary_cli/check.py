@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import chain, islice
 
 from . import __version__, cluster
+from .atomic import FileKind
 from .errors import GlossaryFileError
 from .glossary import Entry, Glossary, Status
 from .matching import Occurrence, TermMatcher
@@ -32,6 +33,9 @@ from .normalize import english_key
 from .rules import Rule, Severity, enabled_rules
 
 BASELINE_VERSION = 1
+_BASELINE_MARK = re.compile(r'\A\ufeff?\s*\{.*?"glossary_baseline"\s*:', re.DOTALL)
+# What a file a symbolic link points to must be for --write-baseline to write through the link.
+BASELINE_FILE = FileKind("glossary baseline", lambda text: _BASELINE_MARK.match(text) is not None)
 
 
 @dataclass(frozen=True)

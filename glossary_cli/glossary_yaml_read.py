@@ -19,10 +19,16 @@ from typing import Any
 
 import yaml
 
+from .atomic import FileKind
 from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status
 from .models import Alternative, Evidence
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# A glossary's mark, as a file a symbolic link points to must show it for a command to write a
+# glossary through the link: a `glossary:` or `terms:` key at the top level (in flow style too).
+_GLOSSARY_MARK = re.compile(r"""^\ufeff?(?:\{\s*)?["']?(?:glossary|terms)["']?[ \t]*:""", re.MULTILINE)
+GLOSSARY_FILE = FileKind("glossary", lambda text: _GLOSSARY_MARK.search(text) is not None)
 
 
 @dataclass(frozen=True)
