@@ -303,6 +303,15 @@ def is_blank_file(path: str) -> bool:
     return not data.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
 
 
+EXCERPT_CHARS = 80
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """At most `limit` characters of `text`, for a message that quotes a file: enough to find the
+    place, and no more of a file (one a link pointed at, perhaps) than a linter would show."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def too_long_message(length: int | None) -> str:
     """None: a line still arriving (from a pipe), already too long."""
     size = f"{length:,}" if length is not None else f"over {MAX_SEGMENT_CHARS:,}"

@@ -188,6 +188,8 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
             options.on_warning(f"{error.where()}: skipped: {error.message}")
     if named_elsewhere and not read_any and not walked:
         raise named_elsewhere[0]
+    for directory in walked:
+        _warn_about_files_not_regular(directory, input_format, options)
     if input_format is InputFormat.AUTO:
         for directory in walked:
             _warn_about_tables_left_out(directory, options)
@@ -199,6 +201,14 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
             raise InputFormatError(f"no file here translates {source_language} -> {target_language} "
                                    f"({len(files)} skipped as other languages, see the warnings); "
                                    "pass --source-lang/--target-lang to read other languages", path=directory)
+
+
+def _warn_about_files_not_regular(directory: str, input_format: InputFormat, options: ReadOptions) -> None:
+    from .discover import not_regular_files_left_out, not_regular_message
+
+    left_out = not_regular_files_left_out(directory, input_format)
+    if left_out:
+        options.on_warning(f"{directory}: {not_regular_message(left_out)}")
 
 
 def _warn_about_tables_left_out(directory: str, options: ReadOptions) -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import read_corpus_text
+from ..textio import excerpt, read_corpus_text
 from .positions import at_target, leading_space
 from .xml_safe import wanted_languages
 
@@ -70,7 +70,7 @@ def _no_columns_message(cells: list[str], source_language: str, target_language:
     if any(has_han(cell) for cell in cells):
         return (f"{len(cells)} columns and no header row; add a header that names the {source_language} and "
                 f"{target_language} columns (e.g. {example})")
-    shown = ", ".join(cell.strip() for cell in cells)
+    shown = excerpt(", ".join(cell.strip() for cell in cells))
     return (f"the header ({shown}) names no {source_language} and {target_language} columns; name them by "
             f"language code ({source_language}, {target_language}), language (English (United States), "
             "Chinese (PRC), 英文, 中文) or role (source, target), or pass --source-lang/--target-lang")

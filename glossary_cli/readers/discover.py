@@ -1,7 +1,12 @@
 """Corpus files under a directory, so `glossary check terms.yaml locale/` reads a whole tree.
 
-A directory is walked the way ruff or pytest walk one: in sorted order, skipping hidden entries
-(`.git`, `.venv`, dotfiles) and following no symbolic links to directories. Only the formats that
+A directory is walked the way ripgrep walks one: in sorted order, skipping hidden entries (`.git`,
+`.venv`, dotfiles) and following no symbolic link, to a directory or to a file. A link in a checkout
+is content a branch chose: `docs/zh/x.po -> /etc/passwd` or `-> ../../.git/config` would be read,
+and the first line of the file quoted in an error that CI publishes. Nor is anything read that is
+not a regular file: a named pipe waits forever for a writer. A link to a file the walk reads anyway
+(`zh.po -> zh_CN.po`) is left out unsaid; any other entry left out is named in one warning, and a
+file named on the command line is read whatever it is (a link, a pipe, <(cmd)). Only the formats that
 are always translations are picked by default (PO, XLIFF, TMX; not a PO template, which holds no translations): a `.txt`, `.csv`, `.tsv` or
 `.jsonl` beside them is as likely a licence or a data table as a corpus, so those are read from a
 directory only when --input-format names their format.
@@ -14,6 +19,7 @@ catalogues of a locale tree), where a file named by itself is an error.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 
 from ..errors import InputFormatError
@@ -46,24 +52,58 @@ def corpus_files(paths: Iterable[str], input_format: InputFormat = InputFormat.A
 
 
 def _files_under(directory: str, input_format: InputFormat) -> list[FileUnderDirectory]:
-    wanted = _DIRECTORY_DEFAULT if input_format is InputFormat.AUTO else (input_format,)
-    extensions = tuple(extension for format_ in wanted for extension, found in BY_EXTENSION.items()
-                       if found is format_ and extension != ".pot")  # a template holds no translations
-
     def refuse(error: OSError) -> None:  # a subdirectory a check cannot read must not pass silently
         raise InputFormatError(f"cannot read this directory: {error.strerror}", path=error.filename)
 
-    found = []
-    for root, directories, files in os.walk(directory, onerror=refuse):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
-        # normpath: `check .` names ./de/app.po as de/app.po, in warnings as the reports name it
-        found.extend(FileUnderDirectory(os.path.normpath(os.path.join(root, name)), directory) for name in sorted(files)
-                     if not name.startswith(".") and name.lower().endswith(extensions))
+    extensions = _extensions(input_format)
+    named = [path for path in _entries(directory, refuse) if path.lower().endswith(extensions)]
+    found = [FileUnderDirectory(path, directory) for path in named if regular_file(path)]
     if not found:
         hint = "; pass --input-format to read .tsv, .csv, .jsonl or .txt files" if input_format is InputFormat.AUTO else ""
-        raise InputFormatError(f"is a directory with no corpus files (looked for {', '.join(extensions)}{hint})",
-                               path=directory)
+        left_out = f"; {not_regular_message(named)}" if named else ""
+        raise InputFormatError(f"is a directory with no corpus files (looked for {', '.join(extensions)}{hint})"
+                               f"{left_out}", path=directory)
     return found
+
+
+def _extensions(input_format: InputFormat) -> tuple[str, ...]:
+    wanted = _DIRECTORY_DEFAULT if input_format is InputFormat.AUTO else (input_format,)
+    return tuple(extension for format_ in wanted for extension, found in BY_EXTENSION.items()
+                 if found is format_ and extension != ".pot")  # a template holds no translations
+
+
+def _entries(directory: str, onerror=None) -> Iterator[str]:
+    """The path of every entry under `directory` that is not a directory (nor a link to one), hidden
+    ones aside, in sorted order; normpath'd: `check .` names ./de/app.po as de/app.po, in warnings
+    as the reports name it."""
+    for root, directories, files in os.walk(directory, onerror=onerror):  # into no linked directory
+        directories[:] = sorted(name for name in directories if not name.startswith("."))
+        yield from (os.path.normpath(os.path.join(root, name)) for name in sorted(files) if not name.startswith("."))
+
+
+def regular_file(path: str) -> bool:
+    """Whether a directory walk reads `path`: a regular file, not a symbolic link (to anywhere), a
+    named pipe, a device or a socket."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def not_regular_files_left_out(directory: str, input_format: InputFormat) -> list[str]:
+    """The entries under a directory, named as corpus files are, that its walk does not read and
+    whose content it does not read under another name: links out of the directory (or to a file
+    the walk leaves out), pipes, devices."""
+    named = [path for path in _entries(directory) if path.lower().endswith(_extensions(input_format))]
+    read = {os.path.realpath(path) for path in named if regular_file(path)}
+    return [path for path in named if not regular_file(path) and os.path.realpath(path) not in read]
+
+
+def not_regular_message(left_out: list[str]) -> str:
+    """What a warning (or the error of a directory with nothing else) says of the entries left out."""
+    shown = ", ".join(left_out[:3]) + (f" and {len(left_out) - 3:,} more" if len(left_out) > 3 else "")
+    return (f"{len(left_out):,} file{'s' if len(left_out) != 1 else ''} not read ({shown}): a directory walk "
+            "follows no symbolic link and opens no pipe or device; name such a file on the command line to read it")
 
 
 # Table files a directory walk leaves out unless --input-format names their format: a corpus, most
@@ -74,9 +114,4 @@ _TABLE_EXTENSIONS = (".tsv", ".tab", ".csv", ".jsonl", ".ndjson")
 
 def tables_left_out(directory: str) -> list[str]:
     """The table files under a directory that a walk without --input-format does not read."""
-    left_out = []
-    for root, directories, files in os.walk(directory):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
-        left_out.extend(os.path.normpath(os.path.join(root, name)) for name in sorted(files)
-                        if not name.startswith(".") and name.lower().endswith(_TABLE_EXTENSIONS))
-    return left_out
+    return [path for path in _entries(directory) if path.lower().endswith(_TABLE_EXTENSIONS) and regular_file(path)]

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
-from ..textio import read_corpus_text
+from ..textio import excerpt, read_corpus_text
 from .csv_reader import SOURCE_COLUMN_NAMES, header_columns, several_targets_warning, target_columns
 from .xml_safe import wanted_languages
 
@@ -138,7 +138,7 @@ def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, un
         keys = keys_of(record)
         if keys[0] is None or keys[1] is None:
             missing = source_language if keys[0] is None else target_language
-            found = ", ".join(sorted(map(str, record))) or "none"
+            found = excerpt(", ".join(sorted(map(str, record)))) or "none"
             raise InputFormatError(f'no "{missing}" key (keys here: {found}); pass --source-lang/--target-lang '
                                    "to name the keys", path=path, line=number)
         values = [record[key] for key in keys]

@@ -30,7 +30,7 @@ import polib
 from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import check_line_lengths, declared_encoding, decode, read_bytes
+from ..textio import check_line_lengths, declared_encoding, decode, excerpt, read_bytes
 from .mislabelled import is_single_byte, is_utf8_chinese
 from .mislabelled import warning as mislabelled_warning
 from .po_syntax import find_problem
@@ -264,7 +264,7 @@ def _warn_about_what_msgfmt_refuses(text: str, catalogue: polib.POFile, lines: l
     if duplicates:
         line, first, msgid = duplicates[0]
         more = f"; {len(duplicates) - 1:,} more" if len(duplicates) > 1 else ""
-        options.on_warning(f'{path}:{line}: msgid "{msgid.translate(_RESTORE)}" is defined twice (first on line '
+        options.on_warning(f'{path}:{line}: msgid "{excerpt(msgid.translate(_RESTORE))}" is defined twice (first on line '
                            f"{first}), which msgfmt refuses{more}")
 
 

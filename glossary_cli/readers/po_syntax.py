@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..textio import excerpt
+
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*\"")
 _WORD = re.compile(r"[^\s\"]+")
 _UNKNOWN = "; an entry is made of msgctxt, msgid, msgid_plural and msgstr lines"
@@ -50,7 +52,7 @@ def find_problem(text: str) -> SyntaxProblem | None:
         keyword = _KEYWORD.match(line)
         if keyword is None:
             word = _WORD.match(line)
-            return SyntaxProblem(number, f'unknown keyword "{word.group() if word else line}"{_UNKNOWN}')
+            return SyntaxProblem(number, f'unknown keyword "{excerpt(word.group() if word else line)}"{_UNKNOWN}')
         plural_form = keyword.group(1).startswith("msgstr[")
         if plural_form and entry.in_plural_forms:
             continue  # msgstr[1] after msgstr[0]
