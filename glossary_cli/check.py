@@ -381,11 +381,30 @@ def load_baseline(path: str) -> Counter[KnownFinding]:
     return Counter(KnownFinding(record["fingerprint"], record.get("path")) for record in _baseline_records(path))
 
 
+_BASELINE_DEPTH = 100  # said of a document json gave up on; a baseline nests three deep
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]')
+
+
+def _line_nested_past(text: str, depth: int) -> int | None:
+    """The line where a JSON text opens its array or object number `depth + 1` inside the others."""
+    level = 0
+    for token in _JSON_NESTING.finditer(text):
+        first = token.group()[0]
+        if first in "[{":
+            level += 1
+            if level > depth:
+                return text.count("\n", 0, token.start()) + 1
+        elif first in "]}":
+            level -= 1
+    return None
+
+
 def _baseline_records(path: str) -> list[dict]:
     """The records of a baseline file, each a dict with at least `fingerprint`, checked."""
     try:
         with open(path, encoding="utf-8-sig") as handle:  # a byte order mark, as some editors write, is fine
-            document = json.load(handle)
+            text = handle.read()
+        document = json.loads(text)
     except FileNotFoundError:
         raise GlossaryFileError("no such baseline file; create it with --write-baseline", path=path) from None
     except IsADirectoryError:
@@ -402,6 +421,16 @@ def _baseline_records(path: str) -> list[dict]:
                                     "--write-baseline after resolving the glossary", path=path,
                                     line=error.doc.count("\n", 0, marker.start()) + 1) from None
         raise GlossaryFileError(f"baseline is not valid JSON: {error.msg}", path=path, line=error.lineno) from None
+    except RecursionError:
+        raise GlossaryFileError(f"not a glossary baseline: nested more than {_BASELINE_DEPTH} deep (a baseline's "
+                                "records are a list in an object); regenerate it with --write-baseline", path=path,
+                                line=_line_nested_past(text, _BASELINE_DEPTH)) from None
+    except ValueError:  # not JSONDecodeError: a number json would not convert
+        from .textio import long_number_problem
+
+        problem, at = long_number_problem(text)
+        raise GlossaryFileError(f"not a glossary baseline: {problem}; regenerate it with --write-baseline",
+                                path=path, line=text.count("\n", 0, at) + 1) from None
     if not isinstance(document, dict) or document.get("glossary_baseline") != BASELINE_VERSION:
         raise GlossaryFileError(f"not a glossary baseline (version {BASELINE_VERSION}); "
                                 "regenerate it with --write-baseline", path=path)

@@ -473,12 +473,21 @@ def _refuse_aliases(text: str, problem: Any) -> None:
             return
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _refuse_complex_keys(node: yaml.Node, problem: Any) -> None:
-    """Keys must be plain strings: `? [a, b]: c` is valid YAML but not a glossary."""
+    """Keys must be plain strings: `? [a, b]: c` is valid YAML but not a glossary. Nor is the merge
+    key `<<`: it copies a mapping (`<<: *defaults`) into another, and with anchors and aliases
+    refused all it could do is spell an entry's keys a second way, which the writer, patching a
+    file key by key, would not keep."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 problem(key, "keys must be plain words like 'source:'")
+            elif key.tag == _MERGE_TAG:
+                problem(key, "the merge key '<<' is not allowed in a glossary (it copies a mapping, which needs "
+                             "anchors and aliases); write the keys out")
             else:
                 _refuse_complex_keys(value, problem)
     elif isinstance(node, yaml.SequenceNode):

@@ -150,6 +150,36 @@ def open_binary(path: str) -> BinaryIO:
         raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
 
 
+# Codecs Python has for text that read no character set of a text file, by what they do instead.
+_NOT_CHARSETS = {
+    "unicode-escape": "Python's codec of that name reads backslash escapes",
+    "raw-unicode-escape": "Python's codec of that name reads backslash escapes",
+    "punycode": "Python's codec of that name encodes domain names",
+    "idna": "Python's codec of that name encodes domain names",
+    "undefined": "Python's codec of that name refuses every byte",
+}
+
+
+def encoding_problem(name: str, *, shown: str | None = None) -> str | None:
+    """Why the encoding `name` (--encoding, a declared charset; `shown` as the message should
+    name it) cannot read a text file, or None when it can. Python's codec registry holds more
+    than character sets: hex, base64, zlib or rot13 transform data (decoding a file with them
+    raised a LookupError), others read escapes or domain names."""
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        return f"unknown encoding {name!r}"
+    shown = shown or repr(name)
+    if codec.name == "utf-7":
+        return (f"{shown} is refused: UTF-7 spells any character in plain ASCII (+ADw- is <), which hides text "
+                "from review, and no PO or XML tool writes it; convert the file to UTF-8")
+    if not codec._is_text_encoding:
+        return f"{shown} is no character encoding: Python's codec of that name transforms data, not text"
+    if codec.name in _NOT_CHARSETS:
+        return f"{shown} is no character encoding: {_NOT_CHARSETS[codec.name]}"
+    return None
+
+
 def declared_encoding(name: str) -> str:
     """The codec to read a file with that declares `name`: a GB2312 or GBK label (cp936 and euc-cn
     are the same codecs) as GB18030, its superset, as the WHATWG encoding standard has browsers
@@ -194,10 +224,9 @@ def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode file bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 by their byte-order mark,
     unless `encoding` says otherwise."""
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputFormatError(f"unknown encoding {encoding!r}", path=path) from None
+        problem = encoding_problem(encoding)
+        if problem is not None:
+            raise InputFormatError(problem, path=path)
         if _wide(encoding) and b"\x00" not in data and _decodes(data, "utf-8"):
             # UTF-16 puts a NUL beside every tab, line break and Latin letter; without one, the bytes
             # are UTF-8, which UTF-16 reads as one long line of CJK without a tab in it (or, from an
@@ -329,3 +358,30 @@ def text_lines(text: str) -> list[str]:
     if lines[-1] == "":
         lines.pop()
     return lines
+
+
+# ------------------------------------------------------------------ JSON values no text holds
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate_problem(value: str) -> str | None:
+    """What is wrong with a string JSON decoded from an escape such as "\\ud800", half of a UTF-16
+    pair standing alone, or None. JSON lets it through, but it is no character: no glossary,
+    report or terminal can hold it. (json joins the two halves of a pair, \\ud83d\\ude00, itself.)"""
+    found = _LONE_SURROGATE.search(value)
+    if found is None:
+        return None
+    return (f"holds the escape \\u{ord(found.group()):04x}, half of a UTF-16 pair without its other half "
+            "(not a character)")
+
+
+def long_number_problem(text: str, start: int = 0) -> tuple[str, int]:
+    """(what is wrong, where) for a JSON text json.loads refused with a bare ValueError: an integer
+    of more digits than Python converts (4,300, its guard against conversions that take seconds).
+    Where is the first such run of digits from `start`; no corpus or baseline needs one."""
+    limit = sys.get_int_max_str_digits() or 4300
+    found = re.compile(rf"[0-9]{{{limit + 1},}}").search(text, start)
+    if found is None:  # no other ValueError is known to come out of json; said as it is
+        return "a value json cannot read", start
+    return f"a number of {len(found.group()):,} digits (at most {limit:,} are read)", found.start()

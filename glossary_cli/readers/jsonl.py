@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
-from ..textio import excerpt, read_corpus_text
+from ..textio import excerpt, lone_surrogate_problem, long_number_problem, read_corpus_text
 from .csv_reader import SOURCE_COLUMN_NAMES, header_columns, several_targets_warning, target_columns
 from .xml_safe import wanted_languages
 
@@ -80,7 +80,7 @@ def _holds_json_lines(text: str) -> bool:
     first_line = text[position:].split("\n", 1)[0]
     try:
         record, end = json.JSONDecoder().raw_decode(first_line)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # JSONDecodeError, or a number too long: read as an array, and said there
         return False
     return isinstance(record, dict) and _skip_space(text, position + end) < len(text)
 
@@ -111,6 +111,10 @@ def _array_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any]]]
                                    column=error.colno) from None
         except RecursionError:
             raise InputFormatError("invalid JSON: nested too deeply", path=path, line=line) from None
+        except ValueError:
+            problem, at = long_number_problem(text, position)
+            raise InputFormatError(f"invalid JSON: {problem}", path=path, line=_line_at(text, at),
+                                   column=at - text.rfind("\n", 0, at)) from None
         if not isinstance(record, dict):
             raise InputFormatError(f"expected an array of JSON objects, found {_json_kind(record)}",
                                    path=path, line=line)
@@ -145,10 +149,9 @@ def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, un
         for key, value in zip(keys, values):
             if value is not None and not isinstance(value, str):
                 raise InputFormatError(f'"{key}" must be a string, got {type(value).__name__}', path=path, line=number)
-            surrogate = _LONE_SURROGATE.search(value or "")
-            if surrogate:  # JSON lets "\ud800" through; it is no character, and no text holds it
-                raise InputFormatError(f'"{key}" holds the escape \\u{ord(surrogate.group()):04x}, half of a UTF-16 '
-                                       "pair without its other half (not a character)", path=path, line=number)
+            problem = lone_surrogate_problem(value or "")
+            if problem is not None:
+                raise InputFormatError(f'"{key}" {problem}', path=path, line=number)
         source, target = ((value or "").strip() for value in values)
         if not source or not target:
             if options.strict:
@@ -182,9 +185,6 @@ def _json_kind(value: Any) -> str:
     return {list: "an array", str: "a string", bool: "true/false", type(None): "null"}.get(type(value), "a number")
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _parse(line: str, path: str, number: int) -> dict[str, Any]:
     try:
         record = json.loads(line)
@@ -192,6 +192,9 @@ def _parse(line: str, path: str, number: int) -> dict[str, Any]:
         raise InputFormatError(f"invalid JSON: {error.msg}", path=path, line=number, column=error.colno) from None
     except RecursionError:
         raise InputFormatError("invalid JSON: nested too deeply", path=path, line=number) from None
+    except ValueError:
+        problem, at = long_number_problem(line)
+        raise InputFormatError(f"invalid JSON: {problem}", path=path, line=number, column=at + 1) from None
     if not isinstance(record, dict):
         raise InputFormatError(f"expected a JSON object per line, got {type(record).__name__}",
                                path=path, line=number)

@@ -30,7 +30,7 @@ import polib
 from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import check_line_lengths, declared_encoding, decode, excerpt, read_bytes
+from ..textio import check_line_lengths, declared_encoding, decode, encoding_problem, excerpt, open_binary, read_bytes
 from .mislabelled import is_single_byte, is_utf8_chinese
 from .mislabelled import warning as mislabelled_warning
 from .po_syntax import find_problem
@@ -192,24 +192,45 @@ def _decoded_text(path: str, encoding: str | None, options) -> str:
     A GB2312 or GBK label is read as GB18030, its superset, as browsers do: files so labelled often
     hold GBK-only characters (镕). A single-byte charset (ISO-8859-1, windows-1252) left over from a
     template on a file whose bytes are UTF-8 Chinese would give mojibake: read as UTF-8, with a warning."""
+    with open_binary(path) as handle:
+        head = handle.read(4096)
+    name = _declared_charset(head, path) if encoding is None else None
+    if name is not None and declared_encoding(name) != name:
+        encoding = declared_encoding(name)
     data = read_bytes(path)
-    if encoding is None:
-        declared = _DECLARED_CHARSET.search(data[:4096])
-        name = declared.group(1).decode("ascii").lower() if declared else "utf-8"
-        if name not in _UTF8_NAMES:
-            try:
-                codec = codecs.lookup(name).name
-            except LookupError:
-                codec = None  # an unknown charset: read as UTF-8, which reports any problem precisely
-            if declared_encoding(name) != name:
-                encoding = declared_encoding(name)
-            elif codec is not None and is_single_byte(codec) and is_utf8_chinese(data):
-                options.on_warning(mislabelled_warning(path, f"charset={name}"))
-            elif codec is not None:
-                encoding = name
+    if name is not None and encoding is None:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            codec = None  # an unknown charset: read as UTF-8, which reports any problem precisely
+        if codec is not None and is_single_byte(codec) and is_utf8_chinese(data):
+            options.on_warning(mislabelled_warning(path, f"charset={name}"))
+        elif codec is not None:
+            encoding = name
     text = decode(data, path, encoding)
     check_line_lengths(text, path)
     return text
+
+
+def _declared_charset(head: bytes, path: str) -> str | None:
+    """The charset the header declares (lower case), None for UTF-8 or none declared. A name
+    Python knows but that is no charset (hex, base64, UTF-7: see textio.encoding_problem) is
+    refused at its line; an unknown one is left to be read as UTF-8."""
+    declared = _DECLARED_CHARSET.search(head)
+    if declared is None:
+        return None
+    name = declared.group(1).decode("ascii")
+    if name.lower() in _UTF8_NAMES:
+        return None
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return name.lower()
+    problem = encoding_problem(name, shown=f"the header's charset={name}")
+    if problem is not None:
+        raise InputFormatError(problem, path=path,
+                               line=head.count(b"\n", 0, declared.start()) + 1)
+    return name.lower()
 
 
 def _protect_line_breaks(text: str) -> str:

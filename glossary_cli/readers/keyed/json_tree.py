@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from json.decoder import scanstring
 
 from ...errors import InputFormatError
-from ...textio import read_text
-from . import KeyedString, paired_surrogates
+from ...textio import lone_surrogate_problem, read_text
+from . import KeyedString
 from .offsets import LineIndex
 
 _SPACE = re.compile(r"[ \t\r\n]*")
@@ -114,12 +114,16 @@ class _Document:
                 self._fail("expecting ',' or ']' after a value", position)
 
     def _string(self, position: int) -> tuple[str, int]:
-        """The string whose opening quote is at `position`, decoded as json.loads decodes it."""
+        """The string whose opening quote is at `position`, decoded as json.loads decodes it (the two
+        halves of a pair, \\ud83d\\ude00, joined)."""
         try:
             value, end = scanstring(self.text, position + 1, True)
         except json.JSONDecodeError as error:
             self._fail(_JSON_MESSAGES.get(error.msg, error.msg[0].lower() + error.msg[1:]), error.pos)
-        return paired_surrogates(value), end
+        problem = lone_surrogate_problem(value)  # refused, as in a JSON corpus: it was read as U+FFFD unsaid
+        if problem is not None:
+            self._fail(f"the string {problem}", position)
+        return value, end
 
     def _record(self, key: str, value: str, quote: int) -> None:
         text_start = quote + 1 + len(value) - len(value.lstrip())  # an escape before the text shifts this: rare
