@@ -21,6 +21,7 @@ import yaml
 
 from .glossary import ENTRY_FIELDS, Entry, Glossary
 from .glossary_yaml_read import (
+    MAX_GLOSSARY_CHARS,
     _cut_text,
     _entry_from,
     _EntryLayout,
@@ -282,6 +283,8 @@ def _move_marks(node: yaml.Node, lines: int) -> None:
 def _parse_quickly(text: str, *, bom: bool) -> Glossary | None:
     """parse_glossary for a problem-free file with a block `terms:` list last, indented as the
     tool writes it; None for any other text, to be read by _parse_fully."""
+    if len(text) > MAX_GLOSSARY_CHARS:
+        return None  # refused by _parse_fully, before it is split into lines
     found = _TERMS_LINE.search(text)
     if found is None or _NOT_QUICK_TEXT.search(text) or text.count("\r") != text.count("\r\n"):
         return None

@@ -139,8 +139,28 @@ def _wide_colon_key(text: str, error_line: int, path: str) -> Problem | None:
     return Problem(path, line, column, _WIDE_COLON.format(key=found.group(1)))
 
 
+# The most text a glossary file may hold. A glossary of 100,000 entries, evidence and all, takes
+# about 60 million characters; a file much larger is no glossary (or a note pasted in by mistake),
+# and parsing it took six times its size in memory before it ended in a MemoryError traceback.
+MAX_GLOSSARY_CHARS = 100_000_000
+
+
+def _too_large(text: str, path: str) -> Problem | None:
+    """A glossary text over MAX_GLOSSARY_CHARS, located at the line where it goes past the limit."""
+    if len(text) <= MAX_GLOSSARY_CHARS:
+        return None
+    line = text.count("\n", 0, MAX_GLOSSARY_CHARS) + 1
+    column = MAX_GLOSSARY_CHARS - text.rfind("\n", 0, MAX_GLOSSARY_CHARS)
+    return Problem(path, line, column, f"a glossary file holds at most {MAX_GLOSSARY_CHARS:,} characters (100,000 "
+                                       f"entries take about 60 million); this one holds {len(text):,} and goes "
+                                       "past the limit here: is it a glossary?")
+
+
 def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Problem]]:
     """parse_glossary by PyYAML's composer alone: the reference the quick reader must agree with."""
+    too_large = _too_large(text, path)
+    if too_large is not None:
+        return Glossary(), [too_large]
     problems: list[Problem] = []
 
     def problem(node_or_mark: Any, message: str) -> None:

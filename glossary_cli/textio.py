@@ -299,9 +299,62 @@ def read_text(path: str, encoding: str | None = None) -> str:
 
 def read_corpus_text(path: str, encoding: str | None = None) -> str:
     """The text of a corpus file, refused when it holds a line no aligned corpus has."""
+    refuse_long_lines(path, encoding)
     text = read_text(path, encoding)
     check_line_lengths(text, path)
     return text
+
+
+def refuse_long_lines(path: str, encoding: str | None = None) -> None:
+    """Refuse a file holding a line too long for a segment before reading it whole: a 200 MB file
+    without a line break took 800 MB to read, decode and split before check_line_lengths saw it.
+    The file is looked through a chunk at a time (a pipe is checked as it arrives, see `spooled`);
+    the line found too long is measured on, so the error says how long it is. UTF-16 and UTF-32
+    (whose bytes do not show line breaks) are left to check_line_lengths."""
+    if path in _spooled or is_stream(path) or (encoding is not None and encoding_problem(encoding)):
+        return  # a pipe's lines were checked as it was read; decode() says what is wrong with the encoding
+    try:
+        if os.path.getsize(path) <= _MAX_LINE_BYTES:
+            return  # no line of it can be too long in bytes; check_line_lengths counts its characters
+        handle = open(path, "rb")
+    except OSError:
+        return  # the reader says why it cannot read the file
+    with handle:
+        head = handle.read(_HEAD)
+        if any(head.startswith(bom) for bom, _ in _BOMS) or (encoding is not None and _known(encoding)
+                                                            and _wide(encoding)):
+            return
+        line, line_start, line_bytes, chunk = 1, 0, 0, head
+        while chunk:
+            breaks = chunk.count(b"\n")
+            first_break = chunk.find(b"\n")
+            if line_bytes + (len(chunk) if first_break < 0 else first_break) > _MAX_LINE_BYTES:
+                raise InputFormatError(too_long_message(_characters_to_line_end(handle, line_start, encoding)),
+                                       path=path, line=line)
+            offset = handle.tell() - len(chunk)
+            if breaks:
+                line += breaks
+                line_start = offset + chunk.rfind(b"\n") + 1
+                line_bytes = len(chunk) - chunk.rfind(b"\n") - 1
+            else:
+                line_bytes += len(chunk)
+            chunk = handle.read(_CHUNK)
+
+
+def _characters_to_line_end(handle: BinaryIO, start: int, encoding: str | None) -> int:
+    """How many characters the line starting at byte `start` holds, read a chunk at a time."""
+    handle.seek(start)
+    decoder = codecs.getincrementaldecoder(encoding or ("utf-8-sig" if start == 0 else "utf-8"))(errors="replace")
+    length = 0
+    while True:
+        chunk = handle.read(_CHUNK)
+        text = decoder.decode(chunk, final=not chunk)
+        end = text.find("\n")
+        if end >= 0:
+            return length + end
+        length += len(text)
+        if not chunk:
+            return length
 
 
 def check_line_lengths(text: str, path: str) -> None:

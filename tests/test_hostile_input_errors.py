@@ -2,13 +2,19 @@
 machine formats, never a traceback (exit 1, which CI reads as findings, and an empty SARIF file):
 a baseline nested 200,000 deep or holding a number of 100,000 digits, a corpus number of 5,000
 digits, a PO charset that is no character encoding (hex, base64, UTF-7). An i18n JSON file's lone
-surrogate is refused as a JSON corpus's is; a glossary's YAML merge key is refused as anchors are."""
+surrogate is refused as a JSON corpus's is; a glossary's YAML merge key is refused as anchors are.
+Inputs too big to be what they claim stop without the memory or time they used to take."""
 
 from __future__ import annotations
 
 import json
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
+import polib
 import pytest
 
 from glossary_cli.cli.common import app
@@ -145,3 +151,57 @@ def test_a_yaml_merge_key_in_a_glossary_is_refused_as_anchors_are(runner, projec
     assert (result.exit_code, result.stderr) == (
         2, "error: g.yaml:3:5: the merge key '<<' is not allowed in a glossary (it copies a mapping, which needs "
            "anchors and aliases); write the keys out\n")
+
+
+def test_a_glossary_of_a_hundred_million_characters_is_refused(runner, project):
+    """A note of 100 million characters (a file pasted in) read as a glossary took 1.2 GB; at 600
+    million, a MemoryError traceback."""
+    text = GLOSSARY + "    note: " + "n" * 100_000_000 + "\n"
+    Path("g.yaml").write_text(text, encoding="utf-8")
+
+    result = runner.invoke(app, ["validate", "g.yaml"])
+
+    assert result.exit_code == 2
+    column = 100_000_000 - len(GLOSSARY) + 1  # of the first character past the limit
+    assert result.stderr == (f"error: g.yaml:8:{column}: a glossary file holds at most 100,000,000 characters "
+                             f"(100,000 entries take about 60 million); this one holds {len(text):,} and goes past "
+                             "the limit here: is it a glossary?\ng.yaml: 1 problem\n")
+
+
+# ---------------------------------------------------------------- size
+
+def test_a_po_message_split_over_many_lines_is_read_in_one_piece(runner, project, monkeypatch):
+    """polib added each continuation line to the message read so far, copying it each time: 1.6
+    million lines took 50 s. Each string now reaches polib whole, on its first line."""
+    pieces: list[str] = []
+    handle_mc = polib._POFileParser.handle_mc
+    monkeypatch.setattr(polib._POFileParser, "handle_mc", lambda parser: pieces.append("") or handle_mc(parser))
+    Path("zh.po").write_text(catalogue("UTF-8", "") + '"聪明"\n' + '"电"\n"网"\n' * 5_000 + '"。"\n',
+                             encoding="utf-8")
+
+    result = runner.invoke(app, ["check", "g.yaml", "zh.po", "--format", "json"])
+
+    assert result.exit_code == 1, result.output
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["target"] == "聪明" + "电网" * 5_000 + "。"
+    assert (finding["line"], finding["column"]) == (8, 2)
+    assert len(pieces) <= 2  # the header's continuations, joined too
+
+
+@pytest.mark.skipif(not hasattr(resource, "RLIMIT_AS"), reason="no address-space limit here")
+def test_a_150_mb_line_in_a_named_file_is_refused_in_little_memory(project):
+    with open("huge.tsv", "wb") as handle:
+        handle.write(b"The smart grid.\t\xe8\x81\xaa\xe6\x98\x8e\xe7\x94\xb5\xe7\xbd\x91\xe3\x80\x82\n")
+        block = b"smart grid " * 100_000
+        for _ in range(150_000_000 // len(block)):
+            handle.write(block)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (512 * 2**20, 512 * 2**20))
+
+    done = subprocess.run([sys.executable, "-m", "glossary_cli", "check", "g.yaml", "huge.tsv"], capture_output=True,
+                          text=True, preexec_fn=limit_memory, env={**os.environ, "NO_COLOR": "1"})
+
+    assert (done.returncode, done.stderr) == (
+        2, "error: huge.tsv:2: a line of 149,600,000 characters; a segment holds at most 100,000, so this is not "
+           "line-aligned text (are the line breaks missing?)\n")

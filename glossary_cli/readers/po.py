@@ -30,7 +30,8 @@ import polib
 from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from ..textio import check_line_lengths, declared_encoding, decode, encoding_problem, excerpt, open_binary, read_bytes
+from ..textio import (check_line_lengths, declared_encoding, decode, encoding_problem, excerpt, open_binary,
+                      read_bytes, refuse_long_lines)
 from .mislabelled import is_single_byte, is_utf8_chinese
 from .mislabelled import warning as mislabelled_warning
 from .po_syntax import find_problem
@@ -197,6 +198,7 @@ def _decoded_text(path: str, encoding: str | None, options) -> str:
     name = _declared_charset(head, path) if encoding is None else None
     if name is not None and declared_encoding(name) != name:
         encoding = declared_encoding(name)
+    refuse_long_lines(path, encoding)
     data = read_bytes(path)
     if name is not None and encoding is None:
         try:
@@ -311,7 +313,7 @@ def _closed(string: str) -> bool:
 
 def _parse(text: str, path: str) -> polib.POFile:
     try:
-        return polib.pofile(text, wrapwidth=0)
+        return polib.pofile(_continuations_joined(text), wrapwidth=0)
     except (OSError, ValueError, KeyError, IndexError) as error:
         message = str(error)
         match = _SYNTAX_ERROR_LINE.search(message)
@@ -325,6 +327,48 @@ def _parse(text: str, path: str) -> polib.POFile:
             else:
                 reason = "syntax error"
         raise InputFormatError(f"malformed PO: {reason}", path=path, line=line) from None
+
+
+# A string line as polib reads one: an optional obsolete (#~) or previous (#|) mark, then a keyword
+# and its string, or a string alone (a continuation); the string closed, every quote in it escaped.
+_POLIB_STRING = re.compile(r'(?P<mark>#[~|]\s+)?(?:(?:msgctxt|msgid_plural|msgid|msgstr)\s+|msgstr\[\d+\]\s*)?'
+                           r'(?P<string>"(?:[^"\\]|\\.)*")')
+
+
+def _continuations_joined(text: str) -> str:
+    """The text with each string's continuation lines joined onto the line it starts on, the
+    lines they took left blank, which polib skips: its line numbers stay the file's. polib adds
+    each continuation to the string read so far, copying it every time: a msgstr split over 1.6
+    million lines took 50 s. Joined, it is read once. Only well-formed strings are joined, so
+    polib reports any other at its own line as before."""
+    lines = text.split("\n")
+    head: int | None = None  # the line the strings below are joined onto
+    mark = ""  # its obsolete or previous mark (#~, #|), which they share
+    pieces: list[str] = []
+
+    def join() -> None:
+        if pieces:
+            lines[head] = lines[head].rstrip()[:-1] + "".join(pieces) + '"'
+            pieces.clear()
+
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        found = _POLIB_STRING.fullmatch(stripped)
+        if found is None:
+            join()
+            head = None
+            continue
+        line_mark = (found.group("mark") or "")[:2]  # `#~ "` and `#~  "` alike
+        if head is not None and line_mark == mark and found.start("string") == max(found.end("mark"), 0):
+            pieces.append(found.group("string")[1:-1])  # a string alone: a continuation of the head's
+            lines[number] = ""
+            continue
+        join()
+        head, mark = number, line_mark
+    join()
+    return "\n".join(lines)
 
 
 def _text_start(lines: list[str], msgid_line: int, keyword: str) -> tuple[int, int] | None:
