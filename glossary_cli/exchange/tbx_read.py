@@ -1,8 +1,8 @@
 """TBX import: a glossary from a TBX v3 (conceptEntry) or v2 (martif/termEntry) termbase.
 
 The mapping is tbx.py's, read the other way; what no entry field holds is named in one warning.
-Elements are read through readers.xml_safe, which refuses entity declarations and external
-references.
+Elements are read through readers.xml_safe, which refuses entity and attribute declarations and
+external references.
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     languages: set[str] = set()  # of the variants with text, to name when none is the wanted one
     found_source = found_target = translated = False
     first_line: int | None = None
-    for event in iter_xml(path, ends=frozenset({"tu"}), marked=frozenset({"seg"}), encoding=options.encoding,
-                          kind="TMX", on_warning=options.on_warning):
+    for event in iter_xml(path, ends=frozenset({"tu"}), marked=frozenset({"seg"}), segments=frozenset({"seg"}),
+                          encoding=options.encoding, kind="TMX", on_warning=options.on_warning):
         if event.kind == "root":
             expect_root(event, {"tmx"}, "TMX", path)
             continue

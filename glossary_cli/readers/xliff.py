@@ -27,6 +27,8 @@ from .xml_safe import (at_text, children, expect_root, first_child, iter_xml, la
 _UNTRANSLATED_STATES = {"new", "needs-translation", "initial"}
 # Elements whose translate="no" covers the units inside them.
 _CONTAINERS = frozenset({"file", "group"})
+# The elements whose words are one side of a pair (or, in a <seg-source>, the sentences of one).
+_SEGMENTS = frozenset({"source", "target", "seg-source"})
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
@@ -37,8 +39,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     translatable = [True]  # of each open <file>/<group>, inherited by what it holds
     files = _Files()
     events = iter_xml(path, starts=_CONTAINERS, ends=_CONTAINERS | {"trans-unit", "unit"},
-                      marked=frozenset({"segment", "source", "target", "mrk"}), encoding=options.encoding, kind="XLIFF",
-                      on_warning=options.on_warning)
+                      marked=frozenset({"segment", "source", "target", "mrk"}), segments=_SEGMENTS,
+                      encoding=options.encoding, kind="XLIFF", on_warning=options.on_warning)
     for event in events:
         element = event.element
         if event.name in _CONTAINERS:

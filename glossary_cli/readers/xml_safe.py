@@ -2,10 +2,14 @@
 
 defusedxml refuses entity declarations (so entity-expansion bombs and external entities never
 get a chance to run) and external references; a DOCTYPE that only names a DTD is allowed, as
-TMX files often carry one. A reader may ask for the entities a document declares with their text
-to be expanded instead, within limits (xml_entities: Android resources use them). Elements are handed out as they complete and then detached from
-the tree, so a large translation memory is read in constant memory. Every element comes with
-the line of its start tag, and every parse problem becomes an InputFormatError at a line.
+TMX files often carry one, but the DTD is never read, and attribute declarations in the DOCTYPE
+are refused (expat would give every element their defaults, unseen). A reader may ask for the
+entities a document declares with their text to be expanded instead, within limits
+(xml_entities: Android resources use them). Elements are handed out as they complete and then
+detached from the tree, so a large translation memory is read in constant memory; nesting
+deeper than MAX_NESTING, and a segment larger than a segment may be, are refused as they are
+read. Every element comes with the line of its start tag, and every parse problem becomes an
+InputFormatError at a line.
 Elements named in `marked` also come with where their text starts (TextStart), so that `check`
 can point at the words of a <target> or <seg> rather than at its unit.
 """
@@ -13,6 +17,8 @@ can point at the words of a <target> or <seg> rather than at its unit.
 from __future__ import annotations
 
 import codecs
+import json
+import pyexpat
 import re
 import unicodedata
 import xml.etree.ElementTree as ElementTree
@@ -24,12 +30,19 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputFormatError, OtherLanguageError
-from ..textio import decode, declared_encoding, open_binary, read_bytes
+from ..textio import MAX_SEGMENT_CHARS, decode, declared_encoding, encoding_problem, open_binary, read_bytes
 from . import mislabelled, xml_errors
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ITS_TRANSLATE = "{http://www.w3.org/2005/11/its}translate"
 _CHUNK_SIZE = 1 << 16
+# How deep elements may nest: as deep as libxml2 reads by default (and so lxml, and the tools built
+# on it, translate-toolkit among them). Real files nest a dozen levels with XLIFF groups and inline
+# codes; one nested deeper is broken, or made to stall a reader or exhaust its recursion.
+MAX_NESTING = 256
+# How much of the file one segment element may span with its inline codes, white space and tags:
+# room for any segment within MAX_SEGMENT_CHARS, and little enough to hold in memory.
+MAX_SEGMENT_BYTES = 10 * MAX_SEGMENT_CHARS
 # Encodings expat decodes itself; any other declared encoding is decoded by Python first.
 _EXPAT_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -326,20 +339,33 @@ def swap_for_declared(declared_source: str | None, declared_target: str | None, 
 
 
 class _LineTrackingBuilder(ElementTree.TreeBuilder):
-    """Builds the tree, remembers each start tag's line, and hands out the elements asked for."""
+    """Builds the tree, remembers each start tag's line, and hands out the elements asked for.
 
-    def __init__(self, starts: frozenset[str], ends: frozenset[str], marked: frozenset[str] = frozenset()) -> None:
+    Each start tag and piece of text costs the same whatever the depth of the elements open around
+    it (a file nested thousands deep took minutes when each event looked at every open parent);
+    the nesting is bounded all the same (MAX_NESTING), and so is what a segment holds."""
+
+    def __init__(self, starts: frozenset[str], ends: frozenset[str], marked: frozenset[str] = frozenset(),
+                 segments: frozenset[str] = frozenset(), *, path: str = "", kind: str = "XML") -> None:
         super().__init__()
         self.parser: DefusedXMLParser | None = None
         self.starts = starts
         self.ends = ends
         self.marked = marked
+        self.segments = segments
+        self.path = path
+        self.kind = kind
         self.marked_lines: dict[int, int] = {}  # of marked elements inside the `ends` element being built
         self.text_starts: dict[int, TextStart] = {}  # likewise
-        # the pieces of text of the marked elements with words, as expat hands them over (None: an element)
-        self.pieces: dict[int, list[str | None]] = {}
+        # Whether the words of a marked element come in one piece of the file: `breaks` counts what
+        # splits the words of every element open (a start tag, or words after the first piece), and
+        # each marked element with words keeps its first piece and the count it came at.
+        self.breaks = 0
+        self.first_pieces: dict[int, tuple[str, int]] = {}  # of the marked elements open with words
+        self.plain_texts: dict[int, str] = {}  # of those ended in one piece
         self.awaiting_text: list[ElementTree.Element] = []  # marked elements open and without words yet
         self.text_kinds: list[TextKind] = [TextKind.WORDS]  # of each open element
+        self.segment: _OpenSegment | None = None  # the outermost `segments` element open
         self.input = _InputWindow()
         self.protected: set[str] = set()  # ids of the <sm translate="no"/> open: no words until their <em/>
         self.events: list[XmlEvent] = []
@@ -347,9 +373,13 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.root_name: str | None = None
 
     def start(self, tag, attrs):  # type: ignore[override]
-        element = super().start(tag, attrs)
         line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0
         name = local_name(tag)
+        if len(self.open) >= MAX_NESTING:
+            raise InputFormatError(f"{self.kind} elements nested more than {MAX_NESTING:,} deep (<{name}> here); "
+                                   "no real file nests so deep, so this one is refused as broken", path=self.path,
+                                   line=line)
+        element = super().start(tag, attrs)
         if self.root_name is None:
             self.root_name = name
             self.events.append(XmlEvent("root", name, element, line))
@@ -359,9 +389,11 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             self.protected.add(opens_protected(name, element))
         elif closes_protected(name, element, self.protected) is not None:
             self.protected.discard(closes_protected(name, element, self.protected))
-        for outer, _ in self.open[:-1]:
-            if id(outer) in self.pieces:
-                self.pieces[id(outer)].append(None)  # an inline element among its words
+        self.breaks += 1  # an inline element among the words of the elements open
+        if self.segment is not None:
+            self.segment.hold(0, self._position(), self)
+        elif name in self.segments:
+            self.segment = _OpenSegment(element, name, line, self._position())
         if name in self.marked:
             self.marked_lines[id(element)] = line
             self.awaiting_text.append(element)
@@ -372,8 +404,13 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
     def data(self, data):  # type: ignore[override]
         # Called for each piece of text as expat reads it (buffer_text is off), so the parser's
         # position is where this piece starts; expat hands line breaks over as pieces of their own.
-        if self.awaiting_text and self.text_kinds[-1] is TextKind.WORDS and not self.protected and data.strip() \
-                and self.parser is not None:
+        words = self.text_kinds[-1] is TextKind.WORDS and not self.protected
+        if self.segment is not None:
+            self.segment.hold(_non_space(data) if words else 0, self._position(), self)
+        if not data.strip():
+            return super().data(data)
+        self.breaks += 1  # words after the first piece of the elements already holding some
+        if self.awaiting_text and words and self.parser is not None:
             expat = self.parser.parser
             lead = len(data) - len(data.lstrip())
             column = expat.CurrentColumnNumber + lead + 1
@@ -381,12 +418,12 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
             start = TextStart(expat.CurrentLineNumber, column, None if astral is None else column + astral)
             for element in self.awaiting_text:
                 self.text_starts[id(element)] = start
-                self.pieces[id(element)] = []
+                self.first_pieces[id(element)] = (data.strip(), self.breaks)
             self.awaiting_text.clear()
-        for element, _ in self.open:
-            if id(element) in self.pieces:
-                self.pieces[id(element)].append(data)
         return super().data(data)
+
+    def _position(self) -> int:
+        return self.parser.parser.CurrentByteIndex if self.parser is not None else 0
 
     def end(self, tag):  # type: ignore[override]
         element = super().end(tag)
@@ -394,13 +431,19 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.text_kinds.pop()
         if self.awaiting_text and self.awaiting_text[-1] is element:  # it ended without words
             self.awaiting_text.pop()
+        first = self.first_pieces.pop(id(element), None)
+        if first is not None and first[1] == self.breaks:  # nothing came after its first piece of words
+            self.plain_texts[id(element)] = first[0]
+        if self.segment is not None and self.segment.element is element:
+            self.segment = None
         name = local_name(tag)
         if name in self.ends:
             self.events.append(XmlEvent("end", name, element, line, self.marked_lines, self.text_starts,
-                                        _plain_texts(self.pieces)))
+                                        self.plain_texts))
             self.marked_lines = {}
             self.text_starts = {}
-            self.pieces = {}
+            self.plain_texts = {}
+            self.first_pieces.clear()
             self.protected.clear()  # an <sm/> never closed ends with its unit
             if self.open:  # detach it so the tree does not grow with the file
                 parent = self.open[-1][0]
@@ -409,21 +452,39 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         return element
 
 
-def _plain_texts(pieces: dict[int, list[str | None]]) -> dict[int, str]:
-    """The words of each element that came in one piece (blank pieces at the end aside)."""
-    found = {}
-    for key, parts in pieces.items():
-        while parts and parts[-1] is not None and not parts[-1].strip():
-            parts.pop()
-        if len(parts) == 1 and parts[0] is not None:
-            found[key] = parts[0].strip()
-    return found
+@dataclass
+class _OpenSegment:
+    """An element whose words are one segment (a side of a pair), while it is read: refused as soon
+    as it holds more than a segment may, rather than once the whole of it is in memory."""
+
+    element: ElementTree.Element
+    name: str
+    line: int
+    start: int  # byte offset of its start tag in what expat is fed
+    words: int = 0  # characters of its words other than white space: segment_text keeps each of them
+
+    def hold(self, words: int, position: int, builder: _LineTrackingBuilder) -> None:
+        """Count `words` more characters, and check how far into the file (`position`) it runs."""
+        self.words += words
+        if self.words > MAX_SEGMENT_CHARS:
+            raise InputFormatError(f"a segment of over {MAX_SEGMENT_CHARS:,} characters; a segment holds at most "
+                                   f"{MAX_SEGMENT_CHARS:,} (split it into sentences)", path=builder.path,
+                                   line=self.line)
+        if position - self.start > MAX_SEGMENT_BYTES:  # codes, white space, words: all that is kept of it
+            raise InputFormatError(f"a <{self.name}> of over {MAX_SEGMENT_BYTES:,} bytes of text and markup; a "
+                                   f"segment holds at most {MAX_SEGMENT_CHARS:,} characters of text (split it "
+                                   "into sentences)", path=builder.path, line=self.line)
+
+
+def _non_space(text: str) -> int:
+    """How many characters of `text` are not XML white space (which segment_text collapses)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
 def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset[str] = frozenset(),
              marked: frozenset[str] = frozenset(), encoding: str | None = None, kind: str = "XML",
-             on_warning: Callable[[str], None] | None = None,
-             internal_entities: bool = False) -> Iterator[XmlEvent]:
+             on_warning: Callable[[str], None] | None = None, internal_entities: bool = False,
+             segments: frozenset[str] = frozenset()) -> Iterator[XmlEvent]:
     """Stream a file's XML events: the root element first, then start events for `starts` and
     complete elements for `ends` (local names), each with its line and the lines of the elements
     named in `marked` inside it (see XmlEvent.line_of).
@@ -431,10 +492,13 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
     `encoding` overrides the encoding the document declares (the --encoding option). A document
     declaring a single-byte encoding whose bytes are UTF-8 Chinese is read as UTF-8, and
     `on_warning` told so. `internal_entities`: expand the entities the document declares with
-    their text, within limits (xml_entities), rather than refuse any declaration."""
-    builder = _LineTrackingBuilder(starts, ends, marked)
+    their text, within limits (xml_entities), rather than refuse any declaration. `segments`: the
+    elements whose words are each one segment (a TMX <seg>, an XLIFF <source>), refused as soon as
+    one holds more than a segment may (MAX_SEGMENT_CHARS), so that memory stays flat."""
+    builder = _LineTrackingBuilder(starts, ends, marked, segments, path=path, kind=kind)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=not internal_entities,
                               forbid_external=True)
+    _refuse_attribute_declarations(parser.parser, path, kind)
     if internal_entities:
         from .xml_entities import InternalEntities
 
@@ -455,6 +519,35 @@ def iter_xml(path: str, *, starts: frozenset[str] = frozenset(), ends: frozenset
         yield from _drain(builder)
     finally:
         builder.events.clear()
+
+
+def _refuse_attribute_declarations(expat, path: str, kind: str) -> None:
+    """Refuse the attribute declarations of a DOCTYPE's internal subset, at their line. expat gives
+    every element the defaults they declare, so that one line above the root can make every
+    <trans-unit> translate="no" or every <file> another target-language, and `check` skip them
+    all, while nothing shows where the units are; a declared type other than CDATA changes how a
+    value reads (its spaces collapsed). The DTD a DOCTYPE names is never read (no parameter entity
+    is), so no declaration comes from there; and only the attributes an element is written with
+    are read, defaults or not.
+
+    <!ELEMENT> and <!NOTATION> change nothing expat hands over, and are let be: an ElementDeclHandler
+    would have pyexpat convert each content model recursively, which one nested deep enough crashes."""
+
+    def refuse(element: str, attribute: str, _type: str, default: str | None, _required: int) -> None:
+        declares = (f"in its DOCTYPE that every <{element}> has {attribute}={_shown(default)} unless it says "
+                    "otherwise" if default is not None else f"the attribute {attribute} of <{element}> in its DOCTYPE")
+        raise InputFormatError(f"{kind} declares {declares}; attribute declarations (<!ATTLIST>) are refused, since "
+                               "they change what elements say without it showing where they are",
+                               path=path, line=expat.CurrentLineNumber)
+
+    expat.AttlistDeclHandler = refuse
+    expat.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
+    expat.specified_attributes = True
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """An attribute value as a message shows it: quoted, escaped, cut short."""
+    return json.dumps(value if len(value) <= limit else value[:limit] + "…", ensure_ascii=False)
 
 
 _UTF8_NAMES = {"utf-8", "utf8"}
@@ -645,6 +738,10 @@ def _chunks(path: str, encoding: str | None, kind: str,
             except LookupError:
                 raise InputFormatError(f"{kind} declares the unknown encoding {declared!r}; "
                                        "pass --encoding", path=path, line=1) from None
+            # a codec of Python's that reads no text (rot13, hex, punycode) raised a traceback from decode
+            problem = encoding_problem(declared, shown=f"the XML declaration's encoding={declared}")
+            if problem is not None:
+                raise InputFormatError(problem, path=path, line=1)
             encoding = declared_encoding(declared)
         if encoding is not None:
             rest = read_bytes(path)  # the override path: decode the whole file with textio's messages

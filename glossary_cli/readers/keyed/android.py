@@ -12,7 +12,8 @@ space, CDATA read as text. An `<xliff:g>` marks what is not to be translated (a 
 app name): it stands where a word would, as an XLIFF `<ph>` does; styling tags (`<b>`, `<i>`,
 `<annotation>`) keep the words they wrap. Entities the file declares with their text, as in
 `<!DOCTYPE resources [<!ENTITY app_name "Notely">]>`, are expanded, as aapt expands them; external
-ones are refused, and expansion is bounded (xml_entities). Parsed with xml_safe.
+ones are refused, and expansion is bounded (xml_entities). Parsed with xml_safe, which refuses
+attribute declarations (<!ATTLIST>) here too.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def read(path: str, options) -> Iterator[KeyedString]:
     # An <item> ends before the <string-array> or <plurals> holding it, and is detached from it
     # then (xml_safe keeps memory flat): the container's start says whose item it is.
     events = iter_xml(path, starts=_CONTAINERS, ends=frozenset({"string", "item"}) | _CONTAINERS,
-                      marked=frozenset({"string", "item"}), encoding=options.encoding,
+                      marked=frozenset({"string", "item"}), segments=frozenset({"string", "item"}),
+                      encoding=options.encoding,
                       kind="Android resources XML", on_warning=options.on_warning, internal_entities=True)
     container: ElementTree.Element | None = None
     container_kind, index = "", 0

@@ -16,11 +16,11 @@ by key, variable and category, as Android's plural quantities are: Chinese has o
 (`other`) where English has two, and a translation may give fewer widths or devices, so an English
 variant the Chinese entry lacks is no gap.
 
-Parsed with xml_safe: no entity declarations, no external references (the PropertyList DTD a
-DOCTYPE names is never read). A binary property list, as Xcode compiles one into an app, is
-refused: a finding points at a line, which only the XML source has. What Foundation cannot read (a
-<key> without a value, a variable without its rule type, a category it does not know) is an
-error at its line.
+Parsed with xml_safe: no entity or attribute declarations, no external references (the
+PropertyList DTD a DOCTYPE names is never read). A binary property list, as Xcode compiles one
+into an app, is refused: a finding points at a line, which only the XML source has. What
+Foundation cannot read (a <key> without a value, a variable without its rule type, a category it
+does not know) is an error at its line.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ class _Item:
 
 def read(path: str, options) -> Iterator[KeyedString]:
     _refuse_binary(path)
-    events = iter_xml(path, ends=frozenset({"plist"}), marked=frozenset({"key", "string"}), encoding=options.encoding,
+    events = iter_xml(path, ends=frozenset({"plist"}), marked=frozenset({"key", "string"}),
+                      segments=frozenset({"key", "string"}), encoding=options.encoding,
                       kind=_KIND, on_warning=options.on_warning)
     for event in events:
         if event.kind == "root":
