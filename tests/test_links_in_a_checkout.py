@@ -104,3 +104,21 @@ def test_a_link_to_standard_input_in_a_directory_is_not_read(runner, checkout):
 
     assert result.exit_code == 0, result.output
     assert result.stderr == f"warning: docs/zh: 1 file not read (docs/zh/stdin.po): {WALK_NOTE}\n"
+
+
+def test_resource_directories_paired_by_key_read_no_link_and_no_pipe(runner, checkout):
+    for side, text in (("values", "Smart grid"), ("values-zh-rCN", "智能电网")):
+        Path(f"res/{side}").mkdir(parents=True)
+        Path(f"res/{side}/strings.xml").write_text(
+            f'<resources>\n  <string name="grid">{text}</string>\n</resources>\n', encoding="utf-8")
+    Path("../outside/keys.xml").write_text('<resources><string name="grid">GITHUB_TOKEN</string></resources>\n',
+                                           encoding="utf-8")
+    os.symlink("../../../outside/keys.xml", "res/values-zh-rCN/zz_strings.xml")
+    os.mkfifo("res/values/fifo.xml")
+
+    done = subprocess.run([sys.executable, "-m", "glossary_cli", "check", "g.yaml", "--source", "res/values",
+                           "--target", "res/values-zh-rCN"], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "NO_COLOR": "1"})
+
+    assert done.returncode == 0, done.stderr
+    assert "GITHUB_TOKEN" not in done.stdout + done.stderr

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from ...errors import InputFormatError, OtherLanguageError, UsageError
 from ...models import Location, SegmentPair
 from ...script import has_han
+from ..discover import regular_file
 from ..xml_safe import language_matches, normalize_language
 from . import KeyedFormat, KeyedString, detect, path_language, read_strings, unique_keys
 
@@ -182,13 +183,13 @@ def _has_text(path: str, keyed_format: KeyedFormat, options) -> bool:
 
 def _resource_files(directory: str) -> dict[str, KeyedFormat]:
     """The keyed resource files under a directory by relative name, sorted, with their formats;
-    hidden entries skipped."""
+    hidden entries skipped, and, as in every directory walk, symbolic links, pipes and devices."""
     found: dict[str, KeyedFormat] = {}
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(name for name in directories if not name.startswith("."))
         for name in sorted(files):
             path = os.path.join(root, name)
-            keyed_format = detect(path) if not name.startswith(".") else None
+            keyed_format = detect(path) if not name.startswith(".") and regular_file(path) else None
             if keyed_format is not None:
                 found[os.path.relpath(path, directory)] = keyed_format
     return found
