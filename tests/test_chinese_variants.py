@@ -22,7 +22,9 @@ def xliff(language: str, target: str) -> str:
 
 @pytest.mark.parametrize("code, wanted, matches", [
     ("zh-Hans", "zh-CN", True), ("zh-SG", "zh-CN", True), ("zh", "zh-CN", True), ("zh_CN", "zh-CN", True),
-    ("zh-TW", "zh-CN", False), ("zh-Hant", "zh-CN", False), ("zh-HK", "zh-TW", True), ("zh-Hans", "zh-TW", False),
+    ("zh-TW", "zh-CN", False), ("zh-Hant", "zh-CN", False), ("zh-Hans", "zh-TW", False),
+    # Taiwan and Hong Kong write different words (軟體, 軟件); Macau follows Hong Kong
+    ("zh-HK", "zh-TW", False), ("zh-Hant-HK", "zh-TW", False), ("zh-Hant", "zh-TW", True), ("zh-MO", "zh-HK", True),
     ("zh-TW", "zh", True), ("ja", "zh-CN", False),
 ])
 def test_a_chinese_tag_matches_by_script(code, wanted, matches):

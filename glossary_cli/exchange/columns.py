@@ -4,9 +4,10 @@ CAT tools name them by language, in several ways: a code (`en`, `zh-CN`, `en_US`
 name with the region or script after it (`English (United States)`, `Chinese (Simplified)`,
 `English_United_States`, `Chinese_PRC`, `简体中文`), or a role (`source`, `term`, `translation`).
 A column is taken for a language when its name starts with that language's name or code and its
-region or script does not contradict the wanted one: with --target-lang zh-TW, `Chinese
-(Traditional)` and `zh-HK` are the target, `Chinese (Simplified)` is not. Chinese is matched by
-script as in TBX (see readers.xml_safe.chinese_script); with plain zh a Simplified column is preferred to a
+region or script does not contradict the wanted one: with --target-lang zh-TW, `zh-TW`,
+`Chinese (Taiwan)` and `Chinese (Traditional)` are the target, `zh-HK` and `Chinese (Simplified)`
+are not (the rule is language_tags.language_matches), and a column named exactly as wanted is
+taken before one that names only the script. With plain zh a Simplified column is preferred to a
 Traditional one. Any other name is chosen with --source-column / --target-column.
 
 A language name followed by the name of a field is that field's column, not a term column:
@@ -22,7 +23,7 @@ import re
 
 from ..errors import InputFormatError
 from ..readers.csv_reader import SOURCE_COLUMN_NAMES, TARGET_COLUMN_NAMES, Columns
-from ..readers.xml_safe import language_matches, normalize_language
+from ..language_tags import SIMPLIFIED, chinese_script, language_matches, normalize_language, same_language
 
 # Language names in headers, and the codes they stand for.
 LANGUAGE_NAMES = {
@@ -32,11 +33,17 @@ LANGUAGE_NAMES = {
     "\u82f1\u6587": "en", "\u82f1\u8bed": "en",  # 英文, 英语
     "\u7b80\u4f53\u4e2d\u6587": "zh-Hans", "\u7e41\u9ad4\u4e2d\u6587": "zh-Hant",  # 简体中文, 繁體中文
     "\u7e41\u4f53\u4e2d\u6587": "zh-Hant", "\u4e2d\u6587": "zh", "\u6c49\u8bed": "zh",  # 繁体中文, 中文, 汉语
+    "\u7e41\u4e2d": "zh-Hant", "\u7b80\u4e2d": "zh-Hans", "\u7c21\u4e2d": "zh-Hans",  # 繁中, 简中, 簡中
+    "\u6f22\u8a9e": "zh", "\u82f1\u8a9e": "en",  # 漢語, 英語
 }
 # Words after a language name that give its script or region: `Chinese (Simplified)`, `Chinese_PRC`.
 QUALIFIERS = {
     "simplified": "Hans", "traditional": "Hant", "\u7b80\u4f53": "Hans", "\u7e41\u9ad4": "Hant",
-    "\u7e41\u4f53": "Hant",
+    "\u7e41\u4f53": "Hant", "\u7c21\u9ad4": "Hans",  # 繁体, 簡體
+    "\u53f0\u7063": "TW", "\u53f0\u6e7e": "TW", "\u81fa\u7063": "TW",  # 台灣, 台湾, 臺灣
+    "\u9999\u6e2f": "HK", "\u6fb3\u9580": "MO", "\u6fb3\u95e8": "MO", "\u65b0\u52a0\u5761": "SG",  # 香港 澳門 澳门 新加坡
+    "\u5927\u9646": "CN", "\u5927\u9678": "CN", "\u4e2d\u56fd\u5927\u9646": "CN",  # 大陆, 大陸, 中国大陆
+    "\u4e2d\u570b\u5927\u9678": "CN",  # 中國大陸
     "prc": "CN", "china": "CN", "mainland": "CN", "taiwan": "TW", "hong kong": "HK", "hongkong": "HK",
     "macau": "MO", "macao": "MO", "singapore": "SG", "united states": "US", "usa": "US", "us": "US",
     "united kingdom": "GB", "uk": "GB", "great britain": "GB", "britain": "GB",
@@ -129,13 +136,9 @@ def field_of_language(name: str, wanted: str) -> str | None:
 
 
 def _tag_is(tag: str, wanted: str) -> bool:
-    from ..readers.xml_safe import chinese_script
-
-    wanted_script = chinese_script(wanted)
-    if wanted_script is not None:
-        script = chinese_script(tag)
-        return script is not None and (normalize_language(wanted) == "zh" or script == wanted_script)
-    return language_matches(tag, wanted) or language_matches(wanted, tag)
+    if chinese_script(wanted) is not None:
+        return language_matches(tag, wanted)
+    return same_language(tag, wanted)
 
 
 def find_columns(cells: list[str], source_language: str, target_language: str, *, source_column: str | None = None,
@@ -167,14 +170,15 @@ def _named_column(cells: list[str], named: str, role: str, taken: set, path: str
 
 
 def _column_for(cells: list[str], role: str, language: str, taken: set) -> int | None:
-    """The first free column named for the language (plain zh: a Simplified one first; one named by
-    the language alone before one with another word), else the first free column named for the
+    """The first free column named for the language (the one named exactly as wanted first; plain
+    zh: a Simplified one first; one named by the language alone before one with another word), else the first free column named for the
     role (source, term, english; target, translation, chinese)."""
-    from ..readers.xml_safe import SIMPLIFIED, chinese_script
-
     free = [index for index in range(len(cells)) if index not in taken]
     by_language = [index for index in free if names_language(cells[index], language)]
     by_language.sort(key=lambda index: bool(_other_words(cells[index])))  # `English` before `English term`
+    # zh-TW before Chinese (Traditional): the column named as wanted, then one naming only the script
+    by_language.sort(key=lambda index: normalize_language(column_language(cells[index]) or "")
+                     != normalize_language(language))
     if by_language and normalize_language(language) == "zh":
         by_language.sort(key=lambda index: chinese_script(column_language(cells[index]) or "") != SIMPLIFIED)
     if by_language:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
+from ..language_tags import chinese_standard, is_plain_chinese
 from ..readers.xml_safe import (SIMPLIFIED, TRADITIONAL, chinese_script, element_language, expect_root, iter_xml,
                                 language_matches, local_name, normalize_language)
 
@@ -158,23 +159,35 @@ def _cased(code: str) -> str:
 
 def _target_matcher(target_language: str, terms_by_language: Counter, path: str,
                     on_warning: Callable[[str], None]) -> Callable[[str], bool]:
-    """Which langSec codes are the target language. Chinese is matched by script: zh-CN takes
-    zh, zh-Hans, zh-CN and zh-SG; zh-TW takes zh-Hant, zh-TW, zh-HK and zh-MO. Plain zh takes
-    whichever the file holds, and Simplified, with a warning, when it holds both."""
+    """Which langSec codes are the target language (language_tags.language_matches): zh-CN takes
+    zh, zh-Hans, zh-CN and zh-SG; zh-TW takes zh-Hant and zh-TW, not zh-HK, whose terms differ
+    (軟件 for 軟體); a plain zh langSec is Simplified. Plain zh takes whichever the file holds: Simplified, with a warning, when it
+    holds both scripts, and the region with the most terms, with a warning, when it holds two."""
     wanted = chinese_script(target_language)
     if wanted is None:
         return lambda code: language_matches(code, target_language)
-    if normalize_language(target_language) == "zh":
-        scripts = Counter()
-        for code, count in terms_by_language.items():
-            if chinese_script(code):
-                scripts[chinese_script(code)] += count
-        if len(scripts) < 2:
-            return lambda code: chinese_script(code) is not None
+    if not is_plain_chinese(target_language):  # a termbase's plain zh langSec is Simplified, as CAT tools read it
+        return lambda code: chinese_script(code) == wanted and language_matches(code, target_language)
+    scripts = Counter()
+    for code, count in terms_by_language.items():
+        if chinese_script(code):
+            scripts[chinese_script(code)] += count
+    if len(scripts) > 1:
         on_warning(f"{path}: holds Simplified ({scripts[SIMPLIFIED]} terms) and Traditional Chinese "
                    f"({scripts[TRADITIONAL]} terms); importing Simplified. Pass --target-lang zh-CN or zh-TW to "
                    "choose one")
-    return lambda code: chinese_script(code) == wanted
+        return lambda code: chinese_script(code) == SIMPLIFIED
+    regions = Counter()
+    for code, count in terms_by_language.items():
+        if chinese_standard(code):
+            regions[_cased(code)] += count
+    if len({chinese_standard(code) for code in regions}) > 1:
+        chosen = sorted(regions, key=lambda code: (-regions[code], code))[0]
+        shown = " and ".join(f"{code} ({regions[code]} terms)" for code in sorted(regions))
+        on_warning(f"{path}: holds {shown}, whose terms differ; importing {chosen}. Pass --target-lang to "
+                   "choose another")
+        return lambda code: chinese_script(code) is not None and language_matches(code, chosen)
+    return lambda code: chinese_script(code) is not None
 
 
 def normalize_code(code: str) -> str:

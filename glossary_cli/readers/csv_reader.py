@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import InputFormatError
+from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import excerpt, read_corpus_text
@@ -48,6 +48,22 @@ def header_columns(cells: list[str], source_language: str, target_language: str)
     from ..exchange.columns import find_columns  # the vocabulary of table headers, shared with `glossary import`
 
     return find_columns(cells, source_language, target_language)
+
+
+def refuse_header_of_another_variant(cells: list[str], source_language: str, target_language: str,
+                                     path: str, line: int) -> None:
+    """OtherLanguageError when a first row that names no wanted columns is a header all the same,
+    one naming the source and Chinese of another variant (`English, zh-TW` for a zh-CN glossary):
+    read as data, its zh-TW text would be checked against mainland terms, header row included."""
+    from ..exchange.columns import column_language, find_columns
+    from ..language_tags import chinese_script
+
+    if chinese_script(target_language) is None or find_columns(cells, source_language, "zh") is None:
+        return
+    named = [cell.strip() for cell in cells if chinese_script(column_language(cell) or "") is not None]
+    shown = ", ".join(f"{name} ({column_language(name)})" if column_language(name) != name else name for name in named)
+    raise OtherLanguageError(f"the table's Chinese is {shown or 'another variant'}, not {target_language}; "
+                             "pass --target-lang to read another variant", path=path, line=line)
 
 
 def target_columns(cells: list[str], target_language: str) -> list[int]:
@@ -188,6 +204,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                                                                cells[columns.target].strip(), target_language,
                                                                path, "column"))
                 continue
+            refuse_header_of_another_variant(cells, source_language, target_language, path, line)
             if len(cells) != 2:
                 raise InputFormatError(_no_columns_message(cells, source_language, target_language, delimiter),
                                        path=path, line=line)

@@ -18,7 +18,8 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
-from .csv_reader import Columns, header_columns, several_targets_warning, target_columns
+from .csv_reader import (Columns, header_columns, refuse_header_of_another_variant, several_targets_warning,
+                         target_columns)
 from .positions import at_target, leading_space
 from .xml_safe import wanted_languages
 
@@ -95,6 +96,8 @@ def _header(cells: list[Cell], options, path: str) -> Columns | None:
     """The columns a first line names (warning when several name the target language), or None."""
     names = [cell.text for cell in cells]
     columns = header_columns(names, *wanted_languages(options))
+    if columns is None:
+        refuse_header_of_another_variant(names, *wanted_languages(options), path, 1)
     if columns is not None and len(cells) > 2:
         competing = target_columns(names, wanted_languages(options)[1])
         if len(competing) > 1:

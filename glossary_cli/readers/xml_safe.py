@@ -30,6 +30,9 @@ from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReference
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import InputFormatError, OtherLanguageError
+# the rule for whether a declared language is the wanted one; imported from here by the readers
+from ..language_tags import (SIMPLIFIED, TRADITIONAL, chinese_script, language_matches,  # noqa: F401
+                             normalize_language)
 from ..textio import MAX_SEGMENT_CHARS, decode, declared_encoding, encoding_problem, open_binary, read_bytes
 from . import mislabelled, xml_errors
 
@@ -71,7 +74,6 @@ _PROTECTED_MTYPES = frozenset({"protected"})
 CODE_MARK = "{}"
 
 # Language codes written differently for the same language.
-_LANGUAGE_ALIASES = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
 
 
 @dataclass(frozen=True)
@@ -272,43 +274,6 @@ def text_kind(name: str, element: ElementTree.Element, enclosing: TextKind) -> T
     if name in PLACEHOLDER_ELEMENTS or is_protected(name, element):
         return TextKind.CODE
     return enclosing
-
-
-def normalize_language(code: str) -> str:
-    """'zh_CN' -> 'zh-cn', 'ZHO-Hans' -> 'zh-hans': lower case, hyphens, common aliases folded."""
-    subtags = code.strip().replace("_", "-").lower().split("-")
-    subtags[0] = _LANGUAGE_ALIASES.get(subtags[0], subtags[0])
-    return "-".join(subtags)
-
-
-def language_matches(code: str | None, wanted: str) -> bool:
-    """True when `code` is the wanted language or a variant of it: zh, zh-CN, zh-Hans and zh_CN
-    all match 'zh'. Chinese is told apart by script, as tools tag it either way: zh-Hans and zh-SG
-    match 'zh-CN', zh-Hant and zh-HK match 'zh-TW', and a plain zh (no script said) matches both."""
-    if not code or not wanted:
-        return False
-    have, want = normalize_language(code), normalize_language(wanted)
-    if have == want or have.startswith(want + "-"):
-        return True
-    if want.startswith("zh-") and (have == "zh" or have.startswith("zh-")):
-        return have == "zh" or chinese_script(have) == chinese_script(want)
-    return False
-
-
-SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
-
-
-def chinese_script(code: str) -> str | None:
-    """Simplified for zh, zh-Hans, zh-CN, zh-SG (and zh-Hans-*), Traditional for zh-Hant, zh-TW,
-    zh-HK, zh-MO; None for a language other than Chinese."""
-    subtags = normalize_language(code).split("-")
-    if subtags[0] != "zh":
-        return None
-    if "hans" in subtags:
-        return SIMPLIFIED
-    if "hant" in subtags or any(subtag in ("tw", "hk", "mo") for subtag in subtags[1:]):
-        return TRADITIONAL
-    return SIMPLIFIED
 
 
 def wanted_languages(options) -> tuple[str, str]:

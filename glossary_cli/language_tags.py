@@ -1,0 +1,125 @@
+"""Whether a file, column or term's language is the language a glossary is for: one rule, used by
+the readers (TMX/XLIFF/PO/CSV/keyed), check, extract, import, merge and eval.
+
+Chinese comes in variants that differ in script and, within Traditional, in terminology: zh-TW
+writes 軟體 and 網路 where zh-HK writes 軟件 and 網絡. So a tag is read for its script (Simplified:
+zh-Hans, zh-CN, zh-SG; Traditional: zh-Hant, zh-TW, zh-HK, zh-MO) and, for Traditional, its
+regional standard (TW; HK, which Macau follows, as CLDR's zh_Hant_MO inherits from zh_Hant_HK).
+Simplified regions share one standard, so zh-CN reads zh-SG as before.
+
+- the same script and standard, or a tag that says only the script (zh-Hant), fit;
+- another region of the same script (zh-HK for a zh-TW glossary) does not: its correct terms
+  would all be findings, or get approved for the wrong region;
+- plain zh says nothing more, so it fits any variant and any variant fits it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
+_LANGUAGE_ALIASES = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
+# Traditional regions and the terminology standard each follows.
+_TRADITIONAL_STANDARDS = {"tw": "TW", "hk": "HK", "mo": "HK"}
+
+
+class Fit(Enum):
+    """How a language tag stands to the one wanted."""
+
+    SAME = "same"  # the wanted language, or a variant of it that uses its words
+    OTHER_REGION = "other region"  # Chinese of the same script for another region (zh-HK for zh-TW)
+    OTHER = "other"  # another language, or Chinese in the other script
+
+
+def normalize_language(code: str) -> str:
+    """'zh_CN' -> 'zh-cn', 'ZHO-Hans' -> 'zh-hans': lower case, hyphens, common aliases folded."""
+    subtags = code.strip().replace("_", "-").lower().split("-")
+    subtags[0] = _LANGUAGE_ALIASES.get(subtags[0], subtags[0])
+    return "-".join(subtags)
+
+
+def cased_tag(code: str) -> str:
+    """A language tag in the case BCP 47 recommends: `ZH-tw` and `zh_TW` as zh-TW, `zh-hant` as zh-Hant."""
+    subtags = code.strip().replace("_", "-").split("-")
+    return "-".join([subtags[0].lower()] + [subtag.title() if len(subtag) == 4 else
+                                            subtag.upper() if len(subtag) == 2 else subtag for subtag in subtags[1:]])
+
+
+def chinese_script(code: str) -> str | None:
+    """Simplified for zh, zh-Hans, zh-CN, zh-SG (and zh-Hans-*), Traditional for zh-Hant, zh-TW,
+    zh-HK, zh-MO; None for a language other than Chinese."""
+    subtags = normalize_language(code).split("-")
+    if subtags[0] != "zh":
+        return None
+    if "hans" in subtags:
+        return SIMPLIFIED
+    if "hant" in subtags or any(subtag in _TRADITIONAL_STANDARDS for subtag in subtags[1:]):
+        return TRADITIONAL
+    return SIMPLIFIED
+
+
+def is_plain_chinese(code: str | None) -> bool:
+    """Whether the tag is Chinese saying neither script nor region (zh, zho, cmn)."""
+    return bool(code) and normalize_language(code) == "zh"
+
+
+def chinese_standard(code: str) -> str | None:
+    """The regional standard a Traditional tag names: TW for zh-TW and zh-Hant-TW, HK for zh-HK and
+    zh-MO; None for a tag that names only the script (zh-Hant), for Simplified and for plain zh."""
+    subtags = normalize_language(code).split("-")
+    if subtags[0] != "zh" or chinese_script(code) != TRADITIONAL:
+        return None
+    return next((_TRADITIONAL_STANDARDS[subtag] for subtag in subtags[1:] if subtag in _TRADITIONAL_STANDARDS), None)
+
+
+def language_fit(code: str | None, wanted: str | None) -> Fit:
+    """How the language `code` stands to `wanted` (see the module docstring)."""
+    if not code or not wanted:
+        return Fit.OTHER
+    have, want = normalize_language(code), normalize_language(wanted)
+    if have == want:
+        return Fit.SAME
+    have_script, want_script = chinese_script(have), chinese_script(want)
+    if have_script is None or want_script is None:
+        return Fit.SAME if have.startswith(want + "-") else Fit.OTHER
+    if have == "zh" or want == "zh":
+        return Fit.SAME
+    if have_script != want_script:
+        return Fit.OTHER
+    have_standard, want_standard = chinese_standard(have), chinese_standard(want)
+    if have_standard and want_standard and have_standard != want_standard:
+        return Fit.OTHER_REGION
+    return Fit.SAME
+
+
+def language_matches(code: str | None, wanted: str) -> bool:
+    """True when `code` is the wanted language or a variant of it that uses its words: zh, zh-CN,
+    zh-Hans and zh_CN all match 'zh'; zh-Hans and zh-SG match 'zh-CN'; zh-Hant and zh-TW match
+    'zh-TW', zh-HK does not; a plain zh (no script said) matches every variant."""
+    return language_fit(code, wanted) is Fit.SAME
+
+
+def same_language(one: str, other: str) -> bool:
+    """Whether two tags name one language, either possibly the more specific (zh and zh-CN, en and en-US)."""
+    return language_matches(one, other) or language_matches(other, one)
+
+
+def agreed_tag(tags: list[str]) -> str | None:
+    """The one variant a corpus's declared Chinese tags agree on, in BCP 47 case: zh-TW for zh-TW
+    and zh-Hant-TW, zh-Hant for zh-TW and zh-HK (one script, two regions); None when they name
+    both scripts, or nothing more than plain zh."""
+    chinese = sorted({cased_tag(tag) for tag in tags if chinese_script(tag) is not None and not is_plain_chinese(tag)},
+                     key=lambda tag: (len(tag), tag))
+    scripts = {chinese_script(tag) for tag in chinese}
+    if len(scripts) != 1:
+        return None
+    regions = {_region(tag) for tag in chinese} - {None}
+    if len(regions) > 1:
+        return "zh-Hant" if scripts == {TRADITIONAL} else "zh-Hans"
+    return next((tag for tag in chinese if _region(tag) in regions), chinese[0])
+
+
+def _region(tag: str) -> str | None:
+    """The region subtag of a tag (TW of zh-Hant-TW), upper case, or None."""
+    return next((subtag.upper() for subtag in tag.split("-")[1:] if len(subtag) == 2 and subtag.isalpha()
+                 or len(subtag) == 3 and subtag.isdigit()), None)
