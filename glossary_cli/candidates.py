@@ -110,6 +110,20 @@ def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
             and tokens[first].start - before.end <= 1)
 
 
+# C0 controls but tab and line breaks, DEL and C1: a term never holds one, and a span that does
+# (`Grid ESC]8;;ESC\\ work`, a terminal hyperlink pasted into a corpus) would be a candidate
+# validate refuses and no screen can show as written.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _in_order_without_controls(spans: dict[tuple[int, int], Span]) -> list[Span]:
+    """The spans in text order, less those holding a control character or no letter or digit at all
+    (the `/` of a `[/]` tag the Chinese repeats)."""
+    return sorted((span for span in spans.values()
+                   if not _CONTROL.search(span.text) and any(char.isalnum() for char in span.text)),
+                  key=lambda span: (span.start, span.end))
+
+
 def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
     masked = placeholder_mask(text)
     shouted = is_shouted([text])
@@ -178,7 +192,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         spans[(start, end)] = Span(existing.start, existing.end, existing.text, existing.key, existing.first_token,
                                    existing.last_token, quoted=existing.quoted or quoted,
                                    bracketed=existing.bracketed or not quoted)
-    return sorted(spans.values(), key=lambda span: (span.start, span.end))
+    return _in_order_without_controls(spans)
 
 
 # Verbs of software instructions that take a particle, and the particles: in `log in to the
@@ -535,7 +549,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         spans[(start, end)] = Span(start, end, visible(inner), chinese_key(inner), first, last,
                                    quoted=quoted or bool(existing and existing.quoted),
                                    bracketed=not quoted or bool(existing and existing.bracketed))
-    return sorted(spans.values(), key=lambda span: (span.start, span.end))
+    return _in_order_without_controls(spans)
 
 
 # What may come before the first word of a sentence, a heading or a list item, where a capital

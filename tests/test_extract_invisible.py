@@ -60,3 +60,21 @@ def test_an_entry_with_two_targets_lists_each_place_of_evidence_once():
     (hp,) = [pair for pair in extract(pairs).pairs if pair.source == "HP"]
     places = [evidence.where for evidence in hp.evidence]
     assert len(hp.targets) == 2 and len(places) == len(set(places))
+
+
+def test_no_term_holds_a_control_character_or_is_punctuation_alone(runner, tmp_path):
+    """A terminal hyperlink pasted into a corpus (ESC ] 8 ;; … ESC \\) gave the candidate `Grid ESC]8;;ESC\\ work`,
+    which validate refuses, so the glossary extract wrote failed validate, check and merge; and the
+    `/` of a `[/]` tag both sides repeat was proposed as a term."""
+    link, end = "\x1b]8;;http://evil.example\x1b\\", "\x1b]8;;\x1b\\"
+    corpus = tmp_path / "c.tsv"
+    corpus.write_text(f"The {link}Smart Grid{end} works.\t智能电网工作。\n"
+                      "Click [bold]Save[/] now.\t点击[bold]保存[/]。\n"
+                      "The smart grid works.\t智能电网工作。\n", encoding="utf-8")
+    glossary = tmp_path / "g.yaml"
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(glossary)]).exit_code == 0
+    validated = runner.invoke(app, ["validate", str(glossary)])
+    assert validated.exit_code == 0, validated.output
+    terms = [pair.source for pair in extract([SegmentPair(*line.split("\t"), Location("c.tsv", number))
+                                              for number, line in enumerate(corpus.read_text().splitlines(), 1)]).pairs]
+    assert "/" not in terms and not any("\x1b" in term for term in terms)
