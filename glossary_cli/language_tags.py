@@ -104,6 +104,16 @@ def same_language(one: str, other: str) -> bool:
     return language_matches(one, other) or language_matches(other, one)
 
 
+def regional_target(languages: dict) -> str | None:
+    """A glossary's target language when it names a Chinese script or region (zh-CN, zh-Hant,
+    zh-TW): its approved renderings are that variant's words (文件, not 檔案), so what it reads by
+    default is that variant. Plain zh (or a target that is not Chinese) gives None."""
+    target = languages.get("target")
+    if isinstance(target, str) and chinese_script(target) is not None and not is_plain_chinese(target):
+        return target
+    return None
+
+
 def agreed_tag(tags: list[str]) -> str | None:
     """The one variant a corpus's declared Chinese tags agree on, in BCP 47 case: zh-TW for zh-TW
     and zh-Hant-TW, zh-Hant for zh-TW and zh-HK (one script, two regions); None when they name

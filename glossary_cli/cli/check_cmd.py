@@ -127,13 +127,10 @@ def _regional_target(glossary) -> str | None:
     """The glossary's own target language when it names a script or region (zh-CN, zh-Hant): its
     approved renderings are that variant's words (文件, not 檔案), so a file in the other script is
     another language to it, skipped with a warning, not checked against words it does not use.
-    Plain zh (the default) reads every Chinese file."""
-    from ..readers.xml_safe import normalize_language
+    Plain zh (the default) reads every Chinese file. extract takes the same default."""
+    from ..language_tags import regional_target
 
-    target = glossary.languages.get("target")
-    if isinstance(target, str) and normalize_language(target).startswith("zh-"):
-        return target
-    return None
+    return regional_target(glossary.languages)
 
 
 def _baseline_root(baseline: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -43,12 +43,14 @@ TARGET_FILE = typer.Option(None, "--target", readable=False,
 
 def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],
                  input_format: InputFormat, encoding: Optional[str], strict: bool, include_fuzzy: bool,
-                 source_lang: Optional[str], target_lang: Optional[str]) -> Iterator[SegmentPair]:
+                 source_lang: Optional[str], target_lang: Optional[str],
+                 on_language: Optional[Callable[[str], None]] = None) -> Iterator[SegmentPair]:
     """Every segment pair the user pointed at, with reader warnings shown on stderr. The files
     are named at once (directories walked), and refused before any is read when a name could not
     be written into a glossary or report; the pairs are read as they are taken."""
     options = ReadOptions(encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
-                          source_lang=source_lang, target_lang=target_lang, on_warning=warn)
+                          source_lang=source_lang, target_lang=target_lang, on_warning=warn,
+                          **({"on_language": on_language} if on_language else {}))
     if (source is None) != (target is None):
         raise UsageError("--source and --target go together: give both files")
     if not paths and source is None:

@@ -52,6 +52,39 @@ def _refuse_other_languages(languages: dict, output: Path) -> None:
                          "finds English terms with Chinese renderings; name another glossary with -o")
 
 
+def _target_language(target_lang: str | None, existing, output: Path) -> str | None:
+    """The variant of Chinese to read: --target-lang, else the glossary's own (zh-TW), as check
+    does, so that a zh-CN file is not extracted into a zh-TW glossary (it is skipped, or refused
+    when named alone, with the file and both tags named). A --target-lang the glossary's language
+    contradicts is refused: zh-CN renderings in a zh-TW glossary would be approved or forbidden as
+    Taiwan's words."""
+    from ..language_tags import Fit, is_plain_chinese, language_fit, regional_target
+
+    glossary_target = regional_target(existing.languages) if existing is not None else None
+    if target_lang and glossary_target and not is_plain_chinese(target_lang) \
+            and language_fit(target_lang, glossary_target) is not Fit.SAME:
+        raise UsageError(f"{output} is a glossary for {glossary_target} (its languages:), and --target-lang "
+                         f"{target_lang} would put {target_lang} renderings into it; name another glossary with -o")
+    return target_lang or glossary_target
+
+
+def _recorded_target(target_lang: str | None, declared: list[str]) -> str:
+    """The target language a new glossary records: --target-lang, else the one variant the files
+    declare (TMX xml:lang, XLIFF target-language, PO Language, values-zh-rTW, a zh-TW column),
+    else plain zh, with a warning when the files declare both scripts."""
+    from ..language_tags import agreed_tag, cased_tag, chinese_script
+
+    if target_lang:
+        return cased_tag(target_lang)
+    agreed = agreed_tag(declared)
+    if agreed is None:
+        scripts = sorted({cased_tag(tag) for tag in declared if chinese_script(tag) is not None})
+        if len({chinese_script(tag) for tag in scripts}) > 1:
+            warn(f"the corpus declares Chinese in both scripts ({', '.join(scripts)}); the glossary says plain zh; "
+                 "pass --target-lang to extract one variant")
+    return agreed or "zh"
+
+
 def _warn_about_left_out(intake) -> None:
     """Pairs extract read but could not use, counted, with the first of each kind."""
     from ..extract import LONG_PAIR_CHARS
@@ -173,13 +206,16 @@ def extract(
     existing = None if to_stdout else existing_glossary(output)
     if existing is not None:
         _refuse_other_languages(existing.languages, output)
+    target_lang = _target_language(target_lang, existing, output)
+    declared: list[str] = []  # the Chinese variant each file says it holds
     if cache_dir is not None and not no_cache:
         _refuse_file_as_cache_dir(cache_dir)
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
                              spacy_model=spacy_model)
     pairs = corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
                                 encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
-                                source_lang=source_lang, target_lang=target_lang)  # read as extract goes
+                                source_lang=source_lang, target_lang=target_lang,
+                                on_language=declared.append)  # read as extract goes
     console = stderr_console()
     with open_runner(jobs=jobs, dask=dask, scheduler=scheduler) as runner, progress_reporter(console) as progress:
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
@@ -193,6 +229,8 @@ def extract(
     root = project_root(None if to_stdout else str(output))
     inputs = [recorded_path(str(path), root) for path in [*paths, *([source, target] if source else [])]]
     glossary = update_glossary(existing, recorded_evidence(result.pairs, root), provenance(result, inputs, options))
+    if existing is None:
+        glossary.languages["target"] = _recorded_target(target_lang, declared)
     if to_stdout:
         with writing_to_stdout():
             sys.stdout.write(dump_glossary(glossary))

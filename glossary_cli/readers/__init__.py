@@ -46,6 +46,9 @@ class ReadOptions:
     source_lang: str | None = None
     target_lang: str | None = None
     on_warning: Callable[[str], None] = _ignore
+    # Told the Chinese tag each file declares for the text read (TMX xml:lang, XLIFF target-language,
+    # PO Language, values-zh-rTW, a zh-TW column): extract records the variant in the glossary.
+    on_language: Callable[[str], None] = _ignore
 
 
 BY_EXTENSION = {

@@ -66,6 +66,15 @@ def refuse_header_of_another_variant(cells: list[str], source_language: str, tar
                              "pass --target-lang to read another variant", path=path, line=line)
 
 
+def tell_column_language(name: str, options) -> None:
+    """Tell the reader's caller the Chinese variant the target column's header names (zh-TW, 中文（台灣）)."""
+    from ..exchange.columns import column_language
+
+    tag = column_language(name)
+    if tag is not None:
+        options.on_language(tag)
+
+
 def target_columns(cells: list[str], target_language: str) -> list[int]:
     """Every column whose header names the target language: with zh-TW and zh-CN both there, the
     reader says which one it read (plain zh: the Simplified one)."""
@@ -198,6 +207,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             columns = header_columns(cells, source_language, target_language)
             if columns is not None:
                 has_header = True
+                tell_column_language(cells[columns.target], options)
                 competing = target_columns(cells, target_language)
                 if len(competing) > 1:
                     options.on_warning(several_targets_warning([cells[index].strip() for index in competing],

@@ -163,6 +163,7 @@ def _reads_swapped(catalogue: polib.POFile, options, path: str, lines: list[str]
         return bool(by_script)
     declared = re.split(r"[.@]", declared, maxsplit=1)[0]  # sr@latin, zh_CN.UTF-8
     if _same_language(declared, target_language):
+        options.on_language(declared)
         return bool(by_script)
     if _same_language(declared, source_language) and (by_script is not None or not chinese_wanted):
         return True if by_script is None else by_script

@@ -27,6 +27,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     skipped = 0
     first_skipped_line: int | None = None
     competing_codes: set[str] = set()  # several target variants in one unit, e.g. zh-CN and zh-TW
+    read_codes: set[str] = set()  # the target variants read
     languages: set[str] = set()  # of the variants with text, to name when none is the wanted one
     found_source = found_target = translated = False
     first_line: int | None = None
@@ -56,6 +57,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 unit_codes.add(language)
                 if not target:
                     target, target_segment = segment_text(segment), segment
+                    read_codes.add(language)
         if len(unit_codes) > 1:
             competing_codes |= unit_codes
         found_source = found_source or bool(source)
@@ -74,6 +76,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         raise OtherLanguageError(f"no {missing} variant in any translation unit (languages here: "
                                  f"{', '.join(sorted(languages))}); pass {option} to read another language",
                                  path=path, line=first_line)
+    for code in sorted(code for code in read_codes if code):
+        options.on_language(code)
     if skipped:
         options.on_warning(f"{path}:{first_skipped_line}: {skipped} translation unit(s) without both "
                            f"{source_language} and {target_language} text skipped (first one here)")

@@ -19,7 +19,7 @@ from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
 from .csv_reader import (Columns, header_columns, refuse_header_of_another_variant, several_targets_warning,
-                         target_columns)
+                         target_columns, tell_column_language)
 from .positions import at_target, leading_space
 from .xml_safe import wanted_languages
 
@@ -98,6 +98,8 @@ def _header(cells: list[Cell], options, path: str) -> Columns | None:
     columns = header_columns(names, *wanted_languages(options))
     if columns is None:
         refuse_header_of_another_variant(names, *wanted_languages(options), path, 1)
+    else:
+        tell_column_language(names[columns.target], options)
     if columns is not None and len(cells) > 2:
         competing = target_columns(names, wanted_languages(options)[1])
         if len(competing) > 1:

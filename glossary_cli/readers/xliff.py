@@ -118,6 +118,9 @@ class _Files:
             return False
         self.in_other_language = False
         self.read += 1
+        chinese_side = element.get("source-language") if swap else declared_target
+        if chinese_side:
+            options.on_language(chinese_side)
         if not declared_target and self.undeclared_line is None \
                 and language_matches(wanted_languages(options)[1], "zh"):
             self.undeclared_line = line

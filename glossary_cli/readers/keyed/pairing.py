@@ -314,11 +314,13 @@ def _mostly_chinese(strings: list[KeyedString]) -> bool:
 def _refuse_another_variant(chinese_path: str, options) -> None:
     """OtherLanguageError when the Chinese side's path names a variant of Chinese other than the
     one asked for: values-zh-rTW checked against a zh-CN glossary would call Taiwan's 檔案 the
-    mainland's forbidden 档案. Plain zh (the default) reads every variant."""
+    mainland's forbidden 档案. Plain zh (the default) reads every variant. The variant read is told
+    to options.on_language."""
     wanted = options.target_lang
-    if not wanted or not normalize_language(wanted).startswith("zh-"):
-        return
     named = path_language(chinese_path)
-    if named is not None and not language_matches(named.language, wanted):
+    if named is not None and wanted and normalize_language(wanted).startswith("zh-") \
+            and not language_matches(named.language, wanted):
         raise OtherLanguageError(f"the resources are in {named.language} (as {named.said_by} says), not {wanted}; "
                                  "pass --source-lang/--target-lang to read other languages", path=chinese_path)
+    if named is not None:
+        options.on_language(named.language)
