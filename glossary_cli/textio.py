@@ -253,10 +253,56 @@ def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        hint = " (it looks like GB18030/GBK)" if _decodes(data, "gb18030") else ""
+        legacy = legacy_chinese_encoding(data)
+        hint = f" (it looks like {_LEGACY_NAMES[legacy]})" if legacy else ""
         raise InputFormatError(
             f"invalid UTF-8 at byte {error.start}{hint}; pass --encoding to read another encoding, "
-            "e.g. --encoding gb18030", path=path, line=line) from None
+            f"e.g. --encoding {legacy or 'gb18030'}", path=path, line=line) from None
+
+
+_LEGACY_NAMES = {"gb18030": "GB18030/GBK", "big5": "Big5, Traditional Chinese",
+                 "big5hkscs": "Big5-HKSCS, Hong Kong's Traditional Chinese"}
+
+
+def legacy_chinese_encoding(data: bytes) -> str | None:
+    """'gb18030', 'big5' or 'big5hkscs' for bytes that are not UTF-8 but decode as the mainland's or Taiwan's
+    legacy encoding, else None. Most Big5 bytes are valid GB18030 too (安裝軟件 comes out as
+    awkward kana and rare characters such as 杆硁ン), so when both decode, the one whose
+    characters are the common ones of its own standard wins: GB2312's 6,763 Han characters for
+    GB18030, Big5's level-1 (0xA440-0xC67E) for Big5."""
+    big5 = "big5" if _decodes(data, "cp950") else "big5hkscs" if _decodes(data, "big5hkscs") else None
+    candidates = [name for name in ("gb18030", big5) if name and (name != "gb18030" or _decodes(data, name))]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    sample = data[:65536]
+    gb_text = sample.decode("gb18030", errors="ignore")
+    big5_text = sample.decode(big5, errors="ignore")
+    return big5 if _common_share(big5_text, _common_big5) > _common_share(gb_text, _common_gb) else "gb18030"
+
+
+def _common_share(text: str, is_common) -> float:
+    """The share of the text's non-ASCII characters that is_common accepts."""
+    wide = [character for character in text if not character.isascii()]
+    return sum(map(is_common, wide)) / len(wide) if wide else 0.0
+
+
+def _common_gb(character: str) -> bool:
+    """A Han character of GB2312 (its rows 16-87; kana and symbols are rows 1-9)."""
+    try:
+        encoded = character.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and encoded[0] >= 0xB0
+
+
+def _common_big5(character: str) -> bool:
+    """A punctuation mark or level-1 (common) character of Big5."""
+    try:
+        encoded = character.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and (0xA140 <= int.from_bytes(encoded, "big") <= 0xA3BF
+                                  or 0xA440 <= int.from_bytes(encoded, "big") <= 0xC67E)
 
 
 def _known(encoding: str) -> bool:
