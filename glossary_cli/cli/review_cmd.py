@@ -683,6 +683,9 @@ def merge(
         came_from = _two_way_origin(result.glossary, len(ours_glossary.terms), ours, theirs)
     for message in result.dropped:
         warn(message)
+    if result.stopped:  # no entry was compared: nothing a person settles entry by entry, so a usage error
+        raise UsageError(f"{result.conflicts[0].reason}; nothing written. Glossaries for different languages are "
+                         "not merged: pass glossaries for one language")
     if result.conflicts and markers and not result.stopped:
         text = dump_with_conflict_markers(
             result.glossary, [(conflict.base, conflict.incoming) for conflict in result.conflicts if conflict.source],
