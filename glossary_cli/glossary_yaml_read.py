@@ -278,6 +278,8 @@ def comment_at(line: str) -> int:
     """Where a YAML line's comment starts (-1: none): a `#` at its start or after white space,
     outside quotes (a quote opens a quoted scalar only where a value starts, so the ' in `it's`
     does not)."""
+    if "#" not in line:  # most lines: the scan below is the costliest part of reading a big glossary
+        return -1
     quote = None
     index = 0
     while index < len(line):
