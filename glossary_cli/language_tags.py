@@ -15,6 +15,7 @@ Simplified regions share one standard, so zh-CN reads zh-SG as before.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 SIMPLIFIED, TRADITIONAL = "Simplified", "Traditional"
@@ -104,6 +105,18 @@ def same_language(one: str, other: str) -> bool:
     return language_matches(one, other) or language_matches(other, one)
 
 
+def variant_rank(code: str, wanted: str, preferred: str | None = None) -> tuple[bool, bool, bool]:
+    """Sort key among several variants of the wanted language one file offers side by side (a TMX
+    unit's zh-CN and zh-TW, a table's zh-TW and zh-CN columns), the one to read first: the variant
+    named exactly as wanted, then one of the preferred script (the script of a plain-zh glossary's
+    targets, see ReadOptions.preferred_target_lang), then Simplified, as plain zh reads. Every
+    reader ranks by this, so which variant is read never depends on the order they are written in."""
+    script = chinese_script(code)
+    return (normalize_language(code) != normalize_language(wanted),
+            preferred is not None and script != chinese_script(preferred),
+            script is not None and script != SIMPLIFIED)
+
+
 def regional_target(languages: dict) -> str | None:
     """A glossary's target language when it names a Chinese script or region (zh-CN, zh-Hant,
     zh-TW): its approved renderings are that variant's words (文件, not 檔案), so what it reads by
@@ -112,6 +125,21 @@ def regional_target(languages: dict) -> str | None:
     if isinstance(target, str) and chinese_script(target) is not None and not is_plain_chinese(target):
         return target
     return None
+
+
+def preferred_variant(languages: dict, targets: Iterable[str]) -> str | None:
+    """The variant to read where a file offers several side by side (ReadOptions.preferred_target_lang):
+    for a plain-zh glossary, the script its targets are plainly written in (zh-Hant for 軟體, 檔案),
+    since a Traditional glossary checked against the zh-CN half of a mixed memory would flag every
+    term. Only a preference among variants the file holds anyway: which files are read, skipped or
+    refused is still decided by declared tags alone. None when the glossary names its variant (that
+    is the target language itself) or its targets show no one script (Simplified is then read)."""
+    from .script import prevailing_script
+
+    if not is_plain_chinese(languages.get("target")):
+        return None
+    script = prevailing_script(targets)
+    return {SIMPLIFIED: "zh-Hans", TRADITIONAL: "zh-Hant"}.get(script) if script else None
 
 
 def agreed_tag(tags: list[str]) -> str | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +46,37 @@ def to_simplified(text: str) -> str:
     if len(converted) == len(text):
         return converted
     return "".join(char if len(single := _t2s().convert(char)) != 1 else single for char in text)
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def written_script(text: str) -> str | None:
+    """"Simplified" or "Traditional" when the text is plainly written in that script: converting
+    it to the other script changes it and converting it to its own does not (操作系统, 作業系統).
+    None for text both scripts write alike (CPU, 中文), and for a mix (台灣, which OpenCC writes 臺灣)."""
+    if not has_han(text):
+        return None
+    simplified, traditional = _t2s().convert(text), _s2t().convert(text)
+    if simplified == text and traditional != text:
+        return "Simplified"
+    if traditional == text and simplified != text:
+        return "Traditional"
+    return None
+
+
+def prevailing_script(texts: Iterable[str]) -> str | None:
+    """The script the texts are plainly written in, when those that show one agree (a few strays
+    aside: nine in ten or more); None when none shows one or they disagree."""
+    counts = Counter(script for script in map(written_script, texts) if script is not None)
+    if not counts:
+        return None
+    script, count = counts.most_common(1)[0]
+    return script if count * 10 >= sum(counts.values()) * 9 else None
 
 
 def to_simplified_many(texts: Sequence[str]) -> list[str]:

@@ -22,7 +22,7 @@ from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
-                             TARGET_LANG, corpus_pairs)
+                             TARGET_LANG, corpus_pairs, preferred_target)
 
 
 # Formats in which an entry without a translation is an ordinary state (a locale just created with
@@ -247,7 +247,8 @@ def check(
         target_lang = target_lang or _regional_target(loaded)
         pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                              encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
-                             source_lang=source_lang, target_lang=target_lang)
+                             source_lang=source_lang, target_lang=target_lang,
+                             preferred_target_lang=preferred_target(loaded))
         read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
         result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs)
         if not result.pairs_checked:

@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from ..errors import InputFormatError, UsageError
+from ..glossary import Status
 from ..models import SegmentPair
 from ..readers import InputFormat, ReadOptions, read_pairs, read_parallel
 from ..readers.discover import corpus_files
@@ -41,15 +42,28 @@ TARGET_FILE = typer.Option(None, "--target", readable=False,
                                 "point into it.")
 
 
+def preferred_target(glossary) -> Optional[str]:
+    """The variant of Chinese a plain-zh glossary's targets are written in, read where a file
+    offers several side by side (language_tags.preferred_variant)."""
+    from ..language_tags import preferred_variant
+
+    if glossary is None:
+        return None
+    return preferred_variant(glossary.languages, (target for entry in glossary.terms
+                                                  if entry.status is not Status.REJECTED for target in entry.target))
+
+
 def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],
                  input_format: InputFormat, encoding: Optional[str], strict: bool, include_fuzzy: bool,
                  source_lang: Optional[str], target_lang: Optional[str],
-                 on_language: Optional[Callable[[str], None]] = None) -> Iterator[SegmentPair]:
+                 on_language: Optional[Callable[[str], None]] = None,
+                 preferred_target_lang: Optional[str] = None) -> Iterator[SegmentPair]:
     """Every segment pair the user pointed at, with reader warnings shown on stderr. The files
     are named at once (directories walked), and refused before any is read when a name could not
     be written into a glossary or report; the pairs are read as they are taken."""
     options = ReadOptions(encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                           source_lang=source_lang, target_lang=target_lang, on_warning=warn,
+                          preferred_target_lang=preferred_target_lang,
                           **({"on_language": on_language} if on_language else {}))
     if (source is None) != (target is None):
         raise UsageError("--source and --target go together: give both files")

@@ -215,7 +215,8 @@ def extract(
     pairs = corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
                                 encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                                 source_lang=source_lang, target_lang=target_lang,
-                                on_language=declared.append)  # read as extract goes
+                                on_language=declared.append,
+                                preferred_target_lang=corpus.preferred_target(existing))  # read as extract goes
     console = stderr_console()
     with open_runner(jobs=jobs, dask=dask, scheduler=scheduler) as runner, progress_reporter(console) as progress:
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),

@@ -7,8 +7,9 @@ A column is taken for a language when its name starts with that language's name 
 region or script does not contradict the wanted one: with --target-lang zh-TW, `zh-TW`,
 `Chinese (Taiwan)` and `Chinese (Traditional)` are the target, `zh-HK` and `Chinese (Simplified)`
 are not (the rule is language_tags.language_matches), and a column named exactly as wanted is
-taken before one that names only the script. With plain zh a Simplified column is preferred to a
-Traditional one. Any other name is chosen with --source-column / --target-column.
+taken before one that names only the script. With plain zh, a column of the preferred script (a
+plain-zh glossary's own, see language_tags.variant_rank) is taken first, else a Simplified one.
+Any other name is chosen with --source-column / --target-column.
 
 A language name followed by the name of a field is that field's column, not a term column:
 memoQ writes `English_United_States_Def` (the definition) before `English_United_States` (the
@@ -23,7 +24,7 @@ import re
 
 from ..errors import InputFormatError
 from ..readers.csv_reader import SOURCE_COLUMN_NAMES, TARGET_COLUMN_NAMES, Columns
-from ..language_tags import SIMPLIFIED, chinese_script, language_matches, normalize_language, same_language
+from ..language_tags import chinese_script, language_matches, same_language, variant_rank
 
 # Language names in headers, and the codes they stand for.
 LANGUAGE_NAMES = {
@@ -142,9 +143,11 @@ def _tag_is(tag: str, wanted: str) -> bool:
 
 
 def find_columns(cells: list[str], source_language: str, target_language: str, *, source_column: str | None = None,
-                 target_column: str | None = None, path: str | None = None, line: int | None = None) -> Columns | None:
+                 target_column: str | None = None, path: str | None = None, line: int | None = None,
+                 preferred_target: str | None = None) -> Columns | None:
     """The source and target columns of a header row, or None when it names no such pair.
-    A column named with --source-column/--target-column must be there (else InputFormatError)."""
+    A column named with --source-column/--target-column must be there (else InputFormatError).
+    Of several target columns, `preferred_target` ranks the script (language_tags.variant_rank)."""
     chosen: dict[str, int | None] = {}
     for role, language, named in (("source", source_language, source_column),
                                   ("target", target_language, target_column)):
@@ -152,7 +155,8 @@ def find_columns(cells: list[str], source_language: str, target_language: str, *
         if named is not None:
             chosen[role] = _named_column(cells, named, role, taken, path, line)
         else:
-            chosen[role] = _column_for(cells, role, language, taken)
+            chosen[role] = _column_for(cells, role, language, taken,
+                                       preferred_target if role == "target" else None)
     if chosen["source"] is None or chosen["target"] is None:
         return None
     return Columns(chosen["source"], chosen["target"])
@@ -169,18 +173,16 @@ def _named_column(cells: list[str], named: str, role: str, taken: set, path: str
     return index
 
 
-def _column_for(cells: list[str], role: str, language: str, taken: set) -> int | None:
-    """The first free column named for the language (the one named exactly as wanted first; plain
-    zh: a Simplified one first; one named by the language alone before one with another word), else the first free column named for the
-    role (source, term, english; target, translation, chinese)."""
+def _column_for(cells: list[str], role: str, language: str, taken: set, preferred: str | None = None) -> int | None:
+    """The first free column named for the language (ranked as every reader ranks variants,
+    language_tags.variant_rank: zh-TW before Chinese (Traditional) for zh-TW; for plain zh the
+    preferred script, else Simplified; then one named by the language alone before one with another
+    word), else the first free column named for the role (source, term, english; target,
+    translation, chinese)."""
     free = [index for index in range(len(cells)) if index not in taken]
     by_language = [index for index in free if names_language(cells[index], language)]
     by_language.sort(key=lambda index: bool(_other_words(cells[index])))  # `English` before `English term`
-    # zh-TW before Chinese (Traditional): the column named as wanted, then one naming only the script
-    by_language.sort(key=lambda index: normalize_language(column_language(cells[index]) or "")
-                     != normalize_language(language))
-    if by_language and normalize_language(language) == "zh":
-        by_language.sort(key=lambda index: chinese_script(column_language(cells[index]) or "") != SIMPLIFIED)
+    by_language.sort(key=lambda index: variant_rank(column_language(cells[index]) or "", language, preferred))
     if by_language:
         return by_language[0]
     return next((index for index in free if cells[index].strip().lower() in _ROLE_NAMES[role]), None)

@@ -45,6 +45,10 @@ class ReadOptions:
     # and JSON keys, and a file declaring the opposite direction (zh -> en) is read swapped.
     source_lang: str | None = None
     target_lang: str | None = None
+    # Of several target variants a file offers side by side (a TMX unit's zh-CN and zh-TW, a table's
+    # zh-TW and zh-CN columns) and none named exactly as target_lang, the script read: a plain-zh
+    # glossary's own (zh-Hant when its targets are Traditional); else Simplified. See variant_rank.
+    preferred_target_lang: str | None = None
     on_warning: Callable[[str], None] = _ignore
     # Told the Chinese tag each file declares for the text read (TMX xml:lang, XLIFF target-language,
     # PO Language, values-zh-rTW, a zh-TW column): extract records the variant in the glossary.

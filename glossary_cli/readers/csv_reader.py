@@ -43,11 +43,13 @@ class Columns:
     target: int
 
 
-def header_columns(cells: list[str], source_language: str, target_language: str) -> Columns | None:
-    """The columns a header row names, or None when the row is not a header (TSV and CSV alike)."""
+def header_columns(cells: list[str], source_language: str, target_language: str,
+                   preferred_target: str | None = None) -> Columns | None:
+    """The columns a header row names, or None when the row is not a header (TSV and CSV alike);
+    of several target columns, the one ReadOptions.preferred_target_lang ranks first."""
     from ..exchange.columns import find_columns  # the vocabulary of table headers, shared with `glossary import`
 
-    return find_columns(cells, source_language, target_language)
+    return find_columns(cells, source_language, target_language, preferred_target=preferred_target)
 
 
 def refuse_header_of_another_variant(cells: list[str], source_language: str, target_language: str,
@@ -77,7 +79,7 @@ def tell_column_language(name: str, options) -> None:
 
 def target_columns(cells: list[str], target_language: str) -> list[int]:
     """Every column whose header names the target language: with zh-TW and zh-CN both there, the
-    reader says which one it read (plain zh: the Simplified one)."""
+    reader says which one it read (language_tags.variant_rank ranks them)."""
     from ..exchange.columns import names_language
 
     return [index for index, cell in enumerate(cells) if names_language(cell, target_language)]
@@ -204,7 +206,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     swapped = skipped = 0
     for line, cells in rows:
         if columns is None:
-            columns = header_columns(cells, source_language, target_language)
+            columns = header_columns(cells, source_language, target_language, options.preferred_target_lang)
             if columns is not None:
                 has_header = True
                 tell_column_language(cells[columns.target], options)

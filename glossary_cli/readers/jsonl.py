@@ -2,8 +2,8 @@
 
 Keys are matched as CSV header names are, in any case: language codes (so "zh-CN" or "zh_CN"
 serve for zh, and --source-lang / --target-lang name other keys) or names (English, Chinese),
-then roles (source/target); with several Chinese keys (zh-TW, zh-CN) and plain zh, the Simplified
-one is read, with a warning. The Hugging Face datasets layout
+then roles (source/target); with several Chinese keys (zh-TW, zh-CN) and plain zh, the preferred
+script's (ReadOptions.preferred_target_lang, else Simplified) is read, with a warning. The Hugging Face datasets layout
 `{"translation": {"en": ..., "zh": ...}}` is read too. A null or empty value skips the line
 (counted in one warning); a missing key is an error, since every line would miss it.
 Location: path:line (in an array, the line where the record's `{` is). A JSON document that is not
@@ -26,11 +26,12 @@ from .xml_safe import wanted_languages
 
 
 class _KeyChooser:
-    """The (source key, target key) of a record, chosen as CSV header columns are (any case, with a
-    Simplified key preferred for plain zh), remembered per set of keys since records share theirs."""
+    """The (source key, target key) of a record, chosen as CSV header columns are (any case; of
+    several Chinese keys, the one language_tags.variant_rank ranks first), remembered per set of keys since records share theirs."""
 
-    def __init__(self, source_language: str, target_language: str) -> None:
+    def __init__(self, source_language: str, target_language: str, preferred_target: str | None = None) -> None:
         self.languages = (source_language, target_language)
+        self.preferred_target = preferred_target  # ReadOptions.preferred_target_lang
         self.chosen: dict[tuple[str, ...], tuple[str | None, str | None]] = {}
         self.several_targets: tuple[list[str], str] | None = None  # (target keys, the one read), warned about once
 
@@ -44,7 +45,7 @@ class _KeyChooser:
         from ..exchange.columns import names_language
 
         source_language, target_language = self.languages
-        columns = header_columns(names, source_language, target_language)
+        columns = header_columns(names, source_language, target_language, self.preferred_target)
         if columns is None:  # (None, _) when the source key is missing, else (_, None)
             source = next((name for name in names if names_language(name, source_language)
                            or name.strip().lower() in SOURCE_COLUMN_NAMES), None)
@@ -134,7 +135,7 @@ def _array_records(text: str, path: str) -> Iterator[tuple[int, dict[str, Any]]]
 def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, unit: str) -> Iterator[SegmentPair]:
     """The pair of each (line, record), or the record skipped (an empty value) or refused (no such key)."""
     source_language, target_language = wanted_languages(options)
-    keys_of = _KeyChooser(source_language, target_language)
+    keys_of = _KeyChooser(source_language, target_language, options.preferred_target_lang)
     skipped = 0
     for number, record in records:
         if isinstance(record.get("translation"), dict):

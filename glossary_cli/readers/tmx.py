@@ -1,7 +1,8 @@
 """TMX translation memories: one SegmentPair per <tu> that has an English and a Chinese <tuv>.
 
 The variants are picked by language code (zh, zh-CN, zh-Hans and zh_CN alike), so a zh -> en
-memory is read with English as the source. Location: the file, the line of the <tu> and its
+memory is read with English as the source. A unit with several target variants (zh-CN and zh-TW)
+is read in the one language_tags.variant_rank ranks first, whatever their order. Location: the file, the line of the <tu> and its
 tuid (or its 1-based position when it has none); its target position is where the words of the
 Chinese <seg> start. A memory translated only into other languages (en + ja) is an OtherLanguageError
 naming the languages it holds, not a memory with nothing translated yet.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import InputFormatError, OtherLanguageError
+from ..language_tags import variant_rank
 from ..models import Location, SegmentPair
 from .xml_safe import (at_text, children, element_language, expect_root, first_child, iter_xml, language_matches,
                        segment_text, wanted_languages)
@@ -28,6 +30,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     first_skipped_line: int | None = None
     competing_codes: set[str] = set()  # several target variants in one unit, e.g. zh-CN and zh-TW
     read_codes: set[str] = set()  # the target variants read
+    chosen_codes: set[str] = set()  # those read where a unit offered several
     languages: set[str] = set()  # of the variants with text, to name when none is the wanted one
     found_source = found_target = translated = False
     first_line: int | None = None
@@ -39,8 +42,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         index += 1
         first_line = first_line or event.line
         unit = event.element.get("tuid") or str(index)
-        source = target = ""
-        target_segment = None
+        source = ""
+        targets: list[tuple[str, object]] = []  # (language, <seg>) of each target variant
         unit_codes: set[str] = set()
         unit_languages: set[str] = set()
         for variant in children(event.element, "tuv"):
@@ -55,11 +58,18 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 source = segment_text(segment)
             elif language_matches(language, target_language):
                 unit_codes.add(language)
-                if not target:
-                    target, target_segment = segment_text(segment), segment
-                    read_codes.add(language)
+                targets.append((language, segment))
+        target, target_segment, target_code = "", None, ""
+        for language, segment in sorted(targets, key=lambda variant: variant_rank(
+                variant[0], target_language, options.preferred_target_lang)):
+            target = segment_text(segment)
+            if target:
+                target_segment, target_code = segment, language
+                read_codes.add(language)
+                break
         if len(unit_codes) > 1:
             competing_codes |= unit_codes
+            chosen_codes.add(target_code)
         found_source = found_source or bool(source)
         found_target = found_target or bool(unit_codes)
         translated = translated or len(unit_languages) > 1
@@ -83,4 +93,5 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                            f"{source_language} and {target_language} text skipped (first one here)")
     if competing_codes:
         options.on_warning(f"{path}: several {target_language} variants ({', '.join(sorted(competing_codes))}); "
-                           f"the first in each unit was read; pass --target-lang to choose one")
+                           f"read {', '.join(sorted(code for code in chosen_codes if code)) or 'none'}; "
+                           "pass --target-lang to choose another")

@@ -95,7 +95,7 @@ def looks_like_table(head: str) -> bool:
 def _header(cells: list[Cell], options, path: str) -> Columns | None:
     """The columns a first line names (warning when several name the target language), or None."""
     names = [cell.text for cell in cells]
-    columns = header_columns(names, *wanted_languages(options))
+    columns = header_columns(names, *wanted_languages(options), options.preferred_target_lang)
     if columns is None:
         refuse_header_of_another_variant(names, *wanted_languages(options), path, 1)
     else:
