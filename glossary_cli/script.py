@@ -50,9 +50,27 @@ def to_simplified(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _s2t() -> Any:
+    return _converter("s2t")
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> Any:
     import opencc
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(config)
+
+
+# OpenCC's configuration giving a script, with a region's usual words where OpenCC knows them.
+_TO_SCRIPT = {("Simplified", None): "t2s", ("Traditional", None): "s2t",
+              ("Traditional", "TW"): "s2twp", ("Traditional", "HK"): "s2hk"}
+
+
+def in_script(text: str, script: str, standard: str | None = None) -> tuple[str, str]:
+    """(OpenCC configuration, the text converted by it) to write the text in `script`, with the
+    regional standard's words where OpenCC has them (s2twp: 操作系统 as 作業系統): a suggestion
+    for a person to confirm, since a phrase table cannot know every term."""
+    config = _TO_SCRIPT.get((script, standard)) or _TO_SCRIPT[(script, None)]
+    return config, _converter(config).convert(text)
 
 
 def written_script(text: str) -> str | None:

@@ -22,7 +22,8 @@ from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
 from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case
 from .normalize import closed_compound
-from .script import HAN_RANGES, INVISIBLE
+from .language_tags import chinese_script, chinese_standard, regional_target
+from .script import HAN_RANGES, INVISIBLE, in_script, written_script
 
 
 @dataclass(frozen=True)
@@ -306,6 +307,29 @@ def control_characters(glossary: Glossary) -> Iterator[_Finding]:
                                                "one line of plain text: delete it")
 
 
+@_check("GV011")
+def approved_in_the_other_script(glossary: Glossary) -> Iterator[_Finding]:
+    """An approved rendering plainly written in the other script than the glossary's language.
+
+    A glossary for zh-TW, zh-HK or zh-Hant (or zh-CN, zh-Hans) says which script its renderings are
+    in: export labels them so for CAT tools, and translators copy them. 操作系统 in a zh-TW glossary
+    is a mainland term pasted in; check would still find it (it compares the scripts alike), so
+    nothing else catches it. Plain zh says no script: nothing to hold the renderings to."""
+    wanted = regional_target(glossary.languages)
+    script = chinese_script(wanted) if wanted else None
+    if script is None:
+        return
+    for entry in glossary.approved():
+        for rendering in entry.allowed_targets():
+            shown = written_script(rendering)
+            if shown is not None and shown != script:
+                config, converted = in_script(rendering, script, chinese_standard(wanted))
+                yield _Finding(entry, "target", f'entry "{entry.source}" is approved as "{rendering}", which is in '
+                                                f"{shown} script, in a glossary for {wanted} ({script}); write the "
+                                                f'{wanted} rendering (OpenCC {config} reads it as "{converted}"), '
+                                                "or change languages: target")
+
+
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
     those linked by a surface check could find them under, ignoring case."""
@@ -378,7 +402,7 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     Entries without source text are left out: the reader reports them, and an entry that names no
     term cannot conflict with another (without this, every such entry was "approved twice").
     """
-    named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()])
+    named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()], languages=glossary.languages)
     problems = misspelt_keys(glossary, path)
     for code, check in CHECKS.items():
         for finding in check(named):

@@ -73,7 +73,20 @@ def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[
     parallel = [str(source), str(target)] if source is not None and target is not None else []
     for name in [*files, *parallel]:
         _refuse_undecodable_name(name)
-    return _spelled(_read(files, parallel, input_format=input_format, options=options))
+    return _noticing_script(_spelled(_read(files, parallel, input_format=input_format, options=options)),
+                            target_lang)
+
+
+def _noticing_script(pairs: Iterator[SegmentPair], target_lang: Optional[str]) -> Iterator[SegmentPair]:
+    """The pairs, with a warning for each file whose Chinese is plainly in the other script than
+    a --target-lang (or glossary language) that names one: zh-TW text checked, or extracted, as
+    Simplified says nothing otherwise when the file carries no tag."""
+    from ..language_tags import chinese_script, is_plain_chinese
+    from ..script_notice import notice_other_script
+
+    if not target_lang or is_plain_chinese(target_lang) or chinese_script(target_lang) is None:
+        return pairs
+    return notice_other_script(pairs, chinese_script(target_lang), target_lang, warn)
 
 
 def _read(files: list[str], parallel: list[str], *, input_format: InputFormat,
