@@ -41,11 +41,12 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from .errors import InputFormatError, UsageError
 from .glossary import Entry, Glossary, Status
+from .language_tags import regional_target
 from .models import SegmentPair
 from .normalize import singular
 from .script import has_han
@@ -113,6 +114,9 @@ class Reference:
     path: str
     terms: tuple[ReferenceTerm, ...]
     skipped: int = 0  # terms without any rendering
+    # The variant of Chinese the reference says its renderings are (a zh-TW column, a TBX's
+    # xml:lang, a glossary's languages:), None when it says none: --reachable-in reads that variant.
+    language: str | None = None
 
 
 class ReferenceFormat(str, Enum):
@@ -152,6 +156,7 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
     count. In tables, `|` separates renderings within a cell.
     """
     chosen = reference_format or reference_format_of(path)
+    language = None
     if chosen is ReferenceFormat.TSV and not _has_header(path, encoding, source_lang or "en", target_lang or "zh"):
         rows = list(_plain_tsv_rows(path, encoding))
     else:
@@ -159,7 +164,8 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
         split = chosen in (ReferenceFormat.TSV, ReferenceFormat.CSV)
         rows = [ReferenceRow(entry.line, entry.source, _renderings(entry, split), tuple(entry.source_variants))
                 for entry in _decided(glossary.terms)]
-    reference = merge_terms(path, rows)
+        language = regional_target(glossary.languages)
+    reference = replace(merge_terms(path, rows), language=language)
     if reference.skipped:
         on_warning(f"{path}: {reference.skipped} term(s) without a Chinese rendering skipped")
     if not reference.terms:

@@ -133,7 +133,8 @@ def eval_command(
             _refuse_non_corpus(reachable_in)
         pairs = corpus.corpus_pairs(list(reachable_in), source=None, target=None, input_format=input_format,
                                     encoding=encoding, strict=False, include_fuzzy=False, source_lang=source_lang,
-                                    target_lang=target_lang)
+                                    target_lang=_reachable_variant(target_lang, terms_of.language, loaded),
+                                    preferred_target_lang=corpus.preferred_target(loaded))
         index = CorpusIndex(pairs)
         _warn_about_other_number(in_other_number(terms, index))
         terms = reachable_terms(terms, index)
@@ -173,6 +174,15 @@ def _warn_about_other_number(found: list) -> None:
              f"{'is' if len(found) == 1 else 'are'} not counted as reachable (first: \"{term.source}\", "
              f"found as \"{spelling}\"): --reachable-in looks for each spelling as written, as TICO-19's "
              "gold_coverage.tsv counts; add that spelling to the reference to count the term")
+
+
+def _reachable_variant(target_lang: Optional[str], reference_language: Optional[str], glossary) -> Optional[str]:
+    """The variant of Chinese --reachable-in reads: --target-lang, else the one the reference says
+    its renderings are (an `en<TAB>zh-TW` header), else the glossary's own, as check reads it. A
+    zh-TW reference looked up in the zh-CN half of a mixed memory finds almost none of its terms."""
+    from ..language_tags import regional_target
+
+    return target_lang or reference_language or regional_target(glossary.languages)
 
 
 def _refuse_non_corpus(paths: list[Path]) -> None:
