@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 
 from glossary_cli.cli.common import app
+from tests.support import SMART_GRID_APPROVED
 
-GLOSSARY = """\
-glossary: 1
-languages: {source: en, target: zh}
-terms:
-  - source: smart grid
-    target: 智能电网
-    status: approved
-"""
+GLOSSARY = SMART_GRID_APPROVED
 
 PO = """\
 msgid ""
