@@ -240,6 +240,14 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
                                                            f"approved entry at line {_line(approved)} requires {shown}")
 
 
+def _term_spellings(entry: Entry) -> Iterator[tuple[str, str]]:
+    """(key, text) of every spelling of a term an entry holds: its source, targets, forbidden
+    renderings and source variants."""
+    yield "source", entry.source
+    for key in ("target", "forbidden", "source_variants"):
+        for value in getattr(entry, key):
+            yield key, value
+
 @_check("GV008")
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     """An invisible character (zero-width space, byte-order mark, direction mark) in a term.
@@ -247,15 +255,14 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     Pasted in from a web page or a CAT tool, it cannot be seen in an editor. check ignores it, but
     an export carries it into CAT tools, whose term recognition then misses the term as typed."""
     for entry in glossary.terms:
-        for key in ("source", "target", "forbidden", "source_variants"):
-            for value in [entry.source] if key == "source" else getattr(entry, key):
-                found = INVISIBLE.search(value)
-                if found is not None:
-                    hidden = found.group()
-                    name = unicodedata.name(hidden, "a format character")
-                    yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
-                                               f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
-                                               "tools, whose term search then misses it; delete it")
+        for key, value in _term_spellings(entry):
+            found = INVISIBLE.search(value)
+            if found is not None:
+                hidden = found.group()
+                name = unicodedata.name(hidden, "a format character")
+                yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
+                                           f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
+                                           "tools, whose term search then misses it; delete it")
 
 
 # A list typed with a Chinese input method: `[世界卫生组织，世卫组织]` is one rendering to YAML.
@@ -297,14 +304,13 @@ def control_characters(glossary: Glossary) -> Iterator[_Finding]:
     terminal an escape sequence can hide a word of the term or make it a link, and a line break
     in a message would start a line a CI runner may read as a command."""
     for entry in glossary.terms:
-        for key in ("source", "target", "forbidden", "source_variants"):
-            for value in [entry.source] if key == "source" else getattr(entry, key):
-                found = _CONTROL.search(value)
-                if found is not None:
-                    control = found.group()
-                    name = _CONTROL_NAMES.get(control, "a control character")
-                    yield _Finding(entry, key, f"{key} {value!r} holds {name} (U+{ord(control):04X}); a term is "
-                                               "one line of plain text: delete it")
+        for key, value in _term_spellings(entry):
+            found = _CONTROL.search(value)
+            if found is not None:
+                control = found.group()
+                name = _CONTROL_NAMES.get(control, "a control character")
+                yield _Finding(entry, key, f"{key} {value!r} holds {name} (U+{ord(control):04X}); a term is "
+                                           "one line of plain text: delete it")
 
 
 @_check("GV011")
