@@ -248,6 +248,7 @@ def _term_spellings(entry: Entry) -> Iterator[tuple[str, str]]:
         for value in getattr(entry, key):
             yield key, value
 
+
 @_check("GV008")
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     """An invisible character (zero-width space, byte-order mark, direction mark) in a term.
