@@ -64,6 +64,17 @@ terms:
     status: approved
 """
 
+# A zh_CN catalogue that renders the approved term as approved.
+SMART_GRID_PO = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: zh_CN\\n"
+
+msgid "The smart grid."
+msgstr "智能电网。"
+"""
+
 # A candidate a person has worked on (comment, note, forbidden list, own field): merge must keep it all.
 CANDIDATE_WITH_WORK = """\
 glossary: 1

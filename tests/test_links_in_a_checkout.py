@@ -13,19 +13,9 @@ from pathlib import Path
 import pytest
 
 from glossary_cli.cli.common import app
-from tests.support import SMART_GRID_APPROVED
+from tests.support import SMART_GRID_APPROVED, SMART_GRID_PO
 
-GLOSSARY = SMART_GRID_APPROVED
-
-PO = """\
-msgid ""
-msgstr ""
-"Content-Type: text/plain; charset=UTF-8\\n"
-"Language: zh_CN\\n"
-
-msgid "The smart grid."
-msgstr "智能电网。"
-"""
+GLOSSARY, PO = SMART_GRID_APPROVED, SMART_GRID_PO
 
 SECRET = "GITHUB_TOKEN=ghs_SECRETTOKEN123\n"
 WALK_NOTE = ("a directory walk follows no symbolic link and opens no pipe or device; name such a file on the command "

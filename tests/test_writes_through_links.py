@@ -11,19 +11,9 @@ from pathlib import Path
 import pytest
 
 from glossary_cli.cli.common import app
-from tests.support import SMART_GRID_APPROVED
+from tests.support import SMART_GRID_APPROVED, SMART_GRID_PO
 
-GLOSSARY = SMART_GRID_APPROVED
-
-PO = """\
-msgid ""
-msgstr ""
-"Content-Type: text/plain; charset=UTF-8\\n"
-"Language: zh_CN\\n"
-
-msgid "The smart grid."
-msgstr "智能电网。"
-"""
+GLOSSARY, PO = SMART_GRID_APPROVED, SMART_GRID_PO
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink"), reason="POSIX only")
 
