@@ -29,32 +29,21 @@ def visible(text: str) -> str:
     return text if text.isascii() else INVISIBLE.sub("", text)
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
     """The text in Simplified characters (OpenCC `t2s`), one character for one, so offsets into it
     are offsets into the text as written: check compares in Simplified, and extract reads
     Traditional text through jieba and CC-CEDICT, which know Simplified words."""
     if not has_han(text):
         return text
-    converted = _t2s().convert(text)
+    converted = _converter("t2s").convert(text)
     if len(converted) == len(text):
         return converted
-    return "".join(char if len(single := _t2s().convert(char)) != 1 else single for char in text)
-
-
-@lru_cache(maxsize=1)
-def _s2t() -> Any:
-    return _converter("s2t")
+    return "".join(char if len(single := _converter("t2s").convert(char)) != 1 else single for char in text)
 
 
 @lru_cache(maxsize=None)
 def _converter(config: str) -> Any:
+    """An OpenCC converter (`t2s`, `s2t`, `s2twp`...), built once: loading its dictionaries costs."""
     import opencc
 
     return opencc.OpenCC(config)
@@ -79,7 +68,7 @@ def written_script(text: str) -> str | None:
     None for text both scripts write alike (CPU, 中文), and for a mix (台灣, which OpenCC writes 臺灣)."""
     if not has_han(text):
         return None
-    simplified, traditional = _t2s().convert(text), _s2t().convert(text)
+    simplified, traditional = _converter("t2s").convert(text), _converter("s2t").convert(text)
     if simplified == text and traditional != text:
         return "Simplified"
     if traditional == text and simplified != text:
@@ -111,9 +100,9 @@ def to_simplified_many(texts: Sequence[str]) -> list[str]:
             batch.append(index)
     if not batch:
         return result
-    converted = _t2s().convert("\n".join(texts[index] for index in batch)).split("\n")
+    converted = _converter("t2s").convert("\n".join(texts[index] for index in batch)).split("\n")
     if len(converted) != len(batch):
-        converted = [_t2s().convert(texts[index]) for index in batch]
+        converted = [_converter("t2s").convert(texts[index]) for index in batch]
     for index, simplified in zip(batch, converted):
         result[index] = simplified if len(simplified) == len(texts[index]) else to_simplified(texts[index])
     return result
