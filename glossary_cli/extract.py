@@ -666,7 +666,8 @@ def _shard_reads(learned: dict[str, dict[str, float]], settings: TokenizerSettin
     for shard in stored:
         found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
         entries = repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)])
-        yield (entries + _user_words_in(settings.user_words, read_as_simplified(shard.pairs))).encode("utf-8")
+        held = _user_words_in(settings.user_words, read_as_simplified(shard.pairs)) if settings.user_words else ""
+        yield (entries + held).encode("utf-8")
 
 
 def _user_words_in(user_words: tuple[str, ...], texts: list[str]) -> str:
