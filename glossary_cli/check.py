@@ -27,6 +27,7 @@ from . import __version__, cluster
 from .atomic import FileKind
 from .errors import GlossaryFileError
 from .glossary import Entry, Glossary, Status
+from .language_tags import compares_as_written
 from .matching import Occurrence, TermMatcher
 from .models import Location, SegmentPair
 from .normalize import english_key
@@ -120,6 +121,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
+    as_written = compares_as_written(glossary.languages)
     rules = enabled_rules(strict_count=strict_count)
     chunks = _chunks(pairs, CHUNK_SIZE)
     if jobs is None:
@@ -137,7 +139,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
             term_pairs[index] += count
 
     if jobs == 1 or len(first) < CHUNK_SIZE:  # one chunk is not worth starting processes for
-        checker = _Checker(terms, strict_count)
+        checker = _Checker(terms, strict_count, as_written)
         add(checker.check(first))
         for chunk in chunks:
             counted.append(len(chunk))
@@ -151,7 +153,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
 
         # Fresh workers, not forks of this process: see LocalRunner. Ctrl-C stops them at once.
         runner = cluster.LocalRunner(jobs, fresh_workers=True)
-        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, strict_count)):
+        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, strict_count, as_written)):
             add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count}, term_pairs=term_pairs)
@@ -168,8 +170,8 @@ class _CheckedChunk:
 class _Checker:
     """A matcher and the enabled rules: SegmentPairs in, Findings out."""
 
-    def __init__(self, terms: list[Entry], strict_count: bool) -> None:
-        self.matcher = TermMatcher(terms)
+    def __init__(self, terms: list[Entry], strict_count: bool, as_written: bool) -> None:
+        self.matcher = TermMatcher(terms, as_written=as_written)
         self.rules = enabled_rules(strict_count=strict_count)
         self.index = {id(entry): number for number, entry in enumerate(terms)}
 
@@ -209,13 +211,14 @@ def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPai
 class _CheckContext:
     """What a worker needs to check chunks: the approved terms; its checker is built there."""
 
-    def __init__(self, terms: list[Entry], strict_count: bool) -> None:
+    def __init__(self, terms: list[Entry], strict_count: bool, as_written: bool) -> None:
         self.terms = terms
         self.strict_count = strict_count
+        self.as_written = as_written
         self.checker: _Checker | None = None
 
     def prepare(self) -> None:
-        self.checker = _Checker(self.terms, self.strict_count)
+        self.checker = _Checker(self.terms, self.strict_count, self.as_written)
 
 
 def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> _CheckedChunk:

@@ -127,6 +127,14 @@ def regional_target(languages: dict) -> str | None:
     return None
 
 
+def compares_as_written(languages: dict) -> bool:
+    """Whether a glossary's target is Traditional Chinese (zh-TW, zh-HK, zh-Hant), where variant
+    characters are spelling (遊戲, not 游戲): check and validate compare its renderings as written,
+    not only as t2s reads them (matching.TermMatcher.as_written)."""
+    target = regional_target(languages)
+    return target is not None and chinese_script(target) == TRADITIONAL
+
+
 def preferred_variant(languages: dict, targets: Iterable[str]) -> str | None:
     """The variant to read where a file offers several side by side (ReadOptions.preferred_target_lang):
     for a plain-zh glossary, the script its targets are plainly written in (zh-Hant for 軟體, 檔案),

@@ -28,7 +28,11 @@ Chinese (target side)
     Text and terms are NFKC-normalised, converted with OpenCC `t2s` (traditional to simplified,
     nothing else), lower-cased, hyphens and dashes folded to `-` (the English side reads them all
     alike too) and the middle dots of names to `·`, stripped of whitespace, then searched as
-    substrings. A substring only counts as the term when it does not cut through a word:
+    substrings. For a glossary of Traditional Chinese (zh-TW, zh-HK, zh-Hant), t2s only finds
+    the places: Traditional text must hold a rendering with its characters as written, since
+    variant characters are spelling there (遊戲, not 游戲), while text plainly in Simplified is
+    still read through t2s (TermMatcher.as_written). A substring only counts as the term when it
+    does not cut through a word:
 
     1. Latin edges: a rendering that starts or ends with a Latin letter or digit needs a non-Latin
        neighbour on that side (`EV` does not occur in `EVs`).
@@ -84,7 +88,7 @@ from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
 from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, INNER_HYPHEN, closed_compound, singular
 from .placeholders import mask_placeholders, placeholder_mask
-from .script import HAN_RANGES, INVISIBLE, to_simplified_many
+from .script import HAN_RANGES, INVISIBLE, to_simplified_many, written_script
 from .stopwords import is_english_stopword, is_shouted
 
 # ------------------------------------------------------------------ normalised text with offsets
@@ -113,6 +117,9 @@ class Normalised:
 
     text: str
     origin: tuple[int, ...] | None = None  # None: same offsets as the original
+    # Chinese only, when asked for (normalise_chinese_many's as_written): the same text with the
+    # characters as written, before t2s, at the same offsets; None where t2s changed nothing.
+    written: str | None = None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         if self.origin is None:
@@ -261,28 +268,45 @@ def normalise_chinese(text: str) -> Normalised:
     return normalise_chinese_many([text])[0]
 
 
-def normalise_chinese_many(texts: Sequence[str]) -> list[Normalised]:
-    """`normalise_chinese` of each text, done in batches where that is cheaper."""
+def normalise_chinese_many(texts: Sequence[str], *, as_written: bool = False) -> list[Normalised]:
+    """`normalise_chinese` of each text, done in batches where that is cheaper; `as_written`: with
+    each text's characters as written too (Normalised.written), every step but t2s applied."""
     steps = [_without_invisible(_nfkc(text)) for text in texts]
-    simplified = to_simplified_many([mask_chinese_accelerators(_blank_placeholders(step.text)) for step in steps])
+    blanked = [mask_chinese_accelerators(_blank_placeholders(step.text)) for step in steps]
+    simplified = to_simplified_many(blanked)
     result = []
-    for step, text in zip(steps, simplified):
-        prepared = _lower(text)
-        if _CHINESE_FOLDED.search(prepared):
-            prepared = prepared.translate(CHINESE_FOLDS)  # one character for one: offsets hold
-        if "-" in prepared:  # SARS-CoV-2 is SARS CoV 2, as on the English side; still one for one
-            prepared = _LATIN_HYPHEN.sub(" ", prepared)
+    for step, written, text in zip(steps, blanked, simplified):
+        prepared = _folded_chinese(text)
+        shown = _folded_chinese(written) if as_written and written != text else None
         if not _WHITESPACE.search(prepared):
-            result.append(Normalised(prepared, step.origin))
+            result.append(Normalised(prepared, step.origin, shown))
             continue
-        compact, kept = _without_spaces(prepared)
-        result.append(Normalised(compact, _compose(step, kept)))
+        compact, kept = _without_spaces(prepared)  # t2s leaves spaces where they were: `kept` fits `shown` too
+        result.append(Normalised(compact, _compose(step, kept), None if shown is None else
+                                 "".join(" " if shown[index].isspace() else shown[index] for index in kept)))
     return result
+
+
+def _folded_chinese(text: str) -> str:
+    """Lower case, hyphens and dashes as `-`, middle dots as `·`: one character for one."""
+    prepared = _lower(text)
+    if _CHINESE_FOLDED.search(prepared):
+        prepared = prepared.translate(CHINESE_FOLDS)
+    if "-" in prepared:  # SARS-CoV-2 is SARS CoV 2, as on the English side
+        prepared = _LATIN_HYPHEN.sub(" ", prepared)
+    return prepared
 
 
 def chinese_pattern(term: str) -> str:
     """A target rendering as the Chinese automaton sees it."""
     return normalise_chinese(term).text
+
+
+def written_pattern(term: str) -> str:
+    """A target rendering as `chinese_pattern` reads it but with its characters as written: 遊戲
+    and 游戲 are one pattern (游戏) and two written patterns."""
+    normalised = normalise_chinese_many([term], as_written=True)[0]
+    return normalised.written if normalised.written is not None else normalised.text
 
 
 # ------------------------------------------------------------------ English inflection
@@ -441,12 +465,21 @@ class TermHit:
     # Allowed renderings whose characters are there but cut across other words; each occurrence's text
     # is jieba's cut of those words (`累积/分布` for 积分), which says why it does not count.
     split: tuple[Occurrence, ...] = ()
+    # Allowed renderings written with other variant characters (游戲 for 遊戲), in a glossary that
+    # compares Traditional Chinese as written (TermMatcher.as_written).
+    variant: tuple[Occurrence, ...] = ()
 
 
 class _Kind:
     ALLOWED = "allowed"
     FORBIDDEN = "forbidden"
     SPLIT = "split"  # an allowed rendering that occurs only inside other words
+    VARIANT = "variant"  # an allowed rendering written with other variant characters (TermMatcher.as_written)
+
+
+@lru_cache(maxsize=10_000)
+def _plainly_simplified(text: str) -> bool:
+    return written_script(text) == "Simplified"
 
 
 @dataclass
@@ -626,10 +659,16 @@ def _owners_first(owners: dict[int, bool]) -> list[int]:
 
 
 class TermMatcher:
-    """Finds the given entries in segment pairs. Build once, then call `hits(pair)` per pair."""
+    """Finds the given entries in segment pairs. Build once, then call `hits(pair)` per pair.
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    `as_written`, for a glossary of Traditional Chinese (zh-TW, zh-HK, zh-Hant): there, variant
+    characters are spelling (遊戲, not 游戲; 臺灣 or 台灣 as the house style says), so Traditional
+    text must hold a rendering as written, not merely as t2s reads it. Text plainly in Simplified,
+    and renderings written so, are still compared through t2s: another script is not a variant."""
+
+    def __init__(self, entries: Sequence[Entry], *, as_written: bool = False) -> None:
         self.entries = list(entries)
+        self.as_written = as_written
         # pattern -> {entry index: whether the pattern is only an extra form of it (_Form.extra)}
         folded: dict[str, dict[int, bool]] = {}
         exact: dict[str, dict[int, bool]] = {}
@@ -661,14 +700,19 @@ class TermMatcher:
                          for table, lowered in ((folded, True), (exact, False)) if table]
         self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
+        # pattern -> (entry index, kind) -> the owner's renderings of it as written (as_written only)
+        written: dict[str, dict[tuple[int, str], set[str]]] = {}
         for index, entry in enumerate(self.entries):
             for kind, renderings in ((_Kind.ALLOWED, entry.allowed_targets()), (_Kind.FORBIDDEN, entry.forbidden)):
                 for rendering in renderings:
                     pattern = chinese_pattern(rendering)
                     if pattern and (index, kind) not in chinese.setdefault(pattern, []):
                         chinese[pattern].append((index, kind))
+                    if pattern and as_written:
+                        written.setdefault(pattern, {}).setdefault((index, kind), set()).add(written_pattern(rendering))
         self._chinese_patterns = list(chinese)
         self._chinese_owners = list(chinese.values())
+        self._written_renderings = [written.get(pattern, {}) for pattern in chinese]
         self._patterns_of: list[list[int]] = [[] for _ in self.entries]  # entry index -> its Chinese patterns
         for pattern, owners in enumerate(self._chinese_owners):
             for index in dict.fromkeys(index for index, _ in owners):
@@ -785,7 +829,8 @@ class TermMatcher:
         context = _TargetContext(self, haystack, frozenset(self._chinese_patterns[pattern]
                                                            for pattern in wanted_patterns))
         candidates = [
-            _Candidate(start, end, owners[pattern])
+            _Candidate(start, end, owners[pattern] if not self.as_written else
+                       self._owners_as_written(pattern, (normalised.written or haystack)[start:end]))
             for pattern, start, end in self._chinese.find_matches_as_indexes(haystack, overlapping=True)
             if pattern in wanted_patterns
             and (not latin_edges[pattern] or _latin_edges_ok(haystack, start, end))
@@ -815,6 +860,30 @@ class TermMatcher:
                     continue
                 result.setdefault((index, kind), []).append(occurrence)
         return result
+
+    def _owners_as_written(self, pattern: int, occurrence: str) -> list[tuple[int, str]]:
+        """The owners of a pattern that the text found holds as written (`occurrence`: normalised,
+        with its characters as written). An entry's renderings written exactly so are what the text
+        holds of it. Without one, where the text or the rendering is plainly Simplified, the scripts
+        are compared alike, as without as_written; otherwise an allowed rendering written with other
+        variant characters is a VARIANT, which does not count, and a forbidden one is not there.
+        Compared alike, an entry's allowed rendering outweighs its forbidden one (臺灣 and 台灣 are
+        both 台湾 in Simplified)."""
+        renderings = self._written_renderings[pattern]
+        exact = {index for (index, _), written in renderings.items() if occurrence in written}
+        owners = []
+        for index, kind in self._chinese_owners[pattern]:
+            written = renderings.get((index, kind), ())
+            if occurrence in written:
+                owners.append((index, kind))
+            elif index in exact:
+                continue
+            elif _plainly_simplified(occurrence) or all(map(_plainly_simplified, written)):
+                owners.append((index, kind))
+            elif kind == _Kind.ALLOWED:
+                owners.append((index, _Kind.VARIANT))
+        allowed = {index for index, kind in owners if kind == _Kind.ALLOWED and index not in exact}
+        return [(index, kind) for index, kind in owners if not (kind == _Kind.FORBIDDEN and index in allowed)]
 
     def _claims(self, candidates: list[_Candidate], in_source: dict[int, list[Occurrence]],
                 context: _TargetContext) -> dict[int, set[int]]:
@@ -924,7 +993,8 @@ class TermMatcher:
         if self._chinese is None:
             targets: list[Normalised | None] = [None] * len(with_terms)
         else:
-            targets = list(normalise_chinese_many([pairs[number].target for number in with_terms]))
+            targets = list(normalise_chinese_many([pairs[number].target for number in with_terms],
+                                                  as_written=self.as_written))
         result: list[list[TermHit]] = [[] for _ in pairs]
         entries = self.entries
         for number, normalised in zip(with_terms, targets):
@@ -938,6 +1008,7 @@ class TermMatcher:
                     targets=tuple(in_target.get((index, _Kind.ALLOWED), ())),
                     forbidden=tuple(in_target.get((index, _Kind.FORBIDDEN), ())),
                     split=tuple(in_target.get((index, _Kind.SPLIT), ())),
+                    variant=tuple(in_target.get((index, _Kind.VARIANT), ())),
                 )
                 for index, occurrences in sorted(in_source.items())
             ]
@@ -1090,14 +1161,14 @@ def _base_tokenizer() -> Any:
     return tokenizer
 
 
-def approved_matcher(entries: Iterable[Entry]) -> TermMatcher:
+def approved_matcher(entries: Iterable[Entry], *, as_written: bool = False) -> TermMatcher:
     """A matcher for the entries people approved; candidates and rejected terms are never enforced."""
     from .glossary import Status
 
-    return TermMatcher([entry for entry in entries if entry.status is Status.APPROVED])
+    return TermMatcher([entry for entry in entries if entry.status is Status.APPROVED], as_written=as_written)
 
 
 __all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
            "english_forms", "english_pattern", "fold_case", "found_ignoring_case", "has_inner_capital",
            "inflections", "is_numbered_name",
-           "match_compounds", "normalise_chinese", "normalise_english"]
+           "match_compounds", "normalise_chinese", "normalise_english", "written_pattern"]

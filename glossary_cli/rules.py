@@ -86,6 +86,10 @@ def missing_approved_target(hit: TermHit) -> Violation | None:
                              for split in hit.split)
         message += f' ({"; ".join(cuts)})'
         at = hit.split[0].start
+    elif hit.variant:  # 游戲 for 遊戲: the characters a Traditional glossary's spelling asks for matter
+        shown = dict.fromkeys(f'"{hit.pair.target[variant.start:variant.end]}"' for variant in hit.variant)
+        message += f' ({", ".join(shown)} {"is" if len(shown) == 1 else "are"} written with other variant characters)'
+        at = hit.variant[0].start
     elif (at := _kept_in_english(hit)) is not None:  # MERS left as MERS: the translator's choice, or the glossary's to revisit
         message += " (the translation keeps it in English)"
     return Violation(message, at=at)

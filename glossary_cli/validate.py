@@ -20,9 +20,9 @@ import yaml
 from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
-from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case
+from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case, written_pattern
 from .normalize import closed_compound
-from .language_tags import chinese_script, chinese_standard, regional_target
+from .language_tags import chinese_script, chinese_standard, compares_as_written, regional_target
 from .script import HAN_RANGES, INVISIBLE, in_script, written_script
 
 
@@ -100,6 +100,19 @@ def _rendering_key(rendering: str) -> str:
     return chinese_pattern(rendering)
 
 
+@lru_cache(maxsize=100_000)
+def _written_key(rendering: str) -> str:
+    """The same, but with the characters as written (遊戲 and 游戲 differ)."""
+    return written_pattern(rendering)
+
+
+def _rendering_key_of(glossary: Glossary) -> Callable[[str], str]:
+    """How check tells this glossary's renderings apart: as t2s reads them, or, for Traditional
+    Chinese, as written (language_tags.compares_as_written), where 臺灣 may be approved and 台灣
+    forbidden."""
+    return _written_key if compares_as_written(glossary.languages) else _rendering_key
+
+
 def _line(entry: Entry) -> int:
     return entry.position()[0]
 
@@ -121,11 +134,11 @@ def missing_approved_target(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV002")
 def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
     """The same source approved twice with different targets."""
+    key = _rendering_key_of(glossary)
     for group in term_groups(glossary.approved()):
         for index, entry in enumerate(group):
             earlier = next((other for other in group[:index] if same_term(other, entry)), None)
-            if earlier is not None and _rendering_keys(earlier.allowed_targets()) != \
-                    _rendering_keys(entry.allowed_targets()):
+            if earlier is not None and set(map(key, earlier.allowed_targets())) != set(map(key, entry.allowed_targets())):
                 yield _Finding(entry, "target", f'"{entry.source}" is approved twice with different targets '
                                                 f"({_shown(earlier.target)} at line {_line(earlier)}"
                                                 f"{_as(earlier, entry)}, "
@@ -136,10 +149,11 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV003")
 def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
     """A forbidden rendering that is also allowed."""
+    key = _rendering_key_of(glossary)
     for entry in glossary.terms:
-        allowed = {_rendering_key(rendering): rendering for rendering in reversed(entry.allowed_targets())}
+        allowed = {key(rendering): rendering for rendering in reversed(entry.allowed_targets())}
         for rendering in entry.forbidden:
-            same = allowed.get(_rendering_key(rendering)) if _rendering_key(rendering) else None
+            same = allowed.get(key(rendering)) if key(rendering) else None
             if same == rendering:
                 yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which it also '
                                                    "allows; remove it from target or from forbidden")
@@ -152,11 +166,12 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV004")
 def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
     """The same source and target written twice."""
+    key = _rendering_key_of(glossary)
     for group in term_groups(glossary.terms):
         for index, entry in enumerate(group):
             for target in entry.target or [""]:
                 earlier = next((other for other in group[:index] if same_term(other, entry)
-                                and _rendering_key(target) in _rendering_keys(other.target or [""])), None)
+                                and key(target) in set(map(key, other.target or [""]))), None)
                 if earlier is not None:
                     pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
                     yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}"
@@ -169,6 +184,7 @@ def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV005")
 def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
     """Blank strings, stray spaces, or the same string listed twice in one field."""
+    key_of_rendering = _rendering_key_of(glossary)
     for entry in glossary.terms:
         for key in ("target", "forbidden", "source_variants"):
             values: list[str] = getattr(entry, key)
@@ -178,7 +194,7 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                 elif value != value.strip():
                     yield _Finding(entry, key, f'entry "{entry.source}": {key} "{value}" has leading or trailing '
                                                "spaces, so it will never match; remove them")
-            for same in _repeated(values, compare=_rendering_key if key != "source_variants" else str):
+            for same in _repeated(values, compare=key_of_rendering if key != "source_variants" else str):
                 if len(set(same)) == 1:
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{same[0]}" twice; keep one')
                 else:
@@ -226,14 +242,15 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV007")
 def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding]:
     """A rendering one approved entry requires and another entry of the same source forbids."""
+    key = _rendering_key_of(glossary)
     for group in term_groups(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
         for approved in (entry for entry in group if entry.status is Status.APPROVED):
             for other in group:
                 if other is approved or not same_term(other, approved):
                     continue
-                required = {_rendering_key(rendering): rendering for rendering in approved.allowed_targets()}
+                required = {key(rendering): rendering for rendering in approved.allowed_targets()}
                 for rendering in sorted(set(other.forbidden)):
-                    same = required.get(_rendering_key(rendering)) if _rendering_key(rendering) else None
+                    same = required.get(key(rendering)) if key(rendering) else None
                     if same is not None:
                         shown = "it" if same == rendering else f'"{same}", which check reads as the same'
                         yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
@@ -457,10 +474,6 @@ def _no_terms_list(text: str, path: str) -> list[Problem]:
         return [Problem(path, key.start_mark.line + 1, key.start_mark.column + 1,
                         "'terms:' holds no list; write `terms: []` for a glossary with no entries yet")]
     return []
-
-
-def _rendering_keys(renderings: Iterable[str]) -> set[str]:
-    return {_rendering_key(rendering) for rendering in renderings}
 
 
 def _repeated(values: list[str], *, compare: Callable[[str], str]) -> list[list[str]]:
