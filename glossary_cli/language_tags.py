@@ -135,6 +135,42 @@ def compares_as_written(languages: dict) -> bool:
     return target is not None and chinese_script(target) == TRADITIONAL
 
 
+def merged_languages(one: dict, other: dict) -> dict | None:
+    """The languages of two glossaries merged into one: for each of source and target the same tag
+    (however written: zh_TW is zh-TW), or the narrower of a tag and a narrower form of it (zh and
+    zh-TW, zh-Hant and zh-TW, en and en-US), since a glossary extracted before its variant was known
+    says plain zh. None when they name different languages or variants (zh-TW and zh-HK, zh-CN and
+    zh-TW, en and de), whose terms are not the same terms."""
+    merged = {}
+    for key in dict.fromkeys([*one, *other]):
+        tag = _narrower_tag(one.get(key), other.get(key))
+        if tag is None:
+            return None
+        merged[key] = tag
+    return merged
+
+
+def _narrower_tag(one: object, other: object) -> object | None:
+    if one == other or other is None:
+        return one
+    if one is None:
+        return other
+    if not isinstance(one, str) or not isinstance(other, str):
+        return None
+    first, second = normalize_language(one), normalize_language(other)
+    if first == second or _generalises(second, first):
+        return one
+    return other if _generalises(first, second) else None
+
+
+def _generalises(general: str, specific: str) -> bool:
+    """Whether `specific` names `general` more narrowly: en-us of en, any Chinese of zh, zh-tw of
+    zh-hant (tags as normalize_language writes them)."""
+    if specific.startswith(general + "-"):
+        return True
+    return general in ("zh-hans", "zh-hant") and chinese_script(specific) == chinese_script(general)
+
+
 def preferred_variant(languages: dict, targets: Iterable[str]) -> str | None:
     """The variant to read where a file offers several side by side (ReadOptions.preferred_target_lang):
     for a plain-zh glossary, the script its targets are plainly written in (zh-Hant for 軟體, 檔案),

@@ -37,6 +37,7 @@ from .glossary import Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of, entry_to_data,
                             header_line, outside_comments, take_outside_text)
 from .glossary_yaml_read import Unkept
+from .language_tags import merged_languages
 from .update import worked_on
 from .validate import same_term, term_forms
 from .models import Alternative
@@ -94,14 +95,15 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
         conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry,
                                        incoming_name if added else base_name, incoming_name, key, values))
 
-    if incoming.languages != base.languages:
-        def pair(languages: dict[str, str]) -> str:
-            return f"{languages.get('source')}→{languages.get('target')}"
-
-        conflict("", f"the glossaries are for different languages ({base_name} {pair(base.languages)}, "
-                     f"{incoming_name} {pair(incoming.languages)})", None, None)
+    languages = merged_languages(base.languages, incoming.languages)
+    if languages is None:
+        conflict("", f"the glossaries are for different languages ({base_name} {language_pair(base.languages)}, "
+                     f"{incoming_name} {language_pair(incoming.languages)})", None, None)
         return MergeResult(merged, conflicts, stopped=True)
     dropped = _merge_outside(merged, base, incoming, conflict, base_name, incoming_name)
+    if languages != base.languages:
+        merged.languages = languages
+        dropped.append(narrowed_languages(languages, (base_name, base.languages), (incoming_name, incoming.languages)))
     header_conflict = bool(conflicts)
 
     skipped: list[Entry] = []
@@ -121,6 +123,16 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
                   for before, after in zip(base.terms, merged.terms))
     return MergeResult(merged, conflicts, added=len(merged.terms) - len(base.terms), changed=changed,
                        skipped=skipped, header_conflict=header_conflict, dropped=dropped)
+
+
+def language_pair(languages: dict) -> str:
+    return f"{languages.get('source')}→{languages.get('target')}"
+
+
+def narrowed_languages(merged: dict, *sides: tuple[str, dict]) -> str:
+    """What a merge of glossaries whose languages differ only in how narrowly they are named says."""
+    named = " and ".join(f"{name} is for {language_pair(languages)}" for name, languages in sides)
+    return f"{named}: the merged glossary is for {language_pair(merged)}, the narrower"
 
 
 def _merge_outside(merged: Glossary, base: Glossary, incoming: Glossary, conflict, base_name: str,

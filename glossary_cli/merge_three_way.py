@@ -33,7 +33,9 @@ from typing import Any
 from .glossary import Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
                             header_line, outside_comments, outside_text, take_outside_text)
-from .merge import MergeConflict, MergeResult, TermIndex, comments_not_kept, merge_entry
+from .language_tags import merged_languages
+from .merge import (MergeConflict, MergeResult, TermIndex, comments_not_kept, language_pair, merge_entry,
+                    narrowed_languages)
 from .normalize import english_key
 from .update import as_extracted, fill_places, worked_on
 from .validate import term_forms
@@ -462,10 +464,12 @@ def _merge_header(ancestor: Glossary, ours: Glossary, theirs: Glossary, merged: 
     had_header = bool(ancestor.terms) or outside_text(ancestor, "header") is not None  # not an empty file
     languages = _three_way(ancestor.languages if had_header else _ABSENT, ours.languages, theirs.languages)
     if isinstance(languages, _Clash):
-        mine, their = (f"{pair.get('source')}→{pair.get('target')}" for pair in (ours.languages, theirs.languages))
-        conflict("", f"the glossaries are for different languages ({names[0]} {mine}, {names[1]} {their})",
-                 None, None)
-        return False
+        languages = merged_languages(ours.languages, theirs.languages)
+        if languages is None:
+            conflict("", f"the glossaries are for different languages ({names[0]} {language_pair(ours.languages)}, "
+                         f"{names[1]} {language_pair(theirs.languages)})", None, None)
+            return False
+        dropped.append(narrowed_languages(languages, (names[0], ours.languages), (names[1], theirs.languages)))
     merged.languages = languages
     merged.generated = theirs.generated if ours.generated == ancestor.generated else ours.generated
     merged.extra = {}

@@ -189,12 +189,15 @@ def import_command(
         _warn_about(problems_it_had)
         return
 
+    from ..language_tags import merged_languages
     from ..merge import merge_glossaries
 
-    if incoming.languages != base.languages:
+    if merged_languages(base.languages, incoming.languages) is None:
         raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase_name} was read as "
                          f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
     result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
+    for message in result.dropped:
+        warn(message)
     refuse_conflicts(result.conflicts, output, termbase_name, "import")
     text = dump_glossary(result.glossary)
     problems_it_had = _refuse_new_problems(text, base, str(output), termbase_name)
