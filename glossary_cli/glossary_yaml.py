@@ -18,6 +18,7 @@ else and chooses the reader.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import dataclasses
 import math
@@ -30,6 +31,7 @@ from .errors import GlossaryFileError
 from .glossary import ENTRY_FIELDS, Entry, Glossary
 from .glossary_yaml_emit import _FLOW_LIST_KEYS, _plain_entry_text
 from .glossary_yaml_quick import _parse_quickly
+from . import glossary_yaml_read
 from .glossary_yaml_read import (
     Problem,
     Unkept,
@@ -37,6 +39,7 @@ from .glossary_yaml_read import (
     _Document,
     _KeySpan,
     _parse_fully,
+    too_large,
     comment_at,
     entry_to_data,
     glossary_header,
@@ -575,23 +578,46 @@ def load_glossary(path: str) -> Glossary:
 
 
 def read_glossary_text(path: str) -> str:
-    """The text of a glossary file (UTF-8, BOM allowed), or a GlossaryFileError saying why not."""
+    """The text of a glossary file (UTF-8, BOM allowed), or a GlossaryFileError saying why not.
+
+    Read a megabyte at a time, and no further than MAX_GLOSSARY_CHARS: a file past the limit (or
+    /dev/zero given as a glossary) is refused there, not read whole into memory first."""
+    decoder = codecs.getincrementaldecoder("utf-8")()  # a BOM is kept: parse_glossary writes it back
+    pieces: list[str] = []
+    chars = lines = read = 0
     try:
         with open(path, "rb") as handle:
-            raw = handle.read()
+            while chars <= glossary_yaml_read.MAX_GLOSSARY_CHARS:
+                chunk = handle.read(_READ_SIZE)
+                pending = len(decoder.getstate()[0])  # the bytes of a character the last chunk cut
+                try:
+                    piece = decoder.decode(chunk, final=not chunk)
+                except UnicodeDecodeError as error:
+                    before = max(0, error.start - pending)  # of this chunk, before the bad byte
+                    raise GlossaryFileError(f"not UTF-8 (byte {read - pending + error.start}); glossary files "
+                                            "are UTF-8", path=path, line=lines + chunk[:before].count(b"\n") + 1
+                                            ) from None
+                if not chunk:
+                    break
+                read += len(chunk)
+                lines += chunk.count(b"\n")
+                pieces.append(piece)
+                chars += len(piece)
+            beyond = bool(handle.read(1)) if chars > glossary_yaml_read.MAX_GLOSSARY_CHARS else False
     except FileNotFoundError:
         raise GlossaryFileError("no such glossary file", path=path) from None
     except IsADirectoryError:
         raise GlossaryFileError("is a directory, not a glossary file", path=path) from None
     except OSError as error:
         raise GlossaryFileError(f"cannot read: {error.strerror}", path=path) from None
-    try:
-        text = raw.decode("utf-8")  # a BOM is kept: parse_glossary writes it back
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise GlossaryFileError(f"not UTF-8 (byte {error.start}); glossary files are UTF-8",
-                                path=path, line=line) from None
+    text = "".join(pieces)
+    if beyond:  # past the limit with more to come: parse_glossary reports a whole file past it
+        problem = too_large(text, path, whole=False)
+        raise GlossaryFileError(problem.message, path=path, line=problem.line, column=problem.column)
     return text
+
+
+_READ_SIZE = 1 << 20
 
 
 def parse_glossary(text: str, path: str = "<glossary>") -> tuple[Glossary, list[Problem]]:

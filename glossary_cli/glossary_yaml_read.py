@@ -145,22 +145,24 @@ def _wide_colon_key(text: str, error_line: int, path: str) -> Problem | None:
 MAX_GLOSSARY_CHARS = 100_000_000
 
 
-def _too_large(text: str, path: str) -> Problem | None:
-    """A glossary text over MAX_GLOSSARY_CHARS, located at the line where it goes past the limit."""
+def too_large(text: str, path: str, *, whole: bool = True) -> Problem | None:
+    """A glossary text over MAX_GLOSSARY_CHARS, located at the line where it goes past the limit;
+    `whole`: the text is the whole file (else only its beginning was read)."""
     if len(text) <= MAX_GLOSSARY_CHARS:
         return None
     line = text.count("\n", 0, MAX_GLOSSARY_CHARS) + 1
     column = MAX_GLOSSARY_CHARS - text.rfind("\n", 0, MAX_GLOSSARY_CHARS)
+    holds = f"this one holds {len(text):,}" if whole else "this one holds more"
     return Problem(path, line, column, f"a glossary file holds at most {MAX_GLOSSARY_CHARS:,} characters (100,000 "
-                                       f"entries take about 60 million); this one holds {len(text):,} and goes "
-                                       "past the limit here: is it a glossary?")
+                                       f"entries take about 60 million); {holds} and goes past the limit here: "
+                                       "is it a glossary?")
 
 
 def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Problem]]:
     """parse_glossary by PyYAML's composer alone: the reference the quick reader must agree with."""
-    too_large = _too_large(text, path)
-    if too_large is not None:
-        return Glossary(), [too_large]
+    oversized = too_large(text, path)
+    if oversized is not None:
+        return Glossary(), [oversized]
     problems: list[Problem] = []
 
     def problem(node_or_mark: Any, message: str) -> None:

@@ -7,6 +7,7 @@ Inputs too big to be what they claim stop without the memory or time they used t
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import resource
@@ -17,6 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from glossary_cli import glossary_yaml, glossary_yaml_read
 from glossary_cli.cli.common import app
 
 GLOSSARY = """\
@@ -205,3 +207,40 @@ def test_a_150_mb_line_in_a_named_file_is_refused_in_little_memory(project):
     assert (done.returncode, done.stderr) == (
         2, "error: huge.tsv:2: a line of 149,600,000 characters; a segment holds at most 100,000, so this is not "
            "line-aligned text (are the line breaks missing?)\n")
+
+
+def test_a_glossary_far_past_the_limit_is_refused_without_reading_it_all(runner, project, monkeypatch):
+    """/dev/zero given as the glossary ran out of memory (a MemoryError traceback); reading now
+    stops at the limit, here made small."""
+    monkeypatch.setattr(glossary_yaml_read, "MAX_GLOSSARY_CHARS", 1_000)
+    monkeypatch.setattr(glossary_yaml, "_READ_SIZE", 64)
+    Path("g.yaml").write_text(GLOSSARY + "    note: |\n" + "      一行说明\n" * 100_000, encoding="utf-8")
+    read = []
+
+    class Watched(io.BufferedReader):
+        def read(self, size=-1):
+            data = super().read(size)
+            read.append(len(data))
+            return data
+
+    monkeypatch.setattr(glossary_yaml, "open", lambda path, mode: Watched(io.FileIO(path, mode)), raising=False)
+    result = runner.invoke(app, ["validate", "g.yaml"])
+
+    assert result.exit_code == 2
+    line = (1_000 - len(GLOSSARY) - len("    note: |\n")) // len("      一行说明\n") + len(GLOSSARY.splitlines()) + 2
+    assert result.stderr.startswith(f"error: g.yaml:{line}:")
+    assert "a glossary file holds at most 1,000 characters" in result.stderr and "this one holds more" in result.stderr
+    assert sum(read) < 10_000  # of 1.8 MB
+
+
+def test_a_byte_that_is_not_utf8_is_located_across_the_pieces_a_glossary_is_read_in(runner, project, monkeypatch):
+    monkeypatch.setattr(glossary_yaml, "_READ_SIZE", 7)  # cuts 智能电网 inside its characters
+    raw = GLOSSARY.encode() + "    note: 智能电网\n".encode() + b"    comment: f\xfcr\n"
+    Path("g.yaml").write_bytes(raw)
+
+    result = runner.invoke(app, ["validate", "g.yaml"])
+
+    assert result.exit_code == 2
+    bad = raw.index(b"\xfc")
+    assert result.stderr.startswith(f"error: g.yaml:{len(GLOSSARY.splitlines()) + 2}: not UTF-8 (byte {bad}); "
+                                    "glossary files are UTF-8")
