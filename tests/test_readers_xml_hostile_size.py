@@ -77,3 +77,22 @@ def test_an_xml_declaration_naming_no_text_encoding_is_one_error_at_line_1(runne
                                     "encoding: ")
     assert result.stderr.count("\n") == 1
     assert '"startLine": 1' in result.stdout  # the machine report says so too
+
+
+@pytest.mark.parametrize("name, head, tail", [
+    ("note.xlf", XLIFF_HEAD + "<source>The smart grid</source>\n<note>", "</note>" + XLIFF_TAIL),
+    ("prop.tmx", '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en">\n<prop type="x-notes">',
+     '</prop></header><body>\n<tu><tuv xml:lang="en"><seg>The smart grid</seg></tuv><tuv xml:lang="zh">'
+     "<seg>聪明电网</seg></tuv></tu></body></tmx>\n"),
+])
+def test_a_huge_note_or_header_property_is_refused_where_it_starts(runner, name, head, tail):
+    """Not a segment, so no segment limit applied: a <note> or <prop> of 90 MB was held whole."""
+    Path(name).write_text(head + "a note line\n" * 1_000_000 + tail, encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", name])
+    assert result.exit_code == 2
+    line = head.count("\n") + 1
+    kind = "XLIFF" if name.endswith(".xlf") else "TMX"
+    element = "note" if name.endswith(".xlf") else "prop"
+    assert result.stderr == (f"error: {name}:{line}: over 10,000,000 characters of text in one {kind} unit or header "
+                             f"(the last in <{element}>); no real file holds so much in one place, so this one is "
+                             "refused as broken\n")

@@ -46,6 +46,11 @@ MAX_NESTING = 256
 # How much of the file one segment element may span with its inline codes, white space and tags:
 # room for any segment within MAX_SEGMENT_CHARS, and little enough to hold in memory.
 MAX_SEGMENT_BYTES = 10 * MAX_SEGMENT_CHARS
+# How much text the elements held in memory at once may hold: a unit (a TMX <tu>, an XLIFF
+# <trans-unit> with its notes, a TBX concept), or the header before the first. A hundred times what
+# a segment may hold; a <note> or <prop> of a hundred megabytes is a broken or hostile file, and
+# held whole it took gigabytes before anything said so.
+MAX_HELD_CHARS = 100 * MAX_SEGMENT_CHARS
 # Encodings expat decodes itself; any other declared encoding is decoded by Python first.
 _EXPAT_ENCODINGS = {"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -336,6 +341,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         self.events: list[XmlEvent] = []
         self.open: list[tuple[ElementTree.Element, int]] = []
         self.root_name: str | None = None
+        self.held = 0  # characters of text in the tree since an `ends` element was last handed out
 
     def start(self, tag, attrs):  # type: ignore[override]
         line = self.parser.parser.CurrentLineNumber if self.parser is not None else 0
@@ -372,6 +378,13 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
         words = self.text_kinds[-1] is TextKind.WORDS and not self.protected
         if self.segment is not None:
             self.segment.hold(_non_space(data) if words else 0, self._position(), self)
+        self.held += len(data)
+        if self.held > MAX_HELD_CHARS:
+            element, line = self.open[-1] if self.open else (None, 0)
+            inside = f" (the last in <{local_name(element.tag)}>)" if element is not None else ""
+            raise InputFormatError(f"over {MAX_HELD_CHARS:,} characters of text in one {self.kind} unit or header"
+                                   f"{inside}; no real file holds so much in one place, so this one is refused as "
+                                   "broken", path=self.path, line=line)
         if not data.strip():
             return super().data(data)
         self.breaks += 1  # words after the first piece of the elements already holding some
@@ -414,6 +427,7 @@ class _LineTrackingBuilder(ElementTree.TreeBuilder):
                 parent = self.open[-1][0]
                 if len(parent) and parent[-1] is element:
                     del parent[-1]
+            self.held = 0
         return element
 
 
