@@ -120,21 +120,28 @@ class Normalised:
     # Chinese only, when asked for (normalise_chinese_many's as_written): the same text with the
     # characters as written, before t2s, at the same offsets; None where t2s changed nothing.
     written: str | None = None
+    # Where each character's source ends, once NFKC composed several into one (`e` + U+0301 as `é`);
+    # None: one past its origin.
+    ends: tuple[int, ...] | None = None
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         if self.origin is None:
             return start, end
-        origin_end = self.origin[end - 1] + 1 if end > start else self.origin[start]
-        return self.origin[start], origin_end
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.ends[end - 1] if self.ends is not None else self.origin[end - 1] + 1
 
 
-def _rebuild(pieces: Iterable[tuple[str, int]]) -> Normalised:
+def _rebuild(pieces: Iterable[tuple[str, int, int]]) -> Normalised:
+    """Text from pieces, each the normalised form of the original's [start, end)."""
     chars: list[str] = []
     origin: list[int] = []
-    for piece, where in pieces:
+    ends: list[int] = []
+    for piece, start, end in pieces:
         chars.append(piece)
-        origin.extend([where] * len(piece))
-    return Normalised("".join(chars), tuple(origin))
+        origin.extend([start] * len(piece))
+        ends.extend([end] * len(piece))
+    return Normalised("".join(chars), tuple(origin), ends=tuple(ends))
 
 
 def _nfkc(text: str) -> Normalised:
@@ -150,7 +157,18 @@ def _nfkc(text: str) -> Normalised:
     normalised = unicodedata.normalize("NFKC", text)
     if len(normalised) == len(text):
         return Normalised(normalised)  # one character for one (full-width forms): offsets hold
-    return _rebuild((unicodedata.normalize("NFKC", char), index) for index, char in enumerate(text))
+    return _rebuild((unicodedata.normalize("NFKC", text[start:end]), start, end) for start, end in _clusters(text))
+
+
+def _clusters(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each character with the combining marks after it: NFKC composes within one
+    (`e` + U+0301, as macOS writes `résumé`, is `é`), never across, so each can be normalised alone
+    and still point back at where it starts."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not unicodedata.combining(text[index]):
+            yield start, index
+            start = index
 
 
 def _without_invisible(step: Normalised) -> Normalised:
@@ -161,7 +179,7 @@ def _without_invisible(step: Normalised) -> Normalised:
     if text.isascii() or not INVISIBLE.search(text):
         return step
     kept = [index for index, char in enumerate(text) if not INVISIBLE.match(char)]
-    return Normalised("".join(text[index] for index in kept), _compose(step, kept))
+    return Normalised("".join(text[index] for index in kept), _compose(step, kept), ends=_compose_ends(step, kept))
 
 
 def _lower(text: str) -> str:
@@ -177,6 +195,10 @@ def _compose(outer: Normalised, inner_origin: list[int] | tuple[int, ...] | None
     if outer.origin is None:
         return tuple(inner_origin)
     return tuple(outer.origin[index] for index in inner_origin)
+
+
+def _compose_ends(outer: Normalised, inner_origin: list[int] | tuple[int, ...]) -> tuple[int, ...] | None:
+    return None if outer.ends is None else tuple(outer.ends[index] for index in inner_origin)
 
 
 _SPACE_SPLIT = re.compile(r"(\s+)")
@@ -250,10 +272,11 @@ def normalise_english(text: str, marked_keys: frozenset[str] = frozenset()) -> N
             prepared = prepared.replace(char, replacement)
     markers = set(english_markers(prepared, marked_keys))
     if "  " not in prepared and not markers:
-        return Normalised(prepared, step.origin)
+        return Normalised(prepared, step.origin, ends=step.ends)
     kept = [(index, char) for index, char in enumerate(prepared)
             if index not in markers and not (char == " " and index > 0 and prepared[index - 1] == " ")]
-    return Normalised("".join(char for _, char in kept), _compose(step, tuple(index for index, _ in kept)))
+    indices = tuple(index for index, _ in kept)
+    return Normalised("".join(char for _, char in kept), _compose(step, indices), ends=_compose_ends(step, indices))
 
 
 def english_pattern(term: str) -> str:
@@ -279,11 +302,12 @@ def normalise_chinese_many(texts: Sequence[str], *, as_written: bool = False) ->
         prepared = _folded_chinese(text)
         shown = _folded_chinese(written) if as_written and written != text else None
         if not _WHITESPACE.search(prepared):
-            result.append(Normalised(prepared, step.origin, shown))
+            result.append(Normalised(prepared, step.origin, shown, step.ends))
             continue
         compact, kept = _without_spaces(prepared)  # t2s leaves spaces where they were: `kept` fits `shown` too
         result.append(Normalised(compact, _compose(step, kept), None if shown is None else
-                                 "".join(" " if shown[index].isspace() else shown[index] for index in kept)))
+                                 "".join(" " if shown[index].isspace() else shown[index] for index in kept),
+                                 _compose_ends(step, kept)))
     return result
 
 

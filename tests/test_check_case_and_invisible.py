@@ -92,3 +92,18 @@ def test_approve_finds_a_title_case_entry_by_its_lower_case_spelling(runner, tmp
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert text.count("source:") == 1 and "status: approved" in text
+
+
+@pytest.mark.parametrize("glossary_form, text_form", [("NFC", "NFD"), ("NFD", "NFC")])
+def test_an_accented_term_is_found_whichever_way_the_accent_is_encoded(glossary_form, text_form):
+    """macOS writes `é` as `e` + U+0301 (NFD); Windows and Linux editors as one character (NFC).
+    A glossary from one and a document from the other are the same words."""
+    import unicodedata
+
+    term = unicodedata.normalize(glossary_form, "résumé")
+    text = unicodedata.normalize(text_form, "Upload your résumé now")
+    result = run_check(Glossary(terms=[approved(term, "简历")]),
+                       [SegmentPair(text, "现在上传您的履历", Location("c.tsv", 3))])
+    (finding,) = result.findings
+    assert finding.rule_id == "GL001"
+    assert finding.message == f'"{text[12:-4]}" should be translated as "简历"'  # the term as the text writes it
