@@ -34,7 +34,7 @@ from .candidates import CandidateLimits, chinese_spans, english_spans, starts_se
 from .cluster import LocalRunner, Runner
 from .lexicon import Lexicon
 from .models import Evidence, Location, ScoredPair, SegmentPair, Span
-from .normalize import chinese_key, fold_latin_width
+from .normalize import as_seen, chinese_key, fold_latin_width
 from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
 from .script import has_han, to_simplified, to_simplified_many, visible
@@ -268,7 +268,8 @@ def distinct(segment_pairs: Iterable[SegmentPair]) -> list[SegmentPair]:
 
 
 def _distinct(segment_pairs: Iterable[SegmentPair], intake: Intake | None = None) -> Iterator[SegmentPair]:
-    """`distinct` as a stream, read without keyboard accelerators (`_File` and `File` are one
+    """`distinct` as a stream, read as a person sees the texts (normalize.as_seen: no invisible
+    characters, one kind of space) and without keyboard accelerators (`_File` and `File` are one
     string); it remembers a 16-byte digest of each pair, not its texts. With `intake`, pairs that
     cannot be evidence are left out and counted there: one over LONG_PAIR_CHARS, and an
     untranslated copy (see _untranslated_copy)."""
@@ -284,7 +285,8 @@ def _distinct(segment_pairs: Iterable[SegmentPair], intake: Intake | None = None
                 intake.copies += 1
                 intake.first_copy = intake.first_copy or pair.location
                 continue
-        read_source, read_target = without_accelerators(fold_latin_width(pair.source), fold_latin_width(pair.target))
+        read_source, read_target = without_accelerators(fold_latin_width(as_seen(pair.source)),
+                                                        fold_latin_width(as_seen(pair.target)))
         if read_source != pair.source or read_target != pair.target:
             pair = SegmentPair(read_source, read_target, pair.location)
         source = pair.source.encode("utf-8")

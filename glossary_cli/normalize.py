@@ -186,6 +186,21 @@ _WIDTH_FOLDS = str.maketrans({**{chr(code): chr(code - 0xFEE0) for code in range
 _WIDE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])\uff0d(?=[A-Za-z0-9])")
 
 
+# Unicode's spaces (category Zs) other than the space: no-break, thin, figure, ideographic...
+_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def as_seen(text: str) -> str:
+    """The text as a reader sees it, which is how check reads it: composed (NFC: `e` and U+0301,
+    as macOS writes `résumé`, are `é`), without invisible characters (the soft hyphen Word leaves in
+    `ship\u00adping`, a zero-width space pasted inside 购物车) and with every kind of space an
+    ordinary one (`Privacy\u00a0Policy`, a no-break space from Word, is two words)."""
+    if text.isascii():
+        return text
+    seen = _OTHER_SPACES.sub(" ", visible(text))
+    return seen if unicodedata.is_normalized("NFC", seen) else unicodedata.normalize("NFC", seen)
+
+
 def fold_latin_width(text: str) -> str:
     """The text with full-width Latin letters and digits, and the hyphens between them, as ASCII:
     extract reads `Ｗｉ－Ｆｉ设置` as `Wi-Fi设置`, as check reads it (NFKC)."""

@@ -78,3 +78,37 @@ def test_no_term_holds_a_control_character_or_is_punctuation_alone(runner, tmp_p
     terms = [pair.source for pair in extract([SegmentPair(*line.split("\t"), Location("c.tsv", number))
                                               for number, line in enumerate(corpus.read_text().splitlines(), 1)]).pairs]
     assert "/" not in terms and not any("\x1b" in term for term in terms)
+
+
+def test_text_pasted_from_word_gives_the_terms_of_plain_text():
+    """Word pastes no-break spaces between words, soft hyphens inside them and zero-width spaces
+    in Chinese; check already reads them as a person does, and so does extract now: before, the
+    no-break spaces cost every phrase (`Privacy Policy`) and paired `Shopping` with 购物车."""
+    plain = [("Read our Privacy Policy.", "阅读我们的隐私政策。"), ("Privacy Policy", "隐私政策"),
+             ("Your Shopping Cart is empty.", "您的购物车是空的。"), ("Shopping Cart", "购物车")]
+    pasted = [(source.replace(" ", "\u00a0"), target.replace("购物车", "购物\u200b车")) for source, target in plain]
+    pasted[0] = ("Read our Pri\u00advacy Policy.", "阅读我们的隐私政策。")
+
+    def terms(rows):
+        return [(pair.source, pair.target) for pair in
+                extract([SegmentPair(source, target, Location("c.tsv", line)) for line, (source, target)
+                         in enumerate(rows, start=1)]).pairs]
+
+    assert terms(pasted) == terms(plain)
+    assert ("Shopping Cart", "购物车") in terms(pasted) and ("Privacy Policy", "隐私政策") in terms(pasted)
+
+
+def test_an_accent_written_as_macos_writes_it_is_extracted_composed():
+    """`e` + U+0301 (NFD, as macOS file names and some editors write it) is `é`: the glossary holds
+    the composed spelling that other tools and a CAT tool's search expect."""
+    import unicodedata
+
+    def terms(form):
+        cafe = unicodedata.normalize(form, "Café Wi-Fi")
+        pairs = [SegmentPair(f"Connect to the {cafe}.", "连接到咖啡馆 Wi-Fi。", Location("c.tsv", 1)),
+                 SegmentPair(f"The {cafe} is free.", "咖啡馆 Wi-Fi 是免费的。", Location("c.tsv", 2)),
+                 SegmentPair(unicodedata.normalize(form, "Café"), "咖啡馆", Location("c.tsv", 3))]
+        return [(pair.source, pair.target) for pair in extract(pairs).pairs]
+
+    assert terms("NFD") == terms("NFC")
+    assert ("Café", "咖啡馆") in terms("NFD")
