@@ -56,7 +56,7 @@ def test_csv_target_column_skips_the_opening_quote(tmp_path):
     path.write_text('en,zh\n"Open, the file","打开文件"\n"A multi\nline file",多行文件\n', encoding="utf-8")
     assert target_positions(path) == [
         (2, 2, 19, 19),
-        (3, None, None, None),  # a record over two lines: located at its start only
+        (3, 4, 12, 12),  # a record over two lines: its Chinese cell starts on the second
     ]
 
 

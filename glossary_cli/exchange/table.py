@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.csv_reader import choose_delimiter, csv_rows, excel_separator
+from ..readers.csv_reader import choose_delimiter, csv_records, excel_separator
 from ..textio import decode, read_bytes
 from .columns import DEFINITION_WORDS, column_language, field_of_language, find_columns
 from .tbx_read import traditional_tag
@@ -296,7 +296,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     elif delimiter != "\t":
         delimiter = choose_delimiter(first_line)
     with _cells_as_long_as_the_file(text):
-        rows = iter([(line, [unguard_cell(cell) for cell in cells]) for line, cells in csv_rows(text, path, delimiter)])
+        rows = iter([(record.line, [unguard_cell(cell) for cell in record.cells])
+                     for record in csv_records(text, path, delimiter)])
     header = next(rows, None)
     if header is None:
         raise InputFormatError("empty file: expected a header row such as en,zh,status,note", path=path)
@@ -539,7 +540,7 @@ def _add_note(entry: Entry, note: str) -> None:
 @contextmanager
 def _cells_as_long_as_the_file(text: str) -> Iterator[None]:
     """Let a cell be as long as the file: the csv module refuses cells over 128 KiB, and the notes
-    the table export writes may be longer (an unclosed quote is still caught by csv_rows)."""
+    the table export writes may be longer (an unclosed quote is still caught by csv_records)."""
     previous = csv.field_size_limit()
     csv.field_size_limit(max(previous, min(len(text) + 1, 2**31 - 1)))
     try:

@@ -6,8 +6,9 @@ with (exchange.columns): language codes (en, en-GB, zh-Hans, matched like the XM
 (`English (United States)`, `Chinese (PRC)`, 英文, 简体中文), or roles (source/target, 原文/译文,
 term/translation). Other columns (status, note) are ignored. An Excel `sep=;` first line gives the
 delimiter; otherwise it is a comma unless the first line has more semicolons or tabs. Location:
-path:line where the record starts, and the column where the Chinese cell's text starts when the
-record is on one line.
+path:line where the record starts, and the line and column where the Chinese cell's text starts,
+which in a record spanning several lines (a quoted cell holding a line break, as Excel writes
+Alt+Enter) may be a later line.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import excerpt, read_corpus_text
-from .positions import at_target, leading_space
+from .positions import at_target, leading_space, place_in
 from .xml_safe import wanted_languages
 
 # Header names that say a column's role rather than its language.
@@ -117,8 +118,18 @@ def choose_delimiter(first_line: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
-def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(line where the record starts, cells) for each non-blank record; csv problems located.
+@dataclass(frozen=True)
+class Record:
+    """A CSV record: the line it starts on, its cells, and its text as the file holds it (every
+    line of it, line breaks included), to find where a cell starts."""
+
+    line: int
+    cells: list[str]
+    text: str
+
+
+def csv_records(text: str, path: str, delimiter: str) -> Iterator[Record]:
+    """Each non-blank record of the CSV text; csv problems located.
 
     Python's csv module reads a quote left open to the end of the file as one cell, silently: the
     rest of the file would become one term, or the last record's cells one cell. A record for which
@@ -138,7 +149,7 @@ def csv_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[s
         if lines.ran_out and _quote_left_open("".join(lines.record), delimiter):
             raise InputFormatError("malformed CSV: a quote opened on this line is never closed", path=path, line=start)
         if any(cell.strip() for cell in row):
-            yield start, row
+            yield Record(start, row, "".join(lines.record))
         start = reader.line_num + 1
 
 
@@ -159,25 +170,26 @@ class _RecordLines:
         self.ran_out = True
 
 
-def cell_offsets(line: str, delimiter: str) -> list[int]:
-    """Where the text of each cell of a one-line record starts: after its opening quote if quoted."""
+def cell_offsets(record: str, delimiter: str) -> list[int]:
+    """Where the text of each cell of a record starts: after its opening quote if quoted (a quoted
+    cell may hold line breaks and delimiters)."""
     offsets = []
     position = 0
     while True:
-        if line.startswith('"', position):
+        if record.startswith('"', position):
             offsets.append(position + 1)
             position += 1
             while True:  # to the closing quote; a doubled quote is a quote inside the cell
-                close = line.find('"', position)
+                close = record.find('"', position)
                 if close < 0:
                     return offsets
                 position = close + 1
-                if not line.startswith('"', position):
+                if not record.startswith('"', position):
                     break
                 position += 1
         else:
             offsets.append(position)
-        delimiter_at = line.find(delimiter, position)
+        delimiter_at = record.find(delimiter, position)
         if delimiter_at < 0:
             return offsets
         position = delimiter_at + 1
@@ -199,12 +211,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     delimiter = choose_delimiter(first_line)
     if excel_separator(first_line):  # kept as a blank line, so that the lines keep their numbers
         text = newline + rest
-    rows = csv_rows(text, path, delimiter)
-    physical_lines = io.StringIO(text, newline="").readlines()
     columns: Columns | None = None
     has_header = False
     swapped = skipped = 0
-    for line, cells in rows:
+    for record in csv_records(text, path, delimiter):
+        line, cells = record.line, record.cells
         if columns is None:
             columns = header_columns(cells, source_language, target_language, options.preferred_target_lang)
             if columns is not None:
@@ -238,12 +249,10 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             target_column = columns.source
             swapped += 1
         location = Location(path, line)
-        if not any("\n" in cell or "\r" in cell for cell in cells):  # the record is one line: its cells are there
-            line_text = physical_lines[line - 1]
-            offsets = cell_offsets(line_text, delimiter)
-            if target_column < len(offsets):
-                location = at_target(location, line, line_text,
-                                     offsets[target_column] + leading_space(cells[target_column]), target)
+        offsets = cell_offsets(record.text, delimiter)
+        if target_column < len(offsets):
+            breaks, line_text, offset = place_in(record.text, offsets[target_column] + leading_space(cells[target_column]))
+            location = at_target(location, line + breaks, line_text, offset, target)
         yield SegmentPair(source, target, location)
     if skipped:
         options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")

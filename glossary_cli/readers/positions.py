@@ -11,6 +11,7 @@ import re
 from ..models import Location
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as the readers split lines (io newline="")
 
 
 def columns(line_text: str, offset: int) -> tuple[int, int]:
@@ -31,3 +32,12 @@ def at_target(location: Location, line: int, line_text: str, offset: int, text: 
 def leading_space(text: str) -> int:
     """How many characters of `text` come before its first non-space (its text, once stripped)."""
     return len(text) - len(text.lstrip())
+
+
+def place_in(text: str, offset: int) -> tuple[int, str, int]:
+    """Where `offset` of a text spanning several lines (a CSV record with a quoted line break) is:
+    (how many line breaks come before it, the line holding it, its offset in that line)."""
+    breaks = list(_LINE_BREAK.finditer(text, 0, offset))
+    start = breaks[-1].end() if breaks else 0
+    end = _LINE_BREAK.search(text, start)
+    return len(breaks), text[start:end.start() if end else len(text)], offset - start
