@@ -250,7 +250,13 @@ def baseline_name(path: str, root: str | None = None) -> str:
 
     if root is not None and path != STDIN_NAME:
         path = os.path.abspath(path)  # a reader's path is relative to the working directory, not to `root`
-    return report_path(path, root or os.getcwd()).replace(os.sep, "/")
+    return _as_recorded(report_path(path, root or os.getcwd()).replace(os.sep, "/"))
+
+
+def _as_recorded(name: str) -> str:
+    """A file name composed (NFC): macOS hands out `résumé.po` decomposed, git on Linux checks it
+    out composed (core.precomposeunicode), and a baseline written on one serves the other."""
+    return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
 def apply_baseline(result: CheckResult, known: Mapping, *, root: str | None = None) -> CheckResult:
@@ -369,13 +375,16 @@ def file_is_gone(name: str, root: str | None = None) -> bool:
 
     if name == STDIN_NAME:
         return False
-    try:
-        os.stat(os.path.join(root or os.getcwd(), name))
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except (OSError, ValueError):  # UnicodeEncodeError is a ValueError; so is a NUL in the name
+    # recorded composed (_as_recorded); a file system that keeps names as written may hold it decomposed
+    for spelling in dict.fromkeys([name, unicodedata.normalize("NFD", name)]):
+        try:
+            os.stat(os.path.join(root or os.getcwd(), spelling))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except (OSError, ValueError):  # UnicodeEncodeError is a ValueError; so is a NUL in the name
+            return False
         return False
-    return False
+    return True
 
 
 def load_baseline(path: str) -> Counter[KnownFinding]:
@@ -446,4 +455,6 @@ def _baseline_records(path: str) -> list[dict]:
         if not isinstance(record.get("path", ""), str):
             raise GlossaryFileError(f"baseline finding {number}: 'path' must be the name of a file; "
                                     "regenerate it with --write-baseline", path=path)
+        if "path" in record:
+            record["path"] = _as_recorded(record["path"].replace("\\", "/"))  # written by hand on Windows
     return records

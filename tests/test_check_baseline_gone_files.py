@@ -124,3 +124,35 @@ def test_many_files_gone_are_counted_and_the_first_few_named(team):
     assert refreshed.stderr == ("wrote 0 findings to baseline.json, and kept 2 records of files this run did not "
                                 "read; dropped 8 records of 4 files that no longer exist: docs/c.tsv, docs/d.tsv, "
                                 "docs/e.tsv and 1 more\n")
+
+
+def test_a_baseline_written_on_macos_serves_the_linux_checkout(workdir):
+    """macOS hands out `résumé.tsv` decomposed (e + U+0301), git on Linux checks it out composed:
+    every finding was new there, and the baseline's file 'no longer existed'."""
+    import unicodedata
+
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("docs").mkdir()
+    decomposed, composed = (unicodedata.normalize(form, "docs/résumé.tsv") for form in ("NFD", "NFC"))
+    Path(decomposed).write_text(WRONG, encoding="utf-8")
+    assert check("g.yaml", decomposed, "--write-baseline", "baseline.json").exit_code == 0
+    os.rename(decomposed, composed)
+
+    result = check("g.yaml", composed, "--baseline", "baseline.json")
+
+    assert result.exit_code == 0, result.output
+    assert "2 known findings not shown" in result.stdout
+    assert "no longer exists" not in result.stderr
+
+
+def test_a_baseline_naming_files_with_backslashes_matches_them(team):
+    """A record path written by hand on Windows (`docs\\health-b2.tsv`) names the same file."""
+    document = json.loads(Path("baseline.json").read_text("utf-8"))
+    for record in document["findings"]:
+        record["path"] = record["path"].replace("/", "\\")
+    Path("baseline.json").write_text(json.dumps(document), encoding="utf-8")
+
+    result = check("g.yaml", "docs/health-a.tsv", "docs/health-b2.tsv", "--baseline", "baseline.json")
+
+    assert result.exit_code == 0, result.output
+    assert "no longer exists" not in result.stderr
