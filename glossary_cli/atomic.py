@@ -59,7 +59,7 @@ def write_atomic(path: str, text: str, *, expected: bytes | None | object = ANY_
     if descriptor is not None:
         return _write_to_descriptor(descriptor, text, path)
     if os.path.islink(path):
-        path = _link_target(path, text)
+        path = _link_target(path, next((kind for kind in _link_kinds() if kind.holds(text)), None))
     elif is_stream(path):
         return _write_through(path, text)
     _refuse_read_only(path)
@@ -127,9 +127,17 @@ def _link_kinds() -> tuple[FileKind, ...]:
     return GLOSSARY_FILE, BASELINE_FILE
 
 
-def _link_target(link: str, text: str) -> str:
-    """The file a symbolic link points to, which `text` is to replace. A glossary kept in a shared
-    folder and linked into each project is written through its link, as editors write. But a link
+def refuse_link_not_to(path: str, kind: FileKind) -> None:
+    """At the start of a command that will write a `kind` to `path`: if `path` is a link
+    write_atomic would refuse to write through, say so now, not after the work (see `_link_target`)."""
+    if os.path.islink(path):
+        _link_target(path, kind)
+
+
+def _link_target(link: str, kind: FileKind | None) -> str:
+    """The file a symbolic link points to, which a `kind` of file (None: another) is to replace. A
+    glossary kept in a shared folder and linked into each project is written through its link, as
+    editors write. But a link
     is also content a branch can commit (`.glossary-baseline.json -> ~/.bashrc`), and a CI job that
     refreshes a baseline or a glossary would then rewrite any file the job may write. So the link
     must point to a regular file already there, and one of the kind written: a glossary (a YAML
@@ -144,7 +152,6 @@ def _link_target(link: str, text: str) -> str:
         what = "which does not exist" if mode is None else "which is not a regular file"
         raise OutputError(f"is a symbolic link to {target}, {what}; nothing written: a link is written through only "
                           "to a file already there (name that file itself to write it)", path=link)
-    kind = next((kind for kind in _link_kinds() if kind.holds(text)), None)
     if kind is None:
         return target
     try:

@@ -80,3 +80,15 @@ def test_extract_goes_through_a_link_only_to_a_glossary(runner, checkout):
     assert written.exit_code == 0, written.output
     assert os.readlink("energy.yaml") == "../outside/energy.yaml"
     assert "generated:" in Path("../outside/energy.yaml").read_text(encoding="utf-8")
+
+
+def test_extract_refuses_such_a_link_before_it_reads_the_corpus(runner, checkout):
+    """An extraction of hours ended in the refusal; the link is named first now."""
+    Path("../outside/profile").write_text("# my profile\n", encoding="utf-8")
+    os.symlink("../outside/profile", "terms.yaml")
+
+    refused = runner.invoke(app, ["extract", "not-written-yet.tsv", "-o", "terms.yaml", "--no-cache"])
+
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith("error: terms.yaml: is a symbolic link to ")
+    assert "not-written-yet.tsv" not in refused.stderr

@@ -189,7 +189,8 @@ def extract(
     Re-running into an existing glossary keeps every approved or rejected entry exactly as a
     person left it and never proposes a rejected pair again.
     """
-    from ..atomic import content_now, write_atomic
+    from ..atomic import content_now, refuse_link_not_to, write_atomic
+    from ..glossary_yaml_read import GLOSSARY_FILE
     from ..cache import default_cache_dir
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
@@ -202,6 +203,7 @@ def extract(
     output = output or default_output(paths, source)
     if not to_stdout:
         _refuse_corpus_as_output(output)
+        refuse_link_not_to(str(output), GLOSSARY_FILE)  # now, not after the extraction
     read = None if to_stdout else content_now(str(output))  # if the glossary changes meanwhile, nothing is written
     existing = None if to_stdout else existing_glossary(output)
     if existing is not None:
