@@ -103,7 +103,7 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
     with spooled(path, encoding=encoding) as name:
         imported = _read(name, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
                          source_column=source_column, target_column=target_column, encoding=encoding,
-                         unstated=unstated, on_warning=on_warning, on_disk=path != STDIN)
+                         unstated=unstated, on_warning=on_warning, on_disk=path != STDIN, spelled_as=into)
     if into is not None:
         from .into import read_against
 
@@ -114,7 +114,8 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
 
 def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | None, target_lang: str | None,
           source_column: str | None, target_column: str | None, encoding: str | None,
-          unstated: Status, on_warning: Callable[[str], None], on_disk: bool = True) -> Glossary:
+          unstated: Status, on_warning: Callable[[str], None], on_disk: bool = True,
+          spelled_as: Glossary | None = None) -> Glossary:
     if on_disk and os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
     if on_disk:
@@ -129,12 +130,12 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
                              "(choose them with --source-lang/--target-lang)")
 
         return read_tbx(path, source_lang=source_lang, target_lang=target_lang, encoding=encoding,
-                        unstated=unstated, on_warning=on_warning)
+                        unstated=unstated, on_warning=on_warning, spelled_as=spelled_as)
     from .table import read_table
 
     return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
                       target_lang=target_lang, source_column=source_column, target_column=target_column,
-                      encoding=encoding, unstated=unstated, on_warning=on_warning)
+                      encoding=encoding, unstated=unstated, on_warning=on_warning, spelled_as=spelled_as)
 
 
 __all__ = ["ExchangeFormat", "TbxVersion", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]

@@ -24,16 +24,7 @@ from ..validate import same_term, term_forms
 def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: str,
                  on_warning: Callable[[str], None]) -> None:
     """Adjust `imported`, in place, to what `into` says of the same terms (see the module docstring)."""
-    by_form: dict[str, set[int]] = {}  # a form check finds a term under -> positions in into.terms
-    for position, entry in enumerate(into.terms):
-        for form in term_forms(entry.source):
-            by_form.setdefault(form, set()).add(position)
-
-    def same_term_in_into(entry: Entry) -> list[Entry]:
-        """`into`'s entries for the entry's term, as validate and merge match them, in file order."""
-        met = sorted({position for form in term_forms(entry.source) for position in by_form.get(form, ())})
-        return [into.terms[position] for position in met if same_term(into.terms[position], entry)]
-
+    same_term_in_into = entries_of_the_same_term(into)
     completed: list[tuple[Entry, list[str]]] = []  # (entry, the targets it listed) for the warning
     for entry in imported.terms:
         _source_as_target_like(entry, into)
@@ -44,6 +35,20 @@ def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: st
             if _some_of_the_approved_targets(entry, same_term_in_into(entry)):
                 completed.append((entry, listed))
     _warn_about_completed(completed, path, into_name, on_warning)
+
+
+def entries_of_the_same_term(into: Glossary) -> Callable[[Entry], list[Entry]]:
+    """What finds `into`'s entries for an entry's term, as validate and merge match them, in file order."""
+    by_form: dict[str, set[int]] = {}  # a form check finds a term under -> positions in into.terms
+    for position, entry in enumerate(into.terms):
+        for form in term_forms(entry.source):
+            by_form.setdefault(form, set()).add(position)
+
+    def same_term_in_into(entry: Entry) -> list[Entry]:
+        met = sorted({position for form in term_forms(entry.source) for position in by_form.get(form, ())})
+        return [into.terms[position] for position in met if same_term(into.terms[position], entry)]
+
+    return same_term_in_into
 
 
 def _source_as_target_like(entry: Entry, into: Glossary) -> None:

@@ -56,6 +56,7 @@ from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_records, excel_separator
 from ..textio import decode, read_bytes
+from .alike import fold_renderings_read_alike
 from .columns import DEFINITION_WORDS, column_language, field_of_language, find_columns
 from .tbx_read import traditional_tag
 from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
@@ -281,11 +282,13 @@ def _flag(cell: str, key: str, path: str, line: int) -> bool:
 def read_table(path: str, *, delimiter: str | None = None, source_lang: str | None = None,
                target_lang: str | None = None, source_column: str | None = None, target_column: str | None = None,
                encoding: str | None = None, unstated: Status = Status.CANDIDATE,
-               on_warning: Callable[[str], None] = _ignore) -> Glossary:
+               on_warning: Callable[[str], None] = _ignore, spelled_as: Glossary | None = None) -> Glossary:
     """A glossary from a table with a header naming the English and Chinese columns (by language
     code or name, see columns.py, or as `source_column` and `target_column`). A header cell naming
     no column import reads is named in one warning. A term whose rows state no status (no status
-    column, or empty cells) gets `unstated` when it has a rendering, else it stays a candidate."""
+    column, or empty cells) gets `unstated` when it has a rendering, else it stays a candidate.
+    Renderings of a term that check reads as the same are kept once (see alike.py; `spelled_as`
+    is the glossary the table is imported into)."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     data = read_bytes(path)
     text = decode(data, path, encoding)
@@ -393,6 +396,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         _settle_allowed_and_forbidden(entry, listed_at, path, on_warning)
         if entry.status is not Status.CANDIDATE and not entry.allowed_targets() and (entry.source, entry.status) not in stated:
             entry.status = Status.CANDIDATE  # nothing to approve: no rendering, and no row said so
+    fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
+                               line_of=lambda entry, field, rendering: listed_at.get((id(entry), field, rendering)))
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary

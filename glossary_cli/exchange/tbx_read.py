@@ -20,6 +20,7 @@ from ..glossary import Entry, Glossary, Status
 from ..language_tags import chinese_standard, is_plain_chinese
 from ..readers.xml_safe import (SIMPLIFIED, TRADITIONAL, chinese_script, element_language, expect_root, iter_xml,
                                 language_matches, local_name, normalize_language)
+from .alike import fold_renderings_read_alike
 
 # keep_source: the source term listed again among the target-language terms, with this term-level
 # note. TBX-Basic's termType picklist has no value for it (fullForm, acronym, abbreviation,
@@ -87,9 +88,11 @@ class ConceptRecord:
 
 def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | None = None,
              encoding: str | None = None, unstated: Status = Status.CANDIDATE,
-             on_warning: Callable[[str], None] = _ignore) -> Glossary:
+             on_warning: Callable[[str], None] = _ignore, spelled_as: Glossary | None = None) -> Glossary:
     """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh); a
-    concept none of whose target terms has a status gets `unstated`."""
+    concept none of whose target terms has a status gets `unstated`. Renderings of a term that
+    check reads as the same are kept once (see alike.py; `spelled_as` is the glossary the
+    termbase is imported into)."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
     concepts: list[ConceptRecord] = []
     for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), marked=frozenset(_TERM_CONTAINERS),
@@ -116,6 +119,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     no_source: list[int] = []
     no_target: list[int] = []
     not_imported: Counter = Counter()
+    term_lines: dict[int, dict[str, int]] = {}  # id(entry) -> its target terms' texts -> the line of the first
     for concept in concepts:
         try:
             entry = concept_to_entry(concept, source_language, target_language, target_matches=target_matches,
@@ -129,7 +133,11 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         if not entry.target and not entry.keep_source:
             no_target.append(concept.line)
         glossary.terms.append(entry)
+        term_lines[id(entry)] = {term.text: term.line for term in reversed(concept.terms)
+                                 if term.line and target_matches(term.language)}
         not_imported.update(left_out(concept, source_language, target_matches))
+    fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
+                               line_of=lambda entry, field, rendering: term_lines[id(entry)].get(rendering))
     if no_source:
         on_warning(f"{path}:{no_source[0]}: {len(no_source)} concept(s) with no {source_language} term skipped "
                    "(first one here)")
