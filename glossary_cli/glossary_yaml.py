@@ -22,6 +22,8 @@ import codecs
 import copy
 import dataclasses
 import math
+import os
+import shlex
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,6 +33,7 @@ from .errors import GlossaryFileError
 from .glossary import ENTRY_FIELDS, Entry, Glossary
 from .glossary_yaml_emit import _FLOW_LIST_KEYS, _plain_entry_text
 from .glossary_yaml_quick import _parse_quickly
+from .textio import ENCODING_NAMES, backslash_hint, line_and_column, marked_encoding, not_utf8
 from . import glossary_yaml_read
 from .glossary_yaml_read import (
     Problem,
@@ -584,28 +587,26 @@ def read_glossary_text(path: str) -> str:
     /dev/zero given as a glossary) is refused there, not read whole into memory first."""
     decoder = codecs.getincrementaldecoder("utf-8")()  # a BOM is kept: parse_glossary writes it back
     pieces: list[str] = []
-    chars = lines = read = 0
+    chars = 0
     try:
         with open(path, "rb") as handle:
             while chars <= glossary_yaml_read.MAX_GLOSSARY_CHARS:
                 chunk = handle.read(_READ_SIZE)
-                pending = len(decoder.getstate()[0])  # the bytes of a character the last chunk cut
+                if not pieces:
+                    _refuse_wide(chunk, path)
+                pending = decoder.getstate()[0]  # the bytes of a character the last chunk cut
                 try:
                     piece = decoder.decode(chunk, final=not chunk)
                 except UnicodeDecodeError as error:
-                    before = max(0, error.start - pending)  # of this chunk, before the bad byte
-                    raise GlossaryFileError(f"not UTF-8 (byte {read - pending + error.start}); glossary files "
-                                            "are UTF-8", path=path, line=lines + chunk[:before].count(b"\n") + 1
-                                            ) from None
+                    raise _not_utf8(pending + chunk, error.start, "".join(pieces), path,
+                                    complete=len(chunk) < _READ_SIZE) from None
                 if not chunk:
                     break
-                read += len(chunk)
-                lines += chunk.count(b"\n")
                 pieces.append(piece)
                 chars += len(piece)
             beyond = bool(handle.read(1)) if chars > glossary_yaml_read.MAX_GLOSSARY_CHARS else False
     except FileNotFoundError:
-        raise GlossaryFileError("no such glossary file", path=path) from None
+        raise GlossaryFileError(f"no such glossary file{backslash_hint(path)}", path=path) from None
     except IsADirectoryError:
         raise GlossaryFileError("is a directory, not a glossary file", path=path) from None
     except OSError as error:
@@ -615,6 +616,44 @@ def read_glossary_text(path: str) -> str:
         problem = too_large(text, path, whole=False)
         raise GlossaryFileError(problem.message, path=path, line=problem.line, column=problem.column)
     return text
+
+
+def _refuse_wide(head: bytes, path: str) -> None:
+    """Refuse a glossary in UTF-16 or UTF-32 (Notepad's "Unicode"), by its byte-order mark.
+
+    YAML allows them, but a glossary lives in git, which shows such a file as binary (no diff
+    to review, no merge driver), and every command that rewrites the file would have to write
+    it back so; converted once, it is read and written as UTF-8 like every other."""
+    marked = marked_encoding(head)
+    if marked in ("utf-16", "utf-32"):
+        raise GlossaryFileError(f"{ENCODING_NAMES[marked]} text (it starts with a {ENCODING_NAMES[marked]} "
+                                f"byte-order mark); glossary files are UTF-8: {_how_to_convert(path, marked)}",
+                                path=path)
+
+
+def _not_utf8(data: bytes, start: int, before: str, path: str, *, complete: bool) -> GlossaryFileError:
+    """The error for a glossary whose bytes stop being UTF-8 at `data[start]`, `before` being the
+    text read up to `data`: where, what the bytes look like (textio's guess, as for a corpus),
+    and how to convert them."""
+    if before.endswith("\r") and data.startswith(b"\n"):
+        before = before[:-1]  # a CRLF the pieces cut in two: one line break, counted in `data`
+    line, column = line_and_column(before)
+    found = not_utf8(data, start, first_line=line, column_before=column - 1, complete=complete)
+    if found.rest_is_utf8:
+        message = f"{found.lines_said()}; {found.how_to_mend()}"
+    elif found.looks_like is not None:
+        message = (f"not UTF-8: it looks like {ENCODING_NAMES[found.looks_like]}; glossary files are UTF-8: "
+                   f"{_how_to_convert(path, found.looks_like)}")
+    else:
+        message = f"not UTF-8 (byte 0x{data[start]:02X}); glossary files are UTF-8: save it as UTF-8"
+    return GlossaryFileError(message, path=path, line=found.line, column=found.column)
+
+
+def _how_to_convert(path: str, encoding: str) -> str:
+    """'save it as UTF-8, e.g. iconv -f gb18030 -t utf-8 g.yaml > g.utf8.yaml'"""
+    stem, extension = os.path.splitext(path)
+    return (f"save it as UTF-8, e.g. iconv -f {encoding} -t utf-8 {shlex.quote(path)} > "
+            f"{shlex.quote(stem + '.utf8' + extension)}")
 
 
 _READ_SIZE = 1 << 20

@@ -8,8 +8,9 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from .errors import InputFormatError
@@ -87,9 +88,9 @@ class _ArrivingBytes:
         self.name = name
         self.encoding = encoding
         # UTF-16 and UTF-32 hold NULs: decode() says what to make of them once all is read
-        self.wide = (any(head.startswith(bom) for bom, _ in _BOMS)
-                     or (encoding is not None and _known(encoding) and _wide(encoding))
-                     or (encoding is None and _utf16_without_bom(head) is not None))
+        reading = marked_encoding(head) or encoding  # a byte-order mark wins over --encoding (see _decode)
+        self.wide = ((reading is not None and _known(reading) and _wide(reading))
+                     or (reading is None and _utf16_without_bom(head) is not None))
         # XML may come on one line (a minified TMX or TBX); its readers bound each segment instead
         self.lines_bounded = not head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<")
         self.offset = 0  # of the chunk taken next
@@ -145,9 +146,19 @@ def open_binary(path: str) -> BinaryIO:
     try:
         return open(path, "rb")
     except FileNotFoundError:
-        raise InputFormatError("no such file", path=path) from None
+        raise InputFormatError(f"no such file{backslash_hint(path)}", path=path) from None
     except OSError as error:
         raise InputFormatError(f"cannot read: {error.strerror}", path=path) from None
+
+
+def backslash_hint(path: str) -> str:
+    """For a path that does not exist: what to write instead when it separates its folders with
+    `\\`, as a Windows user (or a pre-commit `args:` written on Windows) does; on Linux and macOS
+    that is a character of the file's name. '' for any other path."""
+    if os.sep == "\\" or "\\" not in path:
+        return ""
+    forward = path.replace("\\", "/")
+    return f"; \\ is not a path separator here, / is: {forward}"
 
 
 # Codecs Python has for text that read no character set of a text file, by what they do instead.
@@ -221,63 +232,270 @@ def _binary_file(path: str) -> InputFormatError:
 
 
 def _decode(data: bytes, path: str, encoding: str | None = None) -> str:
-    """Decode file bytes: UTF-8 (with or without BOM), UTF-16 or UTF-32 by their byte-order mark,
-    unless `encoding` says otherwise."""
+    """Decode file bytes: as a byte-order mark says (UTF-8, UTF-16 or UTF-32), else as `encoding`,
+    else as UTF-8.
+
+    The mark wins over `encoding` (--encoding, or a charset a file declares), as it does in browsers
+    (the WHATWG decode algorithm) and in ripgrep: no text in another encoding starts with one by
+    chance, so one run with --encoding gb18030 reads a folder of GBK files beside the UTF-8 and
+    UTF-16 files Excel and Notepad write with one."""
     if encoding:
         problem = encoding_problem(encoding)
         if problem is not None:
             raise InputFormatError(problem, path=path)
+    marked = marked_encoding(data)
+    if marked is not None:
+        return _decode_as(data, path, marked)
+    if encoding:
         if _wide(encoding) and b"\x00" not in data and _decodes(data, "utf-8"):
             # UTF-16 puts a NUL beside every tab, line break and Latin letter; without one, the bytes
             # are UTF-8, which UTF-16 reads as one long line of CJK without a tab in it (or, from an
             # odd number of bytes, fails to read at the last one).
             raise InputFormatError(f"this is UTF-8 text, not {encoding} (no NUL byte, as {encoding} line breaks "
                                    "and tabs have); drop --encoding", path=path)
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as error:
-            # lines counted in characters: in UTF-16 a character such as 上 (U+4E0A) holds the byte 0x0A
-            line = data[: error.start].decode(encoding, errors="replace").count("\n") + 1
-            raise InputFormatError(f"cannot decode byte {error.start} as {encoding}", path=path, line=line) from None
-        return text.lstrip("\ufeff")
-    for bom, name in _BOMS:  # the mark states the encoding (Excel's "Unicode Text" is UTF-16 with one)
-        if data.startswith(bom):
-            return _decode(data, path, name.lower())
+        text = _decode_as(data, path, encoding)
+        _tell_misreading(data, path, encoding)
+        return text
     if b"\x00" in data[:8192]:
         utf16 = _utf16_without_bom(data[:8192])
         if utf16:
             raise InputFormatError(f"file looks like {utf16} without a byte-order mark; pass --encoding "
                                    f"{utf16.lower()}", path=path)
         raise _binary_file(path)
-    try:
-        return data.decode("utf-8-sig")
+    return _decode_as(data, path, "utf-8")
+
+
+def _decode_as(data: bytes, path: str, encoding: str) -> str:
+    """The bytes decoded as `encoding`, or an error at the line and column (in characters) where
+    they stop being that encoding, saying what they look like instead."""
+    utf8 = codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    try:  # the mark stripped here: utf-8-sig counts the bytes where decoding fails from after it
+        return data.decode("utf-8" if utf8 else encoding).lstrip("\ufeff")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        legacy = legacy_chinese_encoding(data)
-        hint = f" (it looks like {_LEGACY_NAMES[legacy]})" if legacy else ""
-        raise InputFormatError(
-            f"invalid UTF-8 at byte {error.start}{hint}; pass --encoding to read another encoding, "
-            f"e.g. --encoding {legacy or 'gb18030'}", path=path, line=line) from None
+        if utf8:
+            raise _not_utf8_error(not_utf8(data, error.start), path) from None
+        instead = _instead(data, encoding)
+        # counted in the characters an editor shows, of the encoding the file seems to be in; in UTF-16
+        # a character such as 上 (U+4E0A) holds the byte 0x0A, so lines are counted in characters too
+        # (a character the bad byte is inside of is left out of the count: the column is its own)
+        before = codecs.getincrementaldecoder(instead or encoding)(errors="replace").decode(data[:error.start])
+        line, column = line_and_column(before)
+        if instead == "utf-8":
+            hint = "; the file is UTF-8 text: read it without --encoding"
+        elif instead is not None:
+            hint = f"; it looks like {ENCODING_NAMES[instead]}: pass --encoding {instead}"
+        else:
+            hint = ""
+        raise InputFormatError(f"cannot decode byte 0x{data[error.start]:02X} as {encoding}{hint}",
+                               path=path, line=line, column=column) from None
 
 
-_LEGACY_NAMES = {"gb18030": "GB18030/GBK", "big5": "Big5, Traditional Chinese",
-                 "big5hkscs": "Big5-HKSCS, Hong Kong's Traditional Chinese"}
+def _instead(data: bytes, encoding: str) -> str | None:
+    """The encoding a file that `encoding` cannot read seems to be in: 'utf-8', a legacy Chinese
+    one (GB18030 for a file given as gbk that holds GB18030's four-byte characters), or None."""
+    if _decodes(data, "utf-8"):
+        return "utf-8"
+    legacy = legacy_chinese_encoding(data)
+    return legacy if legacy != codecs.lookup(encoding).name else None
 
 
-def legacy_chinese_encoding(data: bytes) -> str | None:
+def _not_utf8_error(found: NotUtf8, path: str) -> InputFormatError:
+    if found.rest_is_utf8:
+        return InputFormatError(f"{found.lines_said()}; {found.how_to_mend()} (--encoding would misread "
+                                "the other lines)",
+                                path=path, line=found.line, column=found.column)
+    hint = f" (it looks like {ENCODING_NAMES[found.looks_like]})" if found.looks_like else ""
+    return InputFormatError(f"invalid UTF-8{hint}; pass --encoding to read another encoding, e.g. --encoding "
+                            f"{found.looks_like or 'gb18030'}", path=path, line=found.line, column=found.column)
+
+
+def marked_encoding(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of the bytes names ('utf-8-sig', 'utf-16',
+    'utf-32'), or None."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    for bom, name in _BOMS:  # UTF-32's marks first: UTF-32-LE's starts as UTF-16-LE's does
+        if data.startswith(bom):
+            return name.lower()
+    return None
+
+
+@dataclass(frozen=True)
+class NotUtf8:
+    """Where bytes read as UTF-8 stop being UTF-8, and what they look like instead."""
+
+    line: int
+    column: int  # in characters, 1-based
+    looks_like: str | None  # a key of ENCODING_NAMES, or None: no encoding the tool can name
+    # The text is UTF-8 but for this line and a few more (a line pasted from a GBK file), so
+    # reading it all in another encoding would misread the rest; `other_lines` are those few.
+    rest_is_utf8: bool = False
+    other_lines: tuple[int, ...] = ()
+
+    def lines_said(self) -> str:
+        """'this line is not UTF-8 (it looks like GB18030/GBK), though the rest of the file is',
+        naming the other lines that are not, if any."""
+        hint = f" (it looks like {ENCODING_NAMES[self.looks_like]})" if self.looks_like else ""
+        others = self.other_lines
+        listed = ", ".join(map(str, others[:3])) + (f" and {len(others) - 3:,} more" if len(others) > 3 else "")
+        nor = f", nor {'is line' if len(others) == 1 else 'are lines'} {listed}" if others else ""
+        return f"this line is not UTF-8{hint}{nor}, though the rest of the file is"
+
+    def how_to_mend(self) -> str:
+        them = "them" if self.other_lines else "it"
+        return f"retype {them}, or paste {them} again from a UTF-8 source"
+
+
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
+def not_utf8(data: bytes, start: int, *, first_line: int = 1, column_before: int = 0,
+             complete: bool = True) -> NotUtf8:
+    """What is wrong where UTF-8 decoding of `data` failed, at byte `start`: the line and column,
+    what the bytes look like, and whether the rest is UTF-8 (the line is then all that is wrong).
+    `data` may be a piece of a file: its first byte on line `first_line`, after `column_before`
+    characters of that line; `complete` False when it may end inside a character."""
+    line, column = line_and_column(data[:start].decode("utf-8", errors="replace"), column_before)
+    line += first_line - 1
+    rows = _LINE_BREAK_BYTES.split(data)
+    if not complete:
+        rows.pop()  # the last may be cut short inside a character
+    bad: list[int] = []
+    good = 0  # lines of UTF-8 that are not plain ASCII
+    for number, row in enumerate(rows, start=first_line):
+        if row.isascii():
+            continue
+        try:
+            row.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+        else:
+            good += 1
+    if good and good >= len(bad):  # as many lines beyond ASCII are UTF-8: the others were pasted in
+        row = rows[line - first_line] if 0 <= line - first_line < len(rows) else data[start:]
+        return NotUtf8(line, column, legacy_chinese_encoding(row), rest_is_utf8=True,
+                       other_lines=tuple(number for number in bad if number != line))
+    return NotUtf8(line, column, legacy_chinese_encoding(data, complete=complete))
+
+
+def line_and_column(before: str, column_before: int = 0) -> tuple[int, int]:
+    """The line and column (1-based, in characters) of what follows the text `before`; lines end
+    where an editor ends them (LF, CRLF, lone CR), and a byte-order mark takes no column."""
+    breaks = before.count("\n") + before.count("\r") - before.count("\r\n")
+    if not breaks:
+        return 1, column_before + len(before.lstrip("\ufeff")) + 1
+    last = max(before.rfind("\n"), before.rfind("\r"))
+    return breaks + 1, len(before) - last
+
+
+# ------------------------------------------------------------------ a wrong --encoding
+
+# The legacy Chinese encodings by family: GBK and Big5 bytes decode in each other's codec, as mojibake.
+_CHINESE_FAMILIES = {"gb2312": "gb", "gbk": "gb", "gb18030": "gb", "big5": "big5", "cp950": "big5",
+                     "big5hkscs": "big5"}
+# How much larger a share of common characters the other reading must have to be called much better.
+_MUCH_BETTER = 0.3
+
+
+def misreading(data: bytes, encoding: str) -> str | None:
+    """The codec bytes that `encoding` decoded read much better in: 'utf-8' for UTF-8 text given a
+    legacy or single-byte encoding (UTF-8's sequences do not come about by chance), or the other
+    legacy Chinese encoding when its reading is made of that standard's common characters and
+    the given one's is not (Big5 read as GB18030 is kana and rare characters: 結帳 as 挡姐)."""
+    if data.isascii():
+        return None
+    codec = codecs.lookup(encoding).name
+    if not codec.startswith("utf-") and _decodes(data, "utf-8"):
+        return "utf-8"
+    family = _CHINESE_FAMILIES.get(codec)
+    other = legacy_chinese_encoding(data) if family is not None else None
+    if other is None or _CHINESE_FAMILIES[other] == family:
+        return None
+    sample = data[:65536]
+    given_share = _common_share(sample.decode(codec, errors="ignore"), _IS_COMMON[family])
+    other_share = _common_share(sample.decode(other, errors="ignore"), _IS_COMMON[_CHINESE_FAMILIES[other]])
+    return other if other_share - given_share >= _MUCH_BETTER else None
+
+
+def misreading_warning(data: bytes, path: str, encoding: str, better: str) -> str:
+    """The warning for a file read as `encoding` that reads much better as `better`, with the
+    first words that differ in both readings, so the mojibake shows."""
+    example = ""
+    rows = _LINE_BREAK_BYTES.split(data)
+    for number, row in enumerate(rows, start=1):
+        read, meant = row.decode(encoding, errors="replace"), row.decode(better, errors="replace")
+        if read != meant:
+            words_read, words_meant = _NOT_ASCII.findall(read), _NOT_ASCII.findall(meant)
+            if words_read and words_meant:
+                shown = _PRIVATE_USE.sub("\ufffd", excerpt(words_read[0], 12))
+                example = f" (line {number}: {excerpt(words_meant[0], 12)} rather than {shown})"
+            break
+    if better == "utf-8":
+        return f"{path}: read as {encoding}, but its bytes are UTF-8{example}; if so, pass --encoding utf-8"
+    return (f"{path}: read as {encoding}, but it reads much better as {ENCODING_NAMES[better]}{example}; "
+            f"if that is what it is, pass --encoding {better}")
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Characters of the Private Use Area, which a misreading gives too and no font shows: shown as �.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _tell_misreading(data: bytes, path: str, encoding: str) -> None:
+    """Warn (see `warnings_to`) once per file when `encoding` misread it (see `misreading`)."""
+    if not _listeners or path in _listeners[-1][1]:
+        return
+    better = misreading(data, encoding)
+    if better is not None:
+        on_warning, told = _listeners[-1]
+        told.add(path)
+        on_warning(misreading_warning(data, path, encoding, better))
+
+
+# Who is told of files read in an encoding they do not seem to be in, and of which files they were told.
+_listeners: list[tuple[Callable[[str], None], set[str]]] = []
+
+
+@contextmanager
+def warnings_to(on_warning: Callable[[str], None]) -> Iterator[None]:
+    """While the block runs, `decode` tells `on_warning` (a reader's ReadOptions.on_warning) of a
+    file that an encoding it was given decodes into mojibake: the readers pass the encoding on,
+    not the warnings, and a wrong --encoding otherwise gave findings against junk, silently."""
+    listener = (on_warning, set())
+    _listeners.append(listener)
+    try:
+        yield
+    finally:  # by identity: two listeners with the same function and files told are equal
+        del _listeners[next(index for index, other in enumerate(_listeners) if other is listener)]
+
+
+ENCODING_NAMES = {"gb18030": "GB18030/GBK", "big5": "Big5, Traditional Chinese",
+                  "big5hkscs": "Big5-HKSCS, Hong Kong's Traditional Chinese", "utf-8": "UTF-8",
+                  "utf-16": "UTF-16", "utf-32": "UTF-32"}
+
+
+def legacy_chinese_encoding(data: bytes, *, complete: bool = True) -> str | None:
     """'gb18030', 'big5' or 'big5hkscs' for bytes that are not UTF-8 but decode as the mainland's or Taiwan's
     legacy encoding, else None. Most Big5 bytes are valid GB18030 too (安裝軟件 comes out as
     awkward kana and rare characters such as 杆硁ン), so when both decode, the one whose
     characters are the common ones of its own standard wins: GB2312's 6,763 Han characters for
-    GB18030, Big5's level-1 (0xA440-0xC67E) for Big5."""
-    big5 = "big5" if _decodes(data, "cp950") else "big5hkscs" if _decodes(data, "big5hkscs") else None
-    candidates = [name for name in ("gb18030", big5) if name and (name != "gb18030" or _decodes(data, name))]
-    if len(candidates) < 2:
-        return candidates[0] if candidates else None
+    GB18030, Big5's level-1 (0xA440-0xC67E) for Big5. Nor is it either when few of its characters
+    are (Latin-1's "für" decodes as GB18030's "f黵"). `complete` False: the bytes are the start
+    of a file, and may end inside a character."""
+    big5 = ("big5" if _decodes(data, "cp950", final=complete)
+            else "big5hkscs" if _decodes(data, "big5hkscs", final=complete) else None)
+    candidates = [name for name in ("gb18030", big5)
+                  if name and (name != "gb18030" or _decodes(data, name, final=complete))]
     sample = data[:65536]
-    gb_text = sample.decode("gb18030", errors="ignore")
-    big5_text = sample.decode(big5, errors="ignore")
-    return big5 if _common_share(big5_text, _common_big5) > _common_share(gb_text, _common_gb) else "gb18030"
+    shares = {name: _common_share(sample.decode(name, errors="ignore"), _IS_COMMON[_CHINESE_FAMILIES[name]])
+              for name in candidates}
+    best = max(candidates, key=shares.__getitem__, default=None)  # on a tie, GB18030
+    return best if best is not None and shares[best] >= _PLAUSIBLE else None
+
+
+# The least share of common characters a reading of bytes as GB18030 or Big5 needs to be taken for
+# Chinese: real text has over 0.7 (punctuation counts against it), other bytes next to none.
+_PLAUSIBLE = 0.3
 
 
 def _common_share(text: str, is_common) -> float:
@@ -303,6 +521,9 @@ def _common_big5(character: str) -> bool:
         return False
     return len(encoded) == 2 and (0xA140 <= int.from_bytes(encoded, "big") <= 0xA3BF
                                   or 0xA440 <= int.from_bytes(encoded, "big") <= 0xC67E)
+
+
+_IS_COMMON = {"gb": _common_gb, "big5": _common_big5}  # by family (see _CHINESE_FAMILIES)
 
 
 def _known(encoding: str) -> bool:
@@ -331,9 +552,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decodes(data: bytes, encoding: str, *, final: bool = True) -> bool:
+    """Whether the bytes are text in `encoding`; final False: they may end inside a character."""
     try:
-        data.decode(encoding)
+        codecs.getincrementaldecoder(encoding)().decode(data, final=final)
     except UnicodeDecodeError:
         return False
     return True
@@ -367,8 +589,8 @@ def refuse_long_lines(path: str, encoding: str | None = None) -> None:
         return  # the reader says why it cannot read the file
     with handle:
         head = handle.read(_HEAD)
-        if any(head.startswith(bom) for bom, _ in _BOMS) or (encoding is not None and _known(encoding)
-                                                            and _wide(encoding)):
+        encoding = marked_encoding(head) or encoding  # a byte-order mark wins over --encoding (see _decode)
+        if encoding is not None and _known(encoding) and _wide(encoding):
             return
         line, line_start, line_bytes, chunk = 1, 0, 0, head
         while chunk:

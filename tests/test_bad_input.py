@@ -201,24 +201,25 @@ CASES = [
          "error: {d}/late.tsv:2001: NUL byte: a binary file, or text damaged there"),
     Case("binary file named .tmx", lambda d: extract(d, write(d, "memory.tmx", bytes(range(256)) * 4)),
          "error: {d}/memory.tmx: binary file (NUL bytes); expected a TMX document"),
-    Case("invalid UTF-8 (line and byte offset)",
+    Case("invalid UTF-8 (line and column)",
          lambda d: extract(d, write(d, "latin1.txt", "Café au lait\n牛奶咖啡\n".encode("latin-1", "replace"))),
-         "error: {d}/latin1.txt:1: invalid UTF-8 at byte 3; pass --encoding to read another encoding, "
+         "error: {d}/latin1.txt:1:4: invalid UTF-8; pass --encoding to read another encoding, "
          "e.g. --encoding gb18030"),
-    Case("invalid UTF-8 further down",
+    Case("invalid UTF-8 on one line of a UTF-8 file",
          lambda d: extract(d, write(d, "mixed.txt", PAIRS.encode() + b"Caf\xe9\n\xe5\x92\x96\n")),
-         "error: {d}/mixed.txt:3: invalid UTF-8 at byte 75; pass --encoding to read another encoding, "
-         "e.g. --encoding gb18030"),
+         "error: {d}/mixed.txt:3:4: this line is not UTF-8, though the rest of the file is; retype it, or paste "
+         "it again from a UTF-8 source (--encoding would misread the other lines)"),
     Case("UTF-16-LE without BOM, no --encoding",
          lambda d: extract(d, write(d, "utf16le.tsv", TSV.encode("utf-16-le"))),
          "error: {d}/utf16le.tsv: file looks like UTF-16-LE without a byte-order mark; pass --encoding utf-16-le"),
     Case("GB18030, no --encoding", lambda d: extract(d, write(d, "gb.txt", PAIRS.encode("gb18030"))),
-         "error: {d}/gb.txt:2: invalid UTF-8 at byte 38 (it looks like GB18030/GBK); pass --encoding to read "
+         "error: {d}/gb.txt:2:1: invalid UTF-8 (it looks like GB18030/GBK); pass --encoding to read "
          "another encoding, e.g. --encoding gb18030"),
     Case("unknown --encoding", lambda d: extract(d, write(d, "corpus.txt", PAIRS), "--encoding", "klingon"),
          "error: {d}/corpus.txt: unknown encoding 'klingon'"),
     Case("wrong --encoding", lambda d: extract(d, write(d, "corpus.txt", PAIRS), "--encoding", "ascii"),
-         "error: {d}/corpus.txt:2: cannot decode byte 38 as ascii"),
+         "error: {d}/corpus.txt:2:1: cannot decode byte 0xE6 as ascii; the file is UTF-8 text: read it without "
+         "--encoding"),
     Case("parallel files with different line counts",
          lambda d: ["extract", "--source", write(d, "a.en", "one\ntwo\nthree\n"),
                     "--target", write(d, "a.zh", "一\n二\n"), "-o", glossary(d)],
@@ -278,7 +279,7 @@ CASES = [
     Case("check: truncated TMX corpus", lambda d: check(d, write(d, "cut.tmx", TMX[:160])),
          "error: {d}/cut.tmx:3:53: malformed TMX: no element found (the file is truncated or not closed)"),
     Case("check: GB18030 corpus, no --encoding", lambda d: check(d, write(d, "gb.tsv", TSV.encode("gb18030"))),
-         "error: {d}/gb.tsv:1: invalid UTF-8 at byte 38 (it looks like GB18030/GBK); pass --encoding to read "
+         "error: {d}/gb.tsv:1:39: invalid UTF-8 (it looks like GB18030/GBK); pass --encoding to read "
          "another encoding, e.g. --encoding gb18030"),
     Case("check: glossary YAML syntax error", broken_glossary("glossary: 1\nterms: [\n", "check"),
          "error: {d}/glossary.yaml:3:1: YAML syntax error: did not find expected node content"),
@@ -308,7 +309,8 @@ CASES = [
          "{d}/glossary.yaml: 1 problem"),
     Case("validate: not UTF-8",
          broken_glossary(GLOSSARY.encode().replace("智能电网".encode(), b"Stromnetz f\xfcr"), "validate"),
-         "error: {d}/glossary.yaml:5: not UTF-8 (byte 101); glossary files are UTF-8"),
+         "error: {d}/glossary.yaml:5:24: this line is not UTF-8, though the rest of the file is; retype it, or "
+         "paste it again from a UTF-8 source"),
     # ---- import
     Case("import: missing file", lambda d: import_(d, str(d / "nope.csv")),
          "error: {d}/nope.csv: no such file"),
@@ -320,7 +322,7 @@ CASES = [
          "error: {d}/data.csv: binary file (NUL bytes); expected UTF-8 text"),
     Case("import: GB18030 CSV, no --encoding",
          lambda d: import_(d, write(d, "gb.csv", "en,zh\nsmart grid,智能电网\n".encode("gb18030"))),
-         "error: {d}/gb.csv:2: invalid UTF-8 at byte 17 (it looks like GB18030/GBK); pass --encoding to read "
+         "error: {d}/gb.csv:2:12: invalid UTF-8 (it looks like GB18030/GBK); pass --encoding to read "
          "another encoding, e.g. --encoding gb18030"),
     Case("import: UTF-16 CSV without a byte-order mark, no --encoding",
          lambda d: import_(d, write(d, "utf16.csv", "en,zh\nsmart grid,智能电网\n".encode("utf-16-le"))),

@@ -166,7 +166,7 @@ def test_a_gb18030_reference_and_corpus_are_read_with_encoding(runner, workdir):
     Path("corpus-gb.tsv").write_bytes(CORPUS.encode("gb18030"))
     refused = run(runner, "eval", "found.yaml", "gold-gb.tsv")
     assert (refused.exit_code, refused.stderr) == (
-        2, "error: gold-gb.tsv:1: invalid UTF-8 at byte 12 (it looks like GB18030/GBK); pass --encoding to read "
+        2, "error: gold-gb.tsv:1:13: invalid UTF-8 (it looks like GB18030/GBK); pass --encoding to read "
            "another encoding, e.g. --encoding gb18030\n")
     result = run(runner, "eval", "found.yaml", "gold-gb.tsv", "--encoding", "gb18030", "--reachable-in", "corpus-gb.tsv",
                  "--misses", "0")

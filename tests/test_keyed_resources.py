@@ -198,7 +198,7 @@ def test_a_gbk_chinese_bundle_is_an_error_that_suggests_its_encoding_not_latin1_
     gbk.write_bytes("action.open_file=打开文件\naction.delete_file=删除档案\n".encode("gbk"))
     result = keyed_check(runner, JAVA[0], str(gbk))
     assert result.exit_code == 2
-    assert result.stderr == (f"error: {gbk}:1: invalid UTF-8 at byte 17 (it looks like GB18030/GBK); pass --encoding "
+    assert result.stderr == (f"error: {gbk}:1:18: invalid UTF-8 (it looks like GB18030/GBK); pass --encoding "
                              "to read another encoding, e.g. --encoding gb18030\n")
     result = keyed_check(runner, JAVA[0], str(gbk), "--encoding", "gb18030")
     assert result.exit_code == 1
@@ -211,7 +211,7 @@ def test_a_utf8_chinese_bundle_with_one_stray_latin1_byte_is_an_error_at_that_by
                         .replace(b"caf\xc3\xa9", b"caf\xe9"))
     result = keyed_check(runner, JAVA[0], str(damaged))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {damaged}:2: invalid UTF-8 at byte 59; pass --encoding")
+    assert result.stderr.startswith(f"error: {damaged}:2:26: this line is not UTF-8, though the rest of the file is")
 
 
 def test_a_gbk_bundle_given_as_the_english_side_is_no_latin1_either(runner, tmp_path):
@@ -219,7 +219,7 @@ def test_a_gbk_bundle_given_as_the_english_side_is_no_latin1_either(runner, tmp_
     gbk.write_bytes("action.open_file=打开文件\n".encode("gbk"))
     result = keyed_check(runner, str(gbk), JAVA[0])
     assert result.exit_code == 2
-    assert "invalid UTF-8 at byte 17 (it looks like GB18030/GBK)" in result.stderr
+    assert ":1:18: invalid UTF-8 (it looks like GB18030/GBK)" in result.stderr
 
 
 def test_a_minified_json_file_of_one_line_reads_in_linear_time(tmp_path):
