@@ -17,7 +17,7 @@ from enum import Enum
 
 from ..errors import InputFormatError, OtherLanguageError, UsageError
 from ..models import SegmentPair
-from ..textio import MAX_SEGMENT_CHARS, is_blank_file, open_binary, spooled
+from ..textio import MAX_SEGMENT_CHARS, is_blank_file, open_binary, spooled, warnings_to
 
 
 class InputFormat(str, Enum):
@@ -230,7 +230,7 @@ def _warn_about_tables_left_out(directory: str, options: ReadOptions) -> None:
 
 
 def _read_file(given: str, input_format: InputFormat, options: ReadOptions) -> Iterator[SegmentPair]:
-    with spooled(given, encoding=options.encoding) as path:
+    with spooled(given, encoding=options.encoding) as path, warnings_to(options.on_warning):
         _refuse_blank(path)
         chosen = input_format
         if chosen is InputFormat.AUTO:
@@ -258,7 +258,13 @@ def read_parallel(source_path: str, target_path: str, *, options: ReadOptions = 
 
     _refuse_blank(source_path)
     _refuse_blank(target_path)
-    return _bounded(parallel.read(source_path, target_path, options))
+    return _bounded(_warning(parallel.read(source_path, target_path, options), options))
+
+
+def _warning(pairs: Iterator[SegmentPair], options: ReadOptions) -> Iterator[SegmentPair]:
+    """The pairs, read with decoding warnings going to the reader's on_warning (textio.warnings_to)."""
+    with warnings_to(options.on_warning):
+        yield from pairs
 
 
 def _refuse_blank(path: str) -> None:
