@@ -34,8 +34,10 @@ from .glossary_yaml_read import (
     _refuse_complex_keys,
 )
 
+# Control characters, BOMs and the line breaks only YAML counts (U+0085, U+2028, U+2029): with one,
+# PyYAML's lines are not the editor's, and _parse_fully moves every location to the editor's line.
 _NOT_QUICK_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                             "\U00010000-\U0010ffff]")  # control characters, unusual line breaks, BOMs
+                             "\U00010000-\U0010ffff]")
 _TERMS_LINE = re.compile(r"^terms:\r?$", re.MULTILINE)
 _KEY_LINE = re.compile(r"(?:  - |    )([A-Za-z_][A-Za-z0-9_]*):(?: +(?=[^ #])|$)")
 _ITEM_LINE = "      - "

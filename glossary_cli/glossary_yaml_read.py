@@ -2,9 +2,10 @@
 
 This is the reference reader: it takes any YAML text, refuses `!!python/object`, other non-plain
 tags, anchors and aliases with their line and column, and reports every schema problem, not
-just the first. Besides the Glossary it cuts the file into header, one block per entry and
-trailer, noting where each key sits (_Document, _Block, _KeySpan), so that glossary_yaml can
-write unchanged parts back byte for byte and patch only the keys that changed.
+just the first, at the line an editor shows (EditorLines), which is not always PyYAML's.
+Besides the Glossary it cuts the file into header, one block per entry and trailer, noting where
+each key sits (_Document, _Block, _KeySpan), so that glossary_yaml can write unchanged parts back
+byte for byte and patch only the keys that changed.
 glossary_yaml_quick reads the usual files faster with the same steps and must agree with it.
 """
 
@@ -14,6 +15,7 @@ import datetime
 import difflib
 import re
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,6 +141,132 @@ def _wide_colon_key(text: str, error_line: int, path: str) -> Problem | None:
     return Problem(path, line, column, _WIDE_COLON.format(key=found.group(1)))
 
 
+# YAML 1.1 ends a line at U+0085, U+2028 and U+2029 too, and PyYAML counts them; editors, git, grep
+# and whoever follows a `file:line` count LF, CRLF and CR only. Pasted in from a web page or Word,
+# one such separator moved every location PyYAML gave after it a line down.
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAKS = re.compile("\r\n|[\r\n]")
+_SEPARATOR_NAMES = {"\x85": "NEXT LINE (NEL)", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+
+
+class EditorLines:
+    """Locations in a glossary's text as an editor shows them: 1-based line and column, lines
+    ended by LF, CRLF or CR alone, whatever PyYAML counted as a line break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.shifted = _YAML_ONLY_BREAKS.search(text) is not None  # PyYAML's lines are not the editor's
+        self._yaml_starts: list[int] | None = None
+        self._editor_starts: list[int] | None = None
+
+    def of_mark(self, line: int, column: int) -> tuple[int, int]:
+        """Where PyYAML's 0-based (line, column) is."""
+        if not self.shifted:
+            return line + 1, column + 1
+        return self.of_index(self.index(line, column))
+
+    def index(self, line: int, column: int) -> int:
+        """The offset in the text of PyYAML's 0-based (line, column)."""
+        if self._yaml_starts is None:
+            self._yaml_starts = [0, *(found.end() for found in _YAML_BREAKS.finditer(self.text))]
+        return self._yaml_starts[min(line, len(self._yaml_starts) - 1)] + column
+
+    def of_index(self, index: int) -> tuple[int, int]:
+        """Where the character at an offset in the text is."""
+        starts = self._line_starts()
+        line = bisect_right(starts, index) - 1
+        return line + 1, index - starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based editor line, without its line break."""
+        starts = self._line_starts()
+        if not 0 < line <= len(starts):
+            return ""
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1]:end].rstrip("\r\n")
+
+    def _line_starts(self) -> list[int]:
+        if self._editor_starts is None:
+            self._editor_starts = [0, *(found.end() for found in _EDITOR_BREAKS.finditer(self.text))]
+        return self._editor_starts
+
+    def moved(self, entry: Entry) -> None:
+        """An entry located by PyYAML's lines, located by the editor's."""
+        entry.line, entry.column = self.of_mark(entry.line - 1, entry.column - 1)
+        entry.positions = {key: self.of_mark(line - 1, column - 1) for key, (line, column) in entry.positions.items()}
+
+
+# Quotation marks TextEdit's and Word's smart quotes type for ' and " (and a few other languages'
+# pairs), each with the mark that closes it. YAML quotes a value with the ASCII ' and " only: these
+# are part of the text to it.
+TYPOGRAPHIC_QUOTES = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c", "\u201a": "\u2018",
+                      "\u201d": "\u201d", "\u2019": "\u2019", "\u00ab": "\u00bb", "\u2039": "\u203a"}
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s\[{,]))" + "[\u201c\u2018\u201e\u201a\u00ab\u2039]")  # where a value starts
+
+
+def typographic_quotes(value: str) -> tuple[str, str] | None:
+    """The typographic quotes (opening, closing) wrapped around a whole value, as TextEdit and Word
+    type `'checkout'` and `"结账"`: ‘checkout’, “结账”; else None."""
+    closing = TYPOGRAPHIC_QUOTES.get(value[:1])
+    if closing is None or len(value) < 3 or value[-1] not in (closing, "\u201d", "\u2019"):
+        return None
+    return value[0], value[-1]
+
+
+def _syntax_error(text: str, path: str, where: EditorLines, mark: Any, reason: str) -> Problem:
+    """PyYAML's syntax error as a person can act on it, at the editor's line. It names the usual
+    causes its own words hide: an invisible line separator (which PyYAML reads as a line break), a
+    tab in the indentation, a value put in typographic quotes."""
+    if mark is None:
+        return Problem(path, 1, 1, f"YAML syntax error: {reason}")
+    line, column = where.of_mark(mark.line, mark.column)
+    separator = _separator_to_blame(text, where, where.index(mark.line, mark.column))
+    if separator is not None:
+        at_line, at_column = where.of_index(separator)
+        name = _SEPARATOR_NAMES[text[separator]]
+        return Problem(path, at_line, at_column,
+                       f"YAML syntax error: the invisible {name} (U+{ord(text[separator]):04X}) here is a line break "
+                       f"to YAML, though an editor shows none, so YAML stopped at {line}:{column} ({reason}); replace "
+                       "it with a space or a line break")
+    shown = where.line_text(line)
+    indent = len(shown) - len(shown.lstrip(" \t"))
+    if "\t" in shown[:indent] and column <= indent + 1:
+        return Problem(path, line, shown.index("\t") + 1, "YAML syntax error: a tab indents this line, and YAML "
+                                                          "indents with spaces only; replace the tab with spaces")
+    if shown[column - 1:column] == "\t":  # `-<tab>source:`
+        return Problem(path, line, column, "YAML syntax error: a tab here, where YAML takes spaces only; replace it "
+                                           "with a space")
+    quote = _OPENING_QUOTE.search(shown)
+    if quote is not None:
+        pair = f"{quote.group()} {TYPOGRAPHIC_QUOTES[quote.group()]}"
+        reason += (f"; {pair} are typographic quotes, which YAML reads as text: quote the value with ASCII \" "
+                   "or ' instead")
+    elif reason.startswith("mapping values are not allowed"):
+        reason += "; a value holding ': ' must be written in quotes"
+    return Problem(path, line, column, f"YAML syntax error: {reason}")
+
+
+def _separator_to_blame(text: str, where: EditorLines, error: int) -> int | None:
+    """The offset of the line separator (U+2028, U+2029, U+0085) that caused a syntax error at
+    offset `error`: the last one before it, if the text parses past that point once they are read
+    as spaces. None when there is none, or the error is there without them."""
+    if not where.shifted:
+        return None
+    before = [found.start() for found in _YAML_ONLY_BREAKS.finditer(text, 0, error + 1)]
+    if not before:
+        return None
+    try:
+        yaml.compose(_YAML_ONLY_BREAKS.sub(" ", text), Loader=_Loader)
+    except yaml.MarkedYAMLError as error_without:  # its lines are the editor's: nothing else breaks one
+        mark = error_without.problem_mark or error_without.context_mark
+        if mark is None or (mark.line + 1, mark.column + 1) <= where.of_index(error):
+            return None  # read without them, it fails there or before
+    except yaml.YAMLError:
+        return None
+    return before[-1]
+
+
 # The most text a glossary file may hold. A glossary of 100,000 entries, evidence and all, takes
 # about 60 million characters; a file much larger is no glossary (or a note pasted in by mistake),
 # and parsing it took six times its size in memory before it ended in a MemoryError traceback.
@@ -164,10 +292,11 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
     if oversized is not None:
         return Glossary(), [oversized]
     problems: list[Problem] = []
+    where = EditorLines(text)
 
     def problem(node_or_mark: Any, message: str) -> None:
         mark = getattr(node_or_mark, "start_mark", node_or_mark)
-        problems.append(Problem(path, mark.line + 1, mark.column + 1, message))
+        problems.append(Problem(path, *where.of_mark(mark.line, mark.column), message))
 
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -182,20 +311,16 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
                                         "=======, >>>>>>>) here; keep one side, or both with glossary merge, "
                                         "then run glossary validate") for start in blocks]
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        wide = _wide_colon_key(text, line, path)
+        wide = _wide_colon_key(text, where.of_mark(mark.line, mark.column)[0] if mark else 1, path)
         if wide is not None:
             return Glossary(), [wide]
-        reason = error.problem or error.context or "invalid YAML"
-        if reason.startswith("mapping values are not allowed"):
-            reason += "; a value holding ': ' must be written in quotes"
-        return Glossary(), [Problem(path, line, column, f"YAML syntax error: {reason}")]
+        return Glossary(), [_syntax_error(text, path, where, mark, error.problem or error.context or "invalid YAML")]
     except yaml.reader.ReaderError as error:  # a control character or other unprintable one
         character = error.character if isinstance(error.character, int) else ord(error.character)
-        before = text[:error.position]
+        position = error.position
         if _Loader is not yaml.SafeLoader:  # libyaml counts the position in UTF-8 bytes
-            before = text.encode("utf-8")[:error.position].decode("utf-8", "ignore")
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+            position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+        line, column = where.of_index(position)
         return Glossary(), [Problem(path, line, column, f"character U+{character:04X} is not allowed in YAML; "
                                                         "remove it or write it as an escape in double quotes")]
     except yaml.YAMLError as error:
@@ -234,9 +359,12 @@ def _parse_fully(text: str, path: str, *, bom: bool) -> tuple[Glossary, list[Pro
 
     if not terms_node.flow_style or not items:
         if len(glossary.terms) == len(items) and not problems:
-            _remember_text(glossary, root, items, text, bom=bom)
+            _remember_text(glossary, root, items, text, bom=bom)  # cut at PyYAML's lines, as it read them
+    if where.shifted:
+        for entry in glossary.terms:
+            where.moved(entry)
     if glossary.origin is None and not problems and any(comment_at(line) >= 0 for line in text.splitlines()):
-        glossary.origin = _why_unkept(root, terms_node, path)
+        glossary.origin = _why_unkept(root, terms_node, path, where)
     return glossary, problems
 
 
@@ -262,17 +390,21 @@ class Unkept:
     reason: str
 
 
-def _why_unkept(root: yaml.MappingNode, terms_node: yaml.Node, path: str) -> Unkept:
+def _why_unkept(root: yaml.MappingNode, terms_node: yaml.Node, path: str, where: EditorLines) -> Unkept:
     keys = [key for key, _ in root.value]
     terms_key = next(key for key in keys if key.value == "terms")
+
+    def line(node: yaml.Node) -> int:
+        return where.of_mark(node.start_mark.line, node.start_mark.column)[0]
+
     if root.flow_style or getattr(terms_node, "flow_style", False):
-        return Unkept(path, terms_node.start_mark.line + 1, "the entries are written in flow style ([...]); write "
+        return Unkept(path, line(terms_node), "the entries are written in flow style ([...]); write "
                       "them as a block list (`- source: ...`, one key per line) so the file's comments can be kept")
     after = keys[keys.index(terms_key) + 1:]
     if after:
-        return Unkept(path, after[0].start_mark.line + 1, f"'{after[0].value}:' comes after the 'terms:' list; move it "
+        return Unkept(path, line(after[0]), f"'{after[0].value}:' comes after the 'terms:' list; move it "
                       "above 'terms:' so the file's comments can be kept")
-    return Unkept(path, terms_key.start_mark.line + 1, "'terms:' shares its line with another key; put it on a line "
+    return Unkept(path, line(terms_key), "'terms:' shares its line with another key; put it on a line "
                   "of its own so the file's comments can be kept")
 
 
