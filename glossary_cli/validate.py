@@ -20,10 +20,12 @@ import yaml
 from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
+from .glossary_yaml_read import EditorLines, typographic_quotes
 from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case, written_pattern
-from .normalize import closed_compound
+from .normalize import _OTHER_SPACES, closed_compound  # Unicode's spaces but U+0020
 from .language_tags import chinese_script, chinese_standard, compares_as_written, regional_target
-from .script import HAN_RANGES, INVISIBLE, in_script, written_script
+from .safe_text import with_code_points
+from .script import HAN, HAN_RANGES, INVISIBLE, in_script, written_script
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,12 @@ def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
                     break
 
 
+def _spaces_shown(value: str) -> str:
+    """A term with its spaces other than the plain one as code points (`购物车<U+00A0>`): a message
+    about its spaces shows which ones they are."""
+    return with_code_points(value, _OTHER_SPACES.findall(value))
+
+
 @_check("GV005")
 def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
     """Blank strings, stray spaces, or the same string listed twice in one field."""
@@ -192,8 +200,8 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                 if not value.strip():
                     yield _Finding(entry, key, f'entry "{entry.source}" has an empty {key}; remove it')
                 elif value != value.strip():
-                    yield _Finding(entry, key, f'entry "{entry.source}": {key} "{value}" has leading or trailing '
-                                               "spaces, so it will never match; remove them")
+                    yield _Finding(entry, key, f'entry "{entry.source}": {key} "{_spaces_shown(value)}" has leading or '
+                                               "trailing spaces, so it will never match; remove them")
             for same in _repeated(values, compare=key_of_rendering if key != "source_variants" else str):
                 if len(set(same)) == 1:
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{same[0]}" twice; keep one')
@@ -202,7 +210,8 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} {shown}, which check reads as '
                                                "the same; keep one")
         if entry.source != entry.source.strip():
-            yield _Finding(entry, "source", f'source "{entry.source}" has leading or trailing spaces; remove them')
+            yield _Finding(entry, "source", f'source "{_spaces_shown(entry.source)}" has leading or trailing spaces; '
+                                            "remove them")
 
 
 @_check("GV006")
@@ -278,7 +287,7 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
             if found is not None:
                 hidden = found.group()
                 name = unicodedata.name(hidden, "a format character")
-                yield _Finding(entry, key, f"{key} {value.replace(hidden, '')!r} holds the invisible character "
+                yield _Finding(entry, key, f'{key} "{with_code_points(value, hidden)}" holds the invisible character '
                                            f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
                                            "tools, whose term search then misses it; delete it")
 
@@ -354,6 +363,43 @@ def approved_in_the_other_script(glossary: Glossary) -> Iterator[_Finding]:
                                                 "or change languages: target")
 
 
+@_check("GV012")
+def other_spaces(glossary: Glossary) -> Iterator[_Finding]:
+    """A space other than the plain space (a no-break space, an ideographic space) inside a term.
+
+    Word, web pages and CAT tools paste them in, and an editor shows them as plain spaces. check
+    reads one as a space, but an export carries it into CAT tools, whose term search then misses
+    the term typed with a plain space. At the ends of a term it is a stray space (GV005)."""
+    for entry in glossary.terms:
+        for key, value in _term_spellings(entry):
+            inner = value.strip()
+            found = _OTHER_SPACES.search(inner)
+            if found is not None:
+                space = found.group()
+                between_han = all(HAN.match(inner, at) for at in (found.start() - 1, found.end()))
+                yield _Finding(entry, key, f'{key} "{with_code_points(value, space)}" holds the space '
+                                           f"U+{ord(space):04X} ({unicodedata.name(space)}), which an export would "
+                                           "carry into CAT tools, whose term search then misses it; "
+                                           + ("delete it" if between_han else "write a plain space"))
+
+
+@_check("GV013")
+def term_in_typographic_quotes(glossary: Glossary) -> Iterator[_Finding]:
+    """A term wrapped in typographic quotes (‘checkout’, “结账”), which YAML reads as part of it.
+
+    Typed in TextEdit or Word, whose smart quotes turn ' and " into ‘ ’ and “ ”, the quotes stay
+    in the term: check then looks for them, so an approved source is never found in the English
+    and a correct translation without them is flagged."""
+    for entry in glossary.terms:
+        for key, value in _term_spellings(entry):
+            quotes = typographic_quotes(value)
+            if quotes is not None:
+                yield _Finding(entry, key, f'{key} "{value}" is wrapped in the typographic quotes {quotes[0]} '
+                                           f"{quotes[1]}, which YAML reads as part of the term, so check looks for "
+                                           f"them too; write {value[1:-1]} without them (YAML quotes a value with "
+                                           "ASCII \" or ' only)")
+
+
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
     those linked by a surface check could find them under, ignoring case."""
@@ -404,7 +450,7 @@ def misspelt_keys(glossary: Glossary, path: str) -> list[Problem]:
         meant = misspelt_key(str(key), HEADER_KEYS)
         if meant is not None and meant != "terms":  # a misspelt `terms:` the reader reports already
             span = header.spans.get(key) if header is not None else None
-            line, column = (span.first + 1, span.column + 1) if span is not None else (1, 1)
+            line, column = EditorLines(header.text).of_mark(span.first, span.column) if span is not None else (1, 1)
             problems.append(Problem(path, line, column, _unknown_key_message(key, meant)))
     for entry in glossary.terms:
         for key in entry.extra:
@@ -464,14 +510,15 @@ def _no_terms_list(text: str, path: str) -> list[Problem]:
         what = "is empty" if not any(line.strip() for line in lines) else "holds only comments"
         return [Problem(path, 1, 1, f"the file {what}; a glossary has `glossary: 1`, `languages:` and a `terms:` list "
                                     "(`terms: []` while it has no entries)")]
-    root = yaml.compose(text.lstrip("\ufeff"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    text = text.lstrip("\ufeff")
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     terms = next(((key, value) for key, value in root.value if key.value == "terms"), None) \
         if isinstance(root, yaml.MappingNode) else None
     if terms is None:
         return [Problem(path, 1, 1, "no 'terms:' list; add `terms: []` (no entries yet) or the entries")]
     key, value = terms
     if not isinstance(value, yaml.SequenceNode):
-        return [Problem(path, key.start_mark.line + 1, key.start_mark.column + 1,
+        return [Problem(path, *EditorLines(text).of_mark(key.start_mark.line, key.start_mark.column),
                         "'terms:' holds no list; write `terms: []` for a glossary with no entries yet")]
     return []
 
