@@ -130,7 +130,7 @@ def _link_kinds() -> tuple[FileKind, ...]:
 def refuse_link_not_to(path: str, kind: FileKind) -> None:
     """At the start of a command that will write a `kind` to `path`: if `path` is a link
     write_atomic would refuse to write through, say so now, not after the work (see `_link_target`)."""
-    if os.path.islink(path):
+    if descriptor_named(path) is None and os.path.islink(path):  # /dev/stdout is a link to a descriptor
         _link_target(path, kind)
 
 
