@@ -302,12 +302,13 @@ def normalise_chinese_many(texts: Sequence[str], *, as_written: bool = False) ->
         prepared = _folded_chinese(text)
         shown = _folded_chinese(written) if as_written and written != text else None
         if not _WHITESPACE.search(prepared):
-            result.append(Normalised(prepared, step.origin, shown, step.ends))
+            result.append(Normalised(_hyphens_as_spaces(prepared), step.origin,
+                                     None if shown is None else _hyphens_as_spaces(shown), step.ends))
             continue
         compact, kept = _without_spaces(prepared)  # t2s leaves spaces where they were: `kept` fits `shown` too
-        result.append(Normalised(compact, _compose(step, kept), None if shown is None else
-                                 "".join(" " if shown[index].isspace() else shown[index] for index in kept),
-                                 _compose_ends(step, kept)))
+        if shown is not None:
+            shown = _hyphens_as_spaces("".join(" " if shown[index].isspace() else shown[index] for index in kept))
+        result.append(Normalised(_hyphens_as_spaces(compact), _compose(step, kept), shown, _compose_ends(step, kept)))
     return result
 
 
@@ -316,9 +317,13 @@ def _folded_chinese(text: str) -> str:
     prepared = _lower(text)
     if _CHINESE_FOLDED.search(prepared):
         prepared = prepared.translate(CHINESE_FOLDS)
-    if "-" in prepared:  # SARS-CoV-2 is SARS CoV 2, as on the English side
-        prepared = _LATIN_HYPHEN.sub(" ", prepared)
     return prepared
+
+
+def _hyphens_as_spaces(text: str) -> str:
+    """A hyphen between Latin letters or digits as a space, once spaces are gone: SARS-CoV-2 is
+    SARS CoV 2, as on the English side, and so are `MERS -CoV` and `MERS - CoV`. One for one."""
+    return _LATIN_HYPHEN.sub(" ", text) if "-" in text else text
 
 
 def chinese_pattern(term: str) -> str:
@@ -806,6 +811,8 @@ class TermMatcher:
                 # Whole words only (the word test of _is_word_char, inlined: this loop is hot).
                 if start > 0 and (haystack[start - 1].isalnum() or haystack[start - 1] == "_"):
                     continue
+                if start > 1 and haystack[start - 1] == "'" and haystack[start - 2].isalpha():
+                    continue  # the `m` of i'm, the `s` of it's, the `t` of don't: part of a word, not one
                 if end < length and (haystack[end].isalnum() or haystack[end] == "_"):
                     continue
                 owners_here, rank = owners[pattern], int(extra_only[pattern])
