@@ -36,6 +36,7 @@ from .glossary_yaml_quick import _parse_quickly
 from .textio import ENCODING_NAMES, backslash_hint, line_and_column, marked_encoding, not_utf8
 from . import glossary_yaml_read
 from .glossary_yaml_read import (
+    EditorLines,
     Problem,
     Unkept,
     _Block,
@@ -292,7 +293,8 @@ def header_line(glossary: Glossary, key: str) -> int | None:
     """The line of a top-level key in the glossary's file (None: not known)."""
     document = glossary.origin if isinstance(glossary.origin, _Document) else None
     span = document.header.spans.get(key) if document is not None else None
-    return span.first + 1 if span is not None else None
+    # as an editor counts lines, after a pasted U+2028 too (spans count PyYAML's)
+    return EditorLines(document.header.text).of_mark(span.first, span.column)[0] if span is not None else None
 
 
 def _document_of(glossary: Glossary) -> _Document | None:

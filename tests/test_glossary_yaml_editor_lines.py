@@ -89,3 +89,13 @@ def test_a_crlf_glossary_with_a_tab_is_located_as_ever(runner, workdir):
         handle.write("\ufeff" + HEADER.replace("\n", "\r\n") + "  - source: x\r\n\ttarget: y\r\n")
     result = runner.invoke(app, ["validate", "g.yaml"])
     assert result.stderr.splitlines()[0].startswith("error: g.yaml:5:1: YAML syntax error: a tab indents this line")
+
+
+def test_a_merge_conflict_on_a_top_level_key_after_a_separator_names_the_editor_line(runner, workdir):
+    header = 'glossary: 1\nx-note: "docs team\u2028localisation"\nlanguages: {{source: en, target: zh}}\nx-owner: {}\nterms: []\n'
+    for name, owner in (("base.yaml", "docs"), ("ours.yaml", "l10n"), ("theirs.yaml", "web")):
+        write(name, header.format(owner))
+    result = runner.invoke(app, ["merge", "ours.yaml", "theirs.yaml", "--base", "base.yaml", "-o", "ours.yaml"])
+    assert result.exit_code == 1
+    assert ('the top-level key x-owner changed on both sides (ours.yaml:4 "l10n"; theirs.yaml:4 "web")'
+            in result.stderr)
