@@ -17,7 +17,7 @@ from functools import lru_cache
 from .align import Link
 from .models import Alternative, Evidence, ScoredPair
 from .lexicon import gloss_count
-from .normalize import chinese_key, is_acronym, singular
+from .normalize import chinese_key, closed_compound, english_key, is_acronym, singular
 from .stopwords import is_english_stopword
 from .wordclass import is_participle, only_a_verb
 
@@ -313,14 +313,17 @@ def _expansion_of_kept_acronym(best: PairTally, others: list[tuple[float, str, P
 
 def merge_case_variants(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]]
                         ) -> tuple[dict[tuple[str, str], PairTally], dict[str, set[int]]]:
-    """`JSON` and `Json`, `MountPoint` and `Mountpoint` linked to one translation are one term.
+    """`JSON` and `Json`, `MountPoint` and `Mountpoint`, `micro-organism` and `microorganism`
+    linked to one translation are one term.
 
     Keys keep the case of acronyms so that `US` and `us` or `WHO` and `who` stay apart; spellings
-    that differ only in case and share a target are merged into the spelling linked most often,
-    and the merged key occurs wherever either spelling does. The inputs are left unchanged."""
+    that differ only in case, or a hyphenated word and its closed spelling (one term to check and
+    validate, which would refuse the two as duplicate entries), and share a target are merged into
+    the spelling linked most often, and the merged key occurs wherever either spelling does. The
+    inputs are left unchanged."""
     spellings: dict[tuple[str, str], list[str]] = {}
-    for source_key, target_key in tallies:
-        spellings.setdefault((source_key.casefold(), target_key), []).append(source_key)
+    for (source_key, target_key), tally in tallies.items():
+        spellings.setdefault((_one_term_key(source_key, tally), target_key), []).append(source_key)
     variants = {group: keys for group, keys in spellings.items() if len(keys) > 1}
     if not variants:
         return tallies, source_postings
@@ -338,6 +341,16 @@ def merge_case_variants(tallies: dict[tuple[str, str], PairTally], source_postin
         merged_tallies[(main, target_key)] = tally
         merged_postings[main] = occurrences
     return merged_tallies, merged_postings
+
+
+def _one_term_key(source_key: str, tally: PairTally) -> str:
+    """What the spellings of one term share: the key case folded, and for a hyphenated word (its
+    key has a space where the hyphen was) the key of its closed spelling."""
+    if " " in source_key:
+        closed = closed_compound(preferred_source(tally))
+        if closed is not None:
+            return english_key(closed).casefold()
+    return source_key.casefold()
 
 
 def _is_name_term(options: list[tuple[PairFeatures, str, PairTally]]) -> bool:
