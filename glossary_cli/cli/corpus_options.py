@@ -20,8 +20,8 @@ from .common import warn
 INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                             help="Corpus format; auto detects it from the extension and content.")
 ENCODING = typer.Option(None, "--encoding", metavar="<encoding>",
-                        help="Text encoding of the corpus files (default UTF-8, or what a "
-                                                    "byte-order mark says), e.g. gb18030, utf-16.")
+                        help="Text encoding of corpus files without a byte-order mark (default UTF-8; a "
+                             "file that starts with one is read as it says), e.g. gb18030, utf-16.")
 STRICT = typer.Option(False, "--strict", help="Treat a line or cell with no partner in the other language as an "
                                                 "error instead of skipping it with a warning (untranslated PO, "
                                                 "XLIFF and TMX units are still skipped).")
