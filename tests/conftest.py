@@ -68,6 +68,16 @@ def in_keyed_data(monkeypatch):
 
 
 @pytest.fixture
+def in_shop(tmp_path, monkeypatch):
+    """Inside a temporary directory holding g.yaml, the shop's approved terms (support.CHECKOUT_APPROVED)."""
+    from tests.support import CHECKOUT_APPROVED
+
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text(CHECKOUT_APPROVED, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
 def workdir(tmp_path, monkeypatch):
     """Run the test inside its own temporary directory, so files are named as a user types them."""
     monkeypatch.chdir(tmp_path)

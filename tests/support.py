@@ -189,3 +189,13 @@ def keyed_check(runner, source: str, target: str, *options: str):
 def finding_places(output: str) -> list[str]:
     """The file:line:column of each finding check's text report lists."""
     return re.findall(r"^  (\S+:\d+:\d+)  error", output, flags=re.MULTILINE)
+
+
+# A shop's approved terms, and one right and one wrong rendering of each: a corpus read in the right
+# encoding gives exactly one finding (the encoding tests read these files in many encodings).
+CHECKOUT_APPROVED = ("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+                     "  - source: checkout\n    target: 结算\n    status: approved\n"
+                     "  - source: shopping cart\n    target: 购物车\n    status: approved\n")
+SOFTWARE_TAIWAN = ("glossary: 1\nlanguages: {source: en, target: zh-TW}\nterms:\n"
+                   "  - source: software\n    target: 軟體\n    forbidden: [軟件]\n    status: approved\n")
+CHECKOUT_PAIRS = "Go to checkout\t去结算\nView your shopping cart\t查看购物篮\n"

@@ -11,26 +11,12 @@ import pytest
 
 from glossary_cli.cli.common import app
 from glossary_cli.textio import legacy_chinese_encoding
-
-GLOSSARY = ("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
-            "  - source: checkout\n    target: 结算\n    status: approved\n"
-            "  - source: shopping cart\n    target: 购物车\n    status: approved\n")
-TW_GLOSSARY = ("glossary: 1\nlanguages: {source: en, target: zh-TW}\nterms:\n"
-               "  - source: software\n    target: 軟體\n    forbidden: [軟件]\n    status: approved\n")
-# One right and one wrong rendering of each approved term: a file read right gives exactly one finding.
-PAIRS = "Go to checkout\t去结算\nView your shopping cart\t查看购物篮\n"
-
-
-@pytest.fixture
-def here(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
-    return tmp_path
+from tests.support import CHECKOUT_APPROVED, CHECKOUT_PAIRS, SOFTWARE_TAIWAN
 
 
 # ------------------------------------------------------------------ an --encoding that cannot read the file
 
-def test_a_file_the_given_encoding_cannot_read_is_named_for_what_it_is(runner, here):
+def test_a_file_the_given_encoding_cannot_read_is_named_for_what_it_is(runner, in_shop):
     Path("utf8.tsv").write_text("View your shopping cart\t查看购物车\n", encoding="utf-8")
     Path("gbk.tsv").write_bytes("Go to checkout\t去结算\n".encode("gbk"))
 
@@ -46,12 +32,12 @@ def test_a_file_the_given_encoding_cannot_read_is_named_for_what_it_is(runner, h
 
 # ------------------------------------------------------------------ M3: a byte-order mark wins over --encoding
 
-def test_one_run_with_encoding_gb18030_reads_gbk_beside_utf8_and_utf16_files_with_a_byte_order_mark(runner, here):
+def test_one_run_with_encoding_gb18030_reads_gbk_beside_utf8_and_utf16_files_with_a_byte_order_mark(runner, in_shop):
     Path("docs").mkdir()
-    Path("docs/notepad-ansi.tsv").write_bytes(PAIRS.encode("gbk"))
-    Path("docs/excel-utf8.tsv").write_bytes(PAIRS.replace("\n", "\r\n").encode("utf-8-sig"))
-    Path("docs/excel-unicode.tsv").write_bytes(PAIRS.replace("\n", "\r\n").encode("utf-16"))  # with its BOM
-    Path("docs/utf16-be.tsv").write_bytes(b"\xfe\xff" + PAIRS.encode("utf-16-be"))
+    Path("docs/notepad-ansi.tsv").write_bytes(CHECKOUT_PAIRS.encode("gbk"))
+    Path("docs/excel-utf8.tsv").write_bytes(CHECKOUT_PAIRS.replace("\n", "\r\n").encode("utf-8-sig"))
+    Path("docs/excel-unicode.tsv").write_bytes(CHECKOUT_PAIRS.replace("\n", "\r\n").encode("utf-16"))  # a BOM
+    Path("docs/utf16-be.tsv").write_bytes(b"\xfe\xff" + CHECKOUT_PAIRS.encode("utf-16-be"))
 
     result = runner.invoke(app, ["check", "g.yaml", "docs", "--input-format", "tsv", "--encoding", "gb18030",
                                  "--format", "json"])
@@ -64,8 +50,8 @@ def test_one_run_with_encoding_gb18030_reads_gbk_beside_utf8_and_utf16_files_wit
         ("docs/utf16-be.tsv", 2)]
 
 
-def test_a_utf8_byte_order_mark_wins_over_encoding_utf16_too(runner, here):
-    Path("bom.tsv").write_bytes(PAIRS.encode("utf-8-sig"))
+def test_a_utf8_byte_order_mark_wins_over_encoding_utf16_too(runner, in_shop):
+    Path("bom.tsv").write_bytes(CHECKOUT_PAIRS.encode("utf-8-sig"))
 
     result = runner.invoke(app, ["check", "g.yaml", "bom.tsv", "--encoding", "utf-16"])
 
@@ -76,12 +62,13 @@ def test_a_utf8_byte_order_mark_wins_over_encoding_utf16_too(runner, here):
 # ------------------------------------------------------------------ M4: a glossary not in UTF-8
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-with-bom"])
-def test_a_glossary_notepad_saved_as_unicode_is_refused_with_how_to_convert_it(runner, here, encoding):
-    data = GLOSSARY.encode("utf-16") if encoding == "utf-16" else b"\xfe\xff" + GLOSSARY.encode("utf-16-be")
+def test_a_glossary_notepad_saved_as_unicode_is_refused_with_how_to_convert_it(runner, in_shop, encoding):
+    data = (CHECKOUT_APPROVED.encode("utf-16") if encoding == "utf-16"
+            else b"\xfe\xff" + CHECKOUT_APPROVED.encode("utf-16-be"))
     Path("g.yaml").write_bytes(data)
 
     for command in (["validate", "g.yaml"], ["check", "g.yaml", "-"], ["approve", "g.yaml", "checkout"]):
-        result = runner.invoke(app, command, input=PAIRS)
+        result = runner.invoke(app, command, input=CHECKOUT_PAIRS)
         assert (result.exit_code, result.stderr) == (
             2, "error: g.yaml: UTF-16 text (it starts with a UTF-16 byte-order mark); glossary files are UTF-8: "
                "save it as UTF-8, e.g. iconv -f utf-16 -t utf-8 g.yaml > g.utf8.yaml\n"), command
@@ -93,8 +80,8 @@ def test_a_glossary_notepad_saved_as_unicode_is_refused_with_how_to_convert_it(r
     ("big5", "it looks like Big5, Traditional Chinese; glossary files are UTF-8: save it as UTF-8, e.g. iconv -f "
              "big5 -t utf-8"),
 ])
-def test_a_glossary_saved_as_ansi_on_chinese_windows_is_named_for_its_encoding(runner, here, encoding, said):
-    text = GLOSSARY if encoding == "gbk" else TW_GLOSSARY
+def test_a_glossary_saved_as_ansi_on_chinese_windows_is_named_for_its_encoding(runner, in_shop, encoding, said):
+    text = CHECKOUT_APPROVED if encoding == "gbk" else SOFTWARE_TAIWAN
     Path("my terms.yaml").write_bytes(text.encode(encoding))
 
     result = runner.invoke(app, ["validate", "my terms.yaml"])
@@ -105,8 +92,8 @@ def test_a_glossary_saved_as_ansi_on_chinese_windows_is_named_for_its_encoding(r
     assert runner.invoke(app, ["validate", "my terms.utf8.yaml"]).exit_code == 0
 
 
-def test_one_gbk_line_in_a_utf8_glossary_is_pointed_at_alone(runner, here):
-    Path("g.yaml").write_bytes(GLOSSARY.encode().replace("购物车".encode(), "购物车".encode("gbk")))
+def test_one_gbk_line_in_a_utf8_glossary_is_pointed_at_alone(runner, in_shop):
+    Path("g.yaml").write_bytes(CHECKOUT_APPROVED.encode().replace("购物车".encode(), "购物车".encode("gbk")))
 
     result = runner.invoke(app, ["validate", "g.yaml"])
 
@@ -122,7 +109,7 @@ def test_latin1_is_not_taken_for_chinese():
 
 # ------------------------------------------------------------------ L7: one line of a UTF-8 file in GBK
 
-def test_a_gbk_line_in_a_utf8_corpus_is_located_without_suggesting_to_reencode_the_file(runner, here):
+def test_a_gbk_line_in_a_utf8_corpus_is_located_without_suggesting_to_reencode_the_file(runner, in_shop):
     data = "Go to checkout\t去结算\nEmail address\t电子邮件地址\nView your shopping cart\t查看购物车\n".encode()
     Path("c.tsv").write_bytes(data.replace("电子邮件地址".encode(), "电子邮件地址".encode("gbk")))
 
@@ -133,7 +120,7 @@ def test_a_gbk_line_in_a_utf8_corpus_is_located_without_suggesting_to_reencode_t
            "retype it, or paste it again from a UTF-8 source (--encoding would misread the other lines)\n")
 
 
-def test_several_such_lines_are_all_named(runner, here):
+def test_several_such_lines_are_all_named(runner, in_shop):
     rows = [f"Item {number}\t商品{number}" for number in range(1, 9)]
     data = "\n".join(rows).encode() + b"\n"
     for number in (3, 5, 6):
@@ -149,11 +136,11 @@ def test_several_such_lines_are_all_named(runner, here):
 
 # ------------------------------------------------------------------ L5: Windows paths
 
-def test_a_backslash_path_that_does_not_exist_suggests_the_slash_form(runner, here):
+def test_a_backslash_path_that_does_not_exist_suggests_the_slash_form(runner, in_shop):
     Path("glossaries").mkdir()
     Path("docs").mkdir()
     shutil.move("g.yaml", "glossaries/g.yaml")
-    Path("docs/a.tsv").write_text(PAIRS, encoding="utf-8")
+    Path("docs/a.tsv").write_text(CHECKOUT_PAIRS, encoding="utf-8")
 
     glossary = runner.invoke(app, ["check", "glossaries\\g.yaml", "docs/a.tsv"])
     corpus = runner.invoke(app, ["check", "glossaries/g.yaml", "docs\\a.tsv"])

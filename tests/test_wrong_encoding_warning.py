@@ -5,35 +5,19 @@ The tool warns, once per file, naming the encoding the bytes read much better in
 import shutil
 from pathlib import Path
 
-import pytest
-
 from glossary_cli.cli.common import app
+from tests.support import CHECKOUT_PAIRS, SOFTWARE_TAIWAN
 
 HANT = Path(__file__).parent / "data" / "hant"
-
-GLOSSARY = ("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
-            "  - source: checkout\n    target: 结算\n    status: approved\n"
-            "  - source: shopping cart\n    target: 购物车\n    status: approved\n")
-TW_GLOSSARY = ("glossary: 1\nlanguages: {source: en, target: zh-TW}\nterms:\n"
-               "  - source: software\n    target: 軟體\n    forbidden: [軟件]\n    status: approved\n")
-# One right and one wrong rendering of each approved term: a file read right gives exactly one finding.
-PAIRS = "Go to checkout\t去结算\nView your shopping cart\t查看购物篮\n"
-
-
-@pytest.fixture
-def here(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
-    return tmp_path
 
 
 def warnings_in(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("warning:")]
 
 
-def test_big5_read_as_gb18030_is_checked_with_a_warning_naming_big5_and_showing_the_mojibake(runner, here):
+def test_big5_read_as_gb18030_is_checked_with_a_warning_naming_big5_and_showing_the_mojibake(runner, in_shop):
     shutil.copy(HANT / "big5.tsv", "tw.tsv")
-    Path("tw.yaml").write_text(TW_GLOSSARY, encoding="utf-8")
+    Path("tw.yaml").write_text(SOFTWARE_TAIWAN, encoding="utf-8")
 
     result = runner.invoke(app, ["check", "tw.yaml", "tw.tsv", "--encoding", "gb18030"])
 
@@ -46,7 +30,7 @@ def test_big5_read_as_gb18030_is_checked_with_a_warning_naming_big5_and_showing_
     assert '"software" is rendered as forbidden "軟件"' in followed.stdout
 
 
-def test_extract_warns_too_before_writing_a_glossary_of_mojibake(runner, here):
+def test_extract_warns_too_before_writing_a_glossary_of_mojibake(runner, in_shop):
     shutil.copy(HANT / "big5.tsv", "tw.tsv")
 
     result = runner.invoke(app, ["extract", "tw.tsv", "-o", "out.yaml", "--encoding", "gb18030"])
@@ -55,10 +39,10 @@ def test_extract_warns_too_before_writing_a_glossary_of_mojibake(runner, here):
     assert len(told) == 1  # once for the file, not once per line
 
 
-def test_in_a_run_with_encoding_gb18030_only_the_big5_file_draws_the_warning(runner, here):
+def test_in_a_run_with_encoding_gb18030_only_the_big5_file_draws_the_warning(runner, in_shop):
     Path("docs").mkdir()
     shutil.copy(HANT / "big5.tsv", "docs/tw.tsv")
-    Path("docs/gbk.tsv").write_bytes(PAIRS.encode("gbk"))
+    Path("docs/gbk.tsv").write_bytes(CHECKOUT_PAIRS.encode("gbk"))
 
     result = runner.invoke(app, ["check", "g.yaml", "docs", "--input-format", "tsv", "--encoding", "gb18030"])
 
@@ -66,7 +50,7 @@ def test_in_a_run_with_encoding_gb18030_only_the_big5_file_draws_the_warning(run
         "warning: docs/tw.tsv: read as gb18030"]
 
 
-def test_utf8_text_that_gb18030_also_decodes_is_named_utf8(runner, here):
+def test_utf8_text_that_gb18030_also_decodes_is_named_utf8(runner, in_shop):
     Path("utf8.tsv").write_text("Go to checkout\t结算\n", encoding="utf-8")  # 结算 reads as 缁撶畻 in GB18030
 
     result = runner.invoke(app, ["check", "g.yaml", "utf8.tsv", "--encoding", "gb18030"])
