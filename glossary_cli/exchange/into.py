@@ -18,7 +18,6 @@ from collections.abc import Callable
 
 from ..glossary import Entry, Glossary, Status
 from ..matching import chinese_pattern
-from ..validate import same_term, term_forms
 
 
 def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: str,
@@ -27,36 +26,38 @@ def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: st
     same_term_in_into = entries_of_the_same_term(into)
     completed: list[tuple[Entry, list[str]]] = []  # (entry, the targets it listed) for the warning
     for entry in imported.terms:
-        _source_as_target_like(entry, into)
+        same = same_term_in_into(entry)
+        _source_as_target_like(entry, same)
         if not entry.target and not entry.keep_source and entry.forbidden:
-            _ban_on_a_known_term(entry, same_term_in_into(entry))
+            _ban_on_a_known_term(entry, same)
         elif entry.status is Status.APPROVED:
             listed = list(entry.target)
-            if _some_of_the_approved_targets(entry, same_term_in_into(entry)):
+            if _some_of_the_approved_targets(entry, same):
                 completed.append((entry, listed))
     _warn_about_completed(completed, path, into_name, on_warning)
 
 
 def entries_of_the_same_term(into: Glossary) -> Callable[[Entry], list[Entry]]:
-    """What finds `into`'s entries for an entry's term, as validate and merge match them, in file order."""
-    by_form: dict[str, set[int]] = {}  # a form check finds a term under -> positions in into.terms
-    for position, entry in enumerate(into.terms):
-        for form in term_forms(entry.source):
-            by_form.setdefault(form, set()).add(position)
+    """What finds `into`'s entries for an entry's term, as validate and merge match them, in file
+    order: merge's index of `into`, built once, so each imported entry meets only its own term's
+    entries (scanning the glossary for each took minutes for 10,000 terms)."""
+    from ..merge import TermIndex
+
+    index = TermIndex(into)
 
     def same_term_in_into(entry: Entry) -> list[Entry]:
-        met = sorted({position for form in term_forms(entry.source) for position in by_form.get(form, ())})
-        return [into.terms[position] for position in met if same_term(into.terms[position], entry)]
+        return [into.terms[position] for position in index.same_term_as(entry)]
 
     return same_term_in_into
 
 
-def _source_as_target_like(entry: Entry, into: Glossary) -> None:
-    """Read an unmarked target equal to the source as keep_source where `into` says keep_source."""
+def _source_as_target_like(entry: Entry, same: list[Entry]) -> None:
+    """Read an unmarked target equal to the source as keep_source where the glossary's entry for
+    that spelling (`same` holds its entries for the term) says keep_source."""
     if entry.keep_source or entry.source not in entry.target:
         return
-    model = next((other for other in into.find(entry.source)
-                  if other.keep_source and other.source not in other.target), None)
+    spelled_so = Glossary(terms=same).find(entry.source)  # find's rule (this spelling, or its case), among the term's
+    model = next((other for other in spelled_so if other.keep_source and other.source not in other.target), None)
     if model is not None:
         entry.target.remove(entry.source)
         entry.keep_source = True
