@@ -137,7 +137,8 @@ def test_export_of_rejected_terms_alone_as_tbx_is_a_usage_error_and_writes_nothi
 def test_export_warns_when_the_status_filter_matches_nothing(runner, workdir):
     Path("none.yaml").write_text("glossary: 1\nterms:\n  - source: grid\n    status: candidate\n", encoding="utf-8")
     result = run(runner, "export", "none.yaml", "--to", "tbx", "-o", "none.tbx")
-    assert result.stderr == ("none.tbx: exported 0 entries as tbx\n"
+    assert result.stderr == ("none.tbx: exported 0 entries as tbx (approved only; 1 candidate left out: --status all "
+                             "exports them)\n"
                              "warning: none.yaml: nothing exported: no approved entries\n")
 
 

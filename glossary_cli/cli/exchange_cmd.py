@@ -12,6 +12,7 @@ import typer
 from ..errors import UsageError
 from ..exchange import ExchangeFormat, TbxVersion
 from ..glossary import Status
+from ..report import counted
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
                      warn, writing_to_stdout)
 
@@ -90,7 +91,7 @@ def export_command(
             sys.stdout.write(text)
     else:
         write_atomic(str(output), text)
-        sys.stderr.write(f"{output}: exported {count} entr{'y' if count == 1 else 'ies'} as {to.value}"
+        sys.stderr.write(f"{output}: exported {counted(count, 'entry', 'entries')} as {to.value}"
                          f"{_left_out_by_default(loaded, to, statuses)}\n")
     if count == 0:
         warn(_nothing_exported(glossary, to, statuses))
@@ -203,7 +204,7 @@ def import_command(
     problems_it_had = _refuse_new_problems(text, base, str(output), termbase_name)
     write_atomic(str(output), text, expected=read)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
-                     f"({result.added} new, {result.changed} changed)\n")
+                     f"({result.added:,} new, {result.changed:,} changed)\n")
     _warn_about(problems_it_had)
 
 
@@ -218,7 +219,7 @@ def _refuse_what_validate_refuses(incoming, termbase: str) -> None:
         return
     lines = [f"{problem.path}:{problem.line}: {problem.message}" for problem in problems]
     many = len(problems) != 1
-    error = InputFormatError(f"{len(problems)} problem{'s' if many else ''} that validate and check would refuse; "
+    error = InputFormatError(f"{counted(len(problems), 'problem')} that validate and check would refuse; "
                              f"nothing written. Correct {'them' if many else 'it'} in {termbase} and import again")
     error.problems = [*lines, str(error)]  # type: ignore[attr-defined]  # one error line each
     raise error
@@ -253,7 +254,7 @@ def _refuse_new_problems(text: str, base, output: str, termbase: str) -> list:
         return problems
     lines = [f"{output} as the import would write it, line {problem.line}: {problem.message}" for problem in new]
     many = len(new) != 1
-    error = InputFormatError(f"{len(new)} problem{'s' if many else ''} that validate and check would refuse; nothing "
+    error = InputFormatError(f"{counted(len(new), 'problem')} that validate and check would refuse; nothing "
                              f"written. Settle {'them' if many else 'it'} in {f'{output} or ' if base else ''}"
                              f"{termbase} and import again")
     error.problems = [*lines, str(error)]  # type: ignore[attr-defined]  # one error line each
@@ -269,7 +270,7 @@ def _warn_about(problems: list) -> None:
 def _summary(entries) -> str:
     approved = sum(entry.status is Status.APPROVED for entry in entries)
     count = len(entries)
-    return f"{count} entr{'y' if count == 1 else 'ies'} ({approved} approved, {count - approved} other)"
+    return f"{counted(count, 'entry', 'entries')} ({approved:,} approved, {count - approved:,} other)"
 
 
 def _direction(languages: dict[str, str]) -> str:
@@ -287,22 +288,27 @@ def _count_entries(glossary, to: ExchangeFormat, statuses: Optional[list[Status]
 
 
 def _left_out_by_default(glossary, to: ExchangeFormat, statuses: Optional[list[Status]]) -> str:
-    """What a table export without --status left out, so a sheet meant for review is not taken
-    for the whole glossary: ` (approved only; 12 candidates and 3 rejected left out: --status all
-    exports them)`. Empty for TBX, whose termbase holds approved terms by nature, and with --status."""
-    if statuses is not None or to is ExchangeFormat.TBX:
+    """What an export without --status left out, so a file meant for review, or a termbase, is not
+    taken for the whole glossary: ` (approved only; 12 candidates and 3 rejected left out: --status
+    all exports them)`. A termbase holds no rejected terms, so for TBX --status all brings only the
+    candidates, and the rejected are named with where they can go. Empty with --status."""
+    if statuses is not None:
         return ""
     from collections import Counter
 
     others = Counter(entry.status for entry in glossary.terms if entry.status is not Status.APPROVED)
-    if not others:
+    candidates, rejected = others[Status.CANDIDATE], others[Status.REJECTED]
+    parts = [counted(candidates, "candidate")] if candidates else []
+    parts += [f"{rejected:,} rejected"] if rejected else []
+    if not parts:
         return ""
-    parts = []
-    if others[Status.CANDIDATE]:
-        parts.append(f"{others[Status.CANDIDATE]} candidate{'s' if others[Status.CANDIDATE] != 1 else ''}")
-    if others[Status.REJECTED]:
-        parts.append(f"{others[Status.REJECTED]} rejected")
-    return f" (approved only; {' and '.join(parts)} left out: --status all exports them)"
+    if to is not ExchangeFormat.TBX or not rejected:
+        how = "--status all exports them"
+    elif not candidates:
+        how = "a termbase holds no rejected terms; --to csv --status rejected exports them"
+    else:
+        how = "--status all exports the candidates; a termbase holds no rejected terms"
+    return f" (approved only; {' and '.join(parts)} left out: {how})"
 
 
 def _nothing_exported(glossary: Path, to: ExchangeFormat, statuses: Optional[list[Status]]) -> str:

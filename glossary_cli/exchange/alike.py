@@ -98,7 +98,7 @@ def _warn_about_folded(folded: list[Folded], path: str, on_warning: Callable[[st
     else:
         which = ("one alone (the glossary's spelling where it has one, else the first)"
                  if any(each.spelled_as_glossary for each in folded) else "the first alone")
-        on_warning(f"{where}: {terms} terms list renderings that check reads as the same; each imported with "
+        on_warning(f"{where}: {terms:,} terms list renderings that check reads as the same; each imported with "
                    f"{which}, under which check finds the others too (first one here: {_listing([first])})")
 
 

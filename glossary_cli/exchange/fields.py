@@ -71,7 +71,7 @@ def report_unrepresentable(lost: Counter, fmt: str, path: str | None, on_warning
     """One warning naming each field the export left out and how many entries it was set in."""
     if not lost:
         return
-    parts = [f"{field} of {count} entr{'y' if count == 1 else 'ies'}" for field, count in lost.items()]
+    parts = [f"{field} of {count:,} entr{'y' if count == 1 else 'ies'}" for field, count in lost.items()]
     where = f"{path}: " if path else ""
     on_warning(f"{where}not representable in {fmt}, left out: {', '.join(parts)} (the glossary keeps them)")
 

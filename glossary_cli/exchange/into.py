@@ -97,7 +97,7 @@ def _warn_about_completed(completed: list[tuple[Entry, list[str]]], path: str, i
     if len(completed) == 1:
         on_warning(f"{where}: {first}")
     else:
-        on_warning(f"{where}: {len(completed)} terms list only some of the targets {into_name} approves, which keeps "
+        on_warning(f"{where}: {len(completed):,} terms list only some of the targets {into_name} approves, which keeps "
                    f"them all (first one here: {first.split('; ')[0]})")
 
 

@@ -132,7 +132,7 @@ def _warn_about_formula_cells(cells: list[str], path: str | None, on_warning: Ca
     would keep a guarding ' as part of the term; one warning says so and how to guard them."""
     if cells:
         where = f"{path}: " if path else ""
-        count = f"{len(cells)} cell{'s' if len(cells) != 1 else ''} start{'s' if len(cells) == 1 else ''}"
+        count = f"{len(cells):,} cell{'s' if len(cells) != 1 else ''} start{'s' if len(cells) == 1 else ''}"
         on_warning(f"{where}{count} with =, +, -, @, a tab or a carriage return, which a spreadsheet runs as a formula "
                    f"(first: {cells[0]!r}); written as they are, as a CAT tool needs them. For Excel, export with "
                    "--bom, which puts ' before them")

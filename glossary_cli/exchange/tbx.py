@@ -184,7 +184,7 @@ def _hashed(*parts: str) -> str:
 def _warn_about_rejected(count: int, path: str | None, on_warning: Callable[[str], None]) -> None:
     if count:
         where = f"{path}: " if path else ""
-        on_warning(f"{where}{count} rejected entr{'y' if count == 1 else 'ies'} not exported: a TBX termbase holds "
+        on_warning(f"{where}{count:,} rejected entr{'y' if count == 1 else 'ies'} not exported: a TBX termbase holds "
                    "no rejected terms; export them with --to csv --status rejected")
 
 

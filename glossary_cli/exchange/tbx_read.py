@@ -107,7 +107,8 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
                                     (target_language, "target", target_matches)):
         option = f"--{role}-lang"
         if concepts and not any(matches(code) for code in terms_by_language):
-            found = ", ".join(f"{code} ({count} terms)" for code, count in sorted(terms_by_language.items())) or "none"
+            found = ", ".join(f"{code} ({count:,} terms)"
+                              for code, count in sorted(terms_by_language.items())) or "none"
             raise InputFormatError(f"no {language} terms in this termbase (languages: {found}); pass {option} "
                                    f"to choose the {role} language", path=path)
 
@@ -139,10 +140,10 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: term_lines[id(entry)].get(rendering))
     if no_source:
-        on_warning(f"{path}:{no_source[0]}: {len(no_source)} concept(s) with no {source_language} term skipped "
+        on_warning(f"{path}:{no_source[0]}: {len(no_source):,} concept(s) with no {source_language} term skipped "
                    "(first one here)")
     if no_target:
-        on_warning(f"{path}:{no_target[0]}: {len(no_target)} concept(s) with no {target_language} term imported "
+        on_warning(f"{path}:{no_target[0]}: {len(no_target):,} concept(s) with no {target_language} term imported "
                    "as candidates with no target (first one here)")
     _warn_about_left_out(not_imported, path, on_warning)
     return glossary
@@ -470,7 +471,7 @@ def left_out(concept: ConceptRecord, source_language: str, target_matches: Calla
 def _warn_about_left_out(counts: Counter, path: str, on_warning: Callable[[str], None]) -> None:
     """One warning naming each data category the import left out and how often, the most first."""
     if counts:
-        shown = ", ".join(f"{category} ({count})"
+        shown = ", ".join(f"{category} ({count:,})"
                           for category, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
         on_warning(f"{path}: not imported, as no glossary field holds them: {shown}")
 
