@@ -121,9 +121,9 @@ def test_cli_caches_unless_told_not_to(runner, seed_article, tmp_path):
 
 
 def test_plain_progress_lines_on_a_pipe(runner, seed_article, tmp_path, monkeypatch, small_shards):
-    import glossary_cli.cli.extract_view as view
+    import glossary_cli.cli.progress as progress
 
-    monkeypatch.setattr(view, "_PLAIN_PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(progress, "PLAIN_PROGRESS_EVERY", 0.0)
     result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "o.yaml"), "--no-cache"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -145,10 +145,11 @@ def test_plain_progress_counts_pairs_per_second_from_the_start_of_each_stage(mon
     from rich.console import Console
 
     import glossary_cli.cli.extract_view as view
+    import glossary_cli.cli.progress as progress
 
     clock = _Clock()
-    monkeypatch.setattr(view, "time", clock)
-    assert view._PLAIN_PROGRESS_EVERY == 5.0
+    monkeypatch.setattr(progress, "time", clock)
+    assert progress.PLAIN_PROGRESS_EVERY == 5.0
     with view.progress_reporter(Console(file=io.StringIO())) as report:
         report(Stage.TOKENIZE, 0, None)
         clock.now += 2

@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -23,6 +24,7 @@ from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs, preferred_target)
+from .progress import progress_reporter
 
 
 # Formats in which an entry without a translation is an ordinary state (a locale just created with
@@ -31,6 +33,16 @@ _TRANSLATION_FORMATS = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
 _GLOSSARY_SUFFIXES = (".yaml", ".yml")
 _PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
 _GONE_FILES_NAMED = 3  # a message about files a baseline names that are gone names the first few
+
+
+class _Step(Enum):
+    """What check's progress says it is doing (progress.progress_reporter)."""
+
+    GLOSSARY = "reading the glossary"  # a big one takes seconds to read and validate
+    PAIRS = ""  # `checking: 12,000 pairs (1,400 pairs/s)`
+
+
+_PROGRESS_LABELS = {step: step.value for step in _Step}
 
 
 def _translation_files_only(paths: list[Path], input_format: InputFormat) -> bool:
@@ -236,7 +248,9 @@ def check(
                             corpus=tuple(report_path(name, here) for name in corpus_names), fail_on=fail_on,
                             baseline=report_path(str(baseline), here) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value})
-    with _failure_reported(report_format, context):
+    with (_failure_reported(report_format, context),
+          progress_reporter(stderr_console(), "checking", _PROGRESS_LABELS) as progress):
+        progress(_Step.GLOSSARY, 0, None)
         loaded = _load_glossary(glossary, list(corpus or []))
         known = _known_findings(baseline, write_baseline)
         if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
@@ -250,7 +264,8 @@ def check(
                              source_lang=source_lang, target_lang=target_lang,
                              preferred_target_lang=preferred_target(loaded))
         read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
-        result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs)
+        result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs,
+                           progress=lambda done: progress(_Step.PAIRS, done, None))
         if not result.pairs_checked:
             # every line skipped: passing would hide it
             if not _translation_files_only(list(corpus or []), input_format):

@@ -1,0 +1,88 @@
+"""Progress of a long command, on stderr (stdout carries the command's data): one policy for every
+command. On a terminal, a rich bar; elsewhere (a pipe, a CI log), quiet for a short run, then a
+plain line every few seconds, such as `extracting: linking 3,742/49,990 pairs (485 pairs/s,
+0:01:35 left)` or `checking: 12,000 pairs (1,400 pairs/s)`."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
+
+from .common import draws, drawing_on
+
+PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
+_MIN_RATE_SECONDS = 1.0
+
+# What a command tells as it goes: the stage it is in, how many pairs of it are done, and of how
+# many (None while the corpus is still being read).
+Report = Callable[[Hashable, int, "int | None"], None]
+
+
+@contextlib.contextmanager
+def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
+                      said_once: Collection[Hashable] = ()) -> Iterator[Report]:
+    """A rich bar on a terminal; on a pipe, a plain line every few seconds for long jobs.
+
+    `command` begins each plain line (`extracting`); `labels` name the stages (`linking`), an
+    empty label none: the line is then `checking: 12,000 pairs`. A stage in `said_once` is one
+    step over all the pairs: its line says `learning translations from 3,000 pairs`, once.
+    A stage with a total shows pairs/s and the time left; one without, the pairs done so far."""
+    if draws(console):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]} pairs/s"), TimeRemainingColumn(),
+                      console=console, transient=True) as bar, drawing_on(console):
+            task = bar.add_task(command, total=None, rate="-")
+            started = {}
+
+            def advance(stage: Hashable, done: int, total: int | None) -> None:
+                now = time.monotonic()
+                if stage not in started:
+                    started[stage] = now
+                    bar.reset(task, description=labels[stage] or command, total=total, rate="-")
+                rate = _rate(done, now - started[stage])
+                bar.update(task, completed=done, total=total, rate="-" if rate is None else f"{rate:,.0f}")
+
+            yield advance
+        return
+    started: dict = {}
+    shown: set = set()
+    began = time.monotonic()
+    last = [began]
+
+    def report(stage: Hashable, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        started.setdefault(stage, now)
+        # Quiet for a short job; then a line every few seconds, and one as each stage begins.
+        if done == 0 or now - began < PLAIN_PROGRESS_EVERY or (now - last[0] < PLAIN_PROGRESS_EVERY and stage in shown):
+            return
+        last[0] = now
+        shown.add(stage)
+        doing = f"{command}: {labels[stage]} " if labels[stage] else f"{command}: "
+        rate = _rate(done, now - started[stage])
+        speed = "" if rate is None else f" ({rate:,.0f} pairs/s)"
+        if stage in said_once:
+            sys.stderr.write(f"{doing}from {done:,} pairs\n")
+        elif total is None:
+            sys.stderr.write(f"{doing}{done:,} pairs{speed}\n")
+        else:
+            if rate is not None and done < total:
+                speed = f" ({rate:,.0f} pairs/s, {_clock((total - done) / rate)} left)"
+            sys.stderr.write(f"{doing}{done:,}/{total:,} pairs{speed}\n")
+
+    yield report
+
+
+def _rate(done: int, elapsed: float) -> float | None:
+    """Pairs per second since the stage began; None before a second has passed or a pair is done
+    (a stage read from the cache ends in an instant, and its "rate" would mean nothing)."""
+    return done / elapsed if elapsed >= _MIN_RATE_SECONDS and done else None
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}"
