@@ -24,8 +24,8 @@ def places(runner, corpus: str, report: str = "github") -> list[str]:
     result = runner.invoke(app, ["check", "g.yaml", corpus, "--format", report])
     assert result.exit_code == 1, result.output
     if report == "github":
-        return [line.split(",title=")[0].removeprefix("::error ") for line in result.output.splitlines()]
-    regions = [alert["locations"][0]["physicalLocation"]["region"] for alert in json.loads(result.output)["runs"][0]["results"]]
+        return [line.split(",title=")[0].removeprefix("::error ") for line in result.stdout.splitlines()]
+    regions = [alert["locations"][0]["physicalLocation"]["region"] for alert in json.loads(result.stdout)["runs"][0]["results"]]
     return [(region["startLine"], region["startColumn"]) for region in regions]
 
 

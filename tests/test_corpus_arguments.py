@@ -68,7 +68,8 @@ def test_check_reads_every_translation_file_under_a_directory(runner, locale_tre
     assert found == [("locale/zh_CN/LC_MESSAGES/app.po", 6), ("web/i18n/ui.zh.xlf", 7)]  # msgstr, <target>
     # the table beside them is not read, and the run says so rather than checking less than one thinks
     assert result.stderr == ("warning: web: 1 table file not read (web/i18n/stats.tsv): a directory gives its .po, "
-                             "XLIFF and .tmx files; name the tables or pass --input-format to read them\n")
+                             "XLIFF and .tmx files; name the tables or pass --input-format to read them\n"
+                             "2 findings (GL001 2) in 2 pairs, 1 approved term; 2 at or above error.\n")
 
 
 def test_input_format_picks_that_format_from_a_directory(runner, locale_tree):

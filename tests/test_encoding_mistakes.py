@@ -43,7 +43,7 @@ def test_one_run_with_encoding_gb18030_reads_gbk_beside_utf8_and_utf16_files_wit
                                  "--format", "json"])
 
     assert result.exit_code == 1, result.stderr
-    assert result.stderr == ""
+    assert result.stderr == "4 findings (GL001 4) in 8 pairs, 2 approved terms; 4 at or above error.\n"  # no warning
     findings = json.loads(result.stdout)["findings"]
     assert sorted((finding["path"], finding["line"]) for finding in findings) == [
         ("docs/excel-unicode.tsv", 2), ("docs/excel-utf8.tsv", 2), ("docs/notepad-ansi.tsv", 2),

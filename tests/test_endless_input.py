@@ -126,7 +126,7 @@ def test_a_tmx_on_one_line_from_a_pipe_is_still_read(runner, workdir):
     result = runner.invoke(app, ["check", "ok.yaml", "-"], input=tmx.encode())
 
     assert result.exit_code == 1, result.output
-    assert result.stdout.splitlines()[-1].startswith("5,000 findings (GL001 5000) in 5,000 pairs")
+    assert result.stdout.splitlines()[-1].startswith("5,000 findings (GL001 5,000) in 5,000 pairs")
 
 
 def test_utf16_with_a_byte_order_mark_from_a_pipe_is_still_read(runner, workdir):

@@ -38,7 +38,7 @@ def test_the_imported_rendering_still_finds_the_variant_in_check(runner, workdir
     write_here("c.tsv", "Enter your PIN.\t输入您的 PIN 码。\nEnter your PIN.\t输入您的密码。\n")
     result = run(runner, "check", "g.yaml", "c.tsv", "--format", "github")
     assert result.exit_code == 1
-    assert [line.split(",title=")[0] for line in result.output.splitlines()] == ["::error file=c.tsv,line=2,col=17"]
+    assert [line.split(",title=")[0] for line in result.stdout.splitlines()] == ["::error file=c.tsv,line=2,col=17"]
 
 
 def test_many_terms_with_variants_get_one_warning_at_the_first(runner, workdir):

@@ -17,7 +17,7 @@ import typer
 from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
-from ..report import ReportContext, ReportFormat, counted, report_path, summary_line
+from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
 from ..rules import Severity
 from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
@@ -215,6 +215,10 @@ def check(
         help="List the findings --baseline knows in the text report too; by default they are summed up in one "
              "line, so new findings stand out. (json, sarif and junit mark them known; github and gitlab leave "
              "them out.)"),
+    statistics: bool = typer.Option(
+        False, "--statistics",
+        help="Count the findings instead of listing them: by rule, and by rule and term, most first, to see which "
+             "terms cause most of them (text format)."),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", metavar="<n>", min=1,
         show_default=f"number of CPU cores for {AUTO_PARALLEL_CHUNKS * CHUNK_SIZE:,} pairs or more, else 1",
@@ -239,6 +243,9 @@ def check(
     if show_known and report_format is not ReportFormat.TEXT:
         kept = "leaves them out" if report_format in (ReportFormat.GITHUB, ReportFormat.GITLAB) else "marks them known"
         raise UsageError(f"--show-known lists known findings in the text report; --format {report_format.value} {kept}")
+    if statistics and report_format is not ReportFormat.TEXT:
+        raise UsageError(f"--statistics counts findings in place of the text report; --format {report_format.value} "
+                         "lists each finding, and its summary line on stderr counts them by rule")
     if write_baseline is not None:
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
@@ -291,7 +298,11 @@ def check(
                  f"file; --write-baseline {baseline} records the files")
 
     with writing_to_stdout():
-        if report_format is ReportFormat.TEXT and write_baseline is not None:
+        if report_format is ReportFormat.TEXT and statistics:
+            from ..report.statistics import render_statistics
+
+            render_statistics(result, context, stdout_console(), show_known=show_known)
+        elif report_format is ReportFormat.TEXT and write_baseline is not None:
             # the findings being accepted are in the baseline file; the terminal or CI log gets the count
             stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
         elif report_format is ReportFormat.TEXT:
@@ -300,6 +311,12 @@ def check(
             render_text(result, context, stdout_console(), show_known=show_known)
         else:
             sys.stdout.write(render(result, context, report_format))
+    if report_format is not ReportFormat.TEXT:
+        # The report is for a program; the CI log shows stderr: what the run found, and what of it
+        # the platform will not show, as the text report's last line says it
+        for warning in beyond_platform_limits(result, report_format):
+            warn(warning)
+        stderr_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
 
     if write_baseline is not None:
         refresh = save_baseline(str(write_baseline), result, read=_as_baseline_names(read_files, write_baseline),

@@ -120,6 +120,20 @@ def render(result, context: ReportContext, report_format: ReportFormat) -> str:
     return renderer(result, context)
 
 
+def beyond_platform_limits(result, report_format: ReportFormat) -> list[str]:
+    """Warnings that the CI platform a format is made for will not take or show all of the report:
+    GitHub's annotations of a step, code scanning's results of a SARIF run. A CI log says nothing
+    else about findings it drops."""
+    if report_format is ReportFormat.GITHUB:
+        from .github import annotations_not_shown as beyond
+    elif report_format is ReportFormat.SARIF:
+        from .sarif import beyond_code_scanning_limits as beyond
+    else:
+        return []
+    warning = beyond(result)
+    return [] if warning is None else [warning]
+
+
 def summary_line(result, context: ReportContext) -> str:
     """One line: how many findings per rule, over how many pairs and terms, how many known."""
     scope = f"{counted(result.pairs_checked, 'pair')}, {counted(len(result.terms), 'approved term')}"
@@ -128,7 +142,7 @@ def summary_line(result, context: ReportContext) -> str:
         scope += f" ({found:,} found in the English text)"
     if not result.findings:
         return f"No findings in {scope}."
-    counts = ", ".join(f"{rule_id} {count}" for rule_id, count in result.counts_by_rule().items())
+    counts = ", ".join(f"{rule_id} {count:,}" for rule_id, count in result.counts_by_rule().items())
     total = len(result.findings)
     line = f"{counted(total, 'finding')} ({counts}) in {scope}"
     known = total - len(result.new_findings())
@@ -144,5 +158,5 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
-__all__ = ["Place", "ReportContext", "ReportFormat", "place", "render", "report_order", "report_path", "summary_line",
-           "visible_controls"]
+__all__ = ["Place", "ReportContext", "ReportFormat", "beyond_platform_limits", "place", "render", "report_order",
+           "report_path", "summary_line", "visible_controls"]

@@ -14,10 +14,18 @@ as symbols (`visible_controls`).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..rules import Severity
-from . import ReportContext, report_order, visible_controls
+from . import ReportContext, counted, report_order, visible_controls
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning"}
+
+# GitHub shows at most 10 error and 10 warning annotations of a step (and 50 of a job); the other
+# commands stay lines of the log, and nothing says so. The limits, as GitHub's toolkit documents
+# them: https://github.com/actions/toolkit/blob/main/docs/problem-matchers.md#limitations
+ANNOTATIONS_SHOWN_PER_STEP = 10  # of each kind
+ANNOTATIONS_SHOWN_PER_JOB = 50
 
 
 def escape_data(text: str) -> str:
@@ -46,3 +54,15 @@ def render_github(result, context: ReportContext) -> str:
         message = f"{finding.message}\nzh: {finding.target_text}"
         lines.append(f"::{_COMMAND[finding.severity]} {','.join(properties)}::{escape_data(message)}\n")
     return "".join(lines)
+
+
+def annotations_not_shown(result) -> str | None:
+    """What to tell about annotations GitHub will not show (more than it shows of a step), or None."""
+    kinds = Counter(_COMMAND[finding.severity] for finding in result.findings if not finding.known)
+    hidden = sum(max(0, count - ANNOTATIONS_SHOWN_PER_STEP) for count in kinds.values())
+    if not hidden:
+        return None
+    each = ", ".join(counted(kinds[kind], kind) for kind in _COMMAND.values() if kinds[kind])
+    return (f"{counted(sum(kinds.values()), 'annotation')} ({each}): GitHub shows {ANNOTATIONS_SHOWN_PER_STEP} of each "
+            f"kind for a step and {ANNOTATIONS_SHOWN_PER_JOB} for a job, so at least {hidden:,} are only lines of this "
+            "log; glossary check --statistics counts the findings by term")

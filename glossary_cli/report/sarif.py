@@ -32,6 +32,11 @@ from . import ReportContext, report_order
 from .json_report import provenance
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# GitHub code scanning rejects a SARIF run of more than 25,000 results, and of a run of more than
+# 5,000 keeps 5,000, the most severe ("SARIF results exceed one or more limits"):
+# https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit
+CODE_SCANNING_RESULTS_PER_RUN = 25_000
+CODE_SCANNING_RESULTS_KEPT = 5_000
 SOURCE_ROOT = "%SRCROOT%"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
@@ -104,3 +109,18 @@ def render_sarif(result, context: ReportContext) -> str:
         }],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def beyond_code_scanning_limits(result) -> str | None:
+    """What to tell when the run holds more results than GitHub code scanning takes or keeps (every
+    finding is a result: a known one too, suppressed), or None."""
+    results = len(result.findings)
+    if results > CODE_SCANNING_RESULTS_PER_RUN:
+        fate = f"GitHub code scanning rejects a run of more than {CODE_SCANNING_RESULTS_PER_RUN:,}"
+    elif results > CODE_SCANNING_RESULTS_KEPT:
+        fate = (f"GitHub code scanning keeps {CODE_SCANNING_RESULTS_KEPT:,} results of a run, the most severe, "
+                "and drops the rest")
+    else:
+        return None
+    return (f"the SARIF report holds {results:,} results in one run; {fate}; glossary check --statistics "
+            "counts the findings by term")

@@ -26,6 +26,9 @@ from . import ReportContext, counted, report_order, summary_line
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 _FINDINGS_PER_WRITE = 500
+# From this many findings listed, the report ends by saying that --statistics counts them by term:
+# a few terms cause most of a first run's thousands, and the table says which.
+_STATISTICS_HINT_FROM = 100
 
 Piece = tuple[str, "str | None"]  # text and its rich style, if any; ("\n", None) ends a line
 
@@ -120,7 +123,7 @@ def known_line(result) -> str | None:
     total = sum(counts.values())
     if not total:
         return None
-    by_rule = ", ".join(f"{rule.id} {counts[rule.id]}" for rule in result.rules if counts[rule.id])
+    by_rule = ", ".join(f"{rule.id} {counts[rule.id]:,}" for rule in result.rules if counts[rule.id])
     them = "it" if total == 1 else "them"
     return f"{counted(total, 'known finding')} not shown ({by_rule}); --show-known lists {them}."
 
@@ -143,6 +146,9 @@ def render_text(result, context: ReportContext, console: Console, *, show_known:
                 lines.write(console)
         lines.end_line()  # a blank line after each file
     lines.write(console)
+    if len(shown) >= _STATISTICS_HINT_FROM:
+        console.print(f"{len(shown):,} findings listed; --statistics counts them by rule and term instead.",
+                      style="dim", soft_wrap=True, highlight=False, markup=False)
     hidden = None if show_known else known_line(result)
     if hidden is not None:
         console.print(hidden, style="dim", soft_wrap=True, highlight=False, markup=False)
