@@ -18,11 +18,11 @@ from enum import Enum
 from .atomic import ANY_CONTENT, content_now, write_atomic
 from .errors import FileChangedError, GlossaryFileError, OutputError, UsageError
 from .glossary import Entry, Glossary, Status, has_inner_capital
-from .glossary_yaml import comments_of, dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
+from .glossary_yaml import Problem, comments_of, dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
 from .normalize import closed_compound
 from .update import worked_on
-from .validate import same_term, term_forms, term_groups, validate_glossary
+from .validate import ValidationIndex, same_term, term_forms, term_groups
 
 
 class Action(str, Enum):
@@ -81,7 +81,7 @@ class ReviewSession:
     position: int = 0
     history: list[_Step] = field(default_factory=list)
     _written: bytes | None = None
-    _problems: set[str] = field(default_factory=set)  # those the file had when opened: not ours to refuse
+    _validation: ValidationIndex | None = None  # the file's problems when opened, which are not ours to refuse
 
     @classmethod
     def open(cls, path: str, *, min_score: float | None = None) -> ReviewSession:
@@ -93,7 +93,7 @@ class ReviewSession:
                         and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
         session = cls(path, glossary, queue)
         session._written = read
-        session._problems = {str(problem) for problem in validate_glossary(glossary, path)}
+        session._validation = ValidationIndex(glossary, path)  # the whole file, once: each key validates its term
         return session
 
     # ------------------------------------------------------------ where we are
@@ -228,7 +228,7 @@ class ReviewSession:
         apply(entry)
         try:
             if save:
-                refuse_contradictions(self.glossary, self._problems, self.path, action.value, entry.source,
+                refuse_contradictions(self._validation.new_problems(entry), self.path, action.value, entry.source,
                                       error=UsageError)
                 self.save()
         except BaseException:
@@ -302,12 +302,12 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
     a message saying how to fix it, when the source matches several entries or when the decision
     would leave the glossary with a problem check refuses (see `validate`).
     """
-    before = {str(problem) for problem in validate_glossary(glossary, path)}
     if not source.strip():
         raise UsageError("the term is empty; give the English source of an entry", path=path)
     written_so, written_otherwise = _entries_of(glossary, source, path)
     matches = written_so if written_otherwise is None else [written_otherwise]
     entry = _select(matches, source, target, path)
+    validation = ValidationIndex(glossary, path)  # before the decision: what the glossary had is not its doing
     if entry is None:
         if target is None:
             rejecting = status is Status.REJECTED
@@ -342,7 +342,8 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
                              "keep_source: true to keep it in English", path=path)
         entry.status = status
         decision = Decision(entry, added=False, was=before_decision.status, changed=entry != before_decision)
-    refuse_contradictions(glossary, before, path, status.value, source)
+    changed = [decision.entry] + ([decision.rest] if decision.rest is not None else [])
+    refuse_contradictions(validation.new_problems(*changed), path, status.value, source)
     return decision
 
 
@@ -358,17 +359,21 @@ def near_terms(glossary: Glossary, source: str) -> list[str]:
     return [folded[near] for near in difflib.get_close_matches(source.casefold(), list(folded), n=3, cutoff=0.85)]
 
 
-def refuse_contradictions(glossary: Glossary, before: set[str], path: str, decision: str, source: str, *,
+def refuse_contradictions(new_problems: list[Problem], path: str, decision: str, source: str, *,
                           error: type[Exception] = GlossaryFileError) -> None:
-    """Stop a decision that gives the glossary a problem it did not have (see `validate`): the
-    file must stay one that `check` accepts."""
-    after = [problem for problem in validate_glossary(glossary, path) if str(problem) not in before]
-    if after:
+    """Stop a decision that gives the glossary a problem it did not have (ValidationIndex.new_problems):
+    the file must stay one that `check` accepts."""
+    if new_problems:
         verb = {"approved": "approving", "rejected": "rejecting"}.get(decision, "approving")
-        raise error(f"{verb} \"{source}\" would leave the glossary with a problem check refuses: "
-                    + "; ".join(f"line {problem.line}: {problem.message}" if problem.line > 1 else problem.message
-                                for problem in after)  # an entry this decision adds has no line yet (1)
-                    + "; nothing written", path=path)
+        raise error(f"{verb} \"{source}\" would leave the glossary with {_problems_shown(new_problems)}; "
+                    "nothing written", path=path)
+
+
+def _problems_shown(new_problems: list[Problem]) -> str:
+    """`a problem check refuses: line 5: target "例如，中国" is one rendering…`"""
+    return ("a problem check refuses: "
+            + "; ".join(f"line {problem.line}: {problem.message}" if problem.line > 1 else problem.message
+                        for problem in new_problems))  # an entry a decision adds has no line yet (1)
 
 
 def entries_of_term(glossary: Glossary, source: str) -> list[Entry]:
@@ -437,8 +442,11 @@ def _select(matches: list[Entry], source: str, target: str | None, path: str) ->
     return matches[0] if matches else None
 
 
-def approve_all(glossary: Glossary, *, min_score: float | None = None, include_worked_on: bool = False) -> BulkResult:
-    """Approve every candidate scoring at least `min_score` that can be approved without a conflict.
+def approve_all(glossary: Glossary, *, min_score: float | None = None, include_worked_on: bool = False,
+                path: str = "<glossary>") -> BulkResult:
+    """Approve every candidate scoring at least `min_score` that can be approved without a conflict,
+    and without a problem validate refuses that a single `approve` of it would refuse (a Chinese
+    comma in its target, say): those stay candidates, named with the problem.
 
     A candidate a person worked on (a note, a comment, a target typed over the proposal, one extract
     never proposed: update.worked_on, which extract keeps as written) is left as it is, with what
@@ -448,6 +456,7 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None, include_w
     eligible = [entry for entry in glossary.terms if entry.status is Status.CANDIDATE
                 and (min_score is None or (entry.score is not None and entry.score >= min_score))]
     group_of = {id(entry): group for group in term_groups([*glossary.approved(), *eligible]) for entry in group}
+    validation: ValidationIndex | None = None  # built at the first approval (seconds for a large glossary)
     for entry in sorted(eligible, key=review_order):  # same_term, validate's rule, decides within a group
         others = [other for other in group_of[id(entry)] if other is not entry and same_term(entry, other)]
         held_back = None if include_worked_on else _held_back(entry)
@@ -460,8 +469,16 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None, include_w
         elif others:
             result.skipped.append((entry, "several candidates share this source; review them one by one"))
         else:
+            if validation is None:
+                validation = ValidationIndex(glossary, path)
             entry.status = Status.APPROVED
-            result.approved.append(entry)
+            problems = validation.new_problems(entry)  # what `approve TERM` refuses (decide)
+            if problems:
+                entry.status = Status.CANDIDATE
+                result.skipped.append((entry, "approving it would leave the glossary with "
+                                              + _problems_shown(problems)))
+            else:
+                result.approved.append(entry)
     return result
 
 

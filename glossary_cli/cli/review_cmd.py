@@ -474,7 +474,7 @@ def approve(
         decision = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
         _say_decided(glossary, decision, file, read)
         return
-    result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on)
+    result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on, path=str(file))
     if result.approved:
         save_glossary(glossary, str(file), expected=read)
     threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
