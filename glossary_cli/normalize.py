@@ -187,7 +187,7 @@ _WIDE_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])\uff0d(?=[A-Za-z0-9])")
 
 
 # Unicode's spaces (category Zs) other than the space: no-break, thin, figure, ideographic...
-_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def as_seen(text: str) -> str:
@@ -197,7 +197,7 @@ def as_seen(text: str) -> str:
     ordinary one (`Privacy\u00a0Policy`, a no-break space from Word, is two words)."""
     if text.isascii():
         return text
-    seen = _OTHER_SPACES.sub(" ", visible(text))
+    seen = OTHER_SPACES.sub(" ", visible(text))
     return seen if unicodedata.is_normalized("NFC", seen) else unicodedata.normalize("NFC", seen)
 
 

@@ -24,7 +24,7 @@ from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import Problem, parse_glossary, read_glossary_text
 from .glossary_yaml_read import EditorLines, typographic_quotes
 from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case, written_pattern
-from .normalize import _OTHER_SPACES, closed_compound  # Unicode's spaces but U+0020
+from .normalize import OTHER_SPACES, closed_compound  # Unicode's spaces but U+0020
 from .language_tags import chinese_script, chinese_standard, compares_as_written, regional_target
 from .safe_text import with_code_points
 from .script import HAN, HAN_RANGES, INVISIBLE, in_script, written_script
@@ -110,7 +110,7 @@ def _written_key(rendering: str) -> str:
     return written_pattern(rendering)
 
 
-def _rendering_key_of(glossary: Glossary) -> Callable[[str], str]:
+def rendering_key_of(glossary: Glossary) -> Callable[[str], str]:
     """How check tells this glossary's renderings apart: as t2s reads them, or, for Traditional
     Chinese, as written (language_tags.compares_as_written), where 臺灣 may be approved and 台灣
     forbidden."""
@@ -138,7 +138,7 @@ def missing_approved_target(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV002")
 def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
     """The same source approved twice with different targets."""
-    key = _rendering_key_of(glossary)
+    key = rendering_key_of(glossary)
     for group in term_groups(glossary.approved()):
         for index, entry in enumerate(group):
             earlier = next((other for other in group[:index] if same_term(other, entry)), None)
@@ -153,7 +153,7 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV003")
 def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
     """A forbidden rendering that is also allowed."""
-    key = _rendering_key_of(glossary)
+    key = rendering_key_of(glossary)
     for entry in glossary.terms:
         allowed = {key(rendering): rendering for rendering in reversed(entry.allowed_targets())}
         for rendering in entry.forbidden:
@@ -170,7 +170,7 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV004")
 def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
     """The same source and target written twice."""
-    key = _rendering_key_of(glossary)
+    key = rendering_key_of(glossary)
     for group in term_groups(glossary.terms):
         for index, entry in enumerate(group):
             for target in entry.target or [""]:
@@ -188,13 +188,13 @@ def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
 def _spaces_shown(value: str) -> str:
     """A term with its spaces other than the plain one as code points (`购物车<U+00A0>`): a message
     about its spaces shows which ones they are."""
-    return with_code_points(value, _OTHER_SPACES.findall(value))
+    return with_code_points(value, OTHER_SPACES.findall(value))
 
 
 @_check("GV005")
 def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
     """Blank strings, stray spaces, or the same string listed twice in one field."""
-    key_of_rendering = _rendering_key_of(glossary)
+    key_of_rendering = rendering_key_of(glossary)
     for entry in glossary.terms:
         for key in ("target", "forbidden", "source_variants"):
             values: list[str] = getattr(entry, key)
@@ -253,7 +253,7 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
 @_check("GV007")
 def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding]:
     """A rendering one approved entry requires and another entry of the same source forbids."""
-    key = _rendering_key_of(glossary)
+    key = rendering_key_of(glossary)
     for group in term_groups(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
         for approved in (entry for entry in group if entry.status is Status.APPROVED):
             for other in group:
@@ -375,7 +375,7 @@ def other_spaces(glossary: Glossary) -> Iterator[_Finding]:
     for entry in glossary.terms:
         for key, value in _term_spellings(entry):
             inner = value.strip()
-            found = _OTHER_SPACES.search(inner)
+            found = OTHER_SPACES.search(inner)
             if found is not None:
                 space = found.group()
                 between_han = all(HAN.match(inner, at) for at in (found.start() - 1, found.end()))

@@ -122,3 +122,16 @@ def test_traditional_characters_written_otherwise_stay_two_renderings_in_a_tradi
     result = run(runner, "import", "tw.csv", "-o", "g.yaml")
     assert result.exit_code == 0, result.output
     assert imported() == {"game": (["遊戲", "游戲"], [])}
+
+
+def test_a_no_break_space_typed_in_word_is_imported_as_a_plain_space(runner, workdir):
+    """validate refuses a no-break space inside a term (GV012); check reads it as a space, so the
+    termbase is imported with plain spaces and one warning, not refused."""
+    write_here("shop.csv", "en,zh,status\nshopping\u00a0cart,购物车,approved\nPIN,PIN\u3000码,approved\n")
+    result = run(runner, "import", "shop.csv", "-o", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[0] == (
+        'warning: shop.csv:2: source "shopping<U+00A0>cart" holds a space other than the plain one; imported with '
+        "a plain space, which check reads alike (2 spellings in all)")
+    assert imported() == {"shopping cart": (["购物车"], []), "PIN": (["PIN 码"], [])}
+    assert run(runner, "validate", "g.yaml").exit_code == 0

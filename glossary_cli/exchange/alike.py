@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..glossary import Entry, Glossary
+from ..normalize import OTHER_SPACES
+from ..safe_text import with_code_points
 
 FOLDED_FIELDS = ("target", "forbidden")
 
@@ -39,9 +41,10 @@ def fold_renderings_read_alike(glossary: Glossary, *, path: str, on_warning: Cal
     reads as the same: the first, or the one `spelled_as` (the glossary the file is imported into)
     writes for the same term; one warning says what was left out. `line_of(entry, field,
     rendering)` is where the file lists a rendering (the entry's line when it says None)."""
-    from ..validate import _rendering_key_of  # how check tells renderings apart, as validate refuses them
+    from ..validate import rendering_key_of  # how check tells renderings apart, as validate refuses them
 
-    key = _rendering_key_of(glossary)
+    _plain_spaces(glossary, path=path, on_warning=on_warning, line_of=line_of)
+    key = rendering_key_of(glossary)
     same_term_in = _finder(spelled_as)
     folded: list[Folded] = []
     for entry in glossary.terms:
@@ -62,6 +65,32 @@ def fold_renderings_read_alike(glossary: Glossary, *, path: str, on_warning: Cal
                     folded.append(Folded(entry, field, tuple(group), chosen, line, chosen != group[0]))
             setattr(entry, field, kept)
     _warn_about_folded(folded, path, on_warning)
+
+
+def _plain_spaces(glossary: Glossary, *, path: str, on_warning: Callable[[str], None],
+                  line_of: Callable[[Entry, str, str], int | None] | None) -> None:
+    """Write a no-break, ideographic or other space inside a term as a plain one, in place, with one
+    warning: check reads them alike, validate refuses the others in a glossary (an export would
+    carry them into CAT tools), and a termbase typed in Word holds them without meaning to."""
+    changed: list[tuple[Entry, str, str]] = []  # (entry, field, the spelling as the file writes it)
+    for entry in glossary.terms:
+        if OTHER_SPACES.search(entry.source):
+            changed.append((entry, "source", entry.source))
+            entry.source = OTHER_SPACES.sub(" ", entry.source)
+        for field in (*FOLDED_FIELDS, "source_variants"):
+            spellings = getattr(entry, field)
+            if any(OTHER_SPACES.search(spelling) for spelling in spellings):
+                changed += [(entry, field, spelling) for spelling in spellings if OTHER_SPACES.search(spelling)]
+                setattr(entry, field, [OTHER_SPACES.sub(" ", spelling) for spelling in spellings])
+    if not changed:
+        return
+    entry, field, spelling = changed[0]
+    line = (line_of(entry, field, spelling) if line_of and field != "source" else None) or entry.line
+    where = f"{path}:{line}" if line else path
+    shown = with_code_points(spelling, OTHER_SPACES.findall(spelling))
+    more = f" ({len(changed):,} spellings in all)" if len(changed) > 1 else ""
+    on_warning(f'{where}: {field} "{shown}" holds a space other than the plain one; imported with a plain space, '
+               f"which check reads alike{more}")
 
 
 def _finder(spelled_as: Glossary | None) -> Callable[[Entry], list[Entry]]:
