@@ -15,9 +15,7 @@ of a translation memory does not move every later shard out of the cache.
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import gc
 import hashlib
 import zlib
 from array import array
@@ -32,6 +30,7 @@ from .align import SegmentAligner, SegmentEvidence
 from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
 from .candidates import CandidateLimits, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
+from .collector import collector_paused
 from .lexicon import Lexicon
 from .models import Evidence, Location, ScoredPair, SegmentPair, Span
 from .normalize import as_seen, chinese_key, fold_latin_width
@@ -225,7 +224,7 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     learned lexicon, each shard's link tallies and the ranking on disk.
     """
     def ranking(tallies: CorpusTallies) -> list[ScoredPair]:
-        with _collector_paused():
+        with collector_paused():
             return rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
                         min_score=options.min_score)
 
@@ -474,7 +473,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
 
     tallies = CorpusTallies()
     done = linked_pairs = 0
-    with _collector_paused():
+    with collector_paused():
         for (first, locations), (shard_tallies, linked) in zip(
                 places, _shard_tallies(stored, link_context, runner, link_cache, keys)):
             tallies.merge(shard_tallies.place(first, locations))
@@ -731,20 +730,6 @@ def _lexicon_key(words: list[LexiconWords]) -> str:
     for stream in streams:
         digest.update(stream.digest())
     return digest.hexdigest()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while shard tallies are linked, unpickled, merged and
-    ranked: they are millions of small long-lived containers without cycles, and every full
-    collection would walk them all again (seconds per run on 50,000 pairs)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _posting(postings: dict[str, Postings], key: str) -> Postings:

@@ -13,12 +13,12 @@ results.
 
 from __future__ import annotations
 
-import gc
 import re
 from typing import Any
 
 import yaml
 
+from .collector import collector_paused
 from .glossary import ENTRY_FIELDS, Entry, Glossary
 from .glossary_yaml_read import (
     MAX_GLOSSARY_CHARS,
@@ -309,27 +309,23 @@ def _parse_quickly(text: str, *, bom: bool) -> Glossary | None:
             break
     if not starts or any(line.strip(" \r\n")[:1] not in ("", "#") for line in lines[trailer:]):
         return None
-    collecting = gc.isenabled()
-    gc.disable()  # hundreds of thousands of small objects, none of them garbage: spare the collector
-    try:
-        glossary = _quick_header(header_text)
-        if glossary is None:
+    with collector_paused():  # hundreds of thousands of small objects, none of them garbage
+        try:
+            glossary = _quick_header(header_text)
+            if glossary is None:
+                return None
+            glossary, header = glossary
+            layouts = []
+            for first, end in zip(starts, starts[1:] + [trailer]):
+                try:
+                    entry, layout = _quick_entry(lines, first, end)
+                except _NotQuick:
+                    entry, layout = _composed_entry(lines, first, end)
+                glossary.terms.append(entry)
+                layouts.append(layout)
+            _cut_text(glossary, header, terms_line, layouts, lines, 0, bom=bom)
+        except _NotQuick:
             return None
-        glossary, header = glossary
-        layouts = []
-        for first, end in zip(starts, starts[1:] + [trailer]):
-            try:
-                entry, layout = _quick_entry(lines, first, end)
-            except _NotQuick:
-                entry, layout = _composed_entry(lines, first, end)
-            glossary.terms.append(entry)
-            layouts.append(layout)
-        _cut_text(glossary, header, terms_line, layouts, lines, 0, bom=bom)
-    except _NotQuick:
-        return None
-    finally:
-        if collecting:
-            gc.enable()
     return glossary
 
 
