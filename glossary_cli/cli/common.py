@@ -35,7 +35,19 @@ def file_to_write(value: str) -> Path:
     `out`, so the trailing separator is refused here, while the text still has it."""
     if value != "-" and value.endswith(("/", os.sep)):
         raise typer.BadParameter(f"{value} names a directory; give a file name")
+    if value != "-":
+        warn_if_unportable(Path(value))
     return Path(value)
+
+
+def warn_if_unportable(path: Path, remedy: str = "choose another name") -> None:
+    """Say so when a file about to be written could not be checked out on Windows (see
+    portable_names.py): written anyway, as the user may mean it, but before git spreads it."""
+    from ..portable_names import unportable
+
+    reason = unportable(path)
+    if reason is not None:
+        warn(f"{path}: {reason}, so git for Windows cannot check it out; {remedy}")
 
 
 FILE_TO_WRITE: dict[str, Any] = {"parser": file_to_write, "metavar": "<path>"}  # typer.Option(..., **FILE_TO_WRITE)

@@ -16,7 +16,8 @@ from ..readers import InputFormat
 from ..report import counted
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
-from .common import FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console, warn, writing_to_stdout
+from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console, warn, warn_if_unportable,
+                     writing_to_stdout)
 
 
 def default_output(paths: list[Path], source: Optional[Path]) -> Path:
@@ -200,7 +201,9 @@ def extract(
 
     paths = list(corpus_files or [])
     to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
-    output = output or default_output(paths, source)
+    if output is None:
+        output = default_output(paths, source)
+        warn_if_unportable(output, remedy="name the glossary with -o")
     if not to_stdout:
         _refuse_corpus_as_output(output)
         refuse_link_not_to(str(output), GLOSSARY_FILE)  # now, not after the extraction
