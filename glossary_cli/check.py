@@ -31,6 +31,7 @@ from .language_tags import compares_as_written
 from .matching import Occurrence, TermMatcher
 from .models import Location, SegmentPair
 from .normalize import english_key
+from .project import composed_name
 from .rules import Rule, Severity, enabled_rules
 
 BASELINE_VERSION = 1
@@ -259,13 +260,7 @@ def baseline_name(path: str, root: str | None = None) -> str:
 
     if root is not None and path != STDIN_NAME:
         path = os.path.abspath(path)  # a reader's path is relative to the working directory, not to `root`
-    return _as_recorded(report_path(path, root or os.getcwd()).replace(os.sep, "/"))
-
-
-def _as_recorded(name: str) -> str:
-    """A file name composed (NFC): macOS hands out `résumé.po` decomposed, git on Linux checks it
-    out composed (core.precomposeunicode), and a baseline written on one serves the other."""
-    return name if name.isascii() else unicodedata.normalize("NFC", name)
+    return composed_name(report_path(path, root or os.getcwd()).replace(os.sep, "/"))
 
 
 def apply_baseline(result: CheckResult, known: Mapping, *, root: str | None = None) -> CheckResult:
@@ -465,5 +460,5 @@ def _baseline_records(path: str) -> list[dict]:
             raise GlossaryFileError(f"baseline finding {number}: 'path' must be the name of a file; "
                                     "regenerate it with --write-baseline", path=path)
         if "path" in record:
-            record["path"] = _as_recorded(record["path"].replace("\\", "/"))  # written by hand on Windows
+            record["path"] = composed_name(record["path"].replace("\\", "/"))  # written by hand on Windows
     return records

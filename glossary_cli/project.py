@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 from .textio import STDIN_NAME, spelled
 
@@ -28,15 +29,21 @@ def recorded_path(path: str, root: str | None) -> str:
     absolute and lies outside the project (a file in /tmp, a shell's `<(…)` as /dev/fd/63, has no
     path the project shares). A UTF-8 name the locale could not decode is `spelled`."""
     if root is None or path == STDIN_NAME:
-        return spelled(path, "backslashreplace")
+        return composed_name(spelled(path, "backslashreplace"))
     absolute = os.path.normpath(os.path.abspath(path))
     try:
         relative = os.path.relpath(absolute, root)
     except ValueError:  # another drive (Windows)
-        return spelled(path, "backslashreplace")
+        return composed_name(spelled(path, "backslashreplace"))
     if os.path.isabs(path) and (relative == os.pardir or relative.startswith(os.pardir + os.sep)):
-        return spelled(path, "backslashreplace")
-    return spelled(relative.replace(os.sep, "/"), "backslashreplace")
+        return composed_name(spelled(path, "backslashreplace"))
+    return composed_name(spelled(relative.replace(os.sep, "/"), "backslashreplace"))
+
+
+def composed_name(name: str) -> str:
+    """A file name composed (NFC): macOS hands out `résumé.po` decomposed, git on Linux checks it
+    out composed (core.precomposeunicode), and what one system records must name the file on the other."""
+    return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
 _LINE_SUFFIX = re.compile(r":\d+$")

@@ -52,3 +52,15 @@ def test_names_windows_refuses_are_told_with_the_reason(name, reason):
 @pytest.mark.parametrize("name", ["console.yaml", "com10.yaml", "connection.yaml", "null.yaml", "glossary.yaml", "术语.yaml"])
 def test_names_windows_accepts_pass(name):
     assert unportable(Path(name)) is None
+
+
+def test_evidence_names_a_decomposed_file_name_composed_as_git_on_linux_checks_it_out(runner, workdir):
+    # macOS (HFS+) hands out `résumé.tsv` decomposed: e and U+0301
+    decomposed = "re\u0301sume\u0301.tsv"
+    Path(".git").mkdir()
+    Path(decomposed).write_text(PAIR, encoding="utf-8")
+    result = runner.invoke(app, ["extract", decomposed, "-o", "glossary.yaml"])
+    assert result.exit_code == 0
+    text = Path("glossary.yaml").read_text(encoding="utf-8")
+    assert "where: 'r\u00e9sum\u00e9.tsv:1'" in text
+    assert "\u0301" not in text
