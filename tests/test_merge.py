@@ -175,6 +175,18 @@ def test_the_inputs_are_not_modified():
     assert base.terms[1].status is Status.CANDIDATE and dump_glossary(base) == BASE
 
 
+def test_combining_lists_and_unknown_keys_leaves_both_inputs_as_they_were():
+    base = glossary(approved("V2G", "车网互动", forbidden=["车辆到电网"], extra={"x-owner": {"team": ["grid"]}}))
+    incoming = glossary(approved("V2G", "车网互动", forbidden=["V2G技术"], source_variants=["vehicle-to-grid"],
+                                 extra={"x-owner": {"team": ["grid"]}, "x-ticket": "T-1"}))
+    merged = merge_glossaries(base, incoming).glossary.terms[0]
+    merged.extra["x-owner"]["team"].append("billing")
+    assert merged.forbidden == ["车辆到电网", "V2G技术"]
+    assert base.terms[0].forbidden == ["车辆到电网"] and base.terms[0].source_variants == []
+    assert base.terms[0].extra == {"x-owner": {"team": ["grid"]}}
+    assert incoming.terms[0].forbidden == ["V2G技术"]
+
+
 def test_case_insensitive_sources_match():
     result = merge_glossaries(glossary(approved("grid", "电网")), glossary(approved("Grid", "电力网")))
     assert "approved with different targets" in str(result.conflicts[0])
