@@ -32,7 +32,7 @@ from .matching import Occurrence, TermMatcher
 from .models import Location, SegmentPair
 from .normalize import english_key
 from .project import composed_name
-from .rules import Rule, Severity, enabled_rules
+from .rules import RULES, Rule, Severity, enabled_rules
 
 BASELINE_VERSION = 1
 _BASELINE_MARK = re.compile(r'\A\ufeff?\s*\{.*?"glossary_baseline"\s*:', re.DOTALL)
@@ -112,8 +112,12 @@ AUTO_PARALLEL_CHUNKS = 50
 
 
 def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False,
+              select: Iterable[str] | None = None, ignore: Iterable[str] = (),
               jobs: int | None = 1, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Apply every enabled rule to every approved term found in the pairs.
+
+    `select` and `ignore` choose the rules as ruff's --select and --ignore do (rules.enabled_rules);
+    `strict_count` adds GL004.
 
     With `jobs` > 1 the pairs are checked in chunks by that many worker processes, each with its
     own matcher; the findings are the same, in the same order, as with one job. `jobs=None` uses
@@ -125,7 +129,8 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
     as_written = compares_as_written(glossary.languages)
-    rules = enabled_rules(strict_count=strict_count)
+    rules = enabled_rules(strict_count=strict_count, select=select, ignore=ignore)
+    rule_ids = tuple(rule.id for rule in rules)
     chunks = _chunks(pairs, CHUNK_SIZE)
     if jobs is None:
         ahead = list(islice(chunks, AUTO_PARALLEL_CHUNKS))
@@ -148,7 +153,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
             progress(done[0])
 
     if jobs == 1 or len(first) < CHUNK_SIZE:  # one chunk is not worth starting processes for
-        checker = _Checker(terms, strict_count, as_written)
+        checker = _Checker(terms, rule_ids, as_written)
         add(checker.check(first))
         for chunk in chunks:
             counted.append(len(chunk))
@@ -162,7 +167,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
 
         # Fresh workers, not forks of this process: see LocalRunner. Ctrl-C stops them at once.
         runner = cluster.LocalRunner(jobs, fresh_workers=True)
-        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, strict_count, as_written)):
+        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, rule_ids, as_written)):
             add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count}, term_pairs=term_pairs)
@@ -180,9 +185,9 @@ class _CheckedChunk:
 class _Checker:
     """A matcher and the enabled rules: SegmentPairs in, Findings out."""
 
-    def __init__(self, terms: list[Entry], strict_count: bool, as_written: bool) -> None:
+    def __init__(self, terms: list[Entry], rule_ids: tuple[str, ...], as_written: bool) -> None:
         self.matcher = TermMatcher(terms, as_written=as_written)
-        self.rules = enabled_rules(strict_count=strict_count)
+        self.rules = [RULES[rule_id] for rule_id in rule_ids]
         self.index = {id(entry): number for number, entry in enumerate(terms)}
 
     def check(self, pairs: list[SegmentPair]) -> _CheckedChunk:
@@ -221,14 +226,14 @@ def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPai
 class _CheckContext:
     """What a worker needs to check chunks: the approved terms; its checker is built there."""
 
-    def __init__(self, terms: list[Entry], strict_count: bool, as_written: bool) -> None:
+    def __init__(self, terms: list[Entry], rule_ids: tuple[str, ...], as_written: bool) -> None:
         self.terms = terms
-        self.strict_count = strict_count
+        self.rule_ids = rule_ids
         self.as_written = as_written
         self.checker: _Checker | None = None
 
     def prepare(self) -> None:
-        self.checker = _Checker(self.terms, self.strict_count, self.as_written)
+        self.checker = _Checker(self.terms, self.rule_ids, self.as_written)
 
 
 def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> _CheckedChunk:
@@ -244,6 +249,7 @@ class KnownFinding:
 
     fingerprint: str
     path: str | None  # as reports name the file, with `/`; None (an older baseline): any file
+    rule: str | None = field(default=None, compare=False)  # the rule it broke, when the record says
 
 
 def baseline_path(finding: Finding, root: str | None = None) -> str:
@@ -276,12 +282,14 @@ def unmatched_in_baseline(result: CheckResult, known: Mapping, *, root: str | No
                           read: Iterable[str] | None = None) -> int:
     """How many findings the baseline lists that this run did not find: fixed since, or in files
     this run did not read. With `read` (the files the run read, as reports name them), only those
-    of its files and of no file: the others were not looked for."""
+    of its files and of no file: the others were not looked for; nor were the findings of rules
+    the run did not apply (--ignore)."""
     _accepted, left = _match_baseline(result.findings, known, root)
-    if read is not None:
-        looked_in = set(read)
-        return sum(count for record, count in left.items() if record.path is None or record.path in looked_in)
-    return sum(left.values())
+    looked_in = None if read is None else set(read)
+    applied = {rule.id for rule in result.rules}
+    return sum(count for record, count in left.items()
+               if (looked_in is None or record.path is None or record.path in looked_in)
+               and (record.rule is None or record.rule in applied or record.rule not in RULES))
 
 
 def _match_baseline(findings: list[Finding], known: Mapping, root: str | None) -> tuple[list[bool], Counter]:
@@ -330,6 +338,7 @@ class BaselineRefresh:
 
     kept: int = 0
     dropped: Mapping[str, int] = field(default_factory=dict)
+    kept_of_rules: int = 0  # records of rules the run did not apply (--ignore, --select), kept
 
 
 def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None = None,
@@ -338,27 +347,36 @@ def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None
     reports name them), the records a baseline already there holds for other files are kept while
     those files exist: a pre-commit run reads the changed files only, and refreshing the baseline
     from it must not forget the rest; but the records of a file renamed or deleted would never
-    match again, except, silently, a file that later comes back under its name."""
+    match again, except, silently, a file that later comes back under its name. Likewise the
+    records of a rule the run did not apply (--ignore) are kept: it did not look for them."""
     from .atomic import write_atomic
 
     kept: list[dict] = []
+    kept_of_rules = 0
     dropped: Counter[str] = Counter()
-    if read is not None and os.path.isfile(path):
-        looked_in = set(read)
+    applied = {rule.id for rule in result.rules}
+    not_applied = set(RULES) - applied
+    if (read is not None or not_applied) and os.path.isfile(path):
+        looked_in = None if read is None else set(read)
         try:
             records = _baseline_records(path)
         except GlossaryFileError:
             records = []  # not a baseline we can read: replaced whole, as before
         for record in records:
             name = record.get("path")
-            if not isinstance(name, str) or name in looked_in:
+            if record.get("rule") in not_applied and not (isinstance(name, str) and file_is_gone(name, root)):
+                kept.append(record)
+                kept_of_rules += 1
+                continue
+            if looked_in is None or not isinstance(name, str) or name in looked_in:
                 continue
             if file_is_gone(name, root):
                 dropped[name] += 1
             else:
                 kept.append(record)
     write_atomic(path, baseline_text(result, kept=kept, root=root))
-    return BaselineRefresh(kept=len(kept), dropped=dict(sorted(dropped.items())))
+    return BaselineRefresh(kept=len(kept) - kept_of_rules, dropped=dict(sorted(dropped.items())),
+                           kept_of_rules=kept_of_rules)
 
 
 def records_of_missing_files(known: Mapping, *, root: str | None = None) -> dict[str, int]:
@@ -394,7 +412,9 @@ def file_is_gone(name: str, root: str | None = None) -> bool:
 def load_baseline(path: str) -> Counter[KnownFinding]:
     """The findings a baseline file accepts, with how many findings each record covers. A record
     without `path` (written before baselines named files) has path None: it covers any file."""
-    return Counter(KnownFinding(record["fingerprint"], record.get("path")) for record in _baseline_records(path))
+    return Counter(KnownFinding(record["fingerprint"], record.get("path"),
+                                record["rule"] if isinstance(record.get("rule"), str) else None)
+                   for record in _baseline_records(path))
 
 
 _BASELINE_DEPTH = 100  # said of a document json gave up on; a baseline nests three deep

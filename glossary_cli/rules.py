@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from .errors import UsageError
 from .matching import TermHit
 
 
@@ -134,6 +135,55 @@ def target_count_mismatch(hit: TermHit) -> Violation | None:
                      f'time{"s" if len(hit.targets) != 1 else ""} in the translation')
 
 
-def enabled_rules(*, strict_count: bool = False) -> list[Rule]:
-    """The rules a run applies, in ID order."""
-    return [rule for rule_id, rule in sorted(RULES.items()) if not rule.optional or strict_count]
+ALL = "ALL"  # the selector of every rule, optional ones included
+
+
+def enabled_rules(*, strict_count: bool = False, select: Iterable[str] | None = None,
+                  ignore: Iterable[str] = ()) -> list[Rule]:
+    """The rules a run applies, in ID order.
+
+    As ruff reads --select and --ignore: a selector is a rule ID, a prefix of IDs (`GL00`) or ALL.
+    Without `select` the default rules run (the optional ones only when asked for: GL004 with
+    `strict_count`); `select` replaces them. Where a selected and an ignored selector both name
+    a rule, the more specific one decides (`--ignore GL --select GL002` runs GL002 alone), and of
+    two as specific, ignore. An unknown selector is an UnknownRuleError, never skipped.
+    """
+    chosen: dict[str, tuple[int, bool]] = {}  # rule ID -> (specificity, enabled) of what decided it
+
+    def decide(selector: str, enabled: bool) -> None:
+        weight = 0 if _selector(selector) == ALL else len(_selector(selector))
+        for rule in rules_named(selector):
+            if rule.id not in chosen or weight > chosen[rule.id][0] or (weight == chosen[rule.id][0] and not enabled):
+                chosen[rule.id] = (weight, enabled)
+
+    if select is None:
+        for rule in RULES.values():
+            chosen[rule.id] = (-1, not rule.optional)
+    else:
+        for selector in select:
+            decide(selector, True)
+    if strict_count:  # --strict-count is --extend-select GL004, whatever --select said
+        decide("GL004", True)
+    for selector in ignore:
+        decide(selector, False)
+    return [rule for rule_id, rule in sorted(RULES.items()) if chosen.get(rule_id, (0, False))[1]]
+
+
+class UnknownRuleError(UsageError):
+    """A --select or --ignore value that names no rule."""
+
+
+def rules_named(selector: str) -> list[Rule]:
+    """The rules a selector names: ALL, a rule ID or a prefix of IDs (case ignored)."""
+    wanted = _selector(selector)
+    found = [rule for rule_id, rule in sorted(RULES.items()) if wanted == ALL or rule_id.startswith(wanted)]
+    if not found or not wanted:
+        known = ", ".join(f"{rule.id} ({rule.name})" for _, rule in sorted(RULES.items()))
+        shown = f'"{selector}"' if selector.strip() else "an empty rule ID"
+        raise UnknownRuleError(f"{shown} names no rule; the rules are {known}, or ALL "
+                               "(a prefix such as GL00 names every rule it starts)")
+    return found
+
+
+def _selector(text: str) -> str:
+    return text.strip().upper()

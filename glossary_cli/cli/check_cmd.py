@@ -18,7 +18,7 @@ from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
 from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
-from ..rules import Severity
+from ..rules import RULES, Severity
 from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
@@ -182,6 +182,32 @@ def _known_findings(baseline: Optional[Path], write_baseline: Optional[Path]):
     return load_baseline(str(baseline))
 
 
+def _split_selectors(values: Optional[list[str]]) -> list[str] | None:
+    """`--ignore GL004,GL005 --ignore GL003` as one list; None when the option was not given."""
+    if values is None:
+        return None
+    return [piece for value in values for piece in value.split(",")]
+
+
+def _chosen_rules(select: Optional[list[str]], ignore: Optional[list[str]], strict_count: bool) -> tuple[str, ...]:
+    """The IDs of the rules the run applies; an unknown rule, or none left, is a usage error."""
+    from ..rules import UnknownRuleError, enabled_rules, rules_named
+
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        for selector in _split_selectors(values) or []:
+            try:
+                rules_named(selector)
+            except UnknownRuleError as error:
+                raise UsageError(f"{option}: {error.message}") from None
+    rules = enabled_rules(strict_count=strict_count, select=_split_selectors(select),
+                          ignore=_split_selectors(ignore) or ())
+    if not rules:
+        given = [option for option, values in (("--select", select), ("--ignore", ignore)) if values is not None]
+        raise UsageError(f"{' and '.join(given)} leave{'s' if len(given) == 1 else ''} no rule to check; "
+                         "a run that checks nothing would pass")
+    return tuple(rule.id for rule in rules)
+
+
 @app.command()
 @handles_errors
 def check(
@@ -202,6 +228,14 @@ def check(
     strict_count: bool = typer.Option(
         False, "--strict-count",
         help="Also warn (GL004) when a term occurs more often in the source than its targets in the translation."),
+    select: Optional[list[str]] = typer.Option(
+        None, "--select", metavar="RULES",
+        help="Run only these rules: IDs, prefixes (GL00) or ALL, separated by commas; the default runs GL001-GL003 "
+             "(and GL004 with --strict-count)."),
+    ignore: Optional[list[str]] = typer.Option(
+        None, "--ignore", metavar="RULES",
+        help="Leave these rules out (IDs, prefixes or ALL, separated by commas). As in ruff, where --select and "
+             "--ignore both name a rule the more specific one wins: --ignore GL --select GL002 runs GL002."),
     baseline: Optional[Path] = typer.Option(
         None, "--baseline", readable=False, help="JSON file of known findings, each in its file: they are reported as known and do "
                                  "not fail; the same mistake in another file is new."),
@@ -246,6 +280,7 @@ def check(
     if statistics and report_format is not ReportFormat.TEXT:
         raise UsageError(f"--statistics counts findings in place of the text report; --format {report_format.value} "
                          "lists each finding, and its summary line on stderr counts them by rule")
+    rule_ids = _chosen_rules(select, ignore, strict_count)
     if write_baseline is not None:
         corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
@@ -254,7 +289,8 @@ def check(
     context = ReportContext(glossary_path=report_path(str(glossary), here),
                             corpus=tuple(report_path(name, here) for name in corpus_names), fail_on=fail_on,
                             baseline=report_path(str(baseline), here) if baseline is not None else None,
-                            options={"strict_count": strict_count, "input_format": input_format.value})
+                            options={"strict_count": strict_count, "input_format": input_format.value,
+                                     **({"rules": list(rule_ids)} if select or ignore else {})})
     with (_failure_reported(report_format, context),
           progress_reporter(stderr_console(), "checking", _PROGRESS_LABELS) as progress):
         progress(_Step.GLOSSARY, 0, None)
@@ -271,7 +307,7 @@ def check(
                              source_lang=source_lang, target_lang=target_lang,
                              preferred_target_lang=preferred_target(loaded))
         read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
-        result = run_check(loaded, _noting_files(pairs, read_files), strict_count=strict_count, jobs=jobs,
+        result = run_check(loaded, _noting_files(pairs, read_files), select=rule_ids, jobs=jobs,
                            progress=lambda done: progress(_Step.PAIRS, done, None))
         if not result.pairs_checked:
             # every line skipped: passing would hide it
@@ -324,6 +360,9 @@ def check(
         message = f"wrote {counted(len(result.findings), 'finding')} to {write_baseline}"
         if refresh.kept:
             message += f", and kept {counted(refresh.kept, 'record')} of files this run did not read"
+        if refresh.kept_of_rules:
+            message += (f", and kept {counted(refresh.kept_of_rules, 'record')} of "
+                        f"rules this run did not apply ({', '.join(sorted(set(RULES) - set(rule_ids)))})")
         if refresh.dropped:
             message += (f"; dropped {counted(sum(refresh.dropped.values()), 'record')} of "
                         f"{_files_gone(refresh.dropped, write_baseline)}")
