@@ -79,3 +79,39 @@ def report_unrepresentable(lost: Counter, fmt: str, path: str | None, on_warning
 def custom_keys(entries: Iterable[Entry]) -> list[str]:
     """The custom keys the entries use, in order of first use."""
     return list(dict.fromkeys(key for entry in entries for key in entry.extra if key not in KNOWN_EXTRA))
+
+
+# A table column holding a custom key: `x-` and the key, so that it is never taken for a column a
+# CAT tool added (`Client`, `Created by`), which import leaves out with a warning.
+CUSTOM_PREFIX = "x-"
+
+
+def custom_column(key: str, keys: Iterable[str]) -> str:
+    """The table column of a custom key, among the custom `keys` exported with it: `x-reviewer`
+    for `reviewer`, and for `x-reviewer` too, as the key is written already (it was `x-x-reviewer`,
+    which a vendor's CAT tool showed as it is). A key written `x-NAME` gets `x-x-NAME` only where
+    `x-NAME` would be read as another key: the exported entries also use NAME, or NAME is a key the
+    glossary reads itself or a near miss of one (`x-scope`, written so beside `score`), which
+    import refuses from an `x-` column."""
+    name = key[len(CUSTOM_PREFIX):] if key.startswith(CUSTOM_PREFIX) else None
+    if name and name not in set(keys) and not name.startswith(CUSTOM_PREFIX) and not _own_key_or_near_miss(name):
+        return key
+    return CUSTOM_PREFIX + key
+
+
+def custom_key(column: str, keys_in_use: Iterable[str] = ()) -> str:
+    """The custom key a column `x-NAME` holds: NAME, as custom_column writes a key NAME, or `x-NAME`
+    where the glossary imported into uses that key and not NAME (custom_column writes `x-NAME` so).
+    `x-x-NAME`, as earlier versions wrote every key `x-NAME`, is `x-NAME`. Imported into a new
+    glossary, `x-NAME` is NAME: the column cannot tell which of the two it was."""
+    name = column[len(CUSTOM_PREFIX):]
+    used = set(keys_in_use)
+    if CUSTOM_PREFIX + name in used and name not in used:
+        return CUSTOM_PREFIX + name
+    return name
+
+
+def _own_key_or_near_miss(name: str) -> bool:
+    from ..validate import ENTRY_KEYS, misspelt_key
+
+    return name in ENTRY_KEYS or misspelt_key(name, ENTRY_KEYS) is not None

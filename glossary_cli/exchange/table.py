@@ -21,7 +21,8 @@ unless the entry says keep_source: true in a keep_source column.
 Fields check reads get columns of their own after `forbidden`, written only when an exported entry
 sets them and filled on the entry's first row: source_variants (one per line of the cell),
 case_sensitive and match_compounds (true/false), part_of_speech, definition, subject_field, and
-`x-KEY` for a custom key (a value that is not plain text is written as JSON). Import reads them
+`x-KEY` for a custom key KEY, and a key written `x-KEY` as it is (see fields.custom_column; a value
+that is not plain text is written as JSON). Import reads them
 back, and also the names CAT tools use (synonyms, domain, pos). Scores and evidence stay in the YAML.
 Written for Excel (byte_order_mark), a cell Excel would evaluate as a formula (starting with
 =, +, -, @, tab or carriage return: `=HYPERLINK(...)`, `+86 hotline`) is prefixed with `'`, as
@@ -59,8 +60,8 @@ from ..textio import decode, read_bytes
 from .alike import fold_renderings_read_alike
 from .columns import DEFINITION_WORDS, column_language, field_of_language, find_columns
 from .tbx_read import traditional_tag
-from .fields import (DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_keys, decode_value,
-                     encode_value, report_unrepresentable)
+from .fields import (CUSTOM_PREFIX, DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_column,
+                     custom_key, custom_keys, decode_value, encode_value, report_unrepresentable)
 
 FORBIDDEN = "forbidden"
 _STATUS_WORDS = {
@@ -258,7 +259,6 @@ _FIELD_ALIASES = {"variants": "source_variants", "synonyms": "source_variants", 
 _FORBIDDEN_COLUMN = _Field(FORBIDDEN, "forbidden")
 _FORBIDDEN_NAMES = {"forbidden", "forbidden_terms", "forbidden_renderings", "deprecated", "deprecated_terms",
                     "do_not_use", "prohibited", "禁用", "禁用译法", "禁用词"}
-CUSTOM_PREFIX = "x-"
 # A column export writes only when a rendering holds a `|` that import would read as a separator
 # (`开|关`): true on that row says its term cell is one rendering.
 ONE_RENDERING = "one_rendering"
@@ -269,7 +269,8 @@ def _field_columns(entries: list[Entry]) -> list[tuple[str, _Field]]:
     must fit every export), then for each other known field one of the entries sets, then for
     custom keys."""
     columns = [(key, field) for key, field in _FIELDS.items() if any(field.is_set(entry) for entry in entries)]
-    return [(FORBIDDEN, _FORBIDDEN_COLUMN), *columns] + [(CUSTOM_PREFIX + key, _Field(key, "custom")) for key in custom_keys(entries)]
+    keys = custom_keys(entries)
+    return [(FORBIDDEN, _FORBIDDEN_COLUMN), *columns] + [(custom_column(key, keys), _Field(key, "custom")) for key in keys]
 
 
 def _flag(cell: str, key: str, path: str, line: int) -> bool:
@@ -316,7 +317,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     note_names = ("note", "notes", "comment", "description", "entry_note")  # Entry_Note: memoQ's
     note_column = next((names.index(name) for name in note_names if name in names), None)
     field_columns = _fields_in_header(cells, taken={columns.source, columns.target, status_column, note_column,
-                                                    one_rendering_column}, source_language=source_language)
+                                                    one_rendering_column}, source_language=source_language,
+                                      keys_in_use=custom_keys(spelled_as.terms) if spelled_as is not None else ())
     _refuse_own_keys_as_custom(field_columns, cells, path, line)
     read = {columns.source, columns.target, status_column, note_column, one_rendering_column,
             *(index for index, _ in field_columns)}
@@ -440,16 +442,18 @@ def _warn_about_unread_columns(names: list[str], path: str, on_warning: Callable
                "or x-NAME for a field of your own")
 
 
-def _fields_in_header(cells: list[str], taken: set[int | None], source_language: str = "en") -> list[tuple[int, _Field]]:
-    """(column, field) for the header cells that name an entry field (x-KEY: the custom key KEY;
-    the source language's definition, memoQ's `English_United_States_Def`: definition)."""
+def _fields_in_header(cells: list[str], taken: set[int | None], source_language: str = "en",
+                      keys_in_use: Iterable[str] = ()) -> list[tuple[int, _Field]]:
+    """(column, field) for the header cells that name an entry field (x-KEY: a custom key, see
+    fields.custom_key, `keys_in_use` being the glossary's; the source language's definition,
+    memoQ's `English_United_States_Def`: definition)."""
     found: list[tuple[int, _Field]] = []
     for index, cell in enumerate(cells):
         name = cell.strip()
         if index in taken or not name:
             continue
         if name.lower().startswith(CUSTOM_PREFIX) and len(name) > len(CUSTOM_PREFIX):
-            found.append((index, _Field(name[len(CUSTOM_PREFIX):], "custom")))
+            found.append((index, _Field(custom_key(name, keys_in_use), "custom")))
             continue
         key = re.sub(r"[\s-]+", "_", name.lower())
         if field_of_language(name, source_language) in DEFINITION_WORDS:
