@@ -212,13 +212,13 @@ def content_tokens(tokens) -> list[str]:
 
 
 def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
-            known_terms: Iterable[str] = (), rejected: set[tuple[str, str]] = frozenset(),
+            known_terms: Iterable[str] = (), rejected: set[str] = frozenset(),
             progress: Progress | None = None, jobs: int = 1, runner: Runner | None = None,
             cache_dir: str | None = None) -> ExtractResult:
     """Ranked term pairs for a corpus.
 
     `known_terms` (approved Chinese renderings) are given to jieba so they are never split;
-    `rejected` holds (English key, Chinese key) pairs a person rejected, never proposed again.
+    `rejected` holds the English keys of terms a person rejected: no rendering of them is proposed again.
     The pairs are read once, as they stream in. `runner` (see cluster.py) says where the shard
     functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards, the
     learned lexicon, each shard's link tallies and the ranking on disk.

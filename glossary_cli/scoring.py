@@ -368,12 +368,15 @@ def _is_name_term(options: list[tuple[PairFeatures, str, PairTally]]) -> bool:
 
 
 def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
-                 target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset()
+                 target_postings: dict[str, set[int]], *, rejected: set[str] = frozenset()
                  ) -> dict[str, list[tuple[PairFeatures, str, PairTally]]]:
     """Every English term with the features of each of its linked targets: what `rank` chooses
-    among, and what the learned combination is fitted on (tests/bench/fit_weights.py)."""
+    among, and what the learned combination is fitted on (tests/bench/fit_weights.py). The English
+    keys in `rejected` are terms a person rejected: no rendering of them is proposed again."""
     tallies, source_postings = merge_case_variants(
-        {key: tally for key, tally in tallies.items() if key not in rejected}, source_postings)
+        {key: tally for key, tally in tallies.items() if key[0] not in rejected}, source_postings)
+    if rejected:  # a spelling merged into a rejected one (`Json` into `JSON`) goes with it
+        tallies = {key: tally for key, tally in tallies.items() if key[0] not in rejected}
     featured: dict[str, list[tuple[PairFeatures, str, PairTally]]] = {}
     corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     heads = Counter(modifier for modifier in map(latin_modifier, {target_key for _, target_key in tallies}) if modifier)
@@ -393,7 +396,7 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
 
 
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
-         target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
+         target_postings: dict[str, set[int]], *, rejected: set[str] = frozenset(),
          min_score: float = 0.0) -> list[ScoredPair]:
     """One entry per English term: its best target, scored, with alternatives and evidence."""
     results = []

@@ -47,12 +47,16 @@ def proposal_checksum(source: str, targets: list[str]) -> str:
     return base64.b32encode(digest[:5]).decode("ascii").lower()
 
 
-def rejected_pairs(glossary: Glossary | None) -> set[tuple[str, str]]:
-    """(English key, Chinese key) of every rejected rendering, never to be proposed again."""
+def rejected_terms(glossary: Glossary | None) -> set[str]:
+    """English keys of every rejected term, under its source and variants, each spelled closed
+    too: extract proposes none of them again, in any rendering. What a reviewer rejects is mostly
+    a span that is no term (`tract infection`, `severe acute`); proposed again under its next-best
+    rendering each run, it came back to be rejected again every quarter. A term whose rendering
+    alone is wrong is approved with the right one instead (or the wrong one listed as forbidden)."""
     if glossary is None:
         return set()
-    return {(key, chinese_key(target)) for entry in glossary.terms if entry.status is Status.REJECTED
-            for key in _spellings(entry.source) for target in entry.target}
+    return {key for entry in glossary.terms if entry.status is Status.REJECTED
+            for term in (entry.source, *entry.source_variants) for key in _spellings(term)}
 
 
 def known_chinese_terms(glossary: Glossary | None) -> list[str]:
@@ -70,8 +74,7 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
     for pair in pairs:  # an entry is found under its pair's key or under its written source's key
         for key in _keys(pair, closed=False):
             by_key.setdefault(key, pair)
-    decided = decided_terms(existing)
-    rejected = rejected_pairs(existing)
+    settled = decided_terms(existing).keys() | rejected_terms(existing)  # terms extract proposes no longer
     # Entries people worked on keep their places; the candidates fill the other places best first,
     # new ones included, so the file reads best-first whatever runs came before.
     layout: list[Entry | None] = []  # None: a place a candidate takes
@@ -83,15 +86,13 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
             layout.append(entry)
             continue
         pair = by_key.get(key)
-        if pair is None or rank_of[id(pair)] in candidates or decided.keys() & _keys(pair):
-            continue  # the corpus no longer proposes it
+        if pair is None or rank_of[id(pair)] in candidates or settled.intersection(_keys(pair)):
+            continue  # the corpus no longer proposes it, or a person decided on the term
         _refresh(entry, pair)
         candidates[rank_of[id(pair)]] = entry
         layout.append(None)
     for rank, pair in enumerate(pairs):
-        keys = _keys(pair)
-        if rank in candidates or decided.keys() & keys or any(
-                (key, chinese_key(pair.target)) in rejected for key in keys):
+        if rank in candidates or settled.intersection(_keys(pair)):
             continue
         candidates[rank] = entry_from_pair(pair)
     existing.terms = fill_places(layout, [candidates[rank] for rank in sorted(candidates)])

@@ -505,9 +505,11 @@ def reject(
                                                                  "rest stay approved, or candidates; a candidate's only "
                                                                  "target is rejected with the entry (its alternatives "
                                                                  "kept); a rendering no entry holds is recorded as a "
-                                                                 "new rejected entry."),
+                                                                 "new rejected entry. A term no other entry holds is "
+                                                                 "then rejected whole: to refuse only a rendering, "
+                                                                 "approve the right one and list this as forbidden."),
 ) -> None:
-    """Reject a term: it is kept as rejected so extract never proposes it again."""
+    """Reject a term: it is kept as rejected so extract never proposes it again, in any rendering."""
     from ..atomic import content_now
     from ..glossary import Status
     from ..glossary_yaml import load_glossary
