@@ -202,6 +202,8 @@ def load_validated(path: Path, *, empty_ok: bool = False):
     from ..validate import validate_file
 
     glossary, problems = validate_file(str(path), empty_ok=empty_ok)
+    if empty_ok:  # without it, validate_file has refused a file with no `terms:` list already
+        refuse_other_yaml(glossary, str(path))
     if problems:
         raise GlossaryProblems(list(problems))
     return glossary
@@ -220,8 +222,37 @@ def existing_glossary(output: Path):
     if writes_through(str(output)) or not output.is_file():
         return None
     glossary = load_glossary(str(output))
+    refuse_other_yaml(glossary, str(output), remedy="; writing the glossary into it would change it: choose "
+                                                     "another file")
     refuse_unkeepable(glossary)
     return glossary
+
+
+_GLOSSARY_MARKS = ("glossary", "terms")  # the keys only a glossary has (languages: is common YAML)
+
+
+def refuse_other_yaml(glossary, path: str, *, remedy: str = "") -> None:
+    """Refuse a YAML mapping that has none of a glossary's own keys: a docker-compose file, an
+    mkdocs.yml, a CI workflow. Read as a glossary it has no entries yet, and its keys are kept as
+    the user's own, so merge, extract -o and import -o would write a glossary into it and say
+    nothing; validate refuses it (no 'terms:' list). An empty file, or one with only `glossary:`
+    and `languages:`, is a glossary still to be filled and passes."""
+    if glossary.terms or not glossary.extra:
+        return
+    import yaml
+
+    from ..errors import GlossaryFileError
+    from ..glossary_yaml import read_glossary_text
+
+    root = yaml.compose(read_glossary_text(path).lstrip("\ufeff"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    keys = [key for key, _ in root.value] if isinstance(root, yaml.MappingNode) else []
+    if not keys or any(isinstance(key, yaml.ScalarNode) and key.value in _GLOSSARY_MARKS for key in keys):
+        return
+    names = [f"`{key.value}:`" if isinstance(key, yaml.ScalarNode) else "a complex key" for key in keys]
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3:,} more" if len(names) > 3 else "")
+    raise GlossaryFileError(f"not a glossary: its top-level {'key is' if len(keys) == 1 else 'keys are'} {shown}; "
+                            "a glossary has `glossary: 1`, `languages:` and a `terms:` list" + remedy,
+                            path=path, line=keys[0].start_mark.line + 1, column=keys[0].start_mark.column + 1)
 
 
 def same_file(first: Path, second: Path) -> bool:
