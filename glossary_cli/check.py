@@ -33,6 +33,7 @@ from .models import Location, SegmentPair
 from .normalize import english_key
 from .project import composed_name
 from .rules import RULES, Rule, Severity, enabled_rules
+from .scope import PathScope, entry_paths, scoped_name
 
 BASELINE_VERSION = 1
 _BASELINE_MARK = re.compile(r'\A\ufeff?\s*\{.*?"glossary_baseline"\s*:', re.DOTALL)
@@ -112,12 +113,14 @@ AUTO_PARALLEL_CHUNKS = 50
 
 
 def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False,
-              select: Iterable[str] | None = None, ignore: Iterable[str] = (),
+              select: Iterable[str] | None = None, ignore: Iterable[str] = (), root: str | None = None,
               jobs: int | None = 1, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Apply every enabled rule to every approved term found in the pairs.
 
     `select` and `ignore` choose the rules as ruff's --select and --ignore do (rules.enabled_rules);
-    `strict_count` adds GL004.
+    `strict_count` adds GL004. A term with `paths:` is enforced only in the files its globs take
+    in, relative to `root` (scope.py; by default the current directory): elsewhere the pairs are
+    matched as if the glossary did not hold it.
 
     With `jobs` > 1 the pairs are checked in chunks by that many worker processes, each with its
     own matcher; the findings are the same, in the same order, as with one job. `jobs=None` uses
@@ -131,6 +134,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     as_written = compares_as_written(glossary.languages)
     rules = enabled_rules(strict_count=strict_count, select=select, ignore=ignore)
     rule_ids = tuple(rule.id for rule in rules)
+    root = root or os.getcwd()
     chunks = _chunks(pairs, CHUNK_SIZE)
     if jobs is None:
         ahead = list(islice(chunks, AUTO_PARALLEL_CHUNKS))
@@ -153,7 +157,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
             progress(done[0])
 
     if jobs == 1 or len(first) < CHUNK_SIZE:  # one chunk is not worth starting processes for
-        checker = _Checker(terms, rule_ids, as_written)
+        checker = _Checker(terms, rule_ids, as_written, root)
         add(checker.check(first))
         for chunk in chunks:
             counted.append(len(chunk))
@@ -167,7 +171,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
 
         # Fresh workers, not forks of this process: see LocalRunner. Ctrl-C stops them at once.
         runner = cluster.LocalRunner(jobs, fresh_workers=True)
-        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, rule_ids, as_written)):
+        for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, rule_ids, as_written, root)):
             add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count}, term_pairs=term_pairs)
@@ -183,17 +187,53 @@ class _CheckedChunk:
 
 
 class _Checker:
-    """A matcher and the enabled rules: SegmentPairs in, Findings out."""
+    """Matchers and the enabled rules: SegmentPairs in, Findings out. Terms with `paths:` make one
+    matcher for each set of terms in force that the files give (usually two: in scope and out)."""
 
-    def __init__(self, terms: list[Entry], rule_ids: tuple[str, ...], as_written: bool) -> None:
-        self.matcher = TermMatcher(terms, as_written=as_written)
+    def __init__(self, terms: list[Entry], rule_ids: tuple[str, ...], as_written: bool, root: str) -> None:
+        self.terms = terms
+        self.as_written = as_written
+        self.root = root
         self.rules = [RULES[rule_id] for rule_id in rule_ids]
         self.index = {id(entry): number for number, entry in enumerate(terms)}
+        self.scoped = [(number, PathScope(patterns)) for number, entry in enumerate(terms)
+                       if (patterns := entry_paths(entry)) is not None]
+        self._left_out_of: dict[str, frozenset[int]] = {}  # file -> the scoped terms not in force there
+        self._matchers: dict[frozenset[int], TermMatcher] = {}
+
+    def left_out(self, path: str) -> frozenset[int]:
+        """The terms whose `paths:` do not take in this file."""
+        left_out = self._left_out_of.get(path)
+        if left_out is None:
+            name = scoped_name(path, self.root) if self.scoped else None
+            left_out = self._left_out_of[path] = frozenset(
+                number for number, scope in self.scoped if not scope.covers(name))
+        return left_out
+
+    def matcher(self, left_out: frozenset[int]) -> TermMatcher:
+        matcher = self._matchers.get(left_out)
+        if matcher is None:
+            terms = [entry for number, entry in enumerate(self.terms) if number not in left_out]
+            matcher = self._matchers[left_out] = TermMatcher(terms, as_written=self.as_written)
+        return matcher
+
+    def hits_many(self, pairs: list[SegmentPair]) -> list[list]:
+        """The term hits of each pair, each file's pairs matched with the terms in force there."""
+        groups: dict[frozenset[int], list[int]] = {}
+        for number, pair in enumerate(pairs):
+            groups.setdefault(self.left_out(pair.location.path), []).append(number)
+        if len(groups) == 1:
+            return self.matcher(next(iter(groups))).hits_many(pairs)
+        hits: list[list] = [[] for _ in pairs]
+        for left_out, numbers in groups.items():
+            for number, found in zip(numbers, self.matcher(left_out).hits_many([pairs[n] for n in numbers])):
+                hits[number] = found
+        return hits
 
     def check(self, pairs: list[SegmentPair]) -> _CheckedChunk:
         findings = []
         term_pairs = [0] * len(self.index)
-        for pair, hits in zip(pairs, self.matcher.hits_many(pairs)):
+        for pair, hits in zip(pairs, self.hits_many(pairs)):
             for number in {self.index[id(hit.entry)] for hit in hits}:
                 term_pairs[number] += 1
             for hit in hits:
@@ -226,14 +266,15 @@ def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPai
 class _CheckContext:
     """What a worker needs to check chunks: the approved terms; its checker is built there."""
 
-    def __init__(self, terms: list[Entry], rule_ids: tuple[str, ...], as_written: bool) -> None:
+    def __init__(self, terms: list[Entry], rule_ids: tuple[str, ...], as_written: bool, root: str) -> None:
         self.terms = terms
         self.rule_ids = rule_ids
+        self.root = root
         self.as_written = as_written
         self.checker: _Checker | None = None
 
     def prepare(self) -> None:
-        self.checker = _Checker(self.terms, self.rule_ids, self.as_written)
+        self.checker = _Checker(self.terms, self.rule_ids, self.as_written, self.root)
 
 
 def _check_chunk(pairs: list[SegmentPair], context: _CheckContext) -> _CheckedChunk:

@@ -24,6 +24,7 @@ import yaml
 from .atomic import FileKind
 from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status
 from .models import Alternative, Evidence
+from .scope import PATHS, pattern_problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -244,6 +245,8 @@ def _syntax_error(text: str, path: str, where: EditorLines, mark: Any, reason: s
                    "or ' instead")
     elif reason.startswith("mapping values are not allowed"):
         reason += "; a value holding ': ' must be written in quotes"
+    elif re.search(r"(?:^|[\s\[,])\*+$", shown[:column - 1]):  # `paths: [*.po]`: a glob, where YAML reads an alias
+        reason += '; a value that starts with * must be written in quotes, as in paths: ["*.po"]'
     return Problem(path, line, column, f"YAML syntax error: {reason}")
 
 
@@ -773,7 +776,24 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
         entry.checksum = checksum
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
     flag("match_compounds")  # kept among the extra keys, but check reads it as true or false
+    _check_paths(values, marks, problem, string_list)  # kept among them too; check reads its globs
     return entry
+
+
+def _check_paths(values: dict[str, Any], marks: dict[str, Any], problem: Any, string_list: Any) -> None:
+    """`paths:` (scope.py) must be a glob or a list of them that check can read: a pattern it cannot
+    would leave the term enforced nowhere, or everywhere, without a word."""
+    value = values.get(PATHS)
+    if value is None:
+        return
+    patterns = string_list(PATHS)  # reports a value that is no list of strings
+    if value == []:
+        problem(marks[PATHS], f"'{PATHS}' is an empty list, which would enforce the term in no file; list globs "
+                              "such as locale/**, or remove the key to enforce it everywhere")
+    for pattern in patterns:
+        why = pattern_problem(pattern)
+        if why is not None:
+            problem(marks[PATHS], f"'{PATHS}': {why}")
 
 
 def _misread(value: Any) -> bool:

@@ -26,6 +26,7 @@ from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_
 from .normalize import OTHER_SPACES, closed_compound  # Unicode's spaces but U+0020
 from .language_tags import chinese_script, chinese_standard, compares_as_written, regional_target
 from .safe_text import with_code_points
+from .scope import PATHS
 from .script import HAN, HAN_RANGES, INVISIBLE, in_script, written_script
 
 
@@ -429,7 +430,7 @@ def _group_keys(entry: Entry) -> frozenset[str]:
     return _forms(entry.source, False) or frozenset({"\0" + entry.source})
 
 
-ENTRY_KEYS = (*ENTRY_FIELDS, *KNOWN_EXTRA)
+ENTRY_KEYS = (*ENTRY_FIELDS, *KNOWN_EXTRA, PATHS)
 HEADER_KEYS = ("glossary", "languages", "generated", "terms")
 CUSTOM_PREFIX = "x-"  # `x-reviewer: Li` is a key of one's own, never taken for a misspelling
 

@@ -19,6 +19,7 @@ from ..readers import BY_EXTENSION, InputFormat
 from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
 from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
 from ..rules import RULES, Severity
+from ..scope import scope_root
 from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
@@ -268,6 +269,9 @@ def check(
 ) -> None:
     """Check that translations use the approved terms of a glossary.
 
+    An entry with `paths: ["locale/**"]` (gitignore-like globs, relative to the project root) is
+    enforced only in the files they take in.
+
     Exit code 0: no new finding at or above --fail-on; 1: such findings; 2: usage or input error.
     """
     from ..check import apply_baseline, records_of_missing_files, run_check, unmatched_in_baseline
@@ -308,6 +312,7 @@ def check(
                              preferred_target_lang=preferred_target(loaded))
         read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
         result = run_check(loaded, _noting_files(pairs, read_files), select=rule_ids, jobs=jobs,
+                           root=scope_root(str(glossary)),
                            progress=lambda done: progress(_Step.PAIRS, done, None))
         if not result.pairs_checked:
             # every line skipped: passing would hide it
