@@ -158,6 +158,7 @@ def import_command(
     """
     from ..atomic import content_now, write_atomic
     from ..exchange import import_glossary
+    from ..exchange.approvals import approvals_the_file_does_not_make
     from ..glossary_yaml import dump_glossary
     from ..textio import STDIN, STDIN_NAME
 
@@ -203,9 +204,53 @@ def import_command(
     text = dump_glossary(result.glossary)
     problems_it_had = _refuse_new_problems(text, base, str(output), termbase_name)
     write_atomic(str(output), text, expected=read)
+    kept = approvals_the_file_does_not_make(base, incoming)
+    _list_kept_approvals(kept, str(output), termbase_name)
     sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
-                     f"({result.added:,} new, {result.changed:,} changed)\n")
+                     f"({result.added:,} new, {result.changed:,} changed{_kept_counts(kept)})\n")
     _warn_about(problems_it_had)
+
+
+KEPT_APPROVALS_LISTED = 10  # a termbase of a part of a big glossary leaves out thousands: the first few, then a count
+
+
+def _list_kept_approvals(kept: list, output: str, termbase: str) -> None:
+    """A warning for each approved term the file leaves out or does not approve, the first few of
+    them; kept approved, as the file does not say to change the decision (see exchange/approvals.py)."""
+    from ..exchange.approvals import WhatTheFileDid
+
+    for each in kept[:KEPT_APPROVALS_LISTED]:
+        entry, found = each.entry, each.found
+        term = f'"{entry.source}"' + (f" → {' / '.join(entry.target)}" if entry.target else "")
+        if found is None:
+            did = f"{termbase} leaves it out"
+        else:
+            where = f"{termbase}:{found.line}" if found.line else termbase
+            did = (f"{where} gives it no status" if each.what_the_file_did is WhatTheFileDid.NO_STATUS
+                   else f"{where} has it as a {found.status.value}")
+        warn(f"{output}:{entry.line or 1}: {term} is approved; {did}; kept approved")
+    if len(kept) > KEPT_APPROVALS_LISTED:
+        more = len(kept) - KEPT_APPROVALS_LISTED
+        warn(f"{output}: {more:,} more approved term{'s' if more != 1 else ''} that {termbase} leaves out or does "
+             "not approve; kept approved")
+
+
+def _kept_counts(kept: list) -> str:
+    """`; kept approved: 2 terms left out of the file, 1 with no status in the file` for the summary
+    line; empty when there is none."""
+    from collections import Counter
+
+    from ..exchange.approvals import WhatTheFileDid
+
+    if not kept:
+        return ""
+    counts = Counter(each.what_the_file_did for each in kept)
+    said = {WhatTheFileDid.LEFT_OUT: "left out of the file", WhatTheFileDid.NO_STATUS: "with no status in the file",
+            WhatTheFileDid.OTHER_STATUS: "not approved in the file"}
+    parts = [f"{counts[what]:,} {said[what]}" for what in WhatTheFileDid if counts[what]]
+    first = next(counts[what] for what in WhatTheFileDid if counts[what])
+    parts[0] = parts[0].replace(" ", " term " if first == 1 else " terms ", 1)  # 2 terms left out of the file
+    return f"; kept approved: {', '.join(parts)}"
 
 
 def _refuse_what_validate_refuses(incoming, termbase: str) -> None:

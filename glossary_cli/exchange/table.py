@@ -377,6 +377,8 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
             entries[(source, status)] = entry
         if entry is None:
             entry = _new_entry(glossary, entries, first_entry, source, status, line)
+        if status_word:  # where the file says the term's status (see approvals.py); none for a blank cell
+            entry.positions.setdefault("status", (line, status_column + 1))
         for each in renderings:
             if each not in entry.target:
                 entry.target.append(each)

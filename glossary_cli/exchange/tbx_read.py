@@ -399,6 +399,8 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         status = unstated  # nothing said of the allowed renderings (deprecated ones aside): the caller decides
     else:
         status = Status.CANDIDATE
+    stated = next((term for term in _ordered(targets) if term.status is not None and term.status not in _NEGATIVE),
+                  None)  # where the termbase says the term's status (see approvals.py)
     entry = Entry(
         source=source,
         target=[text for text in allowed if text != source or not keep_source],
@@ -408,6 +410,8 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         keep_source=keep_source,
         line=concept.line,  # the concept entry's, so a merge conflict can name it
     )
+    if stated is not None:
+        entry.positions["status"] = (stated.line or concept.line or 1, 1)
     involved = sources + targets
     wanted = (source_language, target_language)
     notes = [text for language, text in concept.notes
