@@ -7,7 +7,11 @@
 Only approved entries are enforced. A finding's fingerprint hashes the rule ID, the term and the
 normalised source segment, never the file or line, so it survives line moves and edits elsewhere
 in the file; a baseline is the multiset of (fingerprint, file) accepted as known, so the same
-mistake made again in another file is new.
+mistake made again in another file is new. Each record also holds the renderings the rule asked
+for (`expected`), outside the fingerprint: a record covers a finding only while the rule asks for
+the same ones, so when a decision changes (outbreak: 爆发 -> 暴发) the findings accepted under the
+old one come back as new, to be decided again. A record written before records held them covers
+the finding whatever the rule asks for, as it always did.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ class CheckResult:
     # In how many pairs each of `terms` (same order) occurs in the source: a term at 0 was not
     # tested at all, which a report should not present as passing. None: not counted.
     term_pairs: list[int] | None = None
+    root: str | None = None  # the directory `paths:` globs are relative to (None: the current one)
 
     def terms_found(self) -> int | None:
         """How many approved terms occur in the pairs checked (None when not counted)."""
@@ -174,7 +179,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, rule_ids, as_written, root)):
             add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
-                       options={"strict_count": strict_count}, term_pairs=term_pairs)
+                       options={"strict_count": strict_count}, term_pairs=term_pairs, root=root)
 
 
 @dataclass
@@ -290,7 +295,11 @@ class KnownFinding:
 
     fingerprint: str
     path: str | None  # as reports name the file, with `/`; None (an older baseline): any file
+    # The renderings the rule asked for when the finding was accepted; None (a baseline written
+    # before records held them): whatever the rule asks for now.
+    expected: frozenset[str] | None = None
     rule: str | None = field(default=None, compare=False)  # the rule it broke, when the record says
+    term: str | None = field(default=None, compare=False)  # the glossary term it was about, when it says
 
 
 def baseline_path(finding: Finding, root: str | None = None) -> str:
@@ -319,42 +328,117 @@ def apply_baseline(result: CheckResult, known: Mapping, *, root: str | None = No
     return replace(result, findings=marked)
 
 
+@dataclass(frozen=True)
+class Leftovers:
+    """The records of a baseline that no finding of a run matched, among those it looked for, by
+    why: a reviewer must not read a retired term's records as mistakes fixed. Each mapping counts
+    records by glossary term."""
+
+    fixed: int = 0
+    no_longer_approved: Mapping[str, int] = field(default_factory=dict)  # rejected, renamed or deleted
+    other_rendering: Mapping[str, int] = field(default_factory=dict)  # recorded when the rule asked for another
+    out_of_paths: Mapping[str, int] = field(default_factory=dict)  # the term's paths: leave the file out now
+
+    @property
+    def total(self) -> int:
+        return self.fixed + sum(self.no_longer_approved.values()) + sum(self.other_rendering.values()) + sum(
+            self.out_of_paths.values())
+
+
 def unmatched_in_baseline(result: CheckResult, known: Mapping, *, root: str | None = None,
                           read: Iterable[str] | None = None) -> int:
-    """How many findings the baseline lists that this run did not find: fixed since, or in files
-    this run did not read. With `read` (the files the run read, as reports name them), only those
-    of its files and of no file: the others were not looked for; nor were the findings of rules
-    the run did not apply (--ignore)."""
+    """How many findings the baseline lists that this run did not find (see leftover_records)."""
+    return leftover_records(result, known, root=root, read=read).total
+
+
+def leftover_records(result: CheckResult, known: Mapping, *, root: str | None = None,
+                     read: Iterable[str] | None = None) -> Leftovers:
+    """The records of `known` (as load_baseline reads it) this run did not find, by why. With
+    `read` (the files the run read, as reports name them), only those of its files and of no file:
+    the others were not looked for; nor were the findings of rules the run did not apply (--ignore)."""
     _accepted, left = _match_baseline(result.findings, known, root)
+    return _sorted_out(result, _looked_for(result, left, read), root)
+
+
+def _looked_for(result: CheckResult, records: Mapping[KnownFinding, int],
+                read: Iterable[str] | None) -> Counter[KnownFinding]:
+    """The records a run looked for: of the files it read (all, when `read` is None) and of the rules it applied."""
     looked_in = None if read is None else set(read)
     applied = {rule.id for rule in result.rules}
-    return sum(count for record, count in left.items()
-               if (looked_in is None or record.path is None or record.path in looked_in)
-               and (record.rule is None or record.rule in applied or record.rule not in RULES))
+    return Counter({record: count for record, count in records.items()
+                    if (looked_in is None or record.path is None or record.path in looked_in)
+                    and (record.rule is None or record.rule in applied or record.rule not in RULES)})
+
+
+def _sorted_out(result: CheckResult, left: Mapping[KnownFinding, int], root: str | None) -> Leftovers:
+    """Why each record left over matched nothing: its term is no longer approved, the rule asks for
+    other renderings now, the term's paths: leave its file out, or else the mistake was fixed."""
+    approved: dict[str, list[int]] = {}
+    for number, entry in enumerate(result.terms):
+        approved.setdefault(_term_key(entry.source), []).append(number)
+    scopes = {number: PathScope(patterns) for number, entry in enumerate(result.terms)
+              if (patterns := entry_paths(entry)) is not None}
+    fixed = 0
+    no_longer_approved: Counter[str] = Counter()
+    other_rendering: Counter[str] = Counter()
+    out_of_paths: Counter[str] = Counter()
+    for record, count in left.items():
+        if record.term is None:  # a record written by hand: nothing to tell it by
+            fixed += count
+            continue
+        numbers = approved.get(_term_key(record.term))
+        if not numbers:
+            no_longer_approved[record.term] += count
+        elif record.expected is not None and all(
+                frozenset(result.terms[number].allowed_targets()) != record.expected for number in numbers):
+            other_rendering[record.term] += count
+        elif record.path is not None and all(number in scopes for number in numbers) and not any(
+                scopes[number].covers(_scoped_record_name(record.path, root, result.root)) for number in numbers):
+            out_of_paths[record.term] += count
+        else:
+            fixed += count
+    return Leftovers(fixed, _most_first(no_longer_approved), _most_first(other_rendering), _most_first(out_of_paths))
+
+
+def _most_first(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _scoped_record_name(name: str, baseline_root: str | None, scope_root: str | None) -> str | None:
+    """A file a baseline names (relative to its directory) as `paths:` globs see it."""
+    from .textio import STDIN_NAME
+
+    if name == STDIN_NAME:
+        return None
+    return scoped_name(os.path.join(baseline_root or os.getcwd(), name), scope_root or os.getcwd())
 
 
 def _match_baseline(findings: list[Finding], known: Mapping, root: str | None) -> tuple[list[bool], Counter]:
     """Which findings the baseline covers, and the records left over. A finding takes a record of
     its own file first, and one naming no file only after every finding has had its own: so an old
-    record covers what nobody recorded, not a finding another record would have covered."""
+    record covers what nobody recorded, not a finding another record would have covered. A record
+    that names the renderings the rule asked for covers a finding only while the rule asks for
+    the same ones; one that names none (an older baseline) covers it whatever they are."""
     left: Counter[KnownFinding] = Counter()
     for key, count in known.items():
         left[key if isinstance(key, KnownFinding) else KnownFinding(key, None)] += count
     paths: dict[str, str] = {}  # a run names a few files many times
-    accepted = []
-    for finding in findings:
-        path = paths.get(finding.location.path)
-        if path is None:
-            path = paths[finding.location.path] = baseline_path(finding, root)
-        own = KnownFinding(finding.fingerprint, path)
-        accepted.append(left[own] > 0)
-        if accepted[-1]:
-            left[own] -= 1
-    for number, finding in enumerate(findings):
-        anywhere = KnownFinding(finding.fingerprint, None)
-        if not accepted[number] and left[anywhere] > 0:
-            left[anywhere] -= 1
-            accepted[number] = True
+    accepted = [False] * len(findings)
+    for named in (True, False):
+        for number, finding in enumerate(findings):
+            if accepted[number]:
+                continue
+            path = None
+            if named:
+                path = paths.get(finding.location.path)
+                if path is None:
+                    path = paths[finding.location.path] = baseline_path(finding, root)
+            for expected in (frozenset(finding.expected), None):
+                record = KnownFinding(finding.fingerprint, path, expected)
+                if left[record] > 0:
+                    left[record] -= 1
+                    accepted[number] = True
+                    break
     return accepted, +left
 
 
@@ -363,7 +447,8 @@ def baseline_text(result: CheckResult, *, root: str | None = None, kept: Iterabl
     the run did not read), readable in a diff."""
     records = sorted(
         [*({"fingerprint": finding.fingerprint, "path": baseline_path(finding, root), "rule": finding.rule_id,
-            "term": finding.source_term, "source": finding.source_text} for finding in result.findings), *kept],
+            "term": finding.source_term, "expected": list(finding.expected), "source": finding.source_text}
+           for finding in result.findings), *kept],
         key=lambda record: (record["path"], str(record.get("rule", "")), str(record.get("term", "")),
                             str(record.get("source", "")), record["fingerprint"]),
     )
@@ -373,13 +458,15 @@ def baseline_text(result: CheckResult, *, root: str | None = None, kept: Iterabl
 
 @dataclass(frozen=True)
 class BaselineRefresh:
-    """What write_baseline did with the records a baseline already there held for files the run did
-    not read: how many it kept (the file is there), and how many it dropped for each file that no
-    longer exists (renamed or deleted), by the name the baseline gave it."""
+    """What write_baseline did with the records a baseline already there held: for files the run
+    did not read, how many it kept (the file is there) and how many it dropped for each file that
+    no longer exists (renamed or deleted), by the name the baseline gave it; how many of rules the
+    run did not apply it kept; and, of those the run looked for, which no finding matched, by why."""
 
     kept: int = 0
     dropped: Mapping[str, int] = field(default_factory=dict)
     kept_of_rules: int = 0  # records of rules the run did not apply (--ignore, --select), kept
+    leftovers: Leftovers = field(default_factory=Leftovers)
 
 
 def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None = None,
@@ -389,35 +476,36 @@ def write_baseline(path: str, result: CheckResult, *, read: Iterable[str] | None
     those files exist: a pre-commit run reads the changed files only, and refreshing the baseline
     from it must not forget the rest; but the records of a file renamed or deleted would never
     match again, except, silently, a file that later comes back under its name. Likewise the
-    records of a rule the run did not apply (--ignore) are kept: it did not look for them."""
+    records of a rule the run did not apply (--ignore) are kept: it did not look for them. The
+    others are replaced by the run's findings; those no finding matched are sorted out by why."""
     from .atomic import write_atomic
 
     kept: list[dict] = []
     kept_of_rules = 0
     dropped: Counter[str] = Counter()
+    replaced: Counter[KnownFinding] = Counter()
     applied = {rule.id for rule in result.rules}
-    not_applied = set(RULES) - applied
-    if (read is not None or not_applied) and os.path.isfile(path):
-        looked_in = None if read is None else set(read)
+    looked_in = None if read is None else set(read)
+    if os.path.isfile(path):
         try:
             records = _baseline_records(path)
         except GlossaryFileError:
             records = []  # not a baseline we can read: replaced whole, as before
         for record in records:
             name = record.get("path")
-            if record.get("rule") in not_applied and not (isinstance(name, str) and file_is_gone(name, root)):
+            if record.get("rule") in set(RULES) - applied and not (isinstance(name, str) and file_is_gone(name, root)):
                 kept.append(record)
                 kept_of_rules += 1
-                continue
-            if looked_in is None or not isinstance(name, str) or name in looked_in:
-                continue
-            if file_is_gone(name, root):
+            elif looked_in is None or not isinstance(name, str) or name in looked_in:
+                replaced[_known(record)] += 1
+            elif file_is_gone(name, root):
                 dropped[name] += 1
             else:
                 kept.append(record)
     write_atomic(path, baseline_text(result, kept=kept, root=root))
+    _accepted, left = _match_baseline(result.findings, replaced, root)
     return BaselineRefresh(kept=len(kept) - kept_of_rules, dropped=dict(sorted(dropped.items())),
-                           kept_of_rules=kept_of_rules)
+                           kept_of_rules=kept_of_rules, leftovers=_sorted_out(result, left, root))
 
 
 def records_of_missing_files(known: Mapping, *, root: str | None = None) -> dict[str, int]:
@@ -453,9 +541,16 @@ def file_is_gone(name: str, root: str | None = None) -> bool:
 def load_baseline(path: str) -> Counter[KnownFinding]:
     """The findings a baseline file accepts, with how many findings each record covers. A record
     without `path` (written before baselines named files) has path None: it covers any file."""
-    return Counter(KnownFinding(record["fingerprint"], record.get("path"),
-                                record["rule"] if isinstance(record.get("rule"), str) else None)
-                   for record in _baseline_records(path))
+    return Counter(_known(record) for record in _baseline_records(path))
+
+
+def _known(record: dict) -> KnownFinding:
+    """A baseline record (checked by _baseline_records) as a KnownFinding."""
+    expected = record.get("expected")
+    return KnownFinding(record["fingerprint"], record.get("path"),
+                        frozenset(expected) if isinstance(expected, list) else None,
+                        rule=record["rule"] if isinstance(record.get("rule"), str) else None,
+                        term=record["term"] if isinstance(record.get("term"), str) else None)
 
 
 _BASELINE_DEPTH = 100  # said of a document json gave up on; a baseline nests three deep
@@ -522,4 +617,8 @@ def _baseline_records(path: str) -> list[dict]:
                                     "regenerate it with --write-baseline", path=path)
         if "path" in record:
             record["path"] = composed_name(record["path"].replace("\\", "/"))  # written by hand on Windows
+        expected = record.get("expected")
+        if expected is not None and not (isinstance(expected, list) and all(isinstance(x, str) for x in expected)):
+            raise GlossaryFileError(f"baseline finding {number}: 'expected' must be a list of renderings; "
+                                    "regenerate it with --write-baseline", path=path)
     return records

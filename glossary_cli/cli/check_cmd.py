@@ -136,6 +136,24 @@ def _files_gone(records: dict[str, int], baseline: Path, why: str = "") -> str:
     return f"{len(names):,} files that no longer exist{why}: {shown}"
 
 
+_TERMS_NAMED = 3  # a message about a baseline's records names the terms with most of them
+
+
+def _leftovers_said(leftovers) -> str:
+    """`1 fixed, 15 of terms no longer approved (backend 10, epidemic 5)`: why a baseline's
+    records matched no finding, so that a retired term's records are not taken for fixes."""
+    parts = [f"{leftovers.fixed:,} fixed"] if leftovers.fixed else []
+    for counts, what in ((leftovers.no_longer_approved, "of terms no longer approved (rejected, renamed or removed)"),
+                         (leftovers.other_rendering, "recorded when the term had other renderings"),
+                         (leftovers.out_of_paths, "of terms whose paths: now leave the file out")):
+        if counts:
+            named = ", ".join(f"{term} {count:,}" for term, count in list(counts.items())[:_TERMS_NAMED])
+            if len(counts) > _TERMS_NAMED:
+                named += f", and {counted(len(counts) - _TERMS_NAMED, 'more term')}"
+            parts.append(f"{sum(counts.values()):,} {what}: {named}")
+    return "; ".join(parts) if len(parts) > 1 and any(":" in part for part in parts) else ", ".join(parts)
+
+
 def _regional_target(glossary) -> str | None:
     """The glossary's own target language when it names a script or region (zh-CN, zh-Hant): its
     approved renderings are that variant's words (文件, not 檔案), so a file in the other script is
@@ -239,12 +257,15 @@ def check(
              "--ignore both name a rule the more specific one wins: --ignore GL --select GL002 runs GL002."),
     baseline: Optional[Path] = typer.Option(
         None, "--baseline", readable=False, help="JSON file of known findings, each in its file: they are reported as known and do "
-                                 "not fail; the same mistake in another file is new."),
+                                 "not fail; the same mistake in another file is new, and so is one the rule now asks "
+                                 "another rendering for. Records no longer found are counted by why: fixed, term no "
+                                 "longer approved, other renderings, or left out by the term's paths:."),
     write_baseline: Optional[Path] = typer.Option(
         None, "--write-baseline", **FILE_TO_WRITE,
         help="Write every current finding, with its file, to this baseline file and exit 0 (with --baseline naming "
-             "the same file, it need not exist yet). Records of files this run did not read are kept, those of "
-             "files that no longer exist dropped."),
+             "the same file, it need not exist yet). Records of files this run did not read, or of rules it did "
+             "not apply, are kept; those of files that no longer exist, and those no longer found, are dropped and "
+             "counted."),
     show_known: bool = typer.Option(
         False, "--show-known",
         help="List the findings --baseline knows in the text report too; by default they are summed up in one "
@@ -274,7 +295,7 @@ def check(
 
     Exit code 0: no new finding at or above --fail-on; 1: such findings; 2: usage or input error.
     """
-    from ..check import apply_baseline, records_of_missing_files, run_check, unmatched_in_baseline
+    from ..check import apply_baseline, leftover_records, records_of_missing_files, run_check
     from ..check import write_baseline as save_baseline
     from ..report import render
 
@@ -321,8 +342,8 @@ def check(
             warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
     if known is not None:
         result = apply_baseline(result, known, root=_baseline_root(baseline))
-        stale = unmatched_in_baseline(result, known, root=_baseline_root(baseline),
-                                      read=_as_baseline_names(read_files, baseline))
+        stale = leftover_records(result, known, root=_baseline_root(baseline),
+                                 read=_as_baseline_names(read_files, baseline))
         anywhere = sum(count for record, count in known.items() if record.path is None)
         gone = records_of_missing_files(known, root=_baseline_root(baseline)) if write_baseline is None else {}
         if gone:
@@ -330,9 +351,10 @@ def check(
             files = _files_gone(gone, baseline, " (renamed or deleted)")
             warn(f"{baseline}: {counted(total, 'known finding')} of {files}; --write-baseline {baseline} drops "
                  f"{'it' if total == 1 else 'them'}")
-        if stale and write_baseline is None:
-            warn(f"{baseline}: {stale:,} known finding{'s' if stale != 1 else ''} of the files checked not found in "
-                 f"this run (fixed); --write-baseline {baseline} refreshes it")
+        if stale.total and write_baseline is None:
+            why = " (fixed)" if stale.fixed == stale.total else f": {_leftovers_said(stale)}"
+            warn(f"{baseline}: {counted(stale.total, 'known finding')} of the files checked not found in this "
+                 f"run{why}; --write-baseline {baseline} refreshes it")
         if anywhere and write_baseline is None:
             warn(f"{baseline}: {counted(anywhere, 'known finding')} name{'s' if anywhere == 1 else ''} no file (a "
                  f"baseline written by an older glossary-cli) and {'is' if anywhere == 1 else 'are'} accepted in any "
@@ -368,6 +390,11 @@ def check(
         if refresh.kept_of_rules:
             message += (f", and kept {counted(refresh.kept_of_rules, 'record')} of "
                         f"rules this run did not apply ({', '.join(sorted(set(RULES) - set(rule_ids)))})")
+        leftovers = refresh.leftovers
+        if leftovers.total == leftovers.fixed and leftovers.fixed:
+            message += f"; dropped {counted(leftovers.fixed, 'record')} of findings fixed"
+        elif leftovers.total:
+            message += f"; dropped {counted(leftovers.total, 'record')} no longer found: {_leftovers_said(leftovers)}"
         if refresh.dropped:
             message += (f"; dropped {counted(sum(refresh.dropped.values()), 'record')} of "
                         f"{_files_gone(refresh.dropped, write_baseline)}")
