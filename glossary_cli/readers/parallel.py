@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..errors import InputFormatError, OtherLanguageError
+from ..errors import InputFormatError, OtherLanguageError, UsageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
@@ -19,7 +19,7 @@ from ..textio import read_corpus_text, text_lines
 
 def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     """Pairs located in the Chinese file: a finding of `check` is fixed there."""
-    from .keyed.pairing import read_keyed
+    from .keyed.pairing import read_keyed, refuse_the_same
 
     keyed = read_keyed(source_path, target_path, options)
     if keyed is not None:
@@ -28,6 +28,7 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
         except OtherLanguageError as error:  # values-zh-rTW beside a zh-CN glossary: as a PO file in it is
             options.on_warning(f"{error.where()}: skipped: {error.message}")
         return
+    refuse_the_same(source_path, target_path, "file", _SIDES)
     sources = _without_trailing_blanks(text_lines(read_corpus_text(source_path, options.encoding)))
     targets = _without_trailing_blanks(text_lines(read_corpus_text(target_path, options.encoding)))
     if len(sources) != len(targets):
@@ -35,6 +36,7 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
             f"{len(sources)} lines, but {target_path} has {len(targets)}; parallel files must have "
             "the same number of lines", path=source_path)
     english_path, chinese_path = source_path, target_path
+    _refuse_one_language(source_path, sources, target_path, targets, options)
     if _mostly_chinese(sources) and not _mostly_chinese(targets):
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
                            f"with {target_path} as the English side")
@@ -52,6 +54,30 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     if skipped:
         options.on_warning(f"{chinese_path}:{skipped[0]}: {len(skipped)} line(s) with one side empty skipped "
                            "(first one here)")
+
+
+_SIDES = "--source takes the English text, --target its Chinese translation, line by line"
+
+
+def _refuse_one_language(source_path: str, sources: list[str], target_path: str, targets: list[str],
+                         options) -> None:
+    """Two files in one language pair each line with its copy or its neighbour, never with a
+    translation: two English files made English -> English "terms", and check found nothing to
+    enforce in them and passed. No Chinese in either file is certain; a Chinese side with a few
+    lines in Latin letters only (a brand name, a version, a URL) is ordinary and read as ever.
+    Two mostly Chinese files are refused as two Chinese resource files are. A --target-lang
+    naming another language than Chinese is left alone."""
+    from ..language_tags import normalize_language
+
+    if options.target_lang and normalize_language(options.target_lang).split("-")[0] != "zh":
+        return
+    if not any(line.strip() for line in sources) or not any(line.strip() for line in targets):
+        return  # an empty side: said below, as a difference in lines or no pairs
+    if not any(has_han(line) for line in sources) and not any(has_han(line) for line in targets):
+        raise UsageError(f"neither --source {source_path} nor --target {target_path} holds any Chinese; "
+                         f"{_SIDES}")
+    if _mostly_chinese(sources) and _mostly_chinese(targets):
+        raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; {_SIDES}")
 
 
 def _mostly_chinese(lines: list[str]) -> bool:

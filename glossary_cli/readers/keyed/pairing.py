@@ -74,7 +74,7 @@ def read_keyed(source_path: str, target_path: str, options) -> Iterator[SegmentP
     """The pairs of two keyed resource files, or None when neither is one (line-aligned files).
     One keyed file beside a file of another kind is an error, since no pairing fits both."""
     if os.path.isdir(source_path) or os.path.isdir(target_path):
-        _refuse_the_same(source_path, target_path, "directory")
+        refuse_the_same(source_path, target_path, "directory")
         return _pairs(source_path, target_path, _directories(source_path, target_path, options), options)
     source_format, target_format = detect(source_path), detect(target_path)
     if source_format is None and target_format is None:
@@ -83,19 +83,24 @@ def read_keyed(source_path: str, target_path: str, options) -> Iterator[SegmentP
         raise UsageError(f"--source {source_path} is {_kind(source_format)} and --target {target_path} is "
                          f"{_kind(target_format)}; keyed resource files pair by key, so give the English and the "
                          "Chinese file of the same format (plain text files pair line by line)")
-    _refuse_the_same(source_path, target_path, "file")
+    refuse_the_same(source_path, target_path, "file")
     pairing = _Pairing(_Files(source_path, (source_path,)), _Files(target_path, (target_path,)), source_format)
     return _pairs(source_path, target_path, [pairing], options)
 
 
-def _refuse_the_same(source_path: str, target_path: str, what: str) -> None:
+_RESOURCE_SIDES = "--source takes the English resources (res/values), --target their Chinese translation (res/values-zh-rCN)"
+
+
+def refuse_the_same(source_path: str, target_path: str, what: str, sides: str = _RESOURCE_SIDES) -> None:
+    """One file (or directory) named as both sides, through a link or a relative path too: it
+    would pair every string with itself, and extract would propose each English term as its own
+    translation. `sides` says what each option takes."""
     try:
         same = os.path.samefile(source_path, target_path)
     except OSError:
         same = False
     if same:
-        raise UsageError(f"--source and --target both name the {what} {target_path}; --source takes the English "
-                         "resources (res/values), --target their Chinese translation (res/values-zh-rCN)")
+        raise UsageError(f"--source and --target both name the {what} {target_path}; {sides}")
 
 
 def _directories(source_path: str, target_path: str, options) -> list[_Pairing]:
