@@ -201,12 +201,27 @@ def load_validated(path: Path, *, empty_ok: bool = False):
     from ..glossary_yaml import GlossaryProblems
     from ..validate import validate_file
 
+    refuse_standard_input(path, "a glossary")
     glossary, problems = validate_file(str(path), empty_ok=empty_ok)
     if empty_ok:  # without it, validate_file has refused a file with no `terms:` list already
         refuse_other_yaml(glossary, str(path))
     if problems:
         raise GlossaryProblems(list(problems))
     return glossary
+
+
+STDIN = "-"
+
+
+def refuse_standard_input(path: Path, what: str, saved: str = "glossary.yaml") -> None:
+    """`-` names standard input for a corpus and for import, not for a glossary or a reference:
+    those are read more than once (validated, then read for check's rules) and named in reports.
+    Said as such, not as `-: no such glossary file`, which sent people looking for a file."""
+    if str(path) == STDIN:
+        from ..errors import UsageError
+
+        raise UsageError(f"{what} is read from a file, not from standard input (-); save it to one first, e.g. "
+                         f"git show HEAD:{saved} > /tmp/{saved}")
 
 
 def existing_glossary(output: Path):

@@ -48,7 +48,7 @@ from ..readers import InputFormat
 from ..report import counted, report_path
 from ..safe_text import one_line
 from . import corpus_options as corpus
-from .common import app, draws, handles_errors, stdout_console, warn, writing_to_stdout
+from .common import app, draws, handles_errors, refuse_standard_input, stdout_console, warn, writing_to_stdout
 
 SCHEMA = "glossary-eval/1"
 ENGLISH_NORMALISATION = "NFKC, lower case, hyphens as spaces, plural of the last word folded (-ies -> -y, -s)"
@@ -124,6 +124,8 @@ def eval_command(
     from ..evaluate import CorpusIndex, evaluate, in_other_number, load_reference, reachable_terms
     from ..glossary_yaml import load_glossary
 
+    refuse_standard_input(glossary, "a glossary")
+    refuse_standard_input(reference, "the reference", saved="gold.tsv")
     loaded = load_glossary(str(glossary))
     terms_of = load_reference(str(reference), reference_format=reference_format, encoding=encoding,
                               source_lang=source_lang, target_lang=target_lang, on_warning=warn)
