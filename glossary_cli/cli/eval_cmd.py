@@ -268,14 +268,19 @@ def _miss_cells(miss: Miss) -> tuple[str, str, str, str, str, str]:
             str(proposed.rank) if proposed else "", str(miss.correct_rank) if miss.correct_rank else "")
 
 
+_TERM_COLUMNS = ("term", "expected", "proposed")
+
+
 def _miss_table(console, shown: list[Miss], total: int) -> None:
     from rich.table import Table
 
     title = f"misses: {len(shown)} of {total}" + ("" if len(shown) == total else " (--misses N for more)")
     table = Table(title=title, title_justify="left")
+    # The terms fold onto further lines, never end in "…": cut at 80 columns, the wrong proposal
+    # 新型光伏关键技术 read 新型光伏…, as if it were the expected 新型光伏.
     for column, justify in (("miss", "left"), ("term", "left"), ("expected", "left"), ("proposed", "left"),
                             ("rank", "right"), ("right at", "right")):
-        table.add_column(column, justify=justify)
+        table.add_column(column, justify=justify, overflow="fold" if column in _TERM_COLUMNS else "ellipsis")
     styles = {MissKind.WRONG_TARGET: "red", MissKind.BELOW_K: "yellow", MissKind.NOT_FOUND: "dim",
               MissKind.TOP1_WRONG: "magenta"}
     for miss in shown:
