@@ -42,6 +42,21 @@ TARGET_FILE = typer.Option(None, "--target", readable=False,
                                 "point into it.")
 
 
+_PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
+
+
+def unexpanded_pattern(name: str) -> list[str]:
+    """The files a file argument matches when it is no file but a pattern the shell did not expand
+    (quoted, in a CI YAML list, in pre-commit `args`, typed in cmd.exe); [] for any other name.
+    The commands read only files named as the shell named them, so they say so, not expand it."""
+    import glob
+    import os
+
+    if name == "-" or os.path.lexists(name) or not _PATTERN_CHARACTERS & set(name):
+        return []
+    return sorted(glob.glob(name))
+
+
 def preferred_target(glossary) -> Optional[str]:
     """The variant of Chinese a plain-zh glossary's targets are written in, read where a file
     offers several side by side (language_tags.preferred_variant)."""

@@ -42,7 +42,7 @@ from typing import Optional
 import typer
 
 from .. import __version__
-from ..errors import UsageError
+from ..errors import GlossaryError, UsageError
 from ..evaluate import Evaluation, Miss, MissKind, ReferenceFormat
 from ..readers import InputFormat
 from ..report import counted, report_path
@@ -126,7 +126,12 @@ def eval_command(
 
     refuse_standard_input(glossary, "a glossary")
     refuse_standard_input(reference, "the reference", saved="gold.tsv")
-    loaded = load_glossary(str(glossary))
+    _refuse_misplaced(glossary, reference, reachable_in or [])
+    try:
+        loaded = load_glossary(str(glossary))
+    except GlossaryError:
+        _refuse_swapped(glossary, reference)
+        raise
     terms_of = load_reference(str(reference), reference_format=reference_format, encoding=encoding,
                               source_lang=source_lang, target_lang=target_lang, on_warning=warn)
     terms = list(terms_of.terms)
@@ -185,6 +190,36 @@ def _reachable_variant(target_lang: Optional[str], reference_language: Optional[
     from ..language_tags import regional_target
 
     return target_lang or reference_language or regional_target(glossary.languages)
+
+
+_USAGE = "glossary eval GLOSSARY REFERENCE"
+_REFERENCE_ONLY = (".tsv", ".tab", ".csv", ".tbx")  # never a glossary
+
+
+def _refuse_misplaced(glossary: Path, reference: Path, reachable_in: list[Path]) -> None:
+    """A directory, or a pattern the shell did not expand, where eval takes one file: said as
+    check says it, rather than as a reference of unknown format or a missing file."""
+    for path, what in ((glossary, "GLOSSARY"), (reference, "REFERENCE")):
+        if path.is_dir():
+            raise UsageError(f"{path} is a directory; {what} is one file: {_USAGE}")
+        matches = corpus.unexpanded_pattern(str(path))
+        if matches:
+            raise UsageError(f"{path}: no such file; the shell did not expand this pattern (it matches "
+                             f"{counted(len(matches), 'file')}): {what} is one file, so name it: {_USAGE}")
+    for path in reachable_in:
+        matches = corpus.unexpanded_pattern(str(path))
+        if matches:
+            raise UsageError(f"{path}: no such file; the shell did not expand this pattern (it matches "
+                             f"{counted(len(matches), 'file')}): leave it unquoted, or pass the directory")
+
+
+def _refuse_swapped(glossary: Path, reference: Path) -> None:
+    """GLOSSARY that cannot be read and is a table or termbase: the arguments came the wrong way
+    round (`eval gold.tsv g.yaml`), as check says of `check corpus.tsv glossary.yaml`."""
+    if glossary.suffix.lower() not in _REFERENCE_ONLY or not glossary.is_file():
+        return
+    example = f"glossary eval {reference} {glossary}" if reference.suffix.lower() in (".yaml", ".yml") else _USAGE
+    raise UsageError(f"{glossary} looks like a reference, not a glossary: the glossary comes first, as in {example}")
 
 
 def _refuse_non_corpus(paths: list[Path]) -> None:
