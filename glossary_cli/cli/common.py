@@ -114,7 +114,12 @@ def _is_a_tty(stream) -> bool:
 
 
 def _no_color() -> bool:
-    """As no-color.org asks: NO_COLOR turns colour off when set and not empty (NO_COLOR= does not)."""
+    """As no-color.org asks: NO_COLOR turns colour off when set and not empty (NO_COLOR= does not).
+
+    Colour only: bold and underline stay, as the spec ("prevents the addition of ANSI color") and
+    rich's no_color (style.without_color) have it. They are what marks `error:` and the term a
+    finding points at once colour is gone, for people who set NO_COLOR because they cannot tell
+    the colours apart. Plain text, for logs and scripts, is what a pipe or TERM=dumb gets."""
     return bool(os.environ.get("NO_COLOR"))
 
 
