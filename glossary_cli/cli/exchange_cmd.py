@@ -10,11 +10,12 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..exchange import ExchangeFormat, TbxVersion
+from ..exchange import ExchangeFormat, ImportStage, TbxVersion
 from ..glossary import Status
 from ..report import counted
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
-                     warn, writing_to_stdout)
+                     stderr_console, warn, writing_to_stdout)
+from .progress import progress_reporter
 
 
 class ExportStatus(str, Enum):
@@ -167,48 +168,64 @@ def import_command(
         raise UsageError(f"-o {output} would overwrite the termbase being imported; choose another file")
     termbase_name = STDIN_NAME if str(termbase) == STDIN else str(termbase)  # as messages name it
     read = content_now(str(output)) if output is not None else None  # what the write expects to replace
-    base = existing_glossary(output) if output is not None else None
-    if base is not None:
-        source_lang = source_lang or base.languages.get("source")
-        target_lang = target_lang or base.languages.get("target")
-    incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
-                               target_lang=target_lang, source_column=source_column, target_column=target_column,
-                               encoding=encoding, unstated=Status(unstated.value), on_warning=warn, into=base,
-                               into_name=str(output))
-    _refuse_what_validate_refuses(incoming, termbase_name)
+    result, kept = None, []
+    with progress_reporter(stderr_console(), "importing", _IMPORT_PROGRESS_LABELS, unit="entries") as progress:
+        progress(_ImportStep.GLOSSARY, 0, None)
+        base = existing_glossary(output) if output is not None else None
+        if base is not None:
+            source_lang = source_lang or base.languages.get("source")
+            target_lang = target_lang or base.languages.get("target")
+        incoming = import_glossary(str(termbase), from_format=from_format, source_lang=source_lang,
+                                   target_lang=target_lang, source_column=source_column, target_column=target_column,
+                                   encoding=encoding, unstated=Status(unstated.value), on_warning=warn, into=base,
+                                   into_name=str(output), progress=progress)
+        progress(_ImportStep.VALIDATING, len(incoming.terms), None)
+        _refuse_what_validate_refuses(incoming, termbase_name)
+        if base is None:  # a new file, or stdout
+            text = dump_glossary(incoming)
+        else:
+            from ..language_tags import merged_languages
+            from ..merge import merge_glossaries
+
+            if merged_languages(base.languages, incoming.languages) is None:
+                raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase_name} was read as "
+                                 f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
+            progress(_ImportStep.MERGING, len(incoming.terms), None)
+            result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
+            for message in result.dropped:
+                warn(message)
+            refuse_conflicts(result.conflicts, output, termbase_name, "import")
+            text = dump_glossary(result.glossary)
+            kept = approvals_the_file_does_not_make(base, incoming)
+        progress(_ImportStep.RESULT, len(result.glossary.terms if result else incoming.terms), None)
+        problems_it_had = _refuse_new_problems(text, base, str(output) if output is not None else "<stdout>",
+                                               termbase_name)
+        if output is not None:
+            write_atomic(str(output), text, expected=read)
     if output is None:
-        text = dump_glossary(incoming)
-        problems_it_had = _refuse_new_problems(text, None, "<stdout>", termbase_name)
         with writing_to_stdout():
             sys.stdout.write(text)
-        _warn_about(problems_it_had)
-        return
-    if base is None:
-        text = dump_glossary(incoming)
-        problems_it_had = _refuse_new_problems(text, None, str(output), termbase_name)
-        write_atomic(str(output), text, expected=read)
+    elif result is None:
         sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase_name}\n")
-        _warn_about(problems_it_had)
-        return
-
-    from ..language_tags import merged_languages
-    from ..merge import merge_glossaries
-
-    if merged_languages(base.languages, incoming.languages) is None:
-        raise UsageError(f"{output} is for {_direction(base.languages)} but {termbase_name} was read as "
-                         f"{_direction(incoming.languages)}; pass --source-lang/--target-lang")
-    result = merge_glossaries(base, incoming, base_name=str(output), incoming_name=termbase_name)
-    for message in result.dropped:
-        warn(message)
-    refuse_conflicts(result.conflicts, output, termbase_name, "import")
-    text = dump_glossary(result.glossary)
-    problems_it_had = _refuse_new_problems(text, base, str(output), termbase_name)
-    write_atomic(str(output), text, expected=read)
-    kept = approvals_the_file_does_not_make(base, incoming)
-    _list_kept_approvals(kept, str(output), termbase_name)
-    sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
-                     f"({result.added:,} new, {result.changed:,} changed{_kept_counts(kept)})\n")
+    else:
+        _list_kept_approvals(kept, str(output), termbase_name)
+        sys.stderr.write(f"{output}: merged {_summary(incoming.terms)} from {termbase_name} "
+                         f"({result.added:,} new, {result.changed:,} changed{_kept_counts(kept)})\n")
     _warn_about(problems_it_had)
+
+
+class _ImportStep(Enum):
+    """What import's progress says it is doing beyond reading the file (progress.progress_reporter)."""
+
+    GLOSSARY = "reading the glossary"  # a big one takes seconds to read
+    VALIDATING = "validating"
+    MERGING = "merging"
+    RESULT = "validating the result"  # the glossary as it will be written, read back
+
+
+# `importing: reading 30,000 entries (9,800 entries/s)`, `importing: merging 50,000 entries`
+_IMPORT_PROGRESS_LABELS = {ImportStage.READING: "reading", ImportStage.MATCHING: "comparing with the glossary",
+                           **{step: step.value for step in _ImportStep}}
 
 
 KEPT_APPROVALS_LISTED = 10  # a termbase of a part of a big glossary leaves out thousands: the first few, then a count

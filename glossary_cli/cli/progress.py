@@ -1,7 +1,8 @@
 """Progress of a long command, on stderr (stdout carries the command's data): one policy for every
 command. On a terminal, a rich bar; elsewhere (a pipe, a CI log), quiet for a short run, then a
 plain line every few seconds, such as `extracting: linking 3,742/49,990 pairs (485 pairs/s,
-0:01:35 left)` or `checking: 12,000 pairs (1,400 pairs/s)`."""
+0:01:35 left)`, `checking: 12,000 pairs (1,400 pairs/s)` or `importing: reading 30,000 entries
+(9,800 entries/s)`: each command names what it counts."""
 
 from __future__ import annotations
 
@@ -15,25 +16,26 @@ from .common import draws, drawing_on
 PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 _MIN_RATE_SECONDS = 1.0
 
-# What a command tells as it goes: the stage it is in, how many pairs of it are done, and of how
-# many (None while the corpus is still being read).
+# What a command tells as it goes: the stage it is in, how many pairs (or entries, or whatever the
+# command counts) of it are done, and of how many (None while the input is still being read).
 Report = Callable[[Hashable, int, "int | None"], None]
 
 
 @contextlib.contextmanager
 def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
-                      said_once: Collection[Hashable] = ()) -> Iterator[Report]:
+                      said_once: Collection[Hashable] = (), unit: str = "pairs") -> Iterator[Report]:
     """A rich bar on a terminal; on a pipe, a plain line every few seconds for long jobs.
 
     `command` begins each plain line (`extracting`); `labels` name the stages (`linking`), an
-    empty label none: the line is then `checking: 12,000 pairs`. A stage in `said_once` is one
-    step over all the pairs: its line says `learning translations from 3,000 pairs`, once.
-    A stage with a total shows pairs/s and the time left; one without, the pairs done so far."""
+    empty label none: the line is then `checking: 12,000 pairs`. `unit` names what is counted, in
+    the plural (`pairs`, `entries`). A stage in `said_once` is one step over all of them: its line
+    says `learning translations from 3,000 pairs`, once. A stage with a total shows pairs/s and the
+    time left; one without, the pairs done so far."""
     if draws(console):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[rate]} pairs/s"), TimeRemainingColumn(),
+                      TextColumn(f"{{task.fields[rate]}} {unit}/s"), TimeRemainingColumn(),
                       console=console, transient=True) as bar, drawing_on(console):
             task = bar.add_task(command, total=None, rate="-")
             started = {}
@@ -63,21 +65,21 @@ def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
         shown.add(stage)
         doing = f"{command}: {labels[stage]} " if labels[stage] else f"{command}: "
         rate = _rate(done, now - started[stage])
-        speed = "" if rate is None else f" ({rate:,.0f} pairs/s)"
+        speed = "" if rate is None else f" ({rate:,.0f} {unit}/s)"
         if stage in said_once:
-            sys.stderr.write(f"{doing}from {done:,} pairs\n")
+            sys.stderr.write(f"{doing}from {done:,} {unit}\n")
         elif total is None:
-            sys.stderr.write(f"{doing}{done:,} pairs{speed}\n")
+            sys.stderr.write(f"{doing}{done:,} {unit}{speed}\n")
         else:
             if rate is not None and done < total:
-                speed = f" ({rate:,.0f} pairs/s, {_clock((total - done) / rate)} left)"
-            sys.stderr.write(f"{doing}{done:,}/{total:,} pairs{speed}\n")
+                speed = f" ({rate:,.0f} {unit}/s, {_clock((total - done) / rate)} left)"
+            sys.stderr.write(f"{doing}{done:,}/{total:,} {unit}{speed}\n")
 
     yield report
 
 
 def _rate(done: int, elapsed: float) -> float | None:
-    """Pairs per second since the stage began; None before a second has passed or a pair is done
+    """Pairs (entries…) per second since the stage began; None before a second has passed or one is done
     (a stage read from the cache ends in an instant, and its "rate" would mean nothing)."""
     return done / elapsed if elapsed >= _MIN_RATE_SECONDS and done else None
 

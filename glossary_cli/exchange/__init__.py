@@ -20,6 +20,22 @@ from ..glossary import Glossary, Status
 from ..textio import STDIN, STDIN_NAME, open_binary, spooled
 
 
+class ImportStage(str, Enum):
+    """What import_glossary tells its `progress` as it goes (a big termbase takes seconds)."""
+
+    READING = "reading"  # entries read from the file so far; no total while it is read
+    MATCHING = "matching"  # entries read against the glossary imported into, of all the file's
+
+
+# The stage, how many entries of it are done, and of how many (None while the file is read).
+ImportProgress = Callable[[ImportStage, int, "int | None"], None]
+READ_PROGRESS_EVERY = 1_000  # entries between two progress reports
+
+
+def _unreported(stage: ImportStage, done: int, total: int | None) -> None:
+    pass
+
+
 class ExchangeFormat(str, Enum):
     TBX = "tbx"
     CSV = "csv"
@@ -89,12 +105,14 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
                     target_lang: str | None = None, source_column: str | None = None,
                     target_column: str | None = None, encoding: str | None = None,
                     unstated: Status = Status.CANDIDATE, on_warning: Callable[[str], None] = _ignore,
-                    into: Glossary | None = None, into_name: str = "the glossary") -> Glossary:
+                    into: Glossary | None = None, into_name: str = "the glossary",
+                    progress: ImportProgress = _unreported) -> Glossary:
     """A Glossary read from a TBX termbase or a CSV/TSV table; `into` is the glossary it will be
     merged into (named `into_name` in warnings), so that what it exported reads back as it was
     written and what a CAT tool leaves out is not taken for a change (see into.py). `source_column` and
     `target_column` name a table's term columns when their names do not say the language.
     `unstated` is the status of a term the file gives none (no status column, no administrativeStatus).
+    `progress` hears how many entries are read, then read against `into` (see ImportStage).
 
     `-` reads standard input (named <stdin> in messages); its format must be given, as there is
     no file name to tell it."""
@@ -103,19 +121,20 @@ def import_glossary(path: str, *, from_format: ExchangeFormat | None = None, sou
     with spooled(path, encoding=encoding) as name:
         imported = _read(name, from_format=from_format, source_lang=source_lang, target_lang=target_lang,
                          source_column=source_column, target_column=target_column, encoding=encoding,
-                         unstated=unstated, on_warning=on_warning, on_disk=path != STDIN, spelled_as=into)
+                         unstated=unstated, on_warning=on_warning, on_disk=path != STDIN, spelled_as=into,
+                         progress=progress)
     if into is not None:
         from .into import read_against
 
         read_against(imported, into, path=STDIN_NAME if path == STDIN else path, into_name=into_name,
-                     on_warning=on_warning)
+                     on_warning=on_warning, progress=progress)
     return imported
 
 
 def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | None, target_lang: str | None,
           source_column: str | None, target_column: str | None, encoding: str | None,
           unstated: Status, on_warning: Callable[[str], None], on_disk: bool = True,
-          spelled_as: Glossary | None = None) -> Glossary:
+          spelled_as: Glossary | None = None, progress: ImportProgress = _unreported) -> Glossary:
     if on_disk and os.path.isdir(path):
         raise InputFormatError("is a directory; give a TBX, CSV or TSV file", path=path)
     if on_disk:
@@ -130,12 +149,14 @@ def _read(path: str, *, from_format: ExchangeFormat | None, source_lang: str | N
                              "(choose them with --source-lang/--target-lang)")
 
         return read_tbx(path, source_lang=source_lang, target_lang=target_lang, encoding=encoding,
-                        unstated=unstated, on_warning=on_warning, spelled_as=spelled_as)
+                        unstated=unstated, on_warning=on_warning, spelled_as=spelled_as, progress=progress)
     from .table import read_table
 
     return read_table(path, delimiter="," if chosen is ExchangeFormat.CSV else "\t", source_lang=source_lang,
                       target_lang=target_lang, source_column=source_column, target_column=target_column,
-                      encoding=encoding, unstated=unstated, on_warning=on_warning, spelled_as=spelled_as)
+                      encoding=encoding, unstated=unstated, on_warning=on_warning, spelled_as=spelled_as,
+                      progress=progress)
 
 
-__all__ = ["ExchangeFormat", "TbxVersion", "DEFAULT_STATUSES", "export_glossary", "import_glossary", "format_of"]
+__all__ = ["ExchangeFormat", "TbxVersion", "DEFAULT_STATUSES", "ImportStage", "ImportProgress", "export_glossary",
+           "import_glossary", "format_of"]

@@ -18,14 +18,19 @@ from collections.abc import Callable
 
 from ..glossary import Entry, Glossary, Status
 from ..matching import chinese_pattern
+from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage
 
 
 def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: str,
-                 on_warning: Callable[[str], None]) -> None:
-    """Adjust `imported`, in place, to what `into` says of the same terms (see the module docstring)."""
-    same_term_in_into = entries_of_the_same_term(into)
+                 on_warning: Callable[[str], None], progress: ImportProgress | None = None) -> None:
+    """Adjust `imported`, in place, to what `into` says of the same terms (see the module docstring);
+    `progress` hears how many of its entries are done."""
+    total = len(imported.terms)
+    same_term_in_into = entries_of_the_same_term(into)  # before the stage's clock starts: its rate is entries
     completed: list[tuple[Entry, list[str]]] = []  # (entry, the targets it listed) for the warning
-    for entry in imported.terms:
+    for done, entry in enumerate(imported.terms):
+        if progress is not None and done % READ_PROGRESS_EVERY == 0:
+            progress(ImportStage.MATCHING, done, total)
         same = same_term_in_into(entry)
         _source_as_target_like(entry, same)
         if not entry.target and not entry.keep_source and entry.forbidden:
@@ -34,6 +39,8 @@ def read_against(imported: Glossary, into: Glossary, *, path: str, into_name: st
             listed = list(entry.target)
             if _some_of_the_approved_targets(entry, same):
                 completed.append((entry, listed))
+    if progress is not None:
+        progress(ImportStage.MATCHING, total, total)
     _warn_about_completed(completed, path, into_name, on_warning)
 
 

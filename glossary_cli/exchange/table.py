@@ -57,6 +57,7 @@ from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_records, excel_separator
 from ..textio import decode, read_bytes
+from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage, _unreported
 from .alike import fold_renderings_read_alike
 from .columns import DEFINITION_WORDS, column_language, field_of_language, find_columns
 from .tbx_read import traditional_tag
@@ -283,14 +284,17 @@ def _flag(cell: str, key: str, path: str, line: int) -> bool:
 def read_table(path: str, *, delimiter: str | None = None, source_lang: str | None = None,
                target_lang: str | None = None, source_column: str | None = None, target_column: str | None = None,
                encoding: str | None = None, unstated: Status = Status.CANDIDATE,
-               on_warning: Callable[[str], None] = _ignore, spelled_as: Glossary | None = None) -> Glossary:
+               on_warning: Callable[[str], None] = _ignore, spelled_as: Glossary | None = None,
+               progress: ImportProgress | None = None) -> Glossary:
     """A glossary from a table with a header naming the English and Chinese columns (by language
     code or name, see columns.py, or as `source_column` and `target_column`). A header cell naming
     no column import reads is named in one warning. A term whose rows state no status (no status
     column, or empty cells) gets `unstated` when it has a rendering, else it stays a candidate.
     Renderings of a term that check reads as the same are kept once (see alike.py; `spelled_as`
-    is the glossary the table is imported into)."""
+    is the glossary the table is imported into). `progress` hears how many entries are read."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
+    progress = progress or _unreported
+    progress(ImportStage.READING, 0, None)
     data = read_bytes(path)
     text = decode(data, path, encoding)
     first_line, newline, rest = text.partition("\n")
@@ -337,7 +341,9 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     stated: set[tuple[str, Status | str]] = set()  # (source, status) of the rows that give a status
     listed_at: dict[tuple[int, str, str], int] = {}  # (id(entry), "target" or "forbidden", rendering) -> first row
     skipped = 0
-    for line, cells in rows:
+    for row_number, (line, cells) in enumerate(rows):
+        if row_number and row_number % READ_PROGRESS_EVERY == 0:
+            progress(ImportStage.READING, len(glossary.terms), None)
         if any(extra.strip() for extra in cells[len(names):]):
             raise InputFormatError(f"{len(cells)} columns, but the header names {len(names)}; a cell holding "
                                    f"{'a tab' if delimiter == chr(9) else repr(delimiter)} must be quoted",
@@ -385,6 +391,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         _add_note(entry, note)
         _read_fields(entry, field_columns, cells, path, line)
         _note_rows(listed_at, entry, line)
+    progress(ImportStage.READING, len(glossary.terms), None)
     for source, renderings, note, line, cells in forbidden_rows:
         entry = _owner_of_forbidden(source, entries, first_entry)
         for each in renderings:

@@ -20,6 +20,7 @@ from ..glossary import Entry, Glossary, Status
 from ..language_tags import chinese_standard, is_plain_chinese
 from ..readers.xml_safe import (SIMPLIFIED, TRADITIONAL, chinese_script, element_language, expect_root, iter_xml,
                                 language_matches, local_name, normalize_language)
+from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage, _unreported
 from .alike import fold_renderings_read_alike
 
 # keep_source: the source term listed again among the target-language terms, with this term-level
@@ -88,12 +89,15 @@ class ConceptRecord:
 
 def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | None = None,
              encoding: str | None = None, unstated: Status = Status.CANDIDATE,
-             on_warning: Callable[[str], None] = _ignore, spelled_as: Glossary | None = None) -> Glossary:
+             on_warning: Callable[[str], None] = _ignore, spelled_as: Glossary | None = None,
+             progress: ImportProgress | None = None) -> Glossary:
     """A glossary from a TBX v3 or v2 termbase, for the given languages (default en and zh); a
     concept none of whose target terms has a status gets `unstated`. Renderings of a term that
     check reads as the same are kept once (see alike.py; `spelled_as` is the glossary the
-    termbase is imported into)."""
+    termbase is imported into). `progress` hears how many concept entries are read."""
     source_language, target_language = source_lang or "en", target_lang or "zh"
+    progress = progress or _unreported
+    progress(ImportStage.READING, 0, None)
     concepts: list[ConceptRecord] = []
     for event in iter_xml(path, ends=frozenset({"conceptEntry", "termEntry"}), marked=frozenset(_TERM_CONTAINERS),
                           encoding=encoding, kind="TBX", on_warning=on_warning):
@@ -101,6 +105,9 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
             expect_root(event, {"tbx", "martif"}, "TBX", path)
         else:
             concepts.append(read_concept(event.element, event.line, event.line_of))
+            if len(concepts) % READ_PROGRESS_EVERY == 0:
+                progress(ImportStage.READING, len(concepts), None)
+    progress(ImportStage.READING, len(concepts), None)
     terms_by_language = Counter(normalize_code(term.language) for concept in concepts for term in concept.terms)
     target_matches = _target_matcher(target_language, terms_by_language, path, on_warning)
     for language, role, matches in ((source_language, "source", lambda code: language_matches(code, source_language)),
