@@ -212,13 +212,15 @@ def content_tokens(tokens) -> list[str]:
 
 
 def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
-            known_terms: Iterable[str] = (), rejected: set[str] = frozenset(),
+            known_terms: Iterable[str] = (), rejected: set[tuple[str, str]] = frozenset(),
+            rejected_terms: set[str] = frozenset(),
             progress: Progress | None = None, jobs: int = 1, runner: Runner | None = None,
             cache_dir: str | None = None) -> ExtractResult:
     """Ranked term pairs for a corpus.
 
     `known_terms` (approved Chinese renderings) are given to jieba so they are never split;
-    `rejected` holds the English keys of terms a person rejected: no rendering of them is proposed again.
+    `rejected` holds (English key, Chinese key) pairs a person rejected, never proposed again, and
+    `rejected_terms` the English keys of terms rejected in every rendering.
     The pairs are read once, as they stream in. `runner` (see cluster.py) says where the shard
     functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards, the
     learned lexicon, each shard's link tallies and the ranking on disk.
@@ -226,11 +228,11 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     def ranking(tallies: CorpusTallies) -> list[ScoredPair]:
         with collector_paused():
             return rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,
-                        min_score=options.min_score)
+                        rejected_terms=rejected_terms, min_score=options.min_score)
 
     collected = _collect(segment_pairs, options=options, known_terms=known_terms, progress=progress,
                          runner=runner or LocalRunner(jobs), cache_dir=cache_dir, ranking=ranking,
-                         ranking_options=repr((sorted(rejected), options.min_score)))
+                         ranking_options=repr((sorted(rejected), sorted(rejected_terms), options.min_score)))
     ranked = collected.ranked
     if options.top is not None:
         ranked = ranked[: options.top]

@@ -133,6 +133,14 @@ class ReviewSession:
     def reject(self) -> Entry:
         return self._decide(Action.REJECT, lambda entry: _set_status(entry, Status.REJECTED))
 
+    def reject_term(self) -> Entry:
+        """Reject the source itself, a span that is no term: no target is left, so extract
+        proposes it in no rendering again (update.rejected_terms); the renderings become alternatives."""
+        def apply(entry: Entry) -> None:
+            _replace_target(entry, [])
+            entry.status = Status.REJECTED
+        return self._decide(Action.REJECT, apply)
+
     def edit(self, target: str) -> Entry:
         """Approve the current source with what the reviewer typed: one rendering, or several
         apart by ` / ` as review shows a list (see `renderings`)."""
@@ -291,11 +299,16 @@ class Decision:
     was: Status | None = None  # the status the decision replaced (of the list a rendering was taken from)
     changed: bool = True  # False: the entry said so already, and the glossary is as it was
     rest: Entry | None = None  # the entry a rejected rendering was taken from, holding the others
+    replaced: tuple[str, ...] = ()  # the renderings of a decided entry a changed decision replaced
 
 
 def decide(glossary: Glossary, source: str, status: Status, *, target: str | None = None,
-           path: str = "<glossary>") -> Decision:
+           replace: bool = False, all_renderings: bool = False, path: str = "<glossary>") -> Decision:
     """Approve or reject the entry for `source` (creating it when approving with a target).
+    With `replace`, `target` becomes the only rendering of the entry, approved or rejected as it
+    may be: a changed decision (the team now writes 暴发 for `outbreak`, not 爆发). Rejecting with
+    `all_renderings` rejects the term itself: its renderings move to the alternatives, and a
+    rejected entry without a target is one extract proposes in no rendering again.
 
     `source` finds the entries written so, else the one entry check reads as the same term
     (`entries_of_term`: `Wi Fi` finds `Wi-Fi`, `smart grid` finds `smart grids`). Refuses, with
@@ -306,9 +319,15 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         raise UsageError("the term is empty; give the English source of an entry", path=path)
     written_so, written_otherwise = _entries_of(glossary, source, path)
     matches = written_so if written_otherwise is None else [written_otherwise]
-    entry = _select(matches, source, target, path)
+    entry = _select(matches, source, None if replace else target, path)
+    if entry is None and target is not None and status is Status.APPROVED:
+        _refuse_second_rendering(matches, source, target, path)
     validation = ValidationIndex(glossary, path)  # before the decision: what the glossary had is not its doing
-    if entry is None:
+    if entry is None and all_renderings:
+        entry = Entry(source=source, status=status)
+        glossary.terms.append(entry)
+        decision = Decision(entry, added=not written_so, written_otherwise=written_otherwise)
+    elif entry is None:
         if target is None:
             rejecting = status is Status.REJECTED
             how = "give --target to record a rejected rendering" if rejecting else "give --target to add it"
@@ -333,7 +352,9 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         before_decision = entry.copy()
         # A candidate takes the named rendering as its only target (the others become
         # alternatives), as picking it in `review` does; a reviewed entry holding it keeps its list.
-        if target is not None and (target not in entry.target or entry.status is Status.CANDIDATE):
+        if all_renderings:
+            _replace_target(entry, [])
+        elif target is not None and (target not in entry.target or entry.status is Status.CANDIDATE or replace):
             _replace_target(entry, [target])
         elif (status is Status.APPROVED and not entry.keep_source
               and not any(rendering.strip() for rendering in entry.target)):
@@ -341,10 +362,26 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'"{entry.source}"{where} has no target to approve; give --target, or set '
                              "keep_source: true to keep it in English", path=path)
         entry.status = status
-        decision = Decision(entry, added=False, was=before_decision.status, changed=entry != before_decision)
+        replaced = () if before_decision.status is Status.CANDIDATE else tuple(
+            rendering for rendering in before_decision.target if rendering not in entry.target)
+        decision = Decision(entry, added=False, was=before_decision.status, changed=entry != before_decision,
+                            replaced=replaced)
     changed = [decision.entry] + ([decision.rest] if decision.rest is not None else [])
     refuse_contradictions(validation.new_problems(*changed), path, status.value, source)
     return decision
+
+
+def _refuse_second_rendering(matches: list[Entry], source: str, target: str, path: str) -> None:
+    """Approving another rendering of an approved term would add a second entry that validate
+    refuses: say what the person can mean instead, a changed rendering or a second one."""
+    approved = [entry for entry in matches if entry.status is Status.APPROVED]
+    if len(approved) == 1:
+        entry = approved[0]
+        where = f" (line {entry.line})" if entry.line else ""
+        shown = " / ".join(f'"{rendering}"' for rendering in entry.target)
+        raise UsageError(f'"{entry.source}" is approved as {shown}{where}; to change its rendering, approve again with '
+                         f"--replace (the old one is kept among the alternatives; add it under forbidden to have "
+                         f'check name it), or to allow both, add "{target}" to the target list', path=path)
 
 
 def near_terms(glossary: Glossary, source: str) -> list[str]:

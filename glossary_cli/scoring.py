@@ -368,15 +368,17 @@ def _is_name_term(options: list[tuple[PairFeatures, str, PairTally]]) -> bool:
 
 
 def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
-                 target_postings: dict[str, set[int]], *, rejected: set[str] = frozenset()
-                 ) -> dict[str, list[tuple[PairFeatures, str, PairTally]]]:
+                 target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
+                 rejected_terms: set[str] = frozenset()) -> dict[str, list[tuple[PairFeatures, str, PairTally]]]:
     """Every English term with the features of each of its linked targets: what `rank` chooses
-    among, and what the learned combination is fitted on (tests/bench/fit_weights.py). The English
-    keys in `rejected` are terms a person rejected: no rendering of them is proposed again."""
+    among, and what the learned combination is fitted on (tests/bench/fit_weights.py). `rejected`
+    holds the (English, Chinese) keys of rejected renderings, `rejected_terms` the English keys of
+    terms rejected in every rendering."""
     tallies, source_postings = merge_case_variants(
-        {key: tally for key, tally in tallies.items() if key[0] not in rejected}, source_postings)
-    if rejected:  # a spelling merged into a rejected one (`Json` into `JSON`) goes with it
-        tallies = {key: tally for key, tally in tallies.items() if key[0] not in rejected}
+        {key: tally for key, tally in tallies.items() if key not in rejected and key[0] not in rejected_terms},
+        source_postings)
+    if rejected_terms:  # a spelling merged into a rejected one (`Json` into `JSON`) goes with it
+        tallies = {key: tally for key, tally in tallies.items() if key[0] not in rejected_terms}
     featured: dict[str, list[tuple[PairFeatures, str, PairTally]]] = {}
     corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     heads = Counter(modifier for modifier in map(latin_modifier, {target_key for _, target_key in tallies}) if modifier)
@@ -396,12 +398,12 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
 
 
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
-         target_postings: dict[str, set[int]], *, rejected: set[str] = frozenset(),
-         min_score: float = 0.0) -> list[ScoredPair]:
+         target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
+         rejected_terms: set[str] = frozenset(), min_score: float = 0.0) -> list[ScoredPair]:
     """One entry per English term: its best target, scored, with alternatives and evidence."""
     results = []
-    for source_key, featured_options in term_options(tallies, source_postings, target_postings,
-                                                     rejected=rejected).items():
+    for source_key, featured_options in term_options(tallies, source_postings, target_postings, rejected=rejected,
+                                                     rejected_terms=rejected_terms).items():
         options = [(pair_features.prior(), pair_features.score(), target_key, tally)
                    for pair_features, target_key, tally in featured_options]
         # The target is chosen on translation evidence (the prior); the learned combination ranks

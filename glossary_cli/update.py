@@ -47,16 +47,28 @@ def proposal_checksum(source: str, targets: list[str]) -> str:
     return base64.b32encode(digest[:5]).decode("ascii").lower()
 
 
-def rejected_terms(glossary: Glossary | None) -> set[str]:
-    """English keys of every rejected term, under its source and variants, each spelled closed
-    too: extract proposes none of them again, in any rendering. What a reviewer rejects is mostly
-    a span that is no term (`tract infection`, `severe acute`); proposed again under its next-best
-    rendering each run, it came back to be rejected again every quarter. A term whose rendering
-    alone is wrong is approved with the right one instead (or the wrong one listed as forbidden)."""
+def rejected_pairs(glossary: Glossary | None) -> set[tuple[str, str]]:
+    """(English key, Chinese key) of every rejected rendering, never to be proposed again: the
+    term may still come with another (`成会明则` rejected, `成会明` proposed)."""
     if glossary is None:
         return set()
-    return {key for entry in glossary.terms if entry.status is Status.REJECTED
+    return {(key, chinese_key(target)) for entry in glossary.terms if entry.status is Status.REJECTED
+            for key in _spellings(entry.source) for target in entry.target}
+
+
+def rejected_terms(glossary: Glossary | None) -> set[str]:
+    """English keys of the terms rejected whole, by a rejected entry without a target (`reject
+    --all-renderings`), under its source and variants, each spelled closed too: extract proposes
+    none of them again in any rendering. A span that is no term (`tract infection`, `severe acute`)
+    otherwise comes back under its next-best rendering on every run."""
+    if glossary is None:
+        return set()
+    return {key for entry in glossary.terms if entry.status is Status.REJECTED and not is_rendered(entry)
             for term in (entry.source, *entry.source_variants) for key in _spellings(term)}
+
+
+def is_rendered(entry: Entry) -> bool:
+    return any(target.strip() for target in entry.target)
 
 
 def known_chinese_terms(glossary: Glossary | None) -> list[str]:
@@ -75,6 +87,7 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
         for key in _keys(pair, closed=False):
             by_key.setdefault(key, pair)
     settled = decided_terms(existing).keys() | rejected_terms(existing)  # terms extract proposes no longer
+    rejected = rejected_pairs(existing)
     # Entries people worked on keep their places; the candidates fill the other places best first,
     # new ones included, so the file reads best-first whatever runs came before.
     layout: list[Entry | None] = []  # None: a place a candidate takes
@@ -92,7 +105,9 @@ def update_glossary(existing: Glossary | None, pairs: Iterable[ScoredPair], gene
         candidates[rank_of[id(pair)]] = entry
         layout.append(None)
     for rank, pair in enumerate(pairs):
-        if rank in candidates or settled.intersection(_keys(pair)):
+        keys = _keys(pair)
+        if rank in candidates or settled.intersection(keys) or any(
+                (key, chinese_key(pair.target)) in rejected for key in keys):
             continue
         candidates[rank] = entry_from_pair(pair)
     existing.terms = fill_places(layout, [candidates[rank] for rank in sorted(candidates)])

@@ -124,8 +124,8 @@ def xliff2(source: str, target: str) -> str:
             '</segment></unit></file></xliff>\n')
 
 
-# The review prompt, whichever alternatives the entry offers ([a/r/e/1-2/n/s/u/q/?], [a/r/e/n/s/u/q/?]).
-REVIEW_PROMPT = r"\[a/r/e(?:/1(?:-[2-9])?)?/n/s/u/q/\?\]"
+# The review prompt, whichever alternatives the entry offers ([a/r/x/e/1-2/n/s/u/q/?], [a/r/x/e/n/s/u/q/?]).
+REVIEW_PROMPT = r"\[a/r/x/e(?:/1(?:-[2-9])?)?/n/s/u/q/\?\]"
 
 
 def spawn_review(path, *, columns: int = 100):

@@ -134,8 +134,8 @@ def test_a_second_approved_spelling_with_another_target_is_refused(runner, tmp_p
     path.write_text(SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1), encoding="utf-8")
     result = runner.invoke(app, ["approve", str(path), "Wi Fi", "--target", "无线局域网"])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f'error: {path}: approving "Wi Fi" would leave the glossary with a problem check refuses: '
-                                    '"Wi Fi" is approved twice with different targets')
+    assert result.stderr.startswith(f'error: {path}: "Wi-Fi" is approved as "无线网络" (line 3); to change its rendering, '
+                                    "approve again with --replace")
     assert path.read_text(encoding="utf-8") == SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1)
 
 

@@ -82,13 +82,22 @@ def test_other_ranking_options_rank_the_cached_tallies_again(seed_article, tmp_p
     cache = str(tmp_path / "cache")
     cold = extract(seed_pairs(seed_article), cache_dir=cache)
     first = cold.pairs[0]
-    rejected = {first.source_key}
+    rejected = {(first.source_key, first.target)}
     options = glossary_cli.extract.ExtractOptions(min_score=0.5)
     again = extract(seed_pairs(seed_article), cache_dir=cache, rejected=rejected, options=options)
     assert again.linked_pairs == 0 and len(rankings) == 2
     assert again.pairs == extract(seed_pairs(seed_article), rejected=rejected, options=options).pairs
     assert again.pairs != cold.pairs
-    assert first.source_key not in {pair.source_key for pair in again.pairs}
+
+
+def test_a_term_rejected_whole_ranks_the_cached_tallies_again_without_it(seed_article, tmp_path, small_shards,
+                                                                          rankings):
+    cache = str(tmp_path / "cache")
+    cold = extract(seed_pairs(seed_article), cache_dir=cache)
+    first = cold.pairs[0].source_key
+    again = extract(seed_pairs(seed_article), cache_dir=cache, rejected_terms={first})
+    assert again.linked_pairs == 0 and len(rankings) == 2
+    assert [pair.source_key for pair in again.pairs] == [pair.source_key for pair in cold.pairs[1:]]
 
 
 def test_a_second_run_with_two_jobs_links_nothing(seed_article, tmp_path, small_shards):

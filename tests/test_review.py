@@ -96,6 +96,19 @@ def test_bad_choices_change_nothing(path):
     assert session.position == 0 and path.read_text(encoding="utf-8") == TEXT
 
 
+def test_rejecting_the_term_keeps_no_target_and_its_renderings_as_alternatives_and_undo_restores_it(path):
+    session = ReviewSession.open(str(path))
+    session.skip()
+    session.skip()  # on to `policy stack`
+    assert session.current.source == "policy stack"
+    session.reject_term()
+    entry = on_disk(path)["policy stack"]
+    assert (entry.status, entry.target) == (Status.REJECTED, [])
+    assert [alternative.target for alternative in entry.alternatives] == ["政策堆栈", "政策组合"]
+    assert session.undo().source == "policy stack"
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
 def test_undo_restores_the_file_byte_for_byte(path):
     session = ReviewSession.open(str(path))
     session.approve()
@@ -205,8 +218,8 @@ def test_a_new_entry_beside_the_same_term_written_otherwise_names_that_entry():
 
 def test_the_same_term_under_another_spelling_is_refused_where_validate_would_refuse_it():
     glossary = parse(SPELLED_OTHERWISE.replace("status: candidate", "status: approved", 1))
-    with pytest.raises(GlossaryFileError, match='approving "Wi Fi" would leave the glossary with a problem check refuses: '
-                                                '"Wi Fi" is approved twice with different targets'):
+    with pytest.raises(UsageError, match='"Wi-Fi" is approved as "无线网络" \\(line 3\\); to change its rendering, approve '
+                                         'again with --replace'):
         decide(glossary, "Wi Fi", Status.APPROVED, target="无线局域网")
 
 
@@ -255,7 +268,7 @@ def test_a_new_rendering_never_rewrites_a_decision_a_person_made():
         ("policy stack", ["政策堆栈"], Status.REJECTED, "a calque"),
         ("V2G", ["车辆到电网"], Status.REJECTED, None),
         ("policy stack", ["政策组合"], Status.APPROVED, None)]
-    with pytest.raises(GlossaryFileError, match='"V2G" is approved twice'):
+    with pytest.raises(UsageError, match='"V2G" is approved as "车网互动" / "V2G"'):
         decide(glossary, "V2G", Status.APPROVED, target="电动车入网")
 
 

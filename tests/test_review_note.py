@@ -59,7 +59,7 @@ def test_an_empty_note_removes_the_note(runner, path):
 
 def test_the_key_prompt_and_the_help_name_the_note_key(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="?q")
-    assert "[a/r/e/n/s/u/q/?]" in result.stdout
+    assert "[a/r/x/e/n/s/u/q/?]" in result.stdout
     assert "write a note on the entry" in result.stdout
 
 

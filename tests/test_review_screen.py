@@ -38,20 +38,22 @@ def path(tmp_path):
 def test_the_keys_say_that_e_and_the_numbers_approve_and_offer_numbers_only_where_there_are_alternatives(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="s")
     first, second = result.stdout.split("skipped; it comes back after the others")
-    assert "a approve · e edit & approve · 1-2 approve alternative · r reject · n note · s skip · u undo · q quit" in first
-    assert "a approve · e edit & approve · r reject · n note · s skip · u undo · q quit" in second  # vaccine lists none
-    assert "[a/r/e/1-2/n/s/u/q/?]" in first and "[a/r/e/n/s/u/q/?]" in second  # the prompt offers the same keys
+    legend = lambda screen: " · ".join(line.strip("│ ") for line in screen.splitlines() if " · " in line)  # noqa: E731
+    assert "a approve · e edit & approve · 1-2 approve alternative · r reject · x reject term · n note · s skip · u undo · q quit" in legend(first)
+    assert "a approve · e edit & approve · r reject · x reject term · n note · s skip · u undo · q quit" in legend(second)  # vaccine lists none
+    assert "[a/r/x/e/1-2/n/s/u/q/?]" in first and "[a/r/x/e/n/s/u/q/?]" in second  # the prompt offers the same keys
 
 
 def test_help_says_what_each_key_does_esc_included(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="?")
-    help_ = " ".join(result.stdout.split("[a/r/e/1-2/n/s/u/q/?] ?\n")[1].split())  # as read, wrapped or not
+    help_ = " ".join(result.stdout.split("[a/r/x/e/1-2/n/s/u/q/?] ?\n")[1].split())  # as read, wrapped or not
     assert help_.startswith(
         "a approve the target as shown "
         "e type the target, A / B for several: Enter approves it, Tab fills in the current one to change, an empty "
         "line cancels "
         "1-9 approve that alternative (an entry that lists some) as the target; the old one becomes an alternative "
-        "r reject: extract never proposes this pair again "
+        "r reject the target: extract never proposes this pair again, but may the term rightly rendered "
+        "x reject the term in every rendering (a span that is no term): extract never proposes it again "
         "n write a note on the entry (a question, a source to check) and stay on it; Tab fills in the current "
         "note, an empty line removes it "
         "s skip: it comes back after the others; skipped again, it stays a candidate for next time "
@@ -63,7 +65,7 @@ def test_help_says_what_each_key_does_esc_included(runner, path):
 def test_an_unknown_key_is_answered_with_the_keys_in_one_line(runner, path):
     result = runner.invoke(app, ["review", str(path)], input="A")  # caps lock
     assert ("  no key 'A'; the keys are: a approve · e edit & approve · 1-2 approve alternative · r reject · "
-            "n note · s skip · u undo · q quit · ? help\n") in result.stdout
+            "x reject term · n note · s skip · u undo · q quit · ? help\n") in result.stdout
 
 
 @pytest.mark.parametrize("width", [80, 60, 40])
@@ -79,5 +81,5 @@ def test_evidence_wraps_under_its_place_and_the_keys_stay_whole(runner, path, mo
     assert not any(line.lstrip().startswith(("，", "。")) for line in inside)  # no line opens with a comma
     last_blank = len(inside) - 1 - inside[::-1].index("")
     keys = " · ".join(line.strip() for line in inside[last_blank + 1:])  # the lines after the last blank one
-    assert keys.endswith("a approve · e edit & approve · 1-2 approve alternative · r reject · n note · s skip · u undo · "
+    assert keys.endswith("a approve · e edit & approve · 1-2 approve alternative · r reject · x reject term · n note · s skip · u undo · "
                          "q quit · ? help")

@@ -2,7 +2,7 @@ from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import dump_glossary, parse_glossary
 from glossary_cli.models import Evidence, ScoredPair
 from glossary_cli.normalize import english_key
-from glossary_cli.update import known_chinese_terms, rejected_terms, update_glossary
+from glossary_cli.update import known_chinese_terms, rejected_pairs, rejected_terms, update_glossary
 
 
 def pair(source, target, score=0.8, count=1):
@@ -37,22 +37,30 @@ def test_reviewed_entries_are_kept_and_rejected_pairs_not_proposed_again():
     ]
 
 
-def test_a_rejected_term_is_not_proposed_again_under_another_rendering():
-    """`tract infection` rejected as `呼吸道` is no term: it must not come back as `感染` next quarter."""
-    existing = Glossary(terms=[Entry("tract infection", ["呼吸道"], Status.REJECTED), proposed("sinus", "鼻窦", 0.5)])
+def test_a_rejected_pair_does_not_block_another_rendering_of_the_same_term():
+    existing = Glossary(terms=[Entry("policy stack", ["政策堆栈"], Status.REJECTED)])
+    glossary = update_glossary(existing, [pair("policy stack", "政策体系")], {})
+    assert [(e.target, e.status) for e in glossary.terms] == [(["政策堆栈"], Status.REJECTED),
+                                                             (["政策体系"], Status.CANDIDATE)]
+
+
+def test_a_term_rejected_without_a_target_is_not_proposed_again_in_any_rendering():
+    """`tract infection` is no term: rejected whole, it must not come back as `感染` next quarter."""
+    existing = Glossary(terms=[Entry("tract infection", [], Status.REJECTED), proposed("sinus", "鼻窦", 0.5)])
     glossary = update_glossary(existing, [pair("tract infections", "感染"), pair("sinus", "鼻窦", 0.5)], {})
     assert [(e.source, e.target, e.status) for e in glossary.terms] == [
-        ("tract infection", ["呼吸道"], Status.REJECTED), ("sinus", ["鼻窦"], Status.CANDIDATE)]
+        ("tract infection", [], Status.REJECTED), ("sinus", ["鼻窦"], Status.CANDIDATE)]
 
 
-def test_a_candidate_an_older_version_proposed_beside_a_rejected_term_is_dropped():
-    existing = Glossary(terms=[Entry("policy stack", ["政策堆栈"], Status.REJECTED), proposed("policy stack", "政策体系", 0.5)])
+def test_a_candidate_proposed_beside_a_term_rejected_whole_is_dropped():
+    existing = Glossary(terms=[Entry("policy stack", [], Status.REJECTED), proposed("policy stack", "政策体系", 0.5)])
     glossary = update_glossary(existing, [pair("policy stack", "政策体系")], {})
-    assert [(e.target, e.status) for e in glossary.terms] == [(["政策堆栈"], Status.REJECTED)]
+    assert [(e.target, e.status) for e in glossary.terms] == [([], Status.REJECTED)]
 
 
-def test_rejecting_a_term_rejects_its_variants_and_closed_spelling():
-    glossary = Glossary(terms=[Entry("e-mail blast", ["电邮"], Status.REJECTED, source_variants=["mail blast"])])
+def test_a_term_rejected_whole_covers_its_variants_and_closed_spelling():
+    glossary = Glossary(terms=[Entry("e-mail blast", [], Status.REJECTED, source_variants=["mail blast"]),
+                               Entry("policy stack", ["政策堆栈"], Status.REJECTED)])
     assert rejected_terms(glossary) == {english_key("e-mail blast"), english_key("email blast"), english_key("mail blast")}
 
 
@@ -84,7 +92,7 @@ def test_unchanged_rerun_is_byte_identical_and_comments_survive():
 def test_rejected_and_known_terms_feed_the_next_extraction():
     glossary = Glossary(terms=[Entry("Smart Grids", ["智能电网"], Status.APPROVED),
                                Entry("policy stack", ["政策堆栈"], Status.REJECTED)])
-    assert rejected_terms(glossary) == {"policy stack"}
+    assert rejected_pairs(glossary) == {("policy stack", "政策堆栈")}
     assert known_chinese_terms(glossary) == ["智能电网"]
 
 
@@ -192,10 +200,9 @@ def test_a_variant_of_an_approved_term_is_not_proposed_again():
 
 
 def test_a_hyphenated_term_and_its_closed_spelling_are_one_term():
-    """Rejecting `log-in` rejects `login` too, in any rendering."""
     existing = Glossary(terms=[Entry("e-mail", ["电子邮件"], Status.APPROVED), Entry("WiFi", ["无线网络"], Status.APPROVED),
                                Entry("log-in", ["登陆"], Status.REJECTED)])
     glossary = update_glossary(existing, [pair("email", "电子邮件"), pair("Wi-Fi", "无线网络"), pair("login", "登陆"),
                                           pair("login", "登录")], {})
     assert [(entry.source, entry.target) for entry in glossary.terms] == [
-        ("e-mail", ["电子邮件"]), ("WiFi", ["无线网络"]), ("log-in", ["登陆"])]
+        ("e-mail", ["电子邮件"]), ("WiFi", ["无线网络"]), ("log-in", ["登陆"]), ("login", ["登录"])]

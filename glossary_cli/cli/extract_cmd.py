@@ -188,7 +188,8 @@ def extract(
     """Extract candidate term pairs from aligned English-Chinese text into a YAML glossary.
 
     Re-running into an existing glossary keeps every approved or rejected entry exactly as a
-    person left it and never proposes a rejected term again.
+    person left it and never proposes a rejected pair again (nor, in any rendering, a term
+    rejected without a target).
     """
     from ..atomic import content_now, refuse_link_not_to, write_atomic
     from ..glossary_yaml_read import GLOSSARY_FILE
@@ -196,7 +197,8 @@ def extract(
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
     from ..glossary_yaml import dump_glossary
-    from ..update import decided_terms, known_chinese_terms, rejected_terms, update_glossary, worked_on
+    from ..update import (decided_terms, known_chinese_terms, rejected_pairs, rejected_terms, update_glossary,
+                          worked_on)
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
@@ -225,7 +227,8 @@ def extract(
     console = stderr_console()
     with open_runner(jobs=jobs, dask=dask, scheduler=scheduler) as runner, progress_reporter(console) as progress:
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
-                             rejected=rejected_terms(existing), progress=progress, runner=runner,
+                             rejected=rejected_pairs(existing), rejected_terms=rejected_terms(existing),
+                             progress=progress, runner=runner,
                              cache_dir=None if no_cache else _usable_cache_dir(str(cache_dir or default_cache_dir())))
     _warn_about_left_out(result.intake)
     if not result.segment_count:  # writing now would drop every candidate of the existing glossary

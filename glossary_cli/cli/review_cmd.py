@@ -24,7 +24,8 @@ KEYS_HELP = [  # what `?` shows, a key and what it does
     ("e", "type the target, A / B for several: Enter approves it, Tab fills in the current one to change, "
           "an empty line cancels"),
     ("1-9", "approve that alternative (an entry that lists some) as the target; the old one becomes an alternative"),
-    ("r", "reject: extract never proposes this pair again"),
+    ("r", "reject the target: extract never proposes this pair again, but may the term rightly rendered"),
+    ("x", "reject the term in every rendering (a span that is no term): extract never proposes it again"),
     ("n", "write a note on the entry (a question, a source to check) and stay on it; Tab fills in the "
           "current note, an empty line removes it"),
     ("s", "skip: it comes back after the others; skipped again, it stays a candidate for next time"),
@@ -51,8 +52,8 @@ def review(
     """Review candidates one by one, best first, with single keys.
 
     a approve, e type another target and approve it (several apart by " / "), 1-9 approve that
-    alternative, r reject, s skip (it comes back after the others), u undo the last key (a decision
-    or a skip), q or Esc quit, ? help. Every decision is written to FILE atomically as it is made,
+    alternative, r reject the target, x reject the term in every rendering, n note, s skip (it comes
+    back after the others), u undo the last key (a decision or a skip), q or Esc quit, ? help. Every decision is written to FILE atomically as it is made,
     so Ctrl-C or a closed terminal loses nothing. Keys typed ahead are taken in order; a paste is
     text, never keys. Piped keys are one character each; after e, the new target is the rest of
     its line or the next line.
@@ -129,6 +130,9 @@ def _review_loop(session, console, keys) -> None:
             elif key == "r":
                 entry = session.reject()
                 console.print(f"  [red]rejected[/] {_pair(entry)}")
+            elif key == "x":
+                entry = session.reject_term()
+                console.print(f"  [red]rejected[/] {_shown(entry.source)} in every rendering")
             elif key == "e":
                 target = keys.line(console, f"  new target for [bold]{_shown(entry.source)}[/], approved on Enter "
                                             "(several: A / B; Tab: the current one; empty to cancel): ",
@@ -233,7 +237,7 @@ def _choices(entry) -> str:
 def _legend_items(entry) -> list[str]:
     choices = _choices(entry)
     return ["a approve", "e edit & approve", *([f"{choices} approve alternative"] if choices else []),
-            "r reject", "n note", "s skip", "u undo", "q quit", "? help"]
+            "r reject", "x reject term", "n note", "s skip", "u undo", "q quit", "? help"]
 
 
 def _legend(entry, width: int):
@@ -366,10 +370,10 @@ def _highlight(text: str, terms: list[str]):
 
 
 def _prompt_keys(entry) -> str:
-    """`a/r/e/1-2/n/s/u/q/?`: the keys that do something for this entry (1-9 only for its alternatives)."""
+    """`a/r/x/e/1-2/n/s/u/q/?`: the keys that do something for this entry (1-9 only for its alternatives)."""
     alternatives = min(len(entry.alternatives), 9)
     picks = "" if not alternatives else "/1" if alternatives == 1 else f"/1-{alternatives}"
-    return f"a/r/e{picks}/n/s/u/q/?"
+    return f"a/r/x/e{picks}/n/s/u/q/?"
 
 
 def _pair(entry, *, count: bool = False) -> str:
@@ -439,6 +443,9 @@ def approve(
                                                                  "alternatives); an approved or rejected entry holding "
                                                                  "it keeps its whole list; otherwise it is added as a "
                                                                  "new entry."),
+    replace: bool = typer.Option(False, "--replace", help="With --target: make it the term's only rendering, even of "
+                                                           "an approved or rejected entry (a changed decision); the "
+                                                           "renderings it replaces are kept as alternatives."),
     approve_all_: bool = typer.Option(False, "--approve-all", help="Approve every candidate (with --min-score: "
                                                                    "every candidate scoring at least that)."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
@@ -468,10 +475,12 @@ def approve(
         fail("give a TERM to approve, or --approve-all (optionally with --min-score)")
     if approve_all_ and target is not None:
         fail("--target applies to one TERM, not to --approve-all")
+    if replace and target is None:
+        fail("--replace needs --target: the rendering that replaces the term's renderings")
     read = content_now(str(file))  # the write refuses a file that differs from this by then
     glossary = load_glossary(str(file))
     if term is not None:
-        decision = decide(glossary, term, Status.APPROVED, target=target, path=str(file))
+        decision = decide(glossary, term, Status.APPROVED, target=target, replace=replace, path=str(file))
         _say_decided(glossary, decision, file, read)
         return
     result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on, path=str(file))
@@ -505,19 +514,26 @@ def reject(
                                                                  "rest stay approved, or candidates; a candidate's only "
                                                                  "target is rejected with the entry (its alternatives "
                                                                  "kept); a rendering no entry holds is recorded as a "
-                                                                 "new rejected entry. A term no other entry holds is "
-                                                                 "then rejected whole: to refuse only a rendering, "
-                                                                 "approve the right one and list this as forbidden."),
+                                                                 "new rejected entry."),
+    all_renderings: bool = typer.Option(False, "--all-renderings",
+                                        help="Reject the term itself, not its rendering: extract proposes it in no "
+                                             "rendering again (a span that is no term, such as `tract infection`). "
+                                             "Its renderings move to the alternatives; the entry keeps no target."),
 ) -> None:
-    """Reject a term: it is kept as rejected so extract never proposes it again, in any rendering."""
+    """Reject a term as rendered: kept as rejected, so extract never proposes that pair again.
+
+    A wrong rendering (`成会明则` for `Cheng Huiming`) leaves the term free to come back rightly
+    rendered; --all-renderings rejects the term itself (a span that is no term)."""
     from ..atomic import content_now
     from ..glossary import Status
     from ..glossary_yaml import load_glossary
-    from ..review import decide, save_glossary
+    from ..review import decide
 
+    if all_renderings and target is not None:
+        fail("--all-renderings rejects the term in every rendering; give it or --target, not both")
     read = content_now(str(file))
     glossary = load_glossary(str(file))
-    decision = decide(glossary, term, Status.REJECTED, target=target, path=str(file))
+    decision = decide(glossary, term, Status.REJECTED, target=target, all_renderings=all_renderings, path=str(file))
     _say_decided(glossary, decision, file, read)
 
 
@@ -528,7 +544,7 @@ def _say_decided(glossary, decision, file: Path, read: bytes | None) -> None:
     from ..review import save_glossary
 
     entry = decision.entry
-    shown = " / ".join(entry.target) or (entry.source if entry.keep_source else "(no target)")
+    shown = _shown_target(entry)
     if not decision.changed:  # nothing to write, so nothing another writer saved can be lost
         _say(f"{entry.source} → {shown} is already {entry.status.value} in {file}; nothing changed")
         return
@@ -540,11 +556,24 @@ def _say_decided(glossary, decision, file: Path, read: bytes | None) -> None:
     if decision.rest is not None and decision.was is not None:
         was = (f" (was {decision.was.value}; {decision.rest.source} → {' / '.join(decision.rest.target)} stays "
                f"{decision.rest.status.value})")
+    elif decision.replaced:
+        old = " / ".join(decision.replaced)
+        was = f" (was {old}{'' if decision.was is entry.status else ', ' + decision.was.value}; check now asks for {shown})"
     elif decision.was is Status.APPROVED:
         was = " (was approved; check no longer enforces it)"
     elif decision.was is not None and decision.was is not Status.CANDIDATE and decision.was is not entry.status:
         was = f" (was {decision.was.value})"
     _say(f"{entry.status.value} {entry.source} → {shown} in {file}{was}")
+
+
+def _shown_target(entry) -> str:
+    from ..glossary import Status
+
+    if entry.target:
+        return " / ".join(entry.target)
+    if entry.keep_source:
+        return entry.source
+    return "(every rendering)" if entry.status is Status.REJECTED else "(no target)"
 
 
 def _say_added(glossary, decision, file: Path) -> None:
@@ -554,7 +583,7 @@ def _say_added(glossary, decision, file: Path) -> None:
     from ..review import near_terms
 
     entry, same = decision.entry, decision.written_otherwise
-    _say(f"added {entry.source} → {' / '.join(entry.target)} to {file} as a new {entry.status.value} entry")
+    _say(f"added {entry.source} → {_shown_target(entry)} to {file} as a new {entry.status.value} entry")
     if same is not None:
         warn(f'{file}: "{entry.source}" is the term of the {same.status.value} entry "{same.source}" (line '
              f"{same.position()[0]}), as check and validate read terms; spell the two entries alike")

@@ -1,0 +1,81 @@
+"""A team changes a decided rendering (`outbreak` is now 暴发, not 爆发): `approve --replace` does it
+in one command. Before, approving the new rendering failed with advice to make a target list,
+which would have kept both renderings valid, the opposite of the change."""
+
+from __future__ import annotations
+
+import yaml
+
+from glossary_cli.cli.common import app
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  # settled with the client, 2026-03
+  - source: outbreak
+    target: 爆发
+    status: approved
+    note: epidemiology usage
+  - source: grid
+    target: [电网, 电力网]
+    status: approved
+  - source: tract infection
+    target: 呼吸道
+    status: rejected
+"""
+
+
+def entry(path, source):
+    return next(term for term in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"] if term["source"] == source)
+
+
+def test_replace_makes_the_new_rendering_the_only_one_and_keeps_the_old_as_an_alternative(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "outbreak", "--target", "暴发", "--replace"])
+    assert (result.exit_code, result.stderr) == (
+        0, f"approved outbreak → 暴发 in {path} (was 爆发; check now asks for 暴发)\n")
+    assert entry(path, "outbreak") == {"source": "outbreak", "target": "暴发", "status": "approved",
+                                       "note": "epidemiology usage",
+                                       "alternatives": [{"target": "爆发", "score": 0.0}]}
+    assert "  # settled with the client, 2026-03\n  - source: outbreak\n" in path.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+
+
+def test_replace_cuts_a_list_to_the_rendering_named(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "grid", "--target", "电网", "--replace"])
+    assert result.exit_code == 0
+    assert "(was 电力网; check now asks for 电网)" in result.stderr
+    assert entry(path, "grid")["target"] == "电网"
+
+
+def test_replace_turns_a_rejected_term_into_an_approved_one_with_the_right_rendering(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "tract infection", "--target", "呼吸道感染", "--replace"])
+    assert result.exit_code == 0
+    assert "(was 呼吸道, rejected; check now asks for 呼吸道感染)" in result.stderr
+    assert entry(path, "tract infection")["status"] == "approved"
+
+
+def test_another_rendering_of_an_approved_term_without_replace_says_what_to_do(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "outbreak", "--target", "暴发"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f'error: {path}: "outbreak" is approved as "爆发" (line 5); to change its rendering, approve again with '
+        "--replace (the old one is kept among the alternatives; add it under forbidden to have check name it), "
+        'or to allow both, add "暴发" to the target list\n')
+    assert path.read_text(encoding="utf-8") == GLOSSARY
+
+
+def test_replace_needs_a_target(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "outbreak", "--replace"])
+    assert (result.exit_code, result.stderr) == (
+        2, "error: --replace needs --target: the rendering that replaces the term's renderings\n")
