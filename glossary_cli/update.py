@@ -12,6 +12,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from .glossary import Entry, Glossary, Status
@@ -239,3 +240,36 @@ def _same_word(written: str, in_text: str) -> bool:
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
+
+
+@dataclass(frozen=True)
+class CandidateChanges:
+    """What a re-run of extract did to the candidates, to say with its summary: the git diff of a
+    quarterly re-extract runs to thousands of lines, and a reviewer wants to know what is new."""
+
+    new: int
+    dropped: int
+    changed: int  # another target, or another score
+    unchanged: int
+
+    def __str__(self) -> str:
+        return (f"candidates: {self.new:,} new, {self.dropped:,} dropped, {self.changed:,} re-scored or re-rendered, "
+                f"{self.unchanged:,} unchanged")
+
+
+def candidate_proposals(glossary: Glossary | None) -> dict[str, tuple]:
+    """English key -> (targets, score) of each candidate extract may rewrite: taken before
+    update_glossary, which refreshes those entries in place."""
+    if glossary is None:
+        return {}
+    return {english_key(entry.source): (tuple(entry.target), entry.score)
+            for entry in glossary.terms if entry.status is Status.CANDIDATE and not worked_on(entry)}
+
+
+def candidate_changes(before: dict[str, tuple], after: Glossary) -> CandidateChanges:
+    now = candidate_proposals(after)
+    kept = before.keys() & now.keys()
+    changed = sum(before[key] != now[key] for key in kept)
+    return CandidateChanges(len(now.keys() - before.keys()), len(before.keys() - now.keys()), changed,
+                            len(kept) - changed)
+

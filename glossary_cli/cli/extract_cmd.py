@@ -197,8 +197,8 @@ def extract(
     from ..cluster import open_runner
     from ..extract import ExtractOptions, extract as run_extract
     from ..glossary_yaml import dump_glossary
-    from ..update import (decided_terms, known_chinese_terms, rejected_pairs, rejected_terms, update_glossary,
-                          worked_on)
+    from ..update import (candidate_changes, candidate_proposals, decided_terms, known_chinese_terms, rejected_pairs,
+                          rejected_terms, update_glossary, worked_on)
     from .extract_view import progress_reporter, provenance, summary_table
 
     paths = list(corpus_files or [])
@@ -237,6 +237,7 @@ def extract(
                                + ("" if to_stdout else f", {output} is unchanged"))
     root = project_root(None if to_stdout else str(output))
     inputs = [recorded_path(str(path), root) for path in [*paths, *([source, target] if source else [])]]
+    proposed_before = candidate_proposals(existing)
     glossary = update_glossary(existing, recorded_evidence(result.pairs, root), provenance(result, inputs, options))
     if existing is None:
         glossary.languages["target"] = _recorded_target(target_lang, declared)
@@ -253,6 +254,8 @@ def extract(
                   f" -> {'<stdout>' if to_stdout else output}"
                   + (f" ({counted(kept, 'entry', 'entries')} people worked on kept as written)" if kept else ""),
                   highlight=False, markup=False, soft_wrap=True)
+    if existing is not None:
+        console.print(str(candidate_changes(proposed_before, glossary)), highlight=False, markup=False, soft_wrap=True)
     if os.environ.get("GLOSSARY_DEBUG"):
         console.print(result.tokenizers, f"tokenized {result.tokenized_pairs} pairs and linked "
                                           f"{result.linked_pairs}, the rest from the cache")
