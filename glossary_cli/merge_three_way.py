@@ -349,7 +349,10 @@ def _merged_decision(old: Entry, own: Entry, new: Entry) -> Entry | _Clash:
     if _proposed_by_extract(old, new):
         return own
     if own.status is new.status and own.keep_source == new.keep_source and own.source == new.source:
-        return _Clash(_shown(own.target), _shown(new.target), key="target")  # only the targets differ: shown alone
+        # only the targets differ: shown alone, and said as what each side did unless both changed it
+        both = own.target != old.target and new.target != old.target
+        return _Clash(_shown(own.target), _shown(new.target), key="target",
+                      reason=None if both else _what_each_did(old, own, new))
     differ = [name for name in _DECISION if getattr(own, name) != getattr(new, name)]
     return _Clash(_shown_decision(own), _shown_decision(new), key=differ[0] if len(differ) == 1 else "",
                   reason=_what_each_did(old, own, new))
