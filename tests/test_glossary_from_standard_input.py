@@ -14,7 +14,8 @@ FROM_A_FILE = ("error: a glossary is read from a file, not from standard input (
 
 
 @pytest.mark.parametrize("arguments", [["check", "-", "c.tsv"], ["export", "-", "--to", "csv"],
-                                       ["merge", "-", "g.yaml"], ["eval", "-", "gold.tsv"]])
+                                       ["merge", "-", "g.yaml"], ["eval", "-", "gold.tsv"], ["validate", "-"],
+                                       ["approve", "-", "smart grid"], ["reject", "-", "smart grid"], ["review", "-"]])
 def test_a_glossary_piped_in_is_refused_as_such(runner, workdir, arguments):
     write("g.yaml", GLOSSARY)
     write("c.tsv", "Smart grids need care.\t智能电网需要维护。\n")

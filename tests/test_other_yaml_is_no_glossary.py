@@ -58,3 +58,12 @@ def test_the_line_is_drawn_at_a_glossarys_own_keys_not_at_having_entries(runner,
         assert result.exit_code == 0, result.output
         assert "source: email" in Path(ours).read_text(encoding="utf-8")
     assert "owner: docs-team" in Path("team.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("arguments", [["approve", "compose.yaml", "V2G", "--target", "车网互动"],
+                                       ["reject", "compose.yaml", "V2G", "--all-renderings"]])
+def test_a_decision_is_not_written_into_a_compose_file(runner, workdir, arguments):
+    write("compose.yaml", COMPOSE)
+    result = runner.invoke(app, arguments)
+    assert (result.exit_code, result.stderr) == (2, NOT_A_GLOSSARY + "\n")
+    assert Path("compose.yaml").read_text(encoding="utf-8") == COMPOSE

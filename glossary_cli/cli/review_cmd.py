@@ -16,8 +16,8 @@ from .. import interrupts
 from ..report import counted
 from ..safe_text import one_line, visible_controls
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
-                     load_validated, message_line, refuse_conflicts, same_file, stdout_console, warn,
-                     writing_to_stdout)
+                     load_validated, message_line, refuse_conflicts, refuse_other_yaml, refuse_standard_input,
+                     same_file, stdout_console, warn, writing_to_stdout)
 
 KEYS_HELP = [  # what `?` shows, a key and what it does
     ("a", "approve the target as shown"),
@@ -60,6 +60,7 @@ def review(
     """
     from ..review import ReviewSession
 
+    refuse_standard_input(file, "a glossary")
     session = ReviewSession.open(str(file), min_score=min_score)
     console = stdout_console()
     if session.done:
@@ -477,8 +478,10 @@ def approve(
         fail("--target applies to one TERM, not to --approve-all")
     if replace and target is None:
         fail("--replace needs --target: the rendering that replaces the term's renderings")
+    refuse_standard_input(file, "a glossary")
     read = content_now(str(file))  # the write refuses a file that differs from this by then
     glossary = load_glossary(str(file))
+    refuse_other_yaml(glossary, str(file))  # a docker-compose file is no glossary to add terms to
     if term is not None:
         decision = decide(glossary, term, Status.APPROVED, target=target, replace=replace, path=str(file))
         _say_decided(glossary, decision, file, read)
@@ -531,8 +534,10 @@ def reject(
 
     if all_renderings and target is not None:
         fail("--all-renderings rejects the term in every rendering; give it or --target, not both")
+    refuse_standard_input(file, "a glossary")
     read = content_now(str(file))
     glossary = load_glossary(str(file))
+    refuse_other_yaml(glossary, str(file))  # a docker-compose file is no glossary to add terms to
     decision = decide(glossary, term, Status.REJECTED, target=target, all_renderings=all_renderings, path=str(file))
     _say_decided(glossary, decision, file, read)
 
@@ -603,6 +608,8 @@ def validate(files: list[Path] = typer.Argument(..., help="The glossary YAML fil
     """Check glossaries: YAML syntax, schema and conflicts, every problem with file:line:column.
 
     Each file is reported (OK on stdout, problems on stderr); the exit code is 2 when any is invalid."""
+    for file in files:
+        refuse_standard_input(file, "a glossary")
     invalid = [str(file) for file in files if not _validate_one(file)]
     if invalid:
         if len(files) > 1:
