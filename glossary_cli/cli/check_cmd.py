@@ -68,6 +68,25 @@ def _refuse_overwriting_inputs(write_baseline: Path, glossary: Path, corpus: lis
     if any(same_file(write_baseline, path) for path in corpus):
         raise UsageError(f"--write-baseline {write_baseline} would overwrite a corpus file being checked; "
                          "choose another file")
+    _refuse_other_file(write_baseline)
+
+
+def _refuse_other_file(write_baseline: Path) -> None:
+    """Only an empty file or a baseline is replaced: a tab-completion slip (`--write-baseline
+    glossaries/energy.yaml`, README.md) silently turned any file into a baseline, as export -o and
+    merge -o refuse to do."""
+    from ..check import BASELINE_FILE
+
+    if os.path.islink(write_baseline) or not os.path.isfile(write_baseline):
+        return  # a link (atomic.py writes through it only to a baseline), a new file, a directory, a stream
+    try:
+        with open(write_baseline, "rb") as stream:
+            head = stream.read(1 << 20).decode("utf-8", "replace")
+    except OSError:
+        return  # the write says what stops it
+    if head.strip() and not BASELINE_FILE.holds(head):
+        raise UsageError(f"--write-baseline {write_baseline} exists and is not a glossary baseline, so writing one "
+                         "would replace it; choose another file (or delete it first)")
 
 
 def _load_glossary(glossary: Path, corpus: list[Path]):
