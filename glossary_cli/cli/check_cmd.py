@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from collections import Counter
@@ -20,11 +19,10 @@ from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
 from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
 from ..rules import RULES, Severity
 from ..scope import scope_root
-from ..textio import STDIN
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
-                             TARGET_LANG, corpus_pairs, preferred_target)
+                             TARGET_LANG, corpus_pairs, preferred_target, unexpanded_pattern)
 from .progress import progress_reporter
 
 
@@ -32,7 +30,6 @@ from .progress import progress_reporter
 # msginit, an XLIFF not yet sent to translators), not a sign that the file was misread.
 _TRANSLATION_FORMATS = (InputFormat.PO, InputFormat.XLIFF, InputFormat.TMX)
 _GLOSSARY_SUFFIXES = (".yaml", ".yml")
-_PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
 _GONE_FILES_NAMED = 3  # a message about files a baseline names that are gone names the first few
 
 
@@ -195,11 +192,9 @@ def _refuse_unexpanded_patterns(corpus: list[Path], input_format: InputFormat) -
     only files it is given, as the shell named them, so it says so rather than expanding it."""
     for path in corpus:
         name = str(path)
-        if name == STDIN or os.path.lexists(name) or not _PATTERN_CHARACTERS & set(name):
-            continue
-        matches = glob.glob(name)
+        matches = unexpanded_pattern(name)
         if not matches:
-            continue  # the reader says: no such file
+            continue  # a file, or the reader says: no such file
         advice = "leave it unquoted, or pass the directory"
         chosen = BY_EXTENSION.get(os.path.splitext(name)[1].lower())
         if input_format is InputFormat.AUTO and chosen is not None and chosen not in _TRANSLATION_FORMATS:
