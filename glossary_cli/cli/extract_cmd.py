@@ -149,7 +149,9 @@ def extract(
                                                                "it to stdout)."),
     top: Optional[int] = typer.Option(None, "--top", metavar="<n>", min=1,
                                       help="Keep only the N best pairs (in an existing glossary, pairs for terms "
-                                           "people already worked on count among them and are not added again)."),
+                                           "people already worked on count among them and are not added again; "
+                                           "every entry people worked on is kept, rejected ones included, so the "
+                                           "file can hold more than N entries)."),
     min_score: float = typer.Option(0.2, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                     help="Drop pairs scoring below this."),
     max_words: int = typer.Option(5, "--max-words", metavar="<n>", min=1, max=12,
