@@ -20,7 +20,7 @@ from .errors import FileChangedError, GlossaryFileError, OutputError, UsageError
 from .glossary import Entry, Glossary, Status, has_inner_capital
 from .glossary_yaml import Problem, comments_of, dump_glossary, load_glossary, parse_glossary, refuse_unkeepable
 from .models import Alternative
-from .normalize import closed_compound
+from .normalize import closed_compound, english_key
 from .update import worked_on
 from .validate import ValidationIndex, same_term, term_forms, term_groups
 
@@ -84,13 +84,17 @@ class ReviewSession:
     _validation: ValidationIndex | None = None  # the file's problems when opened, which are not ours to refuse
 
     @classmethod
-    def open(cls, path: str, *, min_score: float | None = None) -> ReviewSession:
+    def open(cls, path: str, *, min_score: float | None = None, known_terms: frozenset[str] = frozenset()
+             ) -> ReviewSession:
+        """The candidates to review, best first: those scoring at least `min_score`, and not of a
+        term in `known_terms` (English keys: `review --new-since`)."""
         read = content_now(path)  # before parsing: a change made after it is caught at the first save
         glossary = load_glossary(path)
         refuse_unkeepable(glossary)  # before the first decision, which could not be saved
         _refuse_read_only(path)  # likewise
         queue = sorted((entry for entry in glossary.terms if entry.status is Status.CANDIDATE
-                        and (min_score is None or (entry.score or 0) >= min_score)), key=review_order)
+                        and (min_score is None or (entry.score or 0) >= min_score)
+                        and english_key(entry.source) not in known_terms), key=review_order)
         session = cls(path, glossary, queue)
         session._written = read
         session._validation = ValidationIndex(glossary, path)  # the whole file, once: each key validates its term

@@ -48,20 +48,31 @@ def review(
     file: Path = typer.Argument(..., help="The glossary YAML file to review; each decision is saved to it at once."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                               help="Only review candidates scoring at least this."),
+    new_since: Optional[str] = typer.Option(None, "--new-since", metavar="<revision>",
+                                            help="Only review candidates whose term the glossary did not hold at "
+                                                 "this git revision: `--new-since HEAD` after a re-extract reviews "
+                                                 "what it added."),
 ) -> None:
     """Review candidates one by one, best first, with single keys.
 
     a approve, e type another target and approve it (several apart by " / "), 1-9 approve that
     alternative, r reject the target, x reject the term in every rendering, n note, s skip (it comes
-    back after the others), u undo the last key (a decision or a skip), q or Esc quit, ? help. Every decision is written to FILE atomically as it is made,
-    so Ctrl-C or a closed terminal loses nothing. Keys typed ahead are taken in order; a paste is
+    back after the others), u undo the last key (a decision or a skip), q or Esc quit, ? help.
+    Every decision is written to FILE atomically as it is made, so Ctrl-C or a closed terminal
+    loses nothing. Keys typed ahead are taken in order; a paste is
     text, never keys. Piped keys are one character each; after e, the new target is the rest of
     its line or the next line.
     """
     from ..review import ReviewSession
 
     refuse_standard_input(file, "a glossary")
-    session = ReviewSession.open(str(file), min_score=min_score)
+    known = frozenset()
+    if new_since is not None:
+        from ..git_history import glossary_at
+        from ..normalize import english_key
+
+        known = frozenset(english_key(entry.source) for entry in glossary_at(str(file), new_since).terms)
+    session = ReviewSession.open(str(file), min_score=min_score, known_terms=known)
     console = stdout_console()
     if session.done:
         console.print(message_line(f"{file}: no candidates to review."), markup=False, soft_wrap=True)

@@ -1,0 +1,55 @@
+"""After a quarterly re-extract, whose git diff runs to thousands of lines, `review --new-since
+HEAD` reviews only the terms the glossary did not hold when it was last committed."""
+
+import subprocess
+
+from glossary_cli.cli.common import app
+
+OLD = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: smart grid
+    target: 智能电网
+    status: candidate
+    score: 0.9
+  - source: V2G
+    target: 车网互动
+    status: approved
+"""
+NEW = OLD + """\
+  - source: energy storage
+    target: 储能
+    status: candidate
+    score: 0.8
+"""
+
+
+def git(*arguments):
+    subprocess.run(["git", *arguments], check=True, capture_output=True)
+
+
+def committed(tmp_path):
+    git("init", "-q", str(tmp_path))
+    (tmp_path / "g.yaml").write_text(OLD, encoding="utf-8")
+    git("-C", str(tmp_path), "add", "g.yaml")
+    git("-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "q1")
+    (tmp_path / "g.yaml").write_text(NEW, encoding="utf-8")  # what the re-extract added
+    return tmp_path / "g.yaml"
+
+
+def test_only_the_terms_new_since_the_revision_are_reviewed(runner, tmp_path):
+    path = committed(tmp_path)
+    result = runner.invoke(app, ["review", str(path), "--new-since", "HEAD"], input="a")
+    assert result.exit_code == 0
+    assert "1 candidate to review" in result.stdout
+    assert "energy storage" in result.stdout and "smart grid" not in result.stdout
+    assert path.read_text(encoding="utf-8") == NEW.replace("储能\n    status: candidate", "储能\n    status: approved")
+
+
+def test_a_revision_git_cannot_show_the_file_at_is_an_error(runner, tmp_path):
+    path = committed(tmp_path)
+    result = runner.invoke(app, ["review", str(path), "--new-since", "no-such-branch"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: --new-since no-such-branch: git cannot show this file there (")
+    assert path.read_text(encoding="utf-8") == NEW
