@@ -45,7 +45,7 @@ def _say(message: str) -> None:
 @app.command()
 @handles_errors
 def review(
-    file: Path = typer.Argument(..., help="The glossary YAML file to review; each decision is saved to it at once."),
+    file: Path = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML file to review; each decision is saved to it at once."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                               help="Only review candidates scoring at least this."),
     new_since: Optional[str] = typer.Option(None, "--new-since", metavar="<revision>",
@@ -446,8 +446,8 @@ def _summary(session) -> str:
 @app.command()
 @handles_errors
 def approve(
-    file: Path = typer.Argument(..., help="The glossary YAML file."),
-    term: Optional[str] = typer.Argument(None, help="The English source term to approve, found as check reads "
+    file: Path = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML file."),
+    term: Optional[str] = typer.Argument(None, metavar="TERM", help="The English source term to approve, found as check reads "
                                                       "terms: `Wi Fi` or `WiFi` finds the entry `Wi-Fi`, `smart grid` "
                                                       "finds `smart grids`."),
     target: Optional[str] = typer.Option(None, "--target", help="The Chinese rendering to approve: a candidate takes "
@@ -520,8 +520,8 @@ _NAMED_AT_MOST = 20  # held-back candidates named one by one; an imported termba
 @app.command()
 @handles_errors
 def reject(
-    file: Path = typer.Argument(..., help="The glossary YAML file."),
-    term: str = typer.Argument(..., help="The English source term to reject, found as check reads terms (hyphen "
+    file: Path = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML file."),
+    term: str = typer.Argument(..., metavar="TERM", help="The English source term to reject, found as check reads terms (hyphen "
                                          "or space, a hyphen left out, singular or plural)."),
     target: Optional[str] = typer.Option(None, "--target", help="The rendering to reject. Taken from an entry's target "
                                                                  "list, it becomes a rejected entry of its own and the "
@@ -615,7 +615,7 @@ def _say_added(glossary, decision, file: Path) -> None:
 
 @app.command()
 @handles_errors
-def validate(files: list[Path] = typer.Argument(..., help="The glossary YAML files to check.")) -> None:
+def validate(files: list[Path] = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML files to check.")) -> None:
     """Check glossaries: YAML syntax, schema and conflicts, every problem with file:line:column.
 
     Each file is reported (OK on stdout, problems on stderr); the exit code is 2 when any is invalid."""
@@ -663,8 +663,8 @@ def _validate_one(file: Path) -> bool:
 @app.command()
 @handles_errors
 def merge(
-    ours: Path = typer.Argument(..., help="The glossary to merge into; its entries, comments and layout are kept."),
-    theirs: Path = typer.Argument(..., help="The glossary whose entries (with --base: whose changes) are merged in."),
+    ours: Path = typer.Argument(..., metavar="OURS", help="The glossary to merge into; its entries, comments and layout are kept."),
+    theirs: Path = typer.Argument(..., metavar="THEIRS", help="The glossary whose entries (with --base: whose changes) are merged in."),
     ancestor: Optional[Path] = typer.Option(None, "--base", metavar="<ancestor>",
                                             help="The version OURS and THEIRS both started from (git's merge base, "
                                                  "%O in a merge driver): what one side changed is taken, deletions "
