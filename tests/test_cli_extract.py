@@ -94,6 +94,15 @@ def test_a_scheduler_that_is_no_address_is_one_line_and_exit_2(runner, tmp_path)
     assert result.stderr.startswith("error: --scheduler 'localhost' is not a Dask scheduler address (")
 
 
+def test_dask_and_a_scheduler_together_are_refused_before_any_work(runner, tmp_path):
+    corpus = write_corpus(tmp_path)
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.yaml"), "--dask",
+                                 "--scheduler", "tcp://192.0.2.1:8786"])
+    assert (result.exit_code, result.stderr) == (
+        2, "error: --dask starts a local Dask cluster and --scheduler names an existing one; give one of them\n")
+    assert not (tmp_path / "o.yaml").exists()
+
+
 def test_source_without_target_is_a_usage_error(runner, tmp_path):
     english = tmp_path / "a.en"
     english.write_text("grid\n", encoding="utf-8")

@@ -203,6 +203,8 @@ def extract(
                           rejected_terms, update_glossary, worked_on)
     from .extract_view import progress_reporter, provenance, summary_table
 
+    if dask and scheduler is not None:
+        raise UsageError("--dask starts a local Dask cluster and --scheduler names an existing one; give one of them")
     paths = list(corpus_files or [])
     to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
     if output is None:
