@@ -373,6 +373,8 @@ def _what_was_done(old: Entry, entry: Entry) -> str:
     changes = [name for name in ("source", "target", "keep_source") if getattr(entry, name) != getattr(old, name)]
     if entry.status is old.status:
         return " and ".join(f"{name} changed" for name in changes)
+    if entry.status is Status.REJECTED and not entry.target and old.target:  # reject --all-renderings
+        return "rejected in every rendering" + (" with another source" if "source" in changes else "")
     status = "made a candidate again" if entry.status is Status.CANDIDATE else entry.status.value
     others = {"source": "another source", "target": "another target", "keep_source": "keep_source changed"}
     return status + (f" with {' and '.join(others[name] for name in changes)}" if changes else "")
@@ -397,7 +399,9 @@ def _kept_checksum(decided: Entry, own: Entry, new: Entry) -> str | None:
 
 def _shown_decision(entry: Entry) -> str:
     """`approved "车网互动"`, `rejected "政策堆栈"`: what one side decided about the term."""
-    return f"{entry.status.value} {_shown(list(entry.target)) if entry.target else '(no target)'}"
+    if entry.target:
+        return f"{entry.status.value} {_shown(list(entry.target))}"
+    return f"{entry.status.value} {'(every rendering)' if entry.status is Status.REJECTED else '(no target)'}"
 
 
 def _three_way(old: Any, ours: Any, theirs: Any) -> Any:

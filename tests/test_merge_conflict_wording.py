@@ -31,6 +31,10 @@ terms:
      'theirs.yaml:4 rejected "大流行")'),
     (BASE.replace("大流行", "大流行病"), BASE.replace("大流行", "全球大流行"),
      '"pandemic": target changed on both sides (ours.yaml:5 "大流行病"; theirs.yaml:5 "全球大流行")'),
+    # one side rejected the term itself (reject --all-renderings), the other approved it
+    (BASE.replace("    target: 大流行\n    status: candidate", "    status: rejected"), BASE.replace("candidate", "approved"),
+     '"pandemic": rejected in every rendering on one side, approved on the other (ours.yaml:4 rejected (every rendering); '
+     'theirs.yaml:4 approved "大流行")'),
     # one side approved the proposal, the other approved another rendering (year-long probe L3)
     (BASE.replace("大流行\n    status: candidate", "大流行病\n    status: approved"), BASE.replace("candidate", "approved"),
      '"pandemic": approved with another target on one side, approved on the other (ours.yaml:5 "大流行病"; '
