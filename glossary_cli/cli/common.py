@@ -9,18 +9,64 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__, interrupts
 from ..errors import GlossaryError
 from ..safe_text import one_line
 from ..textio import spelled
 
+_GLOBAL_OPTIONS_AFTER = "glossary.global-options"  # ctx.meta: -q, --config, --no-config typed after the command
+_GLOBAL_HELP = ("Global options, before or after the command: -q/--quiet, --config FILE, --no-config "
+                "(see: glossary --help).")
+
+
+class _Commands(TyperGroup):
+    """The command group: -q, --config and --no-config may follow the command as well as precede
+    it (`glossary check -q …`, as ruff takes them), and each command's help says so."""
+
+    def get_command(self, ctx, cmd_name: str):
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not command.epilog:
+            command.epilog = _GLOBAL_HELP
+        return command
+
+    def resolve_command(self, ctx, args: list[str]):
+        name, command, rest = super().resolve_command(ctx, args)
+        rest, ctx.meta[_GLOBAL_OPTIONS_AFTER] = _global_options(ctx, rest)
+        return name, command, rest
+
+
+def _global_options(ctx, args: list[str]) -> tuple[list[str], dict[str, Any]]:
+    """The command's arguments without the global options among them (up to `--`), and those."""
+    kept: list[str] = []
+    found: dict[str, Any] = {}
+    rest = iter(args)
+    for argument in rest:
+        if argument == "--":
+            kept += [argument, *rest]
+        elif argument in ("-q", "--quiet"):
+            found["quiet"] = True
+        elif argument == "--no-config":
+            found["no_config"] = True
+        elif argument == "--config" or argument.startswith("--config="):
+            value = argument.partition("=")[2] if "=" in argument else next(rest, None)
+            if not value:
+                ctx.fail("Option '--config' requires an argument.")
+            found["config"] = value
+        else:
+            kept.append(argument)
+            found["help"] = found.get("help", False) or argument in ctx.help_option_names
+    return kept, found
+
+
 app = typer.Typer(
-    name="glossary",
-    help="Extract, review and enforce English-Chinese terminology from aligned text.",
+    name="glossary",  # its help is _root's docstring
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -60,9 +106,51 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Show the version and exit.")) -> None:
-    """Extract, review and enforce English-Chinese terminology from aligned text."""
+def _root(
+    context: typer.Context,
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Print no warnings; errors, findings, reports and summaries are still printed."),
+    config: Optional[str] = typer.Option(
+        None, "--config", metavar="FILE",
+        help="Take option defaults from this TOML file (a glossary.toml, or a pyproject.toml's [tool.glossary]) "
+             "instead of the one found from the current directory up."),
+    no_config: bool = typer.Option(False, "--no-config", help="Read no configuration file: the built-in defaults."),
+) -> None:
+    """Extract, review and enforce English-Chinese terminology from aligned text.
+
+    Option defaults for each command come from glossary.toml, or from the [tool.glossary] table of
+    pyproject.toml: the first found from the current directory up to the top of the git work tree
+    (glossary.toml first in a directory). A table per command, keys named as the long options,
+    paths relative to the file; the command line wins. For example, in pyproject.toml:
+
+    \b
+        [tool.glossary.check]
+        fail-on = "warning"
+        baseline = ".glossary-baseline.json"
+        select = ["GL001", "GL002"]
+
+    The global options (-q, --config, --no-config) may also follow the command.
+    """
+    after = context.meta.pop(_GLOBAL_OPTIONS_AFTER, {})
+    _QUIET[0] = quiet or after.get("quiet", False)
+    config = after.get("config", config)
+    no_config = no_config or after.get("no_config", False)
+    if config is not None and no_config:
+        fail("--config and --no-config exclude each other: give one")
+    if after.get("help"):  # a command's help is shown whatever the configuration holds
+        return
+    from ..config import ConfigError
+    from .project_settings import project_defaults
+
+    try:
+        context.default_map = project_defaults(app, config=config, no_config=no_config) or None
+    except ConfigError as error:
+        fail(str(error))
+
+
+_QUIET = [False]  # -q: set for each run by _root
 
 
 _DRAWING: list = []  # the console a progress bar is drawn on, while it is
@@ -149,6 +237,9 @@ def fail(message: str, code: int = EXIT_ERROR) -> None:
 
 
 def warn(message: str) -> None:
+    """A warning on stderr, unless -q asked for none."""
+    if _QUIET[0]:
+        return
     message = message_line(message)
     console = stderr_console()
     if console.is_terminal:
