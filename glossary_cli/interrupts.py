@@ -49,9 +49,14 @@ def ignore_further() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
+def signal_number() -> int:
+    """The signal that stopped the run: SIGINT when Python raised KeyboardInterrupt on its own."""
+    return _received or signal.SIGINT
+
+
 def exit_code() -> int:
     """128 + the signal, as a shell reports a process killed by it: 130 for Ctrl-C, 143 for SIGTERM."""
-    return 128 + (_received or signal.SIGINT)
+    return 128 + signal_number()
 
 
 def check() -> None:
@@ -65,13 +70,23 @@ def note_written(path: str) -> None:
     _written.append(path)
 
 
+def summary(output: str | None = None) -> str:
+    """MESSAGE, or which files the run replaced; with `output`, what the command still wrote to
+    standard output (a machine report saying the run stopped), which the shell may have been
+    redirecting into a file: "files on disk are unchanged" would not say so."""
+    said = f"glossary: interrupted after writing {', '.join(_written)}" if _written else "glossary: interrupted"
+    if output is not None:
+        return f"{said}; {output}" if _written else f"{said}; {output}, and no other file was changed"
+    return said if _written else MESSAGE
+
+
 def report(message: str | None = None) -> None:
     """Print MESSAGE (or, once a file was written, which), or a command's own account of what it
     saved, on stderr, once: Ctrl-C can surface in a command, in typer's own argument handling (which
     turns it into a silent exit 130) or while the command line loads."""
     global _reported
     if message is None:
-        message = f"glossary: interrupted after writing {', '.join(_written)}" if _written else MESSAGE
+        message = summary()
     if not _reported:
         _reported = True
         sys.stderr.write(message + "\n")

@@ -7,12 +7,14 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
+from .. import interrupts
 from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
@@ -119,6 +121,39 @@ def _failure_reported(report_format: ReportFormat, context: ReportContext) -> It
 
             with writing_to_stdout():
                 sys.stdout.write(render_failure(report_format, error, context))
+        raise
+
+
+@dataclass
+class _ReportOutput:
+    """Whether any of the report has gone to standard output: after that, a report saying the run
+    stopped would be a second document in the same file."""
+
+    started: bool = False
+
+
+@contextmanager
+def _interruption_reported(report_format: ReportFormat, context: ReportContext,
+                           output: _ReportOutput) -> Iterator[None]:
+    """Ctrl-C, or a CI job's timeout sending SIGTERM, still leaves the machine formats a report
+    saying the check did not finish, as pytest writes its junitxml on KeyboardInterrupt: the shell
+    has already emptied `> gl-code-quality.json`, and an empty file is what GitLab or code
+    scanning cannot parse. The exit code stays 130 or 143."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        if report_format is not ReportFormat.TEXT:
+            said = f"the {report_format.value} report on stdout is incomplete"
+            if not output.started:
+                from ..report.failure import render_interrupted
+
+                try:
+                    with writing_to_stdout():
+                        sys.stdout.write(render_interrupted(report_format, interrupts.signal_number(), context))
+                    said = f"the {report_format.value} report on stdout says the check did not finish"
+                except OutputError:
+                    said = f"the {report_format.value} report could not be written to stdout"
+            interrupts.report(message_line(interrupts.summary(said)))
         raise
 
 
@@ -330,64 +365,67 @@ def check(
                             baseline=report_path(str(baseline), here) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value,
                                      **({"rules": list(rule_ids)} if select or ignore else {})})
-    with (_failure_reported(report_format, context),
-          progress_reporter(stderr_console(), "checking", _PROGRESS_LABELS) as progress):
-        progress(_Step.GLOSSARY, 0, None)
-        loaded = _load_glossary(glossary, list(corpus or []))
-        known = _known_findings(baseline, write_baseline)
-        if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
-            raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
-        if not loaded.approved():
-            warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
-        _refuse_unexpanded_patterns(list(corpus or []), input_format)
-        target_lang = target_lang or _regional_target(loaded)
-        pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
-                             encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
-                             source_lang=source_lang, target_lang=target_lang,
-                             preferred_target_lang=preferred_target(loaded))
-        read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
-        result = run_check(loaded, _noting_files(pairs, read_files), select=rule_ids, jobs=jobs,
-                           root=scope_root(str(glossary)),
-                           progress=lambda done: progress(_Step.PAIRS, done, None))
-        if not result.pairs_checked:
-            # every line skipped: passing would hide it
-            if not _translation_files_only(list(corpus or []), input_format):
-                raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
-            warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
-    if known is not None:
-        result = apply_baseline(result, known, root=_baseline_root(baseline))
-        stale = leftover_records(result, known, root=_baseline_root(baseline),
-                                 read=_as_baseline_names(read_files, baseline))
-        anywhere = sum(count for record, count in known.items() if record.path is None)
-        gone = records_of_missing_files(known, root=_baseline_root(baseline)) if write_baseline is None else {}
-        if gone:
-            total = sum(gone.values())
-            files = _files_gone(gone, baseline, " (renamed or deleted)")
-            warn(f"{baseline}: {counted(total, 'known finding')} of {files}; --write-baseline {baseline} drops "
-                 f"{'it' if total == 1 else 'them'}")
-        if stale.total and write_baseline is None:
-            why = " (fixed)" if stale.fixed == stale.total else f": {_leftovers_said(stale)}"
-            warn(f"{baseline}: {counted(stale.total, 'known finding')} of the files checked not found in this "
-                 f"run{why}; --write-baseline {baseline} refreshes it")
-        if anywhere and write_baseline is None:
-            warn(f"{baseline}: {counted(anywhere, 'known finding')} name{'s' if anywhere == 1 else ''} no file (a "
-                 f"baseline written by an older glossary-cli) and {'is' if anywhere == 1 else 'are'} accepted in any "
-                 f"file; --write-baseline {baseline} records the files")
+    output = _ReportOutput()
+    with _interruption_reported(report_format, context, output):
+        with (_failure_reported(report_format, context),
+              progress_reporter(stderr_console(), "checking", _PROGRESS_LABELS) as progress):
+            progress(_Step.GLOSSARY, 0, None)
+            loaded = _load_glossary(glossary, list(corpus or []))
+            known = _known_findings(baseline, write_baseline)
+            if write_baseline is not None and write_baseline.is_dir():  # before the run and its report, not after
+                raise OutputError("is a directory, not a baseline file", path=str(write_baseline))
+            if not loaded.approved():
+                warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
+            _refuse_unexpanded_patterns(list(corpus or []), input_format)
+            target_lang = target_lang or _regional_target(loaded)
+            pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
+                                 encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
+                                 source_lang=source_lang, target_lang=target_lang,
+                                 preferred_target_lang=preferred_target(loaded))
+            read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
+            result = run_check(loaded, _noting_files(pairs, read_files), select=rule_ids, jobs=jobs,
+                               root=scope_root(str(glossary)),
+                               progress=lambda done: progress(_Step.PAIRS, done, None))
+            if not result.pairs_checked:
+                # every line skipped: passing would hide it
+                if not _translation_files_only(list(corpus or []), input_format):
+                    raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
+                warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
+        if known is not None:
+            result = apply_baseline(result, known, root=_baseline_root(baseline))
+            stale = leftover_records(result, known, root=_baseline_root(baseline),
+                                     read=_as_baseline_names(read_files, baseline))
+            anywhere = sum(count for record, count in known.items() if record.path is None)
+            gone = records_of_missing_files(known, root=_baseline_root(baseline)) if write_baseline is None else {}
+            if gone:
+                total = sum(gone.values())
+                files = _files_gone(gone, baseline, " (renamed or deleted)")
+                warn(f"{baseline}: {counted(total, 'known finding')} of {files}; --write-baseline {baseline} drops "
+                     f"{'it' if total == 1 else 'them'}")
+            if stale.total and write_baseline is None:
+                why = " (fixed)" if stale.fixed == stale.total else f": {_leftovers_said(stale)}"
+                warn(f"{baseline}: {counted(stale.total, 'known finding')} of the files checked not found in this "
+                     f"run{why}; --write-baseline {baseline} refreshes it")
+            if anywhere and write_baseline is None:
+                warn(f"{baseline}: {counted(anywhere, 'known finding')} name{'s' if anywhere == 1 else ''} no file "
+                     f"(a baseline written by an older glossary-cli) and {'is' if anywhere == 1 else 'are'} accepted "
+                     f"in any file; --write-baseline {baseline} records the files")
 
-    with writing_to_stdout():
-        if report_format is ReportFormat.TEXT and statistics:
-            from ..report.statistics import render_statistics
+        with writing_to_stdout():
+            if report_format is ReportFormat.TEXT and statistics:
+                from ..report.statistics import render_statistics
 
-            render_statistics(result, context, stdout_console(), show_known=show_known)
-        elif report_format is ReportFormat.TEXT and write_baseline is not None:
-            # the findings being accepted are in the baseline file; the terminal or CI log gets the count
-            stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
-        elif report_format is ReportFormat.TEXT:
-            from ..report.text import render_text
+                render_statistics(result, context, stdout_console(), show_known=show_known)
+            elif report_format is ReportFormat.TEXT and write_baseline is not None:
+                # the findings being accepted are in the baseline file; the terminal or CI log gets the count
+                stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)
+            elif report_format is ReportFormat.TEXT:
+                from ..report.text import render_text
 
-            render_text(result, context, stdout_console(), show_known=show_known)
-        else:
-            sys.stdout.write(render(result, context, report_format))
+                render_text(result, context, stdout_console(), show_known=show_known)
+            else:
+                output.started = True
+                sys.stdout.write(render(result, context, report_format))
     if report_format is not ReportFormat.TEXT:
         # The report is for a program; the CI log shows stderr: what the run found, and what of it
         # the platform will not show, as the text report's last line says it
