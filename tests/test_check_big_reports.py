@@ -105,14 +105,14 @@ def test_statistics_count_findings_by_rule_and_by_term_most_first(runner, workdi
     result = check(runner, "g.yaml", corpus("c.tsv", grids=2, storage=3), "--statistics")
 
     assert result.exit_code == 1  # counted, they still fail the run
-    assert result.stdout == (
-        "findings  rule   title\n"
-        "       3  GL002  Forbidden rendering used for an approved term\n"
-        "       2  GL001  Approved term not rendered with an approved target\n"
+    assert result.stdout == (  # on a pipe, tab-separated (a table on a terminal)
+        "findings\trule\ttitle\n"
+        "3\tGL002\tForbidden rendering used for an approved term\n"
+        "2\tGL001\tApproved term not rendered with an approved target\n"
         "\n"
-        "findings  rule   term            expected\n"
-        "       3  GL002  energy storage  储能\n"
-        "       2  GL001  smart grid      智能电网\n"
+        "findings\trule\tterm\texpected\n"
+        "3\tGL002\tenergy storage\t储能\n"
+        "2\tGL001\tsmart grid\t智能电网\n"
         "\n"
         "5 findings (GL001 2, GL002 3) in 5 pairs, 2 approved terms; 5 at or above error.\n"
     )
@@ -126,7 +126,7 @@ def test_statistics_count_new_findings_and_sum_up_the_known_ones(runner, workdir
     result = check(runner, "g.yaml", "c.tsv", "--baseline", "b.json", "--statistics")
 
     lines = result.stdout.splitlines()
-    assert lines[3:5] == ["findings  rule   term        expected", "       1  GL001  smart grid  智能电网"]
+    assert lines[3:5] == ["findings\trule\tterm\texpected", "1\tGL001\tsmart grid\t智能电网"]
     assert lines[-2] == "1 known finding not shown (GL002 1); --show-known lists it."
 
 

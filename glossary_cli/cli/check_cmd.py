@@ -21,7 +21,7 @@ from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
 from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
 from ..rules import RULES, Severity
 from ..scope import scope_root
-from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, handles_errors, load_validated, message_line,
+from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, draws, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs, preferred_target, unexpanded_pattern)
@@ -415,7 +415,8 @@ def check(
             if report_format is ReportFormat.TEXT and statistics:
                 from ..report.statistics import render_statistics
 
-                render_statistics(result, context, stdout_console(), show_known=show_known)
+                console = stdout_console()
+                render_statistics(result, context, console, show_known=show_known, drawn=draws(console))
             elif report_format is ReportFormat.TEXT and write_baseline is not None:
                 # the findings being accepted are in the baseline file; the terminal or CI log gets the count
                 stdout_console().print(summary_line(result, context), markup=False, highlight=False, soft_wrap=True)

@@ -5,13 +5,16 @@ A first run over a translation memory reports tens of thousands of findings, and
 few terms (`March` 452, `one` 385, `people` 297): that table says what to mend in the glossary,
 where the report would take a hundred thousand lines of scrolling.
 
-    findings  rule   title
-      21,000  GL001  Approved term not rendered
-         468  GL002  Forbidden rendering used
+On a terminal the two are rich tables (a long term folds within its column); on a pipe or in a
+CI log, tab-separated lines with a header, as extract's table:
 
-    findings  rule   term    expected
-         452  GL001  March   三月
-         385  GL001  one     一
+    findings	rule	title
+    21000	GL001	Approved term not rendered
+    468	GL002	Forbidden rendering used
+
+    findings	rule	term	expected
+    452	GL001	March	三月
+    385	GL001	one	一
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.console import Console
 
 from ..safe_text import one_line
@@ -49,37 +51,46 @@ def term_counts(findings) -> list[TermCount]:
     return sorted(rows, key=lambda row: (-row.findings, row.rule_id, row.term.casefold(), row.term))
 
 
-_WIDEST_COLUMN = 32  # cells; a longer term pushes the rest of its own row along, not of every row
+_NUMBERS = ("findings",)  # columns aligned right
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    """Lines of columns two spaces apart, the first (a count) aligned right, the last as it is;
-    widths in terminal cells, where a Chinese character takes two."""
-    widths = [min(_WIDEST_COLUMN, max(cell_len(row[column]) for row in [header, *rows]))
-              for column in range(len(header) - 1)]
+def _write_table(console: Console, title: str, header: tuple[str, ...], rows: list[tuple[str, ...]],
+                 drawn: bool) -> None:
+    """A rich table, its terms folded onto further lines rather than pushing the next column out
+    of line; or, where no table is drawn (a pipe, a CI log), tab-separated lines under the header,
+    the counts without separators, for `cut`, `sort -n` or a spreadsheet (as extract's table)."""
+    if not drawn:
+        lines = ["\t".join(header), *("\t".join(cell.replace("\t", " ") for cell in row) for row in rows)]
+        console.file.write("\n".join(lines) + "\n\n")  # past rich, which would expand the tabs
+        console.file.flush()
+        return
+    from rich.table import Table
+    from rich.text import Text
 
-    def line(row: tuple[str, ...]) -> str:
-        cells = [" " * max(0, widths[0] - cell_len(row[0])) + row[0]]
-        cells += [cell + " " * max(0, width - cell_len(cell)) for cell, width in zip(row[1:-1], widths[1:])]
-        return "  ".join([*cells, row[-1]]).rstrip()
+    table = Table(title=title, title_justify="left")
+    for column in header:
+        table.add_column(column, justify="right" if column in _NUMBERS else "left", overflow="fold")
+    for row in rows:
+        table.add_row(f"{int(row[0]):,}", *map(Text, row[1:]))  # text, never markup: a term may hold `[b]`
+    console.print(table)
+    console.print()
 
-    return [line(header), *(line(row) for row in rows)]
 
-
-def render_statistics(result, context: ReportContext, console: Console, *, show_known: bool = False) -> None:
-    """Write the counts for people to `console`, most first: by rule, then by rule and term; then
-    the lines that end the text report (the known findings summed up, the summary). Findings the
-    baseline knows are counted only with `show_known`, as the report lists them only then."""
+def render_statistics(result, context: ReportContext, console: Console, *, show_known: bool = False,
+                      drawn: bool = False) -> None:
+    """Write the counts for people to `console`, most first: by rule, then by rule and term, as
+    rich tables when `drawn` (a terminal wide enough), else as tab-separated lines; then the lines
+    that end the text report (the known findings summed up, the summary). Findings the baseline
+    knows are counted only with `show_known`, as the report lists them only then."""
     counted_findings = [finding for finding in result.findings if show_known or not finding.known]
     if counted_findings:
         by_rule = Counter(finding.rule_id for finding in counted_findings)
-        rules = [(f"{by_rule[rule.id]:,}", rule.id, rule.title)
+        rules = [(str(by_rule[rule.id]), rule.id, rule.title)
                  for rule in sorted(result.rules, key=lambda rule: -by_rule[rule.id]) if by_rule[rule.id]]
-        terms = [(f"{row.findings:,}", row.rule_id, one_line(row.term), one_line("、".join(row.expected)))
+        terms = [(str(row.findings), row.rule_id, one_line(row.term), one_line("、".join(row.expected)))
                  for row in term_counts(counted_findings)]
-        lines = [*_table(("findings", "rule", "title"), rules), "",
-                 *_table(("findings", "rule", "term", "expected"), terms), ""]
-        console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+        _write_table(console, "findings by rule", ("findings", "rule", "title"), rules, drawn)
+        _write_table(console, "findings by term", ("findings", "rule", "term", "expected"), terms, drawn)
     hidden = None if show_known else known_line(result)
     if hidden is not None:
         console.print(hidden, style="dim", soft_wrap=True, highlight=False, markup=False)
