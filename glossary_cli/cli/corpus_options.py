@@ -22,9 +22,10 @@ INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=F
 ENCODING = typer.Option(None, "--encoding", metavar="<encoding>",
                         help="Text encoding of corpus files without a byte-order mark (default UTF-8; a "
                              "file that starts with one is read as it says), e.g. gb18030, utf-16.")
-STRICT = typer.Option(False, "--strict", help="Treat a line or cell with no partner in the other language as an "
+STRICT = typer.Option(False, "--strict", help="Treat a line or cell with no partner in the other language, or a "
+                                                "Markdown page whose blocks differ from its English page's, as an "
                                                 "error instead of skipping it with a warning (untranslated PO, "
-                                                "XLIFF and TMX units are still skipped).")
+                                                "XLIFF and TMX units, and pages only one side has, are still skipped).")
 INCLUDE_FUZZY = typer.Option(False, "--include-fuzzy", help="PO: also read fuzzy entries.")
 SOURCE_LANG = typer.Option(None, "--source-lang", metavar="<lang>",
                            help="Source language (default: en): picks the TMX/XLIFF variant, CSV column or JSONL key; "
@@ -34,12 +35,14 @@ TARGET_LANG = typer.Option(None, "--target-lang", metavar="<lang>",
 NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
 # readable=False: the readers say why a file cannot be read, in check's machine reports too
 SOURCE_FILE = typer.Option(None, "--source", readable=False,
-                           help="English side of two line-aligned files, or of two app resource files paired by key "
-                                "(Android strings.xml, iOS .strings and .stringsdict, i18n .json, .arb, .properties) or two directories "
-                                "of them (with --target).")
+                           help="English side of two line-aligned files; of two Markdown pages (.md, .mdx) paired block "
+                                "by block, or two directories of them (docs/en, docs/zh) paired by relative path; or of two "
+                                "app resource files paired by key (Android strings.xml, iOS .strings and .stringsdict, i18n "
+                                ".json, .arb, .properties) or two directories of them (with --target). Repeated, each "
+                                "--source pairs with the --target in the same place.")
 TARGET_FILE = typer.Option(None, "--target", readable=False,
-                           help="Chinese side of two line-aligned files or resource files (with --source); findings "
-                                "point into it.")
+                           help="Chinese side of two line-aligned files, Markdown pages or resource files, or of two "
+                                "directories of them (with --source); findings point into it.")
 
 
 _PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
@@ -68,7 +71,7 @@ def preferred_target(glossary) -> Optional[str]:
                                                   if entry.status is not Status.REJECTED for target in entry.target))
 
 
-def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[Path],
+def corpus_pairs(paths: list[Path], *, source: Path | list[Path] | None, target: Path | list[Path] | None,
                  input_format: InputFormat, encoding: Optional[str], strict: bool, include_fuzzy: bool,
                  source_lang: Optional[str], target_lang: Optional[str],
                  on_language: Optional[Callable[[str], None]] = None,
@@ -80,16 +83,28 @@ def corpus_pairs(paths: list[Path], *, source: Optional[Path], target: Optional[
                           source_lang=source_lang, target_lang=target_lang, on_warning=warn,
                           preferred_target_lang=preferred_target_lang,
                           **({"on_language": on_language} if on_language else {}))
-    if (source is None) != (target is None):
-        raise UsageError("--source and --target go together: give both files")
-    if not paths and source is None:
+    parallel = side_by_side(source, target)
+    if not paths and not parallel:
         raise UsageError(NO_CORPUS)
     files = list(corpus_files([str(path) for path in paths], input_format))
-    parallel = [str(source), str(target)] if source is not None and target is not None else []
-    for name in [*files, *parallel]:
+    for name in [*files, *(name for pair in parallel for name in pair)]:
         _refuse_undecodable_name(name)
     return _noticing_script(_spelled(_read(files, parallel, input_format=input_format, options=options)),
                             target_lang)
+
+
+def side_by_side(source: Path | list[Path] | None, target: Path | list[Path] | None) -> list[tuple[str, str]]:
+    """The (English, Chinese) pairs of files or directories --source and --target name: the Nth
+    --source with the Nth --target, as a user gives them. A count that differs is refused, never
+    paired by guess: pairing the first two only, or the last, left pages unchecked and passed."""
+    sources = [str(path) for path in (source if isinstance(source, list) else [source] if source else [])]
+    targets = [str(path) for path in (target if isinstance(target, list) else [target] if target else [])]
+    if bool(sources) != bool(targets):
+        raise UsageError("--source and --target go together: give both files")
+    if len(sources) != len(targets):
+        raise UsageError(f"{len(sources)} --source but {len(targets)} --target: each --source (English) pairs with "
+                         "the --target (Chinese) in the same place, so give them in pairs")
+    return list(zip(sources, targets))
 
 
 def _noticing_script(pairs: Iterator[SegmentPair], target_lang: Optional[str]) -> Iterator[SegmentPair]:
@@ -104,12 +119,12 @@ def _noticing_script(pairs: Iterator[SegmentPair], target_lang: Optional[str]) -
     return notice_other_script(pairs, chinese_script(target_lang), target_lang, warn)
 
 
-def _read(files: list[str], parallel: list[str], *, input_format: InputFormat,
+def _read(files: list[str], parallel: list[tuple[str, str]], *, input_format: InputFormat,
           options: ReadOptions) -> Iterator[SegmentPair]:
     if files:
         yield from read_pairs(files, input_format=input_format, options=options)
-    if parallel:
-        yield from read_parallel(*parallel, options=options)
+    for english, chinese in parallel:
+        yield from read_parallel(english, chinese, options=options)
 
 
 def _spelled(pairs: Iterator[SegmentPair]) -> Iterator[SegmentPair]:

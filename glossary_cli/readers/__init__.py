@@ -74,6 +74,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
     extension = os.path.splitext(path)[1].lower()
     if extension in _RESOURCE_EXTENSIONS:
         raise resource_file_alone(path, _RESOURCE_EXTENSIONS[extension])
+    if extension in _MARKDOWN_EXTENSIONS:
+        raise markdown_page_alone(path)
     if extension == ".tbx":
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
     if extension in (".yaml", ".yml"):
@@ -123,6 +125,35 @@ def resource_file_alone(path: str, kind: str) -> InputFormatError:
     which only --source/--target name (read as lines, a .strings file gives junk pairs)."""
     return InputFormatError(f"{kind}, whose strings pair by key with its English file's: give both, "
                             f"--source ENGLISH-FILE --target {path}", path=path)
+
+
+_MARKDOWN_EXTENSIONS = (".md", ".mdx", ".markdown")  # markdown.MARKDOWN_EXTENSIONS, without importing the parser
+_CHINESE_DIRECTORY = re.compile(r"^(?:zh|zho|chi)(?:[-_][A-Za-z0-9]+)*$", re.IGNORECASE)
+_ENGLISH_DIRECTORY = re.compile(r"^(?:en|eng)(?:[-_][A-Za-z0-9]+)*$", re.IGNORECASE)
+
+
+def markdown_page_alone(path: str) -> UsageError:
+    """A Markdown page named as a corpus (pre-commit appends the changed docs/zh/x.md): read as
+    interleaved lines it gave pairs of neighbouring lines and checked nothing. Its blocks pair
+    with its English page's, which only --source/--target name; the message names that page when
+    the path mirrors one (docs/zh/x.md and docs/en/x.md)."""
+    parts = path.replace(os.sep, "/").split("/")
+    for index in range(len(parts) - 2, -1, -1):
+        if _CHINESE_DIRECTORY.match(parts[index]):
+            english_directory = "/".join([*parts[:index], "en"])
+            english = "/".join([*parts[:index], "en", *parts[index + 1:]])
+            chinese_directory = "/".join(parts[:index + 1])
+            if os.path.isfile(english):
+                return UsageError(f"{path} is a Markdown page, whose blocks pair with its English page's: give both, "
+                                  f"--source {english} --target {path}, or every page of the two directories, "
+                                  f"--source {english_directory} --target {chinese_directory}")
+        if _ENGLISH_DIRECTORY.match(parts[index]):
+            return UsageError(f"{path} is a Markdown page, whose blocks pair with its Chinese page's: give both, "
+                              f"--source {path} --target CHINESE-PAGE, or two directories of pages "
+                              "(--source docs/en --target docs/zh)")
+    return UsageError(f"{path} is a Markdown page, whose blocks pair with its English page's: give both, "
+                      f"--source ENGLISH-PAGE --target {path}, or two directories of pages "
+                      "(--source docs/en --target docs/zh)")
 
 
 def xml_root(text: str) -> str | None:

@@ -1,5 +1,6 @@
 """Two line-aligned files: line N of the English file translates to line N of the Chinese one.
-Two app resource files (Android strings.xml, iOS .strings and .stringsdict, i18n JSON, .arb,
+Two Markdown pages, or two directories of them, are paired block by block instead (see
+markdown_pages); two app resource files (Android strings.xml, iOS .strings and .stringsdict, i18n JSON, .arb,
 .properties) are paired by key instead (see keyed/); a pair whose Chinese side is another variant of
 Chinese than the one wanted (values-zh-rTW for a zh-CN glossary) is skipped with a warning, as a
 file in another language is.
@@ -9,6 +10,7 @@ with one warning, so English stays the source."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from ..errors import InputFormatError, OtherLanguageError, UsageError
@@ -19,8 +21,18 @@ from ..textio import read_corpus_text, text_lines
 
 def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     """Pairs located in the Chinese file: a finding of `check` is fixed there."""
-    from .keyed.pairing import read_keyed, refuse_the_same
+    from . import markdown_pages
+    from .keyed.pairing import holds_resource_files, read_keyed, refuse_the_same
 
+    if markdown_pages.is_markdown(source_path) or markdown_pages.is_markdown(target_path):
+        yield from markdown_pages.read(source_path, target_path, options)
+        return
+    if os.path.isdir(source_path) and os.path.isdir(target_path) and \
+            (markdown_pages.holds_pages(source_path) or markdown_pages.holds_pages(target_path)):
+        refuse_the_same(source_path, target_path, "directory")
+        yield from markdown_pages.read_directories(source_path, target_path, options)
+        if not (holds_resource_files(source_path) or holds_resource_files(target_path)):
+            return  # a docs tree: its pages are all it has to translate
     keyed = read_keyed(source_path, target_path, options)
     if keyed is not None:
         try:
@@ -37,7 +49,7 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
             "the same number of lines", path=source_path)
     english_path, chinese_path = source_path, target_path
     _refuse_one_language(source_path, sources, target_path, targets, options)
-    if _mostly_chinese(sources) and not _mostly_chinese(targets):
+    if mostly_chinese(sources) and not mostly_chinese(targets):
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
                            f"with {target_path} as the English side")
         english_path, chinese_path = target_path, source_path
@@ -76,11 +88,11 @@ def _refuse_one_language(source_path: str, sources: list[str], target_path: str,
     if not any(has_han(line) for line in sources) and not any(has_han(line) for line in targets):
         raise UsageError(f"neither --source {source_path} nor --target {target_path} holds any Chinese; "
                          f"{_SIDES}")
-    if _mostly_chinese(sources) and _mostly_chinese(targets):
+    if mostly_chinese(sources) and mostly_chinese(targets):
         raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; {_SIDES}")
 
 
-def _mostly_chinese(lines: list[str]) -> bool:
+def mostly_chinese(lines: list[str]) -> bool:
     """Whether more than half of the lines with text have Chinese in them."""
     with_text = [line for line in lines if line.strip()]
     return 2 * sum(has_han(line) for line in with_text) > len(with_text)

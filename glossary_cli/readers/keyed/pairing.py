@@ -200,6 +200,10 @@ def _resource_files(directory: str) -> dict[str, KeyedFormat]:
     return found
 
 
+def holds_resource_files(directory: str) -> bool:
+    return bool(_resource_files(directory))
+
+
 def _kind(keyed_format: KeyedFormat | None) -> str:
     return keyed_format.value if keyed_format is not None else "not a keyed resource file"
 
