@@ -182,3 +182,10 @@ def test_source_and_target_given_different_numbers_of_times_are_refused():
                      strict=False, include_fuzzy=False, source_lang=None, target_lang=None)
     assert raised.value.message == ("2 --source but 1 --target: each --source (English) pairs with the --target "
                                     "(Chinese) in the same place, so give them in pairs")
+
+
+def test_a_directory_of_pages_named_as_a_corpus_says_how_pages_are_paired(runner):
+    result = check(runner, "docs")
+    assert result.exit_code == 2
+    assert result.stderr.endswith("; its Markdown pages pair with their translations by directory: "
+                                  "--source docs/en --target docs/zh)\n")

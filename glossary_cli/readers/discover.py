@@ -61,9 +61,18 @@ def _files_under(directory: str, input_format: InputFormat) -> list[FileUnderDir
     if not found:
         hint = "; pass --input-format to read .tsv, .csv, .jsonl or .txt files" if input_format is InputFormat.AUTO else ""
         left_out = f"; {not_regular_message(named)}" if named else ""
+        if input_format is InputFormat.AUTO and _holds_markdown(directory):
+            hint += ("; its Markdown pages pair with their translations by directory: "
+                     "--source docs/en --target docs/zh")
         raise InputFormatError(f"is a directory with no corpus files (looked for {', '.join(extensions)}{hint})"
                                f"{left_out}", path=directory)
     return found
+
+
+def _holds_markdown(directory: str) -> bool:
+    from .markdown_pages import holds_pages
+
+    return holds_pages(directory)
 
 
 def _extensions(input_format: InputFormat) -> tuple[str, ...]:
