@@ -55,6 +55,18 @@ def test_on_a_pipe_a_long_run_prints_progress_lines_on_stderr_only(runner, workd
     assert json.loads(long.stdout)["summary"]["pairs"] == 3  # the report alone on stdout
 
 
+def test_quiet_leaves_out_the_progress_lines_but_not_the_summary(runner, workdir, monkeypatch):
+    import glossary_cli.cli.progress as progress
+
+    monkeypatch.setattr(progress, "PLAIN_PROGRESS_EVERY", 0.0)  # as if the run had taken minutes
+    result = runner.invoke(app, ["-q", "check", "g.yaml", "c.tsv", "--format", "json"])
+
+    assert result.exit_code == 1
+    assert "checking:" not in result.stderr
+    assert "finding" in result.stderr  # the summary line stays
+    assert json.loads(result.stdout)["summary"]["pairs"] == 3
+
+
 def test_on_a_terminal_a_bar_is_drawn_on_stderr_and_the_report_goes_to_stdout(workdir):
     pexpect = pytest.importorskip("pexpect")
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100", "LINES": "40",

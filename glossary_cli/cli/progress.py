@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 
-from .common import draws, drawing_on
+from .common import _QUIET, draws, drawing_on
 
 PLAIN_PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal
 _MIN_RATE_SECONDS = 1.0
@@ -56,6 +56,8 @@ def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
     last = [began]
 
     def report(stage: Hashable, done: int, total: int | None) -> None:
+        if _QUIET[0]:  # -q: a CI log gets the outcome, not the way there
+            return
         now = time.monotonic()
         started.setdefault(stage, now)
         # Quiet for a short job; then a line every few seconds, and one as each stage begins.
