@@ -175,6 +175,24 @@ def test_several_source_target_pairs_are_all_read_in_order():
     assert [pair.location.path for pair in read] == ["docs/zh/quarantine.md"] * 2 + ["docs/zh/notes.md"] * 3
 
 
+def test_extract_reads_every_source_target_pair_given(runner, tmp_path):
+    output = tmp_path / "two.yaml"
+    result = runner.invoke(app, ["extract", "--source", "docs/en/index.md", "--target", "docs/zh/index.md",
+                                 "--source", "docs/en/health.mdx", "--target", "docs/zh/health.mdx", "--no-cache",
+                                 "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    written = output.read_text(encoding="utf-8")
+    assert "where: 'docs/zh/health.mdx:" in written and "where: 'docs/zh/index.md:" in written
+    assert ("  inputs:\n    - docs/en/index.md\n    - docs/zh/index.md\n    - docs/en/health.mdx\n"
+            "    - docs/zh/health.mdx\n") in written
+
+
+def test_two_pairs_without_o_have_no_one_glossary_name(runner):
+    result = runner.invoke(app, ["extract", "--source", "docs/en/index.md", "--target", "docs/zh/index.md",
+                                 "--source", "docs/en/health.mdx", "--target", "docs/zh/health.mdx"])
+    assert (result.exit_code, result.stderr) == (2, "error: 2 corpora given: name the glossary they go into with -o\n")
+
+
 def test_source_and_target_given_different_numbers_of_times_are_refused():
     with pytest.raises(UsageError) as raised:
         corpus_pairs([], source=[Path("docs/en/quarantine.md"), Path("docs/en/notes.md")],

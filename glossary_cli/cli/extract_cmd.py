@@ -20,14 +20,14 @@ from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, stde
                      writing_to_stdout)
 
 
-def default_output(paths: list[Path], source: Optional[Path]) -> Path:
+def default_output(paths: list[Path], sources: list[Path]) -> Path:
     """glossaries/<input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives its
     own name, `.` included. Several inputs have no one name."""
-    if not paths and source is None:
+    if not paths and not sources:
         raise UsageError(corpus.NO_CORPUS)
-    if len(paths) > 1:  # named after the first, a later `extract a.po` would drop b.xlf's candidates
-        raise UsageError(f"{len(paths)} corpora given: name the glossary they go into with -o")
-    first = Path(paths[0] if paths else source)
+    if len(paths) + len(sources) > 1:  # named after the first, a later `extract a.po` would drop b.xlf's candidates
+        raise UsageError(f"{len(paths) + len(sources)} corpora given: name the glossary they go into with -o")
+    first = Path(paths[0] if paths else sources[0])
     if str(first) == STDIN or is_stream(str(first)):
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
                          "name the glossary to write with -o")
@@ -184,8 +184,8 @@ def extract(
     include_fuzzy: bool = corpus.INCLUDE_FUZZY,
     source_lang: Optional[str] = corpus.SOURCE_LANG,
     target_lang: Optional[str] = corpus.TARGET_LANG,
-    source: Optional[Path] = corpus.SOURCE_FILE,
-    target: Optional[Path] = corpus.TARGET_FILE,
+    source: Optional[list[Path]] = corpus.SOURCE_FILE,
+    target: Optional[list[Path]] = corpus.TARGET_FILE,
 ) -> None:
     """Extract candidate term pairs from aligned English-Chinese text into a YAML glossary.
 
@@ -208,7 +208,7 @@ def extract(
     paths = list(corpus_files or [])
     to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
     if output is None:
-        output = default_output(paths, source)
+        output = default_output(paths, list(source or []))
         warn_if_unportable(output, remedy="name the glossary with -o")
     if not to_stdout:
         _refuse_corpus_as_output(output)
@@ -223,6 +223,7 @@ def extract(
         _refuse_file_as_cache_dir(cache_dir)
     options = ExtractOptions(max_words=max_words, max_tokens=max_tokens, min_score=min_score, top=top,
                              spacy_model=spacy_model)
+    paired = [name for pair in corpus.side_by_side(source, target) for name in pair]  # --source/--target, in pairs
     pairs = corpus.corpus_pairs(paths, source=source, target=target, input_format=input_format,
                                 encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                                 source_lang=source_lang, target_lang=target_lang,
@@ -236,11 +237,11 @@ def extract(
                              cache_dir=None if no_cache else _usable_cache_dir(str(cache_dir or default_cache_dir())))
     _warn_about_left_out(result.intake)
     if not result.segment_count:  # writing now would drop every candidate of the existing glossary
-        inputs_read = ", ".join(str(path) for path in [*paths, *([source, target] if source else [])])
+        inputs_read = ", ".join(str(path) for path in [*paths, *paired])
         raise InputFormatError(f"no segment pairs in {inputs_read}; nothing extracted"
                                + ("" if to_stdout else f", {output} is unchanged"))
     root = project_root(None if to_stdout else str(output))
-    inputs = [recorded_path(str(path), root) for path in [*paths, *([source, target] if source else [])]]
+    inputs = [recorded_path(str(path), root) for path in [*paths, *paired]]
     proposed_before = candidate_proposals(existing)
     glossary = update_glossary(existing, recorded_evidence(result.pairs, root), provenance(result, inputs, options))
     if existing is None:
