@@ -346,7 +346,7 @@ def check(
     """
     from ..check import apply_baseline, leftover_records, records_of_missing_files, run_check
     from ..check import write_baseline as save_baseline
-    from ..report import render
+    from ..report import report_chunks
 
     if show_known and report_format is not ReportFormat.TEXT:
         kept = "leaves them out" if report_format in (ReportFormat.GITHUB, ReportFormat.GITLAB) else "marks them known"
@@ -425,8 +425,9 @@ def check(
 
                 render_text(result, context, stdout_console(), show_known=show_known)
             else:
-                output.started = True
-                sys.stdout.write(render(result, context, report_format))
+                for chunk in report_chunks(result, context, report_format):  # as they come: see report_chunks
+                    output.started = True
+                    sys.stdout.write(chunk)
     if report_format is not ReportFormat.TEXT:
         # The report is for a program; the CI log shows stderr: what the run found, and what of it
         # the platform will not show, as the text report's last line says it

@@ -7,6 +7,7 @@ rich console so colour appears only on a terminal (and never with NO_COLOR).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -38,7 +39,7 @@ class ReportContext:
     root: str = field(default_factory=os.getcwd)  # corpus paths under it are shown relative to it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # every report makes one per finding, a hundred thousand of them
 class Place:
     """Where a report sends the reader for a finding: the path as reports show it (see report_path),
     and the line and column where the translation to fix starts when the reader knows them
@@ -103,21 +104,30 @@ def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
                                             item[1].rule_id, item[1].source_term, item[1].fingerprint))
 
 
-def render(result, context: ReportContext, report_format: ReportFormat) -> str:
-    """The report text of a machine format."""
+def report_chunks(result, context: ReportContext, report_format: ReportFormat) -> Iterator[str]:
+    """The report text of a machine format, in pieces to write as they come: json, sarif, gitlab
+    and github a finding at a time, so a report of a hundred thousand findings is never one
+    string in memory (nor its dict, nor its bytes)."""
     if report_format is ReportFormat.JSON:
-        from .json_report import render_json as renderer
+        from .json_report import json_chunks as chunks
     elif report_format is ReportFormat.SARIF:
-        from .sarif import render_sarif as renderer
+        from .sarif import sarif_chunks as chunks
     elif report_format is ReportFormat.GITHUB:
-        from .github import render_github as renderer
+        from .github import github_chunks as chunks
     elif report_format is ReportFormat.JUNIT:
-        from .junit import render_junit as renderer
+        from .junit import render_junit
+
+        return iter([render_junit(result, context)])
     elif report_format is ReportFormat.GITLAB:
-        from .gitlab import render_gitlab as renderer
+        from .gitlab import gitlab_chunks as chunks
     else:
         raise ValueError(f"{report_format.value} is written with render_text")
-    return renderer(result, context)
+    return chunks(result, context)
+
+
+def render(result, context: ReportContext, report_format: ReportFormat) -> str:
+    """The report text of a machine format."""
+    return "".join(report_chunks(result, context, report_format))
 
 
 def beyond_platform_limits(result, report_format: ReportFormat) -> list[str]:
@@ -158,5 +168,5 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
-__all__ = ["Place", "ReportContext", "ReportFormat", "beyond_platform_limits", "place", "render", "report_order",
+__all__ = ["Place", "ReportContext", "ReportFormat", "beyond_platform_limits", "place", "render", "report_chunks", "report_order",
            "report_path", "summary_line", "visible_controls"]

@@ -15,6 +15,7 @@ as symbols (`visible_controls`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from ..rules import Severity
 from . import ReportContext, counted, report_order, visible_controls
@@ -36,9 +37,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(result, context: ReportContext) -> str:
+def github_chunks(result, context: ReportContext) -> Iterator[str]:
+    """The workflow commands, one line at a time."""
     titles = {rule.id: rule.title for rule in result.rules}
-    lines = []
     for where, finding in report_order(result, context):
         if finding.known:
             continue
@@ -52,8 +53,11 @@ def render_github(result, context: ReportContext) -> str:
         title = f"{finding.rule_id} {titles.get(finding.rule_id, '')}".strip()
         properties.append(f"title={escape_property(title)}")
         message = f"{finding.message}\nzh: {finding.target_text}"
-        lines.append(f"::{_COMMAND[finding.severity]} {','.join(properties)}::{escape_data(message)}\n")
-    return "".join(lines)
+        yield f"::{_COMMAND[finding.severity]} {','.join(properties)}::{escape_data(message)}\n"
+
+
+def render_github(result, context: ReportContext) -> str:
+    return "".join(github_chunks(result, context))
 
 
 def annotations_not_shown(result) -> str | None:

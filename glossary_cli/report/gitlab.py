@@ -17,28 +17,36 @@ standard input has the path `<stdin>`, and one without a line number line 1.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
+from collections.abc import Iterator
 
 from ..rules import Severity
 from . import ReportContext, report_order
+from .json_stream import LIST_GOES_HERE, json_chunks
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 
-def render_gitlab(result, context: ReportContext) -> str:
+def gitlab_chunks(result, context: ReportContext) -> Iterator[str]:
+    """The report in pieces, an issue at a time (json_stream.py): the report is one JSON list."""
+    return json_chunks(LIST_GOES_HERE, _issues(result, context))
+
+
+def _issues(result, context: ReportContext) -> Iterator[dict]:
     occurrences: Counter[tuple[str, str]] = Counter()
-    issues = []
     for where, finding in report_order(result, context):
         occurrences[where.path, finding.fingerprint] += 1
         if finding.known:
             continue
         identity = f"{finding.fingerprint}\0{where.path}\0{occurrences[where.path, finding.fingerprint]}"
-        issues.append({
+        yield {
             "description": f"{finding.message}; zh: {finding.target_text}",
             "check_name": finding.rule_id,
             "fingerprint": hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32],
             "severity": _SEVERITY[finding.severity],
             "location": {"path": where.path, "lines": {"begin": where.line or 1}},
-        })
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+        }
+
+
+def render_gitlab(result, context: ReportContext) -> str:
+    return "".join(gitlab_chunks(result, context))

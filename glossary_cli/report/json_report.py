@@ -24,11 +24,12 @@ pairs checked: the others were not tested. New keys may be added; removing or re
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from importlib import metadata
 
 from .. import __version__
 from . import Place, ReportContext, report_order
+from .json_stream import LIST_GOES_HERE, json_chunks as stream
 
 SCHEMA = "glossary-check/1"
 
@@ -74,7 +75,8 @@ def finding_record(where: Place, finding) -> dict:
     }
 
 
-def render_json(result, context: ReportContext) -> str:
+def json_chunks(result, context: ReportContext) -> Iterator[str]:
+    """The report in pieces, a finding at a time (json_stream.py)."""
     document = {
         "schema": SCHEMA,
         "provenance": provenance(context),
@@ -90,6 +92,11 @@ def render_json(result, context: ReportContext) -> str:
         },
         "rules": [{"id": rule.id, "name": rule.name, "title": rule.title, "severity": rule.severity.value}
                   for rule in result.rules],
-        "findings": [finding_record(where, finding) for where, finding in report_order(result, context)],
+        "findings": LIST_GOES_HERE,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    records = (finding_record(where, finding) for where, finding in report_order(result, context))
+    return stream(document, records)
+
+
+def render_json(result, context: ReportContext) -> str:
+    return "".join(json_chunks(result, context))

@@ -20,9 +20,9 @@ units as `columnKind` says."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,6 +30,7 @@ from .. import __version__
 from ..rules import Severity
 from . import ReportContext, report_order
 from .json_report import provenance
+from .json_stream import LIST_GOES_HERE, json_chunks
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # GitHub code scanning rejects a SARIF run of more than 25,000 results, and of a run of more than
@@ -48,7 +49,8 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": SOURCE_ROOT}
 
 
-def render_sarif(result, context: ReportContext) -> str:
+def sarif_chunks(result, context: ReportContext) -> Iterator[str]:
+    """The log in pieces, a result at a time (json_stream.py)."""
     rule_index = {rule.id: index for index, rule in enumerate(result.rules)}
     rules = [{
         "id": rule.id,
@@ -56,7 +58,21 @@ def render_sarif(result, context: ReportContext) -> str:
         "shortDescription": {"text": rule.title},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     } for rule in result.rules]
-    results = []
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "glossary-cli", "version": __version__, "rules": rules}},
+            "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path(os.path.abspath(context.root)).as_uri().rstrip("/") + "/"}},
+            "results": LIST_GOES_HERE,
+            "columnKind": "utf16CodeUnits",
+            "properties": {"provenance": provenance(context)},
+        }],
+    }
+    return json_chunks(document, _results(result, context, rule_index))
+
+
+def _results(result, context: ReportContext, rule_index: dict[str, int]) -> Iterator[dict]:
     occurrences: Counter[tuple[str, str]] = Counter()
     for where, finding in report_order(result, context):
         occurrences[where.path, finding.fingerprint] += 1
@@ -96,19 +112,11 @@ def render_sarif(result, context: ReportContext) -> str:
             baseline = f"the baseline {context.baseline}" if context.baseline is not None else "a baseline"
             record["suppressions"] = [{"kind": "external", "status": "accepted",
                                        "justification": f"accepted in {baseline}"}]
-        results.append(record)
-    document = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "glossary-cli", "version": __version__, "rules": rules}},
-            "originalUriBaseIds": {SOURCE_ROOT: {"uri": Path(os.path.abspath(context.root)).as_uri().rstrip("/") + "/"}},
-            "results": results,
-            "columnKind": "utf16CodeUnits",
-            "properties": {"provenance": provenance(context)},
-        }],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        yield record
+
+
+def render_sarif(result, context: ReportContext) -> str:
+    return "".join(sarif_chunks(result, context))
 
 
 def beyond_code_scanning_limits(result) -> str | None:
