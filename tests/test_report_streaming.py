@@ -44,7 +44,8 @@ def test_ctrl_c_while_the_report_is_written_leaves_what_was_written_and_says_it_
     import glossary_cli.report.json_report as json_report
     from glossary_cli import interrupts
 
-    monkeypatch.setattr(interrupts, "_reported", False)
+    monkeypatch.setattr(interrupts, "_reported", False)  # the process says so once: afresh for this test
+    monkeypatch.setattr(interrupts, "_written", [])
     monkeypatch.chdir(tmp_path)
     Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
     Path("c.tsv").write_text("The grid\t网格\nThe grid again\t网格\n", encoding="utf-8")
