@@ -304,6 +304,7 @@ class Decision:
     changed: bool = True  # False: the entry said so already, and the glossary is as it was
     rest: Entry | None = None  # the entry a rejected rendering was taken from, holding the others
     replaced: tuple[str, ...] = ()  # the renderings of a decided entry a changed decision replaced
+    taken_back: tuple[str, ...] = ()  # rejections an approval with --replace took back ("" : every rendering)
 
 
 def decide(glossary: Glossary, source: str, status: Status, *, target: str | None = None,
@@ -323,9 +324,15 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         raise UsageError("the term is empty; give the English source of an entry", path=path)
     written_so, written_otherwise = _entries_of(glossary, source, path)
     matches = written_so if written_otherwise is None else [written_otherwise]
-    entry = _select(matches, source, None if replace else target, path)
-    if entry is None and target is not None and status is Status.APPROVED:
+    entry = _select(matches, source, None if replace else target, path, whole_term=replace or all_renderings)
+    if (target is not None and status is Status.APPROVED and not replace
+            and (entry is None or entry.status is Status.REJECTED and entry.target)):
+        # another rendering of an approved term, or one rejected beside it: changed, or allowed too?
         _refuse_second_rendering(matches, source, target, path)
+    taken_back: tuple[str, ...] = ()
+    if replace and target is not None and entry is not None and status is Status.APPROVED:
+        # before indexing, whose places a removed entry would shift; nothing is written if refused
+        taken_back = _take_back_rejections(glossary, [other for other in matches if other is not entry], [target])
     validation = ValidationIndex(glossary, path)  # before the decision: what the glossary had is not its doing
     if entry is None and all_renderings:
         entry = Entry(source=source, status=status)
@@ -366,13 +373,34 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'"{entry.source}"{where} has no target to approve; give --target, or set '
                              "keep_source: true to keep it in English", path=path)
         entry.status = status
-        replaced = () if before_decision.status is Status.CANDIDATE else tuple(
+        replaced = () if before_decision.status is Status.CANDIDATE or status is not Status.APPROVED else tuple(
             rendering for rendering in before_decision.target if rendering not in entry.target)
-        decision = Decision(entry, added=False, was=before_decision.status, changed=entry != before_decision,
-                            replaced=replaced)
+        decision = Decision(entry, added=False, was=before_decision.status,
+                            changed=entry != before_decision or bool(taken_back), replaced=replaced,
+                            taken_back=taken_back)
     changed = [decision.entry] + ([decision.rest] if decision.rest is not None else [])
     refuse_contradictions(validation.new_problems(*changed), path, status.value, source)
     return decision
+
+
+def _take_back_rejections(glossary: Glossary, others: list[Entry], approved: list[str]) -> tuple[str, ...]:
+    """An approval with --replace is the term's decision now: a rejection of the rendering it
+    approves (an entry `reject --target` split off), or of the term in every rendering, would
+    contradict it, so it is taken back; rejections of other renderings stay on record. Returns
+    the renderings whose rejection was taken back ("" for every rendering)."""
+    taken: list[str] = []
+    for other in others:
+        if other.status is not Status.REJECTED:
+            continue
+        kept = [rendering for rendering in other.target if rendering not in approved]
+        if other.target and kept == other.target:
+            continue
+        taken += [rendering for rendering in other.target if rendering not in kept] or [""]
+        if kept:
+            other.target = kept
+        else:
+            glossary.terms.remove(other)
+    return tuple(taken)
 
 
 def _refuse_second_rendering(matches: list[Entry], source: str, target: str, path: str) -> None:
@@ -468,9 +496,18 @@ def _named(entry: Entry) -> str:
     return f'"{entry.source}" ({entry.status.value}{f", line {entry.line}" if entry.line else ""})'
 
 
-def _select(matches: list[Entry], source: str, target: str | None, path: str) -> Entry | None:
-    if target is not None:  # a person's decision is never rewritten to another rendering: a new entry is
-        matches = [entry for entry in matches if target in entry.target or entry.status is Status.CANDIDATE]
+def _select(matches: list[Entry], source: str, target: str | None, path: str, *, whole_term: bool = False
+            ) -> Entry | None:
+    """The entry a decision on `source` changes. `whole_term` (--replace, --all-renderings): a
+    decision on the term itself, which goes to its one entry not rejected where `reject --target`
+    split a rendering off into a rejected entry of its own."""
+    if target is not None:  # a person's decision is never rewritten to another rendering: a new entry is,
+        # except for a term rejected in every rendering, which a rendering approved takes back
+        matches = [entry for entry in matches if target in entry.target or entry.status is Status.CANDIDATE
+                   or (entry.status is Status.REJECTED and not entry.target)]
+    if whole_term and len(matches) > 1:
+        standing = [entry for entry in matches if entry.status is not Status.REJECTED]
+        matches = standing if len(standing) == 1 else matches
     if target is not None and len(matches) > 1:
         matches = [entry for entry in matches if target in entry.target] or matches
     if len(matches) > 1:

@@ -79,3 +79,61 @@ def test_replace_needs_a_target(runner, tmp_path):
     result = runner.invoke(app, ["approve", str(path), "outbreak", "--replace"])
     assert (result.exit_code, result.stderr) == (
         2, "error: --replace needs --target: the rendering that replaces the term's renderings\n")
+
+
+SPLIT = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: WRI
+    target: WRI
+    status: approved
+  - source: WRI
+    target: 世界资源研究所
+    status: rejected
+"""
+
+
+def test_replace_on_a_term_reject_target_split_takes_the_rejection_of_that_rendering_back(runner, tmp_path):
+    """After `reject WRI --target 世界资源研究所` split it off, the term was a dead end: every command
+    said it matches 2 entries, or to give the --target already given (newcomer probe, H2)."""
+    path = tmp_path / "g.yaml"
+    path.write_text(SPLIT, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "WRI", "--target", "世界资源研究所", "--replace"])
+    assert (result.exit_code, result.stderr) == (
+        0, f"approved WRI → 世界资源研究所 in {path} (was WRI; the rejection of 世界资源研究所 is taken back; "
+           "check now asks for 世界资源研究所)\n")
+    assert [(term["target"], term["status"]) for term in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]] \
+        == [("世界资源研究所", "approved")]
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+
+
+def test_all_renderings_on_a_split_term_rejects_the_entry_still_standing(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(SPLIT, encoding="utf-8")
+    result = runner.invoke(app, ["reject", str(path), "WRI", "--all-renderings"])
+    assert (result.exit_code, result.stderr) == (
+        0, f"rejected WRI → (every rendering) in {path} (was approved; check no longer enforces it)\n")
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+
+
+def test_approving_a_rendering_rejected_beside_the_approved_one_asks_which_is_meant(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(SPLIT, encoding="utf-8")
+    result = runner.invoke(app, ["approve", str(path), "WRI", "--target", "世界资源研究所"])
+    assert result.exit_code == 2
+    assert '"WRI" is approved as "WRI" (line 4); to change its rendering, approve again with --replace' in result.stderr
+    assert path.read_text(encoding="utf-8") == SPLIT
+
+
+def test_approving_a_term_rejected_in_every_rendering_turns_that_entry_into_the_approval(runner, tmp_path):
+    """Before, a second, approved entry was added beside the rejection (newcomer probe, H3)."""
+    path = tmp_path / "g.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    assert runner.invoke(app, ["reject", str(path), "tract infection", "--all-renderings"]).exit_code == 0
+    result = runner.invoke(app, ["approve", str(path), "tract infection", "--target", "呼吸道感染"])
+    assert (result.exit_code, result.stderr) == (
+        0, f"approved tract infection → 呼吸道感染 in {path} (was rejected)\n")
+    terms = [term for term in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
+             if term["source"] == "tract infection"]
+    assert [(term["target"], term["status"]) for term in terms] == [("呼吸道感染", "approved")]

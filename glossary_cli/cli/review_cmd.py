@@ -572,9 +572,13 @@ def _say_decided(glossary, decision, file: Path, read: bytes | None) -> None:
     if decision.rest is not None and decision.was is not None:
         was = (f" (was {decision.was.value}; {decision.rest.source} → {' / '.join(decision.rest.target)} stays "
                f"{decision.rest.status.value})")
-    elif decision.replaced:
-        old = " / ".join(decision.replaced)
-        was = f" (was {old}{'' if decision.was is entry.status else ', ' + decision.was.value}; check now asks for {shown})"
+    elif decision.replaced or decision.taken_back:
+        old = " / ".join(decision.replaced) or "rejected"
+        was = f" (was {old}{'' if decision.was is entry.status or not decision.replaced else ', ' + decision.was.value}"
+        if decision.taken_back:
+            what = " / ".join(rendering or "every rendering" for rendering in decision.taken_back)
+            was += f"; the rejection of {what} is taken back"
+        was += f"; check now asks for {shown})"
     elif decision.was is Status.APPROVED:
         was = " (was approved; check no longer enforces it)"
     elif decision.was is not None and decision.was is not Status.CANDIDATE and decision.was is not entry.status:
