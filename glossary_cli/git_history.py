@@ -12,7 +12,8 @@ from .glossary import Glossary
 
 def glossary_at(path: str, revision: str) -> Glossary:
     """The glossary at `path` as `revision` holds it (`git show REV:./file`, from the file's own
-    directory); a revision that does not hold it, or no git at all, is a usage error saying so."""
+    directory): an empty one where the revision exists but the file did not yet; a revision git
+    does not know, or no git at all, is a usage error saying so."""
     from .glossary_yaml import parse_glossary
 
     directory, name = os.path.split(os.path.abspath(path))
@@ -21,8 +22,10 @@ def glossary_at(path: str, revision: str) -> Glossary:
                                check=False)
     except OSError as error:
         raise UsageError(f"--new-since needs git, which could not be run: {error.strerror}", path=path) from None
+    said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+    if shown.returncode != 0 and said and ("exists on disk, but not in" in said[-1] or "does not exist in" in said[-1]):
+        return Glossary(terms=[])  # committed before the glossary was: every term in it is new
     if shown.returncode != 0:
-        said = shown.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(f"--new-since {revision}: git cannot show this file there"
                          + (f" ({said[-1].removeprefix('fatal: ')})" if said else ""), path=path)
     glossary, _ = parse_glossary(shown.stdout.decode("utf-8", "replace").lstrip("\ufeff"), f"{revision}:{name}")

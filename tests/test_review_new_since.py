@@ -16,8 +16,15 @@ terms:
   - source: V2G
     target: 车网互动
     status: approved
+  - source: epidemic
+    target: 疫情
+    status: rejected
 """
 NEW = OLD + """\
+  - source: epidemic
+    target: 流行病
+    status: candidate
+    score: 0.85
   - source: energy storage
     target: 储能
     status: candidate
@@ -42,9 +49,21 @@ def test_only_the_terms_new_since_the_revision_are_reviewed(runner, tmp_path):
     path = committed(tmp_path)
     result = runner.invoke(app, ["review", str(path), "--new-since", "HEAD"], input="a")
     assert result.exit_code == 0
-    assert "1 candidate to review" in result.stdout
-    assert "energy storage" in result.stdout and "smart grid" not in result.stdout
-    assert path.read_text(encoding="utf-8") == NEW.replace("储能\n    status: candidate", "储能\n    status: approved")
+    assert "2 candidates to review" in result.stdout
+    assert "smart grid" not in result.stdout
+    # a term whose rendering was rejected then, proposed otherwise now, is new too, as extract counts it
+    assert "epidemic" in result.stdout and "energy storage" in result.stdout
+    assert path.read_text(encoding="utf-8") == NEW.replace("流行病\n    status: candidate", "流行病\n    status: approved")
+
+
+def test_a_revision_from_before_the_glossary_existed_makes_every_candidate_new(runner, tmp_path):
+    git("init", "-q", str(tmp_path))
+    git("-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "--allow-empty", "-m", "0")
+    path = tmp_path / "g.yaml"
+    path.write_text(NEW, encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path), "--new-since", "HEAD"], input="q")
+    assert result.exit_code == 0
+    assert "3 candidates to review" in result.stdout
 
 
 def test_a_revision_git_cannot_show_the_file_at_is_an_error(runner, tmp_path):

@@ -69,9 +69,13 @@ def review(
     known = frozenset()
     if new_since is not None:
         from ..git_history import glossary_at
+        from ..glossary import Status
         from ..normalize import english_key
 
-        known = frozenset(english_key(entry.source) for entry in glossary_at(str(file), new_since).terms)
+        # the terms the glossary proposed then: a term decided since has no candidate now, and one
+        # whose rendering was rejected then and is proposed otherwise now is news, as extract counts it
+        known = frozenset(english_key(entry.source) for entry in glossary_at(str(file), new_since).terms
+                          if entry.status is Status.CANDIDATE)
     session = ReviewSession.open(str(file), min_score=min_score, known_terms=known)
     console = stdout_console()
     if session.done:
