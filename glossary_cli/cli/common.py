@@ -111,7 +111,8 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
     quiet: bool = typer.Option(False, "--quiet", "-q",
-                               help="Print no warnings; errors, findings, reports and summaries are still printed."),
+                               help="Print no warnings and no progress lines; errors, findings, reports and summaries are still "
+                                    "printed."),
     config: Optional[str] = typer.Option(
         None, "--config", metavar="FILE",
         help="Take option defaults from this TOML file (a glossary.toml, or a pyproject.toml's [tool.glossary]) "

@@ -58,7 +58,7 @@ def review(
     a approve, e type another target and approve it (several apart by " / "), 1-9 approve that
     alternative, r reject the target, x reject the term in every rendering, n note, s skip (it comes
     back after the others), u undo the last key (a decision or a skip), q or Esc quit, ? help.
-    Every decision is written to FILE atomically as it is made, so Ctrl-C or a closed terminal
+    Every decision is written to GLOSSARY atomically as it is made, so Ctrl-C or a closed terminal
     loses nothing. Keys typed ahead are taken in order; a paste is
     text, never keys. Piped keys are one character each; after e, the new target is the rest of
     its line or the next line.
