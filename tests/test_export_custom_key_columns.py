@@ -67,3 +67,29 @@ def test_a_table_an_earlier_version_exported_with_x_x_reviewer_still_reads_back_
         assert result.exit_code == 1
         assert f'"patient": x-reviewer differs (g.yaml:8 "Li"; {name}:2 "Wang")' in result.stderr
 
+
+
+SCOPED = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: pandemic
+    paths: ["docs/**"]
+    target: 流行病
+    status: approved
+"""
+
+
+@pytest.mark.parametrize("table", ["e.csv", "e.tsv"])
+def test_an_entry_s_paths_travel_as_a_paths_column_and_come_back(runner, workdir, table):
+    """Exported as the column x-paths, which import then refused as the glossary's own key written
+    as a custom one, even into the glossary it came from (newcomer probe, H1)."""
+    write_here("g.yaml", SCOPED)
+    assert run(runner, "export", "g.yaml", "--to", table[2:], "-o", table).exit_code == 0
+    assert Path(table).read_text(encoding="utf-8").splitlines()[0].split("," if table.endswith("csv") else "\t")[-1] \
+        == "paths"
+    back = run(runner, "import", table, "-o", "g.yaml")
+    assert back.exit_code == 0, back.output
+    assert Path("g.yaml").read_text(encoding="utf-8") == SCOPED
+    assert run(runner, "import", table, "-o", "new.yaml").exit_code == 0
+    assert "    paths:\n      - docs/**\n" in Path("new.yaml").read_text(encoding="utf-8")

@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..glossary import Entry
+from ..scope import PATHS as SCOPE_KEY
 
 # Keys of Entry.extra that the formats know by name; any other key is a custom one.
 PART_OF_SPEECH, DEFINITION, SUBJECT_FIELD, MATCH_COMPOUNDS = ("part_of_speech", "definition", "subject_field",
                                                               "match_compounds")
-KNOWN_EXTRA = (PART_OF_SPEECH, DEFINITION, SUBJECT_FIELD, MATCH_COMPOUNDS)
+PATHS = SCOPE_KEY  # where check enforces the term (scope.py): a column of its own, read back as the key
+KNOWN_EXTRA = (PART_OF_SPEECH, DEFINITION, SUBJECT_FIELD, MATCH_COMPOUNDS, PATHS)
 
 
 def encode_value(value: Any) -> str | None:

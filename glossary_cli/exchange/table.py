@@ -61,7 +61,7 @@ from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage, _unreported
 from .alike import fold_renderings_read_alike
 from .columns import DEFINITION_WORDS, column_language, field_of_language, find_columns
 from .tbx_read import traditional_tag
-from .fields import (CUSTOM_PREFIX, DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, SUBJECT_FIELD, custom_column,
+from .fields import (CUSTOM_PREFIX, DEFINITION, MATCH_COMPOUNDS, PART_OF_SPEECH, PATHS, SUBJECT_FIELD, custom_column,
                      custom_key, custom_keys, decode_value, encode_value, report_unrepresentable)
 
 FORBIDDEN = "forbidden"
@@ -251,6 +251,7 @@ _FIELDS = {
     DEFINITION: _Field(DEFINITION, "extra"),
     SUBJECT_FIELD: _Field(SUBJECT_FIELD, "extra"),
     MATCH_COMPOUNDS: _Field(MATCH_COMPOUNDS, "extra_flag"),
+    PATHS: _Field(PATHS, "extra"),
 }
 # Header names CAT tools use for the same fields (compared in lower case, spaces as underscores).
 _FIELD_ALIASES = {"variants": "source_variants", "synonyms": "source_variants", "pos": PART_OF_SPEECH,

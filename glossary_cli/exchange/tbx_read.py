@@ -19,7 +19,7 @@ from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..language_tags import chinese_standard, is_plain_chinese
 from ..readers.xml_safe import (SIMPLIFIED, TRADITIONAL, chinese_script, element_language, expect_root, iter_xml,
-                                language_matches, local_name, normalize_language)
+                                language_matches, local_name)
 from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage, _unreported
 from .alike import fold_renderings_read_alike
 
