@@ -123,6 +123,24 @@ def test_json_nested_keys_arrays_and_i18next_plurals():
     assert "app.version" not in read and "beta" not in read  # a number and a boolean hold no text
 
 
+def test_a_docusaurus_message_s_description_is_a_note_for_the_translator_not_text(tmp_path):
+    """Docusaurus's code.json (and a Chrome extension's messages.json) keep a `description` beside
+    each `message`, in English on both sides: read as text, it paired English with English and gave
+    false findings (docs probe, finding 10)."""
+    english, chinese = tmp_path / "en.json", tmp_path / "zh.json"
+    english.write_text(json.dumps({"theme.NotFound.title": {"message": "Page Not Found",
+                                                            "description": "The title of the 404 page"},
+                                   "homepage.tagline": {"description": "Shown under the title"}}), encoding="utf-8")
+    chinese.write_text(json.dumps({"theme.NotFound.title": {"message": "找不到页面",
+                                                            "description": "The title of the 404 page"},
+                                   "homepage.tagline": {"description": "Shown under the title"}},
+                                  ensure_ascii=False), encoding="utf-8")
+    read = keyed_pairs(str(english), str(chinese))
+    assert read["theme.NotFound.title.message"] == ("Page Not Found", "找不到页面")
+    assert "theme.NotFound.title.description" not in read
+    assert "homepage.tagline.description" in read  # no message beside it: it is the text
+
+
 def test_arb_metadata_is_not_text():
     read = keyed_pairs(*FLUTTER)
     assert list(read) == ["openFile", "deleteFile", "newFolder", "filesSelected", "welcome"]

@@ -5,6 +5,9 @@ A nested object's strings are keyed by their dotted path (`settings.title`), an 
 `@@locale` entries are metadata (descriptions, placeholder types), not strings. A vue-i18n linked
 message (`"@:common.save"`) refers to another string and holds no text of its own. i18next's plural
 keys (`files_one`, `files_other`) are quantities of one plural, as Android's `<plurals>` items are.
+An object holding a `message` (Docusaurus's `i18n/*/code.json`, a Chrome extension's
+`messages.json`) is one string: its `description` is a note for the translator, which stays in
+English on both sides, and would pair English with English.
 
 Python's json module says nothing of where a value is, and `check` must point at the Chinese
 value's line and column, so the document is walked here; its strings are still decoded by the
@@ -56,7 +59,9 @@ class _Document:
         position = self._space(self._object(position, "", 1))
         if position < len(self.text):
             self._fail("more data after the top-level object", position)
-        return self.found
+        messages = {found.key for found in self.found if found.key.endswith(".message")}
+        return [found for found in self.found
+                if not (found.key.endswith(".description") and found.key[:-len("description")] + "message" in messages)]
 
     def _value(self, position: int, key: str, depth: int, record: bool) -> int:
         character = self.text[position:position + 1]
