@@ -187,6 +187,14 @@ def test_extract_reads_every_source_target_pair_given(runner, tmp_path):
             "    - docs/zh/health.mdx\n") in written
 
 
+def test_check_reads_every_source_target_pair_given(runner):
+    """Before, a repeated --source/--target kept the last pair: the first page went unchecked and passed."""
+    result = check(runner, "--source", "docs/en/index.md", "--target", "docs/zh/index.md",
+                   "--source", "docs/en/health.mdx", "--target", "docs/zh/health.mdx")
+    assert result.exit_code == 1
+    assert finding_places(result.stdout) == ["docs/zh/health.mdx:11:1", "docs/zh/index.md:12:48"]
+
+
 def test_two_pairs_without_o_have_no_one_glossary_name(runner):
     result = runner.invoke(app, ["extract", "--source", "docs/en/index.md", "--target", "docs/zh/index.md",
                                  "--source", "docs/en/health.mdx", "--target", "docs/zh/health.mdx"])

@@ -24,7 +24,8 @@ from ..scope import scope_root
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, draws, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
-                             TARGET_LANG, corpus_pairs, preferred_target, unexpanded_pattern)
+                             TARGET_LANG, corpus_pairs, preferred_target, side_by_side,
+                             unexpanded_pattern)
 from .progress import progress_reporter
 
 
@@ -328,8 +329,8 @@ def check(
         None, "--jobs", "-j", metavar="<n>", min=1,
         show_default=f"number of CPU cores for {AUTO_PARALLEL_CHUNKS * CHUNK_SIZE:,} pairs or more, else 1",
         help="Worker processes that check the pairs; the report is the same for any number."),
-    source: Optional[Path] = SOURCE_FILE,
-    target: Optional[Path] = TARGET_FILE,
+    source: Optional[list[Path]] = SOURCE_FILE,
+    target: Optional[list[Path]] = TARGET_FILE,
     input_format: InputFormat = INPUT_FORMAT,
     encoding: Optional[str] = ENCODING,
     strict: bool = STRICT,
@@ -356,9 +357,10 @@ def check(
                          "lists each finding, and its summary line on stderr counts them by rule")
     rule_ids = _chosen_rules(select, ignore, strict_count)
     if write_baseline is not None:
-        corpus_files = [*(corpus or []), *(path for path in (source, target) if path)]
+        corpus_files = [*(corpus or []), *(source or []), *(target or [])]
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
-    corpus_names = tuple(str(path) for path in corpus or []) + tuple(str(path) for path in (source, target) if path)
+    corpus_names = tuple(str(path) for path in corpus or []) + tuple(
+        name for pair in side_by_side(source, target) for name in pair)  # --source/--target, in pairs
     here = os.getcwd()  # every report names a file as its findings do (report_path), whatever the spelling typed
     context = ReportContext(glossary_path=report_path(str(glossary), here),
                             corpus=tuple(report_path(name, here) for name in corpus_names), fail_on=fail_on,
