@@ -271,7 +271,7 @@ def test_a_file_only_the_chinese_directory_has_is_named(runner, tmp_path):
     (chinese / "only_zh.json").write_text('{"old": "旧档案"}', encoding="utf-8")
     result = keyed_check(runner, str(english), str(chinese))
     assert result.exit_code == 0
-    assert result.stderr == f"warning: {chinese}: 1 resource file(s) here that {english} lacks, not read (first: only_zh.json)\n"
+    assert result.stderr == f"warning: {chinese}: 1 resource file here that {english} lacks, not read (first: only_zh.json)\n"
 
 
 @pytest.mark.parametrize("path, language", [

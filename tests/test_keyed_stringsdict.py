@@ -84,7 +84,7 @@ def test_a_plural_translated_in_the_strings_file_alone_pairs_with_the_english_st
     result = keyed_check(runner, str(english), str(chinese))
     assert finding_places(result.stdout) == [f"{chinese / 'Localizable.strings'}:2:29"]  # with "%d files selected"
     assert '"files_selected"' not in result.stderr  # its English variants are translated as a whole
-    assert f"resource file(s) of {english} missing here" not in result.stderr
+    assert "missing here" not in result.stderr
 
 
 def test_a_device_variant_may_hold_a_plural_of_its_own(tmp_path):

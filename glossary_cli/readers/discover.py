@@ -124,3 +124,18 @@ _TABLE_EXTENSIONS = (".tsv", ".tab", ".csv", ".jsonl", ".ndjson")
 def tables_left_out(directory: str) -> list[str]:
     """The table files under a directory that a walk without --input-format does not read."""
     return [path for path in _entries(directory) if path.lower().endswith(_TABLE_EXTENSIONS) and regular_file(path)]
+
+
+def warn_one_sided(on_warning, source_path: str, target_path: str, english_only: list[str], chinese_only: list[str],
+                   counted: str) -> None:
+    """Files of two directories paired by name that only one side has (`counted`: `page`,
+    `resource file`): one warning per side, naming the first; they are not read."""
+    def said(names: list[str]) -> str:
+        return f"{len(names)} {counted}{'s' if len(names) != 1 else ''}"
+
+    if english_only:
+        on_warning(f"{target_path}: {said(english_only)} of {source_path} missing here (not yet translated), not read "
+                   f"(first: {english_only[0]})")
+    if chinese_only:
+        on_warning(f"{target_path}: {said(chinese_only)} here that {source_path} lacks, not read "
+                   f"(first: {chinese_only[0]})")

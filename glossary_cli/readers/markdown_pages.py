@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..errors import InputFormatError, UsageError
 from ..models import Location, SegmentPair
 from ..script import has_han
-from .discover import regular_file
+from .discover import regular_file, warn_one_sided
 from .markdown import MARKDOWN_EXTENSIONS, TRANSLATED_FRONT_MATTER, Page, TextBlock, is_markdown, read_page  # noqa: F401
 from .positions import at_target
 
@@ -61,12 +61,7 @@ def read_directories(source_path: str, target_path: str, options) -> Iterator[Se
     pairs = [_PagePair(read_page(os.path.join(source_path, name), options.encoding),
                        read_page(os.path.join(target_path, name), options.encoding))
              for name in english if name in chinese]
-    if english_only:
-        options.on_warning(f"{target_path}: {_pages_said(english_only)} of {source_path} missing here (not yet "
-                           f"translated), not read (first: {english_only[0]})")
-    if chinese_only:
-        options.on_warning(f"{target_path}: {_pages_said(chinese_only)} here that {source_path} lacks, not read "
-                           f"(first: {chinese_only[0]})")
+    warn_one_sided(options.on_warning, source_path, target_path, english_only, chinese_only, "page")
     yield from _pairs(pairs, source_path, target_path, options)
 
 

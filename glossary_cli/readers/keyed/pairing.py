@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from ...errors import InputFormatError, OtherLanguageError, UsageError
 from ...models import Location, SegmentPair
 from ...script import has_han
-from ..discover import regular_file
+from ..discover import regular_file, warn_one_sided
 from ..xml_safe import language_matches, normalize_language
 from . import KeyedFormat, KeyedString, detect, path_language, read_strings, unique_keys
 
@@ -139,12 +139,7 @@ def _directories(source_path: str, target_path: str, options) -> list[_Pairing]:
                                f"({len(english)} resource file(s) here)", path=source_path)
     english_only = [name for name in english_only  # colors.xml is <resources> too, and not translated
                     if _has_text(os.path.join(source_path, name), english[name], options)]
-    if english_only:
-        options.on_warning(f"{target_path}: {len(english_only)} resource file(s) of {source_path} missing here, "
-                           f"not read (first: {english_only[0]})")
-    if chinese_only:
-        options.on_warning(f"{target_path}: {len(chinese_only)} resource file(s) here that {source_path} lacks, "
-                           f"not read (first: {chinese_only[0]})")
+    warn_one_sided(options.on_warning, source_path, target_path, english_only, chinese_only, "resource file")
     return sorted(pairings, key=lambda pairing: pairing.english.name)
 
 
@@ -214,14 +209,14 @@ def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options
                   _strings(pairing.chinese, pairing.keyed_format, options, chinese=True)) for pairing in pairings]
     english_chinese = _mostly_chinese([string for each in read for string in each.english if string.text])
     chinese_chinese = _mostly_chinese([string for each in read for string in each.chinese if string.text])
-    english_path, chinese_path = source_path, target_path
+    chinese_path = target_path
     if english_chinese and chinese_chinese:
         raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; --source "
                          "takes the English resources (res/values), --target their Chinese translation")
     if english_chinese:
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
                            f"with {target_path} as the English side")
-        english_path, chinese_path = target_path, source_path
+        chinese_path = source_path
         read = [_Read(_Pairing(each.pairing.chinese, each.pairing.english, each.pairing.keyed_format),
                       each.chinese, each.english) for each in read]
     _refuse_another_variant(chinese_path, options)
