@@ -16,9 +16,13 @@ def glossary_at(path: str, revision: str) -> Glossary:
     does not know, or no git at all, is a usage error saying so."""
     from .glossary_yaml import parse_glossary
 
+    if not revision.strip() or revision.startswith("-"):
+        # git would read `--output=FILE…` as an option of its own, and write that file
+        raise UsageError(f"--new-since {revision!r} is no git revision (give a branch, a tag, a commit or HEAD~1)",
+                         path=path)
     directory, name = os.path.split(os.path.abspath(path))
     try:
-        shown = subprocess.run(["git", "-C", directory, "show", f"{revision}:./{name}"], capture_output=True,
+        shown = subprocess.run(["git", "-C", directory, "show", "--end-of-options", f"{revision}:./{name}"], capture_output=True,
                                check=False)
     except OSError as error:
         raise UsageError(f"--new-since needs git, which could not be run: {error.strerror}", path=path) from None

@@ -72,3 +72,11 @@ def test_a_revision_git_cannot_show_the_file_at_is_an_error(runner, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}: --new-since no-such-branch: git cannot show this file there (")
     assert path.read_text(encoding="utf-8") == NEW
+
+
+def test_a_revision_that_reads_as_a_git_option_is_refused_and_writes_nothing(runner, tmp_path):
+    path = committed(tmp_path)
+    result = runner.invoke(app, ["review", str(path), "--new-since", f"--output={tmp_path}/written"])
+    assert result.exit_code == 2
+    assert "is no git revision" in result.stderr
+    assert sorted(child.name for child in tmp_path.iterdir()) == [".git", "g.yaml"]
