@@ -163,6 +163,9 @@ def _parse(shown: str, text: str) -> tuple[dict, "_Lines"]:
         reason = message[:1].lower() + message[1:]
         raise ConfigError(f"not valid TOML: {reason}; mend it, or run with --no-config",
                           path=shown, line=line, column=column) from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
+        raise ConfigError("arrays or tables nested too deeply to read; mend it, or run with --no-config",
+                          path=shown) from None
 
 
 def _table(document: dict, keys: tuple[str, ...]) -> Optional[dict]:

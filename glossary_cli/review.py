@@ -508,6 +508,9 @@ def _select(matches: list[Entry], source: str, target: str | None, path: str, *,
     if whole_term and len(matches) > 1:
         standing = [entry for entry in matches if entry.status is not Status.REJECTED]
         matches = standing if len(standing) == 1 else matches
+    if len(matches) > 1:  # `cache` beside `Cache` (case-sensitive, or one rejected): the one spelled as typed
+        exact = [entry for entry in matches if entry.source == source]
+        matches = exact if len(exact) == 1 else matches
     if target is not None and len(matches) > 1:
         matches = [entry for entry in matches if target in entry.target] or matches
     if len(matches) > 1:

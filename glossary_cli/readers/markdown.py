@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..errors import InputFormatError
 from ..script import has_han
-from ..textio import read_corpus_text, text_lines
+from ..textio import read_text, text_lines
 
 MARKDOWN_EXTENSIONS = (".md", ".mdx", ".markdown")
 
@@ -88,7 +88,7 @@ def read_page(path: str, encoding: str | None = None) -> Page:
     """The text blocks of a Markdown file."""
     from markdown_it import MarkdownIt
 
-    original = text_lines(read_corpus_text(path, encoding))
+    original = text_lines(read_text(path, encoding))
     if original and original[0].startswith("\ufeff"):
         original[0] = original[0][1:]
     lines = list(original)
@@ -133,6 +133,8 @@ def _yaml_mapping(path: str, lines: list[str]) -> dict:
         mark = getattr(error, "problem_mark", None)
         raise InputFormatError("the front matter is not valid YAML: " + str(getattr(error, "problem", "") or error),
                                path=path, line=mark.line + 2 if mark is not None else 2) from None
+    except RecursionError:  # PyYAML's composer recurses once per level
+        raise InputFormatError("the front matter nests too deeply to read", path=path, line=2) from None
     return values if isinstance(values, dict) else {}
 
 

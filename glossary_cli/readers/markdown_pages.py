@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..errors import InputFormatError, UsageError
 from ..models import Location, SegmentPair
 from ..script import has_han
+from ..textio import MAX_SEGMENT_CHARS
 from .discover import regular_file, warn_one_sided
 from .markdown import MARKDOWN_EXTENSIONS, TRANSLATED_FRONT_MATTER, Page, TextBlock, is_markdown, read_page  # noqa: F401
 from .positions import at_target
@@ -140,6 +141,11 @@ def _paired(pair: _PagePair, options) -> Iterator[SegmentPair]:
         sections = sum(1 for section in english_sections if section)
         _tell_divergence(divergences, headings is not None, sections, chinese.path, options)
     for english_block, chinese_block in matched:
+        length = max(len(english_block.text), len(chinese_block.text))
+        if length > MAX_SEGMENT_CHARS:  # an inline SVG, a data: URI: no sentence, and no reason to stop every page
+            options.on_warning(f"{chinese.path}:{chinese_block.line}: a block of {length:,} characters, more than a "
+                               f"segment holds ({MAX_SEGMENT_CHARS:,}); not read")
+            continue
         if english_block.text and chinese_block.text:
             location = at_target(Location(chinese.path, chinese_block.line), chinese_block.text_line,
                                  chinese_block.line_text, chinese_block.offset, chinese_block.text)
