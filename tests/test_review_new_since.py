@@ -64,6 +64,7 @@ def test_a_revision_from_before_the_glossary_existed_makes_every_candidate_new(r
     result = runner.invoke(app, ["review", str(path), "--new-since", "HEAD"], input="q")
     assert result.exit_code == 0
     assert "3 candidates to review" in result.stdout
+    assert f"warning: {path} did not exist at HEAD: every candidate is new" in result.stderr
 
 
 def test_a_revision_git_cannot_show_the_file_at_is_an_error(runner, tmp_path):
@@ -80,3 +81,23 @@ def test_a_revision_that_reads_as_a_git_option_is_refused_and_writes_nothing(run
     assert result.exit_code == 2
     assert "is no git revision" in result.stderr
     assert sorted(child.name for child in tmp_path.iterdir()) == [".git", "g.yaml"]
+
+
+def test_a_glossary_at_the_revision_that_cannot_be_read_is_an_error_not_an_empty_glossary(runner, tmp_path):
+    """Conflict markers committed by mistake, or a Git LFS pointer, read as no terms made every term new."""
+    git("init", "-q", str(tmp_path))
+    path = tmp_path / "g.yaml"
+    path.write_text("<<<<<<< ours\n" + OLD + "=======\n" + OLD + ">>>>>>> theirs\n", encoding="utf-8")
+    git("-C", str(tmp_path), "add", "g.yaml")
+    git("-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "broken")
+    path.write_text(NEW, encoding="utf-8")
+    result = runner.invoke(app, ["review", str(path), "--new-since", "HEAD"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: --new-since HEAD: the file there is no glossary to compare with: ")
+
+
+def test_a_file_at_a_revision_is_no_revision(runner, tmp_path):
+    path = committed(tmp_path)
+    result = runner.invoke(app, ["review", str(path), "--new-since", "HEAD:g.yaml"])
+    assert result.exit_code == 2
+    assert "'HEAD:g.yaml' is no git revision" in result.stderr

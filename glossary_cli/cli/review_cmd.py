@@ -74,7 +74,10 @@ def review(
 
         # the terms the glossary proposed then: a term decided since has no candidate now, and one
         # whose rendering was rejected then and is proposed otherwise now is news, as extract counts it
-        known = frozenset(english_key(entry.source) for entry in glossary_at(str(file), new_since).terms
+        then = glossary_at(str(file), new_since)
+        if then is None:
+            warn(f"{file} did not exist at {new_since}: every candidate is new")
+        known = frozenset(english_key(entry.source) for entry in (then.terms if then else [])
                           if entry.status is Status.CANDIDATE)
     session = ReviewSession.open(str(file), min_score=min_score, known_terms=known)
     console = stdout_console()
