@@ -63,3 +63,13 @@ def test_rejecting_every_rendering_of_a_term_rejects_its_approved_entry_whatever
     assert (result.exit_code, result.stderr) == (
         0, "rejected Cache → (every rendering) in g.yaml (was approved; check no longer enforces it)\n")
     assert runner.invoke(app, ["validate", "g.yaml"]).exit_code == 0
+
+
+def test_a_linked_page_in_a_docs_directory_is_named_in_a_warning_not_skipped_silently(runner, workdir):
+    pages("# Smart grid\n\nThe smart grid is here.\n", "# 智能电网\n\n智能电网已经到来。\n")
+    Path("shared.md").write_text("# Smart grid\n", encoding="utf-8")
+    Path("en/linked.md").symlink_to(Path("shared.md").resolve())
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "en", "--target", "zh"])
+    assert result.exit_code == 0
+    assert ("warning: en: 1 file not read (en/linked.md): a directory walk follows no symbolic link and opens no "
+            "pipe or device; name such a file on the command line to read it\n") in result.stderr

@@ -28,7 +28,7 @@ from ..errors import InputFormatError, UsageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import MAX_SEGMENT_CHARS
-from .discover import regular_file, warn_one_sided
+from .discover import not_regular_message, regular_file, warn_one_sided
 from .markdown import MARKDOWN_EXTENSIONS, TRANSLATED_FRONT_MATTER, Page, TextBlock, is_markdown, read_page  # noqa: F401
 from .positions import at_target
 
@@ -56,7 +56,7 @@ def holds_pages(directory: str) -> bool:
 
 def read_directories(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     """The pairs of the pages of the same relative path under two directories."""
-    english, chinese = _pages(source_path), _pages(target_path)
+    english, chinese = _pages(source_path, options.on_warning), _pages(target_path, options.on_warning)
     english_only = [name for name in english if name not in chinese]
     chinese_only = [name for name in chinese if name not in english]
     pairs = [_PagePair(read_page(os.path.join(source_path, name), options.encoding),
@@ -66,16 +66,23 @@ def read_directories(source_path: str, target_path: str, options) -> Iterator[Se
     yield from _pairs(pairs, source_path, target_path, options)
 
 
-def _pages(directory: str) -> list[str]:
+def _pages(directory: str, on_warning=None) -> list[str]:
     """The Markdown pages under a directory by relative name, sorted; hidden entries skipped, and,
-    as in every directory walk, symbolic links, pipes and devices."""
+    as in every directory walk, symbolic links, pipes and devices, which a warning names."""
     found: list[str] = []
+    left_out: list[str] = []
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(name for name in directories if not name.startswith("."))
         for name in sorted(files):
             path = os.path.join(root, name)
-            if not name.startswith(".") and is_markdown(name) and regular_file(path):
+            if name.startswith(".") or not is_markdown(name):
+                continue
+            if regular_file(path):
                 found.append(os.path.relpath(path, directory))
+            else:
+                left_out.append(path)
+    if left_out and on_warning is not None:
+        on_warning(f"{directory}: {not_regular_message(left_out)}")
     return found
 
 
