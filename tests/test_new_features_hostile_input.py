@@ -73,3 +73,16 @@ def test_a_linked_page_in_a_docs_directory_is_named_in_a_warning_not_skipped_sil
     assert result.exit_code == 0
     assert ("warning: en: 1 file not read (en/linked.md): a directory walk follows no symbolic link and opens no "
             "pipe or device; name such a file on the command line to read it\n") in result.stderr
+
+
+def test_a_source_typed_with_a_target_from_the_settings_is_refused(runner, workdir):
+    pages("# Smart grid\n\nThe smart grid is here.\n", "# 智能电网\n\n智能网格已经到来。\n")
+    Path(".git").mkdir()
+    write("glossary.toml", '[check]\ntarget = ["zh"]\n')
+    mixed = runner.invoke(app, ["check", "g.yaml", "--source", "en"])
+    assert (mixed.exit_code, mixed.stderr) == (
+        2, "error: --source is given on the command line and target comes from the project settings; give --source "
+           "and --target together, in one place (or --no-config)\n")
+    write("glossary.toml", '[check]\nsource = ["en"]\ntarget = ["zh"]\n')
+    both = runner.invoke(app, ["check", "g.yaml"])
+    assert both.exit_code == 1 and "zh/page.md:3:1" in both.stdout  # both from the settings: read as a pair

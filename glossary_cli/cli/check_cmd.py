@@ -24,8 +24,8 @@ from ..scope import scope_root
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, draws, handles_errors, load_validated, message_line,
                      same_file, stderr_console, stdout_console, unreachable_paths_refused, warn, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
-                             TARGET_LANG, corpus_pairs, preferred_target, side_by_side,
-                             unexpanded_pattern)
+                             TARGET_LANG, corpus_pairs, preferred_target, refuse_pair_from_two_places,
+                             side_by_side, unexpanded_pattern)
 from .progress import progress_reporter
 
 
@@ -280,6 +280,7 @@ def _chosen_rules(select: Optional[list[str]], ignore: Optional[list[str]], stri
 @app.command()
 @handles_errors
 def check(
+    context: typer.Context,
     # readable=False on the inputs: an unreadable file is said by check itself, in the report of
     # --format sarif (or json…) too; typer's own refusal came before the report, which was empty
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", readable=False,
@@ -355,6 +356,7 @@ def check(
     if statistics and report_format is not ReportFormat.TEXT:
         raise UsageError(f"--statistics counts findings in place of the text report; --format {report_format.value} "
                          "lists each finding, and its summary line on stderr counts them by rule")
+    refuse_pair_from_two_places(context)
     rule_ids = _chosen_rules(select, ignore, strict_count)
     if write_baseline is not None:
         corpus_files = [*(corpus or []), *(source or []), *(target or [])]

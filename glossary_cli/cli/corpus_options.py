@@ -148,3 +148,18 @@ def _refuse_undecodable_name(name: str) -> None:
         shown = spelled(name, "backslashreplace")
         raise InputFormatError("the file name is not valid UTF-8, so no glossary or report could name it; "
                                "rename the file", path=shown) from None
+
+
+def refuse_pair_from_two_places(context) -> None:
+    """--source and --target pair file by file, so both come from the command line or both from the
+    project settings: a --source typed with a `target` setting paired a page with another's
+    translation, and nothing said where that target came from."""
+    from typer._click.core import ParameterSource
+
+    sources = {name: context.get_parameter_source(name) for name in ("source", "target")}
+    from_settings = [name for name, source in sources.items() if source is ParameterSource.DEFAULT_MAP]
+    typed = [name for name, source in sources.items() if source is ParameterSource.COMMANDLINE]
+    if from_settings and typed:
+        raise UsageError(f"--{typed[0]} is given on the command line and {from_settings[0]} comes from the project "
+                         f"settings; give --source and --target together, in one place (or --no-config)")
+

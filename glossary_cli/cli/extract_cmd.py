@@ -142,6 +142,7 @@ def _usable_cache_dir(cache_dir: str) -> str | None:
 @app.command()
 @handles_errors
 def extract(
+    context: typer.Context,
     corpus_files: list[Path] = typer.Argument(None, metavar="CORPUS...", help="Aligned corpus files (- reads standard input), or directories: their .po, .xlf/.xliff and .tmx files "
                                                              "(or those of --input-format)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", **FILE_TO_WRITE,
@@ -203,6 +204,7 @@ def extract(
                           rejected_terms, update_glossary, worked_on)
     from .extract_view import progress_reporter, provenance, summary_table
 
+    corpus.refuse_pair_from_two_places(context)
     if dask and scheduler is not None:
         raise UsageError("--dask starts a local Dask cluster and --scheduler names an existing one; give one of them")
     paths = list(corpus_files or [])
