@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -18,6 +19,12 @@ from ..safe_text import one_line, visible_controls
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
                      load_validated, message_line, refuse_conflicts, refuse_other_yaml, refuse_standard_input,
                      same_file, stdout_console, warn, writing_to_stdout)
+
+class ValidateFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
 
 KEYS_HELP = [  # what `?` shows, a key and what it does
     ("a", "approve the target as shown"),
@@ -626,47 +633,79 @@ def _say_added(glossary, decision, file: Path) -> None:
 
 @app.command()
 @handles_errors
-def validate(files: list[Path] = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML files to check.")) -> None:
+def validate(
+    files: list[Path] = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML files to check."),
+    report_format: ValidateFormat = typer.Option(ValidateFormat.TEXT, "--format",
+                                                 help="Report on stdout: text, json (schema glossary-validate/1) "
+                                                      "or github (workflow annotations)."),
+) -> None:
     """Check glossaries: YAML syntax, schema and conflicts, every problem with file:line:column.
 
-    Each file is reported (OK on stdout, problems on stderr); the exit code is 2 when any is invalid."""
+    Each file is reported (text: OK on stdout, problems on stderr); the exit code is 2 when any is invalid."""
+    from ..report.validation import render_validation_github, render_validation_json
+
     for file in files:
         refuse_standard_input(file, "a glossary")
-    invalid = [str(file) for file in files if not _validate_one(file)]
+    results = [_validated(file) for file in files]
+    if report_format is ValidateFormat.TEXT:
+        for result in results:
+            _say_validated(result)
+    else:
+        for result in results:
+            for warning in result.warnings:
+                warn(warning)
+        with writing_to_stdout():
+            render = render_validation_json if report_format is ValidateFormat.JSON else render_validation_github
+            sys.stdout.write(render(results))
+    invalid = [result.path for result in results if not result.valid]
     if invalid:
-        if len(files) > 1:
+        if len(files) > 1 or report_format is not ValidateFormat.TEXT:
             _say(f"{len(invalid)} of {len(files)} glossaries are invalid: {', '.join(invalid)}")
         raise typer.Exit(EXIT_ERROR)
 
 
-def _validate_one(file: Path) -> bool:
-    """Report one glossary: its problems, or OK with its entries counted; True when it is valid."""
+def _validated(file: Path):
+    """What validate finds in one glossary: its problems, or its entries counted by status."""
     from ..errors import GlossaryError, GlossaryFileError
     from ..glossary import Status
     from ..glossary_yaml import refuse_unkeepable
+    from ..report.validation import FileValidation, FoundProblem
     from ..validate import validate_file
 
     try:
         glossary, problems = validate_file(str(file))
     except GlossaryError as error:  # not a file to read as text: named, and the next file is checked
-        for problem in getattr(error, "problems", None) or [error]:
-            _error_line(str(problem))
-        return False
+        found = [FoundProblem(getattr(problem, "line", None), getattr(problem, "column", None),
+                              getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
+                 for problem in getattr(error, "problems", None) or [error]]
+        return FileValidation(str(file), tuple(found), unreadable=True)
     if problems:
-        for problem in problems:
-            _error_line(str(problem))
-        _say(f"{file}: {counted(len(problems), 'problem')}")
-        return False
+        return FileValidation(str(file), tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code,
+                                                            told=str(problem)) for problem in problems))
+    warnings = ()
     try:
         refuse_unkeepable(glossary)
     except GlossaryFileError as error:  # valid, so check reads it; but no command can write it
-        warn(f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
-             "extract, review, approve, reject and import refuse to write this file")
-    by_status = {status: sum(entry.status is status for entry in glossary.terms) for status in Status}
-    typer.echo(message_line(f"{file}: OK, {counted(len(glossary.terms), 'entry', 'entries')} "
-                            f"({by_status[Status.APPROVED]:,} approved, {by_status[Status.REJECTED]:,} rejected, "
-                            f"{counted(by_status[Status.CANDIDATE], 'candidate')})"))
-    return True
+        warnings = (f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
+                    "extract, review, approve, reject and import refuse to write this file",)
+    entries = {status.value: sum(entry.status is status for entry in glossary.terms) for status in Status}
+    return FileValidation(str(file), entries=entries, warnings=warnings)
+
+
+def _say_validated(result) -> None:
+    """The text report of one glossary: each problem as file:line:column on stderr, or OK with counts."""
+    if result.problems:
+        for problem in result.problems:
+            _error_line(problem.told)
+        if not result.unreadable:
+            _say(f"{result.path}: {counted(len(result.problems), 'problem')}")
+        return
+    for warning in result.warnings:
+        warn(warning)
+    entries = result.entries
+    typer.echo(message_line(f"{result.path}: OK, {counted(sum(entries.values()), 'entry', 'entries')} "
+                            f"({entries['approved']:,} approved, {entries['rejected']:,} rejected, "
+                            f"{counted(entries['candidate'], 'candidate')})"))
 
 
 # ---------------------------------------------------------------- merge
