@@ -181,6 +181,7 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
     """The entry written on lines[first:end] (lines[first] starts with `  - `), read line by line."""
     values: dict[str, Any] = {}
     marks: dict[str, _Mark] = {}
+    key_marks: dict[str, _Mark] = {}
     spans: dict[str, _KeySpan] = {}
     keys: list[str] = []
     last = first
@@ -219,6 +220,7 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
         if key in spans or (key not in _STRING_KEYS and _plain_value(key) != key):
             raise _NotQuick  # a duplicate key (a problem) or a key such as `true:`
         keys.append(key)
+        key_marks[key] = _Mark(number, match.start(1))
         start = match.end()
         last = number
         span = spans[key] = _KeySpan(first=number - first, last=number - first, column=4)
@@ -235,7 +237,7 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
         if values[key] == [] and marks[key].line == first + spans[key].first:
             values[key] = None  # `key:` with nothing under it
     problems: list[Any] = []
-    entry = _entry_from(values, marks, _Mark(first, 4), lambda *_: problems.append(True))
+    entry = _entry_from(values, marks, _Mark(first, 4), lambda *_: problems.append(True), key_marks=key_marks)
     if problems:
         raise _NotQuick
     return entry, _EntryLayout(first=first, last=last, keys=keys, spans=spans)

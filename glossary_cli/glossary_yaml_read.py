@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .atomic import FileKind
+from .exchange.fields import KNOWN_EXTRA
 from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status
 from .models import Alternative, Evidence
 from .scope import PATHS, pattern_problem
@@ -682,14 +683,16 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
     spelled = {key: [getattr(part, "value", None) for part in node.value] if isinstance(node, yaml.SequenceNode)
                else getattr(node, "value", None) for key, node in nodes.items()}
     return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem,
-                       spelled)
+                       spelled, key_marks={key.value: key.start_mark for key, _ in item.value})
 
 
 def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, problem: Any,
-                spelled: dict[str, Any] | None = None) -> Entry:
+                spelled: dict[str, Any] | None = None, key_marks: dict[str, Any] | None = None) -> Entry:
     """An entry from its constructed values; `marks` (anything with 0-based .line and .column)
     say where each key's value starts, for Entry.positions and for locating problems. `spelled`:
-    each value as typed (a list's items as typed), to name it in a problem as the person wrote it."""
+    each value as typed (a list's items as typed), to name it in a problem as the person wrote it.
+    `key_marks` say where each key starts: a key of no known meaning is placed there, since what
+    is wrong with it (a misspelt `stauts:`) is the key, not its value."""
     entry = Entry(source="", line=item_mark.line + 1, column=item_mark.column + 1,
                   positions={key: (mark.line + 1, mark.column + 1) for key, mark in marks.items()})
     spelled = spelled or {}
@@ -775,6 +778,9 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     else:
         entry.checksum = checksum
     entry.extra = {key: value for key, value in values.items() if key not in ENTRY_FIELDS}
+    for key in entry.extra.keys() - KNOWN_EXTRA:
+        if key_marks and key in key_marks:
+            entry.positions[key] = (key_marks[key].line + 1, key_marks[key].column + 1)
     flag("match_compounds")  # kept among the extra keys, but check reads it as true or false
     _check_paths(values, marks, problem, string_list)  # kept among them too; check reads its globs
     return entry

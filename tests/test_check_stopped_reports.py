@@ -59,7 +59,7 @@ def test_json_error_lists_every_problem_of_the_glossary_and_keeps_the_first_as_i
     document = json.loads(result.stdout)
     jsonschema.validate(document, schema("check-report.schema.json"))
     error = document["error"]
-    assert (error["path"], error["line"], error["column"]) == ("bad.yaml", 6, 13)
+    assert (error["path"], error["line"], error["column"]) == ("bad.yaml", 6, 5)
     assert error["message"].startswith("unknown key 'stauts'")
     assert [(problem["line"], problem["message"].split(";")[0]) for problem in error["problems"]] == [
         (6, "unknown key 'stauts'"), (9, "unknown status 'aproved'")]

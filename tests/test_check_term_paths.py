@@ -140,7 +140,7 @@ def test_a_misspelt_key_is_caught_before_it_turns_scoping_off(runner, workdir):
     result = runner.invoke(app, ["validate", "g.yaml"])
 
     assert result.exit_code == 2
-    assert "g.yaml:7:11: unknown key 'path'; did you mean 'paths'?" in result.stderr
+    assert "g.yaml:7:5: unknown key 'path'; did you mean 'paths'?" in result.stderr
 
 
 def test_a_glossary_with_paths_is_written_back_byte_for_byte_and_read_alike_by_both_readers():

@@ -28,7 +28,7 @@ def test_json_lists_every_problem_of_every_file_and_counts_the_valid_ones(runner
     report = json.loads(result.stdout)
     assert report["schema"] == "glossary-validate/1" and report["valid"] is False
     bad, good, missing = report["files"]
-    assert [(problem["line"], problem["column"]) for problem in bad["problems"]] == [(6, 13), (9, 13)]
+    assert [(problem["line"], problem["column"]) for problem in bad["problems"]] == [(6, 5), (9, 13)]
     assert "unknown status 'aproved'" in bad["problems"][1]["message"]
     assert good == {"path": "good.yaml", "valid": True, "entries": {"candidate": 0, "approved": 1, "rejected": 0},
                     "problems": [], "warnings": []}
@@ -41,7 +41,7 @@ def test_github_annotates_each_problem_at_its_line_and_column(runner, workdir):
     result = runner.invoke(app, ["validate", "bad.yaml", "--format", "github"])
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
-        "::error file=bad.yaml,line=6,col=13,title=glossary validate::unknown key 'stauts'; did you mean 'status'? "
+        "::error file=bad.yaml,line=6,col=5,title=glossary validate::unknown key 'stauts'; did you mean 'status'? "
         "(a key of your own, not a typo, is written 'x-stauts')",
         "::error file=bad.yaml,line=9,col=13,title=glossary validate::unknown status 'aproved'; use candidate, "
         "approved or rejected"]

@@ -19,9 +19,9 @@ def test_a_misspelt_status_and_forbidden_are_errors_with_a_suggestion(runner, wo
     result = runner.invoke(app, ["validate", "typo.yaml"])
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: typo.yaml:6:13: unknown key 'stauts'; did you mean 'status'? "
+        "error: typo.yaml:6:5: unknown key 'stauts'; did you mean 'status'? "
         "(a key of your own, not a typo, is written 'x-stauts')\n"
-        "error: typo.yaml:10:15: unknown key 'forbiden'; did you mean 'forbidden'? "
+        "error: typo.yaml:10:5: unknown key 'forbiden'; did you mean 'forbidden'? "
         "(a key of your own, not a typo, is written 'x-forbiden')\n"
         "typo.yaml: 2 problems\n")
 
@@ -32,7 +32,7 @@ def test_check_refuses_a_glossary_with_a_misspelt_key(runner, workdir):
     Path("t.tsv").write_text("The grid.\t电力网。\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "typo.yaml", "t.tsv"])
     assert result.exit_code == 2
-    assert "typo.yaml:6:13: unknown key 'Status'; did you mean 'status'?" in result.stderr
+    assert "typo.yaml:6:5: unknown key 'Status'; did you mean 'status'?" in result.stderr
 
 
 def test_a_misspelt_top_level_key_is_found_at_its_line(runner, workdir):
@@ -95,3 +95,10 @@ def test_every_conflict_block_is_named_not_only_the_first(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(path)])
     assert [line.split(": unresolved")[0] for line in result.stderr.splitlines()] == [
         f"error: {path}:2:1", f"error: {path}:10:1", f"{path}: 2 problems"]
+
+
+def test_a_misspelt_key_in_a_flow_mapping_is_pointed_at_where_the_key_starts(runner, workdir):
+    Path("flow.yaml").write_text(HEADER + "  - {source: grid, stauts: approved, target: 电网}\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "flow.yaml"])
+    assert result.exit_code == 2
+    assert "flow.yaml:4:20: unknown key 'stauts'" in result.stderr
