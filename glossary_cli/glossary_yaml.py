@@ -454,16 +454,18 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
 
 
 _EXTRACTS_KEYS = ("score", "count", "signals", "evidence", "alternatives", "checksum")
+_ANCHOR_KEYS = ("status", *_EXTRACTS_KEYS)
 
 
 def _next_field(key: str, block: _Block) -> _KeySpan | None:
-    """The first of extract's keys the entry holds that a fresh entry writes after `key`: a note
-    or forbidden list people add goes above extract's evidence and checksum, where a reviewer
+    """The first of the status and extract's keys the entry holds that a fresh entry writes after
+    `key`: a target given to an entry rejected in every rendering goes above its status, and a
+    note or forbidden list people add goes above extract's evidence and checksum, where a reviewer
     reads. None where there is none, or for a key of one's own: it goes last."""
     if key not in ENTRY_FIELDS:
         return None
     later = [span for other, span in block.spans.items()
-             if other in _EXTRACTS_KEYS and ENTRY_FIELDS.index(other) > ENTRY_FIELDS.index(key)]
+             if other in _ANCHOR_KEYS and ENTRY_FIELDS.index(other) > ENTRY_FIELDS.index(key)]
     return min(later, key=lambda span: span.first, default=None)
 
 

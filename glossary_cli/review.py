@@ -373,6 +373,8 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
             raise UsageError(f'"{entry.source}"{where} has no target to approve; give --target, or set '
                              "keep_source: true to keep it in English", path=path)
         entry.status = status
+        if status is Status.APPROVED and before_decision.status is Status.REJECTED and not before_decision.target:
+            taken_back += ("",)  # the term was rejected in every rendering: this approval takes that back
         replaced = () if before_decision.status is Status.CANDIDATE or status is not Status.APPROVED else tuple(
             rendering for rendering in before_decision.target if rendering not in entry.target)
         decision = Decision(entry, added=False, was=before_decision.status,

@@ -133,7 +133,11 @@ def test_approving_a_term_rejected_in_every_rendering_turns_that_entry_into_the_
     assert runner.invoke(app, ["reject", str(path), "tract infection", "--all-renderings"]).exit_code == 0
     result = runner.invoke(app, ["approve", str(path), "tract infection", "--target", "呼吸道感染"])
     assert (result.exit_code, result.stderr) == (
-        0, f"approved tract infection → 呼吸道感染 in {path} (was rejected)\n")
+        0, f"approved tract infection → 呼吸道感染 in {path} (was rejected; the rejection of every rendering "
+           "is taken back; check now asks for 呼吸道感染)\n")
     terms = [term for term in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
              if term["source"] == "tract infection"]
     assert [(term["target"], term["status"]) for term in terms] == [("呼吸道感染", "approved")]
+    # written in the order of any approved entry, the target under its source
+    text = path.read_text(encoding="utf-8")
+    assert "  - source: tract infection\n    target: 呼吸道感染\n    status: approved\n" in text
