@@ -24,7 +24,7 @@ from .glossary_yaml import Problem, parse_glossary, read_glossary_text
 from .glossary_yaml_read import EditorLines, typographic_quotes
 from .matching import chinese_pattern, english_forms, fold_case, found_ignoring_case, written_pattern
 from .normalize import OTHER_SPACES, closed_compound  # Unicode's spaces but U+0020
-from .language_tags import chinese_script, chinese_standard, compares_as_written, regional_target
+from .language_tags import chinese_script, chinese_standard, compares_as_written, language_matches, regional_target
 from .safe_text import with_code_points
 from .scope import PATHS
 from .script import HAN, HAN_RANGES, INVISIBLE, in_script, written_script
@@ -490,7 +490,26 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     term cannot conflict with another (without this, every such entry was "approved twice").
     """
     with collector_paused():
-        return _in_file_order(_misspelt_header_keys(glossary, path) + _entry_problems(glossary, path))
+        return _in_file_order(language_problems(glossary, path) + _misspelt_header_keys(glossary, path)
+                              + _entry_problems(glossary, path))
+
+
+def language_problems(glossary: Glossary, path: str) -> list[Problem]:
+    """A glossary is English terms with their Chinese renderings: one written the other way round
+    (`languages: {source: zh-CN, target: en}`, as a team translating from Chinese may write it) or
+    in other languages would pass while check matched none of its terms, so CI stayed green."""
+    source, target = str(glossary.languages.get("source", "en")), str(glossary.languages.get("target", "zh"))
+    if language_matches(source, "en") and language_matches(target, "zh"):
+        return []
+    header = getattr(glossary.origin, "header", None)
+    span = header.spans.get("languages") if header is not None else None
+    line, column = EditorLines(header.text).of_mark(span.first, span.column) if span is not None else (1, 1)
+    turned = language_matches(source, "zh") and language_matches(target, "en")
+    how = ("write each entry the other way round: the English term under source, its Chinese rendering under "
+           "target, and languages: {source: en, target: zh}" if turned else
+           "glossary works with English terms and their Chinese renderings only")
+    return [Problem(path, line, column, f"languages: {source} to {target}; a glossary holds English terms (source: "
+                                        f"en) with their Chinese renderings (target: zh): {how}")]
 
 
 def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None = None) -> list[Problem]:

@@ -123,6 +123,7 @@ def eval_command(
     """
     from ..evaluate import CorpusIndex, evaluate, in_other_number, load_reference, reachable_terms
     from ..glossary_yaml import load_glossary
+    from ..validate import language_problems
 
     refuse_standard_input(glossary, "a glossary")
     refuse_standard_input(reference, "the reference", saved="gold.tsv")
@@ -132,6 +133,8 @@ def eval_command(
     except GlossaryError:
         _refuse_swapped(glossary, reference)
         raise
+    for problem in language_problems(loaded, str(glossary)):  # scored, it would miss every term: 0, not an answer
+        raise UsageError(problem.message, path=str(glossary), line=problem.line, column=problem.column)
     terms_of = load_reference(str(reference), reference_format=reference_format, encoding=encoding,
                               source_lang=source_lang, target_lang=target_lang, on_warning=warn)
     terms = list(terms_of.terms)
