@@ -30,7 +30,8 @@ def files(workdir):
 
 
 WRITTEN_BACKWARDS = ("zh.yaml:2:1: languages: zh-CN to en; a glossary holds English terms (source: en) with their "
-                     "Chinese renderings (target: zh): write each entry the other way round")
+                     "Chinese renderings (target: zh), whichever way the files are translated: write each entry the "
+                     "other way round")
 
 
 @pytest.mark.parametrize("command", [["validate", "zh.yaml"], ["check", "zh.yaml", "corpus.tsv"],
@@ -41,11 +42,16 @@ def test_a_glossary_written_from_chinese_is_refused_with_the_way_to_write_it(run
     assert WRITTEN_BACKWARDS in result.stderr
 
 
-def test_a_glossary_in_other_languages_is_refused_by_validate(runner, workdir):
-    Path("ja.yaml").write_text(CHINESE_FIRST.replace("zh-CN, target: en", "en, target: ja"), encoding="utf-8")
-    result = runner.invoke(app, ["validate", "ja.yaml"])
+@pytest.mark.parametrize("options", [["--source-lang", "zh-CN", "--target-lang", "en"], ["--target-lang", "en"],
+                                     ["--source-lang", "Chinese (Simplified)"]])
+def test_naming_chinese_as_the_source_language_is_refused_not_read_as_nothing(runner, files, options):
+    """Before, `--source-lang zh-CN --target-lang en` made check match nothing and pass (H4)."""
+    Path("en.yaml").write_text("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n  - source: green transition\n"
+                               "    target: 绿色转型\n    status: approved\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "en.yaml", "corpus.tsv", *options])
     assert result.exit_code == 2
-    assert "languages: en to ja; a glossary holds English terms" in result.stderr
+    assert "names the English side, whichever way the files are translated" in result.stderr \
+        or "names the Chinese side, whichever way the files are translated" in result.stderr
 
 
 def test_english_and_chinese_variants_are_a_glossary_like_any_other(runner, workdir):

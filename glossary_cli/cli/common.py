@@ -86,6 +86,30 @@ def file_to_write(value: str) -> Path:
     return Path(value)
 
 
+def english_language(value: Optional[str]) -> Optional[str]:
+    """Parses --source-lang: the source side is English whichever way the files are translated (a
+    zh->en file is read with English as the source), so `--source-lang zh-CN --target-lang en`,
+    the natural way to say a file is translated from Chinese, matched nothing and passed."""
+    return _not_the_other_side(value, "zh", "--source-lang", "English", "--target-lang")
+
+
+def chinese_language(value: Optional[str]) -> Optional[str]:
+    """Parses --target-lang: the Chinese side, whichever way the files are translated."""
+    return _not_the_other_side(value, "en", "--target-lang", "Chinese", "--source-lang")
+
+
+def _not_the_other_side(value: Optional[str], other: str, option: str, side: str, other_option: str
+                        ) -> Optional[str]:
+    from ..exchange.columns import column_language
+    from ..language_tags import language_matches
+
+    if value is None or not language_matches(column_language(value) or value, other):
+        return value
+    raise typer.BadParameter(f"{value}: {option} names the {side} side, whichever way the files are translated "
+                             f"(a file translated from Chinese is read with English as its source); give the "
+                             f"{'Chinese' if side == 'English' else 'English'} as {other_option}")
+
+
 def warn_if_unportable(path: Path, remedy: str = "choose another name") -> None:
     """Say so when a file about to be written could not be checked out on Windows (see
     portable_names.py): written anyway, as the user may mean it, but before git spreads it."""

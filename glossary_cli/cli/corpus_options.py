@@ -15,7 +15,7 @@ from ..models import SegmentPair
 from ..readers import InputFormat, ReadOptions, read_pairs, read_parallel
 from ..readers.discover import corpus_files
 from ..textio import spelled
-from .common import warn
+from .common import chinese_language, english_language, warn
 
 INPUT_FORMAT = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                             help="Corpus format; auto detects it from the extension and content.")
@@ -27,10 +27,10 @@ STRICT = typer.Option(False, "--strict", help="Treat a line or cell with no part
                                                 "error instead of skipping it with a warning (untranslated PO, "
                                                 "XLIFF and TMX units, and pages only one side has, are still skipped).")
 INCLUDE_FUZZY = typer.Option(False, "--include-fuzzy", help="PO: also read fuzzy entries.")
-SOURCE_LANG = typer.Option(None, "--source-lang", metavar="<lang>",
+SOURCE_LANG = typer.Option(None, "--source-lang", metavar="<lang>", callback=english_language,
                            help="Source language (default: en): picks the TMX/XLIFF variant, CSV column or JSONL key; "
                                 "a zh->en file is read the right way round without it.")
-TARGET_LANG = typer.Option(None, "--target-lang", metavar="<lang>",
+TARGET_LANG = typer.Option(None, "--target-lang", metavar="<lang>", callback=chinese_language,
                            help="Target language (default: zh): picks the TMX/XLIFF variant, CSV column or JSONL key.")
 NO_CORPUS = "no corpus given: pass a file (or --source a.en --target a.zh)"
 # readable=False: the readers say why a file cannot be read, in check's machine reports too

@@ -48,7 +48,7 @@ from ..readers import InputFormat
 from ..report import counted, report_path
 from ..safe_text import one_line
 from . import corpus_options as corpus
-from .common import app, draws, handles_errors, refuse_standard_input, stdout_console, warn, writing_to_stdout
+from .common import app, chinese_language, draws, english_language, handles_errors, refuse_standard_input, stdout_console, warn, writing_to_stdout
 
 SCHEMA = "glossary-eval/1"
 ENGLISH_NORMALISATION = "NFKC, lower case, hyphens as spaces, plural of the last word folded (-ies -> -y, -s)"
@@ -95,11 +95,11 @@ def eval_command(
     input_format: InputFormat = typer.Option(InputFormat.AUTO, "--input-format", case_sensitive=False,
                                              help="Format of the --reachable-in corpus; auto detects it from the "
                                                   "extension and content."),
-    source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="<lang>",
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", metavar="<lang>", callback=english_language,
                                               help="Source language (default: en): picks the TBX terms, the column of a "
                                                    "CSV or TSV header and, in the --reachable-in corpus, the "
                                                    "TMX/XLIFF variant."),
-    target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="<lang>",
+    target_lang: Optional[str] = typer.Option(None, "--target-lang", metavar="<lang>", callback=chinese_language,
                                               help="Target language (default: zh), likewise, e.g. zh-Hant."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="<encoding>",
                                            help="Text encoding of a TSV or CSV reference and of the --reachable-in "

@@ -13,8 +13,8 @@ from ..errors import UsageError
 from ..exchange import ExchangeFormat, ImportStage, TbxVersion
 from ..glossary import Status
 from ..report import counted
-from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, load_validated, refuse_conflicts, same_file,
-                     stderr_console, warn, writing_to_stdout)
+from .common import (FILE_TO_WRITE, app, chinese_language, english_language, existing_glossary, handles_errors,
+                     load_validated, refuse_conflicts, same_file, stderr_console, warn, writing_to_stdout)
 from .progress import progress_reporter
 
 
@@ -128,10 +128,10 @@ def import_command(
         None, "--from", case_sensitive=False,
         help="Format of FILE when its extension does not say (.tbx, .csv, .tsv); needed for standard input."),
     source_lang: Optional[str] = typer.Option(
-        None, "--source-lang", metavar="<lang>",
+        None, "--source-lang", metavar="<lang>", callback=english_language,
             help="Source language code in FILE (default: the glossary's, else en)."),
     target_lang: Optional[str] = typer.Option(
-        None, "--target-lang", metavar="<lang>",
+        None, "--target-lang", metavar="<lang>", callback=chinese_language,
             help="Target language code in FILE (default: the glossary's, else zh)."),
     source_column: Optional[str] = typer.Option(
         None, "--source-column", metavar="NAME",
