@@ -395,6 +395,9 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     if not sources:
         return None
     _refuse_unknown_statuses(sources + targets)
+    # A deprecated English term is no spelling of the term: as a source variant, check would take it
+    # for the approved term. No field holds it (left_out counts it).
+    sources = [term for term in sources if term.status not in _NEGATIVE] or sources[:1]
     source = sources[0].text
     allowed = unique_texts((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     _refuse_allowed_and_forbidden(targets)
@@ -472,6 +475,8 @@ def left_out(concept: ConceptRecord, source_language: str, target_matches: Calla
                              and target_matches(term.language))
         if term.term_type and wanted(term.language) and not marks_keep_source:
             counts["termNote termType"] += 1
+        if term.status in _NEGATIVE and term.text != source and language_matches(term.language, source_language):
+            counts[f"{term.status} {source_language} term"] += 1
     chosen = _chosen_definition(concept, source_language)
     for index, (language, _) in enumerate(concept.definitions):
         if index != chosen and wanted(language):

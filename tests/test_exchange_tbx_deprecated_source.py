@@ -1,0 +1,42 @@
+"""A termbase may mark an English term deprecated (`green transformation` beside the preferred
+`green transition`). Import made it a source variant, a spelling check accepts as the approved
+term: the one word the termbase bans became allowed (zh-source probe, H3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_cli.cli.common import app
+
+TERMBASE = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en">
+  <tbxHeader><fileDesc><sourceDesc><p>energy terms</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="zh-CN">
+        <termSec><term>绿色转型</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+      </langSec>
+      <langSec xml:lang="en">
+        <termSec><term>green transformation</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+        <termSec><term>green transition</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+        <termSec><term>green shift</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_a_deprecated_english_term_is_not_imported_as_a_spelling_of_the_term(runner, workdir):
+    Path("terms.tbx").write_text(TERMBASE, encoding="utf-8")
+    result = runner.invoke(app, ["import", "terms.tbx", "-o", "g.yaml"])
+    assert result.exit_code == 0, result.stderr
+    assert "not imported, as no glossary field holds them: deprecated en term (1)" in result.stderr
+    text = Path("g.yaml").read_text(encoding="utf-8")
+    assert "source: green transition\n" in text and "source_variants: [green shift]" in text
+    assert "green transformation" not in text
+
+    # so check does not take the banned wording for the approved term
+    Path("corpus.tsv").write_text("A green transformation of industry.\t产业绿色转变。\n", encoding="utf-8")
+    assert runner.invoke(app, ["check", "g.yaml", "corpus.tsv"]).exit_code == 0
