@@ -396,8 +396,8 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         return None
     _refuse_unknown_statuses(sources + targets)
     # A deprecated English term is no spelling of the term: as a source variant, check would take it
-    # for the approved term. No field holds it (left_out counts it).
-    sources = [term for term in sources if term.status not in _NEGATIVE] or sources[:1]
+    # for the approved term. The note keeps it, for the reviewer and the next export.
+    banned_sources = [term for term in sources[1:] if term.status in _NEGATIVE]
     source = sources[0].text
     allowed = unique_texts((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     _refuse_allowed_and_forbidden(targets)
@@ -416,7 +416,8 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         target=[text for text in allowed if text != source or not keep_source],
         status=status,
         forbidden=forbidden,
-        source_variants=unique_texts((term.text for term in sources[1:]), exclude={source}),
+        source_variants=unique_texts((term.text for term in sources[1:]
+                                      if all(term is not banned for banned in banned_sources)), exclude={source}),
         keep_source=keep_source,
         line=concept.line,  # the concept entry's, so a merge conflict can name it
     )
@@ -429,6 +430,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     kept = {id(term) for term in targets if keep_source and term.text == source}  # the mark is no note of a person's
     notes += [f"{term.text}: {note}" for term in involved for note in term.notes
               if not (id(term) in kept and _is_keep_source_note(note))]
+    notes += [f"{term.text}: {term.status} {source_language} term" for term in banned_sources]
     entry.note = "\n".join(notes) or None
     part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
     if part_of_speech:
@@ -475,8 +477,6 @@ def left_out(concept: ConceptRecord, source_language: str, target_matches: Calla
                              and target_matches(term.language))
         if term.term_type and wanted(term.language) and not marks_keep_source:
             counts["termNote termType"] += 1
-        if term.status in _NEGATIVE and term.text != source and language_matches(term.language, source_language):
-            counts[f"{term.status} {source_language} term"] += 1
     chosen = _chosen_definition(concept, source_language)
     for index, (language, _) in enumerate(concept.definitions):
         if index != chosen and wanted(language):
