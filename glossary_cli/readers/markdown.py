@@ -66,10 +66,19 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
+class PageNote:
+    """Text of the page that is not read as text, and why: said as a warning at `line`."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
 class Page:
     path: str
     blocks: tuple[TextBlock, ...]  # in page order
     front_matter: dict[str, TextBlock]  # the translated keys it has, by key
+    notes: tuple[PageNote, ...] = ()
 
     @property
     def texts(self) -> list[str]:
@@ -86,8 +95,6 @@ def is_markdown(path: str) -> bool:
 
 def read_page(path: str, encoding: str | None = None) -> Page:
     """The text blocks of a Markdown file."""
-    from markdown_it import MarkdownIt
-
     original = text_lines(read_text(path, encoding))
     if original and original[0].startswith("\ufeff"):
         original[0] = original[0][1:]
@@ -95,9 +102,11 @@ def read_page(path: str, encoding: str | None = None) -> Page:
     front_matter = _front_matter(path, lines)
     admonitions = _admonitions(lines)
     _blank_non_text_lines(lines)
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    blocks = _blocks(parser.parse("\n".join(lines) + "\n"), original)
-    return Page(path, tuple(_merged(blocks, admonitions)), front_matter)
+    tokens = _parsed(lines, COMMONMARK_NESTING)
+    if _nested_too_deeply(tokens, lines, COMMONMARK_NESTING):
+        tokens = _parsed(lines, MAX_NESTING)
+    notes = (*_unclosed_fences(tokens, lines), *_nested_too_deeply(tokens, lines, MAX_NESTING))
+    return Page(path, tuple(_merged(_blocks(tokens, original), admonitions)), front_matter, notes)
 
 
 def _front_matter(path: str, lines: list[str]) -> dict[str, TextBlock]:
@@ -206,6 +215,50 @@ def _blank_non_text_lines(lines: list[str]) -> None:
             lines[index] = ""
 
 
+# How deeply lists and quotes may nest before markdown-it stops reading what is inside (a list
+# takes two levels: the list and its item). CommonMark's preset stops at 20, ten lists deep, which a
+# long outline reaches; a page that does is parsed again with 100 (markdown-it's default preset),
+# fifty lists deep, far inside Python's recursion limit. Only such a page: the limit bounds inline
+# nesting too, and a line of 50,000 `[` took four times as long under 100.
+COMMONMARK_NESTING, MAX_NESTING = 20, 100
+
+
+def _parsed(lines: list[str], nesting: int) -> list:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"maxNesting": nesting}).enable(["table", "strikethrough"])
+    return parser.parse("\n".join(lines) + "\n")
+
+
+def _unclosed_fences(tokens, lines: list[str]) -> list[PageNote]:
+    """A code fence never closed: CommonMark makes the rest of the page (or of the list item or
+    quote holding the fence) code, so its text is never read, and the page shows it as code."""
+    notes = []
+    for token in tokens:
+        if token.type != "fence" or not token.map:
+            continue
+        first, end = token.map
+        fence = token.markup
+        closing = lines[end - 1].lstrip(" \t>") if end - 1 > first else ""
+        closed = closing.startswith(fence) and not closing.rstrip().strip(fence[0])
+        if not closed:
+            rest = "the page" if end >= len(lines) else "the list item or quote"
+            notes.append(PageNote(first + 1, f"code fence opened here is never closed: the rest of {rest} is "
+                                             "read as code"))
+    return notes
+
+
+def _nested_too_deeply(tokens, lines: list[str], nesting: int) -> list[PageNote]:
+    """Where lists or quotes nest deeper than `nesting` allows: markdown-it reads nothing inside."""
+    unread = [token.map for token in tokens if token.type in _CONTAINERS and token.level >= nesting - 1
+              and token.map and any(character.isalnum() for line in lines[slice(*token.map)] for character in line)]
+    if not unread:
+        return []
+    return [PageNote(unread[0][0] + 1, f"lists or quotes nested too deeply to read (more than {nesting // 2 - 1} "
+                                       f"lists or {nesting - 1} quotes deep): the text inside, to line "
+                                       f"{max(end for _, end in unread)}, is not read")]
+
+
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list item"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
 _LEAVES = {"paragraph_open": "paragraph", "th_open": "table header cell", "td_open": "table cell"}
@@ -265,6 +318,12 @@ def _line_break(text: str, start: int, end: int) -> str:
     """What a line break inside a block reads as: nothing between Chinese text, else a space."""
     before, after = text[start - 1:start], text[end:end + 1]
     return "" if _CJK_EDGE.match(before) and _CJK_EDGE.match(after) else " "
+
+
+def joined(first: TextBlock, second: TextBlock) -> TextBlock:
+    """Two blocks of a page read as one, where the first is: a paragraph its translation splits in two."""
+    text = first.text + _line_break(first.text + "\n" + second.text, len(first.text), len(first.text) + 1) + second.text
+    return TextBlock(first.kind, text, first.line, first.text_line, first.line_text, first.offset)
 
 
 def _merged(blocks: list[TextBlock], admonitions: list[TextBlock]) -> list[TextBlock]:
