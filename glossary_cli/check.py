@@ -32,11 +32,11 @@ from .atomic import FileKind
 from .errors import GlossaryFileError
 from .glossary import Entry, Glossary, Status
 from .language_tags import compares_as_written
-from .matching import Occurrence, TermMatcher
+from .matching import ChineseTermHit, Occurrence, TermHit, TermMatcher
 from .models import Location, SegmentPair
 from .normalize import english_key
 from .project import composed_name
-from .rules import RULES, Rule, Severity, enabled_rules
+from .rules import RULES, Direction, Rule, Severity, enabled_rules
 from .scope import PathScope, entry_paths, scoped_name
 
 BASELINE_VERSION = 1
@@ -47,7 +47,9 @@ BASELINE_FILE = FileKind("glossary baseline", lambda text: _BASELINE_MARK.match(
 
 @dataclass(frozen=True)
 class Finding:
-    """One broken rule in one segment pair."""
+    """One broken rule in one segment pair. Its source is the text translated and its target the
+    translation, which is where the fix goes: in a pair translated from Chinese (`from_chinese`),
+    the Chinese and the English."""
 
     rule_id: str
     severity: Severity
@@ -62,6 +64,12 @@ class Finding:
     fingerprint: str
     known: bool = False  # listed in the baseline: reported, never fails the run
     target_at: int | None = None  # where in target_text the offending text starts (a forbidden rendering)
+    from_chinese: bool = False  # the pair was translated from Chinese into English
+
+    @property
+    def languages(self) -> tuple[str, str]:
+        """The languages of source_text and target_text, as reports label them."""
+        return ("zh", "en") if self.from_chinese else ("en", "zh")
 
 
 @dataclass
@@ -75,6 +83,14 @@ class CheckResult:
     # tested at all, which a report should not present as passing. None: not counted.
     term_pairs: list[int] | None = None
     root: str | None = None  # the directory `paths:` globs are relative to (None: the current one)
+    # Of pairs_checked, how many were translated from Chinese: their terms were looked for in the Chinese.
+    pairs_from_chinese: int = 0
+
+    def source_language(self) -> str:
+        """The language the terms were looked for in, as a summary names it: the text translated."""
+        if not self.pairs_from_chinese:
+            return "English"
+        return "Chinese" if self.pairs_from_chinese == self.pairs_checked else "source"
 
     def terms_found(self) -> int | None:
         """How many approved terms occur in the pairs checked (None when not counted)."""
@@ -150,6 +166,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     findings: list[Finding] = []
     term_pairs = [0] * len(terms)
     done = [0]
+    from_chinese = [0]
     if progress is not None:
         progress(0)
 
@@ -158,6 +175,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         for index, count in enumerate(checked.term_pairs):
             term_pairs[index] += count
         done[0] += checked.pairs
+        from_chinese[0] += checked.from_chinese
         if progress is not None:
             progress(done[0])
 
@@ -179,7 +197,8 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, rule_ids, as_written, root)):
             add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
-                       options={"strict_count": strict_count}, term_pairs=term_pairs, root=root)
+                       options={"strict_count": strict_count}, term_pairs=term_pairs, root=root,
+                       pairs_from_chinese=from_chinese[0])
 
 
 @dataclass
@@ -189,6 +208,7 @@ class _CheckedChunk:
     findings: list[Finding]
     term_pairs: list[int]
     pairs: int  # how many pairs were checked
+    from_chinese: int = 0  # how many of them were translated from Chinese
 
 
 class _Checker:
@@ -223,15 +243,19 @@ class _Checker:
         return matcher
 
     def hits_many(self, pairs: list[SegmentPair]) -> list[list]:
-        """The term hits of each pair, each file's pairs matched with the terms in force there."""
-        groups: dict[frozenset[int], list[int]] = {}
+        """The term hits of each pair, each file's pairs matched with the terms in force there: a
+        TermHit for each term in the English, or for a pair translated from Chinese a ChineseTermHit
+        for each rendering in the Chinese."""
+        groups: dict[tuple[frozenset[int], bool], list[int]] = {}
         for number, pair in enumerate(pairs):
-            groups.setdefault(self.left_out(pair.location.path), []).append(number)
-        if len(groups) == 1:
-            return self.matcher(next(iter(groups))).hits_many(pairs)
+            groups.setdefault((self.left_out(pair.location.path), pair.from_chinese), []).append(number)
         hits: list[list] = [[] for _ in pairs]
-        for left_out, numbers in groups.items():
-            for number, found in zip(numbers, self.matcher(left_out).hits_many([pairs[n] for n in numbers])):
+        for (left_out, from_chinese), numbers in groups.items():
+            matcher = self.matcher(left_out)
+            find = matcher.chinese_hits_many if from_chinese else matcher.hits_many
+            if len(numbers) == len(pairs):
+                return find(pairs)
+            for number, found in zip(numbers, find([pairs[n] for n in numbers])):
                 hits[number] = found
         return hits
 
@@ -239,22 +263,37 @@ class _Checker:
         findings = []
         term_pairs = [0] * len(self.index)
         for pair, hits in zip(pairs, self.hits_many(pairs)):
-            for number in {self.index[id(hit.entry)] for hit in hits}:
-                term_pairs[number] += 1
+            direction = Direction.FROM_CHINESE if pair.from_chinese else Direction.FROM_ENGLISH
+            rules = [rule for rule in self.rules if rule.direction is direction]
+            found_terms: set[int] = set()
             for hit in hits:
-                for rule in self.rules:
+                entries = hit.entries if isinstance(hit, ChineseTermHit) else (hit.entry,)
+                found_terms.update(self.index[id(entry)] for entry in entries)
+                for rule in rules:
                     violation = rule(hit)
-                    if violation is None:
-                        continue
-                    entry = hit.entry
-                    findings.append(Finding(
-                        rule_id=rule.id, severity=rule.severity, message=violation.message,
-                        location=pair.location, source_term=entry.source, expected=tuple(entry.allowed_targets()),
-                        found=violation.found, source_text=pair.source, target_text=pair.target,
-                        source_occurrences=hit.source, fingerprint=fingerprint(rule.id, entry.source, pair.source),
-                        target_at=violation.at,
-                    ))
-        return _CheckedChunk(findings, term_pairs, len(pairs))
+                    if violation is not None:
+                        findings.append(_finding(rule, violation, hit))
+            for number in found_terms:
+                term_pairs[number] += 1
+        return _CheckedChunk(findings, term_pairs, len(pairs), sum(1 for pair in pairs if pair.from_chinese))
+
+
+def _finding(rule: Rule, violation, hit: TermHit | ChineseTermHit) -> Finding:
+    """The finding a rule's violation makes: of a pair translated from Chinese, the Chinese is its
+    source and the English, where the fix goes, its target."""
+    pair = hit.pair
+    if isinstance(hit, ChineseTermHit):
+        entry = hit.entries[0]
+        return Finding(rule_id=rule.id, severity=rule.severity, message=violation.message, location=pair.location,
+                       source_term=entry.source, expected=tuple(hit.english_spellings()), found=violation.found,
+                       source_text=pair.target, target_text=pair.source, source_occurrences=hit.chinese,
+                       fingerprint=fingerprint(rule.id, entry.source, pair.target), target_at=violation.at,
+                       from_chinese=True)
+    entry = hit.entry
+    return Finding(rule_id=rule.id, severity=rule.severity, message=violation.message, location=pair.location,
+                   source_term=entry.source, expected=tuple(entry.allowed_targets()), found=violation.found,
+                   source_text=pair.source, target_text=pair.target, source_occurrences=hit.source,
+                   fingerprint=fingerprint(rule.id, entry.source, pair.source), target_at=violation.at)
 
 
 def _chunks(pairs: Iterable[SegmentPair], size: int) -> Iterator[list[SegmentPair]]:
@@ -389,8 +428,8 @@ def _sorted_out(result: CheckResult, left: Mapping[KnownFinding, int], root: str
         numbers = approved.get(_term_key(record.term))
         if not numbers:
             no_longer_approved[record.term] += count
-        elif record.expected is not None and all(
-                frozenset(result.terms[number].allowed_targets()) != record.expected for number in numbers):
+        elif record.expected is not None and not any(
+                _asks_for(result.terms[number], record) for number in numbers):
             other_rendering[record.term] += count
         elif record.path is not None and all(number in scopes for number in numbers) and not any(
                 scopes[number].covers(_scoped_record_name(record.path, root, result.root)) for number in numbers):
@@ -398,6 +437,16 @@ def _sorted_out(result: CheckResult, left: Mapping[KnownFinding, int], root: str
         else:
             fixed += count
     return Leftovers(fixed, _most_first(no_longer_approved), _most_first(other_rendering), _most_first(out_of_paths))
+
+
+def _asks_for(entry: Entry, record: KnownFinding) -> bool:
+    """Whether the rule of a record asks for the renderings it names of this entry: its Chinese, or of
+    a rule checking translations from Chinese its English (all of them, and maybe those of another
+    entry sharing the rendering)."""
+    rule = RULES.get(record.rule or "")
+    if rule is not None and rule.direction is Direction.FROM_CHINESE:
+        return frozenset((entry.source, *entry.source_variants)) <= record.expected
+    return frozenset(entry.allowed_targets()) == record.expected
 
 
 def _most_first(counts: Counter[str]) -> dict[str, int]:

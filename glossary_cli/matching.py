@@ -483,6 +483,23 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
+class ChineseTermHit:
+    """Approved renderings found in the Chinese of a pair translated from Chinese, with the entries
+    they render and what the English translation holds of those entries' terms. An entry that
+    shares a rendering with another is in one hit with it: 车网互动 approved for both `V2G` and
+    `Vehicle-to-Grid` is translated right by either."""
+
+    entries: tuple[Entry, ...]
+    pair: SegmentPair
+    chinese: tuple[Occurrence, ...]  # the renderings in the Chinese (pair.target)
+    english: tuple[Occurrence, ...] = ()  # the entries' terms in the English translation (pair.source)
+
+    def english_spellings(self) -> list[str]:
+        """Every English spelling the entries allow, each once, in the glossary's order."""
+        return list(dict.fromkeys(term for entry in self.entries for term in (entry.source, *entry.source_variants)))
+
+
+@dataclass(frozen=True)
 class TermHit:
     """An approved entry found in the source of one pair, and what the target holds for it."""
 
@@ -754,10 +771,13 @@ class TermMatcher:
 
     # -------------------------------------------------------------- source side
 
-    def find_in_source(self, text: str, marked_keys: frozenset[str] = frozenset()) -> dict[int, list[Occurrence]]:
+    def find_in_source(self, text: str, marked_keys: frozenset[str] = frozenset(), *,
+                       inside_longer: bool = False) -> dict[int, list[Occurrence]]:
         """Entry index -> its occurrences in an English segment, longest match first;
         `marked_keys`: the accelerator keys its translation marks (`退出(_X)`), see accelerators.py.
-        A hyphen inside a word may be left out: `e-mail` is an occurrence of `email`."""
+        A hyphen inside a word may be left out: `e-mail` is an occurrence of `email`.
+        `inside_longer`: also the occurrences inside a longer one (`grid` in `distribution grid`),
+        for English that translates: there it only matters whether the words are there."""
         normalised = normalise_english(text, marked_keys)
         found = self._scan(normalised.text)
         joints = _compound_joints(text, normalised, self._pattern_words)
@@ -778,7 +798,7 @@ class TermMatcher:
         taken_until = -1
         for start, negative_end, _rank, owners_of in found:
             end = -negative_end
-            if end <= taken_until:
+            if end <= taken_until and not inside_longer:
                 continue  # inside a longer occurrence already taken; one across it (novel coronavirus |
                 # coronavirus disease) is a term of its own
             first, last = normalised.original_span(start, end)
@@ -848,10 +868,11 @@ class TermMatcher:
 
     # -------------------------------------------------------------- target side
 
-    def _find_in_target(self, text: str, normalised: Normalised,
-                        in_source: dict[int, list[Occurrence]]) -> dict[tuple[int, str], list[Occurrence]]:
+    def _find_in_target(self, text: str, normalised: Normalised, in_source: dict[int, list[Occurrence]], *,
+                        claim_all: bool = False) -> dict[tuple[int, str], list[Occurrence]]:
         """Renderings of the entries found in the source (entry index -> its English occurrences),
-        by (entry index, kind)."""
+        by (entry index, kind). `claim_all`: every longer rendering claims the others inside it,
+        however often the English holds its term (see _claims)."""
         haystack = normalised.text
         owners, latin_edges, patterns_of = self._chinese_owners, self._chinese_latin_edges, self._patterns_of
         # Only renderings of entries found in the source matter, for themselves or as compounds; and
@@ -867,7 +888,7 @@ class TermMatcher:
             and (not latin_edges[pattern] or _latin_edges_ok(haystack, start, end))
         ]
         context.index(candidates)
-        claims = self._claims(candidates, in_source, context)
+        claims = self._claims(candidates, in_source, context, claim_all=claim_all)
         result: dict[tuple[int, str], list[Occurrence]] = {}
         for candidate in candidates:
             relevant = [(index, kind) for index, kind in candidate.owners if index in in_source]
@@ -917,13 +938,15 @@ class TermMatcher:
         return [(index, kind) for index, kind in owners if not (kind == _Kind.FORBIDDEN and index in allowed)]
 
     def _claims(self, candidates: list[_Candidate], in_source: dict[int, list[Occurrence]],
-                context: _TargetContext) -> dict[int, set[int]]:
+                context: _TargetContext, *, claim_all: bool = False) -> dict[int, set[int]]:
         """Which longer renderings own the renderings of other entries inside them: id(candidate)
         -> the entries whose text it is. An entry takes as many of its renderings that hold another
         entry's as the English needs: as many as it occurs there, less those of its renderings that
         hold none. So COVID-19 translated `COVID-19（2019 冠状病毒病）` takes nothing (the Latin
         form renders it), and one `suspected case` takes one of two 疑似病例, leaving the other's
-        疑似 to `suspected`; they are taken in text order."""
+        疑似 to `suspected`; they are taken in text order. `claim_all`, where the Chinese is the
+        text translated and no English says how often each term occurs: each takes all of them,
+        the longest match, so 配电网 asks for `distribution grid`, not `grid` as well."""
         claims: dict[int, set[int]] = {}
         if not context.nested:
             return claims
@@ -945,7 +968,7 @@ class TermMatcher:
                    if not any((owner, _Kind.ALLOWED) in other.owners and context.whole(other)
                               for other in context.around(candidate))]
             holding = [candidate for candidate in own if self._holds_other_entry(candidate, owner, in_source, context)]
-            room = len(in_source[owner]) - (len(own) - len(holding))
+            room = len(holding) if claim_all else len(in_source[owner]) - (len(own) - len(holding))
             for candidate in holding[:max(0, room)]:
                 claims.setdefault(id(candidate), set()).add(owner)
         return claims
@@ -1044,6 +1067,52 @@ class TermMatcher:
                 for index, occurrences in sorted(in_source.items())
             ]
         return result
+
+
+    def chinese_hits_many(self, pairs: Sequence[SegmentPair]) -> list[list[ChineseTermHit]]:
+        """For pairs translated from Chinese (SegmentPair.from_chinese): the hits of each pair, in
+        the order of their first rendering in the Chinese. A rendering is found as the target side
+        finds it (normalisation, word edges, the longest rendering owning those inside it) and the
+        terms as the source side finds them, anywhere in the English. Entries kept in English
+        (keep_source) are left out: their Chinese holds the English term itself."""
+        if self._chinese is None:
+            return [[] for _ in pairs]
+        normalised = normalise_chinese_many([pair.target for pair in pairs], as_written=self.as_written)
+        return [self._chinese_hits(pair, text) for pair, text in zip(pairs, normalised)]
+
+    def _chinese_hits(self, pair: SegmentPair, normalised: Normalised) -> list[ChineseTermHit]:
+        owners = self._chinese_owners
+        rendered = {index for pattern, _start, _end in self._chinese.find_matches_as_indexes(normalised.text,
+                                                                                            overlapping=True)
+                    for index, kind in owners[pattern]
+                    if kind == _Kind.ALLOWED and not self.entries[index].keep_source}
+        if not rendered:
+            return []
+        found = self._find_in_target(pair.target, normalised, {index: [] for index in rendered}, claim_all=True)
+        # The entries each occurrence renders: those sharing one are one hit (a variant spelling counts).
+        at: dict[tuple[int, int], set[int]] = {}
+        for (index, kind), occurrences in found.items():
+            if kind in (_Kind.ALLOWED, _Kind.VARIANT):
+                for occurrence in occurrences:
+                    at.setdefault((occurrence.start, occurrence.end), set()).add(index)
+        if not at:
+            return []
+        group_of: dict[int, set[int]] = {}
+        for indexes in at.values():
+            group = set(indexes).union(*(group_of.get(index, ()) for index in indexes))
+            for index in group:
+                group_of[index] = group
+        in_english = self.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
+        hits = []
+        for group in {id(group): group for group in group_of.values()}.values():
+            chinese = sorted((Occurrence(start, end, pair.target[start:end])
+                              for (start, end), indexes in at.items() if indexes & group),
+                             key=lambda occurrence: (occurrence.start, occurrence.end))
+            english = sorted({occurrence for index in group for occurrence in in_english.get(index, ())},
+                             key=lambda occurrence: (occurrence.start, occurrence.end))
+            hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
+                                       tuple(chinese), tuple(english)))
+        return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
 
 
 def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
@@ -1199,7 +1268,7 @@ def approved_matcher(entries: Iterable[Entry], *, as_written: bool = False) -> T
     return TermMatcher([entry for entry in entries if entry.status is Status.APPROVED], as_written=as_written)
 
 
-__all__ = ["Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
+__all__ = ["ChineseTermHit", "Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
            "english_forms", "english_pattern", "fold_case", "found_ignoring_case", "has_inner_capital",
            "inflections", "is_numbered_name",
            "match_compounds", "normalise_chinese", "normalise_english", "written_pattern"]

@@ -12,7 +12,8 @@ class Location:
     path: str
     line: int | None = None
     unit: str | None = None  # a TMX tuid or XLIFF unit id when the format has one
-    # Where the translation's text starts, for `check`, whose findings are fixed there: the line of
+    # Where the translation's text starts (the English of a pair translated from Chinese), for
+    # `check`, whose findings are fixed there: the line of
     # an XLIFF <target>, a TMX <seg> or a PO msgstr (the unit's line otherwise) and the 1-based column
     # in characters (code points) and in UTF-16 code units (SARIF's default). None when not known.
     # Not part of equality, so a pair is the same pair wherever its text starts.
@@ -42,11 +43,17 @@ class Location:
 
 @dataclass(frozen=True)
 class SegmentPair:
-    """One aligned English segment and its Chinese translation."""
+    """One aligned English segment and its Chinese translation, or, `from_chinese`, a Chinese
+    segment and its English translation: `source` is always the English and `target` the Chinese."""
 
     source: str
     target: str
     location: Location
+    # The file translates Chinese into English (its reader read it the other way round, as the file
+    # declares or as its text shows): `check` then enforces the glossary from the Chinese to the
+    # English, and the location's target position is where the English starts, the text to fix.
+    # Not part of equality: extract counts the two texts as one pair whichever way they were translated.
+    from_chinese: bool = field(default=False, compare=False)
 
 
 # Tokens, spans, matches and links are made tens of times per segment pair: slotted, not frozen,

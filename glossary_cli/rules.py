@@ -3,7 +3,10 @@ title (the first docstring line) and a severity.
 
 A rule looks at one `TermHit` (an approved term found in the source of one pair, with the
 renderings found in its target) and returns a `Violation` when the pair breaks the rule, else
-None. IDs never change meaning; a retired rule's ID is not reused.
+None. Each rule checks one direction of translation: English into Chinese (a `TermHit`), or, for
+a file translated from Chinese, Chinese into English (a `ChineseTermHit`: an approved rendering
+found in the Chinese, with what the English holds of its term). IDs never change meaning; a
+retired rule's ID is not reused.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .errors import UsageError
-from .matching import TermHit
+from .matching import ChineseTermHit, TermHit
 
 
 class Severity(str, Enum):
@@ -36,28 +39,37 @@ class Violation:
     at: int | None = None  # where in the translation the offending text starts, when it has one
 
 
+class Direction(str, Enum):
+    """Which way the pairs a rule checks were translated: a rule's fix is always in the translation."""
+
+    FROM_ENGLISH = "en->zh"
+    FROM_CHINESE = "zh->en"
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
     name: str
     title: str
     severity: Severity
-    function: Callable[[TermHit], Violation | None]
+    function: Callable[[TermHit], Violation | None] | Callable[[ChineseTermHit], Violation | None]
     optional: bool = False  # runs only when asked for (--strict-count)
+    direction: Direction = Direction.FROM_ENGLISH  # the pairs it checks, and so the hits it is given
 
-    def __call__(self, hit: TermHit) -> Violation | None:
+    def __call__(self, hit: TermHit | ChineseTermHit) -> Violation | None:
         return self.function(hit)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def check(rule_id: str, severity: Severity, *, optional: bool = False) -> Callable:
+def check(rule_id: str, severity: Severity, *, optional: bool = False,
+          direction: Direction = Direction.FROM_ENGLISH) -> Callable:
     """Register a rule under a stable ID; its title is the first line of its docstring."""
 
-    def register(function: Callable[[TermHit], Violation | None]) -> Rule:
+    def register(function: Callable) -> Rule:
         title = (function.__doc__ or function.__name__).strip().splitlines()[0].rstrip(".")
-        rule = Rule(rule_id, function.__name__.replace("_", "-"), title, severity, function, optional)
+        rule = Rule(rule_id, function.__name__.replace("_", "-"), title, severity, function, optional, direction)
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} is registered twice")
         RULES[rule_id] = rule
@@ -133,6 +145,19 @@ def target_count_mismatch(hit: TermHit) -> Violation | None:
     return Violation(f'"{hit.source[0].text}" occurs {len(hit.source)} times in the source but its targets '
                      f'{_quoted(hit.entry.allowed_targets())} only {len(hit.targets)} '
                      f'time{"s" if len(hit.targets) != 1 else ""} in the translation')
+
+
+@check("GL005", Severity.ERROR, direction=Direction.FROM_CHINESE)
+def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
+    """Chinese term not translated with its approved English.
+
+    Checks files translated from Chinese: an approved entry's rendering in the Chinese asks for the
+    entry's English term (or a variant spelling of it) in the English. Entries that share the
+    rendering are one hit, which any of their terms satisfies.
+    """
+    if hit.english:
+        return None
+    return Violation(f'"{hit.chinese[0].text}" should be translated as {_quoted(hit.english_spellings())}')
 
 
 ALL = "ALL"  # the selector of every rule, optional ones included

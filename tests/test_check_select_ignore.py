@@ -45,17 +45,17 @@ def rule_ids(**options):
 
 
 def test_select_and_ignore_read_as_in_ruff():
-    assert rule_ids() == ["GL001", "GL002", "GL003"]
-    assert rule_ids(ignore=["GL001"]) == ["GL002", "GL003"]
+    assert rule_ids() == ["GL001", "GL002", "GL003", "GL005"]
+    assert rule_ids(ignore=["GL001"]) == ["GL002", "GL003", "GL005"]
     assert rule_ids(select=["GL002"]) == ["GL002"]
     assert rule_ids(select=["gl004"]) == ["GL004"]  # an optional rule runs when selected by name
     assert rule_ids(select=["ALL"], ignore=["GL00"]) == []
     # the more specific selector wins, whichever option it is in
-    assert rule_ids(select=["GL"], ignore=["GL001"]) == ["GL002", "GL003", "GL004"]
+    assert rule_ids(select=["GL"], ignore=["GL001"]) == ["GL002", "GL003", "GL004", "GL005"]
     assert rule_ids(select=["GL002"], ignore=["GL"]) == ["GL002"]
     assert rule_ids(select=["GL001"], strict_count=True) == ["GL001", "GL004"]
     with pytest.raises(UnknownRuleError):
-        enabled_rules(ignore=["GL005"])
+        enabled_rules(ignore=["GL009"])
 
 
 def test_ignore_leaves_a_rule_out_of_the_run_and_the_exit_code(runner, project):
@@ -79,13 +79,13 @@ def test_select_is_repeatable_and_comma_separated(runner, project):
 
 
 def test_an_unknown_rule_is_refused_naming_the_rules(runner, project):
-    result = check(runner, "g.yaml", "tm.tsv", "--ignore", "GL004,GL005")
+    result = check(runner, "g.yaml", "tm.tsv", "--ignore", "GL004,GL009")
 
     assert result.exit_code == 2
     assert result.stderr == (
-        'error: --ignore: "GL005" names no rule; the rules are GL001 (missing-approved-target), GL002 '
-        "(forbidden-rendering), GL003 (keep-source-translated), GL004 (target-count-mismatch), or ALL (a prefix "
-        "such as GL00 names every rule it starts)\n")
+        'error: --ignore: "GL009" names no rule; the rules are GL001 (missing-approved-target), GL002 '
+        "(forbidden-rendering), GL003 (keep-source-translated), GL004 (target-count-mismatch), GL005 "
+        "(missing-approved-english), or ALL (a prefix such as GL00 names every rule it starts)\n")
     assert result.stdout == ""
 
 

@@ -47,7 +47,7 @@ def test_tsv_target_column_is_where_the_chinese_cell_starts(tmp_path):
     assert target_positions(path) == [
         (1, 1, 15, 15),
         (2, 2, 9, 10),  # after the space that is stripped; 𠀀 (U+20000) before it is two UTF-16 units
-        (3, 3, 1, 1),  # read zh -> en: the Chinese is the first cell
+        (3, 3, 5, 5),  # read zh -> en: the English, the translation to fix, is the second cell
     ]
 
 

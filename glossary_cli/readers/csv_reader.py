@@ -6,7 +6,9 @@ with (exchange.columns): language codes (en, en-GB, zh-Hans, matched like the XM
 (`English (United States)`, `Chinese (PRC)`, 英文, 简体中文), or roles (source/target, 原文/译文,
 term/translation). Other columns (status, note) are ignored. An Excel `sep=;` first line gives the
 delimiter; otherwise it is a comma unless the first line has more semicolons or tabs. Location:
-path:line where the record starts, and the line and column where the Chinese cell's text starts,
+path:line where the record starts, and the line and column where the translation's cell starts
+(the Chinese; the English of a row translated from Chinese: a header naming the Chinese column
+first, or a row without a header holding the Chinese first),
 which in a record spanning several lines (a quoted cell holding a line break, as Excel writes
 Alt+Enter) may be a later line.
 """
@@ -243,17 +245,21 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 raise InputFormatError("a cell is empty (--strict)", path=path, line=line)
             skipped += 1
             continue
-        target_column = columns.target
-        if not has_header and has_han(source) and not has_han(target):
+        # Translated from Chinese: a header names the Chinese column before the English one, or a row
+        # without a header holds the Chinese first. The translation, where a fix goes, is the other column.
+        header_from_chinese = has_header and columns.target < columns.source
+        swap = not has_header and has_han(source) and not has_han(target)
+        if swap:
             source, target = target, source
-            target_column = columns.source
             swapped += 1
+        translation_column = columns.source if header_from_chinese else columns.target
         location = Location(path, line)
         offsets = cell_offsets(record.text, delimiter)
-        if target_column < len(offsets):
-            breaks, line_text, offset = place_in(record.text, offsets[target_column] + leading_space(cells[target_column]))
-            location = at_target(location, line + breaks, line_text, offset, target)
-        yield SegmentPair(source, target, location)
+        if translation_column < len(offsets):
+            breaks, line_text, offset = place_in(record.text, offsets[translation_column]
+                                                 + leading_space(cells[translation_column]))
+            location = at_target(location, line + breaks, line_text, offset, cells[translation_column].strip())
+        yield SegmentPair(source, target, location, from_chinese=header_from_chinese or swap)
     if skipped:
         options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")
     if swapped:

@@ -3,7 +3,8 @@
 A line with English and then Chinese (a bilingual title) is split where the script changes,
 unless a Chinese line follows it: then it is an English sentence quoting a Chinese word, and that
 Chinese line is its translation. A file written the other way round (each Chinese line followed
-by its English line) is recognised and read as zh -> en, with one warning.
+by its English line) is recognised and read as zh -> en, with one warning: its pairs are translated
+from Chinese (SegmentPair.from_chinese), located at the English line.
 """
 
 from __future__ import annotations
@@ -157,10 +158,10 @@ def _paired(lines: list[_Line], path: str, first: _Kind) -> _Reading:
     for line in lines:
         if pending is not None and line.kind is second:
             english, chinese = (pending.text, line.text) if first is _Kind.ENGLISH else (line.text, pending.text)
-            chinese_line = line if first is _Kind.ENGLISH else pending  # where check points: the text to fix
-            items.append(SegmentPair(english, chinese, at_target(Location(path, pending.number), chinese_line.number,
-                                                                 chinese_line.indent + chinese, len(chinese_line.indent),
-                                                                 chinese)))
+            # where check points: the text to fix, the line that translates the one before it
+            items.append(SegmentPair(english, chinese, at_target(Location(path, pending.number), line.number,
+                                                                 line.indent + line.text, len(line.indent), line.text),
+                                     from_chinese=first is _Kind.CHINESE))
             pending = None
             continue
         if pending is not None:

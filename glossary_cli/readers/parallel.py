@@ -6,7 +6,8 @@ Chinese than the one wanted (values-zh-rTW for a zh-CN glossary) is skipped with
 file in another language is.
 
 Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
-with one warning, so English stays the source."""
+with one warning, so English stays the source; the pairs are translated from Chinese
+(SegmentPair.from_chinese), still located in the Chinese file: the English is at the same line."""
 
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
             "the same number of lines", path=source_path)
     english_path, chinese_path = source_path, target_path
     _refuse_one_language(source_path, sources, target_path, targets, options)
-    if mostly_chinese(sources) and not mostly_chinese(targets):
+    from_chinese = mostly_chinese(sources) and not mostly_chinese(targets)
+    if from_chinese:
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
                            f"with {target_path} as the English side")
         english_path, chinese_path = target_path, source_path
@@ -57,7 +59,8 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     skipped: list[int] = []
     for number, (source, target) in enumerate(zip(sources, targets), start=1):
         if source.strip() and target.strip():
-            yield SegmentPair(source.strip(), target.strip(), Location(chinese_path, number))
+            # A location names one file: the Chinese one, as extract's evidence does, whichever way it was translated.
+            yield SegmentPair(source.strip(), target.strip(), Location(chinese_path, number), from_chinese=from_chinese)
         elif source.strip() or target.strip():
             if options.strict:
                 raise InputFormatError(f"the {'English' if not source.strip() else 'Chinese'} line is empty (--strict)",

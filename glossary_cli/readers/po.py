@@ -13,6 +13,8 @@ of the msgid, with the msgctxt as the unit; its target position is where the tex
 A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped, with one warning, so that
 English stays the source: the msgid and msgstr scripts decide, and the header's Language (the
 msgstr language) when the scripts do not. Its English side is the last msgstr form, the plural.
+Its pairs are marked as translated from Chinese (SegmentPair.from_chinese), still located at the
+msgstr: check asks the English there for the approved terms.
 A catalogue whose Language is neither wanted language (de, ja, en_GB holding no Chinese) raises
 OtherLanguageError: a locale tree holds every language, and Japanese kanji or German words must
 not be checked as Chinese.
@@ -83,10 +85,10 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             source, target = (sides.translation, sides.original) if swap else (sides.original, sides.translation)
             context = entry.msgctxt.translate(_RESTORE) if entry.msgctxt else None
             location = Location(path, line, context)
-            start = _text_start(lines, line, sides.chinese_keyword)
+            start = _text_start(lines, line, sides.translation_keyword)
             if start is not None:
-                location = at_target(location, start[0] + 1, lines[start[0]], start[1], target)
-            yield SegmentPair(source, target, location)
+                location = at_target(location, start[0] + 1, lines[start[0]], start[1], sides.translation)
+            yield SegmentPair(source, target, location, from_chinese=swap)
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated}: {untranslated} untranslated entr"
                            f"{'y' if untranslated == 1 else 'ies'} skipped (first one here)")
@@ -101,7 +103,7 @@ class _Sides:
 
     original: str
     translation: str
-    chinese_keyword: str  # the keyword whose string holds the Chinese text: msgstr, msgstr[1], msgid...
+    translation_keyword: str  # the keyword whose string holds the translation: msgstr, msgstr[1]...
 
 
 def _sides(entry: polib.POEntry, swap: bool) -> list[_Sides]:
@@ -110,10 +112,10 @@ def _sides(entry: polib.POEntry, swap: bool) -> list[_Sides]:
     form says something else than msgstr[0] (nplurals=2), msgstr[0] translates msgid and each such
     form msgid_plural."""
     if not entry.msgid_plural:
-        return [_Sides(_clean(entry.msgid), _clean(entry.msgstr), "msgid" if swap else "msgstr")]
+        return [_Sides(_clean(entry.msgid), _clean(entry.msgstr), "msgstr")]
     forms = entry.msgstr_plural
     if swap:
-        return [_Sides(_clean(entry.msgid), _clean(forms[max(forms)]) if forms else "", "msgid")]
+        return [_Sides(_clean(entry.msgid), _clean(forms[max(forms)]) if forms else "", f"msgstr[{max(forms, default=0)}]")]
     first = _clean(forms.get(0, ""))
     others = [(number, _clean(text)) for number, text in sorted(forms.items()) if number > 0]
     others = [(number, text) for number, text in others if text and text != first]

@@ -4,7 +4,8 @@ The variants are picked by language code (zh, zh-CN, zh-Hans and zh_CN alike), s
 memory is read with English as the source. A unit with several target variants (zh-CN and zh-TW)
 is read in the one language_tags.variant_rank ranks first, whatever their order. Location: the file, the line of the <tu> and its
 tuid (or its 1-based position when it has none); its target position is where the words of the
-Chinese <seg> start. A memory translated only into other languages (en + ja) is an OtherLanguageError
+Chinese <seg> start. A unit whose srclang (its own, else the <header>'s) is Chinese translates from
+Chinese (SegmentPair.from_chinese): its target position is then the English <seg>'s, the text to fix. A memory translated only into other languages (en + ja) is an OtherLanguageError
 naming the languages it holds, not a memory with nothing translated yet.
 """
 
@@ -34,15 +35,20 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     languages: set[str] = set()  # of the variants with text, to name when none is the wanted one
     found_source = found_target = translated = False
     first_line: int | None = None
-    for event in iter_xml(path, ends=frozenset({"tu"}), marked=frozenset({"seg"}), segments=frozenset({"seg"}),
-                          encoding=options.encoding, kind="TMX", on_warning=options.on_warning):
+    declared_source = ""  # the <header>'s srclang
+    for event in iter_xml(path, starts=frozenset({"header"}), ends=frozenset({"tu"}), marked=frozenset({"seg"}),
+                          segments=frozenset({"seg"}), encoding=options.encoding, kind="TMX",
+                          on_warning=options.on_warning):
         if event.kind == "root":
             expect_root(event, {"tmx"}, "TMX", path)
+            continue
+        if event.name == "header":
+            declared_source = event.element.get("srclang") or ""
             continue
         index += 1
         first_line = first_line or event.line
         unit = event.element.get("tuid") or str(index)
-        source = ""
+        source, source_segment = "", None
         targets: list[tuple[str, object]] = []  # (language, <seg>) of each target variant
         unit_codes: set[str] = set()
         unit_languages: set[str] = set()
@@ -55,7 +61,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 languages.add(language or "?")
             unit_languages.add(language)
             if not source and language_matches(language, source_language):
-                source = segment_text(segment)
+                source, source_segment = segment_text(segment), segment
             elif language_matches(language, target_language):
                 unit_codes.add(language)
                 targets.append((language, segment))
@@ -74,7 +80,12 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         found_target = found_target or bool(unit_codes)
         translated = translated or len(unit_languages) > 1
         if source and target:
-            yield SegmentPair(source, target, at_text(Location(path, event.line, unit), event, target_segment, target))
+            unit_source = event.element.get("srclang") or declared_source
+            from_chinese = language_matches(unit_source, target_language) and \
+                not language_matches(unit_source, source_language)
+            translation, translated_text = (source_segment, source) if from_chinese else (target_segment, target)
+            yield SegmentPair(source, target, at_text(Location(path, event.line, unit), event, translation,
+                                                      translated_text), from_chinese=from_chinese)
             continue
         if options.strict:
             missing = target_language if source else source_language

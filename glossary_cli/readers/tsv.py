@@ -6,7 +6,8 @@ with more cells than that header is an error. A cell in quotes with its quotes d
 "Unicode text" writes one holding a quote, is read without them; a line stays one record of cells
 between tabs (a cell holding a tab or a line break is the CSV reader's). A `.txt` whose lines are
 mostly such rows is read here too (see looks_like_table). Location: path:line, and the column
-where the Chinese cell's text starts."""
+where the translation's cell starts: the Chinese one, or the English one of a line translated from
+Chinese (the Chinese first, or a header naming the Chinese column before the English one)."""
 
 from __future__ import annotations
 
@@ -114,12 +115,14 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     skipped: list[int] = []  # lines with an empty side, warned about once (--strict: an error)
     swapped: list[int] = []  # lines read zh -> en
     columns, width = Columns(0, 1), 2  # which cells are the pair, and how many a row may have
+    from_chinese = False  # a header names the Chinese column first: the file translates from Chinese
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         cells = split_cells(line)
         if number == 1 and (named := _header(cells, options, path)) is not None:
             columns, width = named, len(cells)
+            from_chinese = columns.target < columns.source
             continue
         while len(cells) > width and not cells[-1].text.strip():  # the empty last column Excel writes
             cells.pop()
@@ -133,18 +136,24 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         english, chinese = (cells[index] if index < len(cells) else Cell("", len(line))
                             for index in (columns.source, columns.target))
         source, target = english.text.strip(), chinese.text.strip()
-        target_offset = chinese.offset + leading_space(chinese.text)
         if not source or not target:
             if options.strict:
                 raise InputFormatError(f"empty {'English' if not source else 'Chinese'} side (--strict)",
                                        path=path, line=number)
             skipped.append(number)
             continue
-        if width == 2 and has_han(source) and not has_han(target):
+        swap = width == 2 and has_han(source) and not has_han(target)
+        if swap:  # the English column holds the Chinese, and the Chinese column the English
             swapped.append(number)
             source, target = target, source
-            target_offset = english.offset + leading_space(english.text)
-        yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset, target))
+            english, chinese = chinese, english
+        # Translated from Chinese: the Chinese comes first on the line (a swapped row, where the header
+        # names the English column first or no header is) and the English, its translation, is to fix.
+        pair_from_chinese = from_chinese != swap
+        translation = english if pair_from_chinese else chinese
+        target_offset = translation.offset + leading_space(translation.text)
+        yield SegmentPair(source, target, at_target(Location(path, number), number, line, target_offset,
+                                                    translation.text.strip()), from_chinese=pair_from_chinese)
     if skipped:
         options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
     if swapped:

@@ -9,7 +9,7 @@ into <mrk mtype="seg" mid> sentences in its <seg-source> gives one pair per sent
 target <mrk> of the same mid (an empty one is untranslated); a <target> not so segmented is read
 whole with the <source>. Location: the file, the line of the unit and its id; when a unit has
 several segments or sentences, the line of each and `unit-id/segment-id`. The target position is where the words of the <target> (or its sentence)
-start (of the source in a zh -> en file).
+start: the English one in a zh -> en file, whose pairs are translated from Chinese (SegmentPair.from_chinese).
 """
 
 from __future__ import annotations
@@ -72,11 +72,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 if target_element is not None and target_element.get("state") not in _UNTRANSLATED_STATES:
                     target = segment_text(target_element)
                 if source and target:
+                    location = at_text(Location(path, line, unit), event, target_element, target)  # the text to fix
                     if swap:
                         source, target = target, source
                     files.saw_translation(target)
-                    chinese = source_element if swap else target_element
-                    yield SegmentPair(source, target, at_text(Location(path, line, unit), event, chinese, target))
+                    yield SegmentPair(source, target, location, from_chinese=swap)
                 elif source:
                     untranslated += 1
                     first_untranslated_line = first_untranslated_line or line

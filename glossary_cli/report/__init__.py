@@ -149,7 +149,7 @@ def summary_line(result, context: ReportContext) -> str:
     scope = f"{counted(result.pairs_checked, 'pair')}, {counted(len(result.terms), 'approved term')}"
     found = result.terms_found()
     if found is not None and found < len(result.terms) and result.pairs_checked:
-        scope += f" ({found:,} found in the English text)"
+        scope += f" ({found:,} found in the {result.source_language()} text)"
     if not result.findings:
         return f"No findings in {scope}."
     counts = ", ".join(f"{rule_id} {count:,}" for rule_id, count in result.counts_by_rule().items())

@@ -52,7 +52,7 @@ def github_chunks(result, context: ReportContext) -> Iterator[str]:
                     properties.append(f"col={where.column}")
         title = f"{finding.rule_id} {titles.get(finding.rule_id, '')}".strip()
         properties.append(f"title={escape_property(title)}")
-        message = f"{finding.message}\nzh: {finding.target_text}"
+        message = f"{finding.message}\n{finding.languages[1]}: {finding.target_text}"
         yield f"::{_COMMAND[finding.severity]} {','.join(properties)}::{escape_data(message)}\n"
 
 

@@ -40,7 +40,7 @@ def _issues(result, context: ReportContext) -> Iterator[dict]:
             continue
         identity = f"{finding.fingerprint}\0{where.path}\0{occurrences[where.path, finding.fingerprint]}"
         yield {
-            "description": f"{finding.message}; zh: {finding.target_text}",
+            "description": f"{finding.message}; {finding.languages[1]}: {finding.target_text}",
             "check_name": finding.rule_id,
             "fingerprint": hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:32],
             "severity": _SEVERITY[finding.severity],

@@ -1,6 +1,6 @@
 """`--format junit`: one test case per approved term, failing when the term has new findings at or
 above `--fail-on`; other findings of the term are listed in its system-out. A term the files never
-hold in their English is skipped: nothing tested it, so it did not pass either.
+hold in the text translated (the English, or the Chinese of a file translated from Chinese) is skipped: nothing tested it, so it did not pass either.
 
 Every test case has the classname `glossary-check`: Jenkins and GitLab split a classname at its
 dots into package and class, so a file name (`energy.yaml`) would become package `energy`, class
@@ -22,8 +22,15 @@ _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def _describe(where, finding) -> str:
+    source, target = finding.languages
     return (f"{where} {finding.rule_id} {finding.severity.value}: {finding.message}\n"
-            f"  en: {finding.source_text}\n  zh: {finding.target_text}")
+            f"  {source}: {finding.source_text}\n  {target}: {finding.target_text}")
+
+
+def _text_looked_in(result) -> str:
+    """Where a term was looked for: the English, the Chinese of files translated from Chinese, or both."""
+    language = result.source_language()
+    return "source text" if language == "source" else f"{language} text"
 
 
 def render_junit(result, context: ReportContext) -> str:
@@ -45,7 +52,7 @@ def render_junit(result, context: ReportContext) -> str:
         case = ElementTree.SubElement(suite, "testcase", classname=CLASSNAME,
                                       name=f"{entry.source} → {'、'.join(entry.allowed_targets())}")
         if count == 0:
-            ElementTree.SubElement(case, "skipped", message=f'"{entry.source}" is in no English text checked')
+            ElementTree.SubElement(case, "skipped", message=f'"{entry.source}" is in no {_text_looked_in(result)} checked')
             continue
         findings = by_term.get(entry.source, [])
         failed = [(where, finding) for where, finding in findings if id(finding) in failing]

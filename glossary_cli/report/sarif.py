@@ -98,7 +98,7 @@ def _results(result, context: ReportContext, rule_index: dict[str, int]) -> Iter
             "ruleId": finding.rule_id,
             "ruleIndex": rule_index[finding.rule_id],
             "level": _LEVEL[finding.severity],
-            "message": {"text": f"{finding.message}\nzh: {finding.target_text}"},
+            "message": {"text": f"{finding.message}\n{finding.languages[1]}: {finding.target_text}"},
             "locations": [location],
             "partialFingerprints": {"glossaryFinding/v2": f"{finding.fingerprint}:{occurrence}"},
             "properties": {"term": finding.source_term, "expected": list(finding.expected)},

@@ -82,7 +82,7 @@ def _tabs_expanded(pieces: list[Piece], tab_size: int) -> Iterator[Piece]:
 
 
 def _add_highlighted_source(lines: _Lines, finding) -> None:
-    """The English with the term's occurrences in bold: each piece made visible on its own, since an
+    """The text translated with the term's occurrences in bold: each piece made visible on its own, since an
     escape is longer than the character it shows."""
     position = 0
     for occurrence in sorted(finding.source_occurrences, key=lambda occurrence: occurrence.start):
@@ -104,14 +104,15 @@ def _add_finding(lines: _Lines, where, finding, title: str) -> None:
     lines.end_line()
     lines.add(f"    {one_line(finding.message)}")
     lines.end_line()
+    source, target = finding.languages
     if finding.expected:
         lines.add("    expected: ")
-        lines.add(one_line("、".join(finding.expected)), "green")
+        lines.add(one_line(("、" if target == "zh" else ", ").join(finding.expected)), "green")
         lines.end_line()
-    lines.add("    en: ")
+    lines.add(f"    {source}: ")
     _add_highlighted_source(lines, finding)
     lines.end_line()
-    lines.add(f"    zh: {one_line(finding.target_text)}")
+    lines.add(f"    {target}: {one_line(finding.target_text)}")
     lines.end_line()
     lines.findings += 1
 
