@@ -116,6 +116,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     swapped: list[int] = []  # lines read zh -> en
     columns, width = Columns(0, 1), 2  # which cells are the pair, and how many a row may have
     from_chinese = False  # a header names the Chinese column first: the file translates from Chinese
+    chinese_first: bool | None = None  # without a header, whether most lines hold the Chinese first
+    against_the_file: list[int] = []  # lines read en -> zh in a file read zh -> en
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -143,6 +145,15 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             skipped.append(number)
             continue
         swap = width == 2 and has_han(source) and not has_han(target)
+        if width == 2 and columns == Columns(0, 1) and chinese_first is None:
+            chinese_first = _mostly_chinese_first(lines[number - 1:])
+        if chinese_first and not swap:
+            # English quoting its Chinese original (`Guangdong Carbon Cloud (粤碳云)`) says nothing
+            # about the line's direction: only English alone in the first cell goes against the file.
+            if has_han(target) and not has_han(source):
+                against_the_file.append(number)
+            else:
+                swap = True
         if swap:  # the English column holds the Chinese, and the Chinese column the English
             swapped.append(number)
             source, target = target, source
@@ -159,6 +170,24 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     if swapped:
         options.on_warning(f"{path}:{swapped[0]}: {len(swapped)} line(s) have the Chinese text in the first column; "
                            "read as zh -> en (first one here)")
+    if against_the_file:
+        options.on_warning(f"{path}:{against_the_file[0]}: {len(against_the_file)} line(s) have the English text in "
+                           "the first column, unlike the rest of the file; read as en -> zh (first one here)")
+
+
+def _mostly_chinese_first(lines: list[str]) -> bool:
+    """Whether a table without a header clearly holds the Chinese first: of its lines with Chinese
+    in one cell only, which say which way they go, at least two in three have it in the first.
+    Its other lines (English quoting Chinese, numbers, names) are then read so too."""
+    chinese_first = english_first = 0
+    for line in lines:
+        cells = split_cells(line)
+        if len(cells) < 2:
+            continue
+        first, second = has_han(cells[0].text), has_han(cells[1].text)
+        chinese_first += first and not second
+        english_first += second and not first
+    return chinese_first > 0 and chinese_first >= 2 * english_first
 
 
 def _column_count_hint(line: str, found: int) -> str:
