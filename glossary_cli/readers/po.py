@@ -10,8 +10,8 @@ and msgid_plural <-> that form, so every form users see is checked. Location: th
 of the msgid, with the msgctxt as the unit; its target position is where the text of the msgstr
 (or of the plural form) starts, where a fix goes.
 
-A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped, with one warning, so that
-English stays the source: the msgid and msgstr scripts decide, and the header's Language (the
+A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped so that English stays the
+source, with one warning unless its Language says the msgstrs are English: the msgid and msgstr scripts decide, and the header's Language (the
 msgstr language) when the scripts do not. Its English side is the last msgstr form, the plural.
 Its pairs are marked as translated from Chinese (SegmentPair.from_chinese), still located at the
 msgstr: check asks the English there for the approved terms.
@@ -59,8 +59,10 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     lines = text.splitlines()
     _warn_about_what_msgfmt_refuses(text, catalogue, lines, path, options)
     swap = _reads_swapped(catalogue, options, path, lines)
-    if swap:
-        source_language, target_language = wanted_languages(options)
+    source_language, target_language = wanted_languages(options)
+    # A catalogue whose Language says its msgstrs are English declares the direction it is read in:
+    # told on every run, a Chinese-authored project would learn to skip its warnings.
+    if swap and not _same_language(_declared_language(catalogue) or "", source_language):
         declared = catalogue.metadata.get("Language", "").strip()
         options.on_warning(f"{path}: the msgids are {target_language} and the msgstrs {source_language}"
                            f"{f' (Language: {declared})' if declared else ''}; "
@@ -160,10 +162,9 @@ def _reads_swapped(catalogue: polib.POFile, options, path: str, lines: list[str]
             chinese_msgstr += has_han(translation) and not has_han(original)
         if chinese_msgid != chinese_msgstr:
             by_script = chinese_msgid > chinese_msgstr
-    declared = catalogue.metadata.get("Language", "").strip()
-    if not _LANGUAGE_CODE.match(declared):  # none, or a name such as "Chinese (Simplified)": not compared
+    declared = _declared_language(catalogue)
+    if declared is None:
         return bool(by_script)
-    declared = re.split(r"[.@]", declared, maxsplit=1)[0]  # sr@latin, zh_CN.UTF-8
     if _same_language(declared, target_language):
         options.on_language(declared)
         return bool(by_script)
@@ -173,6 +174,15 @@ def _reads_swapped(catalogue: polib.POFile, options, path: str, lines: list[str]
     raise OtherLanguageError(f"the catalogue translates into {shown} (Language: {shown}), not {target_language}; "
                              "pass --source-lang/--target-lang to read other languages",
                              path=path, line=_header_line(lines, "Language"))
+
+
+def _declared_language(catalogue: polib.POFile) -> str | None:
+    """The language code the header's Language names (that of the msgstrs), without a charset or
+    modifier; None for none, or a name such as "Chinese (Simplified)", which is not compared."""
+    declared = catalogue.metadata.get("Language", "").strip()
+    if not _LANGUAGE_CODE.match(declared):
+        return None
+    return re.split(r"[.@]", declared, maxsplit=1)[0]  # sr@latin, zh_CN.UTF-8
 
 
 # A language code as gettext writes one: ll, ll_CC, ll-Script, with an optional .charset or @modifier.
