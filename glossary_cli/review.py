@@ -340,6 +340,7 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
         decision = Decision(entry, added=not written_so, written_otherwise=written_otherwise)
     elif entry is None:
         if target is None:
+            _refuse_a_rendering_named_as_term(glossary, source, status, path)
             rejecting = status is Status.REJECTED
             how = "give --target to record a rejected rendering" if rejecting else "give --target to add it"
             similar = near_terms(glossary, source)
@@ -383,6 +384,19 @@ def decide(glossary: Glossary, source: str, status: Status, *, target: str | Non
     changed = [decision.entry] + ([decision.rest] if decision.rest is not None else [])
     refuse_contradictions(validation.new_problems(*changed), path, status.value, source)
     return decision
+
+
+def _refuse_a_rendering_named_as_term(glossary: Glossary, source: str, status: Status, path: str) -> None:
+    """A Chinese rendering typed where the English term goes (`approve 车网互动`, as a team
+    translating from Chinese thinks of its terms): name the entries it renders."""
+    rendering = source.strip()
+    entries = [entry for entry in glossary.terms if rendering in entry.target]
+    if not entries:
+        return
+    named = ", ".join(f'"{entry.source}"' + (f" (line {entry.line})" if entry.line else "") for entry in entries[:3])
+    command = "approve" if status is Status.APPROVED else "reject"
+    raise UsageError(f'no entry "{rendering}": it is the Chinese rendering of {named}; an entry is named by its '
+                     f'English term (glossary {command} GLOSSARY "{entries[0].source}")', path=path)
 
 
 def _take_back_rejections(glossary: Glossary, others: list[Entry], approved: list[str]) -> tuple[str, ...]:

@@ -402,6 +402,26 @@ def term_in_typographic_quotes(glossary: Glossary) -> Iterator[_Finding]:
                                            "ASCII \" or ' only)")
 
 
+@_check("GV014")
+def chinese_source(glossary: Glossary) -> Iterator[_Finding]:
+    """An approved entry whose source is Chinese: written the other way round (`车网互动 → V2G`).
+
+    check looks for the source in the English, so such an entry is never enforced, whichever way
+    the files are translated; a team translating from Chinese writes it so naturally."""
+    for entry in glossary.terms:
+        if entry.status is not Status.APPROVED or not HAN.search(entry.source) or _LATIN.search(entry.source):
+            continue
+        swapped = len(entry.target) == 1 and not HAN.search(entry.target[0])
+        how = (f"write it the other way round: source: {entry.target[0]}, target: {entry.source}" if swapped else
+               "write the English term under source and its Chinese renderings under target")
+        yield _Finding(entry, "source", f'entry "{entry.source}" has a Chinese source; an entry is an English term '
+                                        f"(source) with its Chinese rendering (target), whichever way the files are "
+                                        f"translated: {how}")
+
+
+_LATIN = re.compile("[A-Za-z]")
+
+
 def term_groups(entries: Iterable[Entry]) -> list[list[Entry]]:
     """Entries, in file order, grouped so that any two of the same term (same_term) share a group:
     those linked by a surface check could find them under, ignoring case."""

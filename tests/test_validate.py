@@ -78,7 +78,7 @@ def test_approved_rendering_forbidden_by_another_entry():
 
 
 def test_checks_have_stable_ids_and_titles():
-    assert list(CHECKS) == [f"GV{number:03d}" for number in range(1, 14)]
+    assert list(CHECKS) == [f"GV{number:03d}" for number in range(1, 15)]
     assert all(check.__doc__ and check.__doc__.strip().splitlines()[0].endswith(".") for check in CHECKS.values())
 
 
