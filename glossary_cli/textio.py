@@ -543,13 +543,23 @@ def _utf16_without_bom(head: bytes) -> str | None:
     """'UTF-16-LE' or 'UTF-16-BE' when the NUL bytes sit where ASCII text in UTF-16 puts them."""
     even, odd = head[0::2], head[1::2]
     for name, zeros, other in (("UTF-16-LE", odd, even), ("UTF-16-BE", even, odd)):
-        if len(zeros) >= 2 and zeros.count(0) >= 0.3 * len(zeros) and other.count(0) <= 0.05 * len(other):
+        if len(zeros) >= 2 and (zeros.count(0) >= 0.3 * len(zeros) or _chinese_utf16(head, name)) \
+                and other.count(0) <= 0.05 * len(other):
             try:
                 head[: len(head) // 2 * 2].decode(name.lower())
             except UnicodeDecodeError:
                 continue
             return name
     return None
+
+
+def _chinese_utf16(head: bytes, name: str) -> bool:
+    """Whether the bytes read in UTF-16 as Chinese lines: mostly Chinese text puts NULs only beside its
+    line breaks, spaces and Latin letters, too few for the share ASCII text in UTF-16 has."""
+    text = head[: len(head) // 2 * 2].decode(name.lower(), errors="replace")
+    han = sum(1 for character in text if "\u4e00" <= character <= "\u9fff")
+    return "\n" in text and 2 * han > len(text) and all(character.isprintable() or character in "\t\r\n"
+                                                        for character in text)
 
 
 def _decodes(data: bytes, encoding: str, *, final: bool = True) -> bool:

@@ -1,0 +1,31 @@
+"""A Chinese file saved as UTF-16 without a byte-order mark (some Windows editors and exports):
+the detection looked for the NUL bytes ASCII text has in UTF-16, which mostly-Chinese text lacks,
+so the Chinese page of a pair was refused as not UTF-8 with no word of UTF-16 (docs probe)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_cli.cli.common import app
+
+GLOSSARY = ("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+            "  - source: green transition\n    target: 绿色转型\n    status: approved\n")
+CHINESE = "绿色转型很重要，氢能是清洁能源，车网互动让电动汽车参与电网调节。"  # too few ASCII NULs to tell UTF-16 by
+
+
+def test_a_chinese_page_in_utf16_without_a_mark_is_named_with_the_encoding_to_pass(runner, workdir):
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("en.md").write_text("# Title\n\nThe green transition matters.\n", encoding="utf-8")
+    Path("zh.md").write_bytes(f"# 标题\n\n{CHINESE}\n".encode("utf-16-le"))
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "en.md", "--target", "zh.md"])
+    assert result.exit_code == 2
+    assert "zh.md: file looks like UTF-16-LE without a byte-order mark; pass --encoding utf-16-le" in result.stderr
+
+
+def test_the_same_page_in_gb18030_is_not_taken_for_utf16(runner, workdir):
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("en.md").write_text("# Title\n\nThe green transition matters.\n", encoding="utf-8")
+    Path("zh.md").write_bytes(f"# 标题\n\n{CHINESE}\n".encode("gb18030"))
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "en.md", "--target", "zh.md"])
+    assert result.exit_code == 2
+    assert "UTF-16" not in result.stderr and "--encoding gb18030" in result.stderr
