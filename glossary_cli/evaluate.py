@@ -159,6 +159,10 @@ def load_reference(path: str, *, reference_format: ReferenceFormat | None = None
     language = None
     if chosen is ReferenceFormat.TSV and not _has_header(path, encoding, source_lang or "en", target_lang or "zh"):
         rows = list(_plain_tsv_rows(path, encoding))
+        if _chinese_first(rows):  # a list kept by a team translating from Chinese, read as extract reads one
+            on_warning(f"{path}: the Chinese is in the first column; read as Chinese<TAB>English")
+            rows = [ReferenceRow(row.line, row.targets[0].strip(), row.source.split(ALTERNATIVES),
+                                 tuple(row.targets[1:])) for row in rows]
     else:
         glossary = _reference_glossary(path, chosen, encoding, source_lang, target_lang, on_warning)
         split = chosen in (ReferenceFormat.TSV, ReferenceFormat.CSV)
@@ -261,6 +265,13 @@ def _plain_tsv_rows(path: str, encoding: str | None):
             raise InputFormatError("expected English<TAB>Chinese (alternatives separated by |), "
                                    f"found no tab in {line.strip()[:60]!r}", path=path, line=number)
         yield ReferenceRow(number, cells[0].strip(), cells[1].split(ALTERNATIVES))
+
+
+def _chinese_first(rows: list[ReferenceRow]) -> bool:
+    """Whether most rows hold Chinese in the first column and none in the second."""
+    chinese_first = sum(1 for row in rows if has_han(row.source))
+    return (2 * chinese_first > len(rows)
+            and not any(has_han(target) for row in rows for target in row.targets))
 
 
 def _reference_glossary(path: str, chosen: ReferenceFormat, encoding: str | None, source_lang: str | None,

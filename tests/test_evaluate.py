@@ -241,17 +241,25 @@ def test_reference_without_any_rendering_is_an_error_with_an_example_in_its_form
         load_reference(str(table))
 
 
-@pytest.mark.parametrize("rows, message", [
-    ("heat pump\theat pump\ngrid\tgrid\n", "no rendering holds a Chinese character"),
-    ("热泵\theat pump\n电网\tgrid\n", "the Chinese is in the English column"),
-])
-def test_a_reference_with_no_chinese_rendering_is_refused_not_scored_zero(tmp_path, rows, message):
+def test_a_reference_with_no_chinese_rendering_is_refused_not_scored_zero(tmp_path):
     reference = tmp_path / "gold.tsv"
+    rows = "heat pump\theat pump\ngrid\tgrid\n"
     reference.write_text(rows, encoding="utf-8")
-    with pytest.raises(InputFormatError, match=f"{message}, so nothing could be measured"):
+    with pytest.raises(InputFormatError, match="no rendering holds a Chinese character, so nothing could be measured"):
         load_reference(str(reference))
     reference.write_text(rows + "COVID\tCOVID|新冠\n", encoding="utf-8")  # some Latin renderings are fine
     assert len(load_reference(str(reference)).terms) == 3
+
+
+def test_a_reference_kept_chinese_first_is_read_as_extract_reads_such_a_list(tmp_path):
+    """A team translating from Chinese keeps its list so; it was refused (zh-source probe, M4)."""
+    reference = tmp_path / "gold.tsv"
+    reference.write_text("热泵|热力泵\theat pump\n电网\tgrid|power grid\n", encoding="utf-8")
+    warnings: list[str] = []
+    terms = load_reference(str(reference), on_warning=warnings.append).terms
+    assert [(term.source, term.spellings, term.targets) for term in terms] == [
+        ("heat pump", ("heat pump",), ("热泵", "热力泵")), ("grid", ("grid", "power grid"), ("电网",))]
+    assert warnings == [f"{reference}: the Chinese is in the first column; read as Chinese<TAB>English"]
 
 
 def test_csv_reference_uses_the_en_and_zh_columns(tmp_path):
