@@ -1268,7 +1268,8 @@ def approved_matcher(entries: Iterable[Entry], *, as_written: bool = False) -> T
     return TermMatcher([entry for entry in entries if entry.status is Status.APPROVED], as_written=as_written)
 
 
-__all__ = ["ChineseTermHit", "Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher", "chinese_pattern",
+__all__ = ["ChineseTermHit", "Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher",
+           "chinese_pattern",
            "english_forms", "english_pattern", "fold_case", "found_ignoring_case", "has_inner_capital",
            "inflections", "is_numbered_name",
            "match_compounds", "normalise_chinese", "normalise_english", "written_pattern"]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import InputFormatError, OtherLanguageError
@@ -206,6 +206,29 @@ def _quote_left_open(record: str, delimiter: str) -> bool:
     return False
 
 
+def mostly_chinese_first(rows: Iterable[tuple[str, str]]) -> bool:
+    """Whether a table without a header clearly holds the Chinese first: of its rows (first and
+    second cell) with Chinese in one cell only, which say which way they go, at least two in three
+    have it in the first. Its other rows (English quoting its Chinese original, `Guangdong Carbon
+    Cloud (粤碳云)`; numbers; names) are then read so too."""
+    chinese_first = english_first = 0
+    for first, second in rows:
+        first_han, second_han = has_han(first), has_han(second)
+        chinese_first += first_han and not second_han
+        english_first += second_han and not first_han
+    return chinese_first > 0 and chinese_first >= 2 * english_first
+
+
+def _first_two_cells(text: str, path: str, delimiter: str) -> Iterator[tuple[str, str]]:
+    """The first two cells of each record, up to a record that is not well formed (reading reports it)."""
+    try:
+        for record in csv_records(text, path, delimiter):
+            if len(record.cells) >= 2:
+                yield record.cells[0], record.cells[1]
+    except InputFormatError:
+        return
+
+
 def read(path: str, options) -> Iterator[SegmentPair]:
     text = read_corpus_text(path, options.encoding)
     source_language, target_language = wanted_languages(options)
@@ -216,6 +239,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     columns: Columns | None = None
     has_header = False
     swapped = skipped = 0
+    chinese_first = False  # without a header, whether most rows hold the Chinese first
+    against_the_file: list[int] = []  # rows read en -> zh in a file read zh -> en
     for record in csv_records(text, path, delimiter):
         line, cells = record.line, record.cells
         if columns is None:
@@ -234,6 +259,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                 raise InputFormatError(_no_columns_message(cells, source_language, target_language, delimiter),
                                        path=path, line=line)
             columns = Columns(0, 1)
+            chinese_first = mostly_chinese_first(_first_two_cells(text, path, delimiter))
         needed = max(columns.source, columns.target) + 1
         if len(cells) < needed or (not has_header and len(cells) != 2):
             hint = "; is a quote left open?" if any("\n" in cell for cell in cells) else ""
@@ -249,6 +275,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         # without a header holds the Chinese first. The translation, where a fix goes, is the other column.
         header_from_chinese = has_header and columns.target < columns.source
         swap = not has_header and has_han(source) and not has_han(target)
+        if chinese_first and not swap:  # only English alone in the first cell goes against the file
+            if has_han(target) and not has_han(source):
+                against_the_file.append(line)
+            else:
+                swap = True
         if swap:
             source, target = target, source
             swapped += 1
@@ -264,3 +295,6 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")
     if swapped:
         options.on_warning(f"{path}: {swapped} row(s) had the Chinese text in the first column; read as zh -> en")
+    if against_the_file:
+        options.on_warning(f"{path}:{against_the_file[0]}: {len(against_the_file)} row(s) have the English text in "
+                           "the first column, unlike the rest of the file; read as en -> zh (first one here)")

@@ -11,8 +11,9 @@ of the msgid, with the msgctxt as the unit; its target position is where the tex
 (or of the plural form) starts, where a fix goes.
 
 A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped so that English stays the
-source, with one warning unless its Language says the msgstrs are English: the msgid and msgstr scripts decide, and the header's Language (the
-msgstr language) when the scripts do not. Its English side is the last msgstr form, the plural.
+source, with one warning unless its Language says the msgstrs are English: the msgid and msgstr
+scripts decide, and the header's Language (the msgstr language) when the scripts do not. Its
+English side is the last msgstr form, the plural.
 Its pairs are marked as translated from Chinese (SegmentPair.from_chinese), still located at the
 msgstr: check asks the English there for the approved terms.
 A catalogue whose Language is neither wanted language (de, ja, en_GB holding no Chinese) raises
@@ -117,7 +118,8 @@ def _sides(entry: polib.POEntry, swap: bool) -> list[_Sides]:
         return [_Sides(_clean(entry.msgid), _clean(entry.msgstr), "msgstr")]
     forms = entry.msgstr_plural
     if swap:
-        return [_Sides(_clean(entry.msgid), _clean(forms[max(forms)]) if forms else "", f"msgstr[{max(forms, default=0)}]")]
+        last = max(forms, default=0)
+        return [_Sides(_clean(entry.msgid), _clean(forms[last]) if forms else "", f"msgstr[{last}]")]
     first = _clean(forms.get(0, ""))
     others = [(number, _clean(text)) for number, text in sorted(forms.items()) if number > 0]
     others = [(number, text) for number, text in others if text and text != first]

@@ -5,8 +5,9 @@ memory is read with English as the source. A unit with several target variants (
 is read in the one language_tags.variant_rank ranks first, whatever their order. Location: the file, the line of the <tu> and its
 tuid (or its 1-based position when it has none); its target position is where the words of the
 Chinese <seg> start. A unit whose srclang (its own, else the <header>'s) is Chinese translates from
-Chinese (SegmentPair.from_chinese): its target position is then the English <seg>'s, the text to fix. A memory translated only into other languages (en + ja) is an OtherLanguageError
-naming the languages it holds, not a memory with nothing translated yet.
+Chinese (SegmentPair.from_chinese): its target position is then the English <seg>'s, the text to
+fix. A memory translated only into other languages (en + ja) is an OtherLanguageError naming the
+languages it holds, not a memory with nothing translated yet.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from ..errors import InputFormatError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import read_corpus_text, text_lines
-from .csv_reader import (Columns, header_columns, refuse_header_of_another_variant, several_targets_warning,
-                         target_columns, tell_column_language)
+from .csv_reader import (Columns, header_columns, mostly_chinese_first, refuse_header_of_another_variant,
+                         several_targets_warning, target_columns, tell_column_language)
 from .positions import at_target, leading_space
 from .xml_safe import wanted_languages
 
@@ -146,7 +146,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             continue
         swap = width == 2 and has_han(source) and not has_han(target)
         if width == 2 and columns == Columns(0, 1) and chinese_first is None:
-            chinese_first = _mostly_chinese_first(lines[number - 1:])
+            chinese_first = mostly_chinese_first(_first_two_cells(lines[number - 1:]))
         if chinese_first and not swap:
             # English quoting its Chinese original (`Guangdong Carbon Cloud (粤碳云)`) says nothing
             # about the line's direction: only English alone in the first cell goes against the file.
@@ -175,19 +175,12 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                            "the first column, unlike the rest of the file; read as en -> zh (first one here)")
 
 
-def _mostly_chinese_first(lines: list[str]) -> bool:
-    """Whether a table without a header clearly holds the Chinese first: of its lines with Chinese
-    in one cell only, which say which way they go, at least two in three have it in the first.
-    Its other lines (English quoting Chinese, numbers, names) are then read so too."""
-    chinese_first = english_first = 0
+def _first_two_cells(lines: list[str]) -> Iterator[tuple[str, str]]:
+    """The text of the first two cells of each line that has them."""
     for line in lines:
         cells = split_cells(line)
-        if len(cells) < 2:
-            continue
-        first, second = has_han(cells[0].text), has_han(cells[1].text)
-        chinese_first += first and not second
-        english_first += second and not first
-    return chinese_first > 0 and chinese_first >= 2 * english_first
+        if len(cells) >= 2:
+            yield cells[0].text, cells[1].text
 
 
 def _column_count_hint(line: str, found: int) -> str:

@@ -1,6 +1,7 @@
 """`--format junit`: one test case per approved term, failing when the term has new findings at or
 above `--fail-on`; other findings of the term are listed in its system-out. A term the files never
-hold in the text translated (the English, or the Chinese of a file translated from Chinese) is skipped: nothing tested it, so it did not pass either.
+hold in the text translated (the English, or the Chinese of a file translated from Chinese) is
+skipped: nothing tested it, so it did not pass either.
 
 Every test case has the classname `glossary-check`: Jenkins and GitLab split a classname at its
 dots into package and class, so a file name (`energy.yaml`) would become package `energy`, class
@@ -52,7 +53,8 @@ def render_junit(result, context: ReportContext) -> str:
         case = ElementTree.SubElement(suite, "testcase", classname=CLASSNAME,
                                       name=f"{entry.source} → {'、'.join(entry.allowed_targets())}")
         if count == 0:
-            ElementTree.SubElement(case, "skipped", message=f'"{entry.source}" is in no {_text_looked_in(result)} checked')
+            ElementTree.SubElement(case, "skipped",
+                                   message=f'"{entry.source}" is in no {_text_looked_in(result)} checked')
             continue
         findings = by_term.get(entry.source, [])
         failed = [(where, finding) for where, finding in findings if id(finding) in failing]

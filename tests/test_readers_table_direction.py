@@ -1,6 +1,6 @@
-"""A table without a header is read in the direction most of its lines show: a line of a file
-written in Chinese whose English quotes the Chinese original (`Guangdong Carbon Cloud (粤碳云)`)
-is no English-first line, and only lines clearly going the other way are warned about (probe of
+"""A table (TSV or CSV) without a header is read in the direction most of its lines show: a line
+of a file written in Chinese whose English quotes the Chinese original (`Guangdong Carbon Cloud
+(粤碳云)`) is no English-first line, and only lines clearly going the other way are warned about (probe of
 a Chinese-authored project, M1)."""
 
 from __future__ import annotations
@@ -58,3 +58,22 @@ def test_check_asks_the_quoting_english_line_for_the_approved_term(runner, workd
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=zh-en.tsv,line=1,col=23,title=GL005 ")
 
+
+
+def test_a_csv_without_a_header_is_read_so_too(tmp_path):
+    path = tmp_path / "zh-en.csv"
+    path.write_text('深圳是绿色转型的先行者。,Shenzhen is a pioneer of the green transition.\n'
+                    '"广东省推出了“粤碳云”平台。","Guangdong launched the Guangdong Carbon Cloud (粤碳云), a platform."\n'
+                    '热泵很高效。,Heat pumps are efficient.\n'
+                    'Open the file,打开文件\n', encoding="utf-8")
+
+    pairs, warnings = read(path)
+
+    assert [(pair.source, pair.from_chinese) for pair in pairs] == [
+        ("Shenzhen is a pioneer of the green transition.", True),
+        ("Guangdong launched the Guangdong Carbon Cloud (粤碳云), a platform.", True),
+        ("Heat pumps are efficient.", True), ("Open the file", False)]
+    assert pairs[1].location.target_column == len('"广东省推出了“粤碳云”平台。",') + 2  # past the English cell's quote
+    assert warnings == [f"{path}: 3 row(s) had the Chinese text in the first column; read as zh -> en",
+                        f"{path}:4: 1 row(s) have the English text in the first column, unlike the rest of the file; "
+                        "read as en -> zh (first one here)"]
