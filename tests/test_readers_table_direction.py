@@ -77,3 +77,15 @@ def test_a_csv_without_a_header_is_read_so_too(tmp_path):
     assert warnings == [f"{path}: 3 row(s) had the Chinese text in the first column; read as zh -> en",
                         f"{path}:4: 1 row(s) have the English text in the first column, unlike the rest of the file; "
                         "read as en -> zh (first one here)"]
+
+
+def test_a_header_decides_the_direction_of_lines_that_do_not_show_one(tmp_path):
+    path = tmp_path / "headed.tsv"
+    path.write_text("en\tzh\n" + QUOTING + "".join(CHINESE_FIRST), encoding="utf-8")
+
+    pairs, warnings = read(path)
+
+    # the header names the English column first: a line quoting Chinese in both cells is read by it
+    assert pairs[0].source == "广东省推出了“粤碳云”平台,推动绿色转型。"
+    assert warnings == [f"{path}:3: 2 line(s) have the Chinese text in the first column; read as zh -> en "
+                        "(first one here)"]

@@ -125,6 +125,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         if number == 1 and (named := _header(cells, options, path)) is not None:
             columns, width = named, len(cells)
             from_chinese = columns.target < columns.source
+            chinese_first = False  # the header says which column is which
             continue
         while len(cells) > width and not cells[-1].text.strip():  # the empty last column Excel writes
             cells.pop()
@@ -145,7 +146,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             skipped.append(number)
             continue
         swap = width == 2 and has_han(source) and not has_han(target)
-        if width == 2 and columns == Columns(0, 1) and chinese_first is None:
+        if width == 2 and chinese_first is None:
             chinese_first = mostly_chinese_first(_first_two_cells(lines[number - 1:]))
         if chinese_first and not swap:
             # English quoting its Chinese original (`Guangdong Carbon Cloud (粤碳云)`) says nothing
