@@ -6,6 +6,7 @@ This module is the schema; `glossary_yaml` reads and writes it without losing hu
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any
@@ -67,16 +68,27 @@ class Entry:
         return list(self.target)
 
     def is_case_sensitive(self) -> bool:
-        """Explicit setting, else true when an uppercase letter follows the first (P2G, iPhone)."""
+        """Explicit setting, else true when every word has an uppercase letter after its first (P2G, iPhone)."""
         return self.spelling_is_case_sensitive(self.source)
 
     def spelling_is_case_sensitive(self, spelling: str) -> bool:
         """Whether one spelling of the entry (its source or a source variant) matches only in its
-        own case: the explicit setting, else whether it has a capital inside a word (`V2G` yes,
-        `Vehicle-to-Grid` and `vehicle-to-grid` no)."""
+        own case, as a whole: the explicit setting, else whether each of its words has a capital
+        inside (`V2G`, `SARS-CoV-2` yes; `Vehicle-to-Grid` no; `API key` only in part, see
+        words_in_exact_case)."""
         if self.case_sensitive is not None:
             return self.case_sensitive
-        return has_inner_capital(spelling)
+        words = _cased_words(spelling)
+        return bool(words) and all(map(has_inner_capital, words))
+
+    def words_in_exact_case(self, spelling: str) -> frozenset[str]:
+        """The words of a spelling whose case matters (words split at spaces and hyphens): all of
+        them when the entry says `case_sensitive: true`, none when it says false, else those with
+        a capital inside. `API key` keeps `API` exact and lets `key` be `Key` or `KEY`, since UI
+        labels write terms in Title Case (`Manage API Keys`) and headings in capitals."""
+        if self.case_sensitive is not None:
+            return frozenset(_cased_words(spelling)) if self.case_sensitive else frozenset()
+        return frozenset(word for word in _cased_words(spelling) if has_inner_capital(word))
 
     def is_reviewed(self) -> bool:
         """True when a person has made a decision or added something the tool never writes."""
@@ -121,6 +133,14 @@ class Glossary:
 
 
 _ENTRY_LISTS = tuple(each.name for each in fields(Entry) if each.type.startswith("list"))
+
+
+_WORD_SEPARATORS = re.compile("[\\s\u2010\u2011\u2012\u2013\u2014\u2015\u2212-]+")
+
+
+def _cased_words(spelling: str) -> list[str]:
+    """The words of a spelling that have a letter, whose case can matter (`2` in `SARS-CoV-2` has none)."""
+    return [word for word in _WORD_SEPARATORS.split(spelling) if any(char.isalpha() for char in word)]
 
 
 def has_inner_capital(spelling: str) -> bool:

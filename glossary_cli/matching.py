@@ -9,14 +9,15 @@ English (source side)
     `sinuses`; not `economic` `economics`), unless another entry is written so (`influenza
     pandemics`, as extract writes it): see `_singular_readings`. One word all in capitals in
     ordinary text is an acronym, never the plural of a term (`aid` does not match `AIDS`, nor
-    `arm` `ARMS`). Case folded unless the spelling is
-    case-sensitive (`Entry.spelling_is_case_sensitive`: the entry's `case_sensitive`, else a capital inside
-    a word of the spelling, so `V2G` and `iPhone` are, and `Smart Grid`, `Wi-Fi` and the variant
-    `Vehicle-to-Grid`, capitalised at the start of each word, are not; nor, unless the entry says
-    so, a name of three or more capitals and a number, `COVID-19`, which the press writes
-    `Covid-19`: `is_numbered_name`). In a text all in capitals,
-    whose capitals say nothing, a case-sensitive form that spells function words (`US`, `IT`,
-    `WHO`) is read as those words, as `extract` reads it: `CONTACT US` holds no `US`. When
+    `arm` `ARMS`). Case is folded word by word, except in the words with a capital inside
+    (`Entry.words_in_exact_case`): `V2G` and `iPhone` keep their case, `Smart Grid`, `Wi-Fi` and the
+    variant `Vehicle-to-Grid`, capitalised at the start of each word, do not, and `API key` keeps
+    `API` but is found as `API Keys` and `API KEY`, as UI labels and headings write it. An entry's
+    `case_sensitive` decides for the whole spelling, and unless it says so a name of three or more
+    capitals and a number, `COVID-19`, which the press writes `Covid-19`, is folded
+    (`is_numbered_name`). In a text all in capitals, whose capitals say nothing, words in exact
+    case that spell function words (`US`, `IT`, `WHO`) are read as those words, as `extract` reads
+    it: `CONTACT US` holds no `US`. When
     occurrences overlap, the longest wins: in `heat pump installer`, with both `heat pump` and
     `heat pump installer` approved, only the longer term occurs.
 
@@ -697,6 +698,38 @@ def is_numbered_name(spelling: str) -> bool:
         all(_NUMBERED_NAME.fullmatch(word) or not has_inner_capital(word) for word in words)
 
 
+@dataclass(frozen=True)
+class _WordCase:
+    """The words of one form of a term that must be found in their own case (`API` in `API keys`),
+    at their offsets in the form; the form's other words match in any case (`API Keys`, `API KEYS`)."""
+
+    words: tuple[tuple[int, str], ...]  # (offset in the form, the word as written)
+    # Those words all spell function words (`US` in `US dollar`): in a text all in capitals they are
+    # those words, as for a term case-sensitive as a whole (TermMatcher._spells_function_words_of).
+    function_words: bool
+
+    def fits(self, haystack: str, start: int, shouted: bool) -> bool:
+        if shouted and self.function_words:
+            return False
+        return all(haystack.startswith(word, start + offset) for offset, word in self.words)
+
+
+def _word_case(form: str, exact_words: frozenset[str]) -> _WordCase:
+    """Which words of a form keep their case: those holding a word of the term in exact case, so
+    the head noun's plural (`APIs` of `API`) and the closed spelling of a word keep it too."""
+    words = []
+    offset = 0
+    for word in form.split(" "):
+        if any(exact in word for exact in exact_words):
+            words.append((offset, word))
+        offset += len(word) + 1
+    return _WordCase(tuple(words), all(is_english_stopword(word, shouted=True) for _, word in words))
+
+
+def _fits_any(cases: list[_WordCase] | None, haystack: str, start: int, shouted: bool) -> bool:
+    return cases is None or any(case.fits(haystack, start, shouted) for case in cases)
+
+
 def _owners_first(owners: dict[int, bool]) -> list[int]:
     """The entries a pattern finds: those it is a form of, else those it is an extra form of
     (`pandemics` finds an entry `pandemics` when there is one, else `pandemic`)."""
@@ -721,10 +754,14 @@ class TermMatcher:
         # Folded patterns that are one word and a plural of some owner (`aids` of `aid`): those
         # owners do not match the word all in capitals (AIDS), an acronym in ordinary text.
         self._plural_owners: dict[str, set[int]] = {}
+        # Folded patterns some owners find only with some words in their own case (`API` of `API key`):
+        # pattern -> entry index -> the forms' word cases, any of which will do (None: any case).
+        word_cases: dict[str, dict[int, list[_WordCase] | None]] = {}
         for index, entry in enumerate(self.entries):
             for term in (entry.source, *entry.source_variants):
-                case_sensitive = entry.spelling_is_case_sensitive(term) and not (
-                    entry.case_sensitive is None and is_numbered_name(term))
+                numbered_name = entry.case_sensitive is None and is_numbered_name(term)
+                case_sensitive = entry.spelling_is_case_sensitive(term) and not numbered_name
+                exact_words = frozenset() if case_sensitive or numbered_name else entry.words_in_exact_case(term)
                 table = exact if case_sensitive else folded
                 closed = closed_compound(term)  # `Wi-Fi` is written `WiFi` too: an extra form
                 for spelling, closed_form in ((term, False), (closed, True)) if closed else ((term, False),):
@@ -734,6 +771,12 @@ class TermMatcher:
                         owners_of_key[index] = owners_of_key.get(index, True) and (kind.extra or closed_form)
                         if table is folded and kind.plural and " " not in key:
                             self._plural_owners.setdefault(key, set()).add(index)
+                        if table is folded:
+                            cases = word_cases.setdefault(key, {})
+                            if not exact_words:
+                                cases[index] = None
+                            elif cases.get(index, []) is not None:
+                                cases.setdefault(index, []).append(_word_case(form, exact_words))
         self._pattern_words = frozenset(_lower(word) for table in (folded, exact) for pattern in table
                                         for word in pattern.split(" "))
         self._longest_english = max((len(pattern) for table in (folded, exact) for pattern in table), default=0)
@@ -741,9 +784,11 @@ class TermMatcher:
         # owners of a pattern, those it is only an extra form of give way to those it is a form of.
         # Per pattern, whether it is only an extra form of its owners: then, of two matches of the same
         # text, the one another entry owns as its own form wins, whichever automaton found it.
+        folded_cases = [{index: cases for index, cases in word_cases[key].items() if cases is not None} or None
+                        for key in folded]
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
-                          lowered, [all(owners.values()) for owners in table.values()])
-                         for table, lowered in ((folded, True), (exact, False)) if table]
+                          lowered, [all(owners.values()) for owners in table.values()], cases)
+                         for table, lowered, cases in ((folded, True, folded_cases), (exact, False, None)) if table]
         self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
         # pattern -> (entry index, kind) -> the owner's renderings of it as written (as_written only)
@@ -817,7 +862,7 @@ class TermMatcher:
         shouted: bool | None = None
         length = len(haystack)
         found: list[tuple[int, int, int, list[int]]] = []
-        for patterns, owners, automaton, lowered, extra_only in self._english:
+        for patterns, owners, automaton, lowered, extra_only, word_cases in self._english:
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
                 subject = folded_haystack
@@ -854,6 +899,14 @@ class TermMatcher:
                         owners_here = [index for index in owners_here if index not in plural_owners]
                         if not owners_here:
                             continue
+                if lowered and word_cases is not None and word_cases[pattern] is not None:
+                    # `API key` found as `api key`: only the owners whose exact words are there as written
+                    if shouted is None:
+                        shouted = is_shouted([haystack])
+                    cases = word_cases[pattern]
+                    owners_here = [index for index in owners_here if _fits_any(cases.get(index), haystack, start, shouted)]
+                    if not owners_here:
+                        continue
                 found.append((start, -end, rank, owners_here))
         return found
 
