@@ -301,7 +301,7 @@ def check(
     select: Optional[list[str]] = typer.Option(
         None, "--select", metavar="RULES",
         help="Run only these rules: IDs, prefixes (GL00) or ALL, separated by commas; the default runs GL001-GL003 "
-             "(and GL004 with --strict-count)."),
+             "and GL005 (and GL004 with --strict-count)."),
     ignore: Optional[list[str]] = typer.Option(
         None, "--ignore", metavar="RULES",
         help="Leave these rules out (IDs, prefixes or ALL, separated by commas). As in ruff, where --select and "

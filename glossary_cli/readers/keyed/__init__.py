@@ -175,6 +175,15 @@ def path_language(path: str) -> PathLanguage | None:
     return None
 
 
+def names_english(path: str) -> bool:
+    """Whether a resource file's path names English, as path_language names Chinese: Android's
+    `values-en` and `values-en-rGB`, Apple's `en.lproj`, `messages_en.properties`, `locales/en/x.json`."""
+    parts = os.path.normpath(path).split(os.sep)
+    parts[-1] = os.path.splitext(parts[-1])[0]
+    return any(token.lower() in ("en", "eng") for part in parts
+               for token in _LANGUAGE_PARTS.split(part.removesuffix(".lproj")))
+
+
 def paired_surrogates(text: str) -> str:
     """Text whose escapes gave the two halves of a character beyond U+FFFF (`\\uD83D\\uDE00`, as
     Java and Apple write emoji) with those halves joined; a half alone becomes U+FFFD."""

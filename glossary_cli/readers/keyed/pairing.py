@@ -43,7 +43,7 @@ from ...models import Location, SegmentPair
 from ...script import has_han
 from ..discover import regular_file, warn_one_sided
 from ..xml_safe import language_matches, normalize_language
-from . import KeyedFormat, KeyedString, detect, path_language, read_strings, unique_keys
+from . import KeyedFormat, KeyedString, detect, names_english, path_language, read_strings, unique_keys
 
 
 @dataclass(frozen=True)
@@ -220,8 +220,19 @@ def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options
         read = [_Read(_Pairing(each.pairing.chinese, each.pairing.english, each.pairing.keyed_format),
                       each.chinese, each.english) for each in read]
     _refuse_another_variant(chinese_path, options)
+    # The base resources (res/values: no language in the path) are the language the app is written in.
+    # Chinese there, beside values-en, means the English is the translation to check (GL005), whichever
+    # side the options gave it. Chinese a path names (values-zh-rCN, zh.json) is a translation into
+    # Chinese, whatever the options said. Where no path says, a Chinese --source says the app is Chinese.
+    english_path = target_path if english_chinese else source_path
+    if path_language(chinese_path) is not None:
+        from_chinese = False
+    elif names_english(english_path):
+        from_chinese = True
+    else:
+        from_chinese = english_chinese
     for each in read:
-        yield from _paired(each, options)
+        yield from _paired(each, options, from_chinese=from_chinese)
 
 
 def _default_product(key: str) -> str | None:
@@ -260,7 +271,9 @@ def _stringsdict_first(strings: list[KeyedString]) -> list[KeyedString]:
     return [string for string, found in zip(strings, in_stringsdict) if found or string.key not in keys]
 
 
-def _paired(read: _Read, options) -> Iterator[SegmentPair]:
+def _paired(read: _Read, options, from_chinese: bool = False) -> Iterator[SegmentPair]:
+    """The pairs of one pairing; `from_chinese`: the app is translated from Chinese, so check
+    asks for the approved English and points at the English string (GL005)."""
     english_name, chinese_name = read.pairing.english.name, read.pairing.chinese.name
     english_file, chinese_file = read.pairing.english.paths[0], read.pairing.chinese.paths[0]
     english = [string for string in read.english if string.text]  # an empty English value: nothing to translate
@@ -280,9 +293,10 @@ def _paired(read: _Read, options) -> Iterator[SegmentPair]:
                 untranslated.append(_refused_in_strict(string, options, string.path or english_file,
                                                        f"has no translation in {chinese_name}"))
             continue
-        location = Location(translation.path or chinese_file, translation.line, translation.key,
-                            translation.text_line, translation.column, translation.column_utf16, translation.verbatim)
-        yield SegmentPair(string.text, translation.text, location)
+        placed, placed_file = (string, english_file) if from_chinese else (translation, chinese_file)
+        location = Location(placed.path or placed_file, placed.line, placed.key, placed.text_line, placed.column,
+                            placed.column_utf16, placed.verbatim)
+        yield SegmentPair(string.text, translation.text, location, from_chinese=from_chinese)
     english_keys = {string.key for string in read.english}
     left_over = [_refused_in_strict(string, options, string.path or chinese_file, f"is not in {english_name}")
                  for string in translations.values() if string.key not in english_keys]

@@ -1,0 +1,42 @@
+"""An Android app written in Chinese (res/values) and translated into English (res/values-en):
+check asks for the approved English and points at the English string to fix (GL005), as it
+does for PO, XLIFF, TMX and tables translated from Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_cli.cli.common import app
+
+GLOSSARY = ("glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+            "  - source: V2G\n    target: 车网互动\n    status: approved\n")
+
+
+def strings(*rows: tuple[str, str]) -> str:
+    body = "".join(f'    <string name="{name}">{text}</string>\n' for name, text in rows)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<resources>\n{body}</resources>\n'
+
+
+def test_an_app_translated_from_chinese_is_checked_at_its_english_strings(runner, workdir):
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("res/values").mkdir(parents=True)
+    Path("res/values-en").mkdir()
+    Path("res/values/strings.xml").write_text(strings(("title", "车网互动"), ("desc", "开启车网互动。")), encoding="utf-8")
+    Path("res/values-en/strings.xml").write_text(strings(("title", "V2G"), ("desc", "Turn on vehicle-grid interaction.")),
+                                                 encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "res/values", "--target", "res/values-en"])
+    assert result.exit_code == 1
+    assert "res/values-en/strings.xml:4:25  error GL005" in result.stdout
+    assert '"车网互动" should be translated as "V2G"' in result.stdout
+
+
+def test_the_base_resources_say_the_app_is_written_in_chinese_whichever_side_the_options_give(runner, workdir):
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("res/values").mkdir(parents=True)
+    Path("res/values-en").mkdir()
+    Path("res/values/strings.xml").write_text(strings(("desc", "开启车网互动。")), encoding="utf-8")
+    Path("res/values-en/strings.xml").write_text(strings(("desc", "Turn on vehicle-grid interaction.")),
+                                                 encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "res/values-en", "--target", "res/values"])
+    assert result.exit_code == 1
+    assert "res/values-en/strings.xml:3:25  error GL005" in result.stdout
