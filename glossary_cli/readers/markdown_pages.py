@@ -114,7 +114,9 @@ def _pairs(pairs: list[_PagePair], source_path: str, target_path: str, options) 
     chinese_texts = [text for pair in pairs for text in pair.chinese.texts]
     if english_texts and chinese_texts and mostly_chinese(english_texts) and mostly_chinese(chinese_texts):
         raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; {_SIDES}")
-    if mostly_chinese(english_texts) and not mostly_chinese(chinese_texts) and any(map(has_han, english_texts)):
+    # Read swapped, as line-aligned files are: pages translated from Chinese, checked at the English (GL005).
+    from_chinese = mostly_chinese(english_texts) and not mostly_chinese(chinese_texts) and any(map(has_han, english_texts))
+    if from_chinese:
         options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
                            f"with {target_path} as the English side")
         pairs = [_PagePair(pair.chinese, pair.english) for pair in pairs]
@@ -126,7 +128,7 @@ def _pairs(pairs: list[_PagePair], source_path: str, target_path: str, options) 
                            + (f" (first: {untranslated[0]})" if len(untranslated) > 1 else ""))
     for pair in pairs:
         if pair.chinese.has_chinese:
-            yield from _paired(pair, options)
+            yield from _paired(pair, options, from_chinese)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ class _Unpaired:
     what: str
 
 
-def _paired(pair: _PagePair, options) -> Iterator[SegmentPair]:
+def _paired(pair: _PagePair, options, from_chinese: bool = False) -> Iterator[SegmentPair]:
     english, chinese = pair.english, pair.chinese
     for page in (english, chinese):
         for note in page.notes:
@@ -170,9 +172,10 @@ def _paired(pair: _PagePair, options) -> Iterator[SegmentPair]:
                                f"segment holds ({MAX_SEGMENT_CHARS:,}); not read")
             continue
         if english_block.text and chinese_block.text:
-            location = at_target(Location(chinese.path, chinese_block.line), chinese_block.text_line,
-                                 chinese_block.line_text, chinese_block.offset, chinese_block.text)
-            yield SegmentPair(english_block.text, chinese_block.text, location)
+            page, block = (english, english_block) if from_chinese else (chinese, chinese_block)  # the side to fix
+            location = at_target(Location(page.path, block.line), block.text_line, block.line_text, block.offset,
+                                 block.text)
+            yield SegmentPair(english_block.text, chinese_block.text, location, from_chinese=from_chinese)
         elif (english_block.text or chinese_block.text) and english_block.kind != "admonition":
             one_side_empty.append((english_block, chinese_block))  # an admonition's title may be left to its default
     if one_side_empty:
