@@ -1095,7 +1095,8 @@ class TermMatcher:
 
     def hits_many(self, pairs: Sequence[SegmentPair]) -> list[list[TermHit]]:
         """`hits` of each pair; the targets are normalised together, which is cheaper."""
-        in_sources = [self.find_in_source(pair.source, accelerator_keys(pair.target)) for pair in pairs]
+        in_sources = [_outside_kept_code(pair, self.find_in_source(pair.source, accelerator_keys(pair.target)))
+                      for pair in pairs]
         with_terms = [number for number, in_source in enumerate(in_sources) if in_source]
         if self._chinese is None:
             targets: list[Normalised | None] = [None] * len(with_terms)
@@ -1166,6 +1167,48 @@ class TermMatcher:
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
                                        tuple(chinese), tuple(english)))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
+
+
+# Marks of a token that is code or an address, not prose: an email address, a mention, a hashtag,
+# a `$VARIABLE`, a Windows path; a dot between word characters (a file name, `user.cfg`); a path
+# that starts at a root, home or here (`/etc/x`, `~/x`, `./x`) or has two slashes (`a/b/c`; one,
+# `file/folder`, is prose).
+_CODE_LIKE = re.compile(r"[@$#\\]|\w\.\w|^(?:[/~]|\.\.?/)|/[^/]*/")
+_TOKEN_OPENERS = "([{\"'\u201c\u2018\u00ab"
+_TOKEN_CLOSERS = ".,;:!?)]}\"'\u201d\u2019\u00bb"
+
+
+def _code_token(text: str, start: int, end: int) -> str | None:
+    """The code-like token (a path, a file name, an email address, a `$VARIABLE`, a hashtag) the
+    occurrence [start, end) is part of, without the punctuation around it, else None."""
+    left, right = start, end
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    if left == start and right == end:
+        return None
+    token = text[left:right].lstrip(_TOKEN_OPENERS).rstrip(_TOKEN_CLOSERS)
+    if len(token) <= end - start or not _CODE_LIKE.search(token):
+        return None
+    return token
+
+
+def _outside_kept_code(pair: SegmentPair, in_source: dict[int, list[Occurrence]]) -> dict[int, list[Occurrence]]:
+    """The occurrences that are not inside a code-like token the translation keeps as written:
+    `user` in `Open user.cfg.` ↔ `打开 user.cfg。` names a file, which stays as it is, and so do
+    `user@example.com`, `$USER`, `#user` and `C:\\Users\\user\\file.txt`. A token the translation
+    changes, or a term beside it, is still the term."""
+    if not in_source:
+        return in_source
+    kept: dict[int, list[Occurrence]] = {}
+    for index, occurrences in in_source.items():
+        outside = [occurrence for occurrence in occurrences
+                   if (token := _code_token(pair.source, occurrence.start, occurrence.end)) is None
+                   or token not in pair.target]
+        if outside:
+            kept[index] = outside
+    return kept
 
 
 def _counts_as_word(boundaries: tuple[int, ...], start: int, end: int) -> bool:
