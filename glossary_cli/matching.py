@@ -98,9 +98,13 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
 # The hyphens that join a compound (MERS-CoV); the dashes between clauses (coronavirus\u2014because,
 # U+2013 and U+2014, written without spaces in US style) and the minus sign join nothing.
 _COMPOUND_HYPHENS = "-\u2010\u2011\ufe63\uff0d"  # hyphen-minus, hyphen, non-breaking, small, full-width
+# Line breaks and other whitespace NFKC leaves as they are: a line or paragraph separator (U+2028,
+# U+2029, the soft return Word and InDesign export), NEL, the vertical tab and the form feed break
+# a line between the words of a term as a newline does (and the Ogham space mark is a space).
+_LINE_BREAKS = "\t\n\r\u000b\u000c\u001c\u001d\u001e\u001f\u0085\u00a0\u1680\u2028\u2029"
 # One character for one, so offsets hold; replaced only where present (cheaper than str.translate).
-_ENGLISH_REPLACEMENTS = (*((hyphen, " ") for hyphen in _HYPHENS), ("\u2019", "'"), ("\t", " "), ("\n", " "),
-                         ("\r", " "), ("\u00a0", " "))
+_ENGLISH_REPLACEMENTS = (*((hyphen, " ") for hyphen in _HYPHENS), ("\u2019", "'"),
+                         *((line_break, " ") for line_break in _LINE_BREAKS))
 _ASCII_REPLACEMENTS = tuple((char, replacement) for char, replacement in _ENGLISH_REPLACEMENTS if char.isascii())
 # The Chinese side folds the same hyphens and dashes, to `-` (`Wi\u2011Fi` is `Wi-Fi`), and the middle
 # dots that separate transliterated names, to U+00B7: normalize.CHINESE_FOLDS, as extract's keys fold them.
