@@ -78,8 +78,9 @@ class Entry:
         words_in_exact_case)."""
         if self.case_sensitive is not None:
             return self.case_sensitive
-        words = _cased_words(spelling)
-        return bool(words) and all(map(has_inner_capital, words))
+        if not has_inner_capital(spelling):  # most terms: no word can have one
+            return False
+        return all(map(has_inner_capital, _cased_words(spelling)))
 
     def words_in_exact_case(self, spelling: str) -> frozenset[str]:
         """The words of a spelling whose case matters (words split at spaces and hyphens): all of
@@ -88,6 +89,8 @@ class Entry:
         labels write terms in Title Case (`Manage API Keys`) and headings in capitals."""
         if self.case_sensitive is not None:
             return frozenset(_cased_words(spelling)) if self.case_sensitive else frozenset()
+        if not has_inner_capital(spelling):
+            return frozenset()
         return frozenset(word for word in _cased_words(spelling) if has_inner_capital(word))
 
     def is_reviewed(self) -> bool:

@@ -708,14 +708,19 @@ class _WordCase:
     at their offsets in the form; the form's other words match in any case (`API Keys`, `API KEYS`)."""
 
     words: tuple[tuple[int, str], ...]  # (offset in the form, the word as written)
-    # Those words all spell function words (`US` in `US dollar`): in a text all in capitals they are
-    # those words, as for a term case-sensitive as a whole (TermMatcher._spells_function_words_of).
-    function_words: bool
 
     def fits(self, haystack: str, start: int, shouted: bool) -> bool:
-        if shouted and self.function_words:
+        # Words that all spell function words (`US` in `US dollar`) are those words in a text all in
+        # capitals, as for a term case-sensitive as a whole (TermMatcher._spells_function_words_of).
+        if shouted and _function_words_only(tuple(word for _, word in self.words)):
             return False
         return all(haystack.startswith(word, start + offset) for offset, word in self.words)
+
+
+@lru_cache(maxsize=10_000)
+def _function_words_only(words: tuple[str, ...]) -> bool:
+    """Asked only of text all in capitals: the stopword list loads spaCy's, which takes a second."""
+    return all(is_english_stopword(word, shouted=True) for word in words)
 
 
 def _word_case(form: str, exact_words: frozenset[str]) -> _WordCase:
@@ -727,7 +732,7 @@ def _word_case(form: str, exact_words: frozenset[str]) -> _WordCase:
         if any(exact in word for exact in exact_words):
             words.append((offset, word))
         offset += len(word) + 1
-    return _WordCase(tuple(words), all(is_english_stopword(word, shouted=True) for _, word in words))
+    return _WordCase(tuple(words))
 
 
 def _fits_any(cases: list[_WordCase] | None, haystack: str, start: int, shouted: bool) -> bool:
