@@ -40,3 +40,16 @@ def test_the_base_resources_say_the_app_is_written_in_chinese_whichever_side_the
     result = runner.invoke(app, ["check", "g.yaml", "--source", "res/values-en", "--target", "res/values"])
     assert result.exit_code == 1
     assert "res/values-en/strings.xml:3:25  error GL005" in result.stdout
+
+
+def test_json_resources_given_chinese_first_are_checked_from_chinese(runner, workdir):
+    """Where the paths do not say which is the original, --source is: the warning says zh -> en,
+    and the check is (the zh-source re-probe, H2: it said so and checked into Chinese)."""
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("locales").mkdir()
+    Path("locales/zh.json").write_text('{"title": "车网互动"}\n', encoding="utf-8")
+    Path("locales/en.json").write_text('{"title": "Vehicle-grid interaction"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "locales/zh.json", "--target", "locales/en.json"])
+    assert result.exit_code == 1
+    assert "read as zh -> en" in result.stderr
+    assert "locales/en.json:1:12  error GL005" in result.stdout

@@ -220,17 +220,14 @@ def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options
         read = [_Read(_Pairing(each.pairing.chinese, each.pairing.english, each.pairing.keyed_format),
                       each.chinese, each.english) for each in read]
     _refuse_another_variant(chinese_path, options)
-    # The base resources (res/values: no language in the path) are the language the app is written in.
-    # Chinese there, beside values-en, means the English is the translation to check (GL005), whichever
-    # side the options gave it. Chinese a path names (values-zh-rCN, zh.json) is a translation into
-    # Chinese, whatever the options said. Where no path says, a Chinese --source says the app is Chinese.
+    # The base resources (res/values, no language in the path) are the language the app is written in,
+    # whichever side the options gave them: Chinese there beside values-en means the English is the
+    # translation to check (GL005); English there beside values-zh-rCN, the Chinese. Where the paths do
+    # not tell (zh.json and en.json, zh-Hans.lproj and en.lproj), --source is the original, as the
+    # first column of a table is: a Chinese --source is read as zh -> en and checked so.
     english_path = target_path if english_chinese else source_path
-    if path_language(chinese_path) is not None:
-        from_chinese = False
-    elif names_english(english_path):
-        from_chinese = True
-    else:
-        from_chinese = english_chinese
+    chinese_named, english_named = path_language(chinese_path) is not None, names_english(english_path)
+    from_chinese = english_named if chinese_named != english_named else english_chinese
     for each in read:
         yield from _paired(each, options, from_chinese=from_chinese)
 
