@@ -22,3 +22,13 @@ def test_pages_translated_from_chinese_are_checked_at_the_english_page(runner, w
     assert result.exit_code == 1
     assert "docs/en/intro.md:3:1  error GL005" in result.stdout
     assert '"绿色转型" should be translated as "green transition"' in result.stdout
+
+
+def test_line_aligned_files_translated_from_chinese_are_checked_at_the_english_file(runner, workdir):
+    """The findings pointed at the Chinese file, the original (zh-source re-probe, M4)."""
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("a.zh").write_text("我们支持绿色转型。\n", encoding="utf-8")
+    Path("a.en").write_text("We support the green transformation.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", "--source", "a.zh", "--target", "a.en"])
+    assert result.exit_code == 1
+    assert "a.en:1  error GL005" in result.stdout

@@ -88,12 +88,12 @@ def parallel_files(tmp_path: Path) -> tuple[Path, Path]:
     return english, chinese
 
 
-def test_parallel_files_given_the_wrong_way_round_are_swapped_and_located_in_the_chinese_file(tmp_path):
+def test_parallel_files_given_chinese_first_are_read_swapped_and_located_in_the_english_translation(tmp_path):
     english, chinese = parallel_files(tmp_path)
     warnings: list[str] = []
     pairs = list(read_parallel(str(chinese), str(english), options=ReadOptions(on_warning=warnings.append)))
-    assert [(p.source, p.target, str(p.location)) for p in pairs] == [
-        ("smart grid", "智能电网", f"{chinese}:1"), ("heat pump (HP)", "热泵 (HP)", f"{chinese}:3")]
+    assert [(p.source, p.target, str(p.location), p.from_chinese) for p in pairs] == [
+        ("smart grid", "智能电网", f"{english}:1", True), ("heat pump (HP)", "热泵 (HP)", f"{english}:3", True)]
     assert warnings == [f"{chinese}: mostly Chinese and {english} mostly not; read as zh -> en, "
                         f"with {english} as the English side",
                         f"{chinese}:2: 1 line(s) with one side empty skipped (first one here)"]
@@ -124,7 +124,9 @@ def test_extract_with_source_and_target_swapped_warns_once(runner, tmp_path, see
     assert f"warning: {chinese}: mostly Chinese and {english} mostly not; read as zh -> en" in swapped.output
     terms = [(tmp_path / name).read_text(encoding="utf-8").split("\nterms:", 1)[1]
              for name in ("right.yaml", "swapped.yaml")]
-    assert terms[0] == terms[1] and terms[0].strip() != "[]"
+    # the same terms; the evidence names the translation, the Chinese file or, read zh -> en, the English one
+    assert terms[0] == terms[1].replace("a.en:", "a.zh:") and terms[0].strip() != "[]"
+    assert "a.en:" in terms[1]
 
 
 # ---------------------------------------------------------------- PO

@@ -7,7 +7,7 @@ file in another language is.
 
 Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
 with one warning, so English stays the source; the pairs are translated from Chinese
-(SegmentPair.from_chinese), still located in the Chinese file: the English is at the same line."""
+(SegmentPair.from_chinese) and located in the English file, the translation to fix."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from ..textio import read_corpus_text, text_lines
 
 
 def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
-    """Pairs located in the Chinese file: a finding of `check` is fixed there."""
+    """Pairs located in the translation (the Chinese file, or the English one of a zh -> en pair of
+    files): a finding of `check` is fixed there."""
     from . import markdown_pages
     from .keyed.pairing import holds_resource_files, read_keyed, refuse_the_same
 
@@ -59,8 +60,10 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     skipped: list[int] = []
     for number, (source, target) in enumerate(zip(sources, targets), start=1):
         if source.strip() and target.strip():
-            # A location names one file: the Chinese one, as extract's evidence does, whichever way it was translated.
-            yield SegmentPair(source.strip(), target.strip(), Location(chinese_path, number), from_chinese=from_chinese)
+            # A location names one file: the translation, where a finding of check is fixed (the line is
+            # the same in both).
+            translation = english_path if from_chinese else chinese_path
+            yield SegmentPair(source.strip(), target.strip(), Location(translation, number), from_chinese=from_chinese)
         elif source.strip() or target.strip():
             if options.strict:
                 raise InputFormatError(f"the {'English' if not source.strip() else 'Chinese'} line is empty (--strict)",
