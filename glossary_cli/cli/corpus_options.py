@@ -39,10 +39,13 @@ SOURCE_FILE = typer.Option(None, "--source", readable=False,
                                 "by block, or two directories of them (docs/en, docs/zh) paired by relative path; or of two "
                                 "app resource files paired by key (Android strings.xml, iOS .strings and .stringsdict, i18n "
                                 ".json, .arb, .properties) or two directories of them (with --target). Repeated, each "
-                                "--source pairs with the --target in the same place.")
+                                "--source pairs with the --target in the same place. For content written in Chinese, "
+                                "give the Chinese here: --source is the original, so the files are read as zh->en and "
+                                "check asks the English for the approved terms (GL005).")
 TARGET_FILE = typer.Option(None, "--target", readable=False,
-                           help="Chinese side of two line-aligned files, Markdown pages or resource files, or of two "
-                                "directories of them (with --source); findings point into it.")
+                           help="The translation: the Chinese side of two line-aligned files, Markdown pages or resource "
+                                "files, or of two directories of them (with --source), or the English side of content "
+                                "written in Chinese; findings point into it.")
 
 
 _PATTERN_CHARACTERS = frozenset("*?[")  # what makes a shell expand a word into file names
