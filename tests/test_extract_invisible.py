@@ -38,7 +38,9 @@ def test_the_invisible_characters_are_unicodes_format_characters():
     from glossary_cli.script import INVISIBLE
 
     listed = {code for code in range(0x110000) if INVISIBLE.fullmatch(chr(code))}
-    assert listed == {code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"}
+    # Python 3.10 knows an older Unicode, where a few listed characters are not assigned yet (U+0890)
+    assigned = {code for code in listed if unicodedata.category(chr(code)) != "Cn"}
+    assert assigned == {code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"}
 
 
 def test_full_width_latin_and_unicode_hyphens_are_read_as_ascii():
