@@ -258,6 +258,23 @@ def _split_selectors(values: Optional[list[str]]) -> list[str] | None:
     return [piece for value in values for piece in value.split(",")]
 
 
+def _warn_about_rules_for_other_direction(result, rule_ids: tuple[str, ...]) -> None:
+    """Pairs translated from Chinese are checked by GL005 alone, the others by GL001-GL004: a
+    selection that leaves out every rule of a direction the run read checked those pairs for
+    nothing, and a CI config written for one direction (`--select GL001,GL002`) would pass the
+    other in silence."""
+    from_chinese, from_english = result.pairs_from_chinese, result.pairs_checked - result.pairs_from_chinese
+    if from_chinese and "GL005" not in rule_ids:
+        warn(f"{counted(from_chinese, 'pair')} translated from Chinese not checked: GL005, the rule for them, is not "
+             "selected")
+    if from_english and not set(rule_ids) - {"GL005"}:
+        warn(f"{counted(from_english, 'pair')} translated into Chinese not checked: only GL005 is selected, which "
+             "checks pairs translated from Chinese")
+    if from_chinese and "GL004" in rule_ids:
+        warn(f"GL004 (--strict-count) counts terms in pairs translated into Chinese only, not in the "
+             f"{counted(from_chinese, 'pair')} translated from Chinese")
+
+
 def _chosen_rules(select: Optional[list[str]], ignore: Optional[list[str]], strict_count: bool) -> tuple[str, ...]:
     """The IDs of the rules the run applies; an unknown rule, or none left, is a usage error."""
     from ..rules import UnknownRuleError, enabled_rules, rules_named
@@ -395,6 +412,7 @@ def check(
                 if not _translation_files_only(list(corpus or []), input_format):
                     raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
                 warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
+            _warn_about_rules_for_other_direction(result, rule_ids)
         if known is not None:
             result = apply_baseline(result, known, root=_baseline_root(baseline))
             stale = leftover_records(result, known, root=_baseline_root(baseline),
