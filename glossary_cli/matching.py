@@ -63,7 +63,9 @@ Placeholders and markup (`%s`, `%1$d`, `{name}`, `{0}`, `${x}`, `<b>`, `&amp;`, 
 `--option`, URLs) are blanked out on both sides before matching, so they never count as terms; a
 placeholder that stands for a word also separates the words around it (`user %s account` holds
 no `user account`), while markup that wraps words does not (`user <b>account</b>` does; see
-`_blank_placeholders`). Keyboard accelerators (`_File`, `&Save`, `文件(_F)`) are read as if absent
+`_blank_placeholders`). A term inside a code-like token the translation keeps as written (a file
+name, a path, an email address, a `$VARIABLE`, a hashtag: `user` in `user.cfg`) is no occurrence
+(`_outside_kept_code`). Keyboard accelerators (`_File`, `&Save`, `文件(_F)`) are read as if absent
 (accelerators.py).
 
 Both sides use one Aho-Corasick automaton each (ahocorasick-rs) over all patterns at once;
@@ -1180,9 +1182,9 @@ class TermMatcher:
 
 # Marks of a token that is code or an address, not prose: an email address, a mention, a hashtag,
 # a `$VARIABLE`, a Windows path; a dot between word characters (a file name, `user.cfg`); a path
-# that starts at a root, home or here (`/etc/x`, `~/x`, `./x`) or has two slashes (`a/b/c`; one,
-# `file/folder`, is prose).
-_CODE_LIKE = re.compile(r"[@$#\\]|\w\.\w|^(?:[/~]|\.\.?/)|/[^/]*/")
+# that starts at a root, home or here (`/etc/x`, `~/x`, `./x`). Slashes between words alone are
+# prose (`file/folder`, `Wi-Fi/Bluetooth/NFC`).
+_CODE_LIKE = re.compile(r"[@$#\\]|\w\.\w|^(?:[/~]|\.\.?/)")
 _TOKEN_OPENERS = "([{\"'\u201c\u2018\u00ab"
 _TOKEN_CLOSERS = ".,;:!?)]}\"'\u201d\u2019\u00bb"
 

@@ -29,3 +29,5 @@ def test_the_same_text_is_still_the_term_where_it_is_prose_or_the_token_was_chan
     assert broken([USER], "Open user.cfg and ask the user.", "打开 user.cfg 并询问对方。") == [("GL001", "user")]
     assert broken([USER], "Open user.cfg.", "打开配置。") == [("GL001", "user")]
     assert broken([FILE], "Select a file/folder.", "选择一个 file/folder。") == [("GL001", "file")]
+    assert broken([approved("Bluetooth", "蓝牙")], "Open Wi-Fi/Bluetooth/NFC settings.",
+                  "打开 Wi-Fi/Bluetooth/NFC 设置。") == [("GL001", "Bluetooth")]
