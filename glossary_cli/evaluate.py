@@ -232,12 +232,11 @@ def _has_header(path: str, encoding: str | None, source_language: str, target_la
     """Whether the first row names the English and Chinese columns as `glossary import` finds them:
     by code or role (`en`, `zh-CN`, `source`) or by the names CAT tools write (`English (United
     States)`, `Chinese (Simplified)`, `English_United_States`, `Chinese_PRC`, `英文`, `简体中文`)."""
-    import csv
-
     from .exchange.columns import find_columns
+    from .readers.csv_reader import row_cells
 
     first = next((line for line in _lines(path, encoding) if line.strip()), "")
-    cells = next(csv.reader([first], delimiter="\t"), [])  # as import reads it: a header cell may be quoted
+    cells = row_cells(first, "\t")  # as import reads it: a header cell may be quoted
     return find_columns(cells, source_language, target_language) is not None
 
 

@@ -12,10 +12,9 @@ lines name no columns, and a corpus table names en and zh only.
 from __future__ import annotations
 
 import codecs
-import csv
 import os
 
-from ..readers.csv_reader import choose_delimiter, excel_separator
+from ..readers.csv_reader import choose_delimiter, excel_separator, row_cells
 from . import ExchangeFormat
 
 EXPORT_EXTENSIONS = {ExchangeFormat.TBX: (".tbx", ".xml"), ExchangeFormat.CSV: (".csv", ".txt"),
@@ -86,7 +85,7 @@ def _not_a_termbase_table(head: str, source_lang: str, target_lang: str) -> str 
     delimiter = excel_separator(first)
     if delimiter and len(lines) > 1:
         first = lines[1]
-    cells = next(csv.reader([first], delimiter=delimiter or choose_delimiter(first)), [])
+    cells = row_cells(first, delimiter or choose_delimiter(first))
     names = [cell.strip().lower() for cell in cells]
     shown = first if len(first) <= 60 else first[:57] + "..."
     if find_columns(cells, source_lang, target_lang) is None:

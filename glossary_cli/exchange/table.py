@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
-from ..readers.csv_reader import choose_delimiter, csv_records, excel_separator
+from ..readers.csv_reader import choose_delimiter, csv_records, excel_separator, row_cells
 from ..textio import decode, read_bytes
 from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage, _unreported
 from .alike import fold_renderings_read_alike
@@ -427,7 +427,7 @@ def _refuse_header(text: str, cells: list[str], delimiter: str, source_language:
     for other, (kind, fmt) in _FORMAT_OF_DELIMITER.items():
         if _FORMAT_OF_DELIMITER[other][1] == _FORMAT_OF_DELIMITER[delimiter][1] or other not in first_line:
             continue
-        other_cells = next(csv.reader([first_line], delimiter=other), [])
+        other_cells = row_cells(first_line, other)
         if find_columns(other_cells, source_language, target_language) is not None:
             read_as = _FORMAT_OF_DELIMITER[delimiter][1].upper()
             count = f"{len(cells)} cell{'s' if len(cells) != 1 else ''}"

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import codecs
-import csv
 import importlib
 import json
 import os
@@ -192,9 +191,9 @@ def _is_tab_table(head: str) -> bool:
 
 
 def _is_csv_header(line: str) -> bool:
-    from .csv_reader import choose_delimiter, header_columns
+    from .csv_reader import choose_delimiter, header_columns, row_cells
 
-    cells = next(csv.reader([line], delimiter=choose_delimiter(line)), [])
+    cells = row_cells(line, choose_delimiter(line))
     return len(cells) >= 2 and header_columns(cells, "en", "zh") is not None
 
 

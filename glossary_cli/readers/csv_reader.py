@@ -112,6 +112,14 @@ def excel_separator(first_line: str) -> str | None:
     return found.group(1) if found else None
 
 
+def row_cells(line: str, delimiter: str) -> list[str]:
+    """The cells of one row, read as the csv module reads them; none for a line holding a NUL, which
+    Python 3.10's csv module refuses with an error (later versions read it) and no header holds."""
+    if "\0" in line:
+        return []
+    return next(csv.reader([line], delimiter=delimiter), [])
+
+
 def choose_delimiter(first_line: str) -> str:
     if excel_separator(first_line):
         return excel_separator(first_line)
