@@ -32,6 +32,8 @@ def test_a_deprecated_english_term_is_not_imported_as_a_spelling_of_the_term(run
     Path("terms.tbx").write_text(TERMBASE, encoding="utf-8")
     result = runner.invoke(app, ["import", "terms.tbx", "-o", "g.yaml"])
     assert result.exit_code == 0, result.stderr
+    assert ("terms.tbx:5: 1 concept(s) with a deprecated (or superseded, ...) en term, kept in the entry's note: "
+            "a glossary forbids zh renderings only (first one here)") in result.stderr
     text = Path("g.yaml").read_text(encoding="utf-8")
     assert "source: green transition\n" in text and "source_variants: [green shift]" in text
     assert "note: 'green transformation: deprecated en term'" in text  # kept for the reviewer and the next export

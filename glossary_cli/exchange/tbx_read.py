@@ -126,6 +126,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
                         generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     no_source: list[int] = []
     no_target: list[int] = []
+    banned_sources: list[int] = []  # concepts with a deprecated English term: kept in the note
     not_imported: Counter = Counter()
     term_lines: dict[int, dict[str, int]] = {}  # id(entry) -> its target terms' texts -> the line of the first
     for concept in concepts:
@@ -144,8 +145,15 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         term_lines[id(entry)] = {term.text: term.line for term in reversed(concept.terms)
                                  if term.line and target_matches(term.language)}
         not_imported.update(left_out(concept, source_language, target_matches))
+        if any(term.status in _NEGATIVE and term.text != entry.source
+               and language_matches(term.language, source_language) for term in concept.terms):
+            banned_sources.append(concept.line)
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: term_lines[id(entry)].get(rendering))
+    if banned_sources:
+        on_warning(f"{path}:{banned_sources[0]}: {len(banned_sources):,} concept(s) with a deprecated (or superseded, "
+                   f"...) {source_language} term, kept in the entry's note: a glossary forbids {target_language} "
+                   "renderings only (first one here)")
     if no_source:
         on_warning(f"{path}:{no_source[0]}: {len(no_source):,} concept(s) with no {source_language} term skipped "
                    "(first one here)")
