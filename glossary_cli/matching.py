@@ -47,6 +47,11 @@ Chinese (target side)
        own cut, which is a guess between readings: `检测` in `受检/测量` (受/检测/量) counts,
        `积分` in `累积/分布` and `球拍` in `乒乓球/拍卖` do not. Boundaries no dictionary word
        crosses need no segmentation at all, which keeps jieba off the hot path.
+       Chinese that is the text translated (`chinese_hits_many`, GL005) is held to more: a
+       rendering counts there only as one or more whole words, both ends on boundaries of that
+       cut, since no English says which term to look for: 病毒 in 病毒学 (virology) or 抗病毒
+       (antiviral) is not `virus`. Where jieba's dictionary holds a longer word (病毒传播), the
+       rendering inside it asks for nothing either.
     3. Compounds of glossary terms: when the target holds a longer rendering of another entry
        whose term also occurs in the source (`distribution grid` -> `配电网`), that text belongs to the
        longer term: `电网` inside it counts for `grid` only if the `grid` entry says
@@ -635,8 +640,11 @@ class _TargetContext:
     """One target segment being matched: its candidates by position, and which of them stand on word
     boundaries (asked once each), with `words`, the renderings jieba reads as words there."""
 
-    def __init__(self, matcher: TermMatcher, haystack: str, words: frozenset[str]) -> None:
+    def __init__(self, matcher: TermMatcher, haystack: str, words: frozenset[str], *,
+                 whole_words: bool = False) -> None:
         self.matcher, self.haystack, self.words = matcher, haystack, words
+        # A candidate must be whole words, both ends on word boundaries (see TermMatcher._on_word_boundaries).
+        self.whole_words = whole_words
         self._whole: dict[int, bool] = {}
         self._by_start: list[_Candidate] = []
         self._starts: list[int] = []
@@ -663,7 +671,8 @@ class _TargetContext:
         answer = self._whole.get(id(candidate))
         if answer is None:
             answer = self._whole[id(candidate)] = self.matcher._on_word_boundaries(
-                self.haystack, candidate.start, candidate.end, lambda: self.words_for(candidate))
+                self.haystack, candidate.start, candidate.end, lambda: self.words_for(candidate),
+                both_ends=self.whole_words)
         return answer
 
     def words_for(self, candidate: _Candidate) -> frozenset[str]:
@@ -933,17 +942,19 @@ class TermMatcher:
     # -------------------------------------------------------------- target side
 
     def _find_in_target(self, text: str, normalised: Normalised, in_source: dict[int, list[Occurrence]], *,
-                        claim_all: bool = False) -> dict[tuple[int, str], list[Occurrence]]:
+                        claim_all: bool = False, whole_words: bool = False) -> dict[tuple[int, str], list[Occurrence]]:
         """Renderings of the entries found in the source (entry index -> its English occurrences),
         by (entry index, kind). `claim_all`: every longer rendering claims the others inside it,
-        however often the English holds its term (see _claims)."""
+        however often the English holds its term (see _claims). `whole_words`: a rendering counts
+        only as one or more whole words, both its ends on word boundaries (see _on_word_boundaries)."""
         haystack = normalised.text
         owners, latin_edges, patterns_of = self._chinese_owners, self._chinese_latin_edges, self._patterns_of
         # Only renderings of entries found in the source matter, for themselves or as compounds; and
         # only they are words to jieba here: an entry the English does not hold has no say.
         wanted_patterns = {pattern for index in in_source for pattern in patterns_of[index]}
         context = _TargetContext(self, haystack, frozenset(self._chinese_patterns[pattern]
-                                                           for pattern in wanted_patterns))
+                                                           for pattern in wanted_patterns),
+                                 whole_words=whole_words)
         candidates = [
             _Candidate(start, end, owners[pattern] if not self.as_written else
                        self._owners_as_written(pattern, (normalised.written or haystack)[start:end]))
@@ -1060,8 +1071,13 @@ class TermMatcher:
                 return True
         return False
 
-    def _on_word_boundaries(self, haystack: str, start: int, end: int, words: Callable[[], frozenset[str]]) -> bool:
-        """Whether [start, end) cuts no word at both ends, with `words()` (renderings) as jieba words."""
+    def _on_word_boundaries(self, haystack: str, start: int, end: int, words: Callable[[], frozenset[str]], *,
+                            both_ends: bool = False) -> bool:
+        """Whether [start, end) cuts no word at both ends, with `words()` (renderings) as jieba words.
+        `both_ends`: whether it cuts no word at either end, so it is one or more whole words, the
+        test for Chinese that is the text translated: 病毒 in 病毒学 or 抗病毒 is no word there, whose
+        English (virology, antiviral) need not hold `virus`. A translation is judged leniently, since
+        its English says which term to look for; a text translated must itself say it."""
         han_before = start > 0 and _HAN.match(haystack[start - 1]) and _HAN.match(haystack[start])
         han_after = end < len(haystack) and _HAN.match(haystack[end]) and _HAN.match(haystack[end - 1])
         if not (han_before or han_after):
@@ -1078,8 +1094,10 @@ class TermMatcher:
         run = haystack[run_start:run_end]
         start, end = start - run_start, end - run_start
         user_words = words()
-        return _counts_as_word(segmenter.boundaries(run, user_words), start, end) or \
-            segmenter.reads_as_word(run, start, end, user_words)
+        boundaries = segmenter.boundaries(run, user_words)
+        if both_ends:
+            return start in boundaries and end in boundaries
+        return _counts_as_word(boundaries, start, end) or segmenter.reads_as_word(run, start, end, user_words)
 
     @staticmethod
     def _han_run(haystack: str, start: int, end: int) -> tuple[int, int]:
@@ -1153,7 +1171,8 @@ class TermMatcher:
                     if kind == _Kind.ALLOWED and not self.entries[index].keep_source}
         if not rendered:
             return []
-        found = self._find_in_target(pair.target, normalised, {index: [] for index in rendered}, claim_all=True)
+        found = self._find_in_target(pair.target, normalised, {index: [] for index in rendered},
+                                     claim_all=True, whole_words=True)
         # The entries each occurrence renders: those sharing one are one hit (a variant spelling counts).
         at: dict[tuple[int, int], set[int]] = {}
         for (index, kind), occurrences in found.items():

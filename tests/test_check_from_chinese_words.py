@@ -1,0 +1,36 @@
+"""GL005 on text written in Chinese: which renderings in the Chinese ask the English for their term.
+A rendering asks only as a Chinese word, or words, of the text translated: 病毒 inside 病毒学 is
+part of another word, which the English renders as a word of its own (virology). A rendering the
+English keeps as written (AI, COVID-19) is translated by being kept. A longer rendering is one
+word even where its entry's `paths:` leave the file out (probe of Chinese-authored content,
+second round: H4, M1, M2)."""
+
+from __future__ import annotations
+
+from glossary_cli.check import run_check
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.models import Location, SegmentPair
+
+
+def chinese_written(chinese: str, english: str, path: str = "a.tsv") -> SegmentPair:
+    return SegmentPair(english, chinese, Location(path, 1), from_chinese=True)
+
+
+def gl005_terms(glossary: Glossary, *pairs: SegmentPair) -> list[str]:
+    return [finding.source_term for finding in run_check(glossary, list(pairs), jobs=1).findings
+            if finding.rule_id == "GL005"]
+
+
+VIRUS = Glossary(terms=[Entry("virus", ["病毒"], Status.APPROVED)])
+
+
+def test_a_rendering_asks_for_its_term_as_a_word_not_inside_a_longer_word():
+    assert gl005_terms(VIRUS,
+                       chinese_written("研究涉及病因学、病毒学和流行病学。", "The study covers etiology, virology and epidemiology."),
+                       chinese_written("这是一种抗病毒药物。", "This is an antiviral drug."),
+                       chinese_written("病毒性肺炎很常见。", "Viral pneumonia is common.")) == []
+    assert gl005_terms(VIRUS,
+                       chinese_written("这种病毒传染性很强。", "This pathogen is highly contagious."),
+                       chinese_written("病毒学家研究了这种病毒。", "Virologists studied this pathogen.")) == [
+        "virus", "virus"]
+    assert gl005_terms(VIRUS, chinese_written("这种病毒传染性很强。", "This virus is highly contagious.")) == []
