@@ -41,3 +41,22 @@ def test_a_deprecated_english_term_is_not_imported_as_a_spelling_of_the_term(run
     # so check does not take the banned wording for the approved term
     Path("corpus.tsv").write_text("A green transformation of industry.\t产业绿色转变。\n", encoding="utf-8")
     assert runner.invoke(app, ["check", "g.yaml", "corpus.tsv"]).exit_code == 0
+
+
+def test_english_bans_in_a_table_listing_the_chinese_first_go_to_the_note(runner, workdir):
+    """They became Chinese forbidden renderings: looked for in the Chinese, never found, and
+    exported as deprecated Chinese terms (zh-source re-probe, M6)."""
+    Path("terms.csv").write_text("zh-CN,en-US,status,note,forbidden\n"
+                                 "绿色转型,green transition,approved,,green transformation\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", "terms.csv", "-o", "g.yaml"])
+    assert result.exit_code == 0, result.stderr
+    assert "the table lists the Chinese first and its forbidden renderings hold no Chinese" in result.stderr
+    text = Path("g.yaml").read_text(encoding="utf-8")
+    assert "forbidden:" not in text and "note: 'green transformation: forbidden en term'" in text
+
+
+def test_a_table_listing_the_english_first_keeps_its_latin_bans_as_chinese_renderings(runner, workdir):
+    """`App` may well be banned in Chinese text, where 应用 is the house word."""
+    Path("terms.csv").write_text("en,zh,status,note,forbidden\napplication,应用,approved,,App\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", "terms.csv", "-o", "g.yaml"]).exit_code == 0
+    assert "forbidden: [App]" in Path("g.yaml").read_text(encoding="utf-8")

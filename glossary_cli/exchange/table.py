@@ -56,6 +56,7 @@ from .. import TOOL
 from ..errors import InputFormatError
 from ..glossary import Entry, Glossary, Status
 from ..readers.csv_reader import choose_delimiter, csv_records, excel_separator, row_cells
+from ..script import has_han
 from ..textio import decode, read_bytes
 from . import READ_PROGRESS_EVERY, ImportProgress, ImportStage, _unreported
 from .alike import fold_renderings_read_alike
@@ -408,11 +409,31 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         _settle_allowed_and_forbidden(entry, listed_at, path, on_warning)
         if entry.status is not Status.CANDIDATE and not entry.allowed_targets() and (entry.source, entry.status) not in stated:
             entry.status = Status.CANDIDATE  # nothing to approve: no rendering, and no row said so
+    if columns.target < columns.source:  # a termbase of content written in Chinese lists the Chinese first
+        _keep_english_bans_in_the_note(glossary, source_language, path, on_warning)
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: listed_at.get((id(entry), field, rendering)))
     if skipped:
         on_warning(f"{path}: {skipped} row(s) without {source_language} text skipped")
     return glossary
+
+
+def _keep_english_bans_in_the_note(glossary: Glossary, source_language: str, path: str,
+                                   on_warning: Callable[[str], None]) -> None:
+    """In a table listing the Chinese first, a forbidden column in which no cell holds Chinese bans
+    English wordings (`绿色转型,green transition,approved,,green transformation`): as Chinese
+    renderings they would be looked for in the Chinese, never found, and exported as deprecated
+    Chinese terms. A glossary forbids Chinese renderings only, so the note keeps them, as it keeps a
+    TBX concept's deprecated English term."""
+    banned = [entry for entry in glossary.terms if entry.forbidden]
+    if not banned or any(has_han(rendering) for entry in banned for rendering in entry.forbidden):
+        return
+    for entry in banned:
+        _add_note(entry, "\n".join(f"{rendering}: forbidden {source_language} term" for rendering in entry.forbidden))
+        entry.forbidden = []
+    on_warning(f"{path}: the table lists the Chinese first and its forbidden renderings hold no Chinese: taken as "
+               f"{source_language} wordings to avoid, kept in the note of {len(banned):,} entr"
+               f"{'y' if len(banned) == 1 else 'ies'}; a glossary forbids Chinese renderings only")
 
 
 _FORMAT_OF_DELIMITER = {",": ("comma-separated", "csv"), ";": ("semicolon-separated", "csv"),
