@@ -505,10 +505,20 @@ class ChineseTermHit:
     pair: SegmentPair
     chinese: tuple[Occurrence, ...]  # the renderings in the Chinese (pair.target)
     english: tuple[Occurrence, ...] = ()  # the entries' terms in the English translation (pair.source)
+    # Of `chinese`, the renderings without a Han character that the English holds as written: `AI`
+    # approved as a rendering of `artificial intelligence` is translated by keeping it.
+    kept: tuple[Occurrence, ...] = ()
 
     def english_spellings(self) -> list[str]:
         """Every English spelling the entries allow, each once, in the glossary's order."""
         return list(dict.fromkeys(term for entry in self.entries for term in (entry.source, *entry.source_variants)))
+
+    def untranslated(self) -> list[Occurrence]:
+        """The renderings in the Chinese that the English translates with none of the entries' terms
+        (none at all when it holds one of them) nor keeps as written."""
+        if self.english:
+            return []
+        return [occurrence for occurrence in self.chinese if occurrence not in self.kept]
 
 
 @dataclass(frozen=True)
@@ -1194,9 +1204,23 @@ class TermMatcher:
                              key=lambda occurrence: (occurrence.start, occurrence.end))
             english = sorted({occurrence for index in group for occurrence in in_english.get(index, ())},
                              key=lambda occurrence: (occurrence.start, occurrence.end))
+            kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source))
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
-                                       tuple(chinese), tuple(english)))
+                                       tuple(chinese), tuple(english), kept))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
+
+
+def _kept_as_written(rendering: str, english: str) -> bool:
+    """True when a rendering without a Han character (`AI`, `COVID-19`, `V2G`) stands in the
+    English as written, as a word of its own: compared after NFKC (ＡＩ is AI), ignoring case, as
+    the Chinese side compares it; `AI` is not kept in `OpenAI`."""
+    rendering = unicodedata.normalize("NFKC", rendering).strip()
+    if not rendering or _HAN.search(rendering):
+        return False
+    edge_before = r"(?<![^\W_])" if _is_word_char(rendering[0]) else ""
+    edge_after = r"(?![^\W_])" if _is_word_char(rendering[-1]) else ""
+    return re.search(edge_before + re.escape(rendering) + edge_after, unicodedata.normalize("NFKC", english),
+                     re.IGNORECASE) is not None
 
 
 # Marks of a token that is code or an address, not prose: an email address, a mention, a hashtag,

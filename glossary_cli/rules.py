@@ -153,11 +153,13 @@ def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
 
     Checks files translated from Chinese: an approved entry's rendering in the Chinese asks for the
     entry's English term (or a variant spelling of it) in the English. Entries that share the
-    rendering are one hit, which any of their terms satisfies.
+    rendering are one hit, which any of their terms satisfies. A rendering without a Han character
+    that the English keeps as written (`AI`) is translated.
     """
-    if hit.english:
+    untranslated = hit.untranslated()
+    if not untranslated:
         return None
-    return Violation(f'"{hit.chinese[0].text}" should be translated as {_quoted(hit.english_spellings())}')
+    return Violation(f'"{untranslated[0].text}" should be translated as {_quoted(hit.english_spellings())}')
 
 
 ALL = "ALL"  # the selector of every rule, optional ones included

@@ -34,3 +34,19 @@ def test_a_rendering_asks_for_its_term_as_a_word_not_inside_a_longer_word():
                        chinese_written("病毒学家研究了这种病毒。", "Virologists studied this pathogen.")) == [
         "virus", "virus"]
     assert gl005_terms(VIRUS, chinese_written("这种病毒传染性很强。", "This virus is highly contagious.")) == []
+
+
+ARTIFICIAL_INTELLIGENCE = Glossary(terms=[Entry("artificial intelligence", ["人工智能", "AI"], Status.APPROVED),
+                                          Entry("COVID-19-induced", ["COVID-19"], Status.APPROVED)])
+
+
+def test_a_latin_rendering_the_english_keeps_as_written_is_translated():
+    assert gl005_terms(ARTIFICIAL_INTELLIGENCE,
+                       chinese_written("AI赋能城市发展。", "AI empowers urban development."),
+                       chinese_written("ＡＩ赋能城市发展。", "Ai empowers urban development."),
+                       chinese_written("COVID-19疫情仍在蔓延。", "The COVID-19 epidemic is still spreading.")) == []
+    # Kept only as a word of its own, and a rendering with Han characters still asks for the term.
+    assert gl005_terms(ARTIFICIAL_INTELLIGENCE,
+                       chinese_written("AI赋能城市发展。", "OpenAI empowers urban development."),
+                       chinese_written("人工智能很重要。", "AI matters.")) == [
+        "artificial intelligence", "artificial intelligence"]
