@@ -238,8 +238,10 @@ class _Checker:
     def matcher(self, left_out: frozenset[int]) -> TermMatcher:
         matcher = self._matchers.get(left_out)
         if matcher is None:
-            terms = [entry for number, entry in enumerate(self.terms) if number not in left_out]
-            matcher = self._matchers[left_out] = TermMatcher(terms, as_written=self.as_written)
+            # The terms left out still own the text they span: 配电网 out of scope is still one
+            # word, and 电网 inside it no occurrence of its own.
+            matcher = self._matchers[left_out] = TermMatcher(self.terms, as_written=self.as_written,
+                                                             out_of_scope=left_out)
         return matcher
 
     def hits_many(self, pairs: list[SegmentPair]) -> list[list]:

@@ -773,11 +773,19 @@ class TermMatcher:
     `as_written`, for a glossary of Traditional Chinese (zh-TW, zh-HK, zh-Hant): there, variant
     characters are spelling (遊戲, not 游戲; 臺灣 or 台灣 as the house style says), so Traditional
     text must hold a rendering as written, not merely as t2s reads it. Text plainly in Simplified,
-    and renderings written so, are still compared through t2s: another script is not a variant."""
+    and renderings written so, are still compared through t2s: another script is not a variant.
 
-    def __init__(self, entries: Sequence[Entry], *, as_written: bool = False) -> None:
+    `out_of_scope`, the indexes of entries whose `paths:` leave the files matched out: they make
+    no hits, but a longer term or rendering of theirs is still one longer word, so the terms
+    inside it count no more than where the entry is in force (电网 inside 配电网)."""
+
+    def __init__(self, entries: Sequence[Entry], *, as_written: bool = False,
+                 out_of_scope: Iterable[int] = ()) -> None:
         self.entries = list(entries)
         self.as_written = as_written
+        # Indexes of entries not in force here (their `paths:` leave the file out): never hits, but
+        # their terms and renderings are still longer words that own the text they span.
+        self.out_of_scope = frozenset(out_of_scope)
         # pattern -> {entry index: whether the pattern is only an extra form of it (_Form.extra)}
         folded: dict[str, dict[int, bool]] = {}
         exact: dict[str, dict[int, bool]] = {}
@@ -1158,6 +1166,7 @@ class TermMatcher:
                     variant=tuple(in_target.get((index, _Kind.VARIANT), ())),
                 )
                 for index, occurrences in sorted(in_source.items())
+                if index not in self.out_of_scope
             ]
         return result
 
@@ -1186,7 +1195,7 @@ class TermMatcher:
         # The entries each occurrence renders: those sharing one are one hit (a variant spelling counts).
         at: dict[tuple[int, int], set[int]] = {}
         for (index, kind), occurrences in found.items():
-            if kind in (_Kind.ALLOWED, _Kind.VARIANT):
+            if kind in (_Kind.ALLOWED, _Kind.VARIANT) and index not in self.out_of_scope:
                 for occurrence in occurrences:
                     at.setdefault((occurrence.start, occurrence.end), set()).add(index)
         if not at:

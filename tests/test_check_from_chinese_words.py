@@ -50,3 +50,32 @@ def test_a_latin_rendering_the_english_keeps_as_written_is_translated():
                        chinese_written("AI赋能城市发展。", "OpenAI empowers urban development."),
                        chinese_written("人工智能很重要。", "AI matters.")) == [
         "artificial intelligence", "artificial intelligence"]
+
+
+def smart_grid_in_docs_only(grid: str) -> Glossary:
+    return Glossary(terms=[Entry("smart grid", ["智能电网"], Status.APPROVED, extra={"paths": ["docs/**"]}),
+                           Entry(grid, ["电网"], Status.APPROVED)])
+
+
+def test_a_longer_rendering_whose_paths_leave_the_file_out_is_still_one_word():
+    glossary = smart_grid_in_docs_only("power grid")
+    smart_grids = ("智能电网发展迅速。", "Smart grids are developing fast.")
+
+    assert gl005_terms(glossary, chinese_written(*smart_grids, path="locale/zh.po"),
+                       chinese_written(*smart_grids, path="docs/news.tsv")) == []
+    # Where the longer term is in force, it asks for itself; 电网 as a word still asks for its own.
+    assert gl005_terms(glossary,
+                       chinese_written("智能电网发展迅速。", "Intelligent networks are developing fast.",
+                                       path="docs/news.tsv"),
+                       chinese_written("电网老化了。", "The network is old.", path="locale/zh.po")) == [
+        "smart grid", "power grid"]
+
+
+def test_a_longer_english_term_whose_paths_leave_the_file_out_is_still_one_term():
+    # English -> Chinese the same: outside docs/, `grid` inside `smart grids` asks for nothing.
+    result = run_check(smart_grid_in_docs_only("grid"), [
+        SegmentPair("Smart grids are developing fast.", "智能电力系统发展迅速。", Location("locale/zh.po", 1)),
+        SegmentPair("The grid is old.", "电力系统老化了。", Location("locale/zh.po", 2))], jobs=1)
+
+    assert [(finding.rule_id, finding.source_term, finding.location.line) for finding in result.findings] == [
+        ("GL001", "grid", 2)]
