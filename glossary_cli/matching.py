@@ -859,8 +859,9 @@ class TermMatcher:
         """Entry index -> its occurrences in an English segment, longest match first;
         `marked_keys`: the accelerator keys its translation marks (`退出(_X)`), see accelerators.py.
         A hyphen inside a word may be left out: `e-mail` is an occurrence of `email`.
-        `inside_longer`: also the occurrences inside a longer one (`grid` in `distribution grid`),
-        for English that translates: there it only matters whether the words are there."""
+        `inside_longer`: also the occurrences inside a longer one (`grid` in `distribution grid`)
+        and those a hyphen joins to another word (`virus` in `virus-specific`), for English that
+        translates: there it only matters whether the words are there."""
         normalised = normalise_english(text, marked_keys)
         found = self._scan(normalised.text)
         joints = _compound_joints(text, normalised, self._pattern_words)
@@ -885,7 +886,7 @@ class TermMatcher:
                 continue  # inside a longer occurrence already taken; one across it (novel coronavirus |
                 # coronavirus disease) is a term of its own
             first, last = normalised.original_span(start, end)
-            if _hyphen_joined(text, first, last):
+            if _hyphen_joined(text, first, last) and not inside_longer:
                 continue  # LNG in LNG-powered: part of a hyphenated compound, not the term
             taken_until = end
             occurrence = Occurrence(first, last, text[first:last])

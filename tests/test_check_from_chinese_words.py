@@ -79,3 +79,8 @@ def test_a_longer_english_term_whose_paths_leave_the_file_out_is_still_one_term(
 
     assert [(finding.rule_id, finding.source_term, finding.location.line) for finding in result.findings] == [
         ("GL001", "grid", 2)]
+
+
+def test_an_english_term_joined_to_another_word_by_a_hyphen_translates_the_chinese():
+    assert gl005_terms(VIRUS, chinese_written("B 细胞产生病毒特异性抗体。",
+                                              "B cells produce virus-specific antibodies.")) == []
