@@ -51,7 +51,19 @@ def split_bilingual_line(line: str) -> tuple[str, str] | None:
     english, chinese = line[:split_at].strip(), line[split_at:].strip()
     if not english or not chinese or len(LATIN_WORD.findall(english)) < _MIN_TITLE_WORDS:
         return None
+    if english[-1] in _OPENING or _latin_dominates(chinese):
+        return None  # English quoting Chinese: `the Yue Tan Yun (粤碳云) platform`, `the green shift (绿色转型).`
     return english, chinese
+
+
+_OPENING = "([{（【「『“‘\"'"
+
+
+def _latin_dominates(text: str) -> bool:
+    """Whether a line holding Chinese is English that quotes it: more Latin words than Han
+    characters (`The "dual carbon" (双碳) goals guide the green transformation.`), while Chinese
+    naming products keeps its Chinese (`在 Google Cloud Platform 上部署`)."""
+    return len(LATIN_WORD.findall(text)) > sum(1 for _ in HAN.finditer(text))
 
 
 class _Kind(Enum):
@@ -135,7 +147,7 @@ def _classified(lines: list[str]) -> list[_Line]:
         if not has_han(text):
             kind = _Kind.ENGLISH
         elif split_bilingual_line(text) is None:
-            kind = _Kind.CHINESE
+            kind = _Kind.ENGLISH if _latin_dominates(text) else _Kind.CHINESE
         elif next_kind is _Kind.CHINESE:
             kind = _Kind.ENGLISH  # "Locals call the smart grid 智能电网 in daily speech."
         else:
