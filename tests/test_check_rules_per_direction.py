@@ -39,3 +39,10 @@ def test_the_default_rules_check_both_directions_without_a_word(runner, project)
     assert result.exit_code == 1
     assert "GL005" in result.stdout and "GL001" in result.stdout
     assert "not checked" not in result.stderr
+
+
+def test_statistics_list_the_english_a_gl005_finding_asks_for_apart_by_commas(runner, project):
+    Path("g.yaml").write_text(GLOSSARY + "    source_variants: [green transformation process]\n", encoding="utf-8")
+    Path("from_chinese.tsv").write_text("我们支持绿色转型。\tWe support the green shift.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "g.yaml", "from_chinese.tsv", "--statistics"])
+    assert "GL005\tgreen transition\tgreen transition, green transformation process" in result.stdout

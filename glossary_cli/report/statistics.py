@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rich.console import Console
 
 from ..safe_text import one_line
+from ..script import has_han
 from . import ReportContext, summary_line
 from .text import known_line
 
@@ -87,7 +88,7 @@ def render_statistics(result, context: ReportContext, console: Console, *, show_
         by_rule = Counter(finding.rule_id for finding in counted_findings)
         rules = [(str(by_rule[rule.id]), rule.id, rule.title)
                  for rule in sorted(result.rules, key=lambda rule: -by_rule[rule.id]) if by_rule[rule.id]]
-        terms = [(str(row.findings), row.rule_id, one_line(row.term), one_line("、".join(row.expected)))
+        terms = [(str(row.findings), row.rule_id, one_line(row.term), one_line(_listed(row.expected)))
                  for row in term_counts(counted_findings)]
         _write_table(console, "findings by rule", ("findings", "rule", "title"), rules, drawn)
         _write_table(console, "findings by term", ("findings", "rule", "term", "expected"), terms, drawn)
@@ -95,3 +96,8 @@ def render_statistics(result, context: ReportContext, console: Console, *, show_
     if hidden is not None:
         console.print(hidden, style="dim", soft_wrap=True, highlight=False, markup=False)
     console.print(summary_line(result, context), soft_wrap=True, highlight=False)
+
+
+def _listed(renderings: tuple[str, ...]) -> str:
+    """Chinese renderings apart by 、, English ones (GL005 asks for English terms) by commas."""
+    return ("、" if any(map(has_han, renderings)) else ", ").join(renderings)
