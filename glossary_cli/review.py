@@ -11,6 +11,7 @@ import copy
 import difflib
 import os
 import re
+import shlex
 import stat
 from dataclasses import dataclass, field
 from enum import Enum
@@ -396,7 +397,7 @@ def _refuse_a_rendering_named_as_term(glossary: Glossary, source: str, status: S
     named = ", ".join(f'"{entry.source}"' + (f" (line {entry.line})" if entry.line else "") for entry in entries[:3])
     command = "approve" if status is Status.APPROVED else "reject"
     raise UsageError(f'no entry "{rendering}": it is the Chinese rendering of {named}; an entry is named by its '
-                     f'English term (glossary {command} GLOSSARY "{entries[0].source}")', path=path)
+                     f'English term (glossary {command} {shlex.quote(path)} "{entries[0].source}")', path=path)
 
 
 def _take_back_rejections(glossary: Glossary, others: list[Entry], approved: list[str]) -> tuple[str, ...]:

@@ -31,7 +31,7 @@ def test_a_chinese_rendering_given_as_the_term_names_the_entry_it_renders(runner
     result = runner.invoke(app, [command, "g.yaml", "车网互动"])
     assert result.exit_code == 2
     assert result.stderr == (f'error: g.yaml: no entry "车网互动": it is the Chinese rendering of "V2G" (line 4); an '
-                             f'entry is named by its English term (glossary {command} GLOSSARY "V2G")\n')
+                             f'entry is named by its English term (glossary {command} g.yaml "V2G")\n')
     assert glossary.read_text(encoding="utf-8") == GLOSSARY
 
 

@@ -38,3 +38,13 @@ def test_chinese_naming_products_in_latin_stays_chinese(tmp_path):
     pairs = list(read_pairs([str(path)]))
     assert [(pair.source, pair.target) for pair in pairs] == [
         ("Deploy it on Google Cloud Platform.", "在 Google Cloud Platform 上部署。")]
+
+
+def test_english_naming_chinese_places_without_quotes_is_english(tmp_path):
+    """`We visited 龙岗区 and 深圳` has as many Han characters as Latin words (final probe, H2)."""
+    path = tmp_path / "names.txt"
+    path.write_text("我们上周参观了龙岗区和深圳。\nWe visited 龙岗区 and 深圳 last week.\n\n"
+                    "深圳推进绿色转型。\nShenzhen advances its green transition.\n", encoding="utf-8")
+    pairs = list(read_pairs([str(path)]))
+    assert [pair.source for pair in pairs] == ["We visited 龙岗区 and 深圳 last week.",
+                                               "Shenzhen advances its green transition."]

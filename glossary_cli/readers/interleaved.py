@@ -59,11 +59,20 @@ def split_bilingual_line(line: str) -> tuple[str, str] | None:
 _OPENING = "([{（【「『“‘\"'"
 
 
+# Words of English prose that a Chinese line naming products in Latin (`在 Google Cloud 上部署`)
+# does not hold; spaCy's full list would load spaCy into check for this.
+_FUNCTION_WORDS = frozenset("a an and are as at be by for from in is it of on or our that the this to was we were "
+                            "with you".split())
+
+
 def _latin_dominates(text: str) -> bool:
-    """Whether a line holding Chinese is English that quotes it: more Latin words than Han
-    characters (`The "dual carbon" (双碳) goals guide the green transformation.`), while Chinese
-    naming products keeps its Chinese (`在 Google Cloud Platform 上部署`)."""
-    return len(LATIN_WORD.findall(text)) > sum(1 for _ in HAN.finditer(text))
+    """Whether a line holding Chinese is English that names or quotes it: more Latin words, a
+    function word counting twice, than Han characters (`The "dual carbon" (双碳) goals guide the
+    green transformation.`, `We visited 龙岗区 and 深圳 last week.`), while Chinese naming products
+    keeps its Chinese (`在 Google Cloud Platform 上部署`)."""
+    words = LATIN_WORD.findall(text)
+    weight = len(words) + sum(1 for word in words if word.lower() in _FUNCTION_WORDS)
+    return weight > sum(1 for _ in HAN.finditer(text))
 
 
 class _Kind(Enum):
