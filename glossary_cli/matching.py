@@ -1214,7 +1214,8 @@ class TermMatcher:
                              key=lambda occurrence: (occurrence.start, occurrence.end))
             english = sorted({occurrence for index in group for occurrence in in_english.get(index, ())},
                              key=lambda occurrence: (occurrence.start, occurrence.end))
-            kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source))
+            kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source)
+                         or _in_kept_code(pair.target, occurrence, pair.source))
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
                                        tuple(chinese), tuple(english), kept))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
@@ -1258,6 +1259,13 @@ def _code_token(text: str, start: int, end: int) -> str | None:
     return token
 
 
+def _in_kept_code(text: str, occurrence: Occurrence, translation: str) -> bool:
+    """Whether the occurrence is inside a code-like token (see _code_token) that the translation
+    keeps as written: `#智能电网` or `智能电网.md` left so in the English names a tag or a file."""
+    token = _code_token(text, occurrence.start, occurrence.end)
+    return token is not None and token in translation
+
+
 def _outside_kept_code(pair: SegmentPair, in_source: dict[int, list[Occurrence]]) -> dict[int, list[Occurrence]]:
     """The occurrences that are not inside a code-like token the translation keeps as written:
     `user` in `Open user.cfg.` ↔ `打开 user.cfg。` names a file, which stays as it is, and so do
@@ -1267,9 +1275,7 @@ def _outside_kept_code(pair: SegmentPair, in_source: dict[int, list[Occurrence]]
         return in_source
     kept: dict[int, list[Occurrence]] = {}
     for index, occurrences in in_source.items():
-        outside = [occurrence for occurrence in occurrences
-                   if (token := _code_token(pair.source, occurrence.start, occurrence.end)) is None
-                   or token not in pair.target]
+        outside = [occurrence for occurrence in occurrences if not _in_kept_code(pair.source, occurrence, pair.target)]
         if outside:
             kept[index] = outside
     return kept

@@ -84,3 +84,18 @@ def test_a_longer_english_term_whose_paths_leave_the_file_out_is_still_one_term(
 def test_an_english_term_joined_to_another_word_by_a_hyphen_translates_the_chinese():
     assert gl005_terms(VIRUS, chinese_written("B 细胞产生病毒特异性抗体。",
                                               "B cells produce virus-specific antibodies.")) == []
+
+
+GREEN = Glossary(terms=[Entry("green transition", ["绿色转型"], Status.APPROVED)])
+
+
+def test_a_rendering_inside_a_file_name_or_tag_the_english_keeps_is_no_finding():
+    """As an English term inside `user.cfg` kept in the Chinese is none (final probe, M2)."""
+    assert gl005_terms(GREEN,
+                       chinese_written("请查看 #绿色转型 话题。", "See the #绿色转型 topic."),
+                       chinese_written("打开 绿色转型.md 文件。", "Open the 绿色转型.md file.")) == []
+    # a name the English changes, or the rendering beside the name, is still the term
+    assert gl005_terms(GREEN,
+                       chinese_written("打开 绿色转型.md 文件。", "Open the green-shift.md file."),
+                       chinese_written("关注 #绿色转型 ，推动绿色转型。", "Follow #绿色转型 and drive the green shift.")) == [
+        "green transition", "green transition"]
