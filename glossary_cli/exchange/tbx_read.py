@@ -145,8 +145,7 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         term_lines[id(entry)] = {term.text: term.line for term in reversed(concept.terms)
                                  if term.line and target_matches(term.language)}
         not_imported.update(left_out(concept, source_language, target_matches))
-        if any(term.status in _NEGATIVE and term.text != entry.source
-               and language_matches(term.language, source_language) for term in concept.terms):
+        if _banned_source_terms(concept, source_language):
             banned_sources.append(concept.line)
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: term_lines[id(entry)].get(rendering))
@@ -393,6 +392,13 @@ def _text(element: ElementTree.Element, indentation: str | None) -> str:
     return text.strip() if local_name(element.tag) == "term" else text
 
 
+def _banned_source_terms(concept: ConceptRecord, source_language: str) -> list[TermRecord]:
+    """The concept's English terms marked deprecated (superseded, ...) other than the one its entry
+    is named by: no spellings of the term, so they go to the note (concept_to_entry)."""
+    sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
+    return [term for term in sources[1:] if term.status in _NEGATIVE]
+
+
 def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str, *,
                      target_matches: Callable[[str], bool] | None = None,
                      unstated: Status = Status.CANDIDATE) -> Entry | None:
@@ -405,7 +411,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     _refuse_unknown_statuses(sources + targets)
     # A deprecated English term is no spelling of the term: as a source variant, check would take it
     # for the approved term. The note keeps it, for the reviewer and the next export.
-    banned_sources = [term for term in sources[1:] if term.status in _NEGATIVE]
+    banned_sources = _banned_source_terms(concept, source_language)
     source = sources[0].text
     allowed = unique_texts((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     _refuse_allowed_and_forbidden(targets)

@@ -159,10 +159,9 @@ def path_language(path: str) -> PathLanguage | None:
     Android's `values-zh-rTW` and `values-b+zh+Hant`, Apple's `zh-Hant.lproj`, Java's
     `messages_zh_TW.properties`, `locales/zh-TW/common.json`, `app_zh_Hant.arb`. None when no
     part does (only Chinese is looked for: it is the side whose variant matters)."""
-    parts = os.path.normpath(path).split(os.sep)
-    parts[-1] = os.path.splitext(parts[-1])[0]
+    parts = _path_parts(path)
     for part in reversed(parts):
-        tokens = _LANGUAGE_PARTS.split(part.removesuffix(".lproj"))
+        tokens = _language_tokens(part)
         for index, token in enumerate(tokens):
             if token.lower() not in ("zh", "zho", "chi"):
                 continue
@@ -178,10 +177,19 @@ def path_language(path: str) -> PathLanguage | None:
 def names_english(path: str) -> bool:
     """Whether a resource file's path names English, as path_language names Chinese: Android's
     `values-en` and `values-en-rGB`, Apple's `en.lproj`, `messages_en.properties`, `locales/en/x.json`."""
+    return any(token.lower() in ("en", "eng") for part in _path_parts(path) for token in _language_tokens(part))
+
+
+def _path_parts(path: str) -> list[str]:
+    """The directories and the file name, without its extension, of a resource file's path."""
     parts = os.path.normpath(path).split(os.sep)
     parts[-1] = os.path.splitext(parts[-1])[0]
-    return any(token.lower() in ("en", "eng") for part in parts
-               for token in _LANGUAGE_PARTS.split(part.removesuffix(".lproj")))
+    return parts
+
+
+def _language_tokens(part: str) -> list[str]:
+    """The pieces of one part of a path that may name a language (`values-zh-rTW`: values, zh, rTW)."""
+    return _LANGUAGE_PARTS.split(part.removesuffix(".lproj"))
 
 
 def paired_surrogates(text: str) -> str:
