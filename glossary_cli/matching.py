@@ -7,7 +7,12 @@ English (source side)
     with `normalize.singular`, the lemmatizer `extract` uses (`heat pump` matches `heat pumps`),
     and with the plurals that lemmatizer leaves alone for extract's sake (`pandemic` matches `pandemics`, `cookie` `cookies`, `sinus`
     `sinuses`; not `economic` `economics`), unless another entry is written so (`influenza
-    pandemics`, as extract writes it): see `_singular_readings`. One word all in capitals in
+    pandemics`, as extract writes it): see `_singular_readings`. The last word's regular -ed and
+    -ing forms count too (`infect` in `infected`, `quarantine` in `quarantining`, `stop` in
+    `stopped`; not `spread` in `spreadsheet`, nor `infect` in the derived `infection`): see
+    `verb_forms`. Unless the entry's `part_of_speech` says it is a noun (or other no verb), and
+    unless another entry holds the form as its own (`infected`), which then owns it; in English
+    that translates Chinese the form is still the verb's too (GL005 finds `infect` there). One word all in capitals in
     ordinary text is an acronym, never the plural of a term (`aid` does not match `AIDS`, nor
     `arm` `ARMS`). Case is folded word by word, except in the words with a capital inside
     (`Entry.words_in_exact_case`): `V2G` and `iPhone` keep their case, `Smart Grid`, `Wi-Fi` and the
@@ -405,9 +410,11 @@ class _Form:
     """How a surface form belongs to a term."""
 
     plural: bool  # a plural of the term's word (`aids` of `aid`), not the word itself
-    # Found only by check's own plural readings (_singular_readings: `pandemics` of `pandemic`):
-    # an entry whose own form it is (`pandemics`, as extract writes it) takes the text instead.
+    # Found only by check's own plural readings (_singular_readings: `pandemics` of `pandemic`)
+    # or as a verb's -ed or -ing form (`infected` of `infect`): an entry whose own form it is
+    # (`pandemics`, as extract writes it; `infected`) takes the text instead.
     extra: bool
+    verbal: bool = False  # an -ed or -ing form (verb_forms), which `part_of_speech: noun` turns off
 
 
 def inflections(word: str) -> set[str]:
@@ -440,6 +447,57 @@ def _inflections(word: str) -> dict[str, _Form]:
                 forms[candidate] = _Form(plural, extra=False)
             elif candidate not in forms and lower in _singular_readings(candidate):
                 forms[candidate] = _Form(plural, extra=True)
+    for form in sorted(verb_forms(word)):
+        forms.setdefault(form, _Form(plural=False, extra=True, verbal=True))
+    return forms
+
+
+_VOWELS = frozenset("aeiou")
+_VOWEL_GROUPS = re.compile("[aeiouy]+")
+# A final consonant a suffix doubles after one short vowel (stop, stopped); w, x and y never double.
+_DOUBLING = frozenset("bcdfgjklmnpqrstvz")
+
+
+def verb_forms(word: str) -> set[str]:
+    """The regular -ed and -ing forms of a word read as a verb, by the spelling rules: a final e
+    dropped (quarantined, quarantining), a final y after a consonant as i before -ed (applied), ie
+    as y before -ing (dying), c as ck after i (panicked), and a final consonant after one short vowel
+    doubled (stopped, gridding): always in a word of one syllable, where the undoubled form is
+    another word (hop, hoped), and both ways in a longer one, whose spelling depends on where the
+    stress falls (visited, referred; travelled, traveled). Only suffixes: `spreadsheet`, `singer`
+    and `user` are no forms of `spread`, `sing` and `use`. The -s form is the plural's. None for a
+    word that is not lower-case letters (an acronym, `iPhone`) or is shorter than three letters.
+    A word in -ing (sing, ring, bring, string) has no -ed form: its past is irregular (sang), and
+    a regular one is another verb's (singed is singe's)."""
+    lower = word.lower()
+    if len(word) < 3 or not word.isalpha() or not word.isascii() or word.isupper() or has_inner_capital(word):
+        return set()
+    if lower.endswith("ing"):
+        return {word + "ing"}
+    stem = word
+    forms: set[str] = set()
+    if lower.endswith("ie"):
+        return {word + "d", word[:-2] + "ying"}
+    if lower.endswith("e"):
+        forms.add(word + "d")
+        if lower[-2] in "eoy":  # agreeing, hoeing, dyeing
+            forms.add(word + "ing")
+        else:
+            forms.add(word[:-1] + "ing")
+            if lower[-2] == "g":  # ageing or aging, singeing
+                forms.add(word + "ing")
+        return forms
+    if lower.endswith("y") and lower[-2] not in _VOWELS:
+        return {word[:-1] + "ied", word + "ing"}
+    if lower.endswith("ic"):
+        return {word + "ked", word + "king"}
+    forms.update((stem + "ed", stem + "ing"))
+    last, vowel, before = lower[-1], lower[-2], lower[-3]
+    short_vowel = vowel in _VOWELS and (before not in _VOWELS or lower[-4:-2] == "qu")
+    if last in _DOUBLING and short_vowel:
+        doubled = {stem + last + "ed", stem + last + "ing"}
+        syllables = len(_VOWEL_GROUPS.findall(lower.replace("qu", "q")))
+        forms = doubled if syllables == 1 else forms | doubled
     return forms
 
 
@@ -760,6 +818,17 @@ def _fits_any(cases: list[_WordCase] | None, haystack: str, start: int, shouted:
     return cases is None or any(case.fits(haystack, start, shouted) for case in cases)
 
 
+def _may_be_verb(entry: Entry) -> bool:
+    """Whether check finds the entry's -ed and -ing forms (verb_forms): unless its `part_of_speech`
+    (as TBX and CAT tools record it) says it is something else, so `base` approved as a noun (基地)
+    is not found in `based on`."""
+    part_of_speech = entry.extra.get("part_of_speech")
+    if not isinstance(part_of_speech, str):
+        return True
+    named = set(re.findall("[a-z]+", part_of_speech.lower()))  # `verb`, `noun/verb`, `v`; `adverb` is none
+    return not named or not named.isdisjoint(("verb", "v", "vb", "other"))
+
+
 def _owners_first(owners: dict[int, bool]) -> list[int]:
     """The entries a pattern finds: those it is a form of, else those it is an extra form of
     (`pandemics` finds an entry `pandemics` when there is one, else `pandemic`)."""
@@ -802,8 +871,11 @@ class TermMatcher:
                 exact_words = frozenset() if case_sensitive or numbered_name else entry.words_in_exact_case(term)
                 table = exact if case_sensitive else folded
                 closed = closed_compound(term)  # `Wi-Fi` is written `WiFi` too: an extra form
+                verbal = _may_be_verb(entry)
                 for spelling, closed_form in ((term, False), (closed, True)) if closed else ((term, False),):
                     for form, kind in _english_forms(spelling).items():
+                        if kind.verbal and not verbal:
+                            continue
                         key = form if table is exact else _lower(form)
                         owners_of_key = table.setdefault(key, {})
                         owners_of_key[index] = owners_of_key.get(index, True) and (kind.extra or closed_form)
@@ -825,7 +897,8 @@ class TermMatcher:
         folded_cases = [{index: cases for index, cases in word_cases[key].items() if cases is not None} or None
                         for key in folded]
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
-                          lowered, [all(owners.values()) for owners in table.values()], cases)
+                          lowered, [all(owners.values()) for owners in table.values()], cases,
+                          [sorted(owners) for owners in table.values()])
                          for table, lowered, cases in ((folded, True, folded_cases), (exact, False, None)) if table]
         self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
@@ -863,14 +936,14 @@ class TermMatcher:
         and those a hyphen joins to another word (`virus` in `virus-specific`), for English that
         translates: there it only matters whether the words are there."""
         normalised = normalise_english(text, marked_keys)
-        found = self._scan(normalised.text)
+        found = self._scan(normalised.text, every_owner=inside_longer)
         joints = _compound_joints(text, normalised, self._pattern_words)
         if joints:
             haystack = normalised.text
             closed = "".join(haystack[start + 1:end] for start, end in zip([-1, *joints], [*joints, len(haystack)]))
             # where each joint falls in the closed text: only a match across one is new there
             closed_joints = [joint - rank for rank, joint in enumerate(joints)]
-            for start, negative_end, rank, owners_here in self._scan(closed, closed_joints):
+            for start, negative_end, rank, owners_here in self._scan(closed, closed_joints, every_owner=inside_longer):
                 end = -negative_end
                 first = start + sum(1 for place in closed_joints if place <= start)
                 last = end + sum(1 for place in closed_joints if place < end)
@@ -894,14 +967,18 @@ class TermMatcher:
                 result.setdefault(index, []).append(occurrence)
         return result
 
-    def _scan(self, haystack: str, across: list[int] | None = None) -> list[tuple[int, int, int, list[int]]]:
+    def _scan(self, haystack: str, across: list[int] | None = None, *,
+              every_owner: bool = False) -> list[tuple[int, int, int, list[int]]]:
         """(start, -end, rank, owners) of every whole-word match in normalised English text; given
-        `across`, only of those that hold one of these places inside them."""
+        `across`, only of those that hold one of these places inside them. `every_owner`: a form
+        belongs to every entry it is a form of, also those it is only an extra form of (`infected`
+        is `infect`'s even where an entry `infected` holds it as its own), for English that translates."""
         folded_haystack: str | None = None
         shouted: bool | None = None
         length = len(haystack)
         found: list[tuple[int, int, int, list[int]]] = []
-        for patterns, owners, automaton, lowered, extra_only, word_cases in self._english:
+        for patterns, own_owners, automaton, lowered, extra_only, word_cases, all_owners in self._english:
+            owners = all_owners if every_owner else own_owners
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
                 subject = folded_haystack
@@ -1437,5 +1514,5 @@ def approved_matcher(entries: Iterable[Entry], *, as_written: bool = False) -> T
 __all__ = ["ChineseTermHit", "Normalised", "Occurrence", "TermHit", "TermMatcher", "approved_matcher",
            "chinese_pattern",
            "english_forms", "english_pattern", "fold_case", "found_ignoring_case", "has_inner_capital",
-           "inflections", "is_numbered_name",
+           "inflections", "is_numbered_name", "verb_forms",
            "match_compounds", "normalise_chinese", "normalise_english", "written_pattern"]

@@ -1,0 +1,127 @@
+"""`check` finds an approved term in the regular -ed and -ing forms of its last word, as it finds
+plurals: `infect` in "infected people", `quarantine` in "were quarantined", `spread` in "avoid
+spreading". Translated from Chinese, those forms translate the approved rendering (GL005 asked for
+`infect` where the English said `infected`); into Chinese, they ask for it (GL001 said nothing).
+A word derived from the term (`infection`) is another term, and a longer word that merely starts
+with it (`spreadsheet`, `singer`, `user`) is no form of it (final probe, M1, on TICO-19)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.check import run_check
+from glossary_cli.cli.common import app
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.models import Location, SegmentPair
+from tests.support import approved, broken
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: infect
+    target: 感染
+    status: approved
+  - source: quarantine
+    target: 隔离
+    status: approved
+  - source: spread
+    target: 扩散
+    status: approved
+"""
+
+ENGLISH = ("SARS-CoV-2 infected people of all ages.\n"
+           "All bases were quarantined after tests.\n"
+           "They close to avoid spreading the disease.\n")
+CHINESE = ("SARS-CoV-2 能够感染所有年龄段人群。\n"
+           "检测后所有基地均进入隔离状态。\n"
+           "为了避免病毒扩散而关闭。\n")
+CHINESE_WITHOUT = ("SARS-CoV-2 能够影响所有年龄段人群。\n"
+                   "检测后所有基地均被封闭。\n"
+                   "为了避免病毒传开而关闭。\n")
+
+
+@pytest.fixture
+def project(workdir):
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    Path("en.txt").write_text(ENGLISH, encoding="utf-8")
+    Path("zh.txt").write_text(CHINESE, encoding="utf-8")
+    Path("zh-without.txt").write_text(CHINESE_WITHOUT, encoding="utf-8")
+    return workdir
+
+
+def check(runner, *args):
+    return runner.invoke(app, ["check", "g.yaml", *args, "--format", "json"])
+
+
+def test_an_inflected_verb_translates_the_chinese_rendering(runner, project):
+    result = check(runner, "--source", "zh.txt", "--target", "en.txt")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_an_inflected_verb_asks_for_the_approved_rendering(runner, project):
+    result = check(runner, "--source", "en.txt", "--target", "zh-without.txt")
+
+    assert result.exit_code == 1
+    assert [(finding["rule"], finding["line"], finding["message"]) for finding in json.loads(result.stdout)["findings"]] == [
+        ("GL001", 1, '"infected" should be translated as "感染"'),
+        ("GL001", 2, '"quarantined" should be translated as "隔离"'),
+        ("GL001", 3, '"spreading" should be translated as "扩散"'),
+    ]
+    result = check(runner, "--source", "en.txt", "--target", "zh.txt")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_spelling_rules_of_ed_and_ing():
+    entries = [approved("stop", "停止"), approved("apply", "应用"), approved("hospitalize", "住院"),
+               approved("travel", "出行"), approved("panic", "恐慌"), approved("die", "死亡")]
+    for english, term in (("The trains stopped.", "stop"), ("Stopping is hard.", "stop"),
+                          ("The rule applied to all.", "apply"), ("Applying it helps.", "apply"),
+                          ("He was hospitalized.", "hospitalize"), ("Hospitalizing him helped.", "hospitalize"),
+                          ("They travelled far.", "travel"), ("They traveled far.", "travel"),
+                          ("People panicked.", "panic"), ("Many are dying.", "die"), ("Many died.", "die")):
+        assert broken(entries, english, "无关的句子。") == [("GL001", term)], english
+
+
+def test_a_longer_word_that_starts_with_the_term_or_is_derived_from_it_is_no_form_of_it():
+    """Nor is a noun derived from it: `infection` is a term of its own, often approved with its
+    own rendering (an `infection` entry beside `infect`); derivation has no regular spelling rule
+    (infection, treatment, arrival, failure) and may change the meaning (govern, government)."""
+    assert broken([approved("infect", "感染")], "Infections rose.", "病例增加了。") == []
+    entries = [approved("spread", "扩散"), approved("sing", "唱"), approved("use", "使用"), approved("hop", "跳")]
+    for english in ("Open the spreadsheet.", "The singer singed his hair.", "Users pick usernames.",
+                    "We hoped so."):
+        assert broken(entries, english, "无关的句子。") == [], english
+    assert broken([approved("user", "用户")], "We used it.", "我们用了。") == []
+    assert broken([*entries, approved("user", "用户")], "The user used it.", "无关的句子。") == [
+        ("GL001", "use"), ("GL001", "user")]
+
+
+def chinese_written(chinese: str, english: str) -> SegmentPair:
+    return SegmentPair(english, chinese, Location("a.tsv", 1), from_chinese=True)
+
+
+def test_a_form_another_entry_holds_as_its_own_still_translates_the_verb():
+    """TICO-19 approves `infect` (感染) and `infected` (已感染): in "infected over 80,000" the
+    English translates 感染 with `infect`, though into Chinese the text is `infected`'s."""
+    glossary = Glossary(terms=[Entry("infect", ["感染"], Status.APPROVED),
+                               Entry("infected", ["已感染"], Status.APPROVED)])
+    findings = run_check(glossary, [chinese_written("已在中国感染 80,000 多人。", "It has infected over 80,000 in China.")],
+                         jobs=1).findings
+    assert findings == []
+    assert broken(glossary.terms, "It has infected over 80,000.", "已在中国感染 80,000 多人。") == [
+        ("GL001", "infected")]
+
+
+def test_an_entry_whose_part_of_speech_is_not_verb_is_not_found_in_verb_forms():
+    """`base` approved as the noun 基地 is not found in "based on"; marked a verb, it is."""
+    noun = approved("base", "基地", extra={"part_of_speech": "noun"})
+    verb = approved("base", "基于", extra={"part_of_speech": "verb"})
+    assert broken([noun], "Decisions are based on data.", "决定依据数据。") == []
+    assert broken([noun], "All bases closed.", "所有营地关闭。") == [("GL001", "base")]
+    assert broken([verb], "Decisions are based on data.", "决定依据数据。") == [("GL001", "base")]
