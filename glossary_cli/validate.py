@@ -514,10 +514,16 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
                               + _entry_problems(glossary, path))
 
 
+# The code of a glossary whose `languages:` put Chinese first: a problem of the whole file, not of
+# an entry (CHECKS), with a code all the same, so CI that filters on codes sees it (GV014 is the
+# same mistake made in one entry).
+CHINESE_FIRST_LANGUAGES = "GV015"
+
+
 def language_problems(glossary: Glossary, path: str) -> list[Problem]:
     """A glossary is English terms with their renderings: one written the other way round
     (`languages: {source: zh-CN, target: en}`, as a team translating from Chinese may write it)
-    would pass while check matched none of its terms, so CI stayed green."""
+    would pass while check matched none of its terms, so CI stayed green (GV015)."""
     source, target = str(glossary.languages.get("source", "en")), str(glossary.languages.get("target", "zh"))
     if not (language_matches(source, "zh") and language_matches(target, "en")):
         return []
@@ -527,7 +533,8 @@ def language_problems(glossary: Glossary, path: str) -> list[Problem]:
     return [Problem(path, line, column, f"languages: {source} to {target}; a glossary holds English terms (source: "
                                         "en) with their Chinese renderings (target: zh), whichever way the files are "
                                         "translated: write each entry the other way round, the English term under "
-                                        "source and its Chinese rendering under target")]
+                                        "source and its Chinese rendering under target",
+                    code=CHINESE_FIRST_LANGUAGES)]
 
 
 def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None = None) -> list[Problem]:
