@@ -1316,13 +1316,16 @@ def _kept_as_written(rendering: str, english: str) -> bool:
 # that starts at a root, home or here (`/etc/x`, `~/x`, `./x`). Slashes between words alone are
 # prose (`file/folder`, `Wi-Fi/Bluetooth/NFC`).
 _CODE_LIKE = re.compile(r"[@$#\\]|\w\.\w|^(?:[/~]|\.\.?/)")
-_TOKEN_OPENERS = "([{\"'\u201c\u2018\u00ab"
-_TOKEN_CLOSERS = ".,;:!?)]}\"'\u201d\u2019\u00bb"
+# Punctuation around a token that is not part of it, ASCII and the full-width marks Chinese writes
+# right after a token, with no space between (`docs/智能电网/intro.md。`).
+_TOKEN_OPENERS = "([{\"'\u201c\u2018\u00ab\uff08\u300c\u300e\u3010\u300a\u3008"
+_TOKEN_CLOSERS = ".,;:!?)]}\"'\u201d\u2019\u00bb\u3002\uff0c\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u3011\u300b\u3009"
 
 
-def _code_token(text: str, start: int, end: int) -> str | None:
+def _code_token(text: str, start: int, end: int) -> tuple[int, str] | None:
     """The code-like token (a path, a file name, an email address, a `$VARIABLE`, a hashtag) the
-    occurrence [start, end) is part of, without the punctuation around it, else None."""
+    occurrence [start, end) is part of, without the punctuation around it, and where it starts;
+    else None."""
     left, right = start, end
     while left > 0 and not text[left - 1].isspace():
         left -= 1
@@ -1330,17 +1333,33 @@ def _code_token(text: str, start: int, end: int) -> str | None:
         right += 1
     if left == start and right == end:
         return None
-    token = text[left:right].lstrip(_TOKEN_OPENERS).rstrip(_TOKEN_CLOSERS)
+    opened = text[left:right].lstrip(_TOKEN_OPENERS)
+    token_start = right - len(opened)
+    token = opened.rstrip(_TOKEN_CLOSERS)
+    if token_start > start or token_start + len(token) < end:
+        return None  # the punctuation stripped is the occurrence's own
     if len(token) <= end - start or not _CODE_LIKE.search(token):
         return None
-    return token
+    return token_start, token
 
 
 def _in_kept_code(text: str, occurrence: Occurrence, translation: str) -> bool:
     """Whether the occurrence is inside a code-like token (see _code_token) that the translation
-    keeps as written: `#智能电网` or `智能电网.md` left so in the English names a tag or a file."""
-    token = _code_token(text, occurrence.start, occurrence.end)
-    return token is not None and token in translation
+    keeps as written: `#智能电网` or `智能电网.md` left so in the English names a tag or a file.
+    Chinese runs its words into a token (`编辑docs/智能电网/intro.md`), so the token is also taken
+    as the translation delimits it, around each place it holds the occurrence's text, and looked
+    for at the occurrence."""
+    found = _code_token(text, occurrence.start, occurrence.end)
+    if found is not None and found[1] in translation:
+        return True
+    length = occurrence.end - occurrence.start
+    place = translation.find(occurrence.text)
+    while place >= 0:
+        kept = _code_token(translation, place, place + length)
+        if kept is not None and text.startswith(kept[1], occurrence.start - (place - kept[0])):
+            return True
+        place = translation.find(occurrence.text, place + 1)
+    return False
 
 
 def _outside_kept_code(pair: SegmentPair, in_source: dict[int, list[Occurrence]]) -> dict[int, list[Occurrence]]:
