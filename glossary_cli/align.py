@@ -151,6 +151,7 @@ class SegmentAligner:
                 continue
             covering = [evidence_of[key] for key in content]
             several = {position: places_of[key] for position, key in enumerate(content) if key in places_of}
+            learned_alone = pieces.learned_alone(content)
             head = covering[_head(content, min(next_of[span.first_token], span.last_token))][0]
             reachable = anchored | set(by_text.get(span.text, ()))
             whole = (whole_chinese is not None and (span.start, span.end) == whole_source
@@ -198,7 +199,7 @@ class SegmentAligner:
                             matched_words += 1
                             shared = shared or bool(covered & inside)
                             covered |= inside
-                if shared or pieces.learned_alone(content, zspan):  # one word may owe its place to the corpus alone
+                if shared or index in learned_alone:  # one word may owe its place to the corpus alone
                     matched_words -= pieces.echoes(content, zspan, (span.first_token - 1, span.last_token))
                 if several and any((inside := covering[position][0].get(index)) and inside not in masks
                                    for position, masks in several.items()):
@@ -303,6 +304,7 @@ class _PieceEvidence:
         self._places: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._place_masks: dict[tuple[int, int], frozenset[int]] = {}
         self._strong: dict[tuple[int, int], tuple[list[tuple[int, int]], ...]] = {}
+        self._learned_alone: dict[tuple[int, int], frozenset[int]] = {}
 
     def evidence(self, key: tuple[int, int]) -> tuple[dict[int, int], bool]:
         """Chinese span index -> mask of the piece's translated characters inside it; and whether
@@ -410,15 +412,20 @@ class _PieceEvidence:
                 echoes += 1
         return echoes
 
-    def learned_alone(self, content: list[tuple[int, int]], zspan: Span) -> bool:
-        """Whether a word of the span is placed inside `zspan` only by what the corpus taught it:
-        the one case where a word outside the span can show it an echo (see `echoes`)."""
+    def learned_alone(self, content: list[tuple[int, int]]) -> set[int]:
+        """The Chinese spans (indices) inside which some word of the span is placed only by what
+        the corpus taught it: the one case where a word outside the span can show it an echo
+        (see `echoes`)."""
+        found: set[int] = set()
         for key in content:
-            dictionary, characters, learned = self._strong_places(key)
-            if (any(zspan.start <= start and end <= zspan.end for start, end in learned)
-                    and not any(zspan.start <= start and end <= zspan.end for start, end in dictionary + characters)):
-                return True
-        return False
+            alone = self._learned_alone.get(key)
+            if alone is None:
+                dictionary, characters, learned = self._strong_places(key)
+                alone = self._learned_alone[key] = frozenset(
+                    index for place in learned for index in self._containing_spans(place)).difference(
+                    index for place in dictionary + characters for index in self._containing_spans(place))
+            found |= alone
+        return found
 
     def _strong_places(self, key: tuple[int, int]
                        ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -438,14 +445,19 @@ class _PieceEvidence:
         found: dict[int, int] = {}
         for match in matches:
             start, end = match.start, match.end
-            containing = self._containing.get((start, end))
-            if containing is None:
-                containing = self._containing[(start, end)] = [
-                    index for index, (first, last) in enumerate(self.chinese) if first <= start and end <= last]
             mask = ((1 << (end - start)) - 1) << start
-            for index in containing:
+            for index in self._containing_spans((start, end)):
                 found[index] = found.get(index, 0) | mask
         return found
+
+    def _containing_spans(self, place: tuple[int, int]) -> list[int]:
+        """The indices of the Chinese spans that hold the characters `place` (start, end)."""
+        containing = self._containing.get(place)
+        if containing is None:
+            start, end = place
+            containing = self._containing[place] = [
+                index for index, (first, last) in enumerate(self.chinese) if first <= start and end <= last]
+        return containing
 
 
 def _listed(source: str, target: str, tokens: tuple[Token, ...],

@@ -33,6 +33,7 @@ def _english_stopwords() -> frozenset[str]:
     return frozenset(word for word in STOP_WORDS if word not in _CONTENT_WORDS) | {"'s", "’s", "etc", "e.g", "i.e"}
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token of every span: a few thousand distinct words
 def is_english_stopword(word: str, shouted: bool = False) -> bool:
     """A function word, case aside; but a word in capitals is an acronym (WHO, US, IT) unless the
     whole text is in capitals (`shouted`: `HOW TO WASH YOUR HANDS`)."""
