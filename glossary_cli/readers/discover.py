@@ -90,6 +90,17 @@ def _entries(directory: str, onerror=None) -> Iterator[str]:
         yield from (os.path.normpath(os.path.join(root, name)) for name in sorted(files) if not name.startswith("."))
 
 
+def walk_one_side(directory: str, other_side: str | None = None) -> Iterator[tuple[str, list[str], list[str]]]:
+    """os.walk of one side of two directories paired by relative name, in sorted order, hidden
+    entries skipped, and the other side left out where it lies inside this one: English pages kept
+    in `docs/en` beside the Chinese ones in `docs` are no untranslated Chinese pages."""
+    left_out = os.path.realpath(other_side) if other_side is not None else None
+    for root, directories, files in os.walk(directory):
+        directories[:] = sorted(name for name in directories if not name.startswith(".")
+                                and os.path.realpath(os.path.join(root, name)) != left_out)
+        yield root, directories, files
+
+
 def regular_file(path: str) -> bool:
     """Whether a directory walk reads `path`: a regular file, not a symbolic link (to anywhere), a
     named pipe, a device or a socket."""

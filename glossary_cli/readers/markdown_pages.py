@@ -30,7 +30,7 @@ from ..errors import InputFormatError, UsageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import MAX_SEGMENT_CHARS
-from .discover import not_regular_message, regular_file, warn_one_sided
+from .discover import not_regular_message, regular_file, walk_one_side, warn_one_sided
 from .markdown import (MARKDOWN_EXTENSIONS, TRANSLATED_FRONT_MATTER, Page, TextBlock, is_markdown,  # noqa: F401
                        joined, read_page)
 from .positions import at_target
@@ -73,7 +73,8 @@ def holds_pages(directory: str) -> bool:
 
 def read_directories(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     """The pairs of the pages of the same relative path under two directories."""
-    english, chinese = _pages(source_path, options.on_warning), _pages(target_path, options.on_warning)
+    english = _pages(source_path, options.on_warning, other_side=target_path)
+    chinese = _pages(target_path, options.on_warning, other_side=source_path)
     english_only = [name for name in english if name not in chinese]
     chinese_only = [name for name in chinese if name not in english]
     pairs = [_PagePair(read_page(os.path.join(source_path, name), options.encoding),
@@ -83,13 +84,13 @@ def read_directories(source_path: str, target_path: str, options) -> Iterator[Se
     yield from _pairs(pairs, source_path, target_path, options)
 
 
-def _pages(directory: str, on_warning=None) -> list[str]:
-    """The Markdown pages under a directory by relative name, sorted; hidden entries skipped, and,
-    as in every directory walk, symbolic links, pipes and devices, which a warning names."""
+def _pages(directory: str, on_warning=None, other_side: str | None = None) -> list[str]:
+    """The Markdown pages under a directory by relative name, sorted; hidden entries skipped, the
+    other side's directory too where it lies inside this one (docs and docs/en), and, as in every
+    directory walk, symbolic links, pipes and devices, which a warning names."""
     found: list[str] = []
     left_out: list[str] = []
-    for root, directories, files in os.walk(directory):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
+    for root, _, files in walk_one_side(directory, other_side):
         for name in sorted(files):
             path = os.path.join(root, name)
             if name.startswith(".") or not is_markdown(name):

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from ...errors import InputFormatError, OtherLanguageError, UsageError
 from ...models import Location, SegmentPair
 from ...script import has_han
-from ..discover import regular_file, warn_one_sided
+from ..discover import regular_file, walk_one_side, warn_one_sided
 from ..xml_safe import language_matches, normalize_language
 from . import KeyedFormat, KeyedString, detect, names_english, path_language, read_strings, unique_keys
 
@@ -111,7 +111,7 @@ def _directories(source_path: str, target_path: str, options) -> list[_Pairing]:
         directory, other = (source_path, target_path) if os.path.isdir(source_path) else (target_path, source_path)
         raise UsageError(f"{directory} is a directory and {other} is not; give two files, or two directories "
                          "of resource files (res/values and res/values-zh-rCN)")
-    english, chinese = _resource_files(source_path), _resource_files(target_path)
+    english, chinese = _resource_files(source_path, target_path), _resource_files(target_path, source_path)
     pairings: list[_Pairing] = []
     in_sets: set[str] = set()  # the files paired as part of a set
     android_english = _android_sets(english)
@@ -181,12 +181,12 @@ def _has_text(path: str, keyed_format: KeyedFormat, options) -> bool:
     return any(string.text for string in read_strings(path, keyed_format, options))
 
 
-def _resource_files(directory: str) -> dict[str, KeyedFormat]:
+def _resource_files(directory: str, other_side: str | None = None) -> dict[str, KeyedFormat]:
     """The keyed resource files under a directory by relative name, sorted, with their formats;
-    hidden entries skipped, and, as in every directory walk, symbolic links, pipes and devices."""
+    hidden entries skipped, the other side's directory too where it lies inside this one, and, as
+    in every directory walk, symbolic links, pipes and devices."""
     found: dict[str, KeyedFormat] = {}
-    for root, directories, files in os.walk(directory):
-        directories[:] = sorted(name for name in directories if not name.startswith("."))
+    for root, _, files in walk_one_side(directory, other_side):
         for name in sorted(files):
             path = os.path.join(root, name)
             keyed_format = detect(path) if not name.startswith(".") and regular_file(path) else None
