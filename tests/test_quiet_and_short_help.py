@@ -68,7 +68,7 @@ def test_after_double_dash_q_is_a_file_name(workdir, runner):
     assert (result.exit_code, result.stderr) == (2, "error: -q: no such file\n")
 
 
-@pytest.mark.parametrize("command", ["", "extract", "review", "approve", "reject", "validate", "merge", "check",
+@pytest.mark.parametrize("command", ["", "extract", "review", "approve", "reject", "validate", "merge", "list", "check",
                                      "export", "import", "eval"])
 def test_h_is_help_on_every_command(runner, command):
     result = runner.invoke(app, [command, "-h"] if command else ["-h"])

@@ -15,6 +15,7 @@ from .common import EXIT_ERROR, EXIT_OK, app
 # Importing a command module registers it; keep these imports light (no spaCy, no jieba).
 from . import extract_cmd  # noqa: E402,F401
 from . import review_cmd  # noqa: E402,F401
+from . import list_cmd  # noqa: E402,F401
 from . import check_cmd  # noqa: E402,F401
 from . import exchange_cmd  # noqa: E402,F401
 from . import eval_cmd  # noqa: E402,F401

@@ -1,0 +1,79 @@
+"""The entries of a glossary a person asks to see (`glossary list`): chosen by status, score and
+text, in file order or best first, with how many of each status there are.
+
+A reviewer of a 10,000-entry file wants the candidates above a score before approving them in
+bulk, every entry that renders a Chinese word, or how much is left to review; reading the YAML
+answers none of these."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .glossary import Entry, Glossary, Status
+
+
+class ListOrder(str, Enum):
+    FILE = "file"  # as the file has them: what an editor shows at the lines listed
+    SCORE = "score"  # best first, as review offers them
+    SOURCE = "source"  # alphabetical, case aside
+    COUNT = "count"  # most frequent in the corpus first
+
+
+@dataclass(frozen=True)
+class EntryQuery:
+    """Which entries to list, in what order, how many. Unset fields choose nothing out."""
+
+    statuses: frozenset[Status] = frozenset(Status)
+    min_score: float | None = None
+    max_score: float | None = None
+    containing: str | None = None  # in the source, a variant, a target or a forbidden rendering
+    order: ListOrder = ListOrder.FILE
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Listing:
+    entries: list[Entry]  # those shown: the matching entries in order, at most `limit`
+    matching: int  # entries the query matches, before the limit
+    total: int  # entries in the glossary
+    by_status: dict[Status, int] = field(default_factory=dict)  # the matching entries, per status
+
+
+def list_entries(glossary: Glossary, query: EntryQuery) -> Listing:
+    wanted = _folded(query.containing) if query.containing else None
+    matching = [entry for entry in glossary.terms
+                if entry.status in query.statuses
+                and _within(entry.score, query.min_score, query.max_score)
+                and (wanted is None or any(wanted in _folded(text) for text in _texts(entry)))]
+    by_status = {status: 0 for status in Status}
+    for entry in matching:
+        by_status[entry.status] += 1
+    ordered = sorted(matching, key=_SORT_KEYS[query.order]) if query.order is not ListOrder.FILE else matching
+    shown = ordered if query.limit is None else ordered[:query.limit]
+    return Listing(shown, len(matching), len(glossary.terms), by_status)
+
+
+def _within(score: float | None, lowest: float | None, highest: float | None) -> bool:
+    """An entry without a score (added by hand) is left out by either bound: it has none to compare."""
+    if lowest is None and highest is None:
+        return True
+    return score is not None and (lowest is None or score >= lowest) and (highest is None or score <= highest)
+
+
+def _texts(entry: Entry) -> list[str]:
+    return [entry.source, *entry.source_variants, *entry.target, *entry.forbidden]
+
+
+def _folded(text: str) -> str:
+    """Compared as people read them: full-width letters as ASCII, case aside (`ＡＰＩ` finds `API`)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+# Python's sort is stable: entries that tie stay in file order.
+_SORT_KEYS = {
+    ListOrder.SCORE: lambda entry: (entry.score is None, -(entry.score or 0.0)),
+    ListOrder.SOURCE: lambda entry: _folded(entry.source),
+    ListOrder.COUNT: lambda entry: (entry.count is None, -(entry.count or 0)),
+}

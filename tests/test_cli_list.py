@@ -1,0 +1,141 @@
+"""`glossary list`: a reviewer's view of a glossary, by status, score and text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary_cli.cli.common import app
+
+GLOSSARY = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: smart grid
+    target: 智能电网
+    status: approved
+    score: 0.9
+    count: 12
+  - source: V2G
+    target: [车网互动, 车辆到电网]
+    score: 0.95
+    count: 3
+    note: ask the client
+  - source: grid operator
+    target: 电网运营商
+    score: 0.4
+    count: 30
+  - source: power grid
+    target: 电网
+    status: rejected
+    score: 0.7
+    forbidden: [电力网格]
+  - source: API key
+    target: API 密钥
+"""
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    return tmp_path
+
+
+def run(runner, *args):
+    return runner.invoke(app, [str(arg) for arg in args])
+
+
+def rows(result) -> list[list[str]]:
+    return [line.split("\t") for line in result.stdout.splitlines()]
+
+
+def test_on_a_pipe_every_entry_is_a_tab_separated_row_at_its_line_and_the_summary_goes_to_stderr(runner, workdir):
+    result = run(runner, "list", "g.yaml")
+    assert result.exit_code == 0, result.output
+    assert rows(result) == [
+        ["line", "source", "target", "status", "score", "count", "note"],
+        ["4", "smart grid", "智能电网", "approved", "0.9", "12", ""],
+        ["9", "V2G", "车网互动 / 车辆到电网", "candidate", "0.95", "3", "ask the client"],
+        ["14", "grid operator", "电网运营商", "candidate", "0.4", "30", ""],
+        ["18", "power grid", "电网", "rejected", "0.7", "", ""],
+        ["23", "API key", "API 密钥", "candidate", "", "", ""],
+    ]
+    assert result.stderr == "5 entries (3 candidates, 1 approved, 1 rejected)\n"
+
+
+def test_candidates_above_a_score_best_first_preview_a_bulk_approval(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--status", "candidate", "--min-score", "0.3", "--sort", "score")
+    assert [row[1] for row in rows(result)[1:]] == ["V2G", "grid operator"]
+    assert result.stderr == "2 of 5 entries (2 candidates)\n"
+
+
+def test_an_entry_without_a_score_is_left_out_by_a_score_bound(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--max-score", "0.8")
+    assert [row[1] for row in rows(result)[1:]] == ["grid operator", "power grid"]
+
+
+def test_sort_by_count_and_top_say_how_many_are_shown(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--sort", "count", "--top", "2")
+    assert [row[1] for row in rows(result)[1:]] == ["grid operator", "smart grid"]
+    assert result.stderr == "5 entries (3 candidates, 1 approved, 1 rejected); the first 2 shown\n"
+
+
+def test_sort_by_source_ignores_case(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--sort", "source")
+    assert [row[1] for row in rows(result)[1:]] == ["API key", "grid operator", "power grid", "smart grid", "V2G"]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("电网", ["smart grid", "V2G", "grid operator", "power grid"]),  # in targets (车辆到电网 too)
+    ("电力网格", ["power grid"]),  # a forbidden rendering
+    ("ＡＰＩ", ["API key"]),  # full-width letters, as pasted from a Chinese document
+    ("v2g", ["V2G"]),  # case aside
+])
+def test_match_finds_the_text_in_sources_targets_and_forbidden_renderings(runner, workdir, text, sources):
+    result = run(runner, "list", "g.yaml", "--match", text)
+    assert result.exit_code == 0, result.output
+    assert [row[1] for row in rows(result)[1:]] == sources
+
+
+def test_count_prints_only_the_counts(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--count", "--match", "grid")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "3 of 5 entries (1 candidate, 1 approved, 1 rejected)\n"
+
+
+def test_nothing_matching_is_said_and_is_no_error(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--match", "blockchain")
+    assert result.exit_code == 0
+    assert rows(result) == [["line", "source", "target", "status", "score", "count", "note"]]
+    assert result.stderr == "0 of 5 entries\n"
+
+
+def test_json_lists_the_entries_with_their_lines_and_the_counts(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--format", "json", "--status", "rejected")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["schema"] == "glossary-list/1"
+    assert document["provenance"]["glossary"] == "g.yaml"
+    assert document["provenance"]["options"]["status"] == ["rejected"]
+    assert document["summary"] == {"total": 5, "matching": 1, "shown": 1,
+                                   "by_status": {"candidate": 0, "approved": 0, "rejected": 1}}
+    assert document["entries"] == [{"line": 18, "source": "power grid", "target": ["电网"], "status": "rejected",
+                                    "score": 0.7, "count": None, "note": None, "forbidden": ["电力网格"],
+                                    "source_variants": []}]
+
+
+def test_a_score_range_that_nothing_can_match_is_a_usage_error(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--min-score", "0.9", "--max-score", "0.5")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --min-score 0.9 is above --max-score 0.5: no entry can match\n"
+
+
+def test_a_broken_glossary_is_named_at_its_line(runner, workdir):
+    Path("bad.yaml").write_text("glossary: 1\nterms:\n  - source: x\n    status: aproved\n", encoding="utf-8")
+    result = run(runner, "list", "bad.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: bad.yaml:4:")
+    assert "Traceback" not in result.output
