@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .glossary import Entry, Glossary, Status
+from .script import to_simplified
 
 
 class ListOrder(str, Enum):
@@ -67,8 +68,9 @@ def _texts(entry: Entry) -> list[str]:
 
 
 def _folded(text: str) -> str:
-    """Compared as people read them: full-width letters as ASCII, case aside (`ＡＰＩ` finds `API`)."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Compared as people read them: full-width letters as ASCII, case aside (`ＡＰＩ` finds `API`),
+    Traditional characters as Simplified, as check compares them (`電網` finds `电网`)."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
 
 
 # Python's sort is stable: entries that tie stay in file order.

@@ -93,6 +93,7 @@ def test_sort_by_source_ignores_case(runner, workdir):
     ("电力网格", ["power grid"]),  # a forbidden rendering
     ("ＡＰＩ", ["API key"]),  # full-width letters, as pasted from a Chinese document
     ("v2g", ["V2G"]),  # case aside
+    ("車網", ["V2G"]),  # Traditional characters, as check reads them
 ])
 def test_match_finds_the_text_in_sources_targets_and_forbidden_renderings(runner, workdir, text, sources):
     result = run(runner, "list", "g.yaml", "--match", text)

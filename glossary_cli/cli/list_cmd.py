@@ -59,7 +59,7 @@ def list_command(
                                               help="Only entries scoring at most this."),
     match: Optional[str] = typer.Option(None, "--match", metavar="<text>",
                                         help="Only entries with this text in the source, a source variant, a "
-                                             "target or a forbidden rendering (case and full-width letters aside)."),
+                                             "target or a forbidden rendering (case, full-width letters and Traditional characters aside)."),
     sort: ListOrder = typer.Option(ListOrder.FILE, "--sort", case_sensitive=False,
                                    help="file (as the file has them), score (best first, as review offers them), "
                                         "source (alphabetical) or count (most frequent in the corpus first); ties "
