@@ -140,3 +140,10 @@ def test_a_broken_glossary_is_named_at_its_line(runner, workdir):
     assert result.exit_code == 2
     assert result.stderr.startswith("error: bad.yaml:4:")
     assert "Traceback" not in result.output
+
+
+def test_a_yaml_file_that_is_no_glossary_is_refused_not_listed_as_empty(runner, workdir):
+    Path("docker-compose.yaml").write_text("services:\n  web:\n    image: nginx\n", encoding="utf-8")
+    result = run(runner, "list", "docker-compose.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: docker-compose.yaml:1:1: not a glossary: its top-level key is `services:`")

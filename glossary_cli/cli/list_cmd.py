@@ -34,7 +34,7 @@ from ..glossary import Status
 from ..listing import EntryQuery, Listing, ListOrder
 from ..report import counted, report_path
 from ..safe_text import one_line
-from .common import app, draws, handles_errors, refuse_standard_input, stdout_console, writing_to_stdout
+from .common import app, draws, handles_errors, refuse_other_yaml, refuse_standard_input, stdout_console, writing_to_stdout
 
 SCHEMA = "glossary-list/1"
 _COLUMNS = ("line", "source", "target", "status", "score", "count", "note")
@@ -85,7 +85,9 @@ def list_command(
     refuse_standard_input(glossary, "a glossary")
     query = EntryQuery(statuses=frozenset(status or Status), min_score=min_score, max_score=max_score,
                        containing=match or None, order=sort, limit=top)
-    listing = list_entries(load_glossary(str(glossary)), query)
+    loaded = load_glossary(str(glossary))
+    refuse_other_yaml(loaded, str(glossary))  # a docker-compose file is no glossary of 0 entries
+    listing = list_entries(loaded, query)
     with writing_to_stdout():
         if list_format is ListFormat.JSON:
             options = {"status": [each.value for each in Status if each in query.statuses], "min_score": min_score,
