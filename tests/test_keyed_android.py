@@ -74,9 +74,11 @@ def test_arrays_by_index_plurals_by_quantity_and_what_is_no_translation_left_out
 
 
 def test_files_given_the_wrong_way_round_are_read_swapped_with_a_warning(runner):
+    # the base resources (res/values) are the original, whichever side the options give them
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", CHINESE, "--target", ENGLISH])
     assert result.exit_code == 1
-    assert f"warning: {CHINESE}: mostly Chinese and {ENGLISH} mostly not; read as zh -> en" in result.stderr
+    assert (f"warning: {ENGLISH}: the base resources (no language in the path), so the original, though --source "
+            f"names {CHINESE}; read as en -> zh, with {CHINESE} as the translation") in result.stderr
     assert finding_places(result.stdout) == [f"{CHINESE}:5:41", f"{CHINESE}:22:9", f"{CHINESE}:34:40"]
 
 
@@ -261,8 +263,9 @@ def test_directories_given_the_wrong_way_round_are_one_warning(runner, tmp_path)
         _resources(chinese / name, f'  <string name="{name}">打开档案</string>\n')
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", str(chinese), "--target", str(english)])
     assert result.exit_code == 1
-    assert result.stderr == (f"warning: {chinese}: mostly Chinese and {english} mostly not; read as zh -> en, "
-                             f"with {english} as the English side\n")
+    assert result.stderr == (f"warning: {english}: the base resources (no language in the path), so the original, "
+                             f"though --source names {chinese}; read as en -> zh, with {chinese} as the "
+                             "translation\n")
     assert len(finding_places(result.stdout)) == 3
 
 

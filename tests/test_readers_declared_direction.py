@@ -1,5 +1,7 @@
-"""A file that declares it translates from Chinese is read so without a warning on every run; a
-direction only the text shows is still told (probe of a Chinese-authored project, M3)."""
+"""A catalogue translated from Chinese is read so without a warning on every run, whether its
+Language declares the English msgstrs or declares nothing (a warning every run teaches -q); one
+whose Language says the msgstrs are Chinese, which they are not, is told (probe of a
+Chinese-authored project, M3; L1 of the final probe)."""
 
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ def read(path) -> tuple[list, list[str]]:
     return list(read_pairs([str(path)], options=ReadOptions(on_warning=warnings.append))), warnings
 
 
-def test_a_po_whose_language_says_english_is_read_zh_to_en_quietly_and_one_without_is_told(tmp_path):
-    declared, undeclared = tmp_path / "en.po", tmp_path / "messages.po"
+def test_a_po_read_zh_to_en_is_told_only_where_its_language_says_otherwise(tmp_path):
+    declared, undeclared, contradicted = tmp_path / "en.po", tmp_path / "messages.po", tmp_path / "zh.po"
     declared.write_text(HEADER + CATALOGUE, encoding="utf-8")
     undeclared.write_text(CATALOGUE, encoding="utf-8")
+    contradicted.write_text(HEADER.replace("Language: en", "Language: zh_CN") + CATALOGUE, encoding="utf-8")
 
     pairs, warnings = read(declared)
     assert [(pair.source, pair.target) for pair in pairs] == [("smart grid", "智能电网"), ("Open the file", "打开文件")]
@@ -25,4 +28,8 @@ def test_a_po_whose_language_says_english_is_read_zh_to_en_quietly_and_one_witho
 
     pairs, warnings = read(undeclared)
     assert [(pair.source, pair.target) for pair in pairs] == [("smart grid", "智能电网"), ("Open the file", "打开文件")]
-    assert warnings == [f"{undeclared}: the msgids are zh and the msgstrs en; read as zh -> en"]
+    assert warnings == []
+
+    pairs, warnings = read(contradicted)
+    assert [(pair.source, pair.target) for pair in pairs] == [("smart grid", "智能电网"), ("Open the file", "打开文件")]
+    assert warnings == [f"{contradicted}: the msgids are zh and the msgstrs en (Language: zh_CN); read as zh -> en"]

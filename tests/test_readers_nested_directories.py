@@ -23,6 +23,11 @@ ENGLISH = {"index.md": "# Smart grid\n\nShenzhen is building a smart grid.\n",
 CHINESE = {"index.md": "# 智能电网\n\n深圳正在建设智能电网。\n",
            "guide/start.md": "# 绿色转型\n\n深圳推动绿色转型。\n"}
 
+def warnings(stderr: str) -> list[str]:
+    """The warnings of a run; a slow machine may also show a progress line there."""
+    return [line for line in stderr.splitlines() if line.startswith("warning:")]
+
+
 
 def write(directory: Path, pages: dict[str, str]) -> None:
     for name, text in pages.items():
@@ -43,7 +48,7 @@ def test_the_inner_directory_is_not_read_as_pages_of_the_outer_one(runner, tmp_p
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", source, "--target", target])
     assert result.exit_code == 0, result.stderr
-    assert "missing here" not in result.stderr and "lacks" not in result.stderr
+    assert warnings(result.stderr) == []
     assert result.stdout.startswith("No findings in 4 pairs")
 
 
@@ -54,5 +59,5 @@ def test_a_page_the_inner_directory_lacks_is_still_named(runner, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["check", "glossary.yaml", "--source", "docs", "--target", "docs/zh"])
     assert result.exit_code == 0
-    assert result.stderr == ("warning: docs/zh: 1 page of docs missing here (not yet translated), not read "
-                             "(first: guide/start.md)\n")
+    assert warnings(result.stderr) == ["warning: docs/zh: 1 page of docs missing here (not yet translated), not "
+                                       "read (first: guide/start.md)"]

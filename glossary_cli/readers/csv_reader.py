@@ -10,7 +10,8 @@ path:line where the record starts, and the line and column where the translation
 (the Chinese; the English of a row translated from Chinese: a header naming the Chinese column
 first, or a row without a header holding the Chinese first),
 which in a record spanning several lines (a quoted cell holding a line break, as Excel writes
-Alt+Enter) may be a later line.
+Alt+Enter) may be a later line. A file without a header holding the Chinese first throughout is
+read zh -> en without a warning; rows going against the rest of the file are warned about.
 """
 
 from __future__ import annotations
@@ -301,7 +302,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         yield SegmentPair(source, target, location, from_chinese=header_from_chinese or swap)
     if skipped:
         options.on_warning(f"{path}: {skipped} row(s) with an empty cell skipped")
-    if swapped:
+    if swapped and not chinese_first:  # a file written in Chinese throughout is read so unsaid (see tsv.py)
         options.on_warning(f"{path}: {swapped} row(s) had the Chinese text in the first column; read as zh -> en")
     if against_the_file:
         options.on_warning(f"{path}:{against_the_file[0]}: {len(against_the_file)} row(s) have the English text in "

@@ -3,8 +3,12 @@
 A line with English and then Chinese (a bilingual title) is split where the script changes,
 unless a Chinese line follows it: then it is an English sentence quoting a Chinese word, and that
 Chinese line is its translation. A file written the other way round (each Chinese line followed
-by its English line) is recognised and read as zh -> en, with one warning: its pairs are translated
-from Chinese (SegmentPair.from_chinese), located at the English line.
+by its English line) is recognised and read as zh -> en: its pairs are translated from Chinese
+(SegmentPair.from_chinese), located at the English line. That is said by no warning: a file is
+read so only when no run of its lines goes English first (see _reads_chinese_first), so it was
+written in Chinese throughout, and a warning on every run would teach -q, which hides the
+warnings that matter. A file mixing both orders is read English first, and the lines out of
+order are named as lines without a partner.
 """
 
 from __future__ import annotations
@@ -126,9 +130,6 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         chinese_first = _paired(lines, path, _Kind.CHINESE)
         if not _lengths_favour(english_first, chinese_first):
             reading = chinese_first
-            first = next((pair.location.line for pair in chinese_first.pairs), 1)
-            options.on_warning(f"{path}:{first}: each Chinese line comes before its English line; "
-                               "read as zh -> en (first pair here)")
     unpaired: dict[_Problem, list[int]] = {}  # one warning per problem: its count and first line
     for item in reading.items:
         if isinstance(item, SegmentPair):
@@ -202,7 +203,9 @@ def _paired(lines: list[_Line], path: str, first: _Kind) -> _Reading:
 
 def _reads_chinese_first(lines: list[_Line]) -> bool:
     """Whether the runs of alternating English and Chinese lines mostly start with Chinese and end
-    with English. A run starting and ending with the same language shows no order."""
+    with English. A run starting and ending with the same language shows no order. (Runs split
+    where a language repeats or at a title, which an English line follows, so only the file's first
+    run can start with Chinese without an English-first run before it: "mostly" means "all".)"""
     chinese_first = english_first = 0
     run: list[_Kind] = []
     for kind in [line.kind for line in lines] + [_Kind.TITLE]:

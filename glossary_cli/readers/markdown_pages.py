@@ -15,8 +15,9 @@ matched then. Reflowing a paragraph's lines (one line per sentence, one per para
 nothing: a paragraph is one block however it is wrapped.
 
 A page only one directory has, or a Chinese page with no Chinese in it (an English copy awaiting
-translation), is not yet translated: one warning per kind, not an error. Pages given the wrong
-way round (a mostly Chinese --source) are read swapped, with one warning, as line-aligned files are.
+translation), is not yet translated: one warning per kind, not an error. Pages written in Chinese
+(a mostly Chinese --source, the original) are read zh -> en without a warning, as line-aligned
+files are.
 """
 
 from __future__ import annotations
@@ -118,9 +119,7 @@ def _pairs(pairs: list[_PagePair], source_path: str, target_path: str, options) 
         raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; {_SIDES}")
     # Read swapped, as line-aligned files are: pages translated from Chinese, checked at the English (GL005).
     from_chinese = mostly_chinese(english_texts) and not mostly_chinese(chinese_texts) and any(map(has_han, english_texts))
-    if from_chinese:
-        options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
-                           f"with {target_path} as the English side")
+    if from_chinese:  # --source is the original, as documented: nothing to warn of
         pairs = [_PagePair(pair.chinese, pair.english) for pair in pairs]
     untranslated = [pair.chinese.path for pair in pairs if not pair.chinese.has_chinese]
     if untranslated:

@@ -5,8 +5,9 @@ markdown_pages); two app resource files (Android strings.xml, iOS .strings and .
 Chinese than the one wanted (values-zh-rTW for a zh-CN glossary) is skipped with a warning, as a
 file in another language is.
 
-Files given the wrong way round (--source mostly Chinese, --target mostly not) are read swapped,
-with one warning, so English stays the source; the pairs are translated from Chinese
+A mostly Chinese --source is content written in Chinese (--source is the original): the files are
+read swapped, so English stays the source, without a warning (the user did as documented; check's
+summary says how many pairs were read zh -> en); the pairs are translated from Chinese
 (SegmentPair.from_chinese) and located in the English file, the translation to fix."""
 
 from __future__ import annotations
@@ -52,9 +53,7 @@ def read(source_path: str, target_path: str, options) -> Iterator[SegmentPair]:
     english_path, chinese_path = source_path, target_path
     _refuse_one_language(source_path, sources, target_path, targets, options)
     from_chinese = mostly_chinese(sources) and not mostly_chinese(targets)
-    if from_chinese:
-        options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
-                           f"with {target_path} as the English side")
+    if from_chinese:  # written in Chinese: --source is the original, as documented, so nothing to warn of
         english_path, chinese_path = target_path, source_path
         sources, targets = targets, sources
     skipped: list[int] = []

@@ -11,8 +11,10 @@ of the msgid, with the msgctxt as the unit; its target position is where the tex
 (or of the plural form) starts, where a fix goes.
 
 A zh -> en catalogue (Chinese msgids, English msgstrs) is read swapped so that English stays the
-source, with one warning unless its Language says the msgstrs are English: the msgid and msgstr
-scripts decide, and the header's Language (the msgstr language) when the scripts do not. Its
+source, with one warning only where its Language says the msgstrs are Chinese, which they are not:
+the msgid and msgstr scripts decide, and the header's Language (the msgstr language) when the
+scripts do not. A catalogue that declares no Language is read as its scripts say unsaid, as a
+table holding the Chinese first throughout is. Its
 English side is the last msgstr form, the plural.
 Its pairs are marked as translated from Chinese (SegmentPair.from_chinese), still located at the
 msgstr: check asks the English there for the approved terms.
@@ -61,9 +63,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     _warn_about_what_msgfmt_refuses(text, catalogue, lines, path, options)
     swap = _reads_swapped(catalogue, options, path, lines)
     source_language, target_language = wanted_languages(options)
-    # A catalogue whose Language says its msgstrs are English declares the direction it is read in:
-    # told on every run, a Chinese-authored project would learn to skip its warnings.
-    if swap and not _same_language(_declared_language(catalogue) or "", source_language):
+    # A catalogue whose Language says its msgstrs are English, or says nothing, is read as its scripts
+    # say: told on every run, a Chinese-authored project would learn to skip its warnings. A Language
+    # naming Chinese for English msgstrs is a contradiction, and said.
+    declared_language = _declared_language(catalogue)
+    if swap and declared_language is not None and not _same_language(declared_language, source_language):
         declared = catalogue.metadata.get("Language", "").strip()
         options.on_warning(f"{path}: the msgids are {target_language} and the msgstrs {source_language}"
                            f"{f' (Language: {declared})' if declared else ''}; "

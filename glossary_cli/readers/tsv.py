@@ -7,7 +7,11 @@ with more cells than that header is an error. A cell in quotes with its quotes d
 between tabs (a cell holding a tab or a line break is the CSV reader's). A `.txt` whose lines are
 mostly such rows is read here too (see looks_like_table). Location: path:line, and the column
 where the translation's cell starts: the Chinese one, or the English one of a line translated from
-Chinese (the Chinese first, or a header naming the Chinese column before the English one)."""
+Chinese (the Chinese first, or a header naming the Chinese column before the English one).
+
+A file without a header that holds the Chinese first throughout is written in Chinese and read so
+without a warning, as a header naming the Chinese column first is: a warning on every run would
+teach -q. Lines going against the rest of the file are warned about, either way."""
 
 from __future__ import annotations
 
@@ -168,7 +172,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                                                     translation.text.strip()), from_chinese=pair_from_chinese)
     if skipped:
         options.on_warning(f"{path}:{skipped[0]}: {len(skipped)} line(s) with an empty side skipped (first one here)")
-    if swapped:
+    if swapped and not chinese_first:  # a file written in Chinese throughout is read so unsaid, as a header would say
         options.on_warning(f"{path}:{swapped[0]}: {len(swapped)} line(s) have the Chinese text in the first column; "
                            "read as zh -> en (first one here)")
     if against_the_file:

@@ -24,9 +24,11 @@ them; and Foundation looks a key of a table up in its .stringsdict, then in its 
 .stringsdict hiding a .strings entry of the same key (genstrings leaves one for every plural). A
 file only one directory has is one warning per side.
 
-Files given the wrong way round (a mostly Chinese --source, a --target mostly not) are read
-swapped, with one warning, as line-aligned files are; two Chinese sides, or one file given as
-both, are refused. The Chinese side's path names its language (`values-zh-rTW`,
+A mostly Chinese --source (and a --target mostly not) is read swapped, so English stays the
+source, as line-aligned files are: without a warning where it is the original, as --source is
+documented to be; with one where the paths say otherwise (the base resources, `res/values`, are
+the original, whichever side names them). Two Chinese sides, or one file given as both, are
+refused. The Chinese side's path names its language (`values-zh-rTW`,
 `zh-Hant.lproj`, `messages_zh_TW.properties`, `locales/zh-TW.json`): a file in the other Chinese
 script than --target-lang (or a zh-CN glossary) asks for is another language, as a PO file's
 Language header is (OtherLanguageError).
@@ -214,8 +216,6 @@ def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options
         raise UsageError(f"--source {source_path} and --target {target_path} are both mostly Chinese; --source "
                          "takes the English resources (res/values), --target their Chinese translation")
     if english_chinese:
-        options.on_warning(f"{source_path}: mostly Chinese and {target_path} mostly not; read as zh -> en, "
-                           f"with {target_path} as the English side")
         chinese_path = source_path
         read = [_Read(_Pairing(each.pairing.chinese, each.pairing.english, each.pairing.keyed_format),
                       each.chinese, each.english) for each in read]
@@ -228,6 +228,11 @@ def _pairs(source_path: str, target_path: str, pairings: list[_Pairing], options
     english_path = target_path if english_chinese else source_path
     chinese_named, english_named = path_language(chinese_path) is not None, names_english(english_path)
     from_chinese = english_named if chinese_named != english_named else english_chinese
+    if from_chinese != english_chinese:  # the paths contradict the options: said, as files given as documented are not
+        original, translation = (chinese_path, english_path) if from_chinese else (english_path, chinese_path)
+        options.on_warning(f"{original}: the base resources (no language in the path), so the original, though "
+                           f"--source names {source_path}; read as {'zh -> en' if from_chinese else 'en -> zh'}, "
+                           f"with {translation} as the translation")
     for each in read:
         yield from _paired(each, options, from_chinese=from_chinese)
 
