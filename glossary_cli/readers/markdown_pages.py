@@ -275,9 +275,9 @@ _SHIFT_EVIDENCE = 0.3
 
 
 def _shifted(english: list[TextBlock], chinese: list[TextBlock], evidence: _Evidence) -> set[int]:
-    """The indexes of the section's pairs that a pairing allowing blocks to be left out, with much
-    more evidence than the pairing in order, does not make: blocks shifted by an addition that
-    cancels out a split or a drop further on."""
+    """The indexes of a section's pairs in order whose words say they have shifted (see above):
+    those a pairing allowing blocks to be left out, with clearly more evidence, does not make, and
+    those sharing no word while a neighbour's partner shares words with them."""
     count = len(english)
     if count < 2 or sum(1 for block in english if block.text) < 2:
         return set()
