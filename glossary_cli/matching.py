@@ -10,8 +10,8 @@ English (source side)
     pandemics`, as extract writes it): see `_singular_readings`. The last word's regular -ed and
     -ing forms count too (`infect` in `infected`, `quarantine` in `quarantining`, `stop` in
     `stopped`; not `spread` in `spreadsheet`, nor `infect` in the derived `infection`): see
-    `verb_forms`. Unless the entry's `part_of_speech` says it is a noun (or other no verb), and
-    unless another entry holds the form as its own (`infected`), which then owns it; in English
+    `verb_forms`. Unless the entry's `part_of_speech` says it is a noun (or other no verb) or it
+    is kept in English (keep_source: a name), and unless another entry holds the form as its own (`infected`), which then owns it; in English
     that translates Chinese the form is still the verb's too (GL005 finds `infect` there). One word all in capitals in
     ordinary text is an acronym, never the plural of a term (`aid` does not match `AIDS`, nor
     `arm` `ARMS`). Case is folded word by word, except in the words with a capital inside
@@ -821,7 +821,10 @@ def _fits_any(cases: list[_WordCase] | None, haystack: str, start: int, shouted:
 def _may_be_verb(entry: Entry) -> bool:
     """Whether check finds the entry's -ed and -ing forms (verb_forms): unless its `part_of_speech`
     (as TBX and CAT tools record it) says it is something else, so `base` approved as a noun (基地)
-    is not found in `based on`."""
+    is not found in `based on`, or it is kept in English (keep_source), a name, which has none:
+    `Zoom` is not in `zooming in` (放大)."""
+    if entry.keep_source:
+        return False
     part_of_speech = entry.extra.get("part_of_speech")
     if not isinstance(part_of_speech, str):
         return True

@@ -118,10 +118,14 @@ def test_a_form_another_entry_holds_as_its_own_still_translates_the_verb():
         ("GL001", "infected")]
 
 
-def test_an_entry_whose_part_of_speech_is_not_verb_is_not_found_in_verb_forms():
-    """`base` approved as the noun 基地 is not found in "based on"; marked a verb, it is."""
+def test_an_entry_that_is_no_verb_is_not_found_in_verb_forms():
+    """`base` approved as the noun 基地 is not found in "based on"; marked a verb, it is. A name
+    kept in English (keep_source) has no verb forms: `Zoom` is not in "zooming in"."""
     noun = approved("base", "基地", extra={"part_of_speech": "noun"})
     verb = approved("base", "基于", extra={"part_of_speech": "verb"})
     assert broken([noun], "Decisions are based on data.", "决定依据数据。") == []
     assert broken([noun], "All bases closed.", "所有营地关闭。") == [("GL001", "base")]
     assert broken([verb], "Decisions are based on data.", "决定依据数据。") == [("GL001", "base")]
+    zoom = approved("Zoom", keep_source=True)
+    assert broken([zoom], "Try zooming in.", "请尝试放大。") == []
+    assert broken([zoom], "Open Zoom.", "打开腾讯会议。") == [("GL003", "Zoom")]
