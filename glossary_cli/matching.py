@@ -10,9 +10,12 @@ English (source side)
     pandemics`, as extract writes it): see `_singular_readings`. The last word's regular -ed and
     -ing forms count too (`infect` in `infected`, `quarantine` in `quarantining`, `stop` in
     `stopped`; not `spread` in `spreadsheet`, nor `infect` in the derived `infection`): see
-    `verb_forms`. Unless the entry's `part_of_speech` says it is a noun (or other no verb) or it
-    is kept in English (keep_source: a name), and unless another entry holds the form as its own (`infected`), which then owns it; in English
-    that translates Chinese the form is still the verb's too (GL005 finds `infect` there). One word all in capitals in
+    `verb_forms`: in English that translates Chinese (GL005) always, in English to translate
+    only for an entry whose `part_of_speech` says it is a verb, since most entries are nouns whose
+    -ed and -ing forms are as often other words (`logging in`, `hosted by`) and a false GL001 fails
+    CI. Never when `part_of_speech` says it is no verb or it is kept in English (keep_source: a
+    name), and not where another entry holds the form as its own (`infected`), which then owns it
+    into Chinese; in English that translates Chinese the form is still the verb's too. One word all in capitals in
     ordinary text is an acronym, never the plural of a term (`aid` does not match `AIDS`, nor
     `arm` `ARMS`). Case is folded word by word, except in the words with a capital inside
     (`Entry.words_in_exact_case`): `V2G` and `iPhone` keep their case, `Smart Grid`, `Wi-Fi` and the
@@ -832,6 +835,15 @@ def _may_be_verb(entry: Entry) -> bool:
     return not named or not named.isdisjoint(("verb", "v", "vb", "other"))
 
 
+def _declared_verb(entry: Entry) -> bool:
+    """Whether the entry's `part_of_speech` names a verb (`verb`, `v`, `noun/verb`): then its -ed
+    and -ing forms are the term in English to translate too, not only in English that translates."""
+    part_of_speech = entry.extra.get("part_of_speech")
+    if not isinstance(part_of_speech, str):
+        return False
+    return not set(re.findall("[a-z]+", part_of_speech.lower())).isdisjoint(("verb", "v", "vb"))
+
+
 def _owners_first(owners: dict[int, bool]) -> list[int]:
     """The entries a pattern finds: those it is a form of, else those it is an extra form of
     (`pandemics` finds an entry `pandemics` when there is one, else `pandemic`)."""
@@ -867,6 +879,9 @@ class TermMatcher:
         # Folded patterns some owners find only with some words in their own case (`API` of `API key`):
         # pattern -> entry index -> the forms' word cases, any of which will do (None: any case).
         word_cases: dict[str, dict[int, list[_WordCase] | None]] = {}
+        # pattern -> {entry index: whether the pattern is only an -ed or -ing form of an entry not
+        # declared a verb}: found in English that translates Chinese, not in English to translate.
+        verbal: dict[str, dict[int, bool]] = {}
         for index, entry in enumerate(self.entries):
             for term in (entry.source, *entry.source_variants):
                 numbered_name = entry.case_sensitive is None and is_numbered_name(term)
@@ -874,14 +889,16 @@ class TermMatcher:
                 exact_words = frozenset() if case_sensitive or numbered_name else entry.words_in_exact_case(term)
                 table = exact if case_sensitive else folded
                 closed = closed_compound(term)  # `Wi-Fi` is written `WiFi` too: an extra form
-                verbal = _may_be_verb(entry)
+                may_be_verb, declared_verb = _may_be_verb(entry), _declared_verb(entry)
                 for spelling, closed_form in ((term, False), (closed, True)) if closed else ((term, False),):
                     for form, kind in _english_forms(spelling).items():
-                        if kind.verbal and not verbal:
+                        if kind.verbal and not may_be_verb:
                             continue
                         key = form if table is exact else _lower(form)
                         owners_of_key = table.setdefault(key, {})
                         owners_of_key[index] = owners_of_key.get(index, True) and (kind.extra or closed_form)
+                        verbal_of_key = verbal.setdefault(key, {})
+                        verbal_of_key[index] = verbal_of_key.get(index, True) and kind.verbal and not declared_verb
                         if table is folded and kind.plural and " " not in key:
                             self._plural_owners.setdefault(key, set()).add(index)
                         if table is folded:
@@ -901,7 +918,8 @@ class TermMatcher:
                         for key in folded]
         self._english = [(list(table), [_owners_first(owners) for owners in table.values()], _automaton(list(table)),
                           lowered, [all(owners.values()) for owners in table.values()], cases,
-                          [sorted(owners) for owners in table.values()])
+                          [sorted(owners) for owners in table.values()],
+                          [frozenset(index for index, only in verbal[key].items() if only) for key in table])
                          for table, lowered, cases in ((folded, True, folded_cases), (exact, False, None)) if table]
         self._spells_function_words: dict[str, bool] = {}
         chinese: dict[str, list[tuple[int, str]]] = {}
@@ -980,7 +998,7 @@ class TermMatcher:
         shouted: bool | None = None
         length = len(haystack)
         found: list[tuple[int, int, int, list[int]]] = []
-        for patterns, own_owners, automaton, lowered, extra_only, word_cases, all_owners in self._english:
+        for patterns, own_owners, automaton, lowered, extra_only, word_cases, all_owners, verbal_only in self._english:
             owners = all_owners if every_owner else own_owners
             if lowered:
                 folded_haystack = folded_haystack or _lower(haystack)
@@ -1000,6 +1018,12 @@ class TermMatcher:
                 if end < length and (haystack[end].isalnum() or haystack[end] == "_"):
                     continue
                 owners_here, rank = owners[pattern], int(extra_only[pattern])
+                if verbal_only[pattern] and not every_owner:
+                    # `logging` of `log`, `hosted` of `host`: another word as often as a form of the
+                    # term, so it asks nothing of the translation unless the entry says it is a verb
+                    owners_here = [index for index in owners_here if index not in verbal_only[pattern]]
+                    if not owners_here:
+                        continue
                 if not lowered:
                     if shouted is None:  # most segments have a lower-case letter within a few characters
                         shouted = is_shouted([haystack])

@@ -1,7 +1,9 @@
 """`check` finds an approved term in the regular -ed and -ing forms of its last word, as it finds
 plurals: `infect` in "infected people", `quarantine` in "were quarantined", `spread` in "avoid
 spreading". Translated from Chinese, those forms translate the approved rendering (GL005 asked for
-`infect` where the English said `infected`); into Chinese, they ask for it (GL001 said nothing).
+`infect` where the English said `infected`); into Chinese, they ask for it when the entry says it
+is a verb (`part_of_speech: verb`): most glossary entries are nouns, whose -ed and -ing forms are
+as often other words (`logging in` is no log, `hosted by` no host), and a false GL001 fails CI.
 A word derived from the term (`infection`) is another term, and a longer word that merely starts
 with it (`spreadsheet`, `singer`, `user`) is no form of it (final probe, M1, on TICO-19)."""
 
@@ -64,7 +66,9 @@ def test_an_inflected_verb_translates_the_chinese_rendering(runner, project):
     assert json.loads(result.stdout)["findings"] == []
 
 
-def test_an_inflected_verb_asks_for_the_approved_rendering(runner, project):
+def test_an_inflected_form_of_an_entry_declared_a_verb_asks_for_the_approved_rendering(runner, project):
+    Path("g.yaml").write_text(GLOSSARY.replace("    status: approved\n",
+                                               "    status: approved\n    part_of_speech: verb\n"), encoding="utf-8")
     result = check(runner, "--source", "en.txt", "--target", "zh-without.txt")
 
     assert result.exit_code == 1
@@ -77,9 +81,25 @@ def test_an_inflected_verb_asks_for_the_approved_rendering(runner, project):
     assert result.exit_code == 0, result.output
 
 
+def test_in_english_to_translate_the_forms_of_an_entry_not_declared_a_verb_ask_nothing(runner, project):
+    """UI strings: with log, host and post approved as the nouns 日志, 主机 and 帖子, "Logging in…",
+    "Hosted by Alice" and "Posted 3 days ago" are not the terms and were false GL001 errors."""
+    result = check(runner, "--source", "en.txt", "--target", "zh-without.txt")
+    assert (result.exit_code, json.loads(result.stdout)["findings"]) == (0, [])
+    entries = [approved("log", "日志"), approved("host", "主机"), approved("post", "帖子")]
+    for english, chinese in (("Logging in…", "正在登录…"), ("Hosted by Alice", "由 Alice 托管"),
+                             ("Posted 3 days ago", "3 天前发布")):
+        assert broken(entries, english, chinese) == [], english
+    assert broken(entries, "The log is full.", "记录已满。") == [("GL001", "log")]
+
+
+def verb(source: str, target: str) -> Entry:
+    return approved(source, target, extra={"part_of_speech": "verb"})
+
+
 def test_the_spelling_rules_of_ed_and_ing():
-    entries = [approved("stop", "停止"), approved("apply", "应用"), approved("hospitalize", "住院"),
-               approved("travel", "出行"), approved("panic", "恐慌"), approved("die", "死亡")]
+    entries = [verb("stop", "停止"), verb("apply", "应用"), verb("hospitalize", "住院"),
+               verb("travel", "出行"), verb("panic", "恐慌"), verb("die", "死亡")]
     for english, term in (("The trains stopped.", "stop"), ("Stopping is hard.", "stop"),
                           ("The rule applied to all.", "apply"), ("Applying it helps.", "apply"),
                           ("He was hospitalized.", "hospitalize"), ("Hospitalizing him helped.", "hospitalize"),
@@ -93,7 +113,7 @@ def test_a_longer_word_that_starts_with_the_term_or_is_derived_from_it_is_no_for
     own rendering (an `infection` entry beside `infect`); derivation has no regular spelling rule
     (infection, treatment, arrival, failure) and may change the meaning (govern, government)."""
     assert broken([approved("infect", "感染")], "Infections rose.", "病例增加了。") == []
-    entries = [approved("spread", "扩散"), approved("sing", "唱"), approved("use", "使用"), approved("hop", "跳")]
+    entries = [verb("spread", "扩散"), verb("sing", "唱"), verb("use", "使用"), verb("hop", "跳")]
     for english in ("Open the spreadsheet.", "The singer singed his hair.", "Users pick usernames.",
                     "We hoped so."):
         assert broken(entries, english, "无关的句子。") == [], english
