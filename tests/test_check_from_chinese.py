@@ -72,7 +72,7 @@ def test_a_chinese_term_translated_with_other_english_fails_at_the_english_cell(
         "    zh: 绿色转型需要新技术。\n"
         "    en: The green transformation needs new technology.\n"
         "\n"
-        "1 finding (GL005 1) in 3 pairs, 6 approved terms (2 found in the Chinese text); 1 at or above error.\n")
+        "1 finding (GL005 1) in 3 pairs read zh -> en, 6 approved terms (2 found in the Chinese text); 1 at or above error.\n")
 
 
 def test_the_english_source_side_rules_do_not_run_on_chinese_written_pairs(runner, project):
@@ -84,7 +84,7 @@ def test_the_english_source_side_rules_do_not_run_on_chinese_written_pairs(runne
     result = check(runner, "source-wording.tsv")
 
     assert result.exit_code == 0, result.output
-    assert result.stdout == "No findings in 1 pair, 6 approved terms (0 found in the Chinese text).\n"
+    assert result.stdout == "No findings in 1 pair read zh -> en, 6 approved terms (0 found in the Chinese text).\n"
 
 
 def test_english_found_as_check_finds_english_and_the_longest_chinese_rendering_decides(runner, project):

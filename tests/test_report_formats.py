@@ -155,7 +155,7 @@ def test_json_report_follows_its_schema(result):
     document = json.loads(render(result, CONTEXT, ReportFormat.JSON))
     schema = json.loads((DATA / "check-report.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(document, schema)
-    assert document["summary"] == {"pairs": 4, "approved_terms": 3, "terms_found": 3, "findings": 3, "new": 3, "known": 0,
+    assert document["summary"] == {"pairs": 4, "pairs_from_chinese": 0, "approved_terms": 3, "terms_found": 3, "findings": 3, "new": 3, "known": 0,
                                    "failing": 3, "by_rule": {"GL001": 2, "GL002": 1}}
     assert document["provenance"]["options"] == {"fail_on": "error"}
     assert document["findings"][1] == {

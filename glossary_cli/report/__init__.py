@@ -146,7 +146,11 @@ def beyond_platform_limits(result, report_format: ReportFormat) -> list[str]:
 
 def summary_line(result, context: ReportContext) -> str:
     """One line: how many findings per rule, over how many pairs and terms, how many known."""
-    scope = f"{counted(result.pairs_checked, 'pair')}, {counted(len(result.terms), 'approved term')}"
+    scope = counted(result.pairs_checked, 'pair')
+    if result.pairs_from_chinese:  # read so without a warning when the input says so: said here
+        scope += (" read zh -> en" if result.pairs_from_chinese == result.pairs_checked
+                  else f" ({result.pairs_from_chinese:,} read zh -> en)")
+    scope += f", {counted(len(result.terms), 'approved term')}"
     found = result.terms_found()
     if found is not None and found < len(result.terms) and result.pairs_checked:
         scope += f" ({found:,} found in the {result.source_language()} text)"

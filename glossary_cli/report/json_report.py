@@ -6,7 +6,7 @@
                      "glossary": PATH, "corpus": [PATH, ...], "baseline": PATH | null,
                      "options": {"strict_count": bool, "fail_on": "error" | "warning", ...},
                      "normalisation": {"unicode": "NFKC", "opencc": "t2s", "segmenter": "jieba X.Y"}},
-      "summary": {"pairs": int, "approved_terms": int, "terms_found": int, "findings": int, "new": int,
+      "summary": {"pairs": int, "pairs_from_chinese": int, "approved_terms": int, "terms_found": int, "findings": int, "new": int,
                   "known": int, "failing": int, "by_rule": {"GL001": int, ...}},
       "rules": [{"id": "GL001", "name": ..., "title": ..., "severity": "error" | "warning"}],
       "findings": [{"rule": ..., "severity": ..., "message": ..., "path": ..., "line": int | null,
@@ -18,7 +18,8 @@ Paths are shown as `report_path` gives them (relative to the current directory w
 line and column (1-based, in characters) are where the translation to fix starts when the format
 tells (XLIFF <target>, TMX <seg>, PO msgstr, TSV/CSV Chinese cell), else the segment's line.
 Findings are sorted by path, line, rule and term; keys never disappear (null when unknown), so
-consumers can rely on them. `terms_found` counts the approved terms whose English occurs in the
+consumers can rely on them. `pairs_from_chinese` counts the pairs translated from Chinese, read
+zh -> en and checked with GL005. `terms_found` counts the approved terms whose English occurs in the
 pairs checked: the others were not tested. New keys may be added; removing or renaming one bumps the schema.
 """
 
@@ -82,6 +83,7 @@ def json_chunks(result, context: ReportContext) -> Iterator[str]:
         "provenance": provenance(context),
         "summary": {
             "pairs": result.pairs_checked,
+            "pairs_from_chinese": result.pairs_from_chinese,
             "approved_terms": len(result.terms),
             "terms_found": result.terms_found(),
             "findings": len(result.findings),
