@@ -28,9 +28,28 @@ CHINESE_CONNECTORS = frozenset({"与", "和", "及", "之", "、"})
 
 @lru_cache(maxsize=1)
 def _english_stopwords() -> frozenset[str]:
+    return frozenset(word for word in _spacy_stop_words() if word not in _CONTENT_WORDS) | {"'s", "’s", "etc", "e.g", "i.e"}
+
+
+def _spacy_stop_words() -> set[str]:
+    """spaCy's English stop list. Its module is a plain list of words, read here from its file:
+    importing it imports spaCy (0.4-0.7 s), which `check` of Markdown pages would pay for nothing
+    else. Through spaCy's own import where the file cannot be found that way (a zipped install)."""
+    import importlib.util
+    import os
+
+    found = importlib.util.find_spec("spacy")
+    locations = list(found.submodule_search_locations or []) if found else []
+    path = os.path.join(locations[0], "lang", "en", "stop_words.py") if locations else ""
+    if os.path.isfile(path):
+        spec = importlib.util.spec_from_file_location("glossary_cli._spacy_english_stop_words", path)
+        if spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module.STOP_WORDS
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(word for word in STOP_WORDS if word not in _CONTENT_WORDS) | {"'s", "’s", "etc", "e.g", "i.e"}
+    return STOP_WORDS
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every token of every span: a few thousand distinct words
