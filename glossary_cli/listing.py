@@ -7,11 +7,14 @@ answers none of these."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
 from .glossary import Entry, Glossary, Status
+from .normalize import english_key
+from .review import review_order
 from .script import to_simplified
 
 
@@ -29,7 +32,8 @@ class EntryQuery:
     statuses: frozenset[Status] = frozenset(Status)
     min_score: float | None = None
     max_score: float | None = None
-    containing: str | None = None  # in the source, a variant, a target or a forbidden rendering
+    # Any of these texts in the source, a variant, a target or a forbidden rendering (see _searched)
+    containing: tuple[str, ...] = ()
     order: ListOrder = ListOrder.FILE
     limit: int | None = None
 
@@ -43,11 +47,11 @@ class Listing:
 
 
 def list_entries(glossary: Glossary, query: EntryQuery) -> Listing:
-    wanted = _folded(query.containing) if query.containing else None
+    wanted = {form for text in query.containing for form in _searched(text)}
     matching = [entry for entry in glossary.terms
                 if entry.status in query.statuses
                 and _within(entry.score, query.min_score, query.max_score)
-                and (wanted is None or any(wanted in _folded(text) for text in _texts(entry)))]
+                and (not wanted or any(form in _squashed(text) for text in _texts(entry) for form in wanted))]
     by_status = {status: 0 for status in Status}
     for entry in matching:
         by_status[entry.status] += 1
@@ -67,15 +71,26 @@ def _texts(entry: Entry) -> list[str]:
     return [entry.source, *entry.source_variants, *entry.target, *entry.forbidden]
 
 
-def _folded(text: str) -> str:
-    """Compared as people read them: full-width letters as ASCII, case aside (`ＡＰＩ` finds `API`),
-    Traditional characters as Simplified, as check compares them (`電網` finds `电网`)."""
-    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+def _searched(text: str) -> set[str]:
+    """What a searched text is looked for as: itself, and with its last word singular (`antiviral
+    drugs` finds `anti-viral drug`), each squashed as the entries' texts are."""
+    return {_squashed(text), _squashed(english_key(text))} - {""}
 
 
-# Python's sort is stable: entries that tie stay in file order.
+def _squashed(text: str) -> str:
+    """A text compared as check reads a term: full-width letters as ASCII and case aside (`ＡＰＩ`
+    finds `API`), Traditional characters as Simplified (`電網` finds `电网`), and hyphens and spaces
+    left out, so a spelling open, hyphenated or closed is one (`lock down`, `lock-down`,
+    `lockdown`; `covid19` finds `COVID-19`)."""
+    return _SEPARATORS.sub("", to_simplified(unicodedata.normalize("NFKC", text)).casefold())
+
+
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_·・]+")
+
+# Python's sort is stable: entries that tie stay in file order, except best first, which orders
+# them as review offers them (review_order: then by count, then by source).
 _SORT_KEYS = {
-    ListOrder.SCORE: lambda entry: (entry.score is None, -(entry.score or 0.0)),
-    ListOrder.SOURCE: lambda entry: _folded(entry.source),
+    ListOrder.SCORE: review_order,
+    ListOrder.SOURCE: lambda entry: entry.source.casefold(),
     ListOrder.COUNT: lambda entry: (entry.count is None, -(entry.count or 0)),
 }

@@ -57,10 +57,10 @@ def test_on_a_pipe_every_entry_is_a_tab_separated_row_at_its_line_and_the_summar
     assert result.exit_code == 0, result.output
     assert rows(result) == [
         ["line", "source", "target", "status", "score", "count", "note"],
-        ["4", "smart grid", "智能电网", "approved", "0.9", "12", ""],
-        ["9", "V2G", "车网互动 / 车辆到电网", "candidate", "0.95", "3", "ask the client"],
-        ["14", "grid operator", "电网运营商", "candidate", "0.4", "30", ""],
-        ["18", "power grid", "电网", "rejected", "0.7", "", ""],
+        ["4", "smart grid", "智能电网", "approved", "0.9000", "12", ""],
+        ["9", "V2G", "车网互动 / 车辆到电网", "candidate", "0.9500", "3", "ask the client"],
+        ["14", "grid operator", "电网运营商", "candidate", "0.4000", "30", ""],
+        ["18", "power grid", "电网", "rejected", "0.7000", "", ""],
         ["23", "API key", "API 密钥", "candidate", "", "", ""],
     ]
     assert result.stderr == "5 entries (3 candidates, 1 approved, 1 rejected)\n"
@@ -94,6 +94,9 @@ def test_sort_by_source_ignores_case(runner, workdir):
     ("ＡＰＩ", ["API key"]),  # full-width letters, as pasted from a Chinese document
     ("v2g", ["V2G"]),  # case aside
     ("車網", ["V2G"]),  # Traditional characters, as check reads them
+    ("grid operators", ["grid operator"]),  # the plural, as approve and check read terms
+    ("GridOperator", ["grid operator"]),  # spaces and hyphens aside: open, hyphenated or closed
+    ("api-key", ["API key"]),
 ])
 def test_match_finds_the_text_in_sources_targets_and_forbidden_renderings(runner, workdir, text, sources):
     result = run(runner, "list", "g.yaml", "--match", text)
@@ -101,10 +104,22 @@ def test_match_finds_the_text_in_sources_targets_and_forbidden_renderings(runner
     assert [row[1] for row in rows(result)[1:]] == sources
 
 
+def test_match_repeated_finds_entries_with_any_of_the_texts(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--match", "V2G", "--match", "API")
+    assert [row[1] for row in rows(result)[1:]] == ["V2G", "API key"]
+
+
 def test_count_prints_only_the_counts(runner, workdir):
-    result = run(runner, "list", "g.yaml", "--count", "--match", "grid")
+    result = run(runner, "list", "g.yaml", "--count", "--match", "grid", "--top", "1")
     assert result.exit_code == 0, result.output
     assert result.stdout == "3 of 5 entries (1 candidate, 1 approved, 1 rejected)\n"
+
+
+def test_settings_can_be_undone_on_the_command_line(runner, workdir):
+    Path("glossary.toml").write_text('[list]\ncount = true\nstatus = ["candidate"]\n', encoding="utf-8")
+    result = run(runner, "list", "g.yaml", "--no-count", "--status", "all")
+    assert result.exit_code == 0, result.output
+    assert len(rows(result)) == 6
 
 
 def test_nothing_matching_is_said_and_is_no_error(runner, workdir):
@@ -125,7 +140,65 @@ def test_json_lists_the_entries_with_their_lines_and_the_counts(runner, workdir)
                                    "by_status": {"candidate": 0, "approved": 0, "rejected": 1}}
     assert document["entries"] == [{"line": 18, "source": "power grid", "target": ["电网"], "status": "rejected",
                                     "score": 0.7, "count": None, "note": None, "forbidden": ["电力网格"],
-                                    "source_variants": []}]
+                                    "source_variants": [], "keep_source": False, "case_sensitive": None,
+                                    "alternatives": [], "other": {}}]
+
+
+ODD = """\
+glossary: 1
+languages: {source: en, target: zh}
+terms:
+  - source: "smart\\tgrid"
+    target: 智能电网
+    status: approved
+    note: "ask\\tthe client\\nfirst"
+  - source: '"Save as'
+    target: 另存为
+    status: approved
+  - source: GitHub
+    status: approved
+    keep_source: true
+    paths: [docs/**]
+  - source: tract infection
+    status: rejected
+"""
+
+
+def test_a_tab_line_break_or_quote_in_a_term_never_breaks_a_row(runner, workdir):
+    import csv
+    import io
+
+    Path("odd.yaml").write_text(ODD, encoding="utf-8")
+    result = run(runner, "list", "odd.yaml")
+    assert result.exit_code == 0, result.output
+    read = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
+    assert [len(row) for row in read] == [7] * 5
+    assert read[1][1:3] == ["smart␉grid", "智能电网"] and read[1][6] == "ask␉the client↵first"
+    assert read[2][1:3] == ['"Save as', "另存为"]  # quoted as spreadsheets read TSV
+
+
+def test_entries_without_renderings_say_why(runner, workdir):
+    Path("odd.yaml").write_text(ODD, encoding="utf-8")
+    assert [row[1:4] for row in rows(run(runner, "list", "odd.yaml", "--match", "GitHub", "--match", "tract"))[1:]] == [
+        ["GitHub", "(kept as written)", "approved"], ["tract infection", "(every rendering)", "rejected"]]
+    entry = json.loads(run(runner, "list", "odd.yaml", "--match", "GitHub", "--format", "json").stdout)["entries"][0]
+    assert (entry["keep_source"], entry["other"]) == (True, {"paths": ["docs/**"]})
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "glossary: 1\nlanguages: {source: en, target: zh}\n"])
+def test_a_file_with_no_terms_list_is_refused_as_validate_refuses_it(runner, workdir, text):
+    Path("empty.yaml").write_text(text, encoding="utf-8")
+    result = run(runner, "list", "empty.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: empty.yaml:1:1: ")
+
+
+def test_a_misspelt_key_is_warned_about(runner, workdir):
+    Path("typo.yaml").write_text(GLOSSARY.replace("    forbidden: [电力网格]", "    forbiden: [电力网格]"), encoding="utf-8")
+    result = run(runner, "list", "typo.yaml", "--count")
+    assert result.exit_code == 0
+    assert result.stderr == ("warning: typo.yaml:22:5: unknown key 'forbiden'; did you mean 'forbidden'? "
+                             "(a key of your own, not a typo, is written 'x-forbiden')\n")
 
 
 def test_a_score_range_that_nothing_can_match_is_a_usage_error(runner, workdir):

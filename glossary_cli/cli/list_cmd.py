@@ -1,26 +1,34 @@
 """`glossary list`: the entries of a glossary, chosen by status, score and text.
 
-On a terminal a table; on a pipe one tab-separated row per entry under a header, with the summary
-on stderr so `cut -f2` reads only rows. `--format json` writes one document (schema
-`glossary-list/1`):
+`text` draws a table on a terminal (the first 100 entries unless --top says otherwise) and writes
+tab-separated rows elsewhere; `tsv` writes the rows anywhere, under the header `line source target
+status score count note`, with the counts on stderr so `cut -f2` reads only rows. A cell never
+holds a tab or a line break (shown as ␉ and ↵), and a cell with a double quote is quoted as
+spreadsheets and Python's csv module read TSV. A target cell says `(kept as written)` for a
+keep_source entry without renderings and `(every rendering)` for a term rejected in every
+rendering. `--format json` writes one document (schema `glossary-list/1`):
 
     {
       "schema": "glossary-list/1",
       "provenance": {"tool": "glossary-cli", "version": ..., "command": "list", "glossary": PATH,
                      "options": {"status": [...], "min_score": float | null, "max_score": float | null,
-                                 "match": str | null, "sort": str, "top": int | null}},
+                                 "match": [str, ...], "sort": str, "top": int | null}},
       "summary": {"total": int, "matching": int, "shown": int,
                   "by_status": {"candidate": int, "approved": int, "rejected": int}},
       "entries": [{"line": int, "source": str, "target": [str, ...], "status": str, "score": float | null,
-                   "count": int | null, "note": str | null, "forbidden": [str, ...],
-                   "source_variants": [str, ...]}]
+                   "count": int | null, "note": str | null, "forbidden": [str, ...], "source_variants": [str, ...],
+                   "keep_source": bool, "case_sensitive": bool | null,
+                   "alternatives": [{"target": str, "score": float}, ...],
+                   "other": {KEY: VALUE, ...}}]
     }
 
-`by_status` counts the matching entries, before --top.
+`by_status` counts the matching entries, before --top; `other` holds the entry's further keys as
+written (paths, part_of_speech, definition, x-… keys of your own).
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from enum import Enum
@@ -30,87 +38,116 @@ from typing import Optional
 import typer
 
 from .. import __version__
-from ..glossary import Status
+from ..glossary import Entry, Status
 from ..listing import EntryQuery, Listing, ListOrder
 from ..report import counted, report_path
 from ..safe_text import one_line
-from .common import app, draws, handles_errors, refuse_other_yaml, refuse_standard_input, stdout_console, writing_to_stdout
+from .common import (app, draws, handles_errors, refuse_other_yaml, refuse_standard_input, stdout_console, warn,
+                     writing_to_stdout)
 
 SCHEMA = "glossary-list/1"
 _COLUMNS = ("line", "source", "target", "status", "score", "count", "note")
+_TABLE_ROWS = 100  # a table of 16,000 rows takes rich 15 s and scrolls past unread: a pipe gets them all
 
 
 class ListFormat(str, Enum):
     TEXT = "text"
+    TSV = "tsv"
     JSON = "json"
+
+
+class ListStatus(str, Enum):
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ALL = "all"
 
 
 @app.command("list")
 @handles_errors
 def list_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML file."),
-    status: Optional[list[Status]] = typer.Option(
+    status: Optional[list[ListStatus]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
-        help="List entries with this status: candidate, approved or rejected (repeat for several). Default: all."),
+        help="List entries with this status: candidate, approved, rejected (repeat for several) or all "
+             "(the default)."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="<score>", min=0.0, max=1.0,
                                               help="Only entries scoring at least this (entries without a score, "
                                                    "added by hand, are left out)."),
     max_score: Optional[float] = typer.Option(None, "--max-score", metavar="<score>", min=0.0, max=1.0,
                                               help="Only entries scoring at most this."),
-    match: Optional[str] = typer.Option(None, "--match", metavar="<text>",
-                                        help="Only entries with this text in the source, a source variant, a "
-                                             "target or a forbidden rendering (case, full-width letters and Traditional characters aside)."),
+    match: Optional[list[str]] = typer.Option(
+        None, "--match", metavar="<text>",
+        help="Only entries with this text in the source, a source variant, a target or a forbidden rendering "
+             "(repeat: any of them), read as check reads terms: case, full-width letters, Traditional "
+             "characters, hyphens and spaces aside, and the last word singular (`antiviral drugs` finds "
+             "`anti-viral drug`, `covid19` finds `COVID-19`)."),
     sort: ListOrder = typer.Option(ListOrder.FILE, "--sort", case_sensitive=False,
-                                   help="file (as the file has them), score (best first, as review offers them), "
-                                        "source (alphabetical) or count (most frequent in the corpus first); ties "
-                                        "stay in file order."),
-    top: Optional[int] = typer.Option(None, "--top", metavar="<n>", min=1, help="Show only the first N."),
-    count_only: bool = typer.Option(False, "--count", help="Print only how many entries match, per status."),
+                                   help="file (as the file has them), score (best first, as review offers them: "
+                                        "ties by count, then source), source (alphabetical) or count (most "
+                                        "frequent in the corpus first; ties in file order)."),
+    top: Optional[int] = typer.Option(None, "--top", metavar="<n>", min=1,
+                                      help=f"Show only the first N (a table on a terminal shows {_TABLE_ROWS} "
+                                           "unless this says more)."),
+    count_only: bool = typer.Option(False, "--count/--no-count", help="Print only how many entries match, per status."),
     list_format: ListFormat = typer.Option(ListFormat.TEXT, "--format", case_sensitive=False,
-                                           help="text (a table on a terminal, tab-separated rows on a pipe) or "
-                                                "json (schema glossary-list/1)."),
+                                           help="text (a table on a terminal, tab-separated rows elsewhere), tsv "
+                                                "(the rows, also on a terminal) or json (schema glossary-list/1)."),
 ) -> None:
     """List a glossary's entries: by status, score and text, in file order or best first.
 
     `glossary list g.yaml --status candidate --min-score 0.9` shows the candidates that
-    `glossary approve g.yaml --approve-all --min-score 0.9` would consider; `--count` says how many
-    of each status there are. Exit code 0, also when nothing matches; 2 on a usage or input error."""
-    from ..glossary_yaml import load_glossary
+    `glossary approve g.yaml --approve-all --min-score 0.9` would consider (`--dry-run` there says
+    which it would approve); `--count` says how many of each status there are. Exit code 0, also
+    when nothing matches; 2 on a usage or input error."""
+    from ..glossary_yaml import GlossaryProblems, load_glossary
     from ..listing import list_entries
+    from ..validate import misspelt_keys, validate_file
 
     if min_score is not None and max_score is not None and min_score > max_score:
         from ..errors import UsageError
 
         raise UsageError(f"--min-score {min_score} is above --max-score {max_score}: no entry can match")
     refuse_standard_input(glossary, "a glossary")
-    query = EntryQuery(statuses=frozenset(status or Status), min_score=min_score, max_score=max_score,
-                       containing=match or None, order=sort, limit=top)
+    chosen = set(status or [ListStatus.ALL])
+    statuses = frozenset(Status) if ListStatus.ALL in chosen else frozenset(Status(each.value) for each in chosen)
+    query = EntryQuery(statuses=statuses, min_score=min_score, max_score=max_score,
+                       containing=tuple(text for text in match or () if text), order=sort, limit=top)
     loaded = load_glossary(str(glossary))
     refuse_other_yaml(loaded, str(glossary))  # a docker-compose file is no glossary of 0 entries
+    if not loaded.terms:  # an empty file or one without `terms:` is refused, as validate refuses it
+        _, problems = validate_file(str(glossary))
+        if problems:
+            raise GlossaryProblems(list(problems))
+    for problem in misspelt_keys(loaded, str(glossary)):  # `forbiden:` is read as a key of the user's own
+        warn(str(problem))
     listing = list_entries(loaded, query)
     with writing_to_stdout():
         if list_format is ListFormat.JSON:
             options = {"status": [each.value for each in Status if each in query.statuses], "min_score": min_score,
-                       "max_score": max_score, "match": match, "sort": sort.value, "top": top}
+                       "max_score": max_score, "match": list(query.containing), "sort": sort.value, "top": top}
             sys.stdout.write(json.dumps(_document(listing, glossary, options, count_only), ensure_ascii=False,
-                                        indent=2) + "\n")
+                                        indent=2, default=str) + "\n")
         elif count_only:
-            sys.stdout.write(summary_line(listing) + "\n")
+            sys.stdout.write(summary_line(listing, counting=True) + "\n")
+        elif list_format is ListFormat.TEXT and draws(stdout_console()):
+            _render_table(listing, limited=top is None)
         else:
-            _render_text(listing)
+            _render_rows(listing)
 
 
-def summary_line(listing: Listing) -> str:
+def summary_line(listing: Listing, *, shown: int | None = None, counting: bool = False) -> str:
     """`3 of 9,050 entries (2 candidates, 1 approved)`, or `9,050 entries (…)` when all match; the
-    statuses none of them has are left out. `--top` adds how many are shown."""
+    statuses none of them has are left out. Fewer shown than match adds how many are."""
     statuses = ", ".join(counted(number, _STATUS_NOUNS[status][0], _STATUS_NOUNS[status][1])
                          for status, number in listing.by_status.items() if number)
     total = counted(listing.total, "entry", "entries")
     line = total if listing.matching == listing.total else f"{listing.matching:,} of {total}"
     if statuses:
         line += f" ({statuses})"
-    if len(listing.entries) < listing.matching:
-        line += f"; the first {len(listing.entries):,} shown"
+    shown = len(listing.entries) if shown is None else shown
+    if shown < listing.matching and not counting:
+        line += f"; the first {shown:,} shown"
     return line
 
 
@@ -118,39 +155,56 @@ _STATUS_NOUNS = {Status.CANDIDATE: ("candidate", None), Status.APPROVED: ("appro
                  Status.REJECTED: ("rejected", "rejected")}
 
 
-def _render_text(listing: Listing) -> None:
+def _render_table(listing: Listing, *, limited: bool) -> None:
+    from rich.table import Table
+
     console = stdout_console()
-    if draws(console) and not listing.entries:
+    entries = listing.entries[:_TABLE_ROWS] if limited else listing.entries
+    if not entries:
         console.print(summary_line(listing), markup=False, soft_wrap=True)
         return
-    if draws(console):
-        from rich.table import Table
+    table = Table(title=summary_line(listing, shown=len(entries)), title_justify="left",
+                  caption=(f"--top N shows more; a pipe or --format tsv gets all {listing.matching:,}"
+                           if len(entries) < len(listing.entries) else None), caption_justify="left")
+    columns = _COLUMNS if any(entry.note for entry in entries) else _COLUMNS[:-1]
+    for column in columns:
+        table.add_column(column, justify="right" if column in ("line", "score", "count") else "left",
+                         overflow="fold" if column in ("source", "target") else "ellipsis",
+                         no_wrap=column == "note", max_width=40 if column == "note" else None)
+    styles = {Status.APPROVED: "green", Status.REJECTED: "red", Status.CANDIDATE: ""}
+    for entry in entries:
+        table.add_row(*_cells(entry)[:len(columns)], style=styles[entry.status])
+    console.print(table)
 
-        table = Table(title=summary_line(listing), title_justify="left")
-        noted = any(entry.note for entry in listing.entries)
-        columns = _COLUMNS if noted else _COLUMNS[:-1]
-        for column in columns:
-            table.add_column(column, justify="right" if column in ("line", "score", "count") else "left",
-                             overflow="fold" if column in ("source", "target") else "ellipsis",
-                             max_width=40 if column == "note" else None)
-        styles = {Status.APPROVED: "green", Status.REJECTED: "red", Status.CANDIDATE: ""}
-        for entry in listing.entries:
-            table.add_row(*_cells(entry)[:len(columns)], style=styles[entry.status])
-        console.print(table)
-        return
-    sys.stdout.write("\t".join(_COLUMNS) + "\n")
-    for entry in listing.entries:
-        sys.stdout.write("\t".join(_cells(entry)) + "\n")
+
+def _render_rows(listing: Listing) -> None:
+    writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    writer.writerows(_cells(entry) for entry in listing.entries)
     sys.stdout.flush()
     sys.stderr.write(summary_line(listing) + "\n")  # for people: the rows alone reach a pipe
 
 
-def _cells(entry) -> tuple[str, ...]:
-    """An entry's cells, each on one line (controls as symbols): targets apart by " / ", as review
-    takes them; a missing score or count is empty."""
-    return (str(entry.line or ""), one_line(entry.source), one_line(" / ".join(entry.target)), entry.status.value,
-            "" if entry.score is None else f"{entry.score:g}", "" if entry.count is None else str(entry.count),
-            one_line(entry.note or ""))
+def _cells(entry: Entry) -> tuple[str, ...]:
+    """An entry's cells, each on one line with no tab (controls, tabs and line breaks as symbols):
+    targets apart by " / ", as review takes them; a missing score or count is empty."""
+    return (str(entry.line or ""), _cell(entry.source), _cell(_targets(entry)), entry.status.value,
+            "" if entry.score is None else f"{entry.score:.4f}", "" if entry.count is None else str(entry.count),
+            _cell(entry.note or ""))
+
+
+def _targets(entry: Entry) -> str:
+    if entry.target:
+        return " / ".join(entry.target)
+    if entry.keep_source:
+        return "(kept as written)"
+    if entry.status is Status.REJECTED:
+        return "(every rendering)"
+    return ""
+
+
+def _cell(text: str) -> str:
+    return one_line(text).replace("\t", "␉")
 
 
 def _document(listing: Listing, glossary: Path, options: dict, count_only: bool) -> dict:
@@ -163,8 +217,15 @@ def _document(listing: Listing, glossary: Path, options: dict, count_only: bool)
         "summary": {"total": listing.total, "matching": listing.matching,
                     "shown": 0 if count_only else len(listing.entries),
                     "by_status": {status.value: listing.by_status[status] for status in Status}},
-        "entries": [] if count_only else [
-            {"line": entry.line, "source": entry.source, "target": list(entry.target), "status": entry.status.value,
-             "score": entry.score, "count": entry.count, "note": entry.note, "forbidden": list(entry.forbidden),
-             "source_variants": list(entry.source_variants)} for entry in listing.entries],
+        "entries": [] if count_only else [_record(entry) for entry in listing.entries],
     }
+
+
+def _record(entry: Entry) -> dict:
+    return {"line": entry.line, "source": entry.source, "target": list(entry.target), "status": entry.status.value,
+            "score": entry.score, "count": entry.count, "note": entry.note, "forbidden": list(entry.forbidden),
+            "source_variants": list(entry.source_variants), "keep_source": entry.keep_source,
+            "case_sensitive": entry.case_sensitive,
+            "alternatives": [{"target": alternative.target, "score": alternative.score}
+                             for alternative in entry.alternatives],
+            "other": dict(entry.extra)}
