@@ -563,9 +563,11 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None, include_w
         elif not entry.target and not entry.keep_source:
             result.skipped.append((entry, "it has no target"))
         elif any(other.status is Status.APPROVED and other not in result.approved for other in others):
-            result.skipped.append((entry, "this source is already approved"))
+            approved = [other for other in others if other.status is Status.APPROVED and other not in result.approved]
+            result.skipped.append((entry, f"this source is already approved ({_lines_of(approved)})"))
         elif others:
-            result.skipped.append((entry, "several candidates share this source; review them one by one"))
+            result.skipped.append((entry, f"several candidates share this source ({_lines_of(others)}); "
+                                          "review them one by one"))
         else:
             if validation is None:
                 validation = ValidationIndex(glossary, path)
@@ -578,6 +580,12 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None, include_w
             else:
                 result.approved.append(entry)
     return result
+
+
+def _lines_of(entries: list[Entry]) -> str:
+    """`"COVID19" at line 29661`: the other entries a candidate shares its term with, three at most."""
+    shown = ", ".join(f'"{entry.source}" at line {entry.position()[0]}' for entry in entries[:3])
+    return shown + (f" and {len(entries) - 3:,} more" if len(entries) > 3 else "")
 
 
 def _held_back(entry: Entry) -> str | None:

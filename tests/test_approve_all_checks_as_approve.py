@@ -46,8 +46,9 @@ def test_approve_all_leaves_a_candidate_approve_would_refuse_and_names_it(runner
     assert result.exit_code == 0
     assert result.stderr == (
         f"approved 1 candidate in {path}\n"
-        "  skipped smart-grids → 灵巧电网: this source is already approved\n"
-        "  skipped e.g. China → 例如，中国: approving it would leave the glossary with a problem check refuses: "
+        "skipped 2 candidates:\n"
+        '  smart-grids → 灵巧电网 (line 17): this source is already approved ("smart grid" at line 14)\n'
+        "  e.g. China → 例如，中国 (line 4): approving it would leave the glossary with a problem check refuses: "
         f"line 5: {REFUSED}\n")
     approved = GLOSSARY.replace("疫苗\n    status: candidate", "疫苗\n    status: approved")
     assert path.read_text(encoding="utf-8") == approved
@@ -62,5 +63,5 @@ def test_approve_all_with_nothing_else_to_approve_writes_nothing(runner, tmp_pat
     result = runner.invoke(app, ["approve", str(path), "--approve-all", "--include-worked-on"])
     assert result.exit_code == 0
     assert result.stderr.startswith(f"approved 0 candidates in {path}\n")
-    assert "  skipped e.g. China → 例如，中国: approving it would leave the glossary" in result.stderr
+    assert "  e.g. China → 例如，中国 (line 4): approving it would leave the glossary" in result.stderr
     assert path.read_text(encoding="utf-8") == text

@@ -291,7 +291,8 @@ def test_approve_all_treats_case_as_validate_does():
     result = approve_all(glossary, include_worked_on=True)  # written by hand, as a person's work
     assert result.approved == []
     assert [reason for _, reason in result.skipped] == [
-        "several candidates share this source; review them one by one"] * 2
+        'several candidates share this source ("GRID" at line 6); review them one by one',
+        'several candidates share this source ("Grid" at line 3); review them one by one']
 
 
 def test_approve_all_treats_plurals_and_hyphens_as_validate_does():
@@ -310,5 +311,5 @@ def test_approve_all_skips_what_would_conflict():
     assert [entry.source for entry in result.approved] == ["V2G"]
     assert [(entry.source, reason) for entry, reason in result.skipped] == [
         ("empty", "it has no target"),
-        ("grid", "several candidates share this source; review them one by one"),
-        ("grid", "several candidates share this source; review them one by one")]
+        ("grid", 'several candidates share this source ("grid" at line 17); review them one by one'),
+        ("grid", 'several candidates share this source ("grid" at line 22); review them one by one')]

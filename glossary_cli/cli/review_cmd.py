@@ -481,6 +481,9 @@ def approve(
                                                 "(a note, a comment, a target typed over the proposal, a term "
                                                 "extract did not propose), which --approve-all otherwise leaves "
                                                 "as they are and names."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n",
+                                 help="With --approve-all: say which candidates it would approve, each at its "
+                                      "line, and which it would leave and why; write nothing."),
 ) -> None:
     """Approve one term, or in bulk with --approve-all [--min-score 0.9]; written atomically.
 
@@ -495,6 +498,8 @@ def approve(
         fail("--min-score only applies with --approve-all")
     if include_worked_on and not approve_all_:
         fail("--include-worked-on only applies with --approve-all")
+    if dry_run and not approve_all_:
+        fail("--dry-run only applies with --approve-all")
     if approve_all_ and term is not None:
         fail("give a TERM to approve, or --approve-all (optionally with --min-score), not both")
     if not approve_all_ and term is None:
@@ -512,23 +517,33 @@ def approve(
         _say_decided(glossary, decision, file, read)
         return
     result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on, path=str(file))
-    if result.approved:
+    if result.approved and not dry_run:
         save_glossary(glossary, str(file), expected=read)
     threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
-    _say(f"approved {counted(len(result.approved), 'candidate')}{threshold} in {file}")
+    _say(f"{'would approve' if dry_run else 'approved'} {counted(len(result.approved), 'candidate')}{threshold} "
+         f"in {file}{' (dry run: nothing written)' if dry_run else ''}{':' if dry_run and result.approved else ''}")
+    if dry_run:
+        for entry in result.approved:
+            _say(f"  {_entry_shown(entry)} (line {entry.position()[0]})")
+    if result.skipped:
+        _say(f"{'would skip' if dry_run else 'skipped'} {counted(len(result.skipped), 'candidate')}:")
     for entry, reason in result.skipped:
-        _say(f"  skipped {entry.source} → {' / '.join(entry.target) or '(no target)'}: {reason}")
+        _say(f"  {_entry_shown(entry)} (line {entry.position()[0]}): {reason}")
     if result.worked_on:
         one = len(result.worked_on) == 1
         _say(f"left {counted(len(result.worked_on), 'candidate')} people worked on as {'it is' if one else 'they are'} "
              f"(--include-worked-on approves {'it' if one else 'them'} too):")
         for entry, how in result.worked_on[:_NAMED_AT_MOST]:
-            _say(f"  {entry.source} → {' / '.join(entry.target) or '(no target)'} (line {entry.position()[0]}): {how}")
+            _say(f"  {_entry_shown(entry)} (line {entry.position()[0]}): {how}")
         if len(result.worked_on) > _NAMED_AT_MOST:
             _say(f"  and {len(result.worked_on) - _NAMED_AT_MOST:,} more")
 
 
 _NAMED_AT_MOST = 20  # held-back candidates named one by one; an imported termbase may hold hundreds
+
+
+def _entry_shown(entry) -> str:
+    return f"{entry.source} → {' / '.join(entry.target) or '(no target)'}"
 
 
 @app.command()
