@@ -178,13 +178,15 @@ def _flow_entry_text(block: _Block, data: dict[str, Any]) -> str | None:
     (a note of several lines reads better as a block)."""
     own = block.text[len(block.leading):]
     dash = _dash_indent(block)
-    if dash is None or len(own.rstrip("\r\n").splitlines()) != 1 or comment_at(own) >= 0 \
-            or not own[len(dash):].startswith("- {") or _holds_line_break(data):
+    line = own.rstrip("\r\n")
+    if dash is None or len(line.splitlines()) != 1 or not own[len(dash):].startswith("- {") \
+            or _holds_line_break(data):
         return None
+    at = comment_at(line)  # a comment after the entry (`# verified`) stays where it is, as written
+    comment = line[len(line[:at].rstrip()):] if at >= 0 else ""
     text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=True,
                      width=math.inf).rstrip("\n")
-    ending = own[len(own.rstrip("\r\n")):]
-    return block.leading + f"{dash}- {text}{ending}" if "\n" not in text else None
+    return block.leading + f"{dash}- {text}{comment}{own[len(line):]}" if "\n" not in text else None
 
 
 def _holds_line_break(value: Any) -> bool:

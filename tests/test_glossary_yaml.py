@@ -103,11 +103,13 @@ def test_comments_among_a_rewritten_list_are_kept_above_or_beside_it():
     assert parse(out).terms == glossary.terms
 
 
-def test_a_comment_beside_a_flow_entry_survives_its_rewrite():
-    glossary = parse("terms:\n  - {source: V2G, target: 车网互动}  # confirmed with Li\n")
+def test_a_comment_beside_a_flow_entry_stays_beside_it_when_it_changes():
+    """The README: an entry written as a flow mapping stays one when approve changes it; its
+    comment (`# confirmed with Li`) stays on its line, as written (lead probe M8)."""
+    glossary = parse("terms:\n  - {source: V2G, target: 车网互动}   # confirmed with Li\n")
     glossary.terms[0].status = Status.APPROVED
     out = dump_glossary(glossary)
-    assert out == "terms:\n  # confirmed with Li\n  - source: V2G\n    target: 车网互动\n    status: approved\n"
+    assert out == "terms:\n  - {source: V2G, target: 车网互动, status: approved}   # confirmed with Li\n"
 
 
 @pytest.mark.parametrize("text, message", [
