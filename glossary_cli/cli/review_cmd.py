@@ -290,6 +290,8 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
     from rich.panel import Panel
     from rich.text import Text
 
+    from ..glossary_yaml import comments_of
+
     inside = max(width - 4, 10)  # the panel's border and padding
     lines = [Text.assemble((one_line(entry.source), "bold cyan"), "  →  ",
                            (one_line(" / ".join(entry.target)) or "(no target)", "bold green"))]
@@ -312,8 +314,15 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
         lines.append(Text(""))
         for index, alternative in enumerate(entry.alternatives[:9], start=1):
             lines.append(Text(f"  {index}  {one_line(alternative.target)}  ({alternative.score:.2f})"))
+    # What a person wrote on the entry, which approving it makes check enforce or which says why to wait
+    if entry.source_variants:
+        lines.append(Text("also written: " + one_line(" / ".join(entry.source_variants))))
+    if entry.forbidden:
+        lines.append(Text("forbidden: " + one_line(" / ".join(entry.forbidden)), style="red"))
     if entry.note:
         lines.append(Text(f"note: {visible_controls(entry.note)}", style="italic"))  # its own lines kept
+    for comment in comments_of(entry):
+        lines.append(Text(one_line(comment), style="italic"))
     lines.append(Text(""))
     lines.extend(_legend(entry, inside))
     title = f"{number}/{total}" + (" · skipped earlier, back once more" if again else "")
