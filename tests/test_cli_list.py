@@ -63,7 +63,7 @@ def test_on_a_pipe_every_entry_is_a_tab_separated_row_at_its_line_and_the_summar
         ["18", "power grid", "电网", "rejected", "0.7000", "", ""],
         ["23", "API key", "API 密钥", "candidate", "", "", ""],
     ]
-    assert result.stderr == "5 entries (3 candidates, 1 approved, 1 rejected)\n"
+    assert result.stderr == "5 entries (1 approved, 1 rejected, 3 candidates)\n"
 
 
 def test_candidates_above_a_score_best_first_preview_a_bulk_approval(runner, workdir):
@@ -80,7 +80,7 @@ def test_an_entry_without_a_score_is_left_out_by_a_score_bound(runner, workdir):
 def test_sort_by_count_and_top_say_how_many_are_shown(runner, workdir):
     result = run(runner, "list", "g.yaml", "--sort", "count", "--top", "2")
     assert [row[1] for row in rows(result)[1:]] == ["grid operator", "smart grid"]
-    assert result.stderr == "5 entries (3 candidates, 1 approved, 1 rejected); the first 2 shown\n"
+    assert result.stderr == "5 entries (1 approved, 1 rejected, 3 candidates); the first 2 shown\n"
 
 
 def test_sort_by_source_ignores_case(runner, workdir):
@@ -112,7 +112,7 @@ def test_match_repeated_finds_entries_with_any_of_the_texts(runner, workdir):
 def test_count_prints_only_the_counts(runner, workdir):
     result = run(runner, "list", "g.yaml", "--count", "--match", "grid", "--top", "1")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "3 of 5 entries (1 candidate, 1 approved, 1 rejected)\n"
+    assert result.stdout == "3 of 5 entries (1 approved, 1 rejected, 1 candidate)\n"
 
 
 def test_settings_can_be_undone_on_the_command_line(runner, workdir):

@@ -137,10 +137,10 @@ def list_command(
 
 
 def summary_line(listing: Listing, *, shown: int | None = None, counting: bool = False) -> str:
-    """`3 of 9,050 entries (2 candidates, 1 approved)`, or `9,050 entries (…)` when all match; the
+    """`3 of 9,050 entries (1 approved, 2 candidates)`, or `9,050 entries (…)` when all match; the
     statuses none of them has are left out. Fewer shown than match adds how many are."""
-    statuses = ", ".join(counted(number, _STATUS_NOUNS[status][0], _STATUS_NOUNS[status][1])
-                         for status, number in listing.by_status.items() if number)
+    statuses = ", ".join(counted(listing.by_status[status], *_STATUS_NOUNS[status])
+                         for status in _STATUS_NOUNS if listing.by_status[status])
     total = counted(listing.total, "entry", "entries")
     line = total if listing.matching == listing.total else f"{listing.matching:,} of {total}"
     if statuses:
@@ -151,8 +151,9 @@ def summary_line(listing: Listing, *, shown: int | None = None, counting: bool =
     return line
 
 
-_STATUS_NOUNS = {Status.CANDIDATE: ("candidate", None), Status.APPROVED: ("approved", "approved"),
-                 Status.REJECTED: ("rejected", "rejected")}
+# In validate's order: approved, rejected, candidates.
+_STATUS_NOUNS = {Status.APPROVED: ("approved", "approved"), Status.REJECTED: ("rejected", "rejected"),
+                 Status.CANDIDATE: ("candidate", None)}
 
 
 def _render_table(listing: Listing, *, limited: bool) -> None:
