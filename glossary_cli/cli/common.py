@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Any, Optional
 
@@ -332,6 +333,26 @@ def load_validated(path: Path, *, empty_ok: bool = False):
 
 
 STDIN = "-"
+
+
+class StatusChoice(str, Enum):
+    """An entry status an option takes (export's and list's --status), or all of them."""
+
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    ALL = "all"
+
+
+def chosen_statuses(chosen: Optional[list[StatusChoice]]) -> Optional[list]:
+    """The statuses --status names (all: every one), in the schema's order; None when not given."""
+    from ..glossary import Status
+
+    if not chosen:
+        return None
+    if StatusChoice.ALL in chosen:
+        return list(Status)
+    return list(dict.fromkeys(Status(status.value) for status in chosen))
 
 
 def refuse_standard_input(path: Path, what: str, saved: str = "glossary.yaml") -> None:

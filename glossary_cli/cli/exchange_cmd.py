@@ -13,27 +13,9 @@ from ..errors import UsageError
 from ..exchange import ExchangeFormat, ImportStage, TbxVersion
 from ..glossary import Status
 from ..report import counted
-from .common import (FILE_TO_WRITE, app, chinese_language, english_language, existing_glossary, handles_errors,
+from .common import (FILE_TO_WRITE, StatusChoice, app, chinese_language, chosen_statuses, english_language, existing_glossary, handles_errors,
                      load_validated, refuse_conflicts, same_file, stderr_console, warn, writing_to_stdout)
 from .progress import progress_reporter
-
-
-class ExportStatus(str, Enum):
-    """An entry status export takes, or all of them."""
-
-    CANDIDATE = "candidate"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    ALL = "all"
-
-
-def _statuses(chosen: Optional[list[ExportStatus]]) -> Optional[list[Status]]:
-    """The statuses --status names (all: every one); None when it was not given."""
-    if not chosen:
-        return None
-    if ExportStatus.ALL in chosen:
-        return list(Status)
-    return list(dict.fromkeys(Status(status.value) for status in chosen))
 
 
 class UnstatedStatus(str, Enum):
@@ -59,7 +41,7 @@ def export_command(
         help="File to write; stdout when omitted or -. An existing file is replaced only when it is empty or an "
              "earlier export (a table whose first row names the term columns and status; a TBX termbase), so a "
              "slip of -o never destroys a corpus or a glossary."),
-    status: Optional[list[ExportStatus]] = typer.Option(
+    status: Optional[list[StatusChoice]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
         help="Export entries with this status: candidate, approved, rejected (repeat for several) or all. "
              "Default: approved, what a CAT tool should suggest; --status all for a sheet to review "
@@ -83,7 +65,7 @@ def export_command(
         raise UsageError(f"-o {output} would overwrite the glossary being exported; choose another file")
     loaded = load_validated(glossary)
     _refuse_overwriting_other_files(output, to, loaded.languages)
-    statuses = _statuses(status)
+    statuses = chosen_statuses(status)
     text = export_glossary(loaded, to, statuses=statuses, byte_order_mark=bom, path=str(glossary),
                            tbx_version=tbx_version, on_warning=warn)
     count = _count_entries(loaded, to, statuses)

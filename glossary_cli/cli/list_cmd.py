@@ -42,7 +42,7 @@ from ..glossary import Entry, Status
 from ..listing import EntryQuery, Listing, ListOrder
 from ..report import counted, report_path
 from ..safe_text import one_line
-from .common import (app, draws, handles_errors, refuse_other_yaml, refuse_standard_input, stdout_console, warn,
+from .common import (StatusChoice, app, chosen_statuses, draws, handles_errors, refuse_other_yaml, refuse_standard_input, stdout_console, warn,
                      writing_to_stdout)
 
 SCHEMA = "glossary-list/1"
@@ -56,18 +56,11 @@ class ListFormat(str, Enum):
     JSON = "json"
 
 
-class ListStatus(str, Enum):
-    CANDIDATE = "candidate"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    ALL = "all"
-
-
 @app.command("list")
 @handles_errors
 def list_command(
     glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML file."),
-    status: Optional[list[ListStatus]] = typer.Option(
+    status: Optional[list[StatusChoice]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
         help="List entries with this status: candidate, approved, rejected (repeat for several) or all "
              "(the default)."),
@@ -109,9 +102,7 @@ def list_command(
 
         raise UsageError(f"--min-score {min_score} is above --max-score {max_score}: no entry can match")
     refuse_standard_input(glossary, "a glossary")
-    chosen = set(status or [ListStatus.ALL])
-    statuses = frozenset(Status) if ListStatus.ALL in chosen else frozenset(Status(each.value) for each in chosen)
-    query = EntryQuery(statuses=statuses, min_score=min_score, max_score=max_score,
+    query = EntryQuery(statuses=frozenset(chosen_statuses(status) or Status), min_score=min_score, max_score=max_score,
                        containing=tuple(text for text in match or () if text), order=sort, limit=top)
     loaded = load_glossary(str(glossary))
     refuse_other_yaml(loaded, str(glossary))  # a docker-compose file is no glossary of 0 entries
