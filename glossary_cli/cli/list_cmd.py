@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -42,8 +43,8 @@ from ..glossary import Entry, Status
 from ..listing import EntryQuery, Listing, ListOrder
 from ..report import counted, report_path
 from ..safe_text import one_line
-from .common import (StatusChoice, app, chosen_statuses, draws, handles_errors, refuse_other_yaml, refuse_standard_input, stdout_console, warn,
-                     writing_to_stdout)
+from .common import (StatusChoice, app, chosen_statuses, draws, handles_errors, refuse_other_yaml,
+                     refuse_standard_input, stdout_console, warn, writing_to_stdout)
 
 SCHEMA = "glossary-list/1"
 _COLUMNS = ("line", "source", "target", "status", "score", "count", "note")
@@ -200,8 +201,6 @@ def _cell(text: str) -> str:
 
 
 def _document(listing: Listing, glossary: Path, options: dict, count_only: bool) -> dict:
-    import os
-
     return {
         "schema": SCHEMA,
         "provenance": {"tool": "glossary-cli", "version": __version__, "command": "list",
