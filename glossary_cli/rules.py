@@ -162,6 +162,31 @@ def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
     return Violation(f'"{untranslated[0].text}" should be translated as {_quoted(hit.english_spellings())}')
 
 
+@check("GL006", Severity.WARNING, optional=True, direction=Direction.FROM_CHINESE)
+def english_count_mismatch(hit: ChineseTermHit) -> Violation | None:
+    """Chinese term occurs more often than its approved English in the translation.
+
+    GL004 for files translated from Chinese: 绿色转型 twice in the Chinese and `green transition`
+    once in the English may have one of them translated otherwise. A rendering the English keeps
+    as written (`AI`) counts as translated; no English at all is GL005's finding.
+    """
+    english = len(_outermost(hit.english))
+    rendered = len(hit.chinese) - len(hit.kept)
+    if not english or rendered <= english:
+        return None
+    return Violation(f'"{hit.chinese[0].text}" occurs {rendered} times in the Chinese but '
+                     f'{_quoted(hit.english_spellings())} only {english} time{"s" if english != 1 else ""} '
+                     "in the translation")
+
+
+def _outermost(occurrences) -> list:
+    """The occurrences not inside another: `coronavirus` inside `coronavirus disease`, both terms
+    of one hit, is one mention."""
+    return [occurrence for occurrence in occurrences
+            if not any(other is not occurrence and other.start <= occurrence.start and occurrence.end <= other.end
+                       and (other.start, other.end) != (occurrence.start, occurrence.end) for other in occurrences)]
+
+
 ALL = "ALL"  # the selector of every rule, optional ones included
 
 
@@ -170,8 +195,8 @@ def enabled_rules(*, strict_count: bool = False, select: Iterable[str] | None = 
     """The rules a run applies, in ID order.
 
     As ruff reads --select and --ignore: a selector is a rule ID, a prefix of IDs (`GL00`) or ALL.
-    Without `select` the default rules run (the optional ones only when asked for: GL004 with
-    `strict_count`); `select` replaces them. Where a selected and an ignored selector both name
+    Without `select` the default rules run (the optional ones only when asked for: GL004 and GL006
+    with `strict_count`); `select` replaces them. Where a selected and an ignored selector both name
     a rule, the more specific one decides (`--ignore GL --select GL002` runs GL002 alone), and of
     two as specific, ignore. An unknown selector is an UnknownRuleError, never skipped.
     """
@@ -189,8 +214,9 @@ def enabled_rules(*, strict_count: bool = False, select: Iterable[str] | None = 
     else:
         for selector in select:
             decide(selector, True)
-    if strict_count:  # --strict-count is --extend-select GL004, whatever --select said
+    if strict_count:  # --strict-count is --extend-select GL004,GL006, whatever --select said
         decide("GL004", True)
+        decide("GL006", True)
     for selector in ignore:
         decide(selector, False)
     return [rule for rule_id, rule in sorted(RULES.items()) if chosen.get(rule_id, (0, False))[1]]

@@ -51,9 +51,9 @@ def test_select_and_ignore_read_as_in_ruff():
     assert rule_ids(select=["gl004"]) == ["GL004"]  # an optional rule runs when selected by name
     assert rule_ids(select=["ALL"], ignore=["GL00"]) == []
     # the more specific selector wins, whichever option it is in
-    assert rule_ids(select=["GL"], ignore=["GL001"]) == ["GL002", "GL003", "GL004", "GL005"]
+    assert rule_ids(select=["GL"], ignore=["GL001"]) == ["GL002", "GL003", "GL004", "GL005", "GL006"]
     assert rule_ids(select=["GL002"], ignore=["GL"]) == ["GL002"]
-    assert rule_ids(select=["GL001"], strict_count=True) == ["GL001", "GL004"]
+    assert rule_ids(select=["GL001"], strict_count=True) == ["GL001", "GL004", "GL006"]
     with pytest.raises(UnknownRuleError):
         enabled_rules(ignore=["GL009"])
 
@@ -85,7 +85,8 @@ def test_an_unknown_rule_is_refused_naming_the_rules(runner, project):
     assert result.stderr == (
         'error: --ignore: "GL009" names no rule; the rules are GL001 (missing-approved-target), GL002 '
         "(forbidden-rendering), GL003 (keep-source-translated), GL004 (target-count-mismatch), GL005 "
-        "(missing-approved-english), or ALL (a prefix such as GL00 names every rule it starts)\n")
+        "(missing-approved-english), GL006 (english-count-mismatch), or ALL (a prefix such as GL00 names every rule "
+        "it starts)\n")
     assert result.stdout == ""
 
 
@@ -107,6 +108,6 @@ def test_known_findings_of_an_ignored_rule_are_neither_fixed_nor_forgotten(runne
                    "--ignore", "GL002")
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith("wrote 1 finding to baseline.json, and kept 1 record of rules this run did not "
-                                  "apply (GL002, GL004)\n")
+                                  "apply (GL002, GL004, GL006)\n")
     records = json.loads(Path("baseline.json").read_text(encoding="utf-8"))["findings"]
     assert sorted(record["rule"] for record in records) == ["GL001", "GL002"]

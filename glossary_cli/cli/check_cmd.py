@@ -259,19 +259,21 @@ def _split_selectors(values: Optional[list[str]]) -> list[str] | None:
 
 
 def _warn_about_rules_for_other_direction(result, rule_ids: tuple[str, ...]) -> None:
-    """Pairs translated from Chinese are checked by GL005 alone, the others by GL001-GL004: a
+    """Pairs translated from Chinese are checked by GL005 and GL006, the others by GL001-GL004: a
     selection that leaves out every rule of a direction the run read checked those pairs for
     nothing, and a CI config written for one direction (`--select GL001,GL002`) would pass the
     other in silence."""
     from_chinese, from_english = result.pairs_from_chinese, result.pairs_checked - result.pairs_from_chinese
-    if from_chinese and "GL005" not in rule_ids:
+    chinese_rules = {"GL005", "GL006"}
+    if from_chinese and not set(rule_ids) & chinese_rules:
         warn(f"{counted(from_chinese, 'pair')} translated from Chinese not checked: GL005, the rule for them, is not "
              "selected")
-    if from_english and not set(rule_ids) - {"GL005"}:
-        warn(f"{counted(from_english, 'pair')} translated into Chinese not checked: only GL005 is selected, which "
-             "checks pairs translated from Chinese")
-    if from_chinese and "GL004" in rule_ids:
-        warn(f"GL004 (--strict-count) counts terms in pairs translated into Chinese only, not in the "
+    if from_english and not set(rule_ids) - chinese_rules:
+        only = " and ".join(sorted(set(rule_ids) & chinese_rules))
+        warn(f"{counted(from_english, 'pair')} translated into Chinese not checked: only {only} "
+             f"{'is' if ' and ' not in only else 'are'} selected, which check pairs translated from Chinese")
+    if from_chinese and "GL004" in rule_ids and "GL006" not in rule_ids:
+        warn(f"GL004 counts terms in pairs translated into Chinese only; GL006 counts them in the "
              f"{counted(from_chinese, 'pair')} translated from Chinese")
 
 
@@ -314,11 +316,12 @@ def check(
         help="Lowest severity of a new finding that makes the exit code 1."),
     strict_count: bool = typer.Option(
         False, "--strict-count",
-        help="Also warn (GL004) when a term occurs more often in the source than its targets in the translation."),
+        help="Also warn when a term occurs more often in the source than in the translation: GL004 (its targets "
+             "in the Chinese) and, in files translated from Chinese, GL006 (its English)."),
     select: Optional[list[str]] = typer.Option(
         None, "--select", metavar="RULES",
         help="Run only these rules: IDs, prefixes (GL00) or ALL, separated by commas; the default runs GL001-GL003 "
-             "and GL005 (and GL004 with --strict-count)."),
+             "and GL005 (and GL004 and GL006 with --strict-count)."),
     ignore: Optional[list[str]] = typer.Option(
         None, "--ignore", metavar="RULES",
         help="Leave these rules out (IDs, prefixes or ALL, separated by commas). As in ruff, where --select and "
