@@ -15,7 +15,7 @@ from enum import Enum
 from .glossary import Entry, Glossary, Status
 from .normalize import english_key
 from .review import review_order
-from .script import to_simplified
+from .script import HAN, to_simplified
 
 
 class ListOrder(str, Enum):
@@ -51,7 +51,7 @@ def list_entries(glossary: Glossary, query: EntryQuery) -> Listing:
     matching = [entry for entry in glossary.terms
                 if entry.status in query.statuses
                 and _within(entry.score, query.min_score, query.max_score)
-                and (not wanted or any(form in _squashed(text) for text in _texts(entry) for form in wanted))]
+                and (not wanted or any(_holds(text, form) for text in _texts(entry) for form in wanted))]
     by_status = {status: 0 for status in Status}
     for entry in matching:
         by_status[entry.status] += 1
@@ -82,7 +82,45 @@ def _squashed(text: str) -> str:
     finds `API`), Traditional characters as Simplified (`電網` finds `电网`), and hyphens and spaces
     left out, so a spelling open, hyphenated or closed is one (`lock down`, `lock-down`,
     `lockdown`; `covid19` finds `COVID-19`)."""
-    return _SEPARATORS.sub("", to_simplified(unicodedata.normalize("NFKC", text)).casefold())
+    return _SEPARATORS.sub("", _normalized(text))
+
+
+def _normalized(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _holds(text: str, searched: str) -> bool:
+    """Whether the text holds the squashed search text; one starting with a letter or digit only at
+    the start of a word, as people mean a Latin search (`AI` finds `AI chip` and `用AI`, not `email`;
+    `net` finds `network`, not `internet`). Chinese has no word edges to keep."""
+    if searched not in _squashed(text):
+        return False
+    if not searched[0].isascii() or not searched[0].isalnum():
+        return True
+    squashed, starts = _squashed_with_word_starts(text)
+    at = squashed.find(searched)
+    while at >= 0:
+        if at in starts:
+            return True
+        at = squashed.find(searched, at + 1)
+    return False
+
+
+def _squashed_with_word_starts(text: str) -> tuple[str, frozenset[int]]:
+    """`_squashed(text)`, and the places in it where a word of the text starts."""
+    kept: list[str] = []
+    starts = set()
+    after_word = False  # whether the character before is a letter or digit of a Latin (non-Han) word
+    for char in _normalized(text):
+        if _SEPARATORS.fullmatch(char):
+            after_word = False
+            continue
+        in_word = char.isalnum() and not HAN.match(char)
+        if not (after_word and in_word):
+            starts.add(len(kept))
+        kept.append(char)
+        after_word = in_word
+    return "".join(kept), frozenset(starts)
 
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_·・]+")

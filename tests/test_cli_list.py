@@ -97,6 +97,8 @@ def test_sort_by_source_ignores_case(runner, workdir):
     ("grid operators", ["grid operator"]),  # the plural, as approve and check read terms
     ("GridOperator", ["grid operator"]),  # spaces and hyphens aside: open, hyphenated or closed
     ("api-key", ["API key"]),
+    ("operator", ["grid operator"]),  # a Latin search at the start of a word: `or` finds no `operator`
+    ("rid", []),
 ])
 def test_match_finds_the_text_in_sources_targets_and_forbidden_renderings(runner, workdir, text, sources):
     result = run(runner, "list", "g.yaml", "--match", text)

@@ -75,7 +75,8 @@ def list_command(
         help="Only entries with this text in the source, a source variant, a target or a forbidden rendering "
              "(repeat: any of them), read as check reads terms: case, full-width letters, Traditional "
              "characters, hyphens and spaces aside, and the last word singular (`antiviral drugs` finds "
-             "`anti-viral drug`, `covid19` finds `COVID-19`)."),
+             "`anti-viral drug`, `covid19` finds `COVID-19`); Latin text at the start of a word (`AI` does not "
+             "find `email`)."),
     sort: ListOrder = typer.Option(ListOrder.FILE, "--sort", case_sensitive=False,
                                    help="file (as the file has them), score (best first, as review offers them: "
                                         "ties by count, then source), source (alphabetical) or count (most "
