@@ -87,14 +87,15 @@ class ReviewSession:
     @classmethod
     def open(cls, path: str, *, min_score: float | None = None, known_terms: frozenset[str] = frozenset()
              ) -> ReviewSession:
-        """The candidates to review, best first: those scoring at least `min_score`, and not of a
-        term in `known_terms` (English keys: `review --new-since`)."""
+        """The candidates to review, best first: those scoring at least `min_score` (a candidate
+        without a score, written by hand, has none to compare, as approve --approve-all and list
+        read it), and not of a term in `known_terms` (English keys: `review --new-since`)."""
         read = content_now(path)  # before parsing: a change made after it is caught at the first save
         glossary = load_glossary(path)
         refuse_unkeepable(glossary)  # before the first decision, which could not be saved
         _refuse_read_only(path)  # likewise
         queue = sorted((entry for entry in glossary.terms if entry.status is Status.CANDIDATE
-                        and (min_score is None or (entry.score or 0) >= min_score)
+                        and (min_score is None or (entry.score is not None and entry.score >= min_score))
                         and english_key(entry.source) not in known_terms), key=review_order)
         session = cls(path, glossary, queue)
         session._written = read

@@ -55,6 +55,16 @@ def test_min_score_narrows_the_queue(path):
     assert [entry.source for entry in ReviewSession.open(str(path), min_score=0.9).queue] == ["grid", "V2G"]
 
 
+def test_min_score_leaves_out_a_candidate_without_a_score_as_list_and_approve_do(tmp_path):
+    """A candidate written by hand has no score to compare: `review --min-score 0` counted it while
+    `list --min-score 0` and `approve --approve-all --min-score 0` did not (lead probe L2)."""
+    file = tmp_path / "g.yaml"
+    file.write_text("glossary: 1\nterms:\n  - source: grid\n    target: 电网\n    score: 0.5\n"
+                    "  - source: heat pump\n    target: 热泵\n", encoding="utf-8")
+    assert [entry.source for entry in ReviewSession.open(str(file), min_score=0).queue] == ["grid"]
+    assert [entry.source for entry in ReviewSession.open(str(file)).queue] == ["grid", "heat pump"]
+
+
 def test_each_decision_is_saved_at_once_and_only_its_line_changes(path):
     session = ReviewSession.open(str(path))
     session.approve()
