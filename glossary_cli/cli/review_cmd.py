@@ -622,6 +622,12 @@ def _say_decided(glossary, decision, file: Path, read: bytes | None) -> None:
     elif decision.was is not None and decision.was is not Status.CANDIDATE and decision.was is not entry.status:
         was = f" (was {decision.was.value})"
     _say(f"{entry.status.value} {entry.source} → {shown} in {file}{was}")
+    if entry.status is Status.APPROVED:
+        from ..validate import approved_and_rejected_whole
+
+        for approved, rejected in approved_and_rejected_whole(glossary):
+            if approved is entry:
+                warn(_both_decided(file, approved, rejected))
 
 
 def _shown_target(entry) -> str:
@@ -694,7 +700,7 @@ def _validated(file: Path):
     from ..glossary import Status
     from ..glossary_yaml import refuse_unkeepable
     from ..report.validation import FileValidation, FoundProblem
-    from ..validate import validate_file
+    from ..validate import approved_and_rejected_whole, validate_file
 
     try:
         glossary, problems = validate_file(str(file))
@@ -706,14 +712,22 @@ def _validated(file: Path):
     if problems:
         return FileValidation(str(file), tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code,
                                                             told=str(problem)) for problem in problems))
-    warnings = ()
+    warnings = tuple(_both_decided(file, approved, rejected)
+                     for approved, rejected in approved_and_rejected_whole(glossary))
     try:
         refuse_unkeepable(glossary)
     except GlossaryFileError as error:  # valid, so check reads it; but no command can write it
-        warnings = (f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
-                    "extract, review, approve, reject and import refuse to write this file",)
+        warnings += (f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
+                     "extract, review, approve, reject and import refuse to write this file",)
     entries = {status.value: sum(entry.status is status for entry in glossary.terms) for status in Status}
     return FileValidation(str(file), entries=entries, warnings=warnings)
+
+
+def _both_decided(file, approved, rejected) -> str:
+    """The warning for a term approved in one entry and rejected in every rendering in another."""
+    return (f'{file}:{rejected.position()[0]}: "{rejected.source}" is rejected in every rendering here, but '
+            f'"{approved.source}" at line {approved.position()[0]} is the same term and approved; check enforces '
+            "the approval: delete the rejected entry, or take the approval back")
 
 
 def _say_validated(result) -> None:
