@@ -525,7 +525,17 @@ def _english_forms(term: str) -> dict[str, _Form]:
     head, space, last = pattern.rpartition(" ")
     if not last[-1:].isalpha():
         return {pattern: _Form(plural=False, extra=False)}
-    return {head + space + form: kind for form, kind in _inflections(last).items()}
+    forms = {head + space + form: kind for form, kind in _inflections(last).items()}
+    verb, _, rest = pattern.partition(" ")
+    if last.lower() in _PARTICLES and verb.isalpha():  # `log in`: `logged in`, `logging in`
+        for form in sorted(verb_forms(verb)):
+            forms.setdefault(f"{form} {rest}", _Form(plural=False, extra=True, verbal=True))
+    return forms
+
+
+# The particles of phrasal verbs (`log in`, `set up`, `sign out`), whose -ed and -ing forms are
+# the first word's.
+_PARTICLES = frozenset({"in", "up", "out", "on", "off", "down", "over", "back", "away"})
 
 
 def found_ignoring_case(term: str, surface: str) -> bool:
@@ -828,20 +838,29 @@ def _may_be_verb(entry: Entry) -> bool:
     `Zoom` is not in `zooming in` (放大)."""
     if entry.keep_source:
         return False
-    part_of_speech = entry.extra.get("part_of_speech")
-    if not isinstance(part_of_speech, str):
-        return True
-    named = set(re.findall("[a-z]+", part_of_speech.lower()))  # `verb`, `noun/verb`, `v`; `adverb` is none
-    return not named or not named.isdisjoint(("verb", "v", "vb", "other"))
+    named = _parts_of_speech(entry)
+    return named is None or not named.isdisjoint(_VERB_NAMES | {"other"})
 
 
 def _declared_verb(entry: Entry) -> bool:
-    """Whether the entry's `part_of_speech` names a verb (`verb`, `v`, `noun/verb`): then its -ed
-    and -ing forms are the term in English to translate too, not only in English that translates."""
-    part_of_speech = entry.extra.get("part_of_speech")
-    if not isinstance(part_of_speech, str):
-        return False
-    return not set(re.findall("[a-z]+", part_of_speech.lower())).isdisjoint(("verb", "v", "vb"))
+    """Whether the entry's `part_of_speech` names a verb (`verb`, `v`, `noun/verb`, `[verb, noun]`,
+    动词): then its -ed and -ing forms are the term in English to translate too, not only in English
+    that translates."""
+    named = _parts_of_speech(entry)
+    return named is not None and not named.isdisjoint(_VERB_NAMES)
+
+
+_VERB_NAMES = frozenset({"verb", "v", "vb", "动词", "動詞"})
+
+
+def _parts_of_speech(entry: Entry) -> frozenset[str] | None:
+    """The word classes an entry's `part_of_speech` names, a string or a list of them (`noun/verb`,
+    `[verb, noun]`; `adverb` names no verb); None when it names none."""
+    value = entry.extra.get("part_of_speech")
+    texts = [value] if isinstance(value, str) else [item for item in value if isinstance(item, str)] \
+        if isinstance(value, list) else []
+    named = frozenset(word for text in texts for word in re.findall(r"[a-z]+|[\u4e00-\u9fff]+", text.lower()))
+    return named or None
 
 
 def _owners_first(owners: dict[int, bool]) -> list[int]:

@@ -149,3 +149,15 @@ def test_an_entry_that_is_no_verb_is_not_found_in_verb_forms():
     zoom = approved("Zoom", keep_source=True)
     assert broken([zoom], "Try zooming in.", "请尝试放大。") == []
     assert broken([zoom], "Open Zoom.", "打开腾讯会议。") == [("GL003", "Zoom")]
+
+
+def test_a_phrasal_verb_takes_the_forms_of_its_first_word():
+    """`log in`: `Logged in.` translates 已登录 (a false GL005 before); into Chinese, `Setting up`
+    asks for 设置 when the entry says it is a verb, as a list or in Chinese (final probe)."""
+    log_in = approved("log in", "登录")
+    assert run_check(Glossary(terms=[log_in]), [chinese_written("已登录。", "Logged in.")], jobs=1).findings == []
+    assert broken([log_in], "Logging in…", "正在进入…") == []  # not declared a verb
+    assert broken([approved("set up", "设置", extra={"part_of_speech": ["verb", "noun"]})],
+                  "Setting up the drive", "正在配置驱动器") == [("GL001", "set up")]
+    assert broken([approved("sign out", "退出", extra={"part_of_speech": "动词"})],
+                  "Signed out", "已注销") == [("GL001", "sign out")]
