@@ -140,11 +140,12 @@ def keep_source_translated(hit: TermHit) -> Violation | None:
 @check("GL004", Severity.WARNING, optional=True)
 def target_count_mismatch(hit: TermHit) -> Violation | None:
     """Term occurs more often in the source than its targets in the translation."""
-    if not hit.targets or len(hit.source) <= len(hit.targets):
+    mentions, targets = _mentions(hit.source, hit.pair.source), _mentions(hit.targets, hit.pair.target)
+    if not hit.targets or mentions <= targets:
         return None
-    return Violation(f'"{hit.source[0].text}" occurs {len(hit.source)} times in the source but its targets '
-                     f'{_quoted(hit.entry.allowed_targets())} only {len(hit.targets)} '
-                     f'time{"s" if len(hit.targets) != 1 else ""} in the translation')
+    return Violation(f'"{hit.source[0].text}" occurs {mentions} times in the source but its targets '
+                     f'{_quoted(hit.entry.allowed_targets())} only {targets} '
+                     f'time{"s" if targets != 1 else ""} in the translation')
 
 
 @check("GL005", Severity.ERROR, direction=Direction.FROM_CHINESE)
@@ -170,13 +171,13 @@ def english_count_mismatch(hit: ChineseTermHit) -> Violation | None:
     once in the English may have one of them translated otherwise. A rendering the English keeps
     as written (`AI`) counts as translated; no English at all is GL005's finding.
     """
-    english = len(_outermost(hit.english))
-    rendered = len(hit.chinese) - len(hit.kept)
+    english = _mentions(_outermost(hit.english), hit.pair.source)
+    rendered = _mentions([occurrence for occurrence in hit.chinese if occurrence not in hit.kept], hit.pair.target)
     if not english or rendered <= english:
         return None
     return Violation(f'"{hit.chinese[0].text}" occurs {rendered} times in the Chinese but '
                      f'{_quoted(hit.english_spellings())} only {english} time{"s" if english != 1 else ""} '
-                     "in the translation")
+                     "in the translation", at=hit.english[0].start)
 
 
 def _outermost(occurrences) -> list:
@@ -185,6 +186,18 @@ def _outermost(occurrences) -> list:
     return [occurrence for occurrence in occurrences
             if not any(other is not occurrence and other.start <= occurrence.start and occurrence.end <= other.end
                        and (other.start, other.end) != (occurrence.start, occurrence.end) for other in occurrences)]
+
+
+_GLOSS_OPENING = re.compile(r"\s*[(（]\s*")
+
+
+def _mentions(occurrences, text: str) -> int:
+    """How many times a term is mentioned: an occurrence glossed right after in brackets by another
+    spelling of the same term (`车网互动（V2G）`, `Vehicle-to-Grid (V2G)`) is one mention."""
+    ordered = sorted(occurrences, key=lambda occurrence: occurrence.start)
+    glossed = sum(1 for before, after in zip(ordered, ordered[1:])
+                  if _GLOSS_OPENING.fullmatch(text, before.end, after.start))
+    return len(ordered) - glossed
 
 
 ALL = "ALL"  # the selector of every rule, optional ones included

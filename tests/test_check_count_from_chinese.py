@@ -47,6 +47,18 @@ def test_a_term_inside_a_longer_term_of_the_same_hit_is_one_mention():
     assert counted("冠状病毒引起冠状病毒病。", "A coronavirus causes coronavirus disease.") == []
 
 
+def test_a_rendering_glossed_in_brackets_by_another_rendering_is_one_mention():
+    """车网互动（V2G） with the English `Vehicle-to-Grid` once: one mention each (final probe)."""
+    glossary = Glossary(terms=[Entry("Vehicle-to-Grid", ["车网互动", "V2G"], Status.APPROVED)])
+    pair = SegmentPair("Vehicle-to-Grid is growing.", "车网互动（V2G）正在发展。", Location("zh-en.tsv", 1),
+                       from_chinese=True)
+    assert run_check(glossary, [pair], strict_count=True).findings == []
+    into_chinese = SegmentPair("Vehicle-to-Grid (V2G) is growing.", "车网互动正在发展。", Location("en-zh.tsv", 1))
+    assert run_check(Glossary(terms=[Entry("Vehicle-to-Grid", ["车网互动"], Status.APPROVED,
+                                           source_variants=["V2G"])]),
+                     [into_chinese], strict_count=True).findings == []  # GL004 the same way
+
+
 def test_no_english_at_all_is_gl005s_finding_not_a_count():
     assert [rule for rule, _ in counted("绿色转型很难。", "The change is hard.")] == ["GL005"]
 
@@ -62,7 +74,10 @@ def test_strict_count_turns_it_on_and_the_run_says_which_count_runs_where(runner
     strict = runner.invoke(app, ["check", "g.yaml", "zh-en.tsv", "--format", "json", "--strict-count"])
     assert strict.exit_code == 0  # a warning
     assert [(finding["rule"], finding["line"], finding["column"]) for finding in json.loads(strict.stdout)["findings"]] == [
-        ("GL006", 1, 19)]  # at the English cell, the text to fix
+        ("GL006", 1, 23)]  # at the English term, in the text to fix
+    counted_only = runner.invoke(app, ["check", "g.yaml", "zh-en.tsv", "--select", "GL001", "--strict-count"])
+    assert "1 pair translated from Chinese only counted (GL006): GL005, the rule for them, is not selected" in \
+        counted_only.stderr
     only_gl004 = runner.invoke(app, ["check", "g.yaml", "zh-en.tsv", "--select", "GL001,GL004,GL005"])
     assert ("GL004 counts terms in pairs translated into Chinese only; GL006 counts them in the 1 pair "
             "translated from Chinese") in only_gl004.stderr
