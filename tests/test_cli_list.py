@@ -57,10 +57,10 @@ def test_on_a_pipe_every_entry_is_a_tab_separated_row_at_its_line_and_the_summar
     assert result.exit_code == 0, result.output
     assert rows(result) == [
         ["line", "source", "target", "status", "score", "count", "note"],
-        ["4", "smart grid", "智能电网", "approved", "0.9000", "12", ""],
-        ["9", "V2G", "车网互动 / 车辆到电网", "candidate", "0.9500", "3", "ask the client"],
-        ["14", "grid operator", "电网运营商", "candidate", "0.4000", "30", ""],
-        ["18", "power grid", "电网", "rejected", "0.7000", "", ""],
+        ["4", "smart grid", "智能电网", "approved", "0.9", "12", ""],
+        ["9", "V2G", "车网互动 / 车辆到电网", "candidate", "0.95", "3", "ask the client"],
+        ["14", "grid operator", "电网运营商", "candidate", "0.4", "30", ""],
+        ["18", "power grid", "电网", "rejected", "0.7", "", ""],
         ["23", "API key", "API 密钥", "candidate", "", "", ""],
     ]
     assert result.stderr == "5 entries (1 approved, 1 rejected, 3 candidates)\n"
@@ -222,3 +222,15 @@ def test_a_yaml_file_that_is_no_glossary_is_refused_not_listed_as_empty(runner, 
     result = run(runner, "list", "docker-compose.yaml")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: docker-compose.yaml:1:1: not a glossary: its top-level key is `services:`")
+
+
+def test_scores_are_shown_as_written_not_rounded(runner, workdir):
+    Path("s.yaml").write_text(GLOSSARY.replace("score: 0.4\n", "score: 0.599999\n").replace("score: 0.7\n",
+                                                                                            "score: 0.00001\n"),
+                              encoding="utf-8")
+    assert [row[4] for row in rows(run(runner, "list", "s.yaml"))[1:]] == ["0.9", "0.95", "0.599999", "0.00001", ""]
+
+
+def test_a_match_of_only_spaces_is_refused_not_taken_as_everything(runner, workdir):
+    result = run(runner, "list", "g.yaml", "--match", "   ")
+    assert (result.exit_code, result.stderr) == (2, "error: --match '   ' holds no text to look for\n")

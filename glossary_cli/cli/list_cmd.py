@@ -104,6 +104,11 @@ def list_command(
 
         raise UsageError(f"--min-score {min_score} is above --max-score {max_score}: no entry can match")
     refuse_standard_input(glossary, "a glossary")
+    blank = [text for text in match or () if not text.strip(" \t\u3000-")]
+    if blank:
+        from ..errors import UsageError
+
+        raise UsageError(f"--match {blank[0]!r} holds no text to look for")
     query = EntryQuery(statuses=frozenset(chosen_statuses(status) or Status), min_score=min_score, max_score=max_score,
                        containing=tuple(text for text in match or () if text), order=sort, limit=top)
     loaded = load_glossary(str(glossary))
@@ -183,8 +188,14 @@ def _cells(entry: Entry) -> tuple[str, ...]:
     """An entry's cells, each on one line with no tab (controls, tabs and line breaks as symbols):
     targets apart by " / ", as review takes them; a missing score or count is empty."""
     return (str(entry.line or ""), _cell(entry.source), _cell(_targets(entry)), entry.status.value,
-            "" if entry.score is None else f"{entry.score:.4f}", "" if entry.count is None else str(entry.count),
+            "" if entry.score is None else _score(entry.score), "" if entry.count is None else str(entry.count),
             _cell(entry.note or ""))
+
+
+def _score(score: float) -> str:
+    """As written, in plain decimals: 0.599999 is not rounded to a 0.6 that --min-score 0.6 would
+    then leave out, and 1e-05 is 0.00001, which `sort -n` reads right."""
+    return format(score, ".10f").rstrip("0").rstrip(".") or "0"
 
 
 def _targets(entry: Entry) -> str:
