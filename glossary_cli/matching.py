@@ -255,12 +255,20 @@ _WRAPPING_MARKUP = re.compile(
     re.IGNORECASE)
 
 
-def _blank_placeholders(text: str) -> str:
+# The entities that stand for a character of the text: in English, `Terms &amp; Conditions` is
+# `Terms & Conditions` (an escaped UI string), not two words apart.
+_TEXT_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&#39;": "'",
+                  "&#38;": "&"}
+_DROPPED = "\x00"  # the rest of a decoded entity: dropped by normalise_english, offsets kept
+
+
+def _blank_placeholders(text: str, *, decode_entities: bool = False) -> str:
     """The text with placeholders and markup blanked, same length, same offsets (placeholders.py
     says what they are). Markup that wraps words (`<b>`, `</a>`, `&nbsp;`) becomes spaces, so
     `user <b>account</b>` holds `user account`; a placeholder that stands for a word or a value
-    (`%s`, `{0}`, `${name}`, `` `code` ``, a URL, `<br/>`, `&amp;`) starts with _PLACEHOLDER_MARK,
-    so `user %s account` (`user Bob's account`) does not."""
+    (`%s`, `{0}`, `${name}`, `` `code` ``, a URL, `<br/>`) starts with _PLACEHOLDER_MARK,
+    so `user %s account` (`user Bob's account`) does not. With `decode_entities`, an entity that
+    stands for a character (`&amp;`) becomes that character, the rest of it _DROPPED."""
     masked = mask_placeholders(text)
     if masked == text:
         return text
@@ -275,7 +283,10 @@ def _blank_placeholders(text: str) -> str:
         end = start
         while end < length and inside[end]:
             end += 1
-        if not _WRAPPING_MARKUP.fullmatch(text, start, end):
+        decoded = _TEXT_ENTITIES.get(text[start:end].lower()) if decode_entities else None
+        if decoded is not None:
+            chars[start:end] = decoded + _DROPPED * (end - start - 1)
+        elif not _WRAPPING_MARKUP.fullmatch(text, start, end):
             chars[start] = _PLACEHOLDER_MARK
         start = end
     return "".join(chars)
@@ -286,11 +297,13 @@ def normalise_english(text: str, marked_keys: frozenset[str] = frozenset()) -> N
     translation marks the key, see accelerators.py), invisible characters dropped, hyphens and
     whitespace as single spaces; case kept."""
     step = _without_invisible(_nfkc(text))
-    prepared = _blank_placeholders(step.text)
+    prepared = _blank_placeholders(step.text, decode_entities=True)
     for char, replacement in _ASCII_REPLACEMENTS if prepared.isascii() else _ENGLISH_REPLACEMENTS:
         if char in prepared:
             prepared = prepared.replace(char, replacement)
     markers = set(english_markers(prepared, marked_keys))
+    if _DROPPED in prepared:
+        markers.update(index for index, char in enumerate(prepared) if char == _DROPPED)
     if "  " not in prepared and not markers:
         return Normalised(prepared, step.origin, ends=step.ends)
     kept = [(index, char) for index, char in enumerate(prepared)
