@@ -870,10 +870,16 @@ def _parts_of_speech(entry: Entry) -> frozenset[str] | None:
     """The word classes an entry's `part_of_speech` names, a string or a list of them (`noun/verb`,
     `[verb, noun]`; `adverb` names no verb); None when it names none."""
     value = entry.extra.get("part_of_speech")
-    texts = [value] if isinstance(value, str) else [item for item in value if isinstance(item, str)] \
-        if isinstance(value, list) else []
-    named = frozenset(word for text in texts for word in re.findall(r"[a-z]+|[\u4e00-\u9fff]+", text.lower()))
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    named = frozenset(word for text in value if isinstance(text, str)
+                      for word in _WORD_CLASS_NAMES.findall(text.lower()))
     return named or None
+
+
+_WORD_CLASS_NAMES = re.compile(f"[a-z]+|{_HAN_RUN.pattern}")  # `noun/verb`, 动词
 
 
 def _owners_first(owners: dict[int, bool]) -> list[int]:
@@ -915,13 +921,13 @@ class TermMatcher:
         # declared a verb}: found in English that translates Chinese, not in English to translate.
         verbal: dict[str, dict[int, bool]] = {}
         for index, entry in enumerate(self.entries):
+            may_be_verb, declared_verb = _may_be_verb(entry), _declared_verb(entry)
             for term in (entry.source, *entry.source_variants):
                 numbered_name = entry.case_sensitive is None and is_numbered_name(term)
                 case_sensitive = entry.spelling_is_case_sensitive(term) and not numbered_name
                 exact_words = frozenset() if case_sensitive or numbered_name else entry.words_in_exact_case(term)
                 table = exact if case_sensitive else folded
                 closed = closed_compound(term)  # `Wi-Fi` is written `WiFi` too: an extra form
-                may_be_verb, declared_verb = _may_be_verb(entry), _declared_verb(entry)
                 for spelling, closed_form in ((term, False), (closed, True)) if closed else ((term, False),):
                     for form, kind in _english_forms(spelling).items():
                         if kind.verbal and not may_be_verb:

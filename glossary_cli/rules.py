@@ -184,7 +184,7 @@ def _outermost(occurrences) -> list:
     """The occurrences not inside another: `coronavirus` inside `coronavirus disease`, both terms
     of one hit, is one mention."""
     return [occurrence for occurrence in occurrences
-            if not any(other is not occurrence and other.start <= occurrence.start and occurrence.end <= other.end
+            if not any(other.start <= occurrence.start and occurrence.end <= other.end
                        and (other.start, other.end) != (occurrence.start, occurrence.end) for other in occurrences)]
 
 
