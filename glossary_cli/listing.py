@@ -14,7 +14,6 @@ from enum import Enum
 
 from .glossary import Entry, Glossary, Status
 from .normalize import english_key
-from .review import review_order
 from .script import HAN, to_simplified
 
 
@@ -55,7 +54,7 @@ def list_entries(glossary: Glossary, query: EntryQuery) -> Listing:
     by_status = {status: 0 for status in Status}
     for entry in matching:
         by_status[entry.status] += 1
-    ordered = sorted(matching, key=_SORT_KEYS[query.order]) if query.order is not ListOrder.FILE else matching
+    ordered = sorted(matching, key=_sort_key(query.order)) if query.order is not ListOrder.FILE else matching
     shown = ordered if query.limit is None else ordered[:query.limit]
     return Listing(shown, len(matching), len(glossary.terms), by_status)
 
@@ -125,10 +124,15 @@ def _squashed_with_word_starts(text: str) -> tuple[str, frozenset[int]]:
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_·・]+")
 
-# Python's sort is stable: entries that tie stay in file order, except best first, which orders
-# them as review offers them (review_order: then by count, then by source).
-_SORT_KEYS = {
-    ListOrder.SCORE: review_order,
-    ListOrder.SOURCE: lambda entry: entry.source.casefold(),
-    ListOrder.COUNT: lambda entry: (entry.count is None, -(entry.count or 0)),
-}
+
+def _sort_key(order: ListOrder):
+    """Python's sort is stable: entries that tie stay in file order, except best first, which
+    orders them as review offers them (review_order: then by count, then by source). review is
+    imported here, not at the top: `glossary --help` imports this module."""
+    if order is ListOrder.SCORE:
+        from .review import review_order
+
+        return review_order
+    if order is ListOrder.SOURCE:
+        return lambda entry: entry.source.casefold()
+    return lambda entry: (entry.count is None, -(entry.count or 0))
