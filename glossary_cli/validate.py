@@ -169,20 +169,48 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
 
 @_check("GV004")
 def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
-    """The same source and target written twice."""
+    """The same source and target approved twice."""
+    for entry, earlier, target in _duplicates(glossary, approved=True):
+        yield _Finding(entry, None, f"duplicate approved entry {_pair(entry, target)}, first at line {_line(earlier)}"
+                                    f"{_as(earlier, entry)}; keep one")
+
+
+def duplicates_undecided(glossary: Glossary) -> list[tuple[Entry, Entry, str]]:
+    """(entry, the earlier entry it repeats, the rendering both hold) where the two are not both
+    approved: a candidate extract proposed again under another spelling, or a rejection of what
+    another entry approves. A warning, not a problem (GV004 is for two approvals): check and export
+    read approved entries only, so such a file checks as it would without the repeat, and a team
+    is not kept from checking by candidates nobody has reviewed yet."""
+    return list(_duplicates(glossary, approved=False))
+
+
+def duplicate_told(entry: Entry, earlier: Entry, target: str) -> str:
+    """The warning for an entry of duplicates_undecided, without its file and line."""
+    return (f"duplicate entry {_pair(entry, target)}, first at line {_line(earlier)}{_as(earlier, entry)} "
+            f"({earlier.status.value} there, {entry.status.value} here); check and export read approved entries "
+            "only, so it stops nothing: delete one")
+
+
+def _duplicates(glossary: Glossary, *, approved: bool) -> Iterator[tuple[Entry, Entry, str]]:
+    """Each entry that repeats the term and a rendering of an earlier one, with that entry and
+    rendering: two approved entries (`approved`), or else two of which at most one is approved."""
     key = rendering_key_of(glossary)
     for group in term_groups(glossary.terms):
         for index, entry in enumerate(group):
+            if approved and entry.status is not Status.APPROVED:
+                continue
+            counted = [other for other in group[:index]
+                       if ((other.status is Status.APPROVED and entry.status is Status.APPROVED) is approved)
+                       and same_term(other, entry)]
             for target in entry.target or [""]:
-                earlier = next((other for other in group[:index] if same_term(other, entry)
-                                and key(target) in set(map(key, other.target or [""]))), None)
+                earlier = next((other for other in counted if key(target) in set(map(key, other.target or [""]))), None)
                 if earlier is not None:
-                    pair = f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
-                    yield _Finding(entry, None, f"duplicate entry {pair}, first at line {_line(earlier)}"
-                                                f"{_as(earlier, entry)}; "
-                                                "keep one (statuses: "
-                                                f"{earlier.status.value} there, {entry.status.value} here)")
+                    yield entry, earlier, target
                     break
+
+
+def _pair(entry: Entry, target: str) -> str:
+    return f'"{entry.source}" → "{target}"' if target else f'"{entry.source}" (no target)'
 
 
 def _spaces_shown(value: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from glossary_cli.cli.common import app
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import parse_glossary
-from glossary_cli.validate import CHECKS, same_term, validate_glossary
+from glossary_cli.validate import CHECKS, duplicate_told, duplicates_undecided, same_term, validate_glossary
 
 DATA = Path(__file__).resolve().parent / "data" / "validate"
 
@@ -48,11 +48,48 @@ def test_forbidden_equal_to_allowed():
         'g.yaml:4:16: entry "ISO" forbids "ISO", which it also allows; remove it from target or from forbidden']
 
 
-def test_duplicate_entries_any_status():
-    assert problems_in("  - source: grid\n    target: 电网\n  - source: grid\n    target: [电力网, 电网]\n"
-                       "    status: rejected\n") == [
-        'g.yaml:4:5: duplicate entry "grid" → "电网", first at line 2; keep one '
-        "(statuses: candidate there, rejected here)"]
+def test_two_approvals_of_one_rendering_are_a_problem():
+    assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n  - source: grids\n"
+                       "    target: 电网\n    status: approved\n") == [
+        'g.yaml:5:5: duplicate approved entry "grids" → "电网", first at line 2 as "grid"; keep one']
+
+
+def test_a_repeat_among_undecided_entries_is_a_warning_that_stops_nothing():
+    """check and export read approved entries only: a candidate an older extract proposed under a
+    second spelling does not keep a team from checking (or exporting) its approved terms."""
+    text = ("terms:\n  - {source: microorganism, target: 微生物, status: approved}\n  - source: grid\n    target: 电网\n"
+            "  - source: micro-organism\n    target: 微生物\n  - source: grid\n    target: [电力网, 电网]\n"
+            "    status: rejected\n")
+    glossary, problems = parse_glossary(text, "g.yaml")
+    assert problems + validate_glossary(glossary, "g.yaml") == []
+    assert [(entry.line, earlier.line, target, duplicate_told(entry, earlier, target))
+            for entry, earlier, target in duplicates_undecided(glossary)] == [
+        (5, 2, "微生物", 'duplicate entry "micro-organism" → "微生物", first at line 2 as "microorganism" (approved '
+                        "there, candidate here); check and export read approved entries only, so it stops nothing: "
+                        "delete one"),
+        (7, 3, "电网", 'duplicate entry "grid" → "电网", first at line 3 (candidate there, rejected here); check and '
+                      "export read approved entries only, so it stops nothing: delete one")]
+
+
+def test_validate_and_check_warn_of_duplicate_candidates_and_go_on(runner, tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - {source: virus, target: 病毒, status: approved}\n"
+                    "  - {source: microorganism, target: 微生物, score: 0.8}\n"
+                    "  - {source: micro-organism, target: 微生物, score: 0.7}\n", encoding="utf-8")
+    corpus = tmp_path / "c.tsv"
+    corpus.write_text("The virus is a micro-organism.\t病毒是一种微生物。\n", encoding="utf-8")
+    validated = runner.invoke(app, ["validate", str(path)])
+    assert validated.exit_code == 0
+    assert validated.stderr.splitlines() == [
+        f'warning: {path}:4: duplicate entry "micro-organism" → "微生物", first at line 3 as "microorganism" '
+        "(candidate there, candidate here); check and export read approved entries only, so it stops nothing: "
+        "delete one",
+    ]
+    assert validated.stdout == f"{path}: OK, 3 entries (1 approved, 0 rejected, 2 candidates)\n"
+    assert runner.invoke(app, ["check", str(path), str(corpus)]).exit_code == 0
+    rejected = runner.invoke(app, ["reject", str(path), "micro-organism"])
+    assert rejected.exit_code == 0
+    assert "status: rejected" in path.read_text(encoding="utf-8")
 
 
 def test_blank_spaced_and_repeated_renderings():
@@ -103,8 +140,7 @@ def test_five_mistakes_give_five_located_messages_and_exit_2(runner):
         "or set status: candidate",
         f'error: {path}:17:16: entry "charging pile" forbids "充电桩", which it also allows; '
         "remove it from target or from forbidden",
-        f'error: {path}:21:5: duplicate entry "smart charging" → "智能充电", first at line 19; keep one '
-        "(statuses: candidate there, candidate here)",
+        f'error: {path}:22:5: duplicate approved entry "smart charging" → "智能充电", first at line 19; keep one',
         f"{path}: 5 problems",
     ]
     assert path.read_bytes() == before
@@ -194,8 +230,7 @@ def test_forbidden_elsewhere_that_check_reads_as_the_approved_rendering():
 def test_renderings_that_check_reads_as_the_same_are_duplicates_not_conflicts():
     assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
                        "  - source: grid\n    target: 電網\n    status: approved\n") == [
-        'g.yaml:5:5: duplicate entry "grid" → "電網", first at line 2; keep one '
-        "(statuses: approved there, approved here)"]
+        'g.yaml:5:5: duplicate approved entry "grid" → "電網", first at line 2; keep one']
 
 
 def test_renderings_listed_twice_as_check_reads_them():
@@ -230,19 +265,18 @@ def test_a_hyphenated_word_and_its_closed_spelling_are_one_term():
                        "  - {source: Wi-Fi, target: 无线网络, status: approved}\n"
                        "  - {source: WiFi, target: 无线网络, status: candidate}\n") == [
         'g.yaml:3:29: "email" is approved twice with different targets ("电子邮件" at line 2 as "e-mail", '
-        '"邮件" here); merge them into one entry with a target list',
-        'g.yaml:5:5: duplicate entry "WiFi" → "无线网络", first at line 4 as "Wi-Fi"; keep one '
-        "(statuses: approved there, candidate here)"]
+        '"邮件" here); merge them into one entry with a target list']
     assert not same_term(Entry("setup"), Entry("set up"))
 
 
 def test_duplicate_and_forbidden_across_plural_sources():
     assert problems_in("  - {source: heat pump, target: 热泵, status: approved}\n"
-                       "  - {source: heat pumps, target: 热泵}\n"
+                       "  - {source: heat pumps, target: 热泵, status: approved}\n"
+                       "  - {source: heat-pump, forbidden: [热泵]}\n")[0] == (
+        'g.yaml:3:5: duplicate approved entry "heat pumps" → "热泵", first at line 2 as "heat pump"; keep one')
+    assert problems_in("  - {source: heat pump, target: 热泵, status: approved}\n"
                        "  - {source: heat-pump, forbidden: [热泵]}\n") == [
-        'g.yaml:3:5: duplicate entry "heat pumps" → "热泵", first at line 2 as "heat pump"; keep one '
-        "(statuses: approved there, candidate here)",
-        'g.yaml:4:36: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it']
+        'g.yaml:3:36: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it']
 
 
 def test_variant_that_check_reads_as_another_source_or_variant():

@@ -622,12 +622,15 @@ def _say_decided(glossary, decision, file: Path, read: bytes | None) -> None:
     elif decision.was is not None and decision.was is not Status.CANDIDATE and decision.was is not entry.status:
         was = f" (was {decision.was.value})"
     _say(f"{entry.status.value} {entry.source} → {shown} in {file}{was}")
-    if entry.status is Status.APPROVED:
-        from ..validate import approved_and_rejected_whole
+    from ..validate import approved_and_rejected_whole, duplicate_told, duplicates_undecided
 
+    if entry.status is Status.APPROVED:
         for approved, rejected in approved_and_rejected_whole(glossary):
             if approved is entry:
                 warn(_both_decided(file, approved, rejected))
+    for repeat, earlier, target in duplicates_undecided(glossary):
+        if entry is repeat or entry is earlier:
+            warn(f"{file}:{repeat.position()[0]}: {duplicate_told(repeat, earlier, target)}")
 
 
 def _shown_target(entry) -> str:
@@ -700,7 +703,7 @@ def _validated(file: Path):
     from ..glossary import Status
     from ..glossary_yaml import refuse_unkeepable
     from ..report.validation import FileValidation, FoundProblem
-    from ..validate import approved_and_rejected_whole, validate_file
+    from ..validate import approved_and_rejected_whole, duplicate_told, duplicates_undecided, validate_file
 
     try:
         glossary, problems = validate_file(str(file))
@@ -714,6 +717,8 @@ def _validated(file: Path):
                                                             told=str(problem)) for problem in problems))
     warnings = tuple(_both_decided(file, approved, rejected)
                      for approved, rejected in approved_and_rejected_whole(glossary))
+    warnings += tuple(f"{file}:{entry.position()[0]}: {duplicate_told(entry, earlier, target)}"
+                      for entry, earlier, target in duplicates_undecided(glossary))
     try:
         refuse_unkeepable(glossary)
     except GlossaryFileError as error:  # valid, so check reads it; but no command can write it
