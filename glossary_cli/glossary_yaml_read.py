@@ -99,7 +99,7 @@ def entry_to_data(entry: Entry, key_order: list[str] | None = None) -> dict[str,
         "case_sensitive": entry.case_sensitive,
         "keep_source": True if entry.keep_source else None,
         "evidence": [{"where": e.where, "source": e.source, "target": e.target} for e in entry.evidence] or None,
-        "alternatives": [{"target": a.target, "score": a.score} for a in entry.alternatives] or None,
+        "alternatives": [_alternative_record(alternative) for alternative in entry.alternatives] or None,
         "checksum": entry.checksum,
     }
     values.update(entry.extra)
@@ -771,7 +771,8 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.case_sensitive = flag("case_sensitive")
     entry.keep_source = bool(flag("keep_source"))
     entry.evidence = _read_records(values, marks, "evidence", ("where", "source", "target"), problem, Evidence)
-    entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative)
+    entry.alternatives = _read_records(values, marks, "alternatives", ("target", "score"), problem, Alternative,
+                                       optional=("score",))
     checksum = values.get("checksum")
     if checksum is not None and not isinstance(checksum, str):
         problem(marks["checksum"], f"'checksum' must be text as extract wrote it, {_read_as(checksum)}")
@@ -816,22 +817,31 @@ def _read_as(value: Any) -> str:
     return f"but YAML reads this value as {kinds.get(type(value), type(value).__name__)} ({value}); put it in quotes"
 
 
-def _read_records(values: dict, marks: dict, key: str, fields: tuple[str, ...], problem: Any, kind: type) -> list:
+def _alternative_record(alternative: Alternative) -> dict:
+    """An alternative as written: its score left out when it has none."""
+    if alternative.score is None:
+        return {"target": alternative.target}
+    return {"target": alternative.target, "score": alternative.score}
+
+
+def _read_records(values: dict, marks: dict, key: str, fields: tuple[str, ...], problem: Any, kind: type, *,
+                  optional: tuple[str, ...] = ()) -> list:
     value = values.get(key)
     if value is None:
         return []
     shape = "{" + ", ".join(f"{name}: ..." for name in fields) + "}"
-    if not isinstance(value, list) or not all(isinstance(v, dict) and set(fields) <= set(v) for v in value):
+    required = set(fields) - set(optional)
+    if not isinstance(value, list) or not all(isinstance(v, dict) and required <= set(v) for v in value):
         problem(marks[key], f"'{key}' must be a list of {shape}")
         return []
     for record in value:
         for name in fields:
-            wrong = _wrong_record_field(name, record[name])
+            wrong = _wrong_record_field(name, record[name]) if name in record else ""
             if wrong:
                 problem(marks[key], f"'{key}': {wrong}")
                 return []
     try:
-        return [kind(**{name: record[name] for name in fields}) for record in value]
+        return [kind(**{name: record[name] for name in fields if name in record}) for record in value]
     except TypeError:
         problem(marks[key], f"'{key}' must be a list of {shape}")
         return []

@@ -252,7 +252,7 @@ def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflic
         return
     settled = candidate.copy()  # keeps its origin: comments and layout survive
     kept = [alternative for alternative in settled.alternatives if alternative.target not in theirs.target]
-    proposed = [Alternative(target, settled.score if settled.score is not None else 0.0)
+    proposed = [Alternative(target, settled.score)
                 for target in settled.target
                 if target not in theirs.target and all(other.target != target for other in kept)]
     settled.target, settled.alternatives, settled.keep_source = list(theirs.target), proposed + kept, theirs.keep_source

@@ -107,8 +107,12 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Alternative:
+    """Another rendering of an entry's term, kept so a reviewer can pick it. extract scores the
+    ones it proposes; a rendering a person's decision set aside keeps the score its entry had, or
+    none (`score` None) when the entry had none, since 0.0 would claim extract scored it so."""
+
     target: str
-    score: float
+    score: float | None = None
 
 
 @dataclass(frozen=True)

@@ -277,7 +277,7 @@ def _replace_target(entry: Entry, targets: list[str], *, score: float | None = N
     alternatives = [alternative for alternative in entry.alternatives if alternative.target not in targets]
     for old in entry.target:
         if old not in targets and all(alternative.target != old for alternative in alternatives):
-            alternatives.insert(0, Alternative(old, entry.score if entry.score is not None else 0.0))
+            alternatives.insert(0, Alternative(old, entry.score))
     entry.target = list(targets)
     entry.alternatives = alternatives
     if score is not None:

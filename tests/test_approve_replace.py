@@ -38,7 +38,7 @@ def test_replace_makes_the_new_rendering_the_only_one_and_keeps_the_old_as_an_al
         0, f"approved outbreak → 暴发 in {path} (was 爆发; check now asks for 暴发)\n")
     assert entry(path, "outbreak") == {"source": "outbreak", "target": "暴发", "status": "approved",
                                        "note": "epidemiology usage",
-                                       "alternatives": [{"target": "爆发", "score": 0.0}]}
+                                       "alternatives": [{"target": "爆发"}]}
     assert "  # settled with the client, 2026-03\n  - source: outbreak\n" in path.read_text(encoding="utf-8")
     assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
 
@@ -141,3 +141,16 @@ def test_approving_a_term_rejected_in_every_rendering_turns_that_entry_into_the_
     # written in the order of any approved entry, the target under its source
     text = path.read_text(encoding="utf-8")
     assert "  - source: tract infection\n    target: 呼吸道感染\n    status: approved\n" in text
+
+
+def test_renderings_set_aside_keep_the_score_their_entry_had_and_invent_none(runner, tmp_path):
+    """A hand-approved entry has no score: its rendering set aside by --all-renderings was written
+    `score: 0.0`, as if extract had scored it worst."""
+    path = tmp_path / "g.yaml"
+    path.write_text("glossary: 1\nterms:\n  - {source: lockdown, target: 封锁, status: approved}\n"
+                    "  - {source: ventilator, target: 呼吸机, status: approved, score: 0.8}\n", encoding="utf-8")
+    for term in ("lockdown", "ventilator"):
+        assert runner.invoke(app, ["reject", str(path), term, "--all-renderings"]).exit_code == 0
+    assert [term["alternatives"] for term in yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]] == [
+        [{"target": "封锁"}], [{"target": "呼吸机", "score": 0.8}]]
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0

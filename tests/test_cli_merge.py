@@ -17,7 +17,7 @@ def test_merge_keeps_comment_note_forbidden_and_own_fields_of_a_candidate(runner
     assert result.stdout == (
         "glossary: 1\nterms:\n  # ask legal about this one\n  - source: cloud\n    target: 云端\n"
         "    status: approved\n    note: 法务确认中\n    forbidden: [云朵]\n    ticket: LEG-12\n"
-        "    alternatives:\n      - {target: 云, score: 0.0}\n")
+        "    alternatives:\n      - {target: 云}\n")
 
 
 def test_merge_refuses_a_result_that_would_fail_validate(runner, workdir):

@@ -203,7 +203,7 @@ def test_a_decision_on_a_worked_candidate_keeps_the_work():
     result = merge_glossaries(parse(CANDIDATE_WITH_WORK), glossary(approved("cloud", "云端")))
     assert result.conflicts == []
     assert dump_glossary(result.glossary) == CANDIDATE_WITH_WORK.replace("云\n", "云端\n").replace(
-        "candidate", "approved") + "    alternatives:\n      - {target: 云, score: 0.0}\n"
+        "candidate", "approved") + "    alternatives:\n      - {target: 云}\n"
 
 
 def test_a_decision_that_contradicts_a_worked_candidate_is_a_conflict():

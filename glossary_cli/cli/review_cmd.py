@@ -313,7 +313,8 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
     if entry.alternatives:
         lines.append(Text(""))
         for index, alternative in enumerate(entry.alternatives[:9], start=1):
-            lines.append(Text(f"  {index}  {one_line(alternative.target)}  ({alternative.score:.2f})"))
+            score = f"  ({alternative.score:.2f})" if alternative.score is not None else ""
+            lines.append(Text(f"  {index}  {one_line(alternative.target)}{score}"))
     # What a person wrote on the entry, which approving it makes check enforce or which says why to wait
     if entry.source_variants:
         lines.append(Text("also written: " + one_line(" / ".join(entry.source_variants))))
