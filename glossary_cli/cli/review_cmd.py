@@ -47,6 +47,11 @@ def _say(message: str) -> None:
     sys.stderr.write(message_line(message) + "\n")
 
 
+def _print_line(message: str) -> None:
+    """A line of a command's output (a dry run's plan): stdout, one line."""
+    sys.stdout.write(message_line(message) + "\n")
+
+
 # ---------------------------------------------------------------- review
 
 @app.command()
@@ -529,24 +534,27 @@ def approve(
     result = approve_all(glossary, min_score=min_score, include_worked_on=include_worked_on, path=str(file))
     if result.approved and not dry_run:
         save_glossary(glossary, str(file), expected=read)
+    # A dry run's plan is what was asked for, so it is data on stdout, as `git clean -n` lists files;
+    # a real run's account is a message, on stderr.
+    say = _print_line if dry_run else _say
     threshold = f" scoring ≥ {min_score:g}" if min_score is not None else ""
-    _say(f"{'would approve' if dry_run else 'approved'} {counted(len(result.approved), 'candidate')}{threshold} "
-         f"in {file}{' (dry run: nothing written)' if dry_run else ''}{':' if dry_run and result.approved else ''}")
+    say(f"{'would approve' if dry_run else 'approved'} {counted(len(result.approved), 'candidate')}{threshold} "
+        f"in {file}{' (dry run: nothing written)' if dry_run else ''}{':' if dry_run and result.approved else ''}")
     if dry_run:
         for entry in result.approved:
-            _say(f"  {_entry_shown(entry)} (line {entry.position()[0]})")
+            say(f"  {_entry_shown(entry)} (line {entry.position()[0]})")
     if result.skipped:
-        _say(f"{'would skip' if dry_run else 'skipped'} {counted(len(result.skipped), 'candidate')}:")
+        say(f"{'would skip' if dry_run else 'skipped'} {counted(len(result.skipped), 'candidate')}:")
     for entry, reason in result.skipped:
-        _say(f"  {_entry_shown(entry)} (line {entry.position()[0]}): {reason}")
+        say(f"  {_entry_shown(entry)} (line {entry.position()[0]}): {reason}")
     if result.worked_on:
         one = len(result.worked_on) == 1
-        _say(f"left {counted(len(result.worked_on), 'candidate')} people worked on as {'it is' if one else 'they are'} "
-             f"(--include-worked-on approves {'it' if one else 'them'} too):")
+        say(f"left {counted(len(result.worked_on), 'candidate')} people worked on as {'it is' if one else 'they are'} "
+            f"(--include-worked-on approves {'it' if one else 'them'} too):")
         for entry, how in result.worked_on[:_NAMED_AT_MOST]:
-            _say(f"  {_entry_shown(entry)} (line {entry.position()[0]}): {how}")
+            say(f"  {_entry_shown(entry)} (line {entry.position()[0]}): {how}")
         if len(result.worked_on) > _NAMED_AT_MOST:
-            _say(f"  and {len(result.worked_on) - _NAMED_AT_MOST:,} more")
+            say(f"  and {len(result.worked_on) - _NAMED_AT_MOST:,} more")
 
 
 _NAMED_AT_MOST = 20  # held-back candidates named one by one; an imported termbase may hold hundreds
