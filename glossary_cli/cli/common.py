@@ -323,8 +323,11 @@ def load_validated(path: Path, *, empty_ok: bool = False):
     from ..glossary_yaml import GlossaryProblems
     from ..validate import validate_file
 
+    from .progress import reading
+
     refuse_standard_input(path, "a glossary")
-    glossary, problems = validate_file(str(path), empty_ok=empty_ok)
+    with reading(path):
+        glossary, problems = validate_file(str(path), empty_ok=empty_ok)
     if empty_ok:  # without it, validate_file has refused a file with no `terms:` list already
         refuse_other_yaml(glossary, str(path))
     if problems:

@@ -98,6 +98,7 @@ def list_command(
     from ..glossary_yaml import GlossaryProblems, load_glossary
     from ..listing import list_entries
     from ..validate import misspelt_keys, validate_file
+    from .progress import reading
 
     if min_score is not None and max_score is not None and min_score > max_score:
         from ..errors import UsageError
@@ -111,7 +112,8 @@ def list_command(
         raise UsageError(f"--match {blank[0]!r} holds no text to look for")
     query = EntryQuery(statuses=frozenset(chosen_statuses(status) or Status), min_score=min_score, max_score=max_score,
                        containing=tuple(text for text in match or () if text), order=sort, limit=top)
-    loaded = load_glossary(str(glossary))
+    with reading(glossary):
+        loaded = load_glossary(str(glossary))
     refuse_other_yaml(loaded, str(glossary))  # a docker-compose file is no glossary of 0 entries
     if not loaded.terms:  # an empty file or one without `terms:` is refused, as validate refuses it
         _, problems = validate_file(str(glossary))

@@ -80,6 +80,25 @@ def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
     yield report
 
 
+@contextlib.contextmanager
+def reading(path) -> Iterator[None]:
+    """A spinner on a terminal while a glossary is read (`reading glossaries/big.yaml`): a
+    100,000-entry file takes seconds to read and validate, and nothing else moves meanwhile. It
+    goes when the read ends, leaving nothing behind; a pipe or a CI log gets the outcome only."""
+    from .common import stderr_console
+
+    console = stderr_console()
+    if _QUIET[0] or not draws(console):
+        yield
+        return
+    from rich.markup import escape
+
+    from .common import message_line
+
+    with console.status(escape(message_line(f"reading {path}")), spinner="dots"), drawing_on(console):
+        yield
+
+
 def _rate(done: int, elapsed: float) -> float | None:
     """Pairs (entries…) per second since the stage began; None before a second has passed or one is done
     (a stage read from the cache ends in an instant, and its "rate" would mean nothing)."""

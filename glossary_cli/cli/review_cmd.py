@@ -16,6 +16,7 @@ import typer
 from .. import interrupts
 from ..report import counted
 from ..safe_text import one_line, visible_controls
+from .progress import reading
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
                      load_validated, message_line, refuse_conflicts, refuse_other_yaml, refuse_standard_input,
                      same_file, stdout_console, warn, writing_to_stdout)
@@ -91,7 +92,8 @@ def review(
             warn(f"{file} did not exist at {new_since}: every candidate is new")
         known = frozenset(english_key(entry.source) for entry in (then.terms if then else [])
                           if entry.status is Status.CANDIDATE)
-    session = ReviewSession.open(str(file), min_score=min_score, known_terms=known)
+    with reading(file):
+        session = ReviewSession.open(str(file), min_score=min_score, known_terms=known)
     console = stdout_console()
     if session.done:
         console.print(message_line(f"{file}: no candidates to review."), markup=False, soft_wrap=True)
@@ -525,7 +527,8 @@ def approve(
         fail("--replace needs --target: the rendering that replaces the term's renderings")
     refuse_standard_input(file, "a glossary")
     read = content_now(str(file))  # the write refuses a file that differs from this by then
-    glossary = load_glossary(str(file))
+    with reading(file):
+        glossary = load_glossary(str(file))
     refuse_other_yaml(glossary, str(file))  # a docker-compose file is no glossary to add terms to
     if term is not None:
         decision = decide(glossary, term, Status.APPROVED, target=target, replace=replace, path=str(file))
@@ -594,7 +597,8 @@ def reject(
         fail("--all-renderings rejects the term in every rendering; give it or --target, not both")
     refuse_standard_input(file, "a glossary")
     read = content_now(str(file))
-    glossary = load_glossary(str(file))
+    with reading(file):
+        glossary = load_glossary(str(file))
     refuse_other_yaml(glossary, str(file))  # a docker-compose file is no glossary to add terms to
     decision = decide(glossary, term, Status.REJECTED, target=target, all_renderings=all_renderings, path=str(file))
     _say_decided(glossary, decision, file, read)
@@ -715,7 +719,8 @@ def _validated(file: Path):
     from ..validate import approved_and_rejected_whole, duplicate_told, duplicates_undecided, validate_file
 
     try:
-        glossary, problems = validate_file(str(file))
+        with reading(file):
+            glossary, problems = validate_file(str(file))
     except GlossaryError as error:  # not a file to read as text: named, and the next file is checked
         found = [FoundProblem(getattr(problem, "line", None), getattr(problem, "column", None),
                               getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
