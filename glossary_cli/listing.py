@@ -1,5 +1,6 @@
-"""The entries of a glossary a person asks to see (`glossary list`): chosen by status, score and
-text, in file order or best first, with how many of each status there are.
+"""The entries of glossaries a person asks to see (`glossary list`): chosen by status, score and
+text, in file order or best first, with how many of each status there are. Several glossaries
+(a team's glossaries/*.yaml) are listed as one, each entry with the file it is in.
 
 A reviewer of a 10,000-entry file wants the candidates above a score before approving them in
 bulk, every entry that renders a Chinese word, or how much is left to review; reading the YAML
@@ -38,25 +39,38 @@ class EntryQuery:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """An entry a listing shows, and the glossary file it is in."""
+
+    entry: Entry
+    glossary: str
+
+
+@dataclass(frozen=True)
 class Listing:
-    entries: list[Entry]  # those shown: the matching entries in order, at most `limit`
+    entries: list[Listed]  # those shown: the matching entries in order, at most `limit`
     matching: int  # entries the query matches, before the limit
-    total: int  # entries in the glossary
+    total: int  # entries in the glossaries
     by_status: dict[Status, int] = field(default_factory=dict)  # the matching entries, per status
 
 
-def list_entries(glossary: Glossary, query: EntryQuery) -> Listing:
+def list_entries(glossaries: list[tuple[str, Glossary]], query: EntryQuery) -> Listing:
+    """The entries of the named glossaries that the query asks for; in file order, the files in
+    the order given."""
     wanted = {form for text in query.containing for form in _searched(text)}
-    matching = [entry for entry in glossary.terms
+    matching = [Listed(entry, name) for name, glossary in glossaries for entry in glossary.terms
                 if entry.status in query.statuses
                 and _within(entry.score, query.min_score, query.max_score)
                 and (not wanted or any(_holds(text, form) for text in _texts(entry) for form in wanted))]
     by_status = {status: 0 for status in Status}
-    for entry in matching:
-        by_status[entry.status] += 1
-    ordered = sorted(matching, key=_sort_key(query.order)) if query.order is not ListOrder.FILE else matching
-    shown = ordered if query.limit is None else ordered[:query.limit]
-    return Listing(shown, len(matching), len(glossary.terms), by_status)
+    for listed in matching:
+        by_status[listed.entry.status] += 1
+    if query.order is not ListOrder.FILE:
+        key = _sort_key(query.order)
+        matching.sort(key=lambda listed: key(listed.entry))
+    shown = matching if query.limit is None else matching[:query.limit]
+    return Listing(shown, len(matching), sum(len(glossary.terms) for _, glossary in glossaries),
+                   by_status)
 
 
 def _within(score: float | None, lowest: float | None, highest: float | None) -> bool:

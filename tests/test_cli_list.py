@@ -140,7 +140,7 @@ def test_json_lists_the_entries_with_their_lines_and_the_counts(runner, workdir)
     assert document["provenance"]["options"]["status"] == ["rejected"]
     assert document["summary"] == {"total": 5, "matching": 1, "shown": 1,
                                    "by_status": {"candidate": 0, "approved": 0, "rejected": 1}}
-    assert document["entries"] == [{"line": 18, "source": "power grid", "target": ["电网"], "status": "rejected",
+    assert document["entries"] == [{"glossary": "g.yaml", "line": 18, "source": "power grid", "target": ["电网"], "status": "rejected",
                                     "score": 0.7, "count": None, "note": None, "forbidden": ["电力网格"],
                                     "source_variants": [], "keep_source": False, "case_sensitive": None,
                                     "alternatives": [], "other": {}}]
@@ -234,3 +234,24 @@ def test_scores_are_shown_as_written_not_rounded(runner, workdir):
 def test_a_match_of_only_spaces_is_refused_not_taken_as_everything(runner, workdir):
     result = run(runner, "list", "g.yaml", "--match", "   ")
     assert (result.exit_code, result.stderr) == (2, "error: --match '   ' holds no text to look for\n")
+
+
+def test_several_glossaries_are_searched_as_one_and_each_row_names_its_file(runner, workdir):
+    """A team keeps glossaries/*.yaml; `list glossaries/*.yaml --match 电网` was refused (one file only)."""
+    Path("energy.yaml").write_text("glossary: 1\nterms:\n  - {source: grid, target: 电网, status: approved, "
+                                   "score: 0.8}\n  - {source: heat pump, target: 热泵, status: approved}\n",
+                                   encoding="utf-8")
+    result = run(runner, "list", "g.yaml", "energy.yaml", "--match", "电网", "--sort", "score")
+    assert result.exit_code == 0, result.output
+    assert rows(result) == [
+        ["glossary", "line", "source", "target", "status", "score", "count", "note"],
+        ["g.yaml", "9", "V2G", "车网互动 / 车辆到电网", "candidate", "0.95", "3", "ask the client"],
+        ["g.yaml", "4", "smart grid", "智能电网", "approved", "0.9", "12", ""],
+        ["energy.yaml", "3", "grid", "电网", "approved", "0.8", "", ""],
+        ["g.yaml", "18", "power grid", "电网", "rejected", "0.7", "", ""],
+        ["g.yaml", "14", "grid operator", "电网运营商", "candidate", "0.4", "30", ""]]
+    assert result.stderr == "5 of 7 entries in 2 glossaries (2 approved, 1 rejected, 2 candidates)\n"
+    document = json.loads(run(runner, "list", "g.yaml", "energy.yaml", "--format", "json", "--top", "1",
+                              "--match", "heat").stdout)
+    assert document["provenance"]["glossaries"] == ["g.yaml", "energy.yaml"]
+    assert [(entry["glossary"], entry["source"]) for entry in document["entries"]] == [("energy.yaml", "heat pump")]

@@ -1,8 +1,10 @@
-"""`glossary list`: the entries of a glossary, chosen by status, score and text.
+"""`glossary list`: the entries of glossaries, chosen by status, score and text.
 
 `text` draws a table on a terminal (the first 100 entries unless --top says otherwise) and writes
 tab-separated rows elsewhere; `tsv` writes the rows anywhere, under the header `line source target
-status score count note`, with the counts on stderr so `cut -f2` reads only rows. A cell never
+status score count note` (with several glossaries, a `glossary` column first, as grep names the
+file of each line when it searches several), with the counts on stderr so `cut -f2` reads only
+rows. A cell never
 holds a tab or a line break (shown as ␉ and ↵), and a cell with a double quote is quoted as
 spreadsheets and Python's csv module read TSV. A target cell says `(kept as written)` for a
 keep_source entry without renderings and `(every rendering)` for a term rejected in every
@@ -10,15 +12,16 @@ rendering. `--format json` writes one document (schema `glossary-list/1`):
 
     {
       "schema": "glossary-list/1",
-      "provenance": {"tool": "glossary-cli", "version": ..., "command": "list", "glossary": PATH,
+      "provenance": {"tool": "glossary-cli", "version": ..., "command": "list",
+                     "glossary": PATH | null (null when several are listed), "glossaries": [PATH, ...],
                      "options": {"status": [...], "min_score": float | null, "max_score": float | null,
                                  "match": [str, ...], "sort": str, "top": int | null}},
       "summary": {"total": int, "matching": int, "shown": int,
                   "by_status": {"candidate": int, "approved": int, "rejected": int}},
-      "entries": [{"line": int, "source": str, "target": [str, ...], "status": str, "score": float | null,
+      "entries": [{"glossary": PATH, "line": int, "source": str, "target": [str, ...], "status": str, "score": float | null,
                    "count": int | null, "note": str | null, "forbidden": [str, ...], "source_variants": [str, ...],
                    "keep_source": bool, "case_sensitive": bool | null,
-                   "alternatives": [{"target": str, "score": float}, ...],
+                   "alternatives": [{"target": str, "score": float | null}, ...],
                    "other": {KEY: VALUE, ...}}]
     }
 
@@ -40,7 +43,7 @@ import typer
 
 from .. import __version__
 from ..glossary import Entry, Status
-from ..listing import EntryQuery, Listing, ListOrder
+from ..listing import EntryQuery, Listed, Listing, ListOrder
 from ..report import counted, report_path
 from ..safe_text import one_line
 from .common import (StatusChoice, app, chosen_statuses, draws, handles_errors, refuse_other_yaml,
@@ -60,7 +63,9 @@ class ListFormat(str, Enum):
 @app.command("list")
 @handles_errors
 def list_command(
-    glossary: Path = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML file."),
+    glossaries: list[Path] = typer.Argument(..., metavar="GLOSSARY...",
+                                            help="The glossary YAML files (several are listed as one, each row "
+                                                 "naming its file)."),
     status: Optional[list[StatusChoice]] = typer.Option(
         None, "--status", metavar="<status>", case_sensitive=False,
         help="List entries with this status: candidate, approved, rejected (repeat for several) or all "
@@ -89,7 +94,7 @@ def list_command(
                                            help="text (a table on a terminal, tab-separated rows elsewhere), tsv "
                                                 "(the rows, also on a terminal) or json (schema glossary-list/1)."),
 ) -> None:
-    """List a glossary's entries: by status, score and text, in file order or best first.
+    """List glossaries' entries: by status, score and text, in file order or best first.
 
     `glossary list g.yaml --status candidate --min-score 0.9` shows the candidates that
     `glossary approve g.yaml --approve-all --min-score 0.9` would consider (`--dry-run` there says
@@ -104,7 +109,8 @@ def list_command(
         from ..errors import UsageError
 
         raise UsageError(f"--min-score {min_score} is above --max-score {max_score}: no entry can match")
-    refuse_standard_input(glossary, "a glossary")
+    for glossary in glossaries:
+        refuse_standard_input(glossary, "a glossary")
     blank = [text for text in match or () if not text.strip(" \t\u3000-")]
     if blank:
         from ..errors import UsageError
@@ -112,36 +118,42 @@ def list_command(
         raise UsageError(f"--match {blank[0]!r} holds no text to look for")
     query = EntryQuery(statuses=frozenset(chosen_statuses(status) or Status), min_score=min_score, max_score=max_score,
                        containing=tuple(text for text in match or () if text), order=sort, limit=top)
-    with reading(glossary):
-        loaded = load_glossary(str(glossary))
-    refuse_other_yaml(loaded, str(glossary))  # a docker-compose file is no glossary of 0 entries
-    if not loaded.terms:  # an empty file or one without `terms:` is refused, as validate refuses it
-        _, problems = validate_file(str(glossary))
-        if problems:
-            raise GlossaryProblems(list(problems))
-    for problem in misspelt_keys(loaded, str(glossary)):  # `forbiden:` is read as a key of the user's own
-        warn(str(problem))
+    loaded = []
+    for glossary in glossaries:
+        with reading(glossary):
+            read = load_glossary(str(glossary))
+        refuse_other_yaml(read, str(glossary))  # a docker-compose file is no glossary of 0 entries
+        if not read.terms:  # an empty file or one without `terms:` is refused, as validate refuses it
+            _, problems = validate_file(str(glossary))
+            if problems:
+                raise GlossaryProblems(list(problems))
+        for problem in misspelt_keys(read, str(glossary)):  # `forbiden:` is read as a key of the user's own
+            warn(str(problem))
+        loaded.append((str(glossary), read))
     listing = list_entries(loaded, query)
+    files = len(glossaries) if len(glossaries) > 1 else None
     with writing_to_stdout():
         if list_format is ListFormat.JSON:
             options = {"status": [each.value for each in Status if each in query.statuses], "min_score": min_score,
                        "max_score": max_score, "match": list(query.containing), "sort": sort.value, "top": top}
-            sys.stdout.write(json.dumps(_document(listing, glossary, options, count_only), ensure_ascii=False,
+            sys.stdout.write(json.dumps(_document(listing, glossaries, options, count_only), ensure_ascii=False,
                                         indent=2, default=str) + "\n")
         elif count_only:
-            sys.stdout.write(summary_line(listing, counting=True) + "\n")
+            sys.stdout.write(summary_line(listing, counting=True, files=files) + "\n")
         elif list_format is ListFormat.TEXT and draws(stdout_console()):
-            _render_table(listing, limited=top is None)
+            _render_table(listing, limited=top is None, files=files)
         else:
-            _render_rows(listing)
+            _render_rows(listing, files=files)
 
 
-def summary_line(listing: Listing, *, shown: int | None = None, counting: bool = False) -> str:
+def summary_line(listing: Listing, *, shown: int | None = None, counting: bool = False,
+                 files: int | None = None) -> str:
     """`3 of 9,050 entries (1 approved, 2 candidates)`, or `9,050 entries (…)` when all match; the
-    statuses none of them has are left out. Fewer shown than match adds how many are."""
+    statuses none of them has are left out. Fewer shown than match adds how many are; several
+    glossaries add how many (`3 of 9,050 entries in 4 glossaries`)."""
     statuses = ", ".join(counted(listing.by_status[status], *_STATUS_NOUNS[status])
                          for status in _STATUS_NOUNS if listing.by_status[status])
-    total = counted(listing.total, "entry", "entries")
+    total = counted(listing.total, "entry", "entries") + (f" in {files:,} glossaries" if files else "")
     line = total if listing.matching == listing.total else f"{listing.matching:,} of {total}"
     if statuses:
         line += f" ({statuses})"
@@ -156,42 +168,50 @@ _STATUS_NOUNS = {Status.APPROVED: ("approved", "approved"), Status.REJECTED: ("r
                  Status.CANDIDATE: ("candidate", None)}
 
 
-def _render_table(listing: Listing, *, limited: bool) -> None:
+def _render_table(listing: Listing, *, limited: bool, files: int | None) -> None:
     from rich.table import Table
 
     console = stdout_console()
     entries = listing.entries[:_TABLE_ROWS] if limited else listing.entries
     if not entries:
-        console.print(summary_line(listing), markup=False, soft_wrap=True)
+        console.print(summary_line(listing, files=files), markup=False, soft_wrap=True)
         return
-    table = Table(title=summary_line(listing, shown=len(entries)), title_justify="left",
+    table = Table(title=summary_line(listing, shown=len(entries), files=files), title_justify="left",
                   caption=(f"--top N shows more; a pipe or --format tsv gets all {listing.matching:,}"
                            if len(entries) < len(listing.entries) else None), caption_justify="left")
-    columns = _COLUMNS if any(entry.note for entry in entries) else _COLUMNS[:-1]
+    columns = _columns(files) if any(listed.entry.note for listed in entries) else _columns(files)[:-1]
     for column in columns:
         table.add_column(column, justify="right" if column in ("line", "score", "count") else "left",
-                         overflow="fold" if column in ("source", "target") else "ellipsis",
+                         overflow="fold" if column in ("source", "target", "glossary") else "ellipsis",
                          no_wrap=column == "note", max_width=40 if column == "note" else None)
     styles = {Status.APPROVED: "green", Status.REJECTED: "red", Status.CANDIDATE: ""}
-    for entry in entries:
-        table.add_row(*_cells(entry)[:len(columns)], style=styles[entry.status])
+    for listed in entries:
+        table.add_row(*_cells(listed, files)[:len(columns)], style=styles[listed.entry.status])
     console.print(table)
 
 
-def _render_rows(listing: Listing) -> None:
+def _render_rows(listing: Listing, *, files: int | None) -> None:
     writer = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    writer.writerow(_COLUMNS)
-    writer.writerows(_cells(entry) for entry in listing.entries)
+    writer.writerow(_columns(files))
+    writer.writerows(_cells(listed, files) for listed in listing.entries)
     sys.stdout.flush()
-    sys.stderr.write(summary_line(listing) + "\n")  # for people: the rows alone reach a pipe
+    sys.stderr.write(summary_line(listing, files=files) + "\n")  # for people: the rows alone reach a pipe
 
 
-def _cells(entry: Entry) -> tuple[str, ...]:
+def _columns(files: int | None) -> tuple[str, ...]:
+    """The columns: with several glossaries, the file of each row first, as grep names the file
+    of each line when it searches several."""
+    return ("glossary", *_COLUMNS) if files else _COLUMNS
+
+
+def _cells(listed: Listed, files: int | None) -> tuple[str, ...]:
     """An entry's cells, each on one line with no tab (controls, tabs and line breaks as symbols):
     targets apart by " / ", as review takes them; a missing score or count is empty."""
-    return (str(entry.line or ""), _cell(entry.source), _cell(_targets(entry)), entry.status.value,
-            "" if entry.score is None else _score(entry.score), "" if entry.count is None else str(entry.count),
-            _cell(entry.note or ""))
+    entry = listed.entry
+    cells = (str(entry.line or ""), _cell(entry.source), _cell(_targets(entry)), entry.status.value,
+             "" if entry.score is None else _score(entry.score), "" if entry.count is None else str(entry.count),
+             _cell(entry.note or ""))
+    return (_cell(listed.glossary), *cells) if files else cells
 
 
 def _score(score: float) -> str:
@@ -214,20 +234,23 @@ def _cell(text: str) -> str:
     return one_line(text).replace("\t", "␉")
 
 
-def _document(listing: Listing, glossary: Path, options: dict, count_only: bool) -> dict:
+def _document(listing: Listing, glossaries: list[Path], options: dict, count_only: bool) -> dict:
+    names = [report_path(str(glossary), os.getcwd()) for glossary in glossaries]
     return {
         "schema": SCHEMA,
         "provenance": {"tool": "glossary-cli", "version": __version__, "command": "list",
-                       "glossary": report_path(str(glossary), os.getcwd()), "options": options},
+                       "glossary": names[0] if len(names) == 1 else None, "glossaries": names,
+                       "options": options},
         "summary": {"total": listing.total, "matching": listing.matching,
                     "shown": 0 if count_only else len(listing.entries),
                     "by_status": {status.value: listing.by_status[status] for status in Status}},
-        "entries": [] if count_only else [_record(entry) for entry in listing.entries],
+        "entries": [] if count_only else [_record(listed) for listed in listing.entries],
     }
 
 
-def _record(entry: Entry) -> dict:
-    return {"line": entry.line, "source": entry.source, "target": list(entry.target), "status": entry.status.value,
+def _record(listed: Listed) -> dict:
+    entry = listed.entry
+    return {"glossary": report_path(listed.glossary, os.getcwd()), "line": entry.line, "source": entry.source, "target": list(entry.target), "status": entry.status.value,
             "score": entry.score, "count": entry.count, "note": entry.note, "forbidden": list(entry.forbidden),
             "source_variants": list(entry.source_variants), "keep_source": entry.keep_source,
             "case_sensitive": entry.case_sensitive,
