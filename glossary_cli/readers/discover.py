@@ -101,6 +101,25 @@ def walk_one_side(directory: str, other_side: str | None = None) -> Iterator[tup
         yield root, directories, files
 
 
+def claim_nested(outer: str, inner: str, outer_names: list[str], inner_names: list[str]) -> tuple[list[str], list[str]]:
+    """The relative names of two sides' files once the outer side has claimed its own files inside
+    the inner directory, which its walk left out (walk_one_side): a file of the inner directory is
+    the outer side's when the inner side holds its translation under the outer side's name for it,
+    and the outer side holds no counterpart of it (`--source docs --target docs/zh`, the English page
+    docs/zh/c.md translated in docs/zh/zh/c.md). Otherwise the names are returned as they are."""
+    outer_real, inner_real = os.path.realpath(outer), os.path.realpath(inner)
+    if not inner_real.startswith(outer_real.rstrip(os.sep) + os.sep):
+        return outer_names, inner_names
+    prefix = os.path.relpath(inner_real, outer_real)
+    held, counterparts = set(inner_names), set(outer_names)
+    claimed = [name for name in inner_names if os.path.join(prefix, name) in held and name not in counterparts]
+    if not claimed:
+        return outer_names, inner_names
+    taken = set(claimed)
+    return (sorted(outer_names + [os.path.join(prefix, name) for name in claimed]),
+            [name for name in inner_names if name not in taken])
+
+
 def regular_file(path: str) -> bool:
     """Whether a directory walk reads `path`: a regular file, not a symbolic link (to anywhere), a
     named pipe, a device or a socket."""

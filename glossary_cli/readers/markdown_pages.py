@@ -32,7 +32,7 @@ from ..errors import InputFormatError, UsageError
 from ..models import Location, SegmentPair
 from ..script import has_han
 from ..textio import MAX_SEGMENT_CHARS
-from .discover import not_regular_message, regular_file, walk_one_side, warn_one_sided
+from .discover import claim_nested, not_regular_message, regular_file, walk_one_side, warn_one_sided
 from .markdown import (MARKDOWN_EXTENSIONS, TRANSLATED_FRONT_MATTER, Page, TextBlock, is_markdown,  # noqa: F401
                        joined, read_page)
 from .positions import at_target
@@ -77,6 +77,8 @@ def read_directories(source_path: str, target_path: str, options) -> Iterator[Se
     """The pairs of the pages of the same relative path under two directories."""
     english = _pages(source_path, options.on_warning, other_side=target_path)
     chinese = _pages(target_path, options.on_warning, other_side=source_path)
+    english, chinese = claim_nested(source_path, target_path, english, chinese)
+    chinese, english = claim_nested(target_path, source_path, chinese, english)
     english_only = [name for name in english if name not in chinese]
     chinese_only = [name for name in chinese if name not in english]
     pairs = [_PagePair(read_page(os.path.join(source_path, name), options.encoding),

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from ...errors import InputFormatError, OtherLanguageError, UsageError
 from ...models import Location, SegmentPair
 from ...script import has_han
-from ..discover import regular_file, walk_one_side, warn_one_sided
+from ..discover import claim_nested, regular_file, walk_one_side, warn_one_sided
 from ..xml_safe import language_matches, normalize_language
 from . import KeyedFormat, KeyedString, detect, names_english, path_language, read_strings, unique_keys
 
@@ -114,6 +114,8 @@ def _directories(source_path: str, target_path: str, options) -> list[_Pairing]:
         raise UsageError(f"{directory} is a directory and {other} is not; give two files, or two directories "
                          "of resource files (res/values and res/values-zh-rCN)")
     english, chinese = _resource_files(source_path, target_path), _resource_files(target_path, source_path)
+    english, chinese = _claim_nested(source_path, target_path, english, chinese)
+    chinese, english = _claim_nested(target_path, source_path, chinese, english)
     pairings: list[_Pairing] = []
     in_sets: set[str] = set()  # the files paired as part of a set
     android_english = _android_sets(english)
@@ -195,6 +197,17 @@ def _resource_files(directory: str, other_side: str | None = None) -> dict[str, 
             if keyed_format is not None:
                 found[os.path.relpath(path, directory)] = keyed_format
     return found
+
+
+def _claim_nested(outer: str, inner: str, outer_files: dict[str, KeyedFormat],
+                  inner_files: dict[str, KeyedFormat]) -> tuple[dict[str, KeyedFormat], dict[str, KeyedFormat]]:
+    """The two sides' files once the outer side has claimed its own inside the inner directory
+    (see discover.claim_nested)."""
+    outer_names, inner_names = claim_nested(outer, inner, list(outer_files), list(inner_files))
+    if len(outer_names) == len(outer_files):
+        return outer_files, inner_files
+    return ({name: outer_files.get(name) or detect(os.path.join(outer, name)) for name in outer_names},
+            {name: inner_files[name] for name in inner_names})
 
 
 def holds_resource_files(directory: str) -> bool:
