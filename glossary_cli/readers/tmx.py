@@ -6,13 +6,15 @@ is read in the one language_tags.variant_rank ranks first, whatever their order.
 tuid (or its 1-based position when it has none); its target position is where the words of the
 Chinese <seg> start. A unit whose srclang (its own, else the <header>'s) is Chinese translates from
 Chinese (SegmentPair.from_chinese): its target position is then the English <seg>'s, the text to
-fix. A memory translated only into other languages (en + ja) is an OtherLanguageError naming the
+fix. A srclang of *all* says no direction: such units are read en -> zh, with one warning when
+most of them give the Chinese text first. A memory translated only into other languages (en + ja) is an OtherLanguageError naming the
 languages it holds, not a memory with nothing translated yet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..errors import InputFormatError, OtherLanguageError
 from ..language_tags import variant_rank
@@ -23,6 +25,18 @@ from .xml_safe import (at_text, children, element_language, expect_root, first_c
 
 # How many language codes an error names at most (a memory may hold dozens).
 _LANGUAGES_NAMED = 12
+# The srclang of a memory whose every variant may be the source: it says no direction.
+_ANY_SOURCE = "*all*"
+
+
+@dataclass
+class _AnySource:
+    """The units read whose srclang is *all*, and how many of them give the Chinese text first:
+    the order a memory translated from Chinese is most often written in."""
+
+    units: int = 0
+    chinese_first: int = 0
+    line: int | None = None
 
 
 def read(path: str, options) -> Iterator[SegmentPair]:
@@ -37,6 +51,7 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     found_source = found_target = translated = False
     first_line: int | None = None
     declared_source = ""  # the <header>'s srclang
+    any_source = _AnySource()
     for event in iter_xml(path, starts=frozenset({"header"}), ends=frozenset({"tu"}), marked=frozenset({"seg"}),
                           segments=frozenset({"seg"}), encoding=options.encoding, kind="TMX",
                           on_warning=options.on_warning):
@@ -53,11 +68,16 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         targets: list[tuple[str, object]] = []  # (language, <seg>) of each target variant
         unit_codes: set[str] = set()
         unit_languages: set[str] = set()
+        chinese_first = None  # whether the unit's first variant read is in the target language
         for variant in children(event.element, "tuv"):
             language = element_language(variant)
             segment = first_child(variant, "seg")
             if segment is None:
                 continue
+            if chinese_first is None and language_matches(language, source_language):
+                chinese_first = False
+            elif chinese_first is None and language_matches(language, target_language):
+                chinese_first = True
             if len(languages) < _LANGUAGES_NAMED:
                 languages.add(language or "?")
             unit_languages.add(language)
@@ -82,6 +102,10 @@ def read(path: str, options) -> Iterator[SegmentPair]:
         translated = translated or len(unit_languages) > 1
         if source and target:
             unit_source = event.element.get("srclang") or declared_source
+            if unit_source == _ANY_SOURCE:
+                any_source.units += 1
+                any_source.chinese_first += bool(chinese_first)
+                any_source.line = any_source.line or event.line
             from_chinese = language_matches(unit_source, target_language) and \
                 not language_matches(unit_source, source_language)
             translation, translated_text = (source_segment, source) if from_chinese else (target_segment, target)
@@ -100,6 +124,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                                  path=path, line=first_line)
     for code in sorted(code for code in read_codes if code):
         options.on_language(code)
+    if any_source.chinese_first * 2 > any_source.units:
+        options.on_warning(f'{path}:{any_source.line}: srclang="*all*" names no original language, and the '
+                           f"{target_language} text comes first in {any_source.chinese_first} of {any_source.units} "
+                           f"unit(s): read as {source_language} -> {target_language}; if the memory was translated "
+                           f'from Chinese, set srclang="{target_language}" to check its English')
     if skipped:
         options.on_warning(f"{path}:{first_skipped_line}: {skipped} translation unit(s) without both "
                            f"{source_language} and {target_language} text skipped (first one here)")

@@ -8,8 +8,11 @@ direction: a zh -> en file is read with English as the source. A Trados or memoQ
 into <mrk mtype="seg" mid> sentences in its <seg-source> gives one pair per sentence, with the
 target <mrk> of the same mid (an empty one is untranslated); a <target> not so segmented is read
 whole with the <source>. Location: the file, the line of the unit and its id; when a unit has
-several segments or sentences, the line of each and `unit-id/segment-id`. The target position is where the words of the <target> (or its sentence)
-start: the English one in a zh -> en file, whose pairs are translated from Chinese (SegmentPair.from_chinese).
+several segments or sentences, the line of each and `unit-id/segment-id`. The target position is
+where the words of the <target> (or its sentence) start: the English one in a zh -> en file, whose
+pairs are translated from Chinese (SegmentPair.from_chinese). Where the units' scripts contradict
+the declared languages (source-language="en" over Chinese <source> elements), the scripts decide,
+with one warning per <file>, as for a PO catalogue whose Language contradicts its msgstrs.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ def read(path: str, options) -> Iterator[SegmentPair]:
     events = iter_xml(path, starts=_CONTAINERS, ends=_CONTAINERS | {"trans-unit", "unit"},
                       marked=frozenset({"segment", "source", "target", "mrk"}), segments=_SEGMENTS,
                       encoding=options.encoding, kind="XLIFF", on_warning=options.on_warning)
+    declared = _Declared()
+    pending: list[_Unit] = []  # of the <file> being read (XLIFF 2: of the document), until its direction is known
     for event in events:
         element = event.element
         if event.name in _CONTAINERS:
@@ -53,9 +58,12 @@ def read(path: str, options) -> Iterator[SegmentPair]:
             version = element.get("version", "1.2")
             if not version.startswith("1"):
                 swap = swap_for_declared(element.get("srcLang"), element.get("trgLang"), options, path, event.line)
+                declared = _Declared(element.get("srcLang"), element.get("trgLang"), event.line, "srcLang", "trgLang")
         elif event.name == "file":
             if event.kind == "start" and version.startswith("1"):  # XLIFF 1.2 declares the languages here
+                yield from _read_as_written(pending, swap, declared, files, options, path)
                 swap = files.opened(element, event.line, options, path)
+                declared = _Declared(element.get("source-language"), element.get("target-language"), event.line)
             elif event.kind == "end":
                 files.in_other_language = False
         elif event.name not in _CONTAINERS:
@@ -73,17 +81,72 @@ def read(path: str, options) -> Iterator[SegmentPair]:
                     target = segment_text(target_element)
                 if source and target:
                     location = at_text(Location(path, line, unit), event, target_element, target)  # the text to fix
-                    if swap:
-                        source, target = target, source
-                    files.saw_translation(target)
-                    yield SegmentPair(source, target, location, from_chinese=swap)
+                    pending.append(_Unit(source, target, location))
                 elif source:
                     untranslated += 1
                     first_untranslated_line = first_untranslated_line or line
+    yield from _read_as_written(pending, swap, declared, files, options, path)
     files.finish(options, path)
     if untranslated:
         options.on_warning(f"{path}:{first_untranslated_line}: {untranslated} untranslated or empty unit(s) "
                            "skipped (first one here)")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A translated unit (or sentence) as the file writes it: the words of its <source> and
+    <target>, located at the <target>."""
+
+    source: str
+    target: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """The languages a <file> (XLIFF 2: the document) declares, for a warning to quote."""
+
+    source: str | None = None
+    target: str | None = None
+    line: int | None = None
+    source_attribute: str = "source-language"
+    target_attribute: str = "target-language"
+
+    def said(self) -> str:
+        return f'{self.source_attribute}="{self.source or ""}" {self.target_attribute}="{self.target or ""}"'
+
+
+def _read_as_written(pending: list[_Unit], swap: bool, declared: _Declared, files: _Files, options,
+                     path: str) -> Iterator[SegmentPair]:
+    """The pairs of a <file>'s units, English first, and the list emptied. The units' scripts
+    decide the direction where they contradict the declared languages, as in a PO catalogue: more
+    units with Chinese only in the <source> than only in the <target> are translated from Chinese
+    whatever source-language says (a template's en left in the header), with one warning."""
+    by_script = _chinese_source(pending, options)
+    if by_script is not None and by_script != swap:
+        source_language, target_language = wanted_languages(options)
+        read_as = f"{target_language} -> {source_language}" if by_script else f"{source_language} -> {target_language}"
+        where = f"{path}:{declared.line}" if declared.line else path
+        options.on_warning(f"{where}: the <source> elements are {target_language if by_script else source_language}"
+                           f" and the <target> elements {source_language if by_script else target_language}, but "
+                           f"{declared.said()}; read as {read_as}")
+        swap = by_script
+    for unit in pending:
+        source, target = (unit.target, unit.source) if swap else (unit.source, unit.target)
+        files.saw_translation(target)
+        yield SegmentPair(source, target, unit.location, from_chinese=swap)
+    pending.clear()
+
+
+def _chinese_source(units: list[_Unit], options) -> bool | None:
+    """Whether the units' <source> elements are the Chinese side by their scripts (None: they do
+    not say, or Chinese is not one of the languages read)."""
+    source_language, target_language = wanted_languages(options)
+    if not language_matches(target_language, "zh") or language_matches(source_language, "zh"):
+        return None
+    chinese_source = sum(1 for unit in units if has_han(unit.source) and not has_han(unit.target))
+    chinese_target = sum(1 for unit in units if has_han(unit.target) and not has_han(unit.source))
+    return None if chinese_source == chinese_target else chinese_source > chinese_target
 
 
 @dataclass
