@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..errors import InputFormatError, OtherLanguageError
 from ..models import Location, SegmentPair
-from ..script import has_han
+from ..script import HAN, has_han
 from ..textio import excerpt, read_corpus_text
 from .positions import at_target, leading_space, place_in
 from .xml_safe import wanted_languages
@@ -217,15 +217,33 @@ def _quote_left_open(record: str, delimiter: str) -> bool:
 
 def mostly_chinese_first(rows: Iterable[tuple[str, str]]) -> bool:
     """Whether a table without a header clearly holds the Chinese first: of its rows (first and
-    second cell) with Chinese in one cell only, which say which way they go, at least two in three
-    have it in the first. Its other rows (English quoting its Chinese original, `Guangdong Carbon
-    Cloud (粤碳云)`; numbers; names) are then read so too."""
+    second cell) that say which way they go, at least two in three have the Chinese in the first.
+    A row says so with Chinese in one cell only, or, with Chinese in both (English quoting its
+    Chinese original, `Guangdong Carbon Cloud (粤碳云)`), by the cell written mostly in Chinese
+    characters where the other is mostly in Latin letters: a file whose every English line quotes
+    a Chinese name is still a file written in Chinese. Its other rows (numbers, names) are then read
+    so too."""
     chinese_first = english_first = 0
     for first, second in rows:
         first_han, second_han = has_han(first), has_han(second)
+        if first_han and second_han:
+            first_chinese, second_chinese = _mostly_han(first), _mostly_han(second)
+            chinese_first += first_chinese and not second_chinese
+            english_first += second_chinese and not first_chinese
+            continue
         chinese_first += first_han and not second_han
         english_first += second_han and not first_han
     return chinese_first > 0 and chinese_first >= 2 * english_first
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def _mostly_han(text: str) -> bool:
+    """Whether a text holds more Chinese characters than Latin letters over 3 (a Chinese
+    character is a word; an English word is some 4 to 5 letters): 使用 Kubernetes 部署 is Chinese,
+    Heat pumps (热泵) work English."""
+    return len(HAN.findall(text)) * 3 > len(_LATIN_LETTER.findall(text))
 
 
 def _first_two_cells(text: str, path: str, delimiter: str) -> Iterator[tuple[str, str]]:
