@@ -25,7 +25,7 @@ class Status(str, Enum):
 # Field order of a freshly written entry: what a reviewer reads first comes first.
 ENTRY_FIELDS = (
     "source", "target", "status", "score", "count", "signals", "note", "forbidden",
-    "source_variants", "case_sensitive", "keep_source", "evidence", "alternatives", "checksum",
+    "source_variants", "source_forbidden", "case_sensitive", "keep_source", "evidence", "alternatives", "checksum",
 )
 
 
@@ -42,6 +42,9 @@ class Entry:
     note: str | None = None
     forbidden: list[str] = field(default_factory=list)
     source_variants: list[str] = field(default_factory=list)
+    # English wordings of the term a translation from Chinese must not use (`green transformation`
+    # for 绿色转型): check's GL007, forbidden's counterpart for files translated from Chinese.
+    source_forbidden: list[str] = field(default_factory=list)
     case_sensitive: bool | None = None
     keep_source: bool = False
     evidence: list[Evidence] = field(default_factory=list)
@@ -96,7 +99,7 @@ class Entry:
     def is_reviewed(self) -> bool:
         """True when a person has made a decision or added something the tool never writes."""
         return (self.status is not Status.CANDIDATE or self.note is not None or bool(self.forbidden)
-                or bool(self.source_variants) or self.case_sensitive is not None
+                or bool(self.source_variants) or bool(self.source_forbidden) or self.case_sensitive is not None
                 or self.keep_source or bool(self.extra))
 
     def copy(self) -> Entry:

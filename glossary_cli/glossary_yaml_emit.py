@@ -19,7 +19,7 @@ import yaml
 from .glossary import ENTRY_FIELDS
 
 # Keys whose lists both writers put on one line: `target: [a, b]`.
-_FLOW_LIST_KEYS = ("target", "signals", "forbidden", "source_variants")
+_FLOW_LIST_KEYS = ("target", "signals", "forbidden", "source_variants", "source_forbidden")
 
 _STR_TAG = "tag:yaml.org,2002:str"
 # Printable per the emitter with allow_unicode, minus every line break (\x85, \u2028, \u2029).

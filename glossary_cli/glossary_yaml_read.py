@@ -96,6 +96,7 @@ def entry_to_data(entry: Entry, key_order: list[str] | None = None) -> dict[str,
         "note": entry.note,
         "forbidden": list(entry.forbidden) or None,
         "source_variants": list(entry.source_variants) or None,
+        "source_forbidden": list(entry.source_forbidden) or None,
         "case_sensitive": entry.case_sensitive,
         "keep_source": True if entry.keep_source else None,
         "evidence": [{"where": e.where, "source": e.source, "target": e.target} for e in entry.evidence] or None,
@@ -768,6 +769,7 @@ def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, p
     entry.note = note
     entry.forbidden = string_list("forbidden")
     entry.source_variants = string_list("source_variants")
+    entry.source_forbidden = string_list("source_forbidden")
     entry.case_sensitive = flag("case_sensitive")
     entry.keep_source = bool(flag("keep_source"))
     entry.evidence = _read_records(values, marks, "evidence", ("where", "source", "target"), problem, Evidence)

@@ -81,7 +81,7 @@ def _within(score: float | None, lowest: float | None, highest: float | None) ->
 
 
 def _texts(entry: Entry) -> list[str]:
-    return [entry.source, *entry.source_variants, *entry.target, *entry.forbidden]
+    return [entry.source, *entry.source_variants, *entry.target, *entry.forbidden, *entry.source_forbidden]
 
 
 def _searched(text: str) -> set[str]:

@@ -592,6 +592,8 @@ class ChineseTermHit:
     # Of `chinese`, the renderings without a Han character that the English holds as written: `AI`
     # approved as a rendering of `artificial intelligence` is translated by keeping it.
     kept: tuple[Occurrence, ...] = ()
+    # English wordings the entries forbid (source_forbidden) found in the English translation
+    forbidden: tuple[Occurrence, ...] = ()
 
     def english_spellings(self) -> list[str]:
         """Every English spelling the entries allow, each once, in the glossary's order."""
@@ -983,6 +985,7 @@ class TermMatcher:
         self._chinese = _automaton(self._chinese_patterns) if chinese else None
         self._compounds = [match_compounds(entry) for entry in self.entries]
         self._segmenter: Any = None
+        self._forbidden_english = _ForbiddenEnglish.of(self.entries)
 
     # -------------------------------------------------------------- source side
 
@@ -1358,9 +1361,37 @@ class TermMatcher:
                              key=lambda occurrence: (occurrence.start, occurrence.end))
             kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source)
                          or _in_kept_code(pair.target, occurrence, pair.source))
+            forbidden = self._forbidden_english.find(pair, group) if self._forbidden_english else ()
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
-                                       tuple(chinese), tuple(english), kept))
+                                       tuple(chinese), tuple(english), kept, forbidden))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
+
+
+class _ForbiddenEnglish:
+    """The English wordings entries forbid (source_forbidden), found as check finds terms:
+    plural, hyphen or space, and case as the entry says. Each wording is matched as a term of its
+    own, by a matcher of its own, so a wording never takes an approved term's place in the text."""
+
+    def __init__(self, matcher: "TermMatcher", owners: list[int]) -> None:
+        self.matcher = matcher
+        self.owners = owners  # wording index -> the index of the entry forbidding it
+
+    @classmethod
+    def of(cls, entries: Sequence[Entry]) -> "_ForbiddenEnglish | None":
+        wordings, owners = [], []
+        for index, entry in enumerate(entries):
+            for wording in entry.source_forbidden:
+                wordings.append(Entry(wording, status=entry.status, case_sensitive=entry.case_sensitive))
+                owners.append(index)
+        return cls(TermMatcher(wordings), owners) if wordings else None
+
+    def find(self, pair: SegmentPair, entries: set[int]) -> tuple[Occurrence, ...]:
+        """The wordings the given entries forbid that the English of the pair holds, in order."""
+        if not any(owner in entries for owner in self.owners):
+            return ()
+        found = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target))
+        return tuple(sorted({occurrence for wording, occurrences in found.items() if self.owners[wording] in entries
+                             for occurrence in occurrences}, key=lambda occurrence: (occurrence.start, occurrence.end)))
 
 
 def _kept_as_written(rendering: str, english: str) -> bool:

@@ -304,6 +304,7 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
         ours.status = theirs.status
     ours.forbidden += [value for value in theirs.forbidden if value not in ours.forbidden]
     ours.source_variants += [value for value in theirs.source_variants if value not in ours.source_variants]
+    ours.source_forbidden += [value for value in theirs.source_forbidden if value not in ours.source_forbidden]
     if ours.case_sensitive is None:
         ours.case_sensitive = theirs.case_sensitive
     ours.keep_source = ours.keep_source or theirs.keep_source

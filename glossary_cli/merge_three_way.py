@@ -43,7 +43,7 @@ from .validate import term_forms
 # never one side's status with the other side's target; both sides deciding differently is a conflict.
 _DECISION = ("source", "target", "status", "keep_source")
 _SETTINGS = ("case_sensitive",)  # a person's; a clash is a conflict
-_ITEMS = ("forbidden", "source_variants")  # merged item by item
+_ITEMS = ("forbidden", "source_variants", "source_forbidden")  # merged item by item
 _TOOL_FIELDS = ("score", "count", "signals", "evidence", "alternatives")  # extract's; ours when both changed
 _ABSENT = object()  # a key one version does not have
 

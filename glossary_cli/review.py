@@ -598,7 +598,7 @@ def _held_back(entry: Entry) -> str | None:
     comments = comments_of(entry)
     if comments:
         return f'a comment, "{_first_line(comments[0])}"'
-    added = [key for key in ("forbidden", "source_variants", "case_sensitive", "keep_source")
+    added = [key for key in ("forbidden", "source_variants", "source_forbidden", "case_sensitive", "keep_source")
              if getattr(entry, key) not in (None, False, [])] + list(entry.extra)
     if added:
         return f"{', '.join(added)} set by hand"

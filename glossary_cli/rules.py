@@ -155,10 +155,11 @@ def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
     Checks files translated from Chinese: an approved entry's rendering in the Chinese asks for the
     entry's English term (or a variant spelling of it) in the English. Entries that share the
     rendering are one hit, which any of their terms satisfies. A rendering without a Han character
-    that the English keeps as written (`AI`) is translated.
+    that the English keeps as written (`AI`) is translated. Skipped when a wording the entry forbids
+    explains the gap (GL007 reports it), as GL001 leaves a forbidden rendering to GL002.
     """
     untranslated = hit.untranslated()
-    if not untranslated:
+    if not untranslated or hit.forbidden:
         return None
     return Violation(f'"{untranslated[0].text}" should be translated as {_quoted(hit.english_spellings())}')
 
@@ -178,6 +179,20 @@ def english_count_mismatch(hit: ChineseTermHit) -> Violation | None:
     return Violation(f'"{hit.chinese[0].text}" occurs {rendered} times in the Chinese but '
                      f'{_quoted(hit.english_spellings())} only {english} time{"s" if english != 1 else ""} '
                      "in the translation", at=hit.english[0].start)
+
+
+@check("GL007", Severity.ERROR, direction=Direction.FROM_CHINESE)
+def forbidden_english(hit: ChineseTermHit) -> Violation | None:
+    """Chinese term translated with an English wording its entry forbids.
+
+    GL002 for files translated from Chinese: 绿色转型 approved as `green transition`, with
+    `source_forbidden: [green transformation]`, and the English says "green transformation".
+    """
+    if not hit.forbidden:
+        return None
+    found = tuple(dict.fromkeys(occurrence.text for occurrence in hit.forbidden))
+    return Violation(f'"{hit.chinese[0].text}" is translated as forbidden {_quoted(found)}; use '
+                     f'{_quoted(hit.english_spellings())}', found, at=hit.forbidden[0].start)
 
 
 def _outermost(occurrences) -> list:

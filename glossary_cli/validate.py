@@ -152,9 +152,22 @@ def conflicting_approvals(glossary: Glossary) -> Iterator[_Finding]:
 
 @_check("GV003")
 def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
-    """A forbidden rendering that is also allowed."""
+    """A forbidden rendering that is also allowed.
+
+    Or an English wording an entry forbids (source_forbidden) that check reads as its own term or a
+    variant (`heat pumps` of `heat pump`): GL007 and GL005 would then ask for and forbid one word."""
     key = rendering_key_of(glossary)
     for entry in glossary.terms:
+        spellings = [entry.source, *entry.source_variants]
+        for wording in entry.source_forbidden:
+            same = next((spelling for spelling in spellings if spelling == wording or _terms_meet(
+                wording, entry.spelling_is_case_sensitive(wording), spelling,
+                entry.spelling_is_case_sensitive(spelling))), None)
+            if same is not None:
+                shown = "its own term" if same == wording else f'"{same}", its own term'
+                yield _Finding(entry, "source_forbidden", f'entry "{entry.source}" forbids the English "{wording}", '
+                                                          f"which check reads as {shown}; remove it from "
+                                                          "source_forbidden")
         allowed = {key(rendering): rendering for rendering in reversed(entry.allowed_targets())}
         for rendering in entry.forbidden:
             same = allowed.get(key(rendering)) if key(rendering) else None
@@ -224,7 +237,7 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
     """Blank strings, stray spaces, or the same string listed twice in one field."""
     key_of_rendering = rendering_key_of(glossary)
     for entry in glossary.terms:
-        for key in ("target", "forbidden", "source_variants"):
+        for key in ("target", "forbidden", "source_variants", "source_forbidden"):
             values: list[str] = getattr(entry, key)
             for value in values:
                 if not value.strip():
@@ -232,7 +245,7 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                 elif value != value.strip():
                     yield _Finding(entry, key, f'entry "{entry.source}": {key} "{_spaces_shown(value)}" has leading or '
                                                "trailing spaces, so it will never match; remove them")
-            for same in _repeated(values, compare=key_of_rendering if key != "source_variants" else str):
+            for same in _repeated(values, compare=key_of_rendering if key in ("target", "forbidden") else str):
                 if len(set(same)) == 1:
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{same[0]}" twice; keep one')
                 else:
@@ -298,9 +311,9 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
 
 def _term_spellings(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, text) of every spelling of a term an entry holds: its source, targets, forbidden
-    renderings and source variants."""
+    renderings, source variants and forbidden English wordings."""
     yield "source", entry.source
-    for key in ("target", "forbidden", "source_variants"):
+    for key in ("target", "forbidden", "source_variants", "source_forbidden"):
         for value in getattr(entry, key):
             yield key, value
 

@@ -76,7 +76,7 @@ def test_strict_count_turns_it_on_and_the_run_says_which_count_runs_where(runner
     assert [(finding["rule"], finding["line"], finding["column"]) for finding in json.loads(strict.stdout)["findings"]] == [
         ("GL006", 1, 23)]  # at the English term, in the text to fix
     counted_only = runner.invoke(app, ["check", "g.yaml", "zh-en.tsv", "--select", "GL001", "--strict-count"])
-    assert "1 pair translated from Chinese only counted (GL006): GL005, the rule for them, is not selected" in \
+    assert "1 pair translated from Chinese checked by GL006 only: GL005, the rule for them, is not selected" in \
         counted_only.stderr
     only_gl004 = runner.invoke(app, ["check", "g.yaml", "zh-en.tsv", "--select", "GL001,GL004,GL005"])
     assert ("GL004 counts terms in pairs translated into Chinese only; GL006 counts them in the 1 pair "

@@ -45,13 +45,13 @@ def rule_ids(**options):
 
 
 def test_select_and_ignore_read_as_in_ruff():
-    assert rule_ids() == ["GL001", "GL002", "GL003", "GL005"]
-    assert rule_ids(ignore=["GL001"]) == ["GL002", "GL003", "GL005"]
+    assert rule_ids() == ["GL001", "GL002", "GL003", "GL005", "GL007"]
+    assert rule_ids(ignore=["GL001"]) == ["GL002", "GL003", "GL005", "GL007"]
     assert rule_ids(select=["GL002"]) == ["GL002"]
     assert rule_ids(select=["gl004"]) == ["GL004"]  # an optional rule runs when selected by name
     assert rule_ids(select=["ALL"], ignore=["GL00"]) == []
     # the more specific selector wins, whichever option it is in
-    assert rule_ids(select=["GL"], ignore=["GL001"]) == ["GL002", "GL003", "GL004", "GL005", "GL006"]
+    assert rule_ids(select=["GL"], ignore=["GL001"]) == ["GL002", "GL003", "GL004", "GL005", "GL006", "GL007"]
     assert rule_ids(select=["GL002"], ignore=["GL"]) == ["GL002"]
     assert rule_ids(select=["GL001"], strict_count=True) == ["GL001", "GL004", "GL006"]
     with pytest.raises(UnknownRuleError):
@@ -85,8 +85,8 @@ def test_an_unknown_rule_is_refused_naming_the_rules(runner, project):
     assert result.stderr == (
         'error: --ignore: "GL009" names no rule; the rules are GL001 (missing-approved-target), GL002 '
         "(forbidden-rendering), GL003 (keep-source-translated), GL004 (target-count-mismatch), GL005 "
-        "(missing-approved-english), GL006 (english-count-mismatch), or ALL (a prefix such as GL00 names every rule "
-        "it starts)\n")
+        "(missing-approved-english), GL006 (english-count-mismatch), GL007 (forbidden-english), or ALL (a prefix "
+        "such as GL00 names every rule it starts)\n")
     assert result.stdout == ""
 
 

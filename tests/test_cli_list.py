@@ -142,7 +142,7 @@ def test_json_lists_the_entries_with_their_lines_and_the_counts(runner, workdir)
                                    "by_status": {"candidate": 0, "approved": 0, "rejected": 1}}
     assert document["entries"] == [{"glossary": "g.yaml", "line": 18, "source": "power grid", "target": ["电网"], "status": "rejected",
                                     "score": 0.7, "count": None, "note": None, "forbidden": ["电力网格"],
-                                    "source_variants": [], "keep_source": False, "case_sensitive": None,
+                                    "source_variants": [], "source_forbidden": [], "keep_source": False, "case_sensitive": None,
                                     "alternatives": [], "other": {}}]
 
 

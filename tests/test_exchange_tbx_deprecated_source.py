@@ -1,6 +1,8 @@
 """A termbase may mark an English term deprecated (`green transformation` beside the preferred
 `green transition`). Import made it a source variant, a spelling check accepts as the approved
-term: the one word the termbase bans became allowed (zh-source probe, H3). The note keeps it now."""
+term: the one word the termbase bans became allowed (zh-source probe, H3). It went to the note
+then; now it is an English wording to avoid (source_forbidden), which check's GL007 enforces in
+English translated from Chinese, and export writes back as a deprecated English term."""
 
 from __future__ import annotations
 
@@ -32,18 +34,26 @@ def test_a_deprecated_english_term_is_not_imported_as_a_spelling_of_the_term(run
     Path("terms.tbx").write_text(TERMBASE, encoding="utf-8")
     result = runner.invoke(app, ["import", "terms.tbx", "-o", "g.yaml"])
     assert result.exit_code == 0, result.stderr
-    assert ("terms.tbx:5: 1 concept(s) with a deprecated (or superseded, ...) en term, kept in the entry's note: "
-            "a glossary forbids zh renderings only (first one here)") in result.stderr
     text = Path("g.yaml").read_text(encoding="utf-8")
     assert "source: green transition\n" in text and "source_variants: [green shift]" in text
-    assert "note: 'green transformation: deprecated en term'" in text  # kept for the reviewer and the next export
+    assert "source_forbidden: [green transformation]" in text and "note:" not in text
 
     # so check does not take the banned wording for the approved term
     Path("corpus.tsv").write_text("A green transformation of industry.\t产业绿色转变。\n", encoding="utf-8")
     assert runner.invoke(app, ["check", "g.yaml", "corpus.tsv"]).exit_code == 0
+    # and a translation from Chinese that uses it is an error
+    Path("zh.tsv").write_text("中文\tEnglish\n推动绿色转型。\tDrive the green transformation.\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", "g.yaml", "zh.tsv"])
+    assert checked.exit_code == 1
+    assert 'GL007' in checked.stdout and '"绿色转型" is translated as forbidden "green transformation"' in checked.stdout
+
+    assert runner.invoke(app, ["export", "g.yaml", "--to", "tbx", "-o", "back.tbx"]).exit_code == 0
+    exported = Path("back.tbx").read_text(encoding="utf-8")
+    assert ("<term>green transformation</term>\n            <termNote type=\"administrativeStatus\">"
+            "deprecatedTerm-admn-sts</termNote>") in exported
 
 
-def test_english_bans_in_a_table_listing_the_chinese_first_go_to_the_note(runner, workdir):
+def test_english_bans_in_a_table_listing_the_chinese_first_are_wordings_to_avoid(runner, workdir):
     """They became Chinese forbidden renderings: looked for in the Chinese, never found, and
     exported as deprecated Chinese terms (zh-source re-probe, M6)."""
     Path("terms.csv").write_text("zh-CN,en-US,status,note,forbidden\n"
@@ -52,7 +62,7 @@ def test_english_bans_in_a_table_listing_the_chinese_first_go_to_the_note(runner
     assert result.exit_code == 0, result.stderr
     assert "the table lists the Chinese first and its forbidden renderings hold no Chinese" in result.stderr
     text = Path("g.yaml").read_text(encoding="utf-8")
-    assert "forbidden:" not in text and "note: 'green transformation: forbidden en term'" in text
+    assert "  forbidden:" not in text and "source_forbidden: [green transformation]" in text
 
 
 def test_a_table_listing_the_english_first_keeps_its_latin_bans_as_chinese_renderings(runner, workdir):

@@ -178,7 +178,7 @@ def test_sarif_validates_against_the_official_schema(result):
         document = json.loads(render(each, ctx, ReportFormat.SARIF))
         jsonschema.validate(document, schema)
     run = document["runs"][0]
-    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["GL001", "GL002", "GL003", "GL005"]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["GL001", "GL002", "GL003", "GL005", "GL007"]
     assert [r["baselineState"] for r in run["results"]] == ["unchanged", "new", "new"]
     first = run["results"][2]
     assert first["locations"][0]["physicalLocation"] == {

@@ -31,12 +31,13 @@ def test_rules_have_stable_ids_titles_and_severities():
         "GL004": ("target-count-mismatch", Severity.WARNING),
         "GL005": ("missing-approved-english", Severity.ERROR),
         "GL006": ("english-count-mismatch", Severity.WARNING),
+        "GL007": ("forbidden-english", Severity.ERROR),
     }
     assert RULES["GL001"].title == "Approved term not rendered with an approved target"
     assert RULES["GL005"].title == "Chinese term not translated with its approved English"
-    assert [rule.id for rule in enabled_rules()] == ["GL001", "GL002", "GL003", "GL005"]
+    assert [rule.id for rule in enabled_rules()] == ["GL001", "GL002", "GL003", "GL005", "GL007"]
     assert [rule.id for rule in enabled_rules(strict_count=True)] == ["GL001", "GL002", "GL003", "GL004", "GL005",
-                                                                      "GL006"]
+                                                                      "GL006", "GL007"]
 
 
 def test_missing_approved_target():

@@ -259,14 +259,17 @@ def _split_selectors(values: Optional[list[str]]) -> list[str] | None:
 
 
 def _warn_about_rules_for_other_direction(result, rule_ids: tuple[str, ...]) -> None:
-    """Pairs translated from Chinese are checked by GL005 and GL006, the others by GL001-GL004: a
+    """Pairs translated from Chinese are checked by GL005-GL007, the others by GL001-GL004: a
     selection that leaves out every rule of a direction the run read checked those pairs for
     nothing, and a CI config written for one direction (`--select GL001,GL002`) would pass the
     other in silence."""
+    from ..rules import RULES, Direction
+
     from_chinese, from_english = result.pairs_from_chinese, result.pairs_checked - result.pairs_from_chinese
-    chinese_rules = {"GL005", "GL006"}
+    chinese_rules = {rule.id for rule in RULES.values() if rule.direction is Direction.FROM_CHINESE}
     if from_chinese and "GL005" not in rule_ids:
-        how = "only counted (GL006)" if "GL006" in rule_ids else "not checked"
+        others = sorted(set(rule_ids) & chinese_rules)
+        how = f"checked by {' and '.join(others)} only" if others else "not checked"
         warn(f"{counted(from_chinese, 'pair')} translated from Chinese {how}: GL005, the rule for them, is not "
              "selected")
     if from_english and not set(rule_ids) - chinese_rules:
@@ -321,8 +324,8 @@ def check(
              "in the Chinese) and, in files translated from Chinese, GL006 (its English)."),
     select: Optional[list[str]] = typer.Option(
         None, "--select", metavar="RULES",
-        help="Run only these rules: IDs, prefixes (GL00) or ALL, separated by commas; the default runs GL001-GL003 "
-             "and GL005 (and GL004 and GL006 with --strict-count)."),
+        help="Run only these rules: IDs, prefixes (GL00) or ALL, separated by commas; the default runs GL001-GL003, "
+             "GL005 and GL007 (and GL004 and GL006 with --strict-count)."),
     ignore: Optional[list[str]] = typer.Option(
         None, "--ignore", metavar="RULES",
         help="Leave these rules out (IDs, prefixes or ALL, separated by commas). As in ruff, where --select and "

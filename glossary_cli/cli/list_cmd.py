@@ -20,6 +20,7 @@ rendering. `--format json` writes one document (schema `glossary-list/1`):
                   "by_status": {"candidate": int, "approved": int, "rejected": int}},
       "entries": [{"glossary": PATH, "line": int, "source": str, "target": [str, ...], "status": str, "score": float | null,
                    "count": int | null, "note": str | null, "forbidden": [str, ...], "source_variants": [str, ...],
+                   "source_forbidden": [str, ...],
                    "keep_source": bool, "case_sensitive": bool | null,
                    "alternatives": [{"target": str, "score": float | null}, ...],
                    "other": {KEY: VALUE, ...}}]
@@ -77,7 +78,8 @@ def list_command(
                                               help="Only entries scoring at most this."),
     match: Optional[list[str]] = typer.Option(
         None, "--match", metavar="<text>",
-        help="Only entries with this text in the source, a source variant, a target or a forbidden rendering "
+        help="Only entries with this text in the source, a source variant, a target or a forbidden rendering or "
+             "English wording "
              "(repeat: any of them), read as check reads terms: case, full-width letters, Traditional "
              "characters, hyphens and spaces aside, and the last word singular (`antiviral drugs` finds "
              "`anti-viral drug`, `covid19` finds `COVID-19`); Latin text at the start of a word (`AI` does not "
@@ -252,7 +254,8 @@ def _record(listed: Listed) -> dict:
     entry = listed.entry
     return {"glossary": report_path(listed.glossary, os.getcwd()), "line": entry.line, "source": entry.source, "target": list(entry.target), "status": entry.status.value,
             "score": entry.score, "count": entry.count, "note": entry.note, "forbidden": list(entry.forbidden),
-            "source_variants": list(entry.source_variants), "keep_source": entry.keep_source,
+            "source_variants": list(entry.source_variants), "source_forbidden": list(entry.source_forbidden),
+            "keep_source": entry.keep_source,
             "case_sensitive": entry.case_sensitive,
             "alternatives": [{"target": alternative.target, "score": alternative.score}
                              for alternative in entry.alternatives],

@@ -327,6 +327,8 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
         lines.append(Text("also written: " + one_line(" / ".join(entry.source_variants))))
     if entry.forbidden:
         lines.append(Text("forbidden: " + one_line(" / ".join(entry.forbidden)), style="red"))
+    if entry.source_forbidden:
+        lines.append(Text("forbidden in English: " + one_line(" / ".join(entry.source_forbidden)), style="red"))
     if entry.note:
         lines.append(Text(f"note: {visible_controls(entry.note)}", style="italic"))  # its own lines kept
     for comment in comments_of(entry):

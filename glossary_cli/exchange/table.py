@@ -19,7 +19,8 @@ A row whose Chinese repeats the English is one of the entry's targets (`target: 
 unless the entry says keep_source: true in a keep_source column.
 
 Fields check reads get columns of their own after `forbidden`, written only when an exported entry
-sets them and filled on the entry's first row: source_variants (one per line of the cell),
+sets them and filled on the entry's first row: source_variants and source_forbidden (one per line
+of the cell),
 case_sensitive and match_compounds (true/false), part_of_speech, definition, subject_field, and
 `x-KEY` for a custom key KEY, and a key written `x-KEY` as it is (see fields.custom_column; a value
 that is not plain text is written as JSON). Import reads them
@@ -85,7 +86,7 @@ def glossary_to_table(glossary: Glossary, *, delimiter: str = ",", statuses: Ite
     then cells Excel would run as formulas are guarded with a leading `'` (see guard_cell).
 
     The header always starts en,zh,status,note,forbidden (the languages the glossary's). Fields
-    beyond those get a column of their own when an exported entry sets them (source_variants, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
+    beyond those get a column of their own when an exported entry sets them (source_variants, source_forbidden, case_sensitive, part_of_speech, definition, subject_field, match_compounds,
     and `x-KEY` for a custom key), filled on the entry's first row. A last column, one_rendering,
     is written only when a rendering holds a `|` import would take for a separator (`开|关`):
     `true` on its row."""
@@ -198,11 +199,11 @@ class _Field:
     """An entry field beyond en,zh,status,note and how its column is written and read."""
 
     key: str
-    kind: str  # "variants", "flag" (case_sensitive), "extra_flag" (match_compounds), "extra" or "custom" (x-KEY)
+    kind: str  # "variants" (an English list: source_variants, source_forbidden), "flag" (case_sensitive), "extra_flag" (match_compounds), "extra" or "custom" (x-KEY)
 
     def is_set(self, entry: Entry) -> bool:
         if self.kind == "variants":
-            return bool(entry.source_variants)
+            return bool(getattr(entry, self.key))
         if self.kind == "flag":
             return entry.case_sensitive is not None
         if self.kind == "keep":
@@ -216,7 +217,7 @@ class _Field:
         if not self.is_set(entry):
             return ""
         if self.kind == "variants":
-            return "\n".join(entry.source_variants)
+            return "\n".join(getattr(entry, self.key))
         if self.kind == "flag":
             return "true" if entry.case_sensitive else "false"
         if self.kind == "keep":
@@ -227,9 +228,10 @@ class _Field:
 
     def read(self, entry: Entry, cell: str, path: str, line: int) -> None:
         if self.kind == "variants":
+            listed = getattr(entry, self.key)
             for variant in (part.strip() for part in cell.splitlines()):
-                if variant and variant not in entry.source_variants:
-                    entry.source_variants.append(variant)
+                if variant and variant not in listed:
+                    listed.append(variant)
         elif self.kind == "forbidden":
             for rendering in forbidden_in(cell, source=entry.source):
                 if rendering not in entry.forbidden:
@@ -246,6 +248,7 @@ class _Field:
 
 _FIELDS = {
     "source_variants": _Field("source_variants", "variants"),
+    "source_forbidden": _Field("source_forbidden", "variants"),
     "case_sensitive": _Field("case_sensitive", "flag"),
     "keep_source": _Field("keep_source", "keep"),
     PART_OF_SPEECH: _Field(PART_OF_SPEECH, "extra"),
@@ -410,7 +413,7 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
         if entry.status is not Status.CANDIDATE and not entry.allowed_targets() and (entry.source, entry.status) not in stated:
             entry.status = Status.CANDIDATE  # nothing to approve: no rendering, and no row said so
     if columns.target < columns.source:  # a termbase of content written in Chinese lists the Chinese first
-        _keep_english_bans_in_the_note(glossary, source_language, path, on_warning)
+        _english_bans_as_wordings_to_avoid(glossary, source_language, path, on_warning)
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: listed_at.get((id(entry), field, rendering)))
     if skipped:
@@ -418,22 +421,22 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
     return glossary
 
 
-def _keep_english_bans_in_the_note(glossary: Glossary, source_language: str, path: str,
-                                   on_warning: Callable[[str], None]) -> None:
+def _english_bans_as_wordings_to_avoid(glossary: Glossary, source_language: str, path: str,
+                                       on_warning: Callable[[str], None]) -> None:
     """In a table listing the Chinese first, a forbidden column in which no cell holds Chinese bans
     English wordings (`绿色转型,green transition,approved,,green transformation`): as Chinese
     renderings they would be looked for in the Chinese, never found, and exported as deprecated
-    Chinese terms. A glossary forbids Chinese renderings only, so the note keeps them, as it keeps a
-    TBX concept's deprecated English term."""
+    Chinese terms. They are English wordings to avoid (source_forbidden), as a TBX concept's
+    deprecated English term is, and the import says so."""
     banned = [entry for entry in glossary.terms if entry.forbidden]
     if not banned or any(has_han(rendering) for entry in banned for rendering in entry.forbidden):
         return
     for entry in banned:
-        _add_note(entry, "\n".join(f"{rendering}: forbidden {source_language} term" for rendering in entry.forbidden))
+        entry.source_forbidden += [rendering for rendering in entry.forbidden if rendering not in entry.source_forbidden]
         entry.forbidden = []
     on_warning(f"{path}: the table lists the Chinese first and its forbidden renderings hold no Chinese: taken as "
-               f"{source_language} wordings to avoid, kept in the note of {len(banned):,} entr"
-               f"{'y' if len(banned) == 1 else 'ies'}; a glossary forbids Chinese renderings only")
+               f"{source_language} wordings to avoid (source_forbidden) in {len(banned):,} entr"
+               f"{'y' if len(banned) == 1 else 'ies'}")
 
 
 _FORMAT_OF_DELIMITER = {",": ("comma-separated", "csv"), ";": ("semicolon-separated", "csv"),

@@ -4,8 +4,9 @@ that read no other, such as translate-toolkit and so Weblate), import TBX v3 and
 One glossary entry is one concept. The mapping, both ways:
 
   entry.source            source-language term, preferredTerm-admn-sts
-  entry.source_variants   further source-language terms, admittedTerm-admn-sts (on import also
-                          deprecated ones: they still name the concept in English text)
+  entry.source_variants   further source-language terms, admittedTerm-admn-sts
+  entry.source_forbidden  source-language terms, deprecatedTerm-admn-sts (on import also superseded,
+                          obsolete, forbidden and notRecommended): English wordings to avoid
   entry.target            target-language terms, the first preferredTerm-admn-sts, the rest
                           admittedTerm-admn-sts (no status at all for a candidate entry)
   entry.forbidden         target-language terms, deprecatedTerm-admn-sts (on import also superseded,
@@ -209,7 +210,8 @@ def _not_in_tbx(entry: Entry) -> list[str]:
 
 
 def _refuse_what_xml_cannot_hold(entry: Entry, path: str | None) -> None:
-    fields = [("source", [entry.source]), ("source_variants", entry.source_variants), ("target", entry.target),
+    fields = [("source", [entry.source]), ("source_variants", entry.source_variants),
+              ("source_forbidden", entry.source_forbidden), ("target", entry.target),
               ("forbidden", entry.forbidden), ("note", [entry.note or ""])]
     fields += [(key, [entry.extra[key]]) for key in ("definition", "subject_field", "part_of_speech")
                if isinstance(entry.extra.get(key), str)]
@@ -246,6 +248,8 @@ def _concept(entry: Entry, identifier: str, source_language: str, target_languag
     _term(source_section, entry.source, PREFERRED if approved else None, part_of_speech)
     for variant in unique_texts(entry.source_variants, exclude={entry.source}):
         _term(source_section, variant, ADMITTED if approved else None, part_of_speech)
+    for wording in unique_texts(entry.source_forbidden, exclude={entry.source, *entry.source_variants}):
+        _term(source_section, wording, DEPRECATED, part_of_speech)
 
     allowed = unique_texts(([entry.source] if entry.keep_source else []) + list(entry.target))
     forbidden = unique_texts(entry.forbidden, exclude=set(allowed))

@@ -126,7 +126,6 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
                         generated={"tool": TOOL, "imported_from": os.path.basename(path)})
     no_source: list[int] = []
     no_target: list[int] = []
-    banned_sources: list[int] = []  # concepts with a deprecated English term: kept in the note
     not_imported: Counter = Counter()
     term_lines: dict[int, dict[str, int]] = {}  # id(entry) -> its target terms' texts -> the line of the first
     for concept in concepts:
@@ -145,14 +144,8 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
         term_lines[id(entry)] = {term.text: term.line for term in reversed(concept.terms)
                                  if term.line and target_matches(term.language)}
         not_imported.update(left_out(concept, source_language, target_matches))
-        if _banned_source_terms(concept, source_language):
-            banned_sources.append(concept.line)
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: term_lines[id(entry)].get(rendering))
-    if banned_sources:
-        on_warning(f"{path}:{banned_sources[0]}: {len(banned_sources):,} concept(s) with a deprecated (or superseded, "
-                   f"...) {source_language} term, kept in the entry's note: a glossary forbids {target_language} "
-                   "renderings only (first one here)")
     if no_source:
         on_warning(f"{path}:{no_source[0]}: {len(no_source):,} concept(s) with no {source_language} term skipped "
                    "(first one here)")
@@ -394,7 +387,7 @@ def _text(element: ElementTree.Element, indentation: str | None) -> str:
 
 def _banned_source_terms(concept: ConceptRecord, source_language: str) -> list[TermRecord]:
     """The concept's English terms marked deprecated (superseded, ...) other than the one its entry
-    is named by: no spellings of the term, so they go to the note (concept_to_entry)."""
+    is named by: no spellings of the term, but wordings to avoid (concept_to_entry)."""
     sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
     return [term for term in sources[1:] if term.status in _NEGATIVE]
 
@@ -410,7 +403,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         return None
     _refuse_unknown_statuses(sources + targets)
     # A deprecated English term is no spelling of the term: as a source variant, check would take it
-    # for the approved term. The note keeps it, for the reviewer and the next export.
+    # for the approved term. It is an English wording to avoid (source_forbidden, check's GL007).
     banned_sources = _banned_source_terms(concept, source_language)
     source = sources[0].text
     allowed = unique_texts((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
@@ -432,6 +425,7 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         forbidden=forbidden,
         source_variants=unique_texts((term.text for term in sources[1:]
                                       if all(term is not banned for banned in banned_sources)), exclude={source}),
+        source_forbidden=unique_texts((term.text for term in banned_sources), exclude={source}),
         keep_source=keep_source,
         line=concept.line,  # the concept entry's, so a merge conflict can name it
     )
@@ -444,7 +438,6 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
     kept = {id(term) for term in targets if keep_source and term.text == source}  # the mark is no note of a person's
     notes += [f"{term.text}: {note}" for term in involved for note in term.notes
               if not (id(term) in kept and _is_keep_source_note(note))]
-    notes += [f"{term.text}: {term.status} {source_language} term" for term in banned_sources]
     entry.note = "\n".join(notes) or None
     part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
     if part_of_speech:
