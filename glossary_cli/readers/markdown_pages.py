@@ -487,6 +487,9 @@ def _aligned(english: list[TextBlock], chinese: list[TextBlock], evidence: _Evid
 # Most wrong pairs left are an English paragraph added where a Chinese one was dropped: a pair in
 # order that no neighbour tells from a translation.
 _REALIGN_REACH = 3  # blocks beyond the difference in the sections' block counts
+# Blocks compared at most in a section (a 2,000-item list with an item added and one dropped: 14,000,
+# 4 s); a larger section whose blocks differ is left out, as _aligned leaves it.
+_MAX_REALIGNED = 50_000
 
 
 def _realigned(english: list[TextBlock], chinese: list[TextBlock], evidence: _Evidence,
@@ -496,31 +499,49 @@ def _realigned(english: list[TextBlock], chinese: list[TextBlock], evidence: _Ev
     has less evidence by _SURE_MARGIN."""
     rows, columns = len(english), len(chinese)
     reach = abs(rows - columns) + _REALIGN_REACH  # a band around the diagonal: a page's blocks keep their order
-    cells = [(i, j) for i in range(rows) for j in range(max(0, i - reach), min(columns, i + reach + 1))]
-    if len(cells) > _MAX_ALIGNED:
+
+    def band(i: int) -> range:
+        """The Chinese blocks english[i] may pair with (and, to columns, the states of the pairing)."""
+        return range(max(0, i - reach), min(columns, i + reach) + 1)
+
+    if (rows + 1) * (2 * reach + 1) > _MAX_REALIGNED:
         return _Alignment(english_path, [], [(block, chinese[0].line if chinese else 1) for block in english],
                           list(chinese), [], False)
     score = {(i, j): evidence(english[i].text, chinese[j].text)
-             for i, j in cells if english[i].kind == chinese[j].kind and english[i].text and chinese[j].text}
-    forward = _best_with_gaps(score, rows, columns)
-    backward = _reversed(_best_with_gaps({(rows - 1 - i, columns - 1 - j): value for (i, j), value in score.items()},
-                                         rows, columns))
-    best = forward[rows][columns]
+             for i in range(rows) for j in band(i)
+             if j < columns and english[i].kind == chinese[j].kind and english[i].text and chinese[j].text}
+    forward = _best_with_gaps(score, rows, columns, band)
+
+    def band_from_end(i: int) -> range:
+        """band() of the pairing read from the last blocks: english[rows - i] from the end."""
+        states = band(rows - i)
+        return range(columns - states[-1], columns - states[0] + 1) if states else states
+
+    from_end = _best_with_gaps({(rows - 1 - i, columns - 1 - j): value for (i, j), value in score.items()},
+                               rows, columns, band_from_end)
+
+    def backward(i: int, j: int) -> float:
+        """The most evidence of a pairing of english[i:] and chinese[j:]."""
+        return from_end.get((rows - i, columns - j), _NONE)
+
+    best = forward[rows, columns]
     floor = best - _SURE_MARGIN
 
     def through(i: int, j: int) -> float:
-        return forward[i][j] + score[i, j] + backward[i + 1][j + 1] if (i, j) in score else _NONE
+        return forward.get((i, j), _NONE) + score[i, j] + backward(i + 1, j + 1) if (i, j) in score else _NONE
 
     def without_english(i: int) -> float:
-        return max(forward[i][j] - _GAP_COST + backward[i + 1][j] for j in range(columns + 1))
+        return max(forward.get((i, j), _NONE) - _GAP_COST + backward(i + 1, j) for j in band(i))
 
     def without_chinese(j: int) -> float:
-        return max(forward[i][j] - _GAP_COST + backward[i][j + 1] for i in range(rows + 1))
+        return max((forward.get((i, j), _NONE) - _GAP_COST + backward(i, j + 1)
+                    for i in range(max(0, j - reach), min(rows, j + reach) + 1)), default=_NONE)
 
-    path = _best_path_with_gaps(score, forward)
-    rivals_of_english = {i: {other for other in range(columns) if other != j and through(i, other) >= floor}
+    path = _best_path_with_gaps(score, forward, rows, columns)
+    rivals_of_english = {i: {other for other in band(i) if other != j and through(i, other) >= floor}
                          | ({None} if without_english(i) >= floor else set()) for i, j in path}
-    rivals_of_chinese = {j: {other for other in range(rows) if other != i and through(other, j) >= floor}
+    rivals_of_chinese = {j: {other for other in range(max(0, j - reach), min(rows, j + reach + 1))
+                             if other != i and through(other, j) >= floor}
                          | ({None} if without_chinese(j) >= floor else set()) for i, j in path}
     english_only = [i for i in range(rows) if i not in dict(path)]
     chinese_only = [j for j in range(columns) if j not in {j for _, j in path}]
@@ -538,34 +559,35 @@ def _realigned(english: list[TextBlock], chinese: list[TextBlock], evidence: _Ev
                       [chinese[j] for j in chinese_only], in_doubt, not in_doubt)
 
 
-def _best_with_gaps(score: dict[tuple[int, int], float], rows: int, columns: int) -> list[list[float]]:
-    """best[i][j]: the most evidence of a pairing of the first i English and j Chinese blocks, each
-    block left out costing _GAP_COST."""
-    best = [[_NONE] * (columns + 1) for _ in range(rows + 1)]
-    best[0][0] = 0.0
+def _best_with_gaps(score: dict[tuple[int, int], float], rows: int, columns: int,
+                    band) -> dict[tuple[int, int], float]:
+    """best[i, j]: the most evidence of a pairing of the first i English and j Chinese blocks, each
+    block left out costing _GAP_COST; for the j of band(i) only."""
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     for i in range(rows + 1):
-        for j in range(columns + 1):
-            found = best[i][j]
+        for j in band(i):
+            found = best.get((i, j), _NONE)
             if i:
-                found = max(found, best[i - 1][j] - _GAP_COST)
+                found = max(found, best.get((i - 1, j), _NONE) - _GAP_COST)
             if j:
-                found = max(found, best[i][j - 1] - _GAP_COST)
+                found = max(found, best.get((i, j - 1), _NONE) - _GAP_COST)
             if i and j and (i - 1, j - 1) in score:
-                found = max(found, best[i - 1][j - 1] + score[i - 1, j - 1])
-            best[i][j] = found
+                found = max(found, best.get((i - 1, j - 1), _NONE) + score[i - 1, j - 1])
+            best[i, j] = found
     return best
 
 
-def _best_path_with_gaps(score: dict[tuple[int, int], float], best: list[list[float]]) -> list[tuple[int, int]]:
+def _best_path_with_gaps(score: dict[tuple[int, int], float], best: dict[tuple[int, int], float], rows: int,
+                         columns: int) -> list[tuple[int, int]]:
     """The pairs of the pairing `best` ends with, in order."""
-    i, j = len(best) - 1, len(best[0]) - 1
+    i, j = rows, columns
     path: list[tuple[int, int]] = []
     while i or j:
-        here = best[i][j]
-        if i and j and (i - 1, j - 1) in score and best[i - 1][j - 1] + score[i - 1, j - 1] == here:
+        here = best[i, j]
+        if i and j and (i - 1, j - 1) in score and best.get((i - 1, j - 1), _NONE) + score[i - 1, j - 1] == here:
             path.append((i - 1, j - 1))
             i, j = i - 1, j - 1
-        elif j and best[i][j - 1] - _GAP_COST == here:
+        elif j and best.get((i, j - 1), _NONE) - _GAP_COST == here:
             j -= 1
         else:
             i -= 1
