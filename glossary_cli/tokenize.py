@@ -138,15 +138,34 @@ def _file_digest(path: str, size: int, mtime_ns: int) -> str:
         return hashlib.sha256(handle.read()).hexdigest()[:16]
 
 
+def loaded_jieba():
+    """A jieba tokenizer with its dictionary loaded.
+
+    jieba keeps its parsed dictionary (9 MB) in the temporary directory, which is the current
+    directory (a project checkout) when /tmp is read-only, and it raised when no directory was
+    usable at all (a read-only container). It is kept under glossary-cli's cache instead; with no
+    writable place for it, the dictionary is parsed again each run (about a second), silently."""
+    import jieba
+
+    from .cache import jieba_cache_dir
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = jieba_cache_dir() or os.devnull  # no file can be made under os.devnull
+    jieba.setLogLevel(logging.CRITICAL)  # a cache it cannot write is logged with a traceback
+    try:
+        tokenizer.initialize()
+    finally:
+        jieba.setLogLevel(logging.WARNING)
+    return tokenizer
+
+
 class ChineseTokenizer:
     """jieba with HMM on; the glossary's known terms are added so they are never split."""
 
     def __init__(self, user_words: Iterable[str] = ()) -> None:
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
-        self.jieba = jieba.Tokenizer()
-        self.jieba.initialize()
+        self.jieba = loaded_jieba()
         self.user_words = sorted(set(word for word in user_words if word.strip()))
         for word in self.user_words:
             _add_word(self.jieba, word, max(self.jieba.suggest_freq(word, tune=False), 2000))

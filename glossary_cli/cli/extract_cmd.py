@@ -123,10 +123,16 @@ def _refuse_file_as_cache_dir(cache_dir: Path) -> None:
         raise UsageError(f"--cache-dir {cache_dir}: {probe} is a file, not a directory")
 
 
-def _usable_cache_dir(cache_dir: str) -> str | None:
+def _usable_cache_dir(cache_dir) -> str | None:
     """The cache directory, created if need be; None, with a warning, when it cannot be created
-    (`--cache-dir /proc/x`, a read-only home): the run works as with --no-cache, and says so rather
-    than redoing all its work next time unexplained. One it cannot write to is said too."""
+    (`--cache-dir /proc/x`, a read-only home) or there is no home to put it in: the run works as
+    with --no-cache, and says so rather than redoing all its work next time unexplained. One it
+    cannot write to is said too."""
+    if cache_dir is None:
+        warn("no home directory to keep the cache in (HOME unset or empty); nothing is cached this run "
+             "(--cache-dir or XDG_CACHE_HOME chooses a directory)")
+        return None
+    cache_dir = str(cache_dir)
     try:
         os.makedirs(cache_dir, exist_ok=True)
     except OSError as error:
@@ -236,7 +242,7 @@ def extract(
         result = run_extract(pairs, options=options, known_terms=known_chinese_terms(existing),
                              rejected=rejected_pairs(existing), rejected_terms=rejected_terms(existing),
                              progress=progress, runner=runner,
-                             cache_dir=None if no_cache else _usable_cache_dir(str(cache_dir or default_cache_dir())))
+                             cache_dir=None if no_cache else _usable_cache_dir(cache_dir or default_cache_dir()))
     _warn_about_left_out(result.intake)
     if not result.segment_count:  # writing now would drop every candidate of the existing glossary
         inputs_read = ", ".join(str(path) for path in [*paths, *paired])
