@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, islice
 
-from . import __version__, cluster
+from . import __version__, _callable_as, cluster
 from .atomic import FileKind
 from .errors import GlossaryFileError
 from .glossary import Entry, Glossary, Status
@@ -673,3 +673,6 @@ def _baseline_records(path: str) -> list[dict]:
             raise GlossaryFileError(f"baseline finding {number}: 'expected' must be a list of renderings; "
                                     "regenerate it with --write-baseline", path=path)
     return records
+
+
+_callable_as(__name__, run_check)  # `glossary_cli.check(glossary, pairs)` runs a check whichever this name is

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import _callable_as
 from .accelerators import without_accelerators
 from .align import SegmentAligner, SegmentEvidence
 from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
@@ -802,3 +803,6 @@ def _data_versions() -> str:
         except metadata.PackageNotFoundError:
             versions.append(f"{name} -")
     return ", ".join(versions)
+
+
+_callable_as(__name__, extract)  # `glossary_cli.extract(pairs)` calls extract whichever this name is

@@ -1,0 +1,35 @@
+"""The library surface, `from glossary_cli import extract, check`: each may be called any number of
+times in one process, whatever was imported before. Importing the submodule of the same name set
+the package's attribute to the module, so the second call raised "'module' object is not callable"
+(probe of a build engineer, H1)."""
+
+from __future__ import annotations
+
+import glossary_cli
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.models import Location, SegmentPair
+
+PAIRS = [SegmentPair("The virus spreads.", "病毒传播。", Location("c.tsv", 1)),
+         SegmentPair("A virus test.", "病毒检测。", Location("c.tsv", 2))]
+GLOSSARY = Glossary(terms=[Entry("virus", ["病毒"], Status.APPROVED)])
+
+
+def test_extract_and_check_can_be_called_again_and_again():
+    first = glossary_cli.extract(PAIRS)
+    second = glossary_cli.extract(PAIRS)
+    assert [pair.source for pair in second.pairs] == [pair.source for pair in first.pairs]
+    assert first.pairs and first.segment_count == 2
+    for _ in range(2):
+        assert glossary_cli.check(GLOSSARY, PAIRS).findings == []
+
+
+def test_importing_the_cli_or_the_submodules_leaves_the_names_callable():
+    import glossary_cli.check  # noqa: F401  (what the CLI and tests import)
+    import glossary_cli.cli  # noqa: F401
+    import glossary_cli.extract
+
+    from glossary_cli import check, extract
+
+    assert check(GLOSSARY, [SegmentPair("virus", "病菌", Location("c.tsv", 1))]).findings[0].rule_id == "GL001"
+    assert extract(PAIRS).segment_count == 2
+    assert glossary_cli.extract.sharded is not None  # the module's own names stay reachable
