@@ -85,6 +85,9 @@ class CheckResult:
     root: str | None = None  # the directory `paths:` globs are relative to (None: the current one)
     # Of pairs_checked, how many were translated from Chinese: their terms were looked for in the Chinese.
     pairs_from_chinese: int = 0
+    # Indexes into `terms` of the entries whose `paths:` take in none of the files checked: enforced
+    # nowhere, which a run should say (globs written for another root, a glossary in a submodule).
+    in_force_nowhere: list[int] = field(default_factory=list)
 
     def source_language(self) -> str:
         """The language the terms were looked for in, as a summary names it: the text translated."""
@@ -162,6 +165,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         jobs = (os.cpu_count() or 1) if len(ahead) == AUTO_PARALLEL_CHUNKS else 1
         chunks = chain(ahead, chunks)
     first = next(chunks, [])
+    files = {pair.location.path for pair in first}
     counted = [len(first)]
     findings: list[Finding] = []
     term_pairs = [0] * len(terms)
@@ -184,12 +188,14 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         add(checker.check(first))
         for chunk in chunks:
             counted.append(len(chunk))
+            files.update(pair.location.path for pair in chunk)
             add(checker.check(chunk))
     else:
         def counting(rest: Iterable[list[SegmentPair]]) -> Iterator[list[SegmentPair]]:
             yield first
             for chunk in rest:
                 counted.append(len(chunk))
+                files.update(pair.location.path for pair in chunk)
                 yield chunk
 
         # Fresh workers, not forks of this process: see LocalRunner. Ctrl-C stops them at once.
@@ -198,7 +204,17 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
             add(checked)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count}, term_pairs=term_pairs, root=root,
-                       pairs_from_chinese=from_chinese[0])
+                       pairs_from_chinese=from_chinese[0], in_force_nowhere=_in_force_nowhere(terms, files, root))
+
+
+def _in_force_nowhere(terms: list[Entry], files: set[str], root: str) -> list[int]:
+    """The terms with `paths:` that take in none of the files (standard input aside, which no glob
+    names)."""
+    names = [name for name in (scoped_name(path, root) for path in sorted(files)) if name is not None]
+    if not names:
+        return []
+    return [number for number, entry in enumerate(terms)
+            if (patterns := entry_paths(entry)) is not None and not any(map(PathScope(patterns).covers, names))]
 
 
 @dataclass

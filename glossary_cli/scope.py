@@ -95,9 +95,31 @@ class PathScope:
 
 
 def scope_root(glossary_path: str | None) -> str:
-    """The directory `paths:` patterns are relative to: the project root of the glossary, else
-    the current directory."""
-    return project_root(glossary_path) or os.getcwd()
+    """The directory `paths:` patterns are relative to: the top of the project the glossary belongs
+    to. That is the git checkout holding it; for a glossary in a submodule (a company glossary
+    shared by several projects), the checkout of the project holding the submodule; for a glossary
+    in no checkout, the checkout of the current directory, else the current directory. So a glossary
+    shared either way reads `locale/**` as the project being checked has it."""
+    root = project_root(glossary_path)
+    if root is not None:
+        return superproject(root) or root
+    return project_root(None) or os.getcwd()
+
+
+def superproject(root: str) -> str | None:
+    """The top of the checkout a submodule checked out at `root` belongs to: its `.git` file points
+    into `<superproject>/.git/modules/`. None for any other checkout (a worktree's points into
+    `.git/worktrees/`)."""
+    try:
+        with open(os.path.join(root, ".git"), encoding="utf-8") as marker:
+            line = marker.readline().strip()
+    except (OSError, UnicodeDecodeError):  # a directory: an ordinary checkout
+        return None
+    if not line.startswith("gitdir:"):
+        return None
+    gitdir = os.path.normpath(os.path.join(root, line[len("gitdir:"):].strip()))
+    marker = os.sep + os.path.join(".git", "modules") + os.sep
+    return gitdir.split(marker, 1)[0] if marker in gitdir else None
 
 
 def scoped_name(path: str, root: str) -> str | None:

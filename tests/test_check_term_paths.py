@@ -150,3 +150,52 @@ def test_a_glossary_with_paths_is_written_back_byte_for_byte_and_read_alike_by_b
     assert entry_paths(glossary.terms[0]) == ["locale/**"] and entry_paths(glossary.terms[1]) is None
     assert dump_glossary(glossary) == GLOSSARY
     assert read_quickly(GLOSSARY) is not None
+
+
+SHARED = """\
+glossary: 1
+terms:
+  - source: export
+    target: 导出
+    status: approved
+    paths: ["locale/**"]
+"""
+UI_TSV = "Export the report\t输出报告\n"
+
+
+def shared_project(root: Path) -> None:
+    """A project with its UI strings under locale/ and the company glossary as a git submodule."""
+    (root / ".git" / "modules" / "vendor" / "terms").mkdir(parents=True)
+    (root / "vendor" / "terms").mkdir(parents=True)
+    (root / "vendor" / "terms" / ".git").write_text("gitdir: ../../.git/modules/vendor/terms\n", encoding="utf-8")
+    (root / "vendor" / "terms" / "company.yaml").write_text(SHARED, encoding="utf-8")
+    (root / "locale").mkdir()
+    (root / "locale" / "ui.tsv").write_text(UI_TSV, encoding="utf-8")
+    (root / "sub").mkdir()
+
+
+def test_a_glossary_in_a_submodule_reads_paths_from_the_project_holding_it(runner, workdir):
+    """Before, `locale/**` was read under vendor/terms/, took in no file, and check passed in silence."""
+    shared_project(workdir)
+    result = runner.invoke(app, ["check", "vendor/terms/company.yaml", "locale/ui.tsv"])
+    assert result.exit_code == 1, result.output
+    assert '"Export" should be translated as "导出"' in result.stdout
+
+
+def test_a_glossary_outside_any_checkout_reads_paths_from_the_checkout_check_runs_in(runner, workdir, tmp_path_factory,
+                                                                                    monkeypatch):
+    shared_project(workdir)
+    elsewhere = tmp_path_factory.mktemp("shared") / "company.yaml"
+    elsewhere.write_text(SHARED, encoding="utf-8")
+    monkeypatch.chdir(workdir / "sub")
+    result = runner.invoke(app, ["check", str(elsewhere), "../locale/ui.tsv"])
+    assert result.exit_code == 1, result.output
+
+
+def test_a_term_whose_paths_take_in_no_file_checked_is_named(runner, workdir):
+    shared_project(workdir)
+    Path("docs.tsv").write_text(UI_TSV, encoding="utf-8")
+    result = runner.invoke(app, ["check", "vendor/terms/company.yaml", "docs.tsv"])
+    assert result.exit_code == 0
+    assert result.stderr == (f'warning: 1 approved term with paths: in force in none of the 1 file checked, so not '
+                             f'enforced: "export" (their globs are relative to {workdir})\n')

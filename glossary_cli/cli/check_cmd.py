@@ -258,6 +258,18 @@ def _split_selectors(values: Optional[list[str]]) -> list[str] | None:
     return [piece for value in values for piece in value.split(",")]
 
 
+def _warn_about_terms_in_force_nowhere(result, files: int) -> None:
+    """Terms whose `paths:` take in none of the files checked were enforced nowhere: said, with the
+    directory the globs were read from, since a glob written for another root (a glossary kept in
+    another checkout) would otherwise pass every run in silence."""
+    if not result.in_force_nowhere:
+        return
+    terms = [result.terms[number] for number in result.in_force_nowhere]
+    named = ", ".join(f'"{entry.source}"' for entry in terms[:3]) + (f" and {len(terms) - 3:,} more" if len(terms) > 3 else "")
+    warn(f"{counted(len(terms), 'approved term')} with paths: in force in none of the {counted(files, 'file')} "
+         f"checked, so not enforced: {named} (their globs are relative to {result.root})")
+
+
 def _warn_about_rules_for_other_direction(result, rule_ids: tuple[str, ...]) -> None:
     """Pairs translated from Chinese are checked by GL005-GL007, the others by GL001-GL004: a
     selection that leaves out every rule of a direction the run read checked those pairs for
@@ -420,6 +432,7 @@ def check(
                     raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")
                 warn(f"no translated entries in {', '.join(corpus_names)} yet; nothing to check")
             _warn_about_rules_for_other_direction(result, rule_ids)
+            _warn_about_terms_in_force_nowhere(result, len(read_files))
         if known is not None:
             result = apply_baseline(result, known, root=_baseline_root(baseline))
             stale = leftover_records(result, known, root=_baseline_root(baseline),
