@@ -162,7 +162,7 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     chunks = _chunks(pairs, CHUNK_SIZE)
     if jobs is None:
         ahead = list(islice(chunks, AUTO_PARALLEL_CHUNKS))
-        jobs = (os.cpu_count() or 1) if len(ahead) == AUTO_PARALLEL_CHUNKS else 1
+        jobs = cluster.usable_cores() if len(ahead) == AUTO_PARALLEL_CHUNKS else 1
         chunks = chain(ahead, chunks)
     first = next(chunks, [])
     files = {pair.location.path for pair in first}

@@ -20,6 +20,28 @@ from .errors import UsageError
 DASK_MISSING = "Dask is not installed; install it with: pip install 'glossary-cli[dask]'"
 
 
+def usable_cores() -> int:
+    """The CPUs this process may use, as `nproc` counts them: those its affinity allows (taskset, a
+    container's cpuset), fewer when a cgroup v2 quota caps it (`docker run --cpus 2`). os.cpu_count
+    counts the host's: on a 64-core CI runner limited to 2 CPUs, 64 workers of 400 MB each."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # macOS and Windows have no affinity call
+        cores = os.cpu_count() or 1
+    quota = _cgroup_cpu_quota()
+    return max(1, min(cores, quota) if quota else cores)
+
+
+def _cgroup_cpu_quota(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
+    """The CPUs a cgroup v2 quota allows, rounded up (`200000 100000` is 2; `max 100000` none)."""
+    try:
+        with open(path, encoding="ascii") as limits:
+            quota, period = limits.read().split()[:2]
+        return -(-int(quota) // int(period)) if quota != "max" and int(period) > 0 else None
+    except (OSError, ValueError):
+        return None
+
+
 class Runner(Protocol):
     workers: int
 

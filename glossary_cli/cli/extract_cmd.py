@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 
+from ..cluster import usable_cores
 from ..errors import InputFormatError, UsageError
 from ..project import project_root, recorded_path, recorded_where
 from ..readers import InputFormat
@@ -171,8 +172,8 @@ def extract(
                                               help="Installed spaCy pipeline whose tokenizer splits the English (default: "
                                                    "blank English); its tagger is not used."),
     show: int = typer.Option(15, "--show", metavar="<n>", min=0, help="Rows of the summary table printed at the end."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", metavar="<n>", min=1,
-                             show_default="number of CPU cores",
+    jobs: int = typer.Option(usable_cores(), "--jobs", "-j", metavar="<n>", min=1,
+                             show_default="CPU cores this process may use",
                              help="Processes for tokenizing and linking; the result is the same for any number."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir",
                                              help="Where tokenised segments, the learned lexicon and each "
