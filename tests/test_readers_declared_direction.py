@@ -62,6 +62,15 @@ def test_an_xliff_declared_zh_whose_sources_are_english_is_checked_from_english(
         'source-language="zh-CN" target-language="en"; read as en -> zh']
 
 
+def test_an_xliff_declaring_no_language_is_read_as_its_scripts_say_unsaid(runner, workdir):
+    text = XLIFF.format(source="", target="", first_source=CHINESE[0], first_target=ENGLISH[0],
+                        second_source=CHINESE[1], second_target=ENGLISH[1])
+    result = check(runner, workdir, "a.xlf", text.replace(' source-language=""', "").replace(' target-language=""', ""))
+    assert result.exit_code == 1
+    assert finding_lines(result.stdout) == ["error file=a.xlf,line=4,col=57 GL005"]
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == []
+
+
 def memory(first: str, second: str) -> str:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="*all*" adminlang="en" '
             'segtype="sentence" o-tmf="t" datatype="plaintext" creationtool="t" creationtoolversion="1"/><body>\n'

@@ -113,7 +113,9 @@ class _Declared:
     target_attribute: str = "target-language"
 
     def said(self) -> str:
-        return f'{self.source_attribute}="{self.source or ""}" {self.target_attribute}="{self.target or ""}"'
+        return " ".join(f'{attribute}="{value}"' for attribute, value in ((self.source_attribute, self.source),
+                                                                          (self.target_attribute, self.target))
+                        if value)
 
 
 def _read_as_written(pending: list[_Unit], swap: bool, declared: _Declared, files: _Files, options,
@@ -123,7 +125,9 @@ def _read_as_written(pending: list[_Unit], swap: bool, declared: _Declared, file
     units with Chinese only in the <source> than only in the <target> are translated from Chinese
     whatever source-language says (a template's en left in the header), with one warning."""
     by_script = _chinese_source(pending, options)
-    if by_script is not None and by_script != swap:
+    if by_script is not None and by_script != swap and not (declared.source or declared.target):
+        swap = by_script  # a file that declares no language is read as its scripts say, unsaid, as a table is
+    elif by_script is not None and by_script != swap:
         source_language, target_language = wanted_languages(options)
         read_as = f"{target_language} -> {source_language}" if by_script else f"{source_language} -> {target_language}"
         where = f"{path}:{declared.line}" if declared.line else path
