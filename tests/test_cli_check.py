@@ -96,6 +96,22 @@ def test_an_absolute_or_dotted_corpus_path_is_reported_relative_to_the_current_d
         assert "  bad.tsv:2:22  error GL001" in check(runner, "g.yaml", given).stdout
 
 
+def test_ci_formats_run_from_a_subdirectory_name_files_from_the_top_of_the_checkout(runner, workdir, monkeypatch):
+    """`make -C docs check`: GitHub, GitLab and code scanning attach findings to repository-relative
+    paths only; the absolute path they got before attached to nothing (probe of a build engineer, M7)."""
+    Path(".git").mkdir()
+    Path("docs/deeper").mkdir(parents=True)
+    monkeypatch.chdir("docs/deeper")
+    github = check(runner, "../../g.yaml", "../../bad.tsv", "--format", "github")
+    assert github.stdout.startswith("::error file=bad.tsv,line=2,col=22,")
+    gitlab = json.loads(check(runner, "../../g.yaml", "../../bad.tsv", "--format", "gitlab").stdout)
+    assert gitlab[0]["location"]["path"] == "bad.tsv"
+    run = json.loads(check(runner, "../../g.yaml", "../../bad.tsv", "--format", "sarif").stdout)["runs"][0]
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "bad.tsv", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == workdir.as_uri() + "/"
+
+
 def test_findings_point_at_the_chinese_text_to_fix(runner, workdir):
     # targets.xlf: <trans-unit> on line 5, `        <target>打开档案目录</target>` on line 7.
     Path("files.yaml").write_text("glossary: 1\nterms:\n  - source: file\n    target: 文件\n    status: approved\n",

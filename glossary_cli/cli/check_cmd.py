@@ -18,6 +18,7 @@ from .. import interrupts
 from ..errors import GlossaryError, InputFormatError, OutputError, UsageError
 from ..readers import BY_EXTENSION, InputFormat
 from ..check import AUTO_PARALLEL_CHUNKS, CHUNK_SIZE
+from ..project import project_root
 from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
 from ..rules import RULES, Severity
 from ..scope import scope_root
@@ -258,6 +259,16 @@ def _split_selectors(values: Optional[list[str]]) -> list[str] | None:
     return [piece for value in values for piece in value.split(",")]
 
 
+def _reports_root(report_format: ReportFormat) -> str:
+    """The directory reports name files relative to: the current one, except that GitHub, GitLab and
+    code scanning attach findings only to paths relative to the top of the repository, so those
+    formats, run from a subdirectory of a checkout (`make -C docs`), name them from its top."""
+    here = os.getcwd()
+    if report_format in (ReportFormat.GITHUB, ReportFormat.GITLAB, ReportFormat.SARIF):
+        return project_root(None) or here
+    return here
+
+
 def _warn_about_terms_in_force_nowhere(result, files: int) -> None:
     """Terms whose `paths:` take in none of the files checked were enforced nowhere: said, with the
     directory the globs were read from, since a glob written for another root (a glossary kept in
@@ -399,10 +410,11 @@ def check(
         _refuse_overwriting_inputs(write_baseline, glossary, corpus_files)
     corpus_names = tuple(str(path) for path in corpus or []) + tuple(
         name for pair in side_by_side(source, target) for name in pair)  # --source/--target, in pairs
-    here = os.getcwd()  # every report names a file as its findings do (report_path), whatever the spelling typed
-    context = ReportContext(glossary_path=report_path(str(glossary), here),
-                            corpus=tuple(report_path(name, here) for name in corpus_names), fail_on=fail_on,
-                            baseline=report_path(str(baseline), here) if baseline is not None else None,
+    here = _reports_root(report_format)  # every report names a file as its findings do, whatever the spelling typed
+    cwd = os.getcwd()
+    context = ReportContext(root=here, glossary_path=report_path(str(glossary), here, cwd),
+                            corpus=tuple(report_path(name, here, cwd) for name in corpus_names), fail_on=fail_on,
+                            baseline=report_path(str(baseline), here, cwd) if baseline is not None else None,
                             options={"strict_count": strict_count, "input_format": input_format.value,
                                      **({"rules": list(rule_ids)} if select or ignore else {})})
     output = _ReportOutput()

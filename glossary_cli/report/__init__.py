@@ -62,15 +62,16 @@ class Place:
         return self.path
 
 
-def report_path(path: str, root: str) -> str:
+def report_path(path: str, root: str, typed_in: str | None = None) -> str:
     """A corpus path as every report shows it: `..` and `.` resolved, relative to `root` (the current
-    directory) when the file is beneath it, absolute otherwise; `<stdin>` as it is.
+    directory, or for CI formats the top of its checkout) when the file is beneath it, absolute
+    otherwise; `<stdin>` as it is. A relative path was typed in `typed_in` (by default `root`).
 
     GitHub attaches annotations only to repository-relative paths, and the text and json reports
     name the same file the same way. A UTF-8 name the locale could not decode is `spelled`."""
     if path == STDIN_NAME:
         return path
-    absolute = os.path.normpath(os.path.join(os.path.abspath(root), path))
+    absolute = os.path.normpath(os.path.join(os.path.abspath(typed_in or root), path))
     try:
         relative = os.path.relpath(absolute, os.path.abspath(root))
     except ValueError:  # another drive (Windows)
@@ -82,8 +83,8 @@ def report_path(path: str, root: str) -> str:
 
 @lru_cache(maxsize=1024)  # a report names a few files many times over
 def _report_path_from(path: str, root: str, cwd: str) -> str:
-    """report_path, for the current directory `cwd` (which a relative root is resolved against)."""
-    return report_path(path, root)
+    """report_path, for the current directory `cwd` (which relative paths and root are resolved against)."""
+    return report_path(path, root, cwd)
 
 
 def place(finding, context: ReportContext) -> Place:

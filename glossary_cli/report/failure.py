@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import signal
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
@@ -83,7 +84,7 @@ def render_interrupted(report_format: ReportFormat, signal_number: int, context:
 def _problem(error, context: ReportContext) -> _Problem:
     """A GlossaryError or a glossary's Problem, its path as reports show it; a name that is not
     valid UTF-8 (caf\\xe9.txt from a zip) shown escaped, as the error line shows it."""
-    path = _printable(report_path(error.path, context.root)) if error.path else None
+    path = _printable(report_path(error.path, context.root, os.getcwd())) if error.path else None
     return _Problem(_printable(error.message), path, error.line, error.column)
 
 
