@@ -58,6 +58,16 @@ class Entry:
     # back byte-for-byte. Not data: ignored by ==, kept by dataclasses.replace and copy.deepcopy.
     origin: Any = field(default=None, compare=False, repr=False)
 
+    def __post_init__(self) -> None:
+        """An entry built in Python as people write YAML: `Entry("grid", "电网", "approved")`. A text
+        status never compared as Status.APPROVED, so check enforced nothing, and a text target was
+        read character by character (电 alone satisfied it)."""
+        if not isinstance(self.status, Status):
+            self.status = Status(self.status)  # an unknown status is a ValueError, never a candidate
+        for name in ("target", "forbidden", "source_variants", "source_forbidden"):
+            if isinstance(getattr(self, name), str):
+                setattr(self, name, [getattr(self, name)])
+
     def position(self, key: str | None = None) -> tuple[int, int]:
         """1-based (line, column) of `key`'s value in the file, else of the entry itself."""
         if key is not None and key in self.positions:

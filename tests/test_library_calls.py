@@ -33,3 +33,19 @@ def test_importing_the_cli_or_the_submodules_leaves_the_names_callable():
     assert check(GLOSSARY, [SegmentPair("virus", "病菌", Location("c.tsv", 1))]).findings[0].rule_id == "GL001"
     assert extract(PAIRS).segment_count == 2
     assert glossary_cli.extract.sharded is not None  # the module's own names stay reachable
+
+
+def test_an_entry_built_as_yaml_is_written_is_enforced_as_the_file_would_be():
+    """`Entry("smart grid", "智能电网", "approved")`: a text status enforced nothing, and a text target
+    was read a character at a time, so 智 alone satisfied it (probe of a build engineer, M3)."""
+    pair = [SegmentPair("The smart grid is ready.", "智慧电网已经准备好了。", Location("c.tsv", 1))]
+    written = Glossary(terms=[Entry("smart grid", "智能电网", "approved")])
+    assert written.terms[0].status is Status.APPROVED and written.terms[0].target == ["智能电网"]
+    assert [finding.rule_id for finding in glossary_cli.check(written, pair).findings] == ["GL001"]
+
+
+def test_an_unknown_status_is_an_error_not_a_candidate():
+    import pytest
+
+    with pytest.raises(ValueError, match="'aproved' is not a valid Status"):
+        Entry("smart grid", ["智能电网"], "aproved")
