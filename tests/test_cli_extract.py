@@ -42,6 +42,19 @@ def test_default_output_is_glossaries_slash_input_stem(runner, tmp_path, monkeyp
     assert (tmp_path / "glossaries" / "article.yaml").is_file()
 
 
+def test_the_default_output_goes_to_the_projects_glossaries_folder_from_a_subdirectory(runner, tmp_path, monkeypatch):
+    """Run from docs/ of a checkout, extract wrote docs/glossaries/article.yaml, a stray folder beside
+    the project's glossaries/ (probe of a build engineer, L8)."""
+    corpus = write_corpus(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    result = runner.invoke(app, ["extract", str(corpus)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "glossaries" / "article.yaml").is_file() and not (tmp_path / "docs" / "glossaries").exists()
+    assert "-> ../glossaries/article.yaml" in result.stderr
+
+
 def test_rerun_on_the_same_input_changes_no_byte(runner, tmp_path):
     corpus = write_corpus(tmp_path)
     output = tmp_path / "out.yaml"

@@ -23,7 +23,9 @@ from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, stde
 
 def default_output(paths: list[Path], sources: list[Path]) -> Path:
     """glossaries/<input's stem>.yaml, as in `glossary extract seeds/x.txt`; a directory gives its
-    own name, `.` included. Several inputs have no one name."""
+    own name, `.` included. Several inputs have no one name. `glossaries/` is the project's, at
+    the top of the git checkout the command runs in (from `docs/`, not `docs/glossaries/`), and
+    shown as a path from the current directory; outside a checkout, here."""
     if not paths and not sources:
         raise UsageError(corpus.NO_CORPUS)
     if len(paths) + len(sources) > 1:  # named after the first, a later `extract a.po` would drop b.xlf's candidates
@@ -32,7 +34,11 @@ def default_output(paths: list[Path], sources: list[Path]) -> Path:
     if str(first) == STDIN or is_stream(str(first)):
         raise UsageError(f"reading {'standard input' if str(first) == STDIN else 'a pipe'}: "
                          "name the glossary to write with -o")
-    return Path("glossaries") / f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
+    name = f"{first.resolve().name if first.is_dir() else first.stem}.yaml"
+    top = project_root(None)
+    if top is None:
+        return Path("glossaries") / name
+    return Path(os.path.relpath(os.path.join(top, "glossaries", name)))
 
 
 def recorded_evidence(pairs: list, root: str | None) -> list:
