@@ -52,6 +52,16 @@ class ExtractOptions:
     top: int | None = None
     spacy_model: str | None = None
 
+    def __post_init__(self) -> None:
+        """The bounds the command line's options have, for callers from Python: max_words=0 or
+        min_score=5 gave an empty glossary without a word."""
+        for name, lowest, highest in (("max_words", 1, 12), ("max_tokens", 1, 12), ("min_score", 0.0, 1.0)):
+            value = getattr(self, name)
+            if not lowest <= value <= highest:
+                raise ValueError(f"{name} must be from {lowest} to {highest}, got {value!r}")
+        if self.top is not None and self.top < 1:
+            raise ValueError(f"top must be at least 1, got {self.top!r}")
+
     def recorded(self) -> dict:
         return {key: value for key, value in asdict(self).items() if value is not None}
 
@@ -226,6 +236,9 @@ def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = E
     functions run (default: `jobs` local processes); `cache_dir` keeps tokenised shards, the
     learned lexicon, each shard's link tallies and the ranking on disk.
     """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+
     def ranking(tallies: CorpusTallies) -> list[ScoredPair]:
         with collector_paused():
             return rank(tallies.pairs, tallies.source_postings, tallies.target_postings, rejected=rejected,

@@ -49,3 +49,15 @@ def test_an_unknown_status_is_an_error_not_a_candidate():
 
     with pytest.raises(ValueError, match="'aproved' is not a valid Status"):
         Entry("smart grid", ["智能电网"], "aproved")
+
+
+def test_options_out_of_the_commands_bounds_are_refused_as_the_command_refuses_them():
+    import pytest
+
+    from glossary_cli.extract import ExtractOptions
+
+    for options in ({"max_words": 0}, {"min_score": 5}, {"max_tokens": 13}, {"top": 0}):
+        with pytest.raises(ValueError):
+            ExtractOptions(**options)
+    with pytest.raises(ValueError, match="jobs must be at least 1, got 0"):
+        glossary_cli.extract(PAIRS, jobs=0)
