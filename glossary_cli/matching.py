@@ -105,6 +105,7 @@ from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, INNER_HYPHEN, clos
 from .placeholders import mask_placeholders, placeholder_mask
 from .script import HAN_RANGES, INVISIBLE, to_simplified_many, written_script
 from .stopwords import is_english_stopword, is_shouted
+from .wordclass import irregular_verb_forms
 
 # ------------------------------------------------------------------ normalised text with offsets
 
@@ -483,10 +484,17 @@ def verb_forms(word: str) -> set[str]:
     and `user` are no forms of `spread`, `sing` and `use`. The -s form is the plural's. None for a
     word that is not lower-case letters (an acronym, `iPhone`) or is shorter than three letters.
     A word in -ing (sing, ring, bring, string) has no -ed form: its past is irregular (sang), and
-    a regular one is another verb's (singed is singe's)."""
-    lower = word.lower()
+    a regular one is another verb's (singed is singe's). An irregular verb's listed forms come too
+    (wordclass.irregular_verb_forms: built, spent, sang), beside the regular ones, since several
+    verbs have both (learned, learnt)."""
     if len(word) < 3 or not word.isalpha() or not word.isascii() or word.isupper() or has_inner_capital(word):
         return set()
+    irregular = {form.capitalize() if word[0].isupper() else form for form in irregular_verb_forms(word)}
+    return _regular_verb_forms(word) | irregular
+
+
+def _regular_verb_forms(word: str) -> set[str]:
+    lower = word.lower()
     if lower.endswith("ing"):
         return {word + "ing"}
     stem = word

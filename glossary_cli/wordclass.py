@@ -46,6 +46,31 @@ def lemma_tables() -> LemmaTables | None:
                   for part in PARTS})
 
 
+def irregular_verb_forms(word: str) -> frozenset[str]:
+    """The inflected forms of a verb that the lemma tables list as exceptions, the ones no spelling
+    rule makes: `built` of build, `spent` of spend, `sang` and `sung` of sing. Lower case; empty for
+    a regular verb, a word the tables do not know, or without the package."""
+    return _irregular_verbs().get(word.lower(), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _irregular_verbs() -> dict[str, frozenset[str]]:
+    """Base form -> its irregular forms, from the verb exceptions table alone (4 ms to read)."""
+    try:
+        import spacy_lookups_data
+    except ImportError:
+        return {}
+    path = os.path.join(os.path.dirname(spacy_lookups_data.__file__), "data", "en_lemma_exc.json.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        exceptions = json.load(handle).get("verb", {})
+    forms: dict[str, set[str]] = {}
+    for form, bases in exceptions.items():
+        if form.isalpha():  # `allowed_for`, `baby-sat`: phrases and compounds, no forms of one word
+            for base in bases:
+                forms.setdefault(base, set()).add(form)
+    return {base: frozenset(found) for base, found in forms.items()}
+
+
 @lru_cache(maxsize=100_000)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech the lemma tables allow for a word; empty when they do not know it."""

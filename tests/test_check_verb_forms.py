@@ -161,3 +161,15 @@ def test_a_phrasal_verb_takes_the_forms_of_its_first_word():
                   "Setting up the drive", "正在配置驱动器") == [("GL001", "set up")]
     assert broken([approved("sign out", "退出", extra={"part_of_speech": "动词"})],
                   "Signed out", "已注销") == [("GL001", "sign out")]
+
+
+def test_an_irregular_verb_is_found_in_its_listed_forms():
+    """`built`, `spent`, `sang`: no spelling rule makes them, so `建造` ↔ "They built it." was a false
+    GL005, and a verb entry's past went unchecked into Chinese. spaCy's lemma tables list them."""
+    build = approved("build", "建造")
+    assert run_check(Glossary(terms=[build]), [chinese_written("他们建造了它。", "They built it.")], jobs=1).findings == []
+    entries = [verb("build", "建造"), verb("spend", "花费"), verb("sing", "唱")]
+    for english, term in (("They built a wall.", "build"), ("We spent a week.", "spend"), ("She sang.", "sing"),
+                          ("The song was sung.", "sing")):
+        assert broken(entries, english, "无关的句子。") == [("GL001", term)], english
+    assert broken(entries, "The singer singed his hair.", "无关的句子。") == []
