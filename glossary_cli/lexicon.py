@@ -55,7 +55,7 @@ def _cache_path(source: str) -> str | None:
     """Named by the dictionary file and the code that parses it: the stop words decide which
     gloss words are indexed, so a change to either parses the dictionary again. None without a
     place to cache in (cache.user_cache_root)."""
-    from .cache import user_cache_root
+    from .cache_places import user_cache_root
 
     base = user_cache_root()
     if base is None:

@@ -147,7 +147,7 @@ def loaded_jieba():
     writable place for it, the dictionary is parsed again each run (about a second), silently."""
     import jieba
 
-    from .cache import jieba_cache_dir
+    from .cache_places import jieba_cache_dir
 
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = jieba_cache_dir() or os.devnull  # no file can be made under os.devnull

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary_cli.cache import jieba_cache_dir, user_cache_root
+from glossary_cli.cache_places import jieba_cache_dir, user_cache_root
 from glossary_cli.cli.common import app
 from glossary_cli.tokenize import loaded_jieba
 
@@ -48,7 +48,7 @@ def test_extract_without_a_home_says_it_caches_nothing_and_writes_only_its_outpu
 
 
 def test_jieba_loads_without_any_writable_directory_and_leaves_nothing_behind(monkeypatch, workdir):
-    monkeypatch.setattr("glossary_cli.cache.user_cache_root", lambda: None)
+    monkeypatch.setattr("glossary_cli.cache_places.user_cache_root", lambda: None)
 
     def no_temporary_directory():
         raise FileNotFoundError("No usable temporary directory found")
@@ -61,6 +61,6 @@ def test_jieba_loads_without_any_writable_directory_and_leaves_nothing_behind(mo
 
 
 def test_jieba_does_not_take_the_current_directory_for_a_temporary_one(monkeypatch, workdir):
-    monkeypatch.setattr("glossary_cli.cache.user_cache_root", lambda: None)
+    monkeypatch.setattr("glossary_cli.cache_places.user_cache_root", lambda: None)
     monkeypatch.setattr(tempfile, "gettempdir", lambda: os.getcwd())  # tempfile's last resort
     assert jieba_cache_dir() is None
