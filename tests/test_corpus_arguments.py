@@ -143,10 +143,39 @@ def test_a_yaml_file_given_as_a_corpus_is_refused(runner, locale_tree):
     result = runner.invoke(app, ["check", "terms.yaml", "terms.yaml"])
     assert result.exit_code == 2
     assert result.stderr == ("error: terms.yaml is YAML, not aligned text; a glossary goes after -o in extract "
-                             "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...)\n")
+                             "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...), "
+                             "one per run: check each glossary in a run of its own, or merge them\n")
 
 
 def test_extract_given_a_glossary_says_where_a_glossary_goes(runner, locale_tree):
     result = runner.invoke(app, ["extract", "terms.yaml", "-o", "out.yaml"])
     assert result.exit_code == 2
     assert "glossary extract CORPUS... -o GLOSSARY" in result.stderr
+
+
+def test_a_commit_touching_only_other_languages_catalogues_has_nothing_to_check(runner, locale_tree):
+    """pre-commit hands check the changed files: a German translator's commit failed the hook with
+    exit 2 and advice to pass --source-lang (probe of a build engineer, M5). The hook's entry says
+    --skip-other-languages; named by hand, such files alone are still an error, as is extract."""
+    german = []
+    for language in ("de", "fr"):
+        Path(f"locale/{language}/LC_MESSAGES").mkdir(parents=True)
+        Path(f"locale/{language}/LC_MESSAGES/app.po").write_text(
+            f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Install the heat pump"\nmsgstr "Pumpe"\n',
+            encoding="utf-8")
+        german.append(f"locale/{language}/LC_MESSAGES/app.po")
+    assert runner.invoke(app, ["check", "terms.yaml", *german]).exit_code == 2  # named by hand: a slip
+    result = runner.invoke(app, ["check", "--skip-other-languages", "terms.yaml", *german])  # the hook's entry
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == (f"warning: nothing to check: {len(german)} file"
+                                              f"{'s' if len(german) > 1 else ''} named, all translating other "
+                                              "languages (see above)")
+    assert runner.invoke(app, ["extract", *german, "-o", "out.yaml"]).exit_code == 2
+
+
+def test_read_pairs_takes_one_path_as_one_file(tmp_path):
+    from glossary_cli.readers import read_pairs
+
+    corpus = tmp_path / "c.tsv"
+    corpus.write_text("The grid\t电网\n", encoding="utf-8")
+    assert [pair.target for pair in read_pairs(str(corpus))] == [pair.target for pair in read_pairs(corpus)] == ["电网"]

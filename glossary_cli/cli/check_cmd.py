@@ -385,6 +385,11 @@ def check(
     include_fuzzy: bool = INCLUDE_FUZZY,
     source_lang: Optional[str] = SOURCE_LANG,
     target_lang: Optional[str] = TARGET_LANG,
+    skip_other_languages: bool = typer.Option(
+        False, "--skip-other-languages",
+        help="Skip a file that translates other languages (a de catalogue) with a warning even when every "
+             "file named is one, and pass: what a pre-commit hook needs, since it names the changed files of "
+             "every language. Without it such a run is an error, as a file named by mistake."),
 ) -> None:
     """Check that translations use the approved terms of a glossary.
 
@@ -430,15 +435,21 @@ def check(
                 warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
             _refuse_unexpanded_patterns(list(corpus or []), input_format)
             target_lang = target_lang or _regional_target(loaded)
+            other_languages: list[str] = []  # files named that translate other languages, skipped
             pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,
                                  encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                                  source_lang=source_lang, target_lang=target_lang,
-                                 preferred_target_lang=preferred_target(loaded))
+                                 preferred_target_lang=preferred_target(loaded),
+                                 on_other_language=other_languages.append if skip_other_languages else None)
             read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
             result = run_check(loaded, _noting_files(pairs, read_files), select=rule_ids, jobs=jobs,
                                root=scope_root(str(glossary)),
                                progress=lambda done: progress(_Step.PAIRS, done, None))
-            if not result.pairs_checked:
+            if not result.pairs_checked and other_languages:
+                # a pre-commit hook handed only the de and fr catalogues of a commit: nothing to check
+                warn(f"nothing to check: {counted(len(other_languages), 'file')} named, all translating other "
+                     "languages (see above)")
+            elif not result.pairs_checked:
                 # every line skipped: passing would hide it
                 if not _translation_files_only(list(corpus or []), input_format):
                     raise InputFormatError(f"no segment pairs in {', '.join(corpus_names)}; nothing checked")

@@ -78,13 +78,14 @@ def corpus_pairs(paths: list[Path], *, source: Path | list[Path] | None, target:
                  input_format: InputFormat, encoding: Optional[str], strict: bool, include_fuzzy: bool,
                  source_lang: Optional[str], target_lang: Optional[str],
                  on_language: Optional[Callable[[str], None]] = None,
-                 preferred_target_lang: Optional[str] = None) -> Iterator[SegmentPair]:
+                 preferred_target_lang: Optional[str] = None,
+                 on_other_language: Optional[Callable[[str], None]] = None) -> Iterator[SegmentPair]:
     """Every segment pair the user pointed at, with reader warnings shown on stderr. The files
     are named at once (directories walked), and refused before any is read when a name could not
     be written into a glossary or report; the pairs are read as they are taken."""
     options = ReadOptions(encoding=encoding, strict=strict, include_fuzzy=include_fuzzy,
                           source_lang=source_lang, target_lang=target_lang, on_warning=warn,
-                          preferred_target_lang=preferred_target_lang,
+                          preferred_target_lang=preferred_target_lang, on_other_language=on_other_language,
                           **({"on_language": on_language} if on_language else {}))
     parallel = side_by_side(source, target)
     if not paths and not parallel:

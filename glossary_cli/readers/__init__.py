@@ -52,6 +52,10 @@ class ReadOptions:
     # Told the Chinese tag each file declares for the text read (TMX xml:lang, XLIFF target-language,
     # PO Language, values-zh-rTW, a zh-TW column): extract records the variant in the glossary.
     on_language: Callable[[str], None] = _ignore
+    # Given, a run whose every named file translates other languages reads nothing, told each file
+    # skipped, rather than failing: check in a pre-commit hook handed only the de catalogues of a
+    # commit has nothing to check, which is no error. None: such a run is an error (extract).
+    on_other_language: Callable[[str], None] | None = None
 
 
 BY_EXTENSION = {
@@ -79,7 +83,8 @@ def detect_format(path: str, head: str = "") -> InputFormat:
         raise UsageError(f"{path} is a TBX termbase, not aligned text; load it with `glossary import`")
     if extension in (".yaml", ".yml"):
         raise UsageError(f"{path} is YAML, not aligned text; a glossary goes after -o in extract "
-                         "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...)")
+                         "(glossary extract CORPUS... -o GLOSSARY) and first in check (glossary check GLOSSARY CORPUS...), "
+                         "one per run: check each glossary in a run of its own, or merge them")
     if extension in BY_EXTENSION:
         if BY_EXTENSION[extension] is InputFormat.TEXT and _is_tab_table(head):
             return InputFormat.TSV  # Excel's "Unicode Text" and "Text (Tab delimited)" are .txt
@@ -203,9 +208,12 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
 
     A file that translates other languages (the de catalogue of a locale tree, or one of the
     changed files pre-commit names) is skipped with a warning; a directory whose every file is so
-    skipped is an error, and so is a run whose every named file is: the file named alone says why."""
+    skipped is an error, and so is a run whose every named file is, unless `options.on_other_language`
+    takes them: the file named alone says why."""
     from .discover import corpus_files
 
+    if isinstance(paths, (str, os.PathLike)):  # one file named: not the characters of its name
+        paths = [os.fspath(paths)]
     walked: dict[str, list[str]] = {}  # directory -> its files, and which of them were skipped
     skipped: dict[str, list[str]] = {}
     named_elsewhere: list[OtherLanguageError] = []  # files named on their own, in another language
@@ -223,7 +231,7 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
                 continue
             skipped.setdefault(directory, []).append(given)
             options.on_warning(f"{error.where()}: skipped: {error.message}")
-    if named_elsewhere and not read_any and not walked:
+    if named_elsewhere and not read_any and not walked and options.on_other_language is None:
         raise named_elsewhere[0]
     for directory in walked:
         _warn_about_files_not_regular(directory, input_format, options)
@@ -232,6 +240,8 @@ def read_pairs(paths: Iterable[str], *, input_format: InputFormat = InputFormat.
             _warn_about_tables_left_out(directory, options)
     for error in named_elsewhere:
         options.on_warning(f"{error.where()}: skipped: {error.message}")
+        if options.on_other_language is not None:
+            options.on_other_language(error.path or "")
     for directory, files in walked.items():
         if len(skipped.get(directory, [])) == len(files):
             source_language, target_language = (options.source_lang or "en"), (options.target_lang or "zh")
