@@ -431,6 +431,10 @@ class _Form:
     # (`pandemics`, as extract writes it; `infected`) takes the text instead.
     extra: bool
     verbal: bool = False  # an -ed or -ing form (verb_forms), which `part_of_speech: noun` turns off
+    # An irregular verb's listed form (built, left, saw): found only in English that translates
+    # Chinese, even for an entry declared a verb, since in English to translate it is as often
+    # another word (`left panel`, `a saw`, `felt hat`, `spent fuel`) and a finding there would be false.
+    irregular: bool = False
 
 
 def inflections(word: str) -> set[str]:
@@ -463,8 +467,9 @@ def _inflections(word: str) -> dict[str, _Form]:
                 forms[candidate] = _Form(plural, extra=False)
             elif candidate not in forms and lower in _singular_readings(candidate):
                 forms[candidate] = _Form(plural, extra=True)
+    irregular = _irregular_only(word)
     for form in sorted(verb_forms(word)):
-        forms.setdefault(form, _Form(plural=False, extra=True, verbal=True))
+        forms.setdefault(form, _Form(plural=False, extra=True, verbal=True, irregular=form in irregular))
     return forms
 
 
@@ -489,8 +494,20 @@ def verb_forms(word: str) -> set[str]:
     verbs have both (learned, learnt)."""
     if len(word) < 3 or not word.isalpha() or not word.isascii() or word.isupper() or has_inner_capital(word):
         return set()
-    irregular = {form.capitalize() if word[0].isupper() else form for form in irregular_verb_forms(word)}
-    return _regular_verb_forms(word) | irregular
+    return _regular_verb_forms(word) | _irregular_forms(word)
+
+
+def _irregular_only(word: str) -> set[str]:
+    """The listed forms no spelling rule makes (the tables list `stopped` and `logging` too)."""
+    listed = _irregular_forms(word)
+    return listed - _regular_verb_forms(word) if listed else set()
+
+
+def _irregular_forms(word: str) -> set[str]:
+    """An irregular verb's listed forms, in the word's case (wordclass.irregular_verb_forms)."""
+    if len(word) < 3 or not word.isalpha() or not word.isascii() or word.isupper() or has_inner_capital(word):
+        return set()
+    return {form.capitalize() if word[0].isupper() else form for form in irregular_verb_forms(word)}
 
 
 def _regular_verb_forms(word: str) -> set[str]:
@@ -548,8 +565,9 @@ def _english_forms(term: str) -> dict[str, _Form]:
     forms = {head + space + form: kind for form, kind in _inflections(last).items()}
     verb, _, rest = pattern.partition(" ")
     if last.lower() in _PARTICLES and verb.isalpha():  # `log in`: `logged in`, `logging in`
+        irregular = _irregular_only(verb)
         for form in sorted(verb_forms(verb)):
-            forms.setdefault(f"{form} {rest}", _Form(plural=False, extra=True, verbal=True))
+            forms.setdefault(f"{form} {rest}", _Form(plural=False, extra=True, verbal=True, irregular=form in irregular))
     return forms
 
 
@@ -945,7 +963,8 @@ class TermMatcher:
                         owners_of_key = table.setdefault(key, {})
                         owners_of_key[index] = owners_of_key.get(index, True) and (kind.extra or closed_form)
                         verbal_of_key = verbal.setdefault(key, {})
-                        verbal_of_key[index] = verbal_of_key.get(index, True) and kind.verbal and not declared_verb
+                        verbal_of_key[index] = verbal_of_key.get(index, True) and kind.verbal and (
+                            not declared_verb or kind.irregular)
                         if table is folded and kind.plural and " " not in key:
                             self._plural_owners.setdefault(key, set()).add(index)
                         if table is folded:
@@ -1359,6 +1378,7 @@ class TermMatcher:
             for index in group:
                 group_of[index] = group
         in_english = self.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
+        scanned: dict = {}  # the forbidden wordings found in this English, scanned once when asked for
         hits = []
         for group in {id(group): group for group in group_of.values()}.values():
             chinese = sorted((Occurrence(start, end, pair.target[start:end])
@@ -1368,7 +1388,7 @@ class TermMatcher:
                              key=lambda occurrence: (occurrence.start, occurrence.end))
             kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source)
                          or _in_kept_code(pair.target, occurrence, pair.source))
-            forbidden = self._forbidden_english.find(pair, group) if self._forbidden_english else ()
+            forbidden = self._forbidden_english.find(pair, group, scanned) if self._forbidden_english else ()
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
                                        tuple(chinese), tuple(english), kept, forbidden))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
@@ -1392,11 +1412,14 @@ class _ForbiddenEnglish:
                 owners.append(index)
         return cls(TermMatcher(wordings), owners) if wordings else None
 
-    def find(self, pair: SegmentPair, entries: set[int]) -> tuple[Occurrence, ...]:
-        """The wordings the given entries forbid that the English of the pair holds, in order."""
+    def find(self, pair: SegmentPair, entries: set[int], scanned: dict) -> tuple[Occurrence, ...]:
+        """The wordings the given entries forbid that the English of the pair holds, in order;
+        `scanned` keeps the pair's scan for the next group of entries."""
         if not any(owner in entries for owner in self.owners):
             return ()
-        found = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target))
+        if "found" not in scanned:
+            scanned["found"] = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target))
+        found = scanned["found"]
         return tuple(sorted({occurrence for wording, occurrences in found.items() if self.owners[wording] in entries
                              for occurrence in occurrences}, key=lambda occurrence: (occurrence.start, occurrence.end)))
 
