@@ -1388,7 +1388,7 @@ class TermMatcher:
                              key=lambda occurrence: (occurrence.start, occurrence.end))
             kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source)
                          or _in_kept_code(pair.target, occurrence, pair.source))
-            forbidden = self._forbidden_english.find(pair, group, scanned) if self._forbidden_english else ()
+            forbidden = self._forbidden_english.find(pair, group, scanned, in_english) if self._forbidden_english else ()
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
                                        tuple(chinese), tuple(english), kept, forbidden))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
@@ -1412,16 +1412,26 @@ class _ForbiddenEnglish:
                 owners.append(index)
         return cls(TermMatcher(wordings), owners) if wordings else None
 
-    def find(self, pair: SegmentPair, entries: set[int], scanned: dict) -> tuple[Occurrence, ...]:
-        """The wordings the given entries forbid that the English of the pair holds, in order;
-        `scanned` keeps the pair's scan for the next group of entries."""
+    def find(self, pair: SegmentPair, entries: set[int], scanned: dict,
+             approved: dict[int, list[Occurrence]]) -> tuple[Occurrence, ...]:
+        """The wordings the given entries forbid that the English of the pair holds, in order, with
+        their -ed and -ing forms as terms have them there; `scanned` keeps the pair's scan for the
+        next group of entries. A wording inside an approved term the English holds (`grid` in
+        `smart grid`, `transformation` in `digital transformation`), or one the Chinese keeps as
+        written (`NEV` in 新能源汽车（NEV）), is no wording chosen for the translation."""
         if not any(owner in entries for owner in self.owners):
             return ()
         if "found" not in scanned:
-            scanned["found"] = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target))
-        found = scanned["found"]
-        return tuple(sorted({occurrence for wording, occurrences in found.items() if self.owners[wording] in entries
-                             for occurrence in occurrences}, key=lambda occurrence: (occurrence.start, occurrence.end)))
+            found = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
+            terms = [(occurrence.start, occurrence.end) for occurrences in approved.values() for occurrence in occurrences]
+            scanned["found"] = {wording: [occurrence for occurrence in occurrences
+                                          if not any(start <= occurrence.start and occurrence.end <= end
+                                                     for start, end in terms)
+                                          and not _kept_as_written(occurrence.text, pair.target)]
+                                for wording, occurrences in found.items()}
+        return tuple(sorted({occurrence for wording, occurrences in scanned["found"].items()
+                             if self.owners[wording] in entries for occurrence in occurrences},
+                            key=lambda occurrence: (occurrence.start, occurrence.end)))
 
 
 def _kept_as_written(rendering: str, english: str) -> bool:

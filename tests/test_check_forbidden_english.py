@@ -69,3 +69,26 @@ def test_check_reports_it_at_the_english_and_the_rule_can_be_ignored(runner, wor
     assert result.stdout.startswith("::error file=zh.tsv,line=2,col=19,title=GL007 Chinese term translated with "
                                     "an English wording its entry forbids::")
     assert runner.invoke(app, ["check", "g.yaml", "zh.tsv", "--ignore", "GL007"]).exit_code == 0
+
+
+def test_a_wording_inside_an_approved_term_or_kept_from_the_chinese_is_not_the_translations_choice():
+    """Final probe, H2: `grid` forbidden for 电网 fired inside "smart grid", `transformation` inside
+    the approved "digital transformation", and `NEV` where the Chinese keeps NEV itself."""
+    glossary = Glossary(terms=[
+        Entry("power grid", ["电网"], Status.APPROVED, source_forbidden=["grid"]),
+        Entry("smart grid", ["智能电网"], Status.APPROVED),
+        Entry("green transition", ["绿色转型"], Status.APPROVED, source_forbidden=["transformation"]),
+        Entry("digital transformation", ["数字化转型"], Status.APPROVED),
+        Entry("new energy vehicle", ["新能源汽车"], Status.APPROVED, source_forbidden=["NEV"])])
+    assert findings(glossary, chinese_written("The smart grid and the power grid.", "智能电网和电网。")) == []
+    assert findings(glossary, chinese_written("A green transition and a digital transformation.",
+                                              "绿色转型与数字化转型。")) == []
+    assert findings(glossary, chinese_written("New energy vehicles (NEV) sell well.", "新能源汽车（NEV）畅销。")) == []
+    assert findings(glossary, chinese_written("The grid is ready.", "电网已就绪。")) == [
+        ("GL007", '"电网" is translated as forbidden "grid"; use "power grid"')]
+
+
+def test_a_forbidden_verb_is_found_in_its_forms():
+    constructing = Glossary(terms=[Entry("build", ["建设"], Status.APPROVED, source_forbidden=["construct"])])
+    assert findings(constructing, chinese_written("Constructing new homes.", "建设新住房。")) == [
+        ("GL007", '"建设" is translated as forbidden "Constructing"; use "build"')]
