@@ -70,3 +70,28 @@ def test_a_table_listing_the_english_first_keeps_its_latin_bans_as_chinese_rende
     Path("terms.csv").write_text("en,zh,status,note,forbidden\napplication,应用,approved,,App\n", encoding="utf-8")
     assert runner.invoke(app, ["import", "terms.csv", "-o", "g.yaml"]).exit_code == 0
     assert "forbidden: [App]" in Path("g.yaml").read_text(encoding="utf-8")
+
+
+def concept(*english: tuple[str, str]) -> str:
+    terms = "".join(f'<termSec><term>{text}</term><termNote type="administrativeStatus">{status}Term-admn-sts'
+                    f"</termNote></termSec>" for text, status in english)
+    return TERMBASE.replace(TERMBASE[TERMBASE.index('<langSec xml:lang="en">'):TERMBASE.index("</conceptEntry>")],
+                            f'<langSec xml:lang="en">{terms}</langSec>\n    ')
+
+
+def test_a_deprecated_spelling_check_reads_as_the_term_itself_stays_in_the_note(runner, workdir):
+    """`e-mail` deprecated beside `email`: as a forbidden wording it would forbid the term itself, and
+    validate refused the import (final probe, H1); the note keeps it, as before source_forbidden."""
+    Path("terms.tbx").write_text(concept(("e-mail", "deprecated"), ("email", "preferred")), encoding="utf-8")
+    result = runner.invoke(app, ["import", "terms.tbx", "-o", "g.yaml"])
+    assert result.exit_code == 0, result.stderr
+    text = Path("g.yaml").read_text(encoding="utf-8")
+    assert "source: email\n" in text and "source_forbidden" not in text and "note: 'e-mail: deprecated en term'" in text
+
+
+def test_a_concept_whose_english_terms_are_all_deprecated_names_no_entry(runner, workdir):
+    """Its deprecated term became the entry's source, so check required the banned wording (final probe, M1)."""
+    Path("terms.tbx").write_text(concept(("green transformation", "deprecated")), encoding="utf-8")
+    result = runner.invoke(app, ["import", "terms.tbx", "-o", "g.yaml"])
+    assert "1 concept(s) with no en term (or only deprecated ones) skipped" in result.stderr
+    assert "green transformation" not in Path("g.yaml").read_text(encoding="utf-8")

@@ -147,7 +147,8 @@ def read_tbx(path: str, *, source_lang: str | None = None, target_lang: str | No
     fold_renderings_read_alike(glossary, path=path, on_warning=on_warning, spelled_as=spelled_as,
                                line_of=lambda entry, field, rendering: term_lines[id(entry)].get(rendering))
     if no_source:
-        on_warning(f"{path}:{no_source[0]}: {len(no_source):,} concept(s) with no {source_language} term skipped "
+        on_warning(f"{path}:{no_source[0]}: {len(no_source):,} concept(s) with no {source_language} term (or only "
+                   "deprecated ones) skipped "
                    "(first one here)")
     if no_target:
         on_warning(f"{path}:{no_target[0]}: {len(no_target):,} concept(s) with no {target_language} term imported "
@@ -386,10 +387,10 @@ def _text(element: ElementTree.Element, indentation: str | None) -> str:
 
 
 def _banned_source_terms(concept: ConceptRecord, source_language: str) -> list[TermRecord]:
-    """The concept's English terms marked deprecated (superseded, ...) other than the one its entry
-    is named by: no spellings of the term, but wordings to avoid (concept_to_entry)."""
-    sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
-    return [term for term in sources[1:] if term.status in _NEGATIVE]
+    """The concept's English terms marked deprecated (superseded, ...): no spellings of the term,
+    but wordings to avoid (concept_to_entry)."""
+    return [term for term in concept.terms if language_matches(term.language, source_language)
+            and term.status in _NEGATIVE]
 
 
 def concept_to_entry(concept: ConceptRecord, source_language: str, target_language: str, *,
@@ -397,15 +398,19 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
                      unstated: Status = Status.CANDIDATE) -> Entry | None:
     """The glossary entry for a concept, or None when it has no source-language term."""
     target_matches = target_matches or (lambda code: language_matches(code, target_language))
-    sources = _ordered([term for term in concept.terms if language_matches(term.language, source_language)])
+    every_source = [term for term in concept.terms if language_matches(term.language, source_language)]
     targets = [term for term in concept.terms if target_matches(term.language)]
-    if not sources:
+    _refuse_unknown_statuses(every_source + targets)
+    # A deprecated English term is no spelling of the term: as the source or a variant, check would
+    # take it for the approved term. It is an English wording to avoid (source_forbidden, GL007),
+    # unless check reads it as the term itself (`e-mail` deprecated beside `email`): the note keeps
+    # that one, since forbidding the term's own spelling would forbid the term.
+    sources = _ordered([term for term in every_source if term.status not in _NEGATIVE])
+    if not sources:  # no English term, or only deprecated ones: nothing to name the entry by
         return None
-    _refuse_unknown_statuses(sources + targets)
-    # A deprecated English term is no spelling of the term: as a source variant, check would take it
-    # for the approved term. It is an English wording to avoid (source_forbidden, check's GL007).
-    banned_sources = _banned_source_terms(concept, source_language)
     source = sources[0].text
+    banned_sources = _banned_source_terms(concept, source_language)
+    spelled_alike = [term for term in banned_sources if _same_term(term.text, source)]
     allowed = unique_texts((term.text for term in _ordered(targets) if term.status not in _NEGATIVE))
     _refuse_allowed_and_forbidden(targets)
     forbidden = unique_texts((term.text for term in targets if term.status in _NEGATIVE), exclude=set(allowed))
@@ -425,19 +430,22 @@ def concept_to_entry(concept: ConceptRecord, source_language: str, target_langua
         forbidden=forbidden,
         source_variants=unique_texts((term.text for term in sources[1:]
                                       if all(term is not banned for banned in banned_sources)), exclude={source}),
-        source_forbidden=unique_texts((term.text for term in banned_sources), exclude={source}),
+        source_forbidden=unique_texts((term.text for term in banned_sources
+                                       if all(term is not alike for alike in spelled_alike)),
+                                      exclude={source}),
         keep_source=keep_source,
         line=concept.line,  # the concept entry's, so a merge conflict can name it
     )
     if stated is not None:
         entry.positions["status"] = (stated.line or concept.line or 1, 1)
-    involved = sources + targets
+    involved = every_source + targets
     wanted = (source_language, target_language)
     notes = [text for language, text in concept.notes
              if not language or any(language_matches(language, code) for code in wanted)]
     kept = {id(term) for term in targets if keep_source and term.text == source}  # the mark is no note of a person's
     notes += [f"{term.text}: {note}" for term in involved for note in term.notes
               if not (id(term) in kept and _is_keep_source_note(note))]
+    notes += [f"{term.text}: {term.status} {source_language} term" for term in spelled_alike]
     entry.note = "\n".join(notes) or None
     part_of_speech = next((term.part_of_speech for term in involved if term.part_of_speech), None)
     if part_of_speech:
@@ -497,6 +505,13 @@ def _warn_about_left_out(counts: Counter, path: str, on_warning: Callable[[str],
         shown = ", ".join(f"{category} ({count:,})"
                           for category, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
         on_warning(f"{path}: not imported, as no glossary field holds them: {shown}")
+
+
+def _same_term(one: str, other: str) -> bool:
+    """Whether check reads two English spellings as one term (validate.same_term)."""
+    from ..validate import same_term
+
+    return same_term(Entry(one), Entry(other))
 
 
 def _ordered(terms: list[TermRecord]) -> list[TermRecord]:
