@@ -182,19 +182,24 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
 
 @_check("GV004")
 def duplicate_entries(glossary: Glossary) -> Iterator[_Finding]:
-    """The same source and target approved twice."""
-    for entry, earlier, target in _duplicates(glossary, approved=True):
-        yield _Finding(entry, None, f"duplicate approved entry {_pair(entry, target)}, first at line {_line(earlier)}"
-                                    f"{_as(earlier, entry)}; keep one")
+    """The same source and target approved twice, or approved and rejected."""
+    for entry, earlier, target in _duplicates(glossary, clashing=True):
+        if entry.status is earlier.status:
+            yield _Finding(entry, None, f"duplicate approved entry {_pair(entry, target)}, first at line "
+                                        f"{_line(earlier)}{_as(earlier, entry)}; keep one")
+        else:
+            yield _Finding(entry, None, f"{_pair(entry, target)} is {entry.status.value} here and "
+                                        f"{earlier.status.value} at line {_line(earlier)}{_as(earlier, entry)}; "
+                                        "keep one decision")
 
 
 def duplicates_undecided(glossary: Glossary) -> list[tuple[Entry, Entry, str]]:
-    """(entry, the earlier entry it repeats, the rendering both hold) where the two are not both
-    approved: a candidate extract proposed again under another spelling, or a rejection of what
-    another entry approves. A warning, not a problem (GV004 is for two approvals): check and export
-    read approved entries only, so such a file checks as it would without the repeat, and a team
-    is not kept from checking by candidates nobody has reviewed yet."""
-    return list(_duplicates(glossary, approved=False))
+    """(entry, the earlier entry it repeats, the rendering both hold) where the two are not clashing
+    decisions: a candidate extract proposed again under another spelling, a candidate beside the
+    approval, two rejections. A warning, not a problem (GV004 is for two decisions that clash):
+    check and export read approved entries only, so such a file checks as it would without the
+    repeat, and a team is not kept from checking by candidates nobody has reviewed yet."""
+    return list(_duplicates(glossary, clashing=False))
 
 
 def duplicate_told(entry: Entry, earlier: Entry, target: str) -> str:
@@ -204,22 +209,30 @@ def duplicate_told(entry: Entry, earlier: Entry, target: str) -> str:
             "only, so it stops nothing: delete one")
 
 
-def _duplicates(glossary: Glossary, *, approved: bool) -> Iterator[tuple[Entry, Entry, str]]:
+def _duplicates(glossary: Glossary, *, clashing: bool) -> Iterator[tuple[Entry, Entry, str]]:
     """Each entry that repeats the term and a rendering of an earlier one, with that entry and
-    rendering: two approved entries (`approved`), or else two of which at most one is approved."""
+    rendering: where the two are decisions that clash (`clashing`, _decisions_clash), or else
+    where they do not."""
     key = rendering_key_of(glossary)
     for group in term_groups(glossary.terms):
         for index, entry in enumerate(group):
-            if approved and entry.status is not Status.APPROVED:
+            if clashing and entry.status is Status.CANDIDATE:
                 continue
             counted = [other for other in group[:index]
-                       if ((other.status is Status.APPROVED and entry.status is Status.APPROVED) is approved)
-                       and same_term(other, entry)]
+                       if _decisions_clash(other, entry) is clashing and same_term(other, entry)]
             for target in entry.target or [""]:
                 earlier = next((other for other in counted if key(target) in set(map(key, other.target or [""]))), None)
                 if earlier is not None:
                     yield entry, earlier, target
                     break
+
+
+def _decisions_clash(one: Entry, other: Entry) -> bool:
+    """Two decisions on one term and rendering that check or an import of the file's own export
+    reads as two: both approved, or one approved and the other rejected. A candidate decides
+    nothing, and two rejections say one thing."""
+    statuses = {one.status, other.status}
+    return Status.APPROVED in statuses and Status.CANDIDATE not in statuses
 
 
 def _pair(entry: Entry, target: str) -> str:

@@ -54,6 +54,13 @@ def test_two_approvals_of_one_rendering_are_a_problem():
         'g.yaml:5:5: duplicate approved entry "grids" → "电网", first at line 2 as "grid"; keep one']
 
 
+def test_one_rendering_approved_and_rejected_in_two_entries_is_a_problem():
+    """The file says two things of one pair, and an import of its own export saw a conflict (final probe, M5)."""
+    assert problems_in("  - {source: e-mail, target: 电子邮件, status: approved}\n"
+                       "  - {source: email, target: 电子邮件, status: rejected}\n") == [
+        'g.yaml:3:5: "email" → "电子邮件" is rejected here and approved at line 2 as "e-mail"; keep one decision']
+
+
 def test_a_repeat_among_undecided_entries_is_a_warning_that_stops_nothing():
     """check and export read approved entries only: a candidate an older extract proposed under a
     second spelling does not keep a team from checking (or exporting) its approved terms."""
