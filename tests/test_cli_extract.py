@@ -55,6 +55,24 @@ def test_the_default_output_goes_to_the_projects_glossaries_folder_from_a_subdir
     assert "-> ../glossaries/article.yaml" in result.stderr
 
 
+def test_a_default_output_extracted_from_another_input_is_not_taken_over(runner, tmp_path, monkeypatch):
+    """`docs/a/article.txt` and `docs/b/article.txt` share the default glossaries/article.yaml: the
+    second extract replaced the first one's candidates without a word (final probe, M2)."""
+    monkeypatch.chdir(tmp_path)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        write_corpus(tmp_path / folder)
+    assert runner.invoke(app, ["extract", "a/article.txt", "--no-cache"]).exit_code == 0
+    first = (tmp_path / "glossaries" / "article.yaml").read_bytes()
+    result = runner.invoke(app, ["extract", "b/article.txt", "--no-cache"])
+    assert result.exit_code == 2
+    assert result.stderr == ("error: glossaries/article.yaml holds the candidates extracted from a/article.txt, not "
+                             "from b/article.txt; name the glossary with -o (-o glossaries/article.yaml replaces "
+                             "those candidates)\n")
+    assert (tmp_path / "glossaries" / "article.yaml").read_bytes() == first
+    assert runner.invoke(app, ["extract", "a/article.txt", "--no-cache"]).exit_code == 0  # its own input again
+
+
 def test_rerun_on_the_same_input_changes_no_byte(runner, tmp_path):
     corpus = write_corpus(tmp_path)
     output = tmp_path / "out.yaml"

@@ -41,6 +41,21 @@ def default_output(paths: list[Path], sources: list[Path]) -> Path:
     return Path(os.path.relpath(os.path.join(top, "glossaries", name)))
 
 
+def _refuse_another_inputs_glossary(existing, output: Path, given: list[Path]) -> None:
+    """The default glossaries/<name>.yaml of `docs/a/app.po` is also that of `docs/b/app.po`: an
+    extract of one would drop the other's candidates without a word. A default output that records
+    other inputs is refused; -o names it on purpose."""
+    recorded = existing.generated.get("inputs") if isinstance(existing.generated, dict) else None
+    if not isinstance(recorded, list) or not recorded:
+        return
+    root = project_root(str(output))
+    wanted = {recorded_path(str(path), root) for path in given}
+    if wanted & {str(name) for name in recorded}:
+        return
+    raise UsageError(f"{output} holds the candidates extracted from {', '.join(map(str, recorded))}, not from "
+                     f"{', '.join(sorted(wanted))}; name the glossary with -o (-o {output} replaces those candidates)")
+
+
 def recorded_evidence(pairs: list, root: str | None) -> list:
     """The pairs with each evidence's file named from the project root (see project.py)."""
     if root is None:
@@ -222,6 +237,7 @@ def extract(
         raise UsageError("--dask starts a local Dask cluster and --scheduler names an existing one; give one of them")
     paths = list(corpus_files or [])
     to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
+    chosen_here = output is None  # the default glossaries/<input>.yaml, not one the user named
     if output is None:
         output = default_output(paths, list(source or []))
         warn_if_unportable(output, remedy="name the glossary with -o")
@@ -232,6 +248,8 @@ def extract(
     existing = None if to_stdout else existing_glossary(output)
     if existing is not None:
         _refuse_other_languages(existing.languages, output)
+        if chosen_here:
+            _refuse_another_inputs_glossary(existing, output, [*paths, *(source or [])])
     target_lang = _target_language(target_lang, existing, output)
     declared: list[str] = []  # the Chinese variant each file says it holds
     if cache_dir is not None and not no_cache:
