@@ -208,13 +208,36 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
 
 
 def _in_force_nowhere(terms: list[Entry], files: set[str], root: str) -> list[int]:
-    """The terms with `paths:` that take in none of the files (standard input aside, which no glob
-    names)."""
+    """The terms with `paths:` that take in none of the files checked (standard input aside, which
+    no glob names) and whose globs name nothing under `root` either: globs read from another root
+    than they were written for. A run over some files only (a pre-commit hook given a commit's)
+    leaves many scoped terms idle, rightly, and says nothing of them."""
     names = [name for name in (scoped_name(path, root) for path in sorted(files)) if name is not None]
     if not names:
         return []
     return [number for number, entry in enumerate(terms)
-            if (patterns := entry_paths(entry)) is not None and not any(map(PathScope(patterns).covers, names))]
+            if (patterns := entry_paths(entry)) is not None and not any(map(PathScope(patterns).covers, names))
+            and _names_nothing_under(patterns, root)]
+
+
+def _names_nothing_under(patterns: list[str], root: str) -> bool:
+    """Whether every glob that takes files in starts with a folder `root` does not have
+    (`locale/**` where there is no locale/). A glob that may match at any depth (`*.po`, `ui.json`)
+    could name anything, so it never counts as naming nothing."""
+    for pattern in patterns:
+        if pattern.startswith("!"):
+            continue
+        parts = pattern.lstrip("/").rstrip("/").split("/")
+        if len(parts) < 2 and not pattern.startswith("/"):
+            return False  # no folder in it: gitignore matches it at any depth
+        literal = []
+        for part in parts:
+            if any(mark in part for mark in "*?["):
+                break
+            literal.append(part)
+        if not literal or os.path.exists(os.path.join(root, *literal)):
+            return False
+    return True
 
 
 @dataclass
