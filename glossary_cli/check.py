@@ -154,6 +154,8 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
+    select = [select] if isinstance(select, str) else select  # one rule named: not its characters
+    ignore = [ignore] if isinstance(ignore, str) else ignore
     terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
     as_written = compares_as_written(glossary.languages)
     rules = enabled_rules(strict_count=strict_count, select=select, ignore=ignore)

@@ -538,6 +538,9 @@ def misspelt_key(key: str, known: Iterable[str]) -> str | None:
     squashed = {name.replace("_", ""): name for name in known}
     if spelt in known or spelt.replace("_", "") in squashed:
         return spelt if spelt in known else squashed[spelt.replace("_", "")]
+    reordered = {tuple(sorted(name.split("_"))): name for name in known if "_" in name}
+    if "_" in spelt and tuple(sorted(spelt.split("_"))) in reordered:  # `forbidden_source`, `variants_source`
+        return reordered[tuple(sorted(spelt.split("_")))]
     close = difflib.get_close_matches(spelt, list(known), n=1, cutoff=0.8)
     return close[0] if close else None
 

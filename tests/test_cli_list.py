@@ -255,3 +255,8 @@ def test_several_glossaries_are_searched_as_one_and_each_row_names_its_file(runn
                               "--match", "heat").stdout)
     assert document["provenance"]["glossaries"] == ["g.yaml", "energy.yaml"]
     assert [(entry["glossary"], entry["source"]) for entry in document["entries"]] == [("energy.yaml", "heat pump")]
+
+
+def test_a_glossary_named_twice_is_listed_once(runner, workdir):
+    result = run(runner, "list", "g.yaml", "./g.yaml", str(Path("g.yaml").resolve()), "--count")
+    assert result.stdout == "5 entries (1 approved, 1 rejected, 3 candidates)\n"

@@ -61,3 +61,10 @@ def test_options_out_of_the_commands_bounds_are_refused_as_the_command_refuses_t
             ExtractOptions(**options)
     with pytest.raises(ValueError, match="jobs must be at least 1, got 0"):
         glossary_cli.extract(PAIRS, jobs=0)
+
+
+def test_one_rule_named_as_text_is_that_rule():
+    """`select="GL001"` was read a character at a time: `"L" names no rule` (final probe, M4)."""
+    pair = [SegmentPair("virus", "病菌", Location("c.tsv", 1))]
+    assert [finding.rule_id for finding in glossary_cli.check(GLOSSARY, pair, select="GL001").findings] == ["GL001"]
+    assert glossary_cli.check(GLOSSARY, pair, ignore="GL001").findings == []

@@ -7,7 +7,8 @@ from pathlib import Path
 from glossary_cli.cli.common import app
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import parse_glossary
-from glossary_cli.validate import CHECKS, duplicate_told, duplicates_undecided, same_term, validate_glossary
+from glossary_cli.validate import (CHECKS, duplicate_told, duplicates_undecided, misspelt_keys, same_term,
+                                   validate_glossary)
 
 DATA = Path(__file__).resolve().parent / "data" / "validate"
 
@@ -328,3 +329,12 @@ def test_a_variant_is_compared_in_its_own_case_as_check_matches_it():
                        "  - source: Vehicle-To-Grid\n    target: 车辆到电网\n    status: approved\n") == [
         'g.yaml:5:22: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 6; '
         "keep it in one place"]
+
+
+def test_a_key_with_its_words_the_other_way_round_is_a_misspelling():
+    """`forbidden_source:` was kept as a key of the user's own, so its wordings were never enforced (final probe, L6)."""
+    glossary, problems = parse_glossary("terms:\n  - source: green transition\n    forbidden_source: [green shift]\n",
+                                        "g.yaml")
+    assert [str(problem) for problem in problems + misspelt_keys(glossary, "g.yaml")] == [
+        "g.yaml:3:5: unknown key 'forbidden_source'; did you mean 'source_forbidden'? (a key of your own, not a typo, "
+        "is written 'x-forbidden_source')"]

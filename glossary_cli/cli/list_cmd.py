@@ -121,6 +121,7 @@ def list_command(
     query = EntryQuery(statuses=frozenset(chosen_statuses(status) or Status), min_score=min_score, max_score=max_score,
                        containing=tuple(text for text in match or () if text), order=sort, limit=top)
     loaded = []
+    glossaries = list({os.path.realpath(glossary): glossary for glossary in reversed(glossaries)}.values())[::-1]
     for glossary in glossaries:
         with reading(glossary):
             read = load_glossary(str(glossary))
