@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import InputFormatError
 from ..models import Location, SegmentPair
+from ..script import has_han
 from ..textio import excerpt, lone_surrogate_problem, long_number_problem, read_corpus_text
 from .csv_reader import SOURCE_COLUMN_NAMES, header_columns, several_targets_warning, target_columns
 from .xml_safe import wanted_languages
@@ -159,11 +160,27 @@ def _pairs(records: Iterable[tuple[int, dict[str, Any]]], path: str, options, un
                 raise InputFormatError("empty source or target (--strict)", path=path, line=number)
             skipped += 1
             continue
-        yield SegmentPair(source, target, Location(path, number))
+        from_chinese = _from_chinese(record, keys, source, target, source_language)
+        if from_chinese and has_han(source):
+            source, target = target, source
+        yield SegmentPair(source, target, Location(path, number), from_chinese=from_chinese)
     if keys_of.several_targets:
         options.on_warning(several_targets_warning(*keys_of.several_targets, target_language, path, "key"))
     if skipped:
         options.on_warning(f"{path}: {skipped} {unit}(s) with an empty or null value skipped")
+
+
+def _from_chinese(record: dict[str, Any], keys: tuple[str, str], source: str, target: str, source_language: str) -> bool:
+    """Whether a record was translated from Chinese, as a table's row is read: keys named by
+    language with the Chinese one first (`{"zh": …, "en": …}`, as a header naming the Chinese
+    column first), or keys that name no language (`source`, `target`) with the Chinese under the
+    source one. Before, such files were read English first and checked for nothing."""
+    from ..exchange.columns import names_language
+
+    if names_language(keys[0], source_language):
+        names = list(map(str, record))
+        return names.index(keys[1]) < names.index(keys[0])
+    return has_han(source) and not has_han(target)
 
 
 _SPACE = re.compile(r"[ \t\r\n\ufeff]*")
