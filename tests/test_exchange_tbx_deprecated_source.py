@@ -60,7 +60,7 @@ def test_english_bans_in_a_table_listing_the_chinese_first_are_wordings_to_avoid
                                  "绿色转型,green transition,approved,,green transformation\n", encoding="utf-8")
     result = runner.invoke(app, ["import", "terms.csv", "-o", "g.yaml"])
     assert result.exit_code == 0, result.stderr
-    assert "the table lists the Chinese first and its forbidden renderings hold no Chinese" in result.stderr
+    assert "the table lists the Chinese first, and its forbidden cells without Chinese are taken as en wordings" in result.stderr
     text = Path("g.yaml").read_text(encoding="utf-8")
     assert "  forbidden:" not in text and "source_forbidden: [green transformation]" in text
 
@@ -95,3 +95,13 @@ def test_a_concept_whose_english_terms_are_all_deprecated_names_no_entry(runner,
     result = runner.invoke(app, ["import", "terms.tbx", "-o", "g.yaml"])
     assert "1 concept(s) with no en term (or only deprecated ones) skipped" in result.stderr
     assert "green transformation" not in Path("g.yaml").read_text(encoding="utf-8")
+
+
+def test_a_chinese_first_table_mixing_chinese_and_english_bans_reads_each_cell_for_what_it_is(runner, workdir):
+    """One Chinese ban in the column made every English one a Chinese rendering, looked for in the
+    Chinese and never found (final probe, M1)."""
+    Path("terms.csv").write_text("zh-CN,en-US,status,note,forbidden\n"
+                                 "绿色转型,green transition,approved,,绿色转变|green transformation\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", "terms.csv", "-o", "g.yaml"]).exit_code == 0
+    text = Path("g.yaml").read_text(encoding="utf-8")
+    assert "    forbidden: [绿色转变]\n" in text and "source_forbidden: [green transformation]" in text

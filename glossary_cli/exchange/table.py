@@ -423,18 +423,20 @@ def read_table(path: str, *, delimiter: str | None = None, source_lang: str | No
 
 def _english_bans_as_wordings_to_avoid(glossary: Glossary, source_language: str, path: str,
                                        on_warning: Callable[[str], None]) -> None:
-    """In a table listing the Chinese first, a forbidden column in which no cell holds Chinese bans
-    English wordings (`绿色转型,green transition,approved,,green transformation`): as Chinese
-    renderings they would be looked for in the Chinese, never found, and exported as deprecated
-    Chinese terms. They are English wordings to avoid (source_forbidden), as a TBX concept's
-    deprecated English term is, and the import says so."""
-    banned = [entry for entry in glossary.terms if entry.forbidden]
-    if not banned or any(has_han(rendering) for entry in banned for rendering in entry.forbidden):
+    """In a table listing the Chinese first, a forbidden cell without Chinese bans an English
+    wording (`绿色转型,green transition,approved,,green transformation`): as a Chinese rendering it
+    would be looked for in the Chinese, never found, and exported as a deprecated Chinese term. It
+    is an English wording to avoid (source_forbidden), as a TBX concept's deprecated English term
+    is, and the import says so. A cell with Chinese stays a forbidden rendering, so a column mixing
+    both is read cell by cell."""
+    banned = [entry for entry in glossary.terms if any(not has_han(rendering) for rendering in entry.forbidden)]
+    if not banned:
         return
     for entry in banned:
-        entry.source_forbidden += [rendering for rendering in entry.forbidden if rendering not in entry.source_forbidden]
-        entry.forbidden = []
-    on_warning(f"{path}: the table lists the Chinese first and its forbidden renderings hold no Chinese: taken as "
+        english = [rendering for rendering in entry.forbidden if not has_han(rendering)]
+        entry.source_forbidden += [rendering for rendering in english if rendering not in entry.source_forbidden]
+        entry.forbidden = [rendering for rendering in entry.forbidden if has_han(rendering)]
+    on_warning(f"{path}: the table lists the Chinese first, and its forbidden cells without Chinese are taken as "
                f"{source_language} wordings to avoid (source_forbidden) in {len(banned):,} entr"
                f"{'y' if len(banned) == 1 else 'ies'}")
 
