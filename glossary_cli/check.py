@@ -156,6 +156,8 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     select = [select] if isinstance(select, str) else select  # one rule named: not its characters
     ignore = [ignore] if isinstance(ignore, str) else ignore
+    for entry in glossary.terms:
+        entry.normalize()  # a field set in Python after the entry was built (`entry.status = "approved"`)
     terms = [entry for entry in glossary.terms if entry.status is Status.APPROVED]
     as_written = compares_as_written(glossary.languages)
     rules = enabled_rules(strict_count=strict_count, select=select, ignore=ignore)

@@ -59,9 +59,13 @@ class Entry:
     origin: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        """An entry built in Python as people write YAML: `Entry("grid", "电网", "approved")`. A text
-        status never compared as Status.APPROVED, so check enforced nothing, and a text target was
-        read character by character (电 alone satisfied it)."""
+        self.normalize()
+
+    def normalize(self) -> None:
+        """An entry built or changed in Python as people write YAML: `Entry("grid", "电网",
+        "approved")`, `entry.status = "approved"`. A text status never compared as Status.APPROVED,
+        so check enforced nothing, and a text target was read character by character (电 alone
+        satisfied it). Construction calls it, and check calls it on every entry it reads."""
         if not isinstance(self.status, Status):
             self.status = Status(self.status)  # an unknown status is a ValueError, never a candidate
         for name in ("target", "forbidden", "source_variants", "source_forbidden"):

@@ -68,3 +68,12 @@ def test_one_rule_named_as_text_is_that_rule():
     pair = [SegmentPair("virus", "病菌", Location("c.tsv", 1))]
     assert [finding.rule_id for finding in glossary_cli.check(GLOSSARY, pair, select="GL001").findings] == ["GL001"]
     assert glossary_cli.check(GLOSSARY, pair, ignore="GL001").findings == []
+
+
+def test_an_entry_changed_after_it_was_built_is_enforced_as_changed():
+    """`entry.status = "approved"` enforced nothing, and `entry.target = "智能电网"` was read a
+    character at a time (final probe, M4)."""
+    entry = Entry("smart grid")
+    entry.status, entry.target = "approved", "智能电网"
+    pair = [SegmentPair("The smart grid is ready.", "智慧电网已经准备好了。", Location("c.tsv", 1))]
+    assert [finding.rule_id for finding in glossary_cli.check(Glossary(terms=[entry]), pair).findings] == ["GL001"]
