@@ -492,9 +492,14 @@ def verb_forms(word: str) -> set[str]:
     a regular one is another verb's (singed is singe's). An irregular verb's listed forms come too
     (wordclass.irregular_verb_forms: built, spent, sang), beside the regular ones, since several
     verbs have both (learned, learnt)."""
-    if len(word) < 3 or not word.isalpha() or not word.isascii() or word.isupper() or has_inner_capital(word):
+    if not _takes_verb_forms(word):
         return set()
     return _regular_verb_forms(word) | _irregular_forms(word)
+
+
+def _takes_verb_forms(word: str) -> bool:
+    """Lower-case letters, three or more: not an acronym, `iPhone` or a short function word."""
+    return len(word) >= 3 and word.isalpha() and word.isascii() and not word.isupper() and not has_inner_capital(word)
 
 
 def _irregular_only(word: str) -> set[str]:
@@ -505,7 +510,7 @@ def _irregular_only(word: str) -> set[str]:
 
 def _irregular_forms(word: str) -> set[str]:
     """An irregular verb's listed forms, in the word's case (wordclass.irregular_verb_forms)."""
-    if len(word) < 3 or not word.isalpha() or not word.isascii() or word.isupper() or has_inner_capital(word):
+    if not _takes_verb_forms(word):
         return set()
     return {form.capitalize() if word[0].isupper() else form for form in irregular_verb_forms(word)}
 
@@ -1378,7 +1383,9 @@ class TermMatcher:
             for index in group:
                 group_of[index] = group
         in_english = self.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
-        scanned: dict = {}  # the forbidden wordings found in this English, scanned once when asked for
+        forbidden_english = self._forbidden_english
+        found_forbidden = (forbidden_english.scan(pair, in_english)
+                           if forbidden_english and forbidden_english.concerns(group_of) else {})
         hits = []
         for group in {id(group): group for group in group_of.values()}.values():
             chinese = sorted((Occurrence(start, end, pair.target[start:end])
@@ -1388,7 +1395,7 @@ class TermMatcher:
                              key=lambda occurrence: (occurrence.start, occurrence.end))
             kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source)
                          or _in_kept_code(pair.target, occurrence, pair.source))
-            forbidden = self._forbidden_english.find(pair, group, scanned, in_english) if self._forbidden_english else ()
+            forbidden = forbidden_english.of_entries(found_forbidden, group) if found_forbidden else ()
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
                                        tuple(chinese), tuple(english), kept, forbidden))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
@@ -1412,24 +1419,25 @@ class _ForbiddenEnglish:
                 owners.append(index)
         return cls(TermMatcher(wordings), owners) if wordings else None
 
-    def find(self, pair: SegmentPair, entries: set[int], scanned: dict,
-             approved: dict[int, list[Occurrence]]) -> tuple[Occurrence, ...]:
-        """The wordings the given entries forbid that the English of the pair holds, in order, with
-        their -ed and -ing forms as terms have them there; `scanned` keeps the pair's scan for the
-        next group of entries. A wording inside an approved term the English holds (`grid` in
-        `smart grid`, `transformation` in `digital transformation`), or one the Chinese keeps as
-        written (`NEV` in 新能源汽车（NEV）), is no wording chosen for the translation."""
-        if not any(owner in entries for owner in self.owners):
-            return ()
-        if "found" not in scanned:
-            found = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
-            terms = [(occurrence.start, occurrence.end) for occurrences in approved.values() for occurrence in occurrences]
-            scanned["found"] = {wording: [occurrence for occurrence in occurrences
-                                          if not any(start <= occurrence.start and occurrence.end <= end
-                                                     for start, end in terms)
-                                          and not _kept_as_written(occurrence.text, pair.target)]
-                                for wording, occurrences in found.items()}
-        return tuple(sorted({occurrence for wording, occurrences in scanned["found"].items()
+    def concerns(self, entries) -> bool:
+        """Whether any of these entry indexes forbids a wording."""
+        return any(owner in entries for owner in self.owners)
+
+    def scan(self, pair: SegmentPair, approved: dict[int, list[Occurrence]]) -> dict[int, list[Occurrence]]:
+        """Wording index -> its occurrences in the English of the pair, with the -ed and -ing forms
+        terms have there. A wording inside an approved term the English holds (`grid` in `smart
+        grid`, `transformation` in `digital transformation`), or one the Chinese keeps as written
+        (`NEV` in 新能源汽车（NEV）), is no wording chosen for the translation."""
+        found = self.matcher.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
+        terms = [(occurrence.start, occurrence.end) for occurrences in approved.values() for occurrence in occurrences]
+        return {wording: [occurrence for occurrence in occurrences
+                          if not any(start <= occurrence.start and occurrence.end <= end for start, end in terms)
+                          and not _kept_as_written(occurrence.text, pair.target)]
+                for wording, occurrences in found.items()}
+
+    def of_entries(self, found: dict[int, list[Occurrence]], entries: set[int]) -> tuple[Occurrence, ...]:
+        """Of a scan, the occurrences of the wordings these entries forbid, in order."""
+        return tuple(sorted({occurrence for wording, occurrences in found.items()
                              if self.owners[wording] in entries for occurrence in occurrences},
                             key=lambda occurrence: (occurrence.start, occurrence.end)))
 
