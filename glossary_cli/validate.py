@@ -612,6 +612,13 @@ def language_problems(glossary: Glossary, path: str) -> list[Problem]:
                     code=CHINESE_FIRST_LANGUAGES)]
 
 
+# The checks that look at one entry's own fields and nothing else. What they find on a candidate or
+# a rejected entry is a warning, not a problem: check and export read approved entries only, so a
+# team is not kept from checking by an entry nobody has reviewed yet (as for a repeated candidate,
+# duplicates_undecided). Approving the entry makes it a problem, which approve and review refuse.
+OWN_FIELD_CHECKS = ("GV003", "GV005", "GV008", "GV012", "GV013")
+
+
 def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None = None) -> list[Problem]:
     """The problems of the glossary's entries, or of those in `of` only (found in this glossary)."""
     wanted = None if of is None else {id(entry) for entry in of}
@@ -620,10 +627,34 @@ def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None
     named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()], languages=glossary.languages)
     for code, check in CHECKS.items():
         for finding in check(named):
+            if code in OWN_FIELD_CHECKS and finding.entry.status is not Status.APPROVED:
+                continue  # unenforced_problems
             if wanted is None or id(finding.entry) in wanted:
                 line, column = finding.entry.position(finding.key)
                 problems.append(Problem(path, line, column, finding.message, code=code))
     return problems
+
+
+def unenforced_problems(glossary: Glossary, path: str) -> list[Problem]:
+    """What OWN_FIELD_CHECKS find on candidates and rejected entries, in file order, each saying
+    why it stops nothing: validate warns of them, and check and export go on."""
+    with collector_paused():
+        unread = Glossary(terms=[entry for entry in glossary.terms
+                                 if entry.status is not Status.APPROVED and entry.source.strip()],
+                          languages=glossary.languages)
+        problems = []
+        for code in OWN_FIELD_CHECKS:
+            for finding in CHECKS[code](unread):
+                line, column = finding.entry.position(finding.key)
+                problems.append(Problem(path, line, column, f"{finding.message} (the entry is "
+                                                            f"{_status_told(finding.entry)}: check and export read "
+                                                            "approved entries only, so this stops nothing, but "
+                                                            "approving it is refused until it is mended)", code=code))
+        return _in_file_order(problems)
+
+
+def _status_told(entry: Entry) -> str:
+    return "a candidate" if entry.status is Status.CANDIDATE else entry.status.value
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:

@@ -45,7 +45,8 @@ def test_same_source_approved_twice():
 
 
 def test_forbidden_equal_to_allowed():
-    assert problems_in("  - source: ISO\n    keep_source: true\n    forbidden: [ISO, 国际标准化组织]\n") == [
+    assert problems_in("  - source: ISO\n    keep_source: true\n    forbidden: [ISO, 国际标准化组织]\n"
+                       "    status: approved\n") == [
         'g.yaml:4:16: entry "ISO" forbids "ISO", which it also allows; remove it from target or from forbidden']
 
 
@@ -101,7 +102,8 @@ def test_validate_and_check_warn_of_duplicate_candidates_and_go_on(runner, tmp_p
 
 
 def test_blank_spaced_and_repeated_renderings():
-    assert problems_in("  - source: grid\n    target: [' 电网', 电网, '']\n    forbidden: [电力, 电力]\n") == [
+    assert problems_in("  - source: grid\n    target: [' 电网', 电网, '']\n    forbidden: [电力, 电力]\n"
+                       "    status: approved\n") == [
         'g.yaml:3:13: entry "grid": target " 电网" has leading or trailing spaces, so it will never match; '
         "remove them",
         'g.yaml:3:13: entry "grid" has an empty target; remove it',
@@ -242,7 +244,8 @@ def test_renderings_that_check_reads_as_the_same_are_duplicates_not_conflicts():
 
 
 def test_renderings_listed_twice_as_check_reads_them():
-    assert problems_in("  - source: grid\n    target: [电网, 電網, 电力网]\n    forbidden: [电力, 電力, 电力]\n") == [
+    assert problems_in("  - source: grid\n    target: [电网, 電網, 电力网]\n    forbidden: [电力, 電力, 电力]\n"
+                       "    status: approved\n") == [
         'g.yaml:3:13: entry "grid" lists target "电网" and "電網", which check reads as the same; keep one',
         'g.yaml:4:16: entry "grid" lists forbidden "电力" and "電力", which check reads as the same; keep one']
 

@@ -50,12 +50,12 @@ def test_check_names_the_smart_quotes_instead_of_flagging_the_correct_translatio
 
 
 def test_an_apostrophe_or_quotes_inside_a_term_are_the_term(runner, workdir):
-    result = validate(runner, "".join(f"  - source: {source}\n    target: 不再显示\n" for source in (
+    result = validate(runner, "".join(f"  - source: {source}\n    target: 不再显示\n    status: approved\n" for source in (
         "don\u2019t show again", "the \u201cBuy\u201d button", "users\u2019 guide", "rock \u2019n\u2019 roll",
         "\u2018checkout\u2019")))
     assert result.exit_code == 2
     assert [line.split(" is wrapped in")[0] for line in result.stderr.splitlines()] == [
-        'error: g.yaml:12:13: source "‘checkout’"', "g.yaml: 1 problem"]  # only the term in quotes
+        'error: g.yaml:16:13: source "‘checkout’"', "g.yaml: 1 problem"]  # only the term in quotes
 
 
 def test_a_note_in_smart_quotes_gets_a_syntax_error_that_names_them(runner, workdir):
@@ -70,16 +70,16 @@ def test_a_note_in_smart_quotes_gets_a_syntax_error_that_names_them(runner, work
 # ------------------------------------------------------------------ spaces other than the plain one
 
 @pytest.mark.parametrize(("entry", "message"), [
-    ('  - source: "shopping\u00a0cart"\n    target: 购物车\n',
+    ('  - source: "shopping\u00a0cart"\n    target: 购物车\n    status: approved\n',
      'g.yaml:4:13: source "shopping<U+00A0>cart" holds the space U+00A0 (NO-BREAK SPACE), which an export would '
      "carry into CAT tools, whose term search then misses it; write a plain space"),
-    ('  - source: shopping cart\n    target: 购物车\n    source_variants: ["shopping\u202fbasket"]\n',
+    ('  - source: shopping cart\n    target: 购物车\n    source_variants: ["shopping\u202fbasket"]\n    status: approved\n',
      'g.yaml:6:22: source_variants "shopping<U+202F>basket" holds the space U+202F (NARROW NO-BREAK SPACE), which an '
      "export would carry into CAT tools, whose term search then misses it; write a plain space"),
-    ('  - source: Prime membership\n    target: "加入\u3000Prime\u3000会员"\n',
+    ('  - source: Prime membership\n    target: "加入\u3000Prime\u3000会员"\n    status: approved\n',
      'g.yaml:5:13: target "加入<U+3000>Prime<U+3000>会员" holds the space U+3000 (IDEOGRAPHIC SPACE), which an export '
      "would carry into CAT tools, whose term search then misses it; write a plain space"),
-    ('  - source: shopping cart\n    target: "购物\u3000车"\n',
+    ('  - source: shopping cart\n    target: "购物\u3000车"\n    status: approved\n',
      'g.yaml:5:13: target "购物<U+3000>车" holds the space U+3000 (IDEOGRAPHIC SPACE), which an export would carry '
      "into CAT tools, whose term search then misses it; delete it"),
 ])
@@ -98,7 +98,7 @@ def test_merge_refuses_a_term_pasted_with_a_no_break_space_naming_it(runner, wor
 
 
 def test_a_stray_space_at_the_end_is_one_problem_showing_which_space(runner, workdir):
-    result = validate(runner, '  - source: shopping cart\n    target: "购物车\u00a0"\n')
+    result = validate(runner, '  - source: shopping cart\n    target: "购物车\u00a0"\n    status: approved\n')
     assert result.stderr == ('error: g.yaml:5:13: entry "shopping cart": target "购物车<U+00A0>" has leading or '
                              "trailing spaces, so it will never match; remove them\ng.yaml: 1 problem\n")
 
@@ -111,7 +111,7 @@ def test_a_stray_space_at_the_end_is_one_problem_showing_which_space(runner, wor
     ("shopping\u200dcart", "shopping<U+200D>cart", "U+200D (ZERO WIDTH JOINER)"),
 ])
 def test_an_invisible_character_is_shown_where_it_is_in_the_term(runner, workdir, typed, shown, name):
-    result = validate(runner, f'  - source: "{typed}"\n    target: 购物车\n')
+    result = validate(runner, f'  - source: "{typed}"\n    target: 购物车\n    status: approved\n')
     assert result.exit_code == 2
     assert result.stderr == (f'error: g.yaml:4:13: source "{shown}" holds the invisible character {name}, which an '
                              "export would carry into CAT tools, whose term search then misses it; delete it\n"

@@ -718,7 +718,8 @@ def _validated(file: Path):
     from ..glossary import Status
     from ..glossary_yaml import refuse_unkeepable
     from ..report.validation import FileValidation, FoundProblem
-    from ..validate import approved_and_rejected_whole, duplicate_told, duplicates_undecided, validate_file
+    from ..validate import (approved_and_rejected_whole, duplicate_told, duplicates_undecided, unenforced_problems,
+                            validate_file)
 
     try:
         with reading(file):
@@ -728,11 +729,13 @@ def _validated(file: Path):
                               getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
                  for problem in getattr(error, "problems", None) or [error]]
         return FileValidation(str(file), tuple(found), unreadable=True)
+    unenforced = tuple(str(problem) for problem in unenforced_problems(glossary, str(file)))
     if problems:
         return FileValidation(str(file), tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code,
-                                                            told=str(problem)) for problem in problems))
-    warnings = tuple(_both_decided(file, approved, rejected)
-                     for approved, rejected in approved_and_rejected_whole(glossary))
+                                                            told=str(problem)) for problem in problems),
+                              warnings=unenforced)
+    warnings = unenforced + tuple(_both_decided(file, approved, rejected)
+                                  for approved, rejected in approved_and_rejected_whole(glossary))
     warnings += tuple(f"{file}:{entry.position()[0]}: {duplicate_told(entry, earlier, target)}"
                       for entry, earlier, target in duplicates_undecided(glossary))
     try:
@@ -754,6 +757,8 @@ def _both_decided(file, approved, rejected) -> str:
 def _say_validated(result) -> None:
     """The text report of one glossary: each problem as file:line:column on stderr, or OK with counts."""
     if result.problems:
+        for warning in result.warnings:
+            warn(warning)
         for problem in result.problems:
             _error_line(problem.told)
         if not result.unreadable:
