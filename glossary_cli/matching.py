@@ -1353,7 +1353,8 @@ class TermMatcher:
         the order of their first rendering in the Chinese. A rendering is found as the target side
         finds it (normalisation, word edges, the longest rendering owning those inside it) and the
         terms as the source side finds them, anywhere in the English. Entries kept in English
-        (keep_source) are left out: their Chinese holds the English term itself."""
+        (keep_source) are left out, their Chinese holding the English term itself, but for the
+        wordings they forbid (_kept_term_hits)."""
         if self._chinese is None:
             return [[] for _ in pairs]
         normalised = normalise_chinese_many([pair.target for pair in pairs], as_written=self.as_written)
@@ -1363,10 +1364,13 @@ class TermMatcher:
         owners = self._chinese_owners
         rendered = {index for pattern, _start, _end in self._chinese.find_matches_as_indexes(normalised.text,
                                                                                             overlapping=True)
-                    for index, kind in owners[pattern]
-                    if kind == _Kind.ALLOWED and not self.entries[index].keep_source}
+                    for index, kind in owners[pattern] if kind == _Kind.ALLOWED}
+        kept_terms = {index for index in rendered
+                      if self.entries[index].keep_source and self.entries[index].source_forbidden}
+        rendered = {index for index in rendered if not self.entries[index].keep_source}
+        hits = self._kept_term_hits(pair, normalised, kept_terms) if kept_terms else []
         if not rendered:
-            return []
+            return hits
         found = self._find_in_target(pair.target, normalised, {index: [] for index in rendered},
                                      claim_all=True, whole_words=True)
         # The entries each occurrence renders: those sharing one are one hit (a variant spelling counts).
@@ -1376,7 +1380,7 @@ class TermMatcher:
                 for occurrence in occurrences:
                     at.setdefault((occurrence.start, occurrence.end), set()).add(index)
         if not at:
-            return []
+            return hits
         group_of: dict[int, set[int]] = {}
         for indexes in at.values():
             group = set(indexes).union(*(group_of.get(index, ()) for index in indexes))
@@ -1386,7 +1390,6 @@ class TermMatcher:
         forbidden_english = self._forbidden_english
         found_forbidden = (forbidden_english.scan(pair, in_english)
                            if forbidden_english and forbidden_english.concerns(group_of) else {})
-        hits = []
         for group in {id(group): group for group in group_of.values()}.values():
             chinese = sorted((Occurrence(start, end, pair.target[start:end])
                               for (start, end), indexes in at.items() if indexes & group),
@@ -1399,6 +1402,29 @@ class TermMatcher:
             hits.append(ChineseTermHit(tuple(self.entries[index] for index in sorted(group)), pair,
                                        tuple(chinese), tuple(english), kept, forbidden))
         return sorted(hits, key=lambda hit: (hit.chinese[0].start, hit.chinese[0].end))
+
+    def _kept_term_hits(self, pair: SegmentPair, normalised: Normalised, indexes: set[int]) -> list[ChineseTermHit]:
+        """Hits of entries kept in English (keep_source) whose term the Chinese holds as written
+        (`V2G技术`), where the English puts a wording the entry forbids in its place (`Vehicle-to-grid
+        technology`, V2G forbidding `vehicle-to-grid`): the English keeps the term, so the wording
+        is GL007's finding. Without such a wording there is no hit: English that leaves out or
+        spells out a kept term otherwise was never checked, and is not now."""
+        found = self._find_in_target(pair.target, normalised, {index: [] for index in indexes},
+                                     claim_all=True, whole_words=True)
+        in_english = self.find_in_source(pair.source, accelerator_keys(pair.target), inside_longer=True)
+        scanned = self._forbidden_english.scan(pair, in_english)
+        hits = []
+        for index in sorted(indexes - self.out_of_scope):
+            forbidden = self._forbidden_english.of_entries(scanned, {index})
+            chinese = sorted({occurrence for kind in (_Kind.ALLOWED, _Kind.VARIANT)
+                              for occurrence in found.get((index, kind), ())},
+                             key=lambda occurrence: (occurrence.start, occurrence.end))
+            if not forbidden or not chinese:
+                continue
+            english = tuple(sorted(in_english.get(index, ()), key=lambda occurrence: (occurrence.start, occurrence.end)))
+            kept = tuple(occurrence for occurrence in chinese if _kept_as_written(occurrence.text, pair.source))
+            hits.append(ChineseTermHit((self.entries[index],), pair, tuple(chinese), english, kept, forbidden))
+        return hits
 
 
 class _ForbiddenEnglish:

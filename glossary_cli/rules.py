@@ -186,13 +186,17 @@ def forbidden_english(hit: ChineseTermHit) -> Violation | None:
     """Chinese term translated with an English wording its entry forbids.
 
     GL002 for files translated from Chinese: 绿色转型 approved as `green transition`, with
-    `source_forbidden: [green transformation]`, and the English says "green transformation".
+    `source_forbidden: [green transformation]`, and the English says "green transformation". For
+    a term kept in English (keep_source: `V2G` forbidding `vehicle-to-grid`), the Chinese holds it
+    as written and the English is to keep it: "Vehicle-to-grid technology" for V2G技术 is the finding.
     """
     if not hit.forbidden:
         return None
     found = tuple(dict.fromkeys(occurrence.text for occurrence in hit.forbidden))
-    return Violation(f'"{hit.chinese[0].text}" is translated as forbidden {_quoted(found)}; use '
-                     f'{_quoted(hit.english_spellings())}', found, at=hit.forbidden[0].start)
+    spellings = _quoted(hit.english_spellings())
+    advice = f"keep {spellings} as written" if all(entry.keep_source for entry in hit.entries) else f"use {spellings}"
+    return Violation(f'"{hit.chinese[0].text}" is translated as forbidden {_quoted(found)}; {advice}', found,
+                     at=hit.forbidden[0].start)
 
 
 def _outermost(occurrences) -> list:
