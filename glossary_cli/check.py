@@ -263,6 +263,10 @@ class _Checker:
         self.as_written = as_written
         self.root = root
         self.rules = [RULES[rule_id] for rule_id in rule_ids]
+        # Rules that step aside for a forbidden rendering's rule this run does not apply: a team that
+        # ignores GL007 (or selects GL005 alone) still hears of the term the English left out.
+        self.reporting_forbidden = {rule.id for rule in self.rules
+                                    if rule.steps_aside_for is not None and rule.steps_aside_for not in rule_ids}
         self.index = {id(entry): number for number, entry in enumerate(terms)}
         self.scoped = [(number, PathScope(patterns)) for number, entry in enumerate(terms)
                        if (patterns := entry_paths(entry)) is not None]
@@ -315,7 +319,7 @@ class _Checker:
                 entries = hit.entries if isinstance(hit, ChineseTermHit) else (hit.entry,)
                 found_terms.update(self.index[id(entry)] for entry in entries)
                 for rule in rules:
-                    violation = rule(hit)
+                    violation = rule(replace(hit, forbidden=()) if rule.id in self.reporting_forbidden else hit)
                     if violation is not None:
                         findings.append(_finding(rule, violation, hit))
             for number in found_terms:

@@ -55,6 +55,9 @@ class Rule:
     function: Callable[[TermHit], Violation | None] | Callable[[ChineseTermHit], Violation | None]
     optional: bool = False  # runs only when asked for (--strict-count)
     direction: Direction = Direction.FROM_ENGLISH  # the pairs it checks, and so the hits it is given
+    # The rule that reports a forbidden wording in this one's place; when a run does not apply it
+    # (--ignore GL002, --select GL001), this rule reports the pair as if nothing forbidden were there.
+    steps_aside_for: str | None = None
 
     def __call__(self, hit: TermHit | ChineseTermHit) -> Violation | None:
         return self.function(hit)
@@ -64,12 +67,13 @@ RULES: dict[str, Rule] = {}
 
 
 def check(rule_id: str, severity: Severity, *, optional: bool = False,
-          direction: Direction = Direction.FROM_ENGLISH) -> Callable:
+          direction: Direction = Direction.FROM_ENGLISH, steps_aside_for: str | None = None) -> Callable:
     """Register a rule under a stable ID; its title is the first line of its docstring."""
 
     def register(function: Callable) -> Rule:
         title = (function.__doc__ or function.__name__).strip().splitlines()[0].rstrip(".")
-        rule = Rule(rule_id, function.__name__.replace("_", "-"), title, severity, function, optional, direction)
+        rule = Rule(rule_id, function.__name__.replace("_", "-"), title, severity, function, optional, direction,
+                    steps_aside_for)
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} is registered twice")
         RULES[rule_id] = rule
@@ -82,12 +86,12 @@ def _quoted(texts: list[str] | tuple[str, ...]) -> str:
     return ", ".join(f'"{text}"' for text in texts)
 
 
-@check("GL001", Severity.ERROR)
+@check("GL001", Severity.ERROR, steps_aside_for="GL002")
 def missing_approved_target(hit: TermHit) -> Violation | None:
     """Approved term not rendered with an approved target.
 
-    Skipped when a forbidden rendering explains the gap (GL002 reports it) and for keep_source
-    terms (GL003).
+    Skipped when a forbidden rendering explains the gap (GL002 reports it, or, in a run without
+    GL002, this rule after all: steps_aside_for) and for keep_source terms (GL003).
     """
     entry = hit.entry
     if entry.keep_source or hit.targets or hit.forbidden or not entry.target:
@@ -128,7 +132,7 @@ def forbidden_rendering(hit: TermHit) -> Violation | None:
                      at=min(occurrence.start for occurrence in hit.forbidden))
 
 
-@check("GL003", Severity.ERROR)
+@check("GL003", Severity.ERROR, steps_aside_for="GL002")
 def keep_source_translated(hit: TermHit) -> Violation | None:
     """Term that must stay in English was translated."""
     entry = hit.entry
@@ -148,7 +152,7 @@ def target_count_mismatch(hit: TermHit) -> Violation | None:
                      f'time{"s" if targets != 1 else ""} in the translation')
 
 
-@check("GL005", Severity.ERROR, direction=Direction.FROM_CHINESE)
+@check("GL005", Severity.ERROR, direction=Direction.FROM_CHINESE, steps_aside_for="GL007")
 def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
     """Chinese term not translated with its approved English.
 
@@ -156,7 +160,8 @@ def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
     entry's English term (or a variant spelling of it) in the English. Entries that share the
     rendering are one hit, which any of their terms satisfies. A rendering without a Han character
     that the English keeps as written (`AI`) is translated. Skipped when a wording the entry forbids
-    explains the gap (GL007 reports it), as GL001 leaves a forbidden rendering to GL002.
+    explains the gap (GL007 reports it, unless the run leaves GL007 out), as GL001 leaves a
+    forbidden rendering to GL002.
     """
     untranslated = hit.untranslated()
     if not untranslated or hit.forbidden:

@@ -68,7 +68,10 @@ def test_check_reports_it_at_the_english_and_the_rule_can_be_ignored(runner, wor
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=zh.tsv,line=2,col=19,title=GL007 Chinese term translated with "
                                     "an English wording its entry forbids::")
-    assert runner.invoke(app, ["check", "g.yaml", "zh.tsv", "--ignore", "GL007"]).exit_code == 0
+    # without GL007 the term is still not translated with its approved English (GL005)
+    assert "title=GL005" in runner.invoke(app, ["check", "g.yaml", "zh.tsv", "--ignore", "GL007",
+                                                "--format", "github"]).stdout
+    assert runner.invoke(app, ["check", "g.yaml", "zh.tsv", "--ignore", "GL005,GL007"]).exit_code == 0
 
 
 def test_a_wording_inside_an_approved_term_or_kept_from_the_chinese_is_not_the_translations_choice():
