@@ -72,8 +72,11 @@ class Entry:
             if isinstance(getattr(self, name), str):
                 setattr(self, name, [getattr(self, name)])
 
-    def position(self, key: str | None = None) -> tuple[int, int]:
-        """1-based (line, column) of `key`'s value in the file, else of the entry itself."""
+    def position(self, key: str | None = None, item: int | None = None) -> tuple[int, int]:
+        """1-based (line, column) of `key`'s value in the file (of its `item`th list item, where
+        the reader located it), else of the entry itself."""
+        if key is not None and item is not None and item_key(key, item) in self.positions:
+            return self.positions[item_key(key, item)]
         if key is not None and key in self.positions:
             return self.positions[key]
         return (self.line or 1, self.column or 1)
@@ -150,6 +153,11 @@ class Glossary:
         folded = source.casefold()
         return [entry for entry in self.terms
                 if entry.source == source or (not entry.is_case_sensitive() and entry.source.casefold() == folded)]
+
+
+def item_key(key: str, item: int) -> str:
+    """The Entry.positions key of one item of a list (`source_forbidden[1]`)."""
+    return f"{key}[{item}]"
 
 
 _ENTRY_LISTS = tuple(each.name for each in fields(Entry) if each.type.startswith("list"))

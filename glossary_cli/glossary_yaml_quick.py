@@ -21,6 +21,7 @@ import yaml
 from .collector import collector_paused
 from .glossary import ENTRY_FIELDS, Entry, Glossary
 from .glossary_yaml_read import (
+    ITEM_KEYS,
     MAX_GLOSSARY_CHARS,
     _cut_text,
     _entry_from,
@@ -125,13 +126,16 @@ def _flow_scalar(line: str, start: int) -> tuple[Any, int]:
     return match.group(1), match.end()
 
 
-def _flow_collection(line: str, start: int) -> tuple[Any, int]:
-    """`[a, b]` or `{key: value, ...}` of scalars at line[start], and where it ends."""
+def _flow_collection(line: str, start: int, starts: list[int] | None = None) -> tuple[Any, int]:
+    """`[a, b]` or `{key: value, ...}` of scalars at line[start], and where it ends; where each
+    item of a list starts goes to `starts`."""
     closing = "]" if line[start] == "[" else "}"
     values: Any = [] if closing == "]" else {}
     position = start + 1
     while True:
         if closing == "]":
+            if starts is not None:
+                starts.append(position)
             value, position = _flow_scalar(line, position)
             values.append(value)
         else:
@@ -148,11 +152,12 @@ def _flow_collection(line: str, start: int) -> tuple[Any, int]:
             raise _NotQuick
 
 
-def _block_value(line: str, start: int) -> tuple[Any, int, bool]:
-    """The value after `key: ` at line[start], where it ends, and whether it is a scalar."""
+def _block_value(line: str, start: int, starts: list[int] | None = None) -> tuple[Any, int, bool]:
+    """The value after `key: ` at line[start], where it ends, and whether it is a scalar; where
+    each item of a flow list starts goes to `starts`."""
     first = line[start]
     if first in "[{":
-        value, end = _flow_collection(line, start)
+        value, end = _flow_collection(line, start, starts)
         scalar = False
     elif first in "'\"":
         match = (_SINGLE_QUOTED if first == "'" else _DOUBLE_QUOTED).match(line, start)
@@ -182,6 +187,7 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
     values: dict[str, Any] = {}
     marks: dict[str, _Mark] = {}
     key_marks: dict[str, _Mark] = {}
+    item_marks: dict[str, list[_Mark]] = {}  # where each item of a list of ITEM_KEYS starts
     spans: dict[str, _KeySpan] = {}
     keys: list[str] = []
     last = first
@@ -206,6 +212,8 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
                     raise _NotQuick
             else:
                 value, stop, _ = _block_value(line, start)
+            if keys[-1] in ITEM_KEYS:
+                item_marks.setdefault(keys[-1], []).append(_Mark(number, start))
             items.append(value)
             last = number
             spans[keys[-1]].last = number - first
@@ -229,15 +237,19 @@ def _quick_entry(lines: list[str], first: int, end: int) -> tuple[Entry, _EntryL
             marks[key] = _Mark(number, start)
             continue
         items = None
-        values[key], stop, scalar = _block_value(line, start)
+        starts: list[int] = []
+        values[key], stop, scalar = _block_value(line, start, starts)
         marks[key] = _Mark(number, start)
+        if starts and key in ITEM_KEYS:
+            item_marks[key] = [_Mark(number, column) for column in starts]
         if scalar:
             span.scalar = (start, stop)
     for key in keys:
         if values[key] == [] and marks[key].line == first + spans[key].first:
             values[key] = None  # `key:` with nothing under it
     problems: list[Any] = []
-    entry = _entry_from(values, marks, _Mark(first, 4), lambda *_: problems.append(True), key_marks=key_marks)
+    entry = _entry_from(values, marks, _Mark(first, 4), lambda *_: problems.append(True), key_marks=key_marks,
+                        item_marks=item_marks)
     if problems:
         raise _NotQuick
     return entry, _EntryLayout(first=first, last=last, keys=keys, spans=spans)

@@ -23,7 +23,7 @@ import yaml
 
 from .atomic import FileKind
 from .exchange.fields import KNOWN_EXTRA
-from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status
+from .glossary import ENTRY_FIELDS, SCHEMA_VERSION, Entry, Glossary, Status, item_key
 from .models import Alternative, Evidence
 from .scope import PATHS, pattern_problem
 
@@ -683,19 +683,31 @@ def _read_entry(item: yaml.Node, problem: Any) -> Entry | None:
         values = {key: value for key, value in constructed.items() if value is not _REFUSED}
     spelled = {key: [getattr(part, "value", None) for part in node.value] if isinstance(node, yaml.SequenceNode)
                else getattr(node, "value", None) for key, node in nodes.items()}
+    item_marks = {key: [part.start_mark for part in node.value] for key, node in nodes.items()
+                  if key in ITEM_KEYS and isinstance(node, yaml.SequenceNode)}
     return _entry_from(values, {key: node.start_mark for key, node in nodes.items()}, item.start_mark, problem,
-                       spelled, key_marks={key.value: key.start_mark for key, _ in item.value})
+                       spelled, key_marks={key.value: key.start_mark for key, _ in item.value}, item_marks=item_marks)
+
+
+# The lists whose items a problem can be about (a forbidden wording that is the term itself, a
+# rendering listed twice): each item is located, so the problem points at it, not at the list.
+ITEM_KEYS = frozenset({"target", "forbidden", "source_variants", "source_forbidden"})
 
 
 def _entry_from(values: dict[str, Any], marks: dict[str, Any], item_mark: Any, problem: Any,
-                spelled: dict[str, Any] | None = None, key_marks: dict[str, Any] | None = None) -> Entry:
+                spelled: dict[str, Any] | None = None, key_marks: dict[str, Any] | None = None,
+                item_marks: dict[str, list[Any]] | None = None) -> Entry:
     """An entry from its constructed values; `marks` (anything with 0-based .line and .column)
     say where each key's value starts, for Entry.positions and for locating problems. `spelled`:
     each value as typed (a list's items as typed), to name it in a problem as the person wrote it.
     `key_marks` say where each key starts: a key of no known meaning is placed there, since what
-    is wrong with it (a misspelt `stauts:`) is the key, not its value."""
+    is wrong with it (a misspelt `stauts:`) is the key, not its value. `item_marks` say where
+    each item of the lists of ITEM_KEYS starts (Entry.position's `item`)."""
     entry = Entry(source="", line=item_mark.line + 1, column=item_mark.column + 1,
                   positions={key: (mark.line + 1, mark.column + 1) for key, mark in marks.items()})
+    for key, starts in (item_marks or {}).items():
+        for number, mark in enumerate(starts):
+            entry.positions[item_key(key, number)] = (mark.line + 1, mark.column + 1)
     spelled = spelled or {}
 
     source = values.get("source")

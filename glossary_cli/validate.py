@@ -35,6 +35,7 @@ class _Finding:
     entry: Entry
     key: str | None
     message: str
+    item: int | None = None  # the list item of `key` it is about, to point at it
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +46,7 @@ class _Term:
     entry: Entry
     text: str
     is_source: bool
+    item: int | None = None  # a variant's place in source_variants
 
 
 _Check = Callable[[Glossary], Iterator[_Finding]]
@@ -159,7 +161,7 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
     key = rendering_key_of(glossary)
     for entry in glossary.terms:
         spellings = [entry.source, *entry.source_variants]
-        for wording in entry.source_forbidden:
+        for item, wording in enumerate(entry.source_forbidden):
             same = next((spelling for spelling in spellings if spelling == wording or _terms_meet(
                 wording, entry.spelling_is_case_sensitive(wording), spelling,
                 entry.spelling_is_case_sensitive(spelling))), None)
@@ -167,17 +169,17 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
                 shown = "its own term" if same == wording else f'"{same}", its own term'
                 yield _Finding(entry, "source_forbidden", f'entry "{entry.source}" forbids the English "{wording}", '
                                                           f"which check reads as {shown}; remove it from "
-                                                          "source_forbidden")
+                                                          "source_forbidden", item)
         allowed = {key(rendering): rendering for rendering in reversed(entry.allowed_targets())}
-        for rendering in entry.forbidden:
+        for item, rendering in enumerate(entry.forbidden):
             same = allowed.get(key(rendering)) if key(rendering) else None
             if same == rendering:
                 yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which it also '
-                                                   "allows; remove it from target or from forbidden")
+                                                   "allows; remove it from target or from forbidden", item)
             elif same is not None:
                 yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which check reads '
                                                    f'as "{same}", a rendering it allows; remove it from target or '
-                                                   "from forbidden")
+                                                   "from forbidden", item)
 
 
 @_check("GV004")
@@ -252,19 +254,26 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
     for entry in glossary.terms:
         for key in ("target", "forbidden", "source_variants", "source_forbidden"):
             values: list[str] = getattr(entry, key)
-            for value in values:
+            for item, value in enumerate(values):
                 if not value.strip():
-                    yield _Finding(entry, key, f'entry "{entry.source}" has an empty {key}; remove it')
+                    yield _Finding(entry, key, f'entry "{entry.source}" has an empty {key}; remove it', item)
                 elif value != value.strip():
                     yield _Finding(entry, key, f'entry "{entry.source}": {key} "{_spaces_shown(value)}" has leading or '
-                                               "trailing spaces, so it will never match; remove them")
-            for same in _repeated(values, compare=key_of_rendering if key in ("target", "forbidden") else str):
-                if len(set(same)) == 1:
-                    yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{same[0]}" twice; keep one')
+                                               "trailing spaces, so it will never match; remove them", item)
+            if key in ("target", "forbidden"):
+                repeats = _repeated(values, lambda one, other: key_of_rendering(one) == key_of_rendering(other))
+            else:  # English as check reads it: case (unless the entry's case matters), plural, hyphen or space
+                repeats = _repeated(values, lambda one, other: one == other or _terms_meet(
+                    one, entry.spelling_is_case_sensitive(one), other, entry.spelling_is_case_sensitive(other)))
+            for same in repeats:
+                written = [value for _, value in same]
+                if len(set(written)) == 1:
+                    yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{written[0]}" twice; keep one',
+                                   same[1][0])
                 else:
-                    shown = " and ".join(f'"{value}"' for value in dict.fromkeys(same))
+                    shown = " and ".join(f'"{value}"' for value in dict.fromkeys(written))
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} {shown}, which check reads as '
-                                               "the same; keep one")
+                                               "the same; keep one", same[1][0])
         if entry.source != entry.source.strip():
             yield _Finding(entry, "source", f'source "{_spaces_shown(entry.source)}" has leading or trailing spaces; '
                                             "remove them")
@@ -276,7 +285,8 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
     terms: list[_Term] = []
     for number, entry in enumerate(entry for entry in glossary.terms if entry.status is not Status.REJECTED):
         terms.append(_Term(number, entry, entry.source, is_source=True))
-        terms += [_Term(number, entry, variant, is_source=False) for variant in entry.source_variants]
+        terms += [_Term(number, entry, variant, is_source=False, item=item)
+                  for item, variant in enumerate(entry.source_variants)]
     by_form: dict[str, list[_Term]] = {}
     for term in terms:
         for form in _forms(term.text, False):
@@ -293,15 +303,15 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
                             if not other.is_source and other.number < variant.number]
         if variant.text == entry.source or any(other is entry for other in sources):
             yield _Finding(entry, "source_variants", f'entry "{entry.source}" lists its own source as a variant; '
-                                                     "remove it")
+                                                     "remove it", variant.item)
         elif sources:
             yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also the '
                                                      f"source of {_the_entry(sources[0])}; "
-                                                     "keep it in one place")
+                                                     "keep it in one place", variant.item)
         elif earlier_variants:
             yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also a '
                                                      f"variant of {_the_entry(earlier_variants[0])}; "
-                                                     "keep it in one place")
+                                                     "keep it in one place", variant.item)
 
 
 @_check("GV007")
@@ -319,16 +329,17 @@ def approved_target_forbidden_elsewhere(glossary: Glossary) -> Iterator[_Finding
                     if same is not None:
                         shown = "it" if same == rendering else f'"{same}", which check reads as the same'
                         yield _Finding(other, "forbidden", f'"{other.source}" forbids "{rendering}" here, but the '
-                                                           f"approved entry at line {_line(approved)} requires {shown}")
+                                                           f"approved entry at line {_line(approved)} requires {shown}",
+                                       other.forbidden.index(rendering))
 
 
-def _term_spellings(entry: Entry) -> Iterator[tuple[str, str]]:
-    """(key, text) of every spelling of a term an entry holds: its source, targets, forbidden
-    renderings, source variants and forbidden English wordings."""
-    yield "source", entry.source
+def _term_spellings(entry: Entry) -> Iterator[tuple[str, int | None, str]]:
+    """(key, list item, text) of every spelling of a term an entry holds: its source, targets,
+    forbidden renderings, source variants and forbidden English wordings."""
+    yield "source", None, entry.source
     for key in ("target", "forbidden", "source_variants", "source_forbidden"):
-        for value in getattr(entry, key):
-            yield key, value
+        for item, value in enumerate(getattr(entry, key)):
+            yield key, item, value
 
 
 @_check("GV008")
@@ -338,14 +349,14 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     Pasted in from a web page or a CAT tool, it cannot be seen in an editor. check ignores it, but
     an export carries it into CAT tools, whose term recognition then misses the term as typed."""
     for entry in glossary.terms:
-        for key, value in _term_spellings(entry):
+        for key, item, value in _term_spellings(entry):
             found = INVISIBLE.search(value)
             if found is not None:
                 hidden = found.group()
                 name = unicodedata.name(hidden, "a format character")
                 yield _Finding(entry, key, f'{key} "{with_code_points(value, hidden)}" holds the invisible character '
                                            f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
-                                           "tools, whose term search then misses it; delete it")
+                                           "tools, whose term search then misses it; delete it", item)
 
 
 # A list typed with a Chinese input method: `[世界卫生组织，世卫组织]` is one rendering to YAML.
@@ -363,12 +374,12 @@ def renderings_run_together(glossary: Glossary) -> Iterator[_Finding]:
         if entry.status is not Status.APPROVED or _ENGLISH_LIST.search(entry.source):
             continue  # a term that is a list itself (`carbon capture, utilization, and storage`) may be rendered as one
         for key in ("target", "forbidden"):
-            for value in getattr(entry, key):
+            for item, value in enumerate(getattr(entry, key)):
                 if _LIST_SLIP.search(value):
                     pieces = ", ".join(piece.strip() for piece in _LIST_SLIP.split(value))
                     yield _Finding(entry, key, f'{key} "{value}" is one rendering to YAML, which splits a list at '
                                                f"ASCII commas only; if you meant several, list them: [{pieces}] in the file, "
-                                               f"{pieces.replace(', ', ' / ')} in glossary review")
+                                               f"{pieces.replace(', ', ' / ')} in glossary review", item)
 
 
 # Control characters (Unicode's category Cc: C0, DEL, C1) but the tab, which check reads as the
@@ -387,13 +398,13 @@ def control_characters(glossary: Glossary) -> Iterator[_Finding]:
     terminal an escape sequence can hide a word of the term or make it a link, and a line break
     in a message would start a line a CI runner may read as a command."""
     for entry in glossary.terms:
-        for key, value in _term_spellings(entry):
+        for key, item, value in _term_spellings(entry):
             found = _CONTROL.search(value)
             if found is not None:
                 control = found.group()
                 name = _CONTROL_NAMES.get(control, "a control character")
                 yield _Finding(entry, key, f"{key} {value!r} holds {name} (U+{ord(control):04X}); a term is "
-                                           "one line of plain text: delete it")
+                                           "one line of plain text: delete it", item)
 
 
 @_check("GV011")
@@ -416,7 +427,8 @@ def approved_in_the_other_script(glossary: Glossary) -> Iterator[_Finding]:
                 yield _Finding(entry, "target", f'entry "{entry.source}" is approved as "{rendering}", which is in '
                                                 f"{shown} script, in a glossary for {wanted} ({script}); write the "
                                                 f'{wanted} rendering (OpenCC {config} reads it as "{converted}"), '
-                                                "or change languages: target")
+                                                "or change languages: target",
+                               entry.target.index(rendering) if rendering in entry.target else None)
 
 
 @_check("GV012")
@@ -427,7 +439,7 @@ def other_spaces(glossary: Glossary) -> Iterator[_Finding]:
     reads one as a space, but an export carries it into CAT tools, whose term search then misses
     the term typed with a plain space. At the ends of a term it is a stray space (GV005)."""
     for entry in glossary.terms:
-        for key, value in _term_spellings(entry):
+        for key, item, value in _term_spellings(entry):
             inner = value.strip()
             found = OTHER_SPACES.search(inner)
             if found is not None:
@@ -436,7 +448,7 @@ def other_spaces(glossary: Glossary) -> Iterator[_Finding]:
                 yield _Finding(entry, key, f'{key} "{with_code_points(value, space)}" holds the space '
                                            f"U+{ord(space):04X} ({unicodedata.name(space)}), which an export would "
                                            "carry into CAT tools, whose term search then misses it; "
-                                           + ("delete it" if between_han else "write a plain space"))
+                                           + ("delete it" if between_han else "write a plain space"), item)
 
 
 @_check("GV013")
@@ -447,13 +459,13 @@ def term_in_typographic_quotes(glossary: Glossary) -> Iterator[_Finding]:
     in the term: check then looks for them, so an approved source is never found in the English
     and a correct translation without them is flagged."""
     for entry in glossary.terms:
-        for key, value in _term_spellings(entry):
+        for key, item, value in _term_spellings(entry):
             quotes = typographic_quotes(value)
             if quotes is not None:
                 yield _Finding(entry, key, f'{key} "{value}" is wrapped in the typographic quotes {quotes[0]} '
                                            f"{quotes[1]}, which YAML reads as part of the term, so check looks for "
                                            f"them too; write {value[1:-1]} without them (YAML quotes a value with "
-                                           "ASCII \" or ' only)")
+                                           "ASCII \" or ' only)", item)
 
 
 @_check("GV014")
@@ -630,7 +642,7 @@ def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None
             if code in OWN_FIELD_CHECKS and finding.entry.status is not Status.APPROVED:
                 continue  # unenforced_problems
             if wanted is None or id(finding.entry) in wanted:
-                line, column = finding.entry.position(finding.key)
+                line, column = finding.entry.position(finding.key, finding.item)
                 problems.append(Problem(path, line, column, finding.message, code=code))
     return problems
 
@@ -645,7 +657,7 @@ def unenforced_problems(glossary: Glossary, path: str) -> list[Problem]:
         problems = []
         for code in OWN_FIELD_CHECKS:
             for finding in CHECKS[code](unread):
-                line, column = finding.entry.position(finding.key)
+                line, column = finding.entry.position(finding.key, finding.item)
                 problems.append(Problem(path, line, column, f"{finding.message} (the entry is "
                                                             f"{_status_told(finding.entry)}: check and export read "
                                                             "approved entries only, so this stops nothing, but "
@@ -781,14 +793,19 @@ def _no_terms_list(text: str, path: str) -> list[Problem]:
     return []
 
 
-def _repeated(values: list[str], *, compare: Callable[[str], str]) -> list[list[str]]:
-    """Values that compare equal to another, grouped, in order of first appearance; blank and
-    space-padded values (reported on their own) left out."""
-    groups: dict[str, list[str]] = {}
-    for value in values:
-        if compare(value) and value == value.strip():
-            groups.setdefault(compare(value), []).append(value)
-    return sorted((same for same in groups.values() if len(same) > 1), key=lambda same: same[0])
+def _repeated(values: list[str], same: Callable[[str, str], bool]) -> list[list[tuple[int, str]]]:
+    """(list item, value) of values that are the `same` as an earlier one, grouped with it, by the
+    first value; blank and space-padded values (reported on their own) left out."""
+    groups: list[list[tuple[int, str]]] = []
+    for item, value in enumerate(values):
+        if not value.strip() or value != value.strip():
+            continue
+        group = next((group for group in groups if same(group[0][1], value)), None)
+        if group is None:
+            groups.append([(item, value)])
+        else:
+            group.append((item, value))
+    return sorted((group for group in groups if len(group) > 1), key=lambda group: group[0][1])
 
 
 def _as(earlier: Entry, entry: Entry) -> str:

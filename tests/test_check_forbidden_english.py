@@ -54,9 +54,9 @@ def test_validate_refuses_a_wording_that_is_the_term_itself():
         "g.yaml")
     assert problems == []
     assert [str(problem) for problem in validate_glossary(glossary, "g.yaml")] == [
-        'g.yaml:6:23: entry "heat pump" forbids the English "heat pumps", which check reads as "heat pump", its own '
+        'g.yaml:6:24: entry "heat pump" forbids the English "heat pumps", which check reads as "heat pump", its own '
         "term; remove it from source_forbidden",
-        'g.yaml:6:23: entry "heat pump" forbids the English "heat pump units", which check reads as "heat-pump unit", '
+        'g.yaml:6:36: entry "heat pump" forbids the English "heat pump units", which check reads as "heat-pump unit", '
         "its own term; remove it from source_forbidden"]
 
 

@@ -27,7 +27,7 @@ def test_merge_refuses_a_result_that_would_fail_validate(runner, workdir):
     result = runner.invoke(app, ["merge", "a.yaml", "b.yaml", "-o", "c.yaml"])
     assert result.exit_code == 2, result.output
     assert result.stderr == (
-        'error: merge result:9:22: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
+        'error: merge result:9:23: variant "Vehicle-to-Grid" of "V2G" is also the source of the entry at line 3; '
         "keep it in one place [entry from b.yaml:3]\n"
         "error: the merged glossary would fail validate (1 problem); nothing written. "
         "Settle it in a.yaml or b.yaml and merge again\n")

@@ -38,7 +38,7 @@ def test_a_list_typed_with_a_chinese_comma_is_named_before_check_fails_on_every_
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f'error: {path}:4:13: target "世界卫生组织，世卫组织" is one rendering to YAML, which splits a list at ASCII '
+        f'error: {path}:4:14: target "世界卫生组织，世卫组织" is one rendering to YAML, which splits a list at ASCII '
         "commas only; if you meant several, list them: [世界卫生组织, 世卫组织] in the file, 世界卫生组织 / 世卫组织 in "
         "glossary review",
         f'error: {path}:7:13: target "严重急性呼吸系统综合征、非典" is one rendering to YAML, which splits a list at '

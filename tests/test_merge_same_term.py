@@ -54,7 +54,7 @@ def test_an_input_that_fails_validate_is_refused_at_its_own_line(runner, workdir
     write("wang.yaml", HEADER + approved("grid", "电网") + "    forbidden: [电网]\n")
     result = runner.invoke(app, ["merge", "base.yaml", "wang.yaml", "-o", "out.yaml"])
     assert result.exit_code == 2
-    assert result.stderr == ('error: wang.yaml:7:16: entry "grid" forbids "电网", which it also allows; '
+    assert result.stderr == ('error: wang.yaml:7:17: entry "grid" forbids "电网", which it also allows; '
                              "remove it from target or from forbidden\n")
     assert not Path("out.yaml").exists()
 

@@ -47,7 +47,7 @@ def test_same_source_approved_twice():
 def test_forbidden_equal_to_allowed():
     assert problems_in("  - source: ISO\n    keep_source: true\n    forbidden: [ISO, 国际标准化组织]\n"
                        "    status: approved\n") == [
-        'g.yaml:4:16: entry "ISO" forbids "ISO", which it also allows; remove it from target or from forbidden']
+        'g.yaml:4:17: entry "ISO" forbids "ISO", which it also allows; remove it from target or from forbidden']
 
 
 def test_two_approvals_of_one_rendering_are_a_problem():
@@ -104,24 +104,24 @@ def test_validate_and_check_warn_of_duplicate_candidates_and_go_on(runner, tmp_p
 def test_blank_spaced_and_repeated_renderings():
     assert problems_in("  - source: grid\n    target: [' 电网', 电网, '']\n    forbidden: [电力, 电力]\n"
                        "    status: approved\n") == [
-        'g.yaml:3:13: entry "grid": target " 电网" has leading or trailing spaces, so it will never match; '
+        'g.yaml:3:14: entry "grid": target " 电网" has leading or trailing spaces, so it will never match; '
         "remove them",
-        'g.yaml:3:13: entry "grid" has an empty target; remove it',
-        'g.yaml:4:16: entry "grid" lists forbidden "电力" twice; keep one']
+        'g.yaml:3:25: entry "grid" has an empty target; remove it',
+        'g.yaml:4:21: entry "grid" lists forbidden "电力" twice; keep one']
 
 
 def test_variant_that_is_another_entry():
     assert problems_in("  - source: V2G\n    source_variants: [vehicle-to-grid, V2G]\n"
                        "  - source: vehicle-to-grid\n") == [
-        'g.yaml:3:22: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 4; '
+        'g.yaml:3:23: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 4; '
         "keep it in one place",
-        'g.yaml:3:22: entry "V2G" lists its own source as a variant; remove it']
+        'g.yaml:3:40: entry "V2G" lists its own source as a variant; remove it']
 
 
 def test_approved_rendering_forbidden_by_another_entry():
     assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
                        "  - source: grid\n    forbidden: [电网]\n") == [
-        'g.yaml:6:16: "grid" forbids "电网" here, but the approved entry at line 2 requires it']
+        'g.yaml:6:17: "grid" forbids "电网" here, but the approved entry at line 2 requires it']
 
 
 def test_checks_have_stable_ids_and_titles():
@@ -148,7 +148,7 @@ def test_five_mistakes_give_five_located_messages_and_exit_2(runner):
         f"error: {path}:12:13: unknown status 'aproved'; use candidate, approved or rejected",
         f'error: {path}:14:13: entry "grid" is approved but has no target; add one, set keep_source: true, '
         "or set status: candidate",
-        f'error: {path}:17:16: entry "charging pile" forbids "充电桩", which it also allows; '
+        f'error: {path}:17:22: entry "charging pile" forbids "充电桩", which it also allows; '
         "remove it from target or from forbidden",
         f'error: {path}:22:5: duplicate approved entry "smart charging" → "智能充电", first at line 19; keep one',
         f"{path}: 5 problems",
@@ -218,13 +218,13 @@ def test_forbidden_that_check_reads_as_an_allowed_rendering(runner, tmp_path):
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f'error: {path}:4:49: entry "power grid" forbids "電網", which check reads as "电网", a rendering it '
+        f'error: {path}:4:50: entry "power grid" forbids "電網", which check reads as "电网", a rendering it '
         "allows; remove it from target or from forbidden",
-        f'error: {path}:5:52: entry "protocol" forbids "协议（P2G）", which check reads as "协议(P2G)", a rendering '
+        f'error: {path}:5:53: entry "protocol" forbids "协议（P2G）", which check reads as "协议(P2G)", a rendering '
         "it allows; remove it from target or from forbidden",
-        f'error: {path}:6:44: entry "forum" forbids "论 坛", which check reads as "论坛", a rendering it allows; '
+        f'error: {path}:6:45: entry "forum" forbids "论 坛", which check reads as "论坛", a rendering it allows; '
         "remove it from target or from forbidden",
-        f'error: {path}:7:49: entry "ISO" forbids "iso", which check reads as "ISO", a rendering it allows; '
+        f'error: {path}:7:50: entry "ISO" forbids "iso", which check reads as "ISO", a rendering it allows; '
         "remove it from target or from forbidden",
         f"{path}: 4 problems",
     ]
@@ -233,7 +233,7 @@ def test_forbidden_that_check_reads_as_an_allowed_rendering(runner, tmp_path):
 def test_forbidden_elsewhere_that_check_reads_as_the_approved_rendering():
     assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
                        "  - source: grid\n    forbidden: [電 網]\n") == [
-        'g.yaml:6:16: "grid" forbids "電 網" here, but the approved entry at line 2 requires "电网", which check '
+        'g.yaml:6:17: "grid" forbids "電 網" here, but the approved entry at line 2 requires "电网", which check '
         "reads as the same"]
 
 
@@ -246,8 +246,8 @@ def test_renderings_that_check_reads_as_the_same_are_duplicates_not_conflicts():
 def test_renderings_listed_twice_as_check_reads_them():
     assert problems_in("  - source: grid\n    target: [电网, 電網, 电力网]\n    forbidden: [电力, 電力, 电力]\n"
                        "    status: approved\n") == [
-        'g.yaml:3:13: entry "grid" lists target "电网" and "電網", which check reads as the same; keep one',
-        'g.yaml:4:16: entry "grid" lists forbidden "电力" and "電力", which check reads as the same; keep one']
+        'g.yaml:3:18: entry "grid" lists target "电网" and "電網", which check reads as the same; keep one',
+        'g.yaml:4:21: entry "grid" lists forbidden "电力" and "電力", which check reads as the same; keep one']
 
 
 def test_sources_check_reads_as_one_term_approved_with_different_targets():
@@ -287,7 +287,7 @@ def test_duplicate_and_forbidden_across_plural_sources():
         'g.yaml:3:5: duplicate approved entry "heat pumps" → "热泵", first at line 2 as "heat pump"; keep one')
     assert problems_in("  - {source: heat pump, target: 热泵, status: approved}\n"
                        "  - {source: heat-pump, forbidden: [热泵]}\n") == [
-        'g.yaml:3:36: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it']
+        'g.yaml:3:37: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it']
 
 
 def test_variant_that_check_reads_as_another_source_or_variant():
@@ -296,17 +296,17 @@ def test_variant_that_check_reads_as_another_source_or_variant():
                        "  - {source: biological cell, source_variants: [Cells], status: approved, target: 细胞}\n"
                        "  - {source: V2G, source_variants: [Vehicle-to-Grids]}\n"
                        "  - {source: vehicle to grid}\n") == [
-        'g.yaml:2:52: variant "cell" of "battery" is also the source of the entry at line 3; keep it in one place',
-        'g.yaml:4:48: variant "Cells" of "biological cell" is also the source of the entry at line 3; '
+        'g.yaml:2:53: variant "cell" of "battery" is also the source of the entry at line 3; keep it in one place',
+        'g.yaml:4:49: variant "Cells" of "biological cell" is also the source of the entry at line 3; '
         "keep it in one place",
-        'g.yaml:5:36: variant "Vehicle-to-Grids" of "V2G" is also the source of the entry at line 6; '
+        'g.yaml:5:37: variant "Vehicle-to-Grids" of "V2G" is also the source of the entry at line 6; '
         "keep it in one place"]
 
 
 def test_variant_shared_by_two_entries():
     assert problems_in("  - {source: battery, source_variants: [cell]}\n"
                        "  - {source: biological cell, source_variants: [Cells]}\n") == [
-        'g.yaml:3:48: variant "Cells" of "biological cell" is also a variant of the entry at line 2; '
+        'g.yaml:3:49: variant "Cells" of "biological cell" is also a variant of the entry at line 2; '
         "keep it in one place"]
 
 
@@ -330,7 +330,7 @@ def test_a_variant_is_compared_in_its_own_case_as_check_matches_it():
     assert problems_in("  - source: V2G\n    target: 车网互动\n    status: approved\n"
                        "    source_variants: [vehicle-to-grid]\n"
                        "  - source: Vehicle-To-Grid\n    target: 车辆到电网\n    status: approved\n") == [
-        'g.yaml:5:22: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 6; '
+        'g.yaml:5:23: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 6; '
         "keep it in one place"]
 
 

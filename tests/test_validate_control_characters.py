@@ -21,10 +21,10 @@ HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
      "g.yaml:4:13: source 'smart \\x1b[8mhidden\\x1b[28m grid' holds an escape (U+001B); a term is one line of "
      "plain text: delete it"),
     ('  - source: smart grid\n    target: 智能电网\n    forbidden: ["聪明\\x9b电网"]\n',
-     "g.yaml:6:16: forbidden '聪明\\x9b电网' holds a control character (U+009B); a term is one line of plain "
+     "g.yaml:6:17: forbidden '聪明\\x9b电网' holds a control character (U+009B); a term is one line of plain "
      "text: delete it"),
     ('  - source: smart grid\n    target: 智能电网\n    source_variants: ["intelligent\\rgrid"]\n',
-     "g.yaml:6:22: source_variants 'intelligent\\rgrid' holds a carriage return (U+000D); a term is one line of plain "
+     "g.yaml:6:23: source_variants 'intelligent\\rgrid' holds a carriage return (U+000D); a term is one line of plain "
      "text: delete it"),
 ])
 def test_validate_refuses_a_control_character_in_a_term_at_its_line(runner, workdir, entry, message):

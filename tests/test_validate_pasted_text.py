@@ -37,7 +37,7 @@ def test_smart_quotes_inside_ascii_quotes_and_in_a_list_are_named_too(runner, wo
                               "    forbidden: [\u201c付款\u201d]\n")
     assert result.exit_code == 2
     assert [line.split(" is wrapped in")[0] for line in result.stderr.splitlines()] == [
-        'error: g.yaml:5:13: target "“结账”"', 'error: g.yaml:7:16: forbidden "“付款”"', "g.yaml: 2 problems"]
+        'error: g.yaml:5:13: target "“结账”"', 'error: g.yaml:7:17: forbidden "“付款”"', "g.yaml: 2 problems"]
 
 
 def test_check_names_the_smart_quotes_instead_of_flagging_the_correct_translation(runner, workdir):
@@ -74,7 +74,7 @@ def test_a_note_in_smart_quotes_gets_a_syntax_error_that_names_them(runner, work
      'g.yaml:4:13: source "shopping<U+00A0>cart" holds the space U+00A0 (NO-BREAK SPACE), which an export would '
      "carry into CAT tools, whose term search then misses it; write a plain space"),
     ('  - source: shopping cart\n    target: 购物车\n    source_variants: ["shopping\u202fbasket"]\n    status: approved\n',
-     'g.yaml:6:22: source_variants "shopping<U+202F>basket" holds the space U+202F (NARROW NO-BREAK SPACE), which an '
+     'g.yaml:6:23: source_variants "shopping<U+202F>basket" holds the space U+202F (NARROW NO-BREAK SPACE), which an '
      "export would carry into CAT tools, whose term search then misses it; write a plain space"),
     ('  - source: Prime membership\n    target: "加入\u3000Prime\u3000会员"\n    status: approved\n',
      'g.yaml:5:13: target "加入<U+3000>Prime<U+3000>会员" holds the space U+3000 (IDEOGRAPHIC SPACE), which an export '

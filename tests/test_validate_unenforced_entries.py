@@ -13,7 +13,7 @@ from tests.support import write_here as write
 HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
 CANDIDATE = ("  - source: smart grid\n    target: 智能电网\n    status: candidate\n    score: 0.7\n"
              "    source_forbidden: [smart-grid]\n")
-WARNED = ('g.yaml:{line}:23: entry "smart grid" forbids the English "smart-grid", which check reads as "smart grid", its '
+WARNED = ('g.yaml:{line}:24: entry "smart grid" forbids the English "smart-grid", which check reads as "smart grid", its '
           "own term; remove it from source_forbidden (the entry is a candidate: check and export read approved "
           "entries only, so this stops nothing, but approving it is refused until it is mended)")
 
@@ -24,7 +24,7 @@ def test_a_candidates_own_mistake_is_a_warning_and_an_approved_ones_a_problem():
     glossary, _ = parse_glossary(HEADER + CANDIDATE + "  - {source: grid, target: ' 电网', status: rejected}\n"
                                  "  - {source: power grid, target: [电网, 電網], status: approved}\n", "g.yaml")
     assert [str(problem) for problem in validate_glossary(glossary, "g.yaml")] == [
-        'g.yaml:10:34: entry "power grid" lists target "电网" and "電網", which check reads as the same; keep one']
+        'g.yaml:10:39: entry "power grid" lists target "电网" and "電網", which check reads as the same; keep one']
     assert [(str(problem), problem.code) for problem in unenforced_problems(glossary, "g.yaml")] == [
         (WARNED.format(line=8), "GV003"),
         ('g.yaml:9:28: entry "grid": target " 电网" has leading or trailing spaces, so it will never match; remove '
