@@ -90,10 +90,11 @@ def test_a_closed_or_full_stderr_changes_no_exit_code(workdir, stderr):
     assert b"GL001" in found.stdout
 
 
-def test_a_closed_stdin_read_as_dash_is_an_empty_input(workdir):
+def test_a_closed_stdin_read_as_dash_is_an_input_error_that_says_it_is_closed(workdir):
     done = subprocess.run(["sh", "-c", f"{GLOSSARY_CLI} check ok.yaml - <&-"], capture_output=True, text=True)
     assert done.returncode == 2
-    assert done.stderr == "error: <stdin>: empty file: no segment pairs to read\n"
+    assert done.stderr == ("error: <stdin>: standard input is closed (<&-), so - has nothing to read; pipe the pairs "
+                           "in, or name the files\n")
 
 
 def test_an_empty_argument_is_an_unset_variable_not_the_current_directory(workdir):

@@ -10,7 +10,7 @@ import signal
 import sys
 
 from .. import interrupts
-from .common import EXIT_ERROR, EXIT_OK, app
+from .common import EXIT_ERROR, EXIT_OK, ClosedStandardInput, app
 
 # Importing a command module registers it; keep these imports light (no spaCy, no jieba).
 from . import extract_cmd  # noqa: E402,F401
@@ -76,7 +76,7 @@ def _diagnostics_never_fail() -> None:
     traceback nobody saw and exit 1, which CI reads as findings."""
     sys.stderr = open(os.devnull, "w", encoding="utf-8") if sys.stderr is None else _Unfailing(sys.stderr)
     if sys.stdin is None:  # closed (<&-): `-` then reads nothing, an input error, not an AttributeError
-        sys.stdin = open(os.devnull, encoding="utf-8")
+        sys.stdin = ClosedStandardInput()
 
 
 class _Unfailing:

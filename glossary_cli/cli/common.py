@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -336,6 +337,19 @@ def load_validated(path: Path, *, empty_ok: bool = False):
 
 
 STDIN = "-"
+
+
+class ClosedStandardInput(io.TextIOWrapper):
+    """What main() puts in place of a standard input the command was started without (`<&-`):
+    it reads as empty, so nothing fails with an AttributeError, and a command that needs its
+    input says that it is closed rather than empty (standard_input_closed)."""
+
+    def __init__(self) -> None:
+        super().__init__(open(os.devnull, "rb"), encoding="utf-8")
+
+
+def standard_input_closed() -> bool:
+    return isinstance(sys.stdin, ClosedStandardInput)
 
 
 class StatusChoice(str, Enum):

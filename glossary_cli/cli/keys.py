@@ -58,6 +58,7 @@ class KeyReader:
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._normal_mode = None  # the terminal's settings before the session, while in cbreak mode
         self._pasting = False
+        self._ahead: str | None = None  # the first piped key, read by has_keys and not yet taken ("": none came)
 
     def __enter__(self) -> "KeyReader":
         if self.terminal:
@@ -86,18 +87,33 @@ class KeyReader:
         """The next key press, or a Paste. EOFError when input ends (Ctrl-D on a terminal)."""
         self.mid_line = True
         if not self.terminal:
-            while True:
-                char = self.stream.read(1)
-                if not char:
-                    raise EOFError
-                if char not in "\r\n":
-                    self.mid_line = False
-                    return char
+            char = self._ahead if self._ahead is not None else self._piped_key()
+            self._ahead = None
+            if not char:
+                raise EOFError
+            self.mid_line = False
+            return char
         key = self._terminal_key()
         if key == _END_OF_INPUT:
             raise EOFError
         self.mid_line = False
         return key
+
+    def has_keys(self) -> bool:
+        """Whether there are keys to read: always on a terminal; piped input holds one, or was
+        empty (`< /dev/null`, a CI step's standard input), where a session would decide nothing."""
+        if self.terminal:
+            return True
+        if self._ahead is None:
+            self._ahead = self._piped_key()
+        return bool(self._ahead)
+
+    def _piped_key(self) -> str:
+        """The next piped character but line ends, or "" at the end of the input."""
+        while True:
+            char = self.stream.read(1)
+            if not char or char not in "\r\n":
+                return char
 
     def line(self, console, prompt: str, *, current: str = "") -> str:
         """A line typed after a key, asked for with `prompt` (rich markup) on `console`. On a

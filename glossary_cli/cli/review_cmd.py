@@ -19,7 +19,7 @@ from ..safe_text import one_line, visible_controls
 from .progress import reading
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
                      load_validated, message_line, refuse_conflicts, refuse_other_yaml, refuse_standard_input,
-                     same_file, stdout_console, warn, writing_to_stdout)
+                     same_file, standard_input_closed, stdout_console, warn, writing_to_stdout)
 
 class ValidateFormat(str, Enum):
     TEXT = "text"
@@ -105,6 +105,10 @@ def review(
     from .keys import KeyReader
 
     keys = KeyReader()
+    if standard_input_closed() or not keys.has_keys():
+        how = "is closed (<&-)" if standard_input_closed() else "is empty"
+        fail(f"standard input {how}, so review has no keys to read: run it on a terminal, or pipe the keys in "
+             f"(printf 'aas' | glossary review {file}); nothing decided")
     console.print(message_line(_opening(session, file)), markup=False, soft_wrap=True)
     try:
         with keys:
