@@ -24,7 +24,7 @@ from ..rules import RULES, Severity
 from ..scope import scope_root
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, STDIN, app, draws, handles_errors, load_validated,
                      message_line, same_file, standard_input_closed, stderr_console, stdout_console,
-                     unreachable_paths_refused, warn, writing_to_stdout)
+                     unreachable_paths_refused, warn, write_utf8, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs, preferred_target, refuse_pair_from_two_places,
                              side_by_side, unexpanded_pattern)
@@ -123,7 +123,7 @@ def _failure_reported(report_format: ReportFormat, context: ReportContext) -> It
             from ..report.failure import render_failure
 
             with writing_to_stdout():
-                sys.stdout.write(render_failure(report_format, error, context))
+                write_utf8(render_failure(report_format, error, context))
         raise
 
 
@@ -152,7 +152,7 @@ def _interruption_reported(report_format: ReportFormat, context: ReportContext,
 
                 try:
                     with writing_to_stdout():
-                        sys.stdout.write(render_interrupted(report_format, interrupts.signal_number(), context))
+                        write_utf8(render_interrupted(report_format, interrupts.signal_number(), context))
                     said = f"the {report_format.value} report on stdout says the check did not finish"
                 except OutputError:
                     said = f"the {report_format.value} report could not be written to stdout"
@@ -504,7 +504,7 @@ def check(
             else:
                 for chunk in report_chunks(result, context, report_format):  # as they come: see report_chunks
                     output.started = True
-                    sys.stdout.write(chunk)
+                    write_utf8(chunk)
     if report_format is not ReportFormat.TEXT:
         # The report is for a program; the CI log shows stderr: what the run found, and what of it
         # the platform will not show, as the text report's last line says it

@@ -292,6 +292,22 @@ def writing_to_stdout() -> Iterator[None]:
         raise OutputError(f"cannot write: {error.strerror or error}", path="<stdout>") from None
 
 
+def write_utf8(text: str) -> None:
+    """Write data for programs (a JSON or SARIF report, GitHub annotations, JUnit XML, an export)
+    to standard output as UTF-8 whatever the locale, as git and ruff do: on an ASCII-only stdout
+    (LC_ALL=C without Python's UTF-8 mode) the stream would write 术语.tsv as `\\u672f\\u8bed.tsv`,
+    a file no annotation attaches to, in XML that says it is UTF-8. Text for people goes through
+    the stream's own encoding (main() makes it escape what it cannot encode)."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or (stream.encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig"):
+        stream.write(text)
+        return
+    stream.flush()  # what the text layer holds goes first
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
+
+
 def refuse_conflicts(conflicts: list, base: object, incoming: object, command: str) -> None:
     """Merge conflicts (from merge or import) stop the command: each on its own error line, then
     what to do; nothing is written. They exit 1, as findings do (and git merge-file's conflicts):

@@ -48,7 +48,7 @@ from ..readers import InputFormat
 from ..report import counted, report_path
 from ..safe_text import one_line
 from . import corpus_options as corpus
-from .common import app, chinese_language, draws, english_language, handles_errors, refuse_standard_input, stdout_console, warn, writing_to_stdout
+from .common import app, chinese_language, draws, english_language, handles_errors, refuse_standard_input, stdout_console, warn, write_utf8, writing_to_stdout
 
 SCHEMA = "glossary-eval/1"
 ENGLISH_NORMALISATION = "NFKC, lower case, hyphens as spaces, plural of the last word folded (-ies -> -y, -s)"
@@ -170,7 +170,7 @@ def eval_command(
             **_records(evaluation, misses),
         }
         with writing_to_stdout():
-            sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+            write_utf8(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     with writing_to_stdout():
         _render_text(evaluation, misses, reference=reference, reachable_in=reachable_in or [])

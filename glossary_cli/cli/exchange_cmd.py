@@ -14,7 +14,8 @@ from ..exchange import ExchangeFormat, ImportStage, TbxVersion
 from ..glossary import Status
 from ..report import counted
 from .common import (FILE_TO_WRITE, StatusChoice, app, chinese_language, chosen_statuses, english_language, existing_glossary, handles_errors,
-                     load_validated, refuse_conflicts, same_file, stderr_console, warn, writing_to_stdout)
+                     load_validated, refuse_conflicts, same_file, stderr_console, warn, write_utf8,
+                     writing_to_stdout)
 from .progress import progress_reporter
 
 
@@ -71,7 +72,7 @@ def export_command(
     count = _count_entries(loaded, to, statuses)
     if output is None:
         with writing_to_stdout():
-            sys.stdout.write(text)
+            write_utf8(text)
     else:
         write_atomic(str(output), text)
         sys.stderr.write(f"{output}: exported {counted(count, 'entry', 'entries')} as {to.value}"
@@ -186,7 +187,7 @@ def import_command(
             write_atomic(str(output), text, expected=read)
     if output is None:
         with writing_to_stdout():
-            sys.stdout.write(text)
+            write_utf8(text)
     elif result is None:
         sys.stderr.write(f"{output}: {_summary(incoming.terms)} imported from {termbase_name}\n")
     else:

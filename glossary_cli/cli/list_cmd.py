@@ -48,7 +48,7 @@ from ..listing import EntryQuery, Listed, Listing, ListOrder
 from ..report import counted, report_path
 from ..safe_text import one_line
 from .common import (StatusChoice, app, chosen_statuses, draws, handles_errors, refuse_other_yaml,
-                     refuse_standard_input, stdout_console, warn, writing_to_stdout)
+                     refuse_standard_input, stdout_console, warn, write_utf8, writing_to_stdout)
 
 SCHEMA = "glossary-list/1"
 _COLUMNS = ("line", "source", "target", "status", "score", "count", "note")
@@ -139,8 +139,8 @@ def list_command(
         if list_format is ListFormat.JSON:
             options = {"status": [each.value for each in Status if each in query.statuses], "min_score": min_score,
                        "max_score": max_score, "match": list(query.containing), "sort": sort.value, "top": top}
-            sys.stdout.write(json.dumps(_document(listing, glossaries, options, count_only), ensure_ascii=False,
-                                        indent=2, default=str) + "\n")
+            write_utf8(json.dumps(_document(listing, glossaries, options, count_only), ensure_ascii=False, indent=2,
+                                  default=str) + "\n")
         elif count_only:
             sys.stdout.write(summary_line(listing, counting=True, files=files) + "\n")
         elif list_format is ListFormat.TEXT and draws(stdout_console()):

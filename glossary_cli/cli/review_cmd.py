@@ -19,7 +19,7 @@ from ..safe_text import one_line, visible_controls
 from .progress import reading
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
                      load_validated, message_line, refuse_conflicts, refuse_other_yaml, refuse_standard_input,
-                     same_file, standard_input_closed, stdout_console, warn, writing_to_stdout)
+                     same_file, standard_input_closed, stdout_console, warn, write_utf8, writing_to_stdout)
 
 class ValidateFormat(str, Enum):
     TEXT = "text"
@@ -708,7 +708,7 @@ def validate(
                 warn(warning)
         with writing_to_stdout():
             render = render_validation_json if report_format is ValidateFormat.JSON else render_validation_github
-            sys.stdout.write(render(results))
+            write_utf8(render(results))
     invalid = [result.path for result in results if not result.valid]
     if invalid:
         if len(files) > 1 or report_format is not ValidateFormat.TEXT:
@@ -935,7 +935,7 @@ def _write(text: str, output: Optional[Path], read: bytes | None, to_stdout: boo
 
     if to_stdout:
         with writing_to_stdout():
-            sys.stdout.write(text)
+            write_utf8(text)
     else:
         write_atomic(str(output), text, expected=read)
 
