@@ -29,7 +29,7 @@ from itertools import chain, islice
 
 from . import __version__, _callable_as, cluster
 from .atomic import FileKind
-from .errors import GlossaryFileError
+from .errors import GlossaryFileError, InputFormatError
 from .glossary import Entry, Glossary, Status
 from .language_tags import compares_as_written
 from .matching import ChineseTermHit, Occurrence, TermHit, TermMatcher
@@ -138,7 +138,8 @@ AUTO_PARALLEL_CHUNKS = 50
 
 def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count: bool = False,
               select: Iterable[str] | None = None, ignore: Iterable[str] = (), root: str | None = None,
-              jobs: int | None = 1, progress: Callable[[int], None] | None = None) -> CheckResult:
+              jobs: int | None = 1, progress: Callable[[int], None] | None = None,
+              allow_no_pairs: bool = False) -> CheckResult:
     """Apply every enabled rule to every approved term found in the pairs.
 
     `select` and `ignore` choose the rules as ruff's --select and --ignore do (rules.enabled_rules);
@@ -151,6 +152,11 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
     every CPU core for a corpus of AUTO_PARALLEL_CHUNKS chunks or more, and one process below that.
     `progress` is told how many pairs are checked: 0 as checking starts, then after each chunk
     (a 100,000-pair catalogue against a big glossary takes minutes).
+
+    No pairs at all is an InputFormatError, as `glossary check` says it: a clean result would pass
+    a job whose input was empty, or an iterator another call had already read. `allow_no_pairs`
+    returns the empty result instead (the command does, to tell a catalogue with no translated
+    entries yet, or one of another language, from a file that holds no pairs).
     """
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -206,6 +212,8 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
         runner = cluster.LocalRunner(jobs, fresh_workers=True)
         for checked in runner.map(_check_chunk, counting(chunks), _CheckContext(terms, rule_ids, as_written, root)):
             add(checked)
+    if not sum(counted) and not allow_no_pairs:
+        raise InputFormatError("no segment pairs; nothing checked")
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count}, term_pairs=term_pairs, root=root,
                        pairs_from_chinese=from_chinese[0], in_force_nowhere=_in_force_nowhere(terms, files, root))

@@ -455,7 +455,7 @@ def check(
                                  on_other_language=other_languages.append if skip_other_languages else None)
             read_files: set[str] = set()  # the files the pairs came from: what a baseline may say about this run
             result = run_check(loaded, _noting_files(pairs, read_files), select=rule_ids, jobs=jobs,
-                               root=scope_root(str(glossary)),
+                               root=scope_root(str(glossary)), allow_no_pairs=True,
                                progress=lambda done: progress(_Step.PAIRS, done, None))
             if not result.pairs_checked and other_languages:
                 # a pre-commit hook handed only the de and fr catalogues of a commit: nothing to check
