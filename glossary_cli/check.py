@@ -214,9 +214,25 @@ def run_check(glossary: Glossary, pairs: Iterable[SegmentPair], *, strict_count:
             add(checked)
     if not sum(counted) and not allow_no_pairs:
         raise InputFormatError("no segment pairs; nothing checked")
+    findings.sort(key=report_order_key)
     return CheckResult(findings=findings, rules=rules, terms=terms, pairs_checked=sum(counted),
                        options={"strict_count": strict_count}, term_pairs=term_pairs, root=root,
                        pairs_from_chinese=from_chinese[0], in_force_nowhere=_in_force_nowhere(terms, files, root))
+
+
+def report_order_key(finding: Finding) -> tuple:
+    """Where the reports put a finding: by file, then the line and column of the translation to
+    fix (of the offending text itself, where it has one), unit, rule, term. run_check returns its
+    findings so, and every report (report.report_order) sorts them so with the file as it names it."""
+    location = finding.location
+    if location.target_line is None:
+        line, column = location.line, None
+    else:
+        line, column = location.target_line, location.target_column
+        if finding.target_at is not None:
+            column, _ = location.target_columns_at(finding.target_text, finding.target_at)
+    return (location.path, line or 0, column or 0, location.unit or "", finding.rule_id, finding.source_term,
+            finding.fingerprint)
 
 
 def _in_force_nowhere(terms: list[Entry], files: set[str], root: str) -> list[int]:

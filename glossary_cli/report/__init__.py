@@ -100,9 +100,10 @@ def place(finding, context: ReportContext) -> Place:
 
 def report_order(result, context: ReportContext) -> list[tuple[Place, Any]]:
     """(place, finding) for every finding, sorted by path, line, unit, rule and term: the order of every report."""
+    from ..check import report_order_key
+
     placed = [(place(finding, context), finding) for finding in result.findings]
-    return sorted(placed, key=lambda item: (item[0].path, item[0].line or 0, item[0].column or 0, item[0].unit or "",
-                                            item[1].rule_id, item[1].source_term, item[1].fingerprint))
+    return sorted(placed, key=lambda item: (item[0].path, *report_order_key(item[1])[1:]))
 
 
 def report_chunks(result, context: ReportContext, report_format: ReportFormat) -> Iterator[str]:
