@@ -160,11 +160,8 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
     variant (`heat pumps` of `heat pump`): GL007 and GL005 would then ask for and forbid one word."""
     key = rendering_key_of(glossary)
     for entry in glossary.terms:
-        spellings = [entry.source, *entry.source_variants]
         for item, wording in enumerate(entry.source_forbidden):
-            same = next((spelling for spelling in spellings if spelling == wording or _terms_meet(
-                wording, entry.spelling_is_case_sensitive(wording), spelling,
-                entry.spelling_is_case_sensitive(spelling))), None)
+            same = _own_spelling(entry, wording)
             if same is not None:
                 shown = "its own term" if same == wording else f'"{same}", its own term'
                 yield _Finding(entry, "source_forbidden", f'entry "{entry.source}" forbids the English "{wording}", '
@@ -180,6 +177,13 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
                 yield _Finding(entry, "forbidden", f'entry "{entry.source}" forbids "{rendering}", which check reads '
                                                    f'as "{same}", a rendering it allows; remove it from target or '
                                                    "from forbidden", item)
+
+
+def _own_spelling(entry: Entry, wording: str) -> str | None:
+    """The entry's source or variant that check reads an English wording as, else None."""
+    return next((spelling for spelling in (entry.source, *entry.source_variants) if spelling == wording or _terms_meet(
+        wording, entry.spelling_is_case_sensitive(wording), spelling, entry.spelling_is_case_sensitive(spelling))),
+                None)
 
 
 @_check("GV004")
@@ -262,9 +266,12 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                                                "trailing spaces, so it will never match; remove them", item)
             if key in ("target", "forbidden"):
                 repeats = _repeated(values, lambda one, other: key_of_rendering(one) == key_of_rendering(other))
-            else:  # English as check reads it: case (unless the entry's case matters), plural, hyphen or space
-                repeats = _repeated(values, lambda one, other: one == other or _terms_meet(
-                    one, entry.spelling_is_case_sensitive(one), other, entry.spelling_is_case_sensitive(other)))
+            else:  # English as check reads it: case (unless the entry's case matters), plural, hyphen or space;
+                # a forbidden wording that is the term itself is GV003's to name, once
+                own = {value for value in values if _own_spelling(entry, value)} if key == "source_forbidden" else set()
+                repeats = _repeated(values, lambda one, other: one not in own and other not in own and (
+                    one == other or _terms_meet(one, entry.spelling_is_case_sensitive(one), other,
+                                                entry.spelling_is_case_sensitive(other))))
             for same in repeats:
                 written = [value for _, value in same]
                 if len(set(written)) == 1:

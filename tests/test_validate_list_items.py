@@ -22,6 +22,12 @@ def test_wordings_differing_only_in_case_are_listed_twice_unless_the_case_matter
                        "    source_forbidden: [green transformation, Green Transformations]\n") == [
         'g.yaml:5:46: entry "green transition" lists source_forbidden "green transformation" and "Green '
         'Transformations", which check reads as the same; keep one']
+    assert problems_in("  - source: smart grid\n    target: 智能电网\n    status: approved\n"
+                       "    source_forbidden: [Smart-Grid, smart grids]\n") == [  # the term itself: said once each
+        'g.yaml:5:24: entry "smart grid" forbids the English "Smart-Grid", which check reads as "smart grid", its own '
+        "term; remove it from source_forbidden",
+        'g.yaml:5:36: entry "smart grid" forbids the English "smart grids", which check reads as "smart grid", its '
+        "own term; remove it from source_forbidden"]
     assert problems_in("  - source: API key\n    target: API 密钥\n    status: approved\n    case_sensitive: true\n"
                        "    source_forbidden: [api key, API Key]\n") == []
 
