@@ -67,3 +67,11 @@ def test_approving_such_an_entry_is_refused(runner, workdir):
     reviewed = runner.invoke(app, ["review", "g.yaml"], input="a")
     assert 'approving "smart grid" would leave the glossary with a problem check refuses' in reviewed.stdout
     assert (workdir / "g.yaml").read_bytes() == before
+
+
+def test_validate_for_github_annotates_it_as_a_warning(runner, workdir):
+    write("g.yaml", HEADER + "  - {source: power grid, target: 电网, status: approved}\n" + CANDIDATE)
+    validated = runner.invoke(app, ["validate", "g.yaml", "--format", "github"])
+    assert validated.exit_code == 0
+    assert validated.stdout == (f"::warning file=g.yaml,line=9,col=24,title=glossary validate GV003::"
+                                f"{WARNED.format(line=9).split(': ', 1)[1]}\n")

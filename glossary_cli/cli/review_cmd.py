@@ -733,13 +733,14 @@ def _validated(file: Path):
                               getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
                  for problem in getattr(error, "problems", None) or [error]]
         return FileValidation(str(file), tuple(found), unreadable=True)
-    unenforced = tuple(str(problem) for problem in unenforced_problems(glossary, str(file)))
+    unenforced = tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code, told=str(problem))
+                       for problem in unenforced_problems(glossary, str(file)))
     if problems:
         return FileValidation(str(file), tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code,
                                                             told=str(problem)) for problem in problems),
-                              warnings=unenforced)
-    warnings = unenforced + tuple(_both_decided(file, approved, rejected)
-                                  for approved, rejected in approved_and_rejected_whole(glossary))
+                              warnings=tuple(problem.told for problem in unenforced), unenforced=unenforced)
+    warnings = tuple(problem.told for problem in unenforced) + tuple(
+        _both_decided(file, approved, rejected) for approved, rejected in approved_and_rejected_whole(glossary))
     warnings += tuple(f"{file}:{entry.position()[0]}: {duplicate_told(entry, earlier, target)}"
                       for entry, earlier, target in duplicates_undecided(glossary))
     try:
@@ -748,7 +749,7 @@ def _validated(file: Path):
         warnings += (f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
                      "extract, review, approve, reject and import refuse to write this file",)
     entries = {status.value: sum(entry.status is status for entry in glossary.terms) for status in Status}
-    return FileValidation(str(file), entries=entries, warnings=warnings)
+    return FileValidation(str(file), entries=entries, warnings=warnings, unenforced=unenforced)
 
 
 def _both_decided(file, approved, rejected) -> str:

@@ -31,6 +31,8 @@ class FileValidation:
     entries: dict[str, int] | None = None  # by status, for a file that could be read
     unreadable: bool = False  # missing, a directory, not UTF-8…: its one error is the whole report
     warnings: tuple[str, ...] = field(default=())
+    # Of the warnings, the problems of entries check does not enforce (validate.unenforced_problems), located
+    unenforced: tuple[FoundProblem, ...] = field(default=())
 
     @property
     def valid(self) -> bool:
@@ -47,10 +49,14 @@ def render_validation_json(results: list[FileValidation]) -> str:
 
 
 def render_validation_github(results: list[FileValidation]) -> str:
-    """One error annotation per problem, at its file, line and column."""
+    """One error annotation per problem, at its file, line and column, and a warning annotation
+    for each problem of an entry check does not enforce."""
     lines = []
     for result in results:
-        for problem in result.problems:
+        annotated = sorted([("error", problem) for problem in result.problems]
+                           + [("warning", problem) for problem in result.unenforced],
+                           key=lambda each: (each[1].line or 0, each[1].column or 0))
+        for level, problem in annotated:
             properties = [f"file={escape_property(result.path)}"]
             if problem.line is not None:
                 properties.append(f"line={problem.line}")
@@ -58,5 +64,5 @@ def render_validation_github(results: list[FileValidation]) -> str:
                     properties.append(f"col={problem.column}")
             title = f"glossary validate {problem.code}".rstrip()
             properties.append(f"title={escape_property(title)}")
-            lines.append(f"::error {','.join(properties)}::{escape_data(problem.message)}\n")
+            lines.append(f"::{level} {','.join(properties)}::{escape_data(problem.message)}\n")
     return "".join(lines)
