@@ -199,7 +199,9 @@ def forbidden_english(hit: ChineseTermHit) -> Violation | None:
         return None
     found = tuple(dict.fromkeys(occurrence.text for occurrence in hit.forbidden))
     spellings = _quoted(hit.english_spellings())
-    advice = f"keep {spellings} as written" if all(entry.keep_source for entry in hit.entries) else f"use {spellings}"
+    kept = all(entry.keep_source for entry in hit.entries) and hit.chinese[0].text.casefold() in {
+        spelling.casefold() for spelling in hit.english_spellings()}  # V2G in the Chinese, not its rendering 车网互动
+    advice = f"keep {spellings} as written" if kept else f"use {spellings}"
     return Violation(f'"{hit.chinese[0].text}" is translated as forbidden {_quoted(found)}; {advice}', found,
                      at=hit.forbidden[0].start)
 

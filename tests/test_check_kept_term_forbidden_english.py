@@ -40,3 +40,10 @@ def test_check_points_at_the_wording(runner, workdir):
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=zh.tsv,line=1,col=8,")
     assert 'keep "V2G" as written' in result.stdout
+
+
+def test_a_rendering_the_entry_also_allows_asks_for_the_term_rather_than_keeping_it():
+    v2g = Entry("V2G", ["车网互动"], Status.APPROVED, keep_source=True, source_forbidden=["vehicle-to-grid"])
+    found = run_check(Glossary(terms=[v2g]), [chinese_written("Vehicle-to-grid technology.", "车网互动技术。")])
+    assert [finding.message for finding in found.findings] == [
+        '"车网互动" is translated as forbidden "Vehicle-to-grid"; use "V2G"']
