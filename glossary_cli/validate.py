@@ -36,6 +36,7 @@ class _Finding:
     key: str | None
     message: str
     item: int | None = None  # the list item of `key` it is about, to point at it
+    other: Entry | None = None  # the other entry it is about, where it is about two
 
 
 @dataclass(frozen=True, eq=False)
@@ -314,11 +315,11 @@ def variant_is_another_term(glossary: Glossary) -> Iterator[_Finding]:
         elif sources:
             yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also the '
                                                      f"source of {_the_entry(sources[0])}; "
-                                                     "keep it in one place", variant.item)
+                                                     "keep it in one place", variant.item, sources[0])
         elif earlier_variants:
             yield _Finding(entry, "source_variants", f'variant "{variant.text}" of "{entry.source}" is also a '
                                                      f"variant of {_the_entry(earlier_variants[0])}; "
-                                                     "keep it in one place", variant.item)
+                                                     "keep it in one place", variant.item, earlier_variants[0])
 
 
 @_check("GV007")
@@ -631,11 +632,20 @@ def language_problems(glossary: Glossary, path: str) -> list[Problem]:
                     code=CHINESE_FIRST_LANGUAGES)]
 
 
-# The checks that look at one entry's own fields and nothing else. What they find on a candidate or
-# a rejected entry is a warning, not a problem: check and export read approved entries only, so a
-# team is not kept from checking by an entry nobody has reviewed yet (as for a repeated candidate,
+# The checks of what check and export would act on: an entry's own fields (GV003, GV005, GV008,
+# GV012, GV013), its variants beside another entry's terms (GV006), a rendering it forbids that
+# another requires (GV007). What they find on a candidate or a rejected entry, or between an entry
+# and one, is a warning, not a problem: check and export read approved entries only, so a team is
+# not kept from checking by an entry nobody has reviewed yet (as for a repeated candidate,
 # duplicates_undecided). Approving the entry makes it a problem, which approve and review refuse.
-OWN_FIELD_CHECKS = ("GV003", "GV005", "GV008", "GV012", "GV013")
+# A control character (GV010) is a problem wherever it is: a hazard wherever the term is shown.
+WARNING_UNLESS_APPROVED = ("GV003", "GV005", "GV006", "GV007", "GV008", "GV012", "GV013")
+
+
+def _unenforced(code: str, finding: _Finding) -> bool:
+    """Whether a finding is about an entry check and export do not read (WARNING_UNLESS_APPROVED)."""
+    return code in WARNING_UNLESS_APPROVED and any(
+        entry is not None and entry.status is not Status.APPROVED for entry in (finding.entry, finding.other))
 
 
 def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None = None) -> list[Problem]:
@@ -646,7 +656,7 @@ def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None
     named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()], languages=glossary.languages)
     for code, check in CHECKS.items():
         for finding in check(named):
-            if code in OWN_FIELD_CHECKS and finding.entry.status is not Status.APPROVED:
+            if _unenforced(code, finding):
                 continue  # unenforced_problems
             if wanted is None or id(finding.entry) in wanted:
                 line, column = finding.entry.position(finding.key, finding.item)
@@ -655,18 +665,21 @@ def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None
 
 
 def unenforced_problems(glossary: Glossary, path: str) -> list[Problem]:
-    """What OWN_FIELD_CHECKS find on candidates and rejected entries, in file order, each saying
-    why it stops nothing: validate warns of them, and check and export go on."""
+    """What WARNING_UNLESS_APPROVED checks find on candidates and rejected entries, in file order,
+    each saying why it stops nothing: validate warns of them, and check and export go on."""
+    if all(entry.status is Status.APPROVED for entry in glossary.terms):
+        return []
     with collector_paused():
-        unread = Glossary(terms=[entry for entry in glossary.terms
-                                 if entry.status is not Status.APPROVED and entry.source.strip()],
-                          languages=glossary.languages)
+        named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()],
+                         languages=glossary.languages)
         problems = []
-        for code in OWN_FIELD_CHECKS:
-            for finding in CHECKS[code](unread):
+        for code in WARNING_UNLESS_APPROVED:
+            for finding in (finding for finding in CHECKS[code](named) if _unenforced(code, finding)):
                 line, column = finding.entry.position(finding.key, finding.item)
-                problems.append(Problem(path, line, column, f"{finding.message} (the entry is "
-                                                            f"{_status_told(finding.entry)}: check and export read "
+                unread = next(entry for entry in (finding.entry, finding.other) if entry.status is not Status.APPROVED)
+                whose = "the entry is" if unread is finding.entry else f"the entry at line {_line(unread)} is"
+                problems.append(Problem(path, line, column, f"{finding.message} ({whose} "
+                                                            f"{_status_told(unread)}: check and export read "
                                                             "approved entries only, so this stops nothing, but "
                                                             "approving it is refused until it is mended)", code=code))
         return _in_file_order(problems)

@@ -8,7 +8,7 @@ from glossary_cli.cli.common import app
 from glossary_cli.glossary import Entry, Glossary, Status
 from glossary_cli.glossary_yaml import parse_glossary
 from glossary_cli.validate import (CHECKS, duplicate_told, duplicates_undecided, misspelt_keys, same_term,
-                                   validate_glossary)
+                                   unenforced_problems, validate_glossary)
 
 DATA = Path(__file__).resolve().parent / "data" / "validate"
 
@@ -17,6 +17,17 @@ def problems_in(text: str) -> list[str]:
     glossary, problems = parse_glossary("terms:\n" + text, "g.yaml")
     assert problems == []
     return [str(problem) for problem in validate_glossary(glossary, "g.yaml")]
+
+
+def warnings_in(text: str) -> list[str]:
+    """What validate warns of: the problems of entries check does not read (a candidate's)."""
+    glossary, problems = parse_glossary("terms:\n" + text, "g.yaml")
+    assert problems == []
+    return [str(problem) for problem in unenforced_problems(glossary, "g.yaml")]
+
+
+A_CANDIDATE = (" (the entry is a candidate: check and export read approved entries only, so this stops nothing, but "
+               "approving it is refused until it is mended)")
 
 
 def test_a_clean_glossary_has_no_problems():
@@ -111,17 +122,19 @@ def test_blank_spaced_and_repeated_renderings():
 
 
 def test_variant_that_is_another_entry():
-    assert problems_in("  - source: V2G\n    source_variants: [vehicle-to-grid, V2G]\n"
-                       "  - source: vehicle-to-grid\n") == [
+    text = "  - source: V2G\n    source_variants: [vehicle-to-grid, V2G]\n  - source: vehicle-to-grid\n"
+    assert problems_in(text) == []  # candidates, which check does not read: warnings
+    assert warnings_in(text) == [
         'g.yaml:3:23: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 4; '
-        "keep it in one place",
-        'g.yaml:3:40: entry "V2G" lists its own source as a variant; remove it']
+        "keep it in one place" + A_CANDIDATE,
+        'g.yaml:3:40: entry "V2G" lists its own source as a variant; remove it' + A_CANDIDATE]
 
 
 def test_approved_rendering_forbidden_by_another_entry():
-    assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
-                       "  - source: grid\n    forbidden: [电网]\n") == [
-        'g.yaml:6:17: "grid" forbids "电网" here, but the approved entry at line 2 requires it']
+    text = "  - source: grid\n    target: 电网\n    status: approved\n  - source: grid\n    forbidden: [电网]\n"
+    assert problems_in(text) == []  # check reads the approval only
+    assert warnings_in(text) == [
+        'g.yaml:6:17: "grid" forbids "电网" here, but the approved entry at line 2 requires it' + A_CANDIDATE]
 
 
 def test_checks_have_stable_ids_and_titles():
@@ -231,10 +244,10 @@ def test_forbidden_that_check_reads_as_an_allowed_rendering(runner, tmp_path):
 
 
 def test_forbidden_elsewhere_that_check_reads_as_the_approved_rendering():
-    assert problems_in("  - source: grid\n    target: 电网\n    status: approved\n"
+    assert warnings_in("  - source: grid\n    target: 电网\n    status: approved\n"
                        "  - source: grid\n    forbidden: [電 網]\n") == [
         'g.yaml:6:17: "grid" forbids "電 網" here, but the approved entry at line 2 requires "电网", which check '
-        "reads as the same"]
+        "reads as the same" + A_CANDIDATE]
 
 
 def test_renderings_that_check_reads_as_the_same_are_duplicates_not_conflicts():
@@ -285,29 +298,31 @@ def test_duplicate_and_forbidden_across_plural_sources():
                        "  - {source: heat pumps, target: 热泵, status: approved}\n"
                        "  - {source: heat-pump, forbidden: [热泵]}\n")[0] == (
         'g.yaml:3:5: duplicate approved entry "heat pumps" → "热泵", first at line 2 as "heat pump"; keep one')
-    assert problems_in("  - {source: heat pump, target: 热泵, status: approved}\n"
+    assert warnings_in("  - {source: heat pump, target: 热泵, status: approved}\n"
                        "  - {source: heat-pump, forbidden: [热泵]}\n") == [
-        'g.yaml:3:37: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it']
+        'g.yaml:3:37: "heat-pump" forbids "热泵" here, but the approved entry at line 2 requires it' + A_CANDIDATE]
 
 
 def test_variant_that_check_reads_as_another_source_or_variant():
-    assert problems_in("  - {source: battery, target: 电池, source_variants: [cell], status: approved}\n"
-                       "  - {source: cells, target: 细胞, status: approved}\n"
-                       "  - {source: biological cell, source_variants: [Cells], status: approved, target: 细胞}\n"
-                       "  - {source: V2G, source_variants: [Vehicle-to-Grids]}\n"
-                       "  - {source: vehicle to grid}\n") == [
+    text = ("  - {source: battery, target: 电池, source_variants: [cell], status: approved}\n"
+            "  - {source: cells, target: 细胞, status: approved}\n"
+            "  - {source: biological cell, source_variants: [Cells], status: approved, target: 细胞}\n"
+            "  - {source: V2G, source_variants: [Vehicle-to-Grids]}\n"
+            "  - {source: vehicle to grid}\n")
+    assert problems_in(text) == [
         'g.yaml:2:53: variant "cell" of "battery" is also the source of the entry at line 3; keep it in one place',
         'g.yaml:4:49: variant "Cells" of "biological cell" is also the source of the entry at line 3; '
-        "keep it in one place",
-        'g.yaml:5:37: variant "Vehicle-to-Grids" of "V2G" is also the source of the entry at line 6; '
         "keep it in one place"]
+    assert warnings_in(text) == [
+        'g.yaml:5:37: variant "Vehicle-to-Grids" of "V2G" is also the source of the entry at line 6; '
+        "keep it in one place" + A_CANDIDATE]
 
 
 def test_variant_shared_by_two_entries():
-    assert problems_in("  - {source: battery, source_variants: [cell]}\n"
+    assert warnings_in("  - {source: battery, source_variants: [cell]}\n"
                        "  - {source: biological cell, source_variants: [Cells]}\n") == [
         'g.yaml:3:49: variant "Cells" of "biological cell" is also a variant of the entry at line 2; '
-        "keep it in one place"]
+        "keep it in one place" + A_CANDIDATE]
 
 
 def test_a_hand_edited_alternative_must_keep_a_number_score_and_a_text_target(runner, tmp_path):

@@ -75,3 +75,18 @@ def test_validate_for_github_annotates_it_as_a_warning(runner, workdir):
     assert validated.exit_code == 0
     assert validated.stdout == (f"::warning file=g.yaml,line=9,col=24,title=glossary validate GV003::"
                                 f"{WARNED.format(line=9).split(': ', 1)[1]}\n")
+
+
+def test_a_candidate_whose_term_is_an_approved_entrys_variant_stops_nothing_until_approved(runner, workdir):
+    write("g.yaml", HEADER + "  - {source: V2G, target: 车网互动, source_variants: [vehicle-to-grid], status: approved}\n"
+                             "  - {source: vehicle-to-grid, target: 车辆到电网, score: 0.5}\n")
+    write("c.tsv", "The V2G pilot.\t车网互动试点。\n")
+    validated = runner.invoke(app, ["validate", "g.yaml"])
+    assert (validated.exit_code, validated.stderr) == (0, (
+        'warning: g.yaml:4:51: variant "vehicle-to-grid" of "V2G" is also the source of the entry at line 5; keep it '
+        "in one place (the entry at line 5 is a candidate: check and export read approved entries only, so this stops "
+        "nothing, but approving it is refused until it is mended)\n"))
+    assert runner.invoke(app, ["check", "g.yaml", "c.tsv"]).exit_code == 0
+    approved = runner.invoke(app, ["approve", "g.yaml", "vehicle-to-grid"])
+    assert approved.exit_code == 2
+    assert "would leave the glossary with a problem check refuses: line 4: variant" in approved.stderr
