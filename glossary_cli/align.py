@@ -13,7 +13,9 @@ Evidence per pair:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import MORPHEME_STRENGTH, Lexicon, Match, segment_pinyin, stands_alone, stem
 from .candidates import CLASSIFIERS, LABEL_MAX_WORDS, heading_number_end
@@ -91,14 +93,18 @@ class SegmentAligner:
         self.lexicon = lexicon
 
     def link(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
-        scored = self.score_pairs(evidence, english, chinese)
-        chosen = competitive_linking(scored)
+        chosen = _competitive_linking(self._ordered_links(evidence, english, chinese))
         return chosen + acronym_links(chosen, english, evidence.source_text)
 
     def score_pairs(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]) -> list[Link]:
+        return [link for _, link in self._ordered_links(evidence, english, chinese)]
+
+    def _ordered_links(self, evidence: SegmentEvidence, english: list[Span], chinese: list[Span]
+                       ) -> list[tuple[tuple, Link]]:
+        """The scored links, each with its key in linking order (`_linking_order`), computed
+        once with the link rather than again while sorting."""
         source, target, tokens = evidence.source_text, evidence.target_text, evidence.source_tokens
-        pinyin = segment_pinyin(target) if has_han(target) else None
-        word_matches, piece_words = self._word_matches(tokens, target, pinyin)
+        word_matches, piece_words = self._word_matches(tokens, target)
         # Character sets are bit masks over the target: bit c stands for character c.
         countable = sum(1 << index for index, char in enumerate(target) if _countable(char))
         target_sizes = [((((1 << (zspan.end - zspan.start)) - 1) << zspan.start) & countable).bit_count()
@@ -136,6 +142,8 @@ class SegmentAligner:
                     translated |= ((1 << (match.end - match.start)) - 1) << match.start
         listed = _listed(source, target, tokens, word_matches, chinese) if "、" in target else []
         latin_only = [not has_han(zspan.text) for zspan in chinese]
+        # the Chinese spans that can be a Latin name with a noun after it (`PIN码`: see _named_kind)
+        naming = [zspan.text[-1:] in _NAMING_SUFFIXES for zspan in chinese]
         next_of = _next_of(tokens)
 
         # Each piece's evidence and, for pieces whose translations sit in several places of the
@@ -207,7 +215,7 @@ class SegmentAligner:
                     covered, weakly_covered = pieces.once_per_word(content, zspan)
                 explained = (covered & countable).bit_count() + _WEAK_CREDIT * (
                     weakly_covered & ~covered & countable).bit_count()
-                named = _named_kind(span.text, zspan.text) and not translated >> (zspan.end - 1) & 1
+                named = naming[index] and _named_kind(span.text, zspan.text) and not translated >> (zspan.end - 1) & 1
                 if named:
                     explained += 1  # `PIN码`: the 码 says what a PIN is, as no English word does
                 lexical = lexical_score(words, matched_words, total, explained)
@@ -215,43 +223,55 @@ class SegmentAligner:
                     lexical *= _VERB_INITIAL_FACTOR
                 signals = ["lexicon"] if matched_words else []
                 score = lexical
-                if named or not has_han(zspan.text) and (
+                anchor = 0.0  # the largest _ANCHOR_BONUS of the signals, as _priority takes it
+                if named or latin_only[index] and (
                         span.text == zspan.text
                         or span.text.casefold() == zspan.text.casefold() and stands_alone(target, zspan.start, zspan.end)):
                     signals.append("identical")
                     score = max(score, 0.9)
+                    anchor = max(anchor, _ANCHOR_BONUS["identical"])
                 if span.quoted and zspan.quoted:
                     signals.append("quote")
                     in_order = quotes_aligned and english_quotes.get(key) == chinese_quotes.get((zspan.start, zspan.end))
                     # Quoted on both sides and in the same order, or with translated words in common.
                     score = max(score, (0.6 if in_order else 0.5 if lexical > 0 else 0.3) + 0.4 * lexical)
+                    anchor = max(anchor, _ANCHOR_BONUS["quote"])
                 if (chinese_paren[index] or span.bracketed) and _parenthesis(  # rarely either: skip the call
                         span, zspan, english_paren[key], chinese_paren[index], english_after[key], chinese_after[index]):
                     signals.append("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
+                    anchor = max(anchor, _ANCHOR_BONUS["parenthesis"])
                 if index in in_list and (lexical > 0 or in_list[index]):
                     signals.append("list")
                     score = max(score, (0.5 if in_list[index] else 0.4) + 0.4 * lexical)
+                    anchor = max(anchor, _ANCHOR_BONUS["list"])
                 if whole and index == whole_chinese:
                     signals.append("segment")
                     score = max(score, 0.6 + 0.4 * lexical)
+                    anchor = max(anchor, _ANCHOR_BONUS["segment"])
                 anchored_here = len(signals) > (1 if matched_words else 0)  # a signal besides the lexicon
                 if several_words and latin_only[index] and not anchored_here:
                     continue  # `Cron Expression` -> `Cron`, `SARS-CoV-2 RNA` -> `SARS-CoV-2`: a word kept, the rest lost
                 if score >= _MIN_LINK_SCORE and (2 * matched_words >= words or anchored_here):
                     head_later = not named and not head.get(index, 0) >> (zspan.end - 1) & 1
-                    options.append((_priority(score, signals, matched_words), score, head_later, zspan, lexical,
+                    extra_words = matched_words - 1  # _priority's sum, with its min(3, max(0, ...)) as comparisons
+                    priority = score + anchor + _PHRASE_BONUS * (0 if extra_words < 0 else 3 if extra_words > 3
+                                                                 else extra_words)
+                    options.append(((-priority, -score, head_later, zspan.start, -zspan.end), zspan, lexical,
                                     signals, matched_words))
             # Only a span's best few targets can win competitive linking; keeping the rest makes a
             # long repetitive segment quadratic.
-            options.sort(key=lambda option: (-option[0], -option[1], option[2], option[3].start, -option[3].end))
-            links += [Link(span, zspan, score, lexical, frozenset(signals), matched=matched,
-                           distortion=int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * _PLACES),
-                           head_final=not head_later)
-                      for _, score, head_later, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]]
+            options.sort(key=_first)
+            for order, zspan, lexical, signals, matched in options[:_TARGETS_PER_SPAN]:
+                distortion = int(abs((zspan.start + zspan.end) / (2 * len(target)) - middle) * _PLACES)
+                priority, score, head_later = order[0], -order[1], order[2]
+                links.append(((priority, order[1], head_later, distortion, span.start, zspan.start, -zspan.end,
+                               span.end),
+                              Link(span, zspan, score, lexical, frozenset(signals), matched=matched,
+                                   distortion=distortion, head_final=not head_later)))
         return links
 
-    def _word_matches(self, tokens: tuple[Token, ...], target: str, pinyin: list[str] | None
+    def _word_matches(self, tokens: tuple[Token, ...], target: str
                       ) -> tuple[dict[int, dict[tuple[int, int], list[Match]]], dict[tuple[int, int], str]]:
         """Token index -> {(token, piece): matches}: `Power-to-Gas` is two content words; and
         each (token, piece)'s word, lowercased."""
@@ -259,16 +279,22 @@ class SegmentAligner:
         words: dict[tuple[int, int], str] = {}
         substrings = self.lexicon.occurrences(target)
         shouted = is_shouted(token.text for token in tokens)
-        context = frozenset(stem(piece.lower()) for token in tokens for piece in word_pieces(token.text) if piece.isalpha())
+        context = frozenset(word_stem for token in tokens for word_stem in _piece_stems(token.text))
+        # The target's pinyin, which only capitalised words look up (names: 龙岗 <-> Longgang), made
+        # when one first does, not for every segment
+        pinyin: list[str] | None = None
+        spells_names = has_han(target)
         for index, token in enumerate(tokens):
-            if not any(c.isalnum() for c in token.text) or is_english_stopword(token.text, shouted):
+            pieces = _content_pieces(token.text, shouted)
+            if pieces is None:
                 continue
             whole = self.lexicon.identical(token.text, target)
-            pieces = [piece for piece in word_pieces(token.text)
-                      if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted)] or [token.text]
-            found[index] = {(index, number): whole + self._kept_piece(piece, pieces, target)
-                            + self.lexicon.matches(piece, target, pinyin, substrings, context)
-                            for number, piece in enumerate(pieces)}
+            by_piece = found[index] = {}
+            for number, piece in enumerate(pieces):
+                if pinyin is None and spells_names and _may_be_spelled(piece):
+                    pinyin = segment_pinyin(target)
+                by_piece[(index, number)] = (whole + self._kept_piece(piece, pieces, target)
+                                             + self.lexicon.matches(piece, target, pinyin, substrings, context))
             words.update(((index, number), piece.lower()) for number, piece in enumerate(pieces))
         return found, words
 
@@ -282,6 +308,28 @@ class SegmentAligner:
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+# Segments repeat their words: what a token's text says of its pieces is worked out once per text.
+@lru_cache(maxsize=200_000)
+def _content_pieces(text: str, shouted: bool) -> tuple[str, ...] | None:
+    """The pieces of a token looked up one by one (`Power`, `Gas` of `Power-to-Gas`; the token
+    itself when no piece is a content word), or None for a token that is no content word."""
+    if not any(c.isalnum() for c in text) or is_english_stopword(text, shouted):
+        return None
+    return tuple([piece for piece in word_pieces(text)
+                  if any(c.isalpha() for c in piece) and not is_english_stopword(piece, shouted)] or [text])
+
+
+def _may_be_spelled(word: str) -> bool:
+    """Whether `Lexicon.matches` looks for the word's pinyin (its condition, word for word)."""
+    return word[:1].isupper() and word.isalpha() and len(word) >= 2
+
+
+@lru_cache(maxsize=200_000)
+def _piece_stems(text: str) -> tuple[str, ...]:
+    """The stems of a token's alphabetic pieces: the segment's context for `Lexicon.matches`."""
+    return tuple(stem(piece.lower()) for piece in word_pieces(text) if piece.isalpha())
 
 
 def word_pieces(word: str) -> list[str]:
@@ -299,12 +347,20 @@ class _PieceEvidence:
         self.matches = {key: found for by_piece in word_matches.values() for key, found in by_piece.items()}
         self.words = words
         self.chinese = [(zspan.start, zspan.end) for zspan in chinese]
+        # candidates.chinese_spans gives the spans in text order: those starting at or before a
+        # place are then a prefix of them, found by bisection
+        starts = [start for start, _ in self.chinese]
+        self._starts = starts if all(starts[index] <= starts[index + 1] for index in range(len(starts) - 1)) else None
         self._evidence: dict[tuple[int, int], tuple[dict[int, int], bool]] = {}
         self._containing: dict[tuple[int, int], list[int]] = {}
         self._places: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._place_masks: dict[tuple[int, int], frozenset[int]] = {}
         self._strong: dict[tuple[int, int], tuple[list[tuple[int, int]], ...]] = {}
+        self._strong_masks: dict[tuple[int, int], tuple[list[tuple[int, int, int]], ...]] = {}
         self._learned_alone: dict[tuple[int, int], frozenset[int]] = {}
+        self._keys_at: dict[int, list[tuple[int, int]]] = {}  # token index -> its pieces' keys
+        for key in self.matches:
+            self._keys_at.setdefault(key[0], []).append(key)
 
     def evidence(self, key: tuple[int, int]) -> tuple[dict[int, int], bool]:
         """Chinese span index -> mask of the piece's translated characters inside it; and whether
@@ -378,32 +434,46 @@ class _PieceEvidence:
         A word the dictionary places nowhere keeps what it learned (`face` of `face mask` -> 口罩),
         unless what it learned also stands beside the span: `charging`, no dictionary word, learned
         充电 and 盒 from `charging case`, and its 盒 inside 盒 is case's while its 充电 is next door."""
-        def inside(places: list[tuple[int, int]]) -> int:
-            return _mask([place for place in places if zspan.start <= place[0] and place[1] <= zspan.end])
+        first, last = zspan.start, zspan.end
 
-        strong = [self._strong_places(key) for key in content]
-        masks = [inside(dictionary) | inside(characters) | inside(learned) for dictionary, characters, learned in strong]
-        # The English words right before and after the span (token indices `neighbours`) echo too:
-        # in `Surgical face masks` the span `Surgical face` -> 外科口罩 holds the 口罩 of `masks`.
-        outside = 0
-        for key in self.matches:
-            if key[0] in neighbours:
-                outside |= inside(self._strong_places(key)[0])
+        def inside(places: list[tuple[int, int, int]]) -> int:
+            found = 0
+            for start, end, mask in places:
+                if first <= start and end <= last:
+                    found |= mask
+            return found
+
+        strong = [self._strong_place_masks(key) for key in content]
+        held = [(inside(dictionary), inside(characters), inside(learned)) for dictionary, characters, learned in strong]
+        masks = [dictionary | characters | learned for dictionary, characters, learned in held]
+        outside = None  # made when first needed, as most words are no echo
         echoes = 0
         for position, (dictionary, characters, learned) in enumerate(strong):
+            in_dictionary, character, in_learned = held[position]
+            if in_dictionary or not masks[position]:
+                continue
             # ...or, for a word the dictionary places nowhere, what it learned stands right beside the span
             # (not anywhere: a word of a small corpus learns unrelated Chinese as well)
-            elsewhere = any(not (zspan.start <= start and end <= zspan.end) for start, end in dictionary + characters) or \
-                not dictionary + characters and any(end == zspan.start or zspan.end == start for start, end in learned)
+            elsewhere = (any(not (first <= start and end <= last) for start, end, _ in dictionary)
+                         or any(not (first <= start and end <= last) for start, end, _ in characters)
+                         or not dictionary and not characters
+                         and any(end == first or last == start for start, end, _ in learned))
+            if not elsewhere:
+                continue
             # One character of the word's translation inside another word's counts where the word
             # modifies that word, which absorbs it (`air bubble` -> 气泡), or where the corpus taught
             # the character too (州 of `State of California` -> 加利福尼亚州); not by chance (学 of
             # `study` inside 学校 of `study of school closure`).
-            character = inside(characters)
             modifies_next = position + 1 < len(content) and content[position + 1][0] - content[position][0] <= 1
-            if (not elsewhere or inside(dictionary) or not masks[position]
-                    or character and (modifies_next or character & inside(learned))):
+            if character and (modifies_next or character & in_learned):
                 continue
+            if outside is None:
+                # The English words right before and after the span (token indices `neighbours`) echo too:
+                # in `Surgical face masks` the span `Surgical face` -> 外科口罩 holds the 口罩 of `masks`.
+                outside = 0
+                for neighbour in neighbours:
+                    for key in self._keys_at.get(neighbour, ()):
+                        outside |= inside(self._strong_place_masks(key)[0])
             others = outside
             for other, mask in enumerate(masks):
                 if other != position:
@@ -441,6 +511,14 @@ class _PieceEvidence:
                 [(match.start, match.end) for match in matches if match.piece and match.strength == 1.0])
         return found
 
+    def _strong_place_masks(self, key: tuple[int, int]) -> tuple[list[tuple[int, int, int]], ...]:
+        """`_strong_places`, each place with its mask: (start, end, mask)."""
+        found = self._strong_masks.get(key)
+        if found is None:
+            found = self._strong_masks[key] = tuple([(start, end, ((1 << (end - start)) - 1) << start)
+                                                     for start, end in places] for places in self._strong_places(key))
+        return found
+
     def _covered(self, matches: list[Match]) -> dict[int, int]:
         found: dict[int, int] = {}
         for match in matches:
@@ -455,8 +533,10 @@ class _PieceEvidence:
         containing = self._containing.get(place)
         if containing is None:
             start, end = place
+            chinese = self.chinese
+            starting = len(chinese) if self._starts is None else bisect_right(self._starts, start)
             containing = self._containing[place] = [
-                index for index, (first, last) in enumerate(self.chinese) if first <= start and end <= last]
+                index for index in range(starting) if chinese[index][0] <= start and end <= chinese[index][1]]
         return containing
 
 
@@ -500,14 +580,22 @@ def _places(matches: list[Match]) -> list[tuple[int, int]]:
     are two places)."""
     places: list[tuple[int, int]] = []
     joins = False  # whether the last place is a piece
-    for match in sorted(matches, key=lambda match: (match.start, -match.end)):
+    for match in sorted(matches, key=_start_then_longest):
         start, end = match.start, match.end
         if places and start <= places[-1][1] and match.piece and joins:
             places[-1] = (places[-1][0], max(end, places[-1][1]))
-        elif not any(first <= start and end <= last for first, last in places):
+            continue
+        for first, last in places:
+            if first <= start and end <= last:
+                break  # inside a place already
+        else:
             places.append((start, end))
             joins = match.piece
     return places
+
+
+def _start_then_longest(match: Match) -> tuple[int, int]:
+    return match.start, -match.end
 
 
 def _mask(places) -> int:
@@ -637,9 +725,19 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
     """Best links first; a later link may not overlap a chosen one on either side unless one nests
     properly inside the other on both sides (`solar`/`太阳能` inside `solar cell`/`太阳能电池`).
     Links inside a longer chosen link are marked nested: fragments of a bigger term."""
+    return _competitive_linking([(_linking_order(link), link) for link in scored])
+
+
+def _first(item: tuple):
+    return item[0]
+
+
+def _competitive_linking(ordered: list[tuple[tuple, Link]]) -> list[Link]:
+    """`competitive_linking` of links given with their keys in linking order."""
     chosen: list[tuple[Link, tuple[int, int, int, int]]] = []
     top_level: list[tuple[int, int, int, int]] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
-    for link in sorted(scored, key=_linking_order):
+    ordered.sort(key=_first)
+    for _, link in ordered:
         bounds = (link.source.start, link.source.end, link.target.start, link.target.end)
         inside_a_term, free = False, True
         for other in top_level:
@@ -652,10 +750,18 @@ def competitive_linking(scored: list[Link]) -> list[Link]:
             chosen.append((link, bounds))
             if not inside_a_term:
                 top_level.append(bounds)
-    return [Link(link.source, link.target, link.score, link.lexical, link.signals,
-                 nested=any(_nests_in(bounds, other) for _, other in chosen), matched=link.matched,
-                 distortion=link.distortion, head_final=link.head_final)
-            for link, bounds in chosen]
+    linked = []
+    for link, (source_start, source_end, target_start, target_end) in chosen:
+        nested = False
+        for _, (first, last, target_first, target_last) in chosen:  # _nests_in, inlined: a segment has many pairs
+            if (first <= source_start and source_end <= last and target_first <= target_start
+                    and target_end <= target_last and (source_start != first or source_end != last)
+                    and (target_start != target_first or target_end != target_last)):
+                nested = True
+                break
+        linked.append(Link(link.source, link.target, link.score, link.lexical, link.signals, nested=nested,
+                           matched=link.matched, distortion=link.distortion, head_final=link.head_final))
+    return linked
 
 
 def _nests_in(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
