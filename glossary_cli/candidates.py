@@ -73,41 +73,45 @@ def _is_capitalised(token: Token) -> bool:
 
 
 def _breaks_phrase(token: Token, masked: list[bool]) -> bool:
-    if masked[token.start]:
-        return True
-    return not any(c.isalnum() for c in token.text) or token.text in ("'s", "’s")
+    return masked[token.start] or _breaking_word(token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _breaking_word(text: str) -> bool:
+    return not any(c.isalnum() for c in text) or text in ("'s", "’s")
 
 
 _COORDINATORS = frozenset({"and", "or", "&"})
 _NAME_ENDINGS = frozenset({"limited", "united", "incorporated", "unlimited"})
 
 
-def _acceptable_phrase(words: tuple[Token, ...], name: bool) -> bool:
+def _acceptable_phrase(lowered: list[str], first: int, last: int, name: bool, coordinated: bool) -> bool:
     """Reject coordinations (`Siemens and Bosch`, `grids and vehicles`) and phrases ending in a
-    past participle (`Zhang noted`); names may hold `and` (`Ministry of Ecology and Environment`)."""
-    lowered = [word.text.lower() for word in words]
-    if any(word in _COORDINATORS for word in lowered):
-        if not name or (len(words) == 3 and lowered[1] in _COORDINATORS):
+    past participle (`Zhang noted`); names may hold `and` (`Ministry of Ecology and Environment`).
+    The phrase is tokens `first` to `last` of the segment's tokens in lower case, `lowered`;
+    `coordinated` says whether one of them is in _COORDINATORS (the caller knows as it extends
+    the phrase a word at a time)."""
+    if coordinated:
+        if not name or (last - first == 2 and lowered[first + 1] in _COORDINATORS):
             return False
     # In title case too: `Folder Created`, `File Uploaded` are messages; `Limited`, `United` end names.
-    return not (len(words) > 1 and is_participle(words[-1].text.lower()) and lowered[-1] not in _NAME_ENDINGS)
+    return not (last > first and is_participle(lowered[last]) and lowered[last] not in _NAME_ENDINGS)
 
 
 def _capitalised_word(token: Token) -> bool:
     return token.text[:1].isupper() and _is_content(token)
 
 
-def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int, capitalised: list[bool]) -> bool:
     """`International Energy` inside `International Energy Agency` is not a term: a
-    capitalised phrase may not stop right before, or start right after, another capitalised word."""
-    if not _capitalised_word(tokens[last]) and not _capitalised_word(tokens[first]):
+    capitalised phrase may not stop right before, or start right after, another capitalised word.
+    `capitalised` holds _capitalised_word of each token."""
+    if not capitalised[last] and not capitalised[first]:
         return False
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
-    before = tokens[first - 1] if first > 0 else None
-    if after is not None and _capitalised_word(tokens[last]) and _capitalised_word(after) and after.start - tokens[last].end <= 1:
+    if last + 1 < len(tokens) and capitalised[last] and capitalised[last + 1] and tokens[last + 1].start - tokens[last].end <= 1:
         return True
-    return (before is not None and first - 1 > 0 and _capitalised_word(tokens[first]) and _capitalised_word(before)
-            and tokens[first].start - before.end <= 1)
+    return (first - 1 > 0 and capitalised[first] and capitalised[first - 1]
+            and tokens[first].start - tokens[first - 1].end <= 1)
 
 
 # C0 controls but tab and line breaks, DEL and C1: a term never holds one, and a span that does
@@ -116,12 +120,15 @@ def _cuts_a_name(tokens: tuple[Token, ...], first: int, last: int) -> bool:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+_ALPHANUMERIC = re.compile(r"[^\W_]")  # a character str.isalnum() accepts: regex word characters but _
+
+
 def _in_order_without_controls(spans: dict[tuple[int, int], Span]) -> list[Span]:
     """The spans in text order, less those holding a control character or no letter or digit at all
-    (the `/` of a `[/]` tag the Chinese repeats)."""
-    return sorted((span for span in spans.values()
-                   if not _CONTROL.search(span.text) and any(char.isalnum() for char in span.text)),
-                  key=lambda span: (span.start, span.end))
+    (the `/` of a `[/]` tag the Chinese repeats). Spans are keyed by (start, end): sorting the
+    items sorts by it."""
+    return [span for _, span in sorted(spans.items())
+            if not _CONTROL.search(span.text) and _ALPHANUMERIC.search(span.text)]
 
 
 def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
@@ -130,7 +137,12 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
     breaks = [_breaks_phrase(token, masked) for token in tokens]
-    contents = [_is_content(token, shouted) for token in tokens]
+    contents = [_is_content_word(token.text, shouted) for token in tokens]
+    lowered = [token.text.lower() for token in tokens]
+    capitalised = [_capitalised_word(token) for token in tokens]
+    # What the loop below asks of each token as a phrase's last word, asked once per token
+    no_noun = [cannot_be_a_noun(token.text.rpartition("-")[2]) for token in tokens]
+    capital_first = [_is_capitalised(token) for token in tokens]
     label = text[heading_number_end(text):].strip().rstrip(".!?:…")
     no_term_starts = _units(tokens) | _phrasal_verbs(tokens)  # `25 mL`, `log in to the console`
     words = [token.text for token in tokens if token.text.isalpha() and not is_english_stopword(token.text)]
@@ -142,12 +154,13 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         verb_first = only_a_verb(tokens[first].text) or (
             is_participle(tokens[first].text) and first + 1 < count and not contents[first + 1])
         connectors = 0
-        name, article, clause = True, False, False
+        name, article, clause, coordinated = True, False, False, False
         for last in range(first, min(count, first + max(limits.max_words, limits.max_name_words))):
             token = tokens[last]
             if breaks[last]:
                 break
-            lower = token.text.lower()
+            lower = lowered[last]
+            coordinated = coordinated or lower in _COORDINATORS
             if not contents[last]:
                 if lower not in ENGLISH_CONNECTORS and not token.text.isdigit():
                     break
@@ -157,20 +170,20 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                     break
                 continue
             # `surveillance to monitor`: an infinitive makes a clause
-            clause = clause or (last > first and tokens[last - 1].text.lower() == "to" and is_verb_base(token.text))
-            name = name and not shouted and _is_capitalised(token)  # capitals in a shouted text say nothing
+            clause = clause or (last > first and lowered[last - 1] == "to" and is_verb_base(token.text))
+            name = name and not shouted and capital_first[last]  # capitals in a shouted text say nothing
             length = last - first + 1
             if length > limits.max_words and not name:
                 break
             if (connectors > 1 or article) and not name:  # `deepening the transformation` is a clause
                 break
-            if not _acceptable_phrase(tokens[first:last + 1], name):
+            if not _acceptable_phrase(lowered, first, last, name, coordinated):
                 continue
-            if length > 1 and not name and cannot_be_a_noun(token.text.rpartition("-")[2]):
+            if length > 1 and not name and no_noun[last]:
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
             if length > 1 and not name and (verb_first or clause) and text[tokens[first].start:token.end] != label:
                 continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
-            if not shouted and not heading and _cuts_a_name(tokens, first, last):
+            if not shouted and not heading and _cuts_a_name(tokens, first, last, capitalised):
                 continue
             start, end = tokens[first].start, token.end
             spans[(start, end)] = _english_span(text[start:end], start, end, first, last + 1, shouted)
@@ -480,9 +493,13 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
     bound = _bound_function_words(text, tokens, known)
+    # What the loops below ask of each token, asked once per token rather than once per span
+    han_tokens = [has_han(token.text) for token in tokens]
+    breaks = [_zh_breaks(token, masked) for token in tokens]
+    function_words = [is_chinese_function_word(token.text) for token in tokens]
     for first in range(count):
         head = tokens[first]
-        if (_zh_breaks(head, masked) or is_chinese_function_word(head.text) or head.text in CHINESE_CONNECTORS
+        if (breaks[first] or function_words[first] or head.text in CHINESE_CONNECTORS
                 or _attached_suffix(text, head) or _counts_a_number(text, head)
                 or counts_a_noun(text, tokens, first, masked, source)):
             continue
@@ -498,14 +515,14 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                     spaced = True  # the space between two words of a kept English name
                     continue
                 after = tokens[last + 1] if last + 1 < count else None
-                if (after is None or has_han(after.text) or not _LATIN_LETTER.search(after.text)
+                if (after is None or han_tokens[last + 1] or not _LATIN_LETTER.search(after.text)
                         or not _kept_english(after.text, source)):
                     break
                 latin_tail = last + 1  # `面容 ID`, `触控 ID`: a Chinese word and a word the English keeps
                 continue
-            if has_han(token.text) and not han and spaced and not _LATIN_LETTER.search(text[head.start:token.start]):
+            if han_tokens[last] and not han and spaced and not _LATIN_LETTER.search(text[head.start:token.start]):
                 break  # `2 小时` is a number and its unit; `API 密钥` is a term, as zh-CN style spaces it
-            han = han or has_han(token.text)
+            han = han or han_tokens[last]
             if token.text in _CHINESE_INNER_CONNECTORS:
                 connectors += 1
                 if connectors > 1:
@@ -513,7 +530,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue
             if last > first and _joins_a_name(tokens, last):
                 continue  # 唐纳德·特朗普 and 约翰-霍普金斯 are one name, not two spans
-            if _zh_breaks(token, masked) or (is_chinese_function_word(token.text) and last not in bound):
+            if breaks[last] or (function_words[last] and last not in bound):
                 break
             start, end = head.start, token.end
             if end - start > (limits.max_chars if han else limits.max_quoted_chars):
