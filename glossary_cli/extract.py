@@ -618,6 +618,7 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
         for span in target_spans:
             _posting(tallies.target_postings, as_written(span, pair.target).key if traditional else span.key).add(index)
         evidence_base = SegmentEvidence(pair.source, read_target, tokens)
+        where = None  # the evidence's place, named when a first tally wants it
         for link in aligner.link(evidence_base, source_spans, target_spans):
             if traditional:
                 link.target = as_written(link.target, pair.target)
@@ -629,7 +630,9 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
                 tally.commonness = commonness
             tally.add(link, index, sentence_start=starts_sentence(tokens, link.source.first_token))
             if tally.wants_evidence():
-                tally.add_evidence(Evidence(str(places.setdefault(str(pair.location), index)), snippet(pair.source, link.source.start, link.source.end),
+                if where is None:
+                    where = str(places.setdefault(str(pair.location), index))
+                tally.add_evidence(Evidence(where, snippet(pair.source, link.source.start, link.source.end),
                                             snippet(pair.target, link.target.start, link.target.end)))
     return tallies
 

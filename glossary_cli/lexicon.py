@@ -197,6 +197,7 @@ class Lexicon:
         self.cedict, self.only_with_modifier = dictionary.headwords, dictionary.only_with_modifier
         self.learned = learned or {}  # lowercase English word -> Chinese word -> probability
         self._automaton = None
+        self._lowered = ("", "")  # the last Chinese text `identical` lowered, and its lower case
 
     def occurrences(self, chinese: str) -> dict[str, list[int]]:
         """Every dictionary headword and learned translation in a Chinese segment, with its start
@@ -212,20 +213,28 @@ class Lexicon:
             self._automaton = (ahocorasick_rs.AhoCorasick(patterns), patterns)
         automaton, patterns = self._automaton
         found: dict[str, list[int]] = {}
+        get = found.get
         # Matches come by where they end, so each word's starts come in increasing order.
         for index, start, _ in automaton.find_matches_as_indexes(chinese, overlapping=True):
-            found.setdefault(patterns[index], []).append(start)
+            word = patterns[index]
+            starts = get(word)
+            if starts is None:  # setdefault would make a list for every match (a segment has hundreds)
+                found[word] = [start]
+            else:
+                starts.append(start)
         return found
 
     def identical(self, token: str, chinese: str) -> list[Match]:
         """The same Latin string inside the Chinese text (LNG, PM2.5), in any case where it stands
         as a word of its own: `pod` is kept as `Pod`, but is no part of `iPod`."""
-        if not any(c.isascii() and c.isalnum() for c in token):
+        if not _has_latin_alphanumeric(token):
             return []
         found = [Match(start, start + len(token), 1.0) for start in _find_all(chinese, token)]
         if found or len(token) < 2 or not token.isascii():
             return found
-        return [Match(start, start + len(token), 1.0) for start in _find_all(chinese.lower(), token.lower())
+        if self._lowered[0] != chinese:  # every word of a segment asks of the same text
+            self._lowered = (chinese, chinese.lower())
+        return [Match(start, start + len(token), 1.0) for start in _find_all(self._lowered[1], token.lower())
                 if stands_alone(chinese, start, start + len(token))]
 
     def matches(self, word: str, chinese: str, pinyin: list[str] | None = None,
@@ -241,7 +250,10 @@ class Lexicon:
         agent = _is_agent_noun(lower)
         prefix, headwords = self._lookup(lower)
         prefix_characters = _PREFIX_CHARACTERS.get(prefix, "")
-        for headword in sorted(self._without_missing_modifiers(lower, headwords.intersection(substrings), context)):
+        # The headwords found in the segment, by whichever of the two is smaller
+        present = ({headword for headword in headwords if headword in substrings} if len(headwords) < len(substrings)
+                   else headwords.intersection(substrings))
+        for headword in sorted(self._without_missing_modifiers(lower, present, context)):
             strength = 1.0 if len(headword) > 1 else 0.8
             found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
             if agent:  # disinfect-ant: 消毒-剂, commut-er: 通勤-者
@@ -365,6 +377,11 @@ def stands_alone(chinese: str, start: int, end: int) -> bool:
     ((Severe Acute Respiratory Syndrome, SARS)), where its case follows the English."""
     before, after = chinese[:start].rstrip(" "), chinese[end:].lstrip(" ")
     return not (before[-1:].isascii() and before[-1:].isalnum()) and not (after[:1].isascii() and after[:1].isalnum())
+
+
+@lru_cache(maxsize=200_000)
+def _has_latin_alphanumeric(token: str) -> bool:
+    return any(c.isascii() and c.isalnum() for c in token)
 
 
 def _find_all(text: str, needle: str) -> list[int]:

@@ -169,6 +169,7 @@ class ChineseTokenizer:
         self.user_words = sorted(set(word for word in user_words if word.strip()))
         for word in self.user_words:
             _add_word(self.jieba, word, max(self.jieba.suggest_freq(word, tune=False), 2000))
+        self._commonness: dict[str, float | bool] = {}  # token -> commonness, or False for a function word
         # The approved terms given to jieba live in the glossary itself, so they stay out of the
         # signature: approving a term must not rewrite the file's header on the next run.
         self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
@@ -199,8 +200,18 @@ class ChineseTokenizer:
     def commonness(self, tokens: Sequence[Token]) -> float:
         """log10 of the general-language frequency (jieba's dictionary) of the most common content
         token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 研究与开发 says nothing of the term."""
-        return max((math.log10(self.jieba.FREQ.get(token.text, 0) + 1) for token in tokens
-                    if not is_chinese_function_word(token.text) and token.text not in CHINESE_CONNECTORS), default=0.0)
+        known = self._commonness
+        found = 0.0
+        first = True
+        for token in tokens:
+            text = token.text
+            value = known.get(text)
+            if value is None:  # a token's own figure, once per tokenizer: every linked span asks again
+                value = known[text] = (False if is_chinese_function_word(text) or text in CHINESE_CONNECTORS
+                                       else math.log10(self.jieba.FREQ.get(text, 0) + 1))
+            if value is not False and (first or value > found):  # max(), default 0.0
+                found, first = value, False
+        return found
 
 
 # Prepositions and conjunctions: they open or join phrases, so no word ends in one but a dictionary word.
