@@ -97,6 +97,14 @@ def test_a_closed_stdin_read_as_dash_is_an_input_error_that_says_it_is_closed(wo
                            "in, or name the files\n")
 
 
+def test_extract_from_a_closed_stdin_says_it_is_closed_and_writes_nothing(workdir):
+    done = subprocess.run(["sh", "-c", f"{GLOSSARY_CLI} extract - -o new.yaml <&-"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr == ("error: <stdin>: standard input is closed (<&-), so - has nothing to read; pipe the pairs "
+                           "in, or name the files\n")
+    assert not Path("new.yaml").exists()
+
+
 def test_an_empty_argument_is_an_unset_variable_not_the_current_directory(workdir):
     """`check ok.yaml "$FILES"` with FILES unset read "" as `.`, and checked every PO file there."""
     done = subprocess.run(["sh", "-c", f'{GLOSSARY_CLI} check ok.yaml "$UNSET_IN_THIS_TEST"'], capture_output=True,

@@ -23,7 +23,7 @@ from ..report import ReportContext, ReportFormat, beyond_platform_limits, counte
 from ..rules import RULES, Severity
 from ..scope import scope_root
 from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, STDIN, app, draws, handles_errors, load_validated,
-                     message_line, same_file, standard_input_closed, stderr_console, stdout_console,
+                     message_line, refuse_closed_standard_input, same_file, stderr_console, stdout_console,
                      unreachable_paths_refused, warn, write_utf8, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
                              TARGET_LANG, corpus_pairs, preferred_target, refuse_pair_from_two_places,
@@ -222,16 +222,6 @@ def _baseline_root(baseline: Path) -> str:
     """A baseline names files relative to its own directory, so a run from a subdirectory (or the
     repository root) matches the same records."""
     return os.path.dirname(os.path.abspath(baseline))
-
-
-def _refuse_closed_standard_input(corpus_names: tuple[str, ...]) -> None:
-    """`-` with standard input closed (`<&-`, a CI step started without one) is no empty corpus:
-    said so, rather than "empty file", which sends the user looking for a file."""
-    from ..textio import STDIN_NAME
-
-    if STDIN in corpus_names and standard_input_closed():
-        raise InputFormatError("standard input is closed (<&-), so - has nothing to read; pipe the pairs in, or "
-                               "name the files", path=STDIN_NAME)
 
 
 def _refuse_unexpanded_patterns(corpus: list[Path], input_format: InputFormat) -> None:
@@ -445,7 +435,7 @@ def check(
             if not loaded.approved():
                 warn(f"{glossary}: no approved entries, nothing to enforce; set status: approved on reviewed terms")
             _refuse_unexpanded_patterns(list(corpus or []), input_format)
-            _refuse_closed_standard_input(corpus_names)
+            refuse_closed_standard_input(corpus_names)
             target_lang = target_lang or _regional_target(loaded)
             other_languages: list[str] = []  # files named that translate other languages, skipped
             pairs = corpus_pairs(list(corpus or []), source=source, target=target, input_format=input_format,

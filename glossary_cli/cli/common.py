@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__, interrupts
-from ..errors import GlossaryError
+from ..errors import GlossaryError, InputFormatError
 from ..safe_text import one_line
 from ..textio import spelled
 
@@ -366,6 +366,16 @@ class ClosedStandardInput(io.TextIOWrapper):
 
 def standard_input_closed() -> bool:
     return isinstance(sys.stdin, ClosedStandardInput)
+
+
+def refuse_closed_standard_input(corpus_names) -> None:
+    """`-` with standard input closed (`<&-`, a CI step started without one) is no empty corpus:
+    said so, rather than "empty file", which sends the user looking for a file."""
+    from ..textio import STDIN_NAME
+
+    if STDIN in corpus_names and standard_input_closed():
+        raise InputFormatError("standard input is closed (<&-), so - has nothing to read; pipe the pairs in, or "
+                               "name the files", path=STDIN_NAME)
 
 
 class StatusChoice(str, Enum):

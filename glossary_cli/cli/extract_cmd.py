@@ -17,8 +17,8 @@ from ..readers import InputFormat
 from ..report import counted
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
-from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, stderr_console, warn, warn_if_unportable,
-                     writing_to_stdout)
+from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, refuse_closed_standard_input,
+                     stderr_console, warn, warn_if_unportable, writing_to_stdout)
 
 
 def default_output(paths: list[Path], sources: list[Path]) -> Path:
@@ -236,6 +236,7 @@ def extract(
     if dask and scheduler is not None:
         raise UsageError("--dask starts a local Dask cluster and --scheduler names an existing one; give one of them")
     paths = list(corpus_files or [])
+    refuse_closed_standard_input([str(path) for path in paths])
     to_stdout = output is not None and str(output) == STDIN  # a new glossary, written to sys.stdout
     chosen_here = output is None  # the default glossaries/<input>.yaml, not one the user named
     if output is None:
