@@ -158,8 +158,9 @@ class SegmentAligner:
             if not content:
                 continue
             covering = [evidence_of[key] for key in content]
-            several = {position: places_of[key] for position, key in enumerate(content) if key in places_of}
-            learned_alone = pieces.learned_alone(content)
+            several = ({position: places_of[key] for position, key in enumerate(content) if key in places_of}
+                       if places_of else {})
+            learned_alone = None  # made when a target first asks (many spans have none worth scoring)
             head = covering[_head(content, min(next_of[span.first_token], span.last_token))][0]
             reachable = anchored | set(by_text.get(span.text, ()))
             whole = (whole_chinese is not None and (span.start, span.end) == whole_source
@@ -207,6 +208,8 @@ class SegmentAligner:
                             matched_words += 1
                             shared = shared or bool(covered & inside)
                             covered |= inside
+                if learned_alone is None and not shared:
+                    learned_alone = pieces.learned_alone(content)
                 if shared or index in learned_alone:  # one word may owe its place to the corpus alone
                     matched_words -= pieces.echoes(content, zspan, (span.first_token - 1, span.last_token))
                 if several and any((inside := covering[position][0].get(index)) and inside not in masks
@@ -738,12 +741,20 @@ def _competitive_linking(ordered: list[tuple[tuple, Link]]) -> list[Link]:
     top_level: list[tuple[int, int, int, int]] = []  # sub-phrase pairs inside one term may overlap each other, not other terms
     ordered.sort(key=_first)
     for _, link in ordered:
-        bounds = (link.source.start, link.source.end, link.target.start, link.target.end)
+        bounds = first, last, target_first, target_last = (link.source.start, link.source.end, link.target.start,
+                                                           link.target.end)
         inside_a_term, free = False, True
-        for other in top_level:
-            if _nests_in(bounds, other):
+        # _nests_in and _overlaps, inlined: a segment has many pairs, and each meets every term chosen
+        for other_first, other_last, other_target_first, other_target_last in top_level:
+            if (other_first <= first and last <= other_last and other_target_first <= target_first
+                    and target_last <= other_target_last and (first != other_first or last != other_last)
+                    and (target_first != other_target_first or target_last != other_target_last)):
                 inside_a_term = True
-            elif _overlaps(bounds, other) and not _nests_in(other, bounds):
+            elif (((first < other_last and other_first < last) or (target_first < other_target_last
+                                                                    and other_target_first < target_last))
+                  and not (first <= other_first and other_last <= last and target_first <= other_target_first
+                           and other_target_last <= target_last and (other_first != first or other_last != last)
+                           and (other_target_first != target_first or other_target_last != target_last))):
                 free = False
                 break
         if free:

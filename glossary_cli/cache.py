@@ -142,7 +142,7 @@ class SideTokens:
         position = 0
         pairs = self.offsets.tolist()
         for text, count in zip(texts, self.counts.tolist()):
-            result.append(tuple(Token(text[start:end], start, end) for start, end in pairs[position:position + count]))
+            result.append(tuple([Token(text[start:end], start, end) for start, end in pairs[position:position + count]]))
             position += count
         return result
 

@@ -68,6 +68,9 @@ def _is_content_word(text: str, shouted: bool) -> bool:
             and not (len(lower) > 5 and (_ADVERB.search(lower) or only_an_adverb(lower))))
 
 
+_cannot_be_a_noun = lru_cache(maxsize=200_000)(cannot_be_a_noun)  # every segment asks again of the same words
+
+
 def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
@@ -141,7 +144,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     lowered = [token.text.lower() for token in tokens]
     capitalised = [_capitalised_word(token) for token in tokens]
     # What the loop below asks of each token as a phrase's last word, asked once per token
-    no_noun = [cannot_be_a_noun(token.text.rpartition("-")[2]) for token in tokens]
+    no_noun = [_cannot_be_a_noun(token.text.rpartition("-")[2]) for token in tokens]
     capital_first = [_is_capitalised(token) for token in tokens]
     label = text[heading_number_end(text):].strip().rstrip(".!?:…")
     no_term_starts = _units(tokens) | _phrasal_verbs(tokens)  # `25 mL`, `log in to the console`
@@ -264,11 +267,18 @@ def _english_span(surface: str, start: int, end: int, first: int, last: int, sho
     counted and written as the lower-case words it is, with short acronyms kept (USB, PDF). A term
     is written with its head noun singular, unless `as_written` (a quoted prompt, `"Check pads"`,
     must match the device's text)."""
+    text, key = _english_forms(surface, shouted, as_written)
+    return Span(start, end, text, key, first, last)
+
+
+@lru_cache(maxsize=200_000)  # a corpus repeats its terms: each surface is read once
+def _english_forms(surface: str, shouted: bool, as_written: bool) -> tuple[str, str]:
+    """(text, key) of an English span that reads `surface` (see _english_span)."""
     if shouted:
         surface = " ".join(word if len(word) <= _SHOUTED_ACRONYM_LETTERS and not is_english_stopword(word, True)
                            else word.lower() for word in surface.split(" "))
     surface = visible(surface)
-    return Span(start, end, surface if as_written else english_display(surface), english_key(surface), first, last)
+    return surface if as_written else english_display(surface), english_key(surface)
 
 
 _SHOUTED_ACRONYM_LETTERS = 3
@@ -344,6 +354,13 @@ def _whole_label(text: str, tokens: tuple[Token, ...], masked: list[bool], limit
             or any(not token.text.isspace() for token in inside if _zh_breaks(token, masked))):
         return None
     return start, end
+
+
+@lru_cache(maxsize=200_000)  # a corpus repeats its terms
+def _chinese_forms(written: str) -> tuple[str, str]:
+    """(text, key) of a Chinese span that reads `written`: its visible characters, and their key."""
+    surface = visible(written)
+    return surface, chinese_key(surface)
 
 
 def _zh_breaks(token: Token, masked: list[bool]) -> bool:
@@ -497,6 +514,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     han_tokens = [has_han(token.text) for token in tokens]
     breaks = [_zh_breaks(token, masked) for token in tokens]
     function_words = [is_chinese_function_word(token.text) for token in tokens]
+    joins = [index > 0 and _joins_a_name(tokens, index) for index in range(count)]  # asked from the second token on
     for first in range(count):
         head = tokens[first]
         if (breaks[first] or function_words[first] or head.text in CHINESE_CONNECTORS
@@ -528,17 +546,17 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 if connectors > 1:
                     break
                 continue
-            if last > first and _joins_a_name(tokens, last):
+            if last > first and joins[last]:
                 continue  # 唐纳德·特朗普 and 约翰-霍普金斯 are one name, not two spans
             if breaks[last] or (function_words[last] and last not in bound):
                 break
             start, end = head.start, token.end
             if end - start > (limits.max_chars if han else limits.max_quoted_chars):
                 break
-            surface = visible(text[start:end])
+            surface, key = _chinese_forms(text[start:end])
             if not han and last > first and not _kept_english(surface, source):
                 continue  # several Latin tokens in a row belong to an English phrase, not a Chinese term
-            spans[(start, end)] = Span(start, end, surface, chinese_key(surface), first, last + 1,
+            spans[(start, end)] = Span(start, end, surface, key, first, last + 1,
                                        verb_initial=last > first and head.text in verbs)
     for first, last in _named_by_acronym(text, tokens, masked, source, limits):
         start, end = tokens[first].start, tokens[last].end

@@ -198,6 +198,7 @@ class Lexicon:
         self.learned = learned or {}  # lowercase English word -> Chinese word -> probability
         self._automaton = None
         self._lowered = ("", "")  # the last Chinese text `identical` lowered, and its lower case
+        self._plans: dict[str, tuple[bool, str, frozenset[str]]] = {}  # word -> agent noun, prefix characters, headwords
 
     def occurrences(self, chinese: str) -> dict[str, list[int]]:
         """Every dictionary headword and learned translation in a Chinese segment, with its start
@@ -247,9 +248,11 @@ class Lexicon:
         if substrings is None:
             substrings = self.occurrences(chinese)
         found: list[Match] = []
-        agent = _is_agent_noun(lower)
-        prefix, headwords = self._lookup(lower)
-        prefix_characters = _PREFIX_CHARACTERS.get(prefix, "")
+        plan = self._plans.get(lower)
+        if plan is None:  # what the word alone decides, once per word: segments repeat their words
+            prefix, headwords = self._lookup(lower)
+            plan = self._plans[lower] = (_is_agent_noun(lower), _PREFIX_CHARACTERS.get(prefix, ""), headwords)
+        agent, prefix_characters, headwords = plan
         # The headwords found in the segment, by whichever of the two is smaller
         present = ({headword for headword in headwords if headword in substrings} if len(headwords) < len(substrings)
                    else headwords.intersection(substrings))
