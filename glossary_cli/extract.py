@@ -787,8 +787,8 @@ def _tokenizing_code() -> str:
 @lru_cache(maxsize=1)
 def _linking_code() -> str:
     """A hash of the code that turns tokens into link tallies: a change invalidates cached tallies."""
-    return _code_hash(("align", "candidates", "placeholders", "lexicon", "scoring", "models", "extract", "tokenize", "stopwords",
-                       "normalize", "script", "wordclass"))
+    return _code_hash(("align", "candidates", "placeholders", "lexicon", "dictionary_terms", "scoring", "models", "extract",
+                       "tokenize", "stopwords", "normalize", "script", "wordclass"))
 
 
 @lru_cache(maxsize=8)

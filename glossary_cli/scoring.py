@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .align import Link
+from .dictionary_terms import listed_renderings
 from .models import Alternative, Evidence, ScoredPair
 from .lexicon import gloss_count
 from .normalize import chinese_key, closed_compound, english_key, is_acronym, singular
@@ -194,7 +195,7 @@ def learned_share(corpus_segments: int) -> float:
 
 FITTED_FEATURES = ("bias", "log_count", "dice", "link_share", "single_word", "best", "mean",
                    "english_commonness", "chinese_commonness", "fragment", "quoted", "participle", "long_phrase")
-FITTED_WEIGHTS = (-5.718, 1.554, -1.824, -0.334, -1.767, 1.987, 1.680, -0.513, -1.734, -0.558, 0.634, -1.496, -1.147)
+FITTED_WEIGHTS = (-5.614, 1.526, -1.768, -0.522, -1.694, 2.004, 1.683, -0.526, -1.670, -0.514, 0.815, -1.534, -1.160)
 # The fitted bias reflects how rare reference terms are among TICO-19's terms (1.2%); shifting it
 # moves every score alike, keeps the order, and puts good terms above 0.5.
 SCORE_SHIFT = 6.0
@@ -397,6 +398,27 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
     return featured
 
 
+# A rendering the dictionary gives for the whole term is proposed when the corpus supports it
+# nearly as well as its best rendering: at least this share of its translation evidence (the
+# prior) and of its links (set on TICO-19).
+DICTIONARY_SUPPORT = 0.5
+
+
+def preferred_rendering(source_key: str, options: list[tuple[float, int, str]]) -> str:
+    """Of a term's renderings (prior, links, target key), best evidence first, the one to propose:
+    the first, unless the dictionary lists another for the whole term (dictionary_terms.py) with
+    DICTIONARY_SUPPORT of its evidence and links. Acronyms are left to the corpus: `WHO` is no
+    `who` (谁)."""
+    best_prior, best_links, best = options[0]
+    if len(options) == 1 or not source_key.islower():
+        return best
+    listed = listed_renderings(source_key)
+    supported = [target_key for prior, links, target_key in options
+                 if target_key in listed and prior >= DICTIONARY_SUPPORT * best_prior
+                 and links >= DICTIONARY_SUPPORT * best_links]
+    return supported[0] if supported else best
+
+
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
          target_postings: dict[str, set[int]], *, rejected: set[tuple[str, str]] = frozenset(),
          rejected_terms: set[str] = frozenset(), min_score: float = 0.0) -> list[ScoredPair]:
@@ -409,6 +431,11 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
         # The target is chosen on translation evidence (the prior); the learned combination ranks
         # terms against each other, which is where corpus statistics help.
         options.sort(key=lambda option: (-option[0], -option[1], option[2]))
+        # a rendering below --min-score is never proposed: the term would vanish with it
+        first = preferred_rendering(source_key, [(prior, len(tally.scores), target_key)
+                                                 for number, (prior, score, target_key, tally) in enumerate(options)
+                                                 if number == 0 or score >= min_score])
+        options.sort(key=lambda option: option[2] != first)  # stable: the others keep their order
         _, best_score, _, best = options[0]
         if best_score < min_score:
             continue

@@ -22,6 +22,7 @@ PARTS = ("noun", "verb", "adj", "adv")
 class LemmaTables:
     bases: dict[str, frozenset[str]]  # part of speech -> base forms
     irregular: dict[str, frozenset[str]]  # part of speech -> inflected forms listed as exceptions
+    irregular_bases: dict[str, dict[str, tuple[str, ...]]]  # part of speech -> exception form -> its bases
     suffixes: dict[str, tuple[tuple[str, str], ...]]  # part of speech -> (suffix, replacement) rules
 
 
@@ -42,6 +43,8 @@ def lemma_tables() -> LemmaTables | None:
     return LemmaTables(
         bases={part: frozenset(index.get(part, ())) for part in PARTS},
         irregular={part: frozenset(exceptions.get(part, {})) for part in PARTS},
+        irregular_bases={part: {form: tuple(bases) for form, bases in exceptions.get(part, {}).items()}
+                         for part in PARTS},
         suffixes={part: tuple((suffix, replacement) for suffix, replacement in rules.get(part, ()))
                   for part in PARTS})
 
@@ -87,6 +90,24 @@ def parts_of_speech(word: str) -> frozenset[str]:
             if suffix and lower.endswith(suffix) and lower[: -len(suffix)] + replacement in tables.bases[part]:
                 found.add(part)
                 break
+    return frozenset(found)
+
+
+@lru_cache(maxsize=100_000)
+def base_forms(word: str) -> frozenset[str]:
+    """The word (lower case) and the base forms the lemma tables make of it by inflection:
+    `lungs` -> lung, `breathing` -> breathe, `built` -> build. Derivation is left alone: `supportive`
+    is no form of `support`. Just the word without the package or for a word they do not know."""
+    lower = word.lower()
+    tables = lemma_tables()
+    if tables is None or not lower.isalpha():
+        return frozenset({lower})
+    found = {lower}
+    for part in PARTS:
+        found.update(tables.irregular_bases[part].get(lower, ()))
+        for suffix, replacement in tables.suffixes[part]:
+            if suffix and lower.endswith(suffix) and lower[: -len(suffix)] + replacement in tables.bases[part]:
+                found.add(lower[: -len(suffix)] + replacement)
     return frozenset(found)
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from glossary_cli.extract import collect, distinct
 from glossary_cli.normalize import chinese_key, english_key
 from glossary_cli.readers import read_pairs
-from glossary_cli.scoring import FITTED_FEATURES, term_options
+from glossary_cli.scoring import FITTED_FEATURES, preferred_rendering, term_options
 
 L2 = 1.0
 
@@ -33,12 +33,15 @@ def reference(path: str) -> dict[str, set[str]]:
 
 
 def examples(corpus: str, gold: dict[str, set[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """One example per English term, its target as `rank` chooses it (best translation evidence):
+    """One example per English term, its target as `rank` chooses it (best translation evidence,
+    or the dictionary's rendering where the corpus supports it nearly as well):
     the learned combination only ever ranks these against each other."""
     tallies, _ = collect(distinct(read_pairs([corpus])))
     rows, labels = [], []
     for source_key, options in term_options(tallies.pairs, tallies.source_postings, tallies.target_postings).items():
-        pair, target_key, _ = min(options, key=lambda option: (-option[0].prior(), option[1]))
+        ordered = sorted(options, key=lambda option: (-option[0].prior(), -option[0].score(), option[1]))
+        first = preferred_rendering(source_key, [(pair.prior(), pair.count, key) for pair, key, _ in ordered])
+        pair, target_key, _ = next(option for option in ordered if option[1] == first)
         rows.append(pair.statistics())
         labels.append(float(target_key in gold.get(english_key(source_key).lower(), ())))
     return np.array(rows), np.array(labels)
