@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon, wordclass
-from .lexicon import _PARENTHESES, _SKIPPED_GLOSS, _cedict_path
+from .lexicon import _PARENTHESES, _SKIPPED_GLOSS, _cedict_path, cedict_entries
 from .normalize import chinese_key
 from .wordclass import base_forms
 
@@ -50,15 +50,9 @@ def listed_renderings(english: str) -> frozenset[str]:
 def parse_glosses(lines) -> dict[str, tuple[str, ...]]:
     """Each gloss_keys of each short gloss -> the simplified headwords it glosses."""
     index: dict[str, set[str]] = {}
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        head, _, glosses = line.partition("/")
-        parts = head.split(" ", 2)
-        if len(parts) < 2:
-            continue
-        headword = chinese_key(parts[1])
-        for gloss in glosses.strip().strip("/").split("/"):
+    for simplified, glosses in cedict_entries(lines):
+        headword = chinese_key(simplified)
+        for gloss in glosses:
             if not gloss or _SKIPPED_GLOSS.match(gloss):
                 continue
             for key in gloss_keys(_PARENTHESES.sub(" ", gloss)):

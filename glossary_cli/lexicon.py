@@ -13,6 +13,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,6 +80,17 @@ class Cedict:
     only_with_modifier: dict[str, frozenset[str]]
 
 
+def cedict_entries(lines) -> Iterator[tuple[str, list[str]]]:
+    """Each CC-CEDICT line as (simplified headword, its glosses), comments skipped."""
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        head, _, glosses = line.partition("/")
+        parts = head.split(" ", 2)
+        if len(parts) >= 2:
+            yield parts[1], glosses.strip().strip("/").split("/")
+
+
 def parse_cedict(lines) -> Cedict:
     """The dictionary's short glosses indexed by English word stem; a short form glossed only
     `see` its full name (腾讯) is indexed under the full name's glosses."""
@@ -86,15 +98,8 @@ def parse_cedict(lines) -> Cedict:
     unmodified: dict[str, set[str]] = {}  # stem -> headwords glossed by the word alone or by a phrase it does not end
     glossed: dict[str, list[list[str]]] = {}  # simplified headword -> the stems of each of its glosses
     short_forms: list[tuple[str, str]] = []  # (腾讯, 腾讯控股有限公司): a word glossed `see` the full name it shortens
-    for line in lines:
-        if line.startswith("#"):
-            continue
-        head, _, glosses = line.partition("/")
-        parts = head.split(" ", 2)
-        if len(parts) < 2:
-            continue
-        simplified = parts[1]
-        for gloss in glosses.strip().strip("/").split("/"):
+    for simplified, glosses in cedict_entries(lines):
+        for gloss in glosses:
             reference = _SEE.match(gloss)
             if reference and len(simplified) > 1 and reference.group(1).startswith(simplified):
                 short_forms.append((simplified, reference.group(1)))
