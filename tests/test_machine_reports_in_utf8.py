@@ -37,3 +37,13 @@ def test_an_export_to_standard_output_is_the_utf8_file(workdir):
     exported = under_an_ascii_locale("export", "g.yaml", "--to", "csv")
     assert exported.returncode == 0
     assert exported.stdout.decode("utf-8") == "en,zh,status,note,forbidden\ngrid,电网,approved,,\n"
+
+
+def test_a_glossary_extracted_to_standard_output_is_the_utf8_file(workdir):
+    # Escapes written into a YAML scalar would become the term's text: `\u8d2d\u7269\u8f66`, not 购物车.
+    Path("c.tsv").write_text("Open the shopping cart.\t打开购物车。\nEmpty the shopping cart.\t清空购物车。\n"
+                             "The shopping cart is full.\t购物车已满。\n", encoding="utf-8")
+    extracted = under_an_ascii_locale("extract", "c.tsv", "-o", "-")
+    assert extracted.returncode == 0
+    text = extracted.stdout.decode("utf-8")
+    assert "target: 购物车" in text and "\\u" not in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -18,7 +17,7 @@ from ..report import counted
 from ..textio import STDIN, is_stream
 from . import corpus_options as corpus
 from .common import (FILE_TO_WRITE, app, existing_glossary, handles_errors, refuse_closed_standard_input,
-                     stderr_console, warn, warn_if_unportable, writing_to_stdout)
+                     stderr_console, warn, warn_if_unportable, write_utf8, writing_to_stdout)
 
 
 def default_output(paths: list[Path], sources: list[Path]) -> Path:
@@ -282,7 +281,7 @@ def extract(
         glossary.languages["target"] = _recorded_target(target_lang, declared)
     if to_stdout:
         with writing_to_stdout():
-            sys.stdout.write(dump_glossary(glossary))
+            write_utf8(dump_glossary(glossary))  # a glossary, whatever the locale: escapes would be its text
     else:
         write_atomic(str(output), dump_glossary(glossary), expected=read)
     summary_table(console, result, show, decided_terms(glossary) if existing else None)
