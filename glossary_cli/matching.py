@@ -103,7 +103,7 @@ from .glossary import Entry, has_inner_capital
 from .models import SegmentPair
 from .normalize import _INVARIANT, _IRREGULAR, CHINESE_FOLDS, INNER_HYPHEN, closed_compound, singular
 from .placeholders import mask_placeholders, placeholder_mask
-from .script import HAN_RANGES, INVISIBLE, to_simplified_many, written_script
+from .script import HAN_RANGES, INVISIBLE, has_han, to_simplified_many, written_script
 from .stopwords import is_english_stopword, is_shouted
 from .wordclass import irregular_verb_forms
 
@@ -1419,6 +1419,11 @@ class TermMatcher:
             chinese = sorted({occurrence for kind in (_Kind.ALLOWED, _Kind.VARIANT)
                               for occurrence in found.get((index, kind), ())},
                              key=lambda occurrence: (occurrence.start, occurrence.end))
+            entry = self.entries[index]
+            if entry.is_case_sensitive():  # `v2g技术` holds no V2G, as `Use v2g.` holds none for GL003
+                spellings = {entry.source, *entry.source_variants}
+                chinese = [occurrence for occurrence in chinese if has_han(occurrence.text)
+                           or unicodedata.normalize("NFKC", occurrence.text) in spellings]
             if not forbidden or not chinese:
                 continue
             english = tuple(sorted(in_english.get(index, ()), key=lambda occurrence: (occurrence.start, occurrence.end)))

@@ -164,8 +164,8 @@ def missing_approved_english(hit: ChineseTermHit) -> Violation | None:
     forbidden rendering to GL002.
     """
     untranslated = hit.untranslated()
-    if not untranslated or hit.forbidden:
-        return None
+    if not untranslated or hit.forbidden or all(entry.keep_source for entry in hit.entries):
+        return None  # a kept term (keep_source) is GL007's alone: found only where it forbids a wording
     return Violation(f'"{untranslated[0].text}" should be translated as {_quoted(hit.english_spellings())}')
 
 

@@ -47,3 +47,14 @@ def test_a_rendering_the_entry_also_allows_asks_for_the_term_rather_than_keeping
     found = run_check(Glossary(terms=[v2g]), [chinese_written("Vehicle-to-grid technology.", "车网互动技术。")])
     assert [finding.message for finding in found.findings] == [
         '"车网互动" is translated as forbidden "Vehicle-to-grid"; use "V2G"']
+
+
+def test_a_kept_term_is_matched_in_its_own_case():
+    # V2G is case-sensitive by default (an inner capital): v2g in the Chinese is not the kept term.
+    assert findings(chinese_written("Vehicle-to-grid technology.", "v2g技术。")) == []
+
+
+def test_gl005_alone_leaves_kept_terms_as_it_always_did():
+    # Run without GL007, GL005 reports what it reports anyway; a kept term is none of that.
+    pair = chinese_written("Vehicle-to-grid technology.", "V2G技术。")
+    assert run_check(Glossary(terms=[V2G]), [pair], select=["GL005"]).findings == []
