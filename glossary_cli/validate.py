@@ -664,9 +664,10 @@ def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None
     return problems
 
 
-def unenforced_problems(glossary: Glossary, path: str) -> list[Problem]:
-    """What WARNING_UNLESS_APPROVED checks find on candidates and rejected entries, in file order,
-    each saying why it stops nothing: validate warns of them, and check and export go on."""
+def unenforced_problems(glossary: Glossary, path: str, *, statuses: Iterable[Status] | None = None) -> list[Problem]:
+    """What WARNING_UNLESS_APPROVED checks find on candidates and rejected entries (of `statuses`
+    only, when given), in file order, each saying why it stops nothing: validate warns of them,
+    and check and export go on."""
     if all(entry.status is Status.APPROVED for entry in glossary.terms):
         return []
     with collector_paused():
@@ -677,6 +678,8 @@ def unenforced_problems(glossary: Glossary, path: str) -> list[Problem]:
             for finding in (finding for finding in CHECKS[code](named) if _unenforced(code, finding)):
                 line, column = finding.entry.position(finding.key, finding.item)
                 unread = next(entry for entry in (finding.entry, finding.other) if entry.status is not Status.APPROVED)
+                if statuses is not None and unread.status not in statuses:
+                    continue
                 whose = "the entry is" if unread is finding.entry else f"the entry at line {_line(unread)} is"
                 problems.append(Problem(path, line, column, f"{finding.message} ({whose} "
                                                             f"{_status_told(unread)}: check and export read "

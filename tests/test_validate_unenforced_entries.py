@@ -90,3 +90,15 @@ def test_a_candidate_whose_term_is_an_approved_entrys_variant_stops_nothing_unti
     approved = runner.invoke(app, ["approve", "g.yaml", "vehicle-to-grid"])
     assert approved.exit_code == 2
     assert "would leave the glossary with a problem check refuses: line 4: variant" in approved.stderr
+
+
+def test_an_export_of_unreviewed_entries_names_the_mistakes_it_carries(runner, workdir):
+    write("g.yaml", HEADER + CANDIDATE + "  - {source: grid, target: ' 电网', status: rejected}\n")
+    candidates = runner.invoke(app, ["export", "g.yaml", "--to", "csv", "--status", "candidate"])
+    assert candidates.exit_code == 0
+    assert candidates.stderr.splitlines() == [f"warning: {WARNED.format(line=8)}; exported as it is"]
+    assert "smart grid,智能电网,candidate" in candidates.stdout
+    rejected = runner.invoke(app, ["export", "g.yaml", "--to", "csv", "--status", "rejected"])
+    assert [line.split(": ")[1] for line in rejected.stderr.splitlines()] == ["g.yaml:9:28"]
+    approved = runner.invoke(app, ["export", "g.yaml", "--to", "csv"])  # the default reads approved entries only
+    assert "exported as it is" not in approved.stderr

@@ -26,6 +26,19 @@ class UnstatedStatus(str, Enum):
     APPROVED = "approved"
 
 
+def _warn_of_unreviewed_mistakes(loaded, glossary: Path, statuses) -> None:
+    """An export of candidates or rejected entries (--status) carries their mistakes, which validate
+    only warns of (a repeated rendering, a no-break space): said, at each one's line, as validate
+    says it, so a sheet to review or a CAT tool's termbase does not take them in unseen."""
+    from ..glossary import Status
+    from ..validate import unenforced_problems
+
+    unreviewed = [status for status in statuses or () if status is not Status.APPROVED]
+    if unreviewed:
+        for problem in unenforced_problems(loaded, str(glossary), statuses=unreviewed):
+            warn(f"{problem}; exported as it is")
+
+
 @app.command("export")
 @handles_errors
 def export_command(
@@ -67,6 +80,7 @@ def export_command(
     loaded = load_validated(glossary)
     _refuse_overwriting_other_files(output, to, loaded.languages)
     statuses = chosen_statuses(status)
+    _warn_of_unreviewed_mistakes(loaded, glossary, statuses)
     text = export_glossary(loaded, to, statuses=statuses, byte_order_mark=bom, path=str(glossary),
                            tbx_version=tbx_version, on_warning=warn)
     count = _count_entries(loaded, to, statuses)
