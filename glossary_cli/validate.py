@@ -604,9 +604,15 @@ def validate_glossary(glossary: Glossary, path: str) -> list[Problem]:
     Entries without source text are left out: the reader reports them, and an entry that names no
     term cannot conflict with another (without this, every such entry was "approved twice").
     """
+    return validate_glossary_and_warnings(glossary, path)[0]
+
+
+def validate_glossary_and_warnings(glossary: Glossary, path: str) -> tuple[list[Problem], list[Problem]]:
+    """validate_glossary's problems and unenforced_problems' warnings, from one run of the checks."""
     with collector_paused():
-        return _in_file_order(language_problems(glossary, path) + _misspelt_header_keys(glossary, path)
-                              + _entry_problems(glossary, path))
+        problems, warnings = _entry_findings(glossary, path)
+        return (_in_file_order(language_problems(glossary, path) + _misspelt_header_keys(glossary, path) + problems),
+                _in_file_order(warnings))
 
 
 # The code of a glossary whose `languages:` put Chinese first: a problem of the whole file, not of
@@ -650,18 +656,27 @@ def _unenforced(code: str, finding: _Finding) -> bool:
 
 def _entry_problems(glossary: Glossary, path: str, *, of: Iterable[Entry] | None = None) -> list[Problem]:
     """The problems of the glossary's entries, or of those in `of` only (found in this glossary)."""
+    return _entry_findings(glossary, path, of=of)[0]
+
+
+def _entry_findings(glossary: Glossary, path: str, *, of: Iterable[Entry] | None = None
+                    ) -> tuple[list[Problem], list[Problem]]:
+    """The problems of the glossary's entries (or of those in `of`), and the warnings of what the
+    checks find on entries nobody approved (unenforced_problems): the checks run once for both."""
     wanted = None if of is None else {id(entry) for entry in of}
     entries = glossary.terms if wanted is None else [entry for entry in glossary.terms if id(entry) in wanted]
-    problems = _misspelt_entry_keys(entries, path)
+    problems, warnings = _misspelt_entry_keys(entries, path), []
     named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()], languages=glossary.languages)
     for code, check in CHECKS.items():
         for finding in check(named):
+            if wanted is not None and id(finding.entry) not in wanted:
+                continue
             if _unenforced(code, finding):
-                continue  # unenforced_problems
-            if wanted is None or id(finding.entry) in wanted:
+                warnings.append(_unenforced_warning(code, finding, path))
+            else:
                 line, column = finding.entry.position(finding.key, finding.item)
                 problems.append(Problem(path, line, column, finding.message, code=code))
-    return problems
+    return problems, warnings
 
 
 def unenforced_problems(glossary: Glossary, path: str, *, statuses: Iterable[Status] | None = None) -> list[Problem]:
@@ -673,19 +688,23 @@ def unenforced_problems(glossary: Glossary, path: str, *, statuses: Iterable[Sta
     with collector_paused():
         named = Glossary(terms=[entry for entry in glossary.terms if entry.source.strip()],
                          languages=glossary.languages)
-        problems = []
-        for code in WARNING_UNLESS_APPROVED:
-            for finding in (finding for finding in CHECKS[code](named) if _unenforced(code, finding)):
-                line, column = finding.entry.position(finding.key, finding.item)
-                unread = next(entry for entry in (finding.entry, finding.other) if entry.status is not Status.APPROVED)
-                if statuses is not None and unread.status not in statuses:
-                    continue
-                whose = "the entry is" if unread is finding.entry else f"the entry at line {_line(unread)} is"
-                problems.append(Problem(path, line, column, f"{finding.message} ({whose} "
-                                                            f"{_status_told(unread)}: check and export read "
-                                                            "approved entries only, so this stops nothing, but "
-                                                            "approving it is refused until it is mended)", code=code))
-        return _in_file_order(problems)
+        return _in_file_order([_unenforced_warning(code, finding, path) for code in WARNING_UNLESS_APPROVED
+                               for finding in CHECKS[code](named) if _unenforced(code, finding)
+                               and (statuses is None or _unread(finding).status in statuses)])
+
+
+def _unread(finding: _Finding) -> Entry:
+    """The entry of an unenforced finding that nobody approved (its own, or the other one)."""
+    return next(entry for entry in (finding.entry, finding.other) if entry.status is not Status.APPROVED)
+
+
+def _unenforced_warning(code: str, finding: _Finding, path: str) -> Problem:
+    line, column = finding.entry.position(finding.key, finding.item)
+    unread = _unread(finding)
+    whose = "the entry is" if unread is finding.entry else f"the entry at line {_line(unread)} is"
+    return Problem(path, line, column, f"{finding.message} ({whose} {_status_told(unread)}: check and export read "
+                                       "approved entries only, so this stops nothing, but approving it is refused "
+                                       "until it is mended)", code=code)
 
 
 def _status_told(entry: Entry) -> str:
@@ -780,6 +799,14 @@ def validate_file(path: str, *, empty_ok: bool = False) -> tuple[Glossary, list[
     An empty or comment-only file, or one without a `terms:` list, is a problem unless `empty_ok`
     (merge fills such a file). Raises GlossaryFileError only when the file cannot be read as text at all.
     """
+    glossary, problems, _ = validate_file_and_warnings(path, empty_ok=empty_ok)
+    return glossary, problems
+
+
+def validate_file_and_warnings(path: str, *, empty_ok: bool = False
+                               ) -> tuple[Glossary, list[Problem], list[Problem]]:
+    """validate_file's glossary and problems, and the warnings of unenforced_problems, from one
+    run of the checks (a 50,000-entry glossary takes seconds to check)."""
     text = read_glossary_text(path)
     glossary, problems = parse_glossary(text, path)
     if not glossary.terms and not problems and not empty_ok:
@@ -790,8 +817,8 @@ def validate_file(path: str, *, empty_ok: bool = False) -> tuple[Glossary, list[
     refused_in = {starts[bisect_right(starts, problem.line) - 1] for problem in problems
                   if starts and problem.line >= starts[0]}
     readable = replace(glossary, terms=[entry for entry in glossary.terms if entry.line not in refused_in])
-    problems = problems + validate_glossary(readable, path)
-    return glossary, sorted(problems, key=lambda problem: (problem.line, problem.column))
+    found, warnings = validate_glossary_and_warnings(readable, path)
+    return glossary, sorted(problems + found, key=lambda problem: (problem.line, problem.column)), warnings
 
 
 def _no_terms_list(text: str, path: str) -> list[Problem]:

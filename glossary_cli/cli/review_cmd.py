@@ -722,19 +722,18 @@ def _validated(file: Path):
     from ..glossary import Status
     from ..glossary_yaml import refuse_unkeepable
     from ..report.validation import FileValidation, FoundProblem
-    from ..validate import (approved_and_rejected_whole, duplicate_told, duplicates_undecided, unenforced_problems,
-                            validate_file)
+    from ..validate import approved_and_rejected_whole, duplicate_told, duplicates_undecided, validate_file_and_warnings
 
     try:
         with reading(file):
-            glossary, problems = validate_file(str(file))
+            glossary, problems, warned = validate_file_and_warnings(str(file))
     except GlossaryError as error:  # not a file to read as text: named, and the next file is checked
         found = [FoundProblem(getattr(problem, "line", None), getattr(problem, "column", None),
                               getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
                  for problem in getattr(error, "problems", None) or [error]]
         return FileValidation(str(file), tuple(found), unreadable=True)
     unenforced = tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code, told=str(problem))
-                       for problem in unenforced_problems(glossary, str(file)))
+                       for problem in warned)
     if problems:
         return FileValidation(str(file), tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code,
                                                             told=str(problem)) for problem in problems),
