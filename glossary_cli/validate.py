@@ -180,11 +180,12 @@ def forbidden_equals_allowed(glossary: Glossary) -> Iterator[_Finding]:
                                                    "from forbidden", item)
 
 
-def _own_spelling(entry: Entry, wording: str) -> str | None:
-    """The entry's source or variant that check reads an English wording as, else None."""
-    return next((spelling for spelling in (entry.source, *entry.source_variants) if spelling == wording or _terms_meet(
-        wording, entry.spelling_is_case_sensitive(wording), spelling, entry.spelling_is_case_sensitive(spelling))),
-                None)
+def _own_spelling(entry: Entry, wording: str, spellings: tuple[str, ...] | None = None) -> str | None:
+    """The entry's source or variant (of `spellings`, when given) that check reads an English
+    wording as, else None."""
+    return next((spelling for spelling in spellings or (entry.source, *entry.source_variants) if spelling == wording
+                 or _terms_meet(wording, entry.spelling_is_case_sensitive(wording), spelling,
+                                entry.spelling_is_case_sensitive(spelling))), None)
 
 
 @_check("GV004")
@@ -268,8 +269,10 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
             if key in ("target", "forbidden"):
                 repeats = _repeated(values, lambda one, other: key_of_rendering(one) == key_of_rendering(other))
             else:  # English as check reads it: case (unless the entry's case matters), plural, hyphen or space;
-                # a forbidden wording that is the term itself is GV003's to name, once
-                own = {value for value in values if _own_spelling(entry, value)} if key == "source_forbidden" else set()
+                # a forbidden wording that is the term itself is GV003's to name, once, and a variant
+                # that is the source GV006's
+                spellings = (entry.source, *entry.source_variants) if key == "source_forbidden" else (entry.source,)
+                own = {value for value in values if _own_spelling(entry, value, spellings)}
                 repeats = _repeated(values, lambda one, other: one not in own and other not in own and (
                     one == other or _terms_meet(one, entry.spelling_is_case_sensitive(one), other,
                                                 entry.spelling_is_case_sensitive(other))))

@@ -356,3 +356,11 @@ def test_a_key_with_its_words_the_other_way_round_is_a_misspelling():
     assert [str(problem) for problem in problems + misspelt_keys(glossary, "g.yaml")] == [
         "g.yaml:3:5: unknown key 'forbidden_source'; did you mean 'source_forbidden'? (a key of your own, not a typo, "
         "is written 'x-forbidden_source')"]
+
+
+def test_variants_that_are_the_source_are_named_once_each_not_also_as_a_repeat():
+    # Removing both mends the entry: "keep one" would be wrong advice.
+    text = "  - source: cloud\n    target: 云\n    status: approved\n    source_variants: [Cloud, clouds]\n"
+    assert problems_in(text) == [
+        'g.yaml:5:23: entry "cloud" lists its own source as a variant; remove it',
+        'g.yaml:5:30: entry "cloud" lists its own source as a variant; remove it']
