@@ -21,8 +21,7 @@ PARTS = ("noun", "verb", "adj", "adv")
 @dataclass(frozen=True)
 class LemmaTables:
     bases: dict[str, frozenset[str]]  # part of speech -> base forms
-    irregular: dict[str, frozenset[str]]  # part of speech -> inflected forms listed as exceptions
-    irregular_bases: dict[str, dict[str, tuple[str, ...]]]  # part of speech -> exception form -> its bases
+    irregular: dict[str, dict[str, tuple[str, ...]]]  # part of speech -> form listed as an exception -> its bases
     suffixes: dict[str, tuple[tuple[str, str], ...]]  # part of speech -> (suffix, replacement) rules
 
 
@@ -42,9 +41,7 @@ def lemma_tables() -> LemmaTables | None:
     index, exceptions, rules = table("index"), table("exc"), table("rules")
     return LemmaTables(
         bases={part: frozenset(index.get(part, ())) for part in PARTS},
-        irregular={part: frozenset(exceptions.get(part, {})) for part in PARTS},
-        irregular_bases={part: {form: tuple(bases) for form, bases in exceptions.get(part, {}).items()}
-                         for part in PARTS},
+        irregular={part: {form: tuple(bases) for form, bases in exceptions.get(part, {}).items()} for part in PARTS},
         suffixes={part: tuple((suffix, replacement) for suffix, replacement in rules.get(part, ()))
                   for part in PARTS})
 
@@ -104,7 +101,7 @@ def base_forms(word: str) -> frozenset[str]:
         return frozenset({lower})
     found = {lower}
     for part in PARTS:
-        found.update(tables.irregular_bases[part].get(lower, ()))
+        found.update(tables.irregular[part].get(lower, ()))
         for suffix, replacement in tables.suffixes[part]:
             if suffix and lower.endswith(suffix) and lower[: -len(suffix)] + replacement in tables.bases[part]:
                 found.add(lower[: -len(suffix)] + replacement)
