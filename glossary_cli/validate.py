@@ -848,12 +848,14 @@ def _no_terms_list(text: str, path: str) -> list[Problem]:
 
 def _repeated(values: list[str], same: Callable[[str, str], bool]) -> list[list[tuple[int, str]]]:
     """(list item, value) of values that are the `same` as an earlier one, grouped with it, by the
-    first value; blank and space-padded values (reported on their own) left out."""
+    first value; blank and space-padded values (reported on their own) left out. A value joins a
+    group when it is the same as any of its members: `dataset` is `data-set`'s closed spelling,
+    and so one wording with `data set`, which it does not meet alone."""
     groups: list[list[tuple[int, str]]] = []
     for item, value in enumerate(values):
         if not value.strip() or value != value.strip():
             continue
-        group = next((group for group in groups if same(group[0][1], value)), None)
+        group = next((group for group in groups if any(same(member, value) for _, member in group)), None)
         if group is None:
             groups.append([(item, value)])
         else:

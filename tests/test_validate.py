@@ -364,3 +364,11 @@ def test_variants_that_are_the_source_are_named_once_each_not_also_as_a_repeat()
     assert problems_in(text) == [
         'g.yaml:5:23: entry "cloud" lists its own source as a variant; remove it',
         'g.yaml:5:30: entry "cloud" lists its own source as a variant; remove it']
+
+
+def test_a_wording_the_same_as_any_of_a_repeat_joins_it():
+    # `dataset` is the closed spelling of `data-set`, which check reads as `data set`: one wording, three times.
+    text = "  - source: data\n    target: 数据\n    status: approved\n    source_forbidden: [data set, data-set, dataset]\n"
+    assert problems_in(text) == [
+        'g.yaml:5:34: entry "data" lists source_forbidden "data set" and "data-set" and "dataset", which check reads '
+        "as the same; keep one"]
