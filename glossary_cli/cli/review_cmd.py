@@ -732,11 +732,12 @@ def _validated(file: Path):
                               getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
                  for problem in getattr(error, "problems", None) or [error]]
         return FileValidation(str(file), tuple(found), unreadable=True)
-    unenforced = tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code, told=str(problem))
-                       for problem in warned)
+    def found(problem) -> FoundProblem:
+        return FoundProblem(problem.line, problem.column, problem.message, problem.code, told=str(problem))
+
+    unenforced = tuple(map(found, warned))
     if problems:
-        return FileValidation(str(file), tuple(FoundProblem(problem.line, problem.column, problem.message, problem.code,
-                                                            told=str(problem)) for problem in problems),
+        return FileValidation(str(file), tuple(map(found, problems)),
                               warnings=tuple(problem.told for problem in unenforced), unenforced=unenforced)
     warnings = tuple(problem.told for problem in unenforced) + tuple(
         _both_decided(file, approved, rejected) for approved, rejected in approved_and_rejected_whole(glossary))
