@@ -210,6 +210,26 @@ def duplicates_undecided(glossary: Glossary) -> list[tuple[Entry, Entry, str]]:
     return list(_duplicates(glossary, clashing=False))
 
 
+def both_decided_told(approved: Entry, rejected: Entry) -> str:
+    """The warning for a term approved in one entry and rejected in every rendering in another
+    (approved_and_rejected_whole), without its file and line (the rejected entry's)."""
+    return (f'"{rejected.source}" is rejected in every rendering here, but "{approved.source}" at line '
+            f"{_line(approved)} is the same term and approved; check enforces the approval: delete the rejected "
+            "entry, or take the approval back")
+
+
+def decision_warnings(glossary: Glossary, path: str) -> list[Problem]:
+    """What validate warns of in a glossary it passes, beside unenforced_problems: a term approved
+    and rejected in every rendering (at the rejected entry), then entries repeating an earlier
+    one's term and rendering without clashing (at the repeat). Located as problems are, for the
+    machine reports; no GV code, as check reads such a file as it would without them."""
+    warnings = [Problem(path, *rejected.position(), both_decided_told(approved, rejected))
+                for approved, rejected in approved_and_rejected_whole(glossary)]
+    warnings += [Problem(path, *entry.position(), duplicate_told(entry, earlier, target))
+                 for entry, earlier, target in duplicates_undecided(glossary)]
+    return warnings
+
+
 def duplicate_told(entry: Entry, earlier: Entry, target: str) -> str:
     """The warning for an entry of duplicates_undecided, without its file and line."""
     return (f"duplicate entry {_pair(entry, target)}, first at line {_line(earlier)}{_as(earlier, entry)} "

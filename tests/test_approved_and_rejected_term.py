@@ -37,7 +37,8 @@ def test_approving_a_term_rejected_under_another_spelling_warns(runner, tmp_path
     assert validated.stderr == f"warning: {path}:4: {WARNING}\n"
     assert validated.stdout == f"{path}: OK, 2 entries (1 approved, 1 rejected, 0 candidates)\n"
     document = json.loads(runner.invoke(app, ["validate", str(path), "--format", "json"]).stdout)
-    assert document["files"][0]["warnings"] == [f"{path}:4: {WARNING}"]
+    assert document["files"][0]["warnings"] == [{"file": str(path), "line": 4, "column": 5, "code": None,
+                                                  "severity": "warning", "message": WARNING}]
 
 
 def test_a_rejected_rendering_of_an_approved_term_is_no_contradiction(runner, tmp_path):

@@ -26,7 +26,7 @@ def test_json_lists_every_problem_of_every_file_and_counts_the_valid_ones(runner
     result = runner.invoke(app, ["validate", "bad.yaml", "good.yaml", "missing.yaml", "--format", "json"])
     assert result.exit_code == 2
     report = json.loads(result.stdout)
-    assert report["schema"] == "glossary-validate/1" and report["valid"] is False
+    assert report["schema"] == "glossary-validate/2" and report["valid"] is False
     bad, good, missing = report["files"]
     assert [(problem["line"], problem["column"]) for problem in bad["problems"]] == [(6, 5), (9, 13)]
     assert "unknown status 'aproved'" in bad["problems"][1]["message"]

@@ -688,7 +688,7 @@ def _say_added(glossary, decision, file: Path) -> None:
 def validate(
     files: list[Path] = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML files to check."),
     report_format: ValidateFormat = typer.Option(ValidateFormat.TEXT, "--format",
-                                                 help="Report on stdout: text, json (schema glossary-validate/1) "
+                                                 help="Report on stdout: text, json (schema glossary-validate/2) "
                                                       "or github (workflow annotations)."),
 ) -> None:
     """Check glossaries: YAML syntax, schema and conflicts, every problem with file:line:column.
@@ -705,7 +705,7 @@ def validate(
     else:
         for result in results:
             for warning in result.warnings:
-                warn(warning)
+                warn(warning.told)
         with writing_to_stdout():
             render = render_validation_json if report_format is ValidateFormat.JSON else render_validation_github
             write_utf8(render(results))
@@ -717,12 +717,13 @@ def validate(
 
 
 def _validated(file: Path):
-    """What validate finds in one glossary: its problems, or its entries counted by status."""
+    """What validate finds in one glossary: its problems, or its entries counted by status; and
+    its warnings, each located (line, column where known, GV code where it has one)."""
     from ..errors import GlossaryError, GlossaryFileError
     from ..glossary import Status
     from ..glossary_yaml import refuse_unkeepable
     from ..report.validation import FileValidation, FoundProblem
-    from ..validate import approved_and_rejected_whole, duplicate_told, duplicates_undecided, validate_file_and_warnings
+    from ..validate import decision_warnings, validate_file_and_warnings
 
     try:
         with reading(file):
@@ -732,45 +733,46 @@ def _validated(file: Path):
                               getattr(problem, "message", str(problem)), getattr(problem, "code", ""), told=str(problem))
                  for problem in getattr(error, "problems", None) or [error]]
         return FileValidation(str(file), tuple(found), unreadable=True)
+
     def found(problem) -> FoundProblem:
         return FoundProblem(problem.line, problem.column, problem.message, problem.code, told=str(problem))
 
     unenforced = tuple(map(found, warned))
     if problems:
-        return FileValidation(str(file), tuple(map(found, problems)),
-                              warnings=tuple(problem.told for problem in unenforced), unenforced=unenforced)
-    warnings = tuple(problem.told for problem in unenforced) + tuple(
-        _both_decided(file, approved, rejected) for approved, rejected in approved_and_rejected_whole(glossary))
-    warnings += tuple(f"{file}:{entry.position()[0]}: {duplicate_told(entry, earlier, target)}"
-                      for entry, earlier, target in duplicates_undecided(glossary))
+        return FileValidation(str(file), tuple(map(found, problems)), warnings=unenforced)
+    # told at file:line, as approve and reject tell them; the machine reports carry the column too
+    warnings = unenforced + tuple(FoundProblem(warning.line, warning.column, warning.message,
+                                               told=f"{warning.path}:{warning.line}: {warning.message}")
+                                  for warning in decision_warnings(glossary, str(file)))
     try:
         refuse_unkeepable(glossary)
     except GlossaryFileError as error:  # valid, so check reads it; but no command can write it
-        warnings += (f"{error.path}:{error.line}: {error.message.removesuffix('; nothing written')}; until then "
-                     "extract, review, approve, reject and import refuse to write this file",)
+        message = (f"{error.message.removesuffix('; nothing written')}; until then extract, review, approve, reject "
+                   "and import refuse to write this file")
+        warnings += (FoundProblem(error.line, None, message, told=f"{error.path}:{error.line}: {message}"),)
     entries = {status.value: sum(entry.status is status for entry in glossary.terms) for status in Status}
-    return FileValidation(str(file), entries=entries, warnings=warnings, unenforced=unenforced)
+    return FileValidation(str(file), entries=entries, warnings=warnings)
 
 
 def _both_decided(file, approved, rejected) -> str:
     """The warning for a term approved in one entry and rejected in every rendering in another."""
-    return (f'{file}:{rejected.position()[0]}: "{rejected.source}" is rejected in every rendering here, but '
-            f'"{approved.source}" at line {approved.position()[0]} is the same term and approved; check enforces '
-            "the approval: delete the rejected entry, or take the approval back")
+    from ..validate import both_decided_told
+
+    return f"{file}:{rejected.position()[0]}: {both_decided_told(approved, rejected)}"
 
 
 def _say_validated(result) -> None:
     """The text report of one glossary: each problem as file:line:column on stderr, or OK with counts."""
     if result.problems:
         for warning in result.warnings:
-            warn(warning)
+            warn(warning.told)
         for problem in result.problems:
             _error_line(problem.told)
         if not result.unreadable:
             _say(f"{result.path}: {counted(len(result.problems), 'problem')}")
         return
     for warning in result.warnings:
-        warn(warning)
+        warn(warning.told)
     entries = result.entries
     typer.echo(message_line(f"{result.path}: OK, {counted(sum(entries.values()), 'entry', 'entries')} "
                             f"({entries['approved']:,} approved, {entries['rejected']:,} rejected, "

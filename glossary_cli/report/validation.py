@@ -1,4 +1,4 @@
-"""`glossary validate` for machines: JSON (schema glossary-validate/1) and GitHub workflow
+"""`glossary validate` for machines: JSON (schema glossary-validate/2) and GitHub workflow
 annotations, so a CI job that gates on the glossary points at its lines as check's reports do."""
 
 from __future__ import annotations
@@ -8,18 +8,22 @@ from dataclasses import dataclass, field
 
 from .github import escape_data, escape_property
 
-VALIDATE_SCHEMA = "glossary-validate/1"
+# /2: each warning is an object located as a problem is ({file, line, column, code, severity,
+# message}), not the line of text /1 gave; problems gained `file` and `severity`. The layout
+# around them (schema, valid, files: path, valid, entries, problems, warnings) is /1's.
+VALIDATE_SCHEMA = "glossary-validate/2"
 
 
 @dataclass(frozen=True)
 class FoundProblem:
-    """A problem of one glossary file; `line` and `column` are None where the file could not be read."""
+    """A problem or a warning of one glossary file; `line` and `column` are None where unknown
+    (a file that could not be read; a warning about the file's layout names no column)."""
 
     line: int | None
     column: int | None
     message: str
     code: str = ""
-    told: str = ""  # the whole message where the file could not be read, as the error says it
+    told: str = ""  # the whole line the text report prints, location included
 
 
 @dataclass(frozen=True)
@@ -30,31 +34,34 @@ class FileValidation:
     problems: tuple[FoundProblem, ...] = ()
     entries: dict[str, int] | None = None  # by status, for a file that could be read
     unreadable: bool = False  # missing, a directory, not UTF-8…: its one error is the whole report
-    warnings: tuple[str, ...] = field(default=())
-    # Of the warnings, the problems of entries check does not enforce (validate.unenforced_problems), located
-    unenforced: tuple[FoundProblem, ...] = field(default=())
+    warnings: tuple[FoundProblem, ...] = field(default=())
 
     @property
     def valid(self) -> bool:
         return not self.problems
 
 
+def _reported(path: str, found: FoundProblem, severity: str) -> dict:
+    return {"file": path, "line": found.line, "column": found.column, "code": found.code or None,
+            "severity": severity, "message": found.message}
+
+
 def render_validation_json(results: list[FileValidation]) -> str:
     files = [{"path": result.path, "valid": result.valid, "entries": result.entries,
-              "problems": [{"line": problem.line, "column": problem.column, "code": problem.code or None,
-                            "message": problem.message} for problem in result.problems],
-              "warnings": list(result.warnings)} for result in results]
+              "problems": [_reported(result.path, problem, "error") for problem in result.problems],
+              "warnings": [_reported(result.path, warning, "warning") for warning in result.warnings]}
+             for result in results]
     return json.dumps({"schema": VALIDATE_SCHEMA, "valid": all(result.valid for result in results), "files": files},
                       ensure_ascii=False, indent=2) + "\n"
 
 
 def render_validation_github(results: list[FileValidation]) -> str:
-    """One error annotation per problem, at its file, line and column, and a warning annotation
-    for each problem of an entry check does not enforce."""
+    """One error annotation per problem and one warning annotation per warning, at its file, line
+    and column (the file alone where it has no line), in line order."""
     lines = []
     for result in results:
         annotated = sorted([("error", problem) for problem in result.problems]
-                           + [("warning", problem) for problem in result.unenforced],
+                           + [("warning", warning) for warning in result.warnings],
                            key=lambda each: (each[1].line or 0, each[1].column or 0))
         for level, problem in annotated:
             properties = [f"file={escape_property(result.path)}"]
