@@ -407,16 +407,17 @@ DICTIONARY_SUPPORT = 0.5
 def preferred_rendering(source_key: str, options: list[tuple[float, int, str]]) -> str:
     """Of a term's renderings (prior, links, target key), best evidence first, the one to propose:
     the first, unless the dictionary lists another for the whole term (dictionary_terms.py) with
-    DICTIONARY_SUPPORT of its evidence and links. Acronyms are left to the corpus: `WHO` is no
-    `who` (谁)."""
+    DICTIONARY_SUPPORT of its evidence and links. Of several such renderings, the one the corpus
+    uses most: the dictionary glosses 免疫 and 免疫力 alike `immunity`, and then usage decides,
+    as it would for a terminologist. Acronyms are left to the corpus: `WHO` is no `who` (谁)."""
     best_prior, best_links, best = options[0]
     if len(options) == 1 or not source_key.islower():
         return best
     listed = listed_renderings(source_key)
-    supported = [target_key for prior, links, target_key in options
+    supported = [(links, -order, target_key) for order, (prior, links, target_key) in enumerate(options)
                  if target_key in listed and prior >= DICTIONARY_SUPPORT * best_prior
                  and links >= DICTIONARY_SUPPORT * best_links]
-    return supported[0] if supported else best
+    return max(supported)[2] if supported else best
 
 
 def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],

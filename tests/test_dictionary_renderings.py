@@ -70,3 +70,12 @@ def test_an_acronym_is_left_to_the_corpus():
     options = [(0.8, 5, "世卫组织"), (0.6, 5, "谁")]
     assert preferred_rendering("WHO", options) == "世卫组织"
     assert preferred_rendering("who", options) == "谁"
+
+
+def test_of_two_renderings_the_dictionary_gives_the_corpus_usage_decides():
+    # CC-CEDICT glosses both 免疫 and 免疫力 `immunity`; this corpus links 免疫 seven times, 免疫力 five.
+    assert {"免疫", "免疫力"} <= listed_renderings("immunity")
+    options = [(0.56, 5, "免疫力"), (0.46, 7, "免疫"), (0.16, 2, "群体免疫")]
+    assert preferred_rendering("immunity", options) == "免疫"
+    # ...but only among renderings the corpus supports: used twice, 免疫 would be no match for 免疫力.
+    assert preferred_rendering("immunity", [(0.56, 5, "免疫力"), (0.46, 2, "免疫")]) == "免疫力"
