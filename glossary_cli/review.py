@@ -130,6 +130,20 @@ class ReviewSession:
         skipped = sum(1 for key in undecided if key in seen)
         return skipped, len(undecided) - skipped
 
+    def approval_refused(self) -> str | None:
+        """Why `approve` would refuse the current candidate as it stands (a mistake in its own
+        fields, such as a source_forbidden naming its own term, or one it makes with another
+        entry once approved), as `approve` says it; None when it can be approved. The card shows
+        it before the key, which then refuses with the same words."""
+        entry = self._require_current()
+        status = entry.status
+        entry.status = Status.APPROVED
+        try:
+            problems = self._validation.new_problems(entry)
+        finally:
+            entry.status = status
+        return problems_shown(problems) if problems else None
+
     # ------------------------------------------------------------ decisions
 
     def approve(self) -> Entry:
@@ -452,12 +466,13 @@ def refuse_contradictions(new_problems: list[Problem], path: str, decision: str,
     the file must stay one that `check` accepts."""
     if new_problems:
         verb = {"approved": "approving", "rejected": "rejecting"}.get(decision, "approving")
-        raise error(f"{verb} \"{source}\" would leave the glossary with {_problems_shown(new_problems)}; "
+        raise error(f"{verb} \"{source}\" would leave the glossary with {problems_shown(new_problems)}; "
                     "nothing written", path=path)
 
 
-def _problems_shown(new_problems: list[Problem]) -> str:
-    """`a problem check refuses: line 5: target "例如，中国" is one rendering…`"""
+def problems_shown(new_problems: list[Problem]) -> str:
+    """`a problem check refuses: line 5: target "例如，中国" is one rendering…`: what a decision
+    would give the glossary, as approve, approve --approve-all and review's card say it."""
     return ("a problem check refuses: "
             + "; ".join(f"line {problem.line}: {problem.message}" if problem.line > 1 else problem.message
                         for problem in new_problems))  # an entry a decision adds has no line yet (1)
@@ -577,7 +592,7 @@ def approve_all(glossary: Glossary, *, min_score: float | None = None, include_w
             if problems:
                 entry.status = Status.CANDIDATE
                 result.skipped.append((entry, "approving it would leave the glossary with "
-                                              + _problems_shown(problems)))
+                                              + problems_shown(problems)))
             else:
                 result.approved.append(entry)
     return result

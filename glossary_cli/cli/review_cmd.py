@@ -150,7 +150,7 @@ def _review_loop(session, console, keys) -> None:
         entry = session.current
         if show:
             console.print(_render(entry, session.position + 1, len(session.queue), again=session.second_look,
-                                  width=console.width))
+                                  width=console.width, refused=session.approval_refused()))
         show = True
         console.print(f"[bold]\\[{_prompt_keys(entry)}][/] ", end="")
         key = keys.key()
@@ -292,10 +292,11 @@ def _legend(entry, width: int):
     return [Text(line, style="dim") for line in lines]
 
 
-def _render(entry, number: int, total: int, *, again: bool = False, width: int = 80):
+def _render(entry, number: int, total: int, *, again: bool = False, width: int = 80, refused: str | None = None):
     """The candidate's panel. Every piece of the glossary and the corpus in it is shown with its
     controls as symbols (safe_text): an ESC in a term could otherwise hide a word of the term a
-    person approves, or make its target a link to anywhere."""
+    person approves, or make its target a link to anywhere. `refused`: why `a` would be refused
+    (ReviewSession.approval_refused)."""
     from rich.console import Group
     from rich.padding import Padding
     from rich.panel import Panel
@@ -337,6 +338,11 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
         lines.append(Text(f"note: {visible_controls(entry.note)}", style="italic"))  # its own lines kept
     for comment in comments_of(entry):
         lines.append(Text(one_line(comment), style="italic"))
+    if refused is not None:  # said before the key, which refuses it with the same words
+        lines.append(Text(""))
+        lines.append(Text(f"a is refused as it stands: approving it would leave the glossary with "
+                          f"{one_line(refused)}. Mend that in the file once this session ends (s skips it "
+                          "for now)", style="bold red"))
     lines.append(Text(""))
     lines.extend(_legend(entry, inside))
     title = f"{number}/{total}" + (" · skipped earlier, back once more" if again else "")
