@@ -385,7 +385,7 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
             if found is not None:
                 hidden = found.group()
                 name = unicodedata.name(hidden, "a format character")
-                yield _Finding(entry, key, f'{key} "{with_code_points(value, hidden)}" holds the invisible character '
+                yield _Finding(entry, key, f'{key} "{with_code_points(value, INVISIBLE.findall(value))}" holds the invisible character '
                                            f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
                                            "tools, whose term search then misses it; delete it", item)
 
@@ -476,7 +476,7 @@ def other_spaces(glossary: Glossary) -> Iterator[_Finding]:
             if found is not None:
                 space = found.group()
                 between_han = all(HAN.match(inner, at) for at in (found.start() - 1, found.end()))
-                yield _Finding(entry, key, f'{key} "{with_code_points(value, space)}" holds the space '
+                yield _Finding(entry, key, f'{key} "{_spaces_shown(value)}" holds the space '
                                            f"U+{ord(space):04X} ({unicodedata.name(space)}), which an export would "
                                            "carry into CAT tools, whose term search then misses it; "
                                            + ("delete it" if between_han else "write a plain space"), item)

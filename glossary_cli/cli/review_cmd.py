@@ -19,7 +19,8 @@ from ..safe_text import one_line, visible_controls
 from .progress import reading
 from .common import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, _error_line, app, fail, handles_errors,
                      load_validated, message_line, refuse_conflicts, refuse_other_yaml, refuse_standard_input,
-                     same_file, standard_input_closed, stdout_console, warn, write_utf8, writing_to_stdout)
+                     same_file, standard_input_closed, stdout_console, visible_line, warn, write_utf8,
+                     writing_to_stdout)
 
 class ValidateFormat(str, Enum):
     TEXT = "text"
@@ -294,8 +295,9 @@ def _legend(entry, width: int):
 
 def _render(entry, number: int, total: int, *, again: bool = False, width: int = 80, refused: str | None = None):
     """The candidate's panel. Every piece of the glossary and the corpus in it is shown with its
-    controls as symbols (safe_text): an ESC in a term could otherwise hide a word of the term a
-    person approves, or make its target a link to anywhere. `refused`: why `a` would be refused
+    controls as symbols (safe_text), and the terms with what reads as a space or as nothing as
+    code points (visible_line): an ESC in a term could otherwise hide a word of the term a person
+    approves, or make its target a link to anywhere. `refused`: why `a` would be refused
     (ReviewSession.approval_refused)."""
     from rich.console import Group
     from rich.padding import Padding
@@ -305,8 +307,8 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
     from ..glossary_yaml import comments_of
 
     inside = max(width - 4, 10)  # the panel's border and padding
-    lines = [Text.assemble((one_line(entry.source), "bold cyan"), "  →  ",
-                           (one_line(" / ".join(entry.target)) or "(no target)", "bold green"))]
+    lines = [Text.assemble((visible_line(entry.source), "bold cyan"), "  →  ",
+                           (visible_line(" / ".join(entry.target)) or "(no target)", "bold green"))]
     facts = []
     if entry.score is not None:
         facts.append(f"score {entry.score:.2f}")
@@ -326,14 +328,14 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
         lines.append(Text(""))
         for index, alternative in enumerate(entry.alternatives[:9], start=1):
             score = f"  ({alternative.score:.2f})" if alternative.score is not None else ""
-            lines.append(Text(f"  {index}  {one_line(alternative.target)}{score}"))
+            lines.append(Text(f"  {index}  {visible_line(alternative.target)}{score}"))
     # What a person wrote on the entry, which approving it makes check enforce or which says why to wait
     if entry.source_variants:
-        lines.append(Text("also written: " + one_line(" / ".join(entry.source_variants))))
+        lines.append(Text("also written: " + visible_line(" / ".join(entry.source_variants))))
     if entry.forbidden:
-        lines.append(Text("forbidden: " + one_line(" / ".join(entry.forbidden)), style="red"))
+        lines.append(Text("forbidden: " + visible_line(" / ".join(entry.forbidden)), style="red"))
     if entry.source_forbidden:
-        lines.append(Text("forbidden in English: " + one_line(" / ".join(entry.source_forbidden)), style="red"))
+        lines.append(Text("forbidden in English: " + visible_line(" / ".join(entry.source_forbidden)), style="red"))
     if entry.note:
         lines.append(Text(f"note: {visible_controls(entry.note)}", style="italic"))  # its own lines kept
     for comment in comments_of(entry):
@@ -341,7 +343,7 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
     if refused is not None:  # said before the key, which refuses it with the same words
         lines.append(Text(""))
         lines.append(Text(f"a is refused as it stands: approving it would leave the glossary with "
-                          f"{one_line(refused)}. Mend that in the file once this session ends (s skips it "
+                          f"{visible_line(refused)}. Mend that in the file once this session ends (s skips it "
                           "for now)", style="bold red"))
     lines.append(Text(""))
     lines.extend(_legend(entry, inside))
@@ -454,7 +456,7 @@ def _shown(text: str) -> str:
     its controls shown as symbols, its brackets not read as markup."""
     from rich.markup import escape
 
-    return escape(one_line(text))
+    return escape(visible_line(text))
 
 
 def _decided(session) -> int:
