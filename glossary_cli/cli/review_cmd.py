@@ -879,13 +879,15 @@ def merge(
     text = dump_glossary(result.glossary)
     if markers and not to_stdout:
         try:
-            _refuse_invalid_result(text, came_from, ours, theirs)
+            written = _refuse_invalid_result(text, came_from, ours, theirs)
         except typer.Exit:
             _merged_as_text(files, labels, output, read, shown_output=shown_output)
     else:
-        _refuse_invalid_result(text, came_from, ours, theirs)
+        written = _refuse_invalid_result(text, came_from, ours, theirs)
     up_to_date = not to_stdout and read == text.encode("utf-8")  # then the write leaves the file alone
     _write(text, output, read, to_stdout)
+    if not up_to_date:
+        _warn_of_unreviewed_mistakes(written, came_from, "merge result" if to_stdout else str(shown_output))
     if up_to_date:
         _say(f"already up to date: {shown_output} holds everything in {theirs}; nothing written")
     elif not to_stdout:
@@ -951,6 +953,23 @@ def _write(text: str, output: Optional[Path], read: bytes | None, to_stdout: boo
         write_atomic(str(output), text, expected=read)
 
 
+def _origin_of(written, line: int, came_from) -> str:
+    """` [entry from theirs.yaml:9]`: where the entry at `line` of the merged glossary came from."""
+    at = max((index for index, entry in enumerate(written.terms) if (entry.line or 0) <= line), default=None)
+    return came_from(at) if at is not None else ""
+
+
+def _warn_of_unreviewed_mistakes(written, came_from, where: str) -> None:
+    """The mistakes of entries nobody approved that the merge carries into its result (a candidate
+    forbidding its own term, a rejected entry with a no-break space), which validate only warns of:
+    said at each one's line in the result, with the entry's origin, as export says what it carries.
+    Not refused: check reads approved entries only, and the merge must not lose either side's work."""
+    from ..validate import unenforced_problems
+
+    for problem in unenforced_problems(written, where):
+        warn(f"{problem}{_origin_of(written, problem.line, came_from)}; merged as it is")
+
+
 def _two_way_origin(merged, base_count: int, base: Path, incoming: Path):
     """Where the merged entry at an index came from: the base's entries first, then those added."""
     def came_from(index: int) -> str:
@@ -972,21 +991,19 @@ def _three_way_origin(merged, ours_glossary, theirs_glossary, ours: Path, theirs
     return came_from
 
 
-def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path) -> None:
+def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path):
     """What validate would refuse in the merged glossary (a variant of one side that is the other
     side's term, say) stops the merge: each problem at its line in the result, with the file and
-    line the entry at fault came from; nothing is written."""
+    line the entry at fault came from; nothing is written. Returns the result as read back."""
     from ..glossary_yaml import parse_glossary
     from ..validate import validate_glossary
 
     written, problems = parse_glossary(text, "merge result")
     problems = problems + validate_glossary(written, "merge result")
     if not problems:
-        return
-    starts = [(entry.line or 0, index) for index, entry in enumerate(written.terms)]
+        return written
     for problem in problems:
-        at = max((index for line, index in starts if line <= problem.line), default=None)
-        _error_line(f"{problem}{came_from(at) if at is not None and at < len(written.terms) else ''}")
+        _error_line(f"{problem}{_origin_of(written, problem.line, came_from)}")
     many = len(problems) != 1
     fail(f"the merged glossary would fail validate ({counted(len(problems), 'problem')}); nothing "
          f"written. Settle {'them' if many else 'it'} in {base} or {incoming} and merge again")
