@@ -696,8 +696,10 @@ def _say_added(glossary, decision, file: Path) -> None:
 def validate(
     files: list[Path] = typer.Argument(..., metavar="GLOSSARY", help="The glossary YAML files to check."),
     report_format: ValidateFormat = typer.Option(ValidateFormat.TEXT, "--format",
-                                                 help="Report on stdout: text, json (schema glossary-validate/2) "
-                                                      "or github (workflow annotations)."),
+                                                 help="Report on stdout: text, json (schema glossary-validate/2: "
+                                                      "each problem and warning with file, line, column, code, "
+                                                      "severity and message) or github (an error annotation per "
+                                                      "problem, a warning annotation per warning)."),
 ) -> None:
     """Check glossaries: YAML syntax, schema and conflicts, every problem with file:line:column.
 
