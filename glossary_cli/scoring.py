@@ -11,7 +11,7 @@ import copy
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .align import Link
@@ -232,15 +232,20 @@ def latin_modifier(target_key: str) -> str | None:
 
 
 def features(tally: PairTally, source_frequency: int, target_frequency: int, co_occurrence: int,
-             corpus_segments: int = 1, modifier_heads: int = 0) -> PairFeatures:
-    source = preferred_source(tally)
+             corpus_segments: int = 1, modifier_heads: int = 0, *, name: bool | None = None,
+             source: str | None = None) -> PairFeatures:
+    """The pair's features; `name` and `source` (its preferred spelling) when the caller knows them."""
+    if source is None:
+        source = preferred_source(tally)
     words = len(source.split())
+    if name is None:
+        name = _names(tally, source, words)
     count = len(tally.scores)
     dice = 2 * co_occurrence / (source_frequency + target_frequency) if source_frequency + target_frequency else 0.0
     return PairFeatures(
         best=max(tally.scores), mean=sum(tally.scores) / count, count=count, dice=dice,
         link_share=len(tally.segments) / max(1, source_frequency),
-        nested_ratio=tally.nested / count, words=words, name=tally.name_like > 0 or _is_name(source) and words > 1,
+        nested_ratio=tally.nested / count, words=words, name=name,
         acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0, label=tally.signals["segment"] > 0,
         long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
@@ -250,6 +255,7 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         compound="-" in source, verb=words == 1 and only_a_verb(source), modifier_heads=modifier_heads)
 
 
+@lru_cache(maxsize=100_000)  # a term's renderings ask alike
 def general_frequency(term: str) -> float:
     """Zipf frequency (log10 per billion words, from the wordfreq package) of the term's least
     common content word: `including` 5.5, `battery` 4.5, `inverter` 2.8, unknown words 0."""
@@ -268,6 +274,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=100_000)
 def english_commonness(term: str) -> float:
     """log10 of the CC-CEDICT gloss count of the term's least common content word."""
     counts = [gloss_count(word) for word in term.lower().replace("-", " ").split()
@@ -354,18 +361,26 @@ def _one_term_key(source_key: str, tally: PairTally) -> str:
     return source_key.casefold()
 
 
-def _is_name_term(options: list[tuple[PairFeatures, str, PairTally]]) -> bool:
+def _names(tally: PairTally, source: str, words: int) -> bool:
+    """Whether one rendering's occurrences make a name of the English (see _is_name_term)."""
+    return tally.name_like > 0 or _is_name(source) and words > 1
+
+
+def _is_name_term(renderings: list[tuple[PairTally, str]]) -> bool:
     """Being a name is a property of the English term, not of one of its translations: one
     `Journal of Medicine` kept in English makes no name of `medicine`, whose translation 药物
     would then lose to the kept `Medicine`. A single word is a name when at least half of its
-    occurrences inside a sentence are capitalised; a capitalised phrase stays one."""
-    if any(pair_features.name and pair_features.words > 1 for pair_features, _, _ in options):
+    occurrences inside a sentence are capitalised; a capitalised phrase stays one. `renderings`
+    holds each rendering's tally with the English as it spells it most."""
+    named = [(_names(tally, source, words), words) for tally, source in renderings
+             for words in (len(source.split()),)]
+    if any(name and words > 1 for name, words in named):
         return True
-    inside = sum(count for _, _, tally in options for (sentence_start, _), count in tally.source_forms.items()
+    inside = sum(count for tally, _ in renderings for (sentence_start, _), count in tally.source_forms.items()
                  if not sentence_start)
     if not inside:  # only ever at the start of a sentence: the translations' own evidence decides
-        return any(pair_features.name for pair_features, _, _ in options)
-    return 2 * sum(tally.name_like for _, _, tally in options) >= inside
+        return any(name for name, _ in named)
+    return 2 * sum(tally.name_like for tally, _ in renderings) >= inside
 
 
 def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, set[int]],
@@ -380,21 +395,23 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
         source_postings)
     if rejected_terms:  # a spelling merged into a rejected one (`Json` into `JSON`) goes with it
         tallies = {key: tally for key, tally in tallies.items() if key[0] not in rejected_terms}
-    featured: dict[str, list[tuple[PairFeatures, str, PairTally]]] = {}
     corpus_segments = 1 + max((max(segments) for segments in source_postings.values() if segments), default=0)
     heads = Counter(modifier for modifier in map(latin_modifier, {target_key for _, target_key in tallies}) if modifier)
+    renderings: dict[str, list[tuple[str, PairTally, str]]] = {}  # English key -> (Chinese key, tally, spelling)
     for (source_key, target_key), tally in tallies.items():
+        renderings.setdefault(source_key, []).append((target_key, tally, preferred_source(tally)))
+    featured: dict[str, list[tuple[PairFeatures, str, PairTally]]] = {}
+    for source_key, options in renderings.items():
+        name = _is_name_term([(tally, source) for _, tally, source in options])
         source_segments = source_postings.get(source_key, set())
-        target_segments = target_postings.get(target_key, set())
-        modifier = latin_modifier(target_key)
-        pair_features = features(tally, len(source_segments), len(target_segments),
-                                 len(source_segments & target_segments), corpus_segments,
-                                 heads[modifier] if modifier else 0)
-        featured.setdefault(source_key, []).append((pair_features, target_key, tally))
-    for source_key, options in featured.items():
-        name = _is_name_term(options)
-        featured[source_key] = [(replace(pair_features, name=name), target_key, tally)
-                                for pair_features, target_key, tally in options]
+        featured[source_key] = []
+        for target_key, tally, source in options:
+            target_segments = target_postings.get(target_key, set())
+            modifier = latin_modifier(target_key)
+            featured[source_key].append((features(tally, len(source_segments), len(target_segments),
+                                                  len(source_segments & target_segments), corpus_segments,
+                                                  heads[modifier] if modifier else 0, name=name, source=source),
+                                         target_key, tally))
     return featured
 
 
