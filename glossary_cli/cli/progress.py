@@ -34,9 +34,12 @@ def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
     if draws(console):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+        # Redrawn at each report, not by rich's refresh thread: `extract --jobs` forks its workers
+        # while the bar is shown, and a fork while another thread runs (holding the console's or
+        # stderr's lock, say) can leave a worker deadlocked; Python 3.12 warns of it.
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn(f"{{task.fields[rate]}} {unit}/s"), TimeRemainingColumn(),
-                      console=console, transient=True) as bar, drawing_on(console):
+                      console=console, transient=True, auto_refresh=False) as bar, drawing_on(console):
             task = bar.add_task(command, total=None, rate="-")
             started = {}
 
@@ -46,7 +49,8 @@ def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
                     started[stage] = now
                     bar.reset(task, description=labels[stage] or command, total=total, rate="-")
                 rate = _rate(done, now - started[stage])
-                bar.update(task, completed=done, total=total, rate="-" if rate is None else f"{rate:,.0f}")
+                bar.update(task, completed=done, total=total, rate="-" if rate is None else f"{rate:,.0f}",
+                           refresh=True)
 
             yield advance
         return
