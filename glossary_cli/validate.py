@@ -302,7 +302,7 @@ def repeated_or_blank_renderings(glossary: Glossary) -> Iterator[_Finding]:
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} "{written[0]}" twice; keep one',
                                    same[1][0])
                 else:
-                    shown = " and ".join(f'"{value}"' for value in dict.fromkeys(written))
+                    shown = " and ".join(f'"{_spaces_shown(value)}"' for value in dict.fromkeys(written))
                     yield _Finding(entry, key, f'entry "{entry.source}" lists {key} {shown}, which check reads as '
                                                "the same; keep one", same[1][0])
         if entry.source != entry.source.strip():

@@ -7,17 +7,38 @@ from __future__ import annotations
 
 import json
 
-from glossary_cli.cli.common import app, message_line
+from glossary_cli.cli.common import app, message_line, visible_line
 from tests.support import write_here as write
 
 HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
 
 
-def test_a_message_shows_each_space_other_than_the_plain_one_and_a_joiner_between_letters():
-    assert message_line("shopping\u00a0cart → 购物\u3000车") == "shopping<U+00A0>cart → 购物<U+3000>车"
-    assert message_line("shopping\u200dcart, 购物\u200c车") == "shopping<U+200D>cart, 购物<U+200C>车"
+def test_a_term_shows_each_space_other_than_the_plain_one_and_a_joiner_between_letters():
+    assert visible_line("shopping\u00a0cart → 购物\u3000车") == "shopping<U+00A0>cart → 购物<U+3000>车"
+    assert visible_line("shopping\u200dcart, 购物\u200c车") == "shopping<U+200D>cart, 购物<U+200C>车"
     coder = "\U0001f469\u200d\U0001f4bb"  # a joiner that draws one emoji stays
-    assert message_line(f"Share {coder}") == f"Share {coder}"
+    assert visible_line(f"Share {coder}") == f"Share {coder}"
+
+
+def test_a_file_name_or_a_note_in_a_message_keeps_its_spaces():
+    # macOS names screenshots with U+202F; Chinese prose uses the ideographic space: neither is a mistake
+    assert message_line("Screenshot at 10.00.00\u202fAM.yaml: OK") == "Screenshot at 10.00.00\u202fAM.yaml: OK"
+    assert message_line("note: 请确认。\u3000参见第三章") == "note: 请确认。\u3000参见第三章"
+
+
+def test_validate_names_a_file_with_a_no_break_space_as_it_is_spelled(runner, workdir):
+    name = "术语表\u3000最终版.yaml"
+    write(name, HEADER + '  - {source: grid, target: 电网, status: approved, forbidden: [电网]}\n')
+    result = runner.invoke(app, ["validate", name])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {name}:4:")  # a path a person can paste back
+
+
+def test_review_echoes_a_note_as_written(runner, workdir):
+    write("g.yaml", HEADER + '  - {source: grid, target: 电网, score: 0.8}\n')
+    result = runner.invoke(app, ["review", "g.yaml"], input="n请确认。\u3000参见第三章\nq")
+    assert result.exit_code == 0, result.output
+    assert "noted: 请确认。\u3000参见第三章" in result.stdout
 
 
 def test_approve_all_names_the_skipped_candidate_with_its_no_break_space(runner, workdir):

@@ -27,8 +27,9 @@ def test_the_card_says_why_a_would_be_refused_and_a_refuses_in_the_same_words(ru
     result = runner.invoke(app, ["review", "g.yaml"], input="a")
     assert result.exit_code == 0, result.output
     card, after_the_key = result.stdout.split("[a/r/x/e/n/s/u/q/?]", 1)
-    assert (f"a is refused as it stands: approving it would leave the glossary with {REASON}. Mend that in the file "
-            "once this session ends (s skips it for now)") in card_text(card)
+    assert (f"a is refused as it stands: approving it would leave the glossary with {REASON}. Where the target is "
+            "what is wrong, e approves it with another; anything else, mend in the file once this session ends "
+            "(s skips it for now)") in card_text(card)
     assert f'approving "smart grid" would leave the glossary with {REASON}; nothing written' in " ".join(
         after_the_key.split())
     assert (workdir / "g.yaml").read_bytes() == before
@@ -48,3 +49,13 @@ def test_a_clash_with_an_approved_entry_is_named_on_the_card_too(runner, workdir
     card = card_text(result.stdout)
     assert "a is refused as it stands: approving it would leave the glossary with a problem check refuses:" in card
     assert "line 5:" in card
+
+
+def test_a_target_the_card_calls_refused_is_approved_with_another_by_e(runner, workdir):
+    # the candidate forbids its own rendering: e gives it another, in the session, as the card says
+    write("g.yaml", HEADER + "terms:\n  - {source: grid, target: 电力网, forbidden: [电力网], score: 0.8}\n")
+    result = runner.invoke(app, ["review", "g.yaml"], input="e电网\n")
+    assert result.exit_code == 0, result.output
+    assert "Where the target is what is wrong, e approves it with another" in card_text(result.stdout)
+    written = (workdir / "g.yaml").read_text(encoding="utf-8")
+    assert "target: 电网" in written and "status: approved" in written

@@ -242,9 +242,10 @@ def message_line(message: str) -> str:
     """A message as it is printed: one line, whatever the file names, keys, headers or terms it
     quotes hold. A line break in them would start a line of its own, which a CI runner may obey
     (`::warning file=…::` on GitHub), and an ESC would drive the terminal: both are shown as
-    symbols (safe_text.one_line); what reads as a plain space or as nothing, as its code point
-    (visible_line). A file name the locale could not decode shows as it is spelled."""
-    return visible_line(spelled(message, "backslashreplace"))
+    symbols (safe_text.one_line). A file name the locale could not decode shows as it is spelled.
+    Spaces stay as they are: a file name or a note may hold a no-break or ideographic space that
+    is no mistake; the terms a message names show theirs (visible_line) where they are quoted."""
+    return one_line(spelled(message, "backslashreplace"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -263,9 +264,9 @@ def visible_line(text: str) -> str:
     """one_line, and what it leaves that a person reads as a plain space or as nothing shown as
     its code point: a space other than U+0020 (`shopping<U+00A0>cart`, a no-break space from
     Word; an ideographic space) and a zero-width joiner or non-joiner between Latin letters or Han
-    characters (`shopping<U+200D>cart`). A list of the entries a command skipped or refused shows
-    so what is wrong with them, as validate's messages do; emoji and scripts whose letters the
-    joiners shape keep them as drawn."""
+    characters (`shopping<U+200D>cart`). For terms: a list of the entries a command skipped or
+    refused shows so what is wrong with them, as validate's messages do; emoji and scripts whose
+    letters the joiners shape keep them as drawn."""
     text = one_line(text)
     return _hidden_in_a_line().sub(lambda found: code_point(found.group()), text) if not text.isascii() else text
 

@@ -170,9 +170,9 @@ def _review_loop(session, console, keys) -> None:
                 console.print(f"  [red]rejected[/] {_pair(entry)}")
             elif key == "x":
                 entry = session.reject_term()
-                console.print(f"  [red]rejected[/] {_shown(entry.source)} in every rendering")
+                console.print(f"  [red]rejected[/] {_term_shown(entry.source)} in every rendering")
             elif key == "e":
-                target = keys.line(console, f"  new target for [bold]{_shown(entry.source)}[/], approved on Enter "
+                target = keys.line(console, f"  new target for [bold]{_term_shown(entry.source)}[/], approved on Enter "
                                             "(several: A / B; Tab: the current one; empty to cancel): ",
                                    current=one_line(" / ".join(entry.target)))
                 try:
@@ -190,7 +190,7 @@ def _review_loop(session, console, keys) -> None:
                         console.print(f"  [yellow]ignored what came in after the Enter[/] {_shown(keys.dropped)}: "
                                       "a paste is text, not keys")
             elif key == "n":
-                text = keys.line(console, f"  note on [bold]{_shown(entry.source)}[/] (Tab: the current one; "
+                text = keys.line(console, f"  note on [bold]{_term_shown(entry.source)}[/] (Tab: the current one; "
                                           "empty to remove): ", current=visible_controls(entry.note or ""))
                 if text.strip() or entry.note:
                     entry = session.note(text)
@@ -232,7 +232,7 @@ def _undo(session, console) -> None:
     if undone is None:
         console.print("  nothing to undo in this session")
     elif noted:
-        console.print(f"  undone: the note on {_shown(undone.source)}")
+        console.print(f"  undone: the note on {_term_shown(undone.source)}")
     else:
         console.print(f"  undone: {_pair(undone)} is a candidate again")
 
@@ -343,8 +343,9 @@ def _render(entry, number: int, total: int, *, again: bool = False, width: int =
     if refused is not None:  # said before the key, which refuses it with the same words
         lines.append(Text(""))
         lines.append(Text(f"a is refused as it stands: approving it would leave the glossary with "
-                          f"{visible_line(refused)}. Mend that in the file once this session ends (s skips it "
-                          "for now)", style="bold red"))
+                          f"{visible_line(refused)}. Where the target is what is wrong, e approves it with another; "
+                          "anything else, mend in the file once this session ends (s skips it for now)",
+                          style="bold red"))
     lines.append(Text(""))
     lines.extend(_legend(entry, inside))
     title = f"{number}/{total}" + (" · skipped earlier, back once more" if again else "")
@@ -435,10 +436,10 @@ def _prompt_keys(entry) -> str:
 
 def _pair(entry, *, count: bool = False) -> str:
     """`source → target`, a list as `A / B`; with `count`, a list says how many renderings it holds."""
-    shown = f"{entry.source} → {' / '.join(entry.target) or '(no target)'}"
+    shown = _entry_shown(entry)
     if count and len(entry.target) > 1:
         shown += f" ({len(entry.target)} targets)"
-    return _shown(shown)
+    return _term_shown(shown)
 
 
 _LOOKS_LIKE_A_LIST = ("/", "／", "，", "、", "；", ";", ",")
@@ -452,8 +453,16 @@ def _one_target_hint(entry) -> str | None:
 
 
 def _shown(text: str) -> str:
-    """Text of the glossary (a term, a note) or a message about it, as rich markup for one line:
+    """Text of the glossary (a note, a hint) or a message about it, as rich markup for one line:
     its controls shown as symbols, its brackets not read as markup."""
+    from rich.markup import escape
+
+    return escape(one_line(text))
+
+
+def _term_shown(text: str) -> str:
+    """A term as rich markup for one line, with what reads as a space or as nothing as its code
+    point (visible_line): the person sees which term it is."""
     from rich.markup import escape
 
     return escape(visible_line(text))
@@ -578,7 +587,8 @@ _NAMED_AT_MOST = 20  # held-back candidates named one by one; an imported termba
 
 
 def _entry_shown(entry) -> str:
-    return f"{entry.source} → {' / '.join(entry.target) or '(no target)'}"
+    """`source → target`, its terms with what reads as a space or as nothing as code points."""
+    return f"{visible_line(entry.source)} → {visible_line(' / '.join(entry.target)) or '(no target)'}"
 
 
 @app.command()
