@@ -266,6 +266,15 @@ def _settle_candidate(merged: Glossary, candidate: Entry, theirs: Entry, conflic
     merged.terms[merged.terms.index(candidate)] = settled
 
 
+def _forbids_what_the_other_approves(forbidding: Entry, approving: Entry) -> bool:
+    """Whether one side forbids a rendering the other approves and does not forbid itself. An
+    entry that forbids its own target on both sides, or a candidate's, is that entry's own mistake
+    (validate warns of it), not a disagreement between the two: merging a file with itself must
+    not call it a conflict."""
+    return approving.status is Status.APPROVED and bool(
+        (set(forbidding.forbidden) - set(approving.forbidden)) & set(approving.allowed_targets()))
+
+
 def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> None:
     """The same source and targets on both sides: combine what people added, flag disagreements."""
     if ours.status is not theirs.status and Status.CANDIDATE not in (ours.status, theirs.status):
@@ -280,7 +289,7 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
         conflict(ours.source, "case_sensitive differs", ours, theirs, key="case_sensitive",
                  values=(str(ours.case_sensitive).lower(), str(theirs.case_sensitive).lower()))
         return
-    if set(theirs.forbidden) & set(ours.allowed_targets()) or set(ours.forbidden) & set(theirs.allowed_targets()):
+    if _forbids_what_the_other_approves(theirs, ours) or _forbids_what_the_other_approves(ours, theirs):
         conflict(ours.source, "one approves a rendering the other forbids", ours, theirs)
         return
     differing = [key for key, value in theirs.extra.items()

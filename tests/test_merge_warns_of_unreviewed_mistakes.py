@@ -51,3 +51,20 @@ def test_a_three_way_merge_names_them_too(runner, workdir):
     assert result.exit_code == 0, result.output
     assert [line.endswith("; merged as it is") for line in result.stderr.splitlines()] == [True, True, False]
 
+
+
+def test_a_candidate_forbidding_its_own_rendering_is_no_conflict_of_a_file_with_itself(runner, workdir):
+    # both sides hold the same mistake: nothing to settle between them (probe P1: exit 1, "conflict")
+    write("ours.yaml", HEADER + "  - {source: wind farm, target: 风电场, forbidden: [风电场], status: candidate}\n")
+    write("theirs.yaml", HEADER + "  - {source: wind farm, target: 风电场, forbidden: [风电场], status: candidate}\n")
+    result = runner.invoke(app, ["merge", "ours.yaml", "theirs.yaml", "-o", "ours.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "conflict" not in result.stderr
+
+
+def test_one_side_forbidding_what_the_other_approves_is_still_a_conflict(runner, workdir):
+    write("ours.yaml", HEADER + "  - {source: wind farm, target: 风电场, status: approved}\n")
+    write("theirs.yaml", HEADER + "  - {source: wind farm, target: 风电场, forbidden: [风电场], status: candidate}\n")
+    result = runner.invoke(app, ["merge", "ours.yaml", "theirs.yaml", "-o", "ours.yaml"])
+    assert result.exit_code == 1
+    assert 'conflict: "wind farm": one approves a rendering the other forbids' in result.stderr
