@@ -13,7 +13,7 @@ Evidence per pair:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,6 +83,12 @@ def _bracket_before(text: str, start: int) -> str | None:
     return found.group(1) if found else None
 
 
+def _has_bracket(text: str) -> bool:
+    """Whether an opening bracket occurs in the text: without one, `_bracket_after` and
+    `_bracket_before` find nothing anywhere in it."""
+    return any(bracket in text for bracket in _OPEN)
+
+
 def _quote_order(spans: list[Span]) -> dict[tuple[int, int], int]:
     quoted = [span for span in spans if span.quoted]
     return {(span.start, span.end): index for index, span in enumerate(quoted)}
@@ -106,16 +112,22 @@ class SegmentAligner:
         source, target, tokens = evidence.source_text, evidence.target_text, evidence.source_tokens
         word_matches, piece_words = self._word_matches(tokens, target)
         # Character sets are bit masks over the target: bit c stands for character c.
-        countable = sum(1 << index for index, char in enumerate(target) if _countable(char))
+        countable = _countable_mask(target)
         target_sizes = [((((1 << (zspan.end - zspan.start)) - 1) << zspan.start) & countable).bit_count()
                         for zspan in chinese]
 
         english_quotes, chinese_quotes = _quote_order(english), _quote_order(chinese)
         quotes_aligned = len(english_quotes) == len(chinese_quotes) and english_quotes
-        english_paren = {(s.start, s.end): _bracket_after(source, s.end) for s in english}
-        chinese_paren = [_bracket_after(target, z.end) for z in chinese]
-        english_after = {(s.start, s.end): _bracket_before(source, s.start) for s in english}
-        chinese_after = [_bracket_before(target, z.start) for z in chinese]
+        if _has_bracket(source):
+            english_paren = {(s.start, s.end): _bracket_after(source, s.end) for s in english}
+            english_after = {(s.start, s.end): _bracket_before(source, s.start) for s in english}
+        else:  # most segments: no bracket, so none after or before a span
+            english_paren = english_after = dict.fromkeys([(s.start, s.end) for s in english])
+        if _has_bracket(target):
+            chinese_paren = [_bracket_after(target, z.end) for z in chinese]
+            chinese_after = [_bracket_before(target, z.start) for z in chinese]
+        else:
+            chinese_paren = chinese_after = [None] * len(chinese)
 
         # Only Chinese spans that hold a translation of one of the words, or that an anchor
         # (quote, parenthesis, identical text) could tie to the English span, can be linked.
@@ -191,7 +203,9 @@ class SegmentAligner:
             options: list[tuple] = []
             key = (span.start, span.end)
             words = len(content)
-            several_words = " " in span.text
+            span_text, span_quoted, span_bracketed = span.text, span.quoted, span.bracketed
+            several_words = " " in span_text
+            neighbours = (span.first_token - 1, span.last_token)
             for index in sorted(reachable):
                 total = target_sizes[index]
                 if total == 0 or (2 * matched_at.get(index, 0) < words and index not in may_anchor):
@@ -211,14 +225,17 @@ class SegmentAligner:
                 if learned_alone is None and not shared:
                     learned_alone = pieces.learned_alone(content)
                 if shared or index in learned_alone:  # one word may owe its place to the corpus alone
-                    matched_words -= pieces.echoes(content, zspan, (span.first_token - 1, span.last_token))
-                if several and any((inside := covering[position][0].get(index)) and inside not in masks
-                                   for position, masks in several.items()):
-                    # a word's translation found twice in the span (技术研究院碳中和技术)
-                    covered, weakly_covered = pieces.once_per_word(content, zspan)
+                    matched_words -= pieces.echoes(content, zspan, neighbours)
+                if several:
+                    for position, masks in several.items():
+                        inside = covering[position][0].get(index)
+                        if inside and inside not in masks:
+                            # a word's translation found twice in the span (技术研究院碳中和技术)
+                            covered, weakly_covered = pieces.once_per_word(content, zspan)
+                            break
                 explained = (covered & countable).bit_count() + _WEAK_CREDIT * (
                     weakly_covered & ~covered & countable).bit_count()
-                named = naming[index] and _named_kind(span.text, zspan.text) and not translated >> (zspan.end - 1) & 1
+                named = naming[index] and _named_kind(span_text, zspan.text) and not translated >> (zspan.end - 1) & 1
                 if named:
                     explained += 1  # `PIN码`: the 码 says what a PIN is, as no English word does
                 lexical = lexical_score(words, matched_words, total, explained)
@@ -228,18 +245,18 @@ class SegmentAligner:
                 score = lexical
                 anchor = 0.0  # the largest _ANCHOR_BONUS of the signals, as _priority takes it
                 if named or latin_only[index] and (
-                        span.text == zspan.text
-                        or span.text.casefold() == zspan.text.casefold() and stands_alone(target, zspan.start, zspan.end)):
+                        span_text == zspan.text
+                        or span_text.casefold() == zspan.text.casefold() and stands_alone(target, zspan.start, zspan.end)):
                     signals.append("identical")
                     score = max(score, 0.9)
                     anchor = max(anchor, _ANCHOR_BONUS["identical"])
-                if span.quoted and zspan.quoted:
+                if span_quoted and zspan.quoted:
                     signals.append("quote")
                     in_order = quotes_aligned and english_quotes.get(key) == chinese_quotes.get((zspan.start, zspan.end))
                     # Quoted on both sides and in the same order, or with translated words in common.
                     score = max(score, (0.6 if in_order else 0.5 if lexical > 0 else 0.3) + 0.4 * lexical)
                     anchor = max(anchor, _ANCHOR_BONUS["quote"])
-                if (chinese_paren[index] or span.bracketed) and _parenthesis(  # rarely either: skip the call
+                if (chinese_paren[index] or span_bracketed) and _parenthesis(  # rarely either: skip the call
                         span, zspan, english_paren[key], chinese_paren[index], english_after[key], chinese_after[index]):
                     signals.append("parenthesis")
                     score = max(score, 0.6 + 0.4 * lexical)
@@ -287,17 +304,25 @@ class SegmentAligner:
         # when one first does, not for every segment
         pinyin: list[str] | None = None
         spells_names = has_han(target)
+        # A segment repeats its words: each token's and each piece's matches are looked up once
+        # (lists only read from here on, so repeats share them).
+        token_matches: dict[str, list[list[Match]]] = {}
         for index, token in enumerate(tokens):
             pieces = _content_pieces(token.text, shouted)
             if pieces is None:
                 continue
-            whole = self.lexicon.identical(token.text, target)
             by_piece = found[index] = {}
-            for number, piece in enumerate(pieces):
-                if pinyin is None and spells_names and _may_be_spelled(piece):
-                    pinyin = segment_pinyin(target)
-                by_piece[(index, number)] = (whole + self._kept_piece(piece, pieces, target)
-                                             + self.lexicon.matches(piece, target, pinyin, substrings, context))
+            looked_up = token_matches.get(token.text)
+            if looked_up is None:
+                looked_up = token_matches[token.text] = []
+                whole = self.lexicon.identical(token.text, target)
+                for piece in pieces:
+                    if pinyin is None and spells_names and _may_be_spelled(piece):
+                        pinyin = segment_pinyin(target)
+                    looked_up.append(whole + self._kept_piece(piece, pieces, target)
+                                     + self.lexicon.matches(piece, target, pinyin, substrings, context))
+            for number, matches in enumerate(looked_up):
+                by_piece[(index, number)] = matches
             words.update(((index, number), piece.lower()) for number, piece in enumerate(pieces))
         return found, words
 
@@ -354,6 +379,7 @@ class _PieceEvidence:
         # place are then a prefix of them, found by bisection
         starts = [start for start, _ in self.chinese]
         self._starts = starts if all(starts[index] <= starts[index + 1] for index in range(len(starts) - 1)) else None
+        self._longest = max((end - start for start, end in self.chinese), default=0)
         self._evidence: dict[tuple[int, int], tuple[dict[int, int], bool]] = {}
         self._containing: dict[tuple[int, int], list[int]] = {}
         self._places: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -362,6 +388,7 @@ class _PieceEvidence:
         self._strong_masks: dict[tuple[int, int], tuple[list[tuple[int, int, int]], ...]] = {}
         self._learned_alone: dict[tuple[int, int], frozenset[int]] = {}
         self._keys_at: dict[int, list[tuple[int, int]]] = {}  # token index -> its pieces' keys
+        self._strong_of: tuple[list | None, list] = (None, [])  # the last words `echoes` met, and their places
         for key in self.matches:
             self._keys_at.setdefault(key[0], []).append(key)
 
@@ -446,7 +473,9 @@ class _PieceEvidence:
                     found |= mask
             return found
 
-        strong = [self._strong_place_masks(key) for key in content]
+        if content is not self._strong_of[0]:  # a span asks for each of its targets: its words' places once
+            self._strong_of = (content, [self._strong_place_masks(key) for key in content])
+        strong = self._strong_of[1]
         held = [(inside(dictionary), inside(characters), inside(learned)) for dictionary, characters, learned in strong]
         masks = [dictionary | characters | learned for dictionary, characters, learned in held]
         outside = None  # made when first needed, as most words are no echo
@@ -496,7 +525,8 @@ class _PieceEvidence:
                 dictionary, characters, learned = self._strong_places(key)
                 alone = self._learned_alone[key] = frozenset(
                     index for place in learned for index in self._containing_spans(place)).difference(
-                    index for place in dictionary + characters for index in self._containing_spans(place))
+                    index for place in dictionary + characters for index in self._containing_spans(place)
+                ) if learned else frozenset()
             found |= alone
         return found
 
@@ -537,9 +567,12 @@ class _PieceEvidence:
         if containing is None:
             start, end = place
             chinese = self.chinese
-            starting = len(chinese) if self._starts is None else bisect_right(self._starts, start)
+            if self._starts is None:
+                first, starting = 0, len(chinese)
+            else:  # a span starting before end - longest ends before the place does
+                first, starting = bisect_left(self._starts, end - self._longest), bisect_right(self._starts, start)
             containing = self._containing[place] = [
-                index for index in range(starting) if chinese[index][0] <= start and end <= chinese[index][1]]
+                index for index in range(first, starting) if chinese[index][0] <= start and end <= chinese[index][1]]
         return containing
 
 
@@ -671,6 +704,21 @@ def _countable(char: str) -> int:
     if HAN.match(char):
         return 0 if char in CHINESE_CONNECTORS else 1
     return 1 if char.isalnum() else 0
+
+
+_COUNTABLE_DIGITS: dict[str, str] = {}  # character -> "1" when _countable, else "0"; texts repeat their characters
+
+
+def _countable_mask(text: str) -> int:
+    """The text's countable characters as a bit mask: bit c for character c."""
+    known = _COUNTABLE_DIGITS
+    digits = []
+    for char in reversed(text):
+        digit = known.get(char)
+        if digit is None:
+            digit = known[char] = "1" if _countable(char) else "0"
+        digits.append(digit)
+    return int("".join(digits), 2) if digits else 0
 
 
 def acronym_links(chosen: list[Link], english: list[Span], source_text: str) -> list[Link]:

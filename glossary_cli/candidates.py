@@ -126,12 +126,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ALPHANUMERIC = re.compile(r"[^\W_]")  # a character str.isalnum() accepts: regex word characters but _
 
 
-def _in_order_without_controls(spans: dict[tuple[int, int], Span]) -> list[Span]:
+def _in_order_without_controls(spans: dict[tuple[int, int], Span], text: str) -> list[Span]:
     """The spans in text order, less those holding a control character or no letter or digit at all
     (the `/` of a `[/]` tag the Chinese repeats). Spans are keyed by (start, end): sorting the
-    items sorts by it."""
-    return [span for _, span in sorted(spans.items())
-            if not _CONTROL.search(span.text) and _ALPHANUMERIC.search(span.text)]
+    keys sorts by it. A span's text is drawn from the segment's `text`: without a control there,
+    none of them holds one."""
+    ordered = [spans[key] for key in sorted(spans)]
+    if _CONTROL.search(text):
+        ordered = [span for span in ordered if not _CONTROL.search(span.text)]
+    search = _ALPHANUMERIC.search
+    return [span for span in ordered if search(span.text)]
 
 
 def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits = CandidateLimits()) -> list[Span]:
@@ -208,7 +212,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         spans[(start, end)] = Span(existing.start, existing.end, existing.text, existing.key, existing.first_token,
                                    existing.last_token, quoted=existing.quoted or quoted,
                                    bracketed=existing.bracketed or not quoted)
-    return _in_order_without_controls(spans)
+    return _in_order_without_controls(spans, text)
 
 
 # Verbs of software instructions that take a particle, and the particles: in `log in to the
@@ -364,10 +368,16 @@ def _chinese_forms(written: str) -> tuple[str, str]:
 
 
 def _zh_breaks(token: Token, masked: list[bool]) -> bool:
-    text = token.text
-    if masked[token.start]:
-        return True
+    return masked[token.start] or _breaks_chinese_phrase(token.text)
+
+
+@lru_cache(maxsize=200_000)  # Chinese texts repeat their tokens
+def _breaks_chinese_phrase(text: str) -> bool:
+    """Punctuation or spaces: no Han character, letter or digit."""
     return not (has_han(text) or any(c.isalnum() for c in text))
+
+
+_has_han_token = lru_cache(maxsize=200_000)(has_han)  # asked of every token of every segment
 
 
 def _bound_function_words(text: str, tokens: tuple[Token, ...], known: Callable[[str], bool] | None = None) -> set[int]:
@@ -511,7 +521,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     count = len(tokens)
     bound = _bound_function_words(text, tokens, known)
     # What the loops below ask of each token, asked once per token rather than once per span
-    han_tokens = [has_han(token.text) for token in tokens]
+    han_tokens = [_has_han_token(token.text) for token in tokens]
     breaks = [_zh_breaks(token, masked) for token in tokens]
     function_words = [is_chinese_function_word(token.text) for token in tokens]
     joins = [index > 0 and _joins_a_name(tokens, index) for index in range(count)]  # asked from the second token on
@@ -584,7 +594,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
         spans[(start, end)] = Span(start, end, visible(inner), chinese_key(inner), first, last,
                                    quoted=quoted or bool(existing and existing.quoted),
                                    bracketed=not quoted or bool(existing and existing.bracketed))
-    return _in_order_without_controls(spans)
+    return _in_order_without_controls(spans, text)
 
 
 # What may come before the first word of a sentence, a heading or a list item, where a capital

@@ -606,6 +606,7 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     read_targets = read_as_simplified(shard.pairs)
     target_tokens = shard.target.tokens([mask_placeholders(text) for text in read_targets])
     tallies = CorpusTallies()
+    source_postings, target_postings = tallies.source_postings, tallies.target_postings
     places: dict[str, int] = {}  # pairs at one file:line are one place, as the glossary shows them
     for index, (pair, read_target, tokens, chinese_tokens) in enumerate(
             zip(shard.pairs, read_targets, source_tokens, target_tokens)):
@@ -613,10 +614,13 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
         target_spans = chinese_spans(read_target, chinese_tokens, context.limits, chinese.verbs, pair.source,
                                      chinese.knows)
         traditional = read_target != pair.target
-        for span in source_spans:
-            _posting(tallies.source_postings, span.key).add(index)
-        for span in target_spans:
-            _posting(tallies.target_postings, as_written(span, pair.target).key if traditional else span.key).add(index)
+        for postings, spans in ((source_postings, source_spans), (target_postings, target_spans)):
+            for span in spans:  # _posting(...).add(index), inlined: a segment has dozens of spans
+                key = as_written(span, pair.target).key if traditional and postings is target_postings else span.key
+                found = postings.get(key)
+                if found is None:
+                    found = postings[key] = Postings()
+                found.add(index)
         evidence_base = SegmentEvidence(pair.source, read_target, tokens)
         where = None  # the evidence's place, named when a first tally wants it
         for link in aligner.link(evidence_base, source_spans, target_spans):

@@ -261,7 +261,7 @@ class Lexicon:
         # The headwords found in the segment, by whichever of the two is smaller
         present = ({headword for headword in headwords if headword in substrings} if len(headwords) < len(substrings)
                    else headwords.intersection(substrings))
-        for headword in sorted(self._without_missing_modifiers(lower, present, context)):
+        for headword in sorted(self._without_missing_modifiers(lower, present, context)) if present else ():
             strength = 1.0 if len(headword) > 1 else 0.8
             found += [Match(start, start + len(headword), strength) for start in substrings[headword]]
             if agent:  # disinfect-ant: 消毒-剂, commut-er: 通勤-者
