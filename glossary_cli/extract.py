@@ -517,8 +517,15 @@ def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> d
             return (segment for shard in words for segment in shard.segments(shard.target_ids, shard.target_counts))
 
         dictionary = Lexicon()
-        learned = without_explained_away(learn_lexicon(english(), chinese()), english(), chinese(),
-                                         lambda word, token: token in dictionary.translations(word))
+        translations: dict[str, frozenset[str]] = {}  # word -> its dictionary translations: asked for again and again
+
+        def translates(word: str, token: str) -> bool:
+            found = translations.get(word)
+            if found is None:
+                found = translations[word] = dictionary.translations(word)
+            return token in found
+
+        learned = without_explained_away(learn_lexicon(english(), chinese()), english(), chinese(), translates)
         if cache:
             cache.store(key, learned)
     return learned
