@@ -247,18 +247,21 @@ def _phrasal_verbs(tokens: tuple[Token, ...]) -> set[int]:
 
 
 _LATIN_LETTER = re.compile("[A-Za-z]")
-_UNIT_LETTERS = 4
-_NUMBER = re.compile(r"[+-]?\d[\d.,]*%?")
+# A unit symbol: up to four letters, a power (mm², m³) and a product of such (N·m, kW·h).
+_UNIT = re.compile("°?[A-Za-z\u00b5\u03bc\u2126\u03a9]{1,4}[\u00b2\u00b3]?(?:[\u00b7\u22c5][A-Za-z\u00b5\u03bc\u2126\u03a9]{1,4}[\u00b2\u00b3]?)*")
+# A number, a range or a pair of numbers: 25, 2.5, 1,200, 100–240, 50/60, 10%.
+_NUMBER = re.compile("[+-]?\\d[\\d.,]*(?:[/\u2013~-]\\d[\\d.,]*)?%?")
 
 
 def _units(tokens: tuple[Token, ...]) -> set[int]:
-    """Indices of units of measure: a short word right after a number or a degree sign (`25 mL`,
-    `5 V`, `45 °C`), or after a slash that follows one (the `h` of `mL/h`). Manuals are full of
-    them, kept in Latin letters on both sides, and they are no terms of the text."""
+    """Indices of units of measure: a unit symbol right after a number or a degree sign (`25 mL`,
+    `6 mm²`, `2.5 N·m`, `50/60 Hz`, `45 °C`), or after a slash that follows one (the `h` of
+    `mL/h`). Manuals are full of them, kept in Latin letters on both sides, and they are no terms
+    of the text."""
     found: set[int] = set()
     for index in range(1, len(tokens)):
         text, before = tokens[index].text, tokens[index - 1].text
-        if len(text.lstrip("°")) > _UNIT_LETTERS or not text.lstrip("°").isalpha():
+        if not _UNIT.fullmatch(text):
             continue
         if _NUMBER.fullmatch(before) or before == "°" or (before == "/" and index - 2 in found):
             found.add(index)

@@ -205,6 +205,13 @@ def test_units_after_numbers_are_no_terms():
     assert "adapter" in found
 
 
+def test_units_with_powers_and_products_and_after_ranges_are_no_terms():
+    found = english("Use a cable of 6 mm² and tighten to 2.5 N·m; input 100–240 V, 50/60 Hz")
+    assert not {"mm²", "N·m", "V", "Hz"} & set(found)
+    assert {"cable", "input"} <= set(found)
+    assert "5 GHz Wi-Fi" in english("5 GHz Wi-Fi")  # a quantity before a term stays part of it
+
+
 def test_chinese_spans_do_not_start_or_end_with_this_each_if_or_please():
     assert "本使用说明书" not in chinese("请参阅本使用说明书") and "使用说明书" in chinese("请参阅本使用说明书")
     assert not any(span.startswith("如果") for span in chinese("如果负载均衡器返回错误"))
