@@ -71,6 +71,13 @@ def _is_content_word(text: str, shouted: bool) -> bool:
 _cannot_be_a_noun = lru_cache(maxsize=200_000)(cannot_be_a_noun)  # every segment asks again of the same words
 
 
+@lru_cache(maxsize=200_000)
+def _finite_verb(word: str) -> bool:
+    """A verb inflected for its subject (`detects`, `requires`): a word no term holds after its
+    first, since with it the words make a clause (`detector detects air`)."""
+    return only_a_verb(word) and not is_verb_base(word)
+
+
 def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.text[:1].isdigit()
 
@@ -149,6 +156,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     capitalised = [_capitalised_word(token) for token in tokens]
     # What the loop below asks of each token as a phrase's last word, asked once per token
     no_noun = [_cannot_be_a_noun(token.text.rpartition("-")[2]) for token in tokens]
+    finite = [_finite_verb(token.text.lower()) for token in tokens]
     capital_first = [_is_capitalised(token) for token in tokens]
     label = text[heading_number_end(text):].strip().rstrip(".!?:…")
     no_term_starts = _units(tokens) | _phrasal_verbs(tokens)  # `25 mL`, `log in to the console`
@@ -188,6 +196,8 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
                 continue
             if length > 1 and not name and no_noun[last]:
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
+            if length > 1 and not name and any(finite[first + 1:last + 1]):
+                continue  # `detector detects air`, `indicator shows status`: a clause
             if length > 1 and not name and (verb_first or clause) and text[tokens[first].start:token.end] != label:
                 continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
             if not shouted and not heading and _cuts_a_name(tokens, first, last, capitalised):
@@ -247,8 +257,10 @@ def _phrasal_verbs(tokens: tuple[Token, ...]) -> set[int]:
 
 
 _LATIN_LETTER = re.compile("[A-Za-z]")
-# A unit symbol: up to four letters, a power (mm², m³) and a product of such (N·m, kW·h).
-_UNIT = re.compile("°?[A-Za-z\u00b5\u03bc\u2126\u03a9]{1,4}[\u00b2\u00b3]?(?:[\u00b7\u22c5][A-Za-z\u00b5\u03bc\u2126\u03a9]{1,4}[\u00b2\u00b3]?)*")
+# A unit symbol: up to four letters, a power (mm², m³) and a product of such (N·m, kW·h); not an
+# acronym of three capitals or more (`2019–20 NBA season`, `5 PDF files`).
+_UNIT = re.compile("°?[^\\W\\d_]{1,4}[\u00b2\u00b3]?(?:[\u00b7\u22c5][^\\W\\d_]{1,4}[\u00b2\u00b3]?)*")
+_ACRONYM = re.compile("[A-Z]{3,}")
 # A number, a range or a pair of numbers: 25, 2.5, 1,200, 100–240, 50/60, 10%.
 _NUMBER = re.compile("[+-]?\\d[\\d.,]*(?:[/\u2013~-]\\d[\\d.,]*)?%?")
 
@@ -261,7 +273,7 @@ def _units(tokens: tuple[Token, ...]) -> set[int]:
     found: set[int] = set()
     for index in range(1, len(tokens)):
         text, before = tokens[index].text, tokens[index - 1].text
-        if not _UNIT.fullmatch(text):
+        if not _UNIT.fullmatch(text) or _ACRONYM.fullmatch(text):
             continue
         if _NUMBER.fullmatch(before) or before == "°" or (before == "/" and index - 2 in found):
             found.add(index)

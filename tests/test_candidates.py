@@ -210,6 +210,13 @@ def test_units_with_powers_and_products_and_after_ranges_are_no_terms():
     assert not {"mm²", "N·m", "V", "Hz"} & set(found)
     assert {"cable", "input"} <= set(found)
     assert "5 GHz Wi-Fi" in english("5 GHz Wi-Fi")  # a quantity before a term stays part of it
+    assert "NBA season" in english("the 2019–20 NBA season")  # an acronym after a number is no unit
+
+
+def test_a_phrase_with_a_verb_inflected_for_its_subject_is_a_clause_not_a_term():
+    found = english("The air-in-line detector detects air in the tubing")
+    assert "air-in-line detector" in found and "tubing" in found
+    assert not [span for span in found if "detects" in span]
 
 
 def test_chinese_spans_do_not_start_or_end_with_this_each_if_or_please():
