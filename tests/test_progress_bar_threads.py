@@ -7,6 +7,7 @@ later warn "This process is multi-threaded, use of fork() may lead to deadlocks 
 from __future__ import annotations
 
 import os
+import select
 import threading
 
 from rich.console import Console
@@ -25,7 +26,14 @@ def test_the_progress_bar_on_a_terminal_is_drawn_at_each_report_without_a_thread
             report(Stage.LINK, 11, 33)
             threads_while_drawing = threading.active_count()
             terminal.flush()
-            drawn = os.read(leader, 1 << 16).decode("utf-8", "replace")
+            drawn = _written_so_far(leader)
     os.close(leader)
     assert threads_while_drawing == threads_before
     assert "linking" in drawn and "11/33" in drawn  # the bar still moves as the work does
+
+
+def _written_so_far(leader: int) -> str:
+    chunks = []
+    while select.select([leader], [], [], 0.2)[0]:
+        chunks.append(os.read(leader, 1 << 16))
+    return b"".join(chunks).decode("utf-8", "replace")
