@@ -16,7 +16,7 @@ from functools import lru_cache
 from .lexicon import chinese_headwords
 from .models import Span, Token
 from .normalize import chinese_key, english_display, english_key, singular
-from .placeholders import mask_placeholders, placeholder_mask
+from .placeholders import placeholder_mask
 from .script import has_han, visible
 from .wordclass import cannot_be_a_noun, is_participle, is_verb_base, only_a_verb, only_an_adverb
 from .stopwords import (CHINESE_CONNECTORS, ENGLISH_CONNECTORS, is_chinese_function_word,
