@@ -33,7 +33,11 @@ def test_the_progress_bar_on_a_terminal_is_drawn_at_each_report_without_a_thread
 
 
 def _written_so_far(leader: int) -> str:
+    """What the terminal received, read until it stays quiet (or for at most 2 s: a bar that a
+    thread redraws never does)."""
     chunks = []
-    while select.select([leader], [], [], 0.2)[0]:
+    for _ in range(10):
+        if not select.select([leader], [], [], 0.2)[0]:
+            break
         chunks.append(os.read(leader, 1 << 16))
     return b"".join(chunks).decode("utf-8", "replace")
