@@ -385,7 +385,8 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
             if found is not None:
                 hidden = found.group()
                 name = unicodedata.name(hidden, "a format character")
-                yield _Finding(entry, key, f'{key} "{with_code_points(value, INVISIBLE.findall(value))}" holds the invisible character '
+                shown = with_code_points(value, INVISIBLE.findall(value))
+                yield _Finding(entry, key, f'{key} "{shown}" holds the invisible character '
                                            f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
                                            "tools, whose term search then misses it; delete it", item)
 
