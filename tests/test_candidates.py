@@ -1,4 +1,5 @@
-from glossary_cli.candidates import chinese_spans, english_spans, mask_placeholders, placeholder_mask, starts_sentence
+from glossary_cli.candidates import chinese_spans, english_spans, placeholder_mask, starts_sentence
+from glossary_cli.placeholders import mask_placeholders
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
 

@@ -49,7 +49,7 @@ def test_extract_reads_the_corpus_as_a_stream_in_shards(seed_article, small_shar
 
 
 def test_shard_tokens_give_back_the_tokenizer_output(seed_article):
-    from glossary_cli.candidates import mask_placeholders
+    from glossary_cli.placeholders import mask_placeholders
     from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 
     pairs = seed_pairs(seed_article)
