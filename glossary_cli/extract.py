@@ -798,8 +798,16 @@ def _tokenizing_code() -> str:
 @lru_cache(maxsize=1)
 def _linking_code() -> str:
     """A hash of the code that turns tokens into link tallies: a change invalidates cached tallies."""
-    return _code_hash(("align", "candidates", "placeholders", "lexicon", "dictionary_terms", "scoring", "models", "extract",
-                       "tokenize", "stopwords", "normalize", "script", "wordclass"))
+    return _code_hash(LINKING_MODULES)
+
+
+# The modules whose code shapes a shard's link tallies (and `rank`'s result, which the cache
+# keeps too): every glossary_cli module these import is one of them or in NOT_LINKING_MODULES.
+LINKING_MODULES = ("align", "candidates", "placeholders", "lexicon", "dictionary_terms", "scoring", "models", "extract",
+                   "tokenize", "stopwords", "normalize", "script", "wordclass", "lists", "accelerators")
+# Imported by those, yet no part of what a link is: where things are cached and how work is spread;
+# the lexicon word_alignment learns enters the link key by its content.
+NOT_LINKING_MODULES = ("cache", "cache_places", "cluster", "collector", "errors", "word_alignment")
 
 
 @lru_cache(maxsize=8)
