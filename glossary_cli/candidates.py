@@ -261,8 +261,11 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 # acronym of three capitals or more (`2019–20 NBA season`, `5 PDF files`).
 _UNIT = re.compile("°?[^\\W\\d_]{1,4}[\u00b2\u00b3]?(?:[\u00b7\u22c5][^\\W\\d_]{1,4}[\u00b2\u00b3]?)*")
 _ACRONYM = re.compile("[A-Z]{3,}")
-# A number, a range or a pair of numbers: 25, 2.5, 1,200, 100–240, 50/60, 10%.
-_NUMBER = re.compile("[+-]?\\d[\\d.,]*(?:[/\u2013~-]\\d[\\d.,]*)?%?")
+_NUMBER = re.compile("[+-]?\\d[\\d.,]*%?")  # 25, 2.5, 1,200, 10%
+# A range or a pair of numbers (100–240, 50/60) is also a season (2017–18) or a fraction (3/4): a
+# word after one is a unit only when it is no lower-case word: it has a capital, a power or a
+# product (`100–240 V`, `50/60 Hz`, `6–32 A`, `6–10 mm²`), unlike `flu` of `2017–18 flu season`.
+_RANGE = re.compile("[+-]?\\d[\\d.,]*[/\u2013~-]\\d[\\d.,]*%?")
 
 
 def _units(tokens: tuple[Token, ...]) -> set[int]:
@@ -275,7 +278,8 @@ def _units(tokens: tuple[Token, ...]) -> set[int]:
         text, before = tokens[index].text, tokens[index - 1].text
         if not _UNIT.fullmatch(text) or _ACRONYM.fullmatch(text):
             continue
-        if _NUMBER.fullmatch(before) or before == "°" or (before == "/" and index - 2 in found):
+        if (_NUMBER.fullmatch(before) or before == "°" or (before == "/" and index - 2 in found)
+                or _RANGE.fullmatch(before) and not (text.isalpha() and text.islower())):
             found.add(index)
     return found
 

@@ -212,6 +212,9 @@ def test_units_with_powers_and_products_and_after_ranges_are_no_terms():
     assert {"cable", "input"} <= set(found)
     assert "5 GHz Wi-Fi" in english("5 GHz Wi-Fi")  # a quantity before a term stays part of it
     assert "NBA season" in english("the 2019–20 NBA season")  # an acronym after a number is no unit
+    # a range is also a season or a fraction: a lower-case word after one is no unit
+    assert "flu season" in english("The 2017–18 flu season was mild") and "help desk" in english("a 24/7 help desk")
+    assert "view" in english("Open the 3/4 view") and "mm²" not in english("use 6–10 mm² cable")
 
 
 def test_a_phrase_with_a_verb_inflected_for_its_subject_is_a_clause_not_a_term():
