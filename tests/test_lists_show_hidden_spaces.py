@@ -79,3 +79,15 @@ def test_review_shows_the_no_break_space_on_the_card_and_in_what_it_did(runner, 
     written = (workdir / "g.yaml").read_text(encoding="utf-8")
     assert "购物\u00a0车" in written  # the file keeps what it holds
 
+
+
+def test_a_message_shows_the_hidden_spaces_of_the_terms_it_quotes_only():
+    told = message_line('g\u00a0x.yaml:5: entry "wind\u00a0farm" forbids "风电场", its own target')
+    assert told == 'g\u00a0x.yaml:5: entry "wind<U+00A0>farm" forbids "风电场", its own target'
+
+
+def test_validate_names_a_term_with_its_no_break_space(runner, workdir):
+    write("g.yaml", HEADER + '  - {source: "wind\u00a0farm", target: 风电场, status: approved, forbidden: [风电场]}\n')
+    result = runner.invoke(app, ["validate", "g.yaml"])
+    assert result.exit_code == 2
+    assert 'entry "wind<U+00A0>farm" forbids "风电场", which it also allows' in result.stderr

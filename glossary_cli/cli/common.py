@@ -6,6 +6,7 @@ import errno
 import functools
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -243,9 +244,15 @@ def message_line(message: str) -> str:
     quotes hold. A line break in them would start a line of its own, which a CI runner may obey
     (`::warning file=…::` on GitHub), and an ESC would drive the terminal: both are shown as
     symbols (safe_text.one_line). A file name the locale could not decode shows as it is spelled.
-    Spaces stay as they are: a file name or a note may hold a no-break or ideographic space that
-    is no mistake; the terms a message names show theirs (visible_line) where they are quoted."""
-    return one_line(spelled(message, "backslashreplace"))
+    What a message quotes ("…": the terms and wordings it names) shows what reads as a space or as
+    nothing as its code point (visible_line), so a person sees what is wrong with the term; the
+    rest keeps its spaces: a file name or a note may hold a no-break or ideographic space that is
+    no mistake."""
+    line = one_line(spelled(message, "backslashreplace"))
+    return line if line.isascii() else _QUOTED.sub(lambda quoted: visible_line(quoted.group()), line)
+
+
+_QUOTED = re.compile('"[^"]*"')
 
 
 @functools.lru_cache(maxsize=1)
