@@ -622,7 +622,7 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
                                      chinese.knows)
         traditional = read_target != pair.target
         for postings, spans in ((source_postings, source_spans), (target_postings, target_spans)):
-            for span in spans:  # _posting(...).add(index), inlined: a segment has dozens of spans
+            for span in spans:  # each span's postings, found or made inline: a segment has dozens of spans
                 key = as_written(span, pair.target).key if traditional and postings is target_postings else span.key
                 found = postings.get(key)
                 if found is None:
@@ -760,13 +760,6 @@ def _lexicon_key(words: list[LexiconWords]) -> str:
     for stream in streams:
         digest.update(stream.digest())
     return digest.hexdigest()
-
-
-def _posting(postings: dict[str, Postings], key: str) -> Postings:
-    found = postings.get(key)
-    if found is None:
-        found = postings[key] = Postings()
-    return found
 
 
 _LINKING: dict[str, tuple] = {}
