@@ -73,8 +73,9 @@ _cannot_be_a_noun = lru_cache(maxsize=200_000)(cannot_be_a_noun)  # every segmen
 
 @lru_cache(maxsize=200_000)
 def _finite_verb(word: str) -> bool:
-    """A verb inflected for its subject (`detects`, `requires`): a word no term holds after its
-    first, since with it the words make a clause (`detector detects air`)."""
+    """A verb inflected for its subject or tense, and only a verb (`detects`, `requires`, `took`):
+    a word no term holds after its first, since with it the words make a clause (`detector
+    detects air`)."""
     return only_a_verb(word) and not is_verb_base(word)
 
 
@@ -197,7 +198,7 @@ def english_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
             if length > 1 and not name and no_noun[last]:
                 continue  # `heat pumps allow`, `global economic`: a term ends in its head noun
             if length > 1 and not name and any(finite[first + 1:last + 1]):
-                continue  # `detector detects air`, `indicator shows status`: a clause
+                continue  # `detector detects air`, `procedure requires washing`: a clause
             if length > 1 and not name and (verb_first or clause) and text[tokens[first].start:token.end] != label:
                 continue  # `develop polymerase chain reaction` is a clause; a UI label `Open file` is a term
             if not shouted and not heading and _cuts_a_name(tokens, first, last, capitalised):
