@@ -373,22 +373,38 @@ def _term_spellings(entry: Entry) -> Iterator[tuple[str, int | None, str]]:
             yield key, item, value
 
 
+# What shows as nothing, or as a blank that is no space (GV012 is for spaces), beside the format
+# characters of script.INVISIBLE: the rest of Unicode's Default_Ignorable_Code_Point, which a
+# renderer that does not support a character of it draws as nothing (the combining grapheme
+# joiner, the Hangul fillers, variation selectors, and the code points Unicode keeps unassigned
+# for more of them), and the blank characters editors flag too: U+2800 BRAILLE PATTERN BLANK.
+# check drops script.INVISIBLE's characters as it matches; these it reads as part of the term.
+SHOWN_AS_NOTHING = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2065\u2800\u3164"
+                              "\ufe00-\ufe0f\uffa0\ufff0-\ufff8\U000e0000\U000e0002-\U000e001f"
+                              "\U000e0080-\U000e0fff]")
+
+
 @_check("GV008")
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
-    """An invisible character (zero-width space, byte-order mark, direction mark) in a term.
+    """An invisible character (zero-width space, byte-order mark, Hangul filler) in a term.
 
-    Pasted in from a web page or a CAT tool, it cannot be seen in an editor. check ignores it, but
-    an export carries it into CAT tools, whose term recognition then misses the term as typed."""
+    Pasted in from a web page or a CAT tool, it cannot be seen in an editor. check ignores a format
+    character (script.INVISIBLE) but reads the others (SHOWN_AS_NOTHING) as part of the term, and
+    an export carries either into CAT tools, whose term recognition then misses the term as typed."""
     for entry in glossary.terms:
         for key, item, value in _term_spellings(entry):
-            found = INVISIBLE.search(value)
-            if found is not None:
-                hidden = found.group()
-                name = unicodedata.name(hidden, "a format character")
-                shown = with_code_points(value, INVISIBLE.findall(value))
+            hidden = [*INVISIBLE.findall(value), *SHOWN_AS_NOTHING.findall(value)] if not value.isascii() else []
+            if hidden:
+                first = min(hidden, key=value.index)
+                name = unicodedata.name(first, "a code point Unicode keeps to show as nothing")
+                shown = with_code_points(value, hidden)
+                if INVISIBLE.match(first):
+                    why = "which an export would carry into CAT tools, whose term search then misses it"
+                else:
+                    why = ("which check reads as part of the term, so it never finds the term as typed, and an export "
+                           "would carry it into CAT tools, whose term search then misses it")
                 yield _Finding(entry, key, f'{key} "{shown}" holds the invisible character '
-                                           f"U+{ord(hidden):04X} ({name}), which an export would carry into CAT "
-                                           "tools, whose term search then misses it; delete it", item)
+                                           f"U+{ord(first):04X} ({name}), {why}; delete it", item)
 
 
 # A list typed with a Chinese input method: `[世界卫生组织，世卫组织]` is one rendering to YAML.

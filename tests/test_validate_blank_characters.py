@@ -1,0 +1,69 @@
+"""Characters that show as nothing or as a blank, but are no format character: a Hangul filler, a
+Braille blank, a combining grapheme joiner, a variation selector. Pasted into a term, no editor
+shows them and check reads them as part of the term, so it never finds the term as typed; validate
+names each as it names a zero-width space, showing where it is (`购物车<U+3164>`) (probe: validate
+passed all of them)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from glossary_cli.check import run_check
+from glossary_cli.cli.common import app
+from glossary_cli.glossary import Entry, Glossary, Status
+from glossary_cli.models import Location, SegmentPair
+from glossary_cli.validate import validate_glossary
+from tests.support import write_here as write
+
+HEADER = "glossary: 1\nlanguages: {source: en, target: zh}\nterms:\n"
+CHECK_MISSES_IT = ("which check reads as part of the term, so it never finds the term as typed, and an export would "
+                   "carry it into CAT tools, whose term search then misses it; delete it")
+
+
+@pytest.mark.parametrize(("hidden", "name"), [
+    ("\u3164", "HANGUL FILLER"),
+    ("\uffa0", "HALFWIDTH HANGUL FILLER"),
+    ("\u115f", "HANGUL CHOSEONG FILLER"),
+    ("\u1160", "HANGUL JUNGSEONG FILLER"),
+    ("\u2800", "BRAILLE PATTERN BLANK"),
+    ("\u034f", "COMBINING GRAPHEME JOINER"),
+    ("\ufe0f", "VARIATION SELECTOR-16"),
+    ("\U000e0100", "VARIATION SELECTOR-17"),
+])
+def test_a_blank_character_in_an_approved_target_is_a_problem_shown_where_it_is(runner, workdir, hidden, name):
+    write("g.yaml", HEADER + f'  - source: shopping cart\n    target: "购物车{hidden}"\n    status: approved\n')
+    result = runner.invoke(app, ["validate", "g.yaml"])
+    assert result.exit_code == 2
+    code = f"U+{ord(hidden):04X}"
+    assert result.stderr == (f'error: g.yaml:5:13: target "购物车<{code}>" holds the invisible character {code} '
+                             f"({name}), {CHECK_MISSES_IT}\ng.yaml: 1 problem\n")
+
+
+def test_on_a_candidate_it_is_a_warning_and_validate_passes(runner, workdir):
+    write("g.yaml", HEADER + '  - source: "data\u034fbase"\n    target: 数据库\n    status: candidate\n')
+    result = runner.invoke(app, ["validate", "g.yaml"])
+    assert result.exit_code == 0
+    assert result.stderr.startswith('warning: g.yaml:4:13: source "data<U+034F>base" holds the invisible character '
+                                    "U+034F (COMBINING GRAPHEME JOINER), which check reads as part of the term")
+
+
+def test_check_indeed_misses_such_a_term_as_typed():
+    """Why it is a problem, not a warning, on an approved entry: the correct translation is flagged."""
+    glossary = Glossary(terms=[Entry("shopping cart", ["购物车\u3164"], status=Status.APPROVED)])
+    pair = SegmentPair("Put it in the shopping cart.", "放入购物车。", Location("c.tsv", 1))
+    assert run_check(glossary, [pair]).findings  # 购物车 is there, but not 购物车 + a Hangul filler
+    assert validate_glossary(glossary, "g.yaml")
+
+
+def test_every_default_ignorable_code_point_is_named():
+    """Unicode's Default_Ignorable_Code_Point, as the regex module knows it, are all caught: a
+    mistyped range in the pattern shows here."""
+    regex = pytest.importorskip("regex")
+    ignorable = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+    missed = [f"U+{code:04X}" for code in range(sys.maxunicode + 1) if ignorable.match(chr(code))
+              and not validate_glossary(Glossary(terms=[Entry(f"a{chr(code)}b", ["甲"], status=Status.APPROVED)]),
+                                        "g.yaml")]
+    assert missed == []
+
