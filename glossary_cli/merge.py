@@ -14,7 +14,10 @@ keep_source, fields of their own, comments above it) is never dropped:
   rendering it approves, a different keep_source, case_sensitive or value of the same field) is
   a conflict;
 - an incoming candidate that carries such work is added beside the base's entries for its source
-  when its targets differ from theirs; a bare proposal is added only when the source is new.
+  when its targets differ from theirs; a bare proposal is added only when the source is new;
+- an incoming candidate never adds to what check enforces of a base decision on the same pair (a
+  forbidden rendering or wording, a variant, case_sensitive, paths): nobody reviewed that with the
+  decision, so it is a conflict for a person to settle (its note and comments come along).
 
 An incoming entry laid out as the base's are (line ends, list indentation) is added as written,
 comments and all; others are written in the base's layout, their comments coming along as
@@ -33,7 +36,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .glossary import Entry, Glossary, Status
+from .glossary import ENTRY_FIELDS, Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of, entry_to_data,
                             header_line, outside_comments, take_outside_text)
 from .glossary_yaml_read import Unkept
@@ -41,6 +44,7 @@ from .language_tags import merged_languages
 from .update import worked_on
 from .validate import same_term, term_forms
 from .models import Alternative
+from .scope import PATHS
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,55 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
                   for before, after in zip(base.terms, merged.terms))
     return MergeResult(merged, conflicts, added=len(merged.terms) - len(base.terms), changed=changed,
                        skipped=skipped, header_conflict=header_conflict, dropped=dropped)
+
+
+class FieldOrigins:
+    """Where a field of a merged entry came from, for a message about it: a merged entry holds
+    what both files wrote (ours' candidate with theirs' forbidden rendering), so the file and line
+    of the entry alone can name the wrong file."""
+
+    def __init__(self, sides: Iterable[tuple[str, Glossary]]) -> None:
+        self.sides = list(sides)
+        self._terms: dict[str, TermIndex] = {}
+
+    def holder(self, entry: Entry, key: str, item: int | None) -> tuple[str, Entry, int | None] | None:
+        """(file name, entry, list item) of the first entry of `entry`'s term, in the files in the
+        order given, whose `key` holds what `entry`'s does (its `item`th value, for a list), else None."""
+        value = field_value(entry, key, item)
+        if value is None:
+            return None
+        for name, glossary in self.sides:
+            terms = self._terms.get(name) or self._terms.setdefault(name, TermIndex(glossary))
+            for position in terms.same_term_as(entry):
+                other = glossary.terms[position]
+                if holds(other, key, value, listed=item is not None):
+                    return name, other, field_value(other, key, None).index(value) if item is not None else None
+        return None
+
+
+def holds(entry: Entry, key: str, value: object, *, listed: bool) -> bool:
+    """Whether an entry's `key` is `value`, or, `listed`, holds it among its list items."""
+    held = field_value(entry, key, None)
+    return value in held if listed and isinstance(held, list) else not listed and held == value
+
+
+def field_value(entry: Entry, key: str, item: int | None) -> object:
+    """The value of `key` (its `item`th, for a list) of an entry, else None."""
+    value = getattr(entry, key, None) if key in ENTRY_FIELDS else entry.extra.get(key)
+    if item is None:
+        return value
+    return value[item] if isinstance(value, list) and item < len(value) else None
+
+
+def field_at(entry: Entry, line: int, column: int) -> tuple[str, int | None] | None:
+    """(key, list item) of the field of an entry read from a file at line:column, as a problem
+    locates it (Entry.position), else None."""
+    found = sorted((name for name, place in entry.positions.items() if place == (line, column)),
+                   key=lambda name: "[" not in name)  # a list item before its key
+    if not found:
+        return None
+    key, _, item = found[0].partition("[")
+    return key, int(item.rstrip("]")) if item else None
 
 
 def language_pair(languages: dict) -> str:
@@ -292,6 +345,13 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     if _forbids_what_the_other_approves(theirs, ours) or _forbids_what_the_other_approves(ours, theirs):
         conflict(ours.source, "one approves a rendering the other forbids", ours, theirs)
         return
+    if ours.status is not Status.CANDIDATE and theirs.status is Status.CANDIDATE:
+        added = unreviewed_additions(ours, theirs)
+        if added:
+            key = added[0][0]
+            conflict(ours.source, unreviewed_reason(ours, added), ours, theirs, key=key,
+                     values=(enforced_shown(ours, key), enforced_shown(theirs, key)))
+            return
     differing = [key for key, value in theirs.extra.items()
                  if key in ours.extra and not _same_value(ours.extra[key], value)]
     if differing:
@@ -321,6 +381,55 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     for key, value in theirs.extra.items():
         ours.extra.setdefault(key, value)
     add_comments(ours, comments_of(theirs), into)
+
+
+# What check enforces of an entry beside its decision: the renderings and English wordings it
+# forbids, the spellings it finds the term under, how it reads case, where it applies.
+ENFORCED_LISTS = ("forbidden", "source_forbidden", "source_variants")
+
+
+def unreviewed_additions(decided: Entry, candidate: Entry, merged: Entry | None = None) -> list[tuple[str, str]]:
+    """(key, value as shown) of what a candidate would add to what check enforces of a decision on
+    the same pair; given `merged` (a three-way merge's entry), what that entry took from it.
+
+    Approved and rejected entries are a person's reviewed work: a forbidden rendering, a variant or
+    a setting nobody approved with the decision must not start failing (or passing) translations
+    in CI because a merge carried it over, unseen, from a candidate."""
+    merged = candidate if merged is None else merged
+    added = [(key, f'"{value}"') for key in ENFORCED_LISTS for value in getattr(merged, key)
+             if value not in getattr(decided, key) and value in getattr(candidate, key)]
+    if merged.case_sensitive is not None and merged.case_sensitive != decided.case_sensitive \
+            and merged.case_sensitive == candidate.case_sensitive:
+        added.append(("case_sensitive", str(merged.case_sensitive).lower()))
+    if merged.keep_source and not decided.keep_source and candidate.keep_source:
+        added.append(("keep_source", "true"))
+    if PATHS in merged.extra and PATHS not in decided.extra and PATHS in candidate.extra:
+        paths = merged.extra[PATHS]
+        added.append((PATHS, f"[{', '.join(map(str, paths))}]" if isinstance(paths, list) else _shown_value(paths)))
+    return added
+
+
+def unreviewed_reason(decided: Entry, added: list[tuple[str, str]]) -> str:
+    """The conflict for a candidate's additions to a decision (unreviewed_additions): what it would
+    add, and how to settle it."""
+    shown = "; ".join(f"{key} {value}" for key, value in added)
+    them = "it" if len(added) == 1 else "them"
+    decide = "approve" if decided.status is Status.APPROVED else "reject"
+    return (f"the candidate would add {shown} to the {decided.status.value} entry, which nobody reviewed with "
+            f"{them}: {decide} the entry with {them}, or remove {them} from the candidate")
+
+
+def enforced_shown(entry: Entry, key: str) -> str:
+    """`approved "智能电网", no source_forbidden`: one side of such a conflict, its decision and the
+    field the candidate adds to."""
+    value = getattr(entry, key) if key != PATHS else entry.extra.get(key)
+    if isinstance(value, list):
+        value = f"[{', '.join(map(str, value))}]" if value else None
+    if isinstance(value, bool):
+        value = str(value).lower() if value or key == "case_sensitive" else None
+    held = f"no {key}" if value is None else f"{key} {value}"
+    targets = " / ".join(f'"{target}"' for target in entry.target) or "no target"
+    return f"{entry.status.value} {targets}, {held}"
 
 
 def comments_not_kept(comments: list[str], name: str, part: str, into: str) -> str:

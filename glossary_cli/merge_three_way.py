@@ -12,7 +12,8 @@ are a conflict, as is an entry deleted on one side and changed on the other. A d
 target, status, keep_source) is one field: never one side's status with the other side's target,
 and a person's decision or edit wins over what extract only re-proposed on the other side; a
 candidate one side deleted and the other only re-proposed stays deleted. Forbidden renderings
-and source variants merge item by item, note lines line by line; the tool's own fields (score,
+and source variants merge item by item, note lines line by line, but what one side added to a
+candidate the other side decided on is a conflict (merge.unreviewed_additions); the tool's own fields (score,
 count, signals, evidence, alternatives) follow ours when both sides re-ran extract, and the
 checksum follows the decision. Entries both sides added are merged as merge_glossaries merges
 two files.
@@ -26,6 +27,7 @@ by hand stay ours'.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,9 +35,10 @@ from .glossary import Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
                             header_line, outside_comments, outside_text, take_outside_text)
 from .language_tags import merged_languages
-from .merge import (MergeConflict, MergeResult, TermIndex, comments_not_kept, language_pair, merge_entry,
-                    narrowed_languages)
+from .merge import (MergeConflict, MergeResult, TermIndex, comments_not_kept, enforced_shown, language_pair,
+                    merge_entry, narrowed_languages, unreviewed_additions, unreviewed_reason)
 from .normalize import english_key
+from .scope import PATHS
 from .update import as_extracted, fill_places, worked_on
 from .validate import term_forms
 
@@ -318,6 +321,8 @@ def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict
     clashes = [(name, value) for name, value in [*values.items(), *extra.items()] if isinstance(value, _Clash)]
     if isinstance(result, _Clash):
         clashes.append(("comments", result))
+    if not isinstance(decided, _Clash):
+        clashes += _unreviewed_clash(decided, own, new, values, extra)
     for name, clash in clashes:
         name = clash.key or name
         located = name if name in own.positions or name in new.positions else None
@@ -329,6 +334,28 @@ def _merge_fields(old: Entry, own: Entry, new: Entry, merged: Glossary, conflict
         setattr(result, name, value)
     result.extra = {key: value for key, value in extra.items() if value is not _ABSENT}
     return result
+
+
+def _unreviewed_clash(decided: Entry, own: Entry, new: Entry, values: dict[str, Any],
+                      extra: dict[str, Any]) -> list[tuple[str, _Clash]]:
+    """A decision one side made while the other side, where the entry is still a candidate, added
+    to what check enforces of it (a forbidden rendering, a variant...): taken into the decision,
+    that would be enforced without anyone having reviewed it with the decision (merge.unreviewed_additions)."""
+    candidate = new if decided is own else own
+    if decided.status is Status.CANDIDATE or candidate.status is not Status.CANDIDATE:
+        return []
+    taken = copy.copy(decided)
+    taken.forbidden, taken.source_forbidden, taken.source_variants = (
+        values["forbidden"], values["source_forbidden"], values["source_variants"])
+    if not isinstance(values["case_sensitive"], _Clash):
+        taken.case_sensitive = values["case_sensitive"]
+    paths = extra.get(PATHS, _ABSENT)
+    taken.extra = {} if paths is _ABSENT or isinstance(paths, _Clash) else {PATHS: paths}
+    added = unreviewed_additions(decided, candidate, taken)
+    if not added:
+        return []
+    key = added[0][0]
+    return [(key, _Clash(enforced_shown(own, key), enforced_shown(new, key), reason=unreviewed_reason(decided, added)))]
 
 
 def _decision(entry: Entry) -> tuple:

@@ -870,7 +870,7 @@ def merge(
         from ..merge import merge_glossaries
 
         result = merge_glossaries(ours_glossary, theirs_glossary, base_name=str(ours), incoming_name=str(theirs))
-        came_from = _two_way_origin(result.glossary, len(ours_glossary.terms), ours, theirs)
+        came_from = _two_way_origin(result.glossary, ours_glossary, theirs_glossary, ours, theirs)
     for message in result.dropped:
         warn(message)
     if result.stopped:  # no entry was compared: nothing a person settles entry by entry, so a usage error
@@ -965,10 +965,16 @@ def _write(text: str, output: Optional[Path], read: bytes | None, to_stdout: boo
         write_atomic(str(output), text, expected=read)
 
 
-def _origin_of(written, line: int, came_from) -> str:
-    """` [entry from theirs.yaml:9]`: where the entry at `line` of the merged glossary came from."""
-    at = max((index for index, entry in enumerate(written.terms) if (entry.line or 0) <= line), default=None)
-    return came_from(at) if at is not None else ""
+def _origin_of(written, problem, came_from) -> str:
+    """` [entry from theirs.yaml:9]`: where the entry a problem of the merged glossary is about
+    came from, and the field it points at, where that came from another entry (merge.FieldOrigins)."""
+    from ..merge import field_at
+
+    at = max((index for index, entry in enumerate(written.terms) if (entry.line or 0) <= problem.line), default=None)
+    if at is None:
+        return ""
+    field = field_at(written.terms[at], problem.line, problem.column)
+    return came_from(at, written.terms[at], field)
 
 
 def _warn_of_unreviewed_mistakes(written, came_from, where: str) -> None:
@@ -979,28 +985,61 @@ def _warn_of_unreviewed_mistakes(written, came_from, where: str) -> None:
     from ..validate import unenforced_problems
 
     for problem in unenforced_problems(written, where):
-        warn(f"{problem}{_origin_of(written, problem.line, came_from)}; merged as it is")
+        warn(f"{problem}{_origin_of(written, problem, came_from)}; merged as it is")
 
 
-def _two_way_origin(merged, base_count: int, base: Path, incoming: Path):
-    """Where the merged entry at an index came from: the base's entries first, then those added."""
-    def came_from(index: int) -> str:
+def _two_way_origin(merged, ours_glossary, theirs_glossary, base: Path, incoming: Path):
+    """Where the merged entry at an index came from: the base's entries first, then those added;
+    and a field of it that the entry it came from does not hold, from the entry that does."""
+    from ..merge import FieldOrigins
+
+    base_count = len(ours_glossary.terms)
+    origins = {str(base): FieldOrigins([(str(incoming), theirs_glossary), (str(base), ours_glossary)]),
+               str(incoming): FieldOrigins([(str(incoming), theirs_glossary)])}
+
+    def came_from(index: int, written, field) -> str:
         entry = merged.terms[index]
-        name = base if index < base_count else incoming
-        return f" [entry from {name}{f':{entry.line}' if entry.line else ''}]"
+        name, own = (base, ours_glossary.terms[index]) if index < base_count else (incoming, entry)
+        return f" [entry from {name}{f':{entry.line}' if entry.line else ''}" \
+               f"{_field_from(written, field, own, origins[str(name)])}]"
     return came_from
 
 
 def _three_way_origin(merged, ours_glossary, theirs_glossary, ours: Path, theirs: Path):
-    """Where the merged entry at an index came from: the side holding it as it is, else both."""
-    def came_from(index: int) -> str:
+    """Where the merged entry at an index came from: the side holding it as it is, else both, and
+    then the side the field a message points at came from."""
+    from ..merge import FieldOrigins
+
+    origins = FieldOrigins([(str(ours), ours_glossary), (str(theirs), theirs_glossary)])
+
+    def came_from(index: int, written, field) -> str:
         entry = merged.terms[index]
         for name, glossary in ((ours, ours_glossary), (theirs, theirs_glossary)):
             same = next((other for other in glossary.terms if other == entry), None)
             if same is not None:
                 return f" [entry from {name}{f':{same.line}' if same.line else ''}]"
-        return f" [entry merged from {ours} and {theirs}]"
+        return f" [entry merged from {ours} and {theirs}{_field_from(written, field, None, origins)}]"
     return came_from
+
+
+def _field_from(written, field, own, origins) -> str:
+    """`, its forbidden "电力网" from theirs.yaml:12`: where the field a message points at came
+    from, when the entry `own` the merged one came from does not hold it ("" when it does)."""
+    from ..merge import field_value, holds
+
+    if field is None:
+        return ""
+    key, item = field
+    value = field_value(written, key, item)
+    if own is not None and holds(own, key, value, listed=item is not None):
+        return ""
+    holder = origins.holder(written, key, item)
+    if holder is None:
+        return ""
+    name, other, at = holder
+    line = other.position(key, at)[0] if other.line else None
+    shown = f' "{value}"' if isinstance(value, str) else ""
+    return f", its {key}{shown} from {name}{f':{line}' if line else ''}"
 
 
 def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path):
@@ -1015,7 +1054,7 @@ def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path):
     if not problems:
         return written
     for problem in problems:
-        _error_line(f"{problem}{_origin_of(written, problem.line, came_from)}")
+        _error_line(f"{problem}{_origin_of(written, problem, came_from)}")
     many = len(problems) != 1
     fail(f"the merged glossary would fail validate ({counted(len(problems), 'problem')}); nothing "
          f"written. Settle {'them' if many else 'it'} in {base} or {incoming} and merge again")
