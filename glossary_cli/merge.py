@@ -59,6 +59,7 @@ class MergeConflict:
     incoming_name: str = "incoming"
     key: str | None = None  # the key whose two values differ (note, x-reviewer…): shown instead of the entries
     values: tuple[str, str] | None = None
+    base_taken: str = ""  # what the base entry holds from an incoming entry merged into it, and where from
 
     def __str__(self) -> str:
         if not self.source:
@@ -69,7 +70,8 @@ class MergeConflict:
                 line = entry.position(self.key)[0] if self.key and entry.line else entry.line
                 where = f":{line}" if line else ""
                 shown = _describe(entry) if self.values is None else self.values[side]
-                sides.append(f"{name}{where} {shown}")
+                taken = f", {self.base_taken}" if side == 0 and self.base_taken else ""
+                sides.append(f"{name}{where} {shown}{taken}")
         return f'"{self.source}": {self.reason} ({"; ".join(sides)})' if sides else f'"{self.source}": {self.reason}'
 
 
@@ -91,13 +93,16 @@ def merge_glossaries(base: Glossary, incoming: Glossary, *, base_name: str = "ba
     """Fold `incoming` into a copy of `base`; neither argument is modified."""
     merged = base.copy()
     conflicts: list[MergeConflict] = []
+    origins = FieldOrigins([(incoming_name, incoming)])
 
     def conflict(source: str, reason: str, base_entry: Entry | None, incoming_entry: Entry | None,
                  key: str | None = None, values: tuple[str, str] | None = None) -> None:
         # the entry met may itself be one added from incoming, which then contradicts itself
         added = base_entry is not None and any(base_entry is entry for entry in merged.terms[len(base.terms):])
+        place = next((place for place, entry in enumerate(merged.terms[:len(base.terms)]) if entry is base_entry), None)
+        taken = "" if place is None else taken_from(base_entry, base.terms[place], origins)
         conflicts.append(MergeConflict(source, reason, base_entry, incoming_entry,
-                                       incoming_name if added else base_name, incoming_name, key, values))
+                                       incoming_name if added else base_name, incoming_name, key, values, taken))
 
     languages = merged_languages(base.languages, incoming.languages)
     if languages is None:
@@ -151,6 +156,25 @@ class FieldOrigins:
                 if holds(other, key, value, listed=item is not None):
                     return name, other, field_value(other, key, None).index(value) if item is not None else None
         return None
+
+
+def taken_from(entry: Entry, original: Entry, origins: FieldOrigins) -> str:
+    """`its forbidden "电力网" from theirs.yaml:7`: what a base entry holds that it did not before the
+    merge (a decision made on it, a list item added), with the file and line each came from, so a
+    conflict about it does not blame the base for the other file's rendering; "" when nothing."""
+    taken = []
+    for key in ("status", "target", *ENFORCED_LISTS):
+        now, before = getattr(entry, key), getattr(original, key)
+        for item, value in enumerate(now) if isinstance(now, list) else [(None, now)]:
+            if (value in before if item is not None else value == before):
+                continue
+            holder = origins.holder(entry, key, item)
+            if holder is not None:
+                name, other, at = holder
+                line = other.position(key, at)[0] if other.line else None
+                shown = f'"{value}"' if item is not None else getattr(value, "value", value)
+                taken.append(f"{key} {shown} from {name}{f':{line}' if line else ''}")
+    return f"its {', '.join(taken)}" if taken else ""
 
 
 def holds(entry: Entry, key: str, value: object, *, listed: bool) -> bool:
