@@ -415,6 +415,25 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
     return featured
 
 
+# Priors closer than this (relative) are a tie: at that distance they differ by a link or two's
+# count or co-occurrence, which says nothing of which rendering is right.
+NEAR_TIE = 0.01
+
+
+def _near_tie_settled(options: list[tuple], min_score: float) -> list[tuple]:
+    """`options` (prior, score, target key, tally), best prior first, with the rendering the
+    dictionary explains best moved to the front when its prior ties with the first's: `multi-organ
+    failure` is 多器官衰竭 (every character explained, two links) rather than 多器官功能衰竭 (功能,
+    `function`, in no English word; three links), `Chinese New Year` 中国农历新年 rather than 中旬.
+    A rendering below --min-score is never moved up."""
+    tied = [option for number, option in enumerate(options)
+            if option[0] >= options[0][0] * (1 - NEAR_TIE) and (number == 0 or option[1] >= min_score)]
+    if len(tied) < 2:
+        return options
+    first = max(tied, key=lambda option: max(option[3].scores))  # the earliest of equals
+    return [first] + [option for option in options if option is not first]
+
+
 # A rendering the dictionary gives for the whole term is proposed when the corpus supports it
 # nearly as well as its best rendering: at least this share of its translation evidence (the
 # prior) and of its links (set on TICO-19).
@@ -449,6 +468,7 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
         # The target is chosen on translation evidence (the prior); the learned combination ranks
         # terms against each other, which is where corpus statistics help.
         options.sort(key=lambda option: (-option[0], -option[1], option[2]))
+        options = _near_tie_settled(options, min_score)
         # a rendering below --min-score is never proposed: the term would vanish with it
         first = preferred_rendering(source_key, [(prior, len(tally.scores), target_key)
                                                  for number, (prior, score, target_key, tally) in enumerate(options)

@@ -150,3 +150,33 @@ def test_in_a_big_corpus_a_long_phrase_needs_more_evidence_unless_it_is_a_name_o
     # a capitalised name (`Transport Layer Security`) or a UI label (`Add to cart`) is one at any length
     assert pair(words=3, name=True, **big).score() >= pair(words=2, name=True, **big).score()
     assert pair(words=3, label=True, **big).score() == pair(words=2, label=True, **big).score()
+
+
+def test_of_two_renderings_tied_on_evidence_the_one_every_word_explains_is_proposed():
+    """TICO-19 renders `multi-organ failure` 多器官功能衰竭 three times (its 功能, `function`, in no
+    English word) and 多器官衰竭 twice (every character explained): their priors differ by under 1%,
+    which a link's count or co-occurrence makes, so the better-explained rendering is proposed.
+    Where the corpus's usage is plainly stronger, it wins."""
+    from glossary_cli.scoring import PairTally, rank
+
+    def rendering(target: str, score: float, segments: list[int]) -> PairTally:
+        tally = PairTally()
+        for segment in segments:
+            tally.scores.append(score)
+            tally.source_forms[(False, "multi-organ failure")] += 1
+            tally.target_forms[target] += 1
+            tally.segments.add(segment)
+            tally.signals["lexicon"] += 1
+        return tally
+
+    def proposed(partly_explained_score: float, other_places_of_the_explained: int) -> str:
+        tallies = {("multi organ failure", "多器官功能衰竭"): rendering("多器官功能衰竭", partly_explained_score, [0, 1, 2]),
+                   ("multi organ failure", "多器官衰竭"): rendering("多器官衰竭", 1.0, [10, 11])}
+        source_postings = {"multi organ failure": {0, 1, 2, 10, 11}, "cough": {3069}}  # 3,070 segments
+        target_postings = {"多器官功能衰竭": {0, 1, 2},
+                           "多器官衰竭": {10, 11, *range(20, 20 + other_places_of_the_explained)}}
+        [entry] = rank(tallies, source_postings, target_postings)
+        return entry.target
+
+    assert proposed(0.833, 3) == "多器官衰竭"  # priors 0.595 and 0.590: tied
+    assert proposed(0.86, 2) == "多器官功能衰竭"  # priors 0.611 and 0.597: the corpus's usage wins
