@@ -35,8 +35,9 @@ from .glossary import Entry, Glossary, Status
 from .glossary_yaml import (OUTSIDE_PARTS, add_comments, add_outside_comments, carried_to, comments_of,
                             header_line, outside_comments, outside_text, take_outside_text)
 from .language_tags import merged_languages
-from .merge import (MergeConflict, MergeResult, TermIndex, comments_not_kept, enforced_shown, language_pair,
-                    merge_entry, narrowed_languages, unreviewed_additions, unreviewed_reason)
+from .merge import (FieldOrigins, MergeConflict, MergeResult, TermIndex, comments_not_kept, enforced_shown,
+                    language_pair, merge_entry, narrowed_languages, taken_from, unreviewed_additions,
+                    unreviewed_reason)
 from .normalize import english_key
 from .scope import PATHS
 from .update import as_extracted, fill_places, worked_on
@@ -67,11 +68,16 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
     conflicts: list[MergeConflict] = []
 
     from_theirs: set[int] = set()  # ids of the entries taken from theirs as they are
+    became: dict[int, Entry] = {}  # id of a merged entry -> ours' entry it was merged from
+    origins = FieldOrigins([(theirs_name, theirs)])
 
     def conflict(source: str, reason: str, ours_entry: Entry | None, theirs_entry: Entry | None,
                  key: str | None = None, values: tuple[str, str] | None = None) -> None:
         ours_side = theirs_name if ours_entry is not None and id(ours_entry) in from_theirs else ours_name
-        conflicts.append(MergeConflict(source, reason, ours_entry, theirs_entry, ours_side, theirs_name, key, values))
+        original = became.get(id(ours_entry)) if ours_side == ours_name else None
+        taken = "" if original is None else taken_from(ours_entry, original, origins)
+        conflicts.append(MergeConflict(source, reason, ours_entry, theirs_entry, ours_side, theirs_name, key, values,
+                                       taken))
 
     dropped: list[str] = []
     if not _merge_header(ancestor, ours, theirs, merged, conflict, (ours_name, theirs_name), dropped):
@@ -91,6 +97,7 @@ def merge_three_way(ancestor: Glossary, ours: Glossary, theirs: Glossary, *, our
             folded += added
     successors = [position for position, slot in enumerate(slots) for _ in slot]  # ours' entry each came from
     merged.terms = [entry for slot in slots for entry in slot] + appended
+    became.update((id(entry), ours.terms[position]) for position, slot in enumerate(slots) for entry in slot)
     first_of_slot = {position: index for index, position in reversed(list(enumerate(successors)))}
     skipped: list[Entry] = []
     index = TermIndex(merged)

@@ -70,3 +70,14 @@ def test_a_conflict_names_the_file_a_decision_made_on_ours_came_from(runner, wor
     assert 'error: conflict: "grid": one approves a rendering the other forbids (ours.yaml:4 approved "电力网", its ' \
            'status approved from theirs.yaml:6, target "电力网" from theirs.yaml:5; theirs.yaml:7 candidate "电网络", ' \
            "forbids 电力网)" in result.stderr.splitlines()
+
+
+def test_a_three_way_conflict_names_the_file_a_rendering_merged_into_ours_came_from(runner, workdir):
+    write("base.yaml", HEADER + "  - source: grid\n    target: 电网\n    status: candidate\n")
+    write("ours.yaml", HEADER + "  - source: grid\n    target: 电网\n    status: candidate\n    note: seen in 2025\n")
+    write("theirs.yaml", HEADER + "  - source: grid\n    target: 电网\n    status: candidate\n    forbidden: [电力网]\n"
+          "  - source: grid\n    target: 电力网\n    status: approved\n")
+    result = runner.invoke(app, ["merge", "--base", "base.yaml", "ours.yaml", "theirs.yaml"])
+    assert result.exit_code == 1
+    assert 'error: conflict: "grid": one approves a rendering the other forbids (ours.yaml:4 candidate "电网", forbids ' \
+           '电力网, its forbidden "电力网" from theirs.yaml:7; theirs.yaml:8 approved "电力网")' in result.stderr.splitlines()
