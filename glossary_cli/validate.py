@@ -384,6 +384,25 @@ SHOWN_AS_NOTHING = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180
                               "\U000e0080-\U000e0fff]")
 
 
+VARIATION_SELECTOR = re.compile("[\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def _selects_a_form(text: str, at: int) -> bool:
+    """Whether the variation selector at `at` selects a form of the character before it, as it is
+    meant to: the emoji form of a symbol (❤️, ©️, a keycap 1️⃣), a glyph of a Han character (an
+    ideographic variation sequence), a form of a Mongolian letter. Only a stray one (at the start,
+    after a space or a letter it cannot vary) is invisible clutter."""
+    if at == 0 or not VARIATION_SELECTOR.match(text, at):
+        return False
+    before, selector = text[at - 1], text[at]
+    if selector in "\ufe0e\ufe0f":
+        keycap = before in "0123456789#*" and text[at + 1:at + 2] == "\u20e3"
+        return keycap or unicodedata.category(before) in ("So", "Sm", "Sk")
+    if "\u1800" <= selector <= "\u180f":
+        return "\u1820" <= before <= "\u18aa"
+    return HAN.match(before) is not None or unicodedata.category(before) == "Sm"
+
+
 @_check("GV008")
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     """An invisible character (zero-width space, byte-order mark, Hangul filler) in a term.
@@ -393,7 +412,9 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     an export carries either into CAT tools, whose term recognition then misses the term as typed."""
     for entry in glossary.terms:
         for key, item, value in _term_spellings(entry):
-            hidden = [*INVISIBLE.findall(value), *SHOWN_AS_NOTHING.findall(value)] if not value.isascii() else []
+            hidden = [*INVISIBLE.findall(value), *(found.group() for found in SHOWN_AS_NOTHING.finditer(value)
+                                                   if not _selects_a_form(value, found.start()))
+                      ] if not value.isascii() else []
             if hidden:
                 first = min(hidden, key=value.index)
                 name = unicodedata.name(first, "a code point Unicode keeps to show as nothing")
