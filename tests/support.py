@@ -3,6 +3,7 @@ entries many tests start from, and what check makes of one translated sentence."
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -48,6 +49,24 @@ def spoil(entry: Path, how: bytes | str) -> None:
         entry.write_bytes(data[:40] + bytes([data[40] ^ 0xFF]) + data[41:])
     else:
         entry.write_bytes(how)
+
+
+@functools.cache
+def plain_chinese_tokenizer():
+    """One jieba tokenizer without known terms for every test that only cuts text: each new one
+    reads jieba's dictionary again (1.5 s), as `extract` does once per run. A test giving known
+    terms makes its own, as they are added to that tokenizer's dictionary."""
+    from glossary_cli.tokenize import ChineseTokenizer
+
+    return ChineseTokenizer()
+
+
+@functools.cache
+def english_tokenizer():
+    """One blank spaCy English tokenizer (0.2 s to make) for every test that only cuts text."""
+    from glossary_cli.tokenize import EnglishTokenizer
+
+    return EnglishTokenizer()
 
 
 def seed_pairs(seed_article: Path) -> list[SegmentPair]:

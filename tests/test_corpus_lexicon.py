@@ -1,10 +1,10 @@
 from pathlib import Path
 
 from glossary_cli.extract import content_tokens, content_words, extract
-from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
 from glossary_cli.lexicon import Lexicon
 from glossary_cli.models import Location, SegmentPair
 from glossary_cli.word_alignment import learn_lexicon, without_explained_away
+from tests.support import english_tokenizer, plain_chinese_tokenizer
 
 PAIRS = [("Most COVID-19 patients recover at home", "大多数 COVID-19 患者在家中康复"),
          ("COVID-19 patients need oxygen", "COVID-19 患者需要吸氧"),
@@ -13,14 +13,14 @@ PAIRS = [("Most COVID-19 patients recover at home", "大多数 COVID-19 患者�
 
 
 def lexicon_of(pairs):
-    english = EnglishTokenizer().tokenize_many([source for source, _ in pairs])
-    chinese = [ChineseTokenizer().tokenize(target) for _, target in pairs]
+    english = english_tokenizer().tokenize_many([source for source, _ in pairs])
+    chinese = [plain_chinese_tokenizer().tokenize(target) for _, target in pairs]
     return learn_lexicon([content_words(tokens, target) for tokens, (_, target) in zip(english, pairs)],
                          [content_tokens(tokens) for tokens in chinese])
 
 
 def test_words_the_translation_keeps_as_they_are_are_not_learned():
-    tokens = EnglishTokenizer().tokenize_many(["patients with COVID-19 use AI tools"])[0]
+    tokens = english_tokenizer().tokenize_many(["patients with COVID-19 use AI tools"])[0]
     assert content_words(tokens, "COVID-19 患者使用AI工具") == ["patients", "use", "tools"]
 
 
@@ -37,8 +37,8 @@ def test_a_rare_word_does_not_learn_what_its_neighbour_means():
              ("A simple and distraction free Markdown editor", "简单无杂的Markdown编辑器"),
              ("Apostrophe is a GTK based distraction free Markdown editor", "Apostrophe是一个基于GTK的极简Markdown编辑器")]
     english = [content_words(tokens, target) for tokens, (_, target)
-               in zip(EnglishTokenizer().tokenize_many([source for source, _ in pairs]), pairs)]
-    chinese = [content_tokens(ChineseTokenizer().tokenize(target)) for _, target in pairs]
+               in zip(english_tokenizer().tokenize_many([source for source, _ in pairs]), pairs)]
+    chinese = [content_tokens(plain_chinese_tokenizer().tokenize(target)) for _, target in pairs]
     learned = learn_lexicon(english, chinese)
     assert "编辑器" in learned["distraction"]  # what the learner alone makes of it
     dictionary = Lexicon()

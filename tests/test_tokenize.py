@@ -1,10 +1,11 @@
 import pytest
 
 from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer, merge_word_units
+from tests.support import english_tokenizer, plain_chinese_tokenizer
 
 
 def words(text: str) -> list[str]:
-    return [token.text for token in EnglishTokenizer().tokenize_many([text])[0]]
+    return [token.text for token in english_tokenizer().tokenize_many([text])[0]]
 
 
 def test_english_word_units_keep_acronyms_and_hyphenated_compounds_whole():
@@ -14,7 +15,7 @@ def test_english_word_units_keep_acronyms_and_hyphenated_compounds_whole():
 
 def test_english_offsets_point_into_the_text():
     text = "the EU-China Common Ground Taxonomy"
-    for token in EnglishTokenizer().tokenize_many([text])[0]:
+    for token in english_tokenizer().tokenize_many([text])[0]:
         assert text[token.start:token.end] == token.text
 
 
@@ -31,21 +32,21 @@ def test_missing_spacy_model_is_a_usage_error():
 
 
 def test_known_terms_leave_the_tokens_of_texts_without_them_alone():
-    plain, known = ChineseTokenizer(), ChineseTokenizer(["虚拟电厂", "绿电交易", "电转气"])
+    plain, known = plain_chinese_tokenizer(), ChineseTokenizer(["虚拟电厂", "绿电交易", "电转气"])
     assert known.jieba.total == plain.jieba.total  # jieba's total weighs every route of every text
     for text in ("城市需要更多的储能设施", "推进风电与光伏的发展", "热泵在北方城市迅速普及"):
         assert [token.text for token in known.tokenize(text)] == [token.text for token in plain.tokenize(text)]
 
 
 def test_known_terms_are_not_split_by_jieba():
-    plain = [t.text for t in ChineseTokenizer().tokenize("材料护照确保可追溯")]
+    plain = [t.text for t in plain_chinese_tokenizer().tokenize("材料护照确保可追溯")]
     assert "材料护照" not in plain
     known = [t.text for t in ChineseTokenizer(["材料护照"]).tokenize("材料护照确保可追溯")]
     assert known[0] == "材料护照"
 
 
 def test_commonness_of_a_target_ignores_the_function_words_jieba_cut_off():
-    tokenizer = ChineseTokenizer()
+    tokenizer = plain_chinese_tokenizer()
     cut = tokenizer.tokenize("城市碳中和")  # jieba: 城市/碳中/和, though 碳中和 is one word
     assert [token.text for token in cut] == ["城市", "碳中", "和"]
     assert tokenizer.commonness(cut) == tokenizer.commonness(cut[:2])
@@ -57,7 +58,7 @@ def test_a_preposition_or_conjunction_glued_onto_an_unknown_word_is_taken_off():
     # jieba's HMM makes words of 明则 (`Huiming then`) and 马云向 (`to Jack Ma`); no word ends in 则 or 向
     # but a dictionary word (否则, 方向), so the name can be a term without the function word.
     def words(text: str) -> list[str]:
-        return [token.text for token in ChineseTokenizer().tokenize(text)]
+        return [token.text for token in plain_chinese_tokenizer().tokenize(text)]
 
     assert words("所长成会明则聚焦城市层面")[:4] == ["所长", "成会", "明", "则"]
     assert words("马云向武汉捐赠口罩")[:2] == ["马云", "向"]
@@ -79,7 +80,8 @@ def test_a_rare_dictionary_word_glued_from_a_word_and_a_locative_is_cut_again():
     """jieba's dictionary lists 工作日内 (within working days) 3 times beside 工作日 789 times, and
     `working day` took 工作日内 as its target."""
     def cut(text, **options):
-        return [token.text for token in ChineseTokenizer(**options).tokenize(text)]
+        tokenizer = ChineseTokenizer(**options) if options else plain_chinese_tokenizer()
+        return [token.text for token in tokenizer.tokenize(text)]
 
     assert cut("我们将在 15 个工作日内答复。")[-4:] == ["工作日", "内", "答复", "。"]
     assert "操作" in cut("操作前请阅读说明。")
