@@ -425,9 +425,17 @@ def _near_tie_settled(options: list[tuple], min_score: float) -> list[tuple]:
     dictionary explains best moved to the front when its prior ties with the first's: `multi-organ
     failure` is 多器官衰竭 (every character explained, two links) rather than 多器官功能衰竭 (功能,
     `function`, in no English word; three links), `Chinese New Year` 中国农历新年 rather than 中旬.
-    A rendering below --min-score is never moved up."""
+
+    Only a rendering linked twice, or as often as the first, is moved up: one sentence's link is
+    too little to overrule more (a lexicon learned from the corpus explains some one-offs in full).
+    And the tie decides which rendering a proposed term gets, never whether the term is proposed:
+    when the first is below --min-score, so is the term."""
+    if options[0][1] < min_score:
+        return options
+    needed = min(2, len(options[0][3].scores))
     tied = [option for number, option in enumerate(options)
-            if option[0] >= options[0][0] * (1 - NEAR_TIE) and (number == 0 or option[1] >= min_score)]
+            if option[0] >= options[0][0] * (1 - NEAR_TIE)
+            and (number == 0 or option[1] >= min_score and len(option[3].scores) >= needed)]
     if len(tied) < 2:
         return options
     first = max(tied, key=lambda option: max(option[3].scores))  # the earliest of equals

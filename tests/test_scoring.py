@@ -169,14 +169,22 @@ def test_of_two_renderings_tied_on_evidence_the_one_every_word_explains_is_propo
             tally.signals["lexicon"] += 1
         return tally
 
-    def proposed(partly_explained_score: float, other_places_of_the_explained: int) -> str:
+    def proposed(partly_explained_score: float, other_places_of_the_explained: int, explained_links: int = 2,
+                 min_score: float = 0.0) -> str | None:
+        explained_at = [10, 11][:explained_links]
         tallies = {("multi organ failure", "多器官功能衰竭"): rendering("多器官功能衰竭", partly_explained_score, [0, 1, 2]),
-                   ("multi organ failure", "多器官衰竭"): rendering("多器官衰竭", 1.0, [10, 11])}
-        source_postings = {"multi organ failure": {0, 1, 2, 10, 11}, "cough": {3069}}  # 3,070 segments
+                   ("multi organ failure", "多器官衰竭"): rendering("多器官衰竭", 1.0, explained_at)}
+        source_postings = {"multi organ failure": {0, 1, 2, *explained_at}, "cough": {3069}}  # 3,070 segments
         target_postings = {"多器官功能衰竭": {0, 1, 2},
-                           "多器官衰竭": {10, 11, *range(20, 20 + other_places_of_the_explained)}}
-        [entry] = rank(tallies, source_postings, target_postings)
-        return entry.target
+                           "多器官衰竭": {*explained_at, *range(20, 20 + other_places_of_the_explained)}}
+        entries = rank(tallies, source_postings, target_postings, min_score=min_score)
+        return entries[0].target if entries else None
 
     assert proposed(0.833, 3) == "多器官衰竭"  # priors 0.595 and 0.590: tied
     assert proposed(0.86, 2) == "多器官功能衰竭"  # priors 0.611 and 0.597: the corpus's usage wins
+    # One sentence's link does not overrule three (a lexicon learned from the corpus can explain a
+    # one-off in full: `school closure` 学校举措, `measures of schools`, against 学校关闭 twice).
+    assert proposed(0.58, 0, explained_links=1) == "多器官功能衰竭"  # priors 0.465 and 0.461: tied
+    # The tie picks a rendering for a proposed term, and never proposes a term: below --min-score
+    # (多器官功能衰竭 scores 0.948, 多器官衰竭 0.978), the term goes, as it did.
+    assert proposed(0.833, 3, min_score=0.95) is None
