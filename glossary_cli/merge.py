@@ -369,11 +369,12 @@ def _merge_same_pair(ours: Entry, theirs: Entry, conflict, into: Glossary) -> No
     if _forbids_what_the_other_approves(theirs, ours) or _forbids_what_the_other_approves(ours, theirs):
         conflict(ours.source, "one approves a rendering the other forbids", ours, theirs)
         return
-    if ours.status is not Status.CANDIDATE and theirs.status is Status.CANDIDATE:
-        added = unreviewed_additions(ours, theirs)
+    decided, candidate = (theirs, ours) if ours.status is Status.CANDIDATE else (ours, theirs)
+    if decided.status is not Status.CANDIDATE and candidate.status is Status.CANDIDATE:
+        added = unreviewed_additions(decided, candidate)  # whichever side holds the decision
         if added:
             key = added[0][0]
-            conflict(ours.source, unreviewed_reason(ours, added), ours, theirs, key=key,
+            conflict(ours.source, unreviewed_reason(decided, added), ours, theirs, key=key,
                      values=(enforced_shown(ours, key), enforced_shown(theirs, key)))
             return
     differing = [key for key, value in theirs.extra.items()

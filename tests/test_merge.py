@@ -200,10 +200,17 @@ def test_different_languages_cannot_be_merged():
 
 
 def test_a_decision_on_a_worked_candidate_keeps_the_work():
-    result = merge_glossaries(parse(CANDIDATE_WITH_WORK), glossary(approved("cloud", "云端")))
+    """Its comment, note and own fields; a forbidden rendering the decision lacks is for a person
+    to approve with it (test_merge_candidate_never_changes_a_decision.py), whichever side it is on."""
+    worked = CANDIDATE_WITH_WORK.replace("    forbidden: [云朵]\n", "")
+    result = merge_glossaries(parse(worked), glossary(approved("cloud", "云端")))
     assert result.conflicts == []
-    assert dump_glossary(result.glossary) == CANDIDATE_WITH_WORK.replace("云\n", "云端\n").replace(
+    assert dump_glossary(result.glossary) == worked.replace("云\n", "云端\n").replace(
         "candidate", "approved") + "    alternatives:\n      - {target: 云}\n"
+    assert [conflict.reason for conflict in merge_glossaries(parse(CANDIDATE_WITH_WORK),
+                                                             glossary(approved("cloud", "云端"))).conflicts] == [
+        'the candidate would add forbidden "云朵" to the approved entry, which nobody reviewed with it: '
+        "approve the entry with it, or remove it from the candidate"]
 
 
 def test_a_decision_that_contradicts_a_worked_candidate_is_a_conflict():
@@ -211,7 +218,8 @@ def test_a_decision_that_contradicts_a_worked_candidate_is_a_conflict():
     assert [conflict.reason for conflict in merge_glossaries(base, glossary(approved("cloud", "云朵"))).conflicts] == [
         "one approves a rendering the other forbids"]
     assert [conflict.reason for conflict in merge_glossaries(
-        base, glossary(approved("cloud", "云端", extra={"ticket": "LEG-40"}))).conflicts] == ["ticket differs"]
+        parse(CANDIDATE_WITH_WORK.replace("    forbidden: [云朵]\n", "")),
+        glossary(approved("cloud", "云端", extra={"ticket": "LEG-40"}))).conflicts] == ["ticket differs"]
 
 
 def test_an_incoming_candidate_with_a_note_is_kept_beside_a_decision():

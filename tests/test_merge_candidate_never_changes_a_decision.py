@@ -83,3 +83,14 @@ def test_three_way_approved_on_one_side_and_forbidden_on_the_candidate_on_the_ot
         assert [conflict.reason.split(",")[0] for conflict in result.conflicts] == [
             'the candidate would add forbidden "智慧电网" to the approved entry'], ours
         assert result.glossary.terms == ours.terms  # ours left as it was, as on any conflict
+
+
+def test_which_file_holds_the_candidate_makes_no_difference(runner, workdir):
+    """A git merge driver calls the checked-out branch ours: the rule cannot depend on it (probe:
+    our candidate's forbidden rendering went silently into their approval)."""
+    write("approved.yaml", APPROVED)
+    write("cand.yaml", HEADER + CANDIDATE + "    forbidden: [智慧电网]\n")
+    for files in (["approved.yaml", "cand.yaml"], ["cand.yaml", "approved.yaml"]):
+        result = runner.invoke(app, ["merge", *files])
+        assert result.exit_code == 1, files
+        assert 'the candidate would add forbidden "智慧电网" to the approved entry' in result.stderr
