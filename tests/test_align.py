@@ -1,13 +1,13 @@
 from glossary_cli.align import SegmentAligner, SegmentEvidence, lexical_score, word_pieces
 from glossary_cli.candidates import chinese_spans, english_spans
 from glossary_cli.lexicon import Lexicon, parse_cedict, stem
-from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
+from tests.support import english_tokenizer, plain_chinese_tokenizer
 
 
 def chosen_links(source: str, target: str, lexicon: Lexicon | None = None):
     """The links of one segment pair, as `extract` finds them (with CC-CEDICT alone, or `lexicon`)."""
-    tokens = EnglishTokenizer().tokenize_many([source])[0]
-    chinese = ChineseTokenizer()
+    tokens = english_tokenizer().tokenize_many([source])[0]
+    chinese = plain_chinese_tokenizer()
     spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs, source=source)
     return SegmentAligner(lexicon or Lexicon()).link(SegmentEvidence(source, target, tokens),
                                                      english_spans(source, tokens), spans)
@@ -92,7 +92,7 @@ def test_lexical_score_rewards_full_mutual_coverage():
 
 def test_a_span_that_starts_with_a_verb_loses_to_the_noun_phrase():
     source, target = "to pioneer the development of smart grids", "率先推进智能电网的发展"
-    chinese = ChineseTokenizer()
+    chinese = plain_chinese_tokenizer()
     spans = chinese_spans(target, chinese.tokenize(target), verbs=chinese.verbs, source=source)
     assert next(span for span in spans if span.text == "推进智能").verb_initial
     assert ("smart grid", "智能电网") in linked(source, target)

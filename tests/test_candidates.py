@@ -1,15 +1,15 @@
 from glossary_cli.candidates import chinese_spans, english_spans, placeholder_mask, starts_sentence
 from glossary_cli.placeholders import mask_placeholders
-from glossary_cli.tokenize import ChineseTokenizer, EnglishTokenizer
+from tests.support import english_tokenizer, plain_chinese_tokenizer
 
 
 def english(text: str) -> dict[str, object]:
-    tokens = EnglishTokenizer().tokenize_many([mask_placeholders(text)])[0]
+    tokens = english_tokenizer().tokenize_many([mask_placeholders(text)])[0]
     return {span.text: span for span in english_spans(text, tokens)}
 
 
 def chinese(text: str) -> dict[str, object]:
-    return {span.text: span for span in chinese_spans(text, ChineseTokenizer().tokenize(text))}
+    return {span.text: span for span in chinese_spans(text, plain_chinese_tokenizer().tokenize(text))}
 
 
 def test_english_ngrams_do_not_start_or_end_with_function_words():
@@ -115,7 +115,7 @@ def test_a_short_string_translated_as_a_whole_is_a_span_whatever_words_it_holds(
     assert not any("，" in text for text in chinese("保存，到磁盘"))
     # nor at its edges where the English is a label too, as English labels may start with one (`Log Out`)
     def label(target: str, source: str) -> set[str]:
-        return {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source=source)}
+        return {span.text for span in chinese_spans(target, plain_chinese_tokenizer().tokenize(target), source=source)}
 
     assert "到店自提" in label("到店自提", "Store Pickup") and "从相册导入" in label("从相册导入", "Import from Album")
     assert not any(span.startswith("如果") for span in label("如果负载均衡器返回错误", "If the load balancer fails"))
@@ -130,7 +130,7 @@ def test_function_words_jieba_cut_out_of_a_dictionary_word_do_not_end_a_span():
     found = chinese("面临老化基础设施与能源需求上升的压力")
     assert "老化基础设施" in found and not any(text.endswith("与") for text in found)
     # jieba's own dictionary counts too: 和数 (`sum`) would cut its 数据安全 (`data security`)
-    text, tokenizer = "保护数据隐私和数据安全", ChineseTokenizer()
+    text, tokenizer = "保护数据隐私和数据安全", plain_chinese_tokenizer()
     found = {span.text for span in chinese_spans(text, tokenizer.tokenize(text), known=tokenizer.knows)}
     assert "数据隐私" in found and not any(text.endswith("和") for text in found)
 
@@ -166,7 +166,7 @@ def test_latin_words_in_chinese_stay_whole():
 def test_english_words_the_translation_keeps_as_they_are_are_one_span():
     text = "由Wolf Vollprecht开发，Manuel Genovés维护"
     source = "Created by Wolf Vollprecht and maintained by Manuel Genovés."
-    found = {span.text for span in chinese_spans(text, ChineseTokenizer().tokenize(text), source=source)}
+    found = {span.text for span in chinese_spans(text, plain_chinese_tokenizer().tokenize(text), source=source)}
     assert {"Wolf Vollprecht", "Manuel Genovés", "Vollprecht开发"} <= found
     assert not {"Manuel Genov", "Wolf Vollprecht开发"} & found  # whole English words, and no Chinese glued on
     # Latin words in a row that the English does not have as they are stay apart
@@ -191,7 +191,7 @@ def test_a_phrase_opening_with_a_verb_is_a_clause_unless_it_is_the_whole_label()
 
 def test_a_capital_after_a_step_number_colon_or_full_stop_says_nothing_of_a_name():
     def starting(text: str) -> list[str]:
-        tokens = EnglishTokenizer().tokenize_many([text])[0]
+        tokens = english_tokenizer().tokenize_many([text])[0]
         return [token.text for index, token in enumerate(tokens) if starts_sentence(tokens, index)]
 
     assert starting("Step 3: Configure security groups") == ["Step", "Configure"]
@@ -232,7 +232,7 @@ def test_chinese_spans_do_not_start_or_end_with_this_each_if_or_please():
 def test_a_latin_word_and_the_chinese_after_its_space_make_one_span():
     # zh-CN style puts a space between Latin and Han: API 密钥 is the rendering of `API key`
     def spans(target: str, source: str) -> set[str]:
-        return {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source=source)}
+        return {span.text for span in chinese_spans(target, plain_chinese_tokenizer().tokenize(target), source=source)}
 
     assert "API 密钥" in spans("在控制台中创建 API 密钥", "Create an API key in the console")
     assert "2 小时" not in spans("充满电可播放 2 小时", "A full charge plays for 2 hours")  # a number and its unit
@@ -258,10 +258,10 @@ def test_a_verb_with_its_particle_starts_no_term():
 
 def test_an_acronym_bracketed_on_both_sides_ends_a_chinese_name_that_holds_de():
     target = "请为集群启用基于角色的访问控制 (RBAC)。"
-    spans = {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target),
+    spans = {span.text for span in chinese_spans(target, plain_chinese_tokenizer().tokenize(target),
                                                  source="Enable role-based access control (RBAC) for the cluster.")}
     assert "基于角色的访问控制" in spans
-    alone = {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source="Enable it.")}
+    alone = {span.text for span in chinese_spans(target, plain_chinese_tokenizer().tokenize(target), source="Enable it.")}
     assert "基于角色的访问控制" not in alone  # the English names no such acronym: 的 still ends spans
 
 
@@ -275,7 +275,7 @@ def test_the_unit_after_a_number_in_a_date_is_no_span_of_its_own():
 
 
 def spans_of(target: str, source: str) -> set[str]:
-    return {span.text for span in chinese_spans(target, ChineseTokenizer().tokenize(target), source=source)}
+    return {span.text for span in chinese_spans(target, plain_chinese_tokenizer().tokenize(target), source=source)}
 
 
 def test_a_classifier_after_a_number_starts_no_span():
