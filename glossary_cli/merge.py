@@ -44,6 +44,7 @@ from .language_tags import merged_languages
 from .update import worked_on
 from .validate import same_term, term_forms
 from .models import Alternative
+from .normalize import chinese_key
 from .scope import PATHS
 
 
@@ -422,9 +423,11 @@ def unreviewed_additions(decided: Entry, candidate: Entry, merged: Entry | None 
     in CI because a merge carried it over, unseen, from a candidate."""
     merged = candidate if merged is None else merged
     added = [(key, f'"{value}"') for key in ENFORCED_LISTS for value in getattr(merged, key)
-             if value not in getattr(decided, key) and value in getattr(candidate, key)]
+             if not _held(decided, key, value) and value in getattr(candidate, key)]
     if merged.case_sensitive is not None and merged.case_sensitive != decided.case_sensitive \
-            and merged.case_sensitive == candidate.case_sensitive:
+            and merged.case_sensitive == candidate.case_sensitive \
+            and any(decided.spelling_is_case_sensitive(spelling) != merged.case_sensitive
+                    for spelling in (decided.source, *decided.source_variants)):
         added.append(("case_sensitive", str(merged.case_sensitive).lower()))
     if merged.keep_source and not decided.keep_source and candidate.keep_source:
         added.append(("keep_source", "true"))
@@ -432,6 +435,16 @@ def unreviewed_additions(decided: Entry, candidate: Entry, merged: Entry | None 
         paths = merged.extra[PATHS]
         added.append((PATHS, f"[{', '.join(map(str, paths))}]" if isinstance(paths, list) else _shown_value(paths)))
     return added
+
+
+def _held(entry: Entry, key: str, value: str) -> bool:
+    """Whether an entry's list `key` already holds `value` as check reads it: an English wording
+    in another case or number (`Electric Grids` for `electric grid`), a rendering in another
+    width or spacing, is no addition."""
+    if key == "forbidden":
+        return chinese_key(value) in {chinese_key(held) for held in entry.forbidden}
+    forms = term_forms(value)
+    return any(forms & term_forms(held) for held in getattr(entry, key))
 
 
 def unreviewed_reason(decided: Entry, added: list[tuple[str, str]]) -> str:

@@ -56,7 +56,7 @@ def entry(status: Status, **fields) -> Entry:
 
 
 def test_each_enforced_field_of_a_candidate_is_named():
-    for fields, shown in [({"case_sensitive": False}, "case_sensitive false"),
+    for fields, shown in [({"case_sensitive": True}, "case_sensitive true"),
                           ({"extra": {"paths": ["docs/**"]}}, "paths [docs/**]"),
                           ({"forbidden": ["智慧电网"], "source_variants": ["smartgrid"]},
                            'forbidden "智慧电网"; source_variants "smartgrid"')]:
@@ -94,3 +94,20 @@ def test_which_file_holds_the_candidate_makes_no_difference(runner, workdir):
         result = runner.invoke(app, ["merge", *files])
         assert result.exit_code == 1, files
         assert 'the candidate would add forbidden "智慧电网" to the approved entry' in result.stderr
+
+
+def test_what_check_already_reads_into_the_decision_is_no_addition(runner, workdir):
+    """`case_sensitive: false` on a lowercase term, or a forbidden wording check reads as one the
+    decision holds, changes nothing check enforces: no conflict about it (probe)."""
+    write("approved.yaml", APPROVED)
+    write("cand.yaml", HEADER + CANDIDATE + "    case_sensitive: false\n    note: the client's word\n")
+    result = runner.invoke(app, ["merge", "approved.yaml", "cand.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "note: the client's word" in result.stdout and "status: approved" in result.stdout
+    write("cand.yaml", HEADER + CANDIDATE + "    case_sensitive: true\n")  # this one does change it
+    assert runner.invoke(app, ["merge", "approved.yaml", "cand.yaml"]).exit_code == 1
+
+    write("forbids.yaml", APPROVED + "    source_forbidden: [electric grid]\n")
+    write("cand.yaml", HEADER + CANDIDATE + "    source_forbidden: [Electric Grids]\n")
+    result = runner.invoke(app, ["merge", "forbids.yaml", "cand.yaml"])
+    assert "would add" not in result.stderr
