@@ -144,9 +144,9 @@ class FieldOrigins:
         self.sides = list(sides)
         self._terms: dict[str, TermIndex] = {}
 
-    def holder(self, entry: Entry, key: str, item: int | None) -> tuple[str, Entry, int | None] | None:
-        """(file name, entry, list item) of the first entry of `entry`'s term, in the files in the
-        order given, whose `key` holds what `entry`'s does (its `item`th value, for a list), else None."""
+    def whence(self, entry: Entry, key: str, item: int | None) -> str | None:
+        """`theirs.yaml:7`: the file (and line) of the first entry of `entry`'s term, in the files in
+        the order given, whose `key` holds what `entry`'s does (its `item`th value, for a list)."""
         value = field_value(entry, key, item)
         if value is None:
             return None
@@ -155,7 +155,10 @@ class FieldOrigins:
             for position in terms.same_term_as(entry):
                 other = glossary.terms[position]
                 if holds(other, key, value, listed=item is not None):
-                    return name, other, field_value(other, key, None).index(value) if item is not None else None
+                    if not other.line:
+                        return name
+                    at = field_value(other, key, None).index(value) if item is not None else None
+                    return f"{name}:{other.position(key, at)[0]}"
         return None
 
 
@@ -169,12 +172,10 @@ def taken_from(entry: Entry, original: Entry, origins: FieldOrigins) -> str:
         for item, value in enumerate(now) if isinstance(now, list) else [(None, now)]:
             if (value in before if item is not None else value == before):
                 continue
-            holder = origins.holder(entry, key, item)
-            if holder is not None:
-                name, other, at = holder
-                line = other.position(key, at)[0] if other.line else None
+            where = origins.whence(entry, key, item)
+            if where is not None:
                 shown = f'"{value}"' if item is not None else getattr(value, "value", value)
-                taken.append(f"{key} {shown} from {name}{f':{line}' if line else ''}")
+                taken.append(f"{key} {shown} from {where}")
     return f"its {', '.join(taken)}" if taken else ""
 
 

@@ -1033,13 +1033,11 @@ def _field_from(written, field, own, origins) -> str:
     value = field_value(written, key, item)
     if own is not None and holds(own, key, value, listed=item is not None):
         return ""
-    holder = origins.holder(written, key, item)
-    if holder is None:
+    where = origins.whence(written, key, item)
+    if where is None:
         return ""
-    name, other, at = holder
-    line = other.position(key, at)[0] if other.line else None
     shown = f' "{value}"' if isinstance(value, str) else ""
-    return f", its {key}{shown} from {name}{f':{line}' if line else ''}"
+    return f", its {key}{shown} from {where}"
 
 
 def _refuse_invalid_result(text: str, came_from, base: Path, incoming: Path):
