@@ -389,6 +389,7 @@ class _PieceEvidence:
         self._learned_alone: dict[tuple[int, int], frozenset[int]] = {}
         self._keys_at: dict[int, list[tuple[int, int]]] = {}  # token index -> its pieces' keys
         self._strong_of: tuple[list | None, list] = (None, [])  # the last words `echoes` met, and their places
+        self._held_in: dict[tuple, tuple[int, int, int]] = {}  # (word key, target start, end) -> its places inside
         for key in self.matches:
             self._keys_at.setdefault(key[0], []).append(key)
 
@@ -438,8 +439,9 @@ class _PieceEvidence:
                 if other != word:
                     others |= mask
             chosen = 0
-            ranked = sorted(((bool(_mask([place]) & taken), -(_mask([place]) & ~others).bit_count(),
-                              place[0] - place[1], place[0], _mask([place])) for place in places))
+            ranked = sorted(((bool(mask & taken), -(mask & ~others).bit_count(), start - end, start, mask)
+                             for start, end, mask in [(start, end, ((1 << (end - start)) - 1) << start)
+                                                      for start, end in places]))
             for *_, place in ranked:
                 if occurrences == 0:
                     break
@@ -476,7 +478,13 @@ class _PieceEvidence:
         if content is not self._strong_of[0]:  # a span asks for each of its targets: its words' places once
             self._strong_of = (content, [self._strong_place_masks(key) for key in content])
         strong = self._strong_of[1]
-        held = [(inside(dictionary), inside(characters), inside(learned)) for dictionary, characters, learned in strong]
+        held_in = self._held_in
+        held = []
+        for key, (dictionary, characters, learned) in zip(content, strong):
+            found = held_in.get((key, first, last))
+            if found is None:  # the spans sharing a word ask of the same targets
+                found = held_in[(key, first, last)] = (inside(dictionary), inside(characters), inside(learned))
+            held.append(found)
         masks = [dictionary | characters | learned for dictionary, characters, learned in held]
         outside = None  # made when first needed, as most words are no echo
         echoes = 0
