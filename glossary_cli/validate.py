@@ -403,6 +403,30 @@ def _selects_a_form(text: str, at: int) -> bool:
     return HAN.match(before) is not None or unicodedata.category(before) == "Sm"
 
 
+_BLACK_FLAG, _CANCEL_TAG = "\U0001f3f4", "\U000e007f"
+_TAGS = re.compile("[\U000e0020-\U000e007e]*")
+
+
+def _part_of_an_emoji(text: str, at: int) -> bool:
+    """Whether the format character at `at` belongs to an emoji as drawn: a zero-width joiner
+    between two pictographs (the family 👨‍👩‍👧, the heart on fire ❤️‍🔥, after a variation selector
+    or a skin tone), or a tag of a flag's tag sequence (🏴 + `gbsct` + the cancel tag is Scotland's).
+    check drops these as it matches, on both sides, so it finds such a term; only a stray one is clutter."""
+    if text[at] == "\u200d":
+        before = at - 1
+        while before > 0 and (text[before] == "\ufe0f" or "\U0001f3fb" <= text[before] <= "\U0001f3ff"):
+            before -= 1
+        return (before >= 0 and at + 1 < len(text)
+                and unicodedata.category(text[before]) == unicodedata.category(text[at + 1]) == "So")
+    if "\U000e0020" <= text[at] <= "\U000e007f":
+        start = at
+        while start > 0 and "\U000e0020" <= text[start - 1] <= "\U000e007e":
+            start -= 1
+        end = _TAGS.match(text, start).end()
+        return start > 0 and text[start - 1] == _BLACK_FLAG and end > start and text[end:end + 1] == _CANCEL_TAG
+    return False
+
+
 @_check("GV008")
 def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     """An invisible character (zero-width space, byte-order mark, Hangul filler) in a term.
@@ -412,8 +436,9 @@ def invisible_characters(glossary: Glossary) -> Iterator[_Finding]:
     an export carries either into CAT tools, whose term recognition then misses the term as typed."""
     for entry in glossary.terms:
         for key, item, value in _term_spellings(entry):
-            hidden = [*INVISIBLE.findall(value), *(found.group() for found in SHOWN_AS_NOTHING.finditer(value)
-                                                   if not _selects_a_form(value, found.start()))
+            hidden = [*(found.group() for found in INVISIBLE.finditer(value) if not _part_of_an_emoji(value, found.start())),
+                      *(found.group() for found in SHOWN_AS_NOTHING.finditer(value)
+                        if not _selects_a_form(value, found.start()))
                       ] if not value.isascii() else []
             if hidden:
                 first = min(hidden, key=value.index)

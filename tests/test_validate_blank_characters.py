@@ -83,3 +83,23 @@ def test_a_variation_selector_is_a_problem_only_where_it_selects_nothing():
     pair = SegmentPair("Tap Like \u2764\ufe0f to save it.", "点按赞 \u2764\ufe0f 保存。", Location("c.tsv", 1))
     glossary = Glossary(terms=[Entry("Like \u2764\ufe0f", ["赞 \u2764\ufe0f"], status=Status.APPROVED)])
     assert run_check(glossary, [pair]).findings == []  # found as typed
+
+
+def test_a_joiner_or_tag_inside_an_emoji_is_part_of_it_and_a_stray_one_is_a_problem():
+    """A zero-width joiner draws two pictographs as one emoji (the family 👨‍👩‍👧, ❤️‍🔥, a
+    toned 👩🏽‍💻), and tags after 🏴 spell a region's flag (Scotland's); check finds such a term as
+    typed. A joiner between letters, or tags after anything but 🏴, still hide in the term."""
+    def flagged(term: str) -> bool:
+        return bool(validate_glossary(Glossary(terms=[Entry(term, ["家庭"], status=Status.APPROVED)]), "g.yaml"))
+
+    family, on_fire, coder = "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\u2764\ufe0f\u200d\U0001f525", \
+        "\U0001f469\U0001f3fd\u200d\U0001f4bb"
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    for meant in (f"Family {family}", f"Love {on_fire}", f"{coder} mode", f"{scotland} team"):
+        assert not flagged(meant), meant
+    for stray in ("smart\u200dgrid", f"Family {family}\u200d", f"\u200d{family}", "team\U000e0067\U000e007f",
+                  "\U0001f3f4\U000e007f flag"):
+        assert flagged(stray), stray
+    pair = SegmentPair(f"Share with Family {family} today.", f"今天与家庭 {family} 共享。", Location("c.tsv", 1))
+    glossary = Glossary(terms=[Entry(f"Family {family}", [f"家庭 {family}"], status=Status.APPROVED)])
+    assert run_check(glossary, [pair]).findings == []  # found as typed
