@@ -206,9 +206,14 @@ def content_words(tokens, target: str) -> list[str]:
     """Lowercase English content words, hyphenated compounds split: what the lexicon is keyed by.
     Words the translation keeps as they are (LNG of LNG-powered, AI) are left out: they have no
     Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
+    return content_words_of([token.text for token in tokens], target)
+
+
+def content_words_of(texts: list[str], target: str) -> list[str]:
+    """`content_words` of the tokens with these texts."""
     kept = target.lower()
-    shouted = is_shouted(token.text for token in tokens)
-    return [word for token in tokens for word in _content_pieces(token.text, shouted)
+    shouted = is_shouted(texts)
+    return [word for text in texts for word in _content_pieces(text, shouted)
             if not (word.isascii() and word in kept)]
 
 
@@ -219,7 +224,17 @@ def _content_pieces(text: str, shouted: bool) -> tuple[str, ...]:
 
 
 def content_tokens(tokens) -> list[str]:
-    return [token.text for token in tokens if has_han(token.text) and not is_chinese_function_word(token.text)]
+    return content_tokens_of([token.text for token in tokens])
+
+
+def content_tokens_of(texts: list[str]) -> list[str]:
+    """`content_tokens` of the tokens with these texts."""
+    return [text for text in texts if _is_chinese_content(text)]
+
+
+@lru_cache(maxsize=200_000)  # a corpus repeats its words
+def _is_chinese_content(text: str) -> bool:
+    return has_han(text) and not is_chinese_function_word(text)
 
 
 def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
@@ -585,21 +600,15 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
         english, chinese = tokenizers(context.tokenizers)
         tokenized = len(shard.pairs)
     if source is None:
-        source_tokens = english.tokenize_many(sources)
-        source = SideTokens.from_tokens(sources, source_tokens)
+        source = SideTokens.from_offsets(english.word_offsets_many(sources))
         if cache:
             cache.store(context.source_signature, sources, source)
-    else:
-        source_tokens = source.tokens(sources)
     if target is None:
-        target_tokens = [chinese.tokenize(text) for text in targets]
-        target = SideTokens.from_tokens(targets, target_tokens)
+        target = SideTokens.from_offsets([chinese.offsets(text) for text in targets])
         if cache:
             cache.store(target_signature, targets, target)
-    else:
-        target_tokens = target.tokens(targets)
-    words = LexiconWords.of([content_words(tokens, target) for tokens, target in zip(source_tokens, targets)],
-                            [content_tokens(tokens) for tokens in target_tokens])
+    words = LexiconWords.of([content_words_of(texts, text) for texts, text in zip(source.texts(sources), targets)],
+                            [content_tokens_of(texts) for texts in target.texts(targets)])
     return TokenizedShard(source, target, words, tokenized)
 
 
