@@ -195,6 +195,9 @@ class TokenCache:
     def __init__(self, directory: str) -> None:
         self.entries = EntryFiles(directory, "tokens")
 
+    def has(self, signature: str, texts: Sequence[str]) -> bool:
+        return self.entries.has(entry_key(signature, texts))
+
     def load(self, signature: str, texts: Sequence[str]) -> SideTokens | None:
         body = self.entries.read(entry_key(signature, texts))
         tokens = _decode_tokens(body) if body is not None else None

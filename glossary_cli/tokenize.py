@@ -37,7 +37,7 @@ class EnglishTokenizer:
             self.signature = f"spacy {spacy.__version__} {model} {self.nlp.meta.get('version', '')}".strip()
         else:
             self.nlp = spacy.blank("en")
-            self.signature = f"spacy {spacy.__version__} blank:en"
+            self.signature = blank_english_signature()
 
     def tokenize_many(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
         """Word units with offsets, from the pipeline's tokenizer alone (its tagger is not used yet)."""
@@ -53,6 +53,34 @@ class EnglishTokenizer:
 def tokens_at(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
     """The tokens of `text` between these offsets."""
     return tuple([Token(text[start:end], start, end) for start, end in offsets])
+
+
+def blank_english_signature() -> str:
+    """The blank English tokenizer's signature, told without importing spaCy (1.2 s): a run whose
+    tokens all come from the cache needs the signature alone."""
+    return f"spacy {_spacy_version()} blank:en"
+
+
+@lru_cache(maxsize=1)
+def _spacy_version() -> str:
+    """spaCy's `__version__`, read from its about.py, where spaCy itself imports it from."""
+    import importlib.util
+
+    found = importlib.util.find_spec("spacy")
+    for location in (found.submodule_search_locations or []) if found else []:
+        try:
+            with open(os.path.join(location, "about.py"), encoding="utf-8") as about:
+                version = _ABOUT_VERSION.search(about.read())
+        except (OSError, ValueError):
+            continue
+        if version:
+            return version.group(1)
+    import spacy  # a zipped install, or an about.py that reads otherwise
+
+    return spacy.__version__
+
+
+_ABOUT_VERSION = re.compile(r"""^__version__ = ["']([^"'\\]+)["']$""", re.MULTILINE)
 
 
 def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
@@ -164,6 +192,20 @@ def _file_digest(path: str, size: int, mtime_ns: int) -> str:
         return hashlib.sha256(handle.read()).hexdigest()[:16]
 
 
+def chinese_signature() -> str:
+    """The Chinese tokenizer's signature: jieba's version, told without loading its dictionary."""
+    import jieba
+
+    return f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
+
+
+def stock_dictionary_path() -> str:
+    """The dictionary file jieba loads unless told another."""
+    import jieba
+
+    return os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+
+
 def loaded_jieba():
     """A jieba tokenizer with its dictionary loaded.
 
@@ -198,9 +240,8 @@ class ChineseTokenizer:
         self._commonness: dict[str, float | bool] = {}  # token -> commonness, or False for a function word
         # The approved terms given to jieba live in the glossary itself, so they stay out of the
         # signature: approving a term must not rewrite the file's header on the next run.
-        self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
-        self.dictionary_digest = dictionary_digest(self.jieba.dictionary or os.path.join(
-            os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
+        self.signature = chinese_signature()
+        self.dictionary_digest = dictionary_digest(self.jieba.dictionary or stock_dictionary_path())
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
         """jieba tokens, with Latin words it splits at hyphens joined again (Wi-Fi, Li-ion), and a
