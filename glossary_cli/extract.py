@@ -87,7 +87,7 @@ class Postings:
     def update(self, later: "Postings") -> None:
         """Append the postings of a later shard (all of its indices are larger)."""
         delta = later.base - self.base
-        self.indices.extend([index + delta for index in later.indices] if delta else later.indices)
+        self.indices.extend(map(delta.__add__, later.indices) if delta else later.indices)
 
     def shift(self, offset: int) -> None:
         """Add `offset` to every index."""
@@ -96,6 +96,11 @@ class Postings:
     def _array(self) -> np.ndarray:
         found = np.frombuffer(self.indices, dtype=np.int32)
         return found + self.base if self.base else found
+
+    def __reduce__(self):
+        """Pickled as the bytes of its indices: a shard's tallies hold some 20,000 postings, and
+        unpickling an array and a slots state for each took a third of reading cached tallies."""
+        return Postings, (self.indices.tobytes(), self.base)
 
     def __len__(self) -> int:
         return len(self.indices)
@@ -152,18 +157,21 @@ class CorpusTallies:
 
     def merge(self, later: "CorpusTallies") -> None:
         """Fold in the tallies of the next shard (shards are merged in corpus order)."""
+        pairs = self.pairs
         for key, tally in later.pairs.items():
-            if key in self.pairs:
-                self.pairs[key].merge(tally)
+            found = pairs.get(key)
+            if found is None:
+                pairs[key] = tally
             else:
-                self.pairs[key] = tally
+                found.merge(tally)
         for mine, theirs in ((self.source_postings, later.source_postings),
                              (self.target_postings, later.target_postings)):
             for key, segments in theirs.items():
-                if key in mine:
-                    mine[key].update(segments)
-                else:
+                found = mine.get(key)
+                if found is None:
                     mine[key] = segments
+                else:
+                    found.update(segments)
 
 
 # A pair longer than this is no sentence pair (a document pasted into one row, a help page in one
