@@ -33,8 +33,9 @@ import stat
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -134,17 +135,36 @@ class SideTokens:
                         for token in tokens)
         return cls(counts, offsets, None if sliceable else tuple(tokenized))
 
+    @classmethod
+    def from_offsets(cls, offsets: Sequence[Sequence[tuple[int, int]]]) -> "SideTokens":
+        """From each segment's (start, end) token offsets: what the tokenizers give extract."""
+        counts = np.fromiter(map(len, offsets), dtype=np.int32, count=len(offsets))
+        flat = np.fromiter(chain.from_iterable(chain.from_iterable(offsets)), dtype=np.int32,
+                           count=2 * int(counts.sum()))
+        return cls(counts, flat.reshape(-1, 2))
+
     def tokens(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
         """The token tuples again, given the same texts they were made from."""
         if self.explicit is not None:
             return list(self.explicit)
-        result = []
+        return [tuple([Token(text[start:end], start, end) for start, end in zip(starts, ends)])
+                for text, starts, ends in self._offsets_per_segment(texts)]
+
+    def texts(self, texts: Sequence[str]) -> list[list[str]]:
+        """Each segment's token texts, given the texts they were made from: `tokens` without
+        making a Token of each, for what reads the words alone."""
+        if self.explicit is not None:
+            return [[token.text for token in tokens] for tokens in self.explicit]
+        return [[text[start:end] for start, end in zip(starts, ends)]
+                for text, starts, ends in self._offsets_per_segment(texts)]
+
+    def _offsets_per_segment(self, texts: Sequence[str]) -> Iterator[tuple[str, list[int], list[int]]]:
+        """(text, its tokens' starts, their ends) of each segment."""
+        starts, ends = self.offsets[:, 0].tolist(), self.offsets[:, 1].tolist()
         position = 0
-        pairs = self.offsets.tolist()
         for text, count in zip(texts, self.counts.tolist()):
-            result.append(tuple([Token(text[start:end], start, end) for start, end in pairs[position:position + count]]))
+            yield text, starts[position:position + count], ends[position:position + count]
             position += count
-        return result
 
     def fits(self, texts: Sequence[str]) -> bool:
         """Whether these offsets can belong to these texts (a guard against a damaged entry)."""
@@ -174,6 +194,9 @@ class TokenCache:
 
     def __init__(self, directory: str) -> None:
         self.entries = EntryFiles(directory, "tokens")
+
+    def has(self, signature: str, texts: Sequence[str]) -> bool:
+        return self.entries.has(entry_key(signature, texts))
 
     def load(self, signature: str, texts: Sequence[str]) -> SideTokens | None:
         body = self.entries.read(entry_key(signature, texts))

@@ -22,6 +22,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -86,7 +87,7 @@ class Postings:
     def update(self, later: "Postings") -> None:
         """Append the postings of a later shard (all of its indices are larger)."""
         delta = later.base - self.base
-        self.indices.extend([index + delta for index in later.indices] if delta else later.indices)
+        self.indices.extend(map(delta.__add__, later.indices) if delta else later.indices)
 
     def shift(self, offset: int) -> None:
         """Add `offset` to every index."""
@@ -95,6 +96,11 @@ class Postings:
     def _array(self) -> np.ndarray:
         found = np.frombuffer(self.indices, dtype=np.int32)
         return found + self.base if self.base else found
+
+    def __reduce__(self):
+        """Pickled as the bytes of its indices: a shard's tallies hold some 20,000 postings, and
+        unpickling an array and a slots state for each took a third of reading cached tallies."""
+        return Postings, (self.indices.tobytes(), self.base)
 
     def __len__(self) -> int:
         return len(self.indices)
@@ -151,18 +157,21 @@ class CorpusTallies:
 
     def merge(self, later: "CorpusTallies") -> None:
         """Fold in the tallies of the next shard (shards are merged in corpus order)."""
+        pairs = self.pairs
         for key, tally in later.pairs.items():
-            if key in self.pairs:
-                self.pairs[key].merge(tally)
+            found = pairs.get(key)
+            if found is None:
+                pairs[key] = tally
             else:
-                self.pairs[key] = tally
+                found.merge(tally)
         for mine, theirs in ((self.source_postings, later.source_postings),
                              (self.target_postings, later.target_postings)):
             for key, segments in theirs.items():
-                if key in mine:
-                    mine[key].update(segments)
-                else:
+                found = mine.get(key)
+                if found is None:
                     mine[key] = segments
+                else:
+                    found.update(segments)
 
 
 # A pair longer than this is no sentence pair (a document pasted into one row, a help page in one
@@ -206,9 +215,14 @@ def content_words(tokens, target: str) -> list[str]:
     """Lowercase English content words, hyphenated compounds split: what the lexicon is keyed by.
     Words the translation keeps as they are (LNG of LNG-powered, AI) are left out: they have no
     Chinese rendering to learn, and would be paired with whatever Chinese word is frequent (患者)."""
+    return content_words_of([token.text for token in tokens], target)
+
+
+def content_words_of(texts: list[str], target: str) -> list[str]:
+    """`content_words` of the tokens with these texts."""
     kept = target.lower()
-    shouted = is_shouted(token.text for token in tokens)
-    return [word for token in tokens for word in _content_pieces(token.text, shouted)
+    shouted = is_shouted(texts)
+    return [word for text in texts for word in _content_pieces(text, shouted)
             if not (word.isascii() and word in kept)]
 
 
@@ -219,7 +233,17 @@ def _content_pieces(text: str, shouted: bool) -> tuple[str, ...]:
 
 
 def content_tokens(tokens) -> list[str]:
-    return [token.text for token in tokens if has_han(token.text) and not is_chinese_function_word(token.text)]
+    return content_tokens_of([token.text for token in tokens])
+
+
+def content_tokens_of(texts: list[str]) -> list[str]:
+    """`content_tokens` of the tokens with these texts."""
+    return [text for text in texts if _is_chinese_content(text)]
+
+
+@lru_cache(maxsize=200_000)  # a corpus repeats its words
+def _is_chinese_content(text: str) -> bool:
+    return has_han(text) and not is_chinese_function_word(text)
 
 
 def extract(segment_pairs: Iterable[SegmentPair], *, options: ExtractOptions = ExtractOptions(),
@@ -351,10 +375,14 @@ class TokenizeContext:
     cache_dir: str | None
     source_signature: str  # cache key prefixes: tokenizer versions, code
     target_signature: str  # and, per shard, the user words its Chinese texts hold
+    preload: bool = True  # False when the first shard's tokens are cached: the rest likely are too
 
     def prepare(self) -> None:
-        """Load the tokenizers in this process (before a pool forks, so workers inherit them)."""
-        tokenizers(self.tokenizers)
+        """Load the tokenizers in this process (before a pool forks, so workers inherit them),
+        unless `preload` is off: on a cached corpus they are never used (3 s saved), and a worker
+        that misses a shard loads them itself."""
+        if self.preload:
+            tokenizers(self.tokenizers)
 
 
 @dataclass(frozen=True)
@@ -435,26 +463,31 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     on an unchanged corpus neither reads nor merges the shards' tallies."""
     settings = TokenizerSettings(options.spacy_model,
                                  tuple(sorted(set(to_simplified(word) for word in known_terms if word.strip()))))
-    english, chinese = tokenizers(settings)
+    english_signature, chinese_signature, dictionary = _signatures(settings)
     code = _tokenizing_code()
-    tokenize_context = TokenizeContext(settings, cache_dir, f"{english.signature}\n{code}",
-                                       f"{chinese.signature} {chinese.dictionary_digest}\n{code}")
+    tokenize_context = TokenizeContext(settings, cache_dir, f"{english_signature}\n{code}",
+                                       f"{chinese_signature} {dictionary}\n{code}")
 
     stored: list[Shard | None] = []  # each shard's pairs and compact tokens, until it is linked
     intake = Intake()
     words: list[LexiconWords] = []
     tokenized_pairs = 0
 
+    done = 0
+    if progress is not None:  # the stage's clock starts now, not when its first shard is done
+        progress(Stage.TOKENIZE, 0, None)
+    batches = sharded(_distinct(pairs, intake))
+    first_batch = next(batches, None)
+    if cache_dir and first_batch is not None:
+        tokenize_context = replace(tokenize_context, preload=not _tokens_cached(first_batch, tokenize_context))
+
     def shards() -> Iterator[Shard]:
         first = 0
-        for batch in sharded(_distinct(pairs, intake)):
+        for batch in chain([first_batch] if first_batch is not None else [], batches):
             stored.append(Shard(first, batch))
             first += len(batch)
             yield stored[-1]
 
-    done = 0
-    if progress is not None:  # the stage's clock starts now, not when its first shard is done
-        progress(Stage.TOKENIZE, 0, None)
     for index, tokenized in enumerate(runner.map(tokenize_shard, shards(), tokenize_context)):
         shard = stored[index]
         stored[index] = Shard(shard.first, shard.pairs, tokenized.source, tokenized.target)
@@ -471,7 +504,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     del words
     link_context = LinkContext(settings, CandidateLimits(max_words=options.max_words, max_tokens=options.max_tokens),
                                learned, key=hashlib.sha256(repr(sorted(learned.items())).encode()).hexdigest())
-    signatures = {"en": english.signature, "zh": chinese.signature}
+    signatures = {"en": english_signature, "zh": chinese_signature}
     places = [(shard.first, [pair.location for pair in shard.pairs]) for shard in stored]
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
@@ -574,10 +607,8 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
 def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
     """Tokens of both sides of a shard, from the cache when it has them; and the content words
     the corpus lexicon is learned from."""
-    sources = [mask_placeholders(pair.source) for pair in shard.pairs]
-    targets = [mask_placeholders(text) for text in read_as_simplified(shard.pairs)]
+    sources, targets, target_signature = _tokenized_texts(shard.pairs, context)
     cache = TokenCache(context.cache_dir) if context.cache_dir else None
-    target_signature = context.target_signature + _user_words_in(context.tokenizers.user_words, targets)
     source = cache.load(context.source_signature, sources) if cache else None
     target = cache.load(target_signature, targets) if cache else None
     tokenized = 0
@@ -585,22 +616,31 @@ def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
         english, chinese = tokenizers(context.tokenizers)
         tokenized = len(shard.pairs)
     if source is None:
-        source_tokens = english.tokenize_many(sources)
-        source = SideTokens.from_tokens(sources, source_tokens)
+        source = SideTokens.from_offsets(english.word_offsets_many(sources))
         if cache:
             cache.store(context.source_signature, sources, source)
-    else:
-        source_tokens = source.tokens(sources)
     if target is None:
-        target_tokens = [chinese.tokenize(text) for text in targets]
-        target = SideTokens.from_tokens(targets, target_tokens)
+        target = SideTokens.from_offsets([chinese.offsets(text) for text in targets])
         if cache:
             cache.store(target_signature, targets, target)
-    else:
-        target_tokens = target.tokens(targets)
-    words = LexiconWords.of([content_words(tokens, target) for tokens, target in zip(source_tokens, targets)],
-                            [content_tokens(tokens) for tokens in target_tokens])
+    words = LexiconWords.of([content_words_of(texts, text) for texts, text in zip(source.texts(sources), targets)],
+                            [content_tokens_of(texts) for texts in target.texts(targets)])
     return TokenizedShard(source, target, words, tokenized)
+
+
+def _tokenized_texts(pairs: list[SegmentPair], context: TokenizeContext) -> tuple[list[str], list[str], str]:
+    """(English texts, Chinese texts) of the pairs as they are tokenised, and the Chinese side's
+    cache signature: the user words its texts hold shape their tokens."""
+    sources = [mask_placeholders(pair.source) for pair in pairs]
+    targets = [mask_placeholders(text) for text in read_as_simplified(pairs)]
+    return sources, targets, context.target_signature + _user_words_in(context.tokenizers.user_words, targets)
+
+
+def _tokens_cached(pairs: list[SegmentPair], context: TokenizeContext) -> bool:
+    """Whether the token cache holds both sides of these pairs."""
+    sources, targets, target_signature = _tokenized_texts(pairs, context)
+    cache = TokenCache(context.cache_dir)
+    return cache.has(context.source_signature, sources) and cache.has(target_signature, targets)
 
 
 def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
@@ -771,15 +811,43 @@ def _linking(context: LinkContext) -> tuple[SegmentAligner, object]:
     if found is None:
         _LINKING.clear()
         found = _LINKING[context.key] = (SegmentAligner(Lexicon(context.learned)),
-                                         tokenizers(context.tokenizers)[1])
+                                         _tokenizer("zh", context.tokenizers.user_words))
     return found
 
 
-@lru_cache(maxsize=4)
 def tokenizers(settings: TokenizerSettings):
-    from .tokenize import ChineseTokenizer, EnglishTokenizer
+    """The English and the Chinese tokenizer, each built once per process."""
+    return _tokenizer("en", settings.spacy_model), _tokenizer("zh", settings.user_words)
 
-    return EnglishTokenizer(settings.spacy_model), ChineseTokenizer(settings.user_words)
+
+_TOKENIZERS: dict[tuple[str, object], object] = {}  # ("en", spaCy model) or ("zh", user words) -> tokenizer
+_TOKENIZERS_KEPT = 8  # a long-lived process (a test run) asks for many: the last few are kept
+
+
+def _tokenizer(language: str, setting):
+    found = _TOKENIZERS.get((language, setting))
+    if found is None:
+        from .tokenize import ChineseTokenizer, EnglishTokenizer
+
+        while len(_TOKENIZERS) >= _TOKENIZERS_KEPT:
+            del _TOKENIZERS[next(iter(_TOKENIZERS))]
+        found = _TOKENIZERS[(language, setting)] = (EnglishTokenizer if language == "en" else ChineseTokenizer)(setting)
+    return found
+
+
+def _signatures(settings: TokenizerSettings) -> tuple[str, str, str]:
+    """(English signature, Chinese signature, jieba's dictionary's digest), from the tokenizers
+    when they are built, else told without building them: a run whose tokens all come from the
+    cache builds none (loading spaCy and jieba's dictionary takes 3 s). A spaCy model is loaded
+    for the version its signature holds."""
+    from .tokenize import blank_english_signature, chinese_signature, dictionary_digest, stock_dictionary_path
+
+    english = _TOKENIZERS.get(("en", settings.spacy_model)) or (
+        _tokenizer("en", settings.spacy_model) if settings.spacy_model else None)
+    chinese = _TOKENIZERS.get(("zh", settings.user_words))
+    return (english.signature if english else blank_english_signature(),
+            chinese.signature if chinese else chinese_signature(),
+            chinese.dictionary_digest if chinese else dictionary_digest(stock_dictionary_path()))
 
 
 @lru_cache(maxsize=1)

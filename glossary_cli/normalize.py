@@ -201,9 +201,16 @@ def as_seen(text: str) -> str:
     return seen if unicodedata.is_normalized("NFC", seen) else unicodedata.normalize("NFC", seen)
 
 
+# What fold_latin_width changes: text without any (most text, Chinese too) is left as it is,
+# without str.translate, which looks up every character of a non-ASCII text in its table.
+_FOLDED = re.compile("[\u2010\u2011\uff0d\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def fold_latin_width(text: str) -> str:
     """The text with full-width Latin letters and digits, and the hyphens between them, as ASCII:
     extract reads `Ｗｉ－Ｆｉ设置` as `Wi-Fi设置`, as check reads it (NFKC)."""
+    if text.isascii() or _FOLDED.search(text) is None:
+        return text
     folded = text.translate(_WIDTH_FOLDS)
     return _WIDE_HYPHEN.sub("-", folded) if "\uff0d" in folded else folded
 

@@ -37,39 +37,83 @@ class EnglishTokenizer:
             self.signature = f"spacy {spacy.__version__} {model} {self.nlp.meta.get('version', '')}".strip()
         else:
             self.nlp = spacy.blank("en")
-            self.signature = f"spacy {spacy.__version__} blank:en"
+            self.signature = blank_english_signature()
 
     def tokenize_many(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
         """Word units with offsets, from the pipeline's tokenizer alone (its tagger is not used yet)."""
+        return [tokens_at(text, offsets) for text, offsets in zip(texts, self.word_offsets_many(texts))]
+
+    def word_offsets_many(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """The (start, end) of each word unit of each text: `tokenize_many` without making a Token
+        of each, for extract, which keeps a shard's tokens as offsets."""
         docs = self.nlp.tokenizer.pipe(texts, batch_size=_ENGLISH_BATCH)
-        return [merge_word_units(text, [(t.idx, t.idx + len(t.text)) for t in doc]) for text, doc in zip(texts, docs)]
+        return [word_unit_offsets(text, [(t.idx, t.idx + len(t.text)) for t in doc]) for text, doc in zip(texts, docs)]
+
+
+def tokens_at(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
+    """The tokens of `text` between these offsets."""
+    return tuple([Token(text[start:end], start, end) for start, end in offsets])
+
+
+def blank_english_signature() -> str:
+    """The blank English tokenizer's signature, told without importing spaCy (1.2 s): a run whose
+    tokens all come from the cache needs the signature alone."""
+    return f"spacy {_spacy_version()} blank:en"
+
+
+@lru_cache(maxsize=1)
+def _spacy_version() -> str:
+    """spaCy's `__version__`, read from its about.py, where spaCy itself imports it from."""
+    import importlib.util
+
+    found = importlib.util.find_spec("spacy")
+    for location in (found.submodule_search_locations or []) if found else []:
+        try:
+            with open(os.path.join(location, "about.py"), encoding="utf-8") as about:
+                version = _ABOUT_VERSION.search(about.read())
+        except (OSError, ValueError):
+            continue
+        if version:
+            return version.group(1)
+    import spacy  # a zipped install, or an about.py that reads otherwise
+
+    return spacy.__version__
+
+
+_ABOUT_VERSION = re.compile(r"""^__version__ = ["']([^"'\\]+)["']$""", re.MULTILINE)
 
 
 def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
     """Join tokens that touch without a space into one word unit when they form a word:
     letters/digits on both sides (`P2`+`G`) or a hyphen between two words (`Power-to-Gas`)."""
-    units: list[list[int]] = []
+    return tokens_at(text, word_unit_offsets(text, offsets))
+
+
+def word_unit_offsets(text: str, offsets: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`merge_word_units` as offsets."""
+    units: list[tuple[int, int]] = []
+    unit_start = unit_end = -1  # the unit being built, not yet in `units`
     for start, end in offsets:
-        piece = text[start:end]
-        if units and units[-1][1] == start:  # touching the last unit, no space between
-            last = units[-1]
-            previous = text[last[0]:last[1]]
-            if _joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum()):
-                last[1] = end
+        if start == unit_end:  # touching the last unit, no space between
+            piece, previous = text[start:end], text[unit_start:unit_end]
+            if (_joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum())
+                    or (previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1)):
+                unit_end = end
                 continue
-            if previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1:
-                last[1] = end
-                continue
-        units.append([start, end])
-    tokens = []
+        if unit_end >= 0:
+            units.append((unit_start, unit_end))
+        unit_start, unit_end = start, end
+    if unit_end >= 0:
+        units.append((unit_start, unit_end))
+    found: list[tuple[int, int]] = []
     for start, end in units:
-        word = text[start:end]
-        if word.endswith("-") and len(word) > 1:  # a dangling hyphen ("low- or zero-carbon")
-            tokens.append(Token(word[:-1], start, end - 1))
-            tokens.append(Token("-", end - 1, end))
+        if end - start > 1 and text[end - 1] == "-":  # a dangling hyphen ("low- or zero-carbon")
+            found += ((start, end - 1), (end - 1, end))
+        elif "." in text[start:end]:
+            found += _full_stops_split(text[start:end], start)
         else:
-            tokens += _full_stops_split(word, start)
-    return tuple(tokens)
+            found.append((start, end))
+    return found
 
 
 # A full stop glued to the next sentence (`SARS-CoV-2.The`, `COVID-19.As`): after a digit or in a
@@ -80,16 +124,15 @@ _GLUED_SENTENCE = re.compile(r"\.(?=[A-Z][a-z]+$)")
 _TERM_BEFORE_STOP = re.compile(r"[^.]*(?:-|\d|[a-z][A-Z])[^.]*")
 
 
-def _full_stops_split(word: str, start: int) -> list[Token]:
-    """The word, with a sentence's full stop spaCy left on it taken off as a token of its own."""
+def _full_stops_split(word: str, start: int) -> list[tuple[int, int]]:
+    """The offsets of the word, with a sentence's full stop spaCy left on it taken off as a token of its own."""
     if word.endswith(".") and len(word) > 2 and _TERM_BEFORE_STOP.fullmatch(word, 0, len(word) - 1):
-        return [Token(word[:-1], start, start + len(word) - 1), Token(".", start + len(word) - 1, start + len(word))]
+        return [(start, start + len(word) - 1), (start + len(word) - 1, start + len(word))]
     glued = _GLUED_SENTENCE.search(word)
     if glued and glued.start() and (word[glued.start() - 1].isdigit() or "-" in word[:glued.start()]):
         at = start + glued.start()
-        return [*_full_stops_split(word[:glued.start()], start), Token(".", at, at + 1),
-                Token(word[glued.end():], at + 1, start + len(word))]
-    return [Token(word, start, start + len(word))]
+        return [*_full_stops_split(word[:glued.start()], start), (at, at + 1), (at + 1, start + len(word))]
+    return [(start, start + len(word))]
 
 
 def _joinable(previous: str, piece: str) -> bool:
@@ -102,24 +145,35 @@ def _latin(piece: str) -> bool:
 
 def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Token, ...]:
     """Join touching ASCII tokens `Wi` `-` `Fi` into one; Han tokens stay as jieba cut them."""
-    merged: list[list[int]] = []
+    return tokens_at(text, latin_word_offsets(text, offsets))
+
+
+def latin_word_offsets(text: str, offsets: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`merge_latin_words` as offsets."""
+    merged: list[tuple[int, int]] = []
+    word_start = word_end = -1  # the word being built, not yet in `merged`
     for start, end in offsets:
-        piece = text[start:end]
-        if merged and merged[-1][1] == start and piece.isascii():  # every join needs an ASCII piece
-            previous = text[merged[-1][0]:merged[-1][1]]
-            joins_hyphen = piece == "-" and _latin(previous[-1:])
-            after_hyphen = previous.endswith("-") and _latin(piece) and len(previous) > 1
-            if joins_hyphen or after_hyphen or (_latin(previous) and _latin(piece)):
-                merged[-1][1] = end
-                continue
-        merged.append([start, end])
-    tokens = []
+        if start == word_end:
+            piece = text[start:end]
+            if piece.isascii():  # every join needs an ASCII piece
+                previous = text[word_start:word_end]
+                joins_hyphen = piece == "-" and _latin(previous[-1:])
+                after_hyphen = previous.endswith("-") and _latin(piece) and len(previous) > 1
+                if joins_hyphen or after_hyphen or (_latin(previous) and _latin(piece)):
+                    word_end = end
+                    continue
+        if word_end >= 0:
+            merged.append((word_start, word_end))
+        word_start, word_end = start, end
+    if word_end >= 0:
+        merged.append((word_start, word_end))
+    found: list[tuple[int, int]] = []
     for start, end in merged:
-        if text[start:end].endswith("-") and end - start > 1:  # "LNG-" before Chinese: hyphen is its own token
-            tokens += [Token(text[start:end - 1], start, end - 1), Token("-", end - 1, end)]
+        if end - start > 1 and text[end - 1] == "-":  # "LNG-" before Chinese: hyphen is its own token
+            found += ((start, end - 1), (end - 1, end))
         else:
-            tokens.append(Token(text[start:end], start, end))
-    return tuple(tokens)
+            found.append((start, end))
+    return found
 
 
 def dictionary_digest(path: str) -> str:
@@ -136,6 +190,20 @@ def dictionary_digest(path: str) -> str:
 def _file_digest(path: str, size: int, mtime_ns: int) -> str:
     with open(path, "rb") as handle:
         return hashlib.sha256(handle.read()).hexdigest()[:16]
+
+
+def chinese_signature() -> str:
+    """The Chinese tokenizer's signature: jieba's version, told without loading its dictionary."""
+    import jieba
+
+    return f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
+
+
+def stock_dictionary_path() -> str:
+    """The dictionary file jieba loads unless told another."""
+    import jieba
+
+    return os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
 
 
 def loaded_jieba():
@@ -172,21 +240,27 @@ class ChineseTokenizer:
         self._commonness: dict[str, float | bool] = {}  # token -> commonness, or False for a function word
         # The approved terms given to jieba live in the glossary itself, so they stay out of the
         # signature: approving a term must not rewrite the file's header on the next run.
-        self.signature = f"jieba {getattr(jieba, '__version__', '')} hmm".strip()
-        self.dictionary_digest = dictionary_digest(self.jieba.dictionary or os.path.join(
-            os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME))
+        self.signature = chinese_signature()
+        self.dictionary_digest = dictionary_digest(self.jieba.dictionary or stock_dictionary_path())
 
     def tokenize(self, text: str) -> tuple[Token, ...]:
         """jieba tokens, with Latin words it splits at hyphens joined again (Wi-Fi, Li-ion), and a
         function word its HMM glued onto an unknown word, or a locative its dictionary glued onto a
         common word (工作日内), taken off again."""
+        return tokens_at(text, self.offsets(text))
+
+    def offsets(self, text: str) -> list[tuple[int, int]]:
+        """`tokenize` as (start, end) offsets, without making a Token of each."""
+        frequencies = self.jieba.FREQ
         spans = []
         for word, start, end in self.jieba.tokenize(text, HMM=True):
-            if _glued_function_word(word, self.jieba.FREQ) or _glued_locative(word, self.jieba.FREQ):
-                spans += [(start, end - 1), (end - 1, end)]
+            last = word[-1:]  # both glues end in a few characters: most words are passed by this test alone
+            if ((last in _PHRASE_OPENERS and _glued_function_word(word, frequencies))
+                    or (last in _LOCATIVES and _glued_locative(word, frequencies))):
+                spans += ((start, end - 1), (end - 1, end))
             else:
                 spans.append((start, end))
-        return merge_latin_words(text, spans)
+        return latin_word_offsets(text, spans)
 
     def knows(self, word: str) -> bool:
         """Whether jieba's dictionary (or the glossary's known terms) holds the word."""

@@ -45,6 +45,11 @@ def split_cells(line: str) -> list[Cell]:
     (A cell Excel quoted for the tab or line break it holds is the CSV reader's, see _column_count_hint.)"""
     cells = []
     position = 0
+    if '"' not in line:  # no quoted cell, as in most lines: the cells between tabs
+        for text in line.split("\t"):
+            cells.append(Cell(text, position))
+            position += len(text) + 1
+        return cells
     while True:
         closing = _closing_quote(line, position) if line.startswith('"', position) else -1
         if closing >= 0 and '""' not in line[position + 1:closing]:
@@ -183,6 +188,11 @@ def read(path: str, options) -> Iterator[SegmentPair]:
 def _first_two_cells(lines: list[str]) -> Iterator[tuple[str, str]]:
     """The text of the first two cells of each line that has them."""
     for line in lines:
+        if '"' not in line:  # split_cells's cells, without making them
+            texts = line.split("\t", 2)
+            if len(texts) >= 2:
+                yield texts[0], texts[1]
+            continue
         cells = split_cells(line)
         if len(cells) >= 2:
             yield cells[0].text, cells[1].text
