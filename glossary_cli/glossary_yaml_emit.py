@@ -95,10 +95,13 @@ def _flow_text(value: Any) -> str | None:
         items = [_scalar_text(item, flow=True) for item in value]
         return None if None in items else "[" + ", ".join(items) + "]"
     if type(value) is dict and value:
-        items = [(_scalar_text(key, flow=True), _scalar_text(item, flow=True)) for key, item in value.items()]
-        if any(type(key) is not str or None in pair for key, pair in zip(value, items)):
-            return None
-        return "{" + ", ".join(f"{key}: {item}" for key, item in items) + "}"
+        pairs = []
+        for key, item in value.items():
+            key_text, item_text = _scalar_text(key, True), _scalar_text(item, True)
+            if type(key) is not str or key_text is None or item_text is None:
+                return None
+            pairs.append(f"{key_text}: {item_text}")
+        return "{" + ", ".join(pairs) + "}"
     return None
 
 
