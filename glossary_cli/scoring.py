@@ -190,6 +190,7 @@ class PairFeatures:
         return max(0.0, self.general_frequency - EVERYDAY_ZIPF)
 
 
+@lru_cache(maxsize=16)  # one corpus size per ranking, asked for every pair
 def learned_share(corpus_segments: int) -> float:
     """0 up to 100 segment pairs, 1 from about 3,000, log-linear between."""
     return min(1.0, max(0.0, (math.log10(max(corpus_segments, 1)) - 2) / 1.5))
@@ -226,6 +227,7 @@ _LATIN_MODIFIER = re.compile(r"([0-9a-z][0-9a-z.\-_/+]*)(?=[\u3400-\u9fff])")
 _LATIN_HEAD = re.compile(r"(?<=[\u3400-\u9fff])([0-9a-z][0-9a-z.\-_/+]*)$")
 
 
+@lru_cache(maxsize=100_000)  # asked of each target twice
 def latin_modifier(target_key: str) -> str | None:
     """The Latin word a Chinese target starts with, when Chinese follows it (`api` of `api密钥`),
     or ends with, after Chinese (`sars-cov` of `蝙蝠sars-cov`)."""
