@@ -12,6 +12,7 @@ to the same bytes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -36,7 +37,24 @@ _REPRESENTER = yaml.representer.SafeRepresenter()
 
 def _scalar_text(value: Any, flow: bool) -> str | None:
     """How the emitter writes `value` after `key: ` (block) or inside [..]/{..} (flow); None if
-    it is not a scalar this writer knows."""
+    it is not a scalar this writer knows. Remembered, since a glossary repeats its keys, statuses,
+    signals and scores: a float by its repr, as 0.0 and -0.0 are equal keys yet written apart."""
+    kind = type(value)
+    if kind is float:
+        return _remembered_text(float, repr(value), flow)
+    if kind is str or kind is int or kind is bool:
+        return _remembered_text(kind, value, flow)
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _remembered_text(kind: type, value: Any, flow: bool) -> str | None:
+    if kind is float:
+        value = float(value)
+    return _written_text(value, flow)
+
+
+def _written_text(value: Any, flow: bool) -> str | None:
     kind = type(value)
     if kind is str:
         text, tag = value, _STR_TAG
@@ -77,10 +95,13 @@ def _flow_text(value: Any) -> str | None:
         items = [_scalar_text(item, flow=True) for item in value]
         return None if None in items else "[" + ", ".join(items) + "]"
     if type(value) is dict and value:
-        items = [(_scalar_text(key, flow=True), _scalar_text(item, flow=True)) for key, item in value.items()]
-        if any(type(key) is not str or None in pair for key, pair in zip(value, items)):
-            return None
-        return "{" + ", ".join(f"{key}: {item}" for key, item in items) + "}"
+        pairs = []
+        for key, item in value.items():
+            key_text, item_text = _scalar_text(key, True), _scalar_text(item, True)
+            if type(key) is not str or key_text is None or item_text is None:
+                return None
+            pairs.append(f"{key_text}: {item_text}")
+        return "{" + ", ".join(pairs) + "}"
     return None
 
 

@@ -75,6 +75,7 @@ class PairTally:
             self.add_evidence(evidence)
 
 
+@lru_cache(maxsize=100_000)  # a term's spellings recur
 def _is_name(text: str) -> bool:
     words = [word for word in text.replace("-", " ").split() if word[:1].isalpha()]
     return bool(words) and all(word[:1].isupper() for word in words if len(word) > 3 or word[:1].isupper())
@@ -164,11 +165,12 @@ class PairFeatures:
             return learned
         return learned - EVERYDAY_PENALTY * self.everyday_excess() * (1.0 if self.words == 1 else 0.5)
 
-    def score(self) -> float:
+    def score(self, prior: float | None = None) -> float:
         """The prior rules a short text; the fitted combination takes over as the corpus grows,
-        since its counts only mean something once there are thousands of pairs."""
+        since its counts only mean something once there are thousands of pairs. `prior`: the
+        pair's prior(), where the caller has it already."""
         share = learned_share(self.corpus_segments)
-        prior = min(max(self.prior(), 1e-6), 1 - 1e-6)
+        prior = min(max(self.prior() if prior is None else prior, 1e-6), 1 - 1e-6)
         prior_log_odds = math.log(prior / (1 - prior)) - PRIOR_EVERYDAY_PENALTY * self.everyday_word()
         log_odds = (1 - share) * prior_log_odds + share * self.fitted()
         log_odds -= MODIFIER_PENALTY * math.log2(max(1, self.modifier_heads))
@@ -188,6 +190,7 @@ class PairFeatures:
         return max(0.0, self.general_frequency - EVERYDAY_ZIPF)
 
 
+@lru_cache(maxsize=16)  # one corpus size per ranking, asked for every pair
 def learned_share(corpus_segments: int) -> float:
     """0 up to 100 segment pairs, 1 from about 3,000, log-linear between."""
     return min(1.0, max(0.0, (math.log10(max(corpus_segments, 1)) - 2) / 1.5))
@@ -224,6 +227,7 @@ _LATIN_MODIFIER = re.compile(r"([0-9a-z][0-9a-z.\-_/+]*)(?=[\u3400-\u9fff])")
 _LATIN_HEAD = re.compile(r"(?<=[\u3400-\u9fff])([0-9a-z][0-9a-z.\-_/+]*)$")
 
 
+@lru_cache(maxsize=100_000)  # asked of each target twice
 def latin_modifier(target_key: str) -> str | None:
     """The Latin word a Chinese target starts with, when Chinese follows it (`api` of `api密钥`),
     or ends with, after Chinese (`sars-cov` of `蝙蝠sars-cov`)."""
@@ -237,7 +241,7 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
     """The pair's features; `name` and `source` (its preferred spelling) when the caller knows them."""
     if source is None:
         source = preferred_source(tally)
-    words = len(source.split())
+    words, acronym, long_word, participle, verb, source_key = _spelling_features(source)
     if name is None:
         name = _names(tally, source, words)
     count = len(tally.scores)
@@ -246,13 +250,22 @@ def features(tally: PairTally, source_frequency: int, target_frequency: int, co_
         best=max(tally.scores), mean=sum(tally.scores) / count, count=count, dice=dice,
         link_share=len(tally.segments) / max(1, source_frequency),
         nested_ratio=tally.nested / count, words=words, name=name,
-        acronym=words == 1 and is_acronym(source), quoted=tally.signals["quote"] > 0, label=tally.signals["segment"] > 0,
-        long_word=words == 1 and len(source) >= 10, corpus_segments=corpus_segments,
+        acronym=acronym, quoted=tally.signals["quote"] > 0, label=tally.signals["segment"] > 0,
+        long_word=long_word, corpus_segments=corpus_segments,
         commonness=tally.commonness, english_commonness=english_commonness(source),
-        participle=words == 1 and is_participle(source), kept=chinese_key(preferred_target(tally)) == chinese_key(source),
+        participle=participle, kept=chinese_key(preferred_target(tally)) == source_key,
         # A short text weighs it for single words only.
         general_frequency=general_frequency(source) if words == 1 or learned_share(corpus_segments) > 0 else 0.0,
-        compound="-" in source, verb=words == 1 and only_a_verb(source), modifier_heads=modifier_heads)
+        compound="-" in source, verb=verb, modifier_heads=modifier_heads)
+
+
+@lru_cache(maxsize=100_000)  # a term's renderings ask alike
+def _spelling_features(source: str) -> tuple[int, bool, bool, bool, bool, str]:
+    """What `features` reads of the English spelling alone: its words, whether it is an acronym,
+    a long word, a participle or only a verb, and its chinese_key (to compare with the target's)."""
+    words = len(source.split())
+    return (words, words == 1 and is_acronym(source), words == 1 and len(source) >= 10,
+            words == 1 and is_participle(source), words == 1 and only_a_verb(source), chinese_key(source))
 
 
 @lru_cache(maxsize=100_000)  # a term's renderings ask alike
@@ -284,11 +297,17 @@ def english_commonness(term: str) -> float:
 
 def preferred_source(tally: PairTally) -> str:
     """The most frequent spelling, preferring occurrences that do not start a sentence."""
+    if len(tally.source_forms) == 1:  # most terms: one spelling, nothing to choose
+        (_, text), = tally.source_forms
+        return text
     (_, text), _ = min(tally.source_forms.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
     return text
 
 
 def preferred_target(tally: PairTally) -> str:
+    if len(tally.target_forms) == 1:
+        text, = tally.target_forms
+        return text
     (text, _), = sorted(tally.target_forms.items(), key=lambda item: (-item[1], item[0]))[:1]
     return text
 
@@ -471,8 +490,8 @@ def rank(tallies: dict[tuple[str, str], PairTally], source_postings: dict[str, s
     results = []
     for source_key, featured_options in term_options(tallies, source_postings, target_postings, rejected=rejected,
                                                      rejected_terms=rejected_terms).items():
-        options = [(pair_features.prior(), pair_features.score(), target_key, tally)
-                   for pair_features, target_key, tally in featured_options]
+        options = [(prior, pair_features.score(prior), target_key, tally)
+                   for pair_features, target_key, tally in featured_options for prior in (pair_features.prior(),)]
         # The target is chosen on translation evidence (the prior); the learned combination ranks
         # terms against each other, which is where corpus statistics help.
         options.sort(key=lambda option: (-option[0], -option[1], option[2]))
