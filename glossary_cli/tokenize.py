@@ -12,7 +12,7 @@ import logging
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from .errors import UsageError
@@ -91,22 +91,8 @@ def merge_word_units(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[Tok
 
 def word_unit_offsets(text: str, offsets: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """`merge_word_units` as offsets."""
-    units: list[tuple[int, int]] = []
-    unit_start = unit_end = -1  # the unit being built, not yet in `units`
-    for start, end in offsets:
-        if start == unit_end:  # touching the last unit, no space between
-            piece, previous = text[start:end], text[unit_start:unit_end]
-            if (_joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum())
-                    or (previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1)):
-                unit_end = end
-                continue
-        if unit_end >= 0:
-            units.append((unit_start, unit_end))
-        unit_start, unit_end = start, end
-    if unit_end >= 0:
-        units.append((unit_start, unit_end))
     found: list[tuple[int, int]] = []
-    for start, end in units:
+    for start, end in _touching_joined(text, offsets, _joins_word_unit):
         if end - start > 1 and text[end - 1] == "-":  # a dangling hyphen ("low- or zero-carbon")
             found += ((start, end - 1), (end - 1, end))
         elif "." in text[start:end]:
@@ -114,6 +100,29 @@ def word_unit_offsets(text: str, offsets: Iterable[tuple[int, int]]) -> list[tup
         else:
             found.append((start, end))
     return found
+
+
+def _joins_word_unit(previous: str, piece: str) -> bool:
+    return (_joinable(previous, piece) or (piece == "-" and previous[-1:].isalnum())
+            or (previous.endswith("-") and piece[:1].isalnum() and len(previous) > 1))
+
+
+def _touching_joined(text: str, offsets: Iterable[tuple[int, int]], joins: Callable[[str, str], bool]
+                     ) -> list[tuple[int, int]]:
+    """The offsets, each piece that touches the one before it (no space between) joined to it
+    where `joins(the text so far, the piece)` says."""
+    joined: list[tuple[int, int]] = []
+    unit_start = unit_end = -1  # the unit being built, not yet in `joined`
+    for start, end in offsets:
+        if start == unit_end and joins(text[unit_start:unit_end], text[start:end]):
+            unit_end = end
+            continue
+        if unit_end >= 0:
+            joined.append((unit_start, unit_end))
+        unit_start, unit_end = start, end
+    if unit_end >= 0:
+        joined.append((unit_start, unit_end))
+    return joined
 
 
 # A full stop glued to the next sentence (`SARS-CoV-2.The`, `COVID-19.As`): after a digit or in a
@@ -150,30 +159,19 @@ def merge_latin_words(text: str, offsets: Iterable[tuple[int, int]]) -> tuple[To
 
 def latin_word_offsets(text: str, offsets: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """`merge_latin_words` as offsets."""
-    merged: list[tuple[int, int]] = []
-    word_start = word_end = -1  # the word being built, not yet in `merged`
-    for start, end in offsets:
-        if start == word_end:
-            piece = text[start:end]
-            if piece.isascii():  # every join needs an ASCII piece
-                previous = text[word_start:word_end]
-                joins_hyphen = piece == "-" and _latin(previous[-1:])
-                after_hyphen = previous.endswith("-") and _latin(piece) and len(previous) > 1
-                if joins_hyphen or after_hyphen or (_latin(previous) and _latin(piece)):
-                    word_end = end
-                    continue
-        if word_end >= 0:
-            merged.append((word_start, word_end))
-        word_start, word_end = start, end
-    if word_end >= 0:
-        merged.append((word_start, word_end))
     found: list[tuple[int, int]] = []
-    for start, end in merged:
+    for start, end in _touching_joined(text, offsets, _joins_latin_word):
         if end - start > 1 and text[end - 1] == "-":  # "LNG-" before Chinese: hyphen is its own token
             found += ((start, end - 1), (end - 1, end))
         else:
             found.append((start, end))
     return found
+
+
+def _joins_latin_word(previous: str, piece: str) -> bool:
+    return piece.isascii() and ((piece == "-" and _latin(previous[-1:]))  # every join needs an ASCII piece
+                                or (previous.endswith("-") and _latin(piece) and len(previous) > 1)
+                                or (_latin(previous) and _latin(piece)))
 
 
 def dictionary_digest(path: str) -> str:
@@ -231,8 +229,6 @@ class ChineseTokenizer:
     """jieba with HMM on; the glossary's known terms are added so they are never split."""
 
     def __init__(self, user_words: Iterable[str] = ()) -> None:
-        import jieba
-
         self.jieba = loaded_jieba()
         self.user_words = sorted(set(word for word in user_words if word.strip()))
         for word in self.user_words:
