@@ -119,21 +119,10 @@ def _digest(key: str, payload: bytes) -> bytes:
 @dataclass(frozen=True)
 class SideTokens:
     """The tokens of one side of a shard's segments, compactly: a count per segment and a flat
-    (start, end) offset array. `explicit` holds token tuples instead in the rare case a token's
-    text is not the slice of its segment between its offsets (then nothing is cached)."""
+    (start, end) offset array; a token's text is the slice of its segment between its offsets."""
 
     counts: np.ndarray  # int32, tokens per segment
     offsets: np.ndarray  # int32, shape (total tokens, 2)
-    explicit: tuple[tuple[Token, ...], ...] | None = None
-
-    @classmethod
-    def from_tokens(cls, texts: Sequence[str], tokenized: Sequence[tuple[Token, ...]]) -> "SideTokens":
-        counts = np.fromiter((len(tokens) for tokens in tokenized), dtype=np.int32, count=len(tokenized))
-        flat = [(token.start, token.end) for tokens in tokenized for token in tokens]
-        offsets = np.array(flat, dtype=np.int32).reshape(-1, 2)
-        sliceable = all(token.text == text[token.start:token.end] for text, tokens in zip(texts, tokenized)
-                        for token in tokens)
-        return cls(counts, offsets, None if sliceable else tuple(tokenized))
 
     @classmethod
     def from_offsets(cls, offsets: Sequence[Sequence[tuple[int, int]]]) -> "SideTokens":
@@ -145,16 +134,12 @@ class SideTokens:
 
     def tokens(self, texts: Sequence[str]) -> list[tuple[Token, ...]]:
         """The token tuples again, given the same texts they were made from."""
-        if self.explicit is not None:
-            return list(self.explicit)
         return [tuple([Token(text[start:end], start, end) for start, end in zip(starts, ends)])
                 for text, starts, ends in self._offsets_per_segment(texts)]
 
     def texts(self, texts: Sequence[str]) -> list[list[str]]:
         """Each segment's token texts, given the texts they were made from: `tokens` without
         making a Token of each, for what reads the words alone."""
-        if self.explicit is not None:
-            return [[token.text for token in tokens] for tokens in self.explicit]
         return [[text[start:end] for start, end in zip(starts, ends)]
                 for text, starts, ends in self._offsets_per_segment(texts)]
 
@@ -204,8 +189,7 @@ class TokenCache:
         return tokens if tokens is not None and tokens.fits(texts) else None
 
     def store(self, signature: str, texts: Sequence[str], tokens: SideTokens) -> None:
-        if tokens.explicit is None:
-            self.entries.write(entry_key(signature, texts), _encode_tokens(tokens))
+        self.entries.write(entry_key(signature, texts), _encode_tokens(tokens))
 
 
 def _encode_tokens(tokens: SideTokens) -> bytes:

@@ -55,11 +55,13 @@ def test_shard_tokens_give_back_the_tokenizer_output(seed_article):
     pairs = seed_pairs(seed_article)
     english = [mask_placeholders(pair.source) for pair in pairs]
     chinese = [mask_placeholders(pair.target) for pair in pairs]
-    source_tokens = EnglishTokenizer().tokenize_many(english)
+    english_tokenizer = EnglishTokenizer()
     chinese_tokenizer = ChineseTokenizer()  # one, as extract has: each new one loads jieba's dictionary again
-    target_tokens = [chinese_tokenizer.tokenize(text) for text in chinese]
-    assert SideTokens.from_tokens(english, source_tokens).tokens(english) == source_tokens
-    assert SideTokens.from_tokens(chinese, target_tokens).tokens(chinese) == target_tokens
+    source = SideTokens.from_offsets(english_tokenizer.word_offsets_many(english))
+    target = SideTokens.from_offsets([chinese_tokenizer.offsets(text) for text in chinese])
+    assert source.tokens(english) == english_tokenizer.tokenize_many(english)
+    assert target.tokens(chinese) == [chinese_tokenizer.tokenize(text) for text in chinese]
+    assert source.texts(english) == [[token.text for token in tokens] for tokens in source.tokens(english)]
 
 
 def test_second_run_on_an_unchanged_corpus_skips_tokenizing(seed_article, tmp_path, small_shards):
@@ -93,7 +95,7 @@ def test_a_damaged_cache_entry_is_tokenized_again(seed_article, tmp_path, small_
 
 def test_offsets_that_do_not_fit_the_texts_are_a_miss(tmp_path):
     cache = TokenCache(str(tmp_path))
-    tokens = SideTokens.from_tokens(["ab cd"], [()])
+    tokens = SideTokens.from_offsets([[]])
     cache.store("sig", ["ab cd"], SideTokens(tokens.counts + 1, tokens.offsets.reshape(-1, 2)))
     assert cache.load("sig", ["ab cd"]) is None
 
