@@ -1,18 +1,23 @@
 """What `extract` keeps on disk so that a second run on an unchanged corpus redoes little.
 
-Three kinds of entry, each in a file named by a content hash of everything that shapes it:
+Five kinds of entry, each in a file named by a content hash of everything that shapes it:
 
 - tokens: one side of a shard's segments, as token offsets (every token's text is the slice of
   the placeholder-blanked segment between them); keyed by the texts and the tokenizer signature
-  (tokenizer versions, the code that makes word units, and the approved terms given to jieba
-  that occur in these texts: approving a term retokenizes only the shards that hold it);
+  (tokenizer versions, the code that makes word units). The Chinese side also names the approved
+  terms given to jieba that its texts held when they were cut: approving a term cuts again only
+  the texts that hold it;
 - lexicon: the corpus lexicon learned from the content words of every shard; keyed by a digest
   of those words and the learner's code;
 - links: a shard's link tallies (what `link_shard` counts); keyed by the shard's pairs with their
   locations, its place in the corpus, the learned translations of the words in its English text
   (not the whole lexicon, so an edit elsewhere leaves it valid), the approved terms its Chinese
-  text holds, the candidate limits, the tokenizer
-  signatures, the versions of the dictionaries and a hash of the code that links and counts;
+  text holds, the candidate limits, the tokenizer signatures, the versions of the dictionaries
+  and a hash of the code that links and counts;
+- segments: a shard's links segment by segment before they are counted, with a digest of what
+  each segment's linking read (its words' translations, its Chinese tokens); keyed like the
+  links but without what the shard reads, so when the links' key changes, only the segments
+  whose reads changed are linked again;
 - ranked: the ranked pairs, keyed by the keys of every shard's tallies and the ranking options
   (rejected pairs, minimum score), so an unchanged corpus is not even merged again.
 
@@ -143,6 +148,15 @@ class SideTokens:
         return [[text[start:end] for start, end in zip(starts, ends)]
                 for text, starts, ends in self._offsets_per_segment(texts)]
 
+    def offsets_per_segment(self) -> list[list[tuple[int, int]]]:
+        """Each segment's (start, end) token offsets, as `from_offsets` takes them."""
+        pairs = list(zip(self.offsets[:, 0].tolist(), self.offsets[:, 1].tolist()))
+        per_segment, position = [], 0
+        for count in self.counts.tolist():
+            per_segment.append(pairs[position:position + count])
+            position += count
+        return per_segment
+
     def _offsets_per_segment(self, texts: Sequence[str]) -> Iterator[tuple[str, list[int], list[int]]]:
         """(text, its tokens' starts, their ends) of each segment."""
         starts, ends = self.offsets[:, 0].tolist(), self.offsets[:, 1].tolist()
@@ -190,6 +204,27 @@ class TokenCache:
 
     def store(self, signature: str, texts: Sequence[str], tokens: SideTokens) -> None:
         self.entries.write(entry_key(signature, texts), _encode_tokens(tokens))
+
+    def load_cut(self, signature: str, texts: Sequence[str]) -> tuple[SideTokens, tuple[str, ...]] | None:
+        """The tokens jieba last cut these texts into, and the words it was given that they held
+        (approved terms): a text's tokens stay valid while it holds the same ones."""
+        body = self.entries.read(entry_key(signature, texts))
+        if body is None or b"\n" not in body:
+            return None
+        words, encoded = body.split(b"\n", 1)
+        try:
+            held = json.loads(words.decode("utf-8"))
+        except ValueError:
+            return None
+        tokens = _decode_tokens(encoded)
+        if (not isinstance(held, list) or not all(isinstance(word, str) for word in held)
+                or tokens is None or not tokens.fits(texts)):
+            return None
+        return tokens, tuple(held)
+
+    def store_cut(self, signature: str, texts: Sequence[str], tokens: SideTokens, held: tuple[str, ...]) -> None:
+        words = json.dumps(list(held), ensure_ascii=False).encode("utf-8")
+        self.entries.write(entry_key(signature, texts), words + b"\n" + _encode_tokens(tokens))
 
 
 def _encode_tokens(tokens: SideTokens) -> bytes:
@@ -260,6 +295,22 @@ class LinkCache:
     def store(self, key: str, encoded: bytes) -> None:
         """Store tallies already encoded with `encode_tallies` (a worker encodes them once)."""
         self.entries.write(key, encoded)
+
+
+class LinkedSegmentsCache(LinkCache):
+    """Each shard's linked segments (extract.LinkedSegments), stored like the tallies; read as
+    the encoded bytes, which the worker that links the shard again decodes."""
+
+    kind = "segments"
+
+    def read(self, key: str) -> bytes | None:
+        return self.entries.read(key)
+
+
+def encode_linked_segments(linked) -> bytes:
+    """A shard's linked segments as `decode_tallies` reads them: they hold no Counter, so a plain
+    pickler does (the tallies' pickler asks `reducer_override` of each of their 300,000 objects)."""
+    return zlib.compress(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 class RankedCache(LinkCache):

@@ -400,7 +400,7 @@ def _breaks_chinese_phrase(text: str) -> bool:
 _has_han_token = lru_cache(maxsize=200_000)(has_han)  # asked of every token of every segment
 
 
-def _bound_function_words(text: str, tokens: tuple[Token, ...], known: Callable[[str], bool] | None = None) -> set[int]:
+def bound_function_words(text: str, tokens: tuple[Token, ...], known: Callable[[str], bool] | None = None) -> set[int]:
     """Function-word tokens that are really part of a dictionary word jieba cut through:
     in 碳/中/和 (carbon neutrality) 中 and 和 spell 中和, so they do not end a span. A word that
     would cut through a dictionary word of jieba's does not count: in 基础设施/与 the 与 is `and`,
@@ -539,7 +539,7 @@ def chinese_spans(text: str, tokens: tuple[Token, ...], limits: CandidateLimits 
     masked = placeholder_mask(text)
     spans: dict[tuple[int, int], Span] = {}
     count = len(tokens)
-    bound = _bound_function_words(text, tokens, known)
+    bound = bound_function_words(text, tokens, known)
     # What the loops below ask of each token, asked once per token rather than once per span
     han_tokens = [_has_han_token(token.text) for token in tokens]
     breaks = [_zh_breaks(token, masked) for token in tokens]

@@ -29,12 +29,13 @@ import numpy as np
 from . import _callable_as
 from .accelerators import without_accelerators
 from .align import SegmentAligner, SegmentEvidence
-from .cache import LexiconCache, LinkCache, RankedCache, SideTokens, TokenCache, decode_tallies, encode_tallies
-from .candidates import CandidateLimits, chinese_spans, english_spans, starts_sentence
+from .cache import (LexiconCache, LinkCache, LinkedSegmentsCache, RankedCache, SideTokens, TokenCache, decode_tallies,
+                    encode_linked_segments, encode_tallies)
+from .candidates import CandidateLimits, bound_function_words, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
 from .collector import collector_paused
 from .lexicon import Lexicon
-from .models import Evidence, Location, ScoredPair, SegmentPair, Span
+from .models import Evidence, LinkedPair, Location, ScoredPair, SegmentPair, Span, Token
 from .normalize import as_seen, chinese_key, fold_latin_width
 from .placeholders import mask_placeholders
 from .scoring import PairTally, rank, snippet
@@ -403,6 +404,7 @@ class Shard:
     pairs: list[SegmentPair]
     source: SideTokens | None = None
     target: SideTokens | None = None
+    linked_before: bytes | None = None  # the shard's LinkedSegments of an earlier run, encoded
 
 
 @dataclass(frozen=True)
@@ -510,6 +512,9 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
     keys = ([link_key(signature, shard, reads) for shard, reads in zip(stored, _shard_reads(learned, settings, stored))]
             if link_cache else [])
+    # names a shard's linked segments whatever its lexicon entries and approved terms: the next
+    # run that must link it again finds them, and links only the segments whose reads changed
+    segment_keys = [link_key(signature, shard, b"segments") for shard in stored] if link_cache else []
     if progress is not None:
         progress(Stage.LINK, 0, total)
     ranked_cache = RankedCache(cache_dir) if cache_dir and ranking is not None else None
@@ -524,7 +529,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     done = linked_pairs = 0
     with collector_paused():
         for (first, locations), (shard_tallies, linked) in zip(
-                places, _shard_tallies(stored, link_context, runner, link_cache, keys)):
+                places, _shard_tallies(stored, link_context, runner, link_cache, keys, segment_keys)):
             tallies.merge(shard_tallies.place(first, locations))
             linked_pairs += linked
             done += len(locations)
@@ -565,11 +570,13 @@ def _learned_lexicon(words: list[LexiconWords], cache: LexiconCache | None) -> d
 
 
 def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner: Runner, cache: LinkCache | None,
-                   keys: list[str]) -> Iterator[tuple[CorpusTallies, int]]:
+                   keys: list[str], segment_keys: list[str]) -> Iterator[tuple[CorpusTallies, int]]:
     """Each shard's tallies in corpus order, with the number of pairs linked here to make them
-    (0 when they came from the cache). A shard leaves `stored` once it is handed over or read."""
-    sizes = [len(shard.pairs) for shard in stored]
+    (0 when they came from the cache; of a shard linked before, only the segments whose reads
+    changed). A shard leaves `stored` once it is handed over or read."""
     if cache is None:
+        sizes = [len(shard.pairs) for shard in stored]
+
         def handed_over() -> Iterator[Shard]:
             for index, shard in enumerate(stored):
                 stored[index] = None  # the shard's texts and tokens go once it is handed over
@@ -578,12 +585,17 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
         yield from zip(runner.map(link_shard, handed_over(), context), sizes)
         return
     cached = [cache.has(key) for key in keys]
+    segments_cache = LinkedSegmentsCache(cache.entries.directory)
+
+    def with_links_before(index: int) -> Shard:
+        shard = stored[index]
+        stored[index] = None
+        return replace(shard, linked_before=segments_cache.read(segment_keys[index]))
 
     def to_link() -> Iterator[Shard]:
-        for index, shard in enumerate(stored):
+        for index in range(len(stored)):
             if not cached[index]:
-                stored[index] = None
-                yield shard
+                yield with_links_before(index)
 
     linked = runner.map(link_shard_encoded, to_link(), context)  # starts at the first shard not cached
     try:
@@ -594,53 +606,77 @@ def _shard_tallies(stored: list["Shard | None"], context: "LinkContext", runner:
                     stored[index] = None
                     yield shard_tallies, 0
                     continue
-                encoded = link_shard_encoded(stored[index], context)  # a damaged entry: link it here
-                stored[index] = None
+                encoded, segments, count = link_shard_encoded(with_links_before(index), context)  # a damaged entry
             else:
-                encoded = next(linked)
+                encoded, segments, count = next(linked)
             cache.store(key, encoded)
-            yield decode_tallies(encoded, fresh=True), sizes[index]
+            segments_cache.store(segment_keys[index], segments)
+            yield decode_tallies(encoded, fresh=True), count
     finally:
         linked.close()
 
 
 def tokenize_shard(shard: Shard, context: TokenizeContext) -> TokenizedShard:
     """Tokens of both sides of a shard, from the cache when it has them; and the content words
-    the corpus lexicon is learned from."""
-    sources, targets, target_signature = _tokenized_texts(shard.pairs, context)
+    the corpus lexicon is learned from. Chinese tokens cut before a term was approved are kept
+    for the texts that do not hold it: only those that do are cut again."""
+    sources, targets, held = _tokenized_texts(shard.pairs, context)
     cache = TokenCache(context.cache_dir) if context.cache_dir else None
     source = cache.load(context.source_signature, sources) if cache else None
-    target = cache.load(target_signature, targets) if cache else None
+    cut_before = cache.load_cut(context.target_signature, targets) if cache else None
     tokenized = 0
-    if source is None or target is None:
-        english, chinese = tokenizers(context.tokenizers)
-        tokenized = len(shard.pairs)
     if source is None:
-        source = SideTokens.from_offsets(english.word_offsets_many(sources))
+        source = SideTokens.from_offsets(_tokenizer("en", context.tokenizers.spacy_model).word_offsets_many(sources))
+        tokenized = len(shard.pairs)
         if cache:
             cache.store(context.source_signature, sources, source)
-    if target is None:
-        target = SideTokens.from_offsets([chinese.offsets(text) for text in targets])
+    if cut_before is not None and cut_before[1] == held:
+        target = cut_before[0]
+    else:
+        chinese = _tokenizer("zh", context.tokenizers.user_words)
+        if cut_before is None:
+            offsets = [chinese.offsets(text) for text in targets]
+            tokenized = len(shard.pairs)
+        else:
+            changed = _held_changed(targets, cut_before[1], held)
+            offsets = [chinese.offsets(text) if index in changed else before
+                       for index, (text, before) in enumerate(zip(targets, cut_before[0].offsets_per_segment()))]
+            tokenized = max(tokenized, len(changed))
+        target = SideTokens.from_offsets(offsets)
         if cache:
-            cache.store(target_signature, targets, target)
+            cache.store_cut(context.target_signature, targets, target, held)
     words = LexiconWords.of([content_words_of(texts, text) for texts, text in zip(source.texts(sources), targets)],
                             [content_tokens_of(texts) for texts in target.texts(targets)])
     return TokenizedShard(source, target, words, tokenized)
 
 
-def _tokenized_texts(pairs: list[SegmentPair], context: TokenizeContext) -> tuple[list[str], list[str], str]:
-    """(English texts, Chinese texts) of the pairs as they are tokenised, and the Chinese side's
-    cache signature: the user words its texts hold shape their tokens."""
+def _tokenized_texts(pairs: list[SegmentPair], context: TokenizeContext
+                     ) -> tuple[list[str], list[str], tuple[str, ...]]:
+    """(English texts, Chinese texts) of the pairs as they are tokenised, and the approved terms
+    given to jieba that these Chinese texts hold: they shape their tokens."""
     sources = [mask_placeholders(pair.source) for pair in pairs]
     targets = [mask_placeholders(text) for text in read_as_simplified(pairs)]
-    return sources, targets, context.target_signature + _user_words_in(context.tokenizers.user_words, targets)
+    return sources, targets, _held_user_words(context.tokenizers.user_words, targets)
+
+
+def _held_changed(texts: list[str], held_before: tuple[str, ...], held_now: tuple[str, ...]) -> set[int]:
+    """The indices of the texts that hold other approved terms now than when they were cut:
+    jieba cuts a text by the terms inside it alone."""
+    def held(words: tuple[str, ...]) -> list[set[int]]:
+        if not words:
+            return [set() for _ in texts]
+        automaton = _user_word_automaton(words)
+        return [{words[index] for index, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)}
+                for text in texts]
+
+    return {index for index, (before, now) in enumerate(zip(held(held_before), held(held_now))) if before != now}
 
 
 def _tokens_cached(pairs: list[SegmentPair], context: TokenizeContext) -> bool:
     """Whether the token cache holds both sides of these pairs."""
-    sources, targets, target_signature = _tokenized_texts(pairs, context)
+    sources, targets, _ = _tokenized_texts(pairs, context)
     cache = TokenCache(context.cache_dir)
-    return cache.has(context.source_signature, sources) and cache.has(target_signature, targets)
+    return cache.has(context.source_signature, sources) and cache.has(context.target_signature, targets)
 
 
 def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
@@ -648,44 +684,138 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     tallies: segments counted from the shard's first pair, and each evidence's `where` the offset
     of the first pair at its location (see `CorpusTallies.place`). So they depend only on the
     shard's texts, not on where the shard sits in the corpus."""
+    return tally_segments(shard.pairs, link_segments(shard, context).segments)
+
+
+@dataclass(frozen=True)
+class LinkedSegments:
+    """A shard's links segment by segment, before they are tallied, and a digest of what linking
+    each segment read (`segment_reads`). A later run that must link the shard again (a term was
+    approved, a word gained a translation) links only the segments whose digest changed."""
+
+    reads: list[bytes]
+    segments: list[tuple[list[str], list[str], list[LinkedPair]]]  # span keys, English and Chinese; links
+    linked: int  # segments linked in this run, not taken from an earlier one
+
+
+def link_segments(shard: Shard, context: LinkContext, before: LinkedSegments | None = None) -> LinkedSegments:
+    """Each segment's span keys and links; a segment that reads what it read `before` keeps its
+    links from then."""
     aligner, chinese = _linking(context)
-    source_tokens = shard.source.tokens([mask_placeholders(pair.source) for pair in shard.pairs])
     read_targets = read_as_simplified(shard.pairs)
-    target_tokens = shard.target.tokens([mask_placeholders(text) for text in read_targets])
-    tallies = CorpusTallies()
-    source_postings, target_postings = tallies.source_postings, tallies.target_postings
-    places: dict[str, int] = {}  # pairs at one file:line are one place, as the glossary shows them
+    source_texts = [mask_placeholders(pair.source) for pair in shard.pairs]
+    target_texts = [mask_placeholders(text) for text in read_targets]
+    source_tokens = shard.source.tokens(source_texts)
+    target_tokens = shard.target.tokens(target_texts)
+    reads = segment_reads(shard, context, read_targets, target_tokens)
+    if before is not None and len(before.reads) != len(reads):
+        before = None
+    segments = []
+    linked = 0
     for index, (pair, read_target, tokens, chinese_tokens) in enumerate(
             zip(shard.pairs, read_targets, source_tokens, target_tokens)):
+        if before is not None and before.reads[index] == reads[index]:
+            segments.append(before.segments[index])
+            continue
+        linked += 1
         source_spans = english_spans(pair.source, tokens, context.limits)
         target_spans = chinese_spans(read_target, chinese_tokens, context.limits, chinese.verbs, pair.source,
                                      chinese.knows)
         traditional = read_target != pair.target
-        for postings, spans in ((source_postings, source_spans), (target_postings, target_spans)):
-            for span in spans:  # each span's postings, found or made inline: a segment has dozens of spans
-                key = as_written(span, pair.target).key if traditional and postings is target_postings else span.key
+        target_keys = ([as_written(span, pair.target).key for span in target_spans] if traditional
+                       else [span.key for span in target_spans])
+        links = []
+        for link in aligner.link(SegmentEvidence(pair.source, read_target, tokens), source_spans, target_spans):
+            source, target = link.source, as_written(link.target, pair.target) if traditional else link.target
+            links.append(LinkedPair(
+                source.key, target.key, link.score, tuple(link.signals), source.text, target.text, link.nested,
+                chinese.commonness(chinese_tokens[target.first_token:target.last_token]),
+                starts_sentence(tokens, source.first_token), source.start, source.end, target.start, target.end))
+        segments.append(([span.key for span in source_spans], target_keys, links))
+    return LinkedSegments(reads, segments, linked)
+
+
+def tally_segments(pairs: list[SegmentPair], segments: list[tuple[list[str], list[str], list[LinkedPair]]]
+                   ) -> CorpusTallies:
+    """The tallies of a shard's linked segments (see `link_shard`)."""
+    tallies = CorpusTallies()
+    counted = tallies.pairs
+    places: dict[str, int] = {}  # pairs at one file:line are one place, as the glossary shows them
+    for index, (pair, (source_keys, target_keys, links)) in enumerate(zip(pairs, segments)):
+        for postings, keys in ((tallies.source_postings, source_keys), (tallies.target_postings, target_keys)):
+            for key in keys:  # each span's postings, found or made inline: a segment has dozens of spans
                 found = postings.get(key)
                 if found is None:
                     found = postings[key] = Postings()
                 found.add(index)
-        evidence_base = SegmentEvidence(pair.source, read_target, tokens)
         where = None  # the evidence's place, named when a first tally wants it
-        for link in aligner.link(evidence_base, source_spans, target_spans):
-            if traditional:
-                link.target = as_written(link.target, pair.target)
-            commonness = chinese.commonness(chinese_tokens[link.target.first_token:link.target.last_token])
-            tally = tallies.pairs.get((link.source.key, link.target.key))
+        for link in links:
+            tally = counted.get((link.source_key, link.target_key))
             if tally is None:
-                tally = tallies.pairs[(link.source.key, link.target.key)] = PairTally(commonness=commonness)
-            elif commonness < tally.commonness:  # jieba cuts a span by its context: the least common cut, in any order
-                tally.commonness = commonness
-            tally.add(link, index, sentence_start=starts_sentence(tokens, link.source.first_token))
+                tally = counted[(link.source_key, link.target_key)] = PairTally(commonness=link.commonness)
+            elif link.commonness < tally.commonness:  # jieba cuts a span by its context: the least common cut, in any order
+                tally.commonness = link.commonness
+            tally.add(link, index)
             if tally.wants_evidence():
                 if where is None:
                     where = str(places.setdefault(str(pair.location), index))
-                tally.add_evidence(Evidence(where, snippet(pair.source, link.source.start, link.source.end),
-                                            snippet(pair.target, link.target.start, link.target.end)))
+                tally.add_evidence(Evidence(where, snippet(pair.source, link.source_start, link.source_end),
+                                            snippet(pair.target, link.target_start, link.target_end)))
     return tallies
+
+
+def segment_reads(shard: Shard, context: LinkContext, read_targets: list[str],
+                  target_tokens: list[tuple[Token, ...]]) -> list[bytes]:
+    """Per segment, a digest of what linking it reads besides its own texts and the run's settings:
+    the learned translations of the words in its English (which translations, not their
+    probabilities), its Chinese tokens, and whether an approved term among them changes which
+    function words are part of a longer word (the only other place jieba's knowledge of an
+    approved term enters; `commonness` reads the stock dictionary)."""
+    automaton, entries = _lexicon_entries(context)
+    _, chinese = _linking(context)
+    unknown_user_words = chinese.user_words_unknown_to_the_dictionary
+    counts = shard.target.counts.tolist()
+    offsets = shard.target.offsets
+    reads = []
+    position = 0
+    for pair, text, tokens, count in zip(shard.pairs, read_targets, target_tokens, counts):
+        digest = hashlib.blake2b(digest_size=16)
+        if automaton is not None:
+            for index in sorted({index for index, _, _ in automaton.find_matches_as_indexes(
+                    pair.source.lower(), overlapping=True)}):
+                digest.update(entries[index])
+        digest.update(b"\0")
+        digest.update(offsets[position:position + count].tobytes())
+        position += count
+        if unknown_user_words and _beside_a_function_word(tokens, unknown_user_words):
+            digest.update(repr(sorted(bound_function_words(text, tokens, chinese.knows)
+                                      ^ bound_function_words(text, tokens, chinese.in_stock_dictionary))).encode())
+        reads.append(digest.digest())
+    return reads
+
+
+def _beside_a_function_word(tokens: tuple[Token, ...], words: frozenset[str]) -> bool:
+    """Whether one of the words is a token next to a function word: only there does
+    `bound_function_words` ask whether a token is a known word."""
+    return any(token.text in words and (
+        index and is_chinese_function_word(tokens[index - 1].text)
+        or index + 1 < len(tokens) and is_chinese_function_word(tokens[index + 1].text))
+        for index, token in enumerate(tokens))
+
+
+_LEXICON_ENTRIES: dict[str, tuple] = {}
+
+
+def _lexicon_entries(context: LinkContext) -> tuple[object, list[bytes]]:
+    """An automaton over the learned English words and each word's entry as bytes (the word and
+    its translations), built once per process for a run's lexicon."""
+    found = _LEXICON_ENTRIES.get(context.key)
+    if found is None:
+        _LEXICON_ENTRIES.clear()
+        words = sorted(context.learned)
+        entries = [repr((word, sorted(context.learned[word]))).encode("utf-8") for word in words]
+        found = _LEXICON_ENTRIES[context.key] = (_automaton(words) if words else None, entries)
+    return found
 
 
 def read_as_simplified(pairs: list[SegmentPair]) -> list[str]:
@@ -701,13 +831,18 @@ def as_written(span: Span, text: str) -> Span:
     return replace(span, text=surface, key=chinese_key(surface))
 
 
-def link_shard_encoded(shard: Shard, context: LinkContext) -> bytes:
-    """`link_shard`'s tallies encoded for the link cache: the worker encodes them once, and the
-    main process stores the bytes as they are and decodes them to merge. The collector is paused,
-    as it is around linking in one process: a shard's links and tallies are a million small objects
-    with no cycles, and collections walking them cost workers an eighth of their time."""
+def link_shard_encoded(shard: Shard, context: LinkContext) -> tuple[bytes, bytes, int]:
+    """`link_shard`'s tallies and linked segments encoded for the link cache, and how many
+    segments were linked here (the rest were kept from `shard.linked_before`): the worker encodes
+    them once, and the main process stores the bytes as they are and decodes the tallies to merge.
+    The collector is paused, as it is around linking in one process: a shard's links and tallies
+    are a million small objects with no cycles, and collections walking them cost workers an
+    eighth of their time."""
     with collector_paused():
-        return encode_tallies(link_shard(shard, context))
+        before = decode_tallies(shard.linked_before) if shard.linked_before is not None else None
+        linked = link_segments(shard, context, before if isinstance(before, LinkedSegments) else None)
+        tallies = tally_segments(shard.pairs, linked.segments)
+        return encode_tallies(tallies), encode_linked_segments(linked), linked.linked
 
 
 def link_key(signature: str, shard: Shard, reads: bytes) -> str:
@@ -740,15 +875,20 @@ def _shard_reads(learned: dict[str, dict[str, float]], settings: TokenizerSettin
     for shard in stored:
         found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
         entries = repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)])
-        held = _user_words_in(settings.user_words, read_as_simplified(shard.pairs)) if settings.user_words else ""
+        held = _named(_held_user_words(settings.user_words, read_as_simplified(shard.pairs)))
         yield (entries + held).encode("utf-8")
 
 
-def _user_words_in(user_words: tuple[str, ...], texts: list[str]) -> str:
+def _held_user_words(user_words: tuple[str, ...], texts: list[str]) -> tuple[str, ...]:
     """The approved terms given to jieba that occur in these Chinese texts: jieba cuts a text
     alike whatever other words it was given, so only these shape its tokens."""
     found = _found_in(_user_word_automaton(user_words), texts) if user_words else set()
-    return "".join(f"\nuser word: {user_words[index]}" for index in sorted(found))
+    return tuple(user_words[index] for index in sorted(found))
+
+
+def _named(user_words: tuple[str, ...]) -> str:
+    """The user words as a cache key names them."""
+    return "".join(f"\nuser word: {word}" for word in user_words)
 
 
 def _found_in(automaton, texts: list[str]) -> set[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, order=True)
@@ -94,6 +95,26 @@ class Span:
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class LinkedPair(NamedTuple):
+    """One link of one segment as it is tallied: what `PairTally` counts of it, and where its
+    two spans sit for the evidence. Kept per segment, so a re-run re-links only the segments
+    whose words or tokens changed and tallies the rest as they were."""
+
+    source_key: str
+    target_key: str
+    score: float
+    signals: tuple[str, ...]
+    source_text: str
+    target_text: str
+    nested: bool
+    commonness: float  # see ChineseTokenizer.commonness
+    sentence_start: bool  # the English span starts its sentence
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .align import Link
 from .dictionary_terms import listed_renderings
-from .models import Alternative, Evidence, ScoredPair
+from .models import Alternative, Evidence, LinkedPair, ScoredPair
 from .lexicon import gloss_count
 from .normalize import chinese_key, closed_compound, english_key, is_acronym, singular
 from .stopwords import is_english_stopword
@@ -43,14 +42,14 @@ class PairTally:
     # least common (jieba cuts a span by its context: 鼻拭子 is 鼻/拭子 in one sentence, 鼻拭/子 in another)
     commonness: float = 0.0
 
-    def add(self, link: Link, segment: int, sentence_start: bool) -> None:
+    def add(self, link: LinkedPair, segment: int) -> None:
         self.scores.append(link.score)
         self.signals.update(link.signals)
-        self.source_forms[(sentence_start, link.source.text)] += 1
-        self.target_forms[link.target.text] += 1
+        self.source_forms[(link.sentence_start, link.source_text)] += 1
+        self.target_forms[link.target_text] += 1
         self.nested += link.nested
         self.segments.add(segment)
-        if not sentence_start and _is_name(link.source.text):
+        if not link.sentence_start and _is_name(link.source_text):
             self.name_like += 1
 
     def wants_evidence(self) -> bool:

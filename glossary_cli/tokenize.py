@@ -231,6 +231,8 @@ class ChineseTokenizer:
     def __init__(self, user_words: Iterable[str] = ()) -> None:
         self.jieba = loaded_jieba()
         self.user_words = sorted(set(word for word in user_words if word.strip()))
+        # What the dictionary said of each user word before it was added: its general frequency.
+        self._stock_frequency = {word: self.jieba.FREQ.get(word, 0) for word in self.user_words}
         for word in self.user_words:
             _add_word(self.jieba, word, max(self.jieba.suggest_freq(word, tune=False), 2000))
         self._commonness: dict[str, float | bool] = {}  # token -> commonness, or False for a function word
@@ -262,6 +264,16 @@ class ChineseTokenizer:
         """Whether jieba's dictionary (or the glossary's known terms) holds the word."""
         return self.jieba.FREQ.get(word, 0) > 0
 
+    def in_stock_dictionary(self, word: str) -> bool:
+        """`knows` without the glossary's known terms."""
+        stock = self._stock_frequency
+        return (stock[word] if word in stock else self.jieba.FREQ.get(word, 0)) > 0
+
+    @property
+    def user_words_unknown_to_the_dictionary(self) -> frozenset[str]:
+        """The known terms that `knows` and `in_stock_dictionary` disagree on."""
+        return frozenset(word for word, frequency in self._stock_frequency.items() if frequency <= 0)
+
     @property
     def verbs(self) -> frozenset[str]:
         """Words jieba's dictionary tags as plain verbs (v), read once from its dictionary file."""
@@ -269,8 +281,12 @@ class ChineseTokenizer:
 
     def commonness(self, tokens: Sequence[Token]) -> float:
         """log10 of the general-language frequency (jieba's dictionary) of the most common content
-        token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 研究与开发 says nothing of the term."""
+        token: the 和 of 碳中/和 (jieba's cut of 碳中和) or the 与 of 研究与开发 says nothing of the term.
+        An approved term counts as often as the dictionary had it, not as the frequency it was given
+        to keep it whole: approving a term makes it no more common, and it leaves the links of texts
+        whose tokens it does not change as they were (see extract.segment_reads)."""
         known = self._commonness
+        stock = self._stock_frequency
         found = 0.0
         first = True
         for token in tokens:
@@ -278,7 +294,7 @@ class ChineseTokenizer:
             value = known.get(text)
             if value is None:  # a token's own figure, once per tokenizer: every linked span asks again
                 value = known[text] = (False if is_chinese_function_word(text) or text in CHINESE_CONNECTORS
-                                       else math.log10(self.jieba.FREQ.get(text, 0) + 1))
+                                       else math.log10((stock[text] if text in stock else self.jieba.FREQ.get(text, 0)) + 1))
             if value is not False and (first or value > found):  # max(), default 0.0
                 found, first = value, False
         return found

@@ -191,18 +191,53 @@ def test_a_changed_lexicon_entry_relinks_the_shards_whose_words_read_it(seed_art
 
     monkeypatch.setattr(glossary_cli.extract, "_learned_lexicon", one_more_translation_of_grid)
     again = extract(seed_pairs(seed_article), cache_dir=cache)
-    with_grid = pairs_in_shards_holding(seed_pairs(seed_article), lambda pair: "grid" in pair.source.lower())
-    assert again.linked_pairs == with_grid < 33
+    with_grid = sum("grid" in pair.source.lower() for pair in seed_pairs(seed_article))
+    assert again.linked_pairs == with_grid < 33  # the segments with `grid`, not their whole shards
     assert again.pairs == extract(seed_pairs(seed_article)).pairs  # what a cold run with that lexicon finds
 
 
-def test_an_approved_term_retokenizes_and_relinks_only_the_shards_that_hold_it(seed_article, tmp_path, small_shards):
+def cut(text: str, known_terms: list[str] = ()) -> list[str]:
+    from glossary_cli.tokenize import ChineseTokenizer
+
+    return [token.text for token in ChineseTokenizer(known_terms).tokenize(text)]
+
+
+def test_an_approved_term_recuts_and_relinks_only_the_segments_that_hold_it(seed_article, tmp_path, small_shards):
+    """Approving 材料护照 (material passport), which jieba cut in two, makes it one token in the
+    segments that hold it; only those are cut and linked again."""
     cache = str(tmp_path / "cache")
     extract(seed_pairs(seed_article), cache_dir=cache)
     again = extract(seed_pairs(seed_article), cache_dir=cache, known_terms=["材料护照"])
-    holding = pairs_in_shards_holding(seed_pairs(seed_article), lambda pair: "材料护照" in pair.target)
-    assert again.tokenized_pairs == again.linked_pairs == holding < 33
+    holding = [pair for pair in seed_pairs(seed_article) if "材料护照" in pair.target]
+    assert all(cut(pair.target) != cut(pair.target, ["材料护照"]) for pair in holding)
+    assert again.tokenized_pairs == again.linked_pairs == len(holding) < pairs_in_shards_holding(
+        seed_pairs(seed_article), lambda pair: pair in holding)
     assert again.pairs == extract(seed_pairs(seed_article), known_terms=["材料护照"]).pairs
+
+
+def test_an_approved_term_taken_back_recuts_its_segments_again(seed_article, tmp_path, small_shards):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache, known_terms=["材料护照", "电网"])
+    again = extract(seed_pairs(seed_article), cache_dir=cache, known_terms=["电网"])
+    holding = [pair for pair in seed_pairs(seed_article) if "材料护照" in pair.target]
+    assert again.tokenized_pairs == again.linked_pairs == len(holding)
+    assert again.pairs == extract(seed_pairs(seed_article), known_terms=["电网"]).pairs
+
+
+@pytest.mark.parametrize("term", ["电网", "V2G", "WRI"])
+def test_an_approved_term_jieba_already_cut_whole_relinks_nothing(seed_article, tmp_path, small_shards, term):
+    """电网 (grid) is in jieba's dictionary; V2G and WRI are not, but jieba keeps a Latin word
+    whole, and they sit beside function words such as 的, where whether a token is a known word
+    can matter. Their segments keep their links, and the pairs are a cold run's."""
+    pairs = seed_pairs(seed_article)
+    assert any(term in pair.target for pair in pairs)
+    assert all(cut(pair.target) == cut(pair.target, [term]) for pair in pairs)
+    cache = str(tmp_path / "cache")
+    extract(pairs, cache_dir=cache)
+    again = extract(pairs, cache_dir=cache, known_terms=[term])
+    holding = sum(term in pair.target for pair in pairs)
+    assert (again.tokenized_pairs, again.linked_pairs) == (holding, 0)
+    assert again.pairs == extract(pairs, known_terms=[term]).pairs
 
 
 def test_other_candidate_limits_relink_every_shard(seed_article, tmp_path, small_shards):
@@ -230,6 +265,10 @@ def test_a_damaged_link_entry_is_linked_again(seed_article, tmp_path, small_shar
     for entry in entries:
         spoil(entry, damage)
     again = extract(seed_pairs(seed_article), cache_dir=str(cache))
+    assert again.linked_pairs == 0 and again.pairs == expected  # tallied again from each shard's linked segments
+    for entry in [*entries, *cache.rglob("*.segments"), *cache.rglob("*.ranked")]:
+        spoil(entry, damage)
+    again = extract(seed_pairs(seed_article), cache_dir=str(cache))
     assert again.linked_pairs == 33 and again.pairs == expected
     assert extract(seed_pairs(seed_article), cache_dir=str(cache)).linked_pairs == 0  # rewritten
 
@@ -243,10 +282,19 @@ def test_link_entries_swapped_between_keys_are_linked_again(seed_article, tmp_pa
     expected = extract(pairs, cache_dir=str(cache)).pairs
     for ranking in cache.rglob("*.ranked"):
         ranking.unlink()
-    first, second = link_entries(cache)[:2]
-    held = first.read_bytes()
-    first.write_bytes(second.read_bytes())
-    second.write_bytes(held)
+
+    def swap_two(kind: str) -> None:
+        first, second = sorted(cache.rglob(f"*.{kind}"))[:2]
+        held = first.read_bytes()
+        first.write_bytes(second.read_bytes())
+        second.write_bytes(held)
+
+    swap_two("links")
+    again = extract(pairs, cache_dir=str(cache))
+    assert again.linked_pairs == 0 and again.pairs == expected  # tallied again from their linked segments
+    for entry in [*cache.rglob("*.links"), *cache.rglob("*.ranked")]:
+        entry.unlink()
+    swap_two("segments")
     again = extract(pairs, cache_dir=str(cache))
     two_shards = {size + other for index, size in enumerate(sizes) for other in sizes[index + 1:]}
     assert again.linked_pairs in two_shards and again.pairs == expected  # whichever two the swap picked
@@ -290,12 +338,12 @@ def test_a_damaged_ranking_is_ranked_again(seed_article, tmp_path, small_shards,
     assert len(rankings) == 2 and again.pairs == expected and again.linked_pairs == 0
 
 
-def test_the_default_cache_holds_tokens_lexicon_links_and_ranking(runner, seed_article, tmp_path, monkeypatch):
+def test_the_default_cache_holds_tokens_lexicon_links_segments_and_ranking(runner, seed_article, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     result = runner.invoke(app, ["extract", str(seed_article), "-o", str(tmp_path / "out.yaml"), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     kinds = {path.suffix for path in (tmp_path / "xdg" / "glossary-cli" / "extract").rglob("*") if path.is_file()}
-    assert kinds == {".tokens", ".lexicon", ".links", ".ranked"}
+    assert kinds == {".tokens", ".lexicon", ".links", ".segments", ".ranked"}
 
 
 def test_every_module_the_linking_code_imports_is_in_the_code_hash_of_cached_tallies():
