@@ -54,6 +54,17 @@ def test_commonness_of_a_target_ignores_the_function_words_jieba_cut_off():
     assert tokenizer.commonness(and_) == 0.0  # 和 alone is among the most frequent words jieba knows
 
 
+def test_an_approved_term_is_kept_whole_but_no_more_common_than_the_dictionary_says():
+    """jieba is given an approved term with a weight that keeps it whole (2,000 at least), which
+    is no count of how common the word is: 电网 (grid) is 266 in its dictionary, 材料护照 absent."""
+    plain, approved = plain_chinese_tokenizer(), ChineseTokenizer(["电网", "材料护照"])
+    for term in ("电网", "材料护照"):
+        whole = approved.tokenize(term)
+        assert [token.text for token in whole] == [term]
+        assert approved.commonness(whole) == plain.commonness(whole)
+    assert approved.knows("材料护照") and not approved.in_stock_dictionary("材料护照")
+
+
 def test_a_preposition_or_conjunction_glued_onto_an_unknown_word_is_taken_off():
     # jieba's HMM makes words of 明则 (`Huiming then`) and 马云向 (`to Jack Ma`); no word ends in 则 or 向
     # but a dictionary word (否则, 方向), so the name can be a term without the function word.
