@@ -13,6 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
 
 from .align import Link
 from .dictionary_terms import listed_renderings
@@ -73,6 +76,189 @@ class PairTally:
         self.commonness = min(self.commonness, later.commonness)
         for evidence in later.evidence:
             self.add_evidence(evidence)
+
+
+@dataclass
+class TallyColumns:
+    """A shard's tallies in columns, in the order of its dict: each tally's keys and how many
+    values of each field it has, and every field's values in one flat run. This is how a shard's
+    tallies leave a worker and lie in the link cache: some 4,000 PairTally objects a shard, with
+    their Counters, sets and evidence, unpickled one by one and then merged one by one, cost the
+    main process more than ranking did. Columns unpickle as a few dozen objects, and `fold_tallies`
+    merges the columns of every shard at once."""
+
+    sources: list[str]
+    targets: list[str]
+    score_counts: np.ndarray  # int32, per tally
+    scores: np.ndarray  # float64
+    segment_counts: np.ndarray  # int32, per tally
+    segments: np.ndarray  # int32
+    nested: np.ndarray  # int64, per tally
+    name_like: np.ndarray  # int64, per tally
+    commonness: np.ndarray  # float64, per tally
+    signal_names: list[str]
+    signal_counts: np.ndarray  # int64, a row per tally, a column per signal name
+    source_form_counts: np.ndarray  # int32, per tally
+    source_form_starts: np.ndarray  # bool: whether the spelling started a sentence
+    source_form_texts: list[str]
+    source_form_numbers: np.ndarray  # int64
+    target_form_counts: np.ndarray  # int32, per tally
+    target_form_texts: list[str]
+    target_form_numbers: np.ndarray  # int64
+    evidence_counts: np.ndarray  # int32, per tally
+    evidence_where: list[str]
+    evidence_sources: list[str]
+    evidence_targets: list[str]
+
+    @classmethod
+    def of(cls, tallies: dict[tuple[str, str], "PairTally"]) -> "TallyColumns":
+        found = list(tallies.values())
+        signal_names = sorted(set().union(*(tally.signals for tally in found)))
+        source_forms = [tally.source_forms for tally in found]
+        target_forms = [tally.target_forms for tally in found]
+        evidence = [item for tally in found for item in tally.evidence]
+        return cls(
+            [source for source, _ in tallies], [target for _, target in tallies],
+            _lengths(tally.scores for tally in found),
+            np.fromiter(chain.from_iterable(tally.scores for tally in found), np.float64),
+            _lengths(tally.segments for tally in found),
+            np.fromiter(chain.from_iterable(tally.segments for tally in found), np.int32),
+            np.fromiter((tally.nested for tally in found), np.int64, len(found)),
+            np.fromiter((tally.name_like for tally in found), np.int64, len(found)),
+            np.fromiter((tally.commonness for tally in found), np.float64, len(found)),
+            signal_names,
+            np.fromiter((tally.signals.get(name, 0) for tally in found for name in signal_names), np.int64,
+                        len(found) * len(signal_names)).reshape(len(found), len(signal_names)),
+            _lengths(source_forms),
+            np.fromiter((start for forms in source_forms for start, _ in forms), np.bool_),
+            [text for forms in source_forms for _, text in forms],
+            np.fromiter(chain.from_iterable(forms.values() for forms in source_forms), np.int64),
+            _lengths(target_forms), [text for forms in target_forms for text in forms],
+            np.fromiter(chain.from_iterable(forms.values() for forms in target_forms), np.int64),
+            _lengths(tally.evidence for tally in found), [item.where for item in evidence],
+            [item.source for item in evidence], [item.target for item in evidence])
+
+    def state(self) -> tuple:
+        """The columns as plain data to pickle: arrays as their bytes."""
+        return tuple(value.tobytes() if isinstance(value, np.ndarray) else value
+                     for value in (getattr(self, name) for name in self.__dataclass_fields__))
+
+    @classmethod
+    def from_state(cls, state: tuple) -> "TallyColumns":
+        """The columns again from `state()`; ValueError if they do not fit together."""
+        values = dict(zip(cls.__dataclass_fields__, state, strict=True))
+        for name, dtype in _COLUMN_TYPES.items():
+            values[name] = np.frombuffer(values[name], dtype)
+        tallies = len(values["sources"])
+        values["signal_counts"] = values["signal_counts"].reshape(tallies, len(values["signal_names"]))
+        columns = cls(**values)
+        for counts, flat in (("score_counts", "scores"), ("segment_counts", "segments"),
+                             ("source_form_counts", "source_form_texts"), ("source_form_counts", "source_form_starts"),
+                             ("source_form_counts", "source_form_numbers"), ("target_form_counts", "target_form_texts"),
+                             ("target_form_counts", "target_form_numbers"), ("evidence_counts", "evidence_where"),
+                             ("evidence_counts", "evidence_sources"), ("evidence_counts", "evidence_targets")):
+            if len(values[counts]) != tallies or int(values[counts].sum()) != len(values[flat]):
+                raise ValueError(f"tally columns {counts} and {flat} do not fit")
+        if not all(len(values[name]) == tallies for name in ("targets", "nested", "name_like", "commonness")):
+            raise ValueError("tally columns of unequal length")
+        return columns
+
+
+_COLUMN_TYPES = {"score_counts": np.int32, "scores": np.float64, "segment_counts": np.int32, "segments": np.int32,
+                 "nested": np.int64, "name_like": np.int64, "commonness": np.float64, "signal_counts": np.int64,
+                 "source_form_counts": np.int32, "source_form_starts": np.bool_, "source_form_numbers": np.int64,
+                 "target_form_counts": np.int32, "target_form_numbers": np.int64, "evidence_counts": np.int32}
+
+
+def _lengths(collections) -> np.ndarray:
+    return np.fromiter(map(len, collections), np.int32)
+
+
+def fold_tallies(tallies: dict[tuple[str, str], PairTally],
+                 shards: list[tuple[TallyColumns, int, list[str] | None]]) -> None:
+    """Merge the columns of shards into `tallies`, in order: what `PairTally.merge` of each
+    shard's tallies in turn gives, with each merged tally made once. Each shard comes with the
+    corpus index of its first pair (its segments count from there) and the names of the places
+    its evidence's `where` numbers, or None when `where` is a name already."""
+    ids = {key: number for number, key in enumerate(tallies)}  # a tally's row in the merged columns
+    kept = len(ids)
+    shard_ids = [np.fromiter((ids.setdefault(key, len(ids)) for key in zip(columns.sources, columns.targets)),
+                             np.int64, len(columns.sources)) for columns, _, _ in shards]
+    total = len(ids)
+    seen = np.zeros(total, np.bool_)
+    nested, name_like = np.zeros(total, np.int64), np.zeros(total, np.int64)
+    commonness = np.full(total, np.inf)
+    signal_names = sorted(set().union(*(columns.signal_names for columns, _, _ in shards)))
+    signals = np.zeros((total, len(signal_names)), np.int64)
+    for rows, (columns, _, _) in zip(shard_ids, shards):  # a key is one tally of a shard: rows are distinct
+        seen[rows] = True
+        nested[rows] += columns.nested
+        name_like[rows] += columns.name_like
+        commonness[rows] = np.minimum(commonness[rows], columns.commonness)
+        for column, name in enumerate(columns.signal_names):
+            signals[rows, signal_names.index(name)] += columns.signal_counts[:, column]
+    order, score_bounds = _grouping(total, shard_ids, [columns.score_counts for columns, _, _ in shards])
+    scores = np.concatenate([columns.scores for columns, _, _ in shards])[order].tolist()
+    order, segment_bounds = _grouping(total, shard_ids, [columns.segment_counts for columns, _, _ in shards])
+    segments = np.concatenate([columns.segments.astype(np.int64) + first for columns, first, _ in shards])[order].tolist()
+    order, source_bounds = _grouping(total, shard_ids, [columns.source_form_counts for columns, _, _ in shards])
+    source_forms = list(zip(np.concatenate([columns.source_form_starts for columns, _, _ in shards])[order].tolist(),
+                            _taken(order, [columns.source_form_texts for columns, _, _ in shards])))
+    source_numbers = np.concatenate([columns.source_form_numbers for columns, _, _ in shards])[order].tolist()
+    order, target_bounds = _grouping(total, shard_ids, [columns.target_form_counts for columns, _, _ in shards])
+    target_forms = _taken(order, [columns.target_form_texts for columns, _, _ in shards])
+    target_numbers = np.concatenate([columns.target_form_numbers for columns, _, _ in shards])[order].tolist()
+
+    merged = list(tallies.values())
+    keys = list(ids)
+    for row, (appears, nested_count, name_count, least, counts) in enumerate(zip(
+            seen.tolist(), nested.tolist(), name_like.tolist(), commonness.tolist(), signals.tolist())):
+        if not appears:
+            continue
+        tally = PairTally(scores[score_bounds[row]:score_bounds[row + 1]],
+                          Counter({name: count for name, count in zip(signal_names, counts) if count}),
+                          _counted(source_forms, source_numbers, source_bounds[row], source_bounds[row + 1]),
+                          _counted(target_forms, target_numbers, target_bounds[row], target_bounds[row + 1]),
+                          nested_count, name_count, set(segments[segment_bounds[row]:segment_bounds[row + 1]]),
+                          [], least)
+        if row < kept:
+            merged[row].merge(tally)
+        else:
+            tallies[keys[row]] = tally
+            merged.append(tally)
+
+    full = np.zeros(total, np.bool_)  # rows that want no more evidence
+    full[:kept] = [not tally.wants_evidence() for tally in merged[:kept]]
+    for rows, (columns, _, names) in zip(shard_ids, shards):
+        owners = np.repeat(rows, columns.evidence_counts)
+        wanted = np.flatnonzero(~full[owners])
+        for position, row in zip(wanted.tolist(), owners[wanted].tolist()):
+            where = columns.evidence_where[position]
+            merged[row].add_evidence(Evidence(where if names is None else names[int(where)],
+                                              columns.evidence_sources[position], columns.evidence_targets[position]))
+        touched = np.unique(owners[wanted])
+        full[touched] = [not merged[row].wants_evidence() for row in touched.tolist()]
+
+
+def _grouping(total: int, shard_ids: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, list[int]]:
+    """The order that groups the shards' flat values of a field by merged row, each row's values
+    in shard order, and where each row's values start in it (a row's end is the next one's start)."""
+    owners = np.concatenate([np.repeat(rows, count) for rows, count in zip(shard_ids, counts)] or [np.zeros(0, np.int64)])
+    bounds = np.zeros(total + 1, np.int64)
+    np.cumsum(np.bincount(owners, minlength=total), out=bounds[1:])
+    return np.argsort(owners, kind="stable"), bounds.tolist()
+
+
+def _taken(order: np.ndarray, lists: list[list]) -> list:
+    flat = list(chain.from_iterable(lists))
+    return [flat[position] for position in order.tolist()]
+
+
+def _counted(keys: list, numbers: list[int], start: int, end: int) -> Counter:
+    counted = Counter()
+    for key, number in zip(keys[start:end], numbers[start:end]):
+        counted[key] = counted.get(key, 0) + number
+    return counted
 
 
 @lru_cache(maxsize=100_000)  # a term's spellings recur
