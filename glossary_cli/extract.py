@@ -138,12 +138,14 @@ class PostingColumns:
     indices: np.ndarray  # int32
 
     @classmethod
-    def of(cls, postings: dict[str, Postings]) -> "PostingColumns":
+    def of(cls, postings: dict[str, Postings], strings: dict[str, str]) -> "PostingColumns":
+        """The columns of `postings`; `strings` makes equal strings one object (see TallyColumns)."""
         found = list(postings.values())
         counts = np.fromiter(map(len, found), np.int32, len(found))
         indices = np.frombuffer(b"".join([segments.indices for segments in found]), np.int32)
         bases = np.fromiter((segments.base for segments in found), np.int32, len(found))
-        return cls(list(postings), counts, indices + np.repeat(bases, counts) if bases.any() else indices)
+        return cls([strings.setdefault(key, key) for key in postings], counts,
+                   indices + np.repeat(bases, counts) if bases.any() else indices)
 
     def state(self) -> tuple:
         return self.keys, self.counts.tobytes(), self.indices.tobytes()
@@ -161,27 +163,28 @@ class PostingColumns:
 def fold_postings(postings: dict[str, Postings], shards: list[tuple[PostingColumns, int]]) -> None:
     """Merge the columns of shards into `postings`, in order, each shard's indices counted from
     the corpus index of its first pair: what `Postings.update` of each shard's in turn gives."""
-    ids = {key: number for number, key in enumerate(postings)}  # a key's row in the merged columns
-    kept = len(ids)
-    shard_ids = [np.fromiter((ids.setdefault(key, len(ids)) for key in columns.keys), np.int64, len(columns.keys))
-                 for columns, _ in shards]
-    owners = np.concatenate([np.repeat(rows, columns.counts) for rows, (columns, _) in zip(shard_ids, shards)]
-                            or [np.zeros(0, np.int64)])
-    order = np.argsort(owners, kind="stable")  # within a key, shard order: ascending
+    rows = {key: row for row, key in enumerate(postings)}  # a key's row in the merged columns
+    kept = size = len(rows)
+    owners = []
+    for columns, _ in shards:  # a key new here gets the row of its place in the shards: rows rise as keys come
+        owners.append(np.repeat(np.fromiter(map(rows.setdefault, columns.keys, range(size, size + len(columns.keys))),
+                                            np.int64, len(columns.keys)), columns.counts))
+        size += len(columns.keys)
+    owner = np.concatenate(owners or [np.zeros(0, np.int64)])
+    order = np.argsort(owner, kind="stable")  # a key's indices in shard order: ascending
     indices = np.concatenate([columns.indices + np.int32(first) for columns, first in shards]
                              or [np.zeros(0, np.int32)])[order]
-    bounds = np.zeros(len(ids) + 1, np.int64)
-    np.cumsum(np.bincount(owners, minlength=len(ids)), out=bounds[1:])
+    bounds = np.zeros(size + 1, np.int64)
+    np.cumsum(np.bincount(owner, minlength=size), out=bounds[1:])
     bounds = bounds.tolist()
-    keys = list(ids)
-    for row in range(len(ids)):
+    for key, row in rows.items():
         if bounds[row] == bounds[row + 1]:
             continue
         found = Postings(indices[bounds[row]:bounds[row + 1]].tobytes())  # an array is made from bytes as they are
         if row < kept:
-            postings[keys[row]].update(found)
+            postings[key].update(found)
         else:
-            postings[keys[row]] = found
+            postings[key] = found
 
 
 @dataclass(frozen=True)
@@ -242,8 +245,7 @@ class CorpusTallies:
     def _pack(self) -> None:
         """Queue what the dicts hold in columns, before what was queued already."""
         if self._pairs or self._source_postings or self._target_postings:
-            self._queued.insert(0, _PackedShard(TallyColumns.of(self._pairs), PostingColumns.of(self._source_postings),
-                                                PostingColumns.of(self._target_postings)))
+            self._queued.insert(0, _PackedShard(*self._columns()))
             self._pairs, self._source_postings, self._target_postings = {}, {}, {}
 
     def _fold(self) -> None:
@@ -256,8 +258,12 @@ class CorpusTallies:
     def __reduce__(self):
         """Pickled as the columns of its tallies, merged: see TallyColumns."""
         self._fold()
-        return CorpusTallies, (), (TallyColumns.of(self._pairs).state(), PostingColumns.of(self._source_postings).state(),
-                                   PostingColumns.of(self._target_postings).state())
+        return CorpusTallies, (), tuple(columns.state() for columns in self._columns())
+
+    def _columns(self) -> tuple[TallyColumns, PostingColumns, PostingColumns]:
+        strings: dict[str, str] = {}
+        return (TallyColumns.of(self._pairs, strings), PostingColumns.of(self._source_postings, strings),
+                PostingColumns.of(self._target_postings, strings))
 
     def __setstate__(self, state: tuple) -> None:
         tallies, source_postings, target_postings = state
