@@ -37,7 +37,7 @@ from .lexicon import Lexicon
 from .models import Evidence, Location, ScoredPair, SegmentPair, Span
 from .normalize import as_seen, chinese_key, fold_latin_width
 from .placeholders import mask_placeholders
-from .scoring import PairTally, TallyColumns, fold_tallies, rank, snippet
+from .scoring import PairTally, TallyColumns, fold_tallies, group_rows, rank, snippet
 from .script import has_han, to_simplified, to_simplified_many, visible
 from .stopwords import is_chinese_function_word, is_english_stopword, is_shouted
 from .word_alignment import learn_lexicon, without_explained_away
@@ -124,6 +124,17 @@ class Postings:
 
     __rand__ = __and__
 
+    def shared(self, other) -> int:
+        """len(self & other), without making the set: what Dice counts."""
+        if not isinstance(other, Postings):
+            return len(self & other)
+        small, large = (self, other) if len(self) <= len(other) else (other, self)
+        if not small:
+            return 0
+        large_array, small_array = large._array(), small._array()
+        at = np.minimum(np.searchsorted(large_array, small_array), len(large_array) - 1)
+        return int(np.count_nonzero(large_array[at] == small_array))
+
     def __repr__(self) -> str:
         return f"Postings({list(self)})"
 
@@ -165,22 +176,19 @@ def fold_postings(postings: dict[str, Postings], shards: list[tuple[PostingColum
     the corpus index of its first pair: what `Postings.update` of each shard's in turn gives."""
     rows = {key: row for row, key in enumerate(postings)}  # a key's row in the merged columns
     kept = size = len(rows)
-    owners = []
+    shard_rows = []
     for columns, _ in shards:  # a key new here gets the row of its place in the shards: rows rise as keys come
-        owners.append(np.repeat(np.fromiter(map(rows.setdefault, columns.keys, range(size, size + len(columns.keys))),
-                                            np.int64, len(columns.keys)), columns.counts))
+        shard_rows.append(np.fromiter(map(rows.setdefault, columns.keys, range(size, size + len(columns.keys))),
+                                      np.int64, len(columns.keys)))
         size += len(columns.keys)
-    owner = np.concatenate(owners or [np.zeros(0, np.int64)])
-    order = np.argsort(owner, kind="stable")  # a key's indices in shard order: ascending
-    indices = np.concatenate([columns.indices + np.int32(first) for columns, first in shards]
-                             or [np.zeros(0, np.int32)])[order]
-    bounds = np.zeros(size + 1, np.int64)
-    np.cumsum(np.bincount(owner, minlength=size), out=bounds[1:])
-    bounds = bounds.tolist()
+    places, bounds = group_rows(size, shard_rows, [columns.counts for columns, _ in shards])
+    indices = array("i", bytes(4 * len(places)))
+    np.frombuffer(indices, np.int32)[places] = np.concatenate([columns.indices + np.int32(first) for columns, first in shards]
+                                                               or [np.zeros(0, np.int32)])
     for key, row in rows.items():
         if bounds[row] == bounds[row + 1]:
             continue
-        found = Postings(indices[bounds[row]:bounds[row + 1]].tobytes())  # an array is made from bytes as they are
+        found = Postings(indices[bounds[row]:bounds[row + 1]])
         if row < kept:
             postings[key].update(found)
         else:

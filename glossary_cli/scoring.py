@@ -7,7 +7,6 @@ terms lose, C-value style), and, on larger corpora, how strongly the two sides c
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from collections import Counter
@@ -63,6 +62,12 @@ class PairTally:
     def add_evidence(self, evidence: Evidence) -> None:
         if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
             self.evidence.append(evidence)
+
+    def copy(self) -> "PairTally":
+        """A tally to merge others into, this one left as it is: copy.deepcopy took milliseconds
+        a tally, copying each segment number and score."""
+        return PairTally(list(self.scores), Counter(self.signals), Counter(self.source_forms), Counter(self.target_forms),
+                         self.nested, self.name_like, set(self.segments), list(self.evidence), self.commonness)
 
     def merge(self, later: "PairTally") -> None:
         """Fold in the tally of a later shard; the result equals counting both shards in order."""
@@ -147,9 +152,6 @@ class TallyColumns:
             np.fromiter((snippets.setdefault(item.target, len(snippets)) for item in evidence), np.int32, len(evidence)),
             *_joined(list(snippets)))
 
-    def snippet(self, number: int) -> str:
-        return self.snippets[self.snippet_bounds[number]:self.snippet_bounds[number + 1]].decode("utf-8", "surrogatepass")
-
     def state(self) -> tuple:
         """The columns as plain data to pickle: arrays as their bytes."""
         return tuple(value.tobytes() if isinstance(value, np.ndarray) else value
@@ -225,11 +227,10 @@ def fold_tallies(tallies: dict[tuple[str, str], PairTally],
         commonness[numbers] = np.minimum(commonness[numbers], columns.commonness)
         for column, name in enumerate(columns.signal_names):
             signals[numbers, signal_names.index(name)] += columns.signal_counts[:, column]
-    order, score_bounds = _grouping(size, shard_rows, [columns.score_counts for columns, _, _ in shards])
-    scores = np.concatenate([columns.scores for columns, _, _ in shards] or [np.zeros(0)])[order].tolist()
-    order, segment_bounds = _grouping(size, shard_rows, [columns.segment_counts for columns, _, _ in shards])
-    segments = np.concatenate([columns.segments.astype(np.int64) + first for columns, first, _ in shards]
-                              or [np.zeros(0, np.int64)])[order].tolist()
+    scores, score_bounds = _grouped(size, shard_rows, [columns.score_counts for columns, _, _ in shards],
+                                    [columns.scores for columns, _, _ in shards])
+    segments, segment_bounds = _grouped(size, shard_rows, [columns.segment_counts for columns, _, _ in shards],
+                                        [columns.segments.astype(np.int64) + first for columns, first, _ in shards])
     source_forms, source_bounds = _summed(size, shard_rows, [columns.source_form_counts for columns, _, _ in shards],
                                           [zip(columns.source_form_starts.tolist(), columns.source_form_texts)
                                            for columns, _, _ in shards],
@@ -237,8 +238,26 @@ def fold_tallies(tallies: dict[tuple[str, str], PairTally],
     target_forms, target_bounds = _summed(size, shard_rows, [columns.target_form_counts for columns, _, _ in shards],
                                           [columns.target_form_texts for columns, _, _ in shards],
                                           [columns.target_form_numbers for columns, _, _ in shards])
+    evidence_counts = [columns.evidence_counts for columns, _, _ in shards]
+    evidence_shards, evidence_bounds = _grouped(size, shard_rows, evidence_counts,
+                                                [np.full(int(counts.sum()), number) for number, counts in enumerate(evidence_counts)])
+    evidence_places, _ = _grouped(size, shard_rows, evidence_counts, [np.arange(int(counts.sum())) for counts in evidence_counts])
 
-    merged: list[PairTally | None] = [*tallies.values(), *[None] * (size - kept)]  # by row
+    snippets: dict[int, tuple] = {}  # shard -> its snippets' bounds and numbers, as lists
+
+    def evidence(shard: int, place: int) -> Evidence:
+        columns, _, names = shards[shard]
+        found = snippets.get(shard)
+        if found is None:
+            found = snippets[shard] = (columns.snippet_bounds.tolist(), columns.evidence_sources.tolist(),
+                                       columns.evidence_targets.tolist())
+        bounds, sources, targets = found
+        where = columns.evidence_where[place]
+        return Evidence(where if names is None else names[int(where)],
+                        columns.snippets[bounds[sources[place]]:bounds[sources[place] + 1]].decode("utf-8", "surrogatepass"),
+                        columns.snippets[bounds[targets[place]]:bounds[targets[place] + 1]].decode("utf-8", "surrogatepass"))
+
+    merged = list(tallies.values())
     seen_rows, nested_counts, name_counts, least = seen.tolist(), nested.tolist(), name_like.tolist(), commonness.tolist()
     signal_rows = signals.tolist()
     for key, row in rows.items():
@@ -252,36 +271,41 @@ def fold_tallies(tallies: dict[tuple[str, str], PairTally],
                           [], least[row])
         if row < kept:
             merged[row].merge(tally)
+            tally = merged[row]
         else:
-            tallies[key] = merged[row] = tally
-
-    full = np.zeros(size, np.bool_)  # rows that want no more evidence
-    full[:kept] = [not tally.wants_evidence() for tally in merged[:kept]]
-    for numbers, (columns, _, names) in zip(shard_rows, shards):
-        owners = np.repeat(numbers, columns.evidence_counts)
-        wanted = np.flatnonzero(~full[owners])
-        for position, row, source, target in zip(wanted.tolist(), owners[wanted].tolist(),
-                                                 columns.evidence_sources[wanted].tolist(),
-                                                 columns.evidence_targets[wanted].tolist()):
-            where = columns.evidence_where[position]
-            merged[row].add_evidence(Evidence(where if names is None else names[int(where)], columns.snippet(source),
-                                              columns.snippet(target)))
-        touched = np.unique(owners[wanted])
-        full[touched] = [not merged[row].wants_evidence() for row in touched.tolist()]
+            tallies[key] = tally
+        at, end = evidence_bounds[row], evidence_bounds[row + 1]
+        while at < end and tally.wants_evidence():  # made only while wanted
+            tally.add_evidence(evidence(evidence_shards[at], evidence_places[at]))
+            at += 1
 
 
-def _grouping(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, list[int]]:
-    """The order that groups the shards' flat values of a field by row, each row's values in
-    shard order, and where each row's values start in it (a row's end is the next one's start)."""
-    owners = _owners(shard_rows, counts)
+def group_rows(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, list[int]]:
+    """Where each of the shards' flat values of a field goes when they are grouped by row, each
+    row's in shard order (a row is in a shard once), and where each row's values start (a row's
+    end is the next one's start). `shard_rows` holds each shard's rows, `counts` their values'."""
     bounds = np.zeros(size + 1, np.int64)
-    np.cumsum(np.bincount(owners, minlength=size), out=bounds[1:])
-    return np.argsort(owners, kind="stable"), bounds.tolist()
+    for rows, count in zip(shard_rows, counts):
+        bounds[rows + 1] += count
+    np.cumsum(bounds, out=bounds)
+    cursor = bounds[:-1].copy()  # where each row's next values go
+    places = []
+    for rows, count in zip(shard_rows, counts):
+        count = count.astype(np.int64)
+        starts = cursor[rows]
+        cursor[rows] += count
+        places.append(np.repeat(starts - (np.cumsum(count) - count), count) + np.arange(int(count.sum())))
+    return np.concatenate(places or [np.zeros(0, np.int64)]), bounds.tolist()
 
 
-def _owners(shard_rows: list[np.ndarray], counts: list[np.ndarray]) -> np.ndarray:
-    """The row of each of the shards' flat values of a field."""
-    return np.concatenate([np.repeat(rows, count) for rows, count in zip(shard_rows, counts)] or [np.zeros(0, np.int64)])
+def _grouped(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray], values: list[np.ndarray]
+             ) -> tuple[list, list[int]]:
+    """The shards' flat values of a field grouped by row (see group_rows), as a list, and where each row's start."""
+    places, bounds = group_rows(size, shard_rows, counts)
+    flat = np.concatenate(values) if values else np.zeros(0)
+    grouped = np.empty_like(flat)
+    grouped[places] = flat
+    return grouped.tolist(), bounds
 
 
 def _summed(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray], keys: list, numbers: list[np.ndarray]
@@ -291,7 +315,7 @@ def _summed(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray], k
     flat_keys = list(chain.from_iterable(keys))
     places: dict = {}  # a key -> its first place
     forms = np.fromiter(map(places.setdefault, flat_keys, range(len(flat_keys))), np.int64, len(flat_keys))
-    owners = _owners(shard_rows, counts)
+    owners = np.concatenate([np.repeat(rows, count) for rows, count in zip(shard_rows, counts)] or [np.zeros(0, np.int64)])
     combined, first, inverse = np.unique(owners * max(1, len(flat_keys)) + forms, return_index=True, return_inverse=True)
     totals = np.bincount(inverse, weights=np.concatenate(numbers or [np.zeros(0, np.int32)]), minlength=len(combined))
     pair_rows = combined // max(1, len(flat_keys))
@@ -594,7 +618,7 @@ def merge_case_variants(tallies: dict[tuple[str, str], PairTally], source_postin
     for (_, target_key), keys in sorted(variants.items()):
         keys.sort(key=lambda key: (-len(tallies[(key, target_key)].scores), key))
         main = keys[0]
-        tally = copy.deepcopy(tallies[(main, target_key)])
+        tally = tallies[(main, target_key)].copy()
         occurrences = set(source_postings.get(main, ()))
         for other in keys[1:]:
             tally.merge(tallies[(other, target_key)])
@@ -663,10 +687,16 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
             target_segments = target_postings.get(target_key, set())
             modifier = latin_modifier(target_key)
             featured[source_key].append((features(tally, len(source_segments), len(target_segments),
-                                                  len(source_segments & target_segments), corpus_segments,
+                                                  _shared(source_segments, target_segments), corpus_segments,
                                                   heads[modifier] if modifier else 0, name=name, source=source),
                                          target_key, tally))
     return featured
+
+
+def _shared(source_segments, target_segments) -> int:
+    """How many segments hold both: Postings count them without making the set `&` makes."""
+    counted = getattr(source_segments, "shared", None)
+    return counted(target_segments) if counted is not None else len(source_segments & target_segments)
 
 
 # Priors closer than this (relative) are a tie: at that distance they differ by a link or two's
