@@ -328,7 +328,7 @@ def _summed(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray], k
 
 def _counter(items: list[tuple]) -> Counter:
     """A Counter of distinct keys' counts: Counter(dict(items)) without Counter.__init__, whose
-    update in Python cost more than the rest of merging a tally."""
+    update runs in Python (3 µs a Counter against 0.9; a fold makes three a tally)."""
     counted = Counter.__new__(Counter)
     dict.update(counted, items)
     return counted
