@@ -28,7 +28,6 @@ decode is a miss and is computed again; a failed write only costs the work next 
 
 from __future__ import annotations
 
-import copyreg
 import hashlib
 import io
 import json
@@ -37,7 +36,6 @@ import pickle
 import stat
 import tempfile
 import zlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -323,18 +321,8 @@ class RankedCache(LinkCache):
 
 
 def encode_tallies(tallies) -> bytes:
-    body = io.BytesIO()
-    _TallyPickler(body, protocol=pickle.HIGHEST_PROTOCOL).dump(tallies)
-    return zlib.compress(body.getvalue(), 1)
-
-
-class _TallyPickler(pickle.Pickler):
-    def reducer_override(self, obj):
-        """A Counter as an empty Counter made without __init__, then filled like a dict: a plain
-        pickled Counter calls Counter(dict) on load, and a shard's tallies hold 30,000 of them."""
-        if type(obj) is Counter:
-            return copyreg.__newobj__, (Counter,), None, None, iter(obj.items())
-        return NotImplemented
+    """Tallies (which pickle in columns, see extract.CorpusTallies) or a ranking, compressed."""
+    return zlib.compress(pickle.dumps(tallies, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def decode_tallies(encoded: bytes, *, fresh: bool = False):

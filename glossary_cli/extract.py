@@ -38,7 +38,7 @@ from .lexicon import Lexicon
 from .models import Evidence, LinkedPair, Location, ScoredPair, SegmentPair, Span, Token
 from .normalize import as_seen, chinese_key, fold_latin_width
 from .placeholders import mask_placeholders
-from .scoring import PairTally, rank, snippet
+from .scoring import PairTally, TallyColumns, fold_tallies, group_rows, rank, snippet
 from .script import has_han, to_simplified, to_simplified_many, visible
 from .stopwords import is_chinese_function_word, is_english_stopword, is_shouted
 from .word_alignment import learn_lexicon, without_explained_away
@@ -98,11 +98,6 @@ class Postings:
         found = np.frombuffer(self.indices, dtype=np.int32)
         return found + self.base if self.base else found
 
-    def __reduce__(self):
-        """Pickled as the bytes of its indices: a shard's tallies hold some 20,000 postings, and
-        unpickling an array and a slots state for each took a third of reading cached tallies."""
-        return Postings, (self.indices.tobytes(), self.base)
-
     def __len__(self) -> int:
         return len(self.indices)
 
@@ -130,49 +125,159 @@ class Postings:
 
     __rand__ = __and__
 
+    def shared(self, other) -> int:
+        """len(self & other), without making the set: what Dice counts."""
+        if not isinstance(other, Postings):
+            return len(self & other)
+        small, large = (self, other) if len(self) <= len(other) else (other, self)
+        if not small:
+            return 0
+        large_array, small_array = large._array(), small._array()
+        at = np.minimum(np.searchsorted(large_array, small_array), len(large_array) - 1)
+        return int(np.count_nonzero(large_array[at] == small_array))
+
     def __repr__(self) -> str:
         return f"Postings({list(self)})"
 
 
 @dataclass
-class CorpusTallies:
-    """Everything counted over a corpus, before ranking: mergeable across shards."""
+class PostingColumns:
+    """A shard's postings in columns (see TallyColumns): the keys, how many indices each has,
+    and the indices in one flat run, base added."""
 
-    pairs: dict[tuple[str, str], PairTally] = field(default_factory=dict)
-    source_postings: dict[str, Postings] = field(default_factory=dict)
-    target_postings: dict[str, Postings] = field(default_factory=dict)
+    keys: list[str]
+    counts: np.ndarray  # int32
+    indices: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, postings: dict[str, Postings], strings: dict[str, str]) -> "PostingColumns":
+        """The columns of `postings`; `strings` makes equal strings one object (see TallyColumns)."""
+        found = list(postings.values())
+        counts = np.fromiter(map(len, found), np.int32, len(found))
+        indices = np.frombuffer(b"".join([segments.indices for segments in found]), np.int32)
+        bases = np.fromiter((segments.base for segments in found), np.int32, len(found))
+        return cls([strings.setdefault(key, key) for key in postings], counts,
+                   indices + np.repeat(bases, counts) if bases.any() else indices)
+
+    def state(self) -> tuple:
+        return self.keys, self.counts.tobytes(), self.indices.tobytes()
+
+    @classmethod
+    def from_state(cls, state: tuple) -> "PostingColumns":
+        """The columns again from `state()`; ValueError if they do not fit together."""
+        keys, counts, indices = state
+        columns = cls(keys, np.frombuffer(counts, np.int32), np.frombuffer(indices, np.int32))
+        if len(columns.counts) != len(keys) or int(columns.counts.sum()) != len(columns.indices):
+            raise ValueError("posting columns do not fit")
+        return columns
+
+
+def fold_postings(postings: dict[str, Postings], shards: list[tuple[PostingColumns, int]]) -> None:
+    """Merge the columns of shards into `postings`, in order, each shard's indices counted from
+    the corpus index of its first pair: what `Postings.update` of each shard's in turn gives."""
+    rows = {key: row for row, key in enumerate(postings)}  # a key's row in the merged columns
+    kept = size = len(rows)
+    shard_rows = []
+    for columns, _ in shards:  # a key new here gets the row of its place in the shards: rows rise as keys come
+        shard_rows.append(np.fromiter(map(rows.setdefault, columns.keys, range(size, size + len(columns.keys))),
+                                      np.int64, len(columns.keys)))
+        size += len(columns.keys)
+    places, bounds = group_rows(size, shard_rows, [columns.counts for columns, _ in shards])
+    indices = array("i", bytes(4 * len(places)))
+    np.frombuffer(indices, np.int32)[places] = np.concatenate([columns.indices + np.int32(first) for columns, first in shards]
+                                                               or [np.zeros(0, np.int32)])
+    for key, row in rows.items():
+        if bounds[row] == bounds[row + 1]:
+            continue
+        found = Postings(indices[bounds[row]:bounds[row + 1]])
+        if row < kept:
+            postings[key].update(found)
+        else:
+            postings[key] = found
+
+
+@dataclass(frozen=True)
+class _PackedShard:
+    """A shard's tallies in columns, queued to be merged, with where `place` put them."""
+
+    tallies: TallyColumns
+    source_postings: PostingColumns
+    target_postings: PostingColumns
+    first: int = 0  # the corpus index of the shard's first pair
+    names: list[str] | None = None  # the names of the places its evidence numbers; None: named already
+
+
+class CorpusTallies:
+    """Everything counted over a corpus, before ranking: mergeable across shards.
+
+    Pickled in columns (TallyColumns, PostingColumns): how a shard's tallies come from a worker
+    and lie in the link cache. Shards so read are placed and merged as queued columns, and folded
+    into the dicts when these are first read, every queued shard at once."""
+
+    def __init__(self, pairs: dict[tuple[str, str], PairTally] | None = None,
+                 source_postings: dict[str, Postings] | None = None,
+                 target_postings: dict[str, Postings] | None = None) -> None:
+        self._pairs = {} if pairs is None else pairs
+        self._source_postings = {} if source_postings is None else source_postings
+        self._target_postings = {} if target_postings is None else target_postings
+        self._queued: list[_PackedShard] = []  # merged after what the dicts hold, in order
+
+    @property
+    def pairs(self) -> dict[tuple[str, str], PairTally]:
+        self._fold()
+        return self._pairs
+
+    @property
+    def source_postings(self) -> dict[str, Postings]:
+        self._fold()
+        return self._source_postings
+
+    @property
+    def target_postings(self) -> dict[str, Postings]:
+        self._fold()
+        return self._target_postings
 
     def place(self, first: int, locations: list[Location]) -> "CorpusTallies":
         """A shard's tallies, which count its pairs from 0 and name an evidence's pair by its
         offset in the shard, placed in the corpus: indices from `first`, evidence at its pair's
         location. In place; returns the tallies."""
         names = [str(location) for location in locations]
-        for tally in self.pairs.values():
-            tally.segments = {first + offset for offset in tally.segments}
-            tally.evidence = [Evidence(names[int(evidence.where)], evidence.source, evidence.target)
-                              for evidence in tally.evidence]
-        for postings in (self.source_postings, self.target_postings):
-            for segments in postings.values():
-                segments.shift(first)
+        self._pack()
+        self._queued = [replace(shard, first=shard.first + first, names=names) for shard in self._queued]
         return self
 
     def merge(self, later: "CorpusTallies") -> None:
         """Fold in the tallies of the next shard (shards are merged in corpus order)."""
-        pairs = self.pairs
-        for key, tally in later.pairs.items():
-            found = pairs.get(key)
-            if found is None:
-                pairs[key] = tally
-            else:
-                found.merge(tally)
-        for mine, theirs in ((self.source_postings, later.source_postings),
-                             (self.target_postings, later.target_postings)):
-            for key, segments in theirs.items():
-                found = mine.get(key)
-                if found is None:
-                    mine[key] = segments
-                else:
-                    found.update(segments)
+        later._pack()
+        self._queued.extend(later._queued)
+
+    def _pack(self) -> None:
+        """Queue what the dicts hold in columns, before what was queued already."""
+        if self._pairs or self._source_postings or self._target_postings:
+            self._queued.insert(0, _PackedShard(*self._columns()))
+            self._pairs, self._source_postings, self._target_postings = {}, {}, {}
+
+    def _fold(self) -> None:
+        if self._queued:
+            queued, self._queued = self._queued, []
+            fold_tallies(self._pairs, [(shard.tallies, shard.first, shard.names) for shard in queued])
+            fold_postings(self._source_postings, [(shard.source_postings, shard.first) for shard in queued])
+            fold_postings(self._target_postings, [(shard.target_postings, shard.first) for shard in queued])
+
+    def __reduce__(self):
+        """Pickled as the columns of its tallies, merged: see TallyColumns."""
+        self._fold()
+        return CorpusTallies, (), tuple(columns.state() for columns in self._columns())
+
+    def _columns(self) -> tuple[TallyColumns, PostingColumns, PostingColumns]:
+        strings: dict[str, str] = {}
+        return (TallyColumns.of(self._pairs, strings), PostingColumns.of(self._source_postings, strings),
+                PostingColumns.of(self._target_postings, strings))
+
+    def __setstate__(self, state: tuple) -> None:
+        tallies, source_postings, target_postings = state
+        self._queued = [_PackedShard(TallyColumns.from_state(tallies), PostingColumns.from_state(source_postings),
+                                     PostingColumns.from_state(target_postings))]
 
 
 # A pair longer than this is no sentence pair (a document pasted into one row, a help page in one

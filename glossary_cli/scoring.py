@@ -7,12 +7,14 @@ terms lose, C-value style), and, on larger corpora, how strongly the two sides c
 
 from __future__ import annotations
 
-import copy
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
+
+import numpy as np
 
 from .dictionary_terms import listed_renderings
 from .models import Alternative, Evidence, LinkedPair, ScoredPair
@@ -60,6 +62,12 @@ class PairTally:
         if len(self.evidence) < MAX_EVIDENCE and evidence not in self.evidence:
             self.evidence.append(evidence)
 
+    def copy(self) -> "PairTally":
+        """A tally to merge others into, this one left as it is: copy.deepcopy took milliseconds
+        a tally, copying each segment number and score."""
+        return PairTally(list(self.scores), Counter(self.signals), Counter(self.source_forms), Counter(self.target_forms),
+                         self.nested, self.name_like, set(self.segments), list(self.evidence), self.commonness)
+
     def merge(self, later: "PairTally") -> None:
         """Fold in the tally of a later shard; the result equals counting both shards in order."""
         self.scores += later.scores
@@ -72,6 +80,257 @@ class PairTally:
         self.commonness = min(self.commonness, later.commonness)
         for evidence in later.evidence:
             self.add_evidence(evidence)
+
+
+@dataclass
+class TallyColumns:
+    """A shard's tallies in columns, in the order of its dict: each tally's keys and how many
+    values of each field it has, and every field's values in one flat run. This is how a shard's
+    tallies leave a worker and lie in the link cache: some 4,000 PairTally objects a shard, with
+    their Counters, sets and evidence, unpickled one by one and then merged one by one, cost the
+    main process more than ranking did. Columns unpickle as a few dozen objects, and `fold_tallies`
+    merges the columns of every shard at once. Equal strings are one object (`strings`), which
+    pickle writes once; evidence snippets stay UTF-8 until a merged tally keeps them."""
+
+    sources: list[str]
+    targets: list[str]
+    score_counts: np.ndarray  # int32, per tally
+    scores: np.ndarray  # float64
+    segment_counts: np.ndarray  # int32, per tally
+    segments: np.ndarray  # int32
+    nested: np.ndarray  # int32, per tally
+    name_like: np.ndarray  # int32, per tally
+    commonness: np.ndarray  # float64, per tally
+    signal_names: list[str]
+    signal_counts: np.ndarray  # int32, a row per tally, a column per signal name
+    source_form_counts: np.ndarray  # int32, per tally
+    source_form_starts: np.ndarray  # bool: whether the spelling started a sentence
+    source_form_texts: list[str]
+    source_form_numbers: np.ndarray  # int32
+    target_form_counts: np.ndarray  # int32, per tally
+    target_form_texts: list[str]
+    target_form_numbers: np.ndarray  # int32
+    evidence_counts: np.ndarray  # int32, per tally
+    evidence_where: list[str]
+    evidence_sources: np.ndarray  # int32, the number of the English snippet
+    evidence_targets: np.ndarray  # int32, the number of the Chinese snippet
+    snippet_bounds: np.ndarray  # int64, where each snippet starts in `snippets`, and where the last ends
+    snippets: bytes  # UTF-8 (surrogates passed)
+
+    @classmethod
+    def of(cls, tallies: dict[tuple[str, str], "PairTally"], strings: dict[str, str]) -> "TallyColumns":
+        """The columns of `tallies`; `strings` makes equal strings one object (shared by the caller
+        with the postings' columns, pickled with these)."""
+        found = list(tallies.values())
+        signal_names = sorted(set().union(*(tally.signals for tally in found)))
+        source_forms = [tally.source_forms for tally in found]
+        target_forms = [tally.target_forms for tally in found]
+        evidence = [item for tally in found for item in tally.evidence]
+        snippets: dict[str, int] = {}  # snippet -> its number
+        shared = strings.setdefault
+        return cls(
+            [shared(source, source) for source, _ in tallies], [shared(target, target) for _, target in tallies],
+            _lengths(tally.scores for tally in found),
+            np.fromiter(chain.from_iterable(tally.scores for tally in found), np.float64),
+            _lengths(tally.segments for tally in found),
+            np.fromiter(chain.from_iterable(tally.segments for tally in found), np.int32),
+            np.fromiter((tally.nested for tally in found), np.int32, len(found)),
+            np.fromiter((tally.name_like for tally in found), np.int32, len(found)),
+            np.fromiter((tally.commonness for tally in found), np.float64, len(found)),
+            signal_names,
+            np.fromiter((tally.signals.get(name, 0) for tally in found for name in signal_names), np.int32,
+                        len(found) * len(signal_names)).reshape(len(found), len(signal_names)),
+            _lengths(source_forms),
+            np.fromiter((start for forms in source_forms for start, _ in forms), np.bool_),
+            [shared(text, text) for forms in source_forms for _, text in forms],
+            np.fromiter(chain.from_iterable(forms.values() for forms in source_forms), np.int32),
+            _lengths(target_forms), [shared(text, text) for forms in target_forms for text in forms],
+            np.fromiter(chain.from_iterable(forms.values() for forms in target_forms), np.int32),
+            _lengths(tally.evidence for tally in found), [shared(item.where, item.where) for item in evidence],
+            np.fromiter((snippets.setdefault(item.source, len(snippets)) for item in evidence), np.int32, len(evidence)),
+            np.fromiter((snippets.setdefault(item.target, len(snippets)) for item in evidence), np.int32, len(evidence)),
+            *_joined(list(snippets)))
+
+    def state(self) -> tuple:
+        """The columns as plain data to pickle: arrays as their bytes."""
+        return tuple(value.tobytes() if isinstance(value, np.ndarray) else value
+                     for value in (getattr(self, name) for name in self.__dataclass_fields__))
+
+    @classmethod
+    def from_state(cls, state: tuple) -> "TallyColumns":
+        """The columns again from `state()`; ValueError if they do not fit together."""
+        values = dict(zip(cls.__dataclass_fields__, state, strict=True))
+        for name, dtype in _COLUMN_TYPES.items():
+            values[name] = np.frombuffer(values[name], dtype)
+        tallies = len(values["sources"])
+        values["signal_counts"] = values["signal_counts"].reshape(tallies, len(values["signal_names"]))
+        columns = cls(**values)
+        for counts, flat in (("score_counts", "scores"), ("segment_counts", "segments"),
+                             ("source_form_counts", "source_form_texts"), ("source_form_counts", "source_form_starts"),
+                             ("source_form_counts", "source_form_numbers"), ("target_form_counts", "target_form_texts"),
+                             ("target_form_counts", "target_form_numbers"), ("evidence_counts", "evidence_where"),
+                             ("evidence_counts", "evidence_sources"), ("evidence_counts", "evidence_targets")):
+            if len(values[counts]) != tallies or int(values[counts].sum()) != len(values[flat]):
+                raise ValueError(f"tally columns {counts} and {flat} do not fit")
+        if not all(len(values[name]) == tallies for name in ("targets", "nested", "name_like", "commonness")):
+            raise ValueError("tally columns of unequal length")
+        bounds = columns.snippet_bounds
+        if (not len(bounds) or bounds[0] != 0 or bounds[-1] != len(columns.snippets) or np.any(np.diff(bounds) < 0)
+                or any(len(numbers) and not 0 <= numbers.min() <= numbers.max() < len(bounds) - 1
+                       for numbers in (columns.evidence_sources, columns.evidence_targets))):
+            raise ValueError("tally columns' snippets do not fit")
+        return columns
+
+
+_COLUMN_TYPES = {"score_counts": np.int32, "scores": np.float64, "segment_counts": np.int32, "segments": np.int32,
+                 "nested": np.int32, "name_like": np.int32, "commonness": np.float64, "signal_counts": np.int32,
+                 "source_form_counts": np.int32, "source_form_starts": np.bool_, "source_form_numbers": np.int32,
+                 "target_form_counts": np.int32, "target_form_numbers": np.int32, "evidence_counts": np.int32,
+                 "evidence_sources": np.int32, "evidence_targets": np.int32, "snippet_bounds": np.int64}
+
+
+def _lengths(collections) -> np.ndarray:
+    return np.fromiter(map(len, collections), np.int32)
+
+
+def _joined(texts: list[str]) -> tuple[np.ndarray, bytes]:
+    """(Where each text starts and the last ends, the texts in UTF-8, one after another.)"""
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    bounds = np.zeros(len(encoded) + 1, np.int64)
+    np.cumsum(np.fromiter(map(len, encoded), np.int64, len(encoded)), out=bounds[1:])
+    return bounds, b"".join(encoded)
+
+
+def fold_tallies(tallies: dict[tuple[str, str], PairTally],
+                 shards: list[tuple[TallyColumns, int, list[str] | None]]) -> None:
+    """Merge the columns of shards into `tallies`, in order: what `PairTally.merge` of each
+    shard's tallies in turn gives, with each merged tally made once. Each shard comes with the
+    corpus index of its first pair (its segments count from there) and the names of the places
+    its evidence's `where` numbers, or None when `where` is a name already."""
+    rows = {key: row for row, key in enumerate(tallies)}  # a tally's row in the merged columns
+    kept = size = len(rows)
+    shard_rows = []
+    for columns, _, _ in shards:  # a key new here gets the row of its place in the shards: rows rise as keys come
+        shard_rows.append(np.fromiter(map(rows.setdefault, zip(columns.sources, columns.targets),
+                                          range(size, size + len(columns.sources))), np.int64, len(columns.sources)))
+        size += len(columns.sources)
+    seen = np.zeros(size, np.bool_)
+    nested, name_like = np.zeros(size, np.int64), np.zeros(size, np.int64)
+    commonness = np.full(size, np.inf)
+    signal_names = sorted(set().union(*(columns.signal_names for columns, _, _ in shards)))
+    signals = np.zeros((size, len(signal_names)), np.int64)
+    for numbers, (columns, _, _) in zip(shard_rows, shards):  # a key is one tally of a shard: no row twice
+        seen[numbers] = True
+        nested[numbers] += columns.nested
+        name_like[numbers] += columns.name_like
+        commonness[numbers] = np.minimum(commonness[numbers], columns.commonness)
+        for column, name in enumerate(columns.signal_names):
+            signals[numbers, signal_names.index(name)] += columns.signal_counts[:, column]
+    scores, score_bounds = _grouped(size, shard_rows, [columns.score_counts for columns, _, _ in shards],
+                                    [columns.scores for columns, _, _ in shards])
+    segments, segment_bounds = _grouped(size, shard_rows, [columns.segment_counts for columns, _, _ in shards],
+                                        [columns.segments.astype(np.int64) + first for columns, first, _ in shards])
+    source_forms, source_bounds = _summed(size, shard_rows, [columns.source_form_counts for columns, _, _ in shards],
+                                          [zip(columns.source_form_starts.tolist(), columns.source_form_texts)
+                                           for columns, _, _ in shards],
+                                          [columns.source_form_numbers for columns, _, _ in shards])
+    target_forms, target_bounds = _summed(size, shard_rows, [columns.target_form_counts for columns, _, _ in shards],
+                                          [columns.target_form_texts for columns, _, _ in shards],
+                                          [columns.target_form_numbers for columns, _, _ in shards])
+    evidence_counts = [columns.evidence_counts for columns, _, _ in shards]
+    evidence_shards, evidence_bounds = _grouped(size, shard_rows, evidence_counts,
+                                                [np.full(int(counts.sum()), number) for number, counts in enumerate(evidence_counts)])
+    evidence_places, _ = _grouped(size, shard_rows, evidence_counts, [np.arange(int(counts.sum())) for counts in evidence_counts])
+
+    snippets: dict[int, tuple] = {}  # shard -> its snippets' bounds and numbers, as lists
+
+    def evidence(shard: int, place: int) -> Evidence:
+        columns, _, names = shards[shard]
+        found = snippets.get(shard)
+        if found is None:
+            found = snippets[shard] = (columns.snippet_bounds.tolist(), columns.evidence_sources.tolist(),
+                                       columns.evidence_targets.tolist())
+        bounds, sources, targets = found
+        where = columns.evidence_where[place]
+        return Evidence(where if names is None else names[int(where)],
+                        columns.snippets[bounds[sources[place]]:bounds[sources[place] + 1]].decode("utf-8", "surrogatepass"),
+                        columns.snippets[bounds[targets[place]]:bounds[targets[place] + 1]].decode("utf-8", "surrogatepass"))
+
+    merged = list(tallies.values())
+    seen_rows, nested_counts, name_counts, least = seen.tolist(), nested.tolist(), name_like.tolist(), commonness.tolist()
+    signal_rows = signals.tolist()
+    for key, row in rows.items():
+        if not seen_rows[row]:
+            continue
+        tally = PairTally(scores[score_bounds[row]:score_bounds[row + 1]],
+                          _counter([(name, number) for name, number in zip(signal_names, signal_rows[row]) if number]),
+                          _counter(source_forms[source_bounds[row]:source_bounds[row + 1]]),
+                          _counter(target_forms[target_bounds[row]:target_bounds[row + 1]]),
+                          nested_counts[row], name_counts[row], set(segments[segment_bounds[row]:segment_bounds[row + 1]]),
+                          [], least[row])
+        if row < kept:
+            merged[row].merge(tally)
+            tally = merged[row]
+        else:
+            tallies[key] = tally
+        at, end = evidence_bounds[row], evidence_bounds[row + 1]
+        while at < end and tally.wants_evidence():  # made only while wanted
+            tally.add_evidence(evidence(evidence_shards[at], evidence_places[at]))
+            at += 1
+
+
+def group_rows(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, list[int]]:
+    """Where each of the shards' flat values of a field goes when they are grouped by row, each
+    row's in shard order (a row is in a shard once), and where each row's values start (a row's
+    end is the next one's start). `shard_rows` holds each shard's rows, `counts` their values'."""
+    bounds = np.zeros(size + 1, np.int64)
+    for rows, count in zip(shard_rows, counts):
+        bounds[rows + 1] += count
+    np.cumsum(bounds, out=bounds)
+    cursor = bounds[:-1].copy()  # where each row's next values go
+    places = []
+    for rows, count in zip(shard_rows, counts):
+        count = count.astype(np.int64)
+        starts = cursor[rows]
+        cursor[rows] += count
+        places.append(np.repeat(starts - (np.cumsum(count) - count), count) + np.arange(int(count.sum())))
+    return np.concatenate(places or [np.zeros(0, np.int64)]), bounds.tolist()
+
+
+def _grouped(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray], values: list[np.ndarray]
+             ) -> tuple[list, list[int]]:
+    """The shards' flat values of a field grouped by row (see group_rows), as a list, and where each row's start."""
+    places, bounds = group_rows(size, shard_rows, counts)
+    flat = np.concatenate(values) if values else np.zeros(0)
+    grouped = np.empty_like(flat)
+    grouped[places] = flat
+    return grouped.tolist(), bounds
+
+
+def _summed(size: int, shard_rows: list[np.ndarray], counts: list[np.ndarray], keys: list, numbers: list[np.ndarray]
+            ) -> tuple[list[tuple], list[int]]:
+    """A Counter field merged: each row's (key, summed count) pairs, row after row, each row's
+    keys in the order the shards first have them; and where each row's pairs start."""
+    flat_keys = list(chain.from_iterable(keys))
+    places: dict = {}  # a key -> its first place
+    forms = np.fromiter(map(places.setdefault, flat_keys, range(len(flat_keys))), np.int64, len(flat_keys))
+    owners = np.concatenate([np.repeat(rows, count) for rows, count in zip(shard_rows, counts)] or [np.zeros(0, np.int64)])
+    combined, first, inverse = np.unique(owners * max(1, len(flat_keys)) + forms, return_index=True, return_inverse=True)
+    totals = np.bincount(inverse, weights=np.concatenate(numbers or [np.zeros(0, np.int32)]), minlength=len(combined))
+    pair_rows = combined // max(1, len(flat_keys))
+    order = np.lexsort((first, pair_rows))  # by row, then by first place
+    bounds = np.zeros(size + 1, np.int64)
+    np.cumsum(np.bincount(pair_rows, minlength=size), out=bounds[1:])
+    return ([(flat_keys[place], total) for place, total in zip(first[order].tolist(), totals[order].astype(np.int64).tolist())],
+            bounds.tolist())
+
+
+def _counter(items: list[tuple]) -> Counter:
+    """A Counter of distinct keys' counts: Counter(dict(items)) without Counter.__init__, whose
+    update runs in Python (3 µs a Counter against 0.9; a fold makes three a tally)."""
+    counted = Counter.__new__(Counter)
+    dict.update(counted, items)
+    return counted
 
 
 @lru_cache(maxsize=100_000)  # a term's spellings recur
@@ -358,7 +617,7 @@ def merge_case_variants(tallies: dict[tuple[str, str], PairTally], source_postin
     for (_, target_key), keys in sorted(variants.items()):
         keys.sort(key=lambda key: (-len(tallies[(key, target_key)].scores), key))
         main = keys[0]
-        tally = copy.deepcopy(tallies[(main, target_key)])
+        tally = tallies[(main, target_key)].copy()
         occurrences = set(source_postings.get(main, ()))
         for other in keys[1:]:
             tally.merge(tallies[(other, target_key)])
@@ -427,10 +686,16 @@ def term_options(tallies: dict[tuple[str, str], PairTally], source_postings: dic
             target_segments = target_postings.get(target_key, set())
             modifier = latin_modifier(target_key)
             featured[source_key].append((features(tally, len(source_segments), len(target_segments),
-                                                  len(source_segments & target_segments), corpus_segments,
+                                                  _shared(source_segments, target_segments), corpus_segments,
                                                   heads[modifier] if modifier else 0, name=name, source=source),
                                          target_key, tally))
     return featured
+
+
+def _shared(source_segments, target_segments) -> int:
+    """How many segments hold both: Postings count them without making the set `&` makes."""
+    counted = getattr(source_segments, "shared", None)
+    return counted(target_segments) if counted is not None else len(source_segments & target_segments)
 
 
 # Priors closer than this (relative) are a tie: at that distance they differ by a link or two's
