@@ -305,12 +305,6 @@ class LinkedSegmentsCache(LinkCache):
         return self.entries.read(key)
 
 
-def encode_linked_segments(linked) -> bytes:
-    """A shard's linked segments as `decode_tallies` reads them: they hold no Counter, so a plain
-    pickler does (the tallies' pickler asks `reducer_override` of each of their 300,000 objects)."""
-    return zlib.compress(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
 class RankedCache(LinkCache):
     """The ranked pairs made from a run's tallies, stored like the tallies."""
 
@@ -321,7 +315,8 @@ class RankedCache(LinkCache):
 
 
 def encode_tallies(tallies) -> bytes:
-    """Tallies (which pickle in columns, see extract.CorpusTallies) or a ranking, compressed."""
+    """Tallies (which pickle in columns, see extract.CorpusTallies), a shard's linked segments
+    or a ranking, compressed."""
     return zlib.compress(pickle.dumps(tallies, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 

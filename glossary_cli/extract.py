@@ -30,7 +30,7 @@ from . import _callable_as
 from .accelerators import without_accelerators
 from .align import SegmentAligner, SegmentEvidence
 from .cache import (LexiconCache, LinkCache, LinkedSegmentsCache, RankedCache, SideTokens, TokenCache, decode_tallies,
-                    encode_linked_segments, encode_tallies)
+                    encode_tallies)
 from .candidates import CandidateLimits, bound_function_words, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
 from .collector import collector_paused
@@ -947,7 +947,7 @@ def link_shard_encoded(shard: Shard, context: LinkContext) -> tuple[bytes, bytes
         before = decode_tallies(shard.linked_before) if shard.linked_before is not None else None
         linked = link_segments(shard, context, before if isinstance(before, LinkedSegments) else None)
         tallies = tally_segments(shard.pairs, linked.segments)
-        return encode_tallies(tallies), encode_linked_segments(linked), linked.linked
+        return encode_tallies(tallies), encode_tallies(linked), linked.linked
 
 
 def link_key(signature: str, shard: Shard, reads: bytes) -> str:
