@@ -196,6 +196,12 @@ def fold_postings(postings: dict[str, Postings], shards: list[tuple[PostingColum
             postings[key] = found
 
 
+# Queued shards are folded this many at a time: folding many at once is what makes it cheap, but
+# every queued shard's columns are held until then (about 4 MB each), all of a corpus's at once
+# took the main process from 626 to 965 MB on 50,000 pairs.
+_FOLDED_TOGETHER = 32
+
+
 @dataclass(frozen=True)
 class _PackedShard:
     """A shard's tallies in columns, queued to be merged, with where `place` put them."""
@@ -250,6 +256,8 @@ class CorpusTallies:
         """Fold in the tallies of the next shard (shards are merged in corpus order)."""
         later._pack()
         self._queued.extend(later._queued)
+        if len(self._queued) >= _FOLDED_TOGETHER:
+            self._fold()
 
     def _pack(self) -> None:
         """Queue what the dicts hold in columns, before what was queued already."""
