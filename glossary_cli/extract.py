@@ -623,7 +623,7 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
     places = [(shard.first, [pair.location for pair in shard.pairs]) for shard in stored]
     link_cache = LinkCache(cache_dir) if cache_dir else None
     signature = _link_signature(tokenize_context, link_context) if link_cache else ""
-    keys = ([link_key(signature, shard, reads) for shard, reads in zip(stored, _shard_reads(learned, settings, stored))]
+    keys = ([link_key(signature, shard, reads) for shard, reads in zip(stored, _shard_reads(link_context, stored))]
             if link_cache else [])
     # names a shard's linked segments whatever its lexicon entries and approved terms: the next
     # run that must link it again finds them, and links only the segments whose reads changed
@@ -974,8 +974,7 @@ def link_key(signature: str, shard: Shard, reads: bytes) -> str:
     return digest.hexdigest()
 
 
-def _shard_reads(learned: dict[str, dict[str, float]], settings: TokenizerSettings,
-                 stored: list[Shard]) -> Iterator[bytes]:
+def _shard_reads(context: LinkContext, stored: list[Shard]) -> Iterator[bytes]:
     """Per shard, what its tallies read of the run's lexicon and approved terms, as bytes.
 
     Linking a segment reads only its own words' lexicon entries, and only which translations they
@@ -983,13 +982,11 @@ def _shard_reads(learned: dict[str, dict[str, float]], settings: TokenizerSettin
     only on the approved terms inside it. So a shard's tallies stay valid unless one of its words
     gained or lost a translation or a term it holds was approved. Every lexicon word found in the
     shard's lower-cased English text counts (a superset of the words looked up)."""
-    words = sorted(learned)
-    automaton = _automaton(words) if words else None
+    automaton, entries = _lexicon_entries(context)
     for shard in stored:
         found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
-        entries = repr([(words[index], sorted(learned[words[index]])) for index in sorted(found)])
-        held = _named(_held_user_words(settings.user_words, read_as_simplified(shard.pairs)))
-        yield (entries + held).encode("utf-8")
+        held = _named(_held_user_words(context.tokenizers.user_words, read_as_simplified(shard.pairs)))
+        yield b"".join(entries[index] for index in sorted(found)) + held.encode("utf-8")
 
 
 def _held_user_words(user_words: tuple[str, ...], texts: list[str]) -> tuple[str, ...]:
