@@ -10,11 +10,17 @@ from . import interrupts
 
 
 def main() -> None:
+    # Before the slow imports: Python's own handler raises at every press, and a second Ctrl-C
+    # while the first one's exit unwound ended the process by the signal (-2), not with exit 130.
+    interrupts.install()
     try:
         from .cli import main as run
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Exception) as error:
+        if not interrupts.stopped_by(error):
+            raise
         interrupts.report()
-        sys.exit(130)
+        interrupts.ignore_further()
+        sys.exit(interrupts.exit_code())
     try:
         run()
     except OSError as error:

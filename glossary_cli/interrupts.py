@@ -65,6 +65,12 @@ def check() -> None:
         raise KeyboardInterrupt
 
 
+def stopped_by(error: BaseException) -> bool:
+    """Whether `error` is how a Ctrl-C surfaced: the KeyboardInterrupt itself, or what a library it
+    broke into raised instead (an import cut short by it fails with ImportError)."""
+    return isinstance(error, KeyboardInterrupt) or (isinstance(error, Exception) and received())
+
+
 def note_written(path: str) -> None:
     """Record that the run has replaced `path`: a Ctrl-C from now on says so instead of MESSAGE."""
     _written.append(path)

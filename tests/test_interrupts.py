@@ -254,3 +254,80 @@ def test_a_signal_after_the_command_finished_leaves_its_exit_code(tmp_path, argu
 
     assert done.returncode == code, done.stderr
     assert done.stderr == ""
+
+
+# The command line, with the import of typer (the first of its slow imports) held up until the
+# test has pressed Ctrl-C, as on a busy machine loading can take seconds; and slow to tear down,
+# so that later presses come while the first one's exit is under way.
+SLOW_TO_LOAD = """
+import sys, time
+class SlowToFree:
+    def __del__(self, sleep=time.sleep):
+        sleep(1)
+kept_until_teardown = SlowToFree()
+class HeldUp:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            print("loading", flush=True)
+            time.sleep(20)
+        return None
+sys.meta_path.insert(0, HeldUp())
+from glossary_cli.console import main
+main()
+"""
+
+
+@pytest.mark.parametrize("presses", [1, 8])
+def test_ctrl_c_while_the_command_line_loads_exits_130_with_one_line(tmp_path, presses):
+    child = subprocess.Popen([sys.executable, "-c", SLOW_TO_LOAD, "--version"], cwd=tmp_path, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert child.stdout.readline() == "loading\n"
+        for press in range(presses):
+            os.killpg(child.pid, signal.SIGINT)
+            time.sleep(0.05)
+        stdout, stderr = child.communicate(timeout=PROMPTLY)
+    finally:
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    assert (child.returncode, stderr, stdout) == (130, INTERRUPTED + "\n", "")
+
+
+def test_what_a_library_raises_when_ctrl_c_broke_into_it_ends_as_the_ctrl_c(monkeypatch, capsys):
+    """An import cut short by Ctrl-C fails with ImportError (opencc's does); it is the interrupt's
+    doing, not a bug to show with a traceback."""
+    import typer
+
+    from glossary_cli import interrupts
+    from glossary_cli.cli.common import handles_errors
+
+    monkeypatch.setattr(interrupts, "_received", None)
+    monkeypatch.setattr(interrupts, "_reported", False)
+    monkeypatch.setattr(interrupts, "_written", [])
+
+    @handles_errors
+    def command_importing_a_library() -> None:
+        try:
+            interrupts._on_interrupt(signal.SIGINT, None)
+        except KeyboardInterrupt:
+            raise ImportError("opencc_clib not found in Bazel runfiles") from None  # as the import said it
+
+    with pytest.raises(typer.Exit) as exited:
+        command_importing_a_library()
+    assert exited.value.exit_code == 130
+    assert capsys.readouterr().err == INTERRUPTED + "\n"
+
+
+def test_a_bug_without_ctrl_c_keeps_its_traceback(monkeypatch):
+    from glossary_cli import interrupts
+    from glossary_cli.cli.common import handles_errors
+
+    monkeypatch.setattr(interrupts, "_received", None)
+
+    @handles_errors
+    def command_with_a_bug() -> None:
+        raise ImportError("a missing module")
+
+    with pytest.raises(ImportError, match="a missing module"):
+        command_with_a_bug()

@@ -30,16 +30,8 @@ def main() -> None:
     _refuse_empty_arguments(sys.argv[1:])
     try:
         code = app(standalone_mode=False)  # usage errors come back here, to be said in one line
-    except KeyboardInterrupt:
-        code = 130
-    except Exception as error:
-        if not _is_usage_error(error):
-            raise
-        if type(error).__name__ == "NoArgsIsHelpError":  # `glossary` alone: the help, as typer shows it
-            error.show()
-        else:
-            sys.stderr.write(f"error: {_usage_message(error)}\n")
-        code = EXIT_ERROR
+    except (KeyboardInterrupt, Exception) as error:
+        code = 130 if interrupts.stopped_by(error) else _say_usage_error(error)
     if code == 130 and interrupts.received():  # typer ends Ctrl-C in its own code silently
         interrupts.report()
         code = interrupts.exit_code()
@@ -47,6 +39,18 @@ def main() -> None:
     # seconds) would otherwise end the process with 143 after its success was printed.
     interrupts.ignore_further()
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _say_usage_error(error: Exception) -> int:
+    """A usage error in one line (`glossary` alone: the help, as typer shows it); anything else is
+    a bug, raised with its traceback."""
+    if not _is_usage_error(error):
+        raise error
+    if type(error).__name__ == "NoArgsIsHelpError":
+        error.show()
+    else:
+        sys.stderr.write(f"error: {_usage_message(error)}\n")
+    return EXIT_ERROR
 
 
 def _escape_what_streams_cannot_encode() -> None:

@@ -529,7 +529,9 @@ def handles_errors(command: Callable[..., Any]) -> Callable[..., Any]:
                     _error_line(str(problem))
                 fail(str(problems[-1]))
             fail(str(error))
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Exception) as error:
+            if not interrupts.stopped_by(error):
+                raise
             interrupts.report()
             raise typer.Exit(interrupts.exit_code()) from None
 
