@@ -47,6 +47,16 @@ def ignore_further() -> None:
     its code. An ignored signal stays ignored through the shutdown."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if _received is not None:
+        _forget_where_the_interrupt_passed()
+
+
+def _forget_where_the_interrupt_passed() -> None:
+    """CPython (3.11) marks a KeyboardInterrupt as unhandled whenever one leaves code run by `exec`
+    (dataclasses and namedtuple make their methods so, and Ctrl-C can land there while a module
+    loads), even once it is handled; under `python -m` the process then ends by the signal (-2)
+    instead of with its exit code. Each `exec` clears the mark as it starts."""
+    exec("None")
 
 
 def signal_number() -> int:

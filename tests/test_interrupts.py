@@ -294,6 +294,29 @@ def test_ctrl_c_while_the_command_line_loads_exits_130_with_one_line(tmp_path, p
     assert (child.returncode, stderr, stdout) == (130, INTERRUPTED + "\n", "")
 
 
+# A module run with `python -m`, as the tests run the command line, in which Ctrl-C lands while
+# Python runs code made with exec, as a dataclass's methods are: here, as typer starts to load.
+INTERRUPTED_IN_MADE_CODE = """
+import os, signal, time
+class Interrupting:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            exec("os.kill(os.getpid(), signal.SIGINT); time.sleep(20)")
+        return None
+import sys
+sys.meta_path.insert(0, Interrupting())
+from glossary_cli.console import main
+main()
+"""
+
+
+def test_ctrl_c_in_code_python_made_with_exec_still_exits_130(tmp_path):
+    (tmp_path / "interrupted_in_made_code.py").write_text(INTERRUPTED_IN_MADE_CODE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "interrupted_in_made_code", "--version"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=PROMPTLY)
+    assert (done.returncode, done.stderr, done.stdout) == (130, INTERRUPTED + "\n", "")
+
+
 def test_what_a_library_raises_when_ctrl_c_broke_into_it_ends_as_the_ctrl_c(monkeypatch, capsys):
     """An import cut short by Ctrl-C fails with ImportError (opencc's does); it is the interrupt's
     doing, not a bug to show with a traceback."""
