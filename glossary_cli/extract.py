@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,7 +35,7 @@ from .cache import (LexiconCache, LinkCache, LinkedSegmentsCache, RankedCache, S
 from .candidates import CandidateLimits, bound_function_words, chinese_spans, english_spans, starts_sentence
 from .cluster import LocalRunner, Runner
 from .collector import collector_paused
-from .lexicon import Lexicon
+from .lexicon import MAX_HEADWORD_CHARS, Lexicon, chinese_headwords
 from .models import Evidence, LinkedPair, Location, ScoredPair, SegmentPair, Span, Token
 from .normalize import as_seen, chinese_key, fold_latin_width
 from .placeholders import mask_placeholders
@@ -880,11 +881,11 @@ def tally_segments(pairs: list[SegmentPair], segments: list[tuple[list[str], lis
 def segment_reads(shard: Shard, context: LinkContext, read_targets: list[str],
                   target_tokens: list[tuple[Token, ...]]) -> list[bytes]:
     """Per segment, a digest of what linking it reads besides its own texts and the run's settings:
-    the learned translations of the words in its English (which translations, not their
-    probabilities), its Chinese tokens, and whether an approved term among them changes which
-    function words are part of a longer word (the only other place jieba's knowledge of an
-    approved term enters; `commonness` reads the stock dictionary)."""
-    automaton, entries = _lexicon_entries(context)
+    what it reads of the learned lexicon (`_lexicon_read`), its Chinese tokens, and whether an
+    approved term among them changes which function words are part of a longer word (the only
+    other place jieba's knowledge of an approved term enters; `commonness` reads the stock
+    dictionary)."""
+    learned = _learned_index(context)
     _, chinese = _linking(context)
     unknown_user_words = chinese.user_words_unknown_to_the_dictionary
     counts = shard.target.counts.tolist()
@@ -892,11 +893,7 @@ def segment_reads(shard: Shard, context: LinkContext, read_targets: list[str],
     reads = []
     position = 0
     for pair, text, tokens, count in zip(shard.pairs, read_targets, target_tokens, counts):
-        digest = hashlib.blake2b(digest_size=16)
-        if automaton is not None:
-            for index in sorted({index for index, _, _ in automaton.find_matches_as_indexes(
-                    pair.source.lower(), overlapping=True)}):
-                digest.update(entries[index])
+        digest = hashlib.blake2b(_lexicon_read(learned, [pair.source.lower()], text), digest_size=16)
         digest.update(b"\0")
         digest.update(offsets[position:position + count].tobytes())
         position += count
@@ -916,19 +913,51 @@ def _beside_a_function_word(tokens: tuple[Token, ...], words: frozenset[str]) ->
         for index, token in enumerate(tokens))
 
 
-_LEXICON_ENTRIES: dict[str, tuple] = {}
+class _LearnedIndex(NamedTuple):
+    """A run's learned lexicon as linking reads it, built once per process."""
+
+    automaton: object  # finds the learned English words
+    words: list[str]  # by the automaton's index, each marked as a word ("\x1eword")
+    findable: list[tuple[str, ...]]  # by the same index, the translations linking can find in a text
+    lone_characters: tuple[str, ...]  # one-character translations that are no dictionary headword
 
 
-def _lexicon_entries(context: LinkContext) -> tuple[object, list[bytes]]:
-    """An automaton over the learned English words and each word's entry as bytes (the word and
-    its translations), built once per process for a run's lexicon."""
-    found = _LEXICON_ENTRIES.get(context.key)
-    if found is None:
-        _LEXICON_ENTRIES.clear()
+_LEARNED_INDEX: dict[str, _LearnedIndex] = {}
+
+
+def _learned_index(context: LinkContext) -> _LearnedIndex | None:
+    found = _LEARNED_INDEX.get(context.key)
+    if found is None and context.learned:
+        _LEARNED_INDEX.clear()
         words = sorted(context.learned)
-        entries = [repr((word, sorted(context.learned[word]))).encode("utf-8") for word in words]
-        found = _LEXICON_ENTRIES[context.key] = (_automaton(words) if words else None, entries)
+        findable = [tuple(translation for translation in context.learned[word]  # as `Lexicon.occurrences` finds them
+                          if 0 < len(translation) <= MAX_HEADWORD_CHARS) for word in words]
+        headwords = chinese_headwords()
+        lone = {translation for translations in findable for translation in translations
+                if len(translation) == 1 and translation not in headwords}
+        found = _LEARNED_INDEX[context.key] = _LearnedIndex(
+            _automaton(words), ["\x1e" + word for word in words], findable, tuple(sorted(lone)))
     return found
+
+
+def _lexicon_read(learned: _LearnedIndex | None, english: list[str], chinese: str) -> bytes:
+    """What linking these texts reads of the learned lexicon, as bytes: for each learned word in
+    the lower-cased English (a superset of the words looked up), those of its translations found
+    in the Chinese; and the one-character translations found there that no dictionary headword is
+    (a word's morphemes are looked up among what the lexicon finds in the text, and only these
+    are found there because some word learned them). Not which other translations a word has, nor
+    their probabilities: a translation absent from the text places nothing, and probabilities
+    shift with any edit of the corpus."""
+    if learned is None:
+        return b""
+    words, findable = learned.words, learned.findable
+    read = []
+    for index in sorted(_found_in(learned.automaton, english)):
+        read.append(words[index])
+        read.extend([translation for translation in findable[index] if translation in chinese])
+    read.append("\x1e")  # then the lone characters
+    read.extend([character for character in learned.lone_characters if character in chinese])
+    return "\x1f".join(read).encode("utf-8")
 
 
 def read_as_simplified(pairs: list[SegmentPair]) -> list[str]:
@@ -977,16 +1006,15 @@ def link_key(signature: str, shard: Shard, reads: bytes) -> str:
 def _shard_reads(context: LinkContext, stored: list[Shard]) -> Iterator[bytes]:
     """Per shard, what its tallies read of the run's lexicon and approved terms, as bytes.
 
-    Linking a segment reads only its own words' lexicon entries, and only which translations they
-    hold (not their probabilities, which any edit of the corpus shifts a little); its tokens depend
+    Linking a segment reads of the lexicon only what `_lexicon_read` names, and its tokens depend
     only on the approved terms inside it. So a shard's tallies stay valid unless one of its words
-    gained or lost a translation or a term it holds was approved. Every lexicon word found in the
-    shard's lower-cased English text counts (a superset of the words looked up)."""
-    automaton, entries = _lexicon_entries(context)
+    gained or lost a translation its Chinese holds, or a term it holds was approved. Read over the
+    whole shard, this is a superset of what each of its segments reads."""
+    learned = _learned_index(context)
     for shard in stored:
-        found = _found_in(automaton, [pair.source.lower() for pair in shard.pairs]) if automaton else set()
-        held = _named(_held_user_words(context.tokenizers.user_words, read_as_simplified(shard.pairs)))
-        yield b"".join(entries[index] for index in sorted(found)) + held.encode("utf-8")
+        chinese = read_as_simplified(shard.pairs)
+        held = _named(_held_user_words(context.tokenizers.user_words, chinese))
+        yield _lexicon_read(learned, [pair.source.lower() for pair in shard.pairs], "\0".join(chinese)) + held.encode()
 
 
 def _held_user_words(user_words: tuple[str, ...], texts: list[str]) -> tuple[str, ...]:

@@ -179,21 +179,39 @@ def test_changed_words_relink_only_their_shard_when_no_other_shard_reads_a_chang
     assert again.pairs == extract(pairs).pairs
 
 
-def test_a_changed_lexicon_entry_relinks_the_shards_whose_words_read_it(seed_article, tmp_path, small_shards,
-                                                                        monkeypatch):
-    cache = str(tmp_path / "cache")
-    extract(seed_pairs(seed_article), cache_dir=cache)
+def with_one_more_translation(monkeypatch, word: str, translation: str) -> None:
+    """The lexicon learned from now on holds one more translation of the word."""
     learned = glossary_cli.extract._learned_lexicon
 
-    def one_more_translation_of_grid(*args):
+    def one_more(*args):
         lexicon = learned(*args)
-        return {**lexicon, "grid": {**lexicon.get("grid", {}), "网格": 0.3}}
+        return {**lexicon, word: {**lexicon.get(word, {}), translation: 0.3}}
 
-    monkeypatch.setattr(glossary_cli.extract, "_learned_lexicon", one_more_translation_of_grid)
+    monkeypatch.setattr(glossary_cli.extract, "_learned_lexicon", one_more)
+
+
+def test_a_new_translation_relinks_the_segments_holding_the_word_and_the_translation(seed_article, tmp_path,
+                                                                                      small_shards, monkeypatch):
+    """`grid` learning 车网 (of 车网互动, vehicle-to-grid) changes only what linking finds in
+    segments that hold both."""
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    with_one_more_translation(monkeypatch, "grid", "车网")
     again = extract(seed_pairs(seed_article), cache_dir=cache)
-    with_grid = sum("grid" in pair.source.lower() for pair in seed_pairs(seed_article))
-    assert again.linked_pairs == with_grid < 33  # the segments with `grid`, not their whole shards
+    holding = [pair for pair in seed_pairs(seed_article) if "grid" in pair.source.lower() and "车网" in pair.target]
+    with_grid = [pair for pair in seed_pairs(seed_article) if "grid" in pair.source.lower()]
+    assert again.linked_pairs == len(holding) == 1 < len(with_grid)
     assert again.pairs == extract(seed_pairs(seed_article)).pairs  # what a cold run with that lexicon finds
+
+
+def test_a_new_translation_no_text_holds_relinks_nothing(seed_article, tmp_path, small_shards, monkeypatch):
+    cache = str(tmp_path / "cache")
+    extract(seed_pairs(seed_article), cache_dir=cache)
+    with_one_more_translation(monkeypatch, "grid", "网格")
+    again = extract(seed_pairs(seed_article), cache_dir=cache)
+    assert not any("网格" in pair.target for pair in seed_pairs(seed_article))
+    assert again.linked_pairs == 0
+    assert again.pairs == extract(seed_pairs(seed_article)).pairs
 
 
 def cut(text: str, known_terms: list[str] = ()) -> list[str]:
