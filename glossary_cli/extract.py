@@ -893,7 +893,7 @@ def segment_reads(shard: Shard, context: LinkContext, read_targets: list[str],
     reads = []
     position = 0
     for pair, text, tokens, count in zip(shard.pairs, read_targets, target_tokens, counts):
-        digest = hashlib.blake2b(_lexicon_read(learned, [pair.source.lower()], text), digest_size=16)
+        digest = hashlib.blake2b(_lexicon_read(learned, [pair.source.lower()], text.__contains__), digest_size=16)
         digest.update(b"\0")
         digest.update(offsets[position:position + count].tobytes())
         position += count
@@ -920,6 +920,8 @@ class _LearnedIndex(NamedTuple):
     words: list[str]  # by the automaton's index, each marked as a word ("\x1eword")
     findable: list[tuple[str, ...]]  # by the same index, the translations linking can find in a text
     lone_characters: tuple[str, ...]  # one-character translations that are no dictionary headword
+    translations: list[str]  # every findable translation
+    translation_automaton: object  # finds them
 
 
 _LEARNED_INDEX: dict[str, _LearnedIndex] = {}
@@ -935,15 +937,17 @@ def _learned_index(context: LinkContext) -> _LearnedIndex | None:
         headwords = chinese_headwords()
         lone = {translation for translations in findable for translation in translations
                 if len(translation) == 1 and translation not in headwords}
+        translations = sorted({translation for found in findable for translation in found})
         found = _LEARNED_INDEX[context.key] = _LearnedIndex(
-            _automaton(words), ["\x1e" + word for word in words], findable, tuple(sorted(lone)))
+            _automaton(words), ["\x1e" + word for word in words], findable, tuple(sorted(lone)),
+            translations, _automaton(translations) if translations else None)
     return found
 
 
-def _lexicon_read(learned: _LearnedIndex | None, english: list[str], chinese: str) -> bytes:
+def _lexicon_read(learned: _LearnedIndex | None, english: list[str], holds: Callable[[str], bool]) -> bytes:
     """What linking these texts reads of the learned lexicon, as bytes: for each learned word in
-    the lower-cased English (a superset of the words looked up), those of its translations found
-    in the Chinese; and the one-character translations found there that no dictionary headword is
+    the lower-cased English (a superset of the words looked up), those of its translations the
+    Chinese `holds`; and the one-character translations found there that no dictionary headword is
     (a word's morphemes are looked up among what the lexicon finds in the text, and only these
     are found there because some word learned them). Not which other translations a word has, nor
     their probabilities: a translation absent from the text places nothing, and probabilities
@@ -954,9 +958,9 @@ def _lexicon_read(learned: _LearnedIndex | None, english: list[str], chinese: st
     read = []
     for index in sorted(_found_in(learned.automaton, english)):
         read.append(words[index])
-        read.extend([translation for translation in findable[index] if translation in chinese])
+        read.extend([translation for translation in findable[index] if holds(translation)])
     read.append("\x1e")  # then the lone characters
-    read.extend([character for character in learned.lone_characters if character in chinese])
+    read.extend([character for character in learned.lone_characters if holds(character)])
     return "\x1f".join(read).encode("utf-8")
 
 
@@ -1014,7 +1018,15 @@ def _shard_reads(context: LinkContext, stored: list[Shard]) -> Iterator[bytes]:
     for shard in stored:
         chinese = read_as_simplified(shard.pairs)
         held = _named(_held_user_words(context.tokenizers.user_words, chinese))
-        yield _lexicon_read(learned, [pair.source.lower() for pair in shard.pairs], "\0".join(chinese)) + held.encode()
+        holds = _translations_in(learned, chinese).__contains__  # one scan, not a search per translation
+        yield _lexicon_read(learned, [pair.source.lower() for pair in shard.pairs], holds) + held.encode()
+
+
+def _translations_in(learned: _LearnedIndex | None, texts: list[str]) -> set[str]:
+    """The learned translations these texts hold."""
+    if learned is None or learned.translation_automaton is None:
+        return set()
+    return {learned.translations[index] for index in _found_in(learned.translation_automaton, texts)}
 
 
 def _held_user_words(user_words: tuple[str, ...], texts: list[str]) -> tuple[str, ...]:
