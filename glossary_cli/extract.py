@@ -798,7 +798,7 @@ def link_shard(shard: Shard, context: LinkContext) -> CorpusTallies:
     tallies: segments counted from the shard's first pair, and each evidence's `where` the offset
     of the first pair at its location (see `CorpusTallies.place`). So they depend only on the
     shard's texts, not on where the shard sits in the corpus."""
-    return tally_segments(shard.pairs, link_segments(shard, context).segments)
+    return tally_segments(shard.pairs, link_segments(shard, context)[0].segments)
 
 
 @dataclass(frozen=True)
@@ -809,12 +809,12 @@ class LinkedSegments:
 
     reads: list[bytes]
     segments: list[tuple[list[str], list[str], list[LinkedPair]]]  # span keys, English and Chinese; links
-    linked: int  # segments linked in this run, not taken from an earlier one
 
 
-def link_segments(shard: Shard, context: LinkContext, before: LinkedSegments | None = None) -> LinkedSegments:
-    """Each segment's span keys and links; a segment that reads what it read `before` keeps its
-    links from then."""
+def link_segments(shard: Shard, context: LinkContext, before: LinkedSegments | None = None
+                  ) -> tuple[LinkedSegments, int]:
+    """Each segment's span keys and links, and how many segments were linked here: a segment that
+    reads what it read `before` keeps its links from then."""
     aligner, chinese = _linking(context)
     read_targets = read_as_simplified(shard.pairs)
     source_texts = [mask_placeholders(pair.source) for pair in shard.pairs]
@@ -846,7 +846,7 @@ def link_segments(shard: Shard, context: LinkContext, before: LinkedSegments | N
                 chinese.commonness(chinese_tokens[target.first_token:target.last_token]),
                 starts_sentence(tokens, source.first_token), source.start, source.end, target.start, target.end))
         segments.append(([span.key for span in source_spans], target_keys, links))
-    return LinkedSegments(reads, segments, linked)
+    return LinkedSegments(reads, segments), linked
 
 
 def tally_segments(pairs: list[SegmentPair], segments: list[tuple[list[str], list[str], list[LinkedPair]]]
@@ -986,9 +986,9 @@ def link_shard_encoded(shard: Shard, context: LinkContext) -> tuple[bytes, bytes
     eighth of their time."""
     with collector_paused():
         before = decode_tallies(shard.linked_before) if shard.linked_before is not None else None
-        linked = link_segments(shard, context, before if isinstance(before, LinkedSegments) else None)
+        linked, count = link_segments(shard, context, before if isinstance(before, LinkedSegments) else None)
         tallies = tally_segments(shard.pairs, linked.segments)
-        return encode_tallies(tallies), encode_tallies(linked), linked.linked
+        return encode_tallies(tallies), encode_tallies(linked), count
 
 
 def link_key(signature: str, shard: Shard, reads: bytes) -> str:
