@@ -934,12 +934,12 @@ def _learned_index(context: LinkContext) -> _LearnedIndex | None:
         words = sorted(context.learned)
         findable = [tuple(translation for translation in context.learned[word]  # as `Lexicon.occurrences` finds them
                           if 0 < len(translation) <= MAX_HEADWORD_CHARS) for word in words]
+        translations = sorted({translation for of_a_word in findable for translation in of_a_word})
         headwords = chinese_headwords()
-        lone = {translation for translations in findable for translation in translations
-                if len(translation) == 1 and translation not in headwords}
-        translations = sorted({translation for found in findable for translation in found})
+        lone = tuple(translation for translation in translations
+                     if len(translation) == 1 and translation not in headwords)
         found = _LEARNED_INDEX[context.key] = _LearnedIndex(
-            _automaton(words), ["\x1e" + word for word in words], findable, tuple(sorted(lone)),
+            _automaton(words), ["\x1e" + word for word in words], findable, lone,
             translations, _automaton(translations) if translations else None)
     return found
 
