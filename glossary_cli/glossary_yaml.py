@@ -30,7 +30,7 @@ import yaml
 
 from .errors import GlossaryFileError
 from .glossary import ENTRY_FIELDS, Entry, Glossary
-from .glossary_yaml_emit import _FLOW_LIST_KEYS, _plain_entry_text
+from .glossary_yaml_emit import _FLOW_LIST_KEYS, _plain_entry_text, _plain_field_text, _scalar_text
 from .glossary_yaml_quick import _parse_quickly
 from .textio import ENCODING_NAMES, backslash_hint, line_and_column, marked_encoding, not_utf8
 from . import glossary_yaml_read
@@ -120,10 +120,23 @@ def _dump_mapping(data: dict[str, Any]) -> str:
     return _dump({key: _styled(key, value) for key, value in data.items()})
 
 
+def _field_text(key: str, value: Any) -> str:
+    """`_dump_mapping({key: value})`, by the quick writer where it can: a re-run that changes every
+    entry's evidence (the corpus moved, a pair inserted at its top) patches thousands of them."""
+    quick = _plain_field_text(key, value)
+    return quick if quick is not None else _dump_mapping({key: value})
+
+
 def _dump_scalar(value: Any) -> str | None:
     """A value as it would appear after `key: ` on one line, or None if it needs several lines."""
     if isinstance(value, (list, dict)):
         return None
+    quick = _scalar_text(value, flow=False)
+    return quick if quick is not None else _emitted_scalar(value)
+
+
+def _emitted_scalar(value: Any) -> str | None:
+    """`_dump_scalar` as PyYAML's emitter writes it."""
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, default_flow_style=True, width=math.inf)
     text = text.split("\n...")[0].rstrip("\n")
     return text if len(text.splitlines()) == 1 else None
@@ -424,7 +437,7 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
             col0, col1 = span.scalar
             lines[span.last] = line[:col0] + one_line + line[col1:]
             continue
-        fresh = _with_newline(_dump_mapping({key: value}), newline).splitlines(keepends=True)
+        fresh = _with_newline(_field_text(key, value), newline).splitlines(keepends=True)
         prefix = lines[span.first][:span.column]
         new_lines = [prefix + fresh[0]] + [_indent_line(" " * span.column, line) for line in fresh[1:]]
         if not lines[span.last].endswith(("\n", "\r")):
@@ -441,7 +454,7 @@ def _patch(block: _Block, data: dict[str, Any], newline: str) -> str | None:
         if before is None or lines[before.first][:before.column].strip():  # none after it, or on the line of `- `
             appended.append(key)
             continue
-        fresh = _with_newline(_dump_mapping({key: data[key]}), newline).splitlines(keepends=True)
+        fresh = _with_newline(_field_text(key, data[key]), newline).splitlines(keepends=True)
         inserted.setdefault(before.first, []).extend(_indent_line(" " * column, line) for line in fresh)
     changes = [(span.first, span.last + 1, new_lines or []) for span, new_lines in edits]
     changes += [(line, line, new_lines) for line, new_lines in inserted.items()]

@@ -110,20 +110,28 @@ def _plain_entry_text(data: dict[str, Any]) -> str | None:
     emitter; None for any other entry."""
     lines = []
     for key, value in data.items():
-        if key not in ENTRY_FIELDS:
-            return None
-        prefix = "  - " if not lines else "    "
-        if key in ("evidence", "alternatives"):
-            if type(value) is not list or not value:
-                return None
-            items = [_flow_text(item) if type(item) is dict else None for item in value]
-            if None in items:
-                return None
-            lines.append(f"{prefix}{key}:\n")
-            lines += [f"      - {item}\n" for item in items]
-            continue
-        text = _flow_text(value) if key in _FLOW_LIST_KEYS and type(value) is list else _scalar_text(value, False)
+        text = _plain_field_text(key, value)
         if text is None:
             return None
-        lines.append(f"{prefix}{key}: {text}\n")
+        first, *rest = text.splitlines(keepends=True)
+        lines.append(("  - " if not lines else "    ") + first)
+        lines += ["    " + line for line in rest]
     return "".join(lines) if lines else None
+
+
+def _plain_field_text(key: str, value: Any) -> str | None:
+    """One field of an entry as glossary_yaml's `_dump_mapping({key: value})` writes it, at the
+    margin (`key: value`, or `key:` over its one-line mappings); None for a field this writer does
+    not take on. Rewriting a field that changed (an entry's evidence after the corpus moved) goes
+    this way too."""
+    if key not in ENTRY_FIELDS:
+        return None
+    if key in ("evidence", "alternatives"):
+        if type(value) is not list or not value:
+            return None
+        items = [_flow_text(item) if type(item) is dict else None for item in value]
+        if None in items:
+            return None
+        return f"{key}:\n" + "".join(f"  - {item}\n" for item in items)
+    text = _flow_text(value) if key in _FLOW_LIST_KEYS and type(value) is list else _scalar_text(value, False)
+    return None if text is None else f"{key}: {text}\n"

@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary_cli.glossary import Entry, Status
-from glossary_cli.glossary_yaml import _emitted_entry_text, _plain_entry_text, entry_to_data
+from glossary_cli.glossary_yaml import (_dump_mapping, _emitted_entry_text, _emitted_scalar, _plain_entry_text,
+                                        _plain_field_text, _scalar_text, dump_glossary, entry_to_data,
+                                        parse_glossary)
 from glossary_cli.models import Alternative, Evidence
 
 
@@ -83,3 +85,44 @@ EXAMPLES = max(500, settings.default.max_examples, int(os.environ.get("GLOSSARY_
 def test_the_quick_writer_writes_what_the_emitter_writes_or_steps_aside(entry):
     quick, emitted = both_writers(entry)
     assert quick is None or quick == emitted
+
+
+scalars = st.one_of(one_line, tricky, st.text(max_size=8), number, st.booleans(),
+                    st.sampled_from(["true", "null", "~", "---", "...", "1e5", "yes", "<<", "a: b", "x #y"]))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(scalars)
+def test_a_changed_one_line_value_is_written_as_the_emitter_writes_it(value):
+    quick = _scalar_text(value, flow=False)
+    assert quick is None or quick == _emitted_scalar(value)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries)
+def test_a_changed_field_is_written_as_the_emitter_writes_it_or_left_to_it(entry):
+    for key, value in entry_to_data(entry).items():
+        quick = _plain_field_text(key, value)
+        assert quick is None or quick == _dump_mapping({key: value})
+
+
+def test_evidence_rewritten_after_the_corpus_moved_keeps_the_comments_and_reads_back():
+    text = ("version: 1\n"
+            "terms:\n"
+            "  # checked with the style guide\n"
+            "  - source: V2G\n"
+            "    target: [车网互动]   # the customer's word\n"
+            "    status: approved\n"
+            "    evidence:\n"
+            "      - {where: 'old/seed.txt:4', source: Vehicle-to-Grid (V2G), target: 车网互动(V2G)}\n")
+    glossary, problems = parse_glossary(text)
+    assert not problems
+    entry = glossary.terms[0]
+    entry.evidence = [Evidence("new/seed.txt:4", "Vehicle-to-Grid (V2G)", "车网互动(V2G)"),
+                      Evidence("new/seed.txt:9", "a V2G: charger", "V2G充电桩")]
+    written = dump_glossary(glossary)
+    assert written == text.replace(
+        "      - {where: 'old/seed.txt:4', source: Vehicle-to-Grid (V2G), target: 车网互动(V2G)}\n",
+        "      - {where: 'new/seed.txt:4', source: Vehicle-to-Grid (V2G), target: 车网互动(V2G)}\n"
+        "      - {where: 'new/seed.txt:9', source: 'a V2G: charger', target: V2G充电桩}\n")
+    assert parse_glossary(written)[0].terms[0].evidence == entry.evidence
