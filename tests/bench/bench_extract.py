@@ -24,7 +24,8 @@ runs, each in a fresh process:
   again, and only the segments whose tokens that changes are linked again.
 
 It reports seconds, pairs/s, the ratio to the floor, the peak RSS of the main process and of the
-whole process tree (the sum counts pages shared by forked workers more than once), the warm-cache
+whole process tree (the sum counts pages shared by forked workers more than once), the tree's peak
+PSS (each shared page divided among the processes that map it: what the tree holds), the warm-cache
 speed-up, how many pairs the warm run tokenised and linked (0 and 0 unless the code changed in
 between), and the load average at the start of each run; the outputs of all runs must be identical.
 `--profile N` profiles a whole extract (one process) on N pairs and prints the top functions.
@@ -142,8 +143,10 @@ def write_corpus(path: Path, size: int, base: list[tuple[str, str]]) -> None:
             repeat += 1
 
 
-def _tree_rss(root: int) -> tuple[int, int]:
-    """(RSS of `root`, summed RSS of `root` and its descendants), in bytes."""
+def _tree_memory(root: int) -> tuple[int, int, int]:
+    """(RSS of `root`, summed RSS of `root` and its descendants, their summed PSS), in bytes. The
+    RSS sum counts a page forked workers share with their parent once per process; PSS divides
+    each page among the processes that map it, so its sum is what the tree really holds."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -156,27 +159,41 @@ def _tree_rss(root: int) -> tuple[int, int]:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
+    total = pss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        pss += _pss(pid)
         stack += children.get(pid, [])
-    return rss.get(root, 0), total
+    return rss.get(root, 0), total, pss
+
+
+def _pss(pid: int) -> int:
+    """A process's proportional set size in bytes (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def measured(command: list[str], env: dict | None = None) -> dict:
-    """Run a command; wall seconds, peak RSS (main, tree) and the load average when it started."""
+    """Run a command; wall seconds, peak RSS (main, tree), the tree's peak PSS and the load average
+    when it started."""
     load = os.getloadavg()[0]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env={**os.environ, **(env or {})})
-    peak = [0, 0]
+    peak = [0, 0, 0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            main, tree = _tree_rss(child.pid)
-            peak[0], peak[1] = max(peak[0], main), max(peak[1], tree)
+            peak[:] = map(max, peak, _tree_memory(child.pid))
             done.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -186,7 +203,7 @@ def measured(command: list[str], env: dict | None = None) -> dict:
     sampler.join()
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({child.returncode}):\n{stderr}")
-    return {"seconds": time.perf_counter() - started, "main": peak[0], "tree": peak[1], "load": load,
+    return {"seconds": time.perf_counter() - started, "main": peak[0], "tree": peak[1], "pss": peak[2], "load": load,
             "stdout": stdout, "stderr": stderr}
 
 
@@ -199,7 +216,12 @@ def row(label: str, size: int, run: dict, floor: float | None = None) -> str:
     rate = size / run["seconds"]
     ratio = f"{floor / rate:6.1f}x" if floor else "     - "
     return (f"{size:>8,} {label:<22} {run['seconds']:8.1f} s {rate:9,.0f} pairs/s {ratio} "
-            f"{run['main'] / 2**20:7,.0f} MB {run['tree'] / 2**20:7,.0f} MB  load {run['load']:.2f}")
+            f"{_memory(run)}  load {run['load']:.2f}")
+
+
+def _memory(run: dict) -> str:
+    """Peak RSS of the main process and of the tree, and the tree's peak PSS."""
+    return f"{run['main'] / 2**20:7,.0f} MB {run['tree'] / 2**20:7,.0f} MB {run['pss'] / 2**20:7,.0f} MB"
 
 
 def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = False) -> None:
@@ -209,7 +231,7 @@ def bench(size: int, jobs: int, directory: Path, base, only_parallel: bool = Fal
     floor_seconds = float(floor["stdout"].split()[0])
     floor_rate = size / floor_seconds
     print(f"{size:>8,} {'floor (tokenize only)':<22} {floor_seconds:8.1f} s {floor_rate:9,.0f} pairs/s "
-          f"     - {floor['main'] / 2**20:7,.0f} MB {floor['tree'] / 2**20:7,.0f} MB  load {floor['load']:.2f}",
+          f"     - {_memory(floor)}  load {floor['load']:.2f}",
           flush=True)
     outputs = []
     runs = {}
@@ -331,7 +353,7 @@ def main() -> int:
             profile(arguments.profile, directory, base)
             return 0
         print(f"{'pairs':>8} {'run':<22} {'time':>10} {'speed':>17} {'/floor':>7} {'RSS main':>10} "
-              f"{'RSS tree':>10}")
+              f"{'RSS tree':>10} {'PSS tree':>10}")
         for size in (int(value) for value in arguments.sizes.split(",")):
             bench(size, arguments.jobs, directory, base, arguments.only_parallel)
     finally:
