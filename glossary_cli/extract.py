@@ -321,6 +321,7 @@ class Stage(enum.Enum):
     TOKENIZE = "tokenize"  # total not known yet: the corpus is still being read
     LEXICON = "lexicon"  # one step over all pairs, reported once as it starts
     LINK = "link"
+    RANK = "rank"  # one step over all the candidates, reported once as it starts
 
 
 Progress = Callable[[Stage, int, "int | None"], None]
@@ -650,6 +651,8 @@ def _collect(pairs: Iterable[SegmentPair], *, options: ExtractOptions, known_ter
             if progress is not None:
                 progress(Stage.LINK, done, total)
     if ranking is not None:
+        if progress is not None:  # seconds on a big corpus, after the linking bar has filled
+            progress(Stage.RANK, total, total)
         ranked = ranking(tallies)
         if ranked_cache:
             ranked_cache.store(ranked_key, ranked)

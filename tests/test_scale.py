@@ -44,7 +44,7 @@ def test_extract_reads_the_corpus_as_a_stream_in_shards(seed_article, small_shar
     assert tokenizing[0][1:] == (0, None, 0)  # the stage starts before anything is read
     first = len(next(glossary_cli.extract.sharded(seed_pairs(seed_article))))
     assert tokenizing[1][1:] == (first, None, first) and first < 33  # the first shard is done before the rest is read
-    assert seen[-1][:3] == (Stage.LINK, 33, 33)
+    assert seen[-2:] == [(Stage.LINK, 33, 33, 33), (Stage.RANK, 33, 33, 33)]  # then ranked, said as it starts
     assert result.segment_count == 33
 
 
@@ -168,11 +168,13 @@ def test_plain_progress_counts_pairs_per_second_from_the_start_of_each_stage(mon
         clock.now += 5.5
         report(Stage.LINK, 1_500, 3_000)
         report(Stage.LINK, 3_000, 3_000)  # within the interval, and not a new stage
+        report(Stage.RANK, 3_000, 3_000)  # the bar is full, but ranking takes seconds: a line at once
     assert capsys.readouterr().err.splitlines() == [
         "extracting: reading and tokenizing 3,000 pairs (500 pairs/s)",
         "extracting: learning translations from 3,000 pairs",
         "extracting: linking 100/3,000 pairs",
         "extracting: linking 1,500/3,000 pairs (250 pairs/s, 0:00:06 left)",
+        "extracting: ranking candidates from 3,000 pairs",
     ]
 
 

@@ -230,6 +230,7 @@ def extract(
     from ..update import (candidate_changes, candidate_proposals, decided_terms, known_chinese_terms, rejected_pairs,
                           rejected_terms, update_glossary, worked_on)
     from .extract_view import progress_reporter, provenance, summary_table
+    from .progress import working_on
 
     corpus.refuse_pair_from_two_places(context)
     if dask and scheduler is not None:
@@ -276,14 +277,17 @@ def extract(
     root = project_root(None if to_stdout else str(output))
     inputs = [recorded_path(str(path), root) for path in [*paths, *paired]]
     proposed_before = candidate_proposals(existing)
-    glossary = update_glossary(existing, recorded_evidence(result.pairs, root), provenance(result, inputs, options))
-    if existing is None:
-        glossary.languages["target"] = _recorded_target(target_lang, declared)
-    if to_stdout:
+    # seconds for a glossary of 10,000s of entries, after the progress bar has gone
+    with working_on("writing the glossary" if to_stdout else f"writing {output}"):
+        glossary = update_glossary(existing, recorded_evidence(result.pairs, root), provenance(result, inputs, options))
+        if existing is None:
+            glossary.languages["target"] = _recorded_target(target_lang, declared)
+        text = dump_glossary(glossary)
+        if not to_stdout:
+            write_atomic(str(output), text, expected=read)
+    if to_stdout:  # once the spinner has gone from the terminal
         with writing_to_stdout():
-            write_utf8(dump_glossary(glossary))  # a glossary, whatever the locale: escapes would be its text
-    else:
-        write_atomic(str(output), dump_glossary(glossary), expected=read)
+            write_utf8(text)  # a glossary, whatever the locale: escapes would be its text
     summary_table(console, result, show, decided_terms(glossary) if existing else None)
     kept = sum(worked_on(entry) for entry in glossary.terms) if existing else 0
     used = result.intake.read - result.intake.too_long - result.intake.copies

@@ -13,14 +13,16 @@ from ..update import decided_entry
 from .common import draws
 from .progress import Report, progress_reporter as shared_progress_reporter
 
-_LABELS = {Stage.TOKENIZE: "reading and tokenizing", Stage.LEXICON: "learning translations", Stage.LINK: "linking"}
+_LABELS = {Stage.TOKENIZE: "reading and tokenizing", Stage.LEXICON: "learning translations", Stage.LINK: "linking",
+           Stage.RANK: "ranking candidates"}
 
 
 def progress_reporter(console) -> contextlib.AbstractContextManager[Report]:
     """extract's progress (see progress.progress_reporter). The corpus streams in while it is
     tokenised, so that stage counts pairs without a total; the lexicon is learnt in one step over
-    all pairs, said once; linking, the long stage, knows the total and shows pairs/s and the time left."""
-    return shared_progress_reporter(console, "extracting", _LABELS, said_once={Stage.LEXICON})
+    all pairs, said once, as is ranking; linking, the long stage, knows the total and shows pairs/s
+    and the time left."""
+    return shared_progress_reporter(console, "extracting", _LABELS, said_once={Stage.LEXICON, Stage.RANK})
 
 
 def provenance(result: ExtractResult, inputs: list[str], options: ExtractOptions) -> dict:

@@ -87,8 +87,16 @@ def progress_reporter(console, command: str, labels: Mapping[Hashable, str], *,
 @contextlib.contextmanager
 def reading(path) -> Iterator[None]:
     """A spinner on a terminal while a glossary is read (`reading glossaries/big.yaml`): a
-    100,000-entry file takes seconds to read and validate, and nothing else moves meanwhile. It
-    goes when the read ends, leaving nothing behind; a pipe or a CI log gets the outcome only."""
+    100,000-entry file takes seconds to read and validate, and nothing else moves meanwhile."""
+    with working_on(f"reading {path}"):
+        yield
+
+
+@contextlib.contextmanager
+def working_on(what: str) -> Iterator[None]:
+    """A spinner on a terminal saying what is being done, for a step of seconds that has nothing
+    to count. It goes when the step ends, leaving nothing behind; a pipe or a CI log gets the
+    outcome only."""
     from .common import stderr_console
 
     console = stderr_console()
@@ -99,7 +107,7 @@ def reading(path) -> Iterator[None]:
 
     from .common import message_line
 
-    with console.status(escape(message_line(f"reading {path}")), spinner="dots"), drawing_on(console):
+    with console.status(escape(message_line(what)), spinner="dots"), drawing_on(console):
         yield
 
 
