@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from glossary_cli.cli.common import app
 
 GLOSSARY = """\

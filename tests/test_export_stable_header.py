@@ -4,8 +4,6 @@ when no exported entry forbids a rendering. Only fields an entry uses add column
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from glossary_cli.cli.common import app

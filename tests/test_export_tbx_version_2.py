@@ -3,7 +3,6 @@ same data categories in TBX v2's elements, read back by import as the v3 export 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from lxml import etree

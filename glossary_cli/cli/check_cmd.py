@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from ..project import project_root
 from ..report import ReportContext, ReportFormat, beyond_platform_limits, counted, report_path, summary_line
 from ..rules import RULES, Severity
 from ..scope import scope_root
-from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, STDIN, app, draws, handles_errors, load_validated,
+from .common import (EXIT_FINDINGS, EXIT_OK, FILE_TO_WRITE, app, draws, handles_errors, load_validated,
                      message_line, refuse_closed_standard_input, same_file, stderr_console, stdout_console,
                      unreachable_paths_refused, warn, write_utf8, writing_to_stdout)
 from .corpus_options import (ENCODING, INCLUDE_FUZZY, INPUT_FORMAT, SOURCE_FILE, SOURCE_LANG, STRICT, TARGET_FILE,
