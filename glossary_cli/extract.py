@@ -509,8 +509,15 @@ class LinkContext:
     key: str  # names this lexicon, so a worker builds its aligner once per run
 
     def prepare(self) -> None:
-        """Build the aligner in this process (before a pool forks, so workers inherit it)."""
-        _linking(self)
+        """Build the aligner and what else linking reads (the lexicon's automaton, jieba's verbs,
+        the learned index) in this process, before a pool forks: the workers share them instead
+        of each building its own."""
+        from .tokenize import jieba_verbs
+
+        aligner, _ = _linking(self)
+        aligner.lexicon.build()
+        jieba_verbs()
+        _learned_index(self)
 
 
 @dataclass(frozen=True)

@@ -205,9 +205,9 @@ class Lexicon:
         self._lowered = ("", "")  # the last Chinese text `identical` lowered, and its lower case
         self._plans: dict[str, tuple[bool, str, frozenset[str]]] = {}  # word -> agent noun, prefix characters, headwords
 
-    def occurrences(self, chinese: str) -> dict[str, list[int]]:
-        """Every dictionary headword and learned translation in a Chinese segment, with its start
-        offsets: one Aho-Corasick scan instead of a look-up per substring."""
+    def build(self) -> None:
+        """Build the automaton `occurrences` scans with now, not at the first segment: built before
+        a pool forks, the workers share one."""
         if self._automaton is None:
             import ahocorasick_rs
 
@@ -217,6 +217,12 @@ class Lexicon:
                          if 0 < len(target) <= MAX_HEADWORD_CHARS)
             patterns = sorted(words)
             self._automaton = (ahocorasick_rs.AhoCorasick(patterns), patterns)
+
+    def occurrences(self, chinese: str) -> dict[str, list[int]]:
+        """Every dictionary headword and learned translation in a Chinese segment, with its start
+        offsets: one Aho-Corasick scan instead of a look-up per substring."""
+        if self._automaton is None:
+            self.build()
         automaton, patterns = self._automaton
         found: dict[str, list[int]] = {}
         get = found.get
