@@ -509,15 +509,20 @@ class LinkContext:
     key: str  # names this lexicon, so a worker builds its aligner once per run
 
     def prepare(self) -> None:
-        """Build the aligner and what else linking reads (the lexicon's automaton, jieba's verbs,
-        the learned index) in this process, before a pool forks: the workers share them instead
-        of each building its own."""
+        """Build the aligner and load what else linking reads (the lexicon's automaton, jieba's
+        verbs, the learned index, pypinyin's tables, spaCy's lemma tables) in this process, before
+        a pool forks: the workers share them instead of each loading its own (pypinyin's alone
+        are 46 MB)."""
+        from .lexicon import segment_pinyin
         from .tokenize import jieba_verbs
+        from .wordclass import lemma_tables
 
         aligner, _ = _linking(self)
         aligner.lexicon.build()
         jieba_verbs()
         _learned_index(self)
+        segment_pinyin("中")
+        lemma_tables()
 
 
 @dataclass(frozen=True)
